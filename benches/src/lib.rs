@@ -1,0 +1,5 @@
+//! Shared support for the workspace's criterion benchmarks (`benches/benches/*.rs`).
+//!
+//! Run them all with `cargo bench -p eig-benches`; CI runs each once with
+//! `cargo bench -p eig-benches -- --test`. Figures and the machine are recorded in
+//! `docs/performance.md`.

@@ -1,0 +1,341 @@
+//! Dates as the sources state them: Paris-time deadlines resolved to instants, and dates known
+//! only to the month or the year.
+
+use std::{fmt, str::FromStr};
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
+use serde::{Deserialize, Serialize};
+
+use crate::error::CalendarError;
+
+/// A deadline stated in Paris wall-clock time ("17h00 (heure de Paris)"), with the instant it
+/// denotes.
+///
+/// The instant is computed with the IANA `Europe/Paris` zone (chrono-tz), so summer time
+/// (CEST, UTC+2) and winter time (CET, UTC+1) are both right. A wall-clock time that does
+/// not exist (skipped by the spring change) or that happens twice (the autumn change) is
+/// refused with a typed error rather than guessed.
+///
+/// Serialized as `{"paris": "2018-06-15T17:00:00", "utc": "2018-06-15T15:00:00Z"}`; on input
+/// the `utc` field is checked against `paris`.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_domain::ParisDeadline;
+///
+/// let local = NaiveDate::from_ymd_opt(2018, 6, 15).unwrap().and_hms_opt(17, 0, 0).unwrap();
+/// let deadline = ParisDeadline::from_paris(local)?;
+/// assert_eq!(deadline.instant().to_rfc3339(), "2018-06-15T15:00:00+00:00");
+/// # Ok::<(), eig_domain::CalendarError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawDeadline", into = "RawDeadline")]
+pub struct ParisDeadline {
+    paris: NaiveDateTime,
+    instant: DateTime<Utc>,
+}
+
+impl ParisDeadline {
+    /// The deadline at Paris wall-clock time `paris`.
+    ///
+    /// # Errors
+    /// [`CalendarError::NonexistentParisTime`] inside the spring-forward gap,
+    /// [`CalendarError::AmbiguousParisTime`] inside the repeated autumn hour.
+    pub fn from_paris(paris: NaiveDateTime) -> Result<ParisDeadline, CalendarError> {
+        match Paris.from_local_datetime(&paris) {
+            LocalResult::Single(zoned) => {
+                Ok(ParisDeadline { paris, instant: zoned.with_timezone(&Utc) })
+            }
+            LocalResult::None => Err(CalendarError::NonexistentParisTime { paris }),
+            LocalResult::Ambiguous(..) => Err(CalendarError::AmbiguousParisTime { paris }),
+        }
+    }
+
+    /// The Paris wall-clock time as stated by the source.
+    pub const fn paris(self) -> NaiveDateTime {
+        self.paris
+    }
+
+    /// The instant the deadline denotes.
+    pub const fn instant(self) -> DateTime<Utc> {
+        self.instant
+    }
+}
+
+impl fmt::Display for ParisDeadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (heure de Paris)", self.paris.format("%d/%m/%Y %Hh%M"))
+    }
+}
+
+/// Wire form of [`ParisDeadline`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadline {
+    paris: NaiveDateTime,
+    utc: DateTime<Utc>,
+}
+
+impl TryFrom<RawDeadline> for ParisDeadline {
+    type Error = CalendarError;
+
+    fn try_from(raw: RawDeadline) -> Result<ParisDeadline, CalendarError> {
+        let deadline = ParisDeadline::from_paris(raw.paris)?;
+        if deadline.instant != raw.utc {
+            return Err(CalendarError::InconsistentDeadline {
+                paris: raw.paris,
+                utc: raw.utc,
+                expected: deadline.instant,
+            });
+        }
+        Ok(deadline)
+    }
+}
+
+impl From<ParisDeadline> for RawDeadline {
+    fn from(deadline: ParisDeadline) -> RawDeadline {
+        RawDeadline { paris: deadline.paris, utc: deadline.instant }
+    }
+}
+
+/// A date known to the day, to the month or only to the year ("January 2019", "early 2017").
+///
+/// Written `2019-01-15`, `2019-01` or `2019` (in JSON too).
+///
+/// # Example
+/// ```
+/// use eig_domain::ApproxDate;
+///
+/// let start: ApproxDate = "2019-01".parse()?;
+/// assert_eq!(start, ApproxDate::Month { year: 2019, month: 1 });
+/// assert!("2019-13".parse::<ApproxDate>().is_err());
+/// # Ok::<(), eig_domain::CalendarError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum ApproxDate {
+    /// Known to the day.
+    Day(NaiveDate),
+    /// Known to the month.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+    },
+    /// Known only to the year.
+    Year(i32),
+}
+
+impl ApproxDate {
+    /// The earliest day the date may denote.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::ApproxDate;
+    /// let day = ApproxDate::Month { year: 2019, month: 1 }.earliest_day();
+    /// assert_eq!(day.to_string(), "2019-01-01");
+    /// ```
+    pub fn earliest_day(self) -> NaiveDate {
+        let day = match self {
+            ApproxDate::Day(day) => Some(day),
+            ApproxDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+            ApproxDate::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1),
+        };
+        // Every constructor validated the year and month, so the first day exists.
+        day.unwrap_or(NaiveDate::MIN)
+    }
+}
+
+impl fmt::Display for ApproxDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApproxDate::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            ApproxDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            ApproxDate::Year(year) => write!(f, "{year:04}"),
+        }
+    }
+}
+
+impl FromStr for ApproxDate {
+    type Err = CalendarError;
+
+    fn from_str(input: &str) -> Result<ApproxDate, CalendarError> {
+        let invalid = || CalendarError::InvalidDate { input: input.to_owned() };
+        let number = |part: &str, len: usize| -> Result<u32, CalendarError> {
+            if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().map_err(|_| invalid())
+            } else {
+                Err(invalid())
+            }
+        };
+        let parts: Vec<&str> = input.split('-').collect();
+        match parts.as_slice() {
+            [year] => {
+                let year = number(year, 4)?;
+                Ok(ApproxDate::Year(i32::try_from(year).map_err(|_| invalid())?))
+            }
+            [year, month] => {
+                let year = i32::try_from(number(year, 4)?).map_err(|_| invalid())?;
+                let month = number(month, 2)?;
+                if (1..=12).contains(&month) {
+                    Ok(ApproxDate::Month { year, month })
+                } else {
+                    Err(invalid())
+                }
+            }
+            [year, month, day] => {
+                let year = i32::try_from(number(year, 4)?).map_err(|_| invalid())?;
+                NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)
+                    .map(ApproxDate::Day)
+                    .ok_or_else(invalid)
+            }
+            _ => Err(invalid()),
+        }
+    }
+}
+
+impl TryFrom<String> for ApproxDate {
+    type Error = CalendarError;
+
+    fn try_from(value: String) -> Result<ApproxDate, CalendarError> {
+        value.parse()
+    }
+}
+
+impl From<ApproxDate> for String {
+    fn from(date: ApproxDate) -> String {
+        date.to_string()
+    }
+}
+
+/// The end of a call window as the source states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "precision", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Closing {
+    /// A time of day is stated ("17h00 (heure de Paris)").
+    Deadline {
+        /// The deadline.
+        deadline: ParisDeadline,
+    },
+    /// A time of day is stated with an explicit UTC offset instead of Paris time (AAC4:
+    /// « 7 juin 2020 à 23h (UTC+1) »); kept as stated.
+    Offset {
+        /// The instant, with the offset the source gives.
+        at: DateTime<FixedOffset>,
+    },
+    /// Only the closing day is stated.
+    Day {
+        /// The day.
+        on: NaiveDate,
+    },
+}
+
+impl Closing {
+    /// The last instant of the window, when a time of day is stated.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let window = Promotion::Eig3.facts().call_for_defis.unwrap().value;
+    /// assert_eq!(window.closes.instant().unwrap().to_rfc3339(), "2018-06-15T15:00:00+00:00");
+    /// ```
+    pub fn instant(self) -> Option<DateTime<Utc>> {
+        match self {
+            Closing::Deadline { deadline } => Some(deadline.instant()),
+            Closing::Offset { at } => Some(at.with_timezone(&Utc)),
+            Closing::Day { .. } => None,
+        }
+    }
+}
+
+/// A call window: the day it opens and how it closes.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+///
+/// let window = Promotion::Eig3.facts().call_for_defis.unwrap().value;
+/// assert_eq!(window.opens_on.to_string(), "2018-05-04");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// First day of the window, when stated.
+    pub opens_on: Option<NaiveDate>,
+    /// How the window closes.
+    pub closes: Closing,
+}
+
+/// A span of days, both ends included (`2022-09-12` to `2023-07-11`).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_domain::DateRange;
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+/// assert!(DateRange::new(day(9, 12), day(7, 11)).is_err());
+/// let range = DateRange::new(day(1, 1), day(12, 31))?;
+/// assert!(range.contains(day(6, 1)));
+/// # Ok::<(), eig_domain::CalendarError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawRange", into = "RawRange")]
+pub struct DateRange {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+impl DateRange {
+    /// The days from `first` to `last`, both included.
+    ///
+    /// # Errors
+    /// [`CalendarError::RangeReversed`] when `last` is before `first`.
+    pub fn new(first: NaiveDate, last: NaiveDate) -> Result<DateRange, CalendarError> {
+        if last < first {
+            return Err(CalendarError::RangeReversed { first, last });
+        }
+        Ok(DateRange { first, last })
+    }
+
+    /// The first day.
+    pub const fn first(self) -> NaiveDate {
+        self.first
+    }
+
+    /// The last day (included).
+    pub const fn last(self) -> NaiveDate {
+        self.last
+    }
+
+    /// Whether `day` lies within the range.
+    pub fn contains(self, day: NaiveDate) -> bool {
+        self.first <= day && day <= self.last
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+impl TryFrom<RawRange> for DateRange {
+    type Error = CalendarError;
+
+    fn try_from(raw: RawRange) -> Result<DateRange, CalendarError> {
+        DateRange::new(raw.first, raw.last)
+    }
+}
+
+impl From<DateRange> for RawRange {
+    fn from(range: DateRange) -> RawRange {
+        RawRange { first: range.first, last: range.last }
+    }
+}

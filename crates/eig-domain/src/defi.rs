@@ -1,0 +1,121 @@
+//! Défis (from EIG5, *projets*): what a host proposes, the team it asks for, the people who
+//! back it and the commitments it makes.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    host::HostRoles,
+    id::{DefiId, Label},
+    promotion::Promotion,
+    talent::TalentProfile,
+};
+
+/// One seat of a requested team: the profile sought.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Seat, TalentProfile};
+/// let seat = Seat { profile: TalentProfile::Designer };
+/// assert_eq!(serde_json::to_string(&seat)?, r#"{"profile":"designer"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seat {
+    /// The profile sought.
+    pub profile: TalentProfile,
+}
+
+/// A person who backs a défi, by role, as each promotion names the roles.
+///
+/// EIG3: a *mentor opérationnel* and a *mentor de haut niveau* (AAP3 §2.2); EIG4: one or two
+/// mentors opérationnels and a mentor de haut niveau (AAP4 §2); EIG5: one or two *porteurs de
+/// projet* and a mentor de haut niveau (AAP5 §2); EIG6: a porteur de projet and a *sponsor*
+/// (AAP6 §2); EIG7: a *sponsor de haut niveau* (REG7 §3.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SupportRole {
+    /// *Mentor opérationnel* (EIG2–EIG4): supervises the talents day to day.
+    OperationalMentor,
+    /// *Mentor de haut niveau* / *mentor stratégique* (EIG2–EIG5): takes the strategic
+    /// decisions.
+    HighLevelMentor,
+    /// *Porteur de projet* (EIG5–EIG6): the operational lead, renamed from mentor opérationnel.
+    ProjectLead,
+    /// *Sponsor* (EIG6) or *sponsor de haut niveau* (EIG7).
+    Sponsor,
+}
+
+/// A commitment a host attests in its dossier (AAP3 annexe 2; AAP4 annexe 3; AAP4–AAP6 §4.3;
+/// REG7 §3.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Commitment {
+    /// Let the talents work *hors les murs* and travel.
+    WorkOutsideWalls,
+    /// Publish code under a free licence and open data (« open source / open data »).
+    OpenSourceAndOpenData,
+    /// Give the talents the data and the technical environment they need.
+    DataAccess,
+    /// Obtain the data-use authorisations before the start (from EIG4).
+    DataUseAuthorisation,
+    /// Digital accessibility of what is built (from EIG4).
+    DigitalAccessibility,
+    /// Take part in the programme's accompaniment sessions.
+    Accompaniment,
+    /// Pay the travel costs of talents living outside Île-de-France (EIG6).
+    TravelCosts,
+    /// A plan to continue and industrialise the results (*pérennisation*).
+    SustainabilityPlan,
+    /// A dedicated budget for the service for the next 12 months (EIG7).
+    TwelveMonthBudget,
+    /// Accept two days a week of telework (EIG7).
+    PartialTelework,
+}
+
+/// A défi proposed by a host administration.
+///
+/// The team is a list of seats; how many seats a promotion allows is a rule of
+/// `eig-eligibility`, so any list is accepted here.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Defi, Promotion};
+///
+/// let defi: Defi = serde_json::from_str(r#"{
+///   "id": "eig3-ia-flash",
+///   "title": "IA Flash",
+///   "promotion": "EIG3",
+///   "hosts": {"operational": {"name": "Ministère de l'Intérieur", "kind": {"kind": "ministry"}}},
+///   "team": [{"profile": "data_scientist"}, {"profile": "data_scientist"}],
+///   "support": ["operational_mentor", "high_level_mentor"],
+///   "commitments": ["open_source_and_open_data", "work_outside_walls", "data_access"]
+/// }"#)?;
+/// assert_eq!(defi.promotion, Promotion::Eig3);
+/// assert_eq!(defi.team.len(), 2);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defi {
+    /// Identifier.
+    pub id: DefiId,
+    /// Title.
+    pub title: Label,
+    /// The promotion it applies to.
+    pub promotion: Promotion,
+    /// Its porteur opérationnel and, if different, porteur administratif.
+    pub hosts: HostRoles,
+    /// The requested team, one seat per talent.
+    pub team: Vec<Seat>,
+    /// The people who back it, by role (one entry per person).
+    #[serde(default)]
+    pub support: Vec<SupportRole>,
+    /// The commitments attested.
+    #[serde(default)]
+    pub commitments: BTreeSet<Commitment>,
+}

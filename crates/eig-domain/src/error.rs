@@ -1,0 +1,185 @@
+//! The errors of the vocabulary: each names the field's kind and the rejected value.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
+
+use crate::{money::Euros, talent::Experience};
+
+/// Why a value is not a valid amount or share.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// let err = "12,50".parse::<Euros>().unwrap_err();
+/// assert_eq!(err.to_string(), r#""12,50" is not a decimal number"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MoneyError {
+    /// The text is not a plain decimal number (digits, an optional `.`, an optional `-`).
+    #[error("{input:?} is not a decimal number")]
+    NotANumber {
+        /// The rejected text.
+        input: String,
+    },
+    /// The amount is below zero.
+    #[error("amount {value} is negative")]
+    Negative {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// The amount has more than two decimal places.
+    #[error("amount {value} has more than two decimal places")]
+    TooPrecise {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// The share is outside [0, 1].
+    #[error("share {value} is outside [0, 1]")]
+    ShareOutOfRange {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// A subtraction would go below zero.
+    #[error("{minuend} minus {subtrahend} is negative")]
+    NegativeResult {
+        /// What was subtracted from.
+        minuend: Euros,
+        /// What was subtracted.
+        subtrahend: Euros,
+    },
+    /// The result leaves the range of `Decimal` (about 7.9 × 10²⁸).
+    #[error("overflow in {operation}")]
+    Overflow {
+        /// Which operation overflowed.
+        operation: &'static str,
+    },
+}
+
+/// Why a text is not a valid identifier or label.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The text is empty or blank.
+    #[error("{kind} is empty")]
+    Empty {
+        /// What the text was meant to be.
+        kind: &'static str,
+    },
+    /// The text is longer than allowed.
+    #[error("{kind} {input:?} is longer than {max}")]
+    TooLong {
+        /// What the text was meant to be.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// The longest allowed.
+        max: usize,
+    },
+    /// The text holds a character that is not allowed.
+    #[error("{kind} {input:?} contains {found:?}, which is not allowed")]
+    InvalidCharacter {
+        /// What the text was meant to be.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// The first offending character.
+        found: char,
+    },
+}
+
+/// Why a text is not a valid SIREN, SIRET or budget programme number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdentifierError {
+    /// Not the right number of digits, or not only digits.
+    #[error("{kind} {input:?} is not {digits} digits")]
+    Malformed {
+        /// SIREN, SIRET or budget programme.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// How many digits are expected.
+        digits: usize,
+    },
+    /// The check key is wrong.
+    #[error("{kind} {input:?} has an invalid check key")]
+    BadKey {
+        /// SIREN or SIRET.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+    },
+}
+
+/// Why a date or deadline is not valid.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// The Paris wall-clock time falls in the spring-forward gap and never happens.
+    #[error("{paris} does not exist in Paris time (daylight saving gap)")]
+    NonexistentParisTime {
+        /// The rejected wall-clock time.
+        paris: NaiveDateTime,
+    },
+    /// The Paris wall-clock time happens twice (autumn change) and is ambiguous.
+    #[error("{paris} happens twice in Paris time (daylight saving change)")]
+    AmbiguousParisTime {
+        /// The rejected wall-clock time.
+        paris: NaiveDateTime,
+    },
+    /// The `utc` of a deadline does not match its `paris` time.
+    #[error("deadline {paris} Paris time is {expected}, not {utc}")]
+    InconsistentDeadline {
+        /// The Paris wall-clock time given.
+        paris: NaiveDateTime,
+        /// The instant given.
+        utc: DateTime<Utc>,
+        /// The instant the Paris time denotes.
+        expected: DateTime<Utc>,
+    },
+    /// The text is not a date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("{input:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")]
+    InvalidDate {
+        /// The rejected text.
+        input: String,
+    },
+    /// A range ends before it starts.
+    #[error("range ends on {last}, before it starts on {first}")]
+    RangeReversed {
+        /// First day given.
+        first: NaiveDate,
+        /// Last day given.
+        last: NaiveDate,
+    },
+}
+
+/// Why a promotion or a promotion fact is not valid.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PromotionError {
+    /// Not one of `EIG1`…`EIG7`, `DIG1` (or `EIG 1`…).
+    #[error("{input:?} is not a promotion (EIG1 to EIG7, DIG1)")]
+    Unknown {
+        /// The rejected text.
+        input: String,
+    },
+    /// Pay bands leave a gap, overlap, or do not end unbounded.
+    #[error("pay grid bands are not contiguous at {at}")]
+    PayGridNotContiguous {
+        /// The experience where the problem is.
+        at: Experience,
+    },
+}
+
+/// Why a text does not name a source document.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// Not one of the documents' abbreviations.
+    #[error("{input:?} is not a known source document")]
+    UnknownDocument {
+        /// The rejected text.
+        input: String,
+    },
+}

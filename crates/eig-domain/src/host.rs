@@ -1,0 +1,357 @@
+//! Host administrations: their kinds as the calls name them, the two porteur roles, and their
+//! official identifiers (SIREN, SIRET) and budget programmes.
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{error::IdentifierError, id::Label};
+
+/// The kind of organisation that hosts or carries a défi, as the calls list them.
+///
+/// AAP3 §3.1 lists « une administration de l'État (ministère, administration centrale,
+/// opérateur sous tutelle, service déconcentré), ou une autorité administrative indépendante,
+/// une collectivité territoriale, un établissement de santé »; AAP4 §2 fn. 4 repeats it. The
+/// jurisdictions and other State bodies are hosts found in the programme's data
+/// (`promotions-data.json`) that fit none of those words.
+///
+/// # Example
+/// ```
+/// use eig_domain::{HostKind, LocalAuthorityLevel};
+///
+/// let region = HostKind::LocalAuthority { level: LocalAuthorityLevel::Region };
+/// assert!(!region.is_state_administration());
+/// assert!(HostKind::StateOperator.is_state_administration());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum HostKind {
+    /// A ministry (*ministère*).
+    Ministry,
+    /// A central administration of a ministry (*administration centrale*: direction générale,
+    /// délégation, secrétariat général), including *services à compétence nationale*.
+    CentralAdministration,
+    /// A State operator or public establishment under a ministry's supervision (*opérateur
+    /// sous tutelle*: établissement public, agence, GIP, caisse nationale).
+    StateOperator,
+    /// A deconcentrated State service (*service déconcentré*: préfecture, direction régionale,
+    /// académie).
+    DeconcentratedService,
+    /// An independent administrative authority (*autorité administrative indépendante*).
+    IndependentAuthority,
+    /// A territorial authority (*collectivité territoriale*), with its level.
+    LocalAuthority {
+        /// Its level.
+        level: LocalAuthorityLevel,
+    },
+    /// A health establishment (*établissement de santé*).
+    HealthEstablishment,
+    /// A court or financial jurisdiction (*juridiction*: Cour des comptes, Cour de cassation).
+    Jurisdiction,
+    /// Another State body (*autre organisme de l'État*: BSPP, Présidence de la République).
+    OtherStateBody,
+}
+
+impl HostKind {
+    /// Whether the body belongs to the State administration as AAP3 §3.1.1 uses the words
+    /// (« ministère, administration centrale, opérateur sous tutelle, service déconcentré »).
+    ///
+    /// This classifies; it decides no funding. Independent authorities, jurisdictions and
+    /// other State bodies are outside that list.
+    pub const fn is_state_administration(self) -> bool {
+        matches!(
+            self,
+            HostKind::Ministry
+                | HostKind::CentralAdministration
+                | HostKind::StateOperator
+                | HostKind::DeconcentratedService
+        )
+    }
+
+    /// The French name of the kind.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_domain::HostKind::StateOperator.french(), "opérateur sous tutelle");
+    /// ```
+    pub const fn french(self) -> &'static str {
+        match self {
+            HostKind::Ministry => "ministère",
+            HostKind::CentralAdministration => "administration centrale",
+            HostKind::StateOperator => "opérateur sous tutelle",
+            HostKind::DeconcentratedService => "service déconcentré",
+            HostKind::IndependentAuthority => "autorité administrative indépendante",
+            HostKind::LocalAuthority { .. } => "collectivité territoriale",
+            HostKind::HealthEstablishment => "établissement de santé",
+            HostKind::Jurisdiction => "juridiction",
+            HostKind::OtherStateBody => "autre organisme de l'État",
+        }
+    }
+}
+
+/// The level of a *collectivité territoriale* (Constitution art. 72).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LocalAuthorityLevel {
+    /// *Région*.
+    Region,
+    /// *Département*.
+    Department,
+    /// *Commune*.
+    Municipality,
+    /// *Collectivité à statut particulier* or overseas collectivité.
+    SpecialStatus,
+    /// A grouping of communes (*EPCI*), listed here because callers meet them as hosts even
+    /// though they are not themselves collectivités territoriales.
+    Intermunicipal,
+}
+
+impl LocalAuthorityLevel {
+    /// Every level.
+    pub const ALL: [LocalAuthorityLevel; 5] = [
+        LocalAuthorityLevel::Region,
+        LocalAuthorityLevel::Department,
+        LocalAuthorityLevel::Municipality,
+        LocalAuthorityLevel::SpecialStatus,
+        LocalAuthorityLevel::Intermunicipal,
+    ];
+}
+
+/// An organisation that hosts or carries a défi.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Host, HostKind};
+///
+/// let host: Host = serde_json::from_str(r#"{
+///     "name": "Ministère de l'Intérieur",
+///     "kind": {"kind": "ministry"},
+///     "siren": "110014016"
+/// }"#)?;
+/// assert_eq!(host.kind, HostKind::Ministry);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Host {
+    /// Its name.
+    pub name: Label,
+    /// Its kind.
+    pub kind: HostKind,
+    /// Its SIREN number, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siren: Option<Siren>,
+    /// The SIRET number of the establishment concerned, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siret: Option<Siret>,
+}
+
+/// The two roles a défi's administrations play (AAP3 §3.1.1): the *porteur opérationnel*
+/// hosts the talents; the *porteur administratif* signs the funding convention and receives
+/// the money. When the second is absent the first plays both roles.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Host, HostKind, HostRoles};
+///
+/// let operator = Host { name: "Météo-France".parse()?, kind: HostKind::StateOperator, siren: None, siret: None };
+/// let roles = HostRoles { operational: operator, administrative: None };
+/// assert_eq!(roles.paying().name.as_str(), "Météo-France");
+/// # Ok::<(), eig_domain::TextError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostRoles {
+    /// *Porteur opérationnel*: the administration where the talents work.
+    pub operational: Host,
+    /// *Porteur administratif*: the administration that signs the convention and receives
+    /// the funds, when it differs from the operational one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administrative: Option<Host>,
+}
+
+impl HostRoles {
+    /// The administration that receives the money: the porteur administratif if named, the
+    /// operational host otherwise.
+    pub fn paying(&self) -> &Host {
+        self.administrative.as_ref().unwrap_or(&self.operational)
+    }
+}
+
+/// Luhn checksum over ASCII digits.
+fn luhn_valid(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(index, byte)| {
+            let digit = u32::from(byte - b'0');
+            if index % 2 == 1 {
+                let doubled = digit * 2;
+                if doubled > 9 { doubled - 9 } else { doubled }
+            } else {
+                digit
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn check_digits(kind: &'static str, input: &str, len: usize) -> Result<(), IdentifierError> {
+    if input.len() != len || !input.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(IdentifierError::Malformed { kind, input: input.to_owned(), digits: len });
+    }
+    Ok(())
+}
+
+/// The SIREN of La Poste, whose establishments' SIRET numbers follow another key.
+const LA_POSTE_SIREN: &str = "356000000";
+
+/// A SIREN number: 9 digits whose Luhn key is valid (INSEE's rule).
+///
+/// # Example
+/// ```
+/// use eig_domain::Siren;
+///
+/// assert!("110014016".parse::<Siren>().is_ok());
+/// assert!("110014017".parse::<Siren>().is_err()); // wrong key
+/// assert!("11001401".parse::<Siren>().is_err()); // 8 digits
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Siren(String);
+
+impl Siren {
+    /// The nine digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Siren {
+    type Err = IdentifierError;
+
+    fn from_str(input: &str) -> Result<Siren, IdentifierError> {
+        check_digits("SIREN", input, 9)?;
+        if !luhn_valid(input) {
+            return Err(IdentifierError::BadKey { kind: "SIREN", input: input.to_owned() });
+        }
+        Ok(Siren(input.to_owned()))
+    }
+}
+
+/// A SIRET number: 14 digits (the SIREN then 5 digits) whose Luhn key is valid, the SIREN
+/// included. La Poste's establishments (SIREN 356 000 000) use INSEE's other key instead:
+/// the sum of the 14 digits is a multiple of 5.
+///
+/// # Example
+/// ```
+/// use eig_domain::Siret;
+///
+/// let siret: Siret = "11001401600015".parse()?;
+/// assert_eq!(siret.siren().as_str(), "110014016");
+/// assert!("11001401600016".parse::<Siret>().is_err());
+/// # Ok::<(), eig_domain::IdentifierError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Siret(String);
+
+impl Siret {
+    /// The fourteen digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The SIREN of the organisation the establishment belongs to.
+    pub fn siren(&self) -> Siren {
+        Siren(self.0[..9].to_owned())
+    }
+}
+
+impl FromStr for Siret {
+    type Err = IdentifierError;
+
+    fn from_str(input: &str) -> Result<Siret, IdentifierError> {
+        check_digits("SIRET", input, 14)?;
+        let valid = if input.starts_with(LA_POSTE_SIREN) {
+            input.bytes().map(|b| u32::from(b - b'0')).sum::<u32>().is_multiple_of(5)
+        } else {
+            luhn_valid(input) && luhn_valid(&input[..9])
+        };
+        if !valid {
+            return Err(IdentifierError::BadKey { kind: "SIRET", input: input.to_owned() });
+        }
+        Ok(Siret(input.to_owned()))
+    }
+}
+
+/// A State budget programme (*programme budgétaire* of the LOLF), by its number: 100–999
+/// (e.g. 352, « Innovation et transformation numériques », which funds EIG from 2020 —
+/// AAP4 §1).
+///
+/// # Example
+/// ```
+/// use eig_domain::BudgetProgramme;
+///
+/// assert_eq!("352".parse::<BudgetProgramme>()?.number(), 352);
+/// assert!("35".parse::<BudgetProgramme>().is_err());
+/// # Ok::<(), eig_domain::IdentifierError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct BudgetProgramme(u16);
+
+impl BudgetProgramme {
+    /// Programme 352, which funds EIG from 2020 (AAP4 §1; REG7 §1.2).
+    pub const P352: BudgetProgramme = BudgetProgramme(352);
+
+    /// The programme number.
+    pub const fn number(self) -> u16 {
+        self.0
+    }
+}
+
+impl FromStr for BudgetProgramme {
+    type Err = IdentifierError;
+
+    fn from_str(input: &str) -> Result<BudgetProgramme, IdentifierError> {
+        check_digits("budget programme", input, 3)?;
+        match input.parse::<u16>() {
+            Ok(number) if number >= 100 => Ok(BudgetProgramme(number)),
+            _ => Err(IdentifierError::Malformed {
+                kind: "budget programme",
+                input: input.to_owned(),
+                digits: 3,
+            }),
+        }
+    }
+}
+
+macro_rules! string_conversions {
+    ($($name:ident),*) => {$(
+        impl TryFrom<String> for $name {
+            type Error = IdentifierError;
+
+            fn try_from(value: String) -> Result<$name, IdentifierError> {
+                value.parse()
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.to_string()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+    )*};
+}
+
+string_conversions!(Siren, Siret, BudgetProgramme);

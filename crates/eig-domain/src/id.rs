@@ -1,0 +1,179 @@
+//! Opaque identifiers and short texts: [`DefiId`], [`CandidateId`], [`Label`].
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::TextError;
+
+/// Longest identifier accepted, in bytes.
+const MAX_ID_LEN: usize = 64;
+/// Longest label accepted, in characters.
+const MAX_LABEL_CHARS: usize = 500;
+
+/// Checks an identifier: 1–64 bytes of ASCII letters, digits, `-`, `_`, `.` or `:`.
+fn check_id(kind: &'static str, input: &str) -> Result<(), TextError> {
+    if input.is_empty() {
+        return Err(TextError::Empty { kind });
+    }
+    if input.len() > MAX_ID_LEN {
+        return Err(TextError::TooLong { kind, input: input.to_owned(), max: MAX_ID_LEN });
+    }
+    if let Some(found) =
+        input.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')))
+    {
+        return Err(TextError::InvalidCharacter { kind, input: input.to_owned(), found });
+    }
+    Ok(())
+}
+
+macro_rules! opaque_id {
+    ($(#[$meta:meta])* $name:ident, $kind:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = TextError;
+
+            fn from_str(input: &str) -> Result<$name, TextError> {
+                check_id($kind, input)?;
+                Ok($name(input.to_owned()))
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = TextError;
+
+            fn try_from(value: String) -> Result<$name, TextError> {
+                check_id($kind, &value)?;
+                Ok($name(value))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+opaque_id!(
+    /// The identifier of a défi (or *projet*, from EIG5): 1–64 ASCII letters, digits, `-`,
+    /// `_`, `.` or `:`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::DefiId;
+    ///
+    /// let id: DefiId = "eig3-ia-flash".parse()?;
+    /// assert_eq!(id.as_str(), "eig3-ia-flash");
+    /// assert!("IA Flash".parse::<DefiId>().is_err());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    DefiId,
+    "défi id"
+);
+
+opaque_id!(
+    /// The opaque identifier of a candidate (no personal data is needed or kept): 1–64 ASCII
+    /// letters, digits, `-`, `_`, `.` or `:`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::CandidateId;
+    ///
+    /// let id: CandidateId = "c-0042".parse()?;
+    /// assert_eq!(id.to_string(), "c-0042");
+    /// assert!("".parse::<CandidateId>().is_err());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    CandidateId,
+    "candidate id"
+);
+
+/// A human-readable name (a défi title, an administration's name): 1–500 characters, not
+/// blank, no control characters. Kept exactly as given (no trimming).
+///
+/// # Example
+/// ```
+/// use eig_domain::Label;
+///
+/// let title: Label = "Signaux Faibles".parse()?;
+/// assert_eq!(title.as_str(), "Signaux Faibles");
+/// assert!("   ".parse::<Label>().is_err());
+/// # Ok::<(), eig_domain::TextError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Label(String);
+
+impl Label {
+    /// The label as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn check(input: &str) -> Result<(), TextError> {
+        const KIND: &str = "label";
+        if input.trim().is_empty() {
+            return Err(TextError::Empty { kind: KIND });
+        }
+        if input.chars().count() > MAX_LABEL_CHARS {
+            return Err(TextError::TooLong {
+                kind: KIND,
+                input: input.to_owned(),
+                max: MAX_LABEL_CHARS,
+            });
+        }
+        if let Some(found) = input.chars().find(|c| c.is_control()) {
+            return Err(TextError::InvalidCharacter { kind: KIND, input: input.to_owned(), found });
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Label {
+    type Err = TextError;
+
+    fn from_str(input: &str) -> Result<Label, TextError> {
+        Label::check(input)?;
+        Ok(Label(input.to_owned()))
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = TextError;
+
+    fn try_from(value: String) -> Result<Label, TextError> {
+        Label::check(&value)?;
+        Ok(Label(value))
+    }
+}
+
+impl From<Label> for String {
+    fn from(label: Label) -> String {
+        label.0
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

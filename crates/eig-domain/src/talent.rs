@@ -1,0 +1,274 @@
+//! Talents: their profiles, their experience, and the facts about a candidate that the
+//! eligibility rules read. No personal data: a candidate is an opaque id and facts.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{id::CandidateId, promotion::Promotion};
+
+/// A talent profile, as the calls name them.
+///
+/// EIG2–EIG4 recruit developers, data scientists and designers (AAC2 art. 3; AAP4 §2, which
+/// adds data engineering and geomatics); EIG5 adds digital-law jurists (AAP5 §2); EIG6 has
+/// EIG coaches (AAP6 §4.2.2); EIG7 recruits product, technical and impact directors
+/// (REG7 §2.2).
+///
+/// # Example
+/// ```
+/// use eig_domain::TalentProfile;
+///
+/// let profile: TalentProfile = serde_json::from_str(r#""data_scientist""#)?;
+/// assert_eq!(profile, TalentProfile::DataScientist);
+/// assert_eq!(profile.french(), "data scientist");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TalentProfile {
+    /// Software or web developer (*développeur·se*).
+    Developer,
+    /// Data scientist.
+    DataScientist,
+    /// Data engineer.
+    DataEngineer,
+    /// Designer (service, UX, UI).
+    Designer,
+    /// Geomatician (*géomaticien·ne*).
+    Geomatician,
+    /// Digital-law jurist (*juriste du numérique*), from EIG5.
+    DigitalLawJurist,
+    /// EIG coach (*Coach EIG*, défi Magellan), EIG6.
+    Coach,
+    /// Product director (*directeur·rice de produit*), EIG7.
+    ProductDirector,
+    /// Technical director (*directeur·rice technique*), EIG7.
+    TechnicalDirector,
+    /// Impact director (*directeur·rice de l'impact*), EIG7.
+    ImpactDirector,
+    /// Operations director (*directeur·rice des opérations*), EIG7.
+    OperationsDirector,
+}
+
+impl TalentProfile {
+    /// Every profile, in declaration order.
+    pub const ALL: [TalentProfile; 11] = [
+        TalentProfile::Developer,
+        TalentProfile::DataScientist,
+        TalentProfile::DataEngineer,
+        TalentProfile::Designer,
+        TalentProfile::Geomatician,
+        TalentProfile::DigitalLawJurist,
+        TalentProfile::Coach,
+        TalentProfile::ProductDirector,
+        TalentProfile::TechnicalDirector,
+        TalentProfile::ImpactDirector,
+        TalentProfile::OperationsDirector,
+    ];
+
+    /// The French name of the profile.
+    pub const fn french(self) -> &'static str {
+        match self {
+            TalentProfile::Developer => "développeur·se",
+            TalentProfile::DataScientist => "data scientist",
+            TalentProfile::DataEngineer => "data engineer",
+            TalentProfile::Designer => "designer",
+            TalentProfile::Geomatician => "géomaticien·ne",
+            TalentProfile::DigitalLawJurist => "juriste du numérique",
+            TalentProfile::Coach => "coach EIG",
+            TalentProfile::ProductDirector => "directeur·rice de produit",
+            TalentProfile::TechnicalDirector => "directeur·rice technique",
+            TalentProfile::ImpactDirector => "directeur·rice de l'impact",
+            TalentProfile::OperationsDirector => "directeur·rice des opérations",
+        }
+    }
+}
+
+impl fmt::Display for TalentProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.french())
+    }
+}
+
+/// Professional experience, in whole months.
+///
+/// Months, not years, because the pay grids' boundaries are exact: « jusqu'à 5 ans
+/// d'expérience inclus » (EIG5–EIG6) against « moins de 10 ans » (EIG7). JSON: a number of
+/// months.
+///
+/// # Example
+/// ```
+/// use eig_domain::Experience;
+///
+/// let five_years = Experience::from_years(5);
+/// assert_eq!(five_years.months(), 60);
+/// assert_eq!(Experience::from_months(66).to_string(), "5 ans 6 mois");
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Experience(u16);
+
+impl Experience {
+    /// `months` months of experience.
+    pub const fn from_months(months: u16) -> Experience {
+        Experience(months)
+    }
+
+    /// `years` whole years of experience.
+    pub const fn from_years(years: u8) -> Experience {
+        Experience(years as u16 * 12)
+    }
+
+    /// The experience in months.
+    pub const fn months(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for Experience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (years, months) = (self.0 / 12, self.0 % 12);
+        let plural = |n: u16| if n > 1 { "s" } else { "" };
+        match (years, months) {
+            (0, m) => write!(f, "{m} mois"),
+            (y, 0) => write!(f, "{y} an{}", plural(y)),
+            (y, m) => write!(f, "{y} an{} {m} mois", plural(y)),
+        }
+    }
+}
+
+/// Whether the applicant is a natural person (AAC2 art. 4: « personne physique »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    /// A natural person (*personne physique*).
+    Natural,
+    /// A legal person (*personne morale*): a company, an association.
+    Legal,
+}
+
+/// The applicant's relation to the civil service, as the exclusion of « fonctionnaires ou
+/// assimilés … en poste » needs it (AAC3 art. 4; AAC5 art. 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CivilService {
+    /// Not a civil servant (*fonctionnaire*) nor assimilated.
+    NotCivilServant,
+    /// A civil servant or assimilated, in post (*en poste*).
+    InPost {
+        /// The last day in post, when a departure is planned (end of contract, disponibilité
+        /// starting the next day); `None` when none is planned.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_day_in_post: Option<NaiveDate>,
+    },
+    /// A civil servant not in post (*en disponibilité*, on leave without pay).
+    NotInPost,
+}
+
+/// The applicant's studies, as the student exclusions need them (AAC2 art. 4 « actuellement
+/// en scolarité »; AAC3 art. 4; AAC4 art. 4 « en scolarité dans les deux premiers cycles
+/// universitaires »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Studies {
+    /// Not studying.
+    NotStudying,
+    /// Enrolled in studies.
+    Enrolled {
+        /// Which studies.
+        level: StudyLevel,
+        /// The last day of the studies, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_day: Option<NaiveDate>,
+    },
+}
+
+/// A level of studies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StudyLevel {
+    /// Secondary school or other schooling outside university.
+    School,
+    /// First or second university cycle (licence, master, or equivalent school).
+    FirstOrSecondCycle,
+    /// Third university cycle (doctorate).
+    ThirdCycle,
+    /// Apprenticeship (*apprentissage*, *alternance*).
+    Apprenticeship,
+}
+
+/// A past participation in the programme as a talent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastParticipation {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// Whether the talent was an EIG coach (AAC6 art. 3 excepts coaches from the exclusion
+    /// of EIG5 talents).
+    pub as_coach: bool,
+}
+
+/// The facts about a candidate that the eligibility rules read. `None` means not supplied:
+/// a rule that needs it reports the missing input rather than guessing.
+///
+/// # Example
+/// ```
+/// use eig_domain::{CandidateStatus, PersonKind};
+///
+/// let status = CandidateStatus { person: Some(PersonKind::Natural), ..CandidateStatus::default() };
+/// assert!(status.jury_member.is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateStatus {
+    /// Natural or legal person.
+    #[serde(default)]
+    pub person: Option<PersonKind>,
+    /// Relation to the civil service.
+    #[serde(default)]
+    pub civil_service: Option<CivilService>,
+    /// Whether the candidate sits on the selection jury or is one of its experts.
+    #[serde(default)]
+    pub jury_member: Option<bool>,
+    /// Studies.
+    #[serde(default)]
+    pub studies: Option<Studies>,
+    /// Past participations in the programme as a talent (empty list: none).
+    #[serde(default)]
+    pub past_participations: Option<Vec<PastParticipation>>,
+}
+
+/// A candidate to a promotion: an opaque id, a profile, experience and status facts.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Candidate, TalentProfile};
+///
+/// let candidate: Candidate = serde_json::from_str(r#"{
+///     "id": "c-1", "profile": "designer", "experience_months": 66
+/// }"#)?;
+/// assert_eq!(candidate.profile, TalentProfile::Designer);
+/// assert_eq!(candidate.experience.map(|e| e.months()), Some(66));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Opaque identifier.
+    pub id: CandidateId,
+    /// The profile applied for.
+    pub profile: TalentProfile,
+    /// Professional experience, when given.
+    #[serde(default, rename = "experience_months", skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Experience>,
+    /// Status facts for eligibility.
+    #[serde(default)]
+    pub status: CandidateStatus,
+}
