@@ -8,6 +8,8 @@
 //!   [`TeamBounds`], [`ChoiceLimit`], [`PayGrid`] — each fact [`Sourced`].
 //! - **Hosts**: [`HostKind`] as the calls name them, the two porteur roles ([`HostRoles`]),
 //!   [`Siren`], [`Siret`], [`BudgetProgramme`].
+//! - **Funding routes**: [`FundingRoute`] (direct, through a porteur administratif,
+//!   délégation de gestion, alternative funding, self-funded, employed by DINUM).
 //! - **Défis**: [`Defi`] with its team of [`Seat`]s, [`SupportRole`]s and [`Commitment`]s.
 //! - **Talents**: [`TalentProfile`], [`Experience`], [`Candidate`] and its
 //!   [`CandidateStatus`].
@@ -46,6 +48,9 @@ pub use crate::defi::{Commitment, Defi, Seat, SupportRole};
 pub use crate::error::{
     CalendarError, IdentifierError, MoneyError, PromotionError, SourceError, TextError,
 };
+#[doc(alias = "cofinancement")]
+#[doc(alias = "autofinancement")]
+pub use crate::funding_route::FundingRoute;
 #[doc(alias = "administration")]
 #[doc(alias = "porteur")]
 pub use crate::host::{
@@ -73,6 +78,7 @@ pub use crate::talent::{
 mod calendar;
 mod defi;
 mod error;
+mod funding_route;
 mod host;
 mod id;
 mod money;
