@@ -260,7 +260,7 @@ impl Closing {
 /// use eig_domain::Promotion;
 ///
 /// let window = Promotion::Eig3.facts().call_for_defis.unwrap().value;
-/// assert_eq!(window.opens_on.to_string(), "2018-05-04");
+/// assert_eq!(window.opens_on.map(|day| day.to_string()), Some("2018-05-04".to_owned()));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

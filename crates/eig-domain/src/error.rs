@@ -34,6 +34,12 @@ pub enum MoneyError {
         /// The rejected value.
         value: Decimal,
     },
+    /// The amount is too large to be held to the cent (above [`Euros::MAX`]).
+    #[error("amount {value} is too large to be held to the cent")]
+    TooLarge {
+        /// The rejected value, as written.
+        value: String,
+    },
     /// The share is outside [0, 1].
     #[error("share {value} is outside [0, 1]")]
     ShareOutOfRange {

@@ -243,8 +243,9 @@ impl FromStr for Siren {
 }
 
 /// A SIRET number: 14 digits (the SIREN then 5 digits) whose Luhn key is valid, the SIREN
-/// included. La Poste's establishments (SIREN 356 000 000) use INSEE's other key instead:
-/// the sum of the 14 digits is a multiple of 5.
+/// included. La Poste's establishments (SIREN 356 000 000) may use INSEE's other key
+/// instead: the sum of the 14 digits is a multiple of 5 (its head office, 356 000 000 00048,
+/// follows Luhn).
 ///
 /// # Example
 /// ```
@@ -276,11 +277,10 @@ impl FromStr for Siret {
 
     fn from_str(input: &str) -> Result<Siret, IdentifierError> {
         check_digits("SIRET", input, 14)?;
-        let valid = if input.starts_with(LA_POSTE_SIREN) {
-            input.bytes().map(|b| u32::from(b - b'0')).sum::<u32>().is_multiple_of(5)
-        } else {
-            luhn_valid(input) && luhn_valid(&input[..9])
-        };
+        let luhn = luhn_valid(input) && luhn_valid(&input[..9]);
+        let la_poste = input.starts_with(LA_POSTE_SIREN)
+            && input.bytes().map(|b| u32::from(b - b'0')).sum::<u32>().is_multiple_of(5);
+        let valid = luhn || la_poste;
         if !valid {
             return Err(IdentifierError::BadKey { kind: "SIRET", input: input.to_owned() });
         }

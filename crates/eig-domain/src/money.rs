@@ -43,8 +43,12 @@ impl Euros {
     /// ```
     /// assert_eq!(eig_domain::Euros::from_cents(4_900_050).to_string(), "49000.50");
     /// ```
-    pub fn from_cents(cents: u64) -> Euros {
-        Euros(Decimal::from_i128_with_scale(i128::from(cents), 2))
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "splits the u64 into its two 32-bit halves"
+    )]
+    pub const fn from_cents(cents: u64) -> Euros {
+        Euros(Decimal::from_parts(cents as u32, (cents >> 32) as u32, 0, false, 2))
     }
 
     /// A whole number of euros.
@@ -85,10 +89,9 @@ impl Euros {
     /// # Ok::<(), eig_domain::MoneyError>(())
     /// ```
     pub fn checked_add(self, other: Euros) -> Result<Euros, MoneyError> {
-        self.0
-            .checked_add(other.0)
-            .map(Euros::canonical)
-            .ok_or(MoneyError::Overflow { operation: "addition" })
+        let overflow = MoneyError::Overflow { operation: "addition" };
+        let sum = self.0.checked_add(other.0).ok_or_else(|| overflow.clone())?;
+        Euros::canonical(sum).map_err(|_| overflow)
     }
 
     /// `self - other`.
@@ -107,7 +110,8 @@ impl Euros {
         if other > self {
             return Err(MoneyError::NegativeResult { minuend: self, subtrahend: other });
         }
-        Ok(Euros::canonical(self.0 - other.0))
+        // Both operands hold cents and the result is smaller than `self`: it holds cents too.
+        Euros::canonical(self.0 - other.0)
     }
 
     /// `self × factor` for a whole factor (a number of months, of talents).
@@ -122,10 +126,9 @@ impl Euros {
     /// # Ok::<(), eig_domain::MoneyError>(())
     /// ```
     pub fn checked_mul(self, factor: u64) -> Result<Euros, MoneyError> {
-        self.0
-            .checked_mul(Decimal::from(factor))
-            .map(Euros::canonical)
-            .ok_or(MoneyError::Overflow { operation: "multiplication" })
+        let overflow = MoneyError::Overflow { operation: "multiplication" };
+        let product = self.0.checked_mul(Decimal::from(factor)).ok_or_else(|| overflow.clone())?;
+        Euros::canonical(product).map_err(|_| overflow)
     }
 
     /// Sums amounts with checked arithmetic.
@@ -163,10 +166,18 @@ impl Euros {
         format!("{grouped},{fraction:02}\u{a0}€")
     }
 
-    /// Rescales an already validated non-negative value to two decimal places.
-    fn canonical(mut value: Decimal) -> Euros {
+    /// The largest amount that can be held to the cent: (2⁹⁶ − 1) cents, about 7.9 × 10²⁶ €.
+    pub const MAX: Euros = Euros(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 2));
+
+    /// Rescales a non-negative value to exactly two decimal places, refusing a value too large
+    /// to keep its cents (`Decimal` would otherwise silently drop them).
+    fn canonical(mut value: Decimal) -> Result<Euros, MoneyError> {
+        let original = value;
         value.rescale(2);
-        Euros(value)
+        if value.scale() != 2 {
+            return Err(MoneyError::TooLarge { value: original.to_string() });
+        }
+        Ok(Euros(value))
     }
 }
 
@@ -181,7 +192,7 @@ impl TryFrom<Decimal> for Euros {
         if normalized.scale() > 2 {
             return Err(MoneyError::TooPrecise { value });
         }
-        Ok(Euros::canonical(normalized))
+        Euros::canonical(normalized)
     }
 }
 
@@ -323,5 +334,6 @@ fn parse_decimal(input: &str) -> Result<Decimal, MoneyError> {
     if !well_formed {
         return Err(MoneyError::NotANumber { input: input.to_owned() });
     }
-    Decimal::from_str_exact(input).map_err(|_| MoneyError::NotANumber { input: input.to_owned() })
+    // Well-formed but beyond `Decimal`'s 96-bit mantissa.
+    Decimal::from_str_exact(input).map_err(|_| MoneyError::TooLarge { value: input.to_owned() })
 }

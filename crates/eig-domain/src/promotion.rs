@@ -571,7 +571,7 @@ fn eig6() -> PromotionFacts {
         promotion: Promotion::Eig6,
         call_for_defis: Some(Sourced::new(
             paris_window(Some(day(2022, 1, 24)), at(day(2022, 3, 18), 23, 59)),
-            src(Document::Aap6, "§5.1"),
+            src(Document::Aap6, "§5.3"),
         )),
         defi_jury: Some(Sourced::new(
             range(day(2022, 3, 31), day(2022, 4, 1)),

@@ -1,0 +1,87 @@
+//! Identifiers and labels: SIREN, SIRET, budget programmes, ids.
+
+use eig_domain::{BudgetProgramme, CandidateId, DefiId, IdentifierError, Label, Siren, Siret};
+use proptest::prelude::*;
+
+fn show<T: std::fmt::Display, E: std::fmt::Display>(result: Result<T, E>) -> String {
+    match result {
+        Ok(value) => format!("ok {value}"),
+        Err(err) => format!("error: {err}"),
+    }
+}
+
+#[test]
+fn siren_and_siret() {
+    insta::assert_snapshot!(show("110014016".parse::<Siren>()), @"ok 110014016");
+    insta::assert_snapshot!(show("110014017".parse::<Siren>()), @r#"error: SIREN "110014017" has an invalid check key"#);
+    insta::assert_snapshot!(show("11001401".parse::<Siren>()), @r#"error: SIREN "11001401" is not 9 digits"#);
+    insta::assert_snapshot!(show("11001401a".parse::<Siren>()), @r#"error: SIREN "11001401a" is not 9 digits"#);
+    insta::assert_snapshot!(show("11001401600015".parse::<Siret>()), @"ok 11001401600015");
+    insta::assert_snapshot!(show("11001401600016".parse::<Siret>()), @r#"error: SIRET "11001401600016" has an invalid check key"#);
+    // La Poste (SIREN 356 000 000): the digits of the SIRET sum to a multiple of 5.
+    insta::assert_snapshot!(show("35600000000048".parse::<Siret>()), @"ok 35600000000048");
+    insta::assert_snapshot!(show("35600000049837".parse::<Siret>()), @"ok 35600000049837");
+    insta::assert_snapshot!(show("35600000049838".parse::<Siret>()), @r#"error: SIRET "35600000049838" has an invalid check key"#);
+}
+
+#[test]
+fn budget_programmes() {
+    insta::assert_snapshot!(show("352".parse::<BudgetProgramme>()), @"ok 352");
+    insta::assert_snapshot!(show("052".parse::<BudgetProgramme>()), @r#"error: budget programme "052" is not 3 digits"#);
+    insta::assert_snapshot!(show("3520".parse::<BudgetProgramme>()), @r#"error: budget programme "3520" is not 3 digits"#);
+    assert_eq!(BudgetProgramme::P352.number(), 352);
+}
+
+#[test]
+fn ids_and_labels() {
+    insta::assert_snapshot!(show("eig3-ia-flash".parse::<DefiId>()), @"ok eig3-ia-flash");
+    insta::assert_snapshot!(show("IA Flash".parse::<DefiId>()), @r#"error: défi id "IA Flash" contains ' ', which is not allowed"#);
+    insta::assert_snapshot!(show("".parse::<CandidateId>()), @"error: candidate id is empty");
+    insta::assert_snapshot!(show("x".repeat(65).parse::<CandidateId>()), @r#"error: candidate id "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is longer than 64"#);
+    insta::assert_snapshot!(show("Défi\tdonnées".parse::<Label>()), @r#"error: label "Défi\tdonnées" contains '\t', which is not allowed"#);
+    insta::assert_snapshot!(show(" ".parse::<Label>()), @"error: label is empty");
+    insta::assert_snapshot!(show("Mes services Greentech".parse::<Label>()), @"ok Mes services Greentech");
+}
+
+/// The Luhn key digit that completes `body`.
+fn luhn_key(body: &str) -> u32 {
+    (0..10)
+        .find(|key| {
+            let text = format!("{body}{key}");
+            let sum: u32 = text
+                .bytes()
+                .rev()
+                .enumerate()
+                .map(|(i, b)| {
+                    let d = u32::from(b - b'0');
+                    if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+                })
+                .sum();
+            sum.is_multiple_of(10)
+        })
+        .unwrap()
+}
+
+proptest! {
+    #[test]
+    fn identifier_parsing_never_panics(input in ".{0,20}") {
+        let _ = input.parse::<Siren>();
+        let _ = input.parse::<Siret>();
+        let _ = input.parse::<BudgetProgramme>();
+        let _ = input.parse::<DefiId>();
+        let _ = input.parse::<Label>();
+    }
+
+    #[test]
+    fn a_valid_siren_with_one_digit_changed_is_rejected(body in "[0-9]{8}", position in 0usize..9, delta in 1u8..10) {
+        let siren = format!("{body}{}", luhn_key(&body));
+        prop_assert!(siren.parse::<Siren>().is_ok());
+        let mut bytes = siren.into_bytes();
+        bytes[position] = b'0' + (bytes[position] - b'0' + delta) % 10;
+        let altered = String::from_utf8(bytes).unwrap();
+        prop_assert!(
+            matches!(altered.parse::<Siren>(), Err(IdentifierError::BadKey { .. })),
+            "Luhn detects every single-digit change: {}", altered
+        );
+    }
+}
