@@ -31,6 +31,8 @@ use crate::error::CalendarError;
 /// # Ok::<(), eig_domain::CalendarError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "RawDeadline"))]
 #[serde(try_from = "RawDeadline", into = "RawDeadline")]
 pub struct ParisDeadline {
     paris: NaiveDateTime,
@@ -72,6 +74,7 @@ impl fmt::Display for ParisDeadline {
 
 /// Wire form of [`ParisDeadline`].
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawDeadline {
     paris: NaiveDateTime,
@@ -114,6 +117,8 @@ impl From<ParisDeadline> for RawDeadline {
 /// # Ok::<(), eig_domain::CalendarError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "String")]
 pub enum ApproxDate {
     /// Known to the day.
@@ -213,6 +218,7 @@ impl From<ApproxDate> for String {
 
 /// The end of a call window as the source states it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "precision", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Closing {
@@ -263,6 +269,7 @@ impl Closing {
 /// assert_eq!(window.opens_on.map(|day| day.to_string()), Some("2018-05-04".to_owned()));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// First day of the window, when stated.
@@ -285,6 +292,8 @@ pub struct Window {
 /// # Ok::<(), eig_domain::CalendarError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "RawRange"))]
 #[serde(try_from = "RawRange", into = "RawRange")]
 pub struct DateRange {
     first: NaiveDate,
@@ -320,6 +329,7 @@ impl DateRange {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawRange {
     first: NaiveDate,

@@ -22,6 +22,7 @@ use crate::{
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Seat {
     /// The profile sought.
@@ -35,6 +36,7 @@ pub struct Seat {
 /// projet* and a mentor de haut niveau (AAP5 §2); EIG6: a porteur de projet and a *sponsor*
 /// (AAP6 §2); EIG7: a *sponsor de haut niveau* (REG7 §3.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SupportRole {
@@ -52,6 +54,7 @@ pub enum SupportRole {
 /// A commitment a host attests in its dossier (AAP3 annexe 2; AAP4 annexe 3; AAP4–AAP6 §4.3;
 /// REG7 §3.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Commitment {
@@ -100,6 +103,7 @@ pub enum Commitment {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Defi {
     /// Identifier.

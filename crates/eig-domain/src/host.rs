@@ -24,6 +24,7 @@ use crate::{error::IdentifierError, id::Label};
 /// assert!(HostKind::StateOperator.is_state_administration());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum HostKind {
@@ -92,6 +93,7 @@ impl HostKind {
 
 /// The level of a *collectivité territoriale* (Constitution art. 72).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LocalAuthorityLevel {
@@ -134,6 +136,7 @@ impl LocalAuthorityLevel {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Host {
     /// Its name.
@@ -162,6 +165,7 @@ pub struct Host {
 /// # Ok::<(), eig_domain::TextError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HostRoles {
     /// *Porteur opérationnel*: the administration where the talents work.
@@ -220,6 +224,8 @@ const LA_POSTE_SIREN: &str = "356000000";
 /// assert!("11001401".parse::<Siren>().is_err()); // 8 digits
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siren(String);
 
@@ -257,6 +263,8 @@ impl FromStr for Siren {
 /// # Ok::<(), eig_domain::IdentifierError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 
@@ -301,6 +309,8 @@ impl FromStr for Siret {
 /// # Ok::<(), eig_domain::IdentifierError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "String")]
 pub struct BudgetProgramme(u16);
 

@@ -31,6 +31,8 @@ macro_rules! opaque_id {
     ($(#[$meta:meta])* $name:ident, $kind:literal) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schemars", schemars(with = "String"))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
@@ -120,6 +122,8 @@ opaque_id!(
 /// # Ok::<(), eig_domain::TextError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Label(String);
 

@@ -30,6 +30,8 @@ use crate::error::MoneyError;
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "Decimal")]
 pub struct Euros(Decimal);
 
@@ -241,6 +243,8 @@ impl fmt::Display for Euros {
 /// # Ok::<(), eig_domain::MoneyError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "Decimal")]
 pub struct Share(Decimal);
 

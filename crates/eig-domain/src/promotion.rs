@@ -29,6 +29,8 @@ use crate::{
 /// # Ok::<(), eig_domain::PromotionError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum Promotion {
@@ -149,6 +151,7 @@ impl From<Promotion> for &'static str {
 
 /// How long a talent's mission lasts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum MissionLength {
@@ -173,6 +176,7 @@ pub enum MissionLength {
 
 /// Whether a bound is a stated rule or only what the programme's data shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Stated as a rule by the source.
@@ -183,6 +187,7 @@ pub enum Basis {
 
 /// How many talents a défi's team counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TeamBounds {
     /// Fewest talents.
@@ -197,6 +202,7 @@ pub struct TeamBounds {
 
 /// What a candidate's choices designate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChoiceUnit {
@@ -210,6 +216,7 @@ pub enum ChoiceUnit {
 
 /// How many choices a candidate makes, and whether they are ordered by preference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceLimit {
     /// What is chosen.
@@ -225,6 +232,7 @@ pub struct ChoiceLimit {
 /// One band of a pay grid: the experience it covers (whole months, both ends included) and
 /// the net monthly pay.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayBand {
     /// Least experience in the band.
@@ -260,6 +268,7 @@ impl PayBand {
 /// assert_eq!(grid.band_for(Experience::from_months(61)).net_monthly.to_string(), "4000.00");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayGrid {
     bands: Vec<PayBand>,
@@ -302,6 +311,7 @@ impl PayGrid {
 
 /// The facts the sources state about one promotion. `None`: no source found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PromotionFacts {

@@ -20,6 +20,8 @@ use crate::error::SourceError;
 /// # Ok::<(), eig_domain::SourceError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(try_from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum Document {
@@ -210,6 +212,7 @@ impl From<Document> for &'static str {
 /// assert_eq!(source.to_string(), "AAP3 §4.2");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The document.
@@ -246,6 +249,7 @@ impl fmt::Display for Source {
 /// assert_eq!(months.source.to_string(), "AAC3 art. 2");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sourced<T> {
     /// The fact.

@@ -25,6 +25,7 @@ use crate::{id::CandidateId, promotion::Promotion};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TalentProfile {
@@ -109,6 +110,7 @@ impl fmt::Display for TalentProfile {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Experience(u16);
 
@@ -143,6 +145,7 @@ impl fmt::Display for Experience {
 
 /// Whether the applicant is a natural person (AAC2 art. 4: « personne physique »).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PersonKind {
     /// A natural person (*personne physique*).
@@ -154,6 +157,7 @@ pub enum PersonKind {
 /// The applicant's relation to the civil service, as the exclusion of « fonctionnaires ou
 /// assimilés … en poste » needs it (AAC3 art. 4; AAC5 art. 3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum CivilService {
@@ -174,6 +178,7 @@ pub enum CivilService {
 /// en scolarité »; AAC3 art. 4; AAC4 art. 4 « en scolarité dans les deux premiers cycles
 /// universitaires »).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Studies {
@@ -191,6 +196,7 @@ pub enum Studies {
 
 /// A level of studies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StudyLevel {
@@ -206,6 +212,7 @@ pub enum StudyLevel {
 
 /// A past participation in the programme as a talent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PastParticipation {
     /// The promotion.
@@ -226,6 +233,7 @@ pub struct PastParticipation {
 /// assert!(status.jury_member.is_none());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateStatus {
     /// Natural or legal person.
@@ -259,6 +267,7 @@ pub struct CandidateStatus {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Opaque identifier.
