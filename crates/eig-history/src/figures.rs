@@ -9,6 +9,7 @@ use crate::record::RecordedProfile;
 
 /// Whether an official figure is stated by a source or inferred from stated totals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CountBasis {
     /// Stated as such by the source.
@@ -21,6 +22,7 @@ pub enum CountBasis {
 
 /// An official count with its source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Count {
     /// The count.
@@ -33,6 +35,7 @@ pub struct Count {
 
 /// One promotion's figures: counted in the embedded records, and as officially stated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FiguresRow {
     /// The promotion.

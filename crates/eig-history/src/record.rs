@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A défi as the programme's site data records it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DefiRecord {
     /// The promotion.
@@ -48,6 +49,7 @@ pub struct DefiRecord {
 
 /// The host kinds the embedded file uses (its `host_kind_values`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RecordedHostKind {
@@ -113,6 +115,7 @@ impl RecordedHostKind {
 
 /// The talent profiles the embedded file uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RecordedProfile {

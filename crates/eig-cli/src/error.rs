@@ -1,0 +1,50 @@
+//! What can go wrong at the edge, and the exit code of each.
+
+use std::path::PathBuf;
+
+/// An error of the command line tool. Each names the input and what was wrong with it.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    /// The input could not be read.
+    #[error("cannot read {input}: {source}")]
+    Read {
+        input: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is not JSON.
+    #[error("{input}:{line}:{column}: invalid JSON: {message}")]
+    Syntax { input: String, line: usize, column: usize, message: String },
+    /// The JSON does not have the expected shape or a value is invalid.
+    #[error("{input}: at {path}: {message}")]
+    Invalid { input: String, path: String, message: String },
+    /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
+    #[error("{input}: {message}")]
+    Unjudgeable { input: String, message: String },
+    /// The output could not be written.
+    #[error("cannot write {output}: {source}")]
+    Write {
+        output: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A result could not be serialized (a bug: every output shape is snapshot-tested).
+    #[error("cannot serialize the result: {0}")]
+    Serialize(#[source] serde_json::Error),
+    /// Writing to standard output failed.
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] std::io::Error),
+}
+
+impl CliError {
+    /// 1: invalid input; 3: output not written.
+    pub(crate) fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Read { .. }
+            | CliError::Syntax { .. }
+            | CliError::Invalid { .. }
+            | CliError::Unjudgeable { .. } => 1,
+            CliError::Write { .. } | CliError::Stdout(_) | CliError::Serialize(_) => 3,
+        }
+    }
+}

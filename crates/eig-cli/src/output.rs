@@ -1,0 +1,28 @@
+//! Writing the result to standard output, or to the file named by `--output`.
+
+use std::{io::Write, path::Path};
+
+use crate::error::CliError;
+
+/// Writes `text` to `output` if given, to standard output otherwise.
+pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|source| CliError::Write { output: path.to_owned(), source }),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(CliError::Stdout)
+        }
+    }
+}
+
+/// Pretty JSON with a final newline (field order is the types' declaration order, maps are
+/// sorted: the output is byte-identical across runs).
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(value).map_err(CliError::Serialize)?;
+    text.push('\n');
+    Ok(text)
+}
