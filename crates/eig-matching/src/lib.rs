@@ -1,8 +1,82 @@
-//! Assignment of talents to défis for the *Entrepreneurs d'intérêt général* programme.
+//! Assignment of talents to défis for the *Entrepreneurs d'intérêt général* programme:
+//! stable, verified and explained.
 //!
-//! Scope (work in progress, see the project's issue tracker): candidate-proposing deferred
-//! acceptance over (défi, profile) seats, lower quotas (a défi staffed below its minimum is
-//! withdrawn), an exact mode for EIG-size instances, a verifier independent of the solver,
-//! and explanations for every candidate and défi.
+//! Candidates choose a limited number of défis, by preference; for each défi and profile a
+//! jury ranks its applicants (ties allowed); a défi runs with a team between a minimum and a
+//! maximum, or is withdrawn (AAC2–AAC6, see `docs/matching.md`). This crate
 //!
-//! This crate exports nothing yet: no mechanism is implemented here so far.
+//! - validates the problem at the edge ([`MatchingInput`] → [`Instance`], every
+//!   [`Problem`] at once);
+//! - solves it by deferred acceptance over (défi, profile) seats from either side
+//!   ([`Proposing`]), in O(total list length), with ties broken by a seeded lottery
+//!   ([`SplitMix64`]) and lower quotas handled by the sources' withdrawal policy or by an
+//!   exact search ([`LowerQuotas`]);
+//! - verifies every result with a [`verify`] function that shares no code with the solver
+//!   and returns every [`Violation`] or a [`Certificate`];
+//! - explains every placement and every défi (JSON and French);
+//! - generates seeded instances for tests and benchmarks ([`generate`]).
+//!
+//! Pure: no IO, no clock, no randomness but the seeded lottery.
+//!
+//! # Example
+//! ```
+//! use eig_matching::{Instance, MatchingInput, Options, solve};
+//!
+//! let input: MatchingInput = serde_json::from_str(r#"{
+//!   "limits": {"team_min": 2, "team_max": 3, "max_choices": 2},
+//!   "defis": [
+//!     {"id": "signaux-faibles", "seats": {"developer": 1, "data_scientist": 1}},
+//!     {"id": "prevention", "seats": {"developer": 1, "data_scientist": 1}}
+//!   ],
+//!   "candidates": [
+//!     {"id": "ada", "profile": "developer", "choices": ["signaux-faibles", "prevention"]},
+//!     {"id": "bob", "profile": "data_scientist", "choices": ["prevention", "signaux-faibles"]},
+//!     {"id": "eve", "profile": "developer", "choices": ["signaux-faibles"]}
+//!   ],
+//!   "rankings": [
+//!     {"defi": "signaux-faibles", "profile": "developer", "ranks": [["eve"], ["ada"]]},
+//!     {"defi": "signaux-faibles", "profile": "data_scientist", "ranks": [["bob"]]},
+//!     {"defi": "prevention", "profile": "developer", "ranks": [["ada"]]},
+//!     {"defi": "prevention", "profile": "data_scientist", "ranks": [["bob"]]}
+//!   ]
+//! }"#)?;
+//! let instance = Instance::new(&input)?;
+//! let solution = solve(&instance, &Options::default())?;
+//! // The jury of "signaux-faibles" prefers eve to ada, so ada joins bob on "prevention";
+//! // eve alone is below the minimum of 2: "signaux-faibles" is withdrawn.
+//! let team = |id: &str| solution.defi_of(&id.parse().unwrap()).map(|d| d.to_string());
+//! assert_eq!(team("ada").as_deref(), Some("prevention"));
+//! assert_eq!(team("bob").as_deref(), Some("prevention"));
+//! assert_eq!(team("eve"), None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[doc(alias = "défi")]
+#[doc(alias = "candidat")]
+#[doc(alias = "classement")]
+#[doc(alias = "générateur")]
+pub use crate::generate::{GeneratorConfig, generate};
+pub use crate::input::{CandidateInput, DefiInput, Limits, MatchingInput, RankingInput};
+pub use crate::instance::{Instance, InstanceError, Problem};
+#[doc(alias = "tirage au sort")]
+pub use crate::lottery::SplitMix64;
+#[doc(alias = "affectation")]
+#[doc(alias = "retrait")]
+pub use crate::solve::{
+    DefiReport, DefiStatus, LowerQuotas, Options, Placement, Proposing, Report, SearchOutcome,
+    Solution, SolveError, solve,
+};
+#[doc(alias = "vérification")]
+#[doc(alias = "paire bloquante")]
+pub use crate::verify::{
+    Assignment, AssignmentError, Certificate, StabilityNotion, Verdict, Violation, verify,
+};
+
+mod engine;
+mod exact;
+mod generate;
+mod input;
+mod instance;
+mod lottery;
+mod solve;
+mod verify;

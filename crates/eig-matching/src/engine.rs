@@ -1,0 +1,281 @@
+//! The deferred-acceptance cores, on dense arrays.
+//!
+//! Seats are the (défi, profile) pairs: a hospitals/residents instance whose hospitals are
+//! seats. Each seat's ranking is made strict by the lottery; each list entry knows its
+//! position on the other side's list, so a comparison is O(1) and a whole run is
+//! O(total list length) (Gusfield & Irving 1989, §1.6).
+
+#![allow(
+    clippy::many_single_char_names,
+    clippy::needless_range_loop,
+    reason = "index arithmetic over parallel arrays reads best with c (candidate), d (défi), s (seat)"
+)]
+
+use std::collections::BTreeSet;
+
+use crate::instance::{Instance, NONE};
+
+/// The instance with strict (lottery-broken) rankings and cross-references.
+#[derive(Debug)]
+pub(crate) struct Prepared<'a> {
+    pub(crate) instance: &'a Instance,
+    /// Strict ranking of each seat (same ranges as `instance.rank_start`): candidates.
+    pub(crate) strict_candidate: Vec<u32>,
+    /// For each strict ranking entry: the index of that défi in the candidate's choices.
+    pub(crate) strict_choice: Vec<u32>,
+    /// For each choice slot (`instance.choice_defi` index): the seat, or `NONE` when the défi
+    /// has no seat of the candidate's profile.
+    pub(crate) slot_seat: Vec<u32>,
+    /// For each choice slot: the position in the seat's strict ranking, or `NONE` if the jury
+    /// did not rank the candidate.
+    pub(crate) slot_position: Vec<u32>,
+    /// Candidates whose order was decided by the lottery, in lottery order.
+    pub(crate) tie_order: Vec<u32>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(instance: &'a Instance, seed: u64) -> Prepared<'a> {
+        let mut strict_candidate = instance.rank_candidate.clone();
+        let mut tie_order = Vec::new();
+        if instance.has_ties() {
+            let draw = crate::lottery::draw(instance.candidates.len(), seed);
+            let mut tied = vec![false; instance.candidates.len()];
+            for s in 0..instance.seat_defi.len() {
+                let range = instance.ranking_range(s);
+                let groups = &instance.rank_group[range.clone()];
+                let entries = &mut strict_candidate[range];
+                let mut start = 0;
+                while start < groups.len() {
+                    let mut end = start + 1;
+                    while end < groups.len() && groups[end] == groups[start] {
+                        end += 1;
+                    }
+                    if end - start > 1 {
+                        entries[start..end].sort_unstable_by_key(|&c| draw[c as usize]);
+                        for &c in &entries[start..end] {
+                            tied[c as usize] = true;
+                        }
+                    }
+                    start = end;
+                }
+            }
+            tie_order = (0..instance.candidates.len())
+                .filter(|&c| tied[c])
+                .map(|c| u32::try_from(c).unwrap_or(NONE))
+                .collect();
+            tie_order.sort_unstable_by_key(|&c| draw[c as usize]);
+        }
+        let mut slot_seat = vec![NONE; instance.choice_defi.len()];
+        for c in 0..instance.candidates.len() {
+            for slot in instance.choice_range(c) {
+                let d = instance.choice_defi[slot] as usize;
+                if let Some(s) = instance.seat_for(d, instance.profile[c]) {
+                    slot_seat[slot] = u32::try_from(s).unwrap_or(NONE);
+                }
+            }
+        }
+        let mut slot_position = vec![NONE; instance.choice_defi.len()];
+        let mut strict_choice = vec![NONE; strict_candidate.len()];
+        for s in 0..instance.seat_defi.len() {
+            let range = instance.ranking_range(s);
+            let d = instance.seat_defi[s];
+            for (position, i) in range.clone().enumerate() {
+                let c = strict_candidate[i] as usize;
+                let choices = instance.choice_range(c);
+                let first = choices.start;
+                if let Some(slot) =
+                    choices.into_iter().find(|&slot| instance.choice_defi[slot] == d)
+                {
+                    slot_position[slot] = u32::try_from(position).unwrap_or(NONE);
+                    strict_choice[i] = u32::try_from(slot - first).unwrap_or(NONE);
+                }
+            }
+        }
+        Prepared { instance, strict_candidate, strict_choice, slot_seat, slot_position, tie_order }
+    }
+}
+
+/// The state of a deferred-acceptance run.
+#[derive(Debug)]
+pub(crate) struct State {
+    /// For each candidate: the index in its choices of the défi it holds, or `NONE`.
+    pub(crate) held_choice: Vec<u32>,
+    /// For each candidate: next choice index to propose to (candidate-proposing).
+    next: Vec<u32>,
+    /// Whether each strict ranking entry holds a seat.
+    held: Vec<bool>,
+    /// For each seat: how many hold it.
+    pub(crate) count: Vec<u32>,
+    /// For each seat: largest position held (valid when count > 0).
+    worst: Vec<u32>,
+    /// For each défi: how many hold one of its seats.
+    pub(crate) defi_count: Vec<u32>,
+    /// Whether each défi takes part.
+    pub(crate) open: Vec<bool>,
+    /// Open défis with 0 < size < min, as (size, défi).
+    under: BTreeSet<(u32, u32)>,
+    min: u32,
+}
+
+impl State {
+    pub(crate) fn new(instance: &Instance, open: Vec<bool>) -> State {
+        State {
+            held_choice: vec![NONE; instance.candidates.len()],
+            next: vec![0; instance.candidates.len()],
+            held: vec![false; instance.rank_candidate.len()],
+            count: vec![0; instance.seat_defi.len()],
+            worst: vec![0; instance.seat_defi.len()],
+            defi_count: vec![0; instance.defis.len()],
+            open,
+            under: BTreeSet::new(),
+            min: instance.limits.team_min,
+        }
+    }
+
+    fn grow(&mut self, d: u32) {
+        let before = self.defi_count[d as usize];
+        let after = before + 1;
+        self.defi_count[d as usize] = after;
+        if self.min > 1 {
+            if before > 0 {
+                self.under.remove(&(before, d));
+            }
+            if after < self.min {
+                self.under.insert((after, d));
+            }
+        }
+    }
+
+    fn shrink(&mut self, d: u32) {
+        let before = self.defi_count[d as usize];
+        let after = before.saturating_sub(1);
+        self.defi_count[d as usize] = after;
+        if self.min > 1 {
+            self.under.remove(&(before, d));
+            if after > 0 && after < self.min {
+                self.under.insert((after, d));
+            }
+        }
+    }
+
+    /// The open défi below its minimum with the smallest team (then the smallest id).
+    pub(crate) fn smallest_under_min(&self) -> Option<(u32, u32)> {
+        self.under.first().copied()
+    }
+}
+
+/// Candidate-proposing deferred acceptance, resumed from `state` with `free` candidates.
+pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut Vec<u32>) {
+    let instance = p.instance;
+    while let Some(c) = free.pop() {
+        let c = c as usize;
+        let start = instance.choice_start[c] as usize;
+        let len = instance.choice_start[c + 1] as usize - start;
+        let mut k = state.next[c] as usize;
+        state.held_choice[c] = NONE;
+        while k < len {
+            let slot = start + k;
+            k += 1;
+            let s = p.slot_seat[slot];
+            let position = p.slot_position[slot];
+            if s == NONE || position == NONE {
+                continue;
+            }
+            let s = s as usize;
+            let d = instance.seat_defi[s];
+            if !state.open[d as usize] {
+                continue;
+            }
+            let base = instance.rank_start[s] as usize;
+            if state.count[s] < instance.seat_capacity[s] {
+                state.held[base + position as usize] = true;
+                if state.count[s] == 0 || position > state.worst[s] {
+                    state.worst[s] = position;
+                }
+                state.count[s] += 1;
+                state.grow(d);
+                state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
+                break;
+            }
+            let worst = state.worst[s];
+            if position < worst {
+                let evicted = p.strict_candidate[base + worst as usize];
+                state.held[base + worst as usize] = false;
+                state.held[base + position as usize] = true;
+                let mut new_worst = worst - 1;
+                while !state.held[base + new_worst as usize] {
+                    new_worst -= 1;
+                }
+                state.worst[s] = new_worst;
+                state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
+                state.held_choice[evicted as usize] = NONE;
+                free.push(evicted);
+                break;
+            }
+        }
+        state.next[c] = u32::try_from(k).unwrap_or(NONE);
+    }
+}
+
+/// Closes défi `d`: its members are freed (they resume after the choice they held).
+pub(crate) fn withdraw(p: &Prepared<'_>, state: &mut State, d: u32, free: &mut Vec<u32>) {
+    let instance = p.instance;
+    state.open[d as usize] = false;
+    for s in instance.seats_of(d as usize) {
+        for i in instance.ranking_range(s) {
+            if state.held[i] {
+                state.held[i] = false;
+                let c = p.strict_candidate[i];
+                state.held_choice[c as usize] = NONE;
+                free.push(c);
+            }
+        }
+        state.count[s] = 0;
+    }
+    if state.min > 1 {
+        state.under.remove(&(state.defi_count[d as usize], d));
+    }
+    state.defi_count[d as usize] = 0;
+}
+
+/// Seat-proposing deferred acceptance from scratch over the open défis: the seat-optimal
+/// (host-optimal) stable assignment.
+pub(crate) fn propose_seats(p: &Prepared<'_>, state: &mut State) {
+    let instance = p.instance;
+    let seats = instance.seat_defi.len();
+    let mut next = vec![0u32; seats];
+    let mut queue: Vec<u32> = (0..seats)
+        .rev()
+        .filter(|&s| state.open[instance.seat_defi[s] as usize])
+        .map(|s| u32::try_from(s).unwrap_or(NONE))
+        .collect();
+    while let Some(s) = queue.pop() {
+        let s = s as usize;
+        let d = instance.seat_defi[s];
+        let base = instance.rank_start[s] as usize;
+        let len = instance.rank_start[s + 1] as usize - base;
+        while state.count[s] < instance.seat_capacity[s] && (next[s] as usize) < len {
+            let i = base + next[s] as usize;
+            next[s] += 1;
+            let c = p.strict_candidate[i] as usize;
+            let k = p.strict_choice[i];
+            let current = state.held_choice[c];
+            if current != NONE && current <= k {
+                continue;
+            }
+            if current != NONE {
+                let slot = instance.choice_start[c] as usize + current as usize;
+                let old = p.slot_seat[slot] as usize;
+                let old_i = instance.rank_start[old] as usize + p.slot_position[slot] as usize;
+                state.held[old_i] = false;
+                state.count[old] -= 1;
+                state.shrink(instance.seat_defi[old]);
+                queue.push(u32::try_from(old).unwrap_or(NONE));
+            }
+            state.held[i] = true;
+            state.count[s] += 1;
+            state.grow(d);
+            state.held_choice[c] = k;
+        }
+    }
+}

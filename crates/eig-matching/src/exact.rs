@@ -1,0 +1,156 @@
+//! The exact lower-quota mode: the largest set of running défis that admits an assignment
+//! stable with closures, or a proof (an exhausted search) that none exists.
+//!
+//! For a set `O` of open défis, the candidate-optimal stable assignment of the instance
+//! restricted to `O` decides everything (see `docs/matching.md` for the proofs):
+//! * team sizes are the same in every stable assignment of `O` (rural hospitals theorem,
+//!   Roth 1986), so `O` can run iff every défi of `O` reaches the minimum in it;
+//! * every candidate is best off in it, so it has the fewest coalitions with closed défis.
+//!
+//! Removing défis only grows the others' teams and only hurts candidates. Hence two prunes:
+//! a coalition at `O` stays in every subset; a défi forced open that misses the minimum
+//! when only the forced défis are open misses it in every subset.
+
+use crate::engine::{Prepared, State, propose_candidates};
+use crate::instance::NONE;
+
+/// What the search found.
+#[derive(Debug)]
+pub(crate) struct Found {
+    /// The best open set, if any admits an assignment stable with closures.
+    pub(crate) best: Option<Vec<bool>>,
+    /// Nodes explored.
+    pub(crate) nodes: u64,
+    /// Whether the search ran to the end (false: the node limit stopped it).
+    pub(crate) complete: bool,
+}
+
+struct Search<'p, 'a> {
+    p: &'p Prepared<'a>,
+    node_limit: u64,
+    nodes: u64,
+    aborted: bool,
+    best: Option<Vec<bool>>,
+    best_size: usize,
+}
+
+/// Candidate-optimal stable assignment of the défis in `open`.
+pub(crate) fn run_open(p: &Prepared<'_>, open: &[bool]) -> State {
+    let instance = p.instance;
+    let mut state = State::new(instance, open.to_vec());
+    let mut free: Vec<u32> =
+        (0..instance.candidates.len()).rev().map(|c| u32::try_from(c).unwrap_or(NONE)).collect();
+    propose_candidates(p, &mut state, &mut free);
+    state
+}
+
+/// Whether some closed défi has a blocking coalition against `state`.
+pub(crate) fn has_coalition(p: &Prepared<'_>, state: &State) -> bool {
+    let instance = p.instance;
+    let opening = instance.limits.team_min.max(1);
+    let mut wanting = vec![0u32; instance.seat_defi.len()];
+    let mut touched = Vec::new();
+    for c in 0..instance.candidates.len() {
+        let range = instance.choice_range(c);
+        let held = state.held_choice[c];
+        let end = if held == NONE { range.end } else { range.start + held as usize };
+        for slot in range.start..end {
+            let s = p.slot_seat[slot];
+            if s == NONE || p.slot_position[slot] == NONE {
+                continue;
+            }
+            let d = instance.seat_defi[s as usize] as usize;
+            if !state.open[d] {
+                if wanting[s as usize] == 0 {
+                    touched.push(d);
+                }
+                wanting[s as usize] += 1;
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    touched.iter().any(|&d| {
+        let total: u32 =
+            instance.seats_of(d).map(|s| wanting[s].min(instance.seat_capacity[s])).sum();
+        total >= opening
+    })
+}
+
+/// Open défis below the minimum, smallest team first.
+fn under_min(p: &Prepared<'_>, state: &State) -> Vec<u32> {
+    let min = p.instance.limits.team_min;
+    let mut under: Vec<(u32, u32)> = (0..p.instance.defis.len())
+        .filter(|&d| state.open[d] && state.defi_count[d] < min)
+        .map(|d| (state.defi_count[d], u32::try_from(d).unwrap_or(NONE)))
+        .collect();
+    under.sort_unstable();
+    under.into_iter().map(|(_, d)| d).collect()
+}
+
+impl Search<'_, '_> {
+    fn visit(&mut self, open: &mut Vec<bool>, forced: &mut Vec<bool>) {
+        if self.aborted {
+            return;
+        }
+        self.nodes += 1;
+        if self.nodes > self.node_limit {
+            self.aborted = true;
+            return;
+        }
+        let size = open.iter().filter(|&&o| o).count();
+        if self.best.is_some() && size <= self.best_size {
+            return;
+        }
+        let state = run_open(self.p, open);
+        if has_coalition(self.p, &state) {
+            return;
+        }
+        let under = under_min(self.p, &state);
+        if under.is_empty() {
+            self.best = Some(open.clone());
+            self.best_size = size;
+            return;
+        }
+        if forced.iter().any(|&f| f) {
+            let alone = run_open(self.p, forced);
+            let min = self.p.instance.limits.team_min;
+            if (0..forced.len()).any(|d| forced[d] && alone.defi_count[d] < min) {
+                return;
+            }
+        }
+        if let Some(&d) = under.iter().find(|&&d| !forced[d as usize]) {
+            let d = d as usize;
+            open[d] = false;
+            self.visit(open, forced);
+            open[d] = true;
+            forced[d] = true;
+            self.visit(open, forced);
+            forced[d] = false;
+            return;
+        }
+        // Every défi below the minimum is forced open: some other défi must close.
+        let candidates: Vec<usize> = (0..open.len()).filter(|&e| open[e] && !forced[e]).collect();
+        let mut newly_forced = Vec::new();
+        for &e in &candidates {
+            open[e] = false;
+            self.visit(open, forced);
+            open[e] = true;
+            forced[e] = true;
+            newly_forced.push(e);
+        }
+        for e in newly_forced {
+            forced[e] = false;
+        }
+    }
+}
+
+/// Branch and bound over the sets of open défis.
+pub(crate) fn search(p: &Prepared<'_>, node_limit: u64) -> Found {
+    let defis = p.instance.defis.len();
+    let mut search = Search { p, node_limit, nodes: 0, aborted: false, best: None, best_size: 0 };
+    let mut open = vec![true; defis];
+    let mut forced = vec![false; defis];
+    search.visit(&mut open, &mut forced);
+    Found { best: search.best, nodes: search.nodes, complete: !search.aborted }
+}

@@ -1,0 +1,134 @@
+//! The problem as embedders write it: défis with seats by profile, candidates with their
+//! ordered choices, and the juries' rankings (one per défi and per profile), all by id.
+
+use std::collections::BTreeMap;
+
+use eig_domain::{CandidateId, ChoiceLimit, DefiId, Promotion, TalentProfile, TeamBounds};
+use serde::{Deserialize, Serialize};
+
+/// The bounds the matching enforces: team size of a running défi and length of a
+/// candidate's list of choices.
+///
+/// EIG2–EIG6 teams count 2 or 3 talents (AAC2 art. 4, AAP3 §2.1 …, read through
+/// [`Promotion::facts`]); candidates choose up to 3 défis (AAC2), 2 (AAC3), 3 (AAC4, AAC5)
+/// or 5 (AAC6). Both are inputs: a plain hospitals/residents instance uses
+/// `team_min = 0`.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_matching::Limits;
+///
+/// let eig3 = Limits::for_promotion(Promotion::Eig3).expect("AAC3 states both");
+/// assert_eq!((eig3.team_min, eig3.team_max, eig3.max_choices), (2, 3, 2));
+/// let plain = Limits { team_min: 0, team_max: 40, max_choices: 10 };
+/// assert!(plain.team_min <= plain.team_max);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Fewest talents in a running défi (0: no lower quota).
+    pub team_min: u32,
+    /// Most talents in a défi; the seats of a défi add up to at most this.
+    pub team_max: u32,
+    /// Most défis on a candidate's list.
+    pub max_choices: u32,
+}
+
+impl Limits {
+    /// The limits stated for `promotion`: its team bounds and its choice limit; `None` when
+    /// the sources give one of them for no promotion (EIG1, EIG7's pool, DIG1).
+    pub fn for_promotion(promotion: Promotion) -> Option<Limits> {
+        let facts = promotion.facts();
+        let team = facts.team_size?.value;
+        let choices = facts.choice_limit?.value;
+        Some(Limits::from_domain(team, choices))
+    }
+
+    /// The limits read from the vocabulary's [`TeamBounds`] and [`ChoiceLimit`].
+    pub fn from_domain(team: TeamBounds, choices: ChoiceLimit) -> Limits {
+        Limits {
+            team_min: u32::from(team.min),
+            team_max: u32::from(team.max),
+            max_choices: u32::from(choices.max),
+        }
+    }
+}
+
+/// A défi offered in the matching: its id and its seats by profile.
+///
+/// JSON: `{"id": "d1", "seats": {"developer": 1, "designer": 1}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefiInput {
+    /// The défi.
+    pub id: DefiId,
+    /// How many seats of each profile (e.g. 1 developer + 1 data scientist + 1 designer).
+    pub seats: BTreeMap<TalentProfile, u32>,
+}
+
+/// A candidate: profile and choices, best first.
+///
+/// JSON: `{"id": "c1", "profile": "developer", "choices": ["d2", "d1"]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateInput {
+    /// The candidate.
+    pub id: CandidateId,
+    /// The profile applied for.
+    pub profile: TalentProfile,
+    /// The défis chosen, by preference (« par ordre de préférence », AAC4 art. 5).
+    pub choices: Vec<DefiId>,
+}
+
+/// A jury's ranking of the applicants of one profile to one défi (« un classement par défi
+/// et par profil », AAC3 art. 6).
+///
+/// `ranks` lists tie groups, best first: `[["c1"], ["c2", "c3"]]` ranks `c1` first and `c2`,
+/// `c3` second *ex aequo*. An applicant the jury does not rank is not acceptable to it.
+/// `offers` lists, by preference, candidates of that profile who did **not** choose the défi
+/// and to whom the jury would offer a seat left empty (« le jury peut proposer au candidat un
+/// défi auquel il n'a pas postulé », AAC3 art. 6); they are used only by the optional
+/// post-phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingInput {
+    /// The défi.
+    pub defi: DefiId,
+    /// The profile ranked.
+    pub profile: TalentProfile,
+    /// Tie groups of applicants, best first.
+    pub ranks: Vec<Vec<CandidateId>>,
+    /// Non-applicants the jury would offer an empty seat to, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<CandidateId>,
+}
+
+/// A whole matching problem, by id, as read from JSON; [`crate::Instance::new`] validates it.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 3, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [{"id": "c1", "profile": "developer", "choices": ["d1"]}],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// assert_eq!(instance.candidate_count(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingInput {
+    /// Team and choice bounds.
+    pub limits: Limits,
+    /// The défis.
+    pub defis: Vec<DefiInput>,
+    /// The candidates.
+    pub candidates: Vec<CandidateInput>,
+    /// The juries' rankings.
+    pub rankings: Vec<RankingInput>,
+}

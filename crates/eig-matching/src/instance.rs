@@ -1,0 +1,611 @@
+//! The validated problem: ids turned once into dense indices (sorted by id, so the result does
+//! not depend on the order of the input lists), lists stored as flat arrays.
+
+use std::collections::BTreeMap;
+
+use eig_domain::{CandidateId, DefiId, TalentProfile};
+
+use crate::input::{Limits, MatchingInput};
+
+/// Marks "none" in the dense `u32` arrays.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A validated matching problem.
+///
+/// Built by [`Instance::new`] from a [`MatchingInput`] (or by [`crate::generate`]). Défis and
+/// candidates are indexed in the order of their ids, so solving does not depend on the order
+/// in which the input lists them.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 2, "team_max": 3, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [{"id": "c1", "profile": "designer", "choices": ["d1", "d9"]}],
+///   "rankings": []
+/// }"#)?;
+/// let err = Instance::new(&input).unwrap_err();
+/// assert_eq!(err.problems().len(), 3);
+/// assert_eq!(
+///     err.to_string(),
+///     "3 problems in the matching input: défi d1 has 1 seats, outside the team bounds 2..=3; \
+///      candidate c1 chose 2 défis, more than the limit of 1; candidate c1 chose unknown défi d9"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    pub(crate) limits: Limits,
+    pub(crate) defis: Vec<DefiId>,
+    /// Seats of défi `d` are `seat_start[d]..seat_start[d + 1]`, by profile order.
+    pub(crate) seat_start: Vec<u32>,
+    pub(crate) seat_defi: Vec<u32>,
+    pub(crate) seat_profile: Vec<TalentProfile>,
+    pub(crate) seat_capacity: Vec<u32>,
+    pub(crate) candidates: Vec<CandidateId>,
+    pub(crate) profile: Vec<TalentProfile>,
+    /// Choices of candidate `c` are `choice_defi[choice_start[c]..choice_start[c + 1]]`.
+    pub(crate) choice_start: Vec<u32>,
+    pub(crate) choice_defi: Vec<u32>,
+    /// Ranking of seat `s`: `rank_candidate[rank_start[s]..rank_start[s + 1]]`, with the
+    /// 0-based tie group of each entry in `rank_group` (non-decreasing).
+    pub(crate) rank_start: Vec<u32>,
+    pub(crate) rank_candidate: Vec<u32>,
+    pub(crate) rank_group: Vec<u32>,
+    /// Offers of seat `s`: `offer_candidate[offer_start[s]..offer_start[s + 1]]`.
+    pub(crate) offer_start: Vec<u32>,
+    pub(crate) offer_candidate: Vec<u32>,
+}
+
+/// One thing wrong with a [`MatchingInput`]; [`InstanceError`] lists them all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The team bounds are inverted.
+    #[error("team bounds {min}..={max} are empty")]
+    EmptyBounds {
+        /// Fewest.
+        min: u32,
+        /// Most.
+        max: u32,
+    },
+    /// Two défis share an id.
+    #[error("défi {defi} is listed twice")]
+    DuplicateDefi {
+        /// The id.
+        defi: DefiId,
+    },
+    /// A défi's seats add up to a team size outside the bounds.
+    #[error("défi {defi} has {seats} seats, outside the team bounds {min}..={max}")]
+    SeatsOutsideBounds {
+        /// The défi.
+        defi: DefiId,
+        /// Its seats, all profiles.
+        seats: u64,
+        /// Fewest talents.
+        min: u32,
+        /// Most talents.
+        max: u32,
+    },
+    /// Two candidates share an id.
+    #[error("candidate {candidate} is listed twice")]
+    DuplicateCandidate {
+        /// The id.
+        candidate: CandidateId,
+    },
+    /// A candidate's list is longer than the limit.
+    #[error("candidate {candidate} chose {count} défis, more than the limit of {limit}")]
+    TooManyChoices {
+        /// The candidate.
+        candidate: CandidateId,
+        /// Length of the list.
+        count: usize,
+        /// The limit.
+        limit: u32,
+    },
+    /// A candidate chose a défi that does not exist.
+    #[error("candidate {candidate} chose unknown défi {defi}")]
+    UnknownChoice {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The unknown défi.
+        defi: DefiId,
+    },
+    /// A candidate chose the same défi twice.
+    #[error("candidate {candidate} chose défi {defi} twice")]
+    DuplicateChoice {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+    },
+    /// A ranking is for a défi that does not exist.
+    #[error("ranking for unknown défi {defi}")]
+    RankingUnknownDefi {
+        /// The défi.
+        defi: DefiId,
+    },
+    /// A ranking is for a profile the défi has no seat for.
+    #[error("ranking of {profile:?} for défi {defi}, which has no seat of that profile")]
+    RankingWithoutSeat {
+        /// The défi.
+        defi: DefiId,
+        /// The profile.
+        profile: TalentProfile,
+    },
+    /// Two rankings for the same défi and profile.
+    #[error("défi {defi} has two rankings of {profile:?}")]
+    DuplicateRanking {
+        /// The défi.
+        defi: DefiId,
+        /// The profile.
+        profile: TalentProfile,
+    },
+    /// A ranking names a candidate that does not exist.
+    #[error("ranking of {profile:?} for défi {defi} names unknown candidate {candidate}")]
+    RankingUnknownCandidate {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+        /// The unknown candidate.
+        candidate: CandidateId,
+    },
+    /// A ranking names a candidate who did not choose the défi.
+    #[error("ranking of {profile:?} for défi {defi} names {candidate}, who did not choose it")]
+    RankingNotApplicant {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+        /// The candidate.
+        candidate: CandidateId,
+    },
+    /// A ranking names a candidate of another profile.
+    #[error(
+        "ranking of {profile:?} for défi {defi} names {candidate}, whose profile is {actual:?}"
+    )]
+    RankingWrongProfile {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+        /// The candidate.
+        candidate: CandidateId,
+        /// The candidate's profile.
+        actual: TalentProfile,
+    },
+    /// A candidate appears twice in one ranking (ranks or offers).
+    #[error("ranking of {profile:?} for défi {defi} names {candidate} twice")]
+    RankedTwice {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+        /// The candidate.
+        candidate: CandidateId,
+    },
+    /// A ranking has an empty tie group.
+    #[error("ranking of {profile:?} for défi {defi} has an empty tie group")]
+    EmptyTieGroup {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+    },
+    /// An offer names a candidate who chose the défi (rank them instead).
+    #[error("ranking of {profile:?} for défi {defi} offers a seat to applicant {candidate}")]
+    OfferToApplicant {
+        /// The défi.
+        defi: DefiId,
+        /// The profile ranked.
+        profile: TalentProfile,
+        /// The candidate.
+        candidate: CandidateId,
+    },
+    /// The problem is too large for 32-bit indices.
+    #[error("{what} count {count} is too large")]
+    TooLarge {
+        /// What overflowed.
+        what: &'static str,
+        /// How many.
+        count: usize,
+    },
+}
+
+/// Why a [`MatchingInput`] is not a valid problem: every problem found, in input order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstanceError {
+    problems: Vec<Problem>,
+}
+
+impl InstanceError {
+    /// Every problem found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+impl std::fmt::Display for InstanceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = if self.problems.len() == 1 { "" } else { "s" };
+        write!(f, "{} problem{plural} in the matching input: ", self.problems.len())?;
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InstanceError {}
+
+/// Index of `id` in the sorted, duplicate-free `ids`.
+pub(crate) fn index_of<T: Ord>(ids: &[T], id: &T) -> Option<u32> {
+    ids.binary_search(id).ok().and_then(|i| u32::try_from(i).ok())
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
+}
+
+impl Instance {
+    /// Validates `input`, listing every problem at once.
+    ///
+    /// # Errors
+    /// [`InstanceError`] with every [`Problem`]: duplicate ids, unknown défi in a choice,
+    /// a list of choices over the limit, a ranking naming a non-applicant, an unknown
+    /// candidate or a candidate of another profile, seats outside the team bounds.
+    #[expect(clippy::too_many_lines, reason = "one pass per list, every check in one place")]
+    pub fn new(input: &MatchingInput) -> Result<Instance, InstanceError> {
+        let mut problems = Vec::new();
+        let limits = input.limits;
+        if limits.team_min > limits.team_max {
+            problems.push(Problem::EmptyBounds { min: limits.team_min, max: limits.team_max });
+        }
+        if input.defis.len() >= NONE as usize {
+            problems.push(Problem::TooLarge { what: "défi", count: input.defis.len() });
+        }
+        if input.candidates.len() >= NONE as usize {
+            problems.push(Problem::TooLarge { what: "candidate", count: input.candidates.len() });
+        }
+
+        // Défis, sorted by id.
+        let mut defi_order: Vec<usize> = (0..input.defis.len()).collect();
+        defi_order.sort_by(|&a, &b| input.defis[a].id.cmp(&input.defis[b].id));
+        let mut defis: Vec<DefiId> = Vec::with_capacity(input.defis.len());
+        let mut seat_start = vec![0];
+        let mut seat_defi = Vec::new();
+        let mut seat_profile = Vec::new();
+        let mut seat_capacity = Vec::new();
+        let mut duplicate_defis: std::collections::BTreeSet<&DefiId> = defi_order
+            .windows(2)
+            .filter(|w| input.defis[w[0]].id == input.defis[w[1]].id)
+            .map(|w| &input.defis[w[0]].id)
+            .collect();
+        for defi in &input.defis {
+            let total: u64 = defi.seats.values().map(|&n| u64::from(n)).sum();
+            if total < u64::from(limits.team_min) || total > u64::from(limits.team_max) {
+                problems.push(Problem::SeatsOutsideBounds {
+                    defi: defi.id.clone(),
+                    seats: total,
+                    min: limits.team_min,
+                    max: limits.team_max,
+                });
+            }
+            if duplicate_defis.remove(&defi.id) {
+                problems.push(Problem::DuplicateDefi { defi: defi.id.clone() });
+            }
+        }
+        for &i in &defi_order {
+            let defi = &input.defis[i];
+            if defis.last() == Some(&defi.id) {
+                continue;
+            }
+            let d = to_u32(defis.len());
+            defis.push(defi.id.clone());
+            for (&profile, &capacity) in &defi.seats {
+                if capacity > 0 {
+                    seat_defi.push(d);
+                    seat_profile.push(profile);
+                    seat_capacity.push(capacity);
+                }
+            }
+            seat_start.push(to_u32(seat_defi.len()));
+        }
+
+        // Candidates, sorted by id.
+        let mut cand_order: Vec<usize> = (0..input.candidates.len()).collect();
+        cand_order.sort_by(|&a, &b| input.candidates[a].id.cmp(&input.candidates[b].id));
+        let mut candidates: Vec<CandidateId> = Vec::with_capacity(input.candidates.len());
+        let mut profile = Vec::with_capacity(input.candidates.len());
+        let mut choice_start = vec![0];
+        let mut choice_defi = Vec::new();
+        let mut seen_duplicate = std::collections::BTreeSet::new();
+        for &i in &cand_order {
+            let candidate = &input.candidates[i];
+            if candidates.last() == Some(&candidate.id) {
+                seen_duplicate.insert(candidate.id.clone());
+                continue;
+            }
+            candidates.push(candidate.id.clone());
+            profile.push(candidate.profile);
+            for defi in &candidate.choices {
+                if let Some(d) = index_of(&defis, defi) {
+                    choice_defi.push(d);
+                }
+            }
+            choice_start.push(to_u32(choice_defi.len()));
+        }
+        for candidate in &input.candidates {
+            if seen_duplicate.remove(&candidate.id) {
+                problems.push(Problem::DuplicateCandidate { candidate: candidate.id.clone() });
+            }
+            if candidate.choices.len() > limits.max_choices as usize {
+                problems.push(Problem::TooManyChoices {
+                    candidate: candidate.id.clone(),
+                    count: candidate.choices.len(),
+                    limit: limits.max_choices,
+                });
+            }
+            for (k, defi) in candidate.choices.iter().enumerate() {
+                if index_of(&defis, defi).is_none() {
+                    problems.push(Problem::UnknownChoice {
+                        candidate: candidate.id.clone(),
+                        defi: defi.clone(),
+                    });
+                } else if candidate.choices[..k].contains(defi) {
+                    problems.push(Problem::DuplicateChoice {
+                        candidate: candidate.id.clone(),
+                        defi: defi.clone(),
+                    });
+                }
+            }
+        }
+
+        // Rankings, attached to their seats.
+        let seat_count = seat_defi.len();
+        let mut ranking_of_seat: Vec<Option<usize>> = vec![None; seat_count];
+        for (r, ranking) in input.rankings.iter().enumerate() {
+            let Some(d) = index_of(&defis, &ranking.defi) else {
+                problems.push(Problem::RankingUnknownDefi { defi: ranking.defi.clone() });
+                continue;
+            };
+            let seats = seat_start[d as usize] as usize..seat_start[d as usize + 1] as usize;
+            let Some(s) = seats.clone().find(|&s| seat_profile[s] == ranking.profile) else {
+                problems.push(Problem::RankingWithoutSeat {
+                    defi: ranking.defi.clone(),
+                    profile: ranking.profile,
+                });
+                continue;
+            };
+            if ranking_of_seat[s].is_some() {
+                problems.push(Problem::DuplicateRanking {
+                    defi: ranking.defi.clone(),
+                    profile: ranking.profile,
+                });
+                continue;
+            }
+            ranking_of_seat[s] = Some(r);
+            let mut named = std::collections::BTreeSet::new();
+            let entries = ranking
+                .ranks
+                .iter()
+                .flatten()
+                .map(|c| (c, false))
+                .chain(ranking.offers.iter().map(|c| (c, true)));
+            for (candidate, is_offer) in entries {
+                let problem_for = |make: fn(DefiId, TalentProfile, CandidateId) -> Problem| {
+                    make(ranking.defi.clone(), ranking.profile, candidate.clone())
+                };
+                if !named.insert(candidate) {
+                    problems.push(problem_for(|defi, profile, candidate| Problem::RankedTwice {
+                        defi,
+                        profile,
+                        candidate,
+                    }));
+                    continue;
+                }
+                let Some(c) = index_of(&candidates, candidate) else {
+                    problems.push(problem_for(|defi, profile, candidate| {
+                        Problem::RankingUnknownCandidate { defi, profile, candidate }
+                    }));
+                    continue;
+                };
+                let c = c as usize;
+                let chose = choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize]
+                    .contains(&d);
+                if profile[c] != ranking.profile {
+                    problems.push(Problem::RankingWrongProfile {
+                        defi: ranking.defi.clone(),
+                        profile: ranking.profile,
+                        candidate: candidate.clone(),
+                        actual: profile[c],
+                    });
+                } else if chose && is_offer {
+                    problems.push(problem_for(|defi, profile, candidate| {
+                        Problem::OfferToApplicant { defi, profile, candidate }
+                    }));
+                } else if !chose && !is_offer {
+                    problems.push(problem_for(|defi, profile, candidate| {
+                        Problem::RankingNotApplicant { defi, profile, candidate }
+                    }));
+                }
+            }
+            if ranking.ranks.iter().any(Vec::is_empty) {
+                problems.push(Problem::EmptyTieGroup {
+                    defi: ranking.defi.clone(),
+                    profile: ranking.profile,
+                });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(InstanceError { problems });
+        }
+
+        let mut rank_start = vec![0];
+        let mut rank_candidate = Vec::new();
+        let mut rank_group = Vec::new();
+        let mut offer_start = vec![0];
+        let mut offer_candidate = Vec::new();
+        for ranking in ranking_of_seat {
+            if let Some(r) = ranking {
+                let ranking = &input.rankings[r];
+                for (group, members) in ranking.ranks.iter().enumerate() {
+                    let mut members: Vec<u32> =
+                        members.iter().filter_map(|c| index_of(&candidates, c)).collect();
+                    members.sort_unstable();
+                    for c in members {
+                        rank_candidate.push(c);
+                        rank_group.push(to_u32(group));
+                    }
+                }
+                offer_candidate
+                    .extend(ranking.offers.iter().filter_map(|c| index_of(&candidates, c)));
+            }
+            rank_start.push(to_u32(rank_candidate.len()));
+            offer_start.push(to_u32(offer_candidate.len()));
+        }
+        if rank_candidate.len() >= NONE as usize || choice_defi.len() >= NONE as usize {
+            let count = rank_candidate.len().max(choice_defi.len());
+            return Err(InstanceError {
+                problems: vec![Problem::TooLarge { what: "list entry", count }],
+            });
+        }
+        Ok(Instance {
+            limits,
+            defis,
+            seat_start,
+            seat_defi,
+            seat_profile,
+            seat_capacity,
+            candidates,
+            profile,
+            choice_start,
+            choice_defi,
+            rank_start,
+            rank_candidate,
+            rank_group,
+            offer_start,
+            offer_candidate,
+        })
+    }
+
+    /// Back to the input form (sorted by id): `Instance::new(&i.to_input())` gives `i` again.
+    pub fn to_input(&self) -> MatchingInput {
+        let defis = (0..self.defis.len())
+            .map(|d| crate::input::DefiInput {
+                id: self.defis[d].clone(),
+                seats: self
+                    .seats_of(d)
+                    .map(|s| (self.seat_profile[s], self.seat_capacity[s]))
+                    .collect::<BTreeMap<_, _>>(),
+            })
+            .collect();
+        let candidates = (0..self.candidates.len())
+            .map(|c| crate::input::CandidateInput {
+                id: self.candidates[c].clone(),
+                profile: self.profile[c],
+                choices: self
+                    .choices_of(c)
+                    .iter()
+                    .map(|&d| self.defis[d as usize].clone())
+                    .collect(),
+            })
+            .collect();
+        let mut rankings = Vec::new();
+        for s in 0..self.seat_defi.len() {
+            let range = self.ranking_range(s);
+            let offers = &self.offer_candidate
+                [self.offer_start[s] as usize..self.offer_start[s + 1] as usize];
+            if range.is_empty() && offers.is_empty() {
+                continue;
+            }
+            let mut ranks: Vec<Vec<CandidateId>> = Vec::new();
+            let mut last_group = NONE;
+            for i in range {
+                if self.rank_group[i] != last_group {
+                    ranks.push(Vec::new());
+                    last_group = self.rank_group[i];
+                }
+                if let Some(group) = ranks.last_mut() {
+                    group.push(self.candidates[self.rank_candidate[i] as usize].clone());
+                }
+            }
+            rankings.push(crate::input::RankingInput {
+                defi: self.defis[self.seat_defi[s] as usize].clone(),
+                profile: self.seat_profile[s],
+                ranks,
+                offers: offers.iter().map(|&c| self.candidates[c as usize].clone()).collect(),
+            });
+        }
+        MatchingInput { limits: self.limits, defis, candidates, rankings }
+    }
+
+    /// The limits.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// How many candidates.
+    pub fn candidate_count(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// How many défis.
+    pub fn defi_count(&self) -> usize {
+        self.defis.len()
+    }
+
+    /// The défi ids, sorted.
+    pub fn defis(&self) -> &[DefiId] {
+        &self.defis
+    }
+
+    /// The candidate ids, sorted.
+    pub fn candidates(&self) -> &[CandidateId] {
+        &self.candidates
+    }
+
+    /// Total length of the candidates' lists of choices.
+    pub fn choice_count(&self) -> usize {
+        self.choice_defi.len()
+    }
+
+    pub(crate) fn seats_of(&self, d: usize) -> std::ops::Range<usize> {
+        self.seat_start[d] as usize..self.seat_start[d + 1] as usize
+    }
+
+    pub(crate) fn choice_range(&self, c: usize) -> std::ops::Range<usize> {
+        self.choice_start[c] as usize..self.choice_start[c + 1] as usize
+    }
+
+    pub(crate) fn choices_of(&self, c: usize) -> &[u32] {
+        &self.choice_defi[self.choice_range(c)]
+    }
+
+    pub(crate) fn ranking_range(&self, s: usize) -> std::ops::Range<usize> {
+        self.rank_start[s] as usize..self.rank_start[s + 1] as usize
+    }
+
+    pub(crate) fn offers_of(&self, s: usize) -> &[u32] {
+        &self.offer_candidate[self.offer_start[s] as usize..self.offer_start[s + 1] as usize]
+    }
+
+    /// The seat of défi `d` for `profile`, if any.
+    pub(crate) fn seat_for(&self, d: usize, profile: TalentProfile) -> Option<usize> {
+        self.seats_of(d).find(|&s| self.seat_profile[s] == profile)
+    }
+
+    /// Whether some ranking has a tie group of two or more.
+    pub(crate) fn has_ties(&self) -> bool {
+        (0..self.seat_defi.len()).any(|s| {
+            let range = self.ranking_range(s);
+            self.rank_group[range].windows(2).any(|w| w[0] == w[1])
+        })
+    }
+}

@@ -1,0 +1,520 @@
+//! The mechanisms: deferred acceptance from either side, the two lower-quota policies, the
+//! optional post-phase of offers, and the verified [`Solution`].
+
+#![allow(
+    clippy::many_single_char_names,
+    clippy::needless_range_loop,
+    reason = "index arithmetic over parallel arrays reads best with c (candidate), d (défi), s (seat)"
+)]
+
+use eig_domain::{CandidateId, DefiId};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Prepared, State, propose_candidates, propose_seats, withdraw};
+use crate::instance::{Instance, NONE};
+use crate::verify::{Assignment, Certificate, StabilityNotion, Verdict, Violation, verify};
+
+/// Which side proposes in deferred acceptance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Proposing {
+    /// Candidates propose: the candidate-optimal stable assignment, strategy-proof for
+    /// candidates (Gale & Shapley 1962; Dubins & Freedman 1981; Roth 1982).
+    #[default]
+    Candidates,
+    /// Seats (the juries) propose: the host-optimal stable assignment, the worst stable one
+    /// for every candidate.
+    Hosts,
+}
+
+/// What to do with a défi whose team would be below the minimum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum LowerQuotas {
+    /// The sources' policy (AAC3 art. 6: « le défi peut être retiré »): withdraw the défi
+    /// with the smallest team below the minimum (then the smallest id), send its candidates
+    /// back into the process, repeat. Terminates after at most one round per défi; the result
+    /// is stable among the running défis ([`StabilityNotion::AmongRunning`]), often with
+    /// closures too.
+    #[default]
+    Withdraw,
+    /// Search for the largest set of running défis that admits an assignment stable with
+    /// closures, or prove that none exists (NP-complete in general: Biró, Fleiner, Irving,
+    /// Manlove 2010). For EIG-size instances (about 30 défis).
+    Exact {
+        /// Nodes of the search after which it stops and says so.
+        node_limit: u64,
+    },
+}
+
+/// How to solve.
+///
+/// # Example
+/// ```
+/// use eig_matching::{LowerQuotas, Options, Proposing};
+///
+/// let options = Options { seed: 2018, ..Options::default() };
+/// assert_eq!(options.proposing, Proposing::Candidates);
+/// assert_eq!(options.lower_quotas, LowerQuotas::Withdraw);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Which side proposes.
+    #[serde(default)]
+    pub proposing: Proposing,
+    /// Lower-quota policy.
+    #[serde(default)]
+    pub lower_quotas: LowerQuotas,
+    /// Seed of the tie-breaking lottery.
+    #[serde(default)]
+    pub seed: u64,
+    /// Whether juries then offer their empty seats to unplaced candidates on their offer
+    /// lists (AAC3 art. 6: « le jury peut proposer au candidat un défi auquel il n'a pas
+    /// postulé »).
+    #[serde(default)]
+    pub offers: bool,
+}
+
+/// Why a solver result was not returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SolveError {
+    /// The verifier found a violation the mechanism guarantees against: a bug in this crate.
+    #[error("the verifier rejected the solver's result: {}", violations.first().map(ToString::to_string).unwrap_or_default())]
+    VerificationFailed {
+        /// What the verifier found.
+        violations: Vec<Violation>,
+    },
+}
+
+/// What happened to a défi.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DefiState {
+    Running,
+    Withdrawn { size: u32, round: u32 },
+    ClosedBySearch,
+    Empty,
+}
+
+/// The outcome of the exact search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum SearchOutcome {
+    /// The assignment is stable with closures and runs as many défis as possible.
+    Optimal {
+        /// Nodes explored.
+        nodes: u64,
+    },
+    /// No assignment is stable with closures (the search was exhaustive); the solution is
+    /// the withdrawal policy's.
+    NoStableAssignment {
+        /// Nodes explored.
+        nodes: u64,
+    },
+    /// The node limit stopped the search; the solution is the best found, or the withdrawal
+    /// policy's if none was.
+    LimitReached {
+        /// Nodes explored.
+        nodes: u64,
+    },
+}
+
+/// A verified assignment.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, StabilityNotion, solve};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d2", "seats": {"developer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "developer", "choices": ["d1", "d2"]},
+///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "developer", "ranks": [["c2"], ["c1"]]},
+///     {"defi": "d2", "profile": "developer", "ranks": [["c1"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let solution = solve(&instance, &Options::default())?;
+/// let placed: Vec<_> = solution.assignment().pairs(&instance)
+///     .map(|(c, d)| format!("{c}→{d}")).collect();
+/// assert_eq!(placed, ["c1→d2", "c2→d1"]);
+/// assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Solution<'i> {
+    pub(crate) instance: &'i Instance,
+    pub(crate) options: Options,
+    /// Per candidate: the défi, or `NONE`.
+    pub(crate) defi_of: Vec<u32>,
+    /// Per candidate: the index in its choices of its défi, or `NONE` (unplaced or offer).
+    pub(crate) choice_of: Vec<u32>,
+    pub(crate) defi_state: Vec<DefiState>,
+    pub(crate) tie_order: Vec<u32>,
+    pub(crate) certificate: Certificate,
+    pub(crate) search: Option<SearchOutcome>,
+}
+
+/// Solves `instance` with `options`, then verifies the result.
+///
+/// Candidate-proposing runs are O(total list length) (plus O(log défis) per change of a team
+/// below the minimum); host-proposing with withdrawals reruns once per withdrawn défi; the
+/// exact mode is exponential in the number of défis in the worst case.
+///
+/// # Errors
+/// [`SolveError::VerificationFailed`] if the verifier finds a violation the mechanism
+/// guarantees against (a bug: please report it with the instance).
+pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'i>, SolveError> {
+    let prepared = Prepared::new(instance, options.seed);
+    let defis = instance.defis.len();
+    let (state, withdrawn, search) = match options.lower_quotas {
+        LowerQuotas::Withdraw => {
+            let (state, withdrawn) = withdrawal_policy(&prepared, options.proposing);
+            (state, withdrawn, None)
+        }
+        LowerQuotas::Exact { node_limit } => {
+            let found = crate::exact::search(&prepared, node_limit);
+            if let Some(open) = found.best {
+                let state = run_side(&prepared, options.proposing, open);
+                let outcome = if found.complete {
+                    SearchOutcome::Optimal { nodes: found.nodes }
+                } else {
+                    SearchOutcome::LimitReached { nodes: found.nodes }
+                };
+                (state, Vec::new(), Some(outcome))
+            } else {
+                let (state, withdrawn) = withdrawal_policy(&prepared, options.proposing);
+                let outcome = if found.complete {
+                    SearchOutcome::NoStableAssignment { nodes: found.nodes }
+                } else {
+                    SearchOutcome::LimitReached { nodes: found.nodes }
+                };
+                (state, withdrawn, Some(outcome))
+            }
+        }
+    };
+
+    let mut defi_of = vec![NONE; instance.candidates.len()];
+    let mut choice_of = vec![NONE; instance.candidates.len()];
+    for (c, &k) in state.held_choice.iter().enumerate() {
+        if k != NONE {
+            defi_of[c] = instance.choice_defi[instance.choice_start[c] as usize + k as usize];
+            choice_of[c] = k;
+        }
+    }
+    let mut defi_state = vec![DefiState::Empty; defis];
+    let mut size = vec![0u32; defis];
+    for &d in &defi_of {
+        if d != NONE {
+            size[d as usize] += 1;
+        }
+    }
+    for d in 0..defis {
+        if size[d] > 0 {
+            defi_state[d] = DefiState::Running;
+        } else if !state.open[d] && search.is_some() && withdrawn.is_empty() {
+            let ranked = instance.seats_of(d).any(|s| !instance.ranking_range(s).is_empty());
+            if ranked {
+                defi_state[d] = DefiState::ClosedBySearch;
+            }
+        }
+    }
+    for &(d, team, round) in &withdrawn {
+        defi_state[d as usize] = DefiState::Withdrawn { size: team, round };
+    }
+    if options.offers {
+        offer_empty_seats(instance, &mut defi_of, &mut size);
+    }
+
+    let assignment = Assignment {
+        pairs: defi_of
+            .iter()
+            .enumerate()
+            .filter(|&(_, &d)| d != NONE)
+            .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
+            .collect(),
+    };
+    let certificate = match verify(instance, &assignment) {
+        Verdict::Certified { certificate } => certificate,
+        Verdict::Violations { violations } => {
+            return Err(SolveError::VerificationFailed { violations });
+        }
+    };
+    if matches!(search, Some(SearchOutcome::Optimal { .. }))
+        && options.proposing == Proposing::Candidates
+        && certificate.notion != StabilityNotion::WithClosures
+    {
+        return Err(SolveError::VerificationFailed { violations: certificate.coalitions });
+    }
+    Ok(Solution {
+        instance,
+        options: *options,
+        defi_of,
+        choice_of,
+        defi_state,
+        tie_order: prepared.tie_order,
+        certificate,
+        search,
+    })
+}
+
+/// Withdrawn défis as (défi, team size when withdrawn, round).
+type Withdrawals = Vec<(u32, u32, u32)>;
+
+fn withdrawal_policy(p: &Prepared<'_>, proposing: Proposing) -> (State, Withdrawals) {
+    let instance = p.instance;
+    let mut withdrawn = Vec::new();
+    match proposing {
+        Proposing::Candidates => {
+            let mut state = State::new(instance, vec![true; instance.defis.len()]);
+            let mut free: Vec<u32> = (0..instance.candidates.len())
+                .rev()
+                .map(|c| u32::try_from(c).unwrap_or(NONE))
+                .collect();
+            propose_candidates(p, &mut state, &mut free);
+            let mut round = 0;
+            while let Some((size, d)) = state.smallest_under_min() {
+                round += 1;
+                withdrawn.push((d, size, round));
+                withdraw(p, &mut state, d, &mut free);
+                propose_candidates(p, &mut state, &mut free);
+            }
+            (state, withdrawn)
+        }
+        Proposing::Hosts => {
+            let mut open = vec![true; instance.defis.len()];
+            let mut round = 0;
+            loop {
+                let mut state = State::new(instance, open.clone());
+                propose_seats(p, &mut state);
+                let Some((size, d)) = state.smallest_under_min() else {
+                    return (state, withdrawn);
+                };
+                round += 1;
+                withdrawn.push((d, size, round));
+                open[d as usize] = false;
+            }
+        }
+    }
+}
+
+fn run_side(p: &Prepared<'_>, proposing: Proposing, open: Vec<bool>) -> State {
+    match proposing {
+        Proposing::Candidates => crate::exact::run_open(p, &open),
+        Proposing::Hosts => {
+            let mut state = State::new(p.instance, open);
+            propose_seats(p, &mut state);
+            state
+        }
+    }
+}
+
+/// The post-phase: each running défi, in id order, offers each empty seat to the unplaced
+/// candidates on its offer list, in the jury's order.
+fn offer_empty_seats(instance: &Instance, defi_of: &mut [u32], size: &mut [u32]) {
+    for d in 0..instance.defis.len() {
+        if size[d] == 0 {
+            continue;
+        }
+        for s in instance.seats_of(d) {
+            let mut filled = instance
+                .ranking_range(s)
+                .filter(|&i| defi_of[instance.rank_candidate[i] as usize] as usize == d)
+                .count();
+            for &c in instance.offers_of(s) {
+                if filled >= instance.seat_capacity[s] as usize
+                    || size[d] >= instance.limits.team_max
+                {
+                    break;
+                }
+                if defi_of[c as usize] == NONE {
+                    defi_of[c as usize] = u32::try_from(d).unwrap_or(NONE);
+                    filled += 1;
+                    size[d] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// A placed candidate, as reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// The défi.
+    pub defi: DefiId,
+    /// Rank of the défi in the candidate's choices (1 = first choice); `None` for a seat
+    /// offered by the jury in the post-phase.
+    pub choice: Option<u32>,
+}
+
+/// What became of a défi, as reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum DefiStatus {
+    /// The défi runs with this team.
+    Running {
+        /// The talents, by id.
+        team: Vec<CandidateId>,
+    },
+    /// Withdrawn because its team was below the minimum (AAC3 art. 6).
+    Withdrawn {
+        /// Its team when withdrawn.
+        team_size: u32,
+        /// The minimum.
+        min: u32,
+        /// Withdrawal round (1 = first défi withdrawn).
+        round: u32,
+    },
+    /// Kept closed by the exact search: opening it would leave no stable assignment with as
+    /// many défis running.
+    ClosedBySearch,
+    /// No candidate could be placed on it.
+    NoTeam,
+}
+
+/// A défi's line in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefiReport {
+    /// The défi.
+    pub defi: DefiId,
+    /// What became of it.
+    #[serde(flatten)]
+    pub status: DefiStatus,
+}
+
+/// A solution as data, for JSON: options, lottery, placements, défis, certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The options used (the seed among them).
+    pub options: Options,
+    /// Candidates whose relative order some jury left to the lottery, in lottery order.
+    pub tie_break_order: Vec<CandidateId>,
+    /// Placed candidates, by id.
+    pub placements: Vec<Placement>,
+    /// Unplaced candidates, by id.
+    pub unplaced: Vec<CandidateId>,
+    /// Every défi, by id.
+    pub defis: Vec<DefiReport>,
+    /// The exact search's outcome, in exact mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchOutcome>,
+    /// The verifier's certificate.
+    pub certificate: Certificate,
+}
+
+impl<'i> Solution<'i> {
+    /// The instance solved.
+    pub fn instance(&self) -> &'i Instance {
+        self.instance
+    }
+
+    /// The options used.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The verifier's certificate.
+    pub fn certificate(&self) -> &Certificate {
+        &self.certificate
+    }
+
+    /// The exact search's outcome, in exact mode.
+    pub fn search(&self) -> Option<SearchOutcome> {
+        self.search
+    }
+
+    /// The assignment, for [`verify`] or any other use.
+    pub fn assignment(&self) -> Assignment {
+        Assignment {
+            pairs: self
+                .defi_of
+                .iter()
+                .enumerate()
+                .filter(|&(_, &d)| d != NONE)
+                .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
+                .collect(),
+        }
+    }
+
+    /// The défi of `candidate`, if placed.
+    pub fn defi_of(&self, candidate: &CandidateId) -> Option<&'i DefiId> {
+        let c = crate::instance::index_of(&self.instance.candidates, candidate)?;
+        let d = self.defi_of[c as usize];
+        (d != NONE).then(|| &self.instance.defis[d as usize])
+    }
+
+    /// Candidates whose order the lottery decided, in lottery order.
+    pub fn tie_break_order(&self) -> impl Iterator<Item = &'i CandidateId> + '_ {
+        self.tie_order.iter().map(|&c| &self.instance.candidates[c as usize])
+    }
+
+    pub(crate) fn status_of(&self, d: usize) -> DefiStatus {
+        match self.defi_state[d] {
+            DefiState::Running => DefiStatus::Running {
+                team: (0..self.defi_of.len())
+                    .filter(|&c| self.defi_of[c] as usize == d)
+                    .map(|c| self.instance.candidates[c].clone())
+                    .collect(),
+            },
+            DefiState::Withdrawn { size, round } => {
+                DefiStatus::Withdrawn { team_size: size, min: self.instance.limits.team_min, round }
+            }
+            DefiState::ClosedBySearch => DefiStatus::ClosedBySearch,
+            DefiState::Empty => DefiStatus::NoTeam,
+        }
+    }
+
+    /// The solution as data.
+    pub fn report(&self) -> Report {
+        let instance = self.instance;
+        let mut teams: Vec<Vec<CandidateId>> = vec![Vec::new(); instance.defis.len()];
+        let mut placements = Vec::new();
+        let mut unplaced = Vec::new();
+        for (c, &d) in self.defi_of.iter().enumerate() {
+            let id = instance.candidates[c].clone();
+            if d == NONE {
+                unplaced.push(id);
+            } else {
+                teams[d as usize].push(id.clone());
+                placements.push(Placement {
+                    candidate: id,
+                    defi: instance.defis[d as usize].clone(),
+                    choice: (self.choice_of[c] != NONE).then(|| self.choice_of[c] + 1),
+                });
+            }
+        }
+        let defis = teams
+            .into_iter()
+            .enumerate()
+            .map(|(d, team)| DefiReport {
+                defi: instance.defis[d].clone(),
+                status: match self.defi_state[d] {
+                    DefiState::Running => DefiStatus::Running { team },
+                    _ => self.status_of(d),
+                },
+            })
+            .collect();
+        Report {
+            options: self.options,
+            tie_break_order: self.tie_break_order().cloned().collect(),
+            placements,
+            unplaced,
+            defis,
+            search: self.search,
+            certificate: self.certificate.clone(),
+        }
+    }
+}

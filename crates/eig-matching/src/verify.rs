@@ -1,0 +1,511 @@
+//! The verifier: checks any assignment against the instance, independently of the solver
+//! (it shares only the validated [`Instance`]; no solver state, no lottery, no seat lists).
+//!
+//! Like Parcoursup's `VerificationsResultats`, which checks its properties on every run,
+//! every result of [`crate::solve`] goes through [`verify`] before it is returned.
+
+#![allow(
+    clippy::many_single_char_names,
+    clippy::needless_range_loop,
+    reason = "index arithmetic over parallel arrays reads best with c (candidate), d (défi), s (seat)"
+)]
+
+use eig_domain::{CandidateId, DefiId, TalentProfile};
+use serde::{Deserialize, Serialize};
+
+use crate::instance::{Instance, NONE, index_of};
+
+/// A proposed assignment of candidates to défis, in the instance's indices: any list of
+/// (candidate, défi) pairs, even a wrong one (a candidate twice, a wrong profile), so that
+/// [`verify`] can say what is wrong with it.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Assignment, Instance, MatchingInput};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [{"id": "c1", "profile": "developer", "choices": ["d1"]}],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let assignment = Assignment::from_ids(&instance, [("c1", "d1")])?;
+/// assert_eq!(assignment.len(), 1);
+/// assert!(Assignment::from_ids(&instance, [("c2", "d1")]).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Assignment {
+    /// (candidate, défi), sorted.
+    pub(crate) pairs: Vec<(u32, u32)>,
+}
+
+/// Why a list of pairs cannot be read as an [`Assignment`] of an instance.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AssignmentError {
+    /// The text is not a valid candidate id, or no candidate has it.
+    #[error("unknown candidate {candidate:?}")]
+    UnknownCandidate {
+        /// The text.
+        candidate: String,
+    },
+    /// The text is not a valid défi id, or no défi has it.
+    #[error("unknown défi {defi:?}")]
+    UnknownDefi {
+        /// The text.
+        defi: String,
+    },
+}
+
+impl Assignment {
+    /// Reads (candidate id, défi id) pairs.
+    ///
+    /// # Errors
+    /// [`AssignmentError`] for the first id the instance does not know.
+    pub fn from_ids<C: AsRef<str>, D: AsRef<str>>(
+        instance: &Instance,
+        pairs: impl IntoIterator<Item = (C, D)>,
+    ) -> Result<Assignment, AssignmentError> {
+        let mut out = Vec::new();
+        for (candidate, defi) in pairs {
+            let (candidate, defi) = (candidate.as_ref(), defi.as_ref());
+            let c = candidate
+                .parse::<CandidateId>()
+                .ok()
+                .and_then(|id| index_of(&instance.candidates, &id))
+                .ok_or_else(|| AssignmentError::UnknownCandidate {
+                    candidate: candidate.to_owned(),
+                })?;
+            let d = defi
+                .parse::<DefiId>()
+                .ok()
+                .and_then(|id| index_of(&instance.defis, &id))
+                .ok_or_else(|| AssignmentError::UnknownDefi { defi: defi.to_owned() })?;
+            out.push((c, d));
+        }
+        out.sort_unstable();
+        Ok(Assignment { pairs: out })
+    }
+
+    /// How many (candidate, défi) pairs.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether no candidate is placed.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs, by id, sorted by candidate.
+    pub fn pairs<'a>(
+        &'a self,
+        instance: &'a Instance,
+    ) -> impl Iterator<Item = (&'a CandidateId, &'a DefiId)> + 'a {
+        self.pairs
+            .iter()
+            .map(|&(c, d)| (&instance.candidates[c as usize], &instance.defis[d as usize]))
+    }
+}
+
+/// One way an assignment fails.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "violation", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Violation {
+    /// A talent placed on two défis or more.
+    #[error("candidate {candidate} is placed on several défis")]
+    SeveralDefis {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défis.
+        defis: Vec<DefiId>,
+    },
+    /// A talent on a défi with no seat of their profile.
+    #[error("candidate {candidate} is placed on défi {defi}, which has no seat for {profile:?}")]
+    WrongProfile {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+        /// The candidate's profile.
+        profile: TalentProfile,
+    },
+    /// A talent on a défi that is not among their choices (within the limit) and that the
+    /// jury did not offer them.
+    #[error("candidate {candidate} is placed on défi {defi}, which they did not choose")]
+    NotChosen {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+    },
+    /// A talent on a défi whose jury did not rank them.
+    #[error("candidate {candidate} is placed on défi {defi}, whose jury did not rank them")]
+    NotRanked {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+    },
+    /// More talents of a profile than seats.
+    #[error("défi {defi} has {assigned} talents of {profile:?} for {seats} seats")]
+    OverSeats {
+        /// The défi.
+        defi: DefiId,
+        /// The profile.
+        profile: TalentProfile,
+        /// Seats of that profile.
+        seats: u32,
+        /// Talents placed.
+        assigned: u32,
+    },
+    /// A running team below the minimum.
+    #[error("défi {defi} runs with {size} talents, fewer than {min}")]
+    TeamTooSmall {
+        /// The défi.
+        defi: DefiId,
+        /// Its team size.
+        size: u32,
+        /// The minimum.
+        min: u32,
+    },
+    /// A team above the maximum.
+    #[error("défi {defi} has {size} talents, more than {max}")]
+    TeamTooLarge {
+        /// The défi.
+        defi: DefiId,
+        /// Its team size.
+        size: u32,
+        /// The maximum.
+        max: u32,
+    },
+    /// A candidate and a défi that both prefer each other to the assignment: the candidate
+    /// chose the défi above their placement, the jury ranked them, and the défi has a free
+    /// seat of their profile (`displaced` is `None`) or holds it with a talent it ranked
+    /// strictly lower (`displaced`).
+    #[error("candidate {candidate} and défi {defi} block the assignment")]
+    BlockingPair {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+        /// The lowest-ranked talent of the candidate's profile the jury would let go.
+        displaced: Option<CandidateId>,
+    },
+    /// A closed défi and a group of candidates, at least the minimum team and within its
+    /// seats, each ranked by the jury and preferring the défi to their placement: together
+    /// they would open it (Biró, Fleiner, Irving, Manlove 2010, §2).
+    #[error("défi {defi} is closed, but {} candidates would open it", candidates.len())]
+    BlockingCoalition {
+        /// The closed défi.
+        defi: DefiId,
+        /// The coalition (the best-ranked such candidates, within the seats).
+        candidates: Vec<CandidateId>,
+    },
+}
+
+impl Violation {
+    /// Whether this is a coalition with a closed défi (the one kind the withdrawal policy
+    /// does not exclude; see [`StabilityNotion`]).
+    pub fn is_coalition(&self) -> bool {
+        matches!(self, Violation::BlockingCoalition { .. })
+    }
+}
+
+/// Which stability an assignment has; `docs/matching.md` gives the definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StabilityNotion {
+    /// Feasible, no blocking pair and no blocking coalition with a closed défi: stability in
+    /// the College Admissions problem with lower quotas where colleges may be closed (Biró,
+    /// Fleiner, Irving, Manlove 2010). With `team_min = 0` this is classical stability
+    /// (Gale & Shapley 1962); with ties, weak stability (Irving 1994).
+    WithClosures,
+    /// Feasible and no blocking pair, but some closed défi has a blocking coalition: stable
+    /// among the running défis only.
+    AmongRunning,
+}
+
+/// What the verifier checked when it found no blocking pair and no feasibility violation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// The stability that holds.
+    pub notion: StabilityNotion,
+    /// Candidates checked.
+    pub candidates: usize,
+    /// Candidates placed.
+    pub placed: usize,
+    /// Défis running (at least one talent).
+    pub running: usize,
+    /// (candidate, better choice) pairs examined for blocking.
+    pub pairs_examined: usize,
+    /// Coalitions with closed défis (empty under [`StabilityNotion::WithClosures`]).
+    pub coalitions: Vec<Violation>,
+}
+
+/// The verifier's answer: every violation, or a certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Verdict {
+    /// No feasibility violation and no blocking pair.
+    Certified {
+        /// What was checked and which stability holds.
+        certificate: Certificate,
+    },
+    /// Every violation found, feasibility first, then blocking pairs, then coalitions.
+    Violations {
+        /// The violations.
+        violations: Vec<Violation>,
+    },
+}
+
+impl Verdict {
+    /// The certificate, if any.
+    pub fn certificate(&self) -> Option<&Certificate> {
+        match self {
+            Verdict::Certified { certificate } => Some(certificate),
+            Verdict::Violations { .. } => None,
+        }
+    }
+
+    /// Whether the assignment is stable with closures.
+    pub fn is_stable(&self) -> bool {
+        self.certificate().is_some_and(|c| c.notion == StabilityNotion::WithClosures)
+    }
+}
+
+const UNRANKED: u32 = u32::MAX;
+
+/// Checks `assignment` against `instance` and reports every violation: a talent on two
+/// défis, a seat of the wrong profile, a défi not chosen (nor offered), a talent the jury
+/// did not rank, too many talents for the seats, a team out of bounds, every blocking pair,
+/// and every closed défi with a blocking coalition. O(total list length × choice limit).
+///
+/// A défi is *running* when at least one talent is placed on it, *closed* otherwise.
+/// Ties count as indifference: a jury blocks only with a candidate it ranks strictly higher
+/// (weak stability). An offered talent ranks below every applicant.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Assignment, Instance, MatchingInput, Verdict, Violation, verify};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+///   ],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// assert!(verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?).is_stable());
+/// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c2", "d1")])?);
+/// let Verdict::Violations { violations } = verdict else { panic!("c1 blocks") };
+/// assert_eq!(violations[0].to_string(), "candidate c1 and défi d1 block the assignment");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[expect(clippy::too_many_lines, reason = "one pass per property, in the documented order")]
+pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
+    let candidate_count = instance.candidates.len();
+    let seat_count = instance.seat_defi.len();
+    let cid = |c: usize| instance.candidates[c].clone();
+    let did = |d: usize| instance.defis[d].clone();
+
+    // The jury's tie group of each choice slot (UNRANKED when not ranked).
+    let mut group_of_slot = vec![UNRANKED; instance.choice_defi.len()];
+    for s in 0..seat_count {
+        let d = instance.seat_defi[s];
+        for i in instance.ranking_range(s) {
+            let c = instance.rank_candidate[i] as usize;
+            for slot in instance.choice_range(c) {
+                if instance.choice_defi[slot] == d {
+                    group_of_slot[slot] = instance.rank_group[i];
+                }
+            }
+        }
+    }
+
+    let mut feasibility = Vec::new();
+    // Placement of each candidate: (défi, choice index or NONE).
+    let mut placed_defi = vec![NONE; candidate_count];
+    let mut placed_choice = vec![NONE; candidate_count];
+    let mut seat_members = vec![0u32; seat_count];
+    let mut seat_worst = vec![(0u32, NONE); seat_count];
+    let mut defi_size = vec![0u32; instance.defis.len()];
+    let mut i = 0;
+    while i < assignment.pairs.len() {
+        let c = assignment.pairs[i].0 as usize;
+        let mut j = i;
+        while j < assignment.pairs.len() && assignment.pairs[j].0 as usize == c {
+            j += 1;
+        }
+        if j - i > 1 {
+            feasibility.push(Violation::SeveralDefis {
+                candidate: cid(c),
+                defis: assignment.pairs[i..j].iter().map(|&(_, d)| did(d as usize)).collect(),
+            });
+        }
+        for &(_, d) in &assignment.pairs[i..j] {
+            let du = d as usize;
+            defi_size[du] += 1;
+            let Some(s) =
+                instance.seats_of(du).find(|&s| instance.seat_profile[s] == instance.profile[c])
+            else {
+                feasibility.push(Violation::WrongProfile {
+                    candidate: cid(c),
+                    defi: did(du),
+                    profile: instance.profile[c],
+                });
+                continue;
+            };
+            seat_members[s] += 1;
+            let chosen = instance.choice_range(c).find(|&slot| instance.choice_defi[slot] == d);
+            let group = if let Some(slot) = chosen {
+                let group = group_of_slot[slot];
+                if group == UNRANKED {
+                    feasibility.push(Violation::NotRanked { candidate: cid(c), defi: did(du) });
+                }
+                if placed_defi[c] == NONE {
+                    placed_choice[c] =
+                        u32::try_from(slot - instance.choice_start[c] as usize).unwrap_or(NONE);
+                }
+                group
+            } else {
+                if !instance.offers_of(s).contains(&u32::try_from(c).unwrap_or(NONE)) {
+                    feasibility.push(Violation::NotChosen { candidate: cid(c), defi: did(du) });
+                }
+                UNRANKED
+            };
+            if placed_defi[c] == NONE {
+                placed_defi[c] = d;
+            }
+            if seat_worst[s].1 == NONE || group >= seat_worst[s].0 {
+                seat_worst[s] = (group, u32::try_from(c).unwrap_or(NONE));
+            }
+        }
+        i = j;
+    }
+    for s in 0..seat_count {
+        if seat_members[s] > instance.seat_capacity[s] {
+            feasibility.push(Violation::OverSeats {
+                defi: did(instance.seat_defi[s] as usize),
+                profile: instance.seat_profile[s],
+                seats: instance.seat_capacity[s],
+                assigned: seat_members[s],
+            });
+        }
+    }
+    let limits = instance.limits;
+    for (d, &size) in defi_size.iter().enumerate() {
+        if size > 0 && size < limits.team_min {
+            feasibility.push(Violation::TeamTooSmall { defi: did(d), size, min: limits.team_min });
+        }
+        if size > limits.team_max {
+            feasibility.push(Violation::TeamTooLarge { defi: did(d), size, max: limits.team_max });
+        }
+    }
+
+    // Blocking pairs with running défis; would-be members of closed défis.
+    let opening = limits.team_min.max(1);
+    let mut blocking = Vec::new();
+    let mut wanting: Vec<(u32, u32, u32, u32)> = Vec::new(); // (défi, seat, group, candidate)
+    let mut pairs_examined = 0usize;
+    for c in 0..candidate_count {
+        let slots = instance.choice_range(c);
+        let better = if placed_choice[c] == NONE {
+            slots
+        } else {
+            slots.start..slots.start + placed_choice[c] as usize
+        };
+        for slot in better {
+            pairs_examined += 1;
+            let group = group_of_slot[slot];
+            if group == UNRANKED {
+                continue;
+            }
+            let d = instance.choice_defi[slot] as usize;
+            let Some(s) =
+                instance.seats_of(d).find(|&s| instance.seat_profile[s] == instance.profile[c])
+            else {
+                continue;
+            };
+            if defi_size[d] == 0 && opening > 1 {
+                let c = u32::try_from(c).unwrap_or(NONE);
+                wanting.push((
+                    u32::try_from(d).unwrap_or(NONE),
+                    u32::try_from(s).unwrap_or(NONE),
+                    group,
+                    c,
+                ));
+                continue;
+            }
+            if seat_members[s] < instance.seat_capacity[s] {
+                blocking.push(Violation::BlockingPair {
+                    candidate: cid(c),
+                    defi: did(d),
+                    displaced: None,
+                });
+            } else if seat_worst[s].1 != NONE && seat_worst[s].0 > group {
+                blocking.push(Violation::BlockingPair {
+                    candidate: cid(c),
+                    defi: did(d),
+                    displaced: Some(cid(seat_worst[s].1 as usize)),
+                });
+            }
+        }
+    }
+
+    // Coalitions: per closed défi, the best-ranked would-be members within each seat.
+    wanting.sort_unstable();
+    let mut coalitions = Vec::new();
+    let mut i = 0;
+    while i < wanting.len() {
+        let d = wanting[i].0;
+        let mut members = Vec::new();
+        while i < wanting.len() && wanting[i].0 == d {
+            let s = wanting[i].1;
+            let mut taken = 0;
+            while i < wanting.len() && wanting[i].0 == d && wanting[i].1 == s {
+                if taken < instance.seat_capacity[s as usize] {
+                    members.push(wanting[i].3);
+                    taken += 1;
+                }
+                i += 1;
+            }
+        }
+        if members.len() >= opening as usize {
+            members.sort_unstable();
+            coalitions.push(Violation::BlockingCoalition {
+                defi: did(d as usize),
+                candidates: members.into_iter().map(|c| cid(c as usize)).collect(),
+            });
+        }
+    }
+
+    if feasibility.is_empty() && blocking.is_empty() {
+        let notion = if coalitions.is_empty() {
+            StabilityNotion::WithClosures
+        } else {
+            StabilityNotion::AmongRunning
+        };
+        return Verdict::Certified {
+            certificate: Certificate {
+                notion,
+                candidates: candidate_count,
+                placed: placed_defi.iter().filter(|&&d| d != NONE).count(),
+                running: defi_size.iter().filter(|&&n| n > 0).count(),
+                pairs_examined,
+                coalitions,
+            },
+        };
+    }
+    feasibility.extend(blocking);
+    feasibility.extend(coalitions);
+    Verdict::Violations { violations: feasibility }
+}

@@ -1,0 +1,284 @@
+//! Laws on random instances.
+
+use std::collections::BTreeMap;
+
+use eig_domain::TalentProfile;
+use eig_matching::{
+    Assignment, GeneratorConfig, Instance, Limits, LowerQuotas, MatchingInput, Options, Proposing,
+    SearchOutcome, StabilityNotion, Verdict, generate, solve, verify,
+};
+use proptest::prelude::*;
+
+/// A small random instance: ≤ 7 candidates, ≤ 3 défis.
+fn small(ties: bool, min: std::ops::RangeInclusive<u32>) -> impl Strategy<Value = Instance> {
+    (any::<u64>(), 1u32..=7, 1u32..=3, 1u32..=2, 0u32..=1, 1u32..=3, min, 50u32..=100).prop_map(
+        move |(seed, candidates, defis, developers, designers, choices, team_min, ranked)| {
+            let seats = BTreeMap::from([
+                (TalentProfile::Developer, developers),
+                (TalentProfile::Designer, designers),
+            ]);
+            let total = developers + designers;
+            generate(&GeneratorConfig {
+                seed,
+                candidates,
+                defis,
+                seats,
+                limits: Limits {
+                    team_min: team_min.min(total),
+                    team_max: total,
+                    max_choices: choices,
+                },
+                ranked_percent: ranked,
+                tie_percent: if ties { 30 } else { 0 },
+            })
+        },
+    )
+}
+
+/// Every assignment where each candidate is unplaced or on one of their choices.
+fn all_assignments(instance: &Instance) -> Vec<Assignment> {
+    let input = instance.to_input();
+    let mut out = vec![Vec::new()];
+    for candidate in &input.candidates {
+        let mut next = Vec::new();
+        for partial in &out {
+            next.push(partial.clone());
+            for defi in &candidate.choices {
+                let mut with = partial.clone();
+                with.push((candidate.id.to_string(), defi.to_string()));
+                next.push(with);
+            }
+        }
+        out = next;
+    }
+    out.into_iter()
+        .map(|pairs| Assignment::from_ids(instance, pairs).expect("ids from the instance"))
+        .collect()
+}
+
+/// Rank of each candidate's défi in their choices (choices + 1 when unplaced), by id.
+fn ranks(instance: &Instance, assignment: &Assignment) -> BTreeMap<String, usize> {
+    let input = instance.to_input();
+    let placed: BTreeMap<String, String> =
+        assignment.pairs(instance).map(|(c, d)| (c.to_string(), d.to_string())).collect();
+    input
+        .candidates
+        .iter()
+        .map(|c| {
+            let rank = placed
+                .get(c.id.as_str())
+                .and_then(|d| c.choices.iter().position(|x| x.as_str() == d))
+                .unwrap_or(c.choices.len());
+            (c.id.to_string(), rank)
+        })
+        .collect()
+}
+
+fn team_sizes(instance: &Instance, assignment: &Assignment) -> BTreeMap<String, usize> {
+    let mut sizes = BTreeMap::new();
+    for (_, d) in assignment.pairs(instance) {
+        *sizes.entry(d.to_string()).or_insert(0) += 1;
+    }
+    sizes
+}
+
+fn exact() -> Options {
+    Options { lower_quotas: LowerQuotas::Exact { node_limit: 100_000 }, ..Options::default() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_result_passes_the_verifier(
+        instance in small(true, 0..=3),
+        hosts in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        let proposing = if hosts { Proposing::Hosts } else { Proposing::Candidates };
+        for lower_quotas in [LowerQuotas::Withdraw, LowerQuotas::Exact { node_limit: 100_000 }] {
+            let options = Options { proposing, lower_quotas, seed, offers: false };
+            let solution = solve(&instance, &options).unwrap();
+            let verdict = verify(&instance, &solution.assignment());
+            prop_assert!(verdict.certificate().is_some(), "{verdict:?}");
+        }
+    }
+
+    #[test]
+    fn candidate_optimal_among_all_stable_assignments(instance in small(false, 0..=0)) {
+        let solution = solve(&instance, &Options::default()).unwrap();
+        prop_assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+        let best = ranks(&instance, &solution.assignment());
+        let hosts = solve(&instance, &Options { proposing: Proposing::Hosts, ..Options::default() })
+            .unwrap();
+        let worst = ranks(&instance, &hosts.assignment());
+        let mut stable = 0;
+        for assignment in all_assignments(&instance) {
+            if verify(&instance, &assignment).is_stable() {
+                stable += 1;
+                let these = ranks(&instance, &assignment);
+                for (c, rank) in &these {
+                    prop_assert!(best[c] <= *rank, "{c} does better elsewhere");
+                    prop_assert!(worst[c] >= *rank, "{c} does worse elsewhere");
+                }
+            }
+        }
+        prop_assert!(stable >= 1);
+    }
+
+    #[test]
+    fn exact_mode_matches_brute_force(instance in small(false, 1..=3)) {
+        let solution = solve(&instance, &exact()).unwrap();
+        let mut most_running = None;
+        for assignment in all_assignments(&instance) {
+            if verify(&instance, &assignment).is_stable() {
+                let running = team_sizes(&instance, &assignment).len();
+                most_running = most_running.max(Some(running));
+            }
+        }
+        match solution.search() {
+            Some(SearchOutcome::Optimal { .. }) => {
+                prop_assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+                prop_assert_eq!(Some(solution.certificate().running), most_running);
+            }
+            Some(SearchOutcome::NoStableAssignment { .. }) => prop_assert_eq!(most_running, None),
+            other => prop_assert!(false, "unexpected search outcome {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rural_hospitals(instance in small(true, 0..=3), seed in any::<u64>()) {
+        let candidates = solve(&instance, &Options { seed, ..Options::default() }).unwrap();
+        let hosts = solve(
+            &instance,
+            &Options { seed, proposing: Proposing::Hosts, ..Options::default() },
+        )
+        .unwrap();
+        let (a, b) = (candidates.assignment(), hosts.assignment());
+        let placed = |x: &Assignment| {
+            x.pairs(&instance).map(|(c, _)| c.to_string()).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(placed(&a), placed(&b));
+        prop_assert_eq!(team_sizes(&instance, &a), team_sizes(&instance, &b));
+    }
+
+    #[test]
+    fn invariant_under_permutation_of_the_input(
+        instance in small(true, 0..=3),
+        shuffle in any::<u64>(),
+        seed in any::<u64>(),
+    ) {
+        let mut input = instance.to_input();
+        permute(&mut input, shuffle);
+        let again = Instance::new(&input).unwrap();
+        let options = Options { seed, ..Options::default() };
+        let a = solve(&instance, &options).unwrap().report();
+        let b = solve(&again, &options).unwrap().report();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn no_gain_by_misreporting(instance in small(false, 0..=0), who in any::<prop::sample::Index>()) {
+        let truth = solve(&instance, &Options::default()).unwrap();
+        let input = instance.to_input();
+        let liar = &input.candidates[who.index(input.candidates.len())];
+        let true_rank = ranks(&instance, &truth.assignment())[liar.id.as_str()];
+        for report in reorderings(&liar.choices) {
+            let mut lie = input.clone();
+            for candidate in &mut lie.candidates {
+                if candidate.id == liar.id {
+                    candidate.choices.clone_from(&report);
+                }
+            }
+            for ranking in &mut lie.rankings {
+                if !report.contains(&ranking.defi) {
+                    for group in &mut ranking.ranks {
+                        group.retain(|c| *c != liar.id);
+                    }
+                    ranking.ranks.retain(|g| !g.is_empty());
+                }
+            }
+            let lie = Instance::new(&lie).unwrap();
+            let outcome = solve(&lie, &Options::default()).unwrap();
+            let got = outcome.defi_of(&liar.id).map(ToString::to_string);
+            let rank = got
+                .and_then(|d| liar.choices.iter().position(|x| x.as_str() == d))
+                .unwrap_or(liar.choices.len());
+            prop_assert!(rank >= true_rank, "{} gains by reporting {report:?}", liar.id);
+        }
+    }
+
+    #[test]
+    fn the_verifier_catches_a_moved_candidate(instance in small(false, 0..=0), who in any::<prop::sample::Index>()) {
+        let solution = solve(&instance, &Options::default()).unwrap();
+        let input = instance.to_input();
+        let victim = &input.candidates[who.index(input.candidates.len())];
+        let mut pairs: Vec<(String, String)> = solution
+            .assignment()
+            .pairs(&instance)
+            .map(|(c, d)| (c.to_string(), d.to_string()))
+            .collect();
+        pairs.retain(|(c, _)| c != victim.id.as_str());
+        let verdict = verify(&instance, &Assignment::from_ids(&instance, pairs).unwrap());
+        // Removing a placed candidate frees a seat they were ranked for: they block.
+        if solution.defi_of(&victim.id).is_some() {
+            let is_violation = matches!(verdict, Verdict::Violations { .. });
+            prop_assert!(is_violation);
+        }
+    }
+}
+
+/// Every ordering of every subset of `choices`.
+fn reorderings(choices: &[eig_domain::DefiId]) -> Vec<Vec<eig_domain::DefiId>> {
+    let mut out = vec![Vec::new()];
+    let mut frontier = vec![Vec::new()];
+    for _ in 0..choices.len() {
+        let mut next = Vec::new();
+        for partial in &frontier {
+            for d in choices {
+                if !partial.contains(d) {
+                    let mut longer: Vec<eig_domain::DefiId> = partial.clone();
+                    longer.push(d.clone());
+                    next.push(longer);
+                }
+            }
+        }
+        out.extend(next.iter().cloned());
+        frontier = next;
+    }
+    out
+}
+
+/// Shuffles every list of `input` (not the order within a tie group's meaning).
+fn permute(input: &mut MatchingInput, seed: u64) {
+    let mut rng = eig_matching::SplitMix64::new(seed);
+    let mut shuffle = |n: usize| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..n).collect();
+        for i in (1..n).rev() {
+            let j = usize::try_from(rng.below(i as u64 + 1)).expect("small");
+            order.swap(i, j);
+        }
+        order
+    };
+    let o = shuffle(input.defis.len());
+    input.defis = o.iter().map(|&i| input.defis[i].clone()).collect();
+    let o = shuffle(input.candidates.len());
+    input.candidates = o.iter().map(|&i| input.candidates[i].clone()).collect();
+    let o = shuffle(input.rankings.len());
+    input.rankings = o.iter().map(|&i| input.rankings[i].clone()).collect();
+    for ranking in &mut input.rankings {
+        for group in &mut ranking.ranks {
+            let o = shuffle(group.len());
+            *group = o.iter().map(|&i| group[i].clone()).collect();
+        }
+    }
+}
+
+#[test]
+fn national_generator_is_consistent_at_small_scale() {
+    let config = GeneratorConfig { candidates: 2_000, defis: 200, ..GeneratorConfig::national(1) };
+    let instance = generate(&config);
+    assert_eq!(Instance::new(&instance.to_input()).unwrap(), instance);
+    let solution = solve(&instance, &Options::default()).unwrap();
+    assert!(solution.certificate().placed > 0);
+}

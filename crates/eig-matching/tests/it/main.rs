@@ -1,0 +1,19 @@
+//! The one integration-test binary of eig-matching.
+
+mod cases;
+mod laws;
+mod textbook;
+mod validation;
+
+use eig_matching::{Instance, MatchingInput};
+
+/// Parses a JSON instance written in a test.
+pub(crate) fn instance(json: &str) -> Instance {
+    let input: MatchingInput = serde_json::from_str(json).expect("test JSON is an input");
+    Instance::new(&input).expect("test instance is valid")
+}
+
+/// `candidate→défi` pairs of an assignment, sorted by candidate.
+pub(crate) fn pairs(instance: &Instance, assignment: &eig_matching::Assignment) -> String {
+    assignment.pairs(instance).map(|(c, d)| format!("{c}→{d}")).collect::<Vec<_>>().join(" ")
+}

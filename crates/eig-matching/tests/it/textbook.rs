@@ -1,0 +1,128 @@
+//! Textbook instances.
+
+use eig_matching::{
+    Assignment, LowerQuotas, Options, Proposing, SearchOutcome, StabilityNotion, Verdict, solve,
+    verify,
+};
+
+use crate::{instance, pairs};
+
+/// Gale & Shapley (1962), "College admissions and the stability of marriage", the first
+/// example (3 men, 3 women, cyclic preferences): three stable matchings; the men-optimal one
+/// gives every man his first choice, the women-optimal one every woman hers.
+const GALE_SHAPLEY_1962: &str = r#"{
+  "limits": {"team_min": 0, "team_max": 1, "max_choices": 3},
+  "defis": [
+    {"id": "A", "seats": {"developer": 1}},
+    {"id": "B", "seats": {"developer": 1}},
+    {"id": "C", "seats": {"developer": 1}}
+  ],
+  "candidates": [
+    {"id": "alpha", "profile": "developer", "choices": ["A", "B", "C"]},
+    {"id": "beta", "profile": "developer", "choices": ["B", "C", "A"]},
+    {"id": "gamma", "profile": "developer", "choices": ["C", "A", "B"]}
+  ],
+  "rankings": [
+    {"defi": "A", "profile": "developer", "ranks": [["beta"], ["gamma"], ["alpha"]]},
+    {"defi": "B", "profile": "developer", "ranks": [["gamma"], ["alpha"], ["beta"]]},
+    {"defi": "C", "profile": "developer", "ranks": [["alpha"], ["beta"], ["gamma"]]}
+  ]
+}"#;
+
+#[test]
+fn gale_shapley_1962_both_optima() {
+    let instance = instance(GALE_SHAPLEY_1962);
+    let candidates = solve(&instance, &Options::default()).unwrap();
+    insta::assert_snapshot!(pairs(&instance, &candidates.assignment()), @"alpha→A beta→B gamma→C");
+    let hosts =
+        solve(&instance, &Options { proposing: Proposing::Hosts, ..Options::default() }).unwrap();
+    insta::assert_snapshot!(pairs(&instance, &hosts.assignment()), @"alpha→C beta→A gamma→B");
+    // The third stable matching: each gets their second choice.
+    let middle =
+        Assignment::from_ids(&instance, [("alpha", "B"), ("beta", "C"), ("gamma", "A")]).unwrap();
+    assert!(verify(&instance, &middle).is_stable());
+    // An unstable one: alpha prefers B to C, and B ranks alpha above beta.
+    let unstable =
+        Assignment::from_ids(&instance, [("alpha", "C"), ("beta", "B"), ("gamma", "A")]).unwrap();
+    insta::assert_json_snapshot!(verify(&instance, &unstable), @r#"
+    {
+      "verdict": "violations",
+      "violations": [
+        {
+          "violation": "blocking_pair",
+          "candidate": "alpha",
+          "defi": "B",
+          "displaced": "beta"
+        }
+      ]
+    }
+    "#);
+}
+
+/// Two défis with lower quota 2 and three candidates: every set of running défis is either
+/// below the minimum or has a blocking coalition (the phenomenon of Biró, Fleiner, Irving,
+/// Manlove 2010): no assignment is stable with closures.
+const NO_STABLE: &str = r#"{
+  "limits": {"team_min": 2, "team_max": 2, "max_choices": 2},
+  "defis": [
+    {"id": "d1", "seats": {"developer": 2}},
+    {"id": "d2", "seats": {"developer": 2}}
+  ],
+  "candidates": [
+    {"id": "a", "profile": "developer", "choices": ["d2", "d1"]},
+    {"id": "b", "profile": "developer", "choices": ["d1", "d2"]},
+    {"id": "c", "profile": "developer", "choices": ["d1", "d2"]}
+  ],
+  "rankings": [
+    {"defi": "d1", "profile": "developer", "ranks": [["a"], ["b"], ["c"]]},
+    {"defi": "d2", "profile": "developer", "ranks": [["b"], ["c"], ["a"]]}
+  ]
+}"#;
+
+#[test]
+fn lower_quotas_without_stable_assignment() {
+    let instance = instance(NO_STABLE);
+    let withdraw = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(withdraw.certificate().notion, StabilityNotion::AmongRunning);
+    insta::assert_snapshot!(pairs(&instance, &withdraw.assignment()), @"a→d1 b→d1");
+    let exact = solve(
+        &instance,
+        &Options { lower_quotas: LowerQuotas::Exact { node_limit: 1000 }, ..Options::default() },
+    )
+    .unwrap();
+    assert!(matches!(exact.search(), Some(SearchOutcome::NoStableAssignment { .. })));
+    // Every assignment is unstable: check all of them.
+    let options = [None, Some("d1"), Some("d2")];
+    for a in options {
+        for b in options {
+            for c in options {
+                let pairs: Vec<(&str, &str)> = [("a", a), ("b", b), ("c", c)]
+                    .into_iter()
+                    .filter_map(|(x, d)| d.map(|d| (x, d)))
+                    .collect();
+                let assignment = Assignment::from_ids(&instance, pairs).unwrap();
+                assert!(!verify(&instance, &assignment).is_stable());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_wrong_assignment_lists_every_violation() {
+    let instance = instance(NO_STABLE);
+    let assignment =
+        Assignment::from_ids(&instance, [("a", "d1"), ("a", "d2"), ("b", "d2"), ("c", "d2")])
+            .unwrap();
+    let Verdict::Violations { violations } = verify(&instance, &assignment) else {
+        panic!("not stable")
+    };
+    let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    insta::assert_snapshot!(text.join("\n"), @"
+    candidate a is placed on several défis
+    défi d2 has 3 talents of Developer for 2 seats
+    défi d1 runs with 1 talents, fewer than 2
+    défi d2 has 3 talents, more than 2
+    candidate b and défi d1 block the assignment
+    candidate c and défi d1 block the assignment
+    ");
+}

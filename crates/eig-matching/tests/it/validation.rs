@@ -1,0 +1,81 @@
+//! Validation lists every problem at once.
+
+use eig_matching::{Instance, MatchingInput};
+
+fn problems(json: &str) -> String {
+    let input: MatchingInput = serde_json::from_str(json).expect("valid JSON");
+    match Instance::new(&input) {
+        Ok(_) => "ok".to_owned(),
+        Err(err) => err.problems().iter().map(|p| format!("- {p}\n")).collect::<Vec<_>>().concat(),
+    }
+}
+
+#[test]
+fn every_problem_is_listed() {
+    let json = r#"{
+      "limits": {"team_min": 2, "team_max": 3, "max_choices": 2},
+      "defis": [
+        {"id": "d1", "seats": {"developer": 1, "designer": 1}},
+        {"id": "d1", "seats": {"developer": 1, "designer": 1}},
+        {"id": "d2", "seats": {"developer": 4}},
+        {"id": "d3", "seats": {"designer": 2}}
+      ],
+      "candidates": [
+        {"id": "c1", "profile": "developer", "choices": ["d1", "d9"]},
+        {"id": "c1", "profile": "designer", "choices": []},
+        {"id": "c2", "profile": "developer", "choices": ["d1", "d3", "d1"]},
+        {"id": "c3", "profile": "designer", "choices": ["d3"]}
+      ],
+      "rankings": [
+        {"defi": "d1", "profile": "developer", "ranks": [["c1", "c3"], ["c4"], ["c1"]]},
+        {"defi": "d1", "profile": "developer", "ranks": []},
+        {"defi": "d3", "profile": "developer", "ranks": []},
+        {"defi": "d8", "profile": "developer", "ranks": []},
+        {"defi": "d3", "profile": "designer", "ranks": [[], ["c2"]], "offers": ["c3"]}
+      ]
+    }"#;
+    insta::assert_snapshot!(problems(json), @"
+    - défi d1 is listed twice
+    - défi d2 has 4 seats, outside the team bounds 2..=3
+    - candidate c1 is listed twice
+    - candidate c1 chose unknown défi d9
+    - candidate c2 chose 3 défis, more than the limit of 2
+    - candidate c2 chose défi d1 twice
+    - ranking of Developer for défi d1 names c3, whose profile is Designer
+    - ranking of Developer for défi d1 names unknown candidate c4
+    - ranking of Developer for défi d1 names c1 twice
+    - défi d1 has two rankings of Developer
+    - ranking of Developer for défi d3, which has no seat of that profile
+    - ranking for unknown défi d8
+    - ranking of Designer for défi d3 names c2, whose profile is Developer
+    - ranking of Designer for défi d3 offers a seat to applicant c3
+    - ranking of Designer for défi d3 has an empty tie group
+    ");
+}
+
+#[test]
+fn a_ranking_may_not_name_a_non_applicant() {
+    let json = r#"{
+      "limits": {"team_min": 0, "team_max": 3, "max_choices": 2},
+      "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d2", "seats": {"developer": 1}}],
+      "candidates": [{"id": "c1", "profile": "developer", "choices": ["d2"]}],
+      "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+    }"#;
+    insta::assert_snapshot!(problems(json), @"- ranking of Developer for défi d1 names c1, who did not choose it\n");
+}
+
+#[test]
+fn bounds_must_not_be_empty() {
+    let json = r#"{
+      "limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+      "defis": [], "candidates": [], "rankings": []
+    }"#;
+    insta::assert_snapshot!(problems(json), @"- team bounds 3..=2 are empty\n");
+}
+
+#[test]
+fn instance_round_trips_through_its_input() {
+    let instance = eig_matching::generate(&eig_matching::GeneratorConfig::eig_call(3));
+    let again = Instance::new(&instance.to_input()).expect("a generated instance is valid");
+    assert_eq!(again, instance);
+}
