@@ -1,0 +1,605 @@
+//! Computes plans: the formula of each promotion applied to each talent, the défi totals and
+//! schedule, the promotion totals and the envelope outcome.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use eig_domain::{
+    ApproxDate, CandidateId, DefiId, Euros, FundingRoute, MissionLength, PayGrid, Promotion,
+    PromotionFacts, Share, Sourced,
+};
+
+use crate::{
+    error::FundingError,
+    input::{
+        DefiInput, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
+    },
+    parameter::{ParameterId, ParameterValue, UsedParameter, resolve},
+    plan::{
+        CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary,
+        Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan,
+        TalentRef,
+    },
+    rule::RuleId,
+    split::{allocate, cents_of, fraction_of, split, split_evenly},
+};
+
+/// The plan of a whole promotion: every défi in rank order, the totals per payer and the
+/// envelope outcome under the scenario's policy.
+///
+/// # Errors
+/// A [`FundingError`] when an input the rules need is missing (an employer cost where no
+/// reference applies, a contract length for DIG1), when a route does not exist in the
+/// promotion, or when an amount overflows. An exceeded envelope is not an error: see
+/// [`PromotionPlan::envelope`].
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_funding::{EnvelopeOutcome, Payer, PromotionInput, Scenario, plan_promotion};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "talents": [
+///       { "talent": "t1", "employer_cost": { "contract": "70000" } },
+///       { "talent": "t2", "employer_cost": { "contract": "70000" } },
+///       { "talent": "t3", "employer_cost": { "contract": "70000" } } ] } ] }"#)?;
+/// let plan = plan_promotion(&input, &Scenario::default())?;
+/// assert_eq!(plan.totals[&Payer::PiaThroughCdc], Euros::from_whole(147_000));
+/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(63_000));
+/// assert!(matches!(plan.envelope, EnvelopeOutcome::Within { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_promotion(
+    input: &PromotionInput,
+    scenario: &Scenario,
+) -> Result<PromotionPlan, FundingError> {
+    let mut context = Context::new(input.promotion, scenario);
+    let mut defis = Vec::with_capacity(input.defis.len());
+    let mut totals: BTreeMap<Payer, Euros> = BTreeMap::new();
+    for defi in &input.defis {
+        let plan = context.defi(defi)?;
+        for (&payer, &amount) in &plan.totals {
+            add_to(&mut totals, payer, amount)?;
+        }
+        defis.push(plan);
+    }
+    let envelope = context.envelope(&defis)?;
+    Ok(PromotionPlan {
+        promotion: input.promotion,
+        rounding: scenario.rounding,
+        envelope_policy: scenario.envelope_policy,
+        defis,
+        totals,
+        envelope,
+        parameters: context.used_parameters(),
+        estimated_costs: context.estimates,
+    })
+}
+
+/// The plan of one défi of `promotion`.
+///
+/// # Errors
+/// As [`plan_promotion`].
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+///
+/// // EIG6: 20 000 € per recruited talent (AAP6 §3.3); no cost given: the ING reference.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [ { "talent": "t1", "experience": 72 } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig6, &defi, &Scenario::default())?;
+/// assert_eq!(plan.totals[&Payer::Programme352], Euros::from_whole(20_000));
+/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(50_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_defi(
+    promotion: Promotion,
+    defi: &DefiInput,
+    scenario: &Scenario,
+) -> Result<DefiPlan, FundingError> {
+    Context::new(promotion, scenario).defi(defi)
+}
+
+/// How the programme's part of a talent is computed.
+#[derive(Clone, Copy)]
+enum Kind {
+    Share { payer: Payer, parameter: ParameterId, rule: RuleId },
+    Months,
+    Flat { parameter: ParameterId, rule: RuleId },
+}
+
+const PARAMETERS: usize = ParameterId::ALL.len();
+
+struct Context<'a> {
+    promotion: Promotion,
+    scenario: &'a Scenario,
+    facts: PromotionFacts,
+    /// Parameters, by `ParameterId` index.
+    parameters: [Slot; PARAMETERS],
+    used: [bool; PARAMETERS],
+    estimates: Vec<TalentRef>,
+}
+
+/// A parameter as looked up once per plan.
+#[derive(Clone, Default)]
+enum Slot {
+    #[default]
+    NotLooked,
+    Missing,
+    Found(UsedParameter),
+}
+
+/// The facts of one talent's cost.
+struct Cost {
+    actual: Euros,
+    planned: Option<Euros>,
+    monthly: Option<Euros>,
+    basis: CostBasis,
+    months_worked: u8,
+    pay: Option<PayUsed>,
+}
+
+impl<'a> Context<'a> {
+    fn new(promotion: Promotion, scenario: &'a Scenario) -> Context<'a> {
+        Context {
+            promotion,
+            scenario,
+            facts: promotion.facts(),
+            parameters: Default::default(),
+            used: [false; PARAMETERS],
+            estimates: Vec::new(),
+        }
+    }
+
+    fn parameter(&mut self, id: ParameterId) -> Result<ParameterValue, FundingError> {
+        let index = id as usize;
+        let slot = &mut self.parameters[index];
+        if matches!(slot, Slot::NotLooked) {
+            *slot = match resolve(id, self.promotion, &self.scenario.overrides) {
+                Some(parameter) => Slot::Found(parameter),
+                None => Slot::Missing,
+            };
+        }
+        match slot {
+            Slot::Found(parameter) => {
+                self.used[index] = true;
+                Ok(parameter.value)
+            }
+            _ => Err(FundingError::ParameterMissing { id, promotion: self.promotion }),
+        }
+    }
+
+    fn kind_error(
+        &self,
+        id: ParameterId,
+        expected: &'static str,
+        found: ParameterValue,
+    ) -> FundingError {
+        FundingError::ParameterKind { id, promotion: self.promotion, expected, found: found.kind() }
+    }
+
+    fn share(&mut self, id: ParameterId) -> Result<Share, FundingError> {
+        match self.parameter(id)? {
+            ParameterValue::Share(share) => Ok(share),
+            other => Err(self.kind_error(id, "a share", other)),
+        }
+    }
+
+    fn amount(&mut self, id: ParameterId) -> Result<Euros, FundingError> {
+        match self.parameter(id)? {
+            ParameterValue::Amount(amount) => Ok(amount),
+            other => Err(self.kind_error(id, "an amount", other)),
+        }
+    }
+
+    fn months(&mut self, id: ParameterId) -> Result<u8, FundingError> {
+        match self.parameter(id)? {
+            ParameterValue::Months(months) => Ok(months),
+            other => Err(self.kind_error(id, "a number of months", other)),
+        }
+    }
+
+    fn used_parameters(&self) -> Vec<UsedParameter> {
+        self.parameters
+            .iter()
+            .zip(self.used)
+            .filter(|(_, used)| *used)
+            .filter_map(|(slot, _)| match slot {
+                Slot::Found(parameter) => Some(parameter.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The formula of the promotion for cofinanced routes (AAP3 §3.1.1, AAP4–AAP5 §3.3,
+    /// AAP6 §3.3 and annexe 3, AAC6+ §2.2, REG7 §1.2).
+    fn kind(&self, phase: Phase) -> Result<Kind, FundingError> {
+        let promotion = self.promotion;
+        Ok(match (promotion, phase) {
+            (Promotion::Eig7, _) => Kind::Share {
+                payer: Payer::Dinum,
+                parameter: ParameterId::DinumShare,
+                rule: RuleId::DinumPaysAll,
+            },
+            (Promotion::Dig1, _) => return Err(FundingError::NoRuleStated { promotion }),
+            (_, Phase::Prolongation) => Kind::Flat {
+                parameter: ParameterId::FlatPerProlongedTalent,
+                rule: RuleId::FlatPerProlongedTalent,
+            },
+            (Promotion::Eig1 | Promotion::Eig2, _) => Kind::Share {
+                payer: Payer::PiaThroughCdc,
+                parameter: ParameterId::PiaShare,
+                rule: RuleId::PiaPaysPay,
+            },
+            (Promotion::Eig3, _) => Kind::Share {
+                payer: Payer::PiaThroughCdc,
+                parameter: ParameterId::PiaShare,
+                rule: RuleId::PiaShareOfEmployerCost,
+            },
+            (Promotion::Eig4 | Promotion::Eig5, _) => Kind::Months,
+            (Promotion::Eig6, _) => Kind::Flat {
+                parameter: ParameterId::FlatPerRecruitedTalent,
+                rule: RuleId::FlatPerRecruitedTalent,
+            },
+            _ => return Err(FundingError::NoRuleStated { promotion }),
+        })
+    }
+
+    /// Which routes exist in the promotion: PIA routes in EIG1–EIG3 (AAP3 §3.1), programme
+    /// 352 routes incl. délégation de gestion in EIG4–EIG6 (AAP5 §3.1; AAC4 art. 2 fn. 2),
+    /// only DINUM employment in EIG7 (REG7 §1.2).
+    fn check_route(&self, route: FundingRoute) -> Result<(), FundingError> {
+        let promotion = self.promotion;
+        let open = match route {
+            FundingRoute::EmployedByDinum => promotion == Promotion::Eig7,
+            _ if promotion == Promotion::Eig7 => false,
+            FundingRoute::DelegationOfManagement => {
+                matches!(promotion, Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6)
+            }
+            FundingRoute::Direct
+            | FundingRoute::ThroughAdministrativeCarrier
+            | FundingRoute::AlternativeFunding
+            | FundingRoute::SelfFunded => true,
+            _ => false,
+        };
+        if open { Ok(()) } else { Err(FundingError::RouteNotOpen { promotion, route }) }
+    }
+
+    fn contract_months(&self, defi: &DefiInput) -> Result<u8, FundingError> {
+        let stated = match (defi.phase, self.facts.mission_length.as_ref().map(|s| s.value)) {
+            (
+                Phase::Initial,
+                Some(
+                    MissionLength::Months { months } | MissionLength::RenewableContract { months },
+                ),
+            ) => Some(months),
+            _ => None,
+        };
+        match defi.contract_months.or(stated) {
+            Some(months) if months > 0 => Ok(months),
+            _ => Err(FundingError::ContractLengthNeeded {
+                defi: defi.defi.clone(),
+                promotion: self.promotion,
+            }),
+        }
+    }
+
+    fn first_month(&self, phase: Phase) -> Option<NaiveDate> {
+        if phase != Phase::Initial {
+            return None;
+        }
+        match self.facts.mission_start.as_ref()?.value {
+            ApproxDate::Day(day) => NaiveDate::from_ymd_opt(day.year(), day.month(), 1),
+            ApproxDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+            ApproxDate::Year(_) => None,
+        }
+    }
+
+    fn defi(&mut self, defi: &DefiInput) -> Result<DefiPlan, FundingError> {
+        self.check_route(defi.route)?;
+        let contract_months = self.contract_months(defi)?;
+        let whole_cost = match defi.route {
+            FundingRoute::SelfFunded => Some((Payer::Host, RuleId::SelfFunded)),
+            FundingRoute::AlternativeFunding => {
+                Some((Payer::AlternativeSource, RuleId::AlternativeFunding))
+            }
+            _ => None,
+        };
+        let kind = match whole_cost {
+            Some(_) => None,
+            None => Some(self.kind(defi.phase)?),
+        };
+        let through = (defi.route == FundingRoute::ThroughAdministrativeCarrier)
+            .then_some(Intermediary::AdministrativeCarrier);
+        let mut talents = Vec::with_capacity(defi.talents.len());
+        let mut totals: BTreeMap<Payer, Euros> = BTreeMap::new();
+        for talent in &defi.talents {
+            let cost = self.cost(defi, talent, contract_months)?;
+            let plan = match (whole_cost, kind) {
+                (Some((payer, rule)), _) => whole(talent.talent.clone(), cost, payer, rule),
+                (None, Some(kind)) => {
+                    self.cofinanced(talent, cost, kind, through, contract_months)?
+                }
+                (None, None) => unreachable!("a kind is computed when the cost is not whole"),
+            };
+            for part in &plan.parts {
+                add_to(&mut totals, part.payer, part.amount)?;
+            }
+            talents.push(plan);
+        }
+        let mut by_payer = BTreeMap::new();
+        for (&payer, &total) in &totals {
+            by_payer.insert(payer, split_evenly(total, u32::from(contract_months))?);
+        }
+        Ok(DefiPlan {
+            defi: defi.defi.clone(),
+            route: defi.route,
+            administrative_carrier: defi.administrative_carrier.clone(),
+            phase: defi.phase,
+            contract_months,
+            talents,
+            totals,
+            schedule: Schedule { first_month: self.first_month(defi.phase), by_payer },
+        })
+    }
+
+    /// The pay the grid gives the talent, when it can be read.
+    fn pay(&self, talent: &TalentInput) -> Option<PayUsed> {
+        let Sourced { value: grid, source } = self.facts.pay_grid.as_ref()?;
+        let band = band(grid, talent)?;
+        Some(PayUsed { net_monthly: band.0, variable: band.1, source: source.clone() })
+    }
+
+    fn cost(
+        &mut self,
+        defi: &DefiInput,
+        talent: &TalentInput,
+        contract_months: u8,
+    ) -> Result<Cost, FundingError> {
+        let months_worked = talent.months_worked.unwrap_or(contract_months);
+        if months_worked > contract_months {
+            return Err(FundingError::MonthsOutOfRange {
+                defi: defi.defi.clone(),
+                talent: talent.talent.clone(),
+                months_worked,
+                contract_months,
+            });
+        }
+        let pay = self.pay(talent);
+        let rounding = self.scenario.rounding;
+        let worked = |planned: Euros| {
+            fraction_of(planned, u64::from(months_worked), u64::from(contract_months), rounding)
+        };
+        let (actual, planned, monthly, basis) = match talent.employer_cost {
+            Some(EmployerCost::Contract(planned)) => {
+                (worked(planned)?, Some(planned), None, CostBasis::GivenForContract)
+            }
+            Some(EmployerCost::Monthly(monthly)) => (
+                monthly.checked_mul(u64::from(months_worked))?,
+                None,
+                Some(monthly),
+                CostBasis::GivenMonthly,
+            ),
+            None => {
+                let planned = self.reference_cost(defi, talent, pay.as_ref(), contract_months)?;
+                (worked(planned)?, Some(planned), None, CostBasis::ReferenceEstimate)
+            }
+        };
+        Ok(Cost { actual, planned, monthly, basis, months_worked, pay })
+    }
+
+    /// The ING reference: « le coût total employeur pour un EIG rémunéré 4000€ nets par mois
+    /// pendant 10 mois s'élève à 70 000€ ». It applies only to that pay and length.
+    fn reference_cost(
+        &mut self,
+        defi: &DefiInput,
+        talent: &TalentInput,
+        pay: Option<&PayUsed>,
+        contract_months: u8,
+    ) -> Result<Euros, FundingError> {
+        let needed = |why| FundingError::EmployerCostNeeded {
+            defi: defi.defi.clone(),
+            talent: talent.talent.clone(),
+            why,
+        };
+        let Some(pay) = pay else {
+            return Err(match &self.facts.pay_grid {
+                Some(_) => FundingError::ExperienceNeeded {
+                    defi: defi.defi.clone(),
+                    talent: talent.talent.clone(),
+                    promotion: self.promotion,
+                },
+                None => needed("no source states this promotion's pay"),
+            });
+        };
+        let reference_pay = self.amount(ParameterId::ReferenceNetMonthlyPay)?;
+        let reference_months = self.months(ParameterId::ReferenceContractMonths)?;
+        if pay.net_monthly != reference_pay || pay.variable.is_some() {
+            return Err(needed("the reference cost is for another net pay"));
+        }
+        if contract_months != reference_months {
+            return Err(needed("the reference cost is for another contract length"));
+        }
+        let cost = self.amount(ParameterId::ReferenceEmployerCost)?;
+        self.estimates.push(TalentRef { defi: defi.defi.clone(), talent: talent.talent.clone() });
+        Ok(cost)
+    }
+
+    fn cofinanced(
+        &mut self,
+        talent: &TalentInput,
+        cost: Cost,
+        kind: Kind,
+        through: Option<Intermediary>,
+        contract_months: u8,
+    ) -> Result<TalentPlan, FundingError> {
+        let rounding = self.scenario.rounding;
+        let (payer, rule, programme, formula, treatment) = match kind {
+            Kind::Share { payer, parameter, rule } => {
+                let share = self.share(parameter)?;
+                let parts = split(cost.actual, share, rounding);
+                let formula = Formula::ShareOfCost { share, employer_cost: cost.actual };
+                (payer, rule, parts.share, formula, SurplusTreatment::NoRuleStated)
+            }
+            Kind::Months => {
+                let months = self.months(ParameterId::SubsidisedMonths)?;
+                let subsidy = match (cost.monthly, cost.planned) {
+                    (Some(monthly), _) => monthly.checked_mul(u64::from(months))?,
+                    (None, Some(planned)) => fraction_of(
+                        planned,
+                        u64::from(months),
+                        u64::from(contract_months),
+                        rounding,
+                    )?,
+                    (None, None) => Euros::ZERO,
+                };
+                let formula = Formula::MonthsOfCost {
+                    months,
+                    monthly_cost: cost.monthly,
+                    contract_cost: cost.planned,
+                    contract_months,
+                };
+                let rule = RuleId::MonthsOfEmployerCost;
+                (Payer::Programme352, rule, subsidy, formula, SurplusTreatment::NoRuleStated)
+            }
+            Kind::Flat { parameter, rule } => {
+                let amount = self.amount(parameter)?;
+                let treatment = SurplusTreatment::NotRefundedMayReduceNextTransfer;
+                (Payer::Programme352, rule, amount, Formula::Flat { amount }, treatment)
+            }
+        };
+        let (host, surplus) = if let Ok(rest) = cost.actual.checked_sub(programme) {
+            (rest, None)
+        } else {
+            let amount = programme.checked_sub(cost.actual)?;
+            (Euros::ZERO, Some(Surplus { amount, treatment }))
+        };
+        let parts = vec![
+            Part { payer, amount: programme, through, rule },
+            Part { payer: Payer::Host, amount: host, through: None, rule: RuleId::HostPaysRest },
+        ];
+        Ok(TalentPlan {
+            talent: talent.talent.clone(),
+            employer_cost: cost.actual,
+            cost_basis: cost.basis,
+            months_worked: cost.months_worked,
+            pay: cost.pay,
+            rule,
+            formula,
+            parts,
+            surplus,
+        })
+    }
+
+    /// The envelope: the PIA's for EIG1–EIG3 (RAPPORT; AAP3 §1), programme 352's for EIG4
+    /// (AAP4 §1); a scenario may give one to any promotion.
+    fn envelope(&mut self, defis: &[DefiPlan]) -> Result<EnvelopeOutcome, FundingError> {
+        let payer = match self.promotion {
+            Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => Payer::PiaThroughCdc,
+            Promotion::Eig7 => Payer::Dinum,
+            _ => Payer::Programme352,
+        };
+        let envelope = match self.amount(ParameterId::ProgrammeEnvelope) {
+            Ok(envelope) => envelope,
+            Err(FundingError::ParameterMissing { .. }) => {
+                return Ok(EnvelopeOutcome::NoEnvelopeStated);
+            }
+            Err(other) => return Err(other),
+        };
+        let amounts = || {
+            defis.iter().flat_map(move |defi| {
+                defi.talents.iter().map(move |talent| (&defi.defi, talent, talent.amount_of(payer)))
+            })
+        };
+        let committed = Euros::checked_sum(amounts().map(|(_, _, amount)| amount))?;
+        let Ok(by) = committed.checked_sub(envelope) else {
+            let left = envelope.checked_sub(committed)?;
+            return Ok(EnvelopeOutcome::Within { payer, envelope, committed, left });
+        };
+        if by == Euros::ZERO {
+            return Ok(EnvelopeOutcome::Within { payer, envelope, committed, left: Euros::ZERO });
+        }
+        let reference = |defi: &DefiId, talent: &CandidateId| TalentRef {
+            defi: defi.clone(),
+            talent: talent.clone(),
+        };
+        let resolution = match self.scenario.envelope_policy {
+            EnvelopePolicy::RankOrder => {
+                let mut covered = 0_u32;
+                let mut covered_amount = Euros::ZERO;
+                let mut not_covered = Vec::new();
+                for (defi, talent, amount) in amounts() {
+                    let next = covered_amount.checked_add(amount)?;
+                    if not_covered.is_empty() && next <= envelope {
+                        covered += 1;
+                        covered_amount = next;
+                    } else {
+                        not_covered.push(reference(defi, &talent.talent));
+                    }
+                }
+                let unused = envelope.checked_sub(covered_amount)?;
+                let first_not_covered = not_covered
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| unreachable!("committed exceeds the envelope"));
+                EnvelopeResolution::RankOrder {
+                    covered,
+                    covered_amount,
+                    unused,
+                    first_not_covered,
+                    not_covered,
+                }
+            }
+            EnvelopePolicy::ProRata => {
+                let weights: Vec<u128> = amounts().map(|(_, _, amount)| cents_of(amount)).collect();
+                let granted = allocate(envelope, &weights)?;
+                let grants = amounts()
+                    .zip(granted)
+                    .map(|((defi, talent, requested), granted)| Grant {
+                        talent: reference(defi, &talent.talent),
+                        requested,
+                        granted,
+                    })
+                    .collect();
+                EnvelopeResolution::ProRata { grants }
+            }
+        };
+        Ok(EnvelopeOutcome::Exceeded { payer, envelope, committed, by, resolution })
+    }
+}
+
+/// The band's net pay and variable part for a talent: the only band of a one-band grid, or
+/// the band of the talent's experience.
+fn band(grid: &PayGrid, talent: &TalentInput) -> Option<(Euros, Option<Share>)> {
+    let band = match grid.bands() {
+        [only] => only,
+        _ => grid.band_for(talent.experience?),
+    };
+    Some((band.net_monthly, band.variable))
+}
+
+fn whole(talent: CandidateId, cost: Cost, payer: Payer, rule: RuleId) -> TalentPlan {
+    TalentPlan {
+        talent,
+        employer_cost: cost.actual,
+        cost_basis: cost.basis,
+        months_worked: cost.months_worked,
+        pay: cost.pay,
+        rule,
+        formula: Formula::WholeCost { payer },
+        parts: vec![Part { payer, amount: cost.actual, through: None, rule }],
+        surplus: None,
+    }
+}
+
+fn add_to(
+    totals: &mut BTreeMap<Payer, Euros>,
+    payer: Payer,
+    amount: Euros,
+) -> Result<(), FundingError> {
+    let entry = totals.entry(payer).or_insert(Euros::ZERO);
+    *entry = entry.checked_add(amount)?;
+    Ok(())
+}

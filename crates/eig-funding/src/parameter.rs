@@ -1,0 +1,488 @@
+//! Dated parameters, OpenFisca-style: each value with its validity (a promotion, a period),
+//! its source and the sentence it comes from, and the day it was last checked against the
+//! text. A [`Scenario`](crate::Scenario) overrides values without code change; the plan says
+//! which.
+
+use std::{borrow::Cow, fmt};
+
+use chrono::NaiveDate;
+use eig_domain::{DateRange, Document, Euros, Promotion, Share, Source};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The day every official value below was last read against its source text
+/// (`shared/domain/sources/`, read on 2026-11-28).
+pub const LAST_CHECKED_ON: (i32, u32, u32) = (2026, 11, 28);
+
+/// The name of a funding parameter.
+///
+/// # Example
+/// ```
+/// use eig_funding::ParameterId;
+///
+/// assert_eq!(ParameterId::PiaShare.as_str(), "pia_share");
+/// assert_eq!("programme_envelope".parse::<ParameterId>(), Ok(ParameterId::ProgrammeEnvelope));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ParameterId {
+    /// Share of each talent's total employer cost paid by the PIA (EIG1–EIG3).
+    PiaShare,
+    /// Money the programme may spend on co-financing talents in a promotion.
+    ProgrammeEnvelope,
+    /// Months of total employer cost that programme 352 pays per talent (EIG4, EIG5).
+    SubsidisedMonths,
+    /// Flat amount per recruited talent (EIG6).
+    FlatPerRecruitedTalent,
+    /// Flat amount per prolonged talent (EIG5 and EIG6 prolongations).
+    FlatPerProlongedTalent,
+    /// Share of each talent's cost paid by DINUM (EIG7).
+    DinumShare,
+    /// The documented reference total employer cost of one talent (ING).
+    ReferenceEmployerCost,
+    /// The contract length the reference cost is for (ING).
+    ReferenceContractMonths,
+    /// The net monthly pay the reference cost is for (ING).
+    ReferenceNetMonthlyPay,
+}
+
+impl ParameterId {
+    /// Every parameter, in catalogue order.
+    pub const ALL: [ParameterId; 9] = [
+        ParameterId::PiaShare,
+        ParameterId::ProgrammeEnvelope,
+        ParameterId::SubsidisedMonths,
+        ParameterId::FlatPerRecruitedTalent,
+        ParameterId::FlatPerProlongedTalent,
+        ParameterId::DinumShare,
+        ParameterId::ReferenceEmployerCost,
+        ParameterId::ReferenceContractMonths,
+        ParameterId::ReferenceNetMonthlyPay,
+    ];
+
+    /// The identifier used in JSON, scenarios and the rules catalogue.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParameterId::PiaShare => "pia_share",
+            ParameterId::ProgrammeEnvelope => "programme_envelope",
+            ParameterId::SubsidisedMonths => "subsidised_months",
+            ParameterId::FlatPerRecruitedTalent => "flat_per_recruited_talent",
+            ParameterId::FlatPerProlongedTalent => "flat_per_prolonged_talent",
+            ParameterId::DinumShare => "dinum_share",
+            ParameterId::ReferenceEmployerCost => "reference_employer_cost",
+            ParameterId::ReferenceContractMonths => "reference_contract_months",
+            ParameterId::ReferenceNetMonthlyPay => "reference_net_monthly_pay",
+        }
+    }
+
+    /// The French name, as the plan's text prints it.
+    pub const fn french(self) -> &'static str {
+        match self {
+            ParameterId::PiaShare => "part PIA du coût total employeur",
+            ParameterId::ProgrammeEnvelope => "enveloppe de cofinancement de la promotion",
+            ParameterId::SubsidisedMonths => "mois de coût total employeur subventionnés",
+            ParameterId::FlatPerRecruitedTalent => "forfait par EIG recruté",
+            ParameterId::FlatPerProlongedTalent => "forfait par EIG prolongé",
+            ParameterId::DinumShare => "part DINUM du coût",
+            ParameterId::ReferenceEmployerCost => "coût total employeur de référence",
+            ParameterId::ReferenceContractMonths => "durée de référence du contrat",
+            ParameterId::ReferenceNetMonthlyPay => "rémunération nette mensuelle de référence",
+        }
+    }
+}
+
+impl fmt::Display for ParameterId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ParameterId {
+    type Err = UnknownParameter;
+
+    fn from_str(input: &str) -> Result<ParameterId, UnknownParameter> {
+        ParameterId::ALL
+            .into_iter()
+            .find(|id| id.as_str() == input)
+            .ok_or_else(|| UnknownParameter { input: input.to_owned() })
+    }
+}
+
+/// A text that names no [`ParameterId`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{input:?} is not a funding parameter")]
+pub struct UnknownParameter {
+    /// The rejected text.
+    pub input: String,
+}
+
+/// A parameter's value.
+///
+/// JSON: `{"amount": "20000.00"}`, `{"share": "0.70"}`, `{"months": 4}`.
+///
+/// # Example
+/// ```
+/// use eig_funding::ParameterValue;
+///
+/// let value: ParameterValue = serde_json::from_str(r#"{"share": "0.6"}"#)?;
+/// assert_eq!(value.to_french(), "60\u{a0}%");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ParameterValue {
+    /// An amount of euros.
+    Amount(Euros),
+    /// A share in [0, 1].
+    Share(Share),
+    /// A number of months.
+    Months(u8),
+}
+
+impl ParameterValue {
+    /// The kind of value, for error messages.
+    pub const fn kind(self) -> &'static str {
+        match self {
+            ParameterValue::Amount(_) => "an amount",
+            ParameterValue::Share(_) => "a share",
+            ParameterValue::Months(_) => "a number of months",
+        }
+    }
+
+    /// The value written the French way (`20 000,00 €`, `70 %`, `4 mois`).
+    pub fn to_french(self) -> String {
+        match self {
+            ParameterValue::Amount(amount) => amount.to_french(),
+            ParameterValue::Share(share) => share.to_string(),
+            ParameterValue::Months(months) => format!("{months}\u{a0}mois"),
+        }
+    }
+}
+
+/// When a value applies: to a promotion (or to all), within a period when the text gives one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Validity {
+    /// The promotion; `None`: every promotion.
+    pub promotion: Option<Promotion>,
+    /// The period the value covers, when the text states one.
+    pub period: Option<DateRange>,
+}
+
+/// One official value of a parameter, with its source.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_funding::{ParameterId, official_parameters};
+///
+/// let table = official_parameters();
+/// let pia = table
+///     .iter()
+///     .find(|p| p.id == ParameterId::PiaShare && p.validity.promotion == Some(Promotion::Eig3))
+///     .unwrap();
+/// assert_eq!(pia.source.to_string(), "AAP3 §3.1.1");
+/// assert_eq!(pia.value.to_french(), "70\u{a0}%");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Parameter {
+    /// The parameter.
+    pub id: ParameterId,
+    /// When it applies.
+    pub validity: Validity,
+    /// The value.
+    pub value: ParameterValue,
+    /// Where the text states it.
+    pub source: Source,
+    /// The sentence of the source, quoted.
+    pub quote: Cow<'static, str>,
+    /// When the value was last read against the source.
+    pub last_checked_on: NaiveDate,
+}
+
+/// A parameter as a plan used it: the value, and whether a scenario overrode the official one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct UsedParameter {
+    /// The parameter.
+    pub id: ParameterId,
+    /// The promotion it was read for.
+    pub promotion: Promotion,
+    /// The value used.
+    pub value: ParameterValue,
+    /// The official value, when one exists.
+    pub official: Option<ParameterValue>,
+    /// Whether a scenario replaced (or supplied) the value.
+    pub overridden: bool,
+    /// The source of the official value.
+    pub source: Option<Source>,
+    /// When the official value was last checked.
+    pub last_checked_on: Option<NaiveDate>,
+}
+
+/// A scenario's replacement of one parameter for one promotion ("what if the PIA share were
+/// 60 %?").
+///
+/// # Example
+/// ```
+/// use eig_funding::Override;
+///
+/// let what_if: Override =
+///     serde_json::from_str(r#"{"id": "pia_share", "promotion": "EIG3", "value": {"share": "0.6"}}"#)?;
+/// assert_eq!(what_if.id.as_str(), "pia_share");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// The parameter.
+    pub id: ParameterId,
+    /// The promotion whose value is replaced.
+    pub promotion: Promotion,
+    /// The scenario's value.
+    pub value: ParameterValue,
+}
+
+/// The official table: every parameter value the sources state.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_funding::official_parameters().len(), 16);
+/// ```
+pub fn official_parameters() -> Vec<Parameter> {
+    TABLE.iter().map(Raw::to_parameter).collect()
+}
+
+/// Looks `id` up for `promotion`: the scenario's override first, then the official table.
+pub(crate) fn resolve(
+    id: ParameterId,
+    promotion: Promotion,
+    overrides: &[Override],
+) -> Option<UsedParameter> {
+    let official =
+        TABLE.iter().find(|raw| raw.id == id && raw.promotion.is_none_or(|p| p == promotion));
+    let replaced = overrides.iter().rev().find(|o| o.id == id && o.promotion == promotion);
+    let official_value = official.map(Raw::value);
+    let value = replaced.map(|o| o.value).or(official_value)?;
+    Some(UsedParameter {
+        id,
+        promotion,
+        value,
+        official: official_value,
+        overridden: replaced.is_some(),
+        source: official.map(|raw| raw.source.clone()),
+        last_checked_on: official.map(|_| last_checked_on()),
+    })
+}
+
+fn last_checked_on() -> NaiveDate {
+    let (year, month, day) = LAST_CHECKED_ON;
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+// ---- the table ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+enum RawValue {
+    Cents(u64),
+    /// A share as mantissa and scale (`70, 2` for 0.70).
+    Share(i64, u32),
+    Months(u8),
+}
+
+/// A day as (year, month, day).
+type Ymd = (i32, u32, u32);
+
+struct Raw {
+    id: ParameterId,
+    promotion: Option<Promotion>,
+    period: Option<(Ymd, Ymd)>,
+    value: RawValue,
+    source: Source,
+    quote: &'static str,
+}
+
+impl Raw {
+    fn value(&self) -> ParameterValue {
+        match self.value {
+            RawValue::Cents(cents) => ParameterValue::Amount(Euros::from_cents(cents)),
+            RawValue::Share(mantissa, scale) => ParameterValue::Share(
+                Share::try_from(Decimal::new(mantissa, scale))
+                    .unwrap_or_else(|_| unreachable!("the table's shares are within [0, 1]")),
+            ),
+            RawValue::Months(months) => ParameterValue::Months(months),
+        }
+    }
+
+    fn to_parameter(&self) -> Parameter {
+        let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d);
+        let period =
+            self.period.and_then(|(first, last)| DateRange::new(date(first)?, date(last)?).ok());
+        Parameter {
+            id: self.id,
+            validity: Validity { promotion: self.promotion, period },
+            value: self.value(),
+            source: self.source.clone(),
+            quote: Cow::Borrowed(self.quote),
+            last_checked_on: last_checked_on(),
+        }
+    }
+}
+
+const fn src(document: Document, locator: &'static str) -> Source {
+    Source::new(document, locator)
+}
+
+const EUROS: u64 = 100;
+
+static TABLE: [Raw; 16] = [
+    Raw {
+        id: ParameterId::PiaShare,
+        promotion: Some(Promotion::Eig1),
+        period: None,
+        value: RawValue::Share(1, 0),
+        source: src(Document::Ing, "« Modes de financement »"),
+        quote: "Ce financement a financé intégralement les salaires des EIG et le budget de \
+                fonctionnement du programme pendant les 2 premières promotions.",
+    },
+    Raw {
+        id: ParameterId::PiaShare,
+        promotion: Some(Promotion::Eig2),
+        period: None,
+        value: RawValue::Share(1, 0),
+        source: src(Document::Aac2, "art. 2"),
+        quote: "Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que \
+                cette dernière opère le versement du montant correspondant à la rémunération de \
+                l'EIG via un fonds de concours.",
+    },
+    Raw {
+        id: ParameterId::PiaShare,
+        promotion: Some(Promotion::Eig3),
+        period: None,
+        value: RawValue::Share(70, 2),
+        source: src(Document::Aap3, "§3.1.1"),
+        quote: "Elles recevront à ce titre un financement du PIA équivalent à 70% du coût total \
+                employeur du recrutement de chaque EIG.",
+    },
+    Raw {
+        id: ParameterId::ProgrammeEnvelope,
+        promotion: Some(Promotion::Eig1),
+        period: None,
+        value: RawValue::Cents(800_000 * EUROS),
+        source: src(Document::Rapport, "tableau « Budget »"),
+        quote: "Enveloppe allouée par le PIA : 800 000 € (EIG 1)",
+    },
+    Raw {
+        id: ParameterId::ProgrammeEnvelope,
+        promotion: Some(Promotion::Eig2),
+        period: None,
+        value: RawValue::Cents(2_500_000 * EUROS),
+        source: src(Document::Rapport, "tableau « Budget »"),
+        quote: "Enveloppe allouée par le PIA : 2 500 000 € (EIG 2)",
+    },
+    Raw {
+        id: ParameterId::ProgrammeEnvelope,
+        promotion: Some(Promotion::Eig3),
+        period: None,
+        value: RawValue::Cents(1_500_000 * EUROS),
+        source: src(Document::Aap3, "§1"),
+        quote: "L'ensemble du dispositif sera financé à hauteur de 1,5 millions d'euros maximum \
+                par le PIA.",
+    },
+    Raw {
+        id: ParameterId::ProgrammeEnvelope,
+        promotion: Some(Promotion::Eig4),
+        period: None,
+        value: RawValue::Cents(1_500_000 * EUROS),
+        source: src(Document::Aap4, "§1"),
+        quote: "En 2020, une promotion unique EIG 4, faisant suite et regroupant les initiatives \
+                EIG 3 et DIG 1, cofinancée à hauteur de 1,5M€ par le programme budgétaire 352 \
+                sera constituée",
+    },
+    Raw {
+        id: ParameterId::SubsidisedMonths,
+        promotion: Some(Promotion::Eig4),
+        period: Some(((2020, 9, 1), (2020, 12, 31))),
+        value: RawValue::Months(4),
+        source: src(Document::Aap4, "§3.3"),
+        quote: "le programme 352 accordera une subvention en crédits (titre 2) correspondant au \
+                coût total employeur de 4 mois (septembre-décembre 2020) d'une rémunération de \
+                4 000€ nets par mois pour chaque EIG.",
+    },
+    Raw {
+        id: ParameterId::SubsidisedMonths,
+        promotion: Some(Promotion::Eig5),
+        period: Some(((2021, 10, 1), (2021, 12, 31))),
+        value: RawValue::Months(3),
+        source: src(Document::Aap5, "§3.3"),
+        quote: "le programme 352 versera des crédits de titre 2 correspondant au coût total \
+                employeur (salaire brut chargé) de 3 mois (1er octobre – 31 décembre 2021) d'une \
+                rémunération de 3 500€ ou 4 000€ nets par mois pour chaque EIG selon le niveau \
+                d'expérience.",
+    },
+    Raw {
+        id: ParameterId::FlatPerRecruitedTalent,
+        promotion: Some(Promotion::Eig6),
+        period: Some(((2022, 9, 12), (2023, 7, 11))),
+        value: RawValue::Cents(20_000 * EUROS),
+        source: src(Document::Aap6, "§3.3"),
+        quote: "le programme 352 versera des crédits de titre 2 d'un montant de 20.000 euros par \
+                EIG recruté, quel que soit le niveau d'expérience des profils retenus.",
+    },
+    Raw {
+        id: ParameterId::FlatPerProlongedTalent,
+        promotion: Some(Promotion::Eig5),
+        period: Some(((2022, 7, 13), (2022, 12, 30))),
+        value: RawValue::Cents(20_000 * EUROS),
+        source: src(Document::Aap6, "annexe 3 art. 4"),
+        quote: "un financement forfaitaire de 20.000 euros par EIG recruté ou prolongé est \
+                octroyé par la DINUM",
+    },
+    Raw {
+        id: ParameterId::FlatPerProlongedTalent,
+        promotion: Some(Promotion::Eig6),
+        period: Some(((2023, 7, 12), (2023, 12, 29))),
+        value: RawValue::Cents(20_000 * EUROS),
+        source: src(Document::Aac6Plus, "§2.2"),
+        quote: "le programme 352 versera des crédits de titre 2 d'un montant de 20 000 euros par \
+                EIG prolongé(e), quel que soit le niveau d'expérience des EIG concerné(e)s.",
+    },
+    Raw {
+        id: ParameterId::DinumShare,
+        promotion: Some(Promotion::Eig7),
+        period: None,
+        value: RawValue::Share(1, 0),
+        source: src(Document::Reg7, "§1.2"),
+        quote: "Des agent(e)s contractuel(le)s de la DINUM financé(e)s en intégralité en crédit \
+                de titre 2 sur le programme budgétaire n° 352 « Innovation et transformation \
+                numériques »",
+    },
+    Raw {
+        id: ParameterId::ReferenceEmployerCost,
+        promotion: None,
+        period: None,
+        value: RawValue::Cents(70_000 * EUROS),
+        source: src(Document::Ing, "« Postes de dépenses »"),
+        quote: "En moyenne, le coût total employeur pour un EIG rémunéré 4000€ nets par mois \
+                pendant 10 mois s'élève à 70 000€",
+    },
+    Raw {
+        id: ParameterId::ReferenceContractMonths,
+        promotion: None,
+        period: None,
+        value: RawValue::Months(10),
+        source: src(Document::Ing, "« Postes de dépenses »"),
+        quote: "En moyenne, le coût total employeur pour un EIG rémunéré 4000€ nets par mois \
+                pendant 10 mois s'élève à 70 000€",
+    },
+    Raw {
+        id: ParameterId::ReferenceNetMonthlyPay,
+        promotion: None,
+        period: None,
+        value: RawValue::Cents(4_000 * EUROS),
+        source: src(Document::Ing, "« Postes de dépenses »"),
+        quote: "En moyenne, le coût total employeur pour un EIG rémunéré 4000€ nets par mois \
+                pendant 10 mois s'élève à 70 000€",
+    },
+];

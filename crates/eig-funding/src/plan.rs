@@ -1,0 +1,335 @@
+//! The plan: per talent and per défi, who pays what, by which rule and parameters; a monthly
+//! schedule; the promotion's totals against its envelope.
+
+use std::{collections::BTreeMap, fmt};
+
+use chrono::NaiveDate;
+use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Label, Promotion, Share, Source};
+use serde::Serialize;
+
+use crate::{
+    input::{EnvelopePolicy, Phase},
+    parameter::UsedParameter,
+    rule::RuleId,
+    split::RoundingRule,
+};
+
+/// Who pays.
+///
+/// The *porteur administratif* is not a payer: it receives the programme's money and passes
+/// it on to the host (AAP3 §3.1.1: « le conventionnement avec la CDC et le transfert des
+/// fonds vers le porteur opérationnel »); a part it receives says so in [`Part::through`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Payer {
+    /// The PIA, paid by the Caisse des dépôts (EIG1–EIG3, AAP3 §1).
+    PiaThroughCdc,
+    /// Budget programme 352, by décret de transfert or délégation de gestion (EIG4–EIG6).
+    Programme352,
+    /// DINUM as employer, on programme 352 (EIG7, REG7 §1.2).
+    Dinum,
+    /// The host administration (*porteur opérationnel*).
+    Host,
+    /// A source outside the programme (AAP3 §3.1.2: « financement alternatif »).
+    AlternativeSource,
+}
+
+impl Payer {
+    /// The French name.
+    pub const fn french(self) -> &'static str {
+        match self {
+            Payer::PiaThroughCdc => "PIA (versé par la CDC)",
+            Payer::Programme352 => "programme 352",
+            Payer::Dinum => "DINUM (programme 352)",
+            Payer::Host => "administration d'accueil",
+            Payer::AlternativeSource => "financement alternatif",
+        }
+    }
+}
+
+impl fmt::Display for Payer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.french())
+    }
+}
+
+/// An intermediary that receives a payer's money for the host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Intermediary {
+    /// The *porteur administratif* (AAP3 §3.1.1; AAP4 §3.2).
+    AdministrativeCarrier,
+}
+
+/// One payer's part of a talent's cost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Who pays.
+    pub payer: Payer,
+    /// How much.
+    pub amount: Euros,
+    /// Who receives it for the host, if not the host.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<Intermediary>,
+    /// The rule that gives the amount.
+    pub rule: RuleId,
+}
+
+/// How the programme's part of a talent was computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Formula {
+    /// `share × employer cost` (EIG1–EIG3: the PIA; EIG7: DINUM).
+    ShareOfCost {
+        /// The share.
+        share: Share,
+        /// The employer cost.
+        employer_cost: Euros,
+    },
+    /// `months × a month's employer cost`, the month being `monthly` when given, or the
+    /// planned contract cost over its months (EIG4, EIG5).
+    MonthsOfCost {
+        /// Months subsidised.
+        months: u8,
+        /// A month's cost, when given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        monthly_cost: Option<Euros>,
+        /// The planned contract cost, when the month is derived from it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        contract_cost: Option<Euros>,
+        /// The contract's months.
+        contract_months: u8,
+    },
+    /// A flat amount (EIG6, prolongations).
+    Flat {
+        /// The amount.
+        amount: Euros,
+    },
+    /// No programme money: one payer pays the whole cost.
+    WholeCost {
+        /// Who pays.
+        payer: Payer,
+    },
+}
+
+/// Where a talent's employer cost comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CostBasis {
+    /// Given for the whole contract.
+    GivenForContract,
+    /// Given for one month.
+    GivenMonthly,
+    /// The ING reference, an estimate (70 000 € for 10 months at 4 000 € net).
+    ReferenceEstimate,
+}
+
+/// Money the programme paid beyond the talent's actual cost (a resignation under a flat
+/// amount).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Surplus {
+    /// The amount paid beyond the cost.
+    pub amount: Euros,
+    /// What the texts say of it.
+    pub treatment: SurplusTreatment,
+}
+
+/// What happens to a surplus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SurplusTreatment {
+    /// Not refunded the year it is paid; the next year's transfer may be reduced by it if
+    /// the host is selected again (AAP6 annexe 3 art. 4; AAC6+ annexe 3 art. 4).
+    NotRefundedMayReduceNextTransfer,
+    /// No text says (EIG4, EIG5).
+    NoRuleStated,
+}
+
+/// The pay the grid gives a talent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PayUsed {
+    /// Net monthly pay.
+    pub net_monthly: Euros,
+    /// Variable part (EIG7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<Share>,
+    /// The grid's source.
+    pub source: Source,
+}
+
+/// One talent's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TalentPlan {
+    /// The talent.
+    pub talent: CandidateId,
+    /// The total employer cost of the months worked.
+    pub employer_cost: Euros,
+    /// Where the cost comes from; [`CostBasis::ReferenceEstimate`] marks an estimate.
+    pub cost_basis: CostBasis,
+    /// Months worked.
+    pub months_worked: u8,
+    /// The pay the grid gives, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay: Option<PayUsed>,
+    /// The rule that gives the programme's part.
+    pub rule: RuleId,
+    /// How the programme's part was computed.
+    pub formula: Formula,
+    /// Each payer's part; they sum to the employer cost, plus the surplus if any.
+    pub parts: Vec<Part>,
+    /// Programme money beyond the cost, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub surplus: Option<Surplus>,
+}
+
+impl TalentPlan {
+    /// The amount `payer` pays for this talent (zero when it pays nothing).
+    pub fn amount_of(&self, payer: Payer) -> Euros {
+        self.parts.iter().find(|part| part.payer == payer).map_or(Euros::ZERO, |part| part.amount)
+    }
+}
+
+/// A monthly schedule: each payer's défi total spread over the contract's months by largest
+/// remainders (the first months carry the odd cents). It attributes cost to months; it is not
+/// the calendar of transfers (one décret de transfert a year from EIG4, AAP4 §3.3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    /// The first day of the first month, when the promotion's start is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_month: Option<NaiveDate>,
+    /// Each payer's amount per month, month 1 first.
+    pub by_payer: BTreeMap<Payer, Vec<Euros>>,
+}
+
+/// One défi's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DefiPlan {
+    /// The défi.
+    pub defi: DefiId,
+    /// Its route.
+    pub route: FundingRoute,
+    /// Its porteur administratif, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub administrative_carrier: Option<Label>,
+    /// Initial missions or prolongation.
+    pub phase: Phase,
+    /// Contract months.
+    pub contract_months: u8,
+    /// The talents' plans.
+    pub talents: Vec<TalentPlan>,
+    /// Each payer's total.
+    pub totals: BTreeMap<Payer, Euros>,
+    /// The monthly schedule.
+    pub schedule: Schedule,
+}
+
+/// A talent, by défi and id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TalentRef {
+    /// The défi.
+    pub defi: DefiId,
+    /// The talent.
+    pub talent: CandidateId,
+}
+
+/// What the envelope covers when it is exceeded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "policy", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EnvelopeResolution {
+    /// [`EnvelopePolicy::RankOrder`]: the first `covered` talents in rank order fit.
+    RankOrder {
+        /// How many talents the envelope covers, in rank order.
+        covered: u32,
+        /// Their amount.
+        covered_amount: Euros,
+        /// The envelope left after them (less than the next talent's amount).
+        unused: Euros,
+        /// The first talent the envelope does not cover.
+        first_not_covered: TalentRef,
+        /// Every talent not covered, in rank order.
+        not_covered: Vec<TalentRef>,
+    },
+    /// [`EnvelopePolicy::ProRata`]: each talent gets the envelope's share of its amount.
+    ProRata {
+        /// Per talent, in rank order: what the rules give and what the envelope grants.
+        grants: Vec<Grant>,
+    },
+}
+
+/// A talent's amount under a pro-rata envelope.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Grant {
+    /// The talent.
+    pub talent: TalentRef,
+    /// What the rules give.
+    pub requested: Euros,
+    /// What the envelope grants.
+    pub granted: Euros,
+}
+
+/// The promotion's programme money against its envelope.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EnvelopeOutcome {
+    /// No source states an envelope for this promotion (EIG5–EIG7, DIG1).
+    NoEnvelopeStated,
+    /// The amounts fit.
+    Within {
+        /// The payer the envelope caps.
+        payer: Payer,
+        /// The envelope.
+        envelope: Euros,
+        /// What the rules give.
+        committed: Euros,
+        /// What is left.
+        left: Euros,
+    },
+    /// The amounts exceed the envelope.
+    Exceeded {
+        /// The payer the envelope caps.
+        payer: Payer,
+        /// The envelope.
+        envelope: Euros,
+        /// What the rules give.
+        committed: Euros,
+        /// By how much.
+        by: Euros,
+        /// What the envelope covers under the scenario's policy.
+        resolution: EnvelopeResolution,
+    },
+}
+
+/// A promotion's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PromotionPlan {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// The rounding rule used.
+    pub rounding: RoundingRule,
+    /// The envelope policy used.
+    pub envelope_policy: EnvelopePolicy,
+    /// The défis' plans, in rank order.
+    pub defis: Vec<DefiPlan>,
+    /// Each payer's total over the promotion.
+    pub totals: BTreeMap<Payer, Euros>,
+    /// The envelope outcome.
+    pub envelope: EnvelopeOutcome,
+    /// Every parameter used, with its source; `overridden` marks the scenario's.
+    pub parameters: Vec<UsedParameter>,
+    /// Talents whose cost is the ING reference estimate.
+    pub estimated_costs: Vec<TalentRef>,
+}
+
+impl PromotionPlan {
+    /// The parameters a scenario replaced.
+    pub fn overridden(&self) -> impl Iterator<Item = &UsedParameter> {
+        self.parameters.iter().filter(|parameter| parameter.overridden)
+    }
+}

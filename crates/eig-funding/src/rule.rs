@@ -1,0 +1,189 @@
+//! The funding rules, by identifier, with the texts that state them. The rules catalogue
+//! (`docs/rules/funding.md`) has one entry per identifier.
+
+use std::fmt;
+
+use eig_domain::{Document, Source};
+use serde::{Deserialize, Serialize};
+
+/// A funding rule the plan applied.
+///
+/// # Example
+/// ```
+/// use eig_funding::RuleId;
+///
+/// assert_eq!(RuleId::PiaShareOfEmployerCost.as_str(), "funding.pia_share_of_employer_cost");
+/// assert_eq!(RuleId::PiaShareOfEmployerCost.sources()[0].to_string(), "AAP3 §3.1.1");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
+#[non_exhaustive]
+pub enum RuleId {
+    /// EIG1–EIG2: the PIA pays the talents' pay (AAC2 art. 2; ING).
+    PiaPaysPay,
+    /// EIG3: the PIA pays 70 % of the total employer cost of each talent, for hosts of the
+    /// State (directly or through a porteur administratif) (AAP3 §3.1.1, §5.2).
+    PiaShareOfEmployerCost,
+    /// EIG4–EIG5: programme 352 pays the total employer cost of 4 (EIG4) or 3 (EIG5)
+    /// months per talent (AAP4 §3.3; AAP5 §3.3).
+    MonthsOfEmployerCost,
+    /// EIG6: programme 352 pays a flat amount per recruited talent (AAP6 §3.3, annexe 3
+    /// art. 4).
+    FlatPerRecruitedTalent,
+    /// EIG5 and EIG6 prolongations: a flat amount per prolonged talent (AAP6 annexe 3
+    /// art. 4; AAC6+ §2.2).
+    FlatPerProlongedTalent,
+    /// EIG7: DINUM employs the talents and pays them wholly on programme 352 (REG7 §1.2).
+    DinumPaysAll,
+    /// The host pays the rest of the employer cost (AAP3 §5.2; AAP4 §4.2; AAP5 §4.2.1;
+    /// AAP6 §4.2.1).
+    HostPaysRest,
+    /// A self-funded défi is paid wholly by its host (AAP3 §3.1.3; AAP4–AAP6 §3.4).
+    SelfFunded,
+    /// A défi on alternative funding is paid by that source, not by the programme
+    /// (AAP3 §3.1.2; AAP4–AAP6 §3.2).
+    AlternativeFunding,
+    /// Sums paid and not used (a resignation) are not refunded the year they are paid; the
+    /// next year's transfer may be reduced by the overpayment (AAP6 annexe 3 art. 4;
+    /// AAC6+ annexe 3 art. 4).
+    UnusedFlatNotRefunded,
+    /// Without a given cost, the ING reference (70 000 € for 10 months at 4 000 € net) is
+    /// used, marked as an estimate (ING).
+    ReferenceCostEstimate,
+    /// The programme's money in a promotion is capped by an envelope (AAP3 §1; AAP4 §1;
+    /// RAPPORT).
+    Envelope,
+}
+
+impl RuleId {
+    /// Every rule, in catalogue order.
+    pub const ALL: [RuleId; 12] = [
+        RuleId::PiaPaysPay,
+        RuleId::PiaShareOfEmployerCost,
+        RuleId::MonthsOfEmployerCost,
+        RuleId::FlatPerRecruitedTalent,
+        RuleId::FlatPerProlongedTalent,
+        RuleId::DinumPaysAll,
+        RuleId::HostPaysRest,
+        RuleId::SelfFunded,
+        RuleId::AlternativeFunding,
+        RuleId::UnusedFlatNotRefunded,
+        RuleId::ReferenceCostEstimate,
+        RuleId::Envelope,
+    ];
+
+    /// The identifier used in JSON and in the rules catalogue.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::PiaPaysPay => "funding.pia_pays_pay",
+            RuleId::PiaShareOfEmployerCost => "funding.pia_share_of_employer_cost",
+            RuleId::MonthsOfEmployerCost => "funding.months_of_employer_cost",
+            RuleId::FlatPerRecruitedTalent => "funding.flat_per_recruited_talent",
+            RuleId::FlatPerProlongedTalent => "funding.flat_per_prolonged_talent",
+            RuleId::DinumPaysAll => "funding.dinum_pays_all",
+            RuleId::HostPaysRest => "funding.host_pays_rest",
+            RuleId::SelfFunded => "funding.self_funded",
+            RuleId::AlternativeFunding => "funding.alternative_funding",
+            RuleId::UnusedFlatNotRefunded => "funding.unused_flat_not_refunded",
+            RuleId::ReferenceCostEstimate => "funding.reference_cost_estimate",
+            RuleId::Envelope => "funding.envelope",
+        }
+    }
+
+    /// The texts that state the rule.
+    pub fn sources(self) -> &'static [Source] {
+        use Document::{Aac2, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ing, Rapport, Reg7};
+        match self {
+            RuleId::PiaPaysPay => {
+                static S: [Source; 2] =
+                    [Source::new(Aac2, "art. 2"), Source::new(Ing, "« Modes de financement »")];
+                &S
+            }
+            RuleId::PiaShareOfEmployerCost => {
+                static S: [Source; 3] = [
+                    Source::new(Aap3, "§3.1.1"),
+                    Source::new(Aap3, "§3.1.2"),
+                    Source::new(Aap3, "§5.2"),
+                ];
+                &S
+            }
+            RuleId::MonthsOfEmployerCost => {
+                static S: [Source; 2] = [Source::new(Aap4, "§3.3"), Source::new(Aap5, "§3.3")];
+                &S
+            }
+            RuleId::FlatPerRecruitedTalent => {
+                static S: [Source; 2] =
+                    [Source::new(Aap6, "§3.3"), Source::new(Aap6, "annexe 3 art. 4")];
+                &S
+            }
+            RuleId::FlatPerProlongedTalent => {
+                static S: [Source; 2] =
+                    [Source::new(Aap6, "annexe 3 art. 4"), Source::new(Aac6Plus, "§2.2")];
+                &S
+            }
+            RuleId::DinumPaysAll => {
+                static S: [Source; 1] = [Source::new(Reg7, "§1.2")];
+                &S
+            }
+            RuleId::HostPaysRest => {
+                static S: [Source; 4] = [
+                    Source::new(Aap3, "§5.2"),
+                    Source::new(Aap4, "§4.2"),
+                    Source::new(Aap5, "§4.2.1"),
+                    Source::new(Aap6, "§4.2.1"),
+                ];
+                &S
+            }
+            RuleId::SelfFunded => {
+                static S: [Source; 2] = [Source::new(Aap3, "§3.1.3"), Source::new(Aap4, "§3.4")];
+                &S
+            }
+            RuleId::AlternativeFunding => {
+                static S: [Source; 2] = [Source::new(Aap3, "§3.1.2"), Source::new(Aap4, "§3.2")];
+                &S
+            }
+            RuleId::UnusedFlatNotRefunded => {
+                static S: [Source; 2] = [
+                    Source::new(Aap6, "annexe 3 art. 4"),
+                    Source::new(Aac6Plus, "annexe 3 art. 4"),
+                ];
+                &S
+            }
+            RuleId::ReferenceCostEstimate => {
+                static S: [Source; 1] = [Source::new(Ing, "« Postes de dépenses »")];
+                &S
+            }
+            RuleId::Envelope => {
+                static S: [Source; 3] = [
+                    Source::new(Aap3, "§1"),
+                    Source::new(Aap4, "§1"),
+                    Source::new(Rapport, "tableau « Budget »"),
+                ];
+                &S
+            }
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<RuleId> for &'static str {
+    fn from(rule: RuleId) -> &'static str {
+        rule.as_str()
+    }
+}
+
+impl TryFrom<String> for RuleId {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<RuleId, String> {
+        RuleId::ALL
+            .into_iter()
+            .find(|rule| rule.as_str() == value)
+            .ok_or_else(|| format!("{value:?} is not a funding rule"))
+    }
+}

@@ -1,0 +1,11 @@
+//! The integration tests of eig-funding: the public API as an embedder uses it.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] functions: a failure is a test failure"
+)]
+
+mod cases;
+mod parameters;
+mod plans;
+mod splits;

@@ -1,0 +1,189 @@
+//! Snapshots of the plan (JSON and French text) of one reference défi per promotion, and a
+//! whole promotion built from the programme's real défi records.
+
+use eig_domain::{Euros, Promotion};
+use eig_funding::{
+    DefiInput, EnvelopeOutcome, EnvelopeResolution, Payer, PromotionInput, Scenario, plan_promotion,
+};
+use eig_history::History;
+use serde_json::json;
+
+fn reference(promotion: &str, defi: serde_json::Value) -> PromotionInput {
+    let mut input = json!({ "promotion": promotion });
+    input["defis"] = serde_json::Value::Array(vec![defi]);
+    serde_json::from_value(input).unwrap()
+}
+
+fn references() -> Vec<(&'static str, PromotionInput)> {
+    vec![
+        (
+            "eig1",
+            reference(
+                "EIG1",
+                json!({ "defi": "eig1-ref", "route": "direct", "talents": [
+            { "talent": "t1", "employer_cost": { "contract": "68775.76" } } ] }),
+            ),
+        ),
+        (
+            "eig2",
+            reference(
+                "EIG2",
+                json!({ "defi": "eig2-ref", "route": "direct", "talents": [
+            { "talent": "t1" }, { "talent": "t2" } ] }),
+            ),
+        ),
+        (
+            "eig3",
+            reference(
+                "EIG3",
+                json!({ "defi": "eig3-ref", "route": "through_administrative_carrier",
+            "administrative_carrier": "Ministère de tutelle", "talents": [
+            { "talent": "t1", "employer_cost": { "contract": "70000" } },
+            { "talent": "t2", "employer_cost": { "contract": "65432.17" } },
+            { "talent": "t3" } ] }),
+            ),
+        ),
+        (
+            "eig4",
+            reference(
+                "EIG4",
+                json!({ "defi": "eig4-ref", "route": "direct", "talents": [
+            { "talent": "t1", "employer_cost": { "monthly": "6873.45" } },
+            { "talent": "t2" } ] }),
+            ),
+        ),
+        (
+            "eig5",
+            reference(
+                "EIG5",
+                json!({ "defi": "eig5-ref", "route": "delegation_of_management", "talents": [
+            { "talent": "t1", "experience": 60, "employer_cost": { "monthly": "6100" } },
+            { "talent": "t2", "experience": 61 } ] }),
+            ),
+        ),
+        (
+            "eig6",
+            reference(
+                "EIG6",
+                json!({ "defi": "eig6-ref", "route": "direct", "talents": [
+            { "talent": "t1", "experience": 30, "employer_cost": { "contract": "61000" } },
+            { "talent": "t2", "experience": 72 },
+            { "talent": "t3", "experience": 72, "months_worked": 2 } ] }),
+            ),
+        ),
+        (
+            "eig7",
+            reference(
+                "EIG7",
+                json!({ "defi": "eig7-ref", "route": "employed_by_dinum", "talents": [
+            { "talent": "t1", "experience": 108, "employer_cost": { "monthly": "9000" } },
+            { "talent": "t2", "experience": 120, "employer_cost": { "monthly": "10500" } } ] }),
+            ),
+        ),
+        (
+            "dig1",
+            reference(
+                "DIG1",
+                json!({ "defi": "dig1-ref", "route": "self_funded",
+            "contract_months": 6, "talents": [
+            { "talent": "t1", "employer_cost": { "monthly": "5000" } } ] }),
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn reference_plans_json() {
+    for (name, input) in references() {
+        let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+        insta::assert_json_snapshot!(format!("plan_json_{name}"), plan);
+    }
+}
+
+#[test]
+fn reference_plans_french() {
+    for (name, input) in references() {
+        let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+        insta::assert_snapshot!(format!("plan_french_{name}"), plan.to_french());
+    }
+}
+
+#[test]
+fn every_part_sums_to_the_cost_plus_surplus() {
+    for (_, input) in references() {
+        let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+        for defi in &plan.defis {
+            for talent in &defi.talents {
+                let parts = Euros::checked_sum(talent.parts.iter().map(|p| p.amount)).unwrap();
+                let surplus = talent.surplus.map_or(Euros::ZERO, |s| s.amount);
+                assert_eq!(parts, talent.employer_cost.checked_add(surplus).unwrap());
+            }
+            for (payer, months) in &defi.schedule.by_payer {
+                let sum = Euros::checked_sum(months.iter().copied()).unwrap();
+                assert_eq!(sum, defi.totals[payer]);
+                assert_eq!(months.len(), usize::from(defi.contract_months));
+            }
+        }
+    }
+}
+
+/// The real EIG3 (15 défis, 32 talents in the programme's records), every défi direct and
+/// every talent at the ING reference: 1 568 000 € of PIA against 1 500 000 €.
+#[test]
+fn the_real_eig3_exceeds_its_envelope() {
+    let history = History::embedded();
+    let defis: Vec<DefiInput> = history
+        .defis_of(Promotion::Eig3)
+        .enumerate()
+        .map(|(index, record)| {
+            let talents: Vec<_> = (1..=record.talents)
+                .map(|n| json!({ "talent": format!("d{index}-t{n}") }))
+                .collect();
+            serde_json::from_value(json!({
+                "defi": format!("d{index}"), "route": "direct", "talents": talents
+            }))
+            .unwrap()
+        })
+        .collect();
+    let input = PromotionInput { promotion: Promotion::Eig3, defis };
+    let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+    assert_eq!(plan.defis.len(), 15);
+    assert_eq!(plan.estimated_costs.len(), 32);
+    assert_eq!(plan.totals[&Payer::PiaThroughCdc], Euros::from_whole(1_568_000));
+    let EnvelopeOutcome::Exceeded { by, resolution, .. } = &plan.envelope else {
+        panic!("the envelope is exceeded: {:?}", plan.envelope)
+    };
+    assert_eq!(*by, Euros::from_whole(68_000));
+    let EnvelopeResolution::RankOrder { covered, not_covered, .. } = resolution else {
+        panic!("rank order is the default policy")
+    };
+    assert_eq!((*covered, not_covered.len()), (30, 2));
+}
+
+#[test]
+fn plan_errors() {
+    let defi = |route: &str| {
+        reference(
+            "EIG3",
+            json!({ "defi": "d1", "route": route, "talents": [
+            { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 11 } ] }),
+        )
+    };
+    insta::assert_snapshot!(
+        plan_promotion(&defi("direct"), &Scenario::default()).unwrap_err(),
+        @"talent t1 of défi d1: 11 months worked out of a 10-month contract"
+    );
+    insta::assert_snapshot!(
+        plan_promotion(&defi("employed_by_dinum"), &Scenario::default()).unwrap_err(),
+        @r#"route "EIG recrutés et rémunérés par la DINUM" is not open in EIG3"#
+    );
+    let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
+        { "id": "pia_share", "promotion": "EIG3", "value": { "months": 4 } } ] }))
+    .unwrap();
+    let input = reference(
+        "EIG3",
+        json!({ "defi": "d1", "route": "direct", "talents": [
+        { "talent": "t1" } ] }),
+    );
+    insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"parameter pia_share for EIG3 holds a number of months, expected a share");
+}
