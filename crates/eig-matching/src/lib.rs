@@ -13,7 +13,7 @@
 //!   exact search ([`LowerQuotas`]);
 //! - verifies every result with a [`verify`] function that shares no code with the solver
 //!   and returns every [`Violation`] or a [`Certificate`];
-//! - explains every placement and every défi (JSON and French);
+//! - explains every placement and every défi ([`Explanations`], JSON and French);
 //! - generates seeded instances for tests and benchmarks ([`generate`]).
 //!
 //! Pure: no IO, no clock, no randomness but the seeded lottery.
@@ -54,6 +54,12 @@
 #[doc(alias = "défi")]
 #[doc(alias = "candidat")]
 #[doc(alias = "classement")]
+#[doc(alias = "explication")]
+#[doc(alias = "barre")]
+pub use crate::explain::{
+    BetterChoice, CandidateExplanation, CandidateOutcome, DefiExplanation, Explanations,
+    SeatExplanation, WhyNot,
+};
 #[doc(alias = "générateur")]
 pub use crate::generate::{GeneratorConfig, generate};
 pub use crate::input::{CandidateInput, DefiInput, Limits, MatchingInput, RankingInput};
@@ -74,6 +80,7 @@ pub use crate::verify::{
 
 mod engine;
 mod exact;
+mod explain;
 mod generate;
 mod input;
 mod instance;
