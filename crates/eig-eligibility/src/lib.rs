@@ -1,10 +1,77 @@
-//! Eligibility rules of each promotion of the *Entrepreneurs d'intérêt général* programme.
+//! Eligibility rules of each promotion of the *Entrepreneurs d'intérêt général* programme,
+//! explained and cited.
 //!
-//! Scope (work in progress, see the project's issue tracker): who may propose a défi and on
-//! which funding route (AAP3 §3.1, AAP4–AAP6 §3, REG7 §3.1), what a défi must be (team of 2
-//! or 3, profiles, mentors, attestations), the submission deadline in Paris time, candidate
-//! eligibility (AAC2–AAC6, REG7 §2.1) and laureate selection by a jury. Each decision will be
-//! tri-state (eligible, ineligible with every failing rule, incomplete with the missing
-//! inputs) and carry a trace citing its sources.
+//! - **Défi dossiers** ([`evaluate_dossier`]): who may propose a défi and on which
+//!   [`FundingRoute`](eig_domain::FundingRoute) (AAP3 §3.1; AAP4–AAP6 §3; REG7 §1.2, §3.1),
+//!   what the défi must be (team, profiles, mentors, commitments), and the submission
+//!   deadline in Paris time.
+//! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
+//!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1).
+//! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
+//!   promotion's grid, then select within places and an optional envelope.
 //!
-//! This crate exports nothing yet: no rule is implemented here so far.
+//! One rule set per promotion ([`rule_set`]); EIG1 and DIG1 have no published call rules and
+//! return [`EligibilityError::NoPublishedRules`]. A [`Decision`] is tri-state ([`Outcome`]:
+//! eligible with its funding route, ineligible with *every* failing rule, incomplete with the
+//! missing inputs) and carries a trace of every rule evaluated (stable id, result, facts,
+//! parameters, [`Source`](eig_domain::Source)). [`render_french`] explains a decision as
+//! CRPA art. R. 311-3-1-2 requires. Two exceptions that conflict are an error naming both.
+//!
+//! Pure: no IO, no clock; the submission instant is an input. The catalogue of rules, with
+//! the sentences they implement and the interpretations taken, is `docs/rules/eligibility.md`.
+//!
+//! # Example
+//! ```
+//! use eig_domain::FundingRoute;
+//! use eig_eligibility::{evaluate_dossier, DefiDossier, Outcome};
+//!
+//! let dossier: DefiDossier = serde_json::from_str(r#"{
+//!   "defi": {
+//!     "id": "eig3-ia", "title": "IA", "promotion": "EIG3",
+//!     "hosts": {"operational": {"name": "Ministère de l'Intérieur", "kind": {"kind": "ministry"}}},
+//!     "team": [{"profile": "data_scientist"}, {"profile": "developer"}],
+//!     "support": ["operational_mentor", "high_level_mentor"],
+//!     "commitments": ["data_access", "open_source_and_open_data", "accompaniment",
+//!                     "work_outside_walls", "sustainability_plan"]
+//!   },
+//!   "submitted_at": "2018-06-15T14:59:59Z",
+//!   "funding": {"cofinancing_requested": true},
+//!   "purely_it_tooling": false
+//! }"#)?;
+//! let decision = evaluate_dossier(&dossier)?;
+//! assert_eq!(decision.outcome, Outcome::Eligible { funding_route: Some(FundingRoute::Direct) });
+//!
+//! let late = DefiDossier { submitted_at: Some("2018-06-15T17:00:00+02:00".parse()?), ..dossier };
+//! assert!(matches!(evaluate_dossier(&late)?.outcome, Outcome::Ineligible { .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[doc(alias = "erreur")]
+pub use crate::error::EligibilityError;
+#[doc(alias = "rendu")]
+#[doc(alias = "explication")]
+pub use crate::french::render_french;
+#[doc(alias = "dossier")]
+#[doc(alias = "candidature")]
+#[doc(alias = "autofinancement")]
+pub use crate::input::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration};
+#[doc(alias = "décision")]
+#[doc(alias = "éligibilité")]
+pub use crate::outcome::{
+    Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry, Value,
+};
+#[doc(alias = "règles")]
+pub use crate::rules::{RuleSet, evaluate_candidate, evaluate_dossier, rule_set};
+#[doc(alias = "jury")]
+#[doc(alias = "lauréats")]
+pub use crate::selection::{
+    Criterion, JurySheet, Ranked, ScoreScale, ScoredDossier, ScoringGrid, Selection,
+    SelectionStatus, select_laureates,
+};
+
+mod error;
+mod french;
+mod input;
+mod outcome;
+mod rules;
+mod selection;

@@ -1,0 +1,111 @@
+//! Inputs that cannot be judged: a promotion without published rules, exceptions that
+//! conflict, malformed jury sheets. An ineligible dossier is not an error.
+
+use eig_domain::{DefiId, Promotion};
+
+/// Why an input cannot be judged.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::{rule_set, EligibilityError};
+///
+/// let err = rule_set(Promotion::Eig1).unwrap_err();
+/// assert_eq!(err.to_string(), "promotion EIG1 has no published rules for défi dossiers, candidates and selection");
+/// assert!(matches!(err, EligibilityError::NoPublishedRules { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EligibilityError {
+    /// The sources publish no rules for this promotion and this kind of decision.
+    #[error("promotion {promotion} has no published rules for {scope}")]
+    NoPublishedRules {
+        /// The promotion.
+        promotion: Promotion,
+        /// What has no rules.
+        scope: &'static str,
+    },
+    /// Two exceptions apply to the same dossier and the sources do not order them.
+    #[error("rule {rule}: exceptions {first:?} and {second:?} both apply and conflict")]
+    ConflictingExceptions {
+        /// The rule where they meet.
+        rule: &'static str,
+        /// The first exception.
+        first: &'static str,
+        /// The second exception.
+        second: &'static str,
+    },
+    /// A jury sheet has the wrong number of scores for the promotion's criteria.
+    #[error("défi {defi}: {found} scores given, the grid has {expected} criteria")]
+    WrongNumberOfScores {
+        /// The défi.
+        defi: DefiId,
+        /// Criteria in the grid.
+        expected: usize,
+        /// Scores given.
+        found: usize,
+    },
+    /// A score is outside the scale.
+    #[error("défi {defi}: score {score} is outside the scale {min}..={max}")]
+    ScoreOutOfScale {
+        /// The défi.
+        defi: DefiId,
+        /// The score.
+        score: u8,
+        /// Lowest score.
+        min: u8,
+        /// Highest score.
+        max: u8,
+    },
+    /// The promotion publishes no scale and the caller gave none.
+    #[error("promotion {promotion} publishes no score scale: the caller must give one")]
+    ScaleRequired {
+        /// The promotion.
+        promotion: Promotion,
+    },
+    /// The caller's scale differs from the published one.
+    #[error(
+        "scale {min}..={max} differs from the published scale {published_min}..={published_max}"
+    )]
+    ScaleMismatch {
+        /// Caller's lowest score.
+        min: u8,
+        /// Caller's highest score.
+        max: u8,
+        /// Published lowest score.
+        published_min: u8,
+        /// Published highest score.
+        published_max: u8,
+    },
+    /// A scale whose lowest score is above its highest.
+    #[error("scale {min}..={max} is empty")]
+    EmptyScale {
+        /// Lowest score.
+        min: u8,
+        /// Highest score.
+        max: u8,
+    },
+    /// A funding envelope is given but a dossier has no requested amount.
+    #[error("défi {defi}: a funding envelope is given but the dossier has no requested amount")]
+    MissingAmount {
+        /// The défi.
+        defi: DefiId,
+    },
+    /// The same défi appears twice on the jury sheet.
+    #[error("défi {defi} appears twice on the jury sheet")]
+    DuplicateDefi {
+        /// The défi.
+        defi: DefiId,
+    },
+    /// The dossier or application belongs to another promotion than the rule set's.
+    #[error("input of promotion {found} given to the rules of {expected}")]
+    PromotionMismatch {
+        /// The rule set's promotion.
+        expected: Promotion,
+        /// The input's promotion.
+        found: Promotion,
+    },
+    /// A sum of amounts overflowed.
+    #[error("the requested amounts overflow")]
+    AmountOverflow,
+}

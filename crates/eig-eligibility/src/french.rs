@@ -1,0 +1,277 @@
+//! The French rendering of a decision, answering what article R. 311-3-1-2 of the code des
+//! relations entre le public et l'administration (CRPA) asks an administration to tell a
+//! person about an algorithmic processing: 1° the degree and mode of its contribution to the
+//! decision; 2° the data processed and their sources; 3° the processing parameters and their
+//! weighting, applied to the person's situation; 4° the operations performed.
+
+use std::{collections::BTreeSet, fmt::Write as _};
+
+use chrono_tz::Europe::Paris;
+
+use crate::outcome::{Decision, Outcome, Reason, RuleResult, Subject, Value};
+use crate::rules::common::{commitment_french, level_french};
+
+/// Renders a decision in French, in the four parts of CRPA art. R. 311-3-1-2.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_dossier, render_french, DefiDossier};
+///
+/// let dossier: DefiDossier = serde_json::from_str(r#"{"defi": {
+///   "id": "d", "title": "D", "promotion": "EIG3",
+///   "hosts": {"operational": {"name": "Ministère", "kind": {"kind": "ministry"}}},
+///   "team": [{"profile": "developer"}, {"profile": "designer"}]
+/// }}"#)?;
+/// let text = render_french(&evaluate_dossier(&dossier)?);
+/// assert!(text.contains("1. Degré et mode de contribution"));
+/// assert!(text.contains("AAP3 §4.2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn render_french(decision: &Decision) -> String {
+    let mut out = String::with_capacity(2048);
+    let (what, id) = match &decision.subject {
+        Subject::Dossier(id) => ("le dossier de défi", id.as_str()),
+        Subject::Candidate(id) => ("la candidature", id.as_str()),
+    };
+    let _ =
+        writeln!(out, "Décision sur {what} « {id} » — promotion {}", decision.promotion.label());
+    let _ = writeln!(out, "Résultat : {}", outcome_french(&decision.outcome));
+    out.push('\n');
+
+    out.push_str("1. Degré et mode de contribution du traitement algorithmique à la décision\n");
+    let _ = writeln!(
+        out,
+        "Le traitement vérifie les {} conditions d'éligibilité publiées pour la promotion {} et \
+         en déduit l'issue pour {what} : éligible, inéligible (toutes les conditions non remplies \
+         sont citées) ou incomplet (les données manquantes sont citées). Il ne note ni ne classe : la \
+         sélection des lauréats relève du jury, sur les dossiers éligibles.",
+        decision.trace.len(),
+        decision.promotion.label()
+    );
+    out.push('\n');
+
+    out.push_str("2. Données traitées et leurs sources\n");
+    let mut seen = BTreeSet::new();
+    for entry in &decision.trace {
+        for fact in &entry.facts {
+            if seen.insert(fact.name) {
+                let _ = writeln!(
+                    out,
+                    "- {} : {} (source : {})",
+                    fact_label(fact.name),
+                    value_french(&fact.value),
+                    data_source(&decision.subject)
+                );
+            }
+        }
+    }
+    out.push('\n');
+
+    out.push_str("3. Paramètres de traitement appliqués à votre situation\n");
+    out.push_str("Aucune pondération : chaque condition est éliminatoire à elle seule.\n");
+    for entry in &decision.trace {
+        if entry.parameters.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "- {} ({}) :", entry.title, entry.source);
+        for (index, parameter) in entry.parameters.iter().enumerate() {
+            let separator = if index == 0 { " " } else { " ; " };
+            let _ = write!(
+                out,
+                "{separator}{} = {}",
+                parameter_label(parameter.name),
+                value_french(&parameter.value)
+            );
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+
+    out.push_str("4. Opérations effectuées\n");
+    for (index, entry) in decision.trace.iter().enumerate() {
+        let result = match &entry.result {
+            RuleResult::Satisfied => String::from("condition remplie"),
+            RuleResult::Failed { reason } => {
+                format!("condition non remplie : {}", reason_french(reason))
+            }
+            RuleResult::Missing { inputs } => {
+                format!(
+                    "donnée manquante : {}",
+                    inputs.iter().map(|i| fact_label(i)).collect::<Vec<_>>().join(", ")
+                )
+            }
+        };
+        let _ = writeln!(
+            out,
+            "{}) {} [{}] — {} — source : {}",
+            index + 1,
+            entry.title,
+            entry.rule,
+            result,
+            entry.source
+        );
+    }
+    out
+}
+
+fn outcome_french(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Eligible { funding_route: Some(route) } => {
+            format!("éligible — voie de financement : {}", route.french())
+        }
+        Outcome::Eligible { .. } => String::from("éligible"),
+        Outcome::Ineligible { failures } => {
+            format!("inéligible — {} condition(s) non remplie(s)", failures.len())
+        }
+        Outcome::Incomplete { missing } => format!(
+            "incomplet — données manquantes : {}",
+            missing.iter().map(|m| fact_label(m)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn data_source(subject: &Subject) -> &'static str {
+    match subject {
+        Subject::Dossier(_) => "déclaré dans le dossier de candidature de l'administration",
+        _ => "déclaré dans le dossier de candidature",
+    }
+}
+
+fn value_french(value: &Value) -> String {
+    match value {
+        Value::Bool(true) => String::from("oui"),
+        Value::Bool(false) => String::from("non"),
+        Value::Count(count) => count.to_string(),
+        Value::Text(text) => text.to_string(),
+        Value::Unknown => String::from("non renseigné"),
+    }
+}
+
+/// The French label of an input or fact name.
+pub(crate) fn fact_label(name: &str) -> &str {
+    match name {
+        "submitted_at" => "date et heure de réception",
+        "submitted_at_paris" => "date et heure de réception (heure de Paris)",
+        "defi.hosts.operational.kind" => "nature du porteur opérationnel",
+        "defi.hosts.administrative.kind" => "nature du porteur administratif",
+        "funding.cofinancing_requested" => "cofinancement demandé",
+        "funding.self_funded" => "autofinancement",
+        "funding.alternative_funding" => "financement alternatif déclaré",
+        "carrier_convention" => "convention avec le porteur administratif",
+        "titre2_programme" => "programme budgétaire pouvant recevoir des crédits de titre 2",
+        "economic_and_financial_ministries" => {
+            "administration des ministères économiques et financiers"
+        }
+        "purely_it_tooling" => "défi d'outillage purement informatique",
+        "beta_gouv_phase" => "phase de la fiche produit beta.gouv.fr",
+        "team_exception_granted" => "exception à l'équipe de 2 ou 3 EIG accordée",
+        "defi.team.len" => "nombre d'EIG demandés",
+        "defi.team.profiles" => "profils demandés",
+        "defi.support.operational" => "nombre de mentors opérationnels ou porteurs de projet",
+        "defi.support.strategic" => "nombre de mentors de haut niveau ou sponsors",
+        "defi.commitments.count" => "nombre d'engagements attestés",
+        "candidate.status.person" => "personne physique ou morale",
+        "candidate.status.civil_service" => "situation dans la fonction publique",
+        "candidate.status.jury_member" => "membre du jury ou expert",
+        "candidate.status.studies" => "scolarité",
+        "candidate.status.past_participations" => "participations antérieures au programme",
+        "choices" | "choices.len" => "nombre de choix",
+        "selection_decided_on" => "date de la décision de sélection",
+        "mission_start_on" => "date exacte de début des missions",
+        other => other,
+    }
+}
+
+fn parameter_label(name: &str) -> &str {
+    match name {
+        "closes" => "clôture",
+        "closes_at_utc" => "clôture (UTC)",
+        "boundary" => "règle à l'instant limite",
+        "admitted" => "admis",
+        "sought" => "profils recherchés",
+        "role" => "rôle",
+        "required" => "requis",
+        "excluded" => "exclus",
+        "moment" => "date appréciée",
+        "ordered" => "par ordre de préférence",
+        "direct_funding" => "financement direct",
+        "precedence" => "priorité des exceptions",
+        "exception_allowed" => "exception possible",
+        "phases" => "phases admises",
+        "route" => "voie",
+        other => other,
+    }
+}
+
+/// A reason in French.
+pub(crate) fn reason_french(reason: &Reason) -> String {
+    match reason {
+        Reason::SubmittedLate { submitted_at, closes_at } => format!(
+            "reçu le {} (heure de Paris), à ou après la clôture du {} (heure de Paris)",
+            submitted_at.with_timezone(&Paris).format("%d/%m/%Y à %H:%M:%S"),
+            closes_at.with_timezone(&Paris).format("%d/%m/%Y à %H:%M:%S")
+        ),
+        Reason::HostKindNotAdmitted { kind } => {
+            format!("un(e) {} ne peut pas présenter de défi dans cette promotion", kind.french())
+        }
+        Reason::AdministrativeCarrierRequired { operational } => format!(
+            "un(e) {} demandant un cofinancement doit désigner un porteur administratif",
+            operational.french()
+        ),
+        Reason::AdministrativeCarrierNotEligible { carrier } => {
+            format!("un(e) {} ne peut pas être porteur administratif", carrier.french())
+        }
+        Reason::CarrierConventionMissing => {
+            String::from("aucune convention avec le porteur administratif n'est déclarée")
+        }
+        Reason::NoTitre2Programme => String::from(
+            "l'administration qui recevrait les crédits n'a pas de programme budgétaire pouvant \
+             recevoir des crédits de titre 2 par décret de transfert",
+        ),
+        Reason::NoFundingDeclared => {
+            String::from("ni cofinancement, ni autofinancement, ni financement alternatif déclaré")
+        }
+        Reason::TeamSizeOutOfBounds { size, min, max } => {
+            format!("{size} EIG demandé(s) ; le défi doit en accueillir de {min} à {max}")
+        }
+        Reason::ProfilesNotSought { profiles } => format!(
+            "profil(s) non recherché(s) dans cette promotion : {}",
+            profiles.iter().map(|p| p.french()).collect::<Vec<_>>().join(", ")
+        ),
+        Reason::SupportRoleCount { role, found, min, max } => match max {
+            Some(max) => format!("{found} {role}(s) identifié(s) ; il en faut de {min} à {max}"),
+            None => format!("{found} {role}(s) identifié(s) ; il en faut au moins {min}"),
+        },
+        Reason::CommitmentsMissing { missing } => format!(
+            "engagement(s) non attesté(s) : {}",
+            missing.iter().map(|c| commitment_french(*c)).collect::<Vec<_>>().join(", ")
+        ),
+        Reason::PurelyItTooling => {
+            String::from("défi d'outillage « purement informatique » sans problématique métier")
+        }
+        Reason::ProductPhaseNotAdmitted { phase } => format!(
+            "fiche produit beta.gouv.fr : {} ; phases admises : investigation, construction, accélération",
+            phase.french()
+        ),
+        Reason::NotANaturalPerson => {
+            String::from("la candidature est faite au nom d'une personne morale")
+        }
+        Reason::CivilServantInPost { reference_on, .. } => {
+            format!("fonctionnaire ou assimilé en poste au {}", reference_on.format("%d/%m/%Y"))
+        }
+        Reason::JuryMember => String::from("membre du jury ou expert sollicité"),
+        Reason::Student { level, reference_on } => format!(
+            "en scolarité ({}) au {}",
+            level_french(*level),
+            reference_on.format("%d/%m/%Y")
+        ),
+        Reason::FormerEig5Talent => {
+            String::from("EIG de la promotion 5 (seuls les EIG Coachs peuvent concourir)")
+        }
+        Reason::ChoiceCountOutOfBounds { count, min, max, .. } => {
+            format!("{count} choix ; il en faut de {min} à {max}")
+        }
+        Reason::ChoiceOfWrongKind { .. } => String::from("choix d'une nature non prévue"),
+        Reason::DuplicateChoice => String::from("le même choix figure deux fois"),
+    }
+}

@@ -1,0 +1,291 @@
+//! What an evaluation returns: a tri-state [`Outcome`] and the [`TraceEntry`] of every rule
+//! evaluated, each with its facts, parameters and source.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use eig_domain::{
+    ChoiceUnit, Commitment, FundingRoute, HostKind, Promotion, Source, StudyLevel, TalentProfile,
+};
+use serde::Serialize;
+
+use crate::input::BetaPhase;
+
+/// A decision on one dossier or one application: the outcome and the trace.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_dossier, DefiDossier, Outcome};
+///
+/// let dossier: DefiDossier = serde_json::from_str(r#"{"defi": {
+///   "id": "d", "title": "D", "promotion": "EIG3",
+///   "hosts": {"operational": {"name": "Ministère", "kind": {"kind": "ministry"}}},
+///   "team": [{"profile": "developer"}]
+/// }}"#)?;
+/// let decision = evaluate_dossier(&dossier)?;
+/// assert!(matches!(decision.outcome, Outcome::Ineligible { .. })); // a team of one
+/// assert!(decision.trace.iter().any(|entry| entry.rule == "eig3.defi.team_size"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The promotion whose rules were applied.
+    pub promotion: Promotion,
+    /// What was judged: a défi dossier or a candidate, by id.
+    pub subject: Subject,
+    /// Eligible, ineligible or incomplete.
+    pub outcome: Outcome,
+    /// Every rule evaluated, in evaluation order.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// What a decision is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Subject {
+    /// A défi dossier, by défi id.
+    Dossier(String),
+    /// A candidate, by candidate id.
+    Candidate(String),
+}
+
+/// The tri-state outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Every rule is satisfied. A dossier carries the funding route it takes.
+    Eligible {
+        /// The funding route (dossiers only).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        funding_route: Option<FundingRoute>,
+    },
+    /// At least one rule fails; every failing rule is listed, not only the first.
+    Ineligible {
+        /// The failing rules with their reasons.
+        failures: Vec<Failure>,
+    },
+    /// No rule fails, but some need inputs that were not supplied.
+    Incomplete {
+        /// The missing inputs, by path in the input record, sorted.
+        missing: Vec<&'static str>,
+    },
+}
+
+/// A failing rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// The stable rule id (`eig3.host.funding_route`).
+    pub rule: &'static str,
+    /// Why it fails, with the facts that explain it.
+    pub reason: Reason,
+    /// The text the rule implements.
+    pub source: Source,
+}
+
+/// One rule evaluated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TraceEntry {
+    /// The stable rule id.
+    pub rule: &'static str,
+    /// What the rule checks, in French.
+    pub title: &'static str,
+    /// The result.
+    pub result: RuleResult,
+    /// The facts of the input the rule read.
+    pub facts: Vec<Fact>,
+    /// The parameters the rule applied (bounds, deadlines, lists).
+    pub parameters: Vec<Fact>,
+    /// The text the rule implements.
+    pub source: Source,
+}
+
+/// The result of one rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RuleResult {
+    /// The rule is satisfied.
+    Satisfied,
+    /// The rule fails.
+    Failed {
+        /// Why.
+        reason: Reason,
+    },
+    /// The rule needs inputs that were not supplied.
+    Missing {
+        /// The missing inputs.
+        inputs: Vec<&'static str>,
+    },
+}
+
+/// A named value in a trace: a fact read or a parameter applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    /// The name (an input path for facts, a parameter name otherwise).
+    pub name: &'static str,
+    /// The value.
+    pub value: Value,
+}
+
+impl Fact {
+    pub(crate) fn new(name: &'static str, value: impl Into<Value>) -> Fact {
+        Fact { name, value: value.into() }
+    }
+}
+
+/// A value in a trace. `Unknown` (JSON `null`) is a fact that was not supplied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Value {
+    /// A yes/no fact.
+    Bool(bool),
+    /// A count or a number.
+    Count(u64),
+    /// A text: a code, a date, a list.
+    Text(Cow<'static, str>),
+    /// Not supplied.
+    Unknown,
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Value {
+        Value::Bool(value)
+    }
+}
+
+impl From<u64> for Value {
+    fn from(value: u64) -> Value {
+        Value::Count(value)
+    }
+}
+
+impl From<&'static str> for Value {
+    fn from(value: &'static str) -> Value {
+        Value::Text(Cow::Borrowed(value))
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Value {
+        Value::Text(Cow::Owned(value))
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Value {
+        value.map_or(Value::Unknown, Into::into)
+    }
+}
+
+/// Why a rule fails: one variant per kind of rule, with the facts that explain it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// Received at or after the closing instant.
+    SubmittedLate {
+        /// When it was received.
+        submitted_at: DateTime<FixedOffset>,
+        /// The closing instant.
+        closes_at: DateTime<Utc>,
+    },
+    /// The host's kind may not apply to this promotion.
+    HostKindNotAdmitted {
+        /// The host's kind.
+        kind: HostKind,
+    },
+    /// Co-financing needs a porteur administratif that the dossier does not name.
+    AdministrativeCarrierRequired {
+        /// The operational host's kind.
+        operational: HostKind,
+    },
+    /// The named porteur administratif cannot receive the programme's money.
+    AdministrativeCarrierNotEligible {
+        /// Its kind.
+        carrier: HostKind,
+    },
+    /// No convention with the porteur administratif is declared.
+    CarrierConventionMissing,
+    /// The paying administration has no budget programme able to receive titre 2 credits.
+    NoTitre2Programme,
+    /// Neither co-financing nor another funding is declared.
+    NoFundingDeclared,
+    /// The team is outside the promotion's bounds.
+    TeamSizeOutOfBounds {
+        /// Seats requested.
+        size: u64,
+        /// Lower bound.
+        min: u8,
+        /// Upper bound.
+        max: u8,
+    },
+    /// Some requested profiles are not among the promotion's profiles.
+    ProfilesNotSought {
+        /// The profiles not sought, deduplicated and sorted.
+        profiles: Vec<TalentProfile>,
+    },
+    /// A required support role is missing or too many are named.
+    SupportRoleCount {
+        /// The role, in the promotion's words.
+        role: &'static str,
+        /// How many are named.
+        found: u64,
+        /// How many are required at least.
+        min: u8,
+        /// How many are allowed at most, when bounded.
+        max: Option<u8>,
+    },
+    /// Some required commitments are not attested.
+    CommitmentsMissing {
+        /// The commitments missing, sorted.
+        missing: Vec<Commitment>,
+    },
+    /// The défi is purely IT tooling with no business problem.
+    PurelyItTooling,
+    /// The service's product page is absent or in a phase that is not admitted.
+    ProductPhaseNotAdmitted {
+        /// The phase.
+        phase: BetaPhase,
+    },
+    /// The candidate is not a natural person.
+    NotANaturalPerson,
+    /// The candidate is a civil servant (or an agent) in post at the moment the rule names.
+    CivilServantInPost {
+        /// The moment that matters.
+        reference_on: NaiveDate,
+        /// The last day in post, when a departure is planned.
+        last_day_in_post: Option<NaiveDate>,
+    },
+    /// The candidate sits on the jury or is one of its experts.
+    JuryMember,
+    /// The candidate is (or will be) a student at the moment the rule names.
+    Student {
+        /// The level of studies.
+        level: StudyLevel,
+        /// The moment that matters.
+        reference_on: NaiveDate,
+    },
+    /// The candidate was an EIG5 talent and not an EIG coach (AAC6 art. 3).
+    FormerEig5Talent,
+    /// Too few or too many choices.
+    ChoiceCountOutOfBounds {
+        /// What is chosen.
+        unit: ChoiceUnit,
+        /// Choices made.
+        count: u64,
+        /// Lower bound.
+        min: u8,
+        /// Upper bound.
+        max: u8,
+    },
+    /// A choice is of the wrong kind (a défi where a profile is expected, or the reverse).
+    ChoiceOfWrongKind {
+        /// What is chosen in this promotion.
+        unit: ChoiceUnit,
+    },
+    /// The same choice appears twice.
+    DuplicateChoice,
+}

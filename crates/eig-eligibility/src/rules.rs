@@ -1,0 +1,311 @@
+//! The rule sets, one per promotion, and the engine that records every rule evaluated.
+//!
+//! Each promotion's rules live in their own module (`rules/eig3.rs` …) and implement the
+//! crate-private [`PromotionRules`]; [`rule_set`] picks one by [`Promotion`]. Adding a
+//! promotion adds a module and one line to [`rule_set`], and touches no other promotion.
+
+use std::collections::BTreeSet;
+
+use eig_domain::{Document, FundingRoute, Promotion, Source};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    outcome::{Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry},
+    selection::ScoringGrid,
+};
+
+pub(crate) mod common;
+mod eig2;
+mod eig3;
+mod eig4;
+mod eig5;
+mod eig6;
+mod eig7;
+
+/// The rules of one promotion: défi dossiers, candidates, and the jury's grid.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::rule_set;
+///
+/// let eig3 = rule_set(Promotion::Eig3)?;
+/// assert_eq!(eig3.promotion(), Promotion::Eig3);
+/// assert!(eig3.dossier_rule_ids().contains(&"eig3.host.funding_route"));
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct RuleSet {
+    rules: &'static dyn PromotionRules,
+}
+
+/// The rule set of a promotion.
+///
+/// # Errors
+/// [`EligibilityError::NoPublishedRules`] for EIG1 and DIG1, whose calls' rules are not in
+/// the sources.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::rule_set;
+///
+/// assert!(rule_set(Promotion::Eig7).is_ok());
+/// assert!(rule_set(Promotion::Dig1).is_err());
+/// ```
+pub fn rule_set(promotion: Promotion) -> Result<RuleSet, EligibilityError> {
+    let rules: &'static dyn PromotionRules = match promotion {
+        Promotion::Eig2 => &eig2::Eig2,
+        Promotion::Eig3 => &eig3::Eig3,
+        Promotion::Eig4 => &eig4::Eig4,
+        Promotion::Eig5 => &eig5::Eig5,
+        Promotion::Eig6 => &eig6::Eig6,
+        Promotion::Eig7 => &eig7::Eig7,
+        _ => {
+            return Err(EligibilityError::NoPublishedRules {
+                promotion,
+                scope: "défi dossiers, candidates and selection",
+            });
+        }
+    };
+    Ok(RuleSet { rules })
+}
+
+impl RuleSet {
+    /// The promotion.
+    pub fn promotion(self) -> Promotion {
+        self.rules.promotion()
+    }
+
+    /// The ids of the dossier rules, in evaluation order.
+    pub fn dossier_rule_ids(self) -> &'static [&'static str] {
+        self.rules.dossier_rule_ids()
+    }
+
+    /// The ids of the candidate rules, in evaluation order.
+    pub fn candidate_rule_ids(self) -> &'static [&'static str] {
+        self.rules.candidate_rule_ids()
+    }
+
+    /// Decides a défi dossier.
+    ///
+    /// # Errors
+    /// [`EligibilityError::PromotionMismatch`] if the défi is of another promotion;
+    /// [`EligibilityError::ConflictingExceptions`] when two exceptions apply and conflict.
+    pub fn evaluate_dossier(self, dossier: &DefiDossier) -> Result<Decision, EligibilityError> {
+        let expected = self.promotion();
+        if dossier.defi.promotion != expected {
+            return Err(EligibilityError::PromotionMismatch {
+                expected,
+                found: dossier.defi.promotion,
+            });
+        }
+        let mut evaluation = Evaluation::with_capacity(self.dossier_rule_ids().len());
+        let route = self.rules.dossier(dossier, &mut evaluation)?;
+        Ok(evaluation.finish(expected, Subject::Dossier(dossier.defi.id.to_string()), route))
+    }
+
+    /// Decides a candidate's application.
+    ///
+    /// # Errors
+    /// [`EligibilityError::PromotionMismatch`] if the application is to another promotion.
+    pub fn evaluate_candidate(
+        self,
+        application: &CandidateApplication,
+    ) -> Result<Decision, EligibilityError> {
+        let expected = self.promotion();
+        if application.promotion != expected {
+            return Err(EligibilityError::PromotionMismatch {
+                expected,
+                found: application.promotion,
+            });
+        }
+        let mut evaluation = Evaluation::with_capacity(self.candidate_rule_ids().len());
+        self.rules.candidate(application, &mut evaluation)?;
+        Ok(evaluation.finish(
+            expected,
+            Subject::Candidate(application.candidate.id.to_string()),
+            None,
+        ))
+    }
+
+    /// The jury's grid for défi dossiers.
+    ///
+    /// # Errors
+    /// [`EligibilityError::NoPublishedRules`] when the sources publish no grid (EIG2).
+    pub fn scoring_grid(self) -> Result<ScoringGrid, EligibilityError> {
+        self.rules.scoring_grid()
+    }
+}
+
+/// Decides a défi dossier with the rules of its promotion.
+///
+/// # Errors
+/// See [`rule_set`] and [`RuleSet::evaluate_dossier`].
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_dossier, DefiDossier, Outcome};
+///
+/// let dossier: DefiDossier = serde_json::from_str(r#"{
+///   "defi": {"id": "d", "title": "D", "promotion": "EIG1",
+///            "hosts": {"operational": {"name": "M", "kind": {"kind": "ministry"}}}, "team": []}
+/// }"#)?;
+/// assert!(evaluate_dossier(&dossier).is_err()); // EIG1: no published rules
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn evaluate_dossier(dossier: &DefiDossier) -> Result<Decision, EligibilityError> {
+    rule_set(dossier.defi.promotion)?.evaluate_dossier(dossier)
+}
+
+/// Decides a candidate's application with the rules of its promotion.
+///
+/// # Errors
+/// See [`rule_set`] and [`RuleSet::evaluate_candidate`].
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_candidate, CandidateApplication, Outcome};
+///
+/// let application: CandidateApplication = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "candidate": {"id": "c", "profile": "designer",
+///   "status": {"person": "legal"}}
+/// }"#)?;
+/// let decision = evaluate_candidate(&application)?;
+/// assert!(matches!(decision.outcome, Outcome::Ineligible { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_candidate(
+    application: &CandidateApplication,
+) -> Result<Decision, EligibilityError> {
+    rule_set(application.promotion)?.evaluate_candidate(application)
+}
+
+/// The rules of one promotion, as each module implements them.
+pub(crate) trait PromotionRules: std::fmt::Debug + Send + Sync {
+    fn promotion(&self) -> Promotion;
+    fn dossier_rule_ids(&self) -> &'static [&'static str];
+    fn candidate_rule_ids(&self) -> &'static [&'static str];
+    /// Records every dossier rule; returns the funding route when it is decided.
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError>;
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError>;
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError>;
+}
+
+/// A rule's identity: stable id, French title, source.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rule {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) source: Cite,
+}
+
+/// A citation that can live in a constant: a document and a locator in it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cite(pub(crate) Document, pub(crate) &'static str);
+
+impl Cite {
+    pub(crate) const fn source(self) -> Source {
+        Source::new(self.0, self.1)
+    }
+}
+
+/// The result of running one rule, before it is recorded.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub(crate) result: RuleResult,
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) parameters: Vec<Fact>,
+}
+
+impl Run {
+    pub(crate) fn new(result: RuleResult) -> Run {
+        Run { result, facts: Vec::new(), parameters: Vec::new() }
+    }
+
+    pub(crate) fn satisfied() -> Run {
+        Run::new(RuleResult::Satisfied)
+    }
+
+    pub(crate) fn failed(reason: Reason) -> Run {
+        Run::new(RuleResult::Failed { reason })
+    }
+
+    pub(crate) fn missing(inputs: Vec<&'static str>) -> Run {
+        Run::new(RuleResult::Missing { inputs })
+    }
+
+    pub(crate) fn fact(mut self, name: &'static str, value: impl Into<crate::Value>) -> Run {
+        self.facts.push(Fact::new(name, value));
+        self
+    }
+
+    pub(crate) fn parameter(mut self, name: &'static str, value: impl Into<crate::Value>) -> Run {
+        self.parameters.push(Fact::new(name, value));
+        self
+    }
+}
+
+/// The trace being built.
+#[derive(Debug)]
+pub(crate) struct Evaluation {
+    trace: Vec<TraceEntry>,
+}
+
+impl Evaluation {
+    fn with_capacity(capacity: usize) -> Evaluation {
+        Evaluation { trace: Vec::with_capacity(capacity) }
+    }
+
+    /// Records a rule; returns whether it is satisfied.
+    pub(crate) fn record(&mut self, rule: &Rule, run: Run) -> bool {
+        let satisfied = matches!(run.result, RuleResult::Satisfied);
+        self.trace.push(TraceEntry {
+            rule: rule.id,
+            title: rule.title,
+            result: run.result,
+            facts: run.facts,
+            parameters: run.parameters,
+            source: rule.source.source(),
+        });
+        satisfied
+    }
+
+    fn finish(
+        self,
+        promotion: Promotion,
+        subject: Subject,
+        route: Option<FundingRoute>,
+    ) -> Decision {
+        let mut failures = Vec::new();
+        let mut missing = BTreeSet::new();
+        for entry in &self.trace {
+            match &entry.result {
+                RuleResult::Failed { reason } => failures.push(Failure {
+                    rule: entry.rule,
+                    reason: reason.clone(),
+                    source: entry.source.clone(),
+                }),
+                RuleResult::Missing { inputs } => missing.extend(inputs.iter().copied()),
+                RuleResult::Satisfied => {}
+            }
+        }
+        let outcome = if !failures.is_empty() {
+            Outcome::Ineligible { failures }
+        } else if !missing.is_empty() {
+            Outcome::Incomplete { missing: missing.into_iter().collect() }
+        } else {
+            Outcome::Eligible { funding_route: route }
+        };
+        Decision { promotion, subject, outcome, trace: self.trace }
+    }
+}

@@ -1,0 +1,676 @@
+//! Rule shapes shared by several promotions. Each promotion's module calls them with its
+//! own rule id, source and parameters; nothing here knows a promotion.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Europe::Paris;
+use eig_domain::{
+    ApproxDate, ChoiceLimit, CivilService, Closing, Commitment, FundingRoute, HostKind,
+    PastParticipation, PersonKind, Promotion, Seat, Studies, StudyLevel, SupportRole,
+    TalentProfile, TeamBounds,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{Choice, DefiDossier, FundingDeclaration},
+    outcome::Reason,
+    rules::Run,
+};
+
+// ---- deadlines ----------------------------------------------------------------------------
+
+/// The closing instant as a UTC instant, when it is one.
+fn closing_text(closing: Closing) -> String {
+    match closing {
+        Closing::Deadline { deadline } => deadline.to_string(),
+        Closing::Offset { at } => format!("{} (UTC{})", at.format("%d/%m/%Y %Hh%M"), at.offset()),
+        Closing::Day { on } => format!("{} (jour inclus)", on.format("%d/%m/%Y")),
+        _ => String::from("clôture"),
+    }
+}
+
+/// « impérativement avant la clôture …, la date et l'heure de réception faisant foi »: a
+/// submission is on time when it is received strictly before the closing instant. The
+/// closing instant itself (17:00:00.000) is late: at that instant the call is closed.
+pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffset>>) -> Run {
+    let run = match (closing.instant(), submitted_at) {
+        (_, None) => Run::missing(vec!["submitted_at"]),
+        (Some(closes_at), Some(submitted)) => {
+            if submitted < closes_at {
+                Run::satisfied()
+            } else {
+                Run::failed(Reason::SubmittedLate { submitted_at: submitted, closes_at })
+            }
+        }
+        (None, Some(submitted)) => {
+            let on_time = match closing {
+                Closing::Day { on } => submitted.with_timezone(&Paris).date_naive() <= on,
+                _ => true,
+            };
+            if on_time {
+                Run::satisfied()
+            } else {
+                let closes_at = submitted.to_utc();
+                Run::failed(Reason::SubmittedLate { submitted_at: submitted, closes_at })
+            }
+        }
+    };
+    let run = match submitted_at {
+        Some(at) => run.fact("submitted_at", at.to_rfc3339()).fact(
+            "submitted_at_paris",
+            at.with_timezone(&Paris).format("%d/%m/%Y %H:%M:%S").to_string(),
+        ),
+        None => run.fact("submitted_at", None::<bool>),
+    };
+    let run = run.parameter("closes", closing_text(closing));
+    match closing.instant() {
+        Some(instant) => run
+            .parameter("closes_at_utc", instant.to_rfc3339())
+            .parameter("boundary", "strictement avant l'instant de clôture"),
+        None => run,
+    }
+}
+
+/// The day of a submission in Paris time.
+pub(crate) fn paris_day(at: DateTime<FixedOffset>) -> NaiveDate {
+    at.with_timezone(&Paris).date_naive()
+}
+
+// ---- hosts --------------------------------------------------------------------------------
+
+/// Whether the host's kind may apply.
+pub(crate) fn host_kind(
+    dossier: &DefiDossier,
+    admitted: &[HostKind],
+    admitted_text: &'static str,
+) -> Run {
+    let kind = dossier.defi.hosts.operational.kind;
+    let ok = admitted.iter().any(|admitted| same_kind(*admitted, kind));
+    let run = if ok { Run::satisfied() } else { Run::failed(Reason::HostKindNotAdmitted { kind }) };
+    run.fact("defi.hosts.operational.kind", kind.french()).parameter("admitted", admitted_text)
+}
+
+/// Kinds compared without their payload (every level of collectivité is one kind).
+pub(crate) fn same_kind(a: HostKind, b: HostKind) -> bool {
+    std::mem::discriminant(&a) == std::mem::discriminant(&b)
+}
+
+/// Every kind, for calls open to all administrations.
+pub(crate) const ALL_KINDS: [HostKind; 9] = [
+    HostKind::Ministry,
+    HostKind::CentralAdministration,
+    HostKind::StateOperator,
+    HostKind::DeconcentratedService,
+    HostKind::IndependentAuthority,
+    HostKind::LocalAuthority { level: eig_domain::LocalAuthorityLevel::Region },
+    HostKind::HealthEstablishment,
+    HostKind::Jurisdiction,
+    HostKind::OtherStateBody,
+];
+
+/// What the host declares about funding, after the exceptions are ordered.
+#[derive(Debug)]
+pub(crate) enum Declared {
+    /// *Autofinancement* (AAP3 §3.1.3; AAP4–AAP6 §3.4): « dans tous les cas ».
+    SelfFunded,
+    /// *Financement alternatif* (AAP3 §3.1.2; AAP4–AAP6 §3.2).
+    Alternative,
+    /// Co-financing requested: the route depends on the hosts.
+    Cofinancing,
+    /// Nothing declared (every flag is `false`).
+    Nothing,
+    /// Some flags are unknown and none is `true`.
+    Unknown(Vec<&'static str>),
+}
+
+/// Orders the funding declarations. Self-funding and alternative funding are compatible
+/// (self-funding is one kind of alternative funding, AAP3 §3.1.2 « autofinancement par
+/// exemple »): self-funding wins. Either one with a co-financing request is a conflict.
+pub(crate) fn declared(
+    rule: &'static str,
+    funding: FundingDeclaration,
+    alternative_admitted: bool,
+) -> Result<Declared, EligibilityError> {
+    let requested = funding.cofinancing_requested;
+    let own = funding.self_funded;
+    let alternative = if alternative_admitted { funding.alternative_funding } else { Some(false) };
+    if requested == Some(true) && own == Some(true) {
+        return Err(EligibilityError::ConflictingExceptions {
+            rule,
+            first: "cofinancement demandé",
+            second: "autofinancement",
+        });
+    }
+    if requested == Some(true) && alternative == Some(true) {
+        return Err(EligibilityError::ConflictingExceptions {
+            rule,
+            first: "cofinancement demandé",
+            second: "financement alternatif",
+        });
+    }
+    Ok(if own == Some(true) {
+        Declared::SelfFunded
+    } else if alternative == Some(true) {
+        Declared::Alternative
+    } else if requested == Some(true) {
+        Declared::Cofinancing
+    } else {
+        let mut unknown = Vec::new();
+        if requested.is_none() {
+            unknown.push("funding.cofinancing_requested");
+        }
+        if own.is_none() {
+            unknown.push("funding.self_funded");
+        }
+        if alternative.is_none() {
+            unknown.push("funding.alternative_funding");
+        }
+        if unknown.is_empty() { Declared::Nothing } else { Declared::Unknown(unknown) }
+    })
+}
+
+/// The facts of a funding declaration, for the trace.
+pub(crate) fn funding_facts(run: Run, dossier: &DefiDossier, alternative_admitted: bool) -> Run {
+    let funding = dossier.funding;
+    let run = run
+        .fact("funding.cofinancing_requested", funding.cofinancing_requested)
+        .fact("funding.self_funded", funding.self_funded);
+    let run = if alternative_admitted {
+        run.fact("funding.alternative_funding", funding.alternative_funding)
+    } else {
+        run
+    };
+    run.fact("defi.hosts.operational.kind", dossier.defi.hosts.operational.kind.french()).fact(
+        "defi.hosts.administrative.kind",
+        dossier.defi.hosts.administrative.as_ref().map(|host| host.kind.french()),
+    )
+}
+
+/// The result of a declaration that is not co-financing, and whether the route is known.
+pub(crate) fn non_cofinanced(declared: &Declared) -> Option<(Run, Option<FundingRoute>)> {
+    match declared {
+        Declared::SelfFunded => Some((Run::satisfied(), Some(FundingRoute::SelfFunded))),
+        Declared::Alternative => Some((Run::satisfied(), Some(FundingRoute::AlternativeFunding))),
+        Declared::Nothing => Some((Run::failed(Reason::NoFundingDeclared), None)),
+        Declared::Unknown(inputs) => Some((Run::missing(inputs.clone()), None)),
+        Declared::Cofinancing => None,
+    }
+}
+
+/// Whether a kind counts as a ministry for receiving money (AAP3 §3.1.1 names « le ministère
+/// de tutelle … ou l'administration centrale dont dépend le service déconcentré » as porteurs
+/// administratifs: a central administration is its ministry's services).
+pub(crate) fn is_ministry(kind: HostKind) -> bool {
+    matches!(kind, HostKind::Ministry | HostKind::CentralAdministration)
+}
+
+// ---- défis --------------------------------------------------------------------------------
+
+/// The team's size within bounds; outside them, an exception granted (when the source
+/// allows one) satisfies the rule.
+pub(crate) fn team_size(team: &[Seat], bounds: TeamBounds, exception: Option<bool>) -> Run {
+    let size = team.len() as u64;
+    let within = (u64::from(bounds.min)..=u64::from(bounds.max)).contains(&size);
+    let run = if within {
+        Run::satisfied()
+    } else if bounds.exceptions_allowed {
+        match exception {
+            Some(true) => Run::satisfied(),
+            Some(false) => {
+                Run::failed(Reason::TeamSizeOutOfBounds { size, min: bounds.min, max: bounds.max })
+            }
+            None => Run::missing(vec!["team_exception_granted"]),
+        }
+    } else {
+        Run::failed(Reason::TeamSizeOutOfBounds { size, min: bounds.min, max: bounds.max })
+    };
+    let run = run
+        .fact("defi.team.len", size)
+        .parameter("min", u64::from(bounds.min))
+        .parameter("max", u64::from(bounds.max));
+    if bounds.exceptions_allowed {
+        run.fact("team_exception_granted", exception).parameter("exception_allowed", true)
+    } else {
+        run
+    }
+}
+
+/// Every seat's profile among the promotion's profiles.
+pub(crate) fn profiles(team: &[Seat], sought: &[TalentProfile], sought_text: &'static str) -> Run {
+    let not_sought: BTreeSet<TalentProfile> =
+        team.iter().map(|seat| seat.profile).filter(|profile| !sought.contains(profile)).collect();
+    let run = if not_sought.is_empty() {
+        Run::satisfied()
+    } else {
+        Run::failed(Reason::ProfilesNotSought { profiles: not_sought.into_iter().collect() })
+    };
+    let requested: BTreeSet<&str> = team.iter().map(|seat| seat.profile.french()).collect();
+    run.fact("defi.team.profiles", requested.into_iter().collect::<Vec<_>>().join(", "))
+        .parameter("sought", sought_text)
+}
+
+/// The two families of support roles (the calls renamed them: mentor opérationnel → porteur
+/// de projet, mentor de haut niveau → sponsor).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum RoleFamily {
+    /// Mentor opérationnel / porteur de projet.
+    Operational,
+    /// Mentor de haut niveau / sponsor.
+    Strategic,
+}
+
+impl RoleFamily {
+    fn contains(self, role: SupportRole) -> bool {
+        match self {
+            RoleFamily::Operational => {
+                matches!(role, SupportRole::OperationalMentor | SupportRole::ProjectLead)
+            }
+            RoleFamily::Strategic => {
+                matches!(role, SupportRole::HighLevelMentor | SupportRole::Sponsor)
+            }
+        }
+    }
+}
+
+/// Between `min` and `max` (when bounded) people of a role family.
+pub(crate) fn support(
+    support: &[SupportRole],
+    family: RoleFamily,
+    role: &'static str,
+    min: u8,
+    max: Option<u8>,
+) -> Run {
+    let found = support.iter().filter(|r| family.contains(**r)).count() as u64;
+    let ok = found >= u64::from(min) && max.is_none_or(|max| found <= u64::from(max));
+    let run = if ok {
+        Run::satisfied()
+    } else {
+        Run::failed(Reason::SupportRoleCount { role, found, min, max })
+    };
+    let run = run
+        .fact("defi.support.count", found)
+        .parameter("role", role)
+        .parameter("min", u64::from(min));
+    match max {
+        Some(max) => run.parameter("max", u64::from(max)),
+        None => run,
+    }
+}
+
+/// Every required commitment attested.
+pub(crate) fn commitments(attested: &BTreeSet<Commitment>, required: &[Commitment]) -> Run {
+    let missing: Vec<Commitment> =
+        required.iter().copied().filter(|commitment| !attested.contains(commitment)).collect();
+    let run = if missing.is_empty() {
+        Run::satisfied()
+    } else {
+        Run::failed(Reason::CommitmentsMissing { missing })
+    };
+    run.fact("defi.commitments.count", attested.len() as u64).parameter(
+        "required",
+        required.iter().map(|c| commitment_french(*c)).collect::<Vec<_>>().join(", "),
+    )
+}
+
+/// The French name of a commitment.
+pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
+    match commitment {
+        Commitment::WorkOutsideWalls => "travail hors les murs",
+        Commitment::OpenSourceAndOpenData => "code sous licence libre et données ouvertes",
+        Commitment::DataAccess => "accès aux données et à l'environnement technique",
+        Commitment::DataUseAuthorisation => "autorisations d'exploitation des données",
+        Commitment::DigitalAccessibility => "accessibilité numérique",
+        Commitment::Accompaniment => "participation au programme d'accompagnement",
+        Commitment::TravelCosts => "prise en charge des frais de déplacement",
+        Commitment::SustainabilityPlan => "plan de pérennisation",
+        Commitment::TwelveMonthBudget => "budget dédié pour les 12 mois à venir",
+        Commitment::PartialTelework => "télétravail partiel",
+        _ => "engagement",
+    }
+}
+
+// ---- candidates ---------------------------------------------------------------------------
+
+/// When a rule's moment falls.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Moment {
+    /// A known day.
+    Day(NaiveDate),
+    /// Some day between two days, both included (a source that gives only the month).
+    Between(NaiveDate, NaiveDate),
+    /// Unknown: the named input is needed.
+    Unknown(&'static str),
+}
+
+impl Moment {
+    /// The moment a promotion's missions start, from its facts or the caller's exact day.
+    pub(crate) fn mission_start(start: Option<ApproxDate>, exact: Option<NaiveDate>) -> Moment {
+        match (start, exact) {
+            (Some(ApproxDate::Day(day)), _) | (_, Some(day)) => Moment::Day(day),
+            (Some(ApproxDate::Month { year, month }), None) => {
+                let first = NaiveDate::from_ymd_opt(year, month, 1);
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                };
+                match (first, next.and_then(|next| next.pred_opt())) {
+                    (Some(first), Some(last)) => Moment::Between(first, last),
+                    _ => Moment::Unknown("mission_start_on"),
+                }
+            }
+            _ => Moment::Unknown("mission_start_on"),
+        }
+    }
+
+    /// The day of the candidacy (the submission's day in Paris time).
+    pub(crate) fn candidacy(submitted_at: Option<DateTime<FixedOffset>>) -> Moment {
+        submitted_at.map_or(Moment::Unknown("submitted_at"), |at| Moment::Day(paris_day(at)))
+    }
+
+    fn text(self) -> String {
+        match self {
+            Moment::Day(day) => day.format("%d/%m/%Y").to_string(),
+            Moment::Between(first, last) => {
+                format!("entre le {} et le {}", first.format("%d/%m/%Y"), last.format("%d/%m/%Y"))
+            }
+            Moment::Unknown(input) => format!("inconnu ({input})"),
+        }
+    }
+}
+
+/// Whether a state that lasts until `last_day` (or indefinitely when `None`) holds at
+/// `moment`.
+enum Holds {
+    Yes(NaiveDate),
+    No,
+    Unknown(&'static str),
+}
+
+fn holds(last_day: Option<NaiveDate>, moment: Moment) -> Holds {
+    match (last_day, moment) {
+        (None, Moment::Day(day) | Moment::Between(_, day)) => Holds::Yes(day),
+        (None | Some(_), Moment::Unknown(input)) => Holds::Unknown(input),
+        (Some(last), Moment::Day(day)) => {
+            if last >= day {
+                Holds::Yes(day)
+            } else {
+                Holds::No
+            }
+        }
+        (Some(last), Moment::Between(first, end)) => {
+            if last < first {
+                Holds::No
+            } else if last >= end {
+                Holds::Yes(end)
+            } else {
+                Holds::Unknown("mission_start_on")
+            }
+        }
+    }
+}
+
+/// « La candidature est faite par une personne physique ».
+pub(crate) fn natural_person(person: Option<PersonKind>) -> Run {
+    let run = match person {
+        None => Run::missing(vec!["candidate.status.person"]),
+        Some(PersonKind::Natural) => Run::satisfied(),
+        Some(PersonKind::Legal) => Run::failed(Reason::NotANaturalPerson),
+    };
+    run.fact(
+        "candidate.status.person",
+        person.map(|p| match p {
+            PersonKind::Natural => "personne physique",
+            PersonKind::Legal => "personne morale",
+        }),
+    )
+}
+
+/// Not a civil servant (or agent) in post at `moment`.
+pub(crate) fn civil_service(status: Option<CivilService>, moment: Moment) -> Run {
+    let (run, text) = match status {
+        None => (Run::missing(vec!["candidate.status.civil_service"]), None),
+        Some(CivilService::InPost { last_day_in_post }) => {
+            let run = match holds(last_day_in_post, moment) {
+                Holds::Yes(reference_on) => {
+                    Run::failed(Reason::CivilServantInPost { reference_on, last_day_in_post })
+                }
+                Holds::No => Run::satisfied(),
+                Holds::Unknown(input) => Run::missing(vec![input]),
+            };
+            let text = match last_day_in_post {
+                Some(day) => format!("en poste jusqu'au {}", day.format("%d/%m/%Y")),
+                None => String::from("en poste, sans départ prévu"),
+            };
+            (run, Some(text))
+        }
+        Some(CivilService::NotInPost) => (Run::satisfied(), Some(String::from("pas en poste"))),
+        Some(_) => (Run::satisfied(), Some(String::from("ni fonctionnaire ni assimilé"))),
+    };
+    run.fact("candidate.status.civil_service", text).parameter("moment", moment.text())
+}
+
+/// Not a jury member nor one of its experts.
+pub(crate) fn jury(member: Option<bool>) -> Run {
+    let run = match member {
+        None => Run::missing(vec!["candidate.status.jury_member"]),
+        Some(false) => Run::satisfied(),
+        Some(true) => Run::failed(Reason::JuryMember),
+    };
+    run.fact("candidate.status.jury_member", member)
+}
+
+/// Not a student of an excluded level at `moment`.
+pub(crate) fn studies(
+    studies: Option<Studies>,
+    excluded: &[StudyLevel],
+    excluded_text: &'static str,
+    moment: Moment,
+) -> Run {
+    let (run, text) = match studies {
+        None => (Run::missing(vec!["candidate.status.studies"]), None),
+        Some(Studies::Enrolled { level, last_day }) => {
+            let run = if excluded.contains(&level) {
+                match holds(last_day, moment) {
+                    Holds::Yes(reference_on) => {
+                        Run::failed(Reason::Student { level, reference_on })
+                    }
+                    Holds::No => Run::satisfied(),
+                    Holds::Unknown(input) => Run::missing(vec![input]),
+                }
+            } else {
+                Run::satisfied()
+            };
+            let text = match last_day {
+                Some(day) => format!("{} jusqu'au {}", level_french(level), day.format("%d/%m/%Y")),
+                None => format!("{}, sans fin connue", level_french(level)),
+            };
+            (run, Some(text))
+        }
+        Some(_) => (Run::satisfied(), Some(String::from("pas en scolarité"))),
+    };
+    run.fact("candidate.status.studies", text)
+        .parameter("excluded", excluded_text)
+        .parameter("moment", moment.text())
+}
+
+/// The French name of a level of studies.
+pub(crate) fn level_french(level: StudyLevel) -> &'static str {
+    match level {
+        StudyLevel::School => "scolarité hors université",
+        StudyLevel::FirstOrSecondCycle => "deux premiers cycles universitaires",
+        StudyLevel::ThirdCycle => "troisième cycle (doctorat)",
+        StudyLevel::Apprenticeship => "apprentissage",
+        _ => "études",
+    }
+}
+
+/// Not a former talent of `promotion`, except as a coach.
+pub(crate) fn former_talent(past: Option<&[PastParticipation]>, promotion: Promotion) -> Run {
+    let run = match past {
+        None => Run::missing(vec!["candidate.status.past_participations"]),
+        Some(past) => {
+            if past.iter().any(|p| p.promotion == promotion && !p.as_coach) {
+                Run::failed(Reason::FormerEig5Talent)
+            } else {
+                Run::satisfied()
+            }
+        }
+    };
+    let text = past.map(|past| {
+        let mut codes: Vec<String> = past
+            .iter()
+            .map(|p| {
+                if p.as_coach {
+                    format!("{} (coach)", p.promotion)
+                } else {
+                    p.promotion.to_string()
+                }
+            })
+            .collect();
+        codes.sort();
+        if codes.is_empty() { String::from("aucune") } else { codes.join(", ") }
+    });
+    run.fact("candidate.status.past_participations", text).parameter("excluded", promotion.code())
+}
+
+/// The number and the kind of choices within the promotion's limit.
+pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
+    let Some(choices) = choices else {
+        return Run::missing(vec!["choices"])
+            .fact("choices.len", None::<u64>)
+            .parameter("min", u64::from(limit.min))
+            .parameter("max", u64::from(limit.max));
+    };
+    let count = choices.len() as u64;
+    let wants_profiles = matches!(limit.unit, eig_domain::ChoiceUnit::Profiles);
+    let wrong_kind =
+        choices.iter().any(|choice| matches!(choice, Choice::Profile(_)) != wants_profiles);
+    let distinct: BTreeSet<&Choice> = choices.iter().collect();
+    let run = if !(u64::from(limit.min)..=u64::from(limit.max)).contains(&count) {
+        Run::failed(Reason::ChoiceCountOutOfBounds {
+            unit: limit.unit,
+            count,
+            min: limit.min,
+            max: limit.max,
+        })
+    } else if wrong_kind {
+        Run::failed(Reason::ChoiceOfWrongKind { unit: limit.unit })
+    } else if distinct.len() != choices.len() {
+        Run::failed(Reason::DuplicateChoice)
+    } else {
+        Run::satisfied()
+    };
+    run.fact("choices.len", count)
+        .parameter("min", u64::from(limit.min))
+        .parameter("max", u64::from(limit.max))
+        .parameter("ordered", limit.ordered)
+}
+
+// ---- EIG4–EIG6 funding routes -------------------------------------------------------------
+
+/// AAP4–AAP6 §3.1–3.4 (and the EIG5 exception, AAP5 §3.1, when `mef_exception`).
+///
+/// Precedence: self-funding (§3.4 « dans tous les cas ») and alternative funding (§3.2) are
+/// exceptions to co-financing; a co-financing request with either is a conflict. Under
+/// co-financing: the EIG5 *délégation de gestion* exception for the economic and financial
+/// ministries comes first, and conflicts with a named porteur administratif; then a ministry
+/// (or a central administration, its services) or an administration with a budget programme
+/// able to receive titre 2 credits is funded directly; an operator or a deconcentrated service
+/// goes through a convention with its ministry; any other body through a convention with an
+/// eligible administration.
+pub(crate) fn titre2_route(
+    rule: &'static str,
+    dossier: &DefiDossier,
+    mef_exception: bool,
+) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
+    let declared = declared(rule, dossier.funding, true)?;
+    let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
+    let (run, route) = match non_cofinanced(&declared) {
+        Some(result) => result,
+        None if mef_exception => match dossier.economic_and_financial_ministries {
+            None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
+            Some(true) if carrier.is_some() => {
+                return Err(EligibilityError::ConflictingExceptions {
+                    rule,
+                    first: "délégation de gestion (AAP5 §3.1)",
+                    second: "porteur administratif (AAP5 §3.2)",
+                });
+            }
+            Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
+            Some(false) => titre2_cofinanced(dossier),
+        },
+        None => titre2_cofinanced(dossier),
+    };
+    let mut run = funding_facts(run, dossier, true);
+    if matches!(declared, Declared::Cofinancing) {
+        if mef_exception {
+            run = run.fact(
+                "economic_and_financial_ministries",
+                dossier.economic_and_financial_ministries,
+            );
+        }
+        run = run.fact("titre2_programme", dossier.titre2_programme);
+        if carrier.is_some() {
+            run = run.fact("carrier_convention", dossier.carrier_convention);
+        }
+    }
+    let run = run
+        .parameter(
+            "direct_funding",
+            "ministère (ou administration centrale) ou administration disposant d'un programme \
+             budgétaire pouvant recevoir des crédits de titre 2 par décret de transfert en gestion",
+        )
+        .parameter(
+            "precedence",
+            if mef_exception {
+                "autofinancement > financement alternatif > délégation de gestion (MEF) > \
+                 cofinancement direct ou via porteur administratif"
+            } else {
+                "autofinancement > financement alternatif > cofinancement direct ou via porteur \
+                 administratif"
+            },
+        );
+    Ok((run, route))
+}
+
+fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
+    let operational = dossier.defi.hosts.operational.kind;
+    let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
+    let Some(carrier) = carrier else {
+        if is_ministry(operational) {
+            return (Run::satisfied(), Some(FundingRoute::Direct));
+        }
+        return match dossier.titre2_programme {
+            Some(true) => (Run::satisfied(), Some(FundingRoute::Direct)),
+            Some(false) => (Run::failed(Reason::NoTitre2Programme), None),
+            None => (Run::missing(vec!["titre2_programme"]), None),
+        };
+    };
+    let mut missing = Vec::new();
+    let operator_like =
+        matches!(operational, HostKind::StateOperator | HostKind::DeconcentratedService);
+    if !is_ministry(carrier) {
+        if operator_like {
+            return (Run::failed(Reason::AdministrativeCarrierNotEligible { carrier }), None);
+        }
+        match dossier.titre2_programme {
+            Some(true) => {}
+            Some(false) => {
+                return (Run::failed(Reason::AdministrativeCarrierNotEligible { carrier }), None);
+            }
+            None => missing.push("titre2_programme"),
+        }
+    }
+    match dossier.carrier_convention {
+        Some(true) => {}
+        Some(false) => return (Run::failed(Reason::CarrierConventionMissing), None),
+        None => missing.push("carrier_convention"),
+    }
+    if missing.is_empty() {
+        (Run::satisfied(), Some(FundingRoute::ThroughAdministrativeCarrier))
+    } else {
+        (Run::missing(missing), None)
+    }
+}

@@ -1,0 +1,189 @@
+//! EIG2 (2017–2018): no cahier des charges of the call for défis is in the sources; the
+//! règlement of the call for candidates AAC2 (September 2017) states that the défis came from
+//! « un appel à projets interne à l'Etat », the team of 2 or 3 « sauf exception », and how the
+//! PIA paid the hosts (AAC2 art. 2). AAP3 §3.1.3 records two self-funded EIG2 défis.
+
+use std::sync::LazyLock;
+
+use eig_domain::{Document, FundingRoute, HostKind, Promotion, PromotionFacts, StudyLevel};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule, Run,
+        common::{self, Moment},
+    },
+    selection::ScoringGrid,
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig2.facts());
+
+const fn aac2(locator: &'static str) -> Cite {
+    Cite(Document::Aac2, locator)
+}
+
+const HOST_KIND: Rule = Rule {
+    id: "eig2.host.kind",
+    title: "Défi issu d'un appel à projets interne à l'État",
+    source: aac2("préambule"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig2.host.funding_route",
+    title: "Voie de financement : rémunération versée par la CDC (PIA) ou autofinancement",
+    source: aac2("art. 2"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig2.defi.team_size",
+    title: "Défi réalisé en binôme ou trio (2 ou 3 EIG), sauf exception",
+    source: aac2("art. 4 (Dossier de candidature)"),
+};
+
+const CANDIDATE_DEADLINE: Rule = Rule {
+    id: "eig2.candidate.deadline",
+    title: "Candidature reçue avant la clôture de l'appel à candidatures",
+    source: aac2("art. 4 (Dossier de candidature)"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig2.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: aac2("art. 4 (Conditions d'éligibilité)"),
+};
+const CIVIL_SERVANT: Rule = Rule {
+    id: "eig2.candidate.civil_servant",
+    title: "Pas agent en fonction dans l'administration",
+    source: aac2("art. 4 (Conditions d'éligibilité)"),
+};
+const JURY: Rule = Rule {
+    id: "eig2.candidate.jury",
+    title: "Ni membre du jury ni expert sollicité",
+    source: aac2("art. 4 (Conditions d'éligibilité)"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig2.candidate.student",
+    title: "Pas actuellement en scolarité (étudiant, apprenti)",
+    source: aac2("art. 4 (Conditions d'éligibilité)"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig2.candidate.choices",
+    title: "Au plus trois défis",
+    source: aac2("art. 4 (Conditions d'éligibilité)"),
+};
+
+const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
+const CANDIDATE_IDS: &[&str] =
+    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+
+/// « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
+/// and health establishments are outside it.
+const STATE_BODIES: &[HostKind] = &[
+    HostKind::Ministry,
+    HostKind::CentralAdministration,
+    HostKind::StateOperator,
+    HostKind::DeconcentratedService,
+    HostKind::IndependentAuthority,
+    HostKind::Jurisdiction,
+    HostKind::OtherStateBody,
+];
+
+/// The rules of EIG2.
+#[derive(Debug)]
+pub(crate) struct Eig2;
+
+impl PromotionRules for Eig2 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig2
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(
+                dossier,
+                STATE_BODIES,
+                "organismes de l'État : ministère, administration centrale, opérateur, service \
+                 déconcentré, autorité administrative indépendante, juridiction, autre organisme \
+                 de l'État",
+            ),
+        );
+        let declared = common::declared(FUNDING_ROUTE.id, dossier.funding, false)?;
+        let (run, route) = match common::non_cofinanced(&declared) {
+            Some(result) => result,
+            None => (Run::satisfied(), Some(FundingRoute::Direct)),
+        };
+        let run = common::funding_facts(run, dossier, false)
+            .parameter(
+                "route",
+                "contrat signé par l'administration d'accueil, puis convention avec la CDC qui \
+                 verse la rémunération via un fonds de concours (AAC2 art. 2) ; autofinancement \
+                 possible (AAP3 §3.1.3)",
+            )
+            .parameter("precedence", "autofinancement > rémunération par la CDC");
+        evaluation.record(&FUNDING_ROUTE, run);
+        if let Some(bounds) = &facts.team_size {
+            evaluation.record(
+                &TEAM_SIZE,
+                common::team_size(&dossier.defi.team, bounds.value, dossier.team_exception_granted),
+            );
+        }
+        Ok(route)
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let facts = &*FACTS;
+        let status = &application.candidate.status;
+        if let Some(window) = &facts.call_for_candidates {
+            evaluation.record(
+                &CANDIDATE_DEADLINE,
+                common::deadline(window.value.closes, application.submitted_at),
+            );
+        }
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        let candidacy = Moment::candidacy(application.submitted_at);
+        evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, candidacy));
+        evaluation.record(&JURY, common::jury(status.jury_member));
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[
+                    StudyLevel::School,
+                    StudyLevel::FirstOrSecondCycle,
+                    StudyLevel::ThirdCycle,
+                    StudyLevel::Apprenticeship,
+                ],
+                "toute scolarité, y compris universitaire (étudiant, apprenti)",
+                candidacy,
+            ),
+        );
+        if let Some(limit) = &facts.choice_limit {
+            evaluation
+                .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Err(EligibilityError::NoPublishedRules {
+            promotion: Promotion::Eig2,
+            scope: "the défi jury's grid (no EIG2 cahier des charges in the sources)",
+        })
+    }
+}

@@ -1,0 +1,356 @@
+//! EIG3 (2018–2019): the call for défis AAP3 (4 May 2018) and the call for candidates AAC3
+//! (September 2018). PIA co-financing of 70 %, only a ministry funded directly (AAP3 §3.1).
+
+use std::sync::LazyLock;
+
+use eig_domain::{
+    Commitment, Document, FundingRoute, HostKind, Promotion, PromotionFacts, StudyLevel,
+    TalentProfile,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    outcome::Reason,
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule, Run,
+        common::{self, Declared, Moment, RoleFamily},
+    },
+    selection::{Criterion, ScoringGrid},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig3.facts());
+
+const fn aap3(locator: &'static str) -> Cite {
+    Cite(Document::Aap3, locator)
+}
+
+const fn aac3(locator: &'static str) -> Cite {
+    Cite(Document::Aac3, locator)
+}
+
+const DEADLINE: Rule = Rule {
+    id: "eig3.dossier.deadline",
+    title: "Dépôt avant la clôture de l'appel à projets",
+    source: aap3("§4.2"),
+};
+const HOST_KIND: Rule = Rule {
+    id: "eig3.host.kind",
+    title: "Administration pouvant présenter un défi",
+    source: aap3("§3.1"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig3.host.funding_route",
+    title: "Voie de financement : cofinancement PIA, porteur administratif ou autofinancement",
+    source: aap3("§3.1.1–3.1.3"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig3.defi.team_size",
+    title: "Défi dimensionné pour deux ou trois EIG",
+    source: aap3("§2.2"),
+};
+const PROFILES: Rule = Rule {
+    id: "eig3.defi.profiles",
+    title: "Expertises numériques recherchées",
+    source: aap3("§2.2"),
+};
+const OPERATIONAL_MENTOR: Rule = Rule {
+    id: "eig3.defi.operational_mentor",
+    title: "Un mentor opérationnel identifié",
+    source: aap3("§2.2"),
+};
+const HIGH_LEVEL_MENTOR: Rule = Rule {
+    id: "eig3.defi.high_level_mentor",
+    title: "Un mentor de haut niveau identifié",
+    source: aap3("§2.2"),
+};
+const COMMITMENTS: Rule = Rule {
+    id: "eig3.defi.commitments",
+    title: "Engagements : données et environnement technique, licence libre, accompagnement hors les murs",
+    source: aap3("§2.3–2.4"),
+};
+const SUSTAINABILITY: Rule = Rule {
+    id: "eig3.defi.sustainability",
+    title: "Actions prévues pour pérenniser les résultats du défi",
+    source: aap3("§2.5"),
+};
+const DATA_DRIVEN: Rule = Rule {
+    id: "eig3.defi.not_purely_it",
+    title: "Pas un défi d'outillage « purement informatique »",
+    source: aap3("§2.1"),
+};
+
+const CANDIDATE_DEADLINE: Rule = Rule {
+    id: "eig3.candidate.deadline",
+    title: "Candidature reçue avant la clôture de l'appel à candidatures",
+    source: aac3("art. 5"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig3.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: aac3("art. 4"),
+};
+const CIVIL_SERVANT: Rule = Rule {
+    id: "eig3.candidate.civil_servant",
+    title: "Pas fonctionnaire ou assimilé en poste au moment de la décision de la sélection",
+    source: aac3("art. 4"),
+};
+const JURY: Rule = Rule {
+    id: "eig3.candidate.jury",
+    title: "Ni membre du jury ni expert sollicité",
+    source: aac3("art. 4"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig3.candidate.student",
+    title: "Pas en scolarité à la date de début du défi (étudiant, apprenti)",
+    source: aac3("art. 4"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig3.candidate.choices",
+    title: "Au plus deux défis choisis",
+    source: aac3("art. 4–5"),
+};
+
+const DOSSIER_IDS: &[&str] = &[
+    DEADLINE.id,
+    HOST_KIND.id,
+    FUNDING_ROUTE.id,
+    TEAM_SIZE.id,
+    PROFILES.id,
+    OPERATIONAL_MENTOR.id,
+    HIGH_LEVEL_MENTOR.id,
+    COMMITMENTS.id,
+    SUSTAINABILITY.id,
+    DATA_DRIVEN.id,
+];
+const CANDIDATE_IDS: &[&str] =
+    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+
+/// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
+/// la data-science, … le design d'expérience utilisateur, le design d'interface, le design de
+/// service, etc. »
+const PROFILES_SOUGHT: &[TalentProfile] = &[
+    TalentProfile::Developer,
+    TalentProfile::DataScientist,
+    TalentProfile::DataEngineer,
+    TalentProfile::Designer,
+    TalentProfile::Geomatician,
+];
+
+const REQUIRED_COMMITMENTS: &[Commitment] = &[
+    Commitment::DataAccess,
+    Commitment::OpenSourceAndOpenData,
+    Commitment::Accompaniment,
+    Commitment::WorkOutsideWalls,
+];
+
+/// The rules of EIG3.
+#[derive(Debug)]
+pub(crate) struct Eig3;
+
+impl PromotionRules for Eig3 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig3
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        if let Some(window) = &facts.call_for_defis {
+            evaluation
+                .record(&DEADLINE, common::deadline(window.value.closes, dossier.submitted_at));
+        }
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(
+                dossier,
+                &common::ALL_KINDS,
+                "administration de l'État (ministère, administration centrale, opérateur sous \
+                 tutelle, service déconcentré), autorité administrative indépendante, collectivité \
+                 territoriale, établissement de santé, et tout autre organisme de service public \
+                 (§3.1.2)",
+            ),
+        );
+        let (run, route) = funding_route(dossier)?;
+        evaluation.record(&FUNDING_ROUTE, run);
+        if let Some(bounds) = &facts.team_size {
+            evaluation
+                .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
+        }
+        evaluation.record(
+            &PROFILES,
+            common::profiles(
+                &dossier.defi.team,
+                PROFILES_SOUGHT,
+                "développement, data science, data engineering (datamining, statistique), design, géomatique",
+            ),
+        );
+        evaluation.record(
+            &OPERATIONAL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Operational,
+                "mentor opérationnel",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &HIGH_LEVEL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Strategic,
+                "mentor de haut niveau",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &COMMITMENTS,
+            common::commitments(&dossier.defi.commitments, REQUIRED_COMMITMENTS),
+        );
+        evaluation.record(
+            &SUSTAINABILITY,
+            common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
+        );
+        let tooling = dossier.purely_it_tooling;
+        let run = match tooling {
+            None => Run::missing(vec!["purely_it_tooling"]),
+            Some(false) => Run::satisfied(),
+            Some(true) => Run::failed(Reason::PurelyItTooling),
+        };
+        evaluation.record(&DATA_DRIVEN, run.fact("purely_it_tooling", tooling));
+        Ok(route)
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let facts = &*FACTS;
+        let status = &application.candidate.status;
+        if let Some(window) = &facts.call_for_candidates {
+            evaluation.record(
+                &CANDIDATE_DEADLINE,
+                common::deadline(window.value.closes, application.submitted_at),
+            );
+        }
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        let decided = application
+            .selection_decided_on
+            .map_or(Moment::Unknown("selection_decided_on"), Moment::Day);
+        evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, decided));
+        evaluation.record(&JURY, common::jury(status.jury_member));
+        let start = Moment::mission_start(
+            facts.mission_start.as_ref().map(|start| start.value),
+            application.mission_start_on,
+        );
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[
+                    StudyLevel::School,
+                    StudyLevel::FirstOrSecondCycle,
+                    StudyLevel::ThirdCycle,
+                    StudyLevel::Apprenticeship,
+                ],
+                "toute scolarité, y compris universitaire (étudiant, apprenti)",
+                start,
+            ),
+        );
+        if let Some(limit) = &facts.choice_limit {
+            evaluation
+                .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Ok(ScoringGrid {
+            promotion: Promotion::Eig3,
+            criteria: vec![
+                Criterion::new("Impact du défi proposé"),
+                Criterion::new("Qualité de l'équipe d'agents publics impliquée dans le projet"),
+                Criterion::new("Caractère innovant de la solution envisagée"),
+                Criterion::new(
+                    "Qualité et précision de la définition du défi et cohérence de l'équipe",
+                ),
+                Criterion::new("Adéquation avec les valeurs portées par le programme"),
+            ],
+            scale: None,
+            equal_weights_stated: false,
+            source: aap3("§4.4").source(),
+        })
+    }
+}
+
+/// AAP3 §3.1.1–3.1.3. Precedence: self-funding (« dans tous les cas », §3.1.3) and
+/// alternative funding (§3.1.2) are exceptions to co-financing; a co-financing request with
+/// either is a conflict. Under co-financing, a ministry (or a central administration, which
+/// can itself be porteur administratif) is funded directly; an operator or a deconcentrated
+/// service must name its porteur administratif; any other body needs a convention with a
+/// ministry that becomes porteur administratif.
+fn funding_route(dossier: &DefiDossier) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
+    let declared = common::declared(FUNDING_ROUTE.id, dossier.funding, true)?;
+    let (run, route) = match common::non_cofinanced(&declared) {
+        Some(result) => result,
+        None => cofinanced(dossier),
+    };
+    let run = common::funding_facts(run, dossier, true);
+    let run = if matches!(declared, Declared::Cofinancing)
+        && !common::is_ministry(dossier.defi.hosts.operational.kind)
+        && !matches!(
+            dossier.defi.hosts.operational.kind,
+            HostKind::StateOperator | HostKind::DeconcentratedService
+        ) {
+        run.fact("carrier_convention", dossier.carrier_convention)
+    } else {
+        run
+    };
+    Ok((
+        run.parameter("direct_funding", "ministère (ou administration centrale)").parameter(
+            "precedence",
+            "autofinancement > financement alternatif > cofinancement PIA",
+        ),
+        route,
+    ))
+}
+
+fn cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
+    let operational = dossier.defi.hosts.operational.kind;
+    let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
+    match (operational, carrier) {
+        (_, Some(carrier)) if !common::is_ministry(carrier) => {
+            (Run::failed(Reason::AdministrativeCarrierNotEligible { carrier }), None)
+        }
+        (HostKind::Ministry | HostKind::CentralAdministration, None) => {
+            (Run::satisfied(), Some(FundingRoute::Direct))
+        }
+        (
+            HostKind::Ministry
+            | HostKind::CentralAdministration
+            | HostKind::StateOperator
+            | HostKind::DeconcentratedService,
+            Some(_),
+        ) => (Run::satisfied(), Some(FundingRoute::ThroughAdministrativeCarrier)),
+        (_, None) => (Run::failed(Reason::AdministrativeCarrierRequired { operational }), None),
+        (_, Some(_)) => match dossier.carrier_convention {
+            Some(true) => (Run::satisfied(), Some(FundingRoute::ThroughAdministrativeCarrier)),
+            Some(false) => (Run::failed(Reason::CarrierConventionMissing), None),
+            None => (Run::missing(vec!["carrier_convention"]), None),
+        },
+    }
+}

@@ -1,0 +1,276 @@
+//! EIG4 (2020–2021): the call for défis AAP4 (15 January 2020), the call for candidates AAC4
+//! (May 2020) and the jury guide JURY4. Co-financing by programme 352 in titre 2 credits.
+
+use std::sync::LazyLock;
+
+use eig_domain::{
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, Source, Sourced, StudyLevel,
+    TalentProfile,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule,
+        common::{self, Moment, RoleFamily},
+    },
+    selection::{Criterion, ScoreScale, ScoringGrid},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig4.facts());
+
+const fn aap4(locator: &'static str) -> Cite {
+    Cite(Document::Aap4, locator)
+}
+
+const fn aac4(locator: &'static str) -> Cite {
+    Cite(Document::Aac4, locator)
+}
+
+const DEADLINE: Rule = Rule {
+    id: "eig4.dossier.deadline",
+    title: "Dépôt avant la clôture de l'appel à projets",
+    source: aap4("§5.3"),
+};
+const HOST_KIND: Rule = Rule {
+    id: "eig4.host.kind",
+    title: "Administration pouvant répondre à l'appel à projets",
+    source: aap4("§2 (note 4)"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig4.host.funding_route",
+    title: "Voie de financement : cofinancement en titre 2, porteur administratif ou autofinancement",
+    source: aap4("§3.1–3.4"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig4.defi.team_size",
+    title: "Défi réalisable par deux ou trois EIG",
+    source: aap4("§2"),
+};
+const PROFILES: Rule = Rule {
+    id: "eig4.defi.profiles",
+    title: "Expertises numériques recherchées",
+    source: aap4("§2"),
+};
+const OPERATIONAL_MENTOR: Rule = Rule {
+    id: "eig4.defi.operational_mentor",
+    title: "Un ou deux mentors opérationnels identifiés",
+    source: aap4("§2"),
+};
+const HIGH_LEVEL_MENTOR: Rule = Rule {
+    id: "eig4.defi.high_level_mentor",
+    title: "Un mentor de haut niveau identifié",
+    source: aap4("§2"),
+};
+const COMMITMENTS: Rule = Rule {
+    id: "eig4.defi.commitments",
+    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    source: aap4("§4.3–4.4"),
+};
+const SUSTAINABILITY: Rule = Rule {
+    id: "eig4.defi.sustainability",
+    title: "Engagement à mener des actions de pérennisation",
+    source: aap4("§4.5"),
+};
+
+const CANDIDATE_DEADLINE: Rule = Rule {
+    id: "eig4.candidate.deadline",
+    title: "Candidature reçue avant la clôture (7 juin 2020 à 23h, UTC+1)",
+    source: aac4("art. 1"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig4.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: aac4("art. 4"),
+};
+const CIVIL_SERVANT: Rule = Rule {
+    id: "eig4.candidate.civil_servant",
+    title: "Pas fonctionnaire ou assimilé en poste au moment de la décision de la sélection",
+    source: aac4("art. 4"),
+};
+const JURY: Rule = Rule {
+    id: "eig4.candidate.jury",
+    title: "Ni membre du jury ni expert sollicité",
+    source: aac4("art. 4"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig4.candidate.student",
+    title: "Pas en scolarité dans les deux premiers cycles universitaires",
+    source: aac4("art. 4"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig4.candidate.choices",
+    title: "Au plus trois profils, par ordre de préférence",
+    source: aac4("art. 5"),
+};
+
+const DOSSIER_IDS: &[&str] = &[
+    DEADLINE.id,
+    HOST_KIND.id,
+    FUNDING_ROUTE.id,
+    TEAM_SIZE.id,
+    PROFILES.id,
+    OPERATIONAL_MENTOR.id,
+    HIGH_LEVEL_MENTOR.id,
+    COMMITMENTS.id,
+    SUSTAINABILITY.id,
+];
+const CANDIDATE_IDS: &[&str] =
+    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+
+/// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
+/// engineering, data science, géomatique ».
+const PROFILES_SOUGHT: &[TalentProfile] = &[
+    TalentProfile::Designer,
+    TalentProfile::Developer,
+    TalentProfile::DataEngineer,
+    TalentProfile::DataScientist,
+    TalentProfile::Geomatician,
+];
+
+const REQUIRED_COMMITMENTS: &[Commitment] = &[
+    Commitment::DataAccess,
+    Commitment::DataUseAuthorisation,
+    Commitment::OpenSourceAndOpenData,
+    Commitment::DigitalAccessibility,
+    Commitment::WorkOutsideWalls,
+    Commitment::Accompaniment,
+];
+
+/// The rules of EIG4.
+#[derive(Debug)]
+pub(crate) struct Eig4;
+
+impl PromotionRules for Eig4 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig4
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        if let Some(window) = &facts.call_for_defis {
+            evaluation
+                .record(&DEADLINE, common::deadline(window.value.closes, dossier.submitted_at));
+        }
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
+        );
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, false)?;
+        evaluation.record(&FUNDING_ROUTE, run);
+        if let Some(bounds) = &facts.team_size {
+            evaluation
+                .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
+        }
+        evaluation.record(
+            &PROFILES,
+            common::profiles(
+                &dossier.defi.team,
+                PROFILES_SOUGHT,
+                "design, développement, data engineering, data science, géomatique",
+            ),
+        );
+        evaluation.record(
+            &OPERATIONAL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Operational,
+                "mentor opérationnel",
+                1,
+                Some(2),
+            ),
+        );
+        evaluation.record(
+            &HIGH_LEVEL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Strategic,
+                "mentor de haut niveau",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &COMMITMENTS,
+            common::commitments(&dossier.defi.commitments, REQUIRED_COMMITMENTS),
+        );
+        evaluation.record(
+            &SUSTAINABILITY,
+            common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
+        );
+        Ok(route)
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let facts = &*FACTS;
+        let status = &application.candidate.status;
+        if let Some(window) = &facts.call_for_candidates {
+            evaluation.record(
+                &CANDIDATE_DEADLINE,
+                common::deadline(window.value.closes, application.submitted_at),
+            );
+        }
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        let decided = application
+            .selection_decided_on
+            .map_or(Moment::Unknown("selection_decided_on"), Moment::Day);
+        evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, decided));
+        evaluation.record(&JURY, common::jury(status.jury_member));
+        let start = Moment::mission_start(
+            facts.mission_start.as_ref().map(|start| start.value),
+            application.mission_start_on,
+        );
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[StudyLevel::FirstOrSecondCycle],
+                "deux premiers cycles universitaires",
+                start,
+            ),
+        );
+        if let Some(limit) = &facts.choice_limit {
+            evaluation
+                .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Ok(ScoringGrid {
+            promotion: Promotion::Eig4,
+            criteria: vec![
+                Criterion::new("Potentiel du défi proposé"),
+                Criterion::new("Qualité de l'équipe d'agents publics impliquée dans le projet"),
+                Criterion::new("Caractère innovant et pertinent de la solution envisagée"),
+                Criterion::new(
+                    "Qualité et précision de la définition du défi et cohérence de l'équipe",
+                ),
+                Criterion::new("Motivation pour participer au programme et garanties apportées"),
+            ],
+            scale: Some(Sourced::new(
+                ScoreScale { min: 1, max: 4 },
+                Source::new(Document::Jury4, "« Le jour J », 3)"),
+            )),
+            equal_weights_stated: false,
+            source: aap4("§5.5").source(),
+        })
+    }
+}

@@ -1,0 +1,269 @@
+//! EIG5 (2021–2022): the call for projects AAP5 (1 February 2021) and the call for candidates
+//! AAC5 (March 2021). As EIG4, plus the délégation de gestion exception for the economic and
+//! financial ministries (AAP5 §3.1) and digital-law jurists (AAP5 §2).
+
+use std::sync::LazyLock;
+
+use eig_domain::{
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule,
+        common::{self, Moment, RoleFamily},
+    },
+    selection::{Criterion, ScoringGrid},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig5.facts());
+
+const fn aap5(locator: &'static str) -> Cite {
+    Cite(Document::Aap5, locator)
+}
+
+const fn aac5(locator: &'static str) -> Cite {
+    Cite(Document::Aac5, locator)
+}
+
+const DEADLINE: Rule = Rule {
+    id: "eig5.dossier.deadline",
+    title: "Dépôt avant la clôture de l'appel à projets",
+    source: aap5("§5.3"),
+};
+const HOST_KIND: Rule = Rule {
+    id: "eig5.host.kind",
+    title: "Administration pouvant répondre à l'appel à projets",
+    source: aap5("§2 (note 4)"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig5.host.funding_route",
+    title: "Voie de financement : cofinancement en titre 2, délégation de gestion (MEF), porteur administratif ou autofinancement",
+    source: aap5("§3.1–3.4"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig5.defi.team_size",
+    title: "Projet réalisable par deux ou trois profils du numérique",
+    source: aap5("§2"),
+};
+const PROFILES: Rule = Rule {
+    id: "eig5.defi.profiles",
+    title: "Expertises numériques recherchées",
+    source: aap5("§2"),
+};
+const OPERATIONAL_MENTOR: Rule = Rule {
+    id: "eig5.defi.project_lead",
+    title: "Un ou deux porteurs de projet identifiés",
+    source: aap5("§2"),
+};
+const HIGH_LEVEL_MENTOR: Rule = Rule {
+    id: "eig5.defi.high_level_mentor",
+    title: "Un mentor de haut niveau identifié",
+    source: aap5("§2"),
+};
+const COMMITMENTS: Rule = Rule {
+    id: "eig5.defi.commitments",
+    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    source: aap5("§4.3–4.4"),
+};
+const SUSTAINABILITY: Rule = Rule {
+    id: "eig5.defi.sustainability",
+    title: "Engagement à mener des actions de pérennisation",
+    source: aap5("§4.5"),
+};
+
+const CANDIDATE_DEADLINE: Rule = Rule {
+    id: "eig5.candidate.deadline",
+    title: "Candidature reçue avant la clôture de l'appel à candidatures",
+    source: aac5("art. 4"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig5.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: aac5("art. 3"),
+};
+const CIVIL_SERVANT: Rule = Rule {
+    id: "eig5.candidate.civil_servant",
+    title: "Pas fonctionnaire ou assimilé en poste au moment du début de la promotion",
+    source: aac5("art. 3"),
+};
+const JURY: Rule = Rule {
+    id: "eig5.candidate.jury",
+    title: "Ni membre du jury ni expert sollicité",
+    source: aac5("art. 3"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig5.candidate.student",
+    title: "Pas en scolarité dans les deux premiers cycles universitaires",
+    source: aac5("art. 3"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig5.candidate.choices",
+    title: "Trois projets, par ordre de préférence",
+    source: aac5("art. 5 §2"),
+};
+
+const DOSSIER_IDS: &[&str] = &[
+    DEADLINE.id,
+    HOST_KIND.id,
+    FUNDING_ROUTE.id,
+    TEAM_SIZE.id,
+    PROFILES.id,
+    OPERATIONAL_MENTOR.id,
+    HIGH_LEVEL_MENTOR.id,
+    COMMITMENTS.id,
+    SUSTAINABILITY.id,
+];
+const CANDIDATE_IDS: &[&str] =
+    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+
+/// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
+/// numérique ».
+const PROFILES_SOUGHT: &[TalentProfile] = &[
+    TalentProfile::Designer,
+    TalentProfile::Developer,
+    TalentProfile::DataEngineer,
+    TalentProfile::DataScientist,
+    TalentProfile::Geomatician,
+    TalentProfile::DigitalLawJurist,
+];
+
+const REQUIRED_COMMITMENTS: &[Commitment] = &[
+    Commitment::DataAccess,
+    Commitment::DataUseAuthorisation,
+    Commitment::OpenSourceAndOpenData,
+    Commitment::DigitalAccessibility,
+    Commitment::WorkOutsideWalls,
+    Commitment::Accompaniment,
+];
+
+/// The rules of EIG5.
+#[derive(Debug)]
+pub(crate) struct Eig5;
+
+impl PromotionRules for Eig5 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig5
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        if let Some(window) = &facts.call_for_defis {
+            evaluation
+                .record(&DEADLINE, common::deadline(window.value.closes, dossier.submitted_at));
+        }
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
+        );
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, true)?;
+        evaluation.record(&FUNDING_ROUTE, run);
+        if let Some(bounds) = &facts.team_size {
+            evaluation
+                .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
+        }
+        evaluation.record(
+            &PROFILES,
+            common::profiles(
+                &dossier.defi.team,
+                PROFILES_SOUGHT,
+                "design, développement, data engineering, data science, géomatique, droit du numérique",
+            ),
+        );
+        evaluation.record(
+            &OPERATIONAL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Operational,
+                "porteur de projet",
+                1,
+                Some(2),
+            ),
+        );
+        evaluation.record(
+            &HIGH_LEVEL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Strategic,
+                "mentor de haut niveau",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &COMMITMENTS,
+            common::commitments(&dossier.defi.commitments, REQUIRED_COMMITMENTS),
+        );
+        evaluation.record(
+            &SUSTAINABILITY,
+            common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
+        );
+        Ok(route)
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let facts = &*FACTS;
+        let status = &application.candidate.status;
+        if let Some(window) = &facts.call_for_candidates {
+            evaluation.record(
+                &CANDIDATE_DEADLINE,
+                common::deadline(window.value.closes, application.submitted_at),
+            );
+        }
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        let start = Moment::mission_start(
+            facts.mission_start.as_ref().map(|start| start.value),
+            application.mission_start_on,
+        );
+        evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, start));
+        evaluation.record(&JURY, common::jury(status.jury_member));
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[StudyLevel::FirstOrSecondCycle],
+                "deux premiers cycles universitaires",
+                start,
+            ),
+        );
+        if let Some(limit) = &facts.choice_limit {
+            evaluation
+                .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Ok(ScoringGrid {
+            promotion: Promotion::Eig5,
+            criteria: vec![
+                Criterion::new("Pertinence du besoin"),
+                Criterion::new("Qualité de la définition du projet et des profils EIG"),
+                Criterion::new("Engagement de l'administration d'accueil"),
+                Criterion::new("Transformation numérique"),
+                Criterion::new("Ouverture et mutualisation"),
+            ],
+            scale: None,
+            equal_weights_stated: false,
+            source: aap5("§5.5").source(),
+        })
+    }
+}

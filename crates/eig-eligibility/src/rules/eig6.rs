@@ -1,0 +1,287 @@
+//! EIG6 (2022–2023): the call for projects AAP6 (24 January 2022) and the call for candidates
+//! AAC6 (March 2022). A porteur de projet and a sponsor; no geomatics; EIG5 talents excluded
+//! from applying except EIG coaches (AAC6 art. 3).
+
+use std::sync::LazyLock;
+
+use eig_domain::{
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{CandidateApplication, DefiDossier},
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule,
+        common::{self, Moment, RoleFamily},
+    },
+    selection::{Criterion, ScoringGrid},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig6.facts());
+
+const fn aap6(locator: &'static str) -> Cite {
+    Cite(Document::Aap6, locator)
+}
+
+const fn aac6(locator: &'static str) -> Cite {
+    Cite(Document::Aac6, locator)
+}
+
+const DEADLINE: Rule = Rule {
+    id: "eig6.dossier.deadline",
+    title: "Dépôt avant la clôture de l'appel à projets",
+    source: aap6("§5.3"),
+};
+const HOST_KIND: Rule = Rule {
+    id: "eig6.host.kind",
+    title: "Administration pouvant répondre à l'appel à projets",
+    source: aap6("§2 (note 4)"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig6.host.funding_route",
+    title: "Voie de financement : cofinancement en titre 2, porteur administratif ou autofinancement",
+    source: aap6("§3.1–3.4"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig6.defi.team_size",
+    title: "Projet réalisable par deux ou trois profils du numérique",
+    source: aap6("§2"),
+};
+const PROFILES: Rule = Rule {
+    id: "eig6.defi.profiles",
+    title: "Expertises numériques recherchées",
+    source: aap6("§2"),
+};
+const OPERATIONAL_MENTOR: Rule = Rule {
+    id: "eig6.defi.project_lead",
+    title: "Un porteur de projet identifié",
+    source: aap6("§2"),
+};
+const HIGH_LEVEL_MENTOR: Rule =
+    Rule { id: "eig6.defi.sponsor", title: "Un sponsor identifié", source: aap6("§2") };
+const COMMITMENTS: Rule = Rule {
+    id: "eig6.defi.commitments",
+    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    source: aap6("§4.3–4.4"),
+};
+const SUSTAINABILITY: Rule = Rule {
+    id: "eig6.defi.sustainability",
+    title: "Engagement à mener des actions de pérennisation",
+    source: aap6("§4.5"),
+};
+
+const CANDIDATE_DEADLINE: Rule = Rule {
+    id: "eig6.candidate.deadline",
+    title: "Candidature reçue avant la clôture de l'appel à candidatures",
+    source: aac6("art. 4"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig6.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: aac6("art. 3"),
+};
+const CIVIL_SERVANT: Rule = Rule {
+    id: "eig6.candidate.civil_servant",
+    title: "Pas fonctionnaire ou assimilé en poste au moment du début de la promotion",
+    source: aac6("art. 3"),
+};
+const JURY: Rule = Rule {
+    id: "eig6.candidate.jury",
+    title: "Ni membre du jury ni expert sollicité",
+    source: aac6("art. 3"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig6.candidate.student",
+    title: "Pas en scolarité dans les deux premiers cycles universitaires",
+    source: aac6("art. 3"),
+};
+const FORMER_EIG5: Rule = Rule {
+    id: "eig6.candidate.former_eig5",
+    title: "Pas EIG de la promotion 5, hormis les EIG Coachs",
+    source: aac6("art. 3"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig6.candidate.choices",
+    title: "Trois à cinq projets, par ordre de préférence",
+    source: aac6("art. 5"),
+};
+
+const DOSSIER_IDS: &[&str] = &[
+    DEADLINE.id,
+    HOST_KIND.id,
+    FUNDING_ROUTE.id,
+    TEAM_SIZE.id,
+    PROFILES.id,
+    OPERATIONAL_MENTOR.id,
+    HIGH_LEVEL_MENTOR.id,
+    COMMITMENTS.id,
+    SUSTAINABILITY.id,
+    TRAVEL.id,
+];
+const CANDIDATE_IDS: &[&str] = &[
+    CANDIDATE_DEADLINE.id,
+    NATURAL_PERSON.id,
+    CIVIL_SERVANT.id,
+    JURY.id,
+    STUDENT.id,
+    FORMER_EIG5.id,
+    CHOICES.id,
+];
+
+/// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
+const PROFILES_SOUGHT: &[TalentProfile] = &[
+    TalentProfile::Designer,
+    TalentProfile::Developer,
+    TalentProfile::DataEngineer,
+    TalentProfile::DataScientist,
+    TalentProfile::DigitalLawJurist,
+];
+
+const REQUIRED_COMMITMENTS: &[Commitment] = &[
+    Commitment::DataAccess,
+    Commitment::DataUseAuthorisation,
+    Commitment::OpenSourceAndOpenData,
+    Commitment::DigitalAccessibility,
+    Commitment::WorkOutsideWalls,
+    Commitment::Accompaniment,
+];
+
+/// AAP6 annexe 3 art. 3, point 4: « prendre en charge les frais de déplacement des EIG
+/// domiciliés hors de la région parisienne ».
+const TRAVEL: Rule = Rule {
+    id: "eig6.defi.travel_costs",
+    title: "Prise en charge des frais de déplacement des EIG domiciliés hors de la région parisienne",
+    source: aap6("annexe 3 art. 3"),
+};
+
+/// The rules of EIG6.
+#[derive(Debug)]
+pub(crate) struct Eig6;
+
+impl PromotionRules for Eig6 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig6
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        if let Some(window) = &facts.call_for_defis {
+            evaluation
+                .record(&DEADLINE, common::deadline(window.value.closes, dossier.submitted_at));
+        }
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
+        );
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, false)?;
+        evaluation.record(&FUNDING_ROUTE, run);
+        if let Some(bounds) = &facts.team_size {
+            evaluation
+                .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
+        }
+        evaluation.record(
+            &PROFILES,
+            common::profiles(
+                &dossier.defi.team,
+                PROFILES_SOUGHT,
+                "design, développement, data engineering, data science, droit du numérique",
+            ),
+        );
+        evaluation.record(
+            &OPERATIONAL_MENTOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Operational,
+                "porteur de projet",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &HIGH_LEVEL_MENTOR,
+            common::support(&dossier.defi.support, RoleFamily::Strategic, "sponsor", 1, None),
+        );
+        evaluation.record(
+            &COMMITMENTS,
+            common::commitments(&dossier.defi.commitments, REQUIRED_COMMITMENTS),
+        );
+        evaluation.record(
+            &SUSTAINABILITY,
+            common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
+        );
+        evaluation.record(
+            &TRAVEL,
+            common::commitments(&dossier.defi.commitments, &[Commitment::TravelCosts]),
+        );
+        Ok(route)
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let facts = &*FACTS;
+        let status = &application.candidate.status;
+        if let Some(window) = &facts.call_for_candidates {
+            evaluation.record(
+                &CANDIDATE_DEADLINE,
+                common::deadline(window.value.closes, application.submitted_at),
+            );
+        }
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        let start = Moment::mission_start(
+            facts.mission_start.as_ref().map(|start| start.value),
+            application.mission_start_on,
+        );
+        evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, start));
+        evaluation.record(&JURY, common::jury(status.jury_member));
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[StudyLevel::FirstOrSecondCycle],
+                "deux premiers cycles universitaires",
+                start,
+            ),
+        );
+        evaluation.record(
+            &FORMER_EIG5,
+            common::former_talent(status.past_participations.as_deref(), Promotion::Eig5),
+        );
+        if let Some(limit) = &facts.choice_limit {
+            evaluation
+                .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Ok(ScoringGrid {
+            promotion: Promotion::Eig6,
+            criteria: vec![
+                Criterion::new("Pertinence du besoin"),
+                Criterion::new("Caractère entrepreneurial du projet"),
+                Criterion::new("Engagement de l'administration d'accueil"),
+                Criterion::new("Transformation numérique"),
+                Criterion::new("Opportunités d'ouverture"),
+            ],
+            scale: None,
+            equal_weights_stated: true,
+            source: aap6("§5.5").source(),
+        })
+    }
+}

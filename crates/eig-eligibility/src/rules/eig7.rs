@@ -1,0 +1,215 @@
+//! EIG7 (2024–): the provisional règlement REG7. Senior entrepreneurs employed by DINUM and
+//! sent on mission to beta.gouv.fr services of central administrations and State operators.
+
+use std::sync::LazyLock;
+
+use eig_domain::{
+    Commitment, Document, FundingRoute, HostKind, Promotion, PromotionFacts, StudyLevel,
+    TalentProfile,
+};
+
+use crate::{
+    error::EligibilityError,
+    input::{BetaPhase, CandidateApplication, DefiDossier},
+    outcome::Reason,
+    rules::{
+        Cite, Evaluation, PromotionRules, Rule, Run,
+        common::{self, Moment, RoleFamily},
+    },
+    selection::{Criterion, ScoringGrid},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig7.facts());
+
+const fn reg7(locator: &'static str) -> Cite {
+    Cite(Document::Reg7, locator)
+}
+
+const HOST_KIND: Rule = Rule {
+    id: "eig7.host.kind",
+    title: "Administration centrale ou opérateur de l'État",
+    source: reg7("§3.1"),
+};
+const PRODUCT_PAGE: Rule = Rule {
+    id: "eig7.product.beta_gouv_phase",
+    title: "Fiche produit publiée sur beta.gouv.fr, en phase d'investigation, de construction ou d'accélération",
+    source: reg7("§3.1"),
+};
+const FUNDING_ROUTE: Rule = Rule {
+    id: "eig7.host.funding_route",
+    title: "EIG recrutés et rémunérés par la DINUM sur le programme 352",
+    source: reg7("§1.2"),
+};
+const TEAM_SIZE: Rule = Rule {
+    id: "eig7.defi.team_size",
+    title: "Un(e) ou deux EIG par service",
+    source: reg7("§3.4 a"),
+};
+const PROFILES: Rule = Rule {
+    id: "eig7.defi.profiles",
+    title: "Profils proposés : direction de produit, direction technique",
+    source: reg7("§3.3"),
+};
+const BUDGET: Rule = Rule {
+    id: "eig7.partner.budget",
+    title: "Budget dédié pour les 12 mois à venir du service numérique",
+    source: reg7("§3.4 b"),
+};
+const SPONSOR: Rule = Rule {
+    id: "eig7.partner.sponsor",
+    title: "Un(e) sponsor de haut niveau nommé(e)",
+    source: reg7("§3.4 b"),
+};
+const TELEWORK: Rule = Rule {
+    id: "eig7.partner.telework",
+    title: "Télétravail partiel des EIG accepté (2 jours par semaine)",
+    source: reg7("§3.4 c"),
+};
+
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig7.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: reg7("§2.1"),
+};
+const STUDENT: Rule = Rule {
+    id: "eig7.candidate.student",
+    title: "Pas en scolarité dans les deux premiers cycles universitaires",
+    source: reg7("§2.1"),
+};
+
+const DOSSIER_IDS: &[&str] = &[
+    HOST_KIND.id,
+    PRODUCT_PAGE.id,
+    FUNDING_ROUTE.id,
+    TEAM_SIZE.id,
+    PROFILES.id,
+    BUDGET.id,
+    SPONSOR.id,
+    TELEWORK.id,
+];
+const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id];
+
+/// « administrations centrales et … opérateurs de l'État »; a ministry is its central
+/// administration.
+const ADMITTED: &[HostKind] =
+    &[HostKind::Ministry, HostKind::CentralAdministration, HostKind::StateOperator];
+
+const PROFILES_SOUGHT: &[TalentProfile] =
+    &[TalentProfile::ProductDirector, TalentProfile::TechnicalDirector];
+
+/// The rules of EIG7.
+#[derive(Debug)]
+pub(crate) struct Eig7;
+
+impl PromotionRules for Eig7 {
+    fn promotion(&self) -> Promotion {
+        Promotion::Eig7
+    }
+
+    fn dossier_rule_ids(&self) -> &'static [&'static str] {
+        DOSSIER_IDS
+    }
+
+    fn candidate_rule_ids(&self) -> &'static [&'static str] {
+        CANDIDATE_IDS
+    }
+
+    fn dossier(
+        &self,
+        dossier: &DefiDossier,
+        evaluation: &mut Evaluation,
+    ) -> Result<Option<FundingRoute>, EligibilityError> {
+        let facts = &*FACTS;
+        evaluation.record(
+            &HOST_KIND,
+            common::host_kind(
+                dossier,
+                ADMITTED,
+                "administration centrale (ministère), opérateur de l'État",
+            ),
+        );
+        let phase = dossier.beta_gouv_phase;
+        let run = match phase {
+            None => Run::missing(vec!["beta_gouv_phase"]),
+            Some(BetaPhase::Investigation | BetaPhase::Construction | BetaPhase::Acceleration) => {
+                Run::satisfied()
+            }
+            Some(phase) => Run::failed(Reason::ProductPhaseNotAdmitted { phase }),
+        };
+        evaluation.record(
+            &PRODUCT_PAGE,
+            run.fact("beta_gouv_phase", phase.map(BetaPhase::french))
+                .parameter("phases", "investigation, construction, accélération"),
+        );
+        evaluation.record(
+            &FUNDING_ROUTE,
+            Run::satisfied().parameter("route", FundingRoute::EmployedByDinum.french()),
+        );
+        if let Some(bounds) = &facts.team_size {
+            evaluation
+                .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
+        }
+        evaluation.record(
+            &PROFILES,
+            common::profiles(
+                &dossier.defi.team,
+                PROFILES_SOUGHT,
+                "directeur·rice de produit, directeur·rice technique",
+            ),
+        );
+        evaluation.record(
+            &BUDGET,
+            common::commitments(&dossier.defi.commitments, &[Commitment::TwelveMonthBudget]),
+        );
+        evaluation.record(
+            &SPONSOR,
+            common::support(
+                &dossier.defi.support,
+                RoleFamily::Strategic,
+                "sponsor de haut niveau",
+                1,
+                None,
+            ),
+        );
+        evaluation.record(
+            &TELEWORK,
+            common::commitments(&dossier.defi.commitments, &[Commitment::PartialTelework]),
+        );
+        Ok(Some(FundingRoute::EmployedByDinum))
+    }
+
+    fn candidate(
+        &self,
+        application: &CandidateApplication,
+        evaluation: &mut Evaluation,
+    ) -> Result<(), EligibilityError> {
+        let status = &application.candidate.status;
+        evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+        evaluation.record(
+            &STUDENT,
+            common::studies(
+                status.studies,
+                &[StudyLevel::FirstOrSecondCycle],
+                "deux premiers cycles universitaires",
+                Moment::candidacy(application.submitted_at),
+            ),
+        );
+        Ok(())
+    }
+
+    fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
+        Ok(ScoringGrid {
+            promotion: Promotion::Eig7,
+            criteria: vec![
+                Criterion::new("Cadre de politique publique"),
+                Criterion::new("Niveau de sponsoring"),
+                Criterion::new("Ambition entrepreneuriale"),
+                Criterion::new("Résultats escomptés"),
+                Criterion::new("Opportunité de l'approche"),
+            ],
+            scale: None,
+            equal_weights_stated: false,
+            source: reg7("§3.7").source(),
+        })
+    }
+}

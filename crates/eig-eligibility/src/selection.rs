@@ -1,0 +1,302 @@
+//! Laureate selection: the jury scores eligible dossiers on the promotion's grid, the
+//! dossiers are ranked, and laureates are taken by rank within the places and, when given,
+//! the funding envelope.
+//!
+//! Ranking (the tie-break is ours: JURY4 says ties are broken by « le classement, mais aussi
+//! … les notes et les commentaires », which a program cannot read):
+//! 1. total score, highest first (equal weights: stated by AAP6 §5.5, taken as the reading
+//!    of the other grids, which state no weights);
+//! 2. the jury's overall ranking (JURY4 step 4), lowest position first, unranked last;
+//! 3. the criteria scores compared in the grid's order, highest first (the grids list the
+//!    impact or need criterion first);
+//! 4. the défi id, in byte order, so that the result never depends on the input order.
+//!
+//! With an envelope, a dossier whose requested amount exceeds what remains is passed over and
+//! the next one in rank is considered (the envelope caps money, the ranking orders merit).
+
+use std::collections::BTreeSet;
+
+use eig_domain::{DefiId, Euros, Promotion, Source, Sourced};
+use serde::{Deserialize, Serialize};
+
+use crate::{error::EligibilityError, rules::rule_set};
+
+/// A promotion's grid for défi dossiers.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::rule_set;
+///
+/// let grid = rule_set(Promotion::Eig4)?.scoring_grid()?;
+/// assert_eq!(grid.criteria.len(), 5);
+/// assert_eq!(grid.scale.map(|scale| (scale.value.min, scale.value.max)), Some((1, 4)));
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ScoringGrid {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// The criteria, in the source's order.
+    pub criteria: Vec<Criterion>,
+    /// The published scale, when a source gives one (JURY4: 1 to 4).
+    pub scale: Option<Sourced<ScoreScale>>,
+    /// Whether the source states equal weights (AAP6 §5.5 « à pondération égale »).
+    pub equal_weights_stated: bool,
+    /// Where the grid is published.
+    pub source: Source,
+}
+
+/// One criterion of a grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Criterion {
+    /// Its name, as the source words it.
+    pub name: &'static str,
+}
+
+impl Criterion {
+    pub(crate) const fn new(name: &'static str) -> Criterion {
+        Criterion { name }
+    }
+}
+
+/// A score scale, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreScale {
+    /// Lowest score.
+    pub min: u8,
+    /// Highest score.
+    pub max: u8,
+}
+
+/// The jury's sheet: places, optional envelope and the scores of each eligible dossier.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{select_laureates, JurySheet, SelectionStatus};
+///
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 1,
+///   "dossiers": [
+///     {"defi": "a", "scores": [4, 4, 3, 3, 2]},
+///     {"defi": "b", "scores": [4, 4, 4, 3, 2]}
+///   ]
+/// }"#)?;
+/// let selection = select_laureates(&sheet)?;
+/// assert_eq!(selection.ranking[0].defi.as_str(), "b");
+/// assert_eq!(selection.ranking[0].status, SelectionStatus::Selected);
+/// assert_eq!(selection.ranking[1].status, SelectionStatus::NoPlaceLeft);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JurySheet {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// How many défis may be selected.
+    pub places: u32,
+    /// The funding envelope, when the selection is bounded by one.
+    #[serde(default)]
+    pub envelope: Option<Euros>,
+    /// The scale used, required when the promotion publishes none.
+    #[serde(default)]
+    pub scale: Option<ScoreScale>,
+    /// The eligible dossiers and their scores.
+    pub dossiers: Vec<ScoredDossier>,
+}
+
+/// One dossier's scores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoredDossier {
+    /// The défi.
+    pub defi: DefiId,
+    /// One score per criterion, in the grid's order.
+    pub scores: Vec<u8>,
+    /// The jury's overall ranking position (1 = preferred), when given.
+    #[serde(default)]
+    pub jury_rank: Option<u32>,
+    /// The amount requested from the envelope (e.g. from `eig-funding`).
+    #[serde(default)]
+    pub requested: Option<Euros>,
+}
+
+/// The result of a selection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Selection {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// Places available.
+    pub places: u32,
+    /// The envelope, when given.
+    pub envelope: Option<Euros>,
+    /// What the selected dossiers request in total, when an envelope is given.
+    pub committed: Option<Euros>,
+    /// Every dossier, in rank order.
+    pub ranking: Vec<Ranked>,
+    /// The grid's source.
+    pub source: Source,
+}
+
+/// One dossier in the ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ranked {
+    /// Position, from 1.
+    pub rank: u32,
+    /// The défi.
+    pub defi: DefiId,
+    /// The total score.
+    pub total: u32,
+    /// Whether its total equals the previous dossier's, so a tie-break ordered them.
+    pub tied_on_total: bool,
+    /// The amount requested, when given.
+    pub requested: Option<Euros>,
+    /// Selected or not, and why.
+    pub status: SelectionStatus,
+}
+
+/// Whether a ranked dossier is selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SelectionStatus {
+    /// Selected (lauréat).
+    Selected,
+    /// Every place was taken by better-ranked dossiers.
+    NoPlaceLeft,
+    /// Its requested amount exceeds what remains of the envelope.
+    AboveRemainingEnvelope {
+        /// What remained when its turn came.
+        remaining: Euros,
+    },
+}
+
+/// Ranks the dossiers and selects the laureates.
+///
+/// # Errors
+/// [`EligibilityError::NoPublishedRules`] when the promotion has no published grid;
+/// [`EligibilityError::ScaleRequired`], [`EligibilityError::ScaleMismatch`],
+/// [`EligibilityError::EmptyScale`], [`EligibilityError::WrongNumberOfScores`],
+/// [`EligibilityError::ScoreOutOfScale`], [`EligibilityError::DuplicateDefi`],
+/// [`EligibilityError::MissingAmount`] for malformed sheets.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{select_laureates, JurySheet};
+///
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 1, "dossiers": [{"defi": "a", "scores": [5, 4, 3, 3, 2]}]
+/// }"#)?;
+/// assert!(select_laureates(&sheet).is_err()); // 5 is outside JURY4's 1–4
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError> {
+    let grid = rule_set(sheet.promotion)?.scoring_grid()?;
+    let scale = match (grid.scale.as_ref().map(|scale| scale.value), sheet.scale) {
+        (Some(published), None) => published,
+        (Some(published), Some(given)) if published == given => published,
+        (Some(published), Some(given)) => {
+            return Err(EligibilityError::ScaleMismatch {
+                min: given.min,
+                max: given.max,
+                published_min: published.min,
+                published_max: published.max,
+            });
+        }
+        (None, Some(given)) => given,
+        (None, None) => return Err(EligibilityError::ScaleRequired { promotion: sheet.promotion }),
+    };
+    if scale.min > scale.max {
+        return Err(EligibilityError::EmptyScale { min: scale.min, max: scale.max });
+    }
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::with_capacity(sheet.dossiers.len());
+    for dossier in &sheet.dossiers {
+        if !seen.insert(&dossier.defi) {
+            return Err(EligibilityError::DuplicateDefi { defi: dossier.defi.clone() });
+        }
+        if dossier.scores.len() != grid.criteria.len() {
+            return Err(EligibilityError::WrongNumberOfScores {
+                defi: dossier.defi.clone(),
+                expected: grid.criteria.len(),
+                found: dossier.scores.len(),
+            });
+        }
+        if let Some(&score) = dossier.scores.iter().find(|s| !(scale.min..=scale.max).contains(s)) {
+            return Err(EligibilityError::ScoreOutOfScale {
+                defi: dossier.defi.clone(),
+                score,
+                min: scale.min,
+                max: scale.max,
+            });
+        }
+        if sheet.envelope.is_some() && dossier.requested.is_none() {
+            return Err(EligibilityError::MissingAmount { defi: dossier.defi.clone() });
+        }
+        let total = dossier.scores.iter().map(|&s| u32::from(s)).sum::<u32>();
+        rows.push((total, dossier));
+    }
+    rows.sort_by(|(total_a, a), (total_b, b)| {
+        total_b
+            .cmp(total_a)
+            .then_with(|| rank_key(a.jury_rank).cmp(&rank_key(b.jury_rank)))
+            .then_with(|| b.scores.cmp(&a.scores))
+            .then_with(|| a.defi.cmp(&b.defi))
+    });
+
+    let mut remaining = sheet.envelope;
+    let mut committed = sheet.envelope.map(|_| Euros::from_cents(0));
+    let mut selected = 0_u32;
+    let mut ranking = Vec::with_capacity(rows.len());
+    let mut previous_total = None;
+    for (position, (total, dossier)) in rows.into_iter().enumerate() {
+        let status = if selected >= sheet.places {
+            SelectionStatus::NoPlaceLeft
+        } else {
+            match (remaining, dossier.requested) {
+                (Some(left), Some(asked)) if asked > left => {
+                    SelectionStatus::AboveRemainingEnvelope { remaining: left }
+                }
+                (Some(left), Some(asked)) => {
+                    remaining = Some(
+                        left.checked_sub(asked).map_err(|_| EligibilityError::AmountOverflow)?,
+                    );
+                    committed = committed
+                        .map(|sum| sum.checked_add(asked))
+                        .transpose()
+                        .map_err(|_| EligibilityError::AmountOverflow)?;
+                    selected += 1;
+                    SelectionStatus::Selected
+                }
+                _ => {
+                    selected += 1;
+                    SelectionStatus::Selected
+                }
+            }
+        };
+        ranking.push(Ranked {
+            rank: u32::try_from(position + 1).unwrap_or(u32::MAX),
+            defi: dossier.defi.clone(),
+            total,
+            tied_on_total: previous_total == Some(total),
+            requested: dossier.requested,
+            status,
+        });
+        previous_total = Some(total);
+    }
+    Ok(Selection {
+        promotion: sheet.promotion,
+        places: sheet.places,
+        envelope: sheet.envelope,
+        committed,
+        ranking,
+        source: grid.source,
+    })
+}
+
+/// Ranked positions first, in order; unranked last.
+fn rank_key(rank: Option<u32>) -> (bool, u32) {
+    (rank.is_none(), rank.unwrap_or(0))
+}

@@ -1,0 +1,147 @@
+//! The conformance corpus: one JSON file per case under `tests/data/cases/`, each with its
+//! input, the expected outcome and the source sentence it tests. Every decision (outcome and
+//! trace) is also snapshotted.
+
+use std::fs;
+
+use eig_domain::FundingRoute;
+use eig_eligibility::{
+    CandidateApplication, DefiDossier, EligibilityError, JurySheet, Outcome, SelectionStatus,
+    evaluate_candidate, evaluate_dossier, select_laureates,
+};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// What the case checks.
+    title: String,
+    /// The source cited, e.g. `AAP3 §4.2`.
+    source: String,
+    /// The sentence tested, quoted from the source.
+    quote: String,
+    #[serde(default)]
+    dossier: Option<DefiDossier>,
+    #[serde(default)]
+    candidate: Option<CandidateApplication>,
+    #[serde(default)]
+    jury: Option<JurySheet>,
+    expected: Expected,
+}
+
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    #[serde(default)]
+    outcome: Option<String>,
+    #[serde(default)]
+    funding_route: Option<FundingRoute>,
+    #[serde(default)]
+    failing_rules: Vec<String>,
+    #[serde(default)]
+    missing: Vec<String>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    selected: Option<Vec<String>>,
+}
+
+fn error_kind(err: &EligibilityError) -> String {
+    let kind = match err {
+        EligibilityError::NoPublishedRules { .. } => "no_published_rules",
+        EligibilityError::ConflictingExceptions { .. } => "conflicting_exceptions",
+        EligibilityError::WrongNumberOfScores { .. } => "wrong_number_of_scores",
+        EligibilityError::ScoreOutOfScale { .. } => "score_out_of_scale",
+        EligibilityError::ScaleRequired { .. } => "scale_required",
+        EligibilityError::ScaleMismatch { .. } => "scale_mismatch",
+        EligibilityError::EmptyScale { .. } => "empty_scale",
+        EligibilityError::MissingAmount { .. } => "missing_amount",
+        EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
+        EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
+        _ => "other",
+    };
+    kind.to_owned()
+}
+
+fn summary(outcome: &Outcome) -> Expected {
+    match outcome {
+        Outcome::Eligible { funding_route } => Expected {
+            outcome: Some("eligible".into()),
+            funding_route: *funding_route,
+            ..Expected::default()
+        },
+        Outcome::Ineligible { failures } => Expected {
+            outcome: Some("ineligible".into()),
+            failing_rules: failures.iter().map(|f| f.rule.to_owned()).collect(),
+            ..Expected::default()
+        },
+        Outcome::Incomplete { missing } => Expected {
+            outcome: Some("incomplete".into()),
+            missing: missing.iter().map(|m| (*m).to_owned()).collect(),
+            ..Expected::default()
+        },
+        _ => Expected::default(),
+    }
+}
+
+#[test]
+fn corpus() {
+    let mut count = 0;
+    insta::glob!("../data", "cases/*.json", |path| {
+        count += 1;
+        let text = fs::read_to_string(path).unwrap();
+        let case: Case =
+            serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        assert!(!case.title.is_empty() && !case.source.is_empty() && !case.quote.is_empty());
+        let inputs = [case.dossier.is_some(), case.candidate.is_some(), case.jury.is_some()];
+        assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
+        let sort = |mut e: Expected| {
+            e.failing_rules.sort();
+            e.missing.sort();
+            e
+        };
+        let expected = sort(case.expected);
+        if let Some(sheet) = &case.jury {
+            match select_laureates(sheet) {
+                Ok(selection) => {
+                    let selected: Vec<String> = selection
+                        .ranking
+                        .iter()
+                        .filter(|r| r.status == SelectionStatus::Selected)
+                        .map(|r| r.defi.to_string())
+                        .collect();
+                    assert_eq!(
+                        Some(selected),
+                        expected.selected,
+                        "{}: {}",
+                        path.display(),
+                        case.title
+                    );
+                    insta::assert_json_snapshot!(selection);
+                }
+                Err(err) => {
+                    assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
+                    insta::assert_snapshot!(err.to_string());
+                }
+            }
+            return;
+        }
+        let decision = match (&case.dossier, &case.candidate) {
+            (Some(dossier), _) => evaluate_dossier(dossier),
+            (_, Some(application)) => evaluate_candidate(application),
+            _ => unreachable!(),
+        };
+        match decision {
+            Ok(decision) => {
+                let found = sort(summary(&decision.outcome));
+                assert_eq!(found, expected, "{}: {}", path.display(), case.title);
+                insta::assert_json_snapshot!(decision);
+            }
+            Err(err) => {
+                assert_eq!(Some(error_kind(&err)), expected.error, "{}: {err}", path.display());
+                insta::assert_snapshot!(err.to_string());
+            }
+        }
+    });
+    assert!(count >= 80, "the corpus has {count} cases, at least 80 are required");
+}

@@ -1,0 +1,110 @@
+//! The trace and the French rendering (CRPA art. R. 311-3-1-2).
+
+use eig_domain::Promotion;
+use eig_eligibility::{
+    DefiDossier, Outcome, RuleResult, evaluate_candidate, evaluate_dossier, render_french, rule_set,
+};
+
+fn eig3_dossier() -> DefiDossier {
+    serde_json::from_str(include_str!("../data/cases/eig3_operator_without_carrier.json"))
+        .map(|case: serde_json::Value| serde_json::from_value(case["dossier"].clone()).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn every_rule_of_the_set_is_traced_once_in_order() {
+    for promotion in [
+        Promotion::Eig2,
+        Promotion::Eig3,
+        Promotion::Eig4,
+        Promotion::Eig5,
+        Promotion::Eig6,
+        Promotion::Eig7,
+    ] {
+        let mut dossier = eig3_dossier();
+        dossier.defi.promotion = promotion;
+        let decision = evaluate_dossier(&dossier).unwrap();
+        let traced: Vec<&str> = decision.trace.iter().map(|entry| entry.rule).collect();
+        assert_eq!(traced, rule_set(promotion).unwrap().dossier_rule_ids(), "{promotion}");
+        for entry in &decision.trace {
+            assert!(entry.rule.starts_with(&promotion.code().to_lowercase()), "{}", entry.rule);
+            assert!(!entry.title.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_failing_rule_cites_its_source_and_facts() {
+    let decision = evaluate_dossier(&eig3_dossier()).unwrap();
+    let Outcome::Ineligible { failures } = &decision.outcome else { panic!("{decision:?}") };
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].rule, "eig3.host.funding_route");
+    assert_eq!(failures[0].source.to_string(), "AAP3 §3.1.1–3.1.3");
+    let entry = decision.trace.iter().find(|e| e.rule == "eig3.host.funding_route").unwrap();
+    assert!(matches!(entry.result, RuleResult::Failed { .. }));
+    let names: Vec<&str> = entry.facts.iter().map(|f| f.name).collect();
+    assert!(names.contains(&"defi.hosts.operational.kind"), "{names:?}");
+    assert!(names.contains(&"funding.cofinancing_requested"), "{names:?}");
+}
+
+#[test]
+fn french_rendering_of_an_ineligible_dossier() {
+    let decision = evaluate_dossier(&eig3_dossier()).unwrap();
+    insta::assert_snapshot!(render_french(&decision));
+}
+
+#[test]
+fn french_rendering_of_an_incomplete_candidate() {
+    let case: serde_json::Value =
+        serde_json::from_str(include_str!("../data/cases/cand_eig3_student_ends_in_january.json"))
+            .unwrap();
+    let application = serde_json::from_value(case["candidate"].clone()).unwrap();
+    let decision = evaluate_candidate(&application).unwrap();
+    insta::assert_snapshot!(render_french(&decision));
+}
+
+#[test]
+fn french_rendering_of_an_eligible_dossier() {
+    let case: serde_json::Value =
+        serde_json::from_str(include_str!("../data/cases/eig5_mef_delegation.json")).unwrap();
+    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let text = render_french(&evaluate_dossier(&dossier).unwrap());
+    assert!(text.contains("Résultat : éligible — voie de financement : délégation de gestion"));
+    for part in [
+        "1. Degré et mode de contribution",
+        "2. Données traitées et leurs sources",
+        "3. Paramètres de traitement appliqués à votre situation",
+        "4. Opérations effectuées",
+    ] {
+        assert!(text.contains(part), "{part}");
+    }
+}
+
+#[test]
+fn conflicting_exceptions_name_both() {
+    let case: serde_json::Value =
+        serde_json::from_str(include_str!("../data/cases/eig5_mef_with_carrier_conflict.json"))
+            .unwrap();
+    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let err = evaluate_dossier(&dossier).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"rule eig5.host.funding_route: exceptions "délégation de gestion (AAP5 §3.1)" and "porteur administratif (AAP5 §3.2)" both apply and conflict"#);
+}
+
+#[test]
+fn no_published_rules() {
+    for promotion in [Promotion::Eig1, Promotion::Dig1] {
+        let err = rule_set(promotion).unwrap_err();
+        assert!(err.to_string().contains("has no published rules"), "{err}");
+    }
+    insta::assert_snapshot!(
+        rule_set(Promotion::Eig2).unwrap().scoring_grid().unwrap_err().to_string(),
+        @"promotion EIG2 has no published rules for the défi jury's grid (no EIG2 cahier des charges in the sources)"
+    );
+}
+
+#[test]
+fn a_dossier_of_another_promotion_is_refused() {
+    let dossier = eig3_dossier();
+    let err = rule_set(Promotion::Eig4).unwrap().evaluate_dossier(&dossier).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"input of promotion EIG3 given to the rules of EIG4");
+}

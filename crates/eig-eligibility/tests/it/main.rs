@@ -1,0 +1,8 @@
+//! The integration tests of eig-eligibility: the public API as an embedder uses it.
+
+#![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
+
+mod cases;
+mod explain;
+mod laws;
+mod selection;
