@@ -31,6 +31,20 @@ pub struct PromotionInput {
 }
 
 /// One défi: its funding route, its phase and its talents.
+///
+/// # Example
+/// ```
+/// use eig_funding::{DefiInput, Phase};
+///
+/// // An EIG6 prolongation (AAC6+): the caller states its length.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "phase": "prolongation", "contract_months": 6,
+///   "talents": [ { "talent": "t1", "employer_cost": { "monthly": "6500" } } ] }"#)?;
+/// assert_eq!(defi.phase, Phase::Prolongation);
+/// assert!(serde_json::from_str::<DefiInput>(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [], "colour": "blue" }"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DefiInput {
@@ -91,6 +105,17 @@ pub struct TalentInput {
 ///
 /// JSON: `{"contract": "70000.00"}` (the whole contract as planned) or
 /// `{"monthly": "7000.00"}` (one month).
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_funding::EmployerCost;
+///
+/// let cost: EmployerCost = serde_json::from_str(r#"{ "monthly": "7000" }"#)?;
+/// assert_eq!(cost, EmployerCost::Monthly(Euros::from_whole(7_000)));
+/// assert!(serde_json::from_str::<EmployerCost>(r#"{ "yearly": "7000" }"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

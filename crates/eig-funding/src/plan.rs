@@ -19,6 +19,15 @@ use crate::{
 /// The *porteur administratif* is not a payer: it receives the programme's money and passes
 /// it on to the host (AAP3 §3.1.1: « le conventionnement avec la CDC et le transfert des
 /// fonds vers le porteur opérationnel »); a part it receives says so in [`Part::through`].
+///
+/// # Example
+/// ```
+/// use eig_funding::Payer;
+///
+/// assert_eq!(Payer::PiaThroughCdc.to_string(), "PIA (versé par la CDC)");
+/// assert_eq!(serde_json::to_string(&Payer::Programme352)?, r#""programme352""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -163,6 +172,24 @@ pub struct PayUsed {
 }
 
 /// One talent's plan.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{CostBasis, DefiInput, Payer, RuleId, Scenario, plan_defi};
+///
+/// // EIG6, a resignation after 2 months: the flat 20 000 € exceeds the 14 000 € cost.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig6, &defi, &Scenario::default())?;
+/// let talent = &plan.talents[0];
+/// assert_eq!(talent.rule, RuleId::FlatPerRecruitedTalent);
+/// assert_eq!(talent.cost_basis, CostBasis::GivenForContract);
+/// assert_eq!(talent.employer_cost, Euros::from_whole(14_000));
+/// assert_eq!(talent.amount_of(Payer::Host), Euros::ZERO);
+/// assert_eq!(talent.surplus.map(|s| s.amount), Some(Euros::from_whole(6_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TalentPlan {
     /// The talent.
@@ -274,6 +301,25 @@ pub struct Grant {
 }
 
 /// The promotion's programme money against its envelope.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_funding::{EnvelopeOutcome, EnvelopeResolution, PromotionInput, Scenario, plan_promotion};
+///
+/// // EIG4: 54 talents at the reference cost get 54 × 28 000 € = 1 512 000 € > 1,5 M€.
+/// let defis: Vec<String> = (1..=18)
+///     .map(|d| format!(r#"{{ "defi": "d{d}", "route": "direct", "talents": [
+///         {{ "talent": "a" }}, {{ "talent": "b" }}, {{ "talent": "c" }} ] }}"#))
+///     .collect();
+/// let json = format!(r#"{{ "promotion": "EIG4", "defis": [{}] }}"#, defis.join(","));
+/// let plan = plan_promotion(&serde_json::from_str::<PromotionInput>(&json)?, &Scenario::default())?;
+/// let EnvelopeOutcome::Exceeded { by, resolution, .. } = &plan.envelope else { panic!() };
+/// assert_eq!(*by, Euros::from_whole(12_000));
+/// let EnvelopeResolution::RankOrder { covered, unused, .. } = resolution else { panic!() };
+/// assert_eq!((*covered, *unused), (53, Euros::from_whole(16_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -307,6 +353,21 @@ pub enum EnvelopeOutcome {
 }
 
 /// A promotion's plan.
+///
+/// # Example
+/// ```
+/// use eig_funding::{PromotionInput, Scenario, plan_promotion};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+/// let what_if: Scenario = serde_json::from_str(r#"{ "overrides": [
+///   { "id": "pia_share", "promotion": "EIG3", "value": { "share": "0.6" } } ] }"#)?;
+/// let plan = plan_promotion(&input, &what_if)?;
+/// let overridden: Vec<_> = plan.overridden().map(|p| p.id.as_str()).collect();
+/// assert_eq!(overridden, ["pia_share"]);
+/// assert!(serde_json::to_string(&plan)?.contains(r#""host":"28000.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PromotionPlan {
     /// The promotion.
