@@ -61,7 +61,7 @@ pub enum WhyNot {
         /// Seats of that profile.
         seats: u32,
     },
-    /// The défi was withdrawn, its team below the minimum (AAC3 art. 6).
+    /// The défi was withdrawn, its team below the minimum (AAC3 art. 6.5).
     Withdrawn {
         /// Its team when withdrawn.
         team_size: u32,
@@ -352,8 +352,8 @@ impl CandidateExplanation {
                 ),
                 WhyNot::ClosedBySearch => writeln!(
                     out,
-                    "défi non ouvert : l'ouvrir aurait empêché une affectation stable avec \
-                     autant de défis."
+                    "défi non ouvert : hors de l'ensemble retenu par la recherche exacte (le \
+                     plus grand qui admette une affectation stable)."
                 ),
                 WhyNot::NotRunning => writeln!(out, "défi sans équipe."),
             };
@@ -378,8 +378,8 @@ impl DefiExplanation {
             ),
             DefiStatus::ClosedBySearch => writeln!(
                 out,
-                "non ouvert : l'ouvrir aurait empêché une affectation stable avec autant de \
-                 défis."
+                "non ouvert : hors de l'ensemble retenu par la recherche exacte (le plus grand \
+                 qui admette une affectation stable)."
             ),
             DefiStatus::NoTeam => writeln!(out, "aucun talent affecté."),
         };

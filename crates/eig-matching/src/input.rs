@@ -81,15 +81,15 @@ pub struct CandidateInput {
     pub choices: Vec<DefiId>,
 }
 
-/// A jury's ranking of the applicants of one profile to one défi (« un classement par défi
-/// et par profil », AAC3 art. 6).
+/// A jury's ranking of the applicants of one profile to one défi (« une liste par défi et par
+/// profil », AAC3 art. 6.5).
 ///
 /// `ranks` lists tie groups, best first: `[["c1"], ["c2", "c3"]]` ranks `c1` first and `c2`,
 /// `c3` second *ex aequo*. An applicant the jury does not rank is not acceptable to it.
 /// `offers` lists, by preference, candidates of that profile who did **not** choose the défi
-/// and to whom the jury would offer a seat left empty (« le jury peut proposer au candidat un
-/// défi auquel il n'a pas postulé », AAC3 art. 6); they are used only by the optional
-/// post-phase.
+/// and to whom the jury would offer a seat left empty (« le jury peut proposer à un candidat
+/// auditionné un défi pour lequel il n'aurait pas déposé sa candidature », AAC3 art. 6.5);
+/// they are used only by the optional post-phase.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankingInput {

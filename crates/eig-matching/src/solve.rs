@@ -32,9 +32,9 @@ pub enum Proposing {
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum LowerQuotas {
-    /// The sources' policy (AAC3 art. 6: « le défi peut être retiré »): withdraw the défi
-    /// with the smallest team below the minimum (then the smallest id), send its candidates
-    /// back into the process, repeat. Terminates after at most one round per défi; the result
+    /// The sources' policy (AAC3 art. 6.5: « le jury se réserve le droit de retirer ce
+    /// défi »): withdraw the défi with the smallest team below the minimum (then the
+    /// smallest id), send its candidates back into the process, repeat. Terminates after at most one round per défi; the result
     /// is stable among the running défis ([`StabilityNotion::AmongRunning`]), often with
     /// closures too.
     #[default]
@@ -71,8 +71,8 @@ pub struct Options {
     #[serde(default)]
     pub seed: u64,
     /// Whether juries then offer their empty seats to unplaced candidates on their offer
-    /// lists (AAC3 art. 6: « le jury peut proposer au candidat un défi auquel il n'a pas
-    /// postulé »).
+    /// lists (AAC3 art. 6.5: « le jury peut proposer à un candidat auditionné un défi pour
+    /// lequel il n'aurait pas déposé sa candidature »).
     #[serde(default)]
     pub offers: bool,
 }
@@ -367,7 +367,7 @@ pub enum DefiStatus {
         /// The talents, by id.
         team: Vec<CandidateId>,
     },
-    /// Withdrawn because its team was below the minimum (AAC3 art. 6).
+    /// Withdrawn because its team was below the minimum (AAC3 art. 6.5).
     Withdrawn {
         /// Its team when withdrawn.
         team_size: u32,
@@ -376,8 +376,8 @@ pub enum DefiStatus {
         /// Withdrawal round (1 = first défi withdrawn).
         round: u32,
     },
-    /// Kept closed by the exact search: opening it would leave no stable assignment with as
-    /// many défis running.
+    /// Kept closed by the exact search: not in the set of running défis it chose (the
+    /// largest that admits an assignment stable with closures; the first found, in id order).
     ClosedBySearch,
     /// No candidate could be placed on it.
     NoTeam,
