@@ -334,6 +334,7 @@ impl<'a> Context<'a> {
             by_payer.insert(payer, split_evenly(total, u32::from(contract_months))?);
         }
         Ok(DefiPlan {
+            promotion: self.promotion,
             defi: defi.defi.clone(),
             route: defi.route,
             administrative_carrier: defi.administrative_carrier.clone(),

@@ -236,6 +236,8 @@ pub struct Schedule {
 /// One défi's plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DefiPlan {
+    /// The promotion.
+    pub promotion: Promotion,
     /// The défi.
     pub defi: DefiId,
     /// Its route.

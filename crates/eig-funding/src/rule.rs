@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use eig_domain::{Document, Source};
+use eig_domain::{Document, Promotion, Source};
 use serde::{Deserialize, Serialize};
 
 /// A funding rule the plan applied.
@@ -162,6 +162,49 @@ impl RuleId {
                 &S
             }
         }
+    }
+}
+
+impl RuleId {
+    /// The texts that state the rule for `promotion`: for a rule each call restates (the host
+    /// pays the rest: AAP3 §5.2 for EIG3, AAP4 §4.2 for EIG4, …; the envelope: RAPPORT for
+    /// EIG1–EIG2), the promotion's own text; otherwise all of them.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_funding::RuleId;
+    ///
+    /// let eig5 = RuleId::HostPaysRest.sources_for(Promotion::Eig5);
+    /// assert_eq!(eig5.iter().map(ToString::to_string).collect::<Vec<_>>(), ["AAP5 §4.2.1"]);
+    /// assert_eq!(RuleId::DinumPaysAll.sources_for(Promotion::Eig7).len(), 1);
+    /// ```
+    pub fn sources_for(self, promotion: Promotion) -> Vec<&'static Source> {
+        let all = self.sources();
+        let per_call = matches!(
+            self,
+            RuleId::MonthsOfEmployerCost
+                | RuleId::HostPaysRest
+                | RuleId::SelfFunded
+                | RuleId::AlternativeFunding
+                | RuleId::Envelope
+        );
+        if !per_call {
+            return all.iter().collect();
+        }
+        let document = match promotion {
+            Promotion::Eig1 | Promotion::Eig2 if self == RuleId::Envelope => {
+                Some(Document::Rapport)
+            }
+            Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => Some(Document::Aap3),
+            Promotion::Eig4 => Some(Document::Aap4),
+            Promotion::Eig5 => Some(Document::Aap5),
+            Promotion::Eig6 => Some(Document::Aap6),
+            _ => None,
+        };
+        let matching: Vec<&Source> =
+            all.iter().filter(|source| Some(source.document) == document).collect();
+        if matching.is_empty() || all.len() == 1 { all.iter().collect() } else { matching }
     }
 }
 

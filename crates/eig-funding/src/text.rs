@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use eig_domain::Promotion;
+
 use crate::{
     input::{EnvelopePolicy, Phase},
     parameter::UsedParameter,
@@ -37,7 +39,7 @@ impl PromotionPlan {
         }
         out.push_str("\nTotaux de la promotion :\n");
         write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (*payer, *amount)));
-        write_envelope(&mut out, &self.envelope, self.envelope_policy);
+        write_envelope(&mut out, &self.envelope, self.envelope_policy, self.promotion);
         if !self.estimated_costs.is_empty() {
             let _ = writeln!(
                 out,
@@ -73,7 +75,7 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
     }
     let _ = writeln!(out, " — {phase}, contrat de {} mois", defi.contract_months);
     for talent in &defi.talents {
-        write_talent(out, talent);
+        write_talent(out, talent, defi.promotion);
     }
     out.push_str("  Total du défi :\n");
     write_totals(out, defi.totals.iter().map(|(payer, amount)| (*payer, *amount)));
@@ -88,7 +90,7 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
     }
 }
 
-fn write_talent(out: &mut String, talent: &TalentPlan) {
+fn write_talent(out: &mut String, talent: &TalentPlan, promotion: Promotion) {
     let basis = match talent.cost_basis {
         CostBasis::GivenForContract => "fourni pour le contrat",
         CostBasis::GivenMonthly => "fourni par mois",
@@ -119,7 +121,7 @@ fn write_talent(out: &mut String, talent: &TalentPlan) {
         if part.through == Some(Intermediary::AdministrativeCarrier) {
             out.push_str(", versé au porteur administratif");
         }
-        let _ = writeln!(out, " [{} — {}]", part.rule, sources(part.rule));
+        let _ = writeln!(out, " [{} — {}]", part.rule, sources(part.rule, promotion));
     }
     if let Some(surplus) = &talent.surplus {
         let treatment = match surplus.treatment {
@@ -134,7 +136,7 @@ fn write_talent(out: &mut String, talent: &TalentPlan) {
             "    Trop-perçu : {} ({treatment}) [{} — {}]",
             surplus.amount.to_french(),
             RuleId::UnusedFlatNotRefunded,
-            sources(RuleId::UnusedFlatNotRefunded)
+            sources(RuleId::UnusedFlatNotRefunded, promotion)
         );
     }
 }
@@ -156,8 +158,8 @@ fn formula(formula: &Formula) -> String {
     }
 }
 
-fn sources(rule: RuleId) -> String {
-    rule.sources().iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; ")
+fn sources(rule: RuleId, promotion: Promotion) -> String {
+    rule.sources_for(promotion).iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; ")
 }
 
 fn write_totals(out: &mut String, totals: impl Iterator<Item = (Payer, eig_domain::Euros)>) {
@@ -170,8 +172,13 @@ fn talent_ref(talent: &TalentRef) -> String {
     format!("{}/{}", talent.defi, talent.talent)
 }
 
-fn write_envelope(out: &mut String, outcome: &EnvelopeOutcome, policy: EnvelopePolicy) {
-    let rule = format!("[{} — {}]", RuleId::Envelope, sources(RuleId::Envelope));
+fn write_envelope(
+    out: &mut String,
+    outcome: &EnvelopeOutcome,
+    policy: EnvelopePolicy,
+    promotion: Promotion,
+) {
+    let rule = format!("[{} — {}]", RuleId::Envelope, sources(RuleId::Envelope, promotion));
     match outcome {
         EnvelopeOutcome::Within { payer, envelope, committed, left } => {
             let _ = writeln!(

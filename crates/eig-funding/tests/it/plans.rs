@@ -187,3 +187,88 @@ fn plan_errors() {
     );
     insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"parameter pia_share for EIG3 holds a number of months, expected a share");
 }
+
+fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = PromotionInput> {
+    use proptest::prelude::*;
+    let promotion = prop_oneof![
+        Just("EIG1"),
+        Just("EIG2"),
+        Just("EIG3"),
+        Just("EIG4"),
+        Just("EIG5"),
+        Just("EIG6"),
+        Just("EIG7"),
+    ];
+    let route = prop_oneof![
+        Just("direct"),
+        Just("through_administrative_carrier"),
+        Just("alternative_funding"),
+        Just("self_funded"),
+    ];
+    let talent = (0_u64..=20_000_000, proptest::option::of(0_u8..=10), any::<bool>(), 0_u16..=240);
+    let defi = (route, proptest::collection::vec(talent, 1..=3));
+    (promotion, proptest::collection::vec(defi, 1..=5)).prop_map(|(promotion, defis)| {
+        let defis: Vec<_> = defis
+            .into_iter()
+            .enumerate()
+            .map(|(d, (route, talents))| {
+                let route = if promotion == "EIG7" { "employed_by_dinum" } else { route };
+                let talents: Vec<_> = talents
+                    .into_iter()
+                    .enumerate()
+                    .map(|(t, (cents, worked, monthly, experience))| {
+                        let amount = Euros::from_cents(cents).to_string();
+                        let cost = if monthly {
+                            json!({ "monthly": amount })
+                        } else {
+                            json!({ "contract": amount })
+                        };
+                        let mut talent = json!({
+                            "talent": format!("t{t}"), "experience": experience, "employer_cost": cost
+                        });
+                        if let Some(worked) = worked {
+                            talent["months_worked"] = json!(worked);
+                        }
+                        talent
+                    })
+                    .collect();
+                json!({ "defi": format!("d{d}"), "route": route, "talents": talents })
+            })
+            .collect();
+        serde_json::from_value(json!({ "promotion": promotion, "defis": defis })).unwrap()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Every talent's parts sum to its cost (plus a flat amount's surplus), every défi's and
+    /// the promotion's totals sum their parts, every schedule sums to its payer's total.
+    #[test]
+    fn plans_never_lose_a_cent(input in arbitrary_plan_input()) {
+        let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+        let mut promotion_totals = std::collections::BTreeMap::new();
+        for defi in &plan.defis {
+            let mut defi_totals = std::collections::BTreeMap::new();
+            for talent in &defi.talents {
+                let parts = Euros::checked_sum(talent.parts.iter().map(|p| p.amount)).unwrap();
+                let surplus = talent.surplus.map_or(Euros::ZERO, |s| s.amount);
+                proptest::prop_assert_eq!(parts, talent.employer_cost.checked_add(surplus).unwrap());
+                for part in &talent.parts {
+                    let entry = defi_totals.entry(part.payer).or_insert(Euros::ZERO);
+                    *entry = entry.checked_add(part.amount).unwrap();
+                }
+            }
+            proptest::prop_assert_eq!(&defi_totals, &defi.totals);
+            for (payer, months) in &defi.schedule.by_payer {
+                let sum = Euros::checked_sum(months.iter().copied()).unwrap();
+                proptest::prop_assert_eq!(sum, defi.totals[payer]);
+            }
+            for (payer, amount) in &defi.totals {
+                let entry = promotion_totals.entry(*payer).or_insert(Euros::ZERO);
+                *entry = entry.checked_add(*amount).unwrap();
+            }
+        }
+        proptest::prop_assert_eq!(&promotion_totals, &plan.totals);
+    }
+}
