@@ -20,6 +20,8 @@ struct Case {
     source: String,
     /// The sentence tested, quoted from the source.
     quote: String,
+    /// The rules the case exercises (each must appear in the decision's trace).
+    rules: Vec<String>,
     #[serde(default)]
     dossier: Option<DefiDossier>,
     #[serde(default)]
@@ -133,15 +135,46 @@ fn corpus() {
         };
         match decision {
             Ok(decision) => {
+                for rule in &case.rules {
+                    assert!(
+                        decision.trace.iter().any(|entry| entry.rule == rule),
+                        "{}: rule {rule} is not in the trace",
+                        path.display()
+                    );
+                }
                 let found = sort(summary(&decision.outcome));
                 assert_eq!(found, expected, "{}: {}", path.display(), case.title);
                 insta::assert_json_snapshot!(decision);
             }
             Err(err) => {
                 assert_eq!(Some(error_kind(&err)), expected.error, "{}: {err}", path.display());
+                if let EligibilityError::ConflictingExceptions { rule, .. } = &err {
+                    assert_eq!(case.rules, [*rule], "{}", path.display());
+                }
                 insta::assert_snapshot!(err.to_string());
             }
         }
     });
     assert!(count >= 80, "the corpus has {count} cases, at least 80 are required");
+}
+
+/// Every rule of every rule set is exercised by at least one case and has an entry in the
+/// rules catalogue.
+#[test]
+fn every_rule_has_cases_and_a_catalogue_entry() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let catalogue = fs::read_to_string(dir.join("../../docs/rules/eligibility.md")).unwrap();
+    let mut covered = std::collections::BTreeSet::new();
+    for entry in fs::read_dir(dir.join("tests/data/cases")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let case: Case = serde_json::from_str(&text).unwrap();
+        covered.extend(case.rules);
+    }
+    for promotion in eig_domain::Promotion::ALL {
+        let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
+        for id in rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()) {
+            assert!(covered.contains(*id), "no case exercises {id}");
+            assert!(catalogue.contains(&format!("### `{id}`")), "no catalogue entry for {id}");
+        }
+    }
 }
