@@ -90,6 +90,15 @@ pub struct FundingDeclaration {
 }
 
 /// The phase of a service on beta.gouv.fr, or the absence of a product page.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::BetaPhase;
+///
+/// let phase: BetaPhase = serde_json::from_str(r#""acceleration""#)?;
+/// assert_eq!(phase.french(), "accélération");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -164,6 +173,15 @@ pub struct CandidateApplication {
 }
 
 /// One choice of a candidate: a défi (or project), or a profile (EIG4).
+///
+/// # Example
+/// ```
+/// use eig_eligibility::Choice;
+///
+/// let choices: Vec<Choice> = serde_json::from_str(r#"[{"defi": "eig5-a"}, {"profile": "designer"}]"#)?;
+/// assert!(matches!(choices[1], Choice::Profile(_)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Choice {

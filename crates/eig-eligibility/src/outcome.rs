@@ -51,6 +51,24 @@ pub enum Subject {
 }
 
 /// The tri-state outcome.
+///
+/// # Example
+/// ```
+/// use eig_domain::FundingRoute;
+/// use eig_eligibility::Outcome;
+///
+/// let eligible = Outcome::Eligible { funding_route: Some(FundingRoute::SelfFunded) };
+/// assert_eq!(
+///     serde_json::to_string(&eligible)?,
+///     r#"{"outcome":"eligible","funding_route":"self_funded"}"#
+/// );
+/// let incomplete = Outcome::Incomplete { missing: vec!["submitted_at"] };
+/// assert_eq!(
+///     serde_json::to_string(&incomplete)?,
+///     r#"{"outcome":"incomplete","missing":["submitted_at"]}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -136,6 +154,15 @@ impl Fact {
 }
 
 /// A value in a trace. `Unknown` (JSON `null`) is a fact that was not supplied.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::Value;
+///
+/// assert_eq!(serde_json::to_string(&Value::Bool(true))?, "true");
+/// assert_eq!(serde_json::to_string(&Value::Unknown)?, "null");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -181,6 +208,18 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 /// Why a rule fails: one variant per kind of rule, with the facts that explain it.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::Reason;
+///
+/// let reason = Reason::TeamSizeOutOfBounds { size: 4, min: 2, max: 3 };
+/// assert_eq!(
+///     serde_json::to_string(&reason)?,
+///     r#"{"reason":"team_size_out_of_bounds","size":4,"min":2,"max":3}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]

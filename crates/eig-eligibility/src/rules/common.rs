@@ -11,6 +11,9 @@ use eig_domain::{
     TalentProfile, TeamBounds,
 };
 
+#[cfg(test)]
+mod tests;
+
 use crate::{
     error::EligibilityError,
     input::{Choice, DefiDossier, FundingDeclaration},
@@ -43,18 +46,17 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
                 Run::failed(Reason::SubmittedLate { submitted_at: submitted, closes_at })
             }
         }
-        (None, Some(submitted)) => {
-            let on_time = match closing {
-                Closing::Day { on } => submitted.with_timezone(&Paris).date_naive() <= on,
-                _ => true,
-            };
-            if on_time {
-                Run::satisfied()
-            } else {
-                let closes_at = submitted.to_utc();
-                Run::failed(Reason::SubmittedLate { submitted_at: submitted, closes_at })
-            }
-        }
+        (None, Some(submitted)) => match closing {
+            // A closing known only to the day: the whole day (Paris time) is included, so the
+            // call closes at the first instant of the next Paris day.
+            Closing::Day { on } => match end_of_paris_day(on) {
+                Some(closes_at) if submitted >= closes_at => {
+                    Run::failed(Reason::SubmittedLate { submitted_at: submitted, closes_at })
+                }
+                _ => Run::satisfied(),
+            },
+            _ => Run::satisfied(),
+        },
     };
     let run = match submitted_at {
         Some(at) => run.fact("submitted_at", at.to_rfc3339()).fact(
@@ -70,6 +72,13 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
             .parameter("boundary", "strictement avant l'instant de clôture"),
         None => run,
     }
+}
+
+/// The first instant of the Paris day after `day`.
+fn end_of_paris_day(day: NaiveDate) -> Option<DateTime<chrono::Utc>> {
+    use chrono::TimeZone as _;
+    let next = day.succ_opt()?.and_hms_opt(0, 0, 0)?;
+    Paris.from_local_datetime(&next).earliest().map(|at| at.to_utc())
 }
 
 /// The day of a submission in Paris time.

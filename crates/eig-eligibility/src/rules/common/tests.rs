@@ -1,0 +1,33 @@
+//! Unit tests of the shared rule shapes that no promotion's facts reach through the public API.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use eig_domain::Closing;
+
+use super::{Holds, Moment, deadline, holds};
+use crate::outcome::RuleResult;
+
+fn at(text: &str) -> Option<DateTime<FixedOffset>> {
+    Some(text.parse().unwrap())
+}
+
+#[test]
+fn a_closing_day_includes_the_whole_paris_day() {
+    let closing = Closing::Day { on: NaiveDate::from_ymd_opt(2022, 4, 19).unwrap() };
+    let result = |text| deadline(closing, at(text)).result;
+    assert_eq!(result("2022-04-19T23:59:59+02:00"), RuleResult::Satisfied);
+    assert_eq!(result("2022-04-19T21:59:59Z"), RuleResult::Satisfied);
+    assert!(matches!(result("2022-04-20T00:00:00+02:00"), RuleResult::Failed { .. }));
+    assert!(matches!(result("2022-04-19T22:00:00Z"), RuleResult::Failed { .. }));
+}
+
+#[test]
+fn a_state_ending_within_a_month_is_unknown_at_a_day_of_that_month() {
+    let first = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(2019, 1, 31).unwrap();
+    let between = Moment::Between(first, last);
+    let day = |d| NaiveDate::from_ymd_opt(2019, 1, d);
+    assert!(matches!(holds(NaiveDate::from_ymd_opt(2018, 12, 31), between), Holds::No));
+    assert!(matches!(holds(day(1), between), Holds::Unknown("mission_start_on")));
+    assert!(matches!(holds(day(31), between), Holds::Yes(_)));
+    assert!(matches!(holds(None, between), Holds::Yes(_)));
+}
