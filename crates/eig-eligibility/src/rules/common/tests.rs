@@ -6,14 +6,14 @@ use eig_domain::Closing;
 use super::{Holds, Moment, deadline, holds};
 use crate::outcome::RuleResult;
 
-fn at(text: &str) -> Option<DateTime<FixedOffset>> {
-    Some(text.parse().unwrap())
+fn at(text: &str) -> DateTime<FixedOffset> {
+    text.parse().unwrap()
 }
 
 #[test]
 fn a_closing_day_includes_the_whole_paris_day() {
     let closing = Closing::Day { on: NaiveDate::from_ymd_opt(2022, 4, 19).unwrap() };
-    let result = |text| deadline(closing, at(text)).result;
+    let result = |text| deadline(closing, Some(at(text))).result;
     assert_eq!(result("2022-04-19T23:59:59+02:00"), RuleResult::Satisfied);
     assert_eq!(result("2022-04-19T21:59:59Z"), RuleResult::Satisfied);
     assert!(matches!(result("2022-04-20T00:00:00+02:00"), RuleResult::Failed { .. }));
