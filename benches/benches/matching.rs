@@ -7,7 +7,7 @@
 use std::{hint::black_box, time::Duration};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use eig_matching::{GeneratorConfig, LowerQuotas, Options, generate, solve};
+use eig_matching::{GeneratorConfig, LowerQuotas, Options, SearchOutcome, generate, solve};
 
 fn eig_call(c: &mut Criterion) {
     let instance = generate(&GeneratorConfig::eig_call(1));
@@ -24,13 +24,29 @@ fn eig_call(c: &mut Criterion) {
     });
 }
 
+fn nodes(solution: &eig_matching::Solution<'_>) -> u64 {
+    match solution.search() {
+        Some(
+            SearchOutcome::Optimal { nodes }
+            | SearchOutcome::NoStableAssignment { nodes }
+            | SearchOutcome::LimitReached { nodes },
+        ) => nodes,
+        _ => 0,
+    }
+}
+
 fn exact(c: &mut Criterion) {
-    let instance = generate(&GeneratorConfig::exact_bench(1));
     let options = Options {
         lower_quotas: LowerQuotas::Exact { node_limit: 1_000_000 },
         ..Options::default()
     };
-    c.bench_function("matching/exact_20_defis_200_candidates", |b| {
+    // The hardest of 50 seeded instances (most search nodes), so that the search has work.
+    let hardest = (0..50)
+        .map(|seed| generate(&GeneratorConfig::exact_bench(seed)))
+        .max_by_key(|instance| solve(instance, &options).map_or(0, |s| nodes(&s)));
+    let Some(instance) = hardest else { return };
+    let explored = solve(&instance, &options).map_or(0, |s| nodes(&s));
+    c.bench_function(&format!("matching/exact_20_defis_200_candidates_{explored}_nodes"), |b| {
         b.iter(|| solve(black_box(&instance), &options).ok().map(|s| s.certificate().running));
     });
 }

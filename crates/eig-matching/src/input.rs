@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 /// The bounds the matching enforces: team size of a running défi and length of a
 /// candidate's list of choices.
 ///
-/// EIG2–EIG6 teams count 2 or 3 talents (AAC2 art. 4, AAP3 §2.1 …, read through
-/// [`Promotion::facts`]); candidates choose up to 3 défis (AAC2), 2 (AAC3), 3 (AAC4, AAC5)
-/// or 5 (AAC6). Both are inputs: a plain hospitals/residents instance uses
+/// EIG2–EIG6 teams count 2 or 3 talents (AAC2 art. 4; AAP3 §2.2; AAP4–AAP6 §2), EIG7 teams
+/// 1 or 2 (REG7 §3.4 b); candidates choose up to 3 défis (AAC2 art. 4), 2 (AAC3 art. 4), 3
+/// profiles or projects (AAC4 art. 5; AAC5 art. 5 §2) or 3 to 5 projects (AAC6 art. 5), as
+/// [`Promotion::facts`] records them. Both are inputs: a plain hospitals/residents instance uses
 /// `team_min = 0`.
 ///
 /// # Example
