@@ -68,6 +68,20 @@ pub struct DefiInput {
 }
 
 /// Whether the défi's contracts are the promotion's initial missions or their prolongation.
+///
+/// JSON: `"initial"` (the default when the field is absent) or `"prolongation"`.
+///
+/// # Example
+/// ```
+/// use eig_funding::{DefiInput, Phase};
+///
+/// let defi: DefiInput =
+///     serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [] }"#)?;
+/// assert_eq!(defi.phase, Phase::Initial);
+/// assert_eq!(serde_json::from_str::<Phase>(r#""prolongation""#)?, Phase::Prolongation);
+/// assert!(serde_json::from_str::<Phase>(r#""renewal""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -83,6 +97,24 @@ pub enum Phase {
 }
 
 /// One talent of a défi.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Experience};
+/// use eig_funding::{EmployerCost, TalentInput};
+///
+/// // A talent with 61 months of experience who resigned after 4 months.
+/// let talent: TalentInput = serde_json::from_str(r#"{ "talent": "t1", "experience": 61,
+///   "employer_cost": { "monthly": "6500" }, "months_worked": 4 }"#)?;
+/// assert_eq!(talent.experience, Some(Experience::from_months(61)));
+/// assert_eq!(talent.employer_cost, Some(EmployerCost::Monthly(Euros::from_whole(6_500))));
+/// assert_eq!(talent.months_worked, Some(4));
+/// // Only the id is required; an unknown field is refused.
+/// let bare: TalentInput = serde_json::from_str(r#"{ "talent": "t2" }"#)?;
+/// assert_eq!((bare.employer_cost, bare.months_worked), (None, None));
+/// assert!(serde_json::from_str::<TalentInput>(r#"{ "talent": "t3", "salary": "4000" }"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TalentInput {
@@ -160,6 +192,17 @@ pub struct Scenario {
 /// How an exceeded envelope is resolved in the plan's outcome. Neither policy changes the
 /// talents' amounts, which stay what the rules give; the outcome shows who the envelope
 /// covers.
+///
+/// # Example
+/// ```
+/// use eig_funding::{EnvelopePolicy, Scenario};
+///
+/// assert_eq!(Scenario::default().envelope_policy, EnvelopePolicy::RankOrder);
+/// let scenario: Scenario = serde_json::from_str(r#"{ "envelope_policy": "pro_rata" }"#)?;
+/// assert_eq!(scenario.envelope_policy, EnvelopePolicy::ProRata);
+/// assert!(serde_json::from_str::<EnvelopePolicy>(r#""largest_first""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]

@@ -12,6 +12,17 @@ use serde::{Deserialize, Serialize};
 
 /// The day every official value below was last read against its source text
 /// (`shared/domain/sources/`, read on 2026-11-28).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_funding::{LAST_CHECKED_ON, official_parameters};
+///
+/// let (year, month, day) = LAST_CHECKED_ON;
+/// let checked = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+/// assert_eq!(checked.to_string(), "2026-11-28");
+/// assert!(official_parameters().iter().all(|p| p.last_checked_on == checked));
+/// ```
 pub const LAST_CHECKED_ON: (i32, u32, u32) = (2026, 11, 28);
 
 /// The name of a funding parameter.
@@ -49,6 +60,14 @@ pub enum ParameterId {
 
 impl ParameterId {
     /// Every parameter, in catalogue order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::ParameterId;
+    ///
+    /// assert_eq!(ParameterId::ALL[0], ParameterId::PiaShare);
+    /// assert!(ParameterId::ALL.iter().all(|id| id.as_str().parse() == Ok(*id)));
+    /// ```
     pub const ALL: [ParameterId; 9] = [
         ParameterId::PiaShare,
         ParameterId::ProgrammeEnvelope,
@@ -62,6 +81,15 @@ impl ParameterId {
     ];
 
     /// The identifier used in JSON, scenarios and the rules catalogue.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::ParameterId;
+    ///
+    /// assert_eq!(ParameterId::SubsidisedMonths.as_str(), "subsidised_months");
+    /// assert_eq!(serde_json::to_string(&ParameterId::SubsidisedMonths)?, r#""subsidised_months""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             ParameterId::PiaShare => "pia_share",
@@ -77,6 +105,13 @@ impl ParameterId {
     }
 
     /// The French name, as the plan's text prints it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::ParameterId;
+    ///
+    /// assert_eq!(ParameterId::FlatPerRecruitedTalent.french(), "forfait par EIG recruté");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             ParameterId::PiaShare => "part PIA du coût total employeur",
@@ -110,6 +145,15 @@ impl std::str::FromStr for ParameterId {
 }
 
 /// A text that names no [`ParameterId`].
+///
+/// # Example
+/// ```
+/// use eig_funding::{ParameterId, UnknownParameter};
+///
+/// let err = "pia_part".parse::<ParameterId>().unwrap_err();
+/// assert_eq!(err, UnknownParameter { input: "pia_part".to_owned() });
+/// assert_eq!(err.to_string(), r#""pia_part" is not a funding parameter"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{input:?} is not a funding parameter")]
 pub struct UnknownParameter {
@@ -143,6 +187,13 @@ pub enum ParameterValue {
 
 impl ParameterValue {
     /// The kind of value, for error messages.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::ParameterValue;
+    ///
+    /// assert_eq!(ParameterValue::Months(4).kind(), "a number of months");
+    /// ```
     pub const fn kind(self) -> &'static str {
         match self {
             ParameterValue::Amount(_) => "an amount",
@@ -152,6 +203,16 @@ impl ParameterValue {
     }
 
     /// The value written the French way (`20 000,00 €`, `70 %`, `4 mois`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Euros;
+    /// use eig_funding::ParameterValue;
+    ///
+    /// let flat = ParameterValue::Amount(Euros::from_whole(20_000));
+    /// assert_eq!(flat.to_french(), "20\u{202f}000,00\u{a0}€");
+    /// assert_eq!(ParameterValue::Months(4).to_french(), "4\u{a0}mois");
+    /// ```
     pub fn to_french(self) -> String {
         match self {
             ParameterValue::Amount(amount) => amount.to_french(),
@@ -162,6 +223,23 @@ impl ParameterValue {
 }
 
 /// When a value applies: to a promotion (or to all), within a period when the text gives one.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_funding::{ParameterId, official_parameters};
+///
+/// let table = official_parameters();
+/// let find = |id, promotion| table.iter().find(|p| p.id == id && p.validity.promotion == promotion);
+/// // AAP4 §3.3: « 4 mois (septembre-décembre 2020) ».
+/// let months = find(ParameterId::SubsidisedMonths, Some(Promotion::Eig4)).unwrap();
+/// let period = months.validity.period.unwrap();
+/// assert_eq!((period.first().to_string(), period.last().to_string()),
+///            ("2020-09-01".to_owned(), "2020-12-31".to_owned()));
+/// // The ING reference cost holds for every promotion and states no period.
+/// let reference = find(ParameterId::ReferenceEmployerCost, None).unwrap();
+/// assert_eq!(reference.validity.period, None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Validity {
@@ -203,6 +281,24 @@ pub struct Parameter {
 }
 
 /// A parameter as a plan used it: the value, and whether a scenario overrode the official one.
+///
+/// # Example
+/// ```
+/// use eig_domain::Share;
+/// use eig_funding::{ParameterId, ParameterValue, PromotionInput, Scenario, plan_promotion};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+/// let what_if: Scenario = serde_json::from_str(r#"{ "overrides": [
+///   { "id": "pia_share", "promotion": "EIG3", "value": { "share": "0.6" } } ] }"#)?;
+/// let plan = plan_promotion(&input, &what_if)?;
+/// let pia = plan.parameters.iter().find(|p| p.id == ParameterId::PiaShare).unwrap();
+/// assert!(pia.overridden);
+/// assert_eq!(pia.value, ParameterValue::Share(Share::from_percent(60)?));
+/// assert_eq!(pia.official, Some(ParameterValue::Share(Share::from_percent(70)?)));
+/// assert_eq!(pia.source.as_ref().map(ToString::to_string).as_deref(), Some("AAP3 §3.1.1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct UsedParameter {
     /// The parameter.

@@ -46,6 +46,13 @@ pub enum Payer {
 
 impl Payer {
     /// The French name.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::Payer;
+    ///
+    /// assert_eq!(Payer::Host.french(), "administration d'accueil");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             Payer::PiaThroughCdc => "PIA (versé par la CDC)",
@@ -64,6 +71,21 @@ impl fmt::Display for Payer {
 }
 
 /// An intermediary that receives a payer's money for the host.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_funding::{DefiInput, Intermediary, Scenario, plan_defi};
+///
+/// // EIG3, an operator of the State through its ministry (AAP3 §3.1.1).
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1",
+///   "route": "through_administrative_carrier", "administrative_carrier": "Ministère",
+///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
+/// let parts = &plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.talents[0].parts;
+/// assert_eq!(parts[0].through, Some(Intermediary::AdministrativeCarrier)); // the PIA's part
+/// assert_eq!(parts[1].through, None); // the host's own part
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -73,6 +95,23 @@ pub enum Intermediary {
 }
 
 /// One payer's part of a talent's cost.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Part, Payer, RuleId, Scenario, plan_defi};
+///
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+/// assert_eq!(plan.talents[0].parts, [
+///     Part { payer: Payer::PiaThroughCdc, amount: Euros::from_whole(49_000), through: None,
+///            rule: RuleId::PiaShareOfEmployerCost },
+///     Part { payer: Payer::Host, amount: Euros::from_whole(21_000), through: None,
+///            rule: RuleId::HostPaysRest },
+/// ]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Part {
     /// Who pays.
@@ -87,6 +126,27 @@ pub struct Part {
 }
 
 /// How the programme's part of a talent was computed.
+///
+/// JSON: an object tagged by `kind` (`share_of_cost`, `months_of_cost`, `flat`, `whole_cost`).
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Formula, Scenario, plan_defi};
+///
+/// // EIG4: 4 months of a 7 000 € month (AAP4 §3.3).
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [ { "talent": "t1", "employer_cost": { "monthly": "7000" } } ] }"#)?;
+/// let talent = &plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.talents[0];
+/// assert_eq!(talent.formula, Formula::MonthsOfCost {
+///     months: 4,
+///     monthly_cost: Some(Euros::from_whole(7_000)),
+///     contract_cost: None,
+///     contract_months: 10,
+/// });
+/// assert_eq!(serde_json::to_value(talent.formula)?["kind"], "months_of_cost");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -125,6 +185,19 @@ pub enum Formula {
 }
 
 /// Where a talent's employer cost comes from.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_funding::{CostBasis, DefiInput, Scenario, plan_defi};
+///
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "employer_cost": { "monthly": "7000" } }, { "talent": "t2" } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+/// assert_eq!(plan.talents[0].cost_basis, CostBasis::GivenMonthly);
+/// assert_eq!(plan.talents[1].cost_basis, CostBasis::ReferenceEstimate); // 70 000 €, ING
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -139,6 +212,23 @@ pub enum CostBasis {
 
 /// Money the programme paid beyond the talent's actual cost (a resignation under a flat
 /// amount).
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Payer, Scenario, Surplus, SurplusTreatment, plan_defi};
+///
+/// // EIG6: 20 000 € for a talent who left after 2 months of a 70 000 € contract (14 000 €).
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }"#)?;
+/// let talent = &plan_defi(Promotion::Eig6, &defi, &Scenario::default())?.talents[0];
+/// assert_eq!(talent.surplus, Some(Surplus {
+///     amount: Euros::from_whole(6_000),
+///     treatment: SurplusTreatment::NotRefundedMayReduceNextTransfer,
+/// }));
+/// assert_eq!(talent.amount_of(Payer::Host), Euros::ZERO);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Surplus {
     /// The amount paid beyond the cost.
@@ -148,6 +238,21 @@ pub struct Surplus {
 }
 
 /// What happens to a surplus.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Scenario, SurplusTreatment, plan_defi};
+///
+/// // EIG4: the 4 months are fixed on the planned contract (AAP4 §3.3); a talent who left
+/// // after 2 months cost less than the subsidy, and no EIG4 text says what becomes of it.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "employer_cost": { "monthly": "7000" }, "months_worked": 2 } ] }"#)?;
+/// let surplus = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.talents[0].surplus;
+/// assert_eq!(surplus.map(|s| s.amount), Some(Euros::from_whole(14_000)));
+/// assert_eq!(surplus.map(|s| s.treatment), Some(SurplusTreatment::NoRuleStated));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -160,6 +265,23 @@ pub enum SurplusTreatment {
 }
 
 /// The pay the grid gives a talent.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Scenario, plan_defi};
+///
+/// // EIG5: 3 500 € net up to 5 years of experience inclusive, 4 000 € above (AAC5 art. 2).
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "experience": 60, "employer_cost": { "monthly": "6100" } },
+///   { "talent": "t2", "experience": 61, "employer_cost": { "monthly": "7000" } } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig5, &defi, &Scenario::default())?;
+/// let pay: Vec<_> = plan.talents.iter().map(|t| t.pay.as_ref().unwrap()).collect();
+/// assert_eq!(pay[0].net_monthly, Euros::from_whole(3_500));
+/// assert_eq!(pay[1].net_monthly, Euros::from_whole(4_000));
+/// assert_eq!((pay[1].variable, pay[1].source.to_string()), (None, "AAC5 art. 2".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PayUsed {
     /// Net monthly pay.
@@ -216,6 +338,19 @@ pub struct TalentPlan {
 
 impl TalentPlan {
     /// The amount `payer` pays for this talent (zero when it pays nothing).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, Promotion};
+    /// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+    ///
+    /// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+    ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
+    /// let talent = &plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.talents[0];
+    /// assert_eq!(talent.amount_of(Payer::Host), Euros::from_whole(21_000));
+    /// assert_eq!(talent.amount_of(Payer::Dinum), Euros::ZERO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn amount_of(&self, payer: Payer) -> Euros {
         self.parts.iter().find(|part| part.payer == payer).map_or(Euros::ZERO, |part| part.amount)
     }
@@ -224,6 +359,23 @@ impl TalentPlan {
 /// A monthly schedule: each payer's défi total spread over the contract's months by largest
 /// remainders (the first months carry the odd cents). It attributes cost to months; it is not
 /// the calendar of transfers (one décret de transfert a year from EIG4, AAP4 §3.3).
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+///
+/// // EIG3: 70 % of 70 000,05 € is 49 000,035 €, rounded to 49 000,04 €; spread over 10
+/// // months, the first 4 months carry the 4 odd cents.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000.05" } } ] }"#)?;
+/// let schedule = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.schedule;
+/// assert_eq!(schedule.first_month.map(|day| day.to_string()).as_deref(), Some("2019-01-01"));
+/// let pia = &schedule.by_payer[&Payer::PiaThroughCdc];
+/// assert_eq!((pia[3], pia[4]), (Euros::from_cents(490_001), Euros::from_cents(490_000)));
+/// assert_eq!(Euros::checked_sum(pia.iter().copied())?, Euros::from_cents(4_900_004));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Schedule {
     /// The first day of the first month, when the promotion's start is known.
@@ -234,6 +386,21 @@ pub struct Schedule {
 }
 
 /// One défi's plan.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Promotion};
+/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+///
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "employer_cost": { "monthly": "7000" } },
+///   { "talent": "t2", "employer_cost": { "monthly": "6500" } } ] }"#)?;
+/// let plan = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?;
+/// assert_eq!((plan.promotion, plan.contract_months, plan.talents.len()), (Promotion::Eig4, 10, 2));
+/// assert_eq!(plan.totals[&Payer::Programme352], Euros::from_whole(54_000)); // 4 × 13 500 €
+/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(81_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DefiPlan {
     /// The promotion.
@@ -258,6 +425,18 @@ pub struct DefiPlan {
 }
 
 /// A talent, by défi and id.
+///
+/// # Example
+/// ```
+/// use eig_funding::{PromotionInput, Scenario, TalentRef, plan_promotion};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+/// let plan = plan_promotion(&input, &Scenario::default())?;
+/// // t1 has no cost: the plan lists it among the ING estimates.
+/// assert_eq!(plan.estimated_costs, [TalentRef { defi: "d1".parse()?, talent: "t1".parse()? }]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct TalentRef {
     /// The défi.
@@ -267,6 +446,28 @@ pub struct TalentRef {
 }
 
 /// What the envelope covers when it is exceeded.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_funding::{EnvelopeOutcome, EnvelopeResolution, PromotionInput, Scenario, plan_promotion};
+///
+/// // EIG3, three talents at 49 000 € of PIA each, and a scenario's envelope of 100 000 €.
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct",
+///     "talents": [ { "talent": "t1" }, { "talent": "t2" }, { "talent": "t3" } ] } ] }"#)?;
+/// let scenario: Scenario = serde_json::from_str(r#"{ "overrides": [
+///   { "id": "programme_envelope", "promotion": "EIG3", "value": { "amount": "100000" } } ] }"#)?;
+/// let plan = plan_promotion(&input, &scenario)?;
+/// let EnvelopeOutcome::Exceeded { resolution, .. } = plan.envelope else { panic!("exceeded") };
+/// let EnvelopeResolution::RankOrder { covered, unused, first_not_covered, .. } = resolution
+/// else {
+///     panic!("rank order is the default")
+/// };
+/// assert_eq!((covered, unused), (2, Euros::from_whole(2_000)));
+/// assert_eq!(first_not_covered.talent.as_str(), "t3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "policy", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -292,6 +493,28 @@ pub enum EnvelopeResolution {
 }
 
 /// A talent's amount under a pro-rata envelope.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_funding::{EnvelopeOutcome, EnvelopeResolution, PromotionInput, Scenario, plan_promotion};
+///
+/// // EIG3, two talents at 49 000 € of PIA each; what if the envelope were 49 000 €, shared?
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" }, { "talent": "t2" } ] } ] }"#)?;
+/// let scenario: Scenario = serde_json::from_str(r#"{ "envelope_policy": "pro_rata", "overrides": [
+///   { "id": "programme_envelope", "promotion": "EIG3", "value": { "amount": "49000" } } ] }"#)?;
+/// let plan = plan_promotion(&input, &scenario)?;
+/// let EnvelopeOutcome::Exceeded { resolution: EnvelopeResolution::ProRata { grants }, .. } =
+///     plan.envelope
+/// else {
+///     panic!("exceeded, pro rata")
+/// };
+/// assert_eq!(grants[1].talent.talent.as_str(), "t2");
+/// assert_eq!(grants[1].requested, Euros::from_whole(49_000));
+/// assert_eq!(grants[1].granted, Euros::from_whole(24_500));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Grant {
     /// The talent.
@@ -392,6 +615,16 @@ pub struct PromotionPlan {
 
 impl PromotionPlan {
     /// The parameters a scenario replaced.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::{PromotionInput, Scenario, plan_promotion};
+    ///
+    /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG6", "defis": [
+    ///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1", "experience": 72 } ] } ] }"#)?;
+    /// assert_eq!(plan_promotion(&input, &Scenario::default())?.overridden().count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn overridden(&self) -> impl Iterator<Item = &UsedParameter> {
         self.parameters.iter().filter(|parameter| parameter.overridden)
     }

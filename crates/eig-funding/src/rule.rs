@@ -57,6 +57,14 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in catalogue order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::RuleId;
+    ///
+    /// assert!(RuleId::ALL.iter().all(|rule| rule.as_str().starts_with("funding.")));
+    /// assert!(RuleId::ALL.iter().all(|rule| !rule.sources().is_empty()));
+    /// ```
     pub const ALL: [RuleId; 12] = [
         RuleId::PiaPaysPay,
         RuleId::PiaShareOfEmployerCost,
@@ -73,6 +81,15 @@ impl RuleId {
     ];
 
     /// The identifier used in JSON and in the rules catalogue.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::RuleId;
+    ///
+    /// assert_eq!(RuleId::HostPaysRest.as_str(), "funding.host_pays_rest");
+    /// assert_eq!(serde_json::to_string(&RuleId::HostPaysRest)?, r#""funding.host_pays_rest""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             RuleId::PiaPaysPay => "funding.pia_pays_pay",
@@ -91,6 +108,14 @@ impl RuleId {
     }
 
     /// The texts that state the rule.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::RuleId;
+    ///
+    /// let sources: Vec<String> = RuleId::MonthsOfEmployerCost.sources().iter().map(ToString::to_string).collect();
+    /// assert_eq!(sources, ["AAP4 §3.3", "AAP5 §3.3"]);
+    /// ```
     pub fn sources(self) -> &'static [Source] {
         use Document::{Aac2, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ing, Rapport, Reg7};
         match self {

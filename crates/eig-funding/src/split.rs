@@ -57,6 +57,13 @@ pub enum RoundingRule {
 
 impl RoundingRule {
     /// The French name of the rule, as the plan's text prints it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::RoundingRule;
+    ///
+    /// assert_eq!(RoundingRule::DownToCent.french(), "arrondi au centime inférieur");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             RoundingRule::HalfUpToCent => {
@@ -95,6 +102,18 @@ impl fmt::Display for RoundingRule {
 /// The two parts of a split: the rounded share and the remainder.
 ///
 /// `share + remainder == total`, always.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Share};
+/// use eig_funding::{RoundingRule, Split, split};
+///
+/// // 70 % of 10,01 € is 7,007 €: the share is rounded, the remainder takes the rest.
+/// let parts = split(Euros::from_cents(1_001), Share::from_percent(70)?, RoundingRule::default());
+/// assert_eq!(parts, Split { share: Euros::from_cents(701), remainder: Euros::from_cents(300) });
+/// assert_eq!(parts.share.checked_add(parts.remainder)?, Euros::from_cents(1_001));
+/// # Ok::<(), eig_domain::MoneyError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Split {
     /// The rounded share (the PIA's 70 %, the months of employer cost).

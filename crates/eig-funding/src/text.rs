@@ -57,6 +57,19 @@ impl PromotionPlan {
 
 impl DefiPlan {
     /// The défi's plan written in French.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_funding::{DefiInput, Scenario, plan_defi};
+    ///
+    /// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "self_funded",
+    ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
+    /// let text = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.to_french();
+    /// assert!(text.starts_with("Défi d1 — "));
+    /// assert!(text.contains("administration d'accueil : 70\u{202f}000,00\u{a0}€"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_french(&self) -> String {
         let mut out = String::with_capacity(1024);
         write_defi(&mut out, self);
