@@ -69,8 +69,8 @@ pub use crate::lottery::SplitMix64;
 #[doc(alias = "affectation")]
 #[doc(alias = "retrait")]
 pub use crate::solve::{
-    DefiReport, DefiStatus, LowerQuotas, Options, Placement, Proposing, Report, SearchOutcome,
-    Solution, SolveError, solve,
+    DefiReport, DefiStatus, Difference, LowerQuotas, Options, Placement, Proposing, Report,
+    SearchOutcome, Solution, SolveError, solve,
 };
 #[doc(alias = "vérification")]
 #[doc(alias = "paire bloquante")]

@@ -71,3 +71,6 @@ pub(crate) fn draw(candidates: usize, seed: u64) -> Vec<u32> {
     }
     position
 }
+
+#[cfg(test)]
+mod tests;

@@ -383,6 +383,19 @@ pub enum DefiStatus {
     NoTeam,
 }
 
+/// A candidate placed differently by two solutions of the same instance (see
+/// [`Solution::differences`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Difference {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// Their défi in the first solution.
+    pub here: Option<DefiId>,
+    /// Their défi in the other solution.
+    pub there: Option<DefiId>,
+}
+
 /// A défi's line in a [`Report`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -454,6 +467,46 @@ impl<'i> Solution<'i> {
         let c = crate::instance::index_of(&self.instance.candidates, candidate)?;
         let d = self.defi_of[c as usize];
         (d != NONE).then(|| &self.instance.defis[d as usize])
+    }
+
+    /// The candidates placed differently in `other`, by id: for the candidate- and the
+    /// host-optimal solutions of one instance, the difference between the two optima (by the
+    /// rural hospitals theorem the same candidates are placed in both, so only défis differ).
+    /// Candidates are matched by id, so `other` may solve another instance.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, Proposing, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let candidates = solve(&instance, &Options::default())?;
+    /// let hosts = solve(&instance, &Options { proposing: Proposing::Hosts, ..Options::default() })?;
+    /// let moved = candidates.differences(&hosts);
+    /// assert!(moved.iter().all(|d| d.here.is_some() && d.there.is_some()));
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
+    pub fn differences(&self, other: &Solution<'_>) -> Vec<Difference> {
+        let mut out = Vec::new();
+        for (c, id) in self.instance.candidates.iter().enumerate() {
+            let here = self.defi_of[c];
+            let here = (here != NONE).then(|| self.instance.defis[here as usize].clone());
+            let there = other.defi_of(id).cloned();
+            if here != there {
+                out.push(Difference { candidate: id.clone(), here, there });
+            }
+        }
+        for (c, id) in other.instance.candidates.iter().enumerate() {
+            let there = other.defi_of[c];
+            if there != NONE && crate::instance::index_of(&self.instance.candidates, id).is_none() {
+                out.push(Difference {
+                    candidate: id.clone(),
+                    here: None,
+                    there: Some(other.instance.defis[there as usize].clone()),
+                });
+            }
+        }
+        out.sort_by(|a, b| a.candidate.cmp(&b.candidate));
+        out
     }
 
     /// Candidates whose order the lottery decided, in lottery order.

@@ -37,6 +37,23 @@ fn gale_shapley_1962_both_optima() {
     let hosts =
         solve(&instance, &Options { proposing: Proposing::Hosts, ..Options::default() }).unwrap();
     insta::assert_snapshot!(pairs(&instance, &hosts.assignment()), @"alpha→C beta→A gamma→B");
+    let moved: Vec<String> = candidates
+        .differences(&hosts)
+        .iter()
+        .map(|d| {
+            format!(
+                "{}: {:?} / {:?}",
+                d.candidate,
+                d.here.as_ref().map(ToString::to_string),
+                d.there.as_ref().map(ToString::to_string)
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(moved.join("\n"), @r#"
+    alpha: Some("A") / Some("C")
+    beta: Some("B") / Some("A")
+    gamma: Some("C") / Some("B")
+    "#);
     // The third stable matching: each gets their second choice.
     let middle =
         Assignment::from_ids(&instance, [("alpha", "B"), ("beta", "C"), ("gamma", "A")]).unwrap();
