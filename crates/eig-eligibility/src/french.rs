@@ -152,6 +152,10 @@ pub(crate) fn fact_label(name: &str) -> &str {
     match name {
         "submitted_at" => "date et heure de réception",
         "submitted_at_paris" => "date et heure de réception (heure de Paris)",
+        "choices_submitted_at" => "date et heure de réception des choix de projets",
+        "choices_submitted_at_paris" => {
+            "date et heure de réception des choix de projets (heure de Paris)"
+        }
         "defi.hosts.operational.kind" => "nature du porteur opérationnel",
         "defi.hosts.administrative.kind" => "nature du porteur administratif",
         "funding.cofinancing_requested" => "cofinancement demandé",

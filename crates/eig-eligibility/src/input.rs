@@ -162,6 +162,10 @@ pub struct CandidateApplication {
     /// The défis, projects or profiles chosen, in order of preference.
     #[serde(default)]
     pub choices: Option<Vec<Choice>>,
+    /// When the choices were received, where they are a second stage with its own deadline
+    /// (AAC5 art. 5 §2: « avant le 31 mai 2021, 23h59 (heure de Paris) »; AAC6 art. 5).
+    #[serde(default)]
+    pub choices_submitted_at: Option<DateTime<FixedOffset>>,
     /// The day the selection is decided, when a rule needs it (AAC3–AAC4 art. 4: « en poste au
     /// moment de la décision de la sélection »); no source dates it to the day.
     #[serde(default)]

@@ -37,8 +37,30 @@ fn closing_text(closing: Closing) -> String {
 /// submission is on time when it is received strictly before the closing instant. The
 /// closing instant itself (17:00:00.000) is late: at that instant the call is closed.
 pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffset>>) -> Run {
+    deadline_of(closing, submitted_at, RECEIVED)
+}
+
+/// The names of a reception instant in the input and in the trace.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Received {
+    /// The input path.
+    pub(crate) input: &'static str,
+    /// The trace name of the same instant in Paris time.
+    pub(crate) paris: &'static str,
+}
+
+/// The reception of the dossier or application.
+pub(crate) const RECEIVED: Received =
+    Received { input: "submitted_at", paris: "submitted_at_paris" };
+
+/// [`deadline`] for another reception instant of the input.
+pub(crate) fn deadline_of(
+    closing: Closing,
+    submitted_at: Option<DateTime<FixedOffset>>,
+    names: Received,
+) -> Run {
     let run = match (closing.instant(), submitted_at) {
-        (_, None) => Run::missing(vec!["submitted_at"]),
+        (_, None) => Run::missing(vec![names.input]),
         (Some(closes_at), Some(submitted)) => {
             if submitted < closes_at {
                 Run::satisfied()
@@ -59,11 +81,10 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
         },
     };
     let run = match submitted_at {
-        Some(at) => run.fact("submitted_at", at.to_rfc3339()).fact(
-            "submitted_at_paris",
-            at.with_timezone(&Paris).format("%d/%m/%Y %H:%M:%S").to_string(),
-        ),
-        None => run.fact("submitted_at", None::<bool>),
+        Some(at) => run
+            .fact(names.input, at.to_rfc3339())
+            .fact(names.paris, at.with_timezone(&Paris).format("%d/%m/%Y %H:%M:%S").to_string()),
+        None => run.fact(names.input, None::<bool>),
     };
     let run = run.parameter("closes", closing_text(closing));
     match closing.instant() {

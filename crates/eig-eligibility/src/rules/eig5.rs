@@ -4,8 +4,10 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use eig_domain::{
-    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
+    Closing, Commitment, Document, FundingRoute, ParisDeadline, Promotion, PromotionFacts,
+    StudyLevel, TalentProfile,
 };
 
 use crate::{
@@ -99,6 +101,17 @@ const STUDENT: Rule = Rule {
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: aac5("art. 3"),
 };
+const CHOICES_DEADLINE: Rule = Rule {
+    id: "eig5.candidate.choices_deadline",
+    title: "Choix des projets reçus avant le 31 mai 2021 à 23h59 (heure de Paris)",
+    source: aac5("art. 5 §2"),
+};
+/// The second-stage deadline, resolved in Paris time.
+static CHOICES_CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
+    let (year, month, day) = (2021, 5, 31);
+    let paris = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(23, 59, 0)?;
+    ParisDeadline::from_paris(paris).ok().map(|deadline| Closing::Deadline { deadline })
+});
 const CHOICES: Rule = Rule {
     id: "eig5.candidate.choices",
     title: "Trois projets, par ordre de préférence",
@@ -116,8 +129,15 @@ const DOSSIER_IDS: &[&str] = &[
     COMMITMENTS.id,
     SUSTAINABILITY.id,
 ];
-const CANDIDATE_IDS: &[&str] =
-    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+const CANDIDATE_IDS: &[&str] = &[
+    CANDIDATE_DEADLINE.id,
+    NATURAL_PERSON.id,
+    CIVIL_SERVANT.id,
+    JURY.id,
+    STUDENT.id,
+    CHOICES.id,
+    CHOICES_DEADLINE.id,
+];
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
 /// numérique ».
@@ -247,6 +267,19 @@ impl PromotionRules for Eig5 {
         if let Some(limit) = &facts.choice_limit {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        if let Some(closing) = *CHOICES_CLOSING {
+            evaluation.record(
+                &CHOICES_DEADLINE,
+                common::deadline_of(
+                    closing,
+                    application.choices_submitted_at,
+                    common::Received {
+                        input: "choices_submitted_at",
+                        paris: "choices_submitted_at_paris",
+                    },
+                ),
+            );
         }
         Ok(())
     }

@@ -4,8 +4,10 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use eig_domain::{
-    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
+    Closing, Commitment, Document, FundingRoute, ParisDeadline, Promotion, PromotionFacts,
+    StudyLevel, TalentProfile,
 };
 
 use crate::{
@@ -101,6 +103,17 @@ const FORMER_EIG5: Rule = Rule {
     title: "Pas EIG de la promotion 5, hormis les EIG Coachs",
     source: aac6("art. 3"),
 };
+const CHOICES_DEADLINE: Rule = Rule {
+    id: "eig6.candidate.choices_deadline",
+    title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
+    source: aac6("art. 5"),
+};
+/// The second-stage deadline, resolved in Paris time.
+static CHOICES_CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
+    let (year, month, day) = (2022, 5, 15);
+    let paris = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(23, 59, 0)?;
+    ParisDeadline::from_paris(paris).ok().map(|deadline| Closing::Deadline { deadline })
+});
 const CHOICES: Rule = Rule {
     id: "eig6.candidate.choices",
     title: "Trois à cinq projets, par ordre de préférence",
@@ -127,6 +140,7 @@ const CANDIDATE_IDS: &[&str] = &[
     STUDENT.id,
     FORMER_EIG5.id,
     CHOICES.id,
+    CHOICES_DEADLINE.id,
 ];
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
@@ -265,6 +279,19 @@ impl PromotionRules for Eig6 {
         if let Some(limit) = &facts.choice_limit {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+        }
+        if let Some(closing) = *CHOICES_CLOSING {
+            evaluation.record(
+                &CHOICES_DEADLINE,
+                common::deadline_of(
+                    closing,
+                    application.choices_submitted_at,
+                    common::Received {
+                        input: "choices_submitted_at",
+                        paris: "choices_submitted_at_paris",
+                    },
+                ),
+            );
         }
         Ok(())
     }

@@ -132,6 +132,7 @@ prop_compose! {
             (prop::sample::select(Promotion::ALL.to_vec()), any::<bool>())
                 .prop_map(|(promotion, as_coach)| PastParticipation { promotion, as_coach }), 0..3)),
         submitted_at in prop::option::of(instant()),
+        choices_submitted_at in prop::option::of(instant()),
         choices in prop::option::of(prop::collection::vec(prop_oneof![
             "[a-e]".prop_map(|id| Choice::Defi(id.parse().unwrap())),
             prop::sample::select(TalentProfile::ALL.to_vec()).prop_map(Choice::Profile),
@@ -149,6 +150,7 @@ prop_compose! {
             },
             submitted_at,
             choices,
+            choices_submitted_at,
             selection_decided_on,
             mission_start_on,
         }
