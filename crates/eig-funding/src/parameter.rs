@@ -35,6 +35,7 @@ pub const LAST_CHECKED_ON: (i32, u32, u32) = (2026, 11, 28);
 /// assert_eq!("programme_envelope".parse::<ParameterId>(), Ok(ParameterId::ProgrammeEnvelope));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParameterId {
@@ -174,6 +175,7 @@ pub struct UnknownParameter {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParameterValue {
@@ -241,6 +243,7 @@ impl ParameterValue {
 /// assert_eq!(reference.validity.period, None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Validity {
     /// The promotion; `None`: every promotion.
@@ -265,6 +268,7 @@ pub struct Validity {
 /// assert_eq!(pia.value.to_french(), "70\u{a0}%");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Parameter {
     /// The parameter.
     pub id: ParameterId,
@@ -300,6 +304,7 @@ pub struct Parameter {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct UsedParameter {
     /// The parameter.
     pub id: ParameterId,
@@ -330,6 +335,7 @@ pub struct UsedParameter {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// The parameter.

@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(RuleId::PiaShareOfEmployerCost.sources()[0].to_string(), "AAP3 §3.1.1");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(with = "String"))]
 #[serde(into = "&'static str", try_from = "String")]
 #[non_exhaustive]
 pub enum RuleId {

@@ -43,6 +43,7 @@ use crate::error::SplitError;
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RoundingRule {
@@ -115,6 +116,7 @@ impl fmt::Display for RoundingRule {
 /// # Ok::<(), eig_domain::MoneyError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Split {
     /// The rounded share (the PIA's 70 %, the months of employer cost).
     pub share: Euros,

@@ -8,4 +8,6 @@
 mod cases;
 mod parameters;
 mod plans;
+#[cfg(feature = "schemars")]
+mod schema;
 mod splits;
