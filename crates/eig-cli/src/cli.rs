@@ -21,6 +21,23 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// Runs a whole call: dossier eligibility → laureate selection → funding plan against the
+    /// envelope → talent assignment → verification. Without --input, the embedded default:
+    /// the 2018 call (EIG3) with its real 15 laureate défis, plus labelled synthetic dossiers,
+    /// about 170 synthetic candidates and seeded jury rankings.
+    Run(RunArgs),
+    /// Decides the eligibility of défi dossiers and candidate applications, with a trace of every
+    /// rule evaluated and its source.
+    Eligibility(FileArgs),
+    /// The French explanation of one decision, as CRPA art. R. 311-3-1-2 asks an administration
+    /// to give about an algorithmic decision.
+    Explain(ExplainArgs),
+    /// A promotion's funding plan: each payer per talent and défi, cent-exact, against the
+    /// envelope.
+    Funding(FundingArgs),
+    /// Assigns talents to défis (deferred acceptance, lower quotas), verifies the result and
+    /// explains every placement.
+    Match(MatchArgs),
     /// The official figures per promotion, from the embedded history of 132 défis.
     History(HistoryArgs),
     /// The JSON Schema of an input or output shape.
@@ -50,6 +67,68 @@ pub(crate) struct OutputArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub(crate) struct RunArgs {
+    /// A campaign file (JSON; see `eig schema campaign` and `eig example campaign`); `-` reads
+    /// standard input. Without it, the embedded default campaign.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) input: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct FileArgs {
+    /// The input file (JSON); `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExplainArgs {
+    /// A file holding `{"dossier": …}` or `{"candidate": …}`; `-` or nothing reads standard
+    /// input.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+    /// Write the result to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct FundingArgs {
+    #[command(flatten)]
+    pub(crate) file: FileArgs,
+    /// A scenario file overriding parameters (e.g. another PIA share), rounding or envelope
+    /// policy; the plan lists what was overridden.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) scenario: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct MatchArgs {
+    #[command(flatten)]
+    pub(crate) file: FileArgs,
+    /// The host-optimal variant (juries propose) instead of the candidate-optimal one.
+    #[arg(long)]
+    pub(crate) hosts_propose: bool,
+    /// Exact mode for lower quotas: the stable assignment with the most défis running, or a
+    /// proof that none exists (small instances).
+    #[arg(long)]
+    pub(crate) exact: bool,
+    /// With --exact: search nodes after which the search stops and says so.
+    #[arg(long, default_value_t = 1_000_000, requires = "exact")]
+    pub(crate) node_limit: u64,
+    /// Seed of the lottery that breaks ties in the juries' rankings.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// After the assignment, juries offer unfilled seats to unassigned candidates they ranked.
+    #[arg(long)]
+    pub(crate) offers: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub(crate) struct HistoryArgs {
     /// Only this promotion (EIG1 … EIG7, DIG1; `EIG 3` is accepted), with its défis listed.
     #[arg(long, value_parser = parse_promotion)]
@@ -71,6 +150,18 @@ pub(crate) struct KindArgs {
 /// The JSON shapes the command reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
+    /// A whole call (input of `eig run --input`).
+    Campaign,
+    /// Dossiers and applications (input of `eig eligibility`).
+    Eligibility,
+    /// One dossier or application (input of `eig explain`).
+    Explain,
+    /// A promotion's défis, routes and talents (input of `eig funding`).
+    Funding,
+    /// Parameter overrides (input of `eig funding --scenario`).
+    Scenario,
+    /// A matching problem (input of `eig match`).
+    Match,
     /// A défi (eig-domain `Defi`).
     Defi,
     /// A candidate (eig-domain `Candidate`).

@@ -5,12 +5,21 @@ use crate::{
     error::CliError,
 };
 
+mod eligibility;
+mod funding;
 mod history;
+mod matching;
+mod run;
 mod schema;
 
 /// Runs the parsed command line.
 pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Eligibility(args) => eligibility::eligibility(args),
+        Command::Explain(args) => eligibility::explain(args),
+        Command::Funding(args) => funding::funding(args),
+        Command::Match(args) => matching::run(args),
         Command::History(args) => history::run(args),
         Command::Schema(args) => schema::schema(args),
         Command::Example(args) => schema::example(args),

@@ -11,11 +11,14 @@ use clap::Parser;
 
 use crate::cli::Cli;
 
+mod campaign;
 mod cli;
 mod commands;
 mod error;
 mod input;
 mod output;
+mod pipeline;
+mod report;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -28,6 +28,7 @@ use crate::input::BetaPhase;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Decision {
     /// The promotion whose rules were applied.
     pub promotion: Promotion,
@@ -41,6 +42,7 @@ pub struct Decision {
 
 /// What a decision is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Subject {
@@ -70,6 +72,7 @@ pub enum Subject {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Outcome {
@@ -93,6 +96,7 @@ pub enum Outcome {
 
 /// A failing rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Failure {
     /// The stable rule id (`eig3.host.funding_route`).
     pub rule: &'static str,
@@ -104,6 +108,7 @@ pub struct Failure {
 
 /// One rule evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct TraceEntry {
     /// The stable rule id.
     pub rule: &'static str,
@@ -121,6 +126,7 @@ pub struct TraceEntry {
 
 /// The result of one rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RuleResult {
@@ -140,6 +146,7 @@ pub enum RuleResult {
 
 /// A named value in a trace: a fact read or a parameter applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Fact {
     /// The name (an input path for facts, a parameter name otherwise).
     pub name: &'static str,
@@ -164,6 +171,7 @@ impl Fact {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Value {
@@ -221,6 +229,7 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason {

@@ -34,6 +34,7 @@ use crate::{error::EligibilityError, rules::rule_set};
 /// # Ok::<(), eig_eligibility::EligibilityError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ScoringGrid {
     /// The promotion.
@@ -50,6 +51,7 @@ pub struct ScoringGrid {
 
 /// One criterion of a grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Criterion {
     /// Its name, as the source words it.
     pub name: &'static str,
@@ -63,6 +65,7 @@ impl Criterion {
 
 /// A score scale, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreScale {
     /// Lowest score.
@@ -91,6 +94,7 @@ pub struct ScoreScale {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JurySheet {
     /// The promotion.
@@ -109,6 +113,7 @@ pub struct JurySheet {
 
 /// One dossier's scores.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoredDossier {
     /// The défi.
@@ -125,6 +130,7 @@ pub struct ScoredDossier {
 
 /// The result of a selection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Selection {
     /// The promotion.
     pub promotion: Promotion,
@@ -142,6 +148,7 @@ pub struct Selection {
 
 /// One dossier in the ranking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Ranked {
     /// Position, from 1.
     pub rank: u32,
@@ -159,6 +166,7 @@ pub struct Ranked {
 
 /// Whether a ranked dossier is selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SelectionStatus {

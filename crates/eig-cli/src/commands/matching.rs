@@ -1,0 +1,71 @@
+//! `eig match`: assigns talents to défis, verifies and explains the result.
+
+use eig_matching::{Instance, LowerQuotas, MatchingInput, Options, Proposing, solve};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::{
+    cli::{Format, MatchArgs},
+    error::CliError,
+    input::{InputSource, parse},
+    output,
+};
+
+#[derive(Serialize)]
+struct MatchOutput {
+    report: eig_matching::Report,
+    explanations: eig_matching::Explanations,
+}
+
+/// The stages of a run, shown on standard error when it is a terminal (indicatif hides the
+/// bar otherwise, so pipes and files get nothing).
+fn progress() -> ProgressBar {
+    let bar = ProgressBar::new(6);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} [{bar:20}] {pos}/{len} {msg} ({elapsed})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
+    let bar = progress();
+    let source = InputSource::from_arg(args.file.file.as_ref());
+    let name = source.name();
+    bar.set_message(format!("reading {name}"));
+    let text = source.read()?;
+    bar.inc(1);
+    bar.set_message("parsing");
+    let input: MatchingInput = parse(&name, &text)?;
+    bar.inc(1);
+    bar.set_message("validating");
+    let instance = Instance::new(&input)
+        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
+    bar.inc(1);
+    bar.set_message("solving and verifying");
+    let options = Options {
+        proposing: if args.hosts_propose { Proposing::Hosts } else { Proposing::Candidates },
+        lower_quotas: if args.exact {
+            LowerQuotas::Exact { node_limit: args.node_limit }
+        } else {
+            LowerQuotas::Withdraw
+        },
+        seed: args.seed,
+        offers: args.offers,
+    };
+    let solution = solve(&instance, &options)
+        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
+    bar.inc(1);
+    bar.set_message("explaining");
+    let result = MatchOutput { report: solution.report(), explanations: solution.explain() };
+    bar.inc(1);
+    bar.set_message("writing");
+    let text = match args.file.output.format {
+        Format::Json => output::json(&result)?,
+        Format::Text => result.explanations.to_french(),
+    };
+    let written = output::emit(args.file.output.output.as_deref(), &text);
+    bar.finish_and_clear();
+    written
+}

@@ -1,0 +1,25 @@
+//! `eig run`: a whole call, on the embedded default or on a campaign file.
+
+use crate::{
+    campaign::{Campaign, default_campaign},
+    cli::{Format, RunArgs},
+    error::CliError,
+    input::{InputSource, parse},
+    output, pipeline, report,
+};
+
+pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
+    let campaign: Campaign = match &args.input {
+        Some(path) => {
+            let source = InputSource::from_arg(Some(path));
+            parse(&source.name(), &source.read()?)?
+        }
+        None => default_campaign(),
+    };
+    let result = pipeline::run(&campaign)?;
+    let text = match args.output.format {
+        Format::Json => output::json(&result)?,
+        Format::Text => report::render(&result),
+    };
+    output::emit(args.output.output.as_deref(), &text)
+}

@@ -1,0 +1,319 @@
+//! Runs a campaign through the libraries: dossier eligibility → laureate selection → funding
+//! plan against the envelope → candidate eligibility → talent assignment → verification.
+//! Glue only: every decision is made by a library call.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Promotion, TalentProfile};
+use eig_eligibility::{
+    Choice, Decision, JurySheet, Outcome, ScoreScale, ScoredDossier, Selection, SelectionStatus,
+    evaluate_candidate, evaluate_dossier, select_laureates,
+};
+use eig_funding::{
+    DefiInput as FundingDefi, ParameterId, ParameterValue, Payer, PromotionInput, PromotionPlan,
+    Scenario, TalentInput, official_parameters, plan_defi, plan_promotion,
+};
+use eig_matching::{
+    CandidateInput, DefiInput as MatchingDefi, Explanations, Instance, Limits, MatchingInput,
+    Options, RankingInput, Report, solve,
+};
+use serde::Serialize;
+
+use crate::{campaign::Campaign, error::CliError};
+
+/// The whole result of a campaign, in pipeline order.
+#[derive(Debug, Serialize)]
+pub(crate) struct CampaignResult {
+    pub(crate) title: String,
+    pub(crate) promotion: Promotion,
+    /// Assumptions the pipeline made that no source states.
+    pub(crate) assumptions: Vec<String>,
+    pub(crate) dossiers: Vec<DossierResult>,
+    pub(crate) selection: Selection,
+    pub(crate) funding: PromotionPlan,
+    pub(crate) candidates: Vec<CandidateResult>,
+    pub(crate) matching: MatchingResult,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DossierResult {
+    pub(crate) defi: DefiId,
+    pub(crate) title: String,
+    pub(crate) synthetic: bool,
+    pub(crate) note: String,
+    pub(crate) decision: Decision,
+    /// What the programme would pay for the requested team (the amount the selection
+    /// counts against the envelope), for eligible co-financed dossiers.
+    pub(crate) requested: Option<Euros>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CandidateResult {
+    pub(crate) candidate: CandidateId,
+    pub(crate) profile: TalentProfile,
+    pub(crate) synthetic: bool,
+    pub(crate) decision: Decision,
+    /// Chosen défis that were not selected as laureates (they take no part in the assignment).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) choices_not_selected: Vec<DefiId>,
+    pub(crate) assigned_to: Option<DefiId>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatchingResult {
+    pub(crate) input: MatchingInput,
+    pub(crate) report: Report,
+    pub(crate) explanations: Explanations,
+}
+
+/// The score scale assumed for the défi jury when the promotion publishes none (EIG3's
+/// AAP3 §4.4 lists five criteria but no scale): JURY4's 1–4.
+const ASSUMED_SCALE: ScoreScale = ScoreScale { min: 1, max: 4 };
+
+fn unjudgeable(what: impl std::fmt::Display, err: impl std::fmt::Display) -> CliError {
+    CliError::Unjudgeable { input: what.to_string(), message: err.to_string() }
+}
+
+/// The official envelope of the promotion, if the funding parameters state one.
+fn envelope_of(promotion: Promotion) -> Option<Euros> {
+    official_parameters().into_iter().find_map(|parameter| {
+        let applies = parameter.validity.promotion.is_none_or(|p| p == promotion);
+        match (parameter.id, parameter.value) {
+            (ParameterId::ProgrammeEnvelope, ParameterValue::Amount(amount)) if applies => {
+                Some(amount)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The funding input of one défi: its route, carrier and one talent per requested seat (no
+/// employer cost given: eig-funding uses the ING reference and marks it as an estimate).
+fn funding_defi(
+    result: &DossierResult,
+    route: FundingRoute,
+    dossier: &eig_eligibility::DefiDossier,
+) -> FundingDefi {
+    FundingDefi {
+        defi: result.defi.clone(),
+        route,
+        administrative_carrier: dossier
+            .defi
+            .hosts
+            .administrative
+            .as_ref()
+            .map(|host| host.name.clone()),
+        phase: eig_funding::Phase::Initial,
+        contract_months: None,
+        talents: (1..=dossier.defi.team.len())
+            .filter_map(|seat| format!("{}.seat{seat}", result.defi).parse().ok())
+            .map(|talent| TalentInput {
+                talent,
+                experience: None,
+                employer_cost: None,
+                months_worked: None,
+            })
+            .collect(),
+    }
+}
+
+/// Runs `campaign`.
+///
+/// # Errors
+/// A dossier, a candidate or the matching problem that the libraries cannot judge (e.g. a
+/// promotion with no published rules, an invalid matching instance).
+pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
+    let promotion = campaign.promotion;
+    let mut assumptions = Vec::new();
+
+    // 1. Dossier eligibility.
+    let mut dossiers = Vec::with_capacity(campaign.dossiers.len());
+    let mut routes: BTreeMap<DefiId, (FundingRoute, &eig_eligibility::DefiDossier)> =
+        BTreeMap::new();
+    for entry in &campaign.dossiers {
+        let defi = &entry.dossier.defi;
+        let decision = evaluate_dossier(&entry.dossier)
+            .map_err(|err| unjudgeable(format!("dossier {}", defi.id), err))?;
+        let mut result = DossierResult {
+            defi: defi.id.clone(),
+            title: defi.title.to_string(),
+            synthetic: entry.synthetic,
+            note: entry.note.clone(),
+            decision,
+            requested: None,
+        };
+        if let Outcome::Eligible { funding_route: Some(route) } = result.decision.outcome {
+            let plan = plan_defi(
+                promotion,
+                &funding_defi(&result, route, &entry.dossier),
+                &Scenario::default(),
+            )
+            .map_err(|err| unjudgeable(format!("funding of {}", defi.id), err))?;
+            let programme: Vec<Euros> = plan
+                .totals
+                .iter()
+                .filter(|(payer, _)| matches!(payer, Payer::PiaThroughCdc | Payer::Programme352))
+                .map(|(_, amount)| *amount)
+                .collect();
+            result.requested =
+                Some(Euros::checked_sum(programme).map_err(|err| unjudgeable(&defi.id, err))?);
+            routes.insert(defi.id.clone(), (route, &entry.dossier));
+        }
+        dossiers.push(result);
+    }
+
+    // 2. Laureate selection among eligible dossiers, within places and the envelope.
+    let envelope = envelope_of(promotion);
+    let grid_scale = eig_eligibility::rule_set(promotion)
+        .and_then(|rules| rules.scoring_grid())
+        .map_err(|err| unjudgeable("the jury sheet", err))?
+        .scale;
+    if grid_scale.is_none() {
+        assumptions.push(format!(
+            "{promotion}: the défi jury's score scale is not published; JURY4's 1–4 is assumed"
+        ));
+    }
+    let sheet = JurySheet {
+        promotion,
+        places: campaign.places,
+        envelope,
+        scale: grid_scale.is_none().then_some(ASSUMED_SCALE),
+        dossiers: campaign
+            .dossiers
+            .iter()
+            .zip(&dossiers)
+            .filter(|(_, result)| matches!(result.decision.outcome, Outcome::Eligible { .. }))
+            .map(|(entry, result)| ScoredDossier {
+                defi: result.defi.clone(),
+                scores: entry.scores.clone(),
+                jury_rank: None,
+                requested: result.requested,
+            })
+            .collect(),
+    };
+    let selection = select_laureates(&sheet).map_err(|err| unjudgeable("the jury sheet", err))?;
+    let laureates: Vec<DefiId> = selection
+        .ranking
+        .iter()
+        .filter(|ranked| ranked.status == SelectionStatus::Selected)
+        .map(|ranked| ranked.defi.clone())
+        .collect();
+
+    // 3. Funding plan of the laureates, in rank order, against the envelope.
+    let input = PromotionInput {
+        promotion,
+        defis: laureates
+            .iter()
+            .filter_map(|defi| {
+                let (route, dossier) = routes.get(defi)?;
+                let result = dossiers.iter().find(|d| &d.defi == defi)?;
+                Some(funding_defi(result, *route, dossier))
+            })
+            .collect(),
+    };
+    let funding = plan_promotion(&input, &Scenario::default())
+        .map_err(|err| unjudgeable("the funding plan", err))?;
+
+    // 4. Candidate eligibility.
+    let laureate_set: BTreeSet<&DefiId> = laureates.iter().collect();
+    let mut candidates = Vec::with_capacity(campaign.candidates.len());
+    let mut matching_candidates = Vec::new();
+    for entry in &campaign.candidates {
+        let application = &entry.application;
+        let decision = evaluate_candidate(application)
+            .map_err(|err| unjudgeable(format!("candidate {}", application.candidate.id), err))?;
+        let chosen: Vec<DefiId> = application
+            .choices
+            .iter()
+            .flatten()
+            .filter_map(|choice| match choice {
+                Choice::Defi(defi) => Some(defi.clone()),
+                _ => None,
+            })
+            .collect();
+        let (kept, dropped): (Vec<DefiId>, Vec<DefiId>) =
+            chosen.into_iter().partition(|d| laureate_set.contains(d));
+        if matches!(decision.outcome, Outcome::Eligible { .. }) && !kept.is_empty() {
+            matching_candidates.push(CandidateInput {
+                id: application.candidate.id.clone(),
+                profile: application.candidate.profile,
+                choices: kept,
+            });
+        }
+        candidates.push(CandidateResult {
+            candidate: application.candidate.id.clone(),
+            profile: application.candidate.profile,
+            synthetic: entry.synthetic,
+            decision,
+            choices_not_selected: dropped,
+            assigned_to: None,
+        });
+    }
+
+    // 5. Assignment of eligible candidates to the laureates' seats, verified.
+    let limits = Limits::for_promotion(promotion).ok_or_else(|| {
+        unjudgeable(promotion, "no team bounds or choice limit for this promotion")
+    })?;
+    let in_matching: BTreeSet<&CandidateId> = matching_candidates.iter().map(|c| &c.id).collect();
+    let chose = |candidate: &CandidateId, defi: &DefiId| {
+        matching_candidates.iter().any(|c| &c.id == candidate && c.choices.contains(defi))
+    };
+    let rankings: Vec<RankingInput> = campaign
+        .rankings
+        .iter()
+        .filter(|ranking| laureate_set.contains(&ranking.defi))
+        .map(|ranking| RankingInput {
+            defi: ranking.defi.clone(),
+            profile: ranking.profile,
+            ranks: ranking
+                .ranks
+                .iter()
+                .map(|group| {
+                    group
+                        .iter()
+                        .filter(|c| in_matching.contains(c) && chose(c, &ranking.defi))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .filter(|group| !group.is_empty())
+                .collect(),
+            offers: ranking.offers.iter().filter(|c| in_matching.contains(c)).cloned().collect(),
+        })
+        .collect();
+    let defis: Vec<MatchingDefi> = laureates
+        .iter()
+        .filter_map(|defi| {
+            let (_, dossier) = routes.get(defi)?;
+            let mut seats = BTreeMap::new();
+            for seat in &dossier.defi.team {
+                *seats.entry(seat.profile).or_insert(0) += 1;
+            }
+            Some(MatchingDefi { id: defi.clone(), seats })
+        })
+        .collect();
+    let matching_input =
+        MatchingInput { limits, defis, candidates: matching_candidates.clone(), rankings };
+    let instance =
+        Instance::new(&matching_input).map_err(|err| unjudgeable("the matching problem", err))?;
+    let options = Options { seed: campaign.lottery_seed, ..Options::default() };
+    let solution = solve(&instance, &options).map_err(|err| unjudgeable("the assignment", err))?;
+    for result in &mut candidates {
+        result.assigned_to = solution.defi_of(&result.candidate).cloned();
+    }
+    let matching = MatchingResult {
+        report: solution.report(),
+        explanations: solution.explain(),
+        input: matching_input,
+    };
+
+    Ok(CampaignResult {
+        title: campaign.title.clone(),
+        promotion,
+        assumptions,
+        dossiers,
+        selection,
+        funding,
+        candidates,
+        matching,
+    })
+}

@@ -1,0 +1,186 @@
+//! End-to-end tests: the built `eig` binary, run as a user runs it.
+
+#![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
+
+use std::{
+    io::Write,
+    process::{Command, Stdio},
+};
+
+/// Runs `eig` with `args`, feeding `stdin`; returns (exit code, stdout, stderr).
+fn eig(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn ok(args: &[&str], stdin: &str) -> String {
+    let (code, stdout, stderr) = eig(args, stdin);
+    assert_eq!(code, 0, "eig {args:?} failed: {stderr}");
+    assert!(stderr.is_empty(), "eig {args:?} wrote on stderr: {stderr}");
+    stdout
+}
+
+const KINDS: [&str; 10] = [
+    "campaign",
+    "eligibility",
+    "explain",
+    "funding",
+    "scenario",
+    "match",
+    "defi",
+    "candidate",
+    "promotion-facts",
+    "figures",
+];
+
+#[test]
+fn default_campaign_report() {
+    insta::assert_snapshot!("run_default_text", ok(&["run"], ""));
+}
+
+#[test]
+fn default_campaign_json_is_stable_and_complete() {
+    let first = ok(&["run", "--format", "json"], "");
+    let second = ok(&["run", "--format", "json"], "");
+    assert_eq!(first, second, "the JSON must be byte-identical across runs");
+    let value: serde_json::Value = serde_json::from_str(&first).unwrap();
+    // Amounts are strings, never floats.
+    assert!(value["funding"]["totals"]["pia_through_cdc"].is_string());
+    // A digest of the whole document, and the parts a reader checks first.
+    let summary = serde_json::json!({
+        "bytes": first.len(),
+        "dossiers": value["dossiers"].as_array().unwrap().len(),
+        "candidates": value["candidates"].as_array().unwrap().len(),
+        "laureates": value["selection"]["ranking"].as_array().unwrap().iter()
+            .filter(|r| r["status"]["status"] == "selected" || r["status"] == "selected").count(),
+        "funding_totals": value["funding"]["totals"],
+        "envelope": value["funding"]["envelope"],
+        "certificate": value["matching"]["report"]["certificate"],
+    });
+    insta::assert_json_snapshot!("run_default_json_summary", summary);
+}
+
+#[test]
+fn the_example_campaign_runs_like_the_default() {
+    let campaign = ok(&["example", "campaign"], "");
+    assert_eq!(ok(&["run", "--input", "-"], &campaign), ok(&["run"], ""));
+}
+
+#[test]
+fn each_subcommand_on_its_example() {
+    let eligibility = ok(&["example", "eligibility"], "");
+    insta::assert_snapshot!("eligibility_text", ok(&["eligibility"], &eligibility));
+    let explain = ok(&["example", "explain"], "");
+    insta::assert_snapshot!("explain_text", ok(&["explain", "-"], &explain));
+    let funding = ok(&["example", "funding"], "");
+    insta::assert_snapshot!("funding_text", ok(&["funding"], &funding));
+    let matching = ok(&["example", "match"], "");
+    insta::assert_snapshot!("match_text", ok(&["match", "--seed", "7"], &matching));
+    // JSON outputs parse back.
+    for (args, input) in [
+        (vec!["eligibility", "--format", "json"], &eligibility),
+        (vec!["funding", "--format", "json"], &funding),
+        (vec!["match", "--format", "json"], &matching),
+    ] {
+        let text = ok(&args, input);
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+}
+
+#[test]
+fn a_scenario_overrides_the_pia_share() {
+    let dir = std::env::temp_dir().join(format!("eig-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("scenario.json");
+    std::fs::write(&scenario, ok(&["example", "scenario"], "")).unwrap();
+    let funding = ok(&["example", "funding"], "");
+    let plan = ok(&["funding", "--scenario", scenario.to_str().unwrap()], &funding);
+    assert!(plan.contains("60"), "{plan}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn history() {
+    insta::assert_snapshot!("history_text", ok(&["history"], ""));
+    insta::assert_snapshot!("history_eig3_text", ok(&["history", "--promotion", "EIG 3"], ""));
+    let json = ok(&["history", "--promotion", "EIG5", "--format", "json"], "");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["figures"][0]["talents_in_data"], 38);
+}
+
+#[test]
+fn schemas() {
+    for kind in KINDS {
+        let schema = ok(&["schema", kind], "");
+        insta::assert_snapshot!(format!("schema_{kind}"), schema);
+    }
+}
+
+#[test]
+fn examples_are_valid_against_their_commands() {
+    // Every example is accepted by the command that reads it (checked above for most); the
+    // vocabulary examples parse as their types.
+    let defi = ok(&["example", "defi"], "");
+    serde_json::from_str::<eig_domain::Defi>(&defi).unwrap();
+    let candidate = ok(&["example", "candidate"], "");
+    serde_json::from_str::<eig_domain::Candidate>(&candidate).unwrap();
+}
+
+#[test]
+fn output_file() {
+    let dir = std::env::temp_dir().join(format!("eig-cli-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("figures.txt");
+    let stdout = ok(&["history", "--output", file.to_str().unwrap()], "");
+    assert!(stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), ok(&["history"], ""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Bad inputs: one clear message each, and the documented exit code.
+#[test]
+fn bad_inputs() {
+    let cases: [(&[&str], &str); 12] = [
+        (&["run", "--input", "/nonexistent/campaign.json"], ""),
+        (&["eligibility"], "{\"dossiers\": [}"),
+        (&["eligibility"], "{\"dossiers\": [{\"defi\": 3}]}"),
+        (&["eligibility"], "{\"dossierz\": []}"),
+        (&["funding"], "{\"promotion\": \"EIG9\", \"defis\": []}"),
+        (
+            &["funding"],
+            "{\"promotion\": \"EIG3\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"talents\": [{\"talent\": \"t\", \"employer_cost\": {\"contract\": 70000.5}}]}]}",
+        ),
+        (
+            &["funding"],
+            "{\"promotion\": \"DIG1\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"talents\": []}]}",
+        ),
+        (&["match"], "[]"),
+        (
+            &["match"],
+            "{\"limits\": {\"team_min\": 2, \"team_max\": 3, \"max_choices\": 1}, \"defis\": [], \"candidates\": [{\"id\": \"a\", \"profile\": \"designer\", \"choices\": [\"x\", \"y\"]}], \"rankings\": []}",
+        ),
+        (&["explain"], "{\"dossier\": {}}"),
+        (&["schema", "nothing"], ""),
+        (&["run", "--format", "yaml"], ""),
+    ];
+    let mut table = String::new();
+    for (args, stdin) in cases {
+        let (code, stdout, stderr) = eig(args, stdin);
+        assert!(stdout.is_empty(), "{args:?} wrote on stdout: {stdout}");
+        let first_line = stderr.lines().next().unwrap_or_default();
+        table.push_str(&format!("eig {} → exit {code}: {first_line}\n", args.join(" ")));
+    }
+    insta::assert_snapshot!("bad_inputs", table);
+}
