@@ -8,8 +8,10 @@
 //!   remainder to the other, so parts always sum to the whole; N-way splits by largest
 //!   remainders.
 //! - **Dated parameters** ([`official_parameters`], [`Parameter`], [`ParameterId`]): each
-//!   value with its validity, source, quoted sentence and last-checked date; a [`Scenario`]
-//!   overrides values without code change and the plan lists them ([`UsedParameter`]).
+//!   value with its validity, source, quoted sentence and last-checked date; looked up by
+//!   promotion ([`official_parameter`]) or as of a day ([`official_parameter_on`],
+//!   [`official_parameters_on`]); a [`Scenario`] overrides values without code change and
+//!   the plan lists them ([`UsedParameter`]).
 //! - **Formulas per promotion** ([`RuleId`]): EIG1–EIG2 the PIA pays the pay; EIG3 70 % PIA
 //!   of the employer cost, the rest by the host, within 1,5 M€; EIG4 4 months and EIG5
 //!   3 months of employer cost on programme 352; EIG6 20 000 € per recruited talent, the
@@ -62,7 +64,8 @@ pub use crate::{
     error::{FundingError, SplitError},
     parameter::{
         LAST_CHECKED_ON, Override, Parameter, ParameterId, ParameterValue, UnknownParameter,
-        UsedParameter, Validity, official_parameters,
+        UsedParameter, Validity, official_parameter, official_parameter_on, official_parameters,
+        official_parameters_on,
     },
     rule::RuleId,
     split::{RoundingRule, Split, allocate, fraction_of, split, split_evenly},

@@ -252,6 +252,33 @@ pub struct Validity {
     pub period: Option<DateRange>,
 }
 
+impl Validity {
+    /// Whether the value is in force on `day`: `day` lies within the stated period, both ends
+    /// included, or the text states no period (the value is then bounded by its promotion
+    /// only, never by a date). The promotion is not checked here.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use eig_domain::{DateRange, Promotion};
+    /// use eig_funding::Validity;
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // AAP5 §3.3: « 3 mois (1er octobre – 31 décembre 2021) ».
+    /// let period = DateRange::new(day(2021, 10, 1), day(2021, 12, 31))?;
+    /// let eig5 = Validity { promotion: Some(Promotion::Eig5), period: Some(period) };
+    /// assert!(!eig5.is_valid_on(day(2021, 9, 30)));
+    /// assert!(eig5.is_valid_on(day(2021, 10, 1)) && eig5.is_valid_on(day(2021, 12, 31)));
+    /// assert!(!eig5.is_valid_on(day(2022, 1, 1)));
+    /// // No period stated: not bounded by a date.
+    /// assert!(Validity { promotion: None, period: None }.is_valid_on(day(2016, 1, 1)));
+    /// # Ok::<(), eig_domain::CalendarError>(())
+    /// ```
+    pub fn is_valid_on(self, day: NaiveDate) -> bool {
+        self.period.is_none_or(|period| period.contains(day))
+    }
+}
+
 /// One official value of a parameter, with its source.
 ///
 /// # Example
@@ -282,6 +309,27 @@ pub struct Parameter {
     pub quote: Cow<'static, str>,
     /// When the value was last read against the source.
     pub last_checked_on: NaiveDate,
+}
+
+impl Parameter {
+    /// Whether the value is in force on `day` (see [`Validity::is_valid_on`]: within its
+    /// period, or undated).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use eig_domain::Promotion;
+    /// use eig_funding::{ParameterId, official_parameter};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // AAP6 annexe 3 art. 2: the EIG5 prolongation runs « du 13 juillet 2022 au 30 décembre 2022 ».
+    /// let flat = official_parameter(ParameterId::FlatPerProlongedTalent, Promotion::Eig5).unwrap();
+    /// assert!(flat.is_valid_on(day(2022, 12, 30)));
+    /// assert!(!flat.is_valid_on(day(2022, 12, 31)));
+    /// ```
+    pub fn is_valid_on(&self, day: NaiveDate) -> bool {
+        self.validity.is_valid_on(day)
+    }
 }
 
 /// A parameter as a plan used it: the value, and whether a scenario overrode the official one.
@@ -356,14 +404,98 @@ pub fn official_parameters() -> Vec<Parameter> {
     TABLE.iter().map(Raw::to_parameter).collect()
 }
 
+/// The official values in force on `day`, in table order: those whose period contains `day`
+/// (both ends included) and those whose text states no period ([`Validity::is_valid_on`]).
+/// `day` is an argument: nothing here reads a clock.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_domain::Promotion;
+/// use eig_funding::{ParameterId, official_parameters_on};
+///
+/// let dated = |day: NaiveDate| -> Vec<(ParameterId, Option<Promotion>)> {
+///     official_parameters_on(day)
+///         .into_iter()
+///         .filter(|p| p.validity.period.is_some())
+///         .map(|p| (p.id, p.validity.promotion))
+///         .collect()
+/// };
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // On 31 December 2021 the EIG5 subsidy covers its last day (AAP5 §3.3); not on 1 January.
+/// assert_eq!(dated(day(2021, 12, 31)), [(ParameterId::SubsidisedMonths, Some(Promotion::Eig5))]);
+/// assert_eq!(dated(day(2022, 1, 1)), []);
+/// // Undated values (the EIG3 PIA share, the ING reference) are in force on every day.
+/// assert_eq!(official_parameters_on(day(2022, 1, 1)).len(), 11);
+/// ```
+pub fn official_parameters_on(day: NaiveDate) -> Vec<Parameter> {
+    TABLE.iter().map(Raw::to_parameter).filter(|parameter| parameter.is_valid_on(day)).collect()
+}
+
+/// The official value of `id` for `promotion`, the lookup plans use: the promotion's own
+/// value, else the value for every promotion; `None` when no text states one. The validity
+/// period is not checked (see [`official_parameter_on`]).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_funding::{ParameterId, official_parameter};
+///
+/// let pia = official_parameter(ParameterId::PiaShare, Promotion::Eig3).unwrap();
+/// assert_eq!((pia.value.to_french(), pia.source.to_string()),
+///            ("70\u{a0}%".to_owned(), "AAP3 §3.1.1".to_owned()));
+/// // The ING reference holds for every promotion; no text states an EIG5 envelope.
+/// assert!(official_parameter(ParameterId::ReferenceEmployerCost, Promotion::Eig5).is_some());
+/// assert!(official_parameter(ParameterId::ProgrammeEnvelope, Promotion::Eig5).is_none());
+/// ```
+pub fn official_parameter(id: ParameterId, promotion: Promotion) -> Option<Parameter> {
+    find_official(id, promotion).map(Raw::to_parameter)
+}
+
+/// The official value of `id` for `promotion` in force on `day`: [`official_parameter`], kept
+/// only when [`Parameter::is_valid_on`] `day`. A value whose text states no period is not
+/// bounded by a date, so only the promotion selects it. `day` is an argument: nothing here
+/// reads a clock.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_domain::Promotion;
+/// use eig_funding::{ParameterId, official_parameter_on};
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let months = |on| official_parameter_on(ParameterId::SubsidisedMonths, Promotion::Eig4, on);
+/// // AAP4 §3.3: « 4 mois (septembre-décembre 2020) ».
+/// assert!(months(day(2020, 8, 31)).is_none());
+/// assert_eq!(months(day(2020, 9, 1)).map(|p| p.value.to_french()).as_deref(), Some("4\u{a0}mois"));
+/// assert!(months(day(2020, 12, 31)).is_some());
+/// assert!(months(day(2021, 1, 1)).is_none());
+/// // Undated: the EIG3 PIA share is selected by its promotion only.
+/// assert!(official_parameter_on(ParameterId::PiaShare, Promotion::Eig3, day(2030, 1, 1)).is_some());
+/// ```
+pub fn official_parameter_on(
+    id: ParameterId,
+    promotion: Promotion,
+    day: NaiveDate,
+) -> Option<Parameter> {
+    official_parameter(id, promotion).filter(|parameter| parameter.is_valid_on(day))
+}
+
+/// The table's row for `id` and `promotion`: the promotion's own, else the one for all.
+fn find_official(id: ParameterId, promotion: Promotion) -> Option<&'static Raw> {
+    let matching = || TABLE.iter().filter(move |raw| raw.id == id);
+    matching()
+        .find(|raw| raw.promotion == Some(promotion))
+        .or_else(|| matching().find(|raw| raw.promotion.is_none()))
+}
+
 /// Looks `id` up for `promotion`: the scenario's override first, then the official table.
 pub(crate) fn resolve(
     id: ParameterId,
     promotion: Promotion,
     overrides: &[Override],
 ) -> Option<UsedParameter> {
-    let official =
-        TABLE.iter().find(|raw| raw.id == id && raw.promotion.is_none_or(|p| p == promotion));
+    let official = find_official(id, promotion);
     let replaced = overrides.iter().rev().find(|o| o.id == id && o.promotion == promotion);
     let official_value = official.map(Raw::value);
     let value = replaced.map(|o| o.value).or(official_value)?;
