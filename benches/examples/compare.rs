@@ -1,0 +1,186 @@
+//! The Rust side of the side-by-side comparison with the Python `matching` library
+//! (`benches/compare/`) and of the scaling measurements (`docs/performance.md`).
+//!
+//! ```text
+//! cargo build --release -p eig-benches --example compare
+//! target/release/examples/compare export <candidates> <seed> <instance.json>
+//! target/release/examples/compare solve <instance.json> <runs> <assignment.json>
+//! target/release/examples/compare scale <candidates> <seed> <runs>
+//! ```
+//!
+//! - `export` writes a seeded instance as `MatchingInput` JSON: `candidates / 10` défis of
+//!   3 seats (1 developer, 1 data scientist, 1 designer), 5 choices each, juries ranking 90 %
+//!   of their applicants with **no ties**, and **no lower quota** (`team_min = 0`), the
+//!   two things the Python library does not support.
+//! - `solve` reads such a file, validates it (`Instance::new`), solves it candidate-proposing
+//!   `runs` times (each `solve` includes the independent verification), times the
+//!   verification alone, writes the assignment (`{"candidate": "défi"}`) and prints the
+//!   timings in nanoseconds as one JSON line. Reading and parsing the file are not timed.
+//! - `scale` generates the national-shaped instance (`GeneratorConfig::national`, with
+//!   `candidates` candidates and `candidates / 10` défis) and prints the generation time and
+//!   `runs` timings of `solve` (with its verification) and of `verify` alone, as one JSON
+//!   line; run it under `/usr/bin/time -v` for the peak memory.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::disallowed_methods,
+    reason = "a measuring program reports on standard output and reads the clock"
+)]
+
+use std::{
+    collections::BTreeMap,
+    error::Error,
+    fs,
+    time::{Duration, Instant},
+};
+
+use eig_domain::TalentProfile;
+use eig_matching::{
+    GeneratorConfig, Instance, Limits, MatchingInput, Options, Proposing, StabilityNotion,
+    generate, solve, verify,
+};
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["export", candidates, seed, path] => export(candidates.parse()?, seed.parse()?, path),
+        ["solve", path, runs, out] => solve_file(path, runs.parse()?, out),
+        ["scale", candidates, seed, runs] => {
+            scale(candidates.parse()?, seed.parse()?, runs.parse()?)
+        }
+        _ => Err("usage: compare export <candidates> <seed> <instance.json> | \
+                  compare solve <instance.json> <runs> <assignment.json> | \
+                  compare scale <candidates> <seed> <runs>"
+            .into()),
+    }
+}
+
+/// The comparison instance: no lower quota, strict rankings, mutual acceptability restricted
+/// by juries that rank 90 % of their applicants.
+fn comparison_config(candidates: u32, seed: u64) -> GeneratorConfig {
+    GeneratorConfig {
+        seed,
+        candidates,
+        defis: (candidates / 10).max(1),
+        seats: BTreeMap::from([
+            (TalentProfile::Developer, 1),
+            (TalentProfile::DataScientist, 1),
+            (TalentProfile::Designer, 1),
+        ]),
+        limits: Limits { team_min: 0, team_max: 3, max_choices: 5 },
+        ranked_percent: 90,
+        tie_percent: 0,
+    }
+}
+
+fn export(candidates: u32, seed: u64, path: &str) -> Result<()> {
+    let instance = generate(&comparison_config(candidates, seed));
+    let input = instance.to_input();
+    fs::write(path, serde_json::to_vec(&input)?)?;
+    println!(
+        "{path}: {} candidates, {} défis, {} choices",
+        instance.candidate_count(),
+        instance.defi_count(),
+        instance.choice_count()
+    );
+    Ok(())
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+fn solve_file(path: &str, runs: usize, out: &str) -> Result<()> {
+    let input: MatchingInput = serde_json::from_slice(&fs::read(path)?)?;
+    let start = Instant::now();
+    let instance = Instance::new(&input)?;
+    let validate_ns = nanos(start.elapsed());
+    let options = Options { proposing: Proposing::Candidates, ..Options::default() };
+
+    let mut solve_ns = Vec::with_capacity(runs);
+    let mut assignment = None;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let solution = solve(&instance, &options)?;
+        solve_ns.push(nanos(start.elapsed()));
+        if solution.certificate().notion != StabilityNotion::WithClosures {
+            return Err("the assignment is not stable with closures".into());
+        }
+        let current = solution.assignment();
+        if assignment.as_ref().is_some_and(|a| *a != current) {
+            return Err("two runs gave different assignments".into());
+        }
+        assignment = Some(current);
+    }
+    let assignment = assignment.ok_or("no run")?;
+    let mut verify_ns = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let stable = verify(&instance, &assignment).is_stable();
+        verify_ns.push(nanos(start.elapsed()));
+        if !stable {
+            return Err("the verifier rejected the assignment".into());
+        }
+    }
+
+    let pairs: serde_json::Map<String, serde_json::Value> = assignment
+        .pairs(&instance)
+        .map(|(c, d)| (c.to_string(), serde_json::Value::String(d.to_string())))
+        .collect();
+    fs::write(out, serde_json::to_vec(&pairs)?)?;
+    println!(
+        "{}",
+        serde_json::json!({
+            "candidates": instance.candidate_count(),
+            "placed": pairs.len(),
+            "validate_ns": validate_ns,
+            "solve_ns": solve_ns,
+            "verify_ns": verify_ns,
+        })
+    );
+    Ok(())
+}
+
+fn scale(candidates: u32, seed: u64, runs: usize) -> Result<()> {
+    let config = GeneratorConfig {
+        candidates,
+        defis: (candidates / 10).max(1),
+        ..GeneratorConfig::national(seed)
+    };
+    let start = Instant::now();
+    let instance = generate(&config);
+    let generate_ns = nanos(start.elapsed());
+    let options = Options::default();
+
+    let mut solve_ns = Vec::with_capacity(runs);
+    let mut verify_ns = Vec::with_capacity(runs);
+    let mut placed = 0;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let solution = solve(&instance, &options)?;
+        solve_ns.push(nanos(start.elapsed()));
+        placed = solution.certificate().placed;
+        let assignment = solution.assignment();
+        let start = Instant::now();
+        let stable = verify(&instance, &assignment).certificate().is_some();
+        verify_ns.push(nanos(start.elapsed()));
+        if !stable {
+            return Err("the verifier rejected the assignment".into());
+        }
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "candidates": instance.candidate_count(),
+            "defis": instance.defi_count(),
+            "choices": instance.choice_count(),
+            "placed": placed,
+            "generate_ns": generate_ns,
+            "solve_ns": solve_ns,
+            "verify_ns": verify_ns,
+        })
+    );
+    Ok(())
+}
