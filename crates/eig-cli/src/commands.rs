@@ -5,12 +5,12 @@ use crate::{
     error::CliError,
 };
 
-mod eligibility;
+pub(crate) mod eligibility;
 mod funding;
 mod history;
 mod matching;
 mod run;
-mod schema;
+pub(crate) mod schema;
 
 /// Runs the parsed command line.
 pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {

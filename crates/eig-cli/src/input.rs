@@ -86,7 +86,117 @@ fn strip_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
     use super::*;
+    use crate::{
+        campaign::Campaign,
+        cli::Kind,
+        commands::eligibility::{EligibilityInput, ExplainInput},
+    };
+
+    /// Arbitrary JSON documents, nested a few levels.
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            ".{0,12}".prop_map(Value::from),
+            prop::sample::select(vec![
+                "EIG3",
+                "direct",
+                "ministry",
+                "2018-06-15T17:00:00+02:00",
+                "70000.00",
+                "-1",
+                "0.7"
+            ])
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,12}", inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Replaces the node at a pseudo-random path of `document` by `replacement`.
+    fn mutate(document: &mut Value, mut choice: u64, replacement: Value) {
+        let mut node = document;
+        loop {
+            let len = match &*node {
+                Value::Array(items) => items.len(),
+                Value::Object(map) => map.len(),
+                _ => 0,
+            };
+            if len == 0 || choice % 4 == 0 {
+                *node = replacement;
+                return;
+            }
+            let index = usize::try_from(choice / 4).unwrap_or(0) % len;
+            choice /= 7;
+            node = match node {
+                Value::Array(items) => &mut items[index],
+                Value::Object(map) => map.values_mut().nth(index).unwrap(),
+                _ => unreachable!(),
+            };
+        }
+    }
+
+    /// Parses `text` as each input shape and runs the library on what parses: never a panic.
+    fn feed(text: &str) {
+        if let Ok(campaign) = parse::<Campaign>("t", text) {
+            let _ = crate::pipeline::run(&campaign);
+        }
+        if let Ok(input) = parse::<EligibilityInput>("t", text) {
+            for dossier in &input.dossiers {
+                let _ = eig_eligibility::evaluate_dossier(dossier);
+            }
+            for application in &input.candidates {
+                let _ = eig_eligibility::evaluate_candidate(application);
+            }
+        }
+        let _ = parse::<ExplainInput>("t", text);
+        if let Ok(input) = parse::<eig_funding::PromotionInput>("t", text) {
+            let _ = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default());
+        }
+        let _ = parse::<eig_funding::Scenario>("t", text);
+        if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text) {
+            if let Ok(instance) = eig_matching::Instance::new(&input) {
+                let _ = eig_matching::solve(&instance, &eig_matching::Options::default());
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+            feed(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(document in json()) {
+            feed(&document.to_string());
+        }
+
+        #[test]
+        fn mutated_examples_never_panic(
+            kind in prop::sample::select(vec![Kind::Campaign, Kind::Eligibility, Kind::Explain, Kind::Funding, Kind::Scenario, Kind::Match]),
+            choice in any::<u64>(),
+            replacement in json(),
+        ) {
+            let example = crate::commands::schema::example_text(kind).unwrap();
+            let mut document: Value = serde_json::from_str(&example).unwrap();
+            mutate(&mut document, choice, replacement);
+            feed(&document.to_string());
+        }
+    }
 
     #[test]
     fn paths_and_positions() {

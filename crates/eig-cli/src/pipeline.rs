@@ -28,6 +28,8 @@ pub(crate) struct CampaignResult {
     pub(crate) promotion: Promotion,
     /// Assumptions the pipeline made that no source states.
     pub(crate) assumptions: Vec<String>,
+    /// Where the envelope the selection applies is stated.
+    pub(crate) envelope_source: Option<eig_domain::Source>,
     pub(crate) dossiers: Vec<DossierResult>,
     pub(crate) selection: Selection,
     pub(crate) funding: PromotionPlan,
@@ -74,13 +76,13 @@ fn unjudgeable(what: impl std::fmt::Display, err: impl std::fmt::Display) -> Cli
     CliError::Unjudgeable { input: what.to_string(), message: err.to_string() }
 }
 
-/// The official envelope of the promotion, if the funding parameters state one.
-fn envelope_of(promotion: Promotion) -> Option<Euros> {
+/// The official envelope of the promotion and its source, if the funding parameters state one.
+fn envelope_of(promotion: Promotion) -> Option<(Euros, eig_domain::Source)> {
     official_parameters().into_iter().find_map(|parameter| {
         let applies = parameter.validity.promotion.is_none_or(|p| p == promotion);
         match (parameter.id, parameter.value) {
             (ParameterId::ProgrammeEnvelope, ParameterValue::Amount(amount)) if applies => {
-                Some(amount)
+                Some((amount, parameter.source))
             }
             _ => None,
         }
@@ -163,7 +165,7 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
     }
 
     // 2. Laureate selection among eligible dossiers, within places and the envelope.
-    let envelope = envelope_of(promotion);
+    let (envelope, envelope_source) = envelope_of(promotion).unzip();
     let grid_scale = eig_eligibility::rule_set(promotion)
         .and_then(|rules| rules.scoring_grid())
         .map_err(|err| unjudgeable("the jury sheet", err))?
@@ -310,6 +312,7 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
         title: campaign.title.clone(),
         promotion,
         assumptions,
+        envelope_source,
         dossiers,
         selection,
         funding,

@@ -70,9 +70,10 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     let selection = &result.selection;
     let _ = writeln!(
         out,
-        "\n2. Sélection des lauréats — {} places, enveloppe {} ({})",
+        "\n2. Sélection des lauréats — {} places, enveloppe {}{} ; critères : {}",
         selection.places,
         money(selection.envelope),
+        result.envelope_source.as_ref().map_or_else(String::new, |source| format!(" ({source})")),
         selection.source
     );
     let _ = writeln!(out, "{:>4} {:<34} {:>6} {:>16}  statut", "rang", "défi", "total", "demandé");
@@ -134,9 +135,13 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     let _ = writeln!(out, "Enveloppe : {envelope}");
 
     let report = &result.matching.report;
+    let side = match report.options.proposing {
+        eig_matching::Proposing::Hosts => "côté jurys",
+        _ => "côté candidats",
+    };
     let _ = writeln!(
         out,
-        "\n4. Équipes (acceptation différée côté candidats, graine {}, {} candidats départagés par tirage au sort)",
+        "\n4. Équipes (acceptation différée {side}, graine {}, {} candidats départagés par tirage au sort)",
         report.options.seed,
         report.tie_break_order.len()
     );
@@ -222,9 +227,9 @@ pub(crate) fn render(result: &CampaignResult) -> String {
                         "aucun de ses choix n'est lauréat".to_owned()
                     }
                 },
-                |e| e.to_french().trim().replace('\n', " "),
+                |e| e.to_french().split_whitespace().collect::<Vec<_>>().join(" "),
             );
-        let _ = writeln!(out, "{:<8} {why}", candidate.candidate.as_str());
+        let _ = writeln!(out, "- {why}");
     }
     out
 }
