@@ -3,18 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use eig_domain::{
-    ApproxDate, CandidateId, DefiId, Euros, FundingRoute, MissionLength, PayGrid, Promotion,
-    PromotionFacts, Share, Sourced,
+    ApproxDate, CandidateId, DateRange, DefiId, Euros, FundingRoute, MissionLength, PayGrid,
+    Promotion, PromotionFacts, Share, Sourced,
 };
 
 use crate::{
-    error::FundingError,
+    error::{FundingError, SplitError},
     input::{
         DefiInput, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
     },
-    parameter::{ParameterId, ParameterValue, UsedParameter, resolve},
+    parameter::{ParameterId, ParameterValue, UsedParameter, official_parameter, resolve},
     plan::{
         CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary,
         Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan,
@@ -329,9 +329,25 @@ impl<'a> Context<'a> {
             }
             talents.push(plan);
         }
+        let first_month = self.first_month(defi.phase);
+        let subsidised = match kind {
+            Some(Kind::Months) if !totals.is_empty() => {
+                self.subsidised_months(first_month, contract_months)?
+            }
+            _ => None,
+        };
         let mut by_payer = BTreeMap::new();
         for (&payer, &total) in &totals {
-            by_payer.insert(payer, split_evenly(total, u32::from(contract_months))?);
+            let months = match &subsidised {
+                Some((_, covered)) => {
+                    let on_covered = payer == Payer::Programme352;
+                    let placed: Vec<bool> =
+                        covered.iter().map(|&month| month == on_covered).collect();
+                    spread_on(total, &placed)?
+                }
+                None => split_evenly(total, u32::from(contract_months))?,
+            };
+            by_payer.insert(payer, months);
         }
         Ok(DefiPlan {
             promotion: self.promotion,
@@ -342,8 +358,52 @@ impl<'a> Context<'a> {
             contract_months,
             talents,
             totals,
-            schedule: Schedule { first_month: self.first_month(defi.phase), by_payer },
+            schedule: Schedule {
+                first_month,
+                subsidised_period: subsidised.map(|(period, _)| period),
+                by_payer,
+            },
         })
+    }
+
+    /// The months of the schedule that the EIG4/EIG5 subsidy covers (AAP4 §3.3: « 4 mois
+    /// (septembre-décembre 2020) »; AAP5 §3.3: « 3 mois (1er octobre – 31 décembre 2021) »):
+    /// the period of the official `subsidised_months` value, as one flag per contract month.
+    /// `None` (the schedule then spreads every payer evenly) when the first month is unknown,
+    /// the period is not whole calendar months, does not fall within the contract, or does not
+    /// count the months the plan uses (a scenario's override of `subsidised_months`).
+    fn subsidised_months(
+        &mut self,
+        first_month: Option<NaiveDate>,
+        contract_months: u8,
+    ) -> Result<Option<(DateRange, Vec<bool>)>, FundingError> {
+        let months = self.months(ParameterId::SubsidisedMonths)?;
+        let period = official_parameter(ParameterId::SubsidisedMonths, self.promotion)
+            .and_then(|parameter| parameter.validity.period);
+        let (Some(first_month), Some(period)) = (first_month, period) else {
+            return Ok(None);
+        };
+        let whole_months = period.first().day() == 1
+            && period.last().succ_opt().is_some_and(|next| next.day() == 1);
+        let covered: Vec<bool> = (0..u32::from(contract_months))
+            .map(|index| {
+                first_month.checked_add_months(Months::new(index)).is_some_and(|month| {
+                    period.contains(month)
+                        && month
+                            .checked_add_months(Months::new(1))
+                            .and_then(|next| next.pred_opt())
+                            .is_some_and(|end| period.contains(end))
+                })
+            })
+            .collect();
+        let counted = covered.iter().filter(|&&month| month).count();
+        let period_months = std::iter::successors(Some(period.first()), |month| {
+            month.checked_add_months(Months::new(1))
+        })
+        .take_while(|month| *month <= period.last())
+        .count();
+        let fits = whole_months && counted == period_months && usize::from(months) == counted;
+        Ok(fits.then_some((period, covered)))
     }
 
     /// The pay the grid gives the talent, when it can be read.
@@ -593,6 +653,25 @@ fn whole(talent: CandidateId, cost: Cost, payer: Payer, rule: RuleId) -> TalentP
         parts: vec![Part { payer, amount: cost.actual, through: None, rule }],
         surplus: None,
     }
+}
+
+/// `total` spread evenly over the months flagged `true` (largest remainders, the odd cents to
+/// the earlier months), zero on the others; over every month when none is flagged.
+fn spread_on(total: Euros, placed: &[bool]) -> Result<Vec<Euros>, FundingError> {
+    let count = placed.iter().filter(|&&month| month).count();
+    let Ok(parts) = u32::try_from(count) else {
+        return Err(SplitError::Overflow { operation: "months of a schedule" }.into());
+    };
+    if parts == 0 {
+        let all = u32::try_from(placed.len())
+            .map_err(|_| SplitError::Overflow { operation: "months of a schedule" })?;
+        return Ok(split_evenly(total, all)?);
+    }
+    let mut amounts = split_evenly(total, parts)?.into_iter();
+    Ok(placed
+        .iter()
+        .map(|&month| if month { amounts.next().unwrap_or(Euros::ZERO) } else { Euros::ZERO })
+        .collect())
 }
 
 fn add_to(

@@ -4,7 +4,9 @@
 use std::{collections::BTreeMap, fmt};
 
 use chrono::NaiveDate;
-use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Label, Promotion, Share, Source};
+use eig_domain::{
+    CandidateId, DateRange, DefiId, Euros, FundingRoute, Label, Promotion, Share, Source,
+};
 use serde::Serialize;
 
 use crate::{
@@ -369,6 +371,12 @@ impl TalentPlan {
 /// remainders (the first months carry the odd cents). It attributes cost to months; it is not
 /// the calendar of transfers (one décret de transfert a year from EIG4, AAP4 §3.3).
 ///
+/// EIG4 and EIG5 (initial missions): programme 352 pays « le coût total employeur de 4 mois
+/// (septembre-décembre 2020) » (AAP4 §3.3), « de 3 mois (1er octobre – 31 décembre 2021) »
+/// (AAP5 §3.3), so its part is placed on those months of the schedule and the host's part on
+/// the others ([`Schedule::subsidised_period`]). The schedule does not follow a talent's
+/// departure: a payer's défi total is spread over its months whatever the months worked.
+///
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
@@ -383,6 +391,17 @@ impl TalentPlan {
 /// let pia = &schedule.by_payer[&Payer::PiaThroughCdc];
 /// assert_eq!((pia[3], pia[4]), (Euros::from_cents(490_001), Euros::from_cents(490_000)));
 /// assert_eq!(Euros::checked_sum(pia.iter().copied())?, Euros::from_cents(4_900_004));
+/// assert_eq!(schedule.subsidised_period, None);
+///
+/// // EIG5: months 2–4 (October–December 2021) on programme 352, the others on the host.
+/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+///   { "talent": "t1", "experience": 61, "employer_cost": { "monthly": "7000" } } ] }"#)?;
+/// let schedule = plan_defi(Promotion::Eig5, &defi, &Scenario::default())?.schedule;
+/// let month = |payer, index: usize| schedule.by_payer[&payer][index].to_string();
+/// assert_eq!([month(Payer::Host, 0), month(Payer::Programme352, 0)], ["7000.00", "0.00"]);
+/// assert_eq!([month(Payer::Host, 1), month(Payer::Programme352, 1)], ["0.00", "7000.00"]);
+/// assert_eq!([month(Payer::Host, 4), month(Payer::Programme352, 4)], ["7000.00", "0.00"]);
+/// assert_eq!(schedule.subsidised_period.map(|p| p.first().to_string()).as_deref(), Some("2021-10-01"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -391,6 +410,12 @@ pub struct Schedule {
     /// The first day of the first month, when the promotion's start is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_month: Option<NaiveDate>,
+    /// The months the EIG4/EIG5 subsidy covers (AAP4 §3.3: September–December 2020; AAP5
+    /// §3.3: 1 October–31 December 2021), when the plan places programme 352's part on them
+    /// and the host's part on the other months; `None`: every payer's total is spread evenly
+    /// over all the months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subsidised_period: Option<DateRange>,
     /// Each payer's amount per month, month 1 first.
     pub by_payer: BTreeMap<Payer, Vec<Euros>>,
 }

@@ -94,7 +94,24 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
     write_totals(out, defi.totals.iter().map(|(payer, amount)| (*payer, *amount)));
     let _ = write!(out, "  Échéancier mensuel");
     if let Some(first) = defi.schedule.first_month {
-        let _ = write!(out, " (mois 1 = {})", first.format("%m/%Y"));
+        let _ = write!(out, " (mois 1 = {}", first.format("%m/%Y"));
+        if let Some(period) = defi.schedule.subsidised_period {
+            let sources: Vec<String> = RuleId::MonthsOfEmployerCost
+                .sources_for(defi.promotion)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let _ = write!(
+                out,
+                " ; {} sur les mois subventionnés du {} au {}, {} ; {} sur les autres",
+                Payer::Programme352,
+                period.first().format("%d/%m/%Y"),
+                period.last().format("%d/%m/%Y"),
+                sources.join(", "),
+                Payer::Host,
+            );
+        }
+        out.push(')');
     }
     out.push_str(" :\n");
     for (payer, months) in &defi.schedule.by_payer {

@@ -127,6 +127,56 @@ fn every_part_sums_to_the_cost_plus_surplus() {
     }
 }
 
+/// EIG4 and EIG5: programme 352's part lies on the months the subsidy covers (AAP4 §3.3,
+/// AAP5 §3.3) and the host's on the others; every other promotion, and a scenario whose
+/// months no longer match the period, spreads evenly and names no period.
+#[test]
+fn subsidised_months_in_the_schedule() {
+    let covered_months = |schedule: &eig_funding::Schedule, months: usize| -> Vec<bool> {
+        let period = schedule.subsidised_period.unwrap();
+        let first = schedule.first_month.unwrap();
+        (0..months)
+            .map(|index| {
+                let month = first + chrono::Months::new(u32::try_from(index).unwrap());
+                period.contains(month)
+            })
+            .collect()
+    };
+    for (name, input) in references() {
+        let plan = plan_promotion(&input, &Scenario::default()).unwrap();
+        let schedule = &plan.defis[0].schedule;
+        let placed = matches!(input.promotion, Promotion::Eig4 | Promotion::Eig5);
+        assert_eq!(schedule.subsidised_period.is_some(), placed, "{name}");
+        if !placed {
+            continue;
+        }
+        let covered = covered_months(schedule, usize::from(plan.defis[0].contract_months));
+        let expected = if input.promotion == Promotion::Eig4 { 4 } else { 3 };
+        assert_eq!(covered.iter().filter(|&&month| month).count(), expected, "{name}");
+        for (index, &on_subsidy) in covered.iter().enumerate() {
+            let programme = schedule.by_payer[&Payer::Programme352][index];
+            let host = schedule.by_payer[&Payer::Host][index];
+            assert_eq!(programme != Euros::ZERO, on_subsidy, "{name} month {index}");
+            assert_eq!(host != Euros::ZERO, !on_subsidy, "{name} month {index}");
+        }
+    }
+    let input = reference(
+        "EIG4",
+        json!({ "defi": "d1", "route": "direct", "talents": [
+        { "talent": "t1", "employer_cost": { "monthly": "7000" } } ] }),
+    );
+    let five: Scenario = serde_json::from_value(json!({ "overrides": [
+        { "id": "subsidised_months", "promotion": "EIG4", "value": { "months": 5 } } ] }))
+    .unwrap();
+    let plan = plan_promotion(&input, &five).unwrap();
+    assert_eq!(plan.defis[0].schedule.subsidised_period, None);
+    let four: Scenario = serde_json::from_value(json!({ "overrides": [
+        { "id": "subsidised_months", "promotion": "EIG4", "value": { "months": 4 } } ] }))
+    .unwrap();
+    let plan = plan_promotion(&input, &four).unwrap();
+    assert!(plan.defis[0].schedule.subsidised_period.is_some(), "an override equal to the text");
+}
+
 /// The real EIG3 (15 défis, 32 talents in the programme's records), every défi direct and
 /// every talent at the ING reference: 1 568 000 € of PIA against 1 500 000 €.
 #[test]
