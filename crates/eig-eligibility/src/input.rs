@@ -60,8 +60,8 @@ pub struct DefiDossier {
     /// The phase of the service's product page on beta.gouv.fr (REG7 §3.1).
     #[serde(default)]
     pub beta_gouv_phase: Option<BetaPhase>,
-    /// Whether the programme granted an exception to the team of two or three (AAC2 art. 4:
-    /// « soit 2 ou 3 EIG, sauf exception »).
+    /// Whether the programme granted an exception to the team of two or three (AAC2 art. 4
+    /// (Dossier de candidature): « en binôme ou trio (soit 2 ou 3 EIG), sauf exception »).
     #[serde(default)]
     pub team_exception_granted: Option<bool>,
 }

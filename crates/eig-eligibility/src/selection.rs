@@ -2,11 +2,15 @@
 //! dossiers are ranked, and laureates are taken by rank within the places and, when given,
 //! the funding envelope.
 //!
-//! Ranking (the tie-break is ours: JURY4 says ties are broken by « le classement, mais aussi
-//! … les notes et les commentaires », which a program cannot read):
+//! Ranking (the tie-break is ours). JURY4 says « la sélection finale se fera en fonction du
+//! classement, mais aussi des notes et des commentaires que vous aurez faits et qui serviront à
+//! départager les défis ex-aequo »: the jury's ranking first, scores for ties. But each sub-jury
+//! ranks only its own 2 or 3 défis, so no ranking is common to all dossiers, and comments cannot
+//! be read by a program; the total on the common grid comes first here, the ranking second:
 //! 1. total score, highest first (equal weights: stated by AAP6 §5.5, taken as the reading
 //!    of the other grids, which state no weights);
-//! 2. the jury's overall ranking (JURY4 step 4), lowest position first, unranked last;
+//! 2. the jury's ranking position (JURY4 step 4), lowest position first, unranked last (the
+//!    reverse of JURY4's precedence: an interpretation, see `docs/rules/eligibility.md`);
 //! 3. the criteria scores compared in the grid's order, highest first (the grids list the
 //!    impact or need criterion first);
 //! 4. the défi id, in byte order, so that the result never depends on the input order.
