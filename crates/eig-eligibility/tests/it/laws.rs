@@ -255,12 +255,30 @@ proptest! {
         {
             let json = serde_json::to_value(&dossier).unwrap();
             for path in missing {
-                let mut value = &json;
-                for part in path.split('.') { value = &value[part]; }
-                prop_assert!(value.is_null(), "{} was supplied", path);
+                // Every part of the path must exist in the input record (a misspelt path would
+                // read as `null` through `Value`'s indexing and pass unnoticed).
+                let mut value = Some(&json);
+                for part in path.split('.') { value = value.and_then(|v| v.get(part)); }
+                prop_assert!(value.is_some(), "{} is not an input path", path);
+                prop_assert!(value.is_some_and(serde_json::Value::is_null), "{} was supplied", path);
             }
             let distinct: BTreeSet<_> = missing.iter().collect();
             prop_assert_eq!(distinct.len(), missing.len());
+        }
+    }
+
+    #[test]
+    fn an_incomplete_candidate_names_only_inputs_that_were_missing(application in application()) {
+        if let Ok(decision) = evaluate_candidate(&application)
+            && let Outcome::Incomplete { missing } = &decision.outcome
+        {
+            let json = serde_json::to_value(&application).unwrap();
+            for path in missing {
+                let mut value = Some(&json);
+                for part in path.split('.') { value = value.and_then(|v| v.get(part)); }
+                prop_assert!(value.is_some(), "{} is not an input path", path);
+                prop_assert!(value.is_some_and(serde_json::Value::is_null), "{} was supplied", path);
+            }
         }
     }
 
