@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Europe::Paris;
 use eig_domain::{
     ApproxDate, ChoiceLimit, CivilService, Closing, Commitment, FundingRoute, HostKind,
-    PastParticipation, PersonKind, Promotion, Seat, Studies, StudyLevel, SupportRole,
-    TalentProfile, TeamBounds,
+    ParisDeadline, PastParticipation, PersonKind, Promotion, PromotionFacts, Seat, Studies,
+    StudyLevel, SupportRole, TalentProfile, TeamBounds,
 };
 
 #[cfg(test)]
@@ -16,7 +16,7 @@ mod tests;
 
 use crate::{
     error::EligibilityError,
-    input::{Choice, DefiDossier, FundingDeclaration},
+    input::{CandidateApplication, Choice, DefiDossier, FundingDeclaration},
     outcome::Reason,
     rules::Run,
 };
@@ -42,19 +42,39 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
 
 /// The names of a reception instant in the input and in the trace.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Received {
+struct Received {
     /// The input path.
-    pub(crate) input: &'static str,
+    input: &'static str,
     /// The trace name of the same instant in Paris time.
-    pub(crate) paris: &'static str,
+    paris: &'static str,
 }
 
 /// The reception of the dossier or application.
-pub(crate) const RECEIVED: Received =
-    Received { input: "submitted_at", paris: "submitted_at_paris" };
+const RECEIVED: Received = Received { input: "submitted_at", paris: "submitted_at_paris" };
+
+/// The reception of the choices, where they are a second stage with their own deadline (AAC5
+/// art. 5 §2, AAC6 art. 5).
+const CHOICES_RECEIVED: Received =
+    Received { input: "choices_submitted_at", paris: "choices_submitted_at_paris" };
+
+/// A closing given in Paris time (« 23h59 (heure de Paris) »); `None` only for a day or an
+/// hour that does not exist in Paris, which no call states.
+pub(crate) fn paris_closing(
+    (year, month, day): (i32, u32, u32),
+    hour: u32,
+    minute: u32,
+) -> Option<Closing> {
+    let paris = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, 0)?;
+    ParisDeadline::from_paris(paris).ok().map(|deadline| Closing::Deadline { deadline })
+}
+
+/// [`deadline`] for the second-stage choices of an application (`choices_submitted_at`).
+pub(crate) fn choices_deadline(closing: Closing, application: &CandidateApplication) -> Run {
+    deadline_of(closing, application.choices_submitted_at, CHOICES_RECEIVED)
+}
 
 /// [`deadline`] for another reception instant of the input.
-pub(crate) fn deadline_of(
+fn deadline_of(
     closing: Closing,
     submitted_at: Option<DateTime<FixedOffset>>,
     names: Received,
@@ -374,9 +394,14 @@ pub(crate) enum Moment {
 }
 
 impl Moment {
-    /// The moment a promotion's missions start, from its facts or the caller's exact day.
-    pub(crate) fn mission_start(start: Option<ApproxDate>, exact: Option<NaiveDate>) -> Moment {
-        match (start, exact) {
+    /// The moment a promotion's missions start, from its facts or the application's exact
+    /// day (`mission_start_on`).
+    pub(crate) fn mission_start(
+        facts: &PromotionFacts,
+        application: &CandidateApplication,
+    ) -> Moment {
+        let start: Option<ApproxDate> = facts.mission_start.as_ref().map(|start| start.value);
+        match (start, application.mission_start_on) {
             (Some(ApproxDate::Day(day)), _) | (_, Some(day)) => Moment::Day(day),
             (Some(ApproxDate::Month { year, month }), None) => {
                 let first = NaiveDate::from_ymd_opt(year, month, 1);
@@ -395,8 +420,17 @@ impl Moment {
     }
 
     /// The day of the candidacy (the submission's day in Paris time).
-    pub(crate) fn candidacy(submitted_at: Option<DateTime<FixedOffset>>) -> Moment {
-        submitted_at.map_or(Moment::Unknown("submitted_at"), |at| Moment::Day(paris_day(at)))
+    pub(crate) fn candidacy(application: &CandidateApplication) -> Moment {
+        application
+            .submitted_at
+            .map_or(Moment::Unknown("submitted_at"), |at| Moment::Day(paris_day(at)))
+    }
+
+    /// The day the selection is decided (`selection_decided_on`), which no source dates.
+    pub(crate) fn selection_decided(application: &CandidateApplication) -> Moment {
+        application
+            .selection_decided_on
+            .map_or(Moment::Unknown("selection_decided_on"), Moment::Day)
     }
 
     fn text(self) -> String {

@@ -156,7 +156,7 @@ impl PromotionRules for Eig2 {
             );
         }
         evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
-        let candidacy = Moment::candidacy(application.submitted_at);
+        let candidacy = Moment::candidacy(application);
         evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, candidacy));
         evaluation.record(&JURY, common::jury(status.jury_member));
         evaluation.record(

@@ -228,15 +228,10 @@ impl PromotionRules for Eig4 {
             );
         }
         evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
-        let decided = application
-            .selection_decided_on
-            .map_or(Moment::Unknown("selection_decided_on"), Moment::Day);
+        let decided = Moment::selection_decided(application);
         evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, decided));
         evaluation.record(&JURY, common::jury(status.jury_member));
-        let start = Moment::mission_start(
-            facts.mission_start.as_ref().map(|start| start.value),
-            application.mission_start_on,
-        );
+        let start = Moment::mission_start(facts, application);
         evaluation.record(
             &STUDENT,
             common::studies(

@@ -4,10 +4,9 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
 use eig_domain::{
-    Closing, Commitment, Document, FundingRoute, ParisDeadline, Promotion, PromotionFacts,
-    StudyLevel, TalentProfile,
+    Closing, Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel,
+    TalentProfile,
 };
 
 use crate::{
@@ -109,11 +108,8 @@ const CHOICES_DEADLINE: Rule = Rule {
     source: aac6("art. 5"),
 };
 /// The second-stage deadline, resolved in Paris time.
-static CHOICES_CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
-    let (year, month, day) = (2022, 5, 15);
-    let paris = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(23, 59, 0)?;
-    ParisDeadline::from_paris(paris).ok().map(|deadline| Closing::Deadline { deadline })
-});
+static CHOICES_CLOSING: LazyLock<Option<Closing>> =
+    LazyLock::new(|| common::paris_closing((2022, 5, 15), 23, 59));
 const CHOICES: Rule = Rule {
     id: "eig6.candidate.choices",
     title: "Trois à cinq projets, par ordre de préférence",
@@ -257,10 +253,7 @@ impl PromotionRules for Eig6 {
             );
         }
         evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
-        let start = Moment::mission_start(
-            facts.mission_start.as_ref().map(|start| start.value),
-            application.mission_start_on,
-        );
+        let start = Moment::mission_start(facts, application);
         evaluation.record(&CIVIL_SERVANT, common::civil_service(status.civil_service, start));
         evaluation.record(&JURY, common::jury(status.jury_member));
         evaluation.record(
@@ -281,17 +274,7 @@ impl PromotionRules for Eig6 {
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
         if let Some(closing) = *CHOICES_CLOSING {
-            evaluation.record(
-                &CHOICES_DEADLINE,
-                common::deadline_of(
-                    closing,
-                    application.choices_submitted_at,
-                    common::Received {
-                        input: "choices_submitted_at",
-                        paris: "choices_submitted_at_paris",
-                    },
-                ),
-            );
+            evaluation.record(&CHOICES_DEADLINE, common::choices_deadline(closing, application));
         }
         Ok(())
     }

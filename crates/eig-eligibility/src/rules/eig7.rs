@@ -191,7 +191,7 @@ impl PromotionRules for Eig7 {
                 status.studies,
                 &[StudyLevel::FirstOrSecondCycle],
                 "deux premiers cycles universitaires",
-                Moment::candidacy(application.submitted_at),
+                Moment::candidacy(application),
             ),
         );
         Ok(())

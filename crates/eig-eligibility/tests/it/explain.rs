@@ -33,6 +33,28 @@ fn every_rule_of_the_set_is_traced_once_in_order() {
     }
 }
 
+/// A rule whose parameters are missing from the promotion's facts must not silently drop out of
+/// the trace: every candidate rule of the set is recorded, once, in order.
+#[test]
+fn every_candidate_rule_of_the_set_is_traced_once_in_order() {
+    for promotion in [
+        Promotion::Eig2,
+        Promotion::Eig3,
+        Promotion::Eig4,
+        Promotion::Eig5,
+        Promotion::Eig6,
+        Promotion::Eig7,
+    ] {
+        let application: eig_eligibility::CandidateApplication = serde_json::from_value(
+            serde_json::json!({"promotion": promotion, "candidate": {"id": "c", "profile": "designer"}}),
+        )
+        .unwrap();
+        let decision = evaluate_candidate(&application).unwrap();
+        let traced: Vec<&str> = decision.trace.iter().map(|entry| entry.rule).collect();
+        assert_eq!(traced, rule_set(promotion).unwrap().candidate_rule_ids(), "{promotion}");
+    }
+}
+
 #[test]
 fn the_failing_rule_cites_its_source_and_facts() {
     let decision = evaluate_dossier(&eig3_dossier()).unwrap();
