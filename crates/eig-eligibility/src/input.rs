@@ -124,6 +124,13 @@ pub enum BetaPhase {
 
 impl BetaPhase {
     /// The French name of the phase.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::BetaPhase;
+    ///
+    /// assert_eq!(BetaPhase::Investigation.french(), "investigation");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             BetaPhase::NoProductPage => "aucune fiche produit publiée",

@@ -41,6 +41,19 @@ pub struct Decision {
 }
 
 /// What a decision is about.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_candidate, CandidateApplication, Subject};
+///
+/// let application: CandidateApplication = serde_json::from_str(
+///     r#"{"promotion": "EIG7", "candidate": {"id": "c-7", "profile": "product_director"}}"#,
+/// )?;
+/// let decision = evaluate_candidate(&application)?;
+/// assert_eq!(decision.subject, Subject::Candidate("c-7".into()));
+/// assert_eq!(serde_json::to_string(&decision.subject)?, r#"{"kind":"candidate","id":"c-7"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
@@ -95,6 +108,23 @@ pub enum Outcome {
 }
 
 /// A failing rule.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_candidate, CandidateApplication, Outcome, Reason};
+///
+/// let application: CandidateApplication = serde_json::from_str(r#"{
+///   "promotion": "EIG7",
+///   "candidate": {"id": "c", "profile": "technical_director", "status": {"person": "legal"}}
+/// }"#)?;
+/// let Outcome::Ineligible { failures } = evaluate_candidate(&application)?.outcome else {
+///     panic!("a legal person is ineligible");
+/// };
+/// assert_eq!(failures[0].rule, "eig7.candidate.natural_person");
+/// assert_eq!(failures[0].reason, Reason::NotANaturalPerson);
+/// assert_eq!(failures[0].source.to_string(), "REG7 §2.1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Failure {
@@ -107,6 +137,21 @@ pub struct Failure {
 }
 
 /// One rule evaluated.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_candidate, CandidateApplication, RuleResult};
+///
+/// let application: CandidateApplication = serde_json::from_str(
+///     r#"{"promotion": "EIG7", "candidate": {"id": "c", "profile": "product_director"}}"#,
+/// )?;
+/// let decision = evaluate_candidate(&application)?;
+/// let entry = &decision.trace[0];
+/// assert_eq!(entry.rule, "eig7.candidate.natural_person");
+/// assert_eq!(entry.result, RuleResult::Missing { inputs: vec!["candidate.status.person"] });
+/// assert_eq!(entry.facts[0].name, "candidate.status.person");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct TraceEntry {
@@ -125,6 +170,19 @@ pub struct TraceEntry {
 }
 
 /// The result of one rule.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::RuleResult;
+///
+/// let missing = RuleResult::Missing { inputs: vec!["submitted_at"] };
+/// assert_eq!(
+///     serde_json::to_string(&missing)?,
+///     r#"{"result":"missing","inputs":["submitted_at"]}"#
+/// );
+/// assert_eq!(serde_json::to_string(&RuleResult::Satisfied)?, r#"{"result":"satisfied"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case")]
@@ -145,6 +203,21 @@ pub enum RuleResult {
 }
 
 /// A named value in a trace: a fact read or a parameter applied.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_candidate, CandidateApplication, Value};
+///
+/// let application: CandidateApplication = serde_json::from_str(r#"{
+///   "promotion": "EIG7",
+///   "candidate": {"id": "c", "profile": "product_director", "status": {"person": "natural"}}
+/// }"#)?;
+/// let decision = evaluate_candidate(&application)?;
+/// let fact = &decision.trace[0].facts[0];
+/// assert_eq!(fact.name, "candidate.status.person");
+/// assert_eq!(fact.value, Value::Text("personne physique".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Fact {

@@ -74,16 +74,45 @@ pub fn rule_set(promotion: Promotion) -> Result<RuleSet, EligibilityError> {
 
 impl RuleSet {
     /// The promotion.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// assert_eq!(rule_set(Promotion::Eig5)?.promotion(), Promotion::Eig5);
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
     pub fn promotion(self) -> Promotion {
         self.rules.promotion()
     }
 
     /// The ids of the dossier rules, in evaluation order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// let ids = rule_set(Promotion::Eig7)?.dossier_rule_ids();
+    /// assert_eq!(ids[0], "eig7.host.kind");
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
     pub fn dossier_rule_ids(self) -> &'static [&'static str] {
         self.rules.dossier_rule_ids()
     }
 
     /// The ids of the candidate rules, in evaluation order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// let ids = rule_set(Promotion::Eig6)?.candidate_rule_ids();
+    /// assert!(ids.contains(&"eig6.candidate.former_eig5"));
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
     pub fn candidate_rule_ids(self) -> &'static [&'static str] {
         self.rules.candidate_rule_ids()
     }
@@ -93,6 +122,21 @@ impl RuleSet {
     /// # Errors
     /// [`EligibilityError::PromotionMismatch`] if the défi is of another promotion;
     /// [`EligibilityError::ConflictingExceptions`] when two exceptions apply and conflict.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::{rule_set, DefiDossier, EligibilityError};
+    ///
+    /// let dossier: DefiDossier = serde_json::from_str(r#"{"defi": {
+    ///   "id": "d", "title": "D", "promotion": "EIG3",
+    ///   "hosts": {"operational": {"name": "Ministère", "kind": {"kind": "ministry"}}}, "team": []
+    /// }}"#)?;
+    /// let err = rule_set(Promotion::Eig4)?.evaluate_dossier(&dossier).unwrap_err();
+    /// assert!(matches!(err, EligibilityError::PromotionMismatch { .. }));
+    /// assert!(rule_set(Promotion::Eig3)?.evaluate_dossier(&dossier).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn evaluate_dossier(self, dossier: &DefiDossier) -> Result<Decision, EligibilityError> {
         let expected = self.promotion();
         if dossier.defi.promotion != expected {
@@ -110,6 +154,19 @@ impl RuleSet {
     ///
     /// # Errors
     /// [`EligibilityError::PromotionMismatch`] if the application is to another promotion.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::{rule_set, CandidateApplication, Outcome};
+    ///
+    /// let application: CandidateApplication = serde_json::from_str(
+    ///     r#"{"promotion": "EIG7", "candidate": {"id": "c", "profile": "product_director"}}"#,
+    /// )?;
+    /// let decision = rule_set(Promotion::Eig7)?.evaluate_candidate(&application)?;
+    /// assert!(matches!(decision.outcome, Outcome::Incomplete { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn evaluate_candidate(
         self,
         application: &CandidateApplication,
@@ -134,6 +191,16 @@ impl RuleSet {
     ///
     /// # Errors
     /// [`EligibilityError::NoPublishedRules`] when the sources publish no grid (EIG2).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// assert!(rule_set(Promotion::Eig6)?.scoring_grid()?.equal_weights_stated);
+    /// assert!(rule_set(Promotion::Eig2)?.scoring_grid().is_err());
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
     pub fn scoring_grid(self) -> Result<ScoringGrid, EligibilityError> {
         self.rules.scoring_grid()
     }

@@ -54,6 +54,16 @@ pub struct ScoringGrid {
 }
 
 /// One criterion of a grid.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::rule_set;
+///
+/// let grid = rule_set(Promotion::Eig6)?.scoring_grid()?;
+/// assert_eq!(grid.criteria[0].name, "Pertinence du besoin");
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Criterion {
@@ -68,6 +78,15 @@ impl Criterion {
 }
 
 /// A score scale, both ends included.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::ScoreScale;
+///
+/// let scale: ScoreScale = serde_json::from_str(r#"{"min": 0, "max": 5}"#)?;
+/// assert_eq!(scale, ScoreScale { min: 0, max: 5 });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -116,6 +135,18 @@ pub struct JurySheet {
 }
 
 /// One dossier's scores.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::ScoredDossier;
+///
+/// let row: ScoredDossier = serde_json::from_str(
+///     r#"{"defi": "eig4-a", "scores": [4, 3, 3, 2, 4], "jury_rank": 1, "requested": "20000.00"}"#,
+/// )?;
+/// assert_eq!(row.scores.len(), 5);
+/// assert_eq!(row.jury_rank, Some(1));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -133,6 +164,23 @@ pub struct ScoredDossier {
 }
 
 /// The result of a selection.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{select_laureates, JurySheet};
+///
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 2, "envelope": "30000.00",
+///   "dossiers": [
+///     {"defi": "a", "scores": [4, 4, 4, 4, 4], "requested": "20000.00"},
+///     {"defi": "b", "scores": [3, 3, 3, 3, 3], "requested": "8000.00"}
+///   ]
+/// }"#)?;
+/// let selection = select_laureates(&sheet)?;
+/// assert_eq!(selection.committed.map(|sum| sum.to_string()), Some("28000.00".to_owned()));
+/// assert_eq!(selection.source.to_string(), "AAP4 §5.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Selection {
@@ -151,6 +199,20 @@ pub struct Selection {
 }
 
 /// One dossier in the ranking.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{select_laureates, JurySheet};
+///
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 1,
+///   "dossiers": [{"defi": "a", "scores": [4, 3, 3, 2, 4]}, {"defi": "b", "scores": [4, 3, 3, 2, 4]}]
+/// }"#)?;
+/// let ranking = select_laureates(&sheet)?.ranking;
+/// assert_eq!((ranking[1].rank, ranking[1].defi.as_str(), ranking[1].total), (2, "b", 16));
+/// assert!(ranking[1].tied_on_total); // ordered by the défi id, the last tie-break
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Ranked {
@@ -169,6 +231,23 @@ pub struct Ranked {
 }
 
 /// Whether a ranked dossier is selected.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{select_laureates, JurySheet, SelectionStatus};
+///
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 2, "envelope": "10000.00",
+///   "dossiers": [
+///     {"defi": "a", "scores": [4, 4, 4, 4, 4], "requested": "20000.00"},
+///     {"defi": "b", "scores": [3, 3, 3, 3, 3], "requested": "8000.00"}
+///   ]
+/// }"#)?;
+/// let ranking = select_laureates(&sheet)?.ranking;
+/// assert!(matches!(ranking[0].status, SelectionStatus::AboveRemainingEnvelope { .. }));
+/// assert_eq!(ranking[1].status, SelectionStatus::Selected);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
