@@ -6,6 +6,7 @@
 //! cargo build --release -p eig-matching --example national
 //! /usr/bin/time -v target/release/examples/national            # generate + solve + verify
 //! /usr/bin/time -v target/release/examples/national generate-only
+//! /usr/bin/time -v target/release/examples/national validate   # + to_input + Instance::new
 //! ```
 
 #![allow(clippy::print_stdout, reason = "an example reports on standard output")]
@@ -20,8 +21,15 @@ fn main() {
         instance.defi_count(),
         instance.choice_count()
     );
-    if std::env::args().nth(1).as_deref() == Some("generate-only") {
-        return;
+    match std::env::args().nth(1).as_deref() {
+        Some("generate-only") => return,
+        Some("validate") => {
+            let input = instance.to_input();
+            let valid = eig_matching::Instance::new(&input).map(|again| again == instance);
+            println!("validated from ids: {valid:?}");
+            return;
+        }
+        _ => {}
     }
     match solve(&instance, &Options::default()) {
         Ok(solution) => {

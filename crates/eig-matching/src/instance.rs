@@ -249,6 +249,48 @@ pub(crate) fn index_of<T: Ord>(ids: &[T], id: &T) -> Option<u32> {
     ids.binary_search(id).ok().and_then(|i| u32::try_from(i).ok())
 }
 
+/// The first 16 bytes of an id, big-endian, zero-padded: ordered like the ids themselves
+/// (ids are ASCII, and `\0` sorts before every allowed character).
+fn prefix_key(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// Orders two ids whose prefix keys are equal: they are equal unless one is longer than the
+/// key (an id of at most 16 bytes has no `\0`, so its key identifies it).
+fn tie_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.len() <= 16 && b.len() <= 16 { std::cmp::Ordering::Equal } else { a.cmp(b) }
+}
+
+/// Resolves every query against the sorted, duplicate-free `ids` at once: the queries are
+/// sorted by prefix key and merged with the ids, so memory is read in order (a binary search
+/// per query misses the cache at every step on a million ids). `NONE` for an unknown id.
+fn resolve_all<T>(ids: &[T], as_str: fn(&T) -> &str, queries: &[&str]) -> Vec<u32> {
+    let id_keys: Vec<u128> = ids.iter().map(|id| prefix_key(as_str(id))).collect();
+    let mut order: Vec<(u128, u32)> =
+        queries.iter().enumerate().map(|(q, query)| (prefix_key(query), to_u32(q))).collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| tie_order(queries[a.1 as usize], queries[b.1 as usize]))
+    });
+    let mut out = vec![NONE; queries.len()];
+    let mut j = 0;
+    for &(key, q) in &order {
+        let query = queries[q as usize];
+        while j < ids.len()
+            && (id_keys[j] < key
+                || (id_keys[j] == key && tie_order(as_str(&ids[j]), query).is_lt()))
+        {
+            j += 1;
+        }
+        if j < ids.len() && id_keys[j] == key && tie_order(as_str(&ids[j]), query).is_eq() {
+            out[q as usize] = to_u32(j);
+        }
+    }
+    out
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
@@ -276,7 +318,11 @@ impl Instance {
 
         // Défis, sorted by id.
         let mut defi_order: Vec<usize> = (0..input.defis.len()).collect();
-        defi_order.sort_by(|&a, &b| input.defis[a].id.cmp(&input.defis[b].id));
+        let keys: Vec<u128> = input.defis.iter().map(|d| prefix_key(d.id.as_str())).collect();
+        defi_order.sort_by(|&a, &b| {
+            keys[a].cmp(&keys[b]).then_with(|| input.defis[a].id.cmp(&input.defis[b].id))
+        });
+        drop(keys);
         let mut defis: Vec<DefiId> = Vec::with_capacity(input.defis.len());
         let mut seat_start = vec![0];
         let mut seat_defi = Vec::new();
@@ -318,33 +364,15 @@ impl Instance {
             seat_start.push(to_u32(seat_defi.len()));
         }
 
-        // Candidates, sorted by id.
-        let mut cand_order: Vec<usize> = (0..input.candidates.len()).collect();
-        cand_order.sort_by(|&a, &b| input.candidates[a].id.cmp(&input.candidates[b].id));
-        let mut candidates: Vec<CandidateId> = Vec::with_capacity(input.candidates.len());
-        let mut profile = Vec::with_capacity(input.candidates.len());
-        let mut choice_start = vec![0];
-        let mut choice_defi = Vec::new();
-        let mut seen_duplicate = std::collections::BTreeSet::new();
-        for &i in &cand_order {
-            let candidate = &input.candidates[i];
-            if candidates.last() == Some(&candidate.id) {
-                seen_duplicate.insert(candidate.id.clone());
-                continue;
-            }
-            candidates.push(candidate.id.clone());
-            profile.push(candidate.profile);
-            for defi in &candidate.choices {
-                if let Some(d) = index_of(&defis, defi) {
-                    choice_defi.push(d);
-                }
-            }
-            choice_start.push(to_u32(choice_defi.len()));
-        }
+        // Choices resolved at once, in input order, then checked.
+        let queries: Vec<&str> =
+            input.candidates.iter().flat_map(|c| c.choices.iter().map(DefiId::as_str)).collect();
+        let all_choices = resolve_all(&defis, DefiId::as_str, &queries);
+        drop(queries);
+        let mut resolved_start = Vec::with_capacity(input.candidates.len() + 1);
+        let mut resolved = Vec::with_capacity(all_choices.len());
+        resolved_start.push(0usize);
         for candidate in &input.candidates {
-            if seen_duplicate.remove(&candidate.id) {
-                problems.push(Problem::DuplicateCandidate { candidate: candidate.id.clone() });
-            }
             if candidate.choices.len() > limits.max_choices as usize {
                 problems.push(Problem::TooManyChoices {
                     candidate: candidate.id.clone(),
@@ -352,29 +380,82 @@ impl Instance {
                     limit: limits.max_choices,
                 });
             }
-            for (k, defi) in candidate.choices.iter().enumerate() {
-                if index_of(&defis, defi).is_none() {
+            let first = resolved.len();
+            for defi in &candidate.choices {
+                let d = all_choices[resolved.len()];
+                if d == NONE {
                     problems.push(Problem::UnknownChoice {
                         candidate: candidate.id.clone(),
                         defi: defi.clone(),
                     });
-                } else if candidate.choices[..k].contains(defi) {
+                } else if resolved[first..].contains(&d) {
                     problems.push(Problem::DuplicateChoice {
                         candidate: candidate.id.clone(),
                         defi: defi.clone(),
                     });
                 }
+                resolved.push(d);
+            }
+            resolved_start.push(resolved.len());
+        }
+
+        // Candidates, sorted by id.
+        let mut cand_order: Vec<usize> = (0..input.candidates.len()).collect();
+        let keys: Vec<u128> = input.candidates.iter().map(|c| prefix_key(c.id.as_str())).collect();
+        cand_order.sort_by(|&a, &b| {
+            keys[a].cmp(&keys[b]).then_with(|| input.candidates[a].id.cmp(&input.candidates[b].id))
+        });
+        drop(keys);
+        let mut candidates: Vec<CandidateId> = Vec::with_capacity(input.candidates.len());
+        let mut profile = Vec::with_capacity(input.candidates.len());
+        let mut choice_start = Vec::with_capacity(input.candidates.len() + 1);
+        choice_start.push(0);
+        let mut choice_defi = Vec::with_capacity(resolved.len());
+        let mut duplicate_candidates = std::collections::BTreeSet::new();
+        for &i in &cand_order {
+            let candidate = &input.candidates[i];
+            if candidates.last() == Some(&candidate.id) {
+                duplicate_candidates.insert(&candidate.id);
+                continue;
+            }
+            candidates.push(candidate.id.clone());
+            profile.push(candidate.profile);
+            choice_defi.extend(
+                resolved[resolved_start[i]..resolved_start[i + 1]].iter().filter(|&&d| d != NONE),
+            );
+            choice_start.push(to_u32(choice_defi.len()));
+        }
+        drop(resolved);
+        for candidate in &input.candidates {
+            if duplicate_candidates.remove(&candidate.id) {
+                problems.push(Problem::DuplicateCandidate { candidate: candidate.id.clone() });
             }
         }
+        let defi_queries: Vec<&str> = input.rankings.iter().map(|r| r.defi.as_str()).collect();
+        let ranking_defi = resolve_all(&defis, DefiId::as_str, &defi_queries);
+        drop(defi_queries);
 
         // Rankings, attached to their seats.
         let seat_count = seat_defi.len();
         let mut ranking_of_seat: Vec<Option<usize>> = vec![None; seat_count];
+        // Entries of every ranking resolved once (ranks flattened, then offers).
+        let mut entry_start = vec![0usize; input.rankings.len() + 1];
+        let mut queries = Vec::new();
         for (r, ranking) in input.rankings.iter().enumerate() {
-            let Some(d) = index_of(&defis, &ranking.defi) else {
+            queries.extend(
+                ranking.ranks.iter().flatten().chain(&ranking.offers).map(CandidateId::as_str),
+            );
+            entry_start[r + 1] = queries.len();
+        }
+        let entries_resolved = resolve_all(&candidates, CandidateId::as_str, &queries);
+        drop(queries);
+        let mut last_named = vec![NONE; candidates.len()];
+        for (r, ranking) in input.rankings.iter().enumerate() {
+            let d = ranking_defi[r];
+            if d == NONE {
                 problems.push(Problem::RankingUnknownDefi { defi: ranking.defi.clone() });
                 continue;
-            };
+            }
             let seats = seat_start[d as usize] as usize..seat_start[d as usize + 1] as usize;
             let Some(s) = seats.clone().find(|&s| seat_profile[s] == ranking.profile) else {
                 problems.push(Problem::RankingWithoutSeat {
@@ -391,18 +472,25 @@ impl Instance {
                 continue;
             }
             ranking_of_seat[s] = Some(r);
-            let mut named = std::collections::BTreeSet::new();
             let entries = ranking
                 .ranks
                 .iter()
                 .flatten()
                 .map(|c| (c, false))
-                .chain(ranking.offers.iter().map(|c| (c, true)));
-            for (candidate, is_offer) in entries {
+                .chain(ranking.offers.iter().map(|c| (c, true)))
+                .zip(&entries_resolved[entry_start[r]..entry_start[r + 1]]);
+            for ((candidate, is_offer), &c) in entries {
                 let problem_for = |make: fn(DefiId, TalentProfile, CandidateId) -> Problem| {
                     make(ranking.defi.clone(), ranking.profile, candidate.clone())
                 };
-                if !named.insert(candidate) {
+                if c == NONE {
+                    problems.push(problem_for(|defi, profile, candidate| {
+                        Problem::RankingUnknownCandidate { defi, profile, candidate }
+                    }));
+                    continue;
+                }
+                let c = c as usize;
+                if last_named[c] == to_u32(r) {
                     problems.push(problem_for(|defi, profile, candidate| Problem::RankedTwice {
                         defi,
                         profile,
@@ -410,13 +498,7 @@ impl Instance {
                     }));
                     continue;
                 }
-                let Some(c) = index_of(&candidates, candidate) else {
-                    problems.push(problem_for(|defi, profile, candidate| {
-                        Problem::RankingUnknownCandidate { defi, profile, candidate }
-                    }));
-                    continue;
-                };
-                let c = c as usize;
+                last_named[c] = to_u32(r);
                 let chose = choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize]
                     .contains(&d);
                 if profile[c] != ranking.profile {
@@ -454,18 +536,17 @@ impl Instance {
         let mut offer_candidate = Vec::new();
         for ranking in ranking_of_seat {
             if let Some(r) = ranking {
+                let resolved = &entries_resolved[entry_start[r]..entry_start[r + 1]];
                 let ranking = &input.rankings[r];
+                let mut next = 0;
                 for (group, members) in ranking.ranks.iter().enumerate() {
-                    let mut members: Vec<u32> =
-                        members.iter().filter_map(|c| index_of(&candidates, c)).collect();
-                    members.sort_unstable();
-                    for c in members {
-                        rank_candidate.push(c);
-                        rank_group.push(to_u32(group));
-                    }
+                    let first = rank_candidate.len();
+                    rank_candidate.extend_from_slice(&resolved[next..next + members.len()]);
+                    next += members.len();
+                    rank_candidate[first..].sort_unstable();
+                    rank_group.resize(rank_candidate.len(), to_u32(group));
                 }
-                offer_candidate
-                    .extend(ranking.offers.iter().filter_map(|c| index_of(&candidates, c)));
+                offer_candidate.extend_from_slice(&resolved[next..]);
             }
             rank_start.push(to_u32(rank_candidate.len()));
             offer_start.push(to_u32(offer_candidate.len()));

@@ -37,10 +37,10 @@ fn every_problem_is_listed() {
     insta::assert_snapshot!(problems(json), @"
     - défi d1 is listed twice
     - défi d2 has 4 seats, outside the team bounds 2..=3
-    - candidate c1 is listed twice
     - candidate c1 chose unknown défi d9
     - candidate c2 chose 3 défis, more than the limit of 2
     - candidate c2 chose défi d1 twice
+    - candidate c1 is listed twice
     - ranking of Developer for défi d1 names c3, whose profile is Designer
     - ranking of Developer for défi d1 names unknown candidate c4
     - ranking of Developer for défi d1 names c1 twice
