@@ -44,6 +44,10 @@ pub struct GeneratorConfig {
     pub ranked_percent: u32,
     /// Chance, in percent, that a ranked applicant ties with the previous one.
     pub tie_percent: u32,
+    /// Chance, in percent, that a jury lists a non-applicant of the right profile among its
+    /// offers (post-phase). Costs O(seats × candidates): for small instances.
+    #[serde(default)]
+    pub offer_percent: u32,
 }
 
 impl GeneratorConfig {
@@ -67,6 +71,7 @@ impl GeneratorConfig {
             limits: Limits { team_min: 2, team_max: 3, max_choices: 2 },
             ranked_percent: 80,
             tie_percent: 10,
+            offer_percent: 0,
         }
     }
 
@@ -93,6 +98,7 @@ impl GeneratorConfig {
             limits: Limits { team_min: 2, team_max: 3, max_choices: 5 },
             ranked_percent: 100,
             tie_percent: 0,
+            offer_percent: 0,
         }
     }
 }
@@ -217,6 +223,25 @@ pub fn generate(config: &GeneratorConfig) -> Instance {
         }
         rank_start.push(index(rank_candidate.len()));
     }
+    let mut offer_start = Vec::with_capacity(seat_count + 1);
+    let mut offer_candidate = Vec::new();
+    offer_start.push(0);
+    for s in 0..seat_count {
+        if config.offer_percent > 0 {
+            let d = seat_defi[s];
+            for c in 0..candidate_count {
+                let chose = choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize]
+                    .contains(&d);
+                if profile[c] == seat_profile[s]
+                    && !chose
+                    && rng.below(100) < u64::from(config.offer_percent)
+                {
+                    offer_candidate.push(index(c));
+                }
+            }
+        }
+        offer_start.push(index(offer_candidate.len()));
+    }
     Instance {
         limits: config.limits,
         defis,
@@ -231,7 +256,7 @@ pub fn generate(config: &GeneratorConfig) -> Instance {
         rank_start,
         rank_candidate,
         rank_group,
-        offer_start: vec![0; seat_count + 1],
-        offer_candidate: Vec::new(),
+        offer_start,
+        offer_candidate,
     }
 }

@@ -30,6 +30,7 @@ fn small(ties: bool, min: std::ops::RangeInclusive<u32>) -> impl Strategy<Value 
                 },
                 ranked_percent: ranked,
                 tie_percent: if ties { 30 } else { 0 },
+                offer_percent: if ties { 30 } else { 0 },
             })
         },
     )
@@ -93,14 +94,28 @@ proptest! {
     fn every_result_passes_the_verifier(
         instance in small(true, 0..=3),
         hosts in any::<bool>(),
+        offers in any::<bool>(),
         seed in any::<u64>(),
     ) {
         let proposing = if hosts { Proposing::Hosts } else { Proposing::Candidates };
         for lower_quotas in [LowerQuotas::Withdraw, LowerQuotas::Exact { node_limit: 100_000 }] {
-            let options = Options { proposing, lower_quotas, seed, offers: false };
+            let options = Options { proposing, lower_quotas, seed, offers };
             let solution = solve(&instance, &options).unwrap();
             let verdict = verify(&instance, &solution.assignment());
             prop_assert!(verdict.certificate().is_some(), "{verdict:?}");
+        }
+    }
+
+    #[test]
+    fn offers_only_add_placements(instance in small(true, 0..=3), seed in any::<u64>()) {
+        let without = solve(&instance, &Options { seed, ..Options::default() }).unwrap().report();
+        let with =
+            solve(&instance, &Options { seed, offers: true, ..Options::default() }).unwrap().report();
+        let (chosen, offered): (Vec<_>, Vec<_>) =
+            with.placements.into_iter().partition(|p| p.choice.is_some());
+        prop_assert_eq!(chosen, without.placements);
+        for placement in offered {
+            prop_assert!(without.unplaced.contains(&placement.candidate));
         }
     }
 
