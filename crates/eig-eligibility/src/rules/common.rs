@@ -311,6 +311,15 @@ pub(crate) enum RoleFamily {
 }
 
 impl RoleFamily {
+    /// The trace name of the count of people of the family: one per family, so that the two
+    /// counts of a dossier do not share a name (the French rendering lists facts by name).
+    fn fact_name(self) -> &'static str {
+        match self {
+            RoleFamily::Operational => "defi.support.operational",
+            RoleFamily::Strategic => "defi.support.strategic",
+        }
+    }
+
     fn contains(self, role: SupportRole) -> bool {
         match self {
             RoleFamily::Operational => {
@@ -339,7 +348,7 @@ pub(crate) fn support(
         Run::failed(Reason::SupportRoleCount { role, found, min, max })
     };
     let run = run
-        .fact("defi.support.count", found)
+        .fact(family.fact_name(), found)
         .parameter("role", role)
         .parameter("min", u64::from(min));
     match max {
