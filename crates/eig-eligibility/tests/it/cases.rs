@@ -170,11 +170,30 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         let case: Case = serde_json::from_str(&text).unwrap();
         covered.extend(case.rules);
     }
+    let mut by_case = std::collections::BTreeMap::new();
+    for entry in fs::read_dir(dir.join("tests/data/cases")).unwrap() {
+        let path = entry.unwrap().path();
+        let case: Case = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        by_case.insert(name, case.rules);
+    }
     for promotion in eig_domain::Promotion::ALL {
         let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
         for id in rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()) {
             assert!(covered.contains(*id), "no case exercises {id}");
-            assert!(catalogue.contains(&format!("### `{id}`")), "no catalogue entry for {id}");
+            let heading = format!("### `{id}`");
+            let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
+            // The entry's « Cases » line names existing cases that exercise this rule.
+            let entry = &catalogue[start + heading.len()..];
+            let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
+            let line = entry
+                .lines()
+                .find(|line| line.starts_with("- **Cases**:"))
+                .unwrap_or_else(|| panic!("the entry for {id} lists no cases"));
+            for name in line.split('`').skip(1).step_by(2) {
+                let rules = by_case.get(name).unwrap_or_else(|| panic!("{id}: no case {name}"));
+                assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
+            }
         }
     }
 }
