@@ -44,10 +44,6 @@ pub struct GeneratorConfig {
     pub ranked_percent: u32,
     /// Chance, in percent, that a ranked applicant ties with the previous one.
     pub tie_percent: u32,
-    /// Chance, in percent, that a jury lists a non-applicant of the right profile among its
-    /// offers (post-phase). Costs O(seats × candidates): for small instances.
-    #[serde(default)]
-    pub offer_percent: u32,
 }
 
 impl GeneratorConfig {
@@ -71,7 +67,6 @@ impl GeneratorConfig {
             limits: Limits { team_min: 2, team_max: 3, max_choices: 2 },
             ranked_percent: 80,
             tie_percent: 10,
-            offer_percent: 0,
         }
     }
 
@@ -98,7 +93,6 @@ impl GeneratorConfig {
             limits: Limits { team_min: 2, team_max: 3, max_choices: 5 },
             ranked_percent: 100,
             tie_percent: 0,
-            offer_percent: 0,
         }
     }
 }
@@ -117,8 +111,24 @@ fn index(i: usize) -> u32 {
 ///
 /// Profiles with 0 seats are ignored; with no seat at all, candidates are developers and
 /// choose nothing.
-#[expect(clippy::too_many_lines, reason = "one pass per array of the dense instance")]
 pub fn generate(config: &GeneratorConfig) -> Instance {
+    generate_with_offers(config, 0)
+}
+
+/// Like [`generate`], and each jury also lists each non-applicant of the right profile among
+/// its offers (post-phase) with a chance of `offer_percent` in 100. Costs O(seats ×
+/// candidates): for small instances. With 0, the same instance as [`generate`].
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, generate, generate_with_offers};
+///
+/// let config = GeneratorConfig::eig_call(1);
+/// assert_eq!(generate_with_offers(&config, 0), generate(&config));
+/// assert_ne!(generate_with_offers(&config, 10), generate(&config));
+/// ```
+#[expect(clippy::too_many_lines, reason = "one pass per array of the dense instance")]
+pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Instance {
     let mut rng = SplitMix64::new(config.seed);
     let seats: Vec<(TalentProfile, u32)> =
         config.seats.iter().filter(|&(_, &n)| n > 0).map(|(&p, &n)| (p, n)).collect();
@@ -227,14 +237,14 @@ pub fn generate(config: &GeneratorConfig) -> Instance {
     let mut offer_candidate = Vec::new();
     offer_start.push(0);
     for s in 0..seat_count {
-        if config.offer_percent > 0 {
+        if offer_percent > 0 {
             let d = seat_defi[s];
             for c in 0..candidate_count {
                 let chose = choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize]
                     .contains(&d);
                 if profile[c] == seat_profile[s]
                     && !chose
-                    && rng.below(100) < u64::from(config.offer_percent)
+                    && rng.below(100) < u64::from(offer_percent)
                 {
                     offer_candidate.push(index(c));
                 }

@@ -61,7 +61,7 @@ pub use crate::explain::{
     SeatExplanation, WhyNot,
 };
 #[doc(alias = "générateur")]
-pub use crate::generate::{GeneratorConfig, generate};
+pub use crate::generate::{GeneratorConfig, generate, generate_with_offers};
 pub use crate::input::{CandidateInput, DefiInput, Limits, MatchingInput, RankingInput};
 pub use crate::instance::{Instance, InstanceError, Problem};
 #[doc(alias = "tirage au sort")]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use eig_domain::TalentProfile;
 use eig_matching::{
     Assignment, GeneratorConfig, Instance, Limits, LowerQuotas, MatchingInput, Options, Proposing,
-    SearchOutcome, StabilityNotion, Verdict, generate, solve, verify,
+    SearchOutcome, StabilityNotion, Verdict, generate, generate_with_offers, solve, verify,
 };
 use proptest::prelude::*;
 
@@ -18,7 +18,7 @@ fn small(ties: bool, min: std::ops::RangeInclusive<u32>) -> impl Strategy<Value 
                 (TalentProfile::Designer, designers),
             ]);
             let total = developers + designers;
-            generate(&GeneratorConfig {
+            let config = GeneratorConfig {
                 seed,
                 candidates,
                 defis,
@@ -30,8 +30,8 @@ fn small(ties: bool, min: std::ops::RangeInclusive<u32>) -> impl Strategy<Value 
                 },
                 ranked_percent: ranked,
                 tie_percent: if ties { 30 } else { 0 },
-                offer_percent: if ties { 30 } else { 0 },
-            })
+            };
+            generate_with_offers(&config, if ties { 30 } else { 0 })
         },
     )
 }

@@ -76,11 +76,8 @@ fn bounds_must_not_be_empty() {
 #[test]
 fn instance_round_trips_through_its_input() {
     for offer_percent in [0, 5] {
-        let config = eig_matching::GeneratorConfig {
-            offer_percent,
-            ..eig_matching::GeneratorConfig::eig_call(3)
-        };
-        let instance = eig_matching::generate(&config);
+        let config = eig_matching::GeneratorConfig::eig_call(3);
+        let instance = eig_matching::generate_with_offers(&config, offer_percent);
         let again = Instance::new(&instance.to_input()).expect("a generated instance is valid");
         assert_eq!(again, instance);
     }
