@@ -148,7 +148,7 @@ fn value_french(value: &Value) -> String {
 }
 
 /// The French label of an input or fact name.
-pub(crate) fn fact_label(name: &str) -> &str {
+fn fact_label(name: &str) -> &str {
     match name {
         "submitted_at" => "date et heure de réception",
         "submitted_at_paris" => "date et heure de réception (heure de Paris)",
@@ -208,7 +208,7 @@ fn parameter_label(name: &str) -> &str {
 }
 
 /// A reason in French.
-pub(crate) fn reason_french(reason: &Reason) -> String {
+fn reason_french(reason: &Reason) -> String {
     match reason {
         Reason::SubmittedLate { submitted_at, closes_at } => format!(
             "reçu le {} (heure de Paris), à ou après la clôture du {} (heure de Paris)",

@@ -333,9 +333,8 @@ impl Evaluation {
         Evaluation { trace: Vec::with_capacity(capacity) }
     }
 
-    /// Records a rule; returns whether it is satisfied.
-    pub(crate) fn record(&mut self, rule: &Rule, run: Run) -> bool {
-        let satisfied = matches!(run.result, RuleResult::Satisfied);
+    /// Records a rule.
+    pub(crate) fn record(&mut self, rule: &Rule, run: Run) {
         self.trace.push(TraceEntry {
             rule: rule.id,
             title: rule.title,
@@ -344,7 +343,6 @@ impl Evaluation {
             parameters: run.parameters,
             source: rule.source.source(),
         });
-        satisfied
     }
 
     fn finish(

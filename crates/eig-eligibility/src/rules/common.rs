@@ -123,7 +123,7 @@ fn end_of_paris_day(day: NaiveDate) -> Option<DateTime<chrono::Utc>> {
 }
 
 /// The day of a submission in Paris time.
-pub(crate) fn paris_day(at: DateTime<FixedOffset>) -> NaiveDate {
+fn paris_day(at: DateTime<FixedOffset>) -> NaiveDate {
     at.with_timezone(&Paris).date_naive()
 }
 
@@ -142,7 +142,7 @@ pub(crate) fn host_kind(
 }
 
 /// Kinds compared without their payload (every level of collectivité is one kind).
-pub(crate) fn same_kind(a: HostKind, b: HostKind) -> bool {
+fn same_kind(a: HostKind, b: HostKind) -> bool {
     std::mem::discriminant(&a) == std::mem::discriminant(&b)
 }
 
