@@ -408,6 +408,18 @@ pub struct DefiReport {
 }
 
 /// A solution as data, for JSON: options, lottery, placements, défis, certificate.
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, Options, generate, solve};
+///
+/// let instance = generate(&GeneratorConfig::eig_call(1));
+/// let report = solve(&instance, &Options::default())?.report();
+/// assert_eq!(report.placements.len() + report.unplaced.len(), 170);
+/// let json = serde_json::to_value(&report).expect("a report is JSON");
+/// assert_eq!(json["options"]["lower_quotas"]["policy"], "withdraw");
+/// # Ok::<(), eig_matching::SolveError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {

@@ -110,7 +110,20 @@ impl Assignment {
     }
 }
 
-/// One way an assignment fails.
+/// One way an assignment fails. JSON: tagged by `violation`.
+///
+/// # Example
+/// ```
+/// use eig_matching::Violation;
+///
+/// let violation = Violation::TeamTooSmall { defi: "d1".parse()?, size: 1, min: 2 };
+/// assert_eq!(violation.to_string(), "défi d1 runs with 1 talents, fewer than 2");
+/// assert_eq!(
+///     serde_json::to_string(&violation)?,
+///     r#"{"violation":"team_too_small","defi":"d1","size":1,"min":2}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "violation", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
