@@ -157,12 +157,12 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::Accompaniment,
 ];
 
-/// AAP6 annexe 3 art. 3, point 4: « prendre en charge les frais de déplacement des EIG
-/// domiciliés hors de la région parisienne ».
+/// AAP6 §4.3 (and the model convention, annexe 3 art. 3, point 4): « prendre en charge les
+/// frais de déplacement des EIG domiciliés hors de la région parisienne ».
 const TRAVEL: Rule = Rule {
     id: "eig6.defi.travel_costs",
     title: "Prise en charge des frais de déplacement des EIG domiciliés hors de la région parisienne",
-    source: aap6("annexe 3 art. 3"),
+    source: aap6("§4.3; annexe 3 art. 3"),
 };
 
 /// The rules of EIG6.
