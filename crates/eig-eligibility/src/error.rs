@@ -108,4 +108,17 @@ pub enum EligibilityError {
     /// A sum of amounts overflowed.
     #[error("the requested amounts overflow")]
     AmountOverflow,
+    /// An instant so close to the limits of the calendar that its local time (in its own
+    /// offset or in Paris time) cannot be represented, so it cannot be shown or compared with a
+    /// Paris closing.
+    #[error(
+        "input {input}: the instant {unix_seconds} s after 1970-01-01T00:00:00Z is too close to \
+         the limits of the calendar to be read in its offset or in Paris time"
+    )]
+    InstantOutOfRange {
+        /// The input path (`submitted_at`, `choices_submitted_at`).
+        input: &'static str,
+        /// The instant, in seconds since the Unix epoch (its local time cannot be written).
+        unix_seconds: i64,
+    },
 }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, FixedOffset};
 use eig_domain::{Document, FundingRoute, Promotion, Source};
 
 use crate::{
@@ -121,7 +122,9 @@ impl RuleSet {
     ///
     /// # Errors
     /// [`EligibilityError::PromotionMismatch`] if the défi is of another promotion;
-    /// [`EligibilityError::ConflictingExceptions`] when two exceptions apply and conflict.
+    /// [`EligibilityError::ConflictingExceptions`] when two exceptions apply and conflict;
+    /// [`EligibilityError::InstantOutOfRange`] for a reception instant at the limits of the
+    /// calendar.
     ///
     /// # Example
     /// ```
@@ -145,6 +148,7 @@ impl RuleSet {
                 found: dossier.defi.promotion,
             });
         }
+        readable_instant("submitted_at", dossier.submitted_at)?;
         let mut evaluation = Evaluation::with_capacity(self.dossier_rule_ids().len());
         let route = self.rules.dossier(dossier, &mut evaluation)?;
         Ok(evaluation.finish(expected, Subject::Dossier(dossier.defi.id.to_string()), route))
@@ -153,7 +157,9 @@ impl RuleSet {
     /// Decides a candidate's application.
     ///
     /// # Errors
-    /// [`EligibilityError::PromotionMismatch`] if the application is to another promotion.
+    /// [`EligibilityError::PromotionMismatch`] if the application is to another promotion;
+    /// [`EligibilityError::InstantOutOfRange`] for a reception instant at the limits of the
+    /// calendar.
     ///
     /// # Example
     /// ```
@@ -178,6 +184,8 @@ impl RuleSet {
                 found: application.promotion,
             });
         }
+        readable_instant("submitted_at", application.submitted_at)?;
+        readable_instant("choices_submitted_at", application.choices_submitted_at)?;
         let mut evaluation = Evaluation::with_capacity(self.candidate_rule_ids().len());
         self.rules.candidate(application, &mut evaluation)?;
         Ok(evaluation.finish(
@@ -247,6 +255,26 @@ pub fn evaluate_candidate(
     application: &CandidateApplication,
 ) -> Result<Decision, EligibilityError> {
     rule_set(application.promotion)?.evaluate_candidate(application)
+}
+
+/// Refuses an instant whose local time cannot be represented in its own offset or in Paris
+/// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
+/// UTC).
+fn readable_instant(
+    input: &'static str,
+    at: Option<DateTime<FixedOffset>>,
+) -> Result<(), EligibilityError> {
+    let Some(at) = at else { return Ok(()) };
+    let utc = at.naive_utc();
+    let readable = utc.checked_add_offset(*at.offset()).is_some()
+        && FixedOffset::east_opt(3 * 3600).is_some_and(|margin| {
+            utc.checked_add_offset(margin).is_some() && utc.checked_sub_offset(margin).is_some()
+        });
+    if readable {
+        Ok(())
+    } else {
+        Err(EligibilityError::InstantOutOfRange { input, unix_seconds: at.timestamp() })
+    }
 }
 
 /// The rules of one promotion, as each module implements them.

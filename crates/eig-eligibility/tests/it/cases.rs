@@ -60,6 +60,7 @@ fn error_kind(err: &EligibilityError) -> String {
         EligibilityError::MissingAmount { .. } => "missing_amount",
         EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
         EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
+        EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
         _ => "other",
     };
     kind.to_owned()

@@ -66,6 +66,23 @@ fn instant() -> impl Strategy<Value = DateTime<FixedOffset>> {
     })
 }
 
+/// Any instant chrono can hold, with any offset: near the limits of the calendar the local time
+/// may not be representable, which must give an error, never a panic.
+fn any_instant() -> impl Strategy<Value = DateTime<FixedOffset>> {
+    let (min, max) = (
+        DateTime::<chrono::Utc>::MIN_UTC.timestamp(),
+        DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
+    );
+    prop_oneof![
+        (min..=max, -86_399_i32..=86_399),
+        (prop_oneof![min..min + 200_000, max - 200_000..=max], -86_399_i32..=86_399),
+    ]
+    .prop_map(|(seconds, offset)| {
+        let offset = FixedOffset::east_opt(offset).unwrap();
+        DateTime::from_timestamp(seconds, 0).unwrap().with_timezone(&offset)
+    })
+}
+
 fn option_bool() -> impl Strategy<Value = Option<bool>> {
     prop::option::of(any::<bool>())
 }
@@ -203,6 +220,24 @@ proptest! {
                 .iter()
                 .any(|e| matches!(e.result, eig_eligibility::RuleResult::Failed { .. }));
             prop_assert_eq!(failing, any_failed);
+        }
+    }
+
+    #[test]
+    fn no_instant_makes_evaluation_panic(
+        dossier in dossier(), application in application(), at in any_instant(), second in any_instant(),
+    ) {
+        let dossier = DefiDossier { submitted_at: Some(at), ..dossier };
+        if let Ok(decision) = evaluate_dossier(&dossier) {
+            let _ = render_french(&decision);
+            let _ = serde_json::to_string(&decision).unwrap();
+        }
+        let application = CandidateApplication {
+            submitted_at: Some(at), choices_submitted_at: Some(second), ..application
+        };
+        if let Ok(decision) = evaluate_candidate(&application) {
+            let _ = render_french(&decision);
+            let _ = serde_json::to_string(&decision).unwrap();
         }
     }
 
