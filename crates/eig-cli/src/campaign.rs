@@ -2,7 +2,7 @@
 //! call (EIG3) with its real 15 laureate défis and clearly labelled synthetic dossiers,
 //! candidates and jury rankings.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use chrono_tz::Europe::Paris;
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole call: the défi dossiers with their jury scores, the places, the candidates'
 /// applications and the juries' rankings.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Campaign {
     /// What the campaign is.
@@ -39,7 +39,7 @@ pub(crate) struct Campaign {
 }
 
 /// One défi dossier of a campaign.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CampaignDossier {
     /// Whether the dossier is made up to exercise the rules (not a real défi).
@@ -53,7 +53,7 @@ pub(crate) struct CampaignDossier {
 }
 
 /// One candidate of a campaign.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CampaignCandidate {
     /// Whether the candidate is made up (always, in the default campaign: no personal data).
@@ -69,12 +69,19 @@ const EIG3_APPLICATIONS: usize = 170;
 /// Défis selected in EIG3: 15 (RAPPORT p. 14).
 const EIG3_PLACES: u32 = 15;
 
-fn paris(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> DateTime<FixedOffset> {
-    Paris
-        .with_ymd_and_hms(y, m, d, h, min, s)
-        .single()
-        .map(|t| t.fixed_offset())
-        .unwrap_or_else(|| unreachable!("the default campaign's instants are outside DST changes"))
+/// A Paris wall-clock instant of the default campaign (none falls in a DST change).
+fn paris(
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+) -> DateTime<FixedOffset> {
+    Paris.with_ymd_and_hms(year, month, day, hour, minute, second).single().map_or_else(
+        || unreachable!("the default campaign's instants are outside DST changes"),
+        |instant| instant.fixed_offset(),
+    )
 }
 
 fn label(text: &str) -> Label {
@@ -109,7 +116,7 @@ fn slug(title: &str) -> String {
 }
 
 /// The commitments AAP3 asks a laureate to attest (annexe 2) and describe (§2.3–2.5).
-fn eig3_commitments() -> std::collections::BTreeSet<Commitment> {
+fn eig3_commitments() -> BTreeSet<Commitment> {
     [
         Commitment::DataAccess,
         Commitment::OpenSourceAndOpenData,
@@ -231,80 +238,7 @@ pub(crate) fn default_campaign() -> Campaign {
             scores: scores(&mut rng, 3),
         });
     }
-    let two = [TalentProfile::DataScientist, TalentProfile::Developer];
-    let synthetic = |id_text: &str,
-                     title: &str,
-                     hosts: HostRoles,
-                     declared,
-                     note: &str,
-                     rng: &mut SplitMix64| CampaignDossier {
-        synthetic: true,
-        note: note.to_owned(),
-        dossier: dossier(defi(id_text, title, hosts, &two), paris(2018, 6, 14, 10, 0, 0), declared),
-        scores: scores(rng, 1),
-    };
-    dossiers.push(synthetic(
-        "synth-region-sans-convention",
-        "Région : données de transport (synthétique)",
-        HostRoles { operational: host("Région (synthétique)", HostKind::LocalAuthority { level: LocalAuthorityLevel::Region }), administrative: None },
-        funding(true, false, false),
-        "synthetic: a collectivité territoriale asking for PIA co-financing without a convention with a ministry (AAP3 §3.1.2)",
-        &mut rng,
-    ));
-    dossiers.push(synthetic(
-        "synth-hopital-sans-convention",
-        "Hôpital : parcours patients (synthétique)",
-        HostRoles { operational: host("Centre hospitalier (synthétique)", HostKind::HealthEstablishment), administrative: None },
-        funding(true, false, false),
-        "synthetic: an établissement de santé asking for PIA co-financing without a convention (AAP3 §3.1.2)",
-        &mut rng,
-    ));
-    dossiers.push(synthetic(
-        "synth-operateur-sans-porteur",
-        "Opérateur sans porteur administratif (synthétique)",
-        HostRoles { operational: host("Établissement public (synthétique)", HostKind::StateOperator), administrative: None },
-        funding(true, false, false),
-        "synthetic: an operator asking for co-financing without naming its porteur administratif (AAP3 §3.1.1)",
-        &mut rng,
-    ));
-    dossiers.push(synthetic(
-        "synth-autofinance",
-        "Direction autofinancée (synthétique)",
-        HostRoles {
-            operational: host("Direction générale (synthétique)", HostKind::CentralAdministration),
-            administrative: None,
-        },
-        funding(false, true, false),
-        "synthetic: a self-funded défi (AAP3 §3.1.3), eligible, scored below the real laureates",
-        &mut rng,
-    ));
-    let mut late = synthetic(
-        "synth-depot-tardif",
-        "Dossier reçu à 17h00m30s (synthétique)",
-        HostRoles {
-            operational: host("Ministère (synthétique)", HostKind::Ministry),
-            administrative: None,
-        },
-        funding(true, false, false),
-        "synthetic: received on 15 June 2018 at 17:00:30 Paris time, after the deadline (AAP3 §4.2)",
-        &mut rng,
-    );
-    late.dossier.submitted_at = Some(paris(2018, 6, 15, 17, 0, 30));
-    dossiers.push(late);
-    let mut tooling = synthetic(
-        "synth-outillage",
-        "Refonte de l'outillage informatique (synthétique)",
-        HostRoles {
-            operational: host("Ministère (synthétique)", HostKind::Ministry),
-            administrative: None,
-        },
-        funding(true, false, false),
-        "synthetic: a purely IT « outillage » défi with no business problem (AAP3 §2.1)",
-        &mut rng,
-    );
-    tooling.dossier.purely_it_tooling = Some(true);
-    dossiers.push(tooling);
-
+    dossiers.extend(synthetic_dossiers(&mut rng));
     let real_defis: Vec<(DefiId, Vec<TalentProfile>)> = dossiers
         .iter()
         .filter(|d| !d.synthetic)
@@ -323,6 +257,86 @@ pub(crate) fn default_campaign() -> Campaign {
         rankings,
         lottery_seed: DEFAULT_SEED,
     }
+}
+
+/// Six synthetic dossiers, each exercising one rule of AAP3 (named in its note).
+fn synthetic_dossiers(rng: &mut SplitMix64) -> Vec<CampaignDossier> {
+    let mut out = Vec::new();
+    let two = [TalentProfile::DataScientist, TalentProfile::Developer];
+    let synthetic = |id_text: &str,
+                     title: &str,
+                     hosts: HostRoles,
+                     declared,
+                     note: &str,
+                     rng: &mut SplitMix64| CampaignDossier {
+        synthetic: true,
+        note: note.to_owned(),
+        dossier: dossier(defi(id_text, title, hosts, &two), paris(2018, 6, 14, 10, 0, 0), declared),
+        scores: scores(rng, 1),
+    };
+    out.push(synthetic(
+        "synth-region-sans-convention",
+        "Région : données de transport (synthétique)",
+        HostRoles { operational: host("Région (synthétique)", HostKind::LocalAuthority { level: LocalAuthorityLevel::Region }), administrative: None },
+        funding(true, false, false),
+        "synthetic: a collectivité territoriale asking for PIA co-financing without a convention with a ministry (AAP3 §3.1.2)",
+        rng,
+    ));
+    out.push(synthetic(
+        "synth-hopital-sans-convention",
+        "Hôpital : parcours patients (synthétique)",
+        HostRoles { operational: host("Centre hospitalier (synthétique)", HostKind::HealthEstablishment), administrative: None },
+        funding(true, false, false),
+        "synthetic: an établissement de santé asking for PIA co-financing without a convention (AAP3 §3.1.2)",
+        rng,
+    ));
+    out.push(synthetic(
+        "synth-operateur-sans-porteur",
+        "Opérateur sans porteur administratif (synthétique)",
+        HostRoles { operational: host("Établissement public (synthétique)", HostKind::StateOperator), administrative: None },
+        funding(true, false, false),
+        "synthetic: an operator asking for co-financing without naming its porteur administratif (AAP3 §3.1.1)",
+        rng,
+    ));
+    out.push(synthetic(
+        "synth-autofinance",
+        "Direction autofinancée (synthétique)",
+        HostRoles {
+            operational: host("Direction générale (synthétique)", HostKind::CentralAdministration),
+            administrative: None,
+        },
+        funding(false, true, false),
+        "synthetic: a self-funded défi (AAP3 §3.1.3), eligible, scored below the real laureates",
+        rng,
+    ));
+    let mut late = synthetic(
+        "synth-depot-tardif",
+        "Dossier reçu à 17h00m30s (synthétique)",
+        HostRoles {
+            operational: host("Ministère (synthétique)", HostKind::Ministry),
+            administrative: None,
+        },
+        funding(true, false, false),
+        "synthetic: received on 15 June 2018 at 17:00:30 Paris time, after the deadline (AAP3 §4.2)",
+        rng,
+    );
+    late.dossier.submitted_at = Some(paris(2018, 6, 15, 17, 0, 30));
+    out.push(late);
+    let mut tooling = synthetic(
+        "synth-outillage",
+        "Refonte de l'outillage informatique (synthétique)",
+        HostRoles {
+            operational: host("Ministère (synthétique)", HostKind::Ministry),
+            administrative: None,
+        },
+        funding(true, false, false),
+        "synthetic: a purely IT « outillage » défi with no business problem (AAP3 §2.1)",
+        rng,
+    );
+    tooling.dossier.purely_it_tooling = Some(true);
+    out.push(tooling);
+
+    out
 }
 
 /// About 170 synthetic applications (RAPPORT p. 14: 170 candidates), profiles drawn in the
@@ -371,7 +385,7 @@ fn default_candidates(
                 status.studies = Some(Studies::Enrolled {
                     level: StudyLevel::FirstOrSecondCycle,
                     last_day: Some(NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or(NaiveDate::MIN)),
-                })
+                });
             }
             101 => submitted_at = paris(2018, 10, 15, 17, 0, 1),
             128 => choices = defis.iter().take(3).map(|(id, _)| Choice::Defi(id.clone())).collect(),
@@ -410,9 +424,9 @@ fn default_rankings(
 ) -> Vec<RankingInput> {
     let mut rankings = Vec::new();
     for (defi, team) in defis {
-        let profiles: std::collections::BTreeSet<TalentProfile> = team.iter().copied().collect();
+        let profiles: BTreeSet<TalentProfile> = team.iter().copied().collect();
         for profile in profiles {
-            let mut scored: BTreeMap<(u64, CandidateId), ()> = BTreeMap::new();
+            let mut scored: BTreeSet<(u64, CandidateId)> = BTreeSet::new();
             for candidate in candidates {
                 let application = &candidate.application;
                 let chose =
@@ -420,13 +434,13 @@ fn default_rankings(
                 if chose && application.candidate.profile == profile {
                     let score = rng.below(20);
                     if rng.below(6) != 0 {
-                        scored.insert((score, application.candidate.id.clone()), ());
+                        scored.insert((score, application.candidate.id.clone()));
                     }
                 }
             }
             let mut ranks: Vec<Vec<CandidateId>> = Vec::new();
             let mut last: Option<u64> = None;
-            for ((score, candidate), ()) in scored.into_iter().rev() {
+            for (score, candidate) in scored.into_iter().rev() {
                 if last == Some(score) {
                     if let Some(group) = ranks.last_mut() {
                         group.push(candidate);

@@ -162,6 +162,16 @@ pub(crate) enum Kind {
     Scenario,
     /// A matching problem (input of `eig match`).
     Match,
+    /// The result of `eig run --format json`.
+    RunResult,
+    /// The result of `eig eligibility --format json`.
+    EligibilityResult,
+    /// The result of `eig funding --format json` (a funding plan).
+    FundingPlan,
+    /// The result of `eig match --format json`.
+    MatchResult,
+    /// The result of `eig history --format json`.
+    HistoryResult,
     /// A défi (eig-domain `Defi`).
     Defi,
     /// A candidate (eig-domain `Candidate`).

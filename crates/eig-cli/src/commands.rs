@@ -7,8 +7,8 @@ use crate::{
 
 pub(crate) mod eligibility;
 mod funding;
-mod history;
-mod matching;
+pub(crate) mod history;
+pub(crate) mod matching;
 mod run;
 pub(crate) mod schema;
 

@@ -76,7 +76,7 @@ fn json_path(path: &str) -> String {
     }
 }
 
-/// serde_json appends " at line L column C"; the CLI reports positions itself.
+/// `serde_json` appends " at line L column C"; the CLI reports positions itself.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(index) => message[..index].to_owned(),
@@ -133,7 +133,7 @@ mod tests {
                 Value::Object(map) => map.len(),
                 _ => 0,
             };
-            if len == 0 || choice % 4 == 0 {
+            if len == 0 || choice.is_multiple_of(4) {
                 *node = replacement;
                 return;
             }
@@ -165,10 +165,10 @@ mod tests {
             let _ = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default());
         }
         let _ = parse::<eig_funding::Scenario>("t", text);
-        if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text) {
-            if let Ok(instance) = eig_matching::Instance::new(&input) {
-                let _ = eig_matching::solve(&instance, &eig_matching::Options::default());
-            }
+        if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text)
+            && let Ok(instance) = eig_matching::Instance::new(&input)
+        {
+            let _ = eig_matching::solve(&instance, &eig_matching::Options::default());
         }
     }
 

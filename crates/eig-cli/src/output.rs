@@ -6,17 +6,12 @@ use crate::error::CliError;
 
 /// Writes `text` to `output` if given, to standard output otherwise.
 pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|source| CliError::Write { output: path.to_owned(), source }),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(CliError::Stdout)
-        }
+    if let Some(path) = output {
+        return std::fs::write(path, text)
+            .map_err(|source| CliError::Write { output: path.to_owned(), source });
     }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(CliError::Stdout)
 }
 
 /// Pretty JSON with a final newline (field order is the types' declaration order, maps are

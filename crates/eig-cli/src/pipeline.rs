@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Promotion, TalentProfile};
+use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Promotion, Source, TalentProfile};
 use eig_eligibility::{
-    Choice, Decision, JurySheet, Outcome, ScoreScale, ScoredDossier, Selection, SelectionStatus,
-    evaluate_candidate, evaluate_dossier, select_laureates,
+    Choice, Decision, DefiDossier, JurySheet, Outcome, ScoreScale, ScoredDossier, Selection,
+    SelectionStatus, evaluate_candidate, evaluate_dossier, select_laureates,
 };
 use eig_funding::{
     DefiInput as FundingDefi, ParameterId, ParameterValue, Payer, PromotionInput, PromotionPlan,
@@ -22,14 +22,14 @@ use serde::Serialize;
 use crate::{campaign::Campaign, error::CliError};
 
 /// The whole result of a campaign, in pipeline order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct CampaignResult {
     pub(crate) title: String,
     pub(crate) promotion: Promotion,
     /// Assumptions the pipeline made that no source states.
     pub(crate) assumptions: Vec<String>,
     /// Where the envelope the selection applies is stated.
-    pub(crate) envelope_source: Option<eig_domain::Source>,
+    pub(crate) envelope_source: Option<Source>,
     pub(crate) dossiers: Vec<DossierResult>,
     pub(crate) selection: Selection,
     pub(crate) funding: PromotionPlan,
@@ -37,7 +37,7 @@ pub(crate) struct CampaignResult {
     pub(crate) matching: MatchingResult,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct DossierResult {
     pub(crate) defi: DefiId,
     pub(crate) title: String,
@@ -49,7 +49,7 @@ pub(crate) struct DossierResult {
     pub(crate) requested: Option<Euros>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct CandidateResult {
     pub(crate) candidate: CandidateId,
     pub(crate) profile: TalentProfile,
@@ -61,7 +61,7 @@ pub(crate) struct CandidateResult {
     pub(crate) assigned_to: Option<DefiId>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct MatchingResult {
     pub(crate) input: MatchingInput,
     pub(crate) report: Report,
@@ -77,7 +77,7 @@ fn unjudgeable(what: impl std::fmt::Display, err: impl std::fmt::Display) -> Cli
 }
 
 /// The official envelope of the promotion and its source, if the funding parameters state one.
-fn envelope_of(promotion: Promotion) -> Option<(Euros, eig_domain::Source)> {
+fn envelope_of(promotion: Promotion) -> Option<(Euros, Source)> {
     official_parameters().into_iter().find_map(|parameter| {
         let applies = parameter.validity.promotion.is_none_or(|p| p == promotion);
         match (parameter.id, parameter.value) {
@@ -91,13 +91,9 @@ fn envelope_of(promotion: Promotion) -> Option<(Euros, eig_domain::Source)> {
 
 /// The funding input of one défi: its route, carrier and one talent per requested seat (no
 /// employer cost given: eig-funding uses the ING reference and marks it as an estimate).
-fn funding_defi(
-    result: &DossierResult,
-    route: FundingRoute,
-    dossier: &eig_eligibility::DefiDossier,
-) -> FundingDefi {
+fn funding_defi(defi: &DefiId, route: FundingRoute, dossier: &DefiDossier) -> FundingDefi {
     FundingDefi {
-        defi: result.defi.clone(),
+        defi: defi.clone(),
         route,
         administrative_carrier: dossier
             .defi
@@ -108,7 +104,7 @@ fn funding_defi(
         phase: eig_funding::Phase::Initial,
         contract_months: None,
         talents: (1..=dossier.defi.team.len())
-            .filter_map(|seat| format!("{}.seat{seat}", result.defi).parse().ok())
+            .filter_map(|seat| format!("{defi}.seat{seat}").parse().ok())
             .map(|talent| TalentInput {
                 talent,
                 experience: None,
@@ -119,19 +115,14 @@ fn funding_defi(
     }
 }
 
-/// Runs `campaign`.
-///
-/// # Errors
-/// A dossier, a candidate or the matching problem that the libraries cannot judge (e.g. a
-/// promotion with no published rules, an invalid matching instance).
-pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
-    let promotion = campaign.promotion;
-    let mut assumptions = Vec::new();
+/// A dossier judged eligible, with its route: what the later steps need of it.
+type Routes<'c> = BTreeMap<DefiId, (FundingRoute, &'c DefiDossier)>;
 
-    // 1. Dossier eligibility.
+/// Step 1: every dossier's eligibility, and what the programme would pay for each eligible
+/// co-financed one.
+fn judge_dossiers(campaign: &Campaign) -> Result<(Vec<DossierResult>, Routes<'_>), CliError> {
     let mut dossiers = Vec::with_capacity(campaign.dossiers.len());
-    let mut routes: BTreeMap<DefiId, (FundingRoute, &eig_eligibility::DefiDossier)> =
-        BTreeMap::new();
+    let mut routes = Routes::new();
     for entry in &campaign.dossiers {
         let defi = &entry.dossier.defi;
         let decision = evaluate_dossier(&entry.dossier)
@@ -145,29 +136,33 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
             requested: None,
         };
         if let Outcome::Eligible { funding_route: Some(route) } = result.decision.outcome {
-            let plan = plan_defi(
-                promotion,
-                &funding_defi(&result, route, &entry.dossier),
-                &Scenario::default(),
-            )
-            .map_err(|err| unjudgeable(format!("funding of {}", defi.id), err))?;
-            let programme: Vec<Euros> = plan
+            let input = funding_defi(&result.defi, route, &entry.dossier);
+            let plan = plan_defi(campaign.promotion, &input, &Scenario::default())
+                .map_err(|err| unjudgeable(format!("funding of {}", defi.id), err))?;
+            let programme = plan
                 .totals
                 .iter()
                 .filter(|(payer, _)| matches!(payer, Payer::PiaThroughCdc | Payer::Programme352))
-                .map(|(_, amount)| *amount)
-                .collect();
+                .map(|(_, amount)| *amount);
             result.requested =
                 Some(Euros::checked_sum(programme).map_err(|err| unjudgeable(&defi.id, err))?);
             routes.insert(defi.id.clone(), (route, &entry.dossier));
         }
         dossiers.push(result);
     }
+    Ok((dossiers, routes))
+}
 
-    // 2. Laureate selection among eligible dossiers, within places and the envelope.
+/// Step 2: the laureates among eligible dossiers, within places and the envelope.
+fn select(
+    campaign: &Campaign,
+    dossiers: &[DossierResult],
+    assumptions: &mut Vec<String>,
+) -> Result<(Selection, Option<Source>), CliError> {
+    let promotion = campaign.promotion;
     let (envelope, envelope_source) = envelope_of(promotion).unzip();
     let grid_scale = eig_eligibility::rule_set(promotion)
-        .and_then(|rules| rules.scoring_grid())
+        .and_then(eig_eligibility::RuleSet::scoring_grid)
         .map_err(|err| unjudgeable("the jury sheet", err))?
         .scale;
     if grid_scale.is_none() {
@@ -183,7 +178,7 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
         dossiers: campaign
             .dossiers
             .iter()
-            .zip(&dossiers)
+            .zip(dossiers)
             .filter(|(_, result)| matches!(result.decision.outcome, Outcome::Eligible { .. }))
             .map(|(entry, result)| ScoredDossier {
                 defi: result.defi.clone(),
@@ -194,47 +189,27 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
             .collect(),
     };
     let selection = select_laureates(&sheet).map_err(|err| unjudgeable("the jury sheet", err))?;
-    let laureates: Vec<DefiId> = selection
-        .ranking
-        .iter()
-        .filter(|ranked| ranked.status == SelectionStatus::Selected)
-        .map(|ranked| ranked.defi.clone())
-        .collect();
+    Ok((selection, envelope_source))
+}
 
-    // 3. Funding plan of the laureates, in rank order, against the envelope.
-    let input = PromotionInput {
-        promotion,
-        defis: laureates
-            .iter()
-            .filter_map(|defi| {
-                let (route, dossier) = routes.get(defi)?;
-                let result = dossiers.iter().find(|d| &d.defi == defi)?;
-                Some(funding_defi(result, *route, dossier))
-            })
-            .collect(),
-    };
-    let funding = plan_promotion(&input, &Scenario::default())
-        .map_err(|err| unjudgeable("the funding plan", err))?;
-
-    // 4. Candidate eligibility.
-    let laureate_set: BTreeSet<&DefiId> = laureates.iter().collect();
+/// Step 4: every application's eligibility; the eligible ones with their choices among the
+/// laureates, for the assignment.
+fn judge_candidates(
+    campaign: &Campaign,
+    laureates: &BTreeSet<&DefiId>,
+) -> Result<(Vec<CandidateResult>, Vec<CandidateInput>), CliError> {
     let mut candidates = Vec::with_capacity(campaign.candidates.len());
     let mut matching_candidates = Vec::new();
     for entry in &campaign.candidates {
         let application = &entry.application;
         let decision = evaluate_candidate(application)
             .map_err(|err| unjudgeable(format!("candidate {}", application.candidate.id), err))?;
-        let chosen: Vec<DefiId> = application
-            .choices
-            .iter()
-            .flatten()
-            .filter_map(|choice| match choice {
-                Choice::Defi(defi) => Some(defi.clone()),
-                _ => None,
-            })
-            .collect();
+        let chosen = application.choices.iter().flatten().filter_map(|choice| match choice {
+            Choice::Defi(defi) => Some(defi.clone()),
+            Choice::Profile(_) => None,
+        });
         let (kept, dropped): (Vec<DefiId>, Vec<DefiId>) =
-            chosen.into_iter().partition(|d| laureate_set.contains(d));
+            chosen.partition(|defi| laureates.contains(defi));
         if matches!(decision.outcome, Outcome::Eligible { .. }) && !kept.is_empty() {
             matching_candidates.push(CandidateInput {
                 id: application.candidate.id.clone(),
@@ -251,38 +226,51 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
             assigned_to: None,
         });
     }
+    Ok((candidates, matching_candidates))
+}
 
-    // 5. Assignment of eligible candidates to the laureates' seats, verified.
+/// Step 5's input: the laureates' seats, the eligible candidates, and the juries' rankings
+/// restricted to them (a ranking may only name candidates who chose the défi or are offered
+/// it).
+fn matching_input(
+    campaign: &Campaign,
+    laureates: &[DefiId],
+    routes: &Routes<'_>,
+    candidates: Vec<CandidateInput>,
+) -> Result<MatchingInput, CliError> {
+    let promotion = campaign.promotion;
     let limits = Limits::for_promotion(promotion).ok_or_else(|| {
         unjudgeable(promotion, "no team bounds or choice limit for this promotion")
     })?;
-    let in_matching: BTreeSet<&CandidateId> = matching_candidates.iter().map(|c| &c.id).collect();
-    let chose = |candidate: &CandidateId, defi: &DefiId| {
-        matching_candidates.iter().any(|c| &c.id == candidate && c.choices.contains(defi))
-    };
-    let rankings: Vec<RankingInput> = campaign
+    let choices: BTreeMap<&CandidateId, &[DefiId]> =
+        candidates.iter().map(|c| (&c.id, c.choices.as_slice())).collect();
+    let laureate_set: BTreeSet<&DefiId> = laureates.iter().collect();
+    let rankings = campaign
         .rankings
         .iter()
         .filter(|ranking| laureate_set.contains(&ranking.defi))
-        .map(|ranking| RankingInput {
-            defi: ranking.defi.clone(),
-            profile: ranking.profile,
-            ranks: ranking
-                .ranks
-                .iter()
-                .map(|group| {
-                    group
-                        .iter()
-                        .filter(|c| in_matching.contains(c) && chose(c, &ranking.defi))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .filter(|group| !group.is_empty())
-                .collect(),
-            offers: ranking.offers.iter().filter(|c| in_matching.contains(c)).cloned().collect(),
+        .map(|ranking| {
+            let applied =
+                |c: &&CandidateId| choices.get(c).is_some_and(|d| d.contains(&ranking.defi));
+            RankingInput {
+                defi: ranking.defi.clone(),
+                profile: ranking.profile,
+                ranks: ranking
+                    .ranks
+                    .iter()
+                    .map(|group| group.iter().filter(applied).cloned().collect::<Vec<_>>())
+                    .filter(|group| !group.is_empty())
+                    .collect(),
+                offers: ranking
+                    .offers
+                    .iter()
+                    .filter(|c| choices.contains_key(c))
+                    .cloned()
+                    .collect(),
+            }
         })
         .collect();
-    let defis: Vec<MatchingDefi> = laureates
+    let defis = laureates
         .iter()
         .filter_map(|defi| {
             let (_, dossier) = routes.get(defi)?;
@@ -293,8 +281,46 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
             Some(MatchingDefi { id: defi.clone(), seats })
         })
         .collect();
-    let matching_input =
-        MatchingInput { limits, defis, candidates: matching_candidates.clone(), rankings };
+    Ok(MatchingInput { limits, defis, candidates, rankings })
+}
+
+/// Runs `campaign`.
+///
+/// # Errors
+/// A dossier, a candidate or the matching problem that the libraries cannot judge (e.g. a
+/// promotion with no published rules, an invalid matching instance).
+pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
+    let promotion = campaign.promotion;
+    let mut assumptions = Vec::new();
+
+    // 1–2. Dossier eligibility, then the laureates.
+    let (dossiers, routes) = judge_dossiers(campaign)?;
+    let (selection, envelope_source) = select(campaign, &dossiers, &mut assumptions)?;
+    let laureates: Vec<DefiId> = selection
+        .ranking
+        .iter()
+        .filter(|ranked| ranked.status == SelectionStatus::Selected)
+        .map(|ranked| ranked.defi.clone())
+        .collect();
+
+    // 3. Funding plan of the laureates, in rank order, against the envelope.
+    let input = PromotionInput {
+        promotion,
+        defis: laureates
+            .iter()
+            .filter_map(|defi| {
+                let (route, dossier) = routes.get(defi)?;
+                Some(funding_defi(defi, *route, dossier))
+            })
+            .collect(),
+    };
+    let funding = plan_promotion(&input, &Scenario::default())
+        .map_err(|err| unjudgeable("the funding plan", err))?;
+
+    // 4–5. Candidate eligibility, then the verified assignment.
+    let laureate_set: BTreeSet<&DefiId> = laureates.iter().collect();
+    let (mut candidates, matching_candidates) = judge_candidates(campaign, &laureate_set)?;
+    let matching_input = matching_input(campaign, &laureates, &routes, matching_candidates)?;
     let instance =
         Instance::new(&matching_input).map_err(|err| unjudgeable("the matching problem", err))?;
     let options = Options { seed: campaign.lottery_seed, ..Options::default() };

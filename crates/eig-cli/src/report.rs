@@ -137,7 +137,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     let report = &result.matching.report;
     let side = match report.options.proposing {
         eig_matching::Proposing::Hosts => "côté jurys",
-        _ => "côté candidats",
+        eig_matching::Proposing::Candidates => "côté candidats",
     };
     let _ = writeln!(
         out,

@@ -17,6 +17,7 @@ use crate::solve::{DefiState, DefiStatus, Solution};
 
 /// What a candidate obtained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum CandidateOutcome {
@@ -38,6 +39,7 @@ pub enum CandidateOutcome {
 
 /// Why a candidate did not obtain a choice they preferred.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum WhyNot {
@@ -76,6 +78,7 @@ pub enum WhyNot {
 
 /// A better choice the candidate did not obtain, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BetterChoice {
     /// The défi.
@@ -89,6 +92,7 @@ pub struct BetterChoice {
 
 /// The explanation for one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateExplanation {
     /// The candidate.
@@ -104,6 +108,7 @@ pub struct CandidateExplanation {
 
 /// One profile of a défi: seats, applicants and cut-off.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SeatExplanation {
     /// The profile.
@@ -124,6 +129,7 @@ pub struct SeatExplanation {
 
 /// The explanation for one défi.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DefiExplanation {
     /// The défi.
@@ -160,6 +166,7 @@ pub struct DefiExplanation {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Explanations {
     /// One per candidate, by id.

@@ -27,6 +27,7 @@ use crate::lottery::SplitMix64;
 /// assert_eq!(generate(&GeneratorConfig::eig_call(7)), instance);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GeneratorConfig {
     /// Seed of the generator.

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(plain.team_min <= plain.team_max);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     /// Fewest talents in a running défi (0: no lower quota).
@@ -60,6 +61,7 @@ impl Limits {
 ///
 /// JSON: `{"id": "d1", "seats": {"developer": 1, "designer": 1}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DefiInput {
     /// The défi.
@@ -72,6 +74,7 @@ pub struct DefiInput {
 ///
 /// JSON: `{"id": "c1", "profile": "developer", "choices": ["d2", "d1"]}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateInput {
     /// The candidate.
@@ -92,6 +95,7 @@ pub struct CandidateInput {
 /// auditionné un défi pour lequel il n'aurait pas déposé sa candidature », AAC3 art. 6.5);
 /// they are used only by the optional post-phase.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankingInput {
     /// The défi.
@@ -122,6 +126,7 @@ pub struct RankingInput {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MatchingInput {
     /// Team and choice bounds.

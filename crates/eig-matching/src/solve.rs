@@ -16,6 +16,7 @@ use crate::verify::{Assignment, Certificate, StabilityNotion, Verdict, Violation
 
 /// Which side proposes in deferred acceptance.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Proposing {
     /// Candidates propose: the candidate-optimal stable assignment, strategy-proof for
@@ -29,6 +30,7 @@ pub enum Proposing {
 
 /// What to do with a défi whose team would be below the minimum.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum LowerQuotas {
@@ -59,6 +61,7 @@ pub enum LowerQuotas {
 /// assert_eq!(options.lower_quotas, LowerQuotas::Withdraw);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// Which side proposes.
@@ -100,6 +103,7 @@ pub(crate) enum DefiState {
 
 /// The outcome of the exact search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum SearchOutcome {
@@ -346,6 +350,7 @@ fn offer_empty_seats(instance: &Instance, defi_of: &mut [u32], size: &mut [u32])
 
 /// A placed candidate, as reported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
     /// The candidate.
@@ -359,6 +364,7 @@ pub struct Placement {
 
 /// What became of a défi, as reported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum DefiStatus {
@@ -386,6 +392,7 @@ pub enum DefiStatus {
 /// A candidate placed differently by two solutions of the same instance (see
 /// [`Solution::differences`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Difference {
     /// The candidate.
@@ -398,6 +405,7 @@ pub struct Difference {
 
 /// A défi's line in a [`Report`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DefiReport {
     /// The défi.
@@ -421,6 +429,7 @@ pub struct DefiReport {
 /// # Ok::<(), eig_matching::SolveError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The options used (the seed among them).

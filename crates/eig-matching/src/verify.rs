@@ -125,6 +125,7 @@ impl Assignment {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "violation", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Violation {
@@ -230,6 +231,7 @@ impl Violation {
 
 /// Which stability an assignment has; `docs/matching.md` gives the definitions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StabilityNotion {
@@ -245,6 +247,7 @@ pub enum StabilityNotion {
 
 /// What the verifier checked when it found no blocking pair and no feasibility violation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// The stability that holds.
@@ -263,6 +266,7 @@ pub struct Certificate {
 
 /// The verifier's answer: every violation, or a certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Verdict {
     /// No feasibility violation and no blocking pair.

@@ -33,8 +33,10 @@ pub(crate) enum ExplainInput {
     Candidate(CandidateApplication),
 }
 
-#[derive(Serialize)]
-struct EligibilityOutput {
+/// What `eig eligibility --format json` prints: one decision per dossier and per application,
+/// in input order.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct EligibilityOutput {
     dossiers: Vec<Decision>,
     candidates: Vec<Decision>,
 }
@@ -60,20 +62,29 @@ fn judge<T>(
     })
 }
 
-pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
-    let (name, input): (String, EligibilityInput) = read(args.file.as_ref())?;
+/// Judges every dossier and application of `input` (read from `name`).
+pub(crate) fn judge_all(
+    name: &str,
+    input: &EligibilityInput,
+) -> Result<EligibilityOutput, CliError> {
     let mut result = EligibilityOutput { dossiers: Vec::new(), candidates: Vec::new() };
     for (index, dossier) in input.dossiers.iter().enumerate() {
-        result.dossiers.push(judge(&name, "$.dossiers", index, evaluate_dossier(dossier))?);
+        result.dossiers.push(judge(name, "$.dossiers", index, evaluate_dossier(dossier))?);
     }
     for (index, application) in input.candidates.iter().enumerate() {
         result.candidates.push(judge(
-            &name,
+            name,
             "$.candidates",
             index,
             evaluate_candidate(application),
         )?);
     }
+    Ok(result)
+}
+
+pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
+    let (name, input): (String, EligibilityInput) = read(args.file.as_ref())?;
+    let result = judge_all(&name, &input)?;
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
         Format::Text => {

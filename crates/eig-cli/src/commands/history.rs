@@ -11,13 +11,28 @@ use crate::{
     output,
 };
 
-#[derive(Serialize)]
-struct HistoryOutput<'a> {
+/// What `eig history --format json` prints.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct HistoryOutput {
+    /// The figures of every promotion, or of the one asked for.
     figures: Vec<eig_history::FiguresRow>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The sourced facts of the promotion asked for (`null` without --promotion).
     facts: Option<eig_domain::PromotionFacts>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    defis: Vec<&'a eig_history::DefiRecord>,
+    /// The défi records of the promotion asked for (empty without --promotion).
+    defis: Vec<eig_history::DefiRecord>,
+}
+
+/// The JSON result of `eig history [--promotion P]`.
+pub(crate) fn history_output(promotion: Option<eig_domain::Promotion>) -> HistoryOutput {
+    let history = History::embedded();
+    HistoryOutput {
+        figures: match promotion {
+            Some(promotion) => vec![history.figures(promotion)],
+            None => history.all_figures(),
+        },
+        facts: promotion.map(eig_domain::Promotion::facts),
+        defis: promotion.map(|p| history.defis_of(p).cloned().collect()).unwrap_or_default(),
+    }
 }
 
 pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
@@ -28,11 +43,7 @@ pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
     };
     let defis: Vec<_> = args.promotion.map(|p| history.defis_of(p).collect()).unwrap_or_default();
     let text = match args.output.format {
-        Format::Json => output::json(&HistoryOutput {
-            figures,
-            facts: args.promotion.map(eig_domain::Promotion::facts),
-            defis,
-        })?,
+        Format::Json => output::json(&history_output(args.promotion))?,
         Format::Text => {
             let mut text = String::new();
             let _ = writeln!(

@@ -11,16 +11,29 @@ use crate::{
     output,
 };
 
-#[derive(Serialize)]
-struct MatchOutput {
+/// What `eig match --format json` prints: the verified report and the explanations.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct MatchOutput {
     report: eig_matching::Report,
     explanations: eig_matching::Explanations,
+}
+
+/// Validates, solves (the solver verifies its result) and explains `input`.
+pub(crate) fn compute(
+    name: &str,
+    input: &MatchingInput,
+    options: &Options,
+) -> Result<MatchOutput, CliError> {
+    let unjudgeable = |message: String| CliError::Unjudgeable { input: name.to_owned(), message };
+    let instance = Instance::new(input).map_err(|err| unjudgeable(err.to_string()))?;
+    let solution = solve(&instance, options).map_err(|err| unjudgeable(err.to_string()))?;
+    Ok(MatchOutput { report: solution.report(), explanations: solution.explain() })
 }
 
 /// The stages of a run, shown on standard error when it is a terminal (indicatif hides the
 /// bar otherwise, so pipes and files get nothing).
 fn progress() -> ProgressBar {
-    let bar = ProgressBar::new(6);
+    let bar = ProgressBar::new(4);
     if let Ok(style) =
         ProgressStyle::with_template("{spinner} [{bar:20}] {pos}/{len} {msg} ({elapsed})")
     {
@@ -39,11 +52,7 @@ pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
     bar.set_message("parsing");
     let input: MatchingInput = parse(&name, &text)?;
     bar.inc(1);
-    bar.set_message("validating");
-    let instance = Instance::new(&input)
-        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
-    bar.inc(1);
-    bar.set_message("solving and verifying");
+    bar.set_message("validating, solving, verifying, explaining");
     let options = Options {
         proposing: if args.hosts_propose { Proposing::Hosts } else { Proposing::Candidates },
         lower_quotas: if args.exact {
@@ -54,11 +63,7 @@ pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
         seed: args.seed,
         offers: args.offers,
     };
-    let solution = solve(&instance, &options)
-        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
-    bar.inc(1);
-    bar.set_message("explaining");
-    let result = MatchOutput { report: solution.report(), explanations: solution.explain() };
+    let result = compute(&name, &input, &options)?;
     bar.inc(1);
     bar.set_message("writing");
     let text = match args.file.output.format {

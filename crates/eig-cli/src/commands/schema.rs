@@ -17,19 +17,17 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
         Kind::Candidate => schema_for!(eig_domain::Candidate),
         Kind::PromotionFacts => schema_for!(eig_domain::PromotionFacts),
         Kind::Figures => schema_for!(Vec<eig_history::FiguresRow>),
-        Kind::Campaign => {
-            return Err(CliError::Unjudgeable {
-                input: "campaign".into(),
-                message: "PENDING".into(),
-            });
-        }
+        Kind::Campaign => schema_for!(crate::campaign::Campaign),
         Kind::Eligibility => schema_for!(EligibilityInput),
         Kind::Explain => schema_for!(ExplainInput),
         Kind::Funding => schema_for!(eig_funding::PromotionInput),
         Kind::Scenario => schema_for!(eig_funding::Scenario),
-        Kind::Match => {
-            return Err(CliError::Unjudgeable { input: "match".into(), message: "PENDING".into() });
-        }
+        Kind::Match => schema_for!(eig_matching::MatchingInput),
+        Kind::RunResult => schema_for!(crate::pipeline::CampaignResult),
+        Kind::EligibilityResult => schema_for!(crate::commands::eligibility::EligibilityOutput),
+        Kind::FundingPlan => schema_for!(eig_funding::PromotionPlan),
+        Kind::MatchResult => schema_for!(crate::commands::matching::MatchOutput),
+        Kind::HistoryResult => schema_for!(crate::commands::history::HistoryOutput),
     };
     output::emit(args.output.as_deref(), &output::json(&schema)?)
 }
@@ -70,6 +68,32 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
         Kind::Funding => Ok(include_str!("../../data/funding.json").to_owned()),
         Kind::Scenario => Ok(include_str!("../../data/scenario.json").to_owned()),
         Kind::Match => output::json(&generate(&GeneratorConfig::eig_call(2018)).to_input()),
+        // Outputs: what the command prints on its example input.
+        Kind::RunResult => output::json(&crate::pipeline::run(&campaign)?),
+        Kind::EligibilityResult => {
+            let input: EligibilityInput =
+                crate::input::parse("example", &example_text(Kind::Eligibility)?)?;
+            output::json(&crate::commands::eligibility::judge_all("example", &input)?)
+        }
+        Kind::FundingPlan => {
+            let input: eig_funding::PromotionInput =
+                crate::input::parse("example", &example_text(Kind::Funding)?)?;
+            let plan = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default())
+                .map_err(|err| CliError::Unjudgeable {
+                    input: "example".into(),
+                    message: err.to_string(),
+                })?;
+            output::json(&plan)
+        }
+        Kind::MatchResult => {
+            let input = generate(&GeneratorConfig::eig_call(2018)).to_input();
+            output::json(&crate::commands::matching::compute(
+                "example",
+                &input,
+                &eig_matching::Options::default(),
+            )?)
+        }
+        Kind::HistoryResult => output::json(&crate::commands::history::history_output(None)),
     }
 }
 

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
 use std::{
-    io::Write,
+    fmt::Write as _,
+    io::Write as _,
     process::{Command, Stdio},
 };
 
@@ -32,7 +33,12 @@ fn ok(args: &[&str], stdin: &str) -> String {
     stdout
 }
 
-const KINDS: [&str; 10] = [
+const KINDS: [&str; 15] = [
+    "run-result",
+    "eligibility-result",
+    "funding-plan",
+    "match-result",
+    "history-result",
     "campaign",
     "eligibility",
     "explain",
@@ -128,6 +134,28 @@ fn schemas() {
     }
 }
 
+/// Every example, input or output, is valid JSON whose top-level fields are the ones its
+/// schema declares, and names every field the schema requires.
+#[test]
+fn examples_follow_their_schemas() {
+    for kind in KINDS {
+        let schema: serde_json::Value = serde_json::from_str(&ok(&["schema", kind], "")).unwrap();
+        let example: serde_json::Value = serde_json::from_str(&ok(&["example", kind], "")).unwrap();
+        let Some(properties) = schema["properties"].as_object() else { continue };
+        let object =
+            example.as_object().unwrap_or_else(|| panic!("{kind}: example is not an object"));
+        for key in object.keys() {
+            assert!(properties.contains_key(key), "{kind}: example field {key} not in the schema");
+        }
+        for required in schema["required"].as_array().into_iter().flatten() {
+            assert!(
+                object.contains_key(required.as_str().unwrap()),
+                "{kind}: required {required} missing"
+            );
+        }
+    }
+}
+
 #[test]
 fn examples_are_valid_against_their_commands() {
     // Every example is accepted by the command that reads it (checked above for most); the
@@ -180,7 +208,7 @@ fn bad_inputs() {
         let (code, stdout, stderr) = eig(args, stdin);
         assert!(stdout.is_empty(), "{args:?} wrote on stdout: {stdout}");
         let first_line = stderr.lines().next().unwrap_or_default();
-        table.push_str(&format!("eig {} → exit {code}: {first_line}\n", args.join(" ")));
+        writeln!(table, "eig {} → exit {code}: {first_line}", args.join(" ")).unwrap();
     }
     insta::assert_snapshot!("bad_inputs", table);
 }
