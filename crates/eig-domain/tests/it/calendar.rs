@@ -132,3 +132,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any wall-clock time chrono can represent resolves, or is refused with a typed error —
+    /// never a panic, even at the ends of chrono's calendar.
+    #[test]
+    fn any_representable_wall_clock_never_panics(seconds in any::<i64>()) {
+        let wall = chrono::DateTime::from_timestamp(seconds % 8_210_266_876_799, 0)
+            .map_or(NaiveDateTime::MIN, |t| t.naive_utc());
+        let _ = ParisDeadline::from_paris(wall);
+        let _ = ParisDeadline::from_paris(NaiveDateTime::MAX);
+        let _ = ParisDeadline::from_paris(NaiveDateTime::MIN);
+    }
+}
