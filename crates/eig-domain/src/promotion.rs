@@ -323,6 +323,9 @@ pub struct PromotionFacts {
     pub defi_jury: Option<Sourced<DateRange>>,
     /// The call for candidates (*appel à candidatures*).
     pub call_for_candidates: Option<Sourced<Window>>,
+    /// The second stage of a two-stage call (EIG5, EIG6): pre-selected candidates choose
+    /// their projects in this window, once the projects are published.
+    pub choice_window: Option<Sourced<Window>>,
     /// When missions start.
     pub mission_start: Option<Sourced<ApproxDate>>,
     /// How long missions last.
@@ -417,6 +420,7 @@ fn eig1() -> PromotionFacts {
         call_for_defis: None,
         defi_jury: None,
         call_for_candidates: None,
+        choice_window: None,
         mission_start: Some(Sourced::new(
             ApproxDate::Year(2017),
             src(Document::PromotionsData, "promotions[EIG 1].start"),
@@ -443,6 +447,7 @@ fn eig2() -> PromotionFacts {
             paris_window(Some(day(2017, 9, 27)), at(day(2017, 10, 27), 17, 0)),
             src(Document::Aac2, "art. 4 (Dossier de candidature)"),
         )),
+        choice_window: None,
         mission_start: Some(Sourced::new(
             ApproxDate::Month { year: 2018, month: 1 },
             src(Document::Aap3, "§1"),
@@ -475,6 +480,7 @@ fn eig3() -> PromotionFacts {
             paris_window(Some(day(2018, 9, 13)), at(day(2018, 10, 15), 17, 0)),
             src(Document::Aac3, "art. 5"),
         )),
+        choice_window: None,
         mission_start: Some(Sourced::new(
             ApproxDate::Month { year: 2019, month: 1 },
             src(Document::Aac3, "art. 7"),
@@ -495,6 +501,7 @@ fn dig1() -> PromotionFacts {
         call_for_defis: None,
         defi_jury: None,
         call_for_candidates: None,
+        choice_window: None,
         mission_start: Some(Sourced::new(
             ApproxDate::Month { year: 2019, month: 6 },
             src(Document::PromotionsData, "promotions[DIG 1].start"),
@@ -533,6 +540,7 @@ fn eig4() -> PromotionFacts {
                 src(Document::Aac4, "art. 1"),
             )
         }),
+        choice_window: None,
         mission_start: Some(Sourced::new(
             ApproxDate::Day(day(2020, 9, 1)),
             src(Document::Aap4, "§4.2"),
@@ -561,6 +569,10 @@ fn eig5() -> PromotionFacts {
         call_for_candidates: Some(Sourced::new(
             paris_window(Some(day(2021, 3, 1)), at(day(2021, 5, 2), 23, 59)),
             src(Document::Aac5, "art. 4"),
+        )),
+        choice_window: Some(Sourced::new(
+            paris_window(Some(day(2021, 5, 24)), at(day(2021, 5, 31), 23, 59)),
+            src(Document::Aac5, "art. 5 §2"),
         )),
         mission_start: Some(Sourced::new(
             ApproxDate::Day(day(2021, 9, 13)),
@@ -591,6 +603,10 @@ fn eig6() -> PromotionFacts {
             paris_window(Some(day(2022, 3, 7)), at(day(2022, 4, 3), 23, 59)),
             src(Document::Aac6, "art. 4"),
         )),
+        choice_window: Some(Sourced::new(
+            paris_window(Some(day(2022, 5, 9)), at(day(2022, 5, 15), 23, 59)),
+            src(Document::Aac6, "art. 5"),
+        )),
         mission_start: Some(Sourced::new(
             ApproxDate::Day(day(2022, 9, 12)),
             src(Document::Aac6, "art. 6"),
@@ -611,6 +627,7 @@ fn eig7() -> PromotionFacts {
         call_for_defis: None,
         defi_jury: None,
         call_for_candidates: None,
+        choice_window: None,
         mission_start: None,
         mission_length: Some(Sourced::new(
             MissionLength::RenewableContract { months: 12 },

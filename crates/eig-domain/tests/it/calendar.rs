@@ -40,7 +40,8 @@ fn aac4_deadline_is_kept_in_the_offset_it_states() {
 fn every_stated_deadline_resolves() {
     for promotion in Promotion::ALL {
         let facts = promotion.facts();
-        for window in [facts.call_for_defis, facts.call_for_candidates].into_iter().flatten() {
+        let windows = [facts.call_for_defis, facts.call_for_candidates, facts.choice_window];
+        for window in windows.into_iter().flatten() {
             assert!(
                 !matches!(window.value.closes, Closing::Day { .. }),
                 "{promotion}: a stated time of day fell back to a day-only closing"

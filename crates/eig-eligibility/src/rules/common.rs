@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Europe::Paris;
 use eig_domain::{
     ApproxDate, ChoiceLimit, CivilService, Closing, Commitment, FundingRoute, HostKind,
-    ParisDeadline, PastParticipation, PersonKind, Promotion, PromotionFacts, Seat, Studies,
-    StudyLevel, SupportRole, TalentProfile, TeamBounds,
+    PastParticipation, PersonKind, Promotion, PromotionFacts, Seat, Studies, StudyLevel,
+    SupportRole, TalentProfile, TeamBounds,
 };
 
 #[cfg(test)]
@@ -56,17 +56,6 @@ const RECEIVED: Received = Received { input: "submitted_at", paris: "submitted_a
 /// art. 5 §2, AAC6 art. 5).
 const CHOICES_RECEIVED: Received =
     Received { input: "choices_submitted_at", paris: "choices_submitted_at_paris" };
-
-/// A closing given in Paris time (« 23h59 (heure de Paris) »); `None` only for a day or an
-/// hour that does not exist in Paris, which no call states.
-pub(crate) fn paris_closing(
-    (year, month, day): (i32, u32, u32),
-    hour: u32,
-    minute: u32,
-) -> Option<Closing> {
-    let paris = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, 0)?;
-    ParisDeadline::from_paris(paris).ok().map(|deadline| Closing::Deadline { deadline })
-}
 
 /// [`deadline`] for the second-stage choices of an application (`choices_submitted_at`).
 pub(crate) fn choices_deadline(closing: Closing, application: &CandidateApplication) -> Run {

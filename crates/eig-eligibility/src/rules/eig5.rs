@@ -5,8 +5,7 @@
 use std::sync::LazyLock;
 
 use eig_domain::{
-    Closing, Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel,
-    TalentProfile,
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
 };
 
 use crate::{
@@ -105,9 +104,6 @@ const CHOICES_DEADLINE: Rule = Rule {
     title: "Choix des projets reçus avant le 31 mai 2021 à 23h59 (heure de Paris)",
     source: aac5("art. 5 §2"),
 };
-/// The second-stage deadline, resolved in Paris time.
-static CHOICES_CLOSING: LazyLock<Option<Closing>> =
-    LazyLock::new(|| common::paris_closing((2021, 5, 31), 23, 59));
 const CHOICES: Rule = Rule {
     id: "eig5.candidate.choices",
     title: "Trois projets, par ordre de préférence",
@@ -261,7 +257,10 @@ impl PromotionRules for Eig5 {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
-        if let Some(closing) = *CHOICES_CLOSING {
+        // The second-stage window is a fact of the promotion (eig-domain, AAC5 art. 5 §2 /
+        // AAC6 art. 5).
+        if let Some(window) = &facts.choice_window {
+            let closing = window.value.closes;
             evaluation.record(&CHOICES_DEADLINE, common::choices_deadline(closing, application));
         }
         Ok(())

@@ -5,8 +5,7 @@
 use std::sync::LazyLock;
 
 use eig_domain::{
-    Closing, Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel,
-    TalentProfile,
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, StudyLevel, TalentProfile,
 };
 
 use crate::{
@@ -107,9 +106,6 @@ const CHOICES_DEADLINE: Rule = Rule {
     title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
     source: aac6("art. 5"),
 };
-/// The second-stage deadline, resolved in Paris time.
-static CHOICES_CLOSING: LazyLock<Option<Closing>> =
-    LazyLock::new(|| common::paris_closing((2022, 5, 15), 23, 59));
 const CHOICES: Rule = Rule {
     id: "eig6.candidate.choices",
     title: "Trois à cinq projets, par ordre de préférence",
@@ -273,7 +269,10 @@ impl PromotionRules for Eig6 {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
-        if let Some(closing) = *CHOICES_CLOSING {
+        // The second-stage window is a fact of the promotion (eig-domain, AAC5 art. 5 §2 /
+        // AAC6 art. 5).
+        if let Some(window) = &facts.choice_window {
+            let closing = window.value.closes;
             evaluation.record(&CHOICES_DEADLINE, common::choices_deadline(closing, application));
         }
         Ok(())
