@@ -26,10 +26,6 @@ pub use crate::{
 mod figures;
 mod record;
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-struct ReadmeDoctests;
 
 use std::collections::BTreeMap;
 
