@@ -43,7 +43,9 @@ pub enum LowerQuotas {
     Withdraw,
     /// Search for the largest set of running défis that admits an assignment stable with
     /// closures, or prove that none exists (NP-complete in general: Biró, Fleiner, Irving,
-    /// Manlove 2010). For EIG-size instances (about 30 défis).
+    /// Manlove 2010). For EIG-size instances (about 30 défis). With [`Proposing::Hosts`] the
+    /// host-optimal stable assignment of the chosen défis is returned when it has no blocking
+    /// coalition, the candidate-optimal one (which never has one) otherwise.
     Exact {
         /// Nodes of the search after which it stops and says so.
         node_limit: u64,
@@ -107,7 +109,8 @@ pub(crate) enum DefiState {
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum SearchOutcome {
-    /// The assignment is stable with closures and runs as many défis as possible.
+    /// The assignment is stable with closures ([`StabilityNotion::WithClosures`], whichever
+    /// side proposes) and runs as many défis as possible.
     Optimal {
         /// Nodes explored.
         nodes: u64,
@@ -186,7 +189,7 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
         LowerQuotas::Exact { node_limit } => {
             let found = crate::exact::search(&prepared, node_limit);
             if let Some(open) = found.best {
-                let state = run_side(&prepared, options.proposing, open);
+                let state = exact_side(&prepared, options.proposing, &open);
                 let outcome = if found.complete {
                     SearchOutcome::Optimal { nodes: found.nodes }
                 } else {
@@ -251,8 +254,10 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
             return Err(SolveError::VerificationFailed { violations });
         }
     };
-    if matches!(search, Some(SearchOutcome::Optimal { .. }))
-        && options.proposing == Proposing::Candidates
+    // The exact search's set admits an assignment stable with closures, and `exact_side`
+    // returns one: anything else is a bug.
+    if search.is_some()
+        && withdrawn.is_empty()
         && certificate.notion != StabilityNotion::WithClosures
     {
         return Err(SolveError::VerificationFailed { violations: certificate.coalitions });
@@ -309,15 +314,20 @@ fn withdrawal_policy(p: &Prepared<'_>, proposing: Proposing) -> (State, Withdraw
     }
 }
 
-fn run_side(p: &Prepared<'_>, proposing: Proposing, open: Vec<bool>) -> State {
-    match proposing {
-        Proposing::Candidates => crate::exact::run_open(p, &open),
-        Proposing::Hosts => {
-            let mut state = State::new(p.instance, open);
-            propose_seats(p, &mut state);
-            state
+/// The assignment returned for the open set the exact search chose: the stable assignment of
+/// `open` optimal for the proposing side, if it is stable with closures. The candidate-optimal
+/// one always is (the search checked it); the host-optimal one may leave candidates worse off
+/// and so form a blocking coalition with a closed défi: the candidate-optimal one is returned
+/// instead.
+fn exact_side(p: &Prepared<'_>, proposing: Proposing, open: &[bool]) -> State {
+    if proposing == Proposing::Hosts {
+        let mut state = State::new(p.instance, open.to_vec());
+        propose_seats(p, &mut state);
+        if !crate::exact::has_coalition(p, &state) {
+            return state;
         }
     }
+    crate::exact::run_open(p, open)
 }
 
 /// The post-phase: each running défi, in id order, offers each empty seat to the unplaced

@@ -103,6 +103,10 @@ proptest! {
             let solution = solve(&instance, &options).unwrap();
             let verdict = verify(&instance, &solution.assignment());
             prop_assert!(verdict.certificate().is_some(), "{verdict:?}");
+            // The exact mode's promise holds on both sides, offers or not.
+            if matches!(solution.search(), Some(SearchOutcome::Optimal { .. })) {
+                prop_assert!(verdict.is_stable(), "{verdict:?}");
+            }
         }
     }
 

@@ -143,3 +143,47 @@ fn a_wrong_assignment_lists_every_violation() {
     candidate c and défi d1 block the assignment
     ");
 }
+
+/// Three défis of two developer seats (minimum 2) and four candidates. The largest running set
+/// that admits an assignment stable with closures has two défis; on it, the host-optimal
+/// assignment leaves `c0` and `c3` preferring the closed third défi, which ranks both: a
+/// blocking coalition. The exact mode must still return an assignment stable with closures.
+const HOSTS_EXACT: &str = r#"{
+  "limits": {"team_min": 2, "team_max": 2, "max_choices": 3},
+  "defis": [
+    {"id": "d0", "seats": {"developer": 2}},
+    {"id": "d1", "seats": {"developer": 2}},
+    {"id": "d2", "seats": {"developer": 2}}
+  ],
+  "candidates": [
+    {"id": "c0", "profile": "developer", "choices": ["d1", "d2", "d0"]},
+    {"id": "c1", "profile": "developer", "choices": ["d0", "d1", "d2"]},
+    {"id": "c2", "profile": "developer", "choices": ["d1", "d0", "d2"]},
+    {"id": "c3", "profile": "developer", "choices": ["d2", "d1", "d0"]}
+  ],
+  "rankings": [
+    {"defi": "d0", "profile": "developer", "ranks": [["c0"], ["c3"], ["c1"], ["c2"]]},
+    {"defi": "d1", "profile": "developer", "ranks": [["c0"], ["c3"], ["c2"]]},
+    {"defi": "d2", "profile": "developer", "ranks": [["c1"], ["c2"], ["c0"], ["c3"]]}
+  ]
+}"#;
+
+#[test]
+fn exact_mode_with_hosts_proposing_is_stable_with_closures() {
+    let instance = instance(HOSTS_EXACT);
+    let exact = LowerQuotas::Exact { node_limit: 1000 };
+    let candidates =
+        solve(&instance, &Options { lower_quotas: exact, ..Options::default() }).unwrap();
+    let hosts = solve(
+        &instance,
+        &Options { lower_quotas: exact, proposing: Proposing::Hosts, ..Options::default() },
+    )
+    .unwrap();
+    for solution in [&candidates, &hosts] {
+        assert!(matches!(solution.search(), Some(SearchOutcome::Optimal { .. })));
+        assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+        assert_eq!(solution.certificate().running, 2);
+    }
+    insta::assert_snapshot!(pairs(&instance, &candidates.assignment()), @"c0→d1 c1→d2 c2→d1 c3→d2");
+    insta::assert_snapshot!(pairs(&instance, &hosts.assignment()), @"c0→d1 c1→d2 c2→d1 c3→d2");
+}
