@@ -7,3 +7,4 @@ mod identifiers;
 mod money;
 mod promotion;
 mod roundtrip;
+mod source;
