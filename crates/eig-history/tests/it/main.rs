@@ -85,3 +85,16 @@ fn inconsistent_files_are_refused() {
     assert!(err.starts_with("invalid history file: unknown variant `mairie`"), "{err}");
     assert_eq!(history.defis_of(Promotion::Eig7).count(), 31);
 }
+
+#[test]
+fn unreadable_files_are_refused_naming_the_fault() {
+    let unknown = r#"{"defis": [], "aggregates_from_data": {"EIG 9": {"n_defis_in_data": 0, "n_talents_in_data": 0}}}"#;
+    insta::assert_snapshot!(
+        History::from_json(unknown).unwrap_err().to_string(),
+        @r#"aggregate key "EIG 9" is not a promotion"#
+    );
+    insta::assert_snapshot!(
+        History::from_json("{}").unwrap_err().to_string(),
+        @"invalid history file: missing field `defis` at line 1 column 2"
+    );
+}
