@@ -45,7 +45,9 @@ pub enum LowerQuotas {
     /// closures, or prove that none exists (NP-complete in general: Biró, Fleiner, Irving,
     /// Manlove 2010). For EIG-size instances (about 30 défis). With [`Proposing::Hosts`] the
     /// host-optimal stable assignment of the chosen défis is returned when it has no blocking
-    /// coalition, the candidate-optimal one (which never has one) otherwise.
+    /// coalition, the candidate-optimal one (which never has one) otherwise. With ties, the
+    /// search is exact for the rankings as the lottery broke them: another seed may run more
+    /// défis.
     Exact {
         /// Nodes of the search after which it stops and says so.
         node_limit: u64,
@@ -110,13 +112,15 @@ pub(crate) enum DefiState {
 #[non_exhaustive]
 pub enum SearchOutcome {
     /// The assignment is stable with closures ([`StabilityNotion::WithClosures`], whichever
-    /// side proposes) and runs as many défis as possible.
+    /// side proposes) and runs as many défis as possible (with ties: as possible for the
+    /// rankings as the lottery broke them).
     Optimal {
         /// Nodes explored.
         nodes: u64,
     },
-    /// No assignment is stable with closures (the search was exhaustive); the solution is
-    /// the withdrawal policy's.
+    /// No assignment is stable with closures for the rankings as the lottery broke their
+    /// ties (the search was exhaustive; without ties, for the juries' rankings); the solution
+    /// is the withdrawal policy's.
     NoStableAssignment {
         /// Nodes explored.
         nodes: u64,

@@ -166,6 +166,42 @@ proptest! {
     }
 
     #[test]
+    fn exact_mode_with_ties_matches_brute_force_for_the_drawn_order(
+        instance in small(true, 1..=3),
+        seed in any::<u64>(),
+    ) {
+        let solution = solve(&instance, &Options { seed, ..exact() }).unwrap();
+        // The juries' rankings with every tie broken as the lottery drew it.
+        let drawn: Vec<String> = solution.tie_break_order().map(ToString::to_string).collect();
+        let mut input = instance.to_input();
+        for ranking in &mut input.rankings {
+            let mut strict = Vec::new();
+            for group in &ranking.ranks {
+                let mut group = group.clone();
+                group.sort_by_key(|c| drawn.iter().position(|d| d == c.as_str()));
+                strict.extend(group.into_iter().map(|c| vec![c]));
+            }
+            ranking.ranks = strict;
+        }
+        let strict = Instance::new(&input).unwrap();
+        let mut most_running = None;
+        for assignment in all_assignments(&strict) {
+            if let Some(certificate) = verify(&strict, &assignment).certificate()
+                && certificate.notion == StabilityNotion::WithClosures
+            {
+                most_running = most_running.max(Some(certificate.running));
+            }
+        }
+        match solution.search() {
+            Some(SearchOutcome::Optimal { .. }) => {
+                prop_assert_eq!(Some(solution.certificate().running), most_running);
+            }
+            Some(SearchOutcome::NoStableAssignment { .. }) => prop_assert_eq!(most_running, None),
+            other => prop_assert!(false, "unexpected search outcome {other:?}"),
+        }
+    }
+
+    #[test]
     fn rural_hospitals(instance in small(true, 0..=3), seed in any::<u64>()) {
         let candidates = solve(&instance, &Options { seed, ..Options::default() }).unwrap();
         let hosts = solve(
