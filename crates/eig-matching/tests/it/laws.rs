@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use eig_domain::TalentProfile;
 use eig_matching::{
-    Assignment, GeneratorConfig, Instance, Limits, LowerQuotas, MatchingInput, Options, Proposing,
-    SearchOutcome, StabilityNotion, Verdict, generate, generate_with_offers, solve, verify,
+    Assignment, DefiStatus, GeneratorConfig, Instance, Limits, LowerQuotas, MatchingInput, Options,
+    Proposing, SearchOutcome, StabilityNotion, Verdict, WhyNot, generate, generate_with_offers,
+    solve, verify,
 };
 use proptest::prelude::*;
 
@@ -198,6 +199,71 @@ proptest! {
             }
             Some(SearchOutcome::NoStableAssignment { .. }) => prop_assert_eq!(most_running, None),
             other => prop_assert!(false, "unexpected search outcome {other:?}"),
+        }
+    }
+
+    #[test]
+    fn withdrawal_gives_the_optimal_stable_assignment_of_the_remaining_defis(
+        instance in small(true, 0..=3),
+        hosts in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        let proposing = if hosts { Proposing::Hosts } else { Proposing::Candidates };
+        let options = Options { proposing, seed, ..Options::default() };
+        let report = solve(&instance, &options).unwrap().report();
+        let withdrawn: Vec<_> = report
+            .defis
+            .iter()
+            .filter(|line| matches!(line.status, DefiStatus::Withdrawn { .. }))
+            .map(|line| line.defi.clone())
+            .collect();
+        let mut input = instance.to_input();
+        input.defis.retain(|d| !withdrawn.contains(&d.id));
+        for candidate in &mut input.candidates {
+            candidate.choices.retain(|d| !withdrawn.contains(d));
+        }
+        input.rankings.retain(|r| !withdrawn.contains(&r.defi));
+        let remaining = Instance::new(&input).unwrap();
+        let again = solve(&remaining, &options).unwrap().report();
+        let none_withdrawn =
+            again.defis.iter().all(|line| !matches!(line.status, DefiStatus::Withdrawn { .. }));
+        prop_assert!(none_withdrawn);
+        let placed = |r: &eig_matching::Report| {
+            r.placements.iter().map(|p| (p.candidate.clone(), p.defi.clone())).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(placed(&report), placed(&again));
+    }
+
+    #[test]
+    fn explanations_agree_with_the_result(
+        instance in small(true, 0..=3),
+        hosts in any::<bool>(),
+        exact_mode in any::<bool>(),
+        offers in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        let proposing = if hosts { Proposing::Hosts } else { Proposing::Candidates };
+        let lower_quotas =
+            if exact_mode { LowerQuotas::Exact { node_limit: 100_000 } } else { LowerQuotas::Withdraw };
+        let solution = solve(&instance, &Options { proposing, lower_quotas, seed, offers }).unwrap();
+        let explanations = solution.explain();
+        let report = solution.report();
+        let status: BTreeMap<_, _> =
+            report.defis.iter().map(|line| (line.defi.clone(), line.status.clone())).collect();
+        for explanation in &explanations.candidates {
+            for better in &explanation.better_choices {
+                match (&better.why_not, &status[&better.defi]) {
+                    (WhyNot::RankedBelowCutoff { rank, cutoff, .. }, DefiStatus::Running { .. }) => {
+                        prop_assert!(rank > cutoff, "{explanation:?}");
+                    }
+                    (WhyNot::LostLottery { .. }, DefiStatus::Running { .. })
+                    | (WhyNot::NotRanked | WhyNot::NoSeatForProfile, _)
+                    | (WhyNot::Withdrawn { .. }, DefiStatus::Withdrawn { .. })
+                    | (WhyNot::ClosedBySearch, DefiStatus::ClosedBySearch)
+                    | (WhyNot::NotRunning, DefiStatus::NoTeam) => {}
+                    (why, status) => prop_assert!(false, "{why:?} for a défi {status:?}"),
+                }
+            }
         }
     }
 
