@@ -45,6 +45,20 @@ impl ParisDeadline {
     /// # Errors
     /// [`CalendarError::NonexistentParisTime`] inside the spring-forward gap,
     /// [`CalendarError::AmbiguousParisTime`] inside the repeated autumn hour.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{CalendarError, ParisDeadline};
+    ///
+    /// // The AAP4 call for défis closed on 28 February 2020 at 17h00, Paris winter time
+    /// // (AAP4 §5.3).
+    /// let aap4 = ParisDeadline::from_paris("2020-02-28T17:00:00".parse()?)?;
+    /// assert_eq!(aap4.instant().to_rfc3339(), "2020-02-28T16:00:00+00:00");
+    /// // 02:30 on 26 March 2023 was skipped: Paris went from 02:00 straight to 03:00.
+    /// let skipped = ParisDeadline::from_paris("2023-03-26T02:30:00".parse()?).unwrap_err();
+    /// assert!(matches!(skipped, CalendarError::NonexistentParisTime { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_paris(paris: NaiveDateTime) -> Result<ParisDeadline, CalendarError> {
         match Paris.from_local_datetime(&paris) {
             LocalResult::Single(zoned) => {
@@ -56,11 +70,32 @@ impl ParisDeadline {
     }
 
     /// The Paris wall-clock time as stated by the source.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::ParisDeadline;
+    ///
+    /// // AAC3 art. 5: « 15 octobre 2018 à 17h00 (heure de Paris) ».
+    /// let deadline = ParisDeadline::from_paris("2018-10-15T17:00:00".parse()?)?;
+    /// assert_eq!(deadline.paris().to_string(), "2018-10-15 17:00:00");
+    /// assert_eq!(deadline.to_string(), "15/10/2018 17h00 (heure de Paris)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn paris(self) -> NaiveDateTime {
         self.paris
     }
 
     /// The instant the deadline denotes.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::ParisDeadline;
+    ///
+    /// // AAC2 art. 4: 27 October 2017, 17h00 Paris time, still summer time (UTC+2).
+    /// let deadline = ParisDeadline::from_paris("2017-10-27T17:00:00".parse()?)?;
+    /// assert_eq!(deadline.instant().to_rfc3339(), "2017-10-27T15:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn instant(self) -> DateTime<Utc> {
         self.instant
     }
@@ -217,6 +252,22 @@ impl From<ApproxDate> for String {
 }
 
 /// The end of a call window as the source states it.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Closing, Promotion};
+///
+/// // AAC4 art. 1 states « 7 juin 2020 à 23h (UTC+1) »: an offset, not Paris time.
+/// let closes = Promotion::Eig4.facts().call_for_candidates.unwrap().value.closes;
+/// assert!(matches!(closes, Closing::Offset { .. }));
+/// assert_eq!(
+///     serde_json::to_string(&closes)?,
+///     r#"{"precision":"offset","at":"2020-06-07T23:00:00+01:00"}"#
+/// );
+/// let day_only: Closing = serde_json::from_str(r#"{"precision": "day", "on": "2018-06-15"}"#)?;
+/// assert_eq!(day_only.instant(), None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "precision", rename_all = "snake_case")]
@@ -305,6 +356,21 @@ impl DateRange {
     ///
     /// # Errors
     /// [`CalendarError::RangeReversed`] when `last` is before `first`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{DateRange, Promotion};
+    ///
+    /// // The EIG4 défi jury sat on 24 and 25 March 2020 (AAP4 §5.1).
+    /// let jury = DateRange::new("2020-03-24".parse()?, "2020-03-25".parse()?)?;
+    /// assert_eq!(Promotion::Eig4.facts().defi_jury.map(|jury| jury.value), Some(jury));
+    /// let reversed = DateRange::new("2020-03-25".parse()?, "2020-03-24".parse()?).unwrap_err();
+    /// assert_eq!(
+    ///     reversed.to_string(),
+    ///     "range ends on 2020-03-24, before it starts on 2020-03-25"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(first: NaiveDate, last: NaiveDate) -> Result<DateRange, CalendarError> {
         if last < first {
             return Err(CalendarError::RangeReversed { first, last });
@@ -313,16 +379,42 @@ impl DateRange {
     }
 
     /// The first day.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let jury = Promotion::Eig6.facts().defi_jury.unwrap().value;
+    /// assert_eq!(jury.first().to_string(), "2022-03-31");
+    /// ```
     pub const fn first(self) -> NaiveDate {
         self.first
     }
 
     /// The last day (included).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let jury = Promotion::Eig6.facts().defi_jury.unwrap().value;
+    /// assert_eq!(jury.last().to_string(), "2022-04-01");
+    /// ```
     pub const fn last(self) -> NaiveDate {
         self.last
     }
 
     /// Whether `day` lies within the range.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let jury = Promotion::Eig6.facts().defi_jury.unwrap().value;
+    /// assert!(jury.contains("2022-04-01".parse()?)); // the last day is included
+    /// assert!(!jury.contains("2022-04-02".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn contains(self, day: NaiveDate) -> bool {
         self.first <= day && day <= self.last
     }

@@ -35,6 +35,17 @@ pub struct Seat {
 /// mentors opérationnels and a mentor de haut niveau (AAP4 §2); EIG5: one or two *porteurs de
 /// projet* and a mentor de haut niveau (AAP5 §2); EIG6: a porteur de projet and a *sponsor*
 /// (AAP6 §2); EIG7: a *sponsor de haut niveau* (REG7 §3.4).
+///
+/// # Example
+/// ```
+/// use eig_domain::SupportRole;
+///
+/// let role: SupportRole = serde_json::from_str(r#""high_level_mentor""#)?;
+/// assert_eq!(role, SupportRole::HighLevelMentor);
+/// assert_eq!(serde_json::to_string(&SupportRole::ProjectLead)?, r#""project_lead""#);
+/// assert!(serde_json::from_str::<SupportRole>(r#""mentor""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -53,6 +64,16 @@ pub enum SupportRole {
 
 /// A commitment a host attests in its dossier (AAP3 annexe 2; AAP4 annexe 3; AAP4–AAP6 §4.3;
 /// REG7 §3.4).
+///
+/// # Example
+/// ```
+/// use eig_domain::Commitment;
+///
+/// let commitment: Commitment = serde_json::from_str(r#""open_source_and_open_data""#)?;
+/// assert_eq!(commitment, Commitment::OpenSourceAndOpenData);
+/// assert_eq!(serde_json::to_string(&Commitment::TwelveMonthBudget)?, r#""twelve_month_budget""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

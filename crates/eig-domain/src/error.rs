@@ -63,6 +63,15 @@ pub enum MoneyError {
 }
 
 /// Why a text is not a valid identifier or label.
+///
+/// # Example
+/// ```
+/// use eig_domain::{DefiId, TextError};
+///
+/// let err = "IA Flash".parse::<DefiId>().unwrap_err();
+/// assert!(matches!(err, TextError::InvalidCharacter { found: ' ', .. }));
+/// assert_eq!(err.to_string(), r#"défi id "IA Flash" contains ' ', which is not allowed"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextError {
@@ -95,6 +104,15 @@ pub enum TextError {
 }
 
 /// Why a text is not a valid SIREN, SIRET or budget programme number.
+///
+/// # Example
+/// ```
+/// use eig_domain::{IdentifierError, Siren};
+///
+/// let err = "110014017".parse::<Siren>().unwrap_err();
+/// assert!(matches!(err, IdentifierError::BadKey { kind: "SIREN", .. }));
+/// assert_eq!(err.to_string(), r#"SIREN "110014017" has an invalid check key"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IdentifierError {
@@ -119,6 +137,15 @@ pub enum IdentifierError {
 }
 
 /// Why a date or deadline is not valid.
+///
+/// # Example
+/// ```
+/// use eig_domain::{ApproxDate, CalendarError};
+///
+/// let err = "2019-13".parse::<ApproxDate>().unwrap_err();
+/// assert_eq!(err, CalendarError::InvalidDate { input: "2019-13".to_owned() });
+/// assert_eq!(err.to_string(), r#""2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {
@@ -161,6 +188,15 @@ pub enum CalendarError {
 }
 
 /// Why a promotion or a promotion fact is not valid.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Promotion, PromotionError};
+///
+/// let err = "EIG8".parse::<Promotion>().unwrap_err();
+/// assert_eq!(err, PromotionError::Unknown { input: "EIG8".to_owned() });
+/// assert_eq!(err.to_string(), r#""EIG8" is not a promotion (EIG1 to EIG7, DIG1)"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PromotionError {
@@ -179,6 +215,15 @@ pub enum PromotionError {
 }
 
 /// Why a text does not name a source document.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Document, SourceError};
+///
+/// let err = "AAP9".parse::<Document>().unwrap_err();
+/// assert_eq!(err, SourceError::UnknownDocument { input: "AAP9".to_owned() });
+/// assert_eq!(err.to_string(), r#""AAP9" is not a known source document"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SourceError {

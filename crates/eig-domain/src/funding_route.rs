@@ -44,6 +44,15 @@ pub enum FundingRoute {
 
 impl FundingRoute {
     /// Whether the programme pays part or all of the talents' cost on this route.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::FundingRoute;
+    ///
+    /// assert!(FundingRoute::EmployedByDinum.is_cofinanced());
+    /// assert!(FundingRoute::DelegationOfManagement.is_cofinanced());
+    /// assert!(!FundingRoute::AlternativeFunding.is_cofinanced());
+    /// ```
     pub const fn is_cofinanced(self) -> bool {
         matches!(
             self,
@@ -55,6 +64,14 @@ impl FundingRoute {
     }
 
     /// The French name of the route.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::FundingRoute;
+    ///
+    /// assert_eq!(FundingRoute::DelegationOfManagement.french(), "délégation de gestion");
+    /// assert_eq!(FundingRoute::SelfFunded.french(), "autofinancement");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             FundingRoute::Direct => "cofinancement direct",

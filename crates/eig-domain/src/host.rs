@@ -60,6 +60,15 @@ impl HostKind {
     ///
     /// This classifies; it decides no funding. Independent authorities, jurisdictions and
     /// other State bodies are outside that list.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::HostKind;
+    ///
+    /// assert!(HostKind::DeconcentratedService.is_state_administration());
+    /// assert!(!HostKind::IndependentAuthority.is_state_administration());
+    /// assert!(!HostKind::Jurisdiction.is_state_administration());
+    /// ```
     pub const fn is_state_administration(self) -> bool {
         matches!(
             self,
@@ -92,6 +101,17 @@ impl HostKind {
 }
 
 /// The level of a *collectivité territoriale* (Constitution art. 72).
+///
+/// # Example
+/// ```
+/// use eig_domain::{HostKind, LocalAuthorityLevel};
+///
+/// let kind: HostKind =
+///     serde_json::from_str(r#"{"kind": "local_authority", "level": "department"}"#)?;
+/// assert_eq!(kind, HostKind::LocalAuthority { level: LocalAuthorityLevel::Department });
+/// assert_eq!(kind.french(), "collectivité territoriale");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -112,6 +132,14 @@ pub enum LocalAuthorityLevel {
 
 impl LocalAuthorityLevel {
     /// Every level.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::LocalAuthorityLevel;
+    ///
+    /// assert_eq!(LocalAuthorityLevel::ALL.len(), 5);
+    /// assert_eq!(LocalAuthorityLevel::ALL[0], LocalAuthorityLevel::Region);
+    /// ```
     pub const ALL: [LocalAuthorityLevel; 5] = [
         LocalAuthorityLevel::Region,
         LocalAuthorityLevel::Department,
@@ -179,6 +207,22 @@ pub struct HostRoles {
 impl HostRoles {
     /// The administration that receives the money: the porteur administratif if named, the
     /// operational host otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{HostKind, HostRoles};
+    ///
+    /// let roles: HostRoles = serde_json::from_str(r#"{
+    ///     "operational": {
+    ///         "name": "Direction générale des Finances publiques",
+    ///         "kind": {"kind": "central_administration"}
+    ///     },
+    ///     "administrative": {"name": "Ministère de l'Économie", "kind": {"kind": "ministry"}}
+    /// }"#)?;
+    /// assert_eq!(roles.paying().name.as_str(), "Ministère de l'Économie");
+    /// assert_eq!(roles.paying().kind, HostKind::Ministry);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn paying(&self) -> &Host {
         self.administrative.as_ref().unwrap_or(&self.operational)
     }
@@ -231,6 +275,13 @@ pub struct Siren(String);
 
 impl Siren {
     /// The nine digits.
+    ///
+    /// # Example
+    /// ```
+    /// let siren: eig_domain::Siren = "110014016".parse()?;
+    /// assert_eq!(siren.as_str(), "110014016");
+    /// # Ok::<(), eig_domain::IdentifierError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -270,11 +321,29 @@ pub struct Siret(String);
 
 impl Siret {
     /// The fourteen digits.
+    ///
+    /// # Example
+    /// ```
+    /// let siret: eig_domain::Siret = "11001401600015".parse()?;
+    /// assert_eq!(siret.as_str(), "11001401600015");
+    /// assert_eq!(siret.as_str().len(), 14);
+    /// # Ok::<(), eig_domain::IdentifierError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The SIREN of the organisation the establishment belongs to.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Siret;
+    ///
+    /// // An establishment of La Poste, whose SIRET follows the other key.
+    /// let siret: Siret = "35600000049837".parse()?;
+    /// assert_eq!(siret.siren().as_str(), "356000000");
+    /// # Ok::<(), eig_domain::IdentifierError>(())
+    /// ```
     pub fn siren(&self) -> Siren {
         Siren(self.0[..9].to_owned())
     }
@@ -316,9 +385,23 @@ pub struct BudgetProgramme(u16);
 
 impl BudgetProgramme {
     /// Programme 352, which funds EIG from 2020 (AAP4 §1; REG7 §1.2).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::BudgetProgramme;
+    ///
+    /// assert_eq!("352".parse::<BudgetProgramme>()?, BudgetProgramme::P352);
+    /// assert_eq!(serde_json::to_string(&BudgetProgramme::P352).unwrap(), r#""352""#);
+    /// # Ok::<(), eig_domain::IdentifierError>(())
+    /// ```
     pub const P352: BudgetProgramme = BudgetProgramme(352);
 
     /// The programme number.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_domain::BudgetProgramme::P352.number(), 352);
+    /// ```
     pub const fn number(self) -> u16 {
         self.0
     }

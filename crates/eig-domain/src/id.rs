@@ -28,7 +28,7 @@ fn check_id(kind: &'static str, input: &str) -> Result<(), TextError> {
 }
 
 macro_rules! opaque_id {
-    ($(#[$meta:meta])* $name:ident, $kind:literal) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $example:literal) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -38,6 +38,13 @@ macro_rules! opaque_id {
 
         impl $name {
             /// The identifier as text.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("let id: eig_domain::", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// # Ok::<(), eig_domain::TextError>(())
+            /// ```
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -89,7 +96,8 @@ opaque_id!(
     /// # Ok::<(), eig_domain::TextError>(())
     /// ```
     DefiId,
-    "défi id"
+    "défi id",
+    "eig3-ia-flash"
 );
 
 opaque_id!(
@@ -106,7 +114,8 @@ opaque_id!(
     /// # Ok::<(), eig_domain::TextError>(())
     /// ```
     CandidateId,
-    "candidate id"
+    "candidate id",
+    "c-0042"
 );
 
 /// A human-readable name (a défi title, an administration's name): 1–500 characters, not
@@ -129,6 +138,14 @@ pub struct Label(String);
 
 impl Label {
     /// The label as text.
+    ///
+    /// # Example
+    /// ```
+    /// // Kept exactly as given: the leading space stays.
+    /// let title: eig_domain::Label = " Signaux Faibles".parse()?;
+    /// assert_eq!(title.as_str(), " Signaux Faibles");
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }

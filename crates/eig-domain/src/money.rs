@@ -37,6 +37,16 @@ pub struct Euros(Decimal);
 
 impl Euros {
     /// Zero euros.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Euros;
+    ///
+    /// assert_eq!(Euros::ZERO.to_string(), "0.00");
+    /// assert_eq!("0".parse::<Euros>()?, Euros::ZERO);
+    /// assert_eq!(Euros::checked_sum([])?, Euros::ZERO);
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub const ZERO: Euros = Euros(Decimal::from_parts(0, 0, 0, false, 2));
 
     /// The amount of `cents` cents; every `u64` is representable.
@@ -64,6 +74,14 @@ impl Euros {
     }
 
     /// The amount as a `Decimal` with two decimal places.
+    ///
+    /// # Example
+    /// ```
+    /// let amount: eig_domain::Euros = "70000".parse()?;
+    /// assert_eq!(amount.to_decimal().to_string(), "70000.00");
+    /// assert_eq!(amount.to_decimal().scale(), 2);
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub const fn to_decimal(self) -> Decimal {
         self.0
     }
@@ -154,6 +172,15 @@ impl Euros {
     /// Thousands are grouped with a narrow no-break space (U+202F), the decimal separator is
     /// a comma and the euro sign follows a no-break space (U+00A0), as the Imprimerie
     /// nationale's typographic rules recommend.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Euros;
+    ///
+    /// assert_eq!(Euros::from_cents(4_900_050).to_french(), "49\u{202f}000,50\u{a0}€");
+    /// assert_eq!(Euros::from_whole(800).to_french(), "800,00\u{a0}€");
+    /// assert_eq!(Euros::from_whole(1_470_000).to_french(), "1\u{202f}470\u{202f}000,00\u{a0}€");
+    /// ```
     pub fn to_french(self) -> String {
         let cents = self.cents();
         let (whole, fraction) = (cents / 100, cents % 100);
@@ -169,6 +196,17 @@ impl Euros {
     }
 
     /// The largest amount that can be held to the cent: (2⁹⁶ − 1) cents, about 7.9 × 10²⁶ €.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, MoneyError};
+    ///
+    /// assert_eq!(Euros::MAX.cents(), (1_i128 << 96) - 1);
+    /// assert_eq!(
+    ///     Euros::MAX.checked_add(Euros::from_cents(1)),
+    ///     Err(MoneyError::Overflow { operation: "addition" })
+    /// );
+    /// ```
     pub const MAX: Euros = Euros(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 2));
 
     /// Rescales a non-negative value to exactly two decimal places, refusing a value too large
@@ -250,24 +288,71 @@ pub struct Share(Decimal);
 
 impl Share {
     /// 0 %.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Share;
+    ///
+    /// assert_eq!("0.00".parse::<Share>()?, Share::ZERO);
+    /// assert_eq!(Share::ZERO.to_string(), "0\u{a0}%");
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub const ZERO: Share = Share(Decimal::ZERO);
     /// 100 %.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Share;
+    ///
+    /// assert_eq!(Share::from_percent(100)?, Share::ONE);
+    /// assert_eq!(Share::ONE.complement(), Share::ZERO);
+    /// assert_eq!(Share::ONE.to_string(), "100\u{a0}%");
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub const ONE: Share = Share(Decimal::ONE);
 
     /// `percent` %, for a whole percentage.
     ///
     /// # Errors
     /// [`MoneyError::ShareOutOfRange`] above 100.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Share;
+    ///
+    /// assert_eq!(Share::from_percent(70)?.to_string(), "70\u{a0}%");
+    /// let err = Share::from_percent(101).unwrap_err();
+    /// assert_eq!(err.to_string(), "share 1.01 is outside [0, 1]");
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub fn from_percent(percent: u8) -> Result<Share, MoneyError> {
         Share::try_from(Decimal::new(i64::from(percent), 2))
     }
 
     /// The rate as a `Decimal` in [0, 1].
+    ///
+    /// # Example
+    /// ```
+    /// let pia: eig_domain::Share = "0.70".parse()?;
+    /// assert_eq!(pia.to_decimal().to_string(), "0.7");
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     pub const fn to_decimal(self) -> Decimal {
         self.0
     }
 
     /// `1 - self`: the other payer's share.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Share;
+    ///
+    /// // EIG3: the PIA pays 70 %, the host the other 30 %.
+    /// let pia: Share = "0.70".parse()?;
+    /// assert_eq!(pia.complement(), "0.30".parse()?);
+    /// assert_eq!(pia.complement().to_string(), "30\u{a0}%");
+    /// # Ok::<(), eig_domain::MoneyError>(())
+    /// ```
     #[must_use]
     pub fn complement(self) -> Share {
         Share((Decimal::ONE - self.0).normalize())

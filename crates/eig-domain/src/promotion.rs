@@ -54,6 +54,15 @@ pub enum Promotion {
 
 impl Promotion {
     /// Every promotion, in chronological order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// assert_eq!(Promotion::ALL.len(), 8);
+    /// assert_eq!(Promotion::ALL[3], Promotion::Dig1); // June 2019, between EIG3 and EIG4
+    /// assert!(Promotion::ALL.windows(2).all(|pair| pair[0] < pair[1]));
+    /// ```
     pub const ALL: [Promotion; 8] = [
         Promotion::Eig1,
         Promotion::Eig2,
@@ -66,6 +75,14 @@ impl Promotion {
     ];
 
     /// The short name (`EIG3`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// assert_eq!(Promotion::Eig7.code(), "EIG7");
+    /// assert_eq!(serde_json::to_string(&Promotion::Eig7).unwrap(), r#""EIG7""#);
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Promotion::Eig1 => "EIG1",
@@ -80,6 +97,15 @@ impl Promotion {
     }
 
     /// The name as the programme writes it (`EIG 3`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// assert_eq!(Promotion::Dig1.label(), "DIG 1");
+    /// assert_eq!(Promotion::Dig1.label().parse::<Promotion>()?, Promotion::Dig1);
+    /// # Ok::<(), eig_domain::PromotionError>(())
+    /// ```
     pub const fn label(self) -> &'static str {
         match self {
             Promotion::Eig1 => "EIG 1",
@@ -150,6 +176,17 @@ impl From<Promotion> for &'static str {
 }
 
 /// How long a talent's mission lasts.
+///
+/// # Example
+/// ```
+/// use eig_domain::{MissionLength, Promotion};
+///
+/// let dig1 = Promotion::Dig1.facts().mission_length.unwrap().value;
+/// assert_eq!(dig1, MissionLength::MonthsRange { min: 6, max: 12 });
+/// let eig3 = Promotion::Eig3.facts().mission_length.unwrap().value;
+/// assert_eq!(serde_json::to_string(&eig3)?, r#"{"kind":"months","months":10}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -175,6 +212,17 @@ pub enum MissionLength {
 }
 
 /// Whether a bound is a stated rule or only what the programme's data shows.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Basis, Promotion};
+///
+/// // No rule text bounds EIG1 teams: only the défi records do.
+/// assert_eq!(Promotion::Eig1.facts().team_size.unwrap().value.basis, Basis::Observed);
+/// assert_eq!(Promotion::Eig3.facts().team_size.unwrap().value.basis, Basis::Rule);
+/// assert_eq!(serde_json::to_string(&Basis::Observed)?, r#""observed""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -186,6 +234,20 @@ pub enum Basis {
 }
 
 /// How many talents a défi's team counts.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Basis, Promotion, TeamBounds};
+///
+/// // AAC2 art. 4: teams of 2 to 3 talents, « sauf exception ».
+/// let eig2 = Promotion::Eig2.facts().team_size.unwrap().value;
+/// assert_eq!(eig2, TeamBounds { min: 2, max: 3, exceptions_allowed: true, basis: Basis::Rule });
+/// assert_eq!(
+///     serde_json::to_string(&eig2)?,
+///     r#"{"min":2,"max":3,"exceptions_allowed":true,"basis":"rule"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -201,6 +263,15 @@ pub struct TeamBounds {
 }
 
 /// What a candidate's choices designate.
+///
+/// # Example
+/// ```
+/// use eig_domain::{ChoiceUnit, Promotion};
+///
+/// assert_eq!(Promotion::Eig4.facts().choice_limit.unwrap().value.unit, ChoiceUnit::Profiles);
+/// assert_eq!(serde_json::to_string(&ChoiceUnit::Projects)?, r#""projects""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -215,6 +286,17 @@ pub enum ChoiceUnit {
 }
 
 /// How many choices a candidate makes, and whether they are ordered by preference.
+///
+/// # Example
+/// ```
+/// use eig_domain::{ChoiceLimit, ChoiceUnit, Promotion};
+///
+/// // AAC6 art. 5: 3 to 5 projects, by order of preference.
+/// let eig6 = Promotion::Eig6.facts().choice_limit.unwrap();
+/// let expected = ChoiceLimit { unit: ChoiceUnit::Projects, min: 3, max: 5, ordered: true };
+/// assert_eq!(eig6.value, expected);
+/// assert_eq!(eig6.source.to_string(), "AAC6 art. 5");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -231,6 +313,20 @@ pub struct ChoiceLimit {
 
 /// One band of a pay grid: the experience it covers (whole months, both ends included) and
 /// the net monthly pay.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, Experience, Promotion, Share};
+///
+/// let eig7 = Promotion::Eig7.facts().pay_grid.unwrap().value;
+/// let junior = &eig7.bands()[0];
+/// assert_eq!(junior.from, Experience::from_months(0));
+/// assert_eq!(junior.to, Some(Experience::from_months(119)));
+/// assert_eq!(junior.net_monthly, Euros::from_whole(4_250));
+/// assert_eq!(junior.variable, Some(Share::from_percent(6)?));
+/// assert_eq!(junior.wording, "expérience professionnelle inférieure à 10 ans");
+/// # Ok::<(), eig_domain::MoneyError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -249,6 +345,16 @@ pub struct PayBand {
 
 impl PayBand {
     /// Whether `experience` falls in the band.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Experience, Promotion};
+    ///
+    /// // EIG5: « jusqu'à 5 années d'expérience » is 0 to 60 months, both included.
+    /// let first = Promotion::Eig5.facts().pay_grid.unwrap().value.bands()[0].clone();
+    /// assert!(first.covers(Experience::from_years(5)));
+    /// assert!(!first.covers(Experience::from_months(61)));
+    /// ```
     pub fn covers(&self, experience: Experience) -> bool {
         self.from <= experience && self.to.is_none_or(|to| experience <= to)
     }
@@ -280,6 +386,23 @@ impl PayGrid {
     ///
     /// # Errors
     /// [`PromotionError::PayGridNotContiguous`] otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, Experience, PayBand, PayGrid};
+    ///
+    /// let band = |from, to: Option<u16>| PayBand {
+    ///     from: Experience::from_months(from),
+    ///     to: to.map(Experience::from_months),
+    ///     net_monthly: Euros::from_whole(4_000),
+    ///     variable: None,
+    ///     wording: "4 000 € net par mois".into(),
+    /// };
+    /// assert_eq!(PayGrid::new(vec![band(0, Some(60)), band(61, None)])?.bands().len(), 2);
+    /// let gap = PayGrid::new(vec![band(0, Some(60)), band(62, None)]).unwrap_err();
+    /// assert_eq!(gap.to_string(), "pay grid bands are not contiguous at 5 ans 2 mois");
+    /// # Ok::<(), eig_domain::PromotionError>(())
+    /// ```
     pub fn new(bands: Vec<PayBand>) -> Result<PayGrid, PromotionError> {
         let mut next = Some(0_u16);
         for band in &bands {
@@ -297,11 +420,31 @@ impl PayGrid {
     }
 
     /// The bands, in order of experience.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let grid = Promotion::Eig7.facts().pay_grid.unwrap().value;
+    /// let pay: Vec<String> =
+    ///     grid.bands().iter().map(|band| band.net_monthly.to_string()).collect();
+    /// assert_eq!(pay, ["4250.00", "5000.00"]);
+    /// ```
     pub fn bands(&self) -> &[PayBand] {
         &self.bands
     }
 
     /// The band that covers `experience` (exactly one does).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Experience, Promotion};
+    ///
+    /// // REG7 §2.4: « inférieure à 10 ans » is 0 to 119 months.
+    /// let grid = Promotion::Eig7.facts().pay_grid.unwrap().value;
+    /// assert_eq!(grid.band_for(Experience::from_months(119)).net_monthly.to_string(), "4250.00");
+    /// assert_eq!(grid.band_for(Experience::from_years(10)).net_monthly.to_string(), "5000.00");
+    /// ```
     pub fn band_for(&self, experience: Experience) -> &PayBand {
         let index = self.bands.iter().position(|band| band.covers(experience));
         // `new` proved the bands cover every experience: the last band is unbounded.
@@ -310,6 +453,20 @@ impl PayGrid {
 }
 
 /// The facts the sources state about one promotion. `None`: no source found.
+///
+/// # Example
+/// ```
+/// use eig_domain::{MissionLength, Promotion, PromotionFacts};
+///
+/// let eig7 = Promotion::Eig7.facts();
+/// assert!(eig7.call_for_defis.is_none()); // rolling recruitment: no source states a call
+/// let length = eig7.mission_length.clone().unwrap();
+/// assert_eq!(length.value, MissionLength::RenewableContract { months: 12 });
+/// assert_eq!(length.source.to_string(), "REG7 §2.3");
+/// let json = serde_json::to_string(&eig7)?;
+/// assert_eq!(serde_json::from_str::<PromotionFacts>(&json)?, eig7);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

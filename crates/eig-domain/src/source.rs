@@ -74,6 +74,16 @@ pub enum Document {
 
 impl Document {
     /// Every document, in catalogue order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Document;
+    ///
+    /// assert_eq!(Document::ALL.len(), 22);
+    /// for document in Document::ALL {
+    ///     assert_eq!(document.abbreviation().parse::<Document>(), Ok(document));
+    /// }
+    /// ```
     pub const ALL: [Document; 22] = [
         Document::Cget2018,
         Document::Aac2,
@@ -223,6 +233,20 @@ pub struct Source {
 
 impl Source {
     /// A citation of `document` at `locator`, usable in `const` tables.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Document, Source};
+    ///
+    /// const MISSION_LENGTH: Source = Source::new(Document::Aac3, "art. 2");
+    /// assert_eq!(MISSION_LENGTH.to_string(), "AAC3 art. 2");
+    /// assert_eq!(
+    ///     serde_json::to_string(&MISSION_LENGTH)?,
+    ///     r#"{"document":"AAC3","locator":"art. 2"}"#
+    /// );
+    /// assert_eq!(Source::new(Document::P6Post, "").to_string(), "P6POST");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub const fn new(document: Document, locator: &'static str) -> Source {
         Source { document, locator: Cow::Borrowed(locator) }
     }
@@ -260,6 +284,19 @@ pub struct Sourced<T> {
 
 impl<T> Sourced<T> {
     /// Pairs `value` with its `source`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Document, Promotion, Source, Sourced};
+    ///
+    /// const EIG3_MONTHS: Sourced<u8> = Sourced::new(10, Source::new(Document::Aac3, "art. 2"));
+    /// assert_eq!(Promotion::Eig3.facts().mission_length.unwrap().source, EIG3_MONTHS.source);
+    /// assert_eq!(
+    ///     serde_json::to_string(&EIG3_MONTHS)?,
+    ///     r#"{"value":10,"source":{"document":"AAC3","locator":"art. 2"}}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub const fn new(value: T, source: Source) -> Sourced<T> {
         Sourced { value, source }
     }

@@ -55,6 +55,15 @@ pub enum TalentProfile {
 
 impl TalentProfile {
     /// Every profile, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    ///
+    /// assert_eq!(TalentProfile::ALL.len(), 11);
+    /// assert_eq!(TalentProfile::ALL[0], TalentProfile::Developer);
+    /// assert!(TalentProfile::ALL.windows(2).all(|pair| pair[0] < pair[1]));
+    /// ```
     pub const ALL: [TalentProfile; 11] = [
         TalentProfile::Developer,
         TalentProfile::DataScientist,
@@ -70,6 +79,14 @@ impl TalentProfile {
     ];
 
     /// The French name of the profile.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    ///
+    /// assert_eq!(TalentProfile::Geomatician.french(), "géomaticien·ne");
+    /// assert_eq!(TalentProfile::ImpactDirector.to_string(), "directeur·rice de l'impact");
+    /// ```
     pub const fn french(self) -> &'static str {
         match self {
             TalentProfile::Developer => "développeur·se",
@@ -116,16 +133,41 @@ pub struct Experience(u16);
 
 impl Experience {
     /// `months` months of experience.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Experience;
+    ///
+    /// assert_eq!(Experience::from_months(119).to_string(), "9 ans 11 mois");
+    /// assert!(Experience::from_months(119) < Experience::from_years(10));
+    /// ```
     pub const fn from_months(months: u16) -> Experience {
         Experience(months)
     }
 
     /// `years` whole years of experience.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Experience;
+    ///
+    /// assert_eq!(Experience::from_years(10).months(), 120);
+    /// assert_eq!(Experience::from_years(10).to_string(), "10 ans");
+    /// ```
     pub const fn from_years(years: u8) -> Experience {
         Experience(years as u16 * 12)
     }
 
     /// The experience in months.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Experience;
+    ///
+    /// let experience: Experience = serde_json::from_str("66")?;
+    /// assert_eq!(experience.months(), 66);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub const fn months(self) -> u16 {
         self.0
     }
@@ -144,6 +186,15 @@ impl fmt::Display for Experience {
 }
 
 /// Whether the applicant is a natural person (AAC2 art. 4: « personne physique »).
+///
+/// # Example
+/// ```
+/// use eig_domain::PersonKind;
+///
+/// assert_eq!(serde_json::from_str::<PersonKind>(r#""natural""#)?, PersonKind::Natural);
+/// assert_eq!(serde_json::to_string(&PersonKind::Legal)?, r#""legal""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -156,6 +207,18 @@ pub enum PersonKind {
 
 /// The applicant's relation to the civil service, as the exclusion of « fonctionnaires ou
 /// assimilés … en poste » needs it (AAC3 art. 4; AAC5 art. 3).
+///
+/// # Example
+/// ```
+/// use eig_domain::CivilService;
+///
+/// let leaving: CivilService =
+///     serde_json::from_str(r#"{"status": "in_post", "last_day_in_post": "2022-09-11"}"#)?;
+/// assert!(matches!(leaving, CivilService::InPost { last_day_in_post: Some(_) }));
+/// let staying = CivilService::InPost { last_day_in_post: None };
+/// assert_eq!(serde_json::to_string(&staying)?, r#"{"status":"in_post"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
@@ -177,6 +240,18 @@ pub enum CivilService {
 /// The applicant's studies, as the student exclusions need them (AAC2 art. 4 « actuellement
 /// en scolarité »; AAC3 art. 4; AAC4 art. 4 « en scolarité dans les deux premiers cycles
 /// universitaires »).
+///
+/// # Example
+/// ```
+/// use eig_domain::{Studies, StudyLevel};
+///
+/// let studies: Studies =
+///     serde_json::from_str(r#"{"status": "enrolled", "level": "first_or_second_cycle"}"#)?;
+/// let level = StudyLevel::FirstOrSecondCycle;
+/// assert_eq!(studies, Studies::Enrolled { level, last_day: None });
+/// assert_eq!(serde_json::to_string(&Studies::NotStudying)?, r#"{"status":"not_studying"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
@@ -195,6 +270,15 @@ pub enum Studies {
 }
 
 /// A level of studies.
+///
+/// # Example
+/// ```
+/// use eig_domain::StudyLevel;
+///
+/// assert_eq!(serde_json::from_str::<StudyLevel>(r#""third_cycle""#)?, StudyLevel::ThirdCycle);
+/// assert!(serde_json::from_str::<StudyLevel>(r#""doctorate""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -211,6 +295,16 @@ pub enum StudyLevel {
 }
 
 /// A past participation in the programme as a talent.
+///
+/// # Example
+/// ```
+/// use eig_domain::{PastParticipation, Promotion};
+///
+/// let past: PastParticipation =
+///     serde_json::from_str(r#"{"promotion": "EIG5", "as_coach": true}"#)?;
+/// assert_eq!(past, PastParticipation { promotion: Promotion::Eig5, as_coach: true });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

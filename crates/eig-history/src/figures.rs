@@ -8,6 +8,19 @@ use serde::{Deserialize, Serialize};
 use crate::record::RecordedProfile;
 
 /// Whether an official figure is stated by a source or inferred from stated totals.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_history::{CountBasis, official_figures};
+///
+/// // EIG5's talents are 172 − 133 (AAP6 §1 − AAP5 §1); DIG1's défis only appear in the site data.
+/// let basis = |count: Option<eig_history::Count>| count.map(|count| count.basis);
+/// assert_eq!(basis(official_figures(Promotion::Eig5).1), Some(CountBasis::Inferred));
+/// assert_eq!(basis(official_figures(Promotion::Dig1).0), Some(CountBasis::SiteData));
+/// assert_eq!(serde_json::to_string(&CountBasis::SiteData)?, r#""site_data""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -21,6 +34,19 @@ pub enum CountBasis {
 }
 
 /// An official count with its source.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+///
+/// // AAC4 art. 1: 41 talents for EIG4.
+/// let talents = eig_history::official_figures(Promotion::Eig4).1.unwrap();
+/// assert_eq!(
+///     serde_json::to_string(&talents)?,
+///     r#"{"value":41,"basis":"stated","source":{"document":"AAC4","locator":"art. 1"}}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -34,6 +60,17 @@ pub struct Count {
 }
 
 /// One promotion's figures: counted in the embedded records, and as officially stated.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_history::{History, RecordedProfile};
+///
+/// let eig4 = History::embedded().figures(Promotion::Eig4);
+/// assert_eq!((eig4.defis_in_data, eig4.talents_in_data), (17, 41));
+/// assert_eq!(eig4.official_defis.map(|count| count.value), Some(17));
+/// assert_eq!(eig4.profiles_in_data.get(&RecordedProfile::DataScientistGeomatician), Some(&1));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -69,6 +106,14 @@ impl FiguresRow {
     }
 
     /// Official défis minus défis in the data, when an official count exists.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// let history = eig_history::History::embedded();
+    /// assert_eq!(history.figures(Promotion::Eig6).defi_gap(), Some(0));
+    /// assert_eq!(history.figures(Promotion::Eig7).defi_gap(), None); // no official count
+    /// ```
     pub fn defi_gap(&self) -> Option<i64> {
         self.official_defis
             .as_ref()

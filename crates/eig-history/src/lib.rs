@@ -26,16 +26,34 @@ pub use crate::{
 mod figures;
 mod record;
 
-
 use std::collections::BTreeMap;
 
 use eig_domain::Promotion;
 use serde::Deserialize;
 
 /// The embedded file, exactly as shipped in `data/`.
+///
+/// # Example
+/// ```
+/// use eig_history::{EMBEDDED_JSON, History};
+///
+/// assert_eq!(History::from_json(EMBEDDED_JSON)?, History::embedded());
+/// assert!(EMBEDDED_JSON.contains(r#""aggregates_from_data""#));
+/// # Ok::<(), eig_history::HistoryError>(())
+/// ```
 pub const EMBEDDED_JSON: &str = include_str!("../data/promotions-data.json");
 
 /// The défi records of the programme, in the order of the file.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_history::History;
+///
+/// let history = History::embedded();
+/// assert_eq!(history.defis().len(), 132);
+/// assert_eq!(history.defis_of(Promotion::Eig7).count(), 31);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct History {
     defis: Vec<DefiRecord>,
@@ -50,6 +68,22 @@ struct Aggregate {
 }
 
 /// Why a history file could not be read.
+///
+/// # Example
+/// ```
+/// use eig_history::{History, HistoryError};
+///
+/// let stated = r#"{"defis": [], "aggregates_from_data": {
+///     "EIG 3": {"n_defis_in_data": 15, "n_talents_in_data": 32}
+/// }}"#;
+/// let err = History::from_json(stated).unwrap_err();
+/// assert!(matches!(err, HistoryError::InconsistentAggregate { defis: 0, talents: 0, .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "EIG3: the file states 15 défis / 32 talents but its records hold 0 / 0"
+/// );
+/// assert!(matches!(History::from_json("{}"), Err(HistoryError::Json(_))));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum HistoryError {
@@ -91,6 +125,15 @@ impl History {
     ///
     /// # Panics
     /// Never: the embedded file is fixed at compile time and the test suite parses it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let history = eig_history::History::embedded();
+    /// let first = &history.defis()[0];
+    /// assert_eq!((first.promotion, first.title.as_str()), (Promotion::Eig1, "AFD - Geodata"));
+    /// ```
     pub fn embedded() -> History {
         match History::from_json(EMBEDDED_JSON) {
             Ok(history) => history,
@@ -134,11 +177,28 @@ impl History {
     }
 
     /// Every record, in the order of the file.
+    ///
+    /// # Example
+    /// ```
+    /// let history = eig_history::History::embedded();
+    /// let talents: u32 = history.defis().iter().map(|record| u32::from(record.talents)).sum();
+    /// assert_eq!((history.defis().len(), talents), (132, 241));
+    /// ```
     pub fn defis(&self) -> &[DefiRecord] {
         &self.defis
     }
 
     /// The records of one promotion.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let history = eig_history::History::embedded();
+    /// assert_eq!(history.defis_of(Promotion::Dig1).count(), 17);
+    /// let mut eig6 = history.defis_of(Promotion::Eig6);
+    /// assert!(eig6.all(|record| record.promotion == Promotion::Eig6));
+    /// ```
     pub fn defis_of(&self, promotion: Promotion) -> impl Iterator<Item = &DefiRecord> {
         self.defis.iter().filter(move |record| record.promotion == promotion)
     }
@@ -151,6 +211,16 @@ impl History {
     }
 
     /// The figures of one promotion: counted in the records, and as officially stated.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// // EIG5: the records hold 38 talents, one fewer than the 39 inferred from AAP5 and AAP6.
+    /// let eig5 = eig_history::History::embedded().figures(Promotion::Eig5);
+    /// assert_eq!(eig5.talents_in_data, 38);
+    /// assert_eq!(eig5.official_talents.map(|count| count.value), Some(39));
+    /// ```
     pub fn figures(&self, promotion: Promotion) -> FiguresRow {
         let (defis_in_data, talents_in_data) = self.counts(promotion);
         let mut profiles_in_data = BTreeMap::new();
@@ -171,6 +241,16 @@ impl History {
     }
 
     /// The figures of every promotion, in chronological order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let rows = eig_history::History::embedded().all_figures();
+    /// let promotions: Vec<Promotion> = rows.iter().map(|row| row.promotion).collect();
+    /// assert_eq!(promotions, Promotion::ALL);
+    /// assert_eq!(rows.iter().map(|row| row.defis_in_data).sum::<u32>(), 132);
+    /// ```
     pub fn all_figures(&self) -> Vec<FiguresRow> {
         Promotion::ALL.into_iter().map(|promotion| self.figures(promotion)).collect()
     }

@@ -4,6 +4,31 @@ use eig_domain::{HostKind, Label, Promotion, TalentProfile};
 use serde::{Deserialize, Serialize};
 
 /// A défi as the programme's site data records it.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_history::{DefiRecord, RecordedHostKind, RecordedProfile};
+///
+/// let record: DefiRecord = serde_json::from_str(r#"{
+///   "promotion": "EIG 1", "promotion_year_start": 2017, "defi": "AFD - Geodata",
+///   "host_administration": "Agence Française de Développement",
+///   "host_kind": "operateur_etablissement_public", "host_kind_is_inference": true,
+///   "programme_internal_defi": false, "n_talents": 1, "talent_profiles": ["developer"],
+///   "skills_tagged_on_site": ["dev"], "duration_months": 10, "location": null,
+///   "funding_note": null, "note": null,
+///   "sources": [
+///     "github:entrepreneur-interet-general/site-eig@bc2afe522b1f:_data/defis.yml",
+///     "github:entrepreneur-interet-general/site-eig@bc2afe522b1f:_data/personnes.yml"
+///   ]
+/// }"#)?;
+/// assert_eq!(record.promotion, Promotion::Eig1);
+/// assert_eq!(record.host_kind, RecordedHostKind::StateOperator);
+/// assert_eq!(record.talents, 1);
+/// assert_eq!(record.profiles, [RecordedProfile::Developer]);
+/// assert_eq!(record, eig_history::History::embedded().defis()[0]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -48,6 +73,16 @@ pub struct DefiRecord {
 }
 
 /// The host kinds the embedded file uses (its `host_kind_values`).
+///
+/// # Example
+/// ```
+/// use eig_history::RecordedHostKind;
+///
+/// let kind: RecordedHostKind = serde_json::from_str(r#""ministere_administration_centrale""#)?;
+/// assert_eq!(kind, RecordedHostKind::MinistryOrCentralAdministration);
+/// assert_eq!(serde_json::to_string(&RecordedHostKind::OtherStateBody)?, r#""autre_etat""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -114,6 +149,17 @@ impl RecordedHostKind {
 }
 
 /// The talent profiles the embedded file uses.
+///
+/// # Example
+/// ```
+/// use eig_history::RecordedProfile;
+///
+/// let profile: RecordedProfile = serde_json::from_str(r#""data_scientist+geomatician""#)?;
+/// assert_eq!(profile, RecordedProfile::DataScientistGeomatician);
+/// let coach = serde_json::to_string(&RecordedProfile::CoachServiceDesign)?;
+/// assert_eq!(coach, r#""coach_service_design""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
