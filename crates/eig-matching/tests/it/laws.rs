@@ -403,3 +403,155 @@ fn national_generator_is_consistent_at_small_scale() {
     let solution = solve(&instance, &Options::default()).unwrap();
     assert!(solution.certificate().placed > 0);
 }
+
+/// What a naive reading of `docs/matching.md` §3 finds wrong with an assignment in which each
+/// candidate is unplaced or on one of their choices: (feasibility violations, blocking pairs
+/// as (candidate, défi), défis with a blocking coalition). Written from the definitions, with
+/// ids and nested loops, sharing nothing with `verify`.
+fn reference_check(
+    instance: &Instance,
+    assignment: &Assignment,
+) -> (usize, Vec<(String, String)>, Vec<String>) {
+    let input = instance.to_input();
+    let limits = input.limits;
+    let placed: BTreeMap<String, String> =
+        assignment.pairs(instance).map(|(c, d)| (c.to_string(), d.to_string())).collect();
+    // The jury's tie group of candidate `c` for défi `d`, if ranked.
+    let group = |c: &str, d: &str| {
+        let profile = input.candidates.iter().find(|x| x.id.as_str() == c)?.profile;
+        let ranking =
+            input.rankings.iter().find(|r| r.defi.as_str() == d && r.profile == profile)?;
+        ranking.ranks.iter().position(|g| g.iter().any(|x| x.as_str() == c))
+    };
+    let seats = |d: &str, profile| {
+        input.defis.iter().find(|x| x.id.as_str() == d).and_then(|x| x.seats.get(&profile)).copied()
+    };
+    let members = |d: &str, profile| {
+        input
+            .candidates
+            .iter()
+            .filter(|x| {
+                x.profile == profile && placed.get(x.id.as_str()).map(String::as_str) == Some(d)
+            })
+            .map(|x| x.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    let team = |d: &str| placed.values().filter(|x| x.as_str() == d).count();
+    let mut infeasible = 0;
+    for (c, d) in &placed {
+        let profile = input.candidates.iter().find(|x| x.id.as_str() == c).expect("placed").profile;
+        // No seat of the profile, or not ranked (one violation, the profile first).
+        if seats(d, profile).unwrap_or(0) == 0 || group(c, d).is_none() {
+            infeasible += 1;
+        }
+    }
+    for defi in &input.defis {
+        for (&profile, &n) in &defi.seats {
+            if members(defi.id.as_str(), profile).len() > n as usize {
+                infeasible += 1;
+            }
+        }
+        let size = team(defi.id.as_str());
+        if size > 0 && size < limits.team_min as usize {
+            infeasible += 1;
+        }
+        if size > limits.team_max as usize {
+            infeasible += 1;
+        }
+    }
+    let opening = limits.team_min.max(1) as usize;
+    let mut blocking = Vec::new();
+    let mut coalitions = Vec::new();
+    for defi in &input.defis {
+        let d = defi.id.as_str();
+        // Candidates acceptable to `d` who prefer it to their placement.
+        let wanting: Vec<_> = input
+            .candidates
+            .iter()
+            .filter(|x| {
+                let Some(k) = x.choices.iter().position(|y| y.as_str() == d) else { return false };
+                let now = placed
+                    .get(x.id.as_str())
+                    .and_then(|p| x.choices.iter().position(|y| y.as_str() == p))
+                    .unwrap_or(x.choices.len());
+                k < now && seats(d, x.profile).unwrap_or(0) > 0 && group(x.id.as_str(), d).is_some()
+            })
+            .collect();
+        if team(d) == 0 && opening > 1 {
+            let fit: usize = defi
+                .seats
+                .iter()
+                .map(|(&profile, &n)| {
+                    wanting.iter().filter(|x| x.profile == profile).count().min(n as usize)
+                })
+                .sum();
+            if fit >= opening {
+                coalitions.push(d.to_owned());
+            }
+            continue;
+        }
+        for x in wanting {
+            let held = members(d, x.profile);
+            let mine = group(x.id.as_str(), d);
+            let free = held.len() < seats(d, x.profile).unwrap_or(0) as usize;
+            // A talent the jury did not rank (an infeasible placement) counts as ranked last.
+            if free || held.iter().any(|y| group(y, d).unwrap_or(usize::MAX) > mine.unwrap_or(0)) {
+                blocking.push((x.id.to_string(), d.to_owned()));
+            }
+        }
+    }
+    blocking.sort();
+    (infeasible, blocking, coalitions)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn the_verifier_agrees_with_the_definitions(instance in small(true, 0..=3)) {
+        for assignment in all_assignments(&instance) {
+            let (infeasible, blocking, coalitions) = reference_check(&instance, &assignment);
+            match verify(&instance, &assignment) {
+                Verdict::Certified { certificate } => {
+                    prop_assert_eq!(infeasible, 0);
+                    prop_assert!(blocking.is_empty());
+                    let found: Vec<String> = certificate
+                        .coalitions
+                        .iter()
+                        .map(|v| match v {
+                            eig_matching::Violation::BlockingCoalition { defi, .. } => defi.to_string(),
+                            other => format!("{other:?}"),
+                        })
+                        .collect();
+                    prop_assert_eq!(&found, &coalitions);
+                    let notion = if coalitions.is_empty() {
+                        StabilityNotion::WithClosures
+                    } else {
+                        StabilityNotion::AmongRunning
+                    };
+                    prop_assert_eq!(certificate.notion, notion);
+                }
+                Verdict::Violations { violations } => {
+                    let mut pairs = Vec::new();
+                    let mut found_coalitions = Vec::new();
+                    let mut feasibility = 0;
+                    for v in &violations {
+                        match v {
+                            eig_matching::Violation::BlockingPair { candidate, defi, .. } => {
+                                pairs.push((candidate.to_string(), defi.to_string()));
+                            }
+                            eig_matching::Violation::BlockingCoalition { defi, .. } => {
+                                found_coalitions.push(defi.to_string());
+                            }
+                            _ => feasibility += 1,
+                        }
+                    }
+                    pairs.sort();
+                    prop_assert_eq!(feasibility, infeasible);
+                    prop_assert_eq!(pairs, blocking);
+                    prop_assert_eq!(found_coalitions, coalitions);
+                }
+            }
+        }
+    }
+}
