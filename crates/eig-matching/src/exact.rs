@@ -4,7 +4,7 @@
 //! For a set `O` of open défis, the candidate-optimal stable assignment of the instance
 //! restricted to `O` decides everything (see `docs/matching.md` for the proofs):
 //! * team sizes are the same in every stable assignment of `O` (rural hospitals theorem,
-//!   Roth 1986), so `O` can run iff every défi of `O` reaches the minimum in it;
+//!   Roth 1984), so `O` can run iff every défi of `O` reaches the minimum in it;
 //! * every candidate is best off in it, so it has the fewest coalitions with closed défis.
 //!
 //! Removing défis only grows the others' teams and only hurts candidates. Hence two prunes:

@@ -11,8 +11,8 @@
 //!   ([`Proposing`]), in O(total list length), with ties broken by a seeded lottery
 //!   ([`SplitMix64`]) and lower quotas handled by the sources' withdrawal policy or by an
 //!   exact search ([`LowerQuotas`]);
-//! - verifies every result with a [`verify`] function that shares no code with the solver
-//!   and returns every [`Violation`] or a [`Certificate`];
+//! - verifies every result with a [`verify`] function that shares nothing with the solver
+//!   but the validated [`Instance`], and returns every [`Violation`] or a [`Certificate`];
 //! - explains every placement and every défi ([`Explanations`], JSON and French);
 //! - generates seeded instances for tests and benchmarks ([`generate`]).
 //!
