@@ -244,15 +244,7 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
         offer_empty_seats(instance, &mut defi_of, &mut size);
     }
 
-    let assignment = Assignment {
-        pairs: defi_of
-            .iter()
-            .enumerate()
-            .filter(|&(_, &d)| d != NONE)
-            .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
-            .collect(),
-    };
-    let certificate = match verify(instance, &assignment) {
+    let certificate = match verify(instance, &assignment_of(&defi_of)) {
         Verdict::Certified { certificate } => certificate,
         Verdict::Violations { violations } => {
             return Err(SolveError::VerificationFailed { violations });
@@ -276,6 +268,18 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
         certificate,
         search,
     })
+}
+
+/// The assignment that places each candidate `c` on `defi_of[c]` (unless `NONE`).
+fn assignment_of(defi_of: &[u32]) -> Assignment {
+    Assignment {
+        pairs: defi_of
+            .iter()
+            .enumerate()
+            .filter(|&(_, &d)| d != NONE)
+            .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
+            .collect(),
+    }
 }
 
 /// Withdrawn défis as (défi, team size when withdrawn, round).
@@ -486,15 +490,7 @@ impl<'i> Solution<'i> {
 
     /// The assignment, for [`verify`] or any other use.
     pub fn assignment(&self) -> Assignment {
-        Assignment {
-            pairs: self
-                .defi_of
-                .iter()
-                .enumerate()
-                .filter(|&(_, &d)| d != NONE)
-                .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
-                .collect(),
-        }
+        assignment_of(&self.defi_of)
     }
 
     /// The défi of `candidate`, if placed.
@@ -549,22 +545,6 @@ impl<'i> Solution<'i> {
         self.tie_order.iter().map(|&c| &self.instance.candidates[c as usize])
     }
 
-    pub(crate) fn status_of(&self, d: usize) -> DefiStatus {
-        match self.defi_state[d] {
-            DefiState::Running => DefiStatus::Running {
-                team: (0..self.defi_of.len())
-                    .filter(|&c| self.defi_of[c] as usize == d)
-                    .map(|c| self.instance.candidates[c].clone())
-                    .collect(),
-            },
-            DefiState::Withdrawn { size, round } => {
-                DefiStatus::Withdrawn { team_size: size, min: self.instance.limits.team_min, round }
-            }
-            DefiState::ClosedBySearch => DefiStatus::ClosedBySearch,
-            DefiState::Empty => DefiStatus::NoTeam,
-        }
-    }
-
     /// The solution as data.
     pub fn report(&self) -> Report {
         let instance = self.instance;
@@ -591,7 +571,13 @@ impl<'i> Solution<'i> {
                 defi: instance.defis[d].clone(),
                 status: match self.defi_state[d] {
                     DefiState::Running => DefiStatus::Running { team },
-                    _ => self.status_of(d),
+                    DefiState::Withdrawn { size, round } => DefiStatus::Withdrawn {
+                        team_size: size,
+                        min: instance.limits.team_min,
+                        round,
+                    },
+                    DefiState::ClosedBySearch => DefiStatus::ClosedBySearch,
+                    DefiState::Empty => DefiStatus::NoTeam,
                 },
             })
             .collect();
