@@ -39,7 +39,8 @@ pub struct GeneratorConfig {
     /// The seats of every défi.
     pub seats: BTreeMap<TalentProfile, u32>,
     /// Team and choice limits (`max_choices` is also how many défis each candidate chooses,
-    /// or all of them if fewer).
+    /// or all of them if fewer). Team bounds that do not hold the seats of a défi are widened
+    /// to hold them, so that the generated instance is valid.
     pub limits: Limits,
     /// Chance, in percent, that a jury ranks an applicant.
     pub ranked_percent: u32,
@@ -111,7 +112,19 @@ fn index(i: usize) -> u32 {
 /// Generates the instance `config` describes.
 ///
 /// Profiles with 0 seats are ignored; with no seat at all, candidates are developers and
-/// choose nothing.
+/// choose nothing. Team bounds that do not hold a défi's seats are widened to hold them: the
+/// result is always a valid instance.
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, Instance, Limits, generate};
+///
+/// // Three seats per défi do not fit a maximum team of 2: the maximum becomes 3.
+/// let limits = Limits { team_min: 2, team_max: 2, max_choices: 2 };
+/// let instance = generate(&GeneratorConfig { limits, ..GeneratorConfig::eig_call(1) });
+/// assert_eq!(instance.limits(), Limits { team_max: 3, ..limits });
+/// assert_eq!(Instance::new(&instance.to_input()), Ok(instance));
+/// ```
 pub fn generate(config: &GeneratorConfig) -> Instance {
     generate_with_offers(config, 0)
 }
@@ -253,8 +266,16 @@ pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Ins
         }
         offer_start.push(index(offer_candidate.len()));
     }
+    // Bounds that hold the seats: what `Instance::new` requires of every défi.
+    let total: u64 = seats.iter().map(|&(_, n)| u64::from(n)).sum();
+    let total = u32::try_from(total).unwrap_or(u32::MAX);
+    let limits = Limits {
+        team_min: config.limits.team_min.min(total),
+        team_max: config.limits.team_max.max(total),
+        ..config.limits
+    };
     Instance {
-        limits: config.limits,
+        limits,
         defis,
         seat_start,
         seat_defi,

@@ -82,3 +82,29 @@ fn instance_round_trips_through_its_input() {
         assert_eq!(again, instance);
     }
 }
+
+#[test]
+fn generated_instances_are_valid_whatever_the_limits() {
+    use std::collections::BTreeMap;
+
+    use eig_domain::TalentProfile;
+    use eig_matching::{GeneratorConfig, Limits, generate};
+    // (team_min, team_max, developer seats per défi): bounds inverted, below the seats,
+    // above them, and no seat at all.
+    for (team_min, team_max, seats) in [(4, 2, 3), (0, 1, 3), (5, 9, 3), (2, 3, 0)] {
+        let config = GeneratorConfig {
+            seed: 1,
+            candidates: 10,
+            defis: 3,
+            seats: BTreeMap::from([(TalentProfile::Developer, seats)]),
+            limits: Limits { team_min, team_max, max_choices: 2 },
+            ranked_percent: 80,
+            tie_percent: 30,
+        };
+        let instance = generate(&config);
+        let again = Instance::new(&instance.to_input());
+        assert_eq!(again.as_ref(), Ok(&instance), "{team_min}..={team_max}, {seats} seats");
+        let limits = instance.limits();
+        assert!(limits.team_min <= seats && seats <= limits.team_max);
+    }
+}
