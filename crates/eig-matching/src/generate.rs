@@ -60,6 +60,17 @@ impl GeneratorConfig {
     /// An EIG-size call: 170 candidates, 15 défis of 3 seats (developer, data scientist,
     /// designer), teams of 2 or 3, at most 2 choices (EIG3: AAC3 art. 4), juries ranking
     /// 80 % of their applicants with 10 % ties.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(2018));
+    /// assert_eq!((instance.candidate_count(), instance.defi_count()), (170, 15));
+    /// let solution = solve(&instance, &Options::default())?;
+    /// assert!(solution.certificate().running <= 15);
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn eig_call(seed: u64) -> GeneratorConfig {
         GeneratorConfig {
             seed,
@@ -75,6 +86,16 @@ impl GeneratorConfig {
     /// The exact-mode benchmark: 200 candidates, 20 défis of 3 seats, teams of 2 or 3,
     /// 2 choices, 20 % ranked (so that several défis miss the minimum and the search has work),
     /// 10 % ties.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, LowerQuotas, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::exact_bench(1));
+    /// let exact = Options { lower_quotas: LowerQuotas::Exact { node_limit: 100_000 }, ..Options::default() };
+    /// assert!(solve(&instance, &exact)?.search().is_some());
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn exact_bench(seed: u64) -> GeneratorConfig {
         GeneratorConfig {
             candidates: 200,
@@ -86,6 +107,17 @@ impl GeneratorConfig {
 
     /// A national-scale instance: 1 000 000 candidates choosing 5 défis each among
     /// 100 000 défis of 3 seats, teams of 2 or 3, every applicant ranked, no ties.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// let config = GeneratorConfig::national(1);
+    /// assert_eq!((config.candidates, config.defis, config.limits.max_choices), (1_000_000, 100_000, 5));
+    /// // The same shape at a thousandth of the size.
+    /// let small = generate(&GeneratorConfig { candidates: 1_000, defis: 100, ..config });
+    /// assert_eq!(small.choice_count(), 5 * 1_000);
+    /// ```
     pub fn national(seed: u64) -> GeneratorConfig {
         GeneratorConfig {
             seed,

@@ -40,6 +40,17 @@ pub struct Limits {
 impl Limits {
     /// The limits stated for `promotion`: its team bounds and its choice limit; `None` when
     /// the sources give one of them for no promotion (EIG1, EIG7's pool, DIG1).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_matching::Limits;
+    ///
+    /// // EIG6: teams of 2 or 3 (AAP6 §2), 3 to 5 projects by preference (AAC6 art. 5).
+    /// let eig6 = Limits::for_promotion(Promotion::Eig6).expect("stated for EIG6");
+    /// assert_eq!((eig6.team_min, eig6.team_max, eig6.max_choices), (2, 3, 5));
+    /// assert_eq!(Limits::for_promotion(Promotion::Eig1), None);
+    /// ```
     pub fn for_promotion(promotion: Promotion) -> Option<Limits> {
         let facts = promotion.facts();
         let team = facts.team_size?.value;
@@ -48,6 +59,17 @@ impl Limits {
     }
 
     /// The limits read from the vocabulary's [`TeamBounds`] and [`ChoiceLimit`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_matching::Limits;
+    ///
+    /// let facts = Promotion::Eig3.facts();
+    /// let (team, choices) = (facts.team_size.expect("AAP3 §2.2"), facts.choice_limit.expect("AAC3"));
+    /// let limits = Limits::from_domain(team.value, choices.value);
+    /// assert_eq!(Some(limits), Limits::for_promotion(Promotion::Eig3));
+    /// ```
     pub fn from_domain(team: TeamBounds, choices: ChoiceLimit) -> Limits {
         Limits {
             team_min: u32::from(team.min),
@@ -60,6 +82,17 @@ impl Limits {
 /// A défi offered in the matching: its id and its seats by profile.
 ///
 /// JSON: `{"id": "d1", "seats": {"developer": 1, "designer": 1}}`.
+///
+/// # Example
+/// ```
+/// use eig_domain::TalentProfile;
+/// use eig_matching::DefiInput;
+///
+/// let defi: DefiInput = serde_json::from_str(r#"{"id": "d1", "seats": {"developer": 2}}"#)?;
+/// assert_eq!(defi.seats[&TalentProfile::Developer], 2);
+/// assert!(serde_json::from_str::<DefiInput>(r#"{"id": "d1", "seats": {}, "min": 2}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -73,6 +106,16 @@ pub struct DefiInput {
 /// A candidate: profile and choices, best first.
 ///
 /// JSON: `{"id": "c1", "profile": "developer", "choices": ["d2", "d1"]}`.
+///
+/// # Example
+/// ```
+/// use eig_matching::CandidateInput;
+///
+/// let json = r#"{"id": "c1", "profile": "designer", "choices": ["d2", "d1"]}"#;
+/// let candidate: CandidateInput = serde_json::from_str(json)?;
+/// assert_eq!(candidate.choices[0].as_str(), "d2");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -94,6 +137,17 @@ pub struct CandidateInput {
 /// and to whom the jury would offer a seat left empty (« le jury peut proposer à un candidat
 /// auditionné un défi pour lequel il n'aurait pas déposé sa candidature », AAC3 art. 6.5);
 /// they are used only by the optional post-phase.
+///
+/// # Example
+/// ```
+/// use eig_matching::RankingInput;
+///
+/// let json = r#"{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2", "c3"]]}"#;
+/// let ranking: RankingInput = serde_json::from_str(json)?;
+/// assert_eq!(ranking.ranks[1].len(), 2); // c2 and c3 ex aequo
+/// assert!(ranking.offers.is_empty());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -60,6 +60,22 @@ pub struct Instance {
 }
 
 /// One thing wrong with a [`MatchingInput`]; [`InstanceError`] lists them all.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Problem};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [{"id": "c1", "profile": "developer", "choices": []}],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+/// }"#)?;
+/// let err = Instance::new(&input).unwrap_err();
+/// assert!(matches!(err.problems(), [Problem::RankingNotApplicant { .. }]));
+/// assert_eq!(err.problems()[0].to_string(), "ranking of Developer for défi d1 names c1, who did not choose it");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Problem {
@@ -216,6 +232,24 @@ pub enum Problem {
 }
 
 /// Why a [`MatchingInput`] is not a valid problem: every problem found, in input order.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 2, "team_max": 3, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d1", "seats": {"developer": 2}}],
+///   "candidates": [], "rankings": []
+/// }"#)?;
+/// let err = Instance::new(&input).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "2 problems in the matching input: défi d1 has 1 seats, outside the team bounds 2..=3; \
+///      défi d1 is listed twice"
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InstanceError {
     problems: Vec<Problem>,
@@ -223,6 +257,19 @@ pub struct InstanceError {
 
 impl InstanceError {
     /// Every problem found.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Problem};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+    ///   "defis": [], "candidates": [], "rankings": []
+    /// }"#)?;
+    /// let err = Instance::new(&input).unwrap_err();
+    /// assert_eq!(err.problems(), [Problem::EmptyBounds { min: 3, max: 2 }]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
@@ -302,6 +349,24 @@ impl Instance {
     /// [`InstanceError`] with every [`Problem`]: duplicate ids, unknown défi in a choice,
     /// a list of choices over the limit, a ranking naming a non-applicant, an unknown
     /// candidate or a candidate of another profile, seats outside the team bounds.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput};
+    ///
+    /// let json = r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [{"id": "c1", "profile": "developer", "choices": ["d1"]}],
+    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+    /// }"#;
+    /// let input: MatchingInput = serde_json::from_str(json)?;
+    /// assert_eq!(Instance::new(&input)?.defi_count(), 1);
+    /// let mut wrong = input.clone();
+    /// wrong.candidates[0].choices.clear(); // c1 is ranked but no longer applies
+    /// assert_eq!(Instance::new(&wrong).unwrap_err().problems().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[expect(clippy::too_many_lines, reason = "one pass per list, every check in one place")]
     pub fn new(input: &MatchingInput) -> Result<Instance, InstanceError> {
         let mut problems = Vec::new();
@@ -577,6 +642,16 @@ impl Instance {
     }
 
     /// Back to the input form (sorted by id): `Instance::new(&i.to_input())` gives `i` again.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Instance, generate};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(3));
+    /// let input = instance.to_input();
+    /// assert_eq!(input.candidates.len(), 170);
+    /// assert_eq!(Instance::new(&input), Ok(instance));
+    /// ```
     pub fn to_input(&self) -> MatchingInput {
         let defis = (0..self.defis.len())
             .map(|d| crate::input::DefiInput {
@@ -628,31 +703,80 @@ impl Instance {
     }
 
     /// The limits.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Limits, generate};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// assert_eq!(instance.limits(), Limits { team_min: 2, team_max: 3, max_choices: 2 });
+    /// ```
     pub fn limits(&self) -> Limits {
         self.limits
     }
 
     /// How many candidates.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// assert_eq!(generate(&GeneratorConfig::exact_bench(1)).candidate_count(), 200);
+    /// ```
     pub fn candidate_count(&self) -> usize {
         self.candidates.len()
     }
 
     /// How many défis.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// assert_eq!(generate(&GeneratorConfig::exact_bench(1)).defi_count(), 20);
+    /// ```
     pub fn defi_count(&self) -> usize {
         self.defis.len()
     }
 
     /// The défi ids, sorted.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// assert_eq!(instance.defis()[0].as_str(), "d00");
+    /// assert!(instance.defis().is_sorted());
+    /// ```
     pub fn defis(&self) -> &[DefiId] {
         &self.defis
     }
 
     /// The candidate ids, sorted.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// assert_eq!(instance.candidates()[169].as_str(), "c169");
+    /// assert!(instance.candidates().is_sorted());
+    /// ```
     pub fn candidates(&self) -> &[CandidateId] {
         &self.candidates
     }
 
     /// Total length of the candidates' lists of choices.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, generate};
+    ///
+    /// // Every EIG3-like candidate chooses 2 défis (AAC3 art. 4).
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// assert_eq!(instance.choice_count(), 2 * instance.candidate_count());
+    /// ```
     pub fn choice_count(&self) -> usize {
         self.choice_defi.len()
     }

@@ -26,11 +26,30 @@ pub struct SplitMix64 {
 
 impl SplitMix64 {
     /// A generator seeded with `seed`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::SplitMix64;
+    ///
+    /// // The state is the seed: a published seed lets anyone redraw the lottery.
+    /// assert_eq!(SplitMix64::new(2018), SplitMix64::new(2018));
+    /// assert_ne!(SplitMix64::new(2018).next_u64(), SplitMix64::new(2019).next_u64());
+    /// ```
     pub const fn new(seed: u64) -> SplitMix64 {
         SplitMix64 { state: seed }
     }
 
     /// The next 64 random bits.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::SplitMix64;
+    ///
+    /// let mut rng = SplitMix64::new(1_234_567);
+    /// // Vigna's splitmix64.c, seed 1234567: the first two outputs.
+    /// assert_eq!(rng.next_u64(), 6_457_827_717_110_365_317);
+    /// assert_eq!(rng.next_u64(), 3_203_168_211_198_807_973);
+    /// ```
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.state;
@@ -41,6 +60,17 @@ impl SplitMix64 {
 
     /// A uniform integer in `0..bound` (Lemire's multiply-shift with rejection, so exactly
     /// uniform); 0 when `bound` is 0.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::SplitMix64;
+    ///
+    /// let mut rng = SplitMix64::new(7);
+    /// let die: Vec<u64> = (0..100).map(|_| rng.below(6)).collect();
+    /// assert!(die.iter().all(|&face| face < 6));
+    /// assert!((0..6).all(|face| die.contains(&face)));
+    /// assert_eq!(rng.below(0), 0);
+    /// ```
     pub fn below(&mut self, bound: u64) -> u64 {
         if bound == 0 {
             return 0;
