@@ -42,6 +42,16 @@ pub struct Assignment {
 }
 
 /// Why a list of pairs cannot be read as an [`Assignment`] of an instance.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Assignment, AssignmentError, GeneratorConfig, generate};
+///
+/// let instance = generate(&GeneratorConfig::eig_call(1));
+/// let err = Assignment::from_ids(&instance, [("c999", "d00")]).unwrap_err();
+/// assert_eq!(err, AssignmentError::UnknownCandidate { candidate: "c999".to_owned() });
+/// assert_eq!(err.to_string(), r#"unknown candidate "c999""#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AssignmentError {
@@ -64,6 +74,27 @@ impl Assignment {
     ///
     /// # Errors
     /// [`AssignmentError`] for the first id the instance does not know.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Assignment, Instance, MatchingInput};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+    ///   ],
+    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let assignment = Assignment::from_ids(&instance, [("c2", "d1"), ("c1", "d1")])?;
+    /// let pairs: Vec<String> = assignment.pairs(&instance).map(|(c, d)| format!("{c}→{d}")).collect();
+    /// assert_eq!(pairs, ["c1→d1", "c2→d1"]); // sorted; wrong (two on one seat) but readable
+    /// assert!(Assignment::from_ids(&instance, [("c1", "not an id!")]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_ids<C: AsRef<str>, D: AsRef<str>>(
         instance: &Instance,
         pairs: impl IntoIterator<Item = (C, D)>,
@@ -90,16 +121,52 @@ impl Assignment {
     }
 
     /// How many (candidate, défi) pairs.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let solution = solve(&instance, &Options::default())?;
+    /// assert_eq!(solution.assignment().len(), solution.certificate().placed);
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.pairs.len()
     }
 
     /// Whether no candidate is placed.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Assignment, GeneratorConfig, generate, verify};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let nobody = Assignment::default();
+    /// assert!(nobody.is_empty());
+    /// // Placing nobody is feasible, but groups of candidates would open the closed défis.
+    /// assert!(!verify(&instance, &nobody).is_stable());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
 
     /// The pairs, by id, sorted by candidate.
+    ///
+    /// # Panics
+    /// If the assignment was made for another instance with more candidates or défis (an
+    /// assignment holds indices into the instance it was made for).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let assignment = solve(&instance, &Options::default())?.assignment();
+    /// let candidates: Vec<_> = assignment.pairs(&instance).map(|(c, _)| c).collect();
+    /// assert!(candidates.is_sorted());
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn pairs<'a>(
         &'a self,
         instance: &'a Instance,
@@ -224,12 +291,51 @@ pub enum Violation {
 impl Violation {
     /// Whether this is a coalition with a closed défi (the one kind the withdrawal policy
     /// does not exclude; see [`StabilityNotion`]).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::Violation;
+    ///
+    /// let coalition = Violation::BlockingCoalition {
+    ///     defi: "d1".parse()?,
+    ///     candidates: vec!["c1".parse()?, "c2".parse()?],
+    /// };
+    /// assert!(coalition.is_coalition());
+    /// assert_eq!(coalition.to_string(), "défi d1 is closed, but 2 candidates would open it");
+    /// let pair = Violation::BlockingPair { candidate: "c1".parse()?, defi: "d1".parse()?, displaced: None };
+    /// assert!(!pair.is_coalition());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_coalition(&self) -> bool {
         matches!(self, Violation::BlockingCoalition { .. })
     }
 }
 
 /// Which stability an assignment has; `docs/matching.md` gives the definitions.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, StabilityNotion, solve};
+///
+/// // d2 needs both candidates (minimum 2), but a prefers d1, which takes a alone.
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 1, "team_max": 2, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d2", "seats": {"developer": 2}}],
+///   "candidates": [
+///     {"id": "a", "profile": "developer", "choices": ["d1", "d2"]},
+///     {"id": "b", "profile": "developer", "choices": ["d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "developer", "ranks": [["a"]]},
+///     {"defi": "d2", "profile": "developer", "ranks": [["a"], ["b"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let solution = solve(&instance, &Options::default())?;
+/// assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+/// assert_eq!(serde_json::to_string(&StabilityNotion::AmongRunning)?, r#""among_running""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -246,6 +352,28 @@ pub enum StabilityNotion {
 }
 
 /// What the verifier checked when it found no blocking pair and no feasibility violation.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Assignment, Instance, MatchingInput, StabilityNotion, verify};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+///   ],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?);
+/// let certificate = verdict.certificate().expect("c1 is the jury's first");
+/// assert_eq!(certificate.notion, StabilityNotion::WithClosures);
+/// assert_eq!((certificate.candidates, certificate.placed, certificate.running), (2, 1, 1));
+/// assert_eq!(certificate.pairs_examined, 1); // c2's only choice
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -265,6 +393,29 @@ pub struct Certificate {
 }
 
 /// The verifier's answer: every violation, or a certificate.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Assignment, Instance, MatchingInput, Verdict, verify};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+///   ],
+///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c2", "d1")])?);
+/// assert_eq!(
+///     serde_json::to_string(&verdict)?,
+///     r#"{"verdict":"violations","violations":[{"violation":"blocking_pair","candidate":"c1","defi":"d1","displaced":"c2"}]}"#
+/// );
+/// assert!(matches!(verdict, Verdict::Violations { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
@@ -283,6 +434,27 @@ pub enum Verdict {
 
 impl Verdict {
     /// The certificate, if any.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Assignment, Instance, MatchingInput, verify};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+    ///   ],
+    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let stable = verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?);
+    /// assert_eq!(stable.certificate().map(|c| c.placed), Some(1));
+    /// let blocked = verify(&instance, &Assignment::from_ids(&instance, [("c2", "d1")])?);
+    /// assert!(blocked.certificate().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn certificate(&self) -> Option<&Certificate> {
         match self {
             Verdict::Certified { certificate } => Some(certificate),
@@ -291,6 +463,26 @@ impl Verdict {
     }
 
     /// Whether the assignment is stable with closures.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Assignment, Instance, MatchingInput, verify};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
+    ///   ],
+    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// assert!(verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?).is_stable());
+    /// // Leaving the seat empty: c1 and d1 block.
+    /// assert!(!verify(&instance, &Assignment::default()).is_stable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_stable(&self) -> bool {
         self.certificate().is_some_and(|c| c.notion == StabilityNotion::WithClosures)
     }
@@ -306,6 +498,10 @@ const UNRANKED: u32 = u32::MAX;
 /// A défi is *running* when at least one talent is placed on it, *closed* otherwise.
 /// Ties count as indifference: a jury blocks only with a candidate it ranks strictly higher
 /// (weak stability). An offered talent ranks below every applicant.
+///
+/// # Panics
+/// If `assignment` was made (by [`Assignment::from_ids`] or [`crate::Solution::assignment`])
+/// for another instance with more candidates or défis.
 ///
 /// # Example
 /// ```
