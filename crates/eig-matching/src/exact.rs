@@ -19,7 +19,7 @@ use crate::instance::NONE;
 pub(crate) struct Found {
     /// The best open set, if any admits an assignment stable with closures.
     pub(crate) best: Option<Vec<bool>>,
-    /// Nodes explored.
+    /// Nodes explored (at most the limit).
     pub(crate) nodes: u64,
     /// Whether the search ran to the end (false: the node limit stopped it).
     pub(crate) complete: bool,
@@ -93,11 +93,11 @@ impl Search<'_, '_> {
         if self.aborted {
             return;
         }
-        self.nodes += 1;
-        if self.nodes > self.node_limit {
+        if self.nodes >= self.node_limit {
             self.aborted = true;
             return;
         }
+        self.nodes += 1;
         let size = open.iter().filter(|&&o| o).count();
         if self.best.is_some() && size <= self.best_size {
             return;
