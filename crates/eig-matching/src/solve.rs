@@ -15,6 +15,31 @@ use crate::instance::{Instance, NONE};
 use crate::verify::{Assignment, Certificate, StabilityNotion, Verdict, Violation, verify};
 
 /// Which side proposes in deferred acceptance.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, Proposing, solve};
+///
+/// // Each candidate's first choice ranks them last: two stable assignments.
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "A", "seats": {"developer": 1}}, {"id": "B", "seats": {"developer": 1}}],
+///   "candidates": [
+///     {"id": "x", "profile": "developer", "choices": ["A", "B"]},
+///     {"id": "y", "profile": "developer", "choices": ["B", "A"]}
+///   ],
+///   "rankings": [
+///     {"defi": "A", "profile": "developer", "ranks": [["y"], ["x"]]},
+///     {"defi": "B", "profile": "developer", "ranks": [["x"], ["y"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let hosts = Options { proposing: Proposing::Hosts, ..Options::default() };
+/// let x = "x".parse()?;
+/// assert_eq!(solve(&instance, &Options::default())?.defi_of(&x).map(|d| d.as_str()), Some("A"));
+/// assert_eq!(solve(&instance, &hosts)?.defi_of(&x).map(|d| d.as_str()), Some("B"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -29,6 +54,16 @@ pub enum Proposing {
 }
 
 /// What to do with a défi whose team would be below the minimum.
+///
+/// # Example
+/// ```
+/// use eig_matching::LowerQuotas;
+///
+/// let exact: LowerQuotas = serde_json::from_str(r#"{"policy": "exact", "node_limit": 10000}"#)?;
+/// assert_eq!(exact, LowerQuotas::Exact { node_limit: 10_000 });
+/// assert_eq!(serde_json::to_string(&LowerQuotas::default())?, r#"{"policy":"withdraw"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
@@ -85,6 +120,20 @@ pub struct Options {
 }
 
 /// Why a solver result was not returned.
+///
+/// # Example
+/// ```
+/// use eig_matching::{SolveError, Violation};
+///
+/// let err = SolveError::VerificationFailed {
+///     violations: vec![Violation::TeamTooSmall { defi: "d1".parse()?, size: 1, min: 2 }],
+/// };
+/// assert_eq!(
+///     err.to_string(),
+///     "the verifier rejected the solver's result: défi d1 runs with 1 talents, fewer than 2"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SolveError {
@@ -106,6 +155,18 @@ pub(crate) enum DefiState {
 }
 
 /// The outcome of the exact search.
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, LowerQuotas, Options, SearchOutcome, generate, solve};
+///
+/// let instance = generate(&GeneratorConfig::exact_bench(1));
+/// let tiny = Options { lower_quotas: LowerQuotas::Exact { node_limit: 1 }, ..Options::default() };
+/// let solution = solve(&instance, &tiny)?;
+/// // One node is not enough to prove anything here: the search says so.
+/// assert!(matches!(solution.search(), Some(SearchOutcome::LimitReached { nodes: 1 })));
+/// # Ok::<(), eig_matching::SolveError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
@@ -182,6 +243,18 @@ pub struct Solution<'i> {
 /// # Errors
 /// [`SolveError::VerificationFailed`] if the verifier finds a violation the mechanism
 /// guarantees against (a bug: please report it with the instance).
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, Options, generate, solve, verify};
+///
+/// let instance = generate(&GeneratorConfig::eig_call(2018));
+/// let solution = solve(&instance, &Options { seed: 42, ..Options::default() })?;
+/// // The result was verified; verifying it again gives the same certificate.
+/// let verdict = verify(&instance, &solution.assignment());
+/// assert_eq!(verdict.certificate(), Some(solution.certificate()));
+/// # Ok::<(), eig_matching::SolveError>(())
+/// ```
 pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'i>, SolveError> {
     let prepared = Prepared::new(instance, options.seed);
     let defis = instance.defis.len();
@@ -367,6 +440,15 @@ fn offer_empty_seats(instance: &Instance, defi_of: &mut [u32], size: &mut [u32])
 }
 
 /// A placed candidate, as reported.
+///
+/// # Example
+/// ```
+/// use eig_matching::Placement;
+///
+/// let placement = Placement { candidate: "c1".parse()?, defi: "d2".parse()?, choice: Some(1) };
+/// assert_eq!(serde_json::to_string(&placement)?, r#"{"candidate":"c1","defi":"d2","choice":1}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -381,6 +463,18 @@ pub struct Placement {
 }
 
 /// What became of a défi, as reported.
+///
+/// # Example
+/// ```
+/// use eig_matching::DefiStatus;
+///
+/// let withdrawn = DefiStatus::Withdrawn { team_size: 1, min: 2, round: 1 };
+/// assert_eq!(
+///     serde_json::to_string(&withdrawn)?,
+///     r#"{"status":"withdrawn","team_size":1,"min":2,"round":1}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
@@ -409,6 +503,20 @@ pub enum DefiStatus {
 
 /// A candidate placed differently by two solutions of the same instance (see
 /// [`Solution::differences`]).
+///
+/// # Example
+/// ```
+/// use eig_matching::{GeneratorConfig, Options, Proposing, generate, solve};
+///
+/// let instance = generate(&GeneratorConfig::eig_call(5));
+/// let candidates = solve(&instance, &Options::default())?;
+/// let hosts = solve(&instance, &Options { proposing: Proposing::Hosts, ..Options::default() })?;
+/// for moved in candidates.differences(&hosts) {
+///     // Rural hospitals: the same candidates are placed on both sides.
+///     assert!(moved.here.is_some() && moved.there.is_some() && moved.here != moved.there);
+/// }
+/// # Ok::<(), eig_matching::SolveError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -422,6 +530,15 @@ pub struct Difference {
 }
 
 /// A défi's line in a [`Report`].
+///
+/// # Example
+/// ```
+/// use eig_matching::{DefiReport, DefiStatus};
+///
+/// let line = DefiReport { defi: "d1".parse()?, status: DefiStatus::NoTeam };
+/// assert_eq!(serde_json::to_string(&line)?, r#"{"defi":"d1","status":"no_team"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -469,31 +586,118 @@ pub struct Report {
 
 impl<'i> Solution<'i> {
     /// The instance solved.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let solution = solve(&instance, &Options::default())?;
+    /// assert!(std::ptr::eq(solution.instance(), &instance));
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn instance(&self) -> &'i Instance {
         self.instance
     }
 
     /// The options used.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let options = Options { seed: 7, offers: true, ..Options::default() };
+    /// assert_eq!(solve(&instance, &options)?.options(), &options);
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn options(&self) -> &Options {
         &self.options
     }
 
     /// The verifier's certificate.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, StabilityNotion, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "A", "seats": {"developer": 1}}, {"id": "B", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "x", "profile": "developer", "choices": ["A", "B"]},
+    ///     {"id": "y", "profile": "developer", "choices": ["B", "A"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "A", "profile": "developer", "ranks": [["y"], ["x"]]},
+    ///     {"defi": "B", "profile": "developer", "ranks": [["x"], ["y"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let certificate = solve(&instance, &Options::default())?.certificate().clone();
+    /// assert_eq!(certificate.notion, StabilityNotion::WithClosures);
+    /// assert_eq!((certificate.placed, certificate.running), (2, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn certificate(&self) -> &Certificate {
         &self.certificate
     }
 
     /// The exact search's outcome, in exact mode.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, LowerQuotas, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// assert_eq!(solve(&instance, &Options::default())?.search(), None);
+    /// let exact = Options { lower_quotas: LowerQuotas::Exact { node_limit: 10_000 }, ..Options::default() };
+    /// assert!(solve(&instance, &exact)?.search().is_some());
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn search(&self) -> Option<SearchOutcome> {
         self.search
     }
 
     /// The assignment, for [`verify`] or any other use.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Options, generate, solve, verify};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let assignment = solve(&instance, &Options::default())?.assignment();
+    /// assert!(verify(&instance, &assignment).certificate().is_some());
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn assignment(&self) -> Assignment {
         assignment_of(&self.defi_of)
     }
 
     /// The défi of `candidate`, if placed.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "A", "seats": {"developer": 1}}, {"id": "B", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "x", "profile": "developer", "choices": ["A", "B"]},
+    ///     {"id": "y", "profile": "developer", "choices": ["B", "A"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "A", "profile": "developer", "ranks": [["y"], ["x"]]},
+    ///     {"defi": "B", "profile": "developer", "ranks": [["x"], ["y"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let solution = solve(&instance, &Options::default())?;
+    /// assert_eq!(solution.defi_of(&"y".parse()?).map(|d| d.as_str()), Some("B"));
+    /// assert_eq!(solution.defi_of(&"nobody".parse()?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn defi_of(&self, candidate: &CandidateId) -> Option<&'i DefiId> {
         let c = crate::instance::index_of(&self.instance.candidates, candidate)?;
         let d = self.defi_of[c as usize];
@@ -541,11 +745,45 @@ impl<'i> Solution<'i> {
     }
 
     /// Candidates whose order the lottery decided, in lottery order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "a", "profile": "developer", "choices": ["d1"]},
+    ///     {"id": "b", "profile": "developer", "choices": ["d1"]}
+    ///   ],
+    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["a", "b"]]}]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let solution = solve(&instance, &Options { seed: 3, ..Options::default() })?;
+    /// let order: Vec<_> = solution.tie_break_order().collect();
+    /// // The lottery's first drawn takes the seat; the same seed draws the same order.
+    /// assert_eq!(solution.defi_of(order[0]).map(|d| d.as_str()), Some("d1"));
+    /// let again = solve(&instance, &Options { seed: 3, ..Options::default() })?;
+    /// assert_eq!(again.tie_break_order().collect::<Vec<_>>(), order);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tie_break_order(&self) -> impl Iterator<Item = &'i CandidateId> + '_ {
         self.tie_order.iter().map(|&c| &self.instance.candidates[c as usize])
     }
 
     /// The solution as data.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{DefiStatus, GeneratorConfig, Options, generate, solve};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(1));
+    /// let report = solve(&instance, &Options::default())?.report();
+    /// let running = report.defis.iter().filter(|d| matches!(d.status, DefiStatus::Running { .. }));
+    /// assert_eq!(running.count(), report.certificate.running);
+    /// # Ok::<(), eig_matching::SolveError>(())
+    /// ```
     pub fn report(&self) -> Report {
         let instance = self.instance;
         let mut teams: Vec<Vec<CandidateId>> = vec![Vec::new(); instance.defis.len()];
