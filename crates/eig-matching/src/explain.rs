@@ -16,6 +16,30 @@ use crate::instance::NONE;
 use crate::solve::{DefiState, DefiStatus, Solution};
 
 /// What a candidate obtained.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, solve, CandidateOutcome};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let explanations = solve(&instance, &Options::default())?.explain();
+/// let c2 = &explanations.candidates[1];
+/// assert_eq!(c2.outcome, CandidateOutcome::Placed { defi: "d2".parse()?, choice: 2 });
+/// assert_eq!(serde_json::to_string(&c2.outcome)?, r#"{"outcome":"placed","defi":"d2","choice":2}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
@@ -38,6 +62,30 @@ pub enum CandidateOutcome {
 }
 
 /// Why a candidate did not obtain a choice they preferred.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, solve, WhyNot};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let explanations = solve(&instance, &Options::default())?.explain();
+/// // c2 did not get d1, their first choice: its jury ranked c1 first and c2 second.
+/// let why = &explanations.candidates[1].better_choices[0].why_not;
+/// assert_eq!(why, &WhyNot::RankedBelowCutoff { rank: 2, cutoff: 1, seats: 1 });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
@@ -77,6 +125,15 @@ pub enum WhyNot {
 }
 
 /// A better choice the candidate did not obtain, and why.
+///
+/// # Example
+/// ```
+/// use eig_matching::{BetterChoice, WhyNot};
+///
+/// let better = BetterChoice { defi: "d1".parse()?, choice: 1, why_not: WhyNot::NotRanked };
+/// assert_eq!(serde_json::to_string(&better)?, r#"{"defi":"d1","choice":1,"reason":"not_ranked"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -91,6 +148,31 @@ pub struct BetterChoice {
 }
 
 /// The explanation for one candidate.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, solve};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let explanations = solve(&instance, &Options::default())?.explain();
+/// let c1 = &explanations.candidates[0];
+/// assert_eq!(c1.candidate.as_str(), "c1");
+/// assert!(c1.better_choices.is_empty()); // placed on their first choice
+/// assert_eq!(explanations.candidates[1].better_choices.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -107,6 +189,40 @@ pub struct CandidateExplanation {
 }
 
 /// One profile of a défi: seats, applicants and cut-off.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, solve, SeatExplanation};
+/// use eig_domain::TalentProfile;
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let explanations = solve(&instance, &Options::default())?.explain();
+/// assert_eq!(
+///     explanations.defis[0].seats,
+///     [SeatExplanation {
+///         profile: TalentProfile::Designer,
+///         seats: 1,
+///         filled: 1,
+///         offered: 0,
+///         applicants: 2,
+///         ranked: 2,
+///         cutoff: Some(1),
+///     }]
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -128,6 +244,29 @@ pub struct SeatExplanation {
 }
 
 /// The explanation for one défi.
+///
+/// # Example
+/// ```
+/// use eig_matching::{Instance, MatchingInput, Options, solve, DefiStatus};
+///
+/// let input: MatchingInput = serde_json::from_str(r#"{
+///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+///   "candidates": [
+///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+///   ],
+///   "rankings": [
+///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+///   ]
+/// }"#)?;
+/// let instance = Instance::new(&input)?;
+/// let explanations = solve(&instance, &Options::default())?.explain();
+/// let d1 = &explanations.defis[0];
+/// assert_eq!(d1.status, DefiStatus::Running { team: vec!["c1".parse()?] });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -179,6 +318,30 @@ const UNRANKED: u32 = u32::MAX;
 
 impl Solution<'_> {
     /// Explains every placement and every défi.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+    ///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let explanations = solve(&instance, &Options::default())?.explain();
+    /// assert_eq!((explanations.candidates.len(), explanations.defis.len()), (2, 2));
+    /// let json = serde_json::to_value(&explanations)?;
+    /// assert_eq!(json["candidates"][1]["better_choices"][0]["reason"], "ranked_below_cutoff");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[expect(clippy::too_many_lines, reason = "seat tallies, then candidates, then défis")]
     pub fn explain(&self) -> Explanations {
         let instance = self.instance;
@@ -322,6 +485,32 @@ fn talents(n: u32) -> String {
 
 impl CandidateExplanation {
     /// The explanation in French, one line for the outcome and one per better choice.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+    ///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let explanations = solve(&instance, &Options::default())?.explain();
+    /// assert_eq!(
+    ///     explanations.candidates[1].to_french(),
+    ///     "c2 (designer) : affecté·e à d2 (2e choix).\n  1er choix d1 : les places de designer (1) \
+    ///      sont allées à des talents mieux classés (rang 2, dernier rang admis : 1).\n"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_french(&self) -> String {
         let mut out = format!("{} ({}) : ", self.candidate, self.profile.french());
         match &self.outcome {
@@ -371,6 +560,32 @@ impl CandidateExplanation {
 
 impl DefiExplanation {
     /// The explanation in French: status and team, then one line per profile.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+    ///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let explanations = solve(&instance, &Options::default())?.explain();
+    /// assert_eq!(
+    ///     explanations.defis[0].to_french(),
+    ///     "d1 : retenu, équipe de 1 (c1).\n  designer : 1 place(s), 1 pourvue(s) ; 2 candidature(s), \
+    ///      2 classée(s) ; dernier rang admis 1.\n"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_french(&self) -> String {
         let mut out = format!("{} : ", self.defi);
         let _ = match &self.status {
@@ -417,6 +632,30 @@ impl DefiExplanation {
 
 impl Explanations {
     /// Every explanation in French: candidates, then défis.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{Instance, MatchingInput, Options, solve};
+    ///
+    /// let input: MatchingInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 2},
+    ///   "defis": [{"id": "d1", "seats": {"designer": 1}}, {"id": "d2", "seats": {"designer": 1}}],
+    ///   "candidates": [
+    ///     {"id": "c1", "profile": "designer", "choices": ["d1"]},
+    ///     {"id": "c2", "profile": "designer", "choices": ["d1", "d2"]}
+    ///   ],
+    ///   "rankings": [
+    ///     {"defi": "d1", "profile": "designer", "ranks": [["c1"], ["c2"]]},
+    ///     {"defi": "d2", "profile": "designer", "ranks": [["c2"]]}
+    ///   ]
+    /// }"#)?;
+    /// let instance = Instance::new(&input)?;
+    /// let explanations = solve(&instance, &Options::default())?.explain();
+    /// let text = explanations.to_french();
+    /// assert!(text.starts_with("Candidat·es\nc1 (designer) : affecté·e à d1 (1er choix).\n"));
+    /// assert!(text.contains("\nDéfis\nd1 : retenu"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_french(&self) -> String {
         let mut out = String::from("Candidat·es\n");
         for candidate in &self.candidates {
