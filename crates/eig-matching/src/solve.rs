@@ -71,9 +71,10 @@ pub enum Proposing {
 pub enum LowerQuotas {
     /// The sources' policy (AAC3 art. 6.5: « le jury se réserve le droit de retirer ce
     /// défi »): withdraw the défi with the smallest team below the minimum (then the
-    /// smallest id), send its candidates back into the process, repeat. Terminates after at most one round per défi; the result
-    /// is stable among the running défis ([`StabilityNotion::AmongRunning`]), often with
-    /// closures too.
+    /// smallest id), send its candidates back into the process, repeat. Terminates after at
+    /// most one round per défi; the result is the optimal stable assignment, for the
+    /// proposing side, of the défis not withdrawn, hence stable among the running défis
+    /// ([`StabilityNotion::AmongRunning`]), often with closures too.
     #[default]
     Withdraw,
     /// Search for the largest set of running défis that admits an assignment stable with
@@ -494,8 +495,9 @@ pub enum DefiStatus {
         /// Withdrawal round (1 = first défi withdrawn).
         round: u32,
     },
-    /// Kept closed by the exact search: not in the set of running défis it chose (the
-    /// largest that admits an assignment stable with closures; the first found, in id order).
+    /// Kept closed by the exact search: not in the set of running défis it chose (a largest
+    /// set that admits an assignment stable with closures: the first such set the search,
+    /// which is deterministic, meets).
     ClosedBySearch,
     /// No candidate could be placed on it.
     NoTeam,

@@ -54,6 +54,21 @@ fn gale_shapley_1962_both_optima() {
     beta: Some("B") / Some("A")
     gamma: Some("C") / Some("B")
     "#);
+    // Exactly three of the 64 assignments are stable (Gale & Shapley 1962).
+    let all = ["A", "B", "C"].map(Some).into_iter().chain([None]);
+    let mut stable = 0;
+    for a in all.clone() {
+        for b in all.clone() {
+            for c in all.clone() {
+                let placed = [("alpha", a), ("beta", b), ("gamma", c)];
+                let pairs = placed.into_iter().filter_map(|(x, d)| d.map(|d| (x, d)));
+                stable += usize::from(
+                    verify(&instance, &Assignment::from_ids(&instance, pairs).unwrap()).is_stable(),
+                );
+            }
+        }
+    }
+    assert_eq!(stable, 3);
     // The third stable matching: each gets their second choice.
     let middle =
         Assignment::from_ids(&instance, [("alpha", "B"), ("beta", "C"), ("gamma", "A")]).unwrap();
