@@ -135,7 +135,7 @@ pub struct CandidateInput {
 /// `c3` second *ex aequo*. An applicant the jury does not rank is not acceptable to it.
 /// `offers` lists, by preference, candidates of that profile who did **not** choose the défi
 /// and to whom the jury would offer a seat left empty (« le jury peut proposer à un candidat
-/// auditionné un défi pour lequel il n'aurait pas déposé sa candidature », AAC3 art. 6.5);
+/// auditionné un défi pour lequel il n’aurait pas déposé sa candidature », AAC3 art. 6.5);
 /// they are used only by the optional post-phase.
 ///
 /// # Example

@@ -115,7 +115,7 @@ pub struct Options {
     pub seed: u64,
     /// Whether juries then offer their empty seats to unplaced candidates on their offer
     /// lists (AAC3 art. 6.5: « le jury peut proposer à un candidat auditionné un défi pour
-    /// lequel il n'aurait pas déposé sa candidature »).
+    /// lequel il n’aurait pas déposé sa candidature »).
     #[serde(default)]
     pub offers: bool,
 }
