@@ -77,15 +77,28 @@ pub(crate) fn has_coalition(p: &Prepared<'_>, state: &State) -> bool {
     })
 }
 
-/// Open défis below the minimum, smallest team first.
-fn under_min(p: &Prepared<'_>, state: &State) -> Vec<u32> {
+/// What a node's deferred acceptance says about the open défis below the minimum.
+enum Under {
+    /// None: the open set is a solution.
+    None,
+    /// The non-forced one with the smallest team (then the smallest id): branch on it.
+    Free(usize),
+    /// Some, all forced open.
+    AllForced,
+}
+
+fn under_min(p: &Prepared<'_>, state: &State, forced: &[bool]) -> Under {
     let min = p.instance.limits.team_min;
-    let mut under: Vec<(u32, u32)> = (0..p.instance.defis.len())
+    let mut under = (0..p.instance.defis.len())
         .filter(|&d| state.open[d] && state.defi_count[d] < min)
-        .map(|d| (state.defi_count[d], u32::try_from(d).unwrap_or(NONE)))
-        .collect();
-    under.sort_unstable();
-    under.into_iter().map(|(_, d)| d).collect()
+        .peekable();
+    if under.peek().is_none() {
+        return Under::None;
+    }
+    under
+        .filter(|&d| !forced[d])
+        .min_by_key(|&d| (state.defi_count[d], d))
+        .map_or(Under::AllForced, Under::Free)
 }
 
 impl Search<'_, '_> {
@@ -102,12 +115,16 @@ impl Search<'_, '_> {
         if self.best.is_some() && size <= self.best_size {
             return;
         }
-        let state = run_open(self.p, open);
-        if has_coalition(self.p, &state) {
-            return;
-        }
-        let under = under_min(self.p, &state);
-        if under.is_empty() {
+        // Only what the branching needs outlives this block: the search keeps O(défis) memory
+        // per level, not a whole deferred-acceptance state.
+        let under = {
+            let state = run_open(self.p, open);
+            if has_coalition(self.p, &state) {
+                return;
+            }
+            under_min(self.p, &state, forced)
+        };
+        if matches!(under, Under::None) {
             self.best = Some(open.clone());
             self.best_size = size;
             return;
@@ -119,8 +136,7 @@ impl Search<'_, '_> {
                 return;
             }
         }
-        if let Some(&d) = under.iter().find(|&&d| !forced[d as usize]) {
-            let d = d as usize;
+        if let Under::Free(d) = under {
             open[d] = false;
             self.visit(open, forced);
             open[d] = true;
@@ -146,10 +162,28 @@ impl Search<'_, '_> {
 }
 
 /// Branch and bound over the sets of open défis.
+///
+/// A défi whose seats can hold fewer than the minimum of its ranked applicants is closed up
+/// front: it is closed in every feasible assignment, and no coalition can open it (a
+/// coalition fits its seats and counts at least the minimum). This keeps the search off the
+/// many défis of a large call that no team can reach.
 pub(crate) fn search(p: &Prepared<'_>, node_limit: u64) -> Found {
-    let defis = p.instance.defis.len();
+    let instance = p.instance;
+    let defis = instance.defis.len();
+    let min = u64::from(instance.limits.team_min);
     let mut search = Search { p, node_limit, nodes: 0, aborted: false, best: None, best_size: 0 };
-    let mut open = vec![true; defis];
+    let mut open: Vec<bool> = (0..defis)
+        .map(|d| {
+            let most: u64 = instance
+                .seats_of(d)
+                .map(|s| {
+                    let ranked = instance.ranking_range(s).len() as u64;
+                    ranked.min(u64::from(instance.seat_capacity[s]))
+                })
+                .sum();
+            min == 0 || most >= min
+        })
+        .collect();
     let mut forced = vec![false; defis];
     search.visit(&mut open, &mut forced);
     Found { best: search.best, nodes: search.nodes, complete: !search.aborted }

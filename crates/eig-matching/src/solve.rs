@@ -161,7 +161,7 @@ pub(crate) enum DefiState {
 /// ```
 /// use eig_matching::{GeneratorConfig, LowerQuotas, Options, SearchOutcome, generate, solve};
 ///
-/// let instance = generate(&GeneratorConfig::exact_bench(1));
+/// let instance = generate(&GeneratorConfig::exact_bench(3)); // a search of 19 nodes
 /// let tiny = Options { lower_quotas: LowerQuotas::Exact { node_limit: 1 }, ..Options::default() };
 /// let solution = solve(&instance, &tiny)?;
 /// // One node is not enough to prove anything here: the search says so.

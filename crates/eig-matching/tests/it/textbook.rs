@@ -257,3 +257,25 @@ fn exact_mode_with_ties_is_exact_for_the_drawn_order() {
     // Seed 0's assignment is stable with closures whatever the draw.
     assert!(verify(&instance, &lucky.assignment()).is_stable());
 }
+
+/// The exact search does not branch on défis that can never reach the minimum (fewer ranked
+/// applicants than the minimum): 20 candidates with 2 choices each among 1 000 défis leave
+/// almost every défi without a possible team, and closing them up front is exact (such a
+/// défi is closed in every feasible assignment and can never gather a coalition).
+#[test]
+fn exact_mode_closes_defis_that_can_never_run_up_front() {
+    let config = eig_matching::GeneratorConfig {
+        candidates: 20,
+        defis: 1_000,
+        ..eig_matching::GeneratorConfig::eig_call(1)
+    };
+    let instance = eig_matching::generate(&config);
+    let options =
+        Options { lower_quotas: LowerQuotas::Exact { node_limit: 100_000 }, ..Options::default() };
+    let solution = solve(&instance, &options).unwrap();
+    let Some(SearchOutcome::Optimal { nodes }) = solution.search() else {
+        panic!("{:?}", solution.search())
+    };
+    assert!(nodes <= 40, "{nodes} nodes for at most 40 applications");
+    assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
+}
