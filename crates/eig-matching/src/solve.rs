@@ -70,8 +70,9 @@ pub enum Proposing {
 #[non_exhaustive]
 pub enum LowerQuotas {
     /// The sources' policy (AAC3 art. 6.5: « le jury se réserve le droit de retirer ce
-    /// défi »): withdraw the défi with the smallest team below the minimum (then the
-    /// smallest id), send its candidates back into the process, repeat. Terminates after at
+    /// défi »), as `docs/matching.md` §4.4 reads it (the order is ours): withdraw the défi
+    /// with the smallest team below the minimum (then the smallest id), send its candidates
+    /// back into the process, repeat. Terminates after at
     /// most one round per défi; the result is the optimal stable assignment, for the
     /// proposing side, of the défis not withdrawn, hence stable among the running défis
     /// ([`StabilityNotion::AmongRunning`]), often with closures too.
