@@ -70,7 +70,7 @@ pub enum AssignmentError {
 }
 
 impl Assignment {
-    /// Reads (candidate id, défi id) pairs.
+    /// Reads (candidate id, défi id) pairs; a pair listed twice is one placement.
     ///
     /// # Errors
     /// [`AssignmentError`] for the first id the instance does not know.
@@ -117,6 +117,7 @@ impl Assignment {
             out.push((c, d));
         }
         out.sort_unstable();
+        out.dedup();
         Ok(Assignment { pairs: out })
     }
 

@@ -279,3 +279,15 @@ fn exact_mode_closes_defis_that_can_never_run_up_front() {
     assert!(nodes <= 40, "{nodes} nodes for at most 40 applications");
     assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
 }
+
+#[test]
+fn a_pair_listed_twice_is_one_placement() {
+    let instance = instance(GALE_SHAPLEY_1962);
+    let twice = Assignment::from_ids(
+        &instance,
+        [("alpha", "A"), ("alpha", "A"), ("beta", "B"), ("gamma", "C")],
+    )
+    .unwrap();
+    assert_eq!(twice.len(), 3);
+    assert!(verify(&instance, &twice).is_stable());
+}
