@@ -231,7 +231,8 @@ pub enum Problem {
     },
 }
 
-/// Why a [`MatchingInput`] is not a valid problem: every problem found, in input order.
+/// Why a [`MatchingInput`] is not a valid problem: every problem found, by list (défis, then
+/// candidates — their choices, then duplicate ids —, then rankings), each in input order.
 ///
 /// # Example
 /// ```
