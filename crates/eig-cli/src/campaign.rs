@@ -23,6 +23,10 @@ use serde::{Deserialize, Serialize};
 pub(crate) struct Campaign {
     /// What the campaign is.
     pub(crate) title: String,
+    /// Assumptions made by whoever assembled the campaign's data (a value no source gives),
+    /// carried into the result.
+    #[serde(default)]
+    pub(crate) notes: Vec<String>,
     /// The promotion whose rules apply.
     pub(crate) promotion: Promotion,
     /// How many défis the jury may select.
@@ -250,6 +254,13 @@ pub(crate) fn default_campaign() -> Campaign {
     let rankings = default_rankings(&mut rng, &real_defis, &candidates);
     Campaign {
         title: "Appel 2018 (EIG3) : 15 défis lauréats réels, dossiers, candidatures et classements synthétiques".to_owned(),
+        notes: vec![
+            "les 15 défis, leurs administrations et leurs équipes sont les lauréats réels d'EIG3 (eig-history) ; leurs heures de dépôt, notes du jury et déclarations de financement sont synthétiques".to_owned(),
+            "6 dossiers et les 170 candidatures sont synthétiques (aucune donnée personnelle) ; 170 est le nombre réel de candidatures (RAPPORT p. 14)".to_owned(),
+            "les profils des candidats sont tirés dans les proportions des EIG de la promotion 3 (CHIFFRES : 56 % data science, 28 % développement, 16 % design)".to_owned(),
+            "la sélection est supposée décidée le 14 décembre 2018 (AAC3 art. 6 : résultats avant le 15 décembre) et les missions commencer le 7 janvier 2019 (AAC3 art. 7 : courant janvier 2019)".to_owned(),
+            "aucun coût total employeur n'est fourni : eig-funding prend la référence ING (70 000 € pour 10 mois à 4 000 € nets) et marque chaque montant comme une estimation".to_owned(),
+        ],
         promotion: Promotion::Eig3,
         places: EIG3_PLACES,
         dossiers,

@@ -167,7 +167,7 @@ fn select(
         .scale;
     if grid_scale.is_none() {
         assumptions.push(format!(
-            "{promotion}: the défi jury's score scale is not published; JURY4's 1–4 is assumed"
+            "{promotion} : l'échelle de notation du jury des défis n'est pas publiée ; celle de JURY4 (1 à 4) est supposée"
         ));
     }
     let sheet = JurySheet {
@@ -291,7 +291,7 @@ fn matching_input(
 /// promotion with no published rules, an invalid matching instance).
 pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
     let promotion = campaign.promotion;
-    let mut assumptions = Vec::new();
+    let mut assumptions = campaign.notes.clone();
 
     // 1–2. Dossier eligibility, then the laureates.
     let (dossiers, routes) = judge_dossiers(campaign)?;
