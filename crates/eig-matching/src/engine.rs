@@ -11,87 +11,89 @@
     reason = "index arithmetic over parallel arrays reads best with c (candidate), d (défi), s (seat)"
 )]
 
-use std::collections::BTreeSet;
+use std::{borrow::Cow, collections::BTreeSet};
 
 use crate::instance::{Instance, NONE};
 
 /// The instance with strict (lottery-broken) rankings and cross-references.
+///
+/// Without ties every table is the instance's own (computed once by `Instance::new`); with
+/// ties only the strict rankings and the positions they change are copied and reordered.
 #[derive(Debug)]
 pub(crate) struct Prepared<'a> {
     pub(crate) instance: &'a Instance,
     /// Strict ranking of each seat (same ranges as `instance.rank_start`): candidates.
-    pub(crate) strict_candidate: Vec<u32>,
+    pub(crate) strict_candidate: Cow<'a, [u32]>,
     /// For each strict ranking entry: the index of that défi in the candidate's choices.
-    pub(crate) strict_choice: Vec<u32>,
+    pub(crate) strict_choice: Cow<'a, [u32]>,
     /// For each choice slot (`instance.choice_defi` index): the seat, or `NONE` when the défi
     /// has no seat of the candidate's profile.
-    pub(crate) slot_seat: Vec<u32>,
+    pub(crate) slot_seat: &'a [u32],
     /// For each choice slot: the position in the seat's strict ranking, or `NONE` if the jury
     /// did not rank the candidate.
-    pub(crate) slot_position: Vec<u32>,
+    pub(crate) slot_position: Cow<'a, [u32]>,
     /// Candidates whose order was decided by the lottery, in lottery order.
     pub(crate) tie_order: Vec<u32>,
 }
 
 impl<'a> Prepared<'a> {
     pub(crate) fn new(instance: &'a Instance, seed: u64) -> Prepared<'a> {
-        let mut strict_candidate = instance.rank_candidate.clone();
-        let mut tie_order = Vec::new();
-        if instance.has_ties() {
-            let draw = crate::lottery::draw(instance.candidates.len(), seed);
-            let mut tied = vec![false; instance.candidates.len()];
-            for s in 0..instance.seat_defi.len() {
-                let range = instance.ranking_range(s);
-                let groups = &instance.rank_group[range.clone()];
-                let entries = &mut strict_candidate[range];
-                let mut start = 0;
-                while start < groups.len() {
-                    let mut end = start + 1;
-                    while end < groups.len() && groups[end] == groups[start] {
-                        end += 1;
-                    }
-                    if end - start > 1 {
-                        entries[start..end].sort_unstable_by_key(|&c| draw[c as usize]);
-                        for &c in &entries[start..end] {
-                            tied[c as usize] = true;
-                        }
-                    }
-                    start = end;
-                }
-            }
-            tie_order = (0..instance.candidates.len())
-                .filter(|&c| tied[c])
-                .map(|c| u32::try_from(c).unwrap_or(NONE))
-                .collect();
-            tie_order.sort_unstable_by_key(|&c| draw[c as usize]);
+        let mut prepared = Prepared {
+            instance,
+            strict_candidate: Cow::Borrowed(&instance.rank_candidate),
+            strict_choice: Cow::Borrowed(&instance.rank_choice),
+            slot_seat: &instance.slot_seat,
+            slot_position: Cow::Borrowed(&instance.slot_rank),
+            tie_order: Vec::new(),
+        };
+        if !instance.has_ties() {
+            return prepared;
         }
-        let mut slot_seat = vec![NONE; instance.choice_defi.len()];
-        for c in 0..instance.candidates.len() {
-            for slot in instance.choice_range(c) {
-                let d = instance.choice_defi[slot] as usize;
-                if let Some(s) = instance.seat_for(d, instance.profile[c]) {
-                    slot_seat[slot] = u32::try_from(s).unwrap_or(NONE);
-                }
-            }
-        }
-        let mut slot_position = vec![NONE; instance.choice_defi.len()];
-        let mut strict_choice = vec![NONE; strict_candidate.len()];
+        let draw = crate::lottery::draw(instance.candidates.len(), seed);
+        let mut tied = vec![false; instance.candidates.len()];
+        let strict_candidate = prepared.strict_candidate.to_mut();
+        let strict_choice = prepared.strict_choice.to_mut();
+        let slot_position = prepared.slot_position.to_mut();
+        // (lottery draw, candidate, index in their choices) of one tie group.
+        let mut group = Vec::new();
         for s in 0..instance.seat_defi.len() {
             let range = instance.ranking_range(s);
-            let d = instance.seat_defi[s];
-            for (position, i) in range.clone().enumerate() {
-                let c = strict_candidate[i] as usize;
-                let choices = instance.choice_range(c);
-                let first = choices.start;
-                if let Some(slot) =
-                    choices.into_iter().find(|&slot| instance.choice_defi[slot] == d)
-                {
-                    slot_position[slot] = u32::try_from(position).unwrap_or(NONE);
-                    strict_choice[i] = u32::try_from(slot - first).unwrap_or(NONE);
+            let base = range.start;
+            let groups = &instance.rank_group[range.clone()];
+            let mut start = 0;
+            while start < groups.len() {
+                let mut end = start + 1;
+                while end < groups.len() && groups[end] == groups[start] {
+                    end += 1;
                 }
+                if end - start > 1 {
+                    group.clear();
+                    group.extend((base + start..base + end).map(|i| {
+                        let c = instance.rank_candidate[i];
+                        (draw[c as usize], c, instance.rank_choice[i])
+                    }));
+                    group.sort_unstable();
+                    for (offset, &(_, c, k)) in group.iter().enumerate() {
+                        let i = base + start + offset;
+                        strict_candidate[i] = c;
+                        strict_choice[i] = k;
+                        tied[c as usize] = true;
+                        if k != NONE {
+                            let slot = instance.choice_start[c as usize] as usize + k as usize;
+                            slot_position[slot] = u32::try_from(start + offset).unwrap_or(NONE);
+                        }
+                    }
+                }
+                start = end;
             }
         }
-        Prepared { instance, strict_candidate, strict_choice, slot_seat, slot_position, tie_order }
+        let mut tie_order: Vec<u32> = (0..instance.candidates.len())
+            .filter(|&c| tied[c])
+            .map(|c| u32::try_from(c).unwrap_or(NONE))
+            .collect();
+        tie_order.sort_unstable_by_key(|&c| draw[c as usize]);
+        prepared.tie_order = tie_order;
+        prepared
     }
 }
 

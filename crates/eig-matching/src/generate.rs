@@ -322,5 +322,10 @@ pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Ins
         rank_group,
         offer_start,
         offer_candidate,
+        slot_seat: Vec::new(),
+        slot_rank: Vec::new(),
+        rank_choice: Vec::new(),
+        ties: false,
     }
+    .with_tables()
 }

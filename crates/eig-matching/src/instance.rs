@@ -57,6 +57,18 @@ pub struct Instance {
     /// Offers of seat `s`: `offer_candidate[offer_start[s]..offer_start[s + 1]]`.
     pub(crate) offer_start: Vec<u32>,
     pub(crate) offer_candidate: Vec<u32>,
+    /// Derived once by [`Instance::with_tables`], from the fields above (so `==` still
+    /// compares the problem): for each choice slot (`choice_defi` index), the seat of the
+    /// défi for the candidate's profile, or `NONE`.
+    pub(crate) slot_seat: Vec<u32>,
+    /// For each choice slot: the candidate's position in that seat's ranking (as stored,
+    /// tie groups sorted by candidate), or `NONE` if the jury did not rank them.
+    pub(crate) slot_rank: Vec<u32>,
+    /// For each ranking entry: the index of the seat's défi in the candidate's choices, or
+    /// `NONE`.
+    pub(crate) rank_choice: Vec<u32>,
+    /// Whether some ranking has a tie group of two or more.
+    pub(crate) ties: bool,
 }
 
 /// One thing wrong with a [`MatchingInput`]; [`InstanceError`] lists them all.
@@ -639,7 +651,48 @@ impl Instance {
             rank_group,
             offer_start,
             offer_candidate,
-        })
+            slot_seat: Vec::new(),
+            slot_rank: Vec::new(),
+            rank_choice: Vec::new(),
+            ties: false,
+        }
+        .with_tables())
+    }
+
+    /// Fills the derived tables (`slot_seat`, `slot_rank`, `rank_choice`, `ties`) from the
+    /// problem's fields: they depend only on the instance, so every solve shares them.
+    pub(crate) fn with_tables(mut self) -> Instance {
+        let mut slot_seat = vec![NONE; self.choice_defi.len()];
+        for c in 0..self.candidates.len() {
+            for slot in self.choice_range(c) {
+                let d = self.choice_defi[slot] as usize;
+                if let Some(s) = self.seat_for(d, self.profile[c]) {
+                    slot_seat[slot] = to_u32(s);
+                }
+            }
+        }
+        let mut slot_rank = vec![NONE; self.choice_defi.len()];
+        let mut rank_choice = vec![NONE; self.rank_candidate.len()];
+        for s in 0..self.seat_defi.len() {
+            let range = self.ranking_range(s);
+            let d = self.seat_defi[s];
+            for (position, i) in range.enumerate() {
+                let choices = self.choice_range(self.rank_candidate[i] as usize);
+                let first = choices.start;
+                if let Some(slot) = choices.into_iter().find(|&slot| self.choice_defi[slot] == d) {
+                    slot_rank[slot] = to_u32(position);
+                    rank_choice[i] = to_u32(slot - first);
+                }
+            }
+        }
+        self.ties = (0..self.seat_defi.len()).any(|s| {
+            let range = self.ranking_range(s);
+            self.rank_group[range].windows(2).any(|w| w[0] == w[1])
+        });
+        self.slot_seat = slot_seat;
+        self.slot_rank = slot_rank;
+        self.rank_choice = rank_choice;
+        self
     }
 
     /// Back to the input form (sorted by id): `Instance::new(&i.to_input())` gives `i` again.
@@ -809,9 +862,6 @@ impl Instance {
 
     /// Whether some ranking has a tie group of two or more.
     pub(crate) fn has_ties(&self) -> bool {
-        (0..self.seat_defi.len()).any(|s| {
-            let range = self.ranking_range(s);
-            self.rank_group[range].windows(2).any(|w| w[0] == w[1])
-        })
+        self.ties
     }
 }
