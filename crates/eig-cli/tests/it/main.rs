@@ -220,3 +220,56 @@ fn bad_inputs() {
     }
     insta::assert_snapshot!("bad_inputs", table);
 }
+
+/// Every command shown in `docs/cli.md` still prints what the page says (a block's lines, up
+/// to its "… (N more lines)" marker, and its exit code). Rewrite the page with
+/// `python3 crates/eig-cli/tools/gen_cli_md.py` after `cargo build --release -p eig-cli`.
+#[test]
+fn docs_cli_md_is_true() {
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/cli.md")).unwrap();
+    let mut checked = 0;
+    for block in page.split("```text\n").skip(1) {
+        let block = block.split("\n```").next().unwrap();
+        let mut lines = block.lines();
+        let Some(command) = lines.next().and_then(|line| line.strip_prefix("$ ")) else { continue };
+        let (stdin, command) = match command.split_once(" | ") {
+            Some((source, command)) => {
+                let stdin = if let Some(json) = source.strip_prefix("echo '") {
+                    format!("{}\n", json.trim_end_matches('\''))
+                } else {
+                    let args: Vec<&str> = source.split_whitespace().skip(1).collect();
+                    ok(&args, "")
+                };
+                (stdin, command)
+            }
+            None => (String::new(), command),
+        };
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let (code, stdout, stderr) = eig(&args, &stdin);
+        let mut expected: Vec<&str> = lines.collect();
+        let expected_code = match expected.last().and_then(|l| l.strip_prefix("(exit ")) {
+            Some(rest) => {
+                let code = rest.trim_end_matches(')').parse().unwrap();
+                expected.pop();
+                code
+            }
+            None => 0,
+        };
+        assert_eq!(code, expected_code, "docs/cli.md: `{command}` exit code");
+        let actual = if code == 0 { stdout } else { stderr };
+        let cut =
+            expected.iter().position(|line| line.starts_with("… (")).unwrap_or(expected.len());
+        let actual: Vec<&str> = actual.lines().collect();
+        assert_eq!(
+            &actual[..cut.min(actual.len())],
+            &expected[..cut],
+            "docs/cli.md: `{command}` output"
+        );
+        if cut == expected.len() {
+            assert_eq!(actual.len(), expected.len(), "docs/cli.md: `{command}` has more lines");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} commands checked in docs/cli.md");
+}

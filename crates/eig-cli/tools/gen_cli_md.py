@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Writes docs/cli.md from real runs of the release `eig` binary.
+
+Run from the repository root after `cargo build --release -p eig-cli`:
+    python3 crates/eig-cli/tools/gen_cli_md.py
+The test `docs_cli_md_is_true` (crates/eig-cli/tests/it/main.rs) checks that every command
+shown in docs/cli.md still prints what the page says.
+"""
+import subprocess
+
+E = './target/release/eig'
+
+
+def example(kind):
+    return subprocess.run([E, 'example', kind], capture_output=True, text=True, check=True).stdout
+
+
+def block(command, args, stdin=None, lines=None):
+    """A ```text block: the command line, then its output (cut after `lines` lines)."""
+    p = subprocess.run([E] + args, input=stdin, capture_output=True, text=True)
+    out = p.stdout if p.returncode == 0 else p.stderr
+    shown = out.rstrip('\n').split('\n')
+    if lines and len(shown) > lines:
+        shown = shown[:lines] + [f'… ({len(out.splitlines()) - lines} more lines)']
+    if p.returncode != 0:
+        shown.append(f'(exit {p.returncode})')
+    return '```text\n$ ' + command + '\n' + '\n'.join(shown) + '\n```\n'
+
+
+doc = ['''# The `eig` command
+
+`eig` runs a whole call of the programme — dossier eligibility, laureate selection, funding plan
+against the envelope, talent assignment, verification — on an embedded default or on your JSON,
+and each library on its own. It is a thin layer: every decision is made by the library crates.
+
+```sh
+cargo install --path crates/eig-cli     # installs `eig`
+cargo run --release -p eig-cli -- run   # or run it from the repository
+```
+
+Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
+for syntax errors, the line and column) · **2** usage error · **3** the output could not be
+written. Nothing is written anywhere but standard output and standard error unless `--output`
+is given. Every output below is real, produced by the command shown (long outputs are cut);
+the test `docs_cli_md_is_true` checks it, and `crates/eig-cli/tools/gen_cli_md.py` rewrites
+this page.
+''']
+doc.append('## `eig --help`\n\n' + block('eig --help', ['--help']))
+doc.append('''## `eig run` — a whole call
+
+Without `--input`, the embedded default campaign: the 2018 call (EIG3) with its **real 15
+laureate défis** from the embedded history, six **synthetic** dossiers that exercise the rules
+(a collectivité and a hospital without convention, an operator without porteur administratif, a
+self-funded défi, a dossier received at 17:00:30 Paris time, a purely IT « outillage » défi), and
+170 **synthetic** candidates (RAPPORT p. 14 counts 170 applications) with seeded choices (≤ 2,
+AAC3) and seeded jury rankings. Every synthetic record and every assumption is labelled (the
+report's « Hypothèse » lines; `synthetic`, `note` and `assumptions` in the JSON). It runs in a
+few milliseconds.
+
+`eig run --format json` prints the whole result (amounts as strings, byte-identical across
+runs); `eig run --input campaign.json` runs your own campaign (`eig example campaign` prints the
+default one as a starting point, `eig schema campaign` its JSON Schema).
+
+''' + block('eig run', ['run'], lines=100))
+doc.append('''## `eig eligibility` — dossiers and applications
+
+Reads `{"dossiers": [DefiDossier…], "candidates": [CandidateApplication…]}` (see `eig example
+eligibility`); prints one line per decision, or with `--format json` each decision with its
+full trace (rule ids, facts, parameters, sources).
+
+''' + block('eig example eligibility | eig eligibility', ['eligibility'], example('eligibility')))
+doc.append('''## `eig explain` — one decision in French
+
+Reads `{"dossier": …}` or `{"candidate": …}` and prints the explanation CRPA art. R. 311-3-1-2
+asks an administration to give about an algorithmic decision: the contribution of the
+processing, the data and their sources, the parameters applied, the operations performed.
+
+''' + block('eig example explain | eig explain', ['explain'], example('explain'), lines=40))
+doc.append('''## `eig funding` — a funding plan
+
+Reads a promotion's défis, their funding routes and talents (see `eig example funding`); prints
+the plan in French (or JSON): each payer per talent with its formula, rule and source, défi
+totals, a monthly schedule, promotion totals against the envelope, and the parameters used.
+`--scenario FILE` overrides parameters (`eig example scenario`: a 60 % PIA share) and the plan
+says which values were overridden.
+
+''' + block('eig example funding | eig funding', ['funding'], example('funding'), lines=45))
+doc.append('''## `eig match` — assignment
+
+Reads a matching problem (défis with seats per profile, candidates with ordered choices, the
+juries' rankings per défi and profile; see `eig example match`, a seeded EIG-size instance).
+Candidate-proposing deferred acceptance by default (`--hosts-propose` for the host-optimal
+variant), withdrawal of défis below their minimum (`--exact` for the exact lower-quota mode),
+ties broken by a seeded lottery (`--seed`), optional offers of unfilled seats (`--offers`).
+Every result is checked by the independent verifier before it is printed. On a terminal, a
+progress bar shows the stages on standard error; piped, nothing is shown.
+
+''' + block('eig example match | eig match --seed 7', ['match', '--seed', '7'], example('match'), lines=25))
+doc.append('## `eig history` — the official figures\n\n' + block('eig history --promotion EIG3', ['history', '--promotion', 'EIG3']))
+doc.append('''## `eig schema <kind>` and `eig example <kind>`
+
+The JSON Schema (draft 2020-12, derived with schemars from the very types the command reads and
+writes) of every input and output, and a valid example of each (for outputs: what the command
+prints on the example input).
+
+''' + block('eig schema --help', ['schema', '--help']))
+bad = [
+    ('eig run --input /nonexistent/campaign.json', ['run', '--input', '/nonexistent/campaign.json'], None),
+    ("echo '{\"dossiers\": [}' | eig eligibility", ['eligibility'], '{"dossiers": [}\n'),
+    ("echo '{\"dossiers\": [{\"defi\": 3}]}' | eig eligibility", ['eligibility'], '{"dossiers": [{"defi": 3}]}\n'),
+    ('eig run --format yaml', ['run', '--format', 'yaml'], None),
+]
+doc.append('## Bad input\n\nOne clear message, and the documented exit code:\n\n' +
+           '\n'.join(block(c, a, s) for c, a, s in bad))
+open('docs/cli.md', 'w').write('\n'.join(doc))
