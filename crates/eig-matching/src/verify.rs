@@ -1,5 +1,7 @@
 //! The verifier: checks any assignment against the instance, independently of the solver
-//! (it shares only the validated [`Instance`]; no solver state, no lottery, no seat lists).
+//! (it shares only the validated [`Instance`] and the tables `Instance::new` derives from it
+//! once, each choice's seat and position in that seat's ranking as the jury gave it; no
+//! solver state, no lottery, no strict rankings).
 //!
 //! Like Parcoursup's `VerificationsResultats`, which checks its properties on every run,
 //! every result of [`crate::solve`] goes through [`verify`] before it is returned.
@@ -531,19 +533,16 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
     let cid = |c: usize| instance.candidates[c].clone();
     let did = |d: usize| instance.defis[d].clone();
 
-    // The jury's tie group of each choice slot (UNRANKED when not ranked).
-    let mut group_of_slot = vec![UNRANKED; instance.choice_defi.len()];
-    for s in 0..seat_count {
-        let d = instance.seat_defi[s];
-        for i in instance.ranking_range(s) {
-            let c = instance.rank_candidate[i] as usize;
-            for slot in instance.choice_range(c) {
-                if instance.choice_defi[slot] == d {
-                    group_of_slot[slot] = instance.rank_group[i];
-                }
-            }
+    // The jury's tie group of a choice slot (UNRANKED when not ranked), in O(1) through the
+    // instance's tables: the slot's seat and its position in that seat's ranking.
+    let group_of_slot = |slot: usize| -> u32 {
+        let position = instance.slot_rank[slot];
+        if position == NONE {
+            return UNRANKED;
         }
-    }
+        let s = instance.slot_seat[slot] as usize;
+        instance.rank_group[instance.rank_start[s] as usize + position as usize]
+    };
 
     let mut feasibility = Vec::new();
     // Placement of each candidate: (défi, choice index or NONE).
@@ -581,7 +580,7 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
             seat_members[s] += 1;
             let chosen = instance.choice_range(c).find(|&slot| instance.choice_defi[slot] == d);
             let group = if let Some(slot) = chosen {
-                let group = group_of_slot[slot];
+                let group = group_of_slot(slot);
                 if group == UNRANKED {
                     feasibility.push(Violation::NotRanked { candidate: cid(c), defi: did(du) });
                 }
@@ -639,16 +638,13 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         };
         for slot in better {
             pairs_examined += 1;
-            let group = group_of_slot[slot];
+            let group = group_of_slot(slot);
             if group == UNRANKED {
                 continue;
             }
             let d = instance.choice_defi[slot] as usize;
-            let Some(s) =
-                instance.seats_of(d).find(|&s| instance.seat_profile[s] == instance.profile[c])
-            else {
-                continue;
-            };
+            // A ranked slot has a seat: the ranking is that seat's (same défi, same profile).
+            let s = instance.slot_seat[slot] as usize;
             if defi_size[d] == 0 && opening > 1 {
                 let c = u32::try_from(c).unwrap_or(NONE);
                 wanting.push((
