@@ -157,7 +157,7 @@ pub struct TalentInput {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EmployerCost {
-    /// The cost of the whole contract as planned (the « simulation financière … d'un
+    /// The cost of the whole contract as planned (the « simulation financière … d’un
     /// recrutement en CDD de 10 mois » of AAP3 §4.3). A month costs the total divided by
     /// the contract's months.
     Contract(Euros),

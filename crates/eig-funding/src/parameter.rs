@@ -305,7 +305,8 @@ pub struct Parameter {
     pub value: ParameterValue,
     /// Where the text states it.
     pub source: Source,
-    /// The sentence of the source, quoted.
+    /// The sentence of the source, quoted verbatim; for a cell of a table (RAPPORT's
+    /// « Budget »), the row heading, the column heading and the cell, separated by `|`.
     pub quote: Cow<'static, str>,
     /// When the value was last read against the source.
     pub last_checked_on: NaiveDate,
@@ -588,7 +589,7 @@ static TABLE: [Raw; 16] = [
         source: src(Document::Aac2, "art. 2"),
         quote: "Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que \
                 cette dernière opère le versement du montant correspondant à la rémunération de \
-                l'EIG via un fonds de concours.",
+                l’EIG via un fonds de concours.",
     },
     Raw {
         id: ParameterId::PiaShare,
@@ -605,7 +606,7 @@ static TABLE: [Raw; 16] = [
         period: None,
         value: RawValue::Cents(800_000 * EUROS),
         source: src(Document::Rapport, "tableau « Budget »"),
-        quote: "Enveloppe allouée par le PIA : 800 000 € (EIG 1)",
+        quote: "Enveloppe allouée par le PIA | EIG 1 | 800 000 €",
     },
     Raw {
         id: ParameterId::ProgrammeEnvelope,
@@ -613,7 +614,7 @@ static TABLE: [Raw; 16] = [
         period: None,
         value: RawValue::Cents(2_500_000 * EUROS),
         source: src(Document::Rapport, "tableau « Budget »"),
-        quote: "Enveloppe allouée par le PIA : 2 500 000 € (EIG 2)",
+        quote: "Enveloppe allouée par le PIA | EIG 2 | 2 500 000 €",
     },
     Raw {
         id: ParameterId::ProgrammeEnvelope,
@@ -621,7 +622,7 @@ static TABLE: [Raw; 16] = [
         period: None,
         value: RawValue::Cents(1_500_000 * EUROS),
         source: src(Document::Aap3, "§1"),
-        quote: "L'ensemble du dispositif sera financé à hauteur de 1,5 millions d'euros maximum \
+        quote: "L’ensemble du dispositif sera financé à hauteur de 1,5 millions d’euros maximum \
                 par le PIA.",
     },
     Raw {
@@ -641,7 +642,7 @@ static TABLE: [Raw; 16] = [
         value: RawValue::Months(4),
         source: src(Document::Aap4, "§3.3"),
         quote: "le programme 352 accordera une subvention en crédits (titre 2) correspondant au \
-                coût total employeur de 4 mois (septembre-décembre 2020) d'une rémunération de \
+                coût total employeur de 4 mois (septembre-décembre 2020) d’une rémunération de \
                 4 000€ nets par mois pour chaque EIG.",
     },
     Raw {
@@ -651,9 +652,9 @@ static TABLE: [Raw; 16] = [
         value: RawValue::Months(3),
         source: src(Document::Aap5, "§3.3"),
         quote: "le programme 352 versera des crédits de titre 2 correspondant au coût total \
-                employeur (salaire brut chargé) de 3 mois (1er octobre – 31 décembre 2021) d'une \
+                employeur (salaire brut chargé) de 3 mois (1er octobre – 31 décembre 2021) d’une \
                 rémunération de 3 500€ ou 4 000€ nets par mois pour chaque EIG selon le niveau \
-                d'expérience.",
+                d’expérience.",
     },
     Raw {
         id: ParameterId::FlatPerRecruitedTalent,
@@ -661,8 +662,8 @@ static TABLE: [Raw; 16] = [
         period: Some(((2022, 9, 12), (2023, 7, 11))),
         value: RawValue::Cents(20_000 * EUROS),
         source: src(Document::Aap6, "§3.3"),
-        quote: "le programme 352 versera des crédits de titre 2 d'un montant de 20.000 euros par \
-                EIG recruté, quel que soit le niveau d'expérience des profils retenus.",
+        quote: "le programme 352 versera des crédits de titre 2 d’un montant de 20.000 euros par \
+                EIG recruté, quel que soit le niveau d’expérience des profils retenus.",
     },
     Raw {
         id: ParameterId::FlatPerProlongedTalent,
@@ -679,8 +680,8 @@ static TABLE: [Raw; 16] = [
         period: Some(((2023, 7, 12), (2023, 12, 29))),
         value: RawValue::Cents(20_000 * EUROS),
         source: src(Document::Aac6Plus, "§2.2"),
-        quote: "le programme 352 versera des crédits de titre 2 d'un montant de 20 000 euros par \
-                EIG prolongé(e), quel que soit le niveau d'expérience des EIG concerné(e)s.",
+        quote: "le programme 352 versera des crédits de titre 2 d’un montant de 20 000 euros par \
+                EIG prolongé(e), quel que soit le niveau d’expérience des EIG concerné(e)s.",
     },
     Raw {
         id: ParameterId::DinumShare,

@@ -371,7 +371,7 @@ impl TalentPlan {
 /// remainders (the first months carry the odd cents). It attributes cost to months; it is not
 /// the calendar of transfers (one décret de transfert a year from EIG4, AAP4 §3.3).
 ///
-/// EIG4 and EIG5 (initial missions): programme 352 pays « le coût total employeur de 4 mois
+/// EIG4 and EIG5 (initial missions): programme 352 pays the « coût total employeur de 4 mois
 /// (septembre-décembre 2020) » (AAP4 §3.3), « de 3 mois (1er octobre – 31 décembre 2021) »
 /// (AAP5 §3.3), so its part is placed on those months of the schedule and the host's part on
 /// the others ([`Schedule::subsidised_period`]). The schedule does not follow a talent's

@@ -16,10 +16,9 @@ use crate::error::SplitError;
 /// can redo the computation by hand.
 ///
 /// - [`RoundingRule::HalfUpToCent`] (the default): to the nearest cent, a half cent going up
-///   (« arrondi au centime le plus proche, la demi-unité comptant pour un centime »). It is
-///   the rounding a person checks with a calculator, and on non-negative amounts it never
-///   rounds a share down when it is exactly half-way, so the first payer is never short of
-///   the half cent the text promises it.
+///   (*arrondi au centime le plus proche, demi-centime vers le haut*). It is the rounding a
+///   person checks with a calculator; on non-negative amounts it never rounds a share down
+///   when it is exactly half-way.
 /// - [`RoundingRule::HalfEvenToCent`] (banker's rounding): to the nearest cent, a half cent
 ///   going to the even cent; unbiased over many roundings. Offered for scenarios.
 /// - [`RoundingRule::DownToCent`]: towards zero (the share is never above its exact value;
