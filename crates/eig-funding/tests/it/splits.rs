@@ -16,13 +16,36 @@ fn rounding() -> impl Strategy<Value = RoundingRule> {
     ]
 }
 
-/// Any share in [0, 1] with 0 to 12 decimals.
+/// Any share in [0, 1] with 0 to 28 decimals (every scale `Decimal`, hence `Share`, holds:
+/// from 20 decimals on, a product with a total of 10¹² cents leaves 128 bits and takes the
+/// 256-bit path).
 fn share() -> impl Strategy<Value = Share> {
-    (0_u32..=12).prop_flat_map(|scale| {
-        (0_i64..=10_i64.pow(scale)).prop_map(move |mantissa| {
-            Share::try_from(Decimal::new(mantissa, scale)).expect("within [0, 1]")
+    (0_u32..=28).prop_flat_map(|scale| {
+        (0_i128..=10_i128.pow(scale)).prop_map(move |mantissa| {
+            Share::try_from(Decimal::from_i128_with_scale(mantissa, scale)).expect("within [0, 1]")
         })
     })
+}
+
+/// A total from 0 to 10¹² cents, small totals (where every cent of rounding shows) as often
+/// as large ones.
+fn cents() -> impl Strategy<Value = u64> {
+    prop_oneof![0..=1_000_u64, 0..=MAX_CENTS]
+}
+
+/// `a × b` as (high, low) 128-bit halves, schoolbook on 64-bit limbs.
+fn wide(a: u128, b: u128) -> (u128, u128) {
+    let mask = u128::from(u64::MAX);
+    let (a1, a0, b1, b0) = (a >> 64, a & mask, b >> 64, b & mask);
+    let (low, cross1, cross0, high) = (a0 * b0, a1 * b0, a0 * b1, a1 * b1);
+    let middle = (low >> 64) + (cross1 & mask) + (cross0 & mask);
+    ((high + (cross1 >> 64) + (cross0 >> 64) + (middle >> 64)), (low & mask) | (middle << 64))
+}
+
+/// `a − b` on (high, low) pairs, for `a ≥ b`.
+fn minus(a: (u128, u128), b: (u128, u128)) -> (u128, u128) {
+    let (low, borrow) = a.1.overflowing_sub(b.1);
+    (a.0 - b.0 - u128::from(borrow), low)
 }
 
 /// `(numerator, 10^scale)` of a share, normalized as `Share` holds it.
@@ -33,33 +56,43 @@ fn ratio(share: Share) -> (u128, u128) {
 
 proptest! {
     #[test]
-    fn parts_sum_exactly_to_the_total(cents in 0..=MAX_CENTS, share in share(), rule in rounding()) {
+    fn parts_sum_exactly_to_the_total(cents in cents(), share in share(), rule in rounding()) {
         let total = Euros::from_cents(cents);
         let parts = split(total, share, rule);
         prop_assert_eq!(parts.share.checked_add(parts.remainder), Ok(total));
     }
 
     #[test]
-    fn the_share_is_within_half_a_cent(cents in 0..=MAX_CENTS, share in share(), rule in rounding()) {
+    fn the_share_is_within_half_a_cent(cents in cents(), share in share(), rule in rounding()) {
         let (numerator, denominator) = ratio(share);
         let got = split(Euros::from_cents(cents), share, rule).share.cents().unsigned_abs();
-        let exact = u128::from(cents) * numerator; // in units of 1/denominator cent
-        let scaled = got * denominator;
-        let error = scaled.abs_diff(exact);
+        // In units of 1/denominator cent, on 256 bits (a 28-decimal share times 10¹² cents
+        // leaves 128 bits).
+        let exact = wide(u128::from(cents), numerator);
+        let scaled = wide(got, denominator);
+        let error = if scaled >= exact { minus(scaled, exact) } else { minus(exact, scaled) };
+        let denominator = (0, denominator);
         match rule {
-            RoundingRule::DownToCent => prop_assert!(scaled <= exact && error < denominator),
-            _ => prop_assert!(2 * error <= denominator, "{got} vs {exact}/{denominator}"),
+            RoundingRule::DownToCent => {
+                prop_assert!(scaled <= exact && error < denominator);
+            }
+            _ => prop_assert!(
+                // 2 × error ≤ denominator.
+                error <= denominator && error <= minus(denominator, error),
+                "{got} cents vs {exact:?} / {denominator:?}"
+            ),
         }
     }
 
     #[test]
     fn parts_are_monotonic_in_the_total(
-        a in 0..=MAX_CENTS,
-        b in 0..=MAX_CENTS,
+        a in cents(),
+        step in prop_oneof![0..=3_u64, 0..=MAX_CENTS],
         share in share(),
         rule in rounding(),
     ) {
-        let (low, high) = (a.min(b), a.max(b));
+        // Totals a cent or three apart as well as far apart, both within 0..=10¹² cents.
+        let (low, high) = (a.min(MAX_CENTS - step), (a + step).min(MAX_CENTS));
         let low = split(Euros::from_cents(low), share, rule);
         let high = split(Euros::from_cents(high), share, rule);
         prop_assert!(low.share <= high.share);
@@ -67,7 +100,7 @@ proptest! {
     }
 
     #[test]
-    fn n_way_parts_sum_and_differ_by_at_most_a_cent(cents in 0..=MAX_CENTS, parts in 1_u32..=120) {
+    fn n_way_parts_sum_and_differ_by_at_most_a_cent(cents in cents(), parts in 1_u32..=120) {
         let total = Euros::from_cents(cents);
         let split = split_evenly(total, parts).unwrap();
         prop_assert_eq!(split.len(), parts as usize);
@@ -80,7 +113,7 @@ proptest! {
 
     #[test]
     fn weighted_parts_sum_and_stay_within_a_cent_of_their_share(
-        cents in 0..=MAX_CENTS,
+        cents in cents(),
         weights in proptest::collection::vec(0_u128..=1_000_000, 1..=40),
     ) {
         prop_assume!(weights.iter().any(|&w| w > 0));
@@ -96,7 +129,7 @@ proptest! {
     }
 
     #[test]
-    fn a_fraction_is_a_split(cents in 0..=MAX_CENTS, numerator in 0_u64..=10, rule in rounding()) {
+    fn a_fraction_is_a_split(cents in cents(), numerator in 0_u64..=10, rule in rounding()) {
         let total = Euros::from_cents(cents);
         let fraction = fraction_of(total, numerator, 10, rule).unwrap();
         let share = Share::try_from(Decimal::new(i64::try_from(numerator).unwrap(), 1)).unwrap();
