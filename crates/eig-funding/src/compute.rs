@@ -278,8 +278,9 @@ impl<'a> Context<'a> {
             _ => None,
         };
         match defi.contract_months.or(stated) {
-            Some(months) if months > 0 => Ok(months),
-            _ => Err(FundingError::ContractLengthNeeded {
+            Some(0) => Err(FundingError::ZeroMonthContract { defi: defi.defi.clone() }),
+            Some(months) => Ok(months),
+            None => Err(FundingError::ContractLengthNeeded {
                 defi: defi.defi.clone(),
                 promotion: self.promotion,
             }),

@@ -100,7 +100,13 @@ pub enum FundingError {
         /// The promotion.
         promotion: Promotion,
     },
-    /// A contract of zero months, or months worked beyond the contract.
+    /// A contract of zero months.
+    #[error("défi {defi}: a contract of 0 months")]
+    ZeroMonthContract {
+        /// The défi.
+        defi: DefiId,
+    },
+    /// Months worked beyond the contract.
     #[error(
         "talent {talent} of défi {defi}: {months_worked} months worked out of a {contract_months}-month contract"
     )]

@@ -236,6 +236,16 @@ fn plan_errors() {
         { "talent": "t1" } ] }),
     );
     insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"parameter pia_share for EIG3 holds a number of months, expected a share");
+    // A contract of 0 months is refused as such: EIG7 does state its length (REG7 §2.3).
+    let input = reference(
+        "EIG7",
+        json!({ "defi": "d1", "route": "employed_by_dinum", "contract_months": 0, "talents": [
+        { "talent": "t1", "employer_cost": { "monthly": "9000" } } ] }),
+    );
+    insta::assert_snapshot!(
+        plan_promotion(&input, &Scenario::default()).unwrap_err(),
+        @"défi d1: a contract of 0 months"
+    );
 }
 
 fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = PromotionInput> {
