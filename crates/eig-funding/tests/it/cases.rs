@@ -50,7 +50,7 @@ struct AllocateCase {
 }
 
 /// Whether `expected` is contained in `actual`: objects by key (recursively), arrays of
-/// objects element by element (as many as expected), everything else equal.
+/// objects element by element (the same number of elements), everything else equal.
 fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
     match (actual, expected) {
         (Value::Object(actual), Value::Object(expected)) => {
@@ -63,6 +63,13 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
         (Value::Array(actual), Value::Array(expected))
             if expected.iter().all(Value::is_object) && !expected.is_empty() =>
         {
+            if actual.len() != expected.len() {
+                return Err(format!(
+                    "{path}: {} elements, expected {}",
+                    actual.len(),
+                    expected.len()
+                ));
+            }
             for (index, value) in expected.iter().enumerate() {
                 let found = actual.get(index).ok_or_else(|| format!("{path}[{index}]: missing"))?;
                 contains(found, value, &format!("{path}[{index}]"))?;
