@@ -21,7 +21,7 @@ use crate::{
         TalentRef,
     },
     rule::RuleId,
-    split::{allocate, cents_of, fraction_of, split, split_evenly},
+    split::{RoundingRule, allocate, cents_of, fraction_of, split, split_evenly},
 };
 
 /// The plan of a whole promotion: every défi in rank order, the totals per payer and the
@@ -509,12 +509,7 @@ impl<'a> Context<'a> {
                 let months = self.months(ParameterId::SubsidisedMonths)?;
                 let subsidy = match (cost.monthly, cost.planned) {
                     (Some(monthly), _) => monthly.checked_mul(u64::from(months))?,
-                    (None, Some(planned)) => fraction_of(
-                        planned,
-                        u64::from(months),
-                        u64::from(contract_months),
-                        rounding,
-                    )?,
+                    (None, Some(planned)) => months_of(planned, months, contract_months, rounding)?,
                     (None, None) => Euros::ZERO,
                 };
                 let formula = Formula::MonthsOfCost {
@@ -640,6 +635,22 @@ fn band(grid: &PayGrid, talent: &TalentInput) -> Option<(Euros, Option<Share>)> 
         _ => grid.band_for(talent.experience?),
     };
     Some((band.net_monthly, band.variable))
+}
+
+/// `months` months of a contract of `contract_months` (> 0) months costing `cost`:
+/// `cost × months / contract_months`, rounded once by `rounding`. Whole contracts are exact, so
+/// a contract shorter than the subsidised months gives the same amount as the monthly cost
+/// times the months (a surplus, not an error).
+fn months_of(
+    cost: Euros,
+    months: u8,
+    contract_months: u8,
+    rounding: RoundingRule,
+) -> Result<Euros, FundingError> {
+    let whole = cost.checked_mul(u64::from(months / contract_months))?;
+    let rest = months % contract_months;
+    let part = fraction_of(cost, u64::from(rest), u64::from(contract_months), rounding)?;
+    Ok(whole.checked_add(part)?)
 }
 
 fn whole(talent: CandidateId, cost: Cost, payer: Payer, rule: RuleId) -> TalentPlan {
