@@ -324,6 +324,7 @@ pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Ins
         offer_candidate,
         slot_seat: Vec::new(),
         slot_rank: Vec::new(),
+        slot_group: Vec::new(),
         rank_choice: Vec::new(),
         ties: false,
     }

@@ -64,6 +64,9 @@ pub struct Instance {
     /// For each choice slot: the candidate's position in that seat's ranking (as stored,
     /// tie groups sorted by candidate), or `NONE` if the jury did not rank them.
     pub(crate) slot_rank: Vec<u32>,
+    /// For each choice slot: the jury's tie group of the candidate (`rank_group`), or `NONE`
+    /// if the jury did not rank them.
+    pub(crate) slot_group: Vec<u32>,
     /// For each ranking entry: the index of the seat's défi in the candidate's choices, or
     /// `NONE`.
     pub(crate) rank_choice: Vec<u32>,
@@ -653,13 +656,14 @@ impl Instance {
             offer_candidate,
             slot_seat: Vec::new(),
             slot_rank: Vec::new(),
+            slot_group: Vec::new(),
             rank_choice: Vec::new(),
             ties: false,
         }
         .with_tables())
     }
 
-    /// Fills the derived tables (`slot_seat`, `slot_rank`, `rank_choice`, `ties`) from the
+    /// Fills the derived tables (`slot_seat`, `slot_rank`, `slot_group`, `rank_choice`, `ties`) from the
     /// problem's fields: they depend only on the instance, so every solve shares them.
     pub(crate) fn with_tables(mut self) -> Instance {
         let mut slot_seat = vec![NONE; self.choice_defi.len()];
@@ -672,6 +676,7 @@ impl Instance {
             }
         }
         let mut slot_rank = vec![NONE; self.choice_defi.len()];
+        let mut slot_group = vec![NONE; self.choice_defi.len()];
         let mut rank_choice = vec![NONE; self.rank_candidate.len()];
         for s in 0..self.seat_defi.len() {
             let range = self.ranking_range(s);
@@ -681,6 +686,7 @@ impl Instance {
                 let first = choices.start;
                 if let Some(slot) = choices.into_iter().find(|&slot| self.choice_defi[slot] == d) {
                     slot_rank[slot] = to_u32(position);
+                    slot_group[slot] = self.rank_group[i];
                     rank_choice[i] = to_u32(slot - first);
                 }
             }
@@ -691,6 +697,7 @@ impl Instance {
         });
         self.slot_seat = slot_seat;
         self.slot_rank = slot_rank;
+        self.slot_group = slot_group;
         self.rank_choice = rank_choice;
         self
     }

@@ -533,16 +533,9 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
     let cid = |c: usize| instance.candidates[c].clone();
     let did = |d: usize| instance.defis[d].clone();
 
-    // The jury's tie group of a choice slot (UNRANKED when not ranked), in O(1) through the
-    // instance's tables: the slot's seat and its position in that seat's ranking.
-    let group_of_slot = |slot: usize| -> u32 {
-        let position = instance.slot_rank[slot];
-        if position == NONE {
-            return UNRANKED;
-        }
-        let s = instance.slot_seat[slot] as usize;
-        instance.rank_group[instance.rank_start[s] as usize + position as usize]
-    };
+    // The jury's tie group of each choice slot (UNRANKED when not ranked), derived once by
+    // `Instance::new` from the rankings as the juries gave them.
+    let group_of_slot = |slot: usize| instance.slot_group[slot];
 
     let mut feasibility = Vec::new();
     // Placement of each candidate: (défi, choice index or NONE).
@@ -624,7 +617,21 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         }
     }
 
-    // Blocking pairs with running défis; would-be members of closed défis.
+    // Blocking pairs with running défis; would-be members of closed défis. A ranked choice
+    // of tie group `g` blocks with its seat iff `g < cutoff[s]`: every ranked group when the
+    // seat has a free place, the groups strictly better than its worst member's otherwise
+    // (none if it has no member).
+    let cutoff: Vec<u32> = (0..seat_count)
+        .map(|s| {
+            if seat_members[s] < instance.seat_capacity[s] {
+                UNRANKED
+            } else if seat_worst[s].1 == NONE {
+                0
+            } else {
+                seat_worst[s].0
+            }
+        })
+        .collect();
     let opening = limits.team_min.max(1);
     let mut blocking = Vec::new();
     let mut wanting: Vec<(u32, u32, u32, u32)> = Vec::new(); // (défi, seat, group, candidate)
@@ -636,36 +643,29 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         } else {
             slots.start..slots.start + placed_choice[c] as usize
         };
+        pairs_examined += better.len();
         for slot in better {
-            pairs_examined += 1;
             let group = group_of_slot(slot);
             if group == UNRANKED {
                 continue;
             }
-            let d = instance.choice_defi[slot] as usize;
             // A ranked slot has a seat: the ranking is that seat's (same défi, same profile).
             let s = instance.slot_seat[slot] as usize;
-            if defi_size[d] == 0 && opening > 1 {
-                let c = u32::try_from(c).unwrap_or(NONE);
-                wanting.push((
-                    u32::try_from(d).unwrap_or(NONE),
-                    u32::try_from(s).unwrap_or(NONE),
-                    group,
-                    c,
-                ));
+            if opening > 1 && defi_size[instance.seat_defi[s] as usize] == 0 {
+                let (s, c) = (u32::try_from(s).unwrap_or(NONE), u32::try_from(c).unwrap_or(NONE));
+                wanting.push((instance.seat_defi[s as usize], s, group, c));
                 continue;
             }
-            if seat_members[s] < instance.seat_capacity[s] {
+            if group < cutoff[s] {
+                let displaced = if seat_members[s] < instance.seat_capacity[s] {
+                    None
+                } else {
+                    Some(cid(seat_worst[s].1 as usize))
+                };
                 blocking.push(Violation::BlockingPair {
                     candidate: cid(c),
-                    defi: did(d),
-                    displaced: None,
-                });
-            } else if seat_worst[s].1 != NONE && seat_worst[s].0 > group {
-                blocking.push(Violation::BlockingPair {
-                    candidate: cid(c),
-                    defi: did(d),
-                    displaced: Some(cid(seat_worst[s].1 as usize)),
+                    defi: did(instance.seat_defi[s] as usize),
+                    displaced,
                 });
             }
         }
