@@ -659,6 +659,7 @@ static TABLE: [Raw; 16] = [
     Raw {
         id: ParameterId::FlatPerRecruitedTalent,
         promotion: Some(Promotion::Eig6),
+        // Period: AAP6 annexe 3 art. 2 (« du 12 septembre 2022 au 11 juillet 2023 »).
         period: Some(((2022, 9, 12), (2023, 7, 11))),
         value: RawValue::Cents(20_000 * EUROS),
         source: src(Document::Aap6, "§3.3"),
@@ -668,6 +669,7 @@ static TABLE: [Raw; 16] = [
     Raw {
         id: ParameterId::FlatPerProlongedTalent,
         promotion: Some(Promotion::Eig5),
+        // Period: AAP6 annexe 3 art. 2 (« du 13 juillet 2022 au 30 décembre 2022 »).
         period: Some(((2022, 7, 13), (2022, 12, 30))),
         value: RawValue::Cents(20_000 * EUROS),
         source: src(Document::Aap6, "annexe 3 art. 4"),
@@ -677,6 +679,7 @@ static TABLE: [Raw; 16] = [
     Raw {
         id: ParameterId::FlatPerProlongedTalent,
         promotion: Some(Promotion::Eig6),
+        // Period: AAC6+ annexe 3 art. 2 (« du 12 juillet 2023 au 29 décembre 2023 »).
         period: Some(((2023, 7, 12), (2023, 12, 29))),
         value: RawValue::Cents(20_000 * EUROS),
         source: src(Document::Aac6Plus, "§2.2"),
