@@ -7,7 +7,7 @@ use eig_domain::Promotion;
 
 use crate::{
     input::{EnvelopePolicy, Phase},
-    parameter::UsedParameter,
+    parameter::{ParameterId, UsedParameter},
     plan::{
         CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Intermediary, Payer,
         PromotionPlan, SurplusTreatment, TalentPlan, TalentRef,
@@ -41,9 +41,19 @@ impl PromotionPlan {
         write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (*payer, *amount)));
         write_envelope(&mut out, &self.envelope, self.envelope_policy, self.promotion);
         if !self.estimated_costs.is_empty() {
+            // The reference as used (a scenario may override it), from the plan's parameters.
+            let used = |id| {
+                self.parameters
+                    .iter()
+                    .find(|parameter| parameter.id == id)
+                    .map_or_else(|| "?".to_owned(), |parameter| parameter.value.to_french())
+            };
             let _ = writeln!(
                 out,
-                "Coûts estimés (référence ING, 70 000 € pour 10 mois à 4 000 € nets) : {}.",
+                "Coûts estimés (référence ING, {} pour {} à {} nets) : {}.",
+                used(ParameterId::ReferenceEmployerCost),
+                used(ParameterId::ReferenceContractMonths),
+                used(ParameterId::ReferenceNetMonthlyPay),
                 self.estimated_costs.iter().map(talent_ref).collect::<Vec<_>>().join(", ")
             );
         }

@@ -332,3 +332,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&promotion_totals, &plan.totals);
     }
 }
+
+/// The French text states the reference the plan used, not the official one, when a scenario
+/// overrides it.
+#[test]
+fn the_estimate_line_states_the_reference_used() {
+    let input = reference(
+        "EIG3",
+        json!({ "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] }),
+    );
+    let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
+        { "id": "reference_employer_cost", "promotion": "EIG3", "value": { "amount": "75000" } } ] }))
+    .unwrap();
+    let text = plan_promotion(&input, &scenario).unwrap().to_french();
+    let line = text.lines().find(|line| line.starts_with("Coûts estimés")).unwrap();
+    let line = line.replace(['\u{202f}', '\u{a0}'], " ");
+    insta::assert_snapshot!(line, @"Coûts estimés (référence ING, 75 000,00 € pour 10 mois à 4 000,00 € nets) : d1/t1.");
+}
