@@ -26,12 +26,10 @@ pub(crate) struct Prepared<'a> {
     pub(crate) strict_candidate: Cow<'a, [u32]>,
     /// For each strict ranking entry: the index of that défi in the candidate's choices.
     pub(crate) strict_choice: Cow<'a, [u32]>,
-    /// For each choice slot (`instance.choice_defi` index): the seat, or `NONE` when the défi
-    /// has no seat of the candidate's profile.
-    pub(crate) slot_seat: &'a [u32],
-    /// For each choice slot: the position in the seat's strict ranking, or `NONE` if the jury
-    /// did not rank the candidate.
-    pub(crate) slot_position: Cow<'a, [u32]>,
+    /// For each choice slot (`instance.choice_defi` index): the seat (`NONE` when the défi
+    /// has no seat of the candidate's profile) and the position in the seat's strict ranking
+    /// (`NONE` if the jury did not rank the candidate).
+    pub(crate) slots: Cow<'a, [(u32, u32)]>,
     /// Candidates whose order was decided by the lottery, in lottery order.
     pub(crate) tie_order: Vec<u32>,
 }
@@ -42,8 +40,7 @@ impl<'a> Prepared<'a> {
             instance,
             strict_candidate: Cow::Borrowed(&instance.rank_candidate),
             strict_choice: Cow::Borrowed(&instance.rank_choice),
-            slot_seat: &instance.slot_seat,
-            slot_position: Cow::Borrowed(&instance.slot_rank),
+            slots: Cow::Borrowed(&instance.slot_seat_rank),
             tie_order: Vec::new(),
         };
         if !instance.has_ties() {
@@ -53,7 +50,7 @@ impl<'a> Prepared<'a> {
         let mut tied = vec![false; instance.candidates.len()];
         let strict_candidate = prepared.strict_candidate.to_mut();
         let strict_choice = prepared.strict_choice.to_mut();
-        let slot_position = prepared.slot_position.to_mut();
+        let slots = prepared.slots.to_mut();
         // (lottery draw, candidate, index in their choices) of one tie group.
         let mut group = Vec::new();
         for s in 0..instance.seat_defi.len() {
@@ -80,7 +77,7 @@ impl<'a> Prepared<'a> {
                         tied[c as usize] = true;
                         if k != NONE {
                             let slot = instance.choice_start[c as usize] as usize + k as usize;
-                            slot_position[slot] = u32::try_from(start + offset).unwrap_or(NONE);
+                            slots[slot].1 = u32::try_from(start + offset).unwrap_or(NONE);
                         }
                     }
                 }
@@ -97,6 +94,20 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// One seat in a deferred-acceptance run.
+#[derive(Clone, Copy, Debug)]
+struct SeatState {
+    /// How many hold it.
+    count: u32,
+    /// Its capacity while its défi is open; 0 once closed, so that it takes nobody (with
+    /// `worst` 0 no position is better than its worst either).
+    capacity: u32,
+    /// Largest position held (valid when count > 0; 0 when closed).
+    worst: u32,
+    /// Start of its ranking in the strict ranking arrays (`instance.rank_start[s]`).
+    base: u32,
+}
+
 /// The state of a deferred-acceptance run.
 #[derive(Debug)]
 pub(crate) struct State {
@@ -106,10 +117,8 @@ pub(crate) struct State {
     next: Vec<u32>,
     /// Whether each strict ranking entry holds a seat.
     held: Vec<bool>,
-    /// For each seat: how many hold it.
-    pub(crate) count: Vec<u32>,
-    /// For each seat: largest position held (valid when count > 0).
-    worst: Vec<u32>,
+    /// Per seat, what a proposal reads, side by side (one cache line per seat).
+    seats: Vec<SeatState>,
     /// For each défi: how many hold one of its seats.
     pub(crate) defi_count: Vec<u32>,
     /// Whether each défi takes part.
@@ -125,8 +134,18 @@ impl State {
             held_choice: vec![NONE; instance.candidates.len()],
             next: vec![0; instance.candidates.len()],
             held: vec![false; instance.rank_candidate.len()],
-            count: vec![0; instance.seat_defi.len()],
-            worst: vec![0; instance.seat_defi.len()],
+            seats: (0..instance.seat_defi.len())
+                .map(|s| SeatState {
+                    count: 0,
+                    capacity: if open[instance.seat_defi[s] as usize] {
+                        instance.seat_capacity[s]
+                    } else {
+                        0
+                    },
+                    worst: 0,
+                    base: instance.rank_start[s],
+                })
+                .collect(),
             defi_count: vec![0; instance.defis.len()],
             open,
             under: BTreeSet::new(),
@@ -176,30 +195,26 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
         let mut k = state.next[c] as usize;
         state.held_choice[c] = NONE;
         while k < len {
-            let slot = start + k;
+            let (s, position) = p.slots[start + k];
             k += 1;
-            let s = p.slot_seat[slot];
-            let position = p.slot_position[slot];
             if s == NONE || position == NONE {
                 continue;
             }
             let s = s as usize;
-            let d = instance.seat_defi[s];
-            if !state.open[d as usize] {
-                continue;
-            }
-            let base = instance.rank_start[s] as usize;
-            if state.count[s] < instance.seat_capacity[s] {
-                state.held[base + position as usize] = true;
-                if state.count[s] == 0 || position > state.worst[s] {
-                    state.worst[s] = position;
+            // A closed défi's seats have capacity 0 and worst 0: they take nobody.
+            let seat = &mut state.seats[s];
+            let base = seat.base as usize;
+            if seat.count < seat.capacity {
+                if seat.count == 0 || position > seat.worst {
+                    seat.worst = position;
                 }
-                state.count[s] += 1;
-                state.grow(d);
+                seat.count += 1;
+                state.held[base + position as usize] = true;
+                state.grow(instance.seat_defi[s]);
                 state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
                 break;
             }
-            let worst = state.worst[s];
+            let worst = seat.worst;
             if position < worst {
                 let evicted = p.strict_candidate[base + worst as usize];
                 state.held[base + worst as usize] = false;
@@ -208,7 +223,7 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
                 while !state.held[base + new_worst as usize] {
                     new_worst -= 1;
                 }
-                state.worst[s] = new_worst;
+                state.seats[s].worst = new_worst;
                 state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
                 state.held_choice[evicted as usize] = NONE;
                 free.push(evicted);
@@ -232,7 +247,7 @@ pub(crate) fn withdraw(p: &Prepared<'_>, state: &mut State, d: u32, free: &mut V
                 free.push(c);
             }
         }
-        state.count[s] = 0;
+        state.seats[s] = SeatState { count: 0, capacity: 0, worst: 0, ..state.seats[s] };
     }
     if state.min > 1 {
         state.under.remove(&(state.defi_count[d as usize], d));
@@ -256,7 +271,7 @@ pub(crate) fn propose_seats(p: &Prepared<'_>, state: &mut State) {
         let d = instance.seat_defi[s];
         let base = instance.rank_start[s] as usize;
         let len = instance.rank_start[s + 1] as usize - base;
-        while state.count[s] < instance.seat_capacity[s] && (next[s] as usize) < len {
+        while state.seats[s].count < instance.seat_capacity[s] && (next[s] as usize) < len {
             let i = base + next[s] as usize;
             next[s] += 1;
             let c = p.strict_candidate[i] as usize;
@@ -267,15 +282,16 @@ pub(crate) fn propose_seats(p: &Prepared<'_>, state: &mut State) {
             }
             if current != NONE {
                 let slot = instance.choice_start[c] as usize + current as usize;
-                let old = p.slot_seat[slot] as usize;
-                let old_i = instance.rank_start[old] as usize + p.slot_position[slot] as usize;
+                let (old, old_position) = p.slots[slot];
+                let old = old as usize;
+                let old_i = instance.rank_start[old] as usize + old_position as usize;
                 state.held[old_i] = false;
-                state.count[old] -= 1;
+                state.seats[old].count -= 1;
                 state.shrink(instance.seat_defi[old]);
                 queue.push(u32::try_from(old).unwrap_or(NONE));
             }
             state.held[i] = true;
-            state.count[s] += 1;
+            state.seats[s].count += 1;
             state.grow(d);
             state.held_choice[c] = k;
         }

@@ -55,8 +55,8 @@ pub(crate) fn has_coalition(p: &Prepared<'_>, state: &State) -> bool {
         let held = state.held_choice[c];
         let end = if held == NONE { range.end } else { range.start + held as usize };
         for slot in range.start..end {
-            let s = p.slot_seat[slot];
-            if s == NONE || p.slot_position[slot] == NONE {
+            let (s, position) = p.slots[slot];
+            if s == NONE || position == NONE {
                 continue;
             }
             let d = instance.seat_defi[s as usize] as usize;

@@ -59,11 +59,10 @@ pub struct Instance {
     pub(crate) offer_candidate: Vec<u32>,
     /// Derived once by [`Instance::with_tables`], from the fields above (so `==` still
     /// compares the problem): for each choice slot (`choice_defi` index), the seat of the
-    /// défi for the candidate's profile, or `NONE`.
-    pub(crate) slot_seat: Vec<u32>,
-    /// For each choice slot: the candidate's position in that seat's ranking (as stored,
-    /// tie groups sorted by candidate), or `NONE` if the jury did not rank them.
-    pub(crate) slot_rank: Vec<u32>,
+    /// défi for the candidate's profile (or `NONE`) and the candidate's position in that
+    /// seat's ranking (as stored, tie groups sorted by candidate; `NONE` if the jury did not
+    /// rank them), side by side so that one load gives both.
+    pub(crate) slot_seat_rank: Vec<(u32, u32)>,
     /// For each choice slot: the jury's tie group of the candidate (`rank_group`), or `NONE`
     /// if the jury did not rank them.
     pub(crate) slot_group: Vec<u32>,
@@ -654,8 +653,7 @@ impl Instance {
             rank_group,
             offer_start,
             offer_candidate,
-            slot_seat: Vec::new(),
-            slot_rank: Vec::new(),
+            slot_seat_rank: Vec::new(),
             slot_group: Vec::new(),
             rank_choice: Vec::new(),
             ties: false,
@@ -663,19 +661,18 @@ impl Instance {
         .with_tables())
     }
 
-    /// Fills the derived tables (`slot_seat`, `slot_rank`, `slot_group`, `rank_choice`, `ties`) from the
+    /// Fills the derived tables (`slot_seat_rank`, `slot_group`, `rank_choice`, `ties`) from the
     /// problem's fields: they depend only on the instance, so every solve shares them.
     pub(crate) fn with_tables(mut self) -> Instance {
-        let mut slot_seat = vec![NONE; self.choice_defi.len()];
+        let mut slot_seat_rank = vec![(NONE, NONE); self.choice_defi.len()];
         for c in 0..self.candidates.len() {
             for slot in self.choice_range(c) {
                 let d = self.choice_defi[slot] as usize;
                 if let Some(s) = self.seat_for(d, self.profile[c]) {
-                    slot_seat[slot] = to_u32(s);
+                    slot_seat_rank[slot].0 = to_u32(s);
                 }
             }
         }
-        let mut slot_rank = vec![NONE; self.choice_defi.len()];
         let mut slot_group = vec![NONE; self.choice_defi.len()];
         let mut rank_choice = vec![NONE; self.rank_candidate.len()];
         for s in 0..self.seat_defi.len() {
@@ -685,7 +682,7 @@ impl Instance {
                 let choices = self.choice_range(self.rank_candidate[i] as usize);
                 let first = choices.start;
                 if let Some(slot) = choices.into_iter().find(|&slot| self.choice_defi[slot] == d) {
-                    slot_rank[slot] = to_u32(position);
+                    slot_seat_rank[slot].1 = to_u32(position);
                     slot_group[slot] = self.rank_group[i];
                     rank_choice[i] = to_u32(slot - first);
                 }
@@ -695,8 +692,7 @@ impl Instance {
             let range = self.ranking_range(s);
             self.rank_group[range].windows(2).any(|w| w[0] == w[1])
         });
-        self.slot_seat = slot_seat;
-        self.slot_rank = slot_rank;
+        self.slot_seat_rank = slot_seat_rank;
         self.slot_group = slot_group;
         self.rank_choice = rank_choice;
         self

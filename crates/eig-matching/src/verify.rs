@@ -650,7 +650,7 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
                 continue;
             }
             // A ranked slot has a seat: the ranking is that seat's (same défi, same profile).
-            let s = instance.slot_seat[slot] as usize;
+            let s = instance.slot_seat_rank[slot].0 as usize;
             if opening > 1 && defi_size[instance.seat_defi[s] as usize] == 0 {
                 let (s, c) = (u32::try_from(s).unwrap_or(NONE), u32::try_from(c).unwrap_or(NONE));
                 wanting.push((instance.seat_defi[s as usize], s, group, c));
