@@ -164,20 +164,21 @@ fn write_talent(out: &mut String, talent: &TalentPlan, promotion: Promotion) {
         let _ = writeln!(out, " [{} — {}]", part.rule, sources(part.rule, promotion));
     }
     if let Some(surplus) = &talent.surplus {
-        let treatment = match surplus.treatment {
+        let _ = write!(out, "    Trop-perçu : {}", surplus.amount.to_french());
+        match surplus.treatment {
             SurplusTreatment::NotRefundedMayReduceNextTransfer => {
-                "non restitué l'année du versement ; le transfert de l'année suivante peut être \
-                 minoré à hauteur du trop-perçu si l'administration est de nouveau lauréate"
+                let _ = writeln!(
+                    out,
+                    " (non restitué l'année du versement ; le transfert de l'année suivante peut \
+                     être minoré à hauteur du trop-perçu si l'administration est de nouveau \
+                     lauréate) [{} — {}]",
+                    RuleId::UnusedFlatNotRefunded,
+                    sources(RuleId::UnusedFlatNotRefunded, promotion)
+                );
             }
-            _ => "aucun texte n'en règle le sort",
-        };
-        let _ = writeln!(
-            out,
-            "    Trop-perçu : {} ({treatment}) [{} — {}]",
-            surplus.amount.to_french(),
-            RuleId::UnusedFlatNotRefunded,
-            sources(RuleId::UnusedFlatNotRefunded, promotion)
-        );
+            // No rule: cite none (the AAP6 clause is for the flat amounts only).
+            _ => out.push_str(" (aucun texte n'en règle le sort)\n"),
+        }
     }
 }
 

@@ -349,3 +349,19 @@ fn the_estimate_line_states_the_reference_used() {
     let line = line.replace(['\u{202f}', '\u{a0}'], " ");
     insta::assert_snapshot!(line, @"Coûts estimés (référence ING, 75 000,00 € pour 10 mois à 4 000,00 € nets) : d1/t1.");
 }
+
+/// An EIG4 talent who leaves after 2 months: the subsidy (fixed on the planned contract)
+/// exceeds the cost; no EIG4 text rules on the surplus, so the text cites none (AAP6's
+/// « trop-perçu » clause is for EIG6 and its prolongations).
+#[test]
+fn a_surplus_without_rule_cites_no_rule() {
+    let input = reference(
+        "EIG4",
+        json!({ "defi": "d1", "route": "direct", "talents": [
+        { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }),
+    );
+    let text = plan_promotion(&input, &Scenario::default()).unwrap().to_french();
+    let line = text.lines().find(|line| line.contains("Trop-perçu")).unwrap();
+    let line = line.replace(['\u{202f}', '\u{a0}'], " ");
+    insta::assert_snapshot!(line, @"    Trop-perçu : 14 000,00 € (aucun texte n'en règle le sort)");
+}
