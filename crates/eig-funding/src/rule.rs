@@ -162,11 +162,21 @@ impl RuleId {
                 &S
             }
             RuleId::SelfFunded => {
-                static S: [Source; 2] = [Source::new(Aap3, "§3.1.3"), Source::new(Aap4, "§3.4")];
+                static S: [Source; 4] = [
+                    Source::new(Aap3, "§3.1.3"),
+                    Source::new(Aap4, "§3.4"),
+                    Source::new(Aap5, "§3.4"),
+                    Source::new(Aap6, "§3.4"),
+                ];
                 &S
             }
             RuleId::AlternativeFunding => {
-                static S: [Source; 2] = [Source::new(Aap3, "§3.1.2"), Source::new(Aap4, "§3.2")];
+                static S: [Source; 4] = [
+                    Source::new(Aap3, "§3.1.2"),
+                    Source::new(Aap4, "§3.2"),
+                    Source::new(Aap5, "§3.2"),
+                    Source::new(Aap6, "§3.2"),
+                ];
                 &S
             }
             RuleId::UnusedFlatNotRefunded => {

@@ -365,3 +365,29 @@ fn a_surplus_without_rule_cites_no_rule() {
     let line = line.replace(['\u{202f}', '\u{a0}'], " ");
     insta::assert_snapshot!(line, @"    Trop-perçu : 14 000,00 € (aucun texte n'en règle le sort)");
 }
+
+/// A rule each call restates cites the promotion's own call: self-funding is AAP5 §3.4 for
+/// EIG5 and AAP6 §3.4 for EIG6, alternative funding AAP5 §3.2 and AAP6 §3.2.
+#[test]
+fn rule_sources_follow_the_promotions_call() {
+    use eig_funding::RuleId;
+    let cited = |rule: RuleId, promotion| {
+        rule.sources_for(promotion).iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    };
+    let table: Vec<String> = [Promotion::Eig3, Promotion::Eig4, Promotion::Eig5, Promotion::Eig6]
+        .into_iter()
+        .map(|promotion| {
+            format!(
+                "{promotion}: {} | {}",
+                cited(RuleId::SelfFunded, promotion),
+                cited(RuleId::AlternativeFunding, promotion)
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(table.join("\n"), @r"
+    EIG3: AAP3 §3.1.3 | AAP3 §3.1.2
+    EIG4: AAP4 §3.4 | AAP4 §3.2
+    EIG5: AAP5 §3.4 | AAP5 §3.2
+    EIG6: AAP6 §3.4 | AAP6 §3.2
+    ");
+}
