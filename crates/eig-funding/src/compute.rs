@@ -102,6 +102,14 @@ pub fn plan_defi(
     Context::new(promotion, scenario).defi(defi)
 }
 
+/// Who pays a défi's talents: one payer the whole cost (self-funded, alternative funding), or
+/// the promotion's co-financing formula and the host the rest.
+#[derive(Clone, Copy)]
+enum Payment {
+    Whole(Payer, RuleId),
+    Cofinanced(Kind),
+}
+
 /// How the programme's part of a talent is computed.
 #[derive(Clone, Copy)]
 enum Kind {
@@ -301,16 +309,12 @@ impl<'a> Context<'a> {
     fn defi(&mut self, defi: &DefiInput) -> Result<DefiPlan, FundingError> {
         self.check_route(defi.route)?;
         let contract_months = self.contract_months(defi)?;
-        let whole_cost = match defi.route {
-            FundingRoute::SelfFunded => Some((Payer::Host, RuleId::SelfFunded)),
+        let payment = match defi.route {
+            FundingRoute::SelfFunded => Payment::Whole(Payer::Host, RuleId::SelfFunded),
             FundingRoute::AlternativeFunding => {
-                Some((Payer::AlternativeSource, RuleId::AlternativeFunding))
+                Payment::Whole(Payer::AlternativeSource, RuleId::AlternativeFunding)
             }
-            _ => None,
-        };
-        let kind = match whole_cost {
-            Some(_) => None,
-            None => Some(self.kind(defi.phase)?),
+            _ => Payment::Cofinanced(self.kind(defi.phase)?),
         };
         let through = (defi.route == FundingRoute::ThroughAdministrativeCarrier)
             .then_some(Intermediary::AdministrativeCarrier);
@@ -318,12 +322,11 @@ impl<'a> Context<'a> {
         let mut totals: BTreeMap<Payer, Euros> = BTreeMap::new();
         for talent in &defi.talents {
             let cost = self.cost(defi, talent, contract_months)?;
-            let plan = match (whole_cost, kind) {
-                (Some((payer, rule)), _) => whole(talent.talent.clone(), cost, payer, rule),
-                (None, Some(kind)) => {
+            let plan = match payment {
+                Payment::Whole(payer, rule) => whole(talent.talent.clone(), cost, payer, rule),
+                Payment::Cofinanced(kind) => {
                     self.cofinanced(talent, cost, kind, through, contract_months)?
                 }
-                (None, None) => unreachable!("a kind is computed when the cost is not whole"),
             };
             for part in &plan.parts {
                 add_to(&mut totals, part.payer, part.amount)?;
@@ -331,8 +334,8 @@ impl<'a> Context<'a> {
             talents.push(plan);
         }
         let first_month = self.first_month(defi.phase);
-        let subsidised = match kind {
-            Some(Kind::Months) if !totals.is_empty() => {
+        let subsidised = match payment {
+            Payment::Cofinanced(Kind::Months) if !totals.is_empty() => {
                 self.subsidised_months(first_month, contract_months)?
             }
             _ => None,
