@@ -126,7 +126,7 @@ fn solve_file(path: &str, runs: usize, out: &str) -> Result<()> {
     }
 
     let pairs: serde_json::Map<String, serde_json::Value> = assignment
-        .pairs(&instance)
+        .pairs(&instance)?
         .map(|(c, d)| (c.to_string(), serde_json::Value::String(d.to_string())))
         .collect();
     fs::write(out, serde_json::to_vec(&pairs)?)?;

@@ -216,7 +216,7 @@ pub enum SearchOutcome {
 /// }"#)?;
 /// let instance = Instance::new(&input)?;
 /// let solution = solve(&instance, &Options::default())?;
-/// let placed: Vec<_> = solution.assignment().pairs(&instance)
+/// let placed: Vec<_> = solution.assignment().pairs(&instance)?
 ///     .map(|(c, d)| format!("{c}→{d}")).collect();
 /// assert_eq!(placed, ["c1→d2", "c2→d1"]);
 /// assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);

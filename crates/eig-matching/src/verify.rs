@@ -69,6 +69,22 @@ pub enum AssignmentError {
         /// The text.
         defi: String,
     },
+    /// The assignment holds a pair of indices this instance does not have: it was made for
+    /// another instance, with more candidates or défis.
+    #[error(
+        "the assignment was made for another instance: it places candidate index {candidate_index} \
+         on défi index {defi_index}, but this instance has {candidates} candidates and {defis} défis"
+    )]
+    OtherInstance {
+        /// The candidate index of the first such pair.
+        candidate_index: u32,
+        /// Its défi index.
+        defi_index: u32,
+        /// How many candidates this instance has.
+        candidates: usize,
+        /// How many défis this instance has.
+        defis: usize,
+    },
 }
 
 impl Assignment {
@@ -92,7 +108,7 @@ impl Assignment {
     /// }"#)?;
     /// let instance = Instance::new(&input)?;
     /// let assignment = Assignment::from_ids(&instance, [("c2", "d1"), ("c1", "d1")])?;
-    /// let pairs: Vec<String> = assignment.pairs(&instance).map(|(c, d)| format!("{c}→{d}")).collect();
+    /// let pairs: Vec<String> = assignment.pairs(&instance)?.map(|(c, d)| format!("{c}→{d}")).collect();
     /// assert_eq!(pairs, ["c1→d1", "c2→d1"]); // sorted; wrong (two on one seat) but readable
     /// assert!(Assignment::from_ids(&instance, [("c1", "not an id!")]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -156,27 +172,48 @@ impl Assignment {
 
     /// The pairs, by id, sorted by candidate.
     ///
-    /// # Panics
-    /// If the assignment was made for another instance with more candidates or défis (an
-    /// assignment holds indices into the instance it was made for).
+    /// An assignment holds indices into the instance it was made for: read with an instance
+    /// of the same sizes, it names that instance's candidates and défis.
+    ///
+    /// # Errors
+    /// [`AssignmentError::OtherInstance`] if the assignment was made for another instance
+    /// with more candidates or défis (some pair has no ids here).
     ///
     /// # Example
     /// ```
-    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
+    /// use eig_matching::{AssignmentError, GeneratorConfig, Options, generate, solve};
     ///
     /// let instance = generate(&GeneratorConfig::eig_call(1));
     /// let assignment = solve(&instance, &Options::default())?.assignment();
-    /// let candidates: Vec<_> = assignment.pairs(&instance).map(|(c, _)| c).collect();
+    /// let candidates: Vec<_> = assignment.pairs(&instance)?.map(|(c, _)| c).collect();
     /// assert!(candidates.is_sorted());
-    /// # Ok::<(), eig_matching::SolveError>(())
+    /// // Read with a smaller instance, it is refused rather than misread.
+    /// let tiny = generate(&GeneratorConfig { candidates: 1, defis: 1, ..GeneratorConfig::eig_call(1) });
+    /// assert!(matches!(assignment.pairs(&tiny), Err(AssignmentError::OtherInstance { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pairs<'a>(
         &'a self,
         instance: &'a Instance,
-    ) -> impl Iterator<Item = (&'a CandidateId, &'a DefiId)> + 'a {
-        self.pairs
+    ) -> Result<impl Iterator<Item = (&'a CandidateId, &'a DefiId)> + 'a, AssignmentError> {
+        if let Some(&(c, d)) = self.foreign_pairs(instance).next() {
+            return Err(AssignmentError::OtherInstance {
+                candidate_index: c,
+                defi_index: d,
+                candidates: instance.candidates.len(),
+                defis: instance.defis.len(),
+            });
+        }
+        Ok(self
+            .pairs
             .iter()
-            .map(|&(c, d)| (&instance.candidates[c as usize], &instance.defis[d as usize]))
+            .map(|&(c, d)| (&instance.candidates[c as usize], &instance.defis[d as usize])))
+    }
+
+    /// The pairs whose candidate or défi index `instance` does not have.
+    fn foreign_pairs<'a>(&'a self, instance: &Instance) -> impl Iterator<Item = &'a (u32, u32)> {
+        let (candidates, defis) = (instance.candidates.len(), instance.defis.len());
+        self.pairs.iter().filter(move |&&(c, d)| c as usize >= candidates || d as usize >= defis)
     }
 }
 
@@ -288,6 +325,19 @@ pub enum Violation {
         defi: DefiId,
         /// The coalition (the best-ranked such candidates, within the seats).
         candidates: Vec<CandidateId>,
+    },
+    /// A pair of indices the instance does not have: the assignment was made for another
+    /// instance, with more candidates or défis. When there is one, the verifier reports these
+    /// only (nothing else about such an assignment means anything).
+    #[error(
+        "the assignment places candidate index {candidate_index} on défi index {defi_index}, \
+         which this instance does not have: it was made for another instance"
+    )]
+    OtherInstance {
+        /// The candidate index.
+        candidate_index: u32,
+        /// The défi index.
+        defi_index: u32,
     },
 }
 
@@ -502,9 +552,9 @@ const UNRANKED: u32 = u32::MAX;
 /// Ties count as indifference: a jury blocks only with a candidate it ranks strictly higher
 /// (weak stability). An offered talent ranks below every applicant.
 ///
-/// # Panics
-/// If `assignment` was made (by [`Assignment::from_ids`] or [`crate::Solution::assignment`])
-/// for another instance with more candidates or défis.
+/// An assignment made (by [`Assignment::from_ids`] or [`crate::Solution::assignment`]) for
+/// another instance with more candidates or défis gets one [`Violation::OtherInstance`] per
+/// pair this instance does not have, and nothing else.
 ///
 /// # Example
 /// ```
@@ -530,6 +580,13 @@ const UNRANKED: u32 = u32::MAX;
 pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
     let candidate_count = instance.candidates.len();
     let seat_count = instance.seat_defi.len();
+    let foreign: Vec<Violation> = assignment
+        .foreign_pairs(instance)
+        .map(|&(c, d)| Violation::OtherInstance { candidate_index: c, defi_index: d })
+        .collect();
+    if !foreign.is_empty() {
+        return Verdict::Violations { violations: foreign };
+    }
     let cid = |c: usize| instance.candidates[c].clone();
     let did = |d: usize| instance.defis[d].clone();
 

@@ -61,8 +61,11 @@ fn all_assignments(instance: &Instance) -> Vec<Assignment> {
 /// Rank of each candidate's défi in their choices (choices + 1 when unplaced), by id.
 fn ranks(instance: &Instance, assignment: &Assignment) -> BTreeMap<String, usize> {
     let input = instance.to_input();
-    let placed: BTreeMap<String, String> =
-        assignment.pairs(instance).map(|(c, d)| (c.to_string(), d.to_string())).collect();
+    let placed: BTreeMap<String, String> = assignment
+        .pairs(instance)
+        .expect("made for this instance")
+        .map(|(c, d)| (c.to_string(), d.to_string()))
+        .collect();
     input
         .candidates
         .iter()
@@ -78,7 +81,7 @@ fn ranks(instance: &Instance, assignment: &Assignment) -> BTreeMap<String, usize
 
 fn team_sizes(instance: &Instance, assignment: &Assignment) -> BTreeMap<String, usize> {
     let mut sizes = BTreeMap::new();
-    for (_, d) in assignment.pairs(instance) {
+    for (_, d) in assignment.pairs(instance).expect("made for this instance") {
         *sizes.entry(d.to_string()).or_insert(0) += 1;
     }
     sizes
@@ -277,7 +280,7 @@ proptest! {
         .unwrap();
         let (a, b) = (candidates.assignment(), hosts.assignment());
         let placed = |x: &Assignment| {
-            x.pairs(&instance).map(|(c, _)| c.to_string()).collect::<Vec<_>>()
+            x.pairs(&instance).expect("made for this instance").map(|(c, _)| c.to_string()).collect::<Vec<_>>()
         };
         prop_assert_eq!(placed(&a), placed(&b));
         prop_assert_eq!(team_sizes(&instance, &a), team_sizes(&instance, &b));
@@ -346,6 +349,7 @@ proptest! {
         let mut pairs: Vec<(String, String)> = solution
             .assignment()
             .pairs(&instance)
+            .expect("made for this instance")
             .map(|(c, d)| (c.to_string(), d.to_string()))
             .collect();
         pairs.retain(|(c, _)| c != victim.id.as_str());
@@ -423,8 +427,11 @@ fn reference_check(
 ) -> (usize, Vec<(String, String)>, Vec<String>) {
     let input = instance.to_input();
     let limits = input.limits;
-    let placed: BTreeMap<String, String> =
-        assignment.pairs(instance).map(|(c, d)| (c.to_string(), d.to_string())).collect();
+    let placed: BTreeMap<String, String> = assignment
+        .pairs(instance)
+        .expect("made for this instance")
+        .map(|(c, d)| (c.to_string(), d.to_string()))
+        .collect();
     // The jury's tie group of candidate `c` for défi `d`, if ranked.
     let group = |c: &str, d: &str| {
         let profile = input.candidates.iter().find(|x| x.id.as_str() == c)?.profile;

@@ -15,5 +15,10 @@ pub(crate) fn instance(json: &str) -> Instance {
 
 /// `candidate→défi` pairs of an assignment, sorted by candidate.
 pub(crate) fn pairs(instance: &Instance, assignment: &eig_matching::Assignment) -> String {
-    assignment.pairs(instance).map(|(c, d)| format!("{c}→{d}")).collect::<Vec<_>>().join(" ")
+    assignment
+        .pairs(instance)
+        .expect("made for this instance")
+        .map(|(c, d)| format!("{c}→{d}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

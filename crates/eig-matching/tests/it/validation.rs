@@ -108,3 +108,53 @@ fn generated_instances_are_valid_whatever_the_limits() {
         assert!(limits.team_min <= seats && seats <= limits.team_max);
     }
 }
+
+/// An assignment holds indices into the instance it was made for: read or verified with a
+/// smaller instance it is refused, not misread (it used to panic).
+#[test]
+fn an_assignment_for_another_instance_is_refused() {
+    use eig_matching::{
+        AssignmentError, GeneratorConfig, Options, Verdict, Violation, generate, solve, verify,
+    };
+
+    let large = generate(&GeneratorConfig::eig_call(1));
+    let small = crate::instance(
+        r#"{
+      "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+      "defis": [{"id": "d00", "seats": {"developer": 1}}],
+      "candidates": [{"id": "c0", "profile": "developer", "choices": ["d00"]}],
+      "rankings": [{"defi": "d00", "profile": "developer", "ranks": [["c0"]]}]
+    }"#,
+    );
+    let assignment = solve(&large, &Options::default()).expect("verified").assignment();
+    let (candidates, defis) = (small.candidate_count(), small.defi_count());
+    let Err(err) = assignment.pairs(&small) else { panic!("read with the wrong instance") };
+    let AssignmentError::OtherInstance { candidate_index, defi_index, .. } = err else {
+        panic!("unexpected error {err}")
+    };
+    assert!(candidate_index as usize >= candidates || defi_index as usize >= defis);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the assignment was made for another instance: it places candidate index \
+             {candidate_index} on défi index {defi_index}, but this instance has {candidates} \
+             candidates and {defis} défis"
+        )
+    );
+    let Verdict::Violations { violations } = verify(&small, &assignment) else {
+        panic!("verified with the wrong instance")
+    };
+    let foreign = assignment
+        .pairs(&large)
+        .expect("its own instance")
+        .filter(|(c, d)| {
+            let c = large.candidates().binary_search(c).unwrap_or(0);
+            let d = large.defis().binary_search(d).unwrap_or(0);
+            c >= candidates || d >= defis
+        })
+        .count();
+    assert_eq!(violations.len(), foreign);
+    assert!(violations.iter().all(|v| matches!(v, Violation::OtherInstance { .. })));
+    // Its own instance reads it.
+    assert!(assignment.pairs(&large).is_ok());
+}
