@@ -256,15 +256,17 @@ impl<'a> Context<'a> {
     }
 
     /// Which routes exist in the promotion: PIA routes in EIG1–EIG3 (AAP3 §3.1), programme
-    /// 352 routes incl. délégation de gestion in EIG4–EIG6 (AAP5 §3.1; AAC4 art. 2 fn. 2),
-    /// only DINUM employment in EIG7 (REG7 §1.2).
+    /// 352 routes in EIG4–EIG6, the délégation de gestion only in EIG5 (AAP5 §3.1, the one
+    /// text that names it) and EIG4 (interpretation: AAC4 art. 2 fn. 2 excepts the economic
+    /// and financial ministries from the décret de transfert without naming their route), only
+    /// DINUM employment in EIG7 (REG7 §1.2).
     fn check_route(&self, route: FundingRoute) -> Result<(), FundingError> {
         let promotion = self.promotion;
         let open = match route {
             FundingRoute::EmployedByDinum => promotion == Promotion::Eig7,
             _ if promotion == Promotion::Eig7 => false,
             FundingRoute::DelegationOfManagement => {
-                matches!(promotion, Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6)
+                matches!(promotion, Promotion::Eig4 | Promotion::Eig5)
             }
             FundingRoute::Direct
             | FundingRoute::ThroughAdministrativeCarrier
