@@ -262,17 +262,26 @@ fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = Promotion
     let route = prop_oneof![
         Just("direct"),
         Just("through_administrative_carrier"),
+        Just("delegation_of_management"),
         Just("alternative_funding"),
         Just("self_funded"),
     ];
     let talent = (0_u64..=20_000_000, proptest::option::of(0_u8..=10), any::<bool>(), 0_u16..=240);
-    let defi = (route, proptest::collection::vec(talent, 1..=3));
+    // A prolongation (EIG5, EIG6 only) of 1 to 10 months.
+    let defi = (route, proptest::option::of(1_u8..=10), proptest::collection::vec(talent, 1..=3));
     (promotion, proptest::collection::vec(defi, 1..=5)).prop_map(|(promotion, defis)| {
         let defis: Vec<_> = defis
             .into_iter()
             .enumerate()
-            .map(|(d, (route, talents))| {
-                let route = if promotion == "EIG7" { "employed_by_dinum" } else { route };
+            .map(|(d, (route, prolongation, talents))| {
+                let route = match (promotion, route) {
+                    ("EIG7", _) => "employed_by_dinum",
+                    ("EIG4" | "EIG5", route) => route,
+                    (_, "delegation_of_management") => "direct",
+                    (_, route) => route,
+                };
+                let prolongation =
+                    prolongation.filter(|_| matches!(promotion, "EIG5" | "EIG6"));
                 let talents: Vec<_> = talents
                     .into_iter()
                     .enumerate()
@@ -287,12 +296,19 @@ fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = Promotion
                             "talent": format!("t{t}"), "experience": experience, "employer_cost": cost
                         });
                         if let Some(worked) = worked {
+                            let worked = prolongation.map_or(worked, |months| worked.min(months));
                             talent["months_worked"] = json!(worked);
                         }
                         talent
                     })
                     .collect();
-                json!({ "defi": format!("d{d}"), "route": route, "talents": talents })
+                let mut defi =
+                    json!({ "defi": format!("d{d}"), "route": route, "talents": talents });
+                if let Some(months) = prolongation {
+                    defi["phase"] = json!("prolongation");
+                    defi["contract_months"] = json!(months);
+                }
+                defi
             })
             .collect();
         serde_json::from_value(json!({ "promotion": promotion, "defis": defis })).unwrap()
