@@ -37,7 +37,8 @@ use crate::{
 pub enum Payer {
     /// The PIA, paid by the Caisse des dépôts (EIG1–EIG3, AAP3 §1).
     PiaThroughCdc,
-    /// Budget programme 352, by décret de transfert or délégation de gestion (EIG4–EIG6).
+    /// Budget programme 352, by décret de transfert (EIG4–EIG6) or délégation de gestion
+    /// (EIG5, AAP5 §3.1; EIG4 by interpretation of AAC4 art. 2 fn. 2).
     Programme352,
     /// DINUM as employer, on programme 352 (EIG7, REG7 §1.2).
     Dinum,
@@ -217,8 +218,8 @@ pub enum CostBasis {
     ReferenceEstimate,
 }
 
-/// Money the programme paid beyond the talent's actual cost (a resignation under a flat
-/// amount).
+/// Money the programme paid beyond the talent's actual cost: a resignation under a flat amount
+/// (EIG6 and prolongations), or under an EIG4/EIG5 subsidy fixed on the planned contract.
 ///
 /// # Example
 /// ```
