@@ -205,7 +205,9 @@ impl RuleId {
 impl RuleId {
     /// The texts that state the rule for `promotion`: for a rule each call restates (the host
     /// pays the rest: AAP3 §5.2 for EIG3, AAP4 §4.2 for EIG4, …; the envelope: RAPPORT for
-    /// EIG1–EIG2), the promotion's own text; otherwise all of them.
+    /// EIG1–EIG2), the promotion's own text; otherwise all of them. Where the programme pays
+    /// wholly, the host's nil rest cites that text (EIG1–EIG2: AAC2 art. 2, ING; EIG7: REG7
+    /// §1.2).
     ///
     /// # Example
     /// ```
@@ -217,6 +219,17 @@ impl RuleId {
     /// assert_eq!(RuleId::DinumPaysAll.sources_for(Promotion::Eig7).len(), 1);
     /// ```
     pub fn sources_for(self, promotion: Promotion) -> Vec<&'static Source> {
+        // Where the programme pays wholly (EIG1–EIG2: the PIA; EIG7: DINUM), the host's rest is
+        // nil by the text that says so, not by a later call's co-financing sentence.
+        match (self, promotion) {
+            (RuleId::HostPaysRest, Promotion::Eig1 | Promotion::Eig2) => {
+                return RuleId::PiaPaysPay.sources().iter().collect();
+            }
+            (RuleId::HostPaysRest, Promotion::Eig7) => {
+                return RuleId::DinumPaysAll.sources().iter().collect();
+            }
+            _ => {}
+        }
         let all = self.sources();
         let per_call = matches!(
             self,

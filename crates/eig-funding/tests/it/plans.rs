@@ -407,3 +407,32 @@ fn rule_sources_follow_the_promotions_call() {
     EIG6: AAP6 §3.4 | AAP6 §3.2
     ");
 }
+
+/// The host's part cites the promotion's own text: AAP3 §5.2 is EIG3's 70/30 rule; in
+/// EIG1–EIG2 (the PIA pays wholly) and EIG7 (DINUM pays wholly) the rest is nil by the text
+/// that says so.
+#[test]
+fn the_hosts_part_cites_its_promotions_text() {
+    use eig_funding::RuleId;
+    let table: Vec<String> = Promotion::ALL
+        .into_iter()
+        .filter(|promotion| *promotion != Promotion::Dig1)
+        .map(|promotion| {
+            let cited: Vec<String> = RuleId::HostPaysRest
+                .sources_for(promotion)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            format!("{promotion}: {}", cited.join(", "))
+        })
+        .collect();
+    insta::assert_snapshot!(table.join("\n"), @r"
+    EIG1: AAC2 art. 2, ING « Modes de financement »
+    EIG2: AAC2 art. 2, ING « Modes de financement »
+    EIG3: AAP3 §5.2
+    EIG4: AAP4 §4.2
+    EIG5: AAP5 §4.2.1
+    EIG6: AAP6 §4.2.1
+    EIG7: REG7 §1.2
+    ");
+}
