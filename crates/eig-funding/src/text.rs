@@ -39,7 +39,11 @@ impl PromotionPlan {
         }
         out.push_str("\nTotaux de la promotion :\n");
         write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (*payer, *amount)));
-        write_envelope(&mut out, &self.envelope, self.envelope_policy, self.promotion);
+        // An envelope no text states (a scenario's only) cites no text.
+        let stated = !self.parameters.iter().any(|parameter| {
+            parameter.id == ParameterId::ProgrammeEnvelope && parameter.official.is_none()
+        });
+        write_envelope(&mut out, &self.envelope, self.envelope_policy, self.promotion, stated);
         if !self.estimated_costs.is_empty() {
             // The reference as used (a scenario may override it), from the plan's parameters.
             let used = |id| {
@@ -218,8 +222,14 @@ fn write_envelope(
     outcome: &EnvelopeOutcome,
     policy: EnvelopePolicy,
     promotion: Promotion,
+    stated: bool,
 ) {
-    let rule = format!("[{} — {}]", RuleId::Envelope, sources(RuleId::Envelope, promotion));
+    let cited = if stated {
+        sources(RuleId::Envelope, promotion)
+    } else {
+        "aucun texte : valeur fournie par le scénario".to_owned()
+    };
+    let rule = format!("[{} — {cited}]", RuleId::Envelope);
     match outcome {
         EnvelopeOutcome::Within { payer, envelope, committed, left } => {
             let _ = writeln!(

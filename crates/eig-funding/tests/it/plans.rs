@@ -436,3 +436,21 @@ fn the_hosts_part_cites_its_promotions_text() {
     EIG7: REG7 §1.2
     ");
 }
+
+/// An envelope only a scenario gives (no text states one for EIG6) cites no text as its
+/// source.
+#[test]
+fn a_scenario_envelope_cites_no_text() {
+    let input = reference(
+        "EIG6",
+        json!({ "defi": "d1", "route": "direct", "talents": [
+        { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }),
+    );
+    let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
+        { "id": "programme_envelope", "promotion": "EIG6", "value": { "amount": "50000" } } ] }))
+    .unwrap();
+    let text = plan_promotion(&input, &scenario).unwrap().to_french();
+    let line = text.lines().find(|line| line.starts_with("Enveloppe")).unwrap();
+    let line = line.replace(['\u{202f}', '\u{a0}'], " ");
+    insta::assert_snapshot!(line, @"Enveloppe (programme 352) : 50 000,00 € ; engagé 20 000,00 € ; reste 30 000,00 €. [funding.envelope — aucun texte : valeur fournie par le scénario]");
+}
