@@ -546,7 +546,9 @@ const UNRANKED: u32 = u32::MAX;
 /// Checks `assignment` against `instance` and reports every violation: a talent on two
 /// défis, a seat of the wrong profile, a défi not chosen (nor offered), a talent the jury
 /// did not rank, too many talents for the seats, a team out of bounds, every blocking pair,
-/// and every closed défi with a blocking coalition. O(total list length × choice limit).
+/// and every closed défi with a blocking coalition. O(total list length + placements × choice
+/// limit), one table read and one comparison per list entry (plus sorting the would-be members
+/// of closed défis).
 ///
 /// A défi is *running* when at least one talent is placed on it, *closed* otherwise.
 /// Ties count as indifference: a jury blocks only with a candidate it ranks strictly higher
