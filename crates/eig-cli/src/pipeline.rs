@@ -10,8 +10,8 @@ use eig_eligibility::{
     SelectionStatus, evaluate_candidate, evaluate_dossier, select_laureates,
 };
 use eig_funding::{
-    DefiInput as FundingDefi, ParameterId, ParameterValue, Payer, PromotionInput, PromotionPlan,
-    Scenario, TalentInput, official_parameters, plan_defi, plan_promotion,
+    DefiInput as FundingDefi, EnvelopeOutcome, ParameterId, ParameterValue, PromotionInput,
+    PromotionPlan, Scenario, TalentInput, official_parameter, plan_promotion,
 };
 use eig_matching::{
     CandidateInput, DefiInput as MatchingDefi, Explanations, Instance, Limits, MatchingInput,
@@ -44,8 +44,9 @@ pub(crate) struct DossierResult {
     pub(crate) synthetic: bool,
     pub(crate) note: String,
     pub(crate) decision: Decision,
-    /// What the programme would pay for the requested team (the amount the selection
-    /// counts against the envelope), for eligible co-financed dossiers.
+    /// What the requested team alone would commit against the promotion's envelope, as
+    /// eig-funding counts it (the amount the selection counts), for eligible co-financed
+    /// dossiers of a promotion with a stated envelope.
     pub(crate) requested: Option<Euros>,
 }
 
@@ -78,15 +79,11 @@ fn unjudgeable(what: impl std::fmt::Display, err: impl std::fmt::Display) -> Cli
 
 /// The official envelope of the promotion and its source, if the funding parameters state one.
 fn envelope_of(promotion: Promotion) -> Option<(Euros, Source)> {
-    official_parameters().into_iter().find_map(|parameter| {
-        let applies = parameter.validity.promotion.is_none_or(|p| p == promotion);
-        match (parameter.id, parameter.value) {
-            (ParameterId::ProgrammeEnvelope, ParameterValue::Amount(amount)) if applies => {
-                Some((amount, parameter.source))
-            }
-            _ => None,
-        }
-    })
+    let parameter = official_parameter(ParameterId::ProgrammeEnvelope, promotion)?;
+    match parameter.value {
+        ParameterValue::Amount(amount) => Some((amount, parameter.source)),
+        _ => None,
+    }
 }
 
 /// The funding input of one défi: its route, carrier and one talent per requested seat (no
@@ -137,15 +134,16 @@ fn judge_dossiers(campaign: &Campaign) -> Result<(Vec<DossierResult>, Routes<'_>
         };
         if let Outcome::Eligible { funding_route: Some(route) } = result.decision.outcome {
             let input = funding_defi(&result.defi, route, &entry.dossier);
-            let plan = plan_defi(campaign.promotion, &input, &Scenario::default())
+            // What this défi alone commits against the envelope, as eig-funding counts it (the
+            // payer whose envelope it is depends on the promotion: the library decides).
+            let alone = PromotionInput { promotion: campaign.promotion, defis: vec![input] };
+            let plan = plan_promotion(&alone, &Scenario::default())
                 .map_err(|err| unjudgeable(format!("funding of {}", defi.id), err))?;
-            let programme = plan
-                .totals
-                .iter()
-                .filter(|(payer, _)| matches!(payer, Payer::PiaThroughCdc | Payer::Programme352))
-                .map(|(_, amount)| *amount);
-            result.requested =
-                Some(Euros::checked_sum(programme).map_err(|err| unjudgeable(&defi.id, err))?);
+            result.requested = match plan.envelope {
+                EnvelopeOutcome::Within { committed, .. }
+                | EnvelopeOutcome::Exceeded { committed, .. } => Some(committed),
+                _ => None,
+            };
             routes.insert(defi.id.clone(), (route, &entry.dossier));
         }
         dossiers.push(result);
