@@ -11,7 +11,7 @@ use eig_domain::{
     Host, HostKind, HostRoles, Label, LocalAuthorityLevel, PersonKind, Promotion, Seat, Studies,
     StudyLevel, SupportRole, TalentProfile,
 };
-use eig_eligibility::{CandidateApplication, Choice, DefiDossier, FundingDeclaration};
+use eig_eligibility::{CandidateApplication, Choice, DefiDossier, FundingDeclaration, ScoreScale};
 use eig_history::{History, RecordedHostKind};
 use eig_matching::{RankingInput, SplitMix64};
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,11 @@ pub(crate) struct Campaign {
     pub(crate) promotion: Promotion,
     /// How many défis the jury may select.
     pub(crate) places: u32,
+    /// The défi jury's score scale, required when the promotion publishes none (and then a
+    /// value no source gives: say where it comes from in `notes`); eig-eligibility refuses a
+    /// scale that differs from a published one.
+    #[serde(default)]
+    pub(crate) score_scale: Option<ScoreScale>,
     /// The défi dossiers, with the défi jury's scores.
     pub(crate) dossiers: Vec<CampaignDossier>,
     /// The candidates' applications.
@@ -72,6 +77,10 @@ const DEFAULT_SEED: u64 = 2018;
 const EIG3_APPLICATIONS: usize = 170;
 /// Défis selected in EIG3: 15 (RAPPORT p. 14).
 const EIG3_PLACES: u32 = 15;
+
+/// The défi jury's scale the default campaign assumes: AAP3 §4.4 lists five criteria but no
+/// scale; JURY4's 1–4 is borrowed, and labelled as such in the campaign's notes.
+const JURY4_SCALE: ScoreScale = ScoreScale { min: 1, max: 4 };
 
 /// A Paris wall-clock instant of the default campaign (none falls in a DST change).
 fn paris(
@@ -174,10 +183,11 @@ fn dossier(
     }
 }
 
-/// Five scores on AAP3 §4.4's five criteria, within 1–4 (the scale the default campaign
-/// assumes: AAP3 states no scale; JURY4's 1–4 is borrowed and labelled as such).
+/// Five synthetic scores on AAP3 §4.4's five criteria, drawn within `floor` ..= the top of
+/// [`JURY4_SCALE`].
 fn scores(rng: &mut SplitMix64, floor: u8) -> Vec<u8> {
-    (0..5).map(|_| floor + u8::try_from(rng.below(u64::from(5 - floor))).unwrap_or(0)).collect()
+    let span = u64::from(JURY4_SCALE.max - floor) + 1;
+    (0..5).map(|_| floor + u8::try_from(rng.below(span)).unwrap_or(0)).collect()
 }
 
 /// The embedded default campaign.
@@ -260,9 +270,11 @@ pub(crate) fn default_campaign() -> Campaign {
             "les profils des candidats sont tirés dans les proportions des EIG de la promotion 3 (CHIFFRES : 56 % data science, 28 % développement, 16 % design)".to_owned(),
             "la sélection est supposée décidée le 14 décembre 2018 (AAC3 art. 6 : résultats avant le 15 décembre) et les missions commencer le 7 janvier 2019 (AAC3 art. 7 : courant janvier 2019)".to_owned(),
             "aucun coût total employeur n'est fourni : eig-funding prend la référence ING (70 000 € pour 10 mois à 4 000 € nets) et marque chaque montant comme une estimation".to_owned(),
+            "EIG3 : l'échelle de notation du jury des défis n'est pas publiée (AAP3 §4.4 donne cinq critères, sans échelle) ; celle de JURY4 (1 à 4) est supposée".to_owned(),
         ],
         promotion: Promotion::Eig3,
         places: EIG3_PLACES,
+        score_scale: Some(JURY4_SCALE),
         dossiers,
         candidates,
         rankings,

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use eig_domain::{CandidateId, DefiId, Euros, FundingRoute, Promotion, Source, TalentProfile};
 use eig_eligibility::{
-    Choice, Decision, DefiDossier, JurySheet, Outcome, ScoreScale, ScoredDossier, Selection,
-    SelectionStatus, evaluate_candidate, evaluate_dossier, select_laureates,
+    Choice, Decision, DefiDossier, JurySheet, Outcome, ScoredDossier, Selection, SelectionStatus,
+    evaluate_candidate, evaluate_dossier, select_laureates,
 };
 use eig_funding::{
     DefiInput as FundingDefi, EnvelopeOutcome, ParameterId, ParameterValue, PromotionInput,
@@ -26,7 +26,8 @@ use crate::{campaign::Campaign, error::CliError};
 pub(crate) struct CampaignResult {
     pub(crate) title: String,
     pub(crate) promotion: Promotion,
-    /// Assumptions the pipeline made that no source states.
+    /// The campaign's notes: the assumptions made in assembling its data, which no source
+    /// states.
     pub(crate) assumptions: Vec<String>,
     /// Where the envelope the selection applies is stated.
     pub(crate) envelope_source: Option<Source>,
@@ -68,10 +69,6 @@ pub(crate) struct MatchingResult {
     pub(crate) report: Report,
     pub(crate) explanations: Explanations,
 }
-
-/// The score scale assumed for the défi jury when the promotion publishes none (EIG3's
-/// AAP3 §4.4 lists five criteria but no scale): JURY4's 1–4.
-const ASSUMED_SCALE: ScoreScale = ScoreScale { min: 1, max: 4 };
 
 fn unjudgeable(what: impl std::fmt::Display, err: impl std::fmt::Display) -> CliError {
     CliError::Unjudgeable { input: what.to_string(), message: err.to_string() }
@@ -155,24 +152,14 @@ fn judge_dossiers(campaign: &Campaign) -> Result<(Vec<DossierResult>, Routes<'_>
 fn select(
     campaign: &Campaign,
     dossiers: &[DossierResult],
-    assumptions: &mut Vec<String>,
 ) -> Result<(Selection, Option<Source>), CliError> {
     let promotion = campaign.promotion;
     let (envelope, envelope_source) = envelope_of(promotion).unzip();
-    let grid_scale = eig_eligibility::rule_set(promotion)
-        .and_then(eig_eligibility::RuleSet::scoring_grid)
-        .map_err(|err| unjudgeable("the jury sheet", err))?
-        .scale;
-    if grid_scale.is_none() {
-        assumptions.push(format!(
-            "{promotion} : l'échelle de notation du jury des défis n'est pas publiée ; celle de JURY4 (1 à 4) est supposée"
-        ));
-    }
     let sheet = JurySheet {
         promotion,
         places: campaign.places,
         envelope,
-        scale: grid_scale.is_none().then_some(ASSUMED_SCALE),
+        scale: campaign.score_scale,
         dossiers: campaign
             .dossiers
             .iter()
@@ -289,11 +276,10 @@ fn matching_input(
 /// promotion with no published rules, an invalid matching instance).
 pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
     let promotion = campaign.promotion;
-    let mut assumptions = campaign.notes.clone();
 
     // 1–2. Dossier eligibility, then the laureates.
     let (dossiers, routes) = judge_dossiers(campaign)?;
-    let (selection, envelope_source) = select(campaign, &dossiers, &mut assumptions)?;
+    let (selection, envelope_source) = select(campaign, &dossiers)?;
     let laureates: Vec<DefiId> = selection
         .ranking
         .iter()
@@ -335,7 +321,7 @@ pub(crate) fn run(campaign: &Campaign) -> Result<CampaignResult, CliError> {
     Ok(CampaignResult {
         title: campaign.title.clone(),
         promotion,
-        assumptions,
+        assumptions: campaign.notes.clone(),
         envelope_source,
         dossiers,
         selection,
