@@ -113,6 +113,11 @@ fn each_subcommand_on_its_example() {
     }
 }
 
+/// Cents of a JSON amount (`"96775.28"` → 9 677 528).
+fn cents(amount: &serde_json::Value) -> i64 {
+    amount.as_str().unwrap().replace('.', "").parse().unwrap()
+}
+
 #[test]
 fn a_scenario_overrides_the_pia_share() {
     let dir = std::env::temp_dir().join(format!("eig-cli-test-{}", std::process::id()));
@@ -120,9 +125,26 @@ fn a_scenario_overrides_the_pia_share() {
     let scenario = dir.join("scenario.json");
     std::fs::write(&scenario, ok(&["example", "scenario"], "")).unwrap();
     let funding = ok(&["example", "funding"], "");
-    let plan = ok(&["funding", "--scenario", scenario.to_str().unwrap()], &funding);
-    assert!(plan.contains("60"), "{plan}");
+    let plan = |extra: &[&str]| -> serde_json::Value {
+        let args = [&["funding", "--format", "json"], extra].concat();
+        serde_json::from_str(&ok(&args, &funding)).unwrap()
+    };
+    let official = plan(&[]);
+    let overridden = plan(&["--scenario", scenario.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
+    // The plan lists the override against the official value (AAP3 §3.1.1: 70 %)…
+    let pia = |plan: &serde_json::Value| {
+        plan["parameters"].as_array().unwrap().iter().find(|p| p["id"] == "pia_share").cloned()
+    };
+    let used = pia(&overridden).unwrap();
+    assert_eq!(
+        (used["overridden"].as_bool(), used["value"]["share"].as_str()),
+        (Some(true), Some("0.6"))
+    );
+    assert_eq!(pia(&official).unwrap()["overridden"].as_bool(), Some(false));
+    // …and the PIA pays 60/70 of what it pays under the official share.
+    let total = |plan: &serde_json::Value| cents(&plan["totals"]["pia_through_cdc"]);
+    assert_eq!(total(&overridden) * 7, total(&official) * 6);
 }
 
 #[test]
