@@ -147,28 +147,44 @@ mod tests {
         }
     }
 
-    /// Parses `text` as each input shape and runs the library on what parses: never a panic.
+    /// Parses `text` as each input shape, runs the library on what parses and renders the
+    /// result as the command would: never a panic.
     fn feed(text: &str) {
-        if let Ok(campaign) = parse::<Campaign>("t", text) {
-            let _ = crate::pipeline::run(&campaign);
-        }
-        if let Ok(input) = parse::<EligibilityInput>("t", text) {
-            for dossier in &input.dossiers {
-                let _ = eig_eligibility::evaluate_dossier(dossier);
-            }
-            for application in &input.candidates {
-                let _ = eig_eligibility::evaluate_candidate(application);
-            }
-        }
-        let _ = parse::<ExplainInput>("t", text);
-        if let Ok(input) = parse::<eig_funding::PromotionInput>("t", text) {
-            let _ = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default());
-        }
-        let _ = parse::<eig_funding::Scenario>("t", text);
-        if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text)
-            && let Ok(instance) = eig_matching::Instance::new(&input)
+        if let Ok(campaign) = parse::<Campaign>("t", text)
+            && let Ok(result) = crate::pipeline::run(&campaign)
         {
-            let _ = eig_matching::solve(&instance, &eig_matching::Options::default());
+            let _ = crate::report::render(&result);
+            let _ = crate::output::json(&result);
+        }
+        if let Ok(input) = parse::<EligibilityInput>("t", text)
+            && let Ok(result) = crate::commands::eligibility::judge_all("t", &input)
+        {
+            let _ = crate::output::json(&result);
+        }
+        if let Ok(input) = parse::<ExplainInput>("t", text) {
+            let decision = match &input {
+                ExplainInput::Dossier(dossier) => eig_eligibility::evaluate_dossier(dossier),
+                ExplainInput::Candidate(application) => {
+                    eig_eligibility::evaluate_candidate(application)
+                }
+            };
+            if let Ok(decision) = decision {
+                let _ = eig_eligibility::render_french(&decision);
+            }
+        }
+        let scenario = parse::<eig_funding::Scenario>("t", text).unwrap_or_default();
+        if let Ok(input) = parse::<eig_funding::PromotionInput>("t", text)
+            && let Ok(plan) = eig_funding::plan_promotion(&input, &scenario)
+        {
+            let _ = plan.to_french();
+            let _ = crate::output::json(&plan);
+        }
+        if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text)
+            && let Ok(result) =
+                crate::commands::matching::compute("t", &input, &eig_matching::Options::default())
+        {
+            let _ = result.explanations.to_french();
+            let _ = crate::output::json(&result);
         }
     }
 

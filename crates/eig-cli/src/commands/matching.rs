@@ -14,8 +14,8 @@ use crate::{
 /// What `eig match --format json` prints: the verified report and the explanations.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct MatchOutput {
-    report: eig_matching::Report,
-    explanations: eig_matching::Explanations,
+    pub(crate) report: eig_matching::Report,
+    pub(crate) explanations: eig_matching::Explanations,
 }
 
 /// Validates, solves (the solver verifies its result) and explains `input`.
