@@ -36,26 +36,21 @@ pub(crate) fn history_output(promotion: Option<eig_domain::Promotion>) -> Histor
 }
 
 pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
-    let history = History::embedded();
-    let figures: Vec<_> = match args.promotion {
-        Some(promotion) => vec![history.figures(promotion)],
-        None => history.all_figures(),
-    };
-    let defis: Vec<_> = args.promotion.map(|p| history.defis_of(p).collect()).unwrap_or_default();
+    let result = history_output(args.promotion);
     let text = match args.output.format {
-        Format::Json => output::json(&history_output(args.promotion))?,
+        Format::Json => output::json(&result)?,
         Format::Text => {
             let mut text = String::new();
             let _ = writeln!(
                 text,
                 "EIG programme — défis and talents per promotion ({} défi records embedded)\n",
-                history.defis().len()
+                History::embedded().defis().len()
             );
-            text.push_str(&render_figures_table(&figures));
-            if !defis.is_empty() {
+            text.push_str(&render_figures_table(&result.figures));
+            if !result.defis.is_empty() {
                 let _ =
                     writeln!(text, "\n{:<32} {:>7}  {:<40}  host", "défi", "talents", "profiles");
-                for record in &defis {
+                for record in &result.defis {
                     let profiles: Vec<String> = record
                         .profiles
                         .iter()
