@@ -44,6 +44,14 @@ fn progress() -> ProgressBar {
 
 pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
     let bar = progress();
+    let text = render(args, &bar);
+    // Cleared on every path, before the result or an error message is printed.
+    bar.finish_and_clear();
+    output::emit(args.file.output.output.as_deref(), &text?)
+}
+
+/// Reads, solves and renders, advancing `bar` at each stage.
+fn render(args: &MatchArgs, bar: &ProgressBar) -> Result<String, CliError> {
     let source = InputSource::from_arg(args.file.file.as_ref());
     let name = source.name();
     bar.set_message(format!("reading {name}"));
@@ -65,12 +73,9 @@ pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
     };
     let result = compute(&name, &input, &options)?;
     bar.inc(1);
-    bar.set_message("writing");
-    let text = match args.file.output.format {
-        Format::Json => output::json(&result)?,
-        Format::Text => result.explanations.to_french(),
-    };
-    let written = output::emit(args.file.output.output.as_deref(), &text);
-    bar.finish_and_clear();
-    written
+    bar.set_message("rendering");
+    match args.file.output.format {
+        Format::Json => output::json(&result),
+        Format::Text => Ok(result.explanations.to_french()),
+    }
 }
