@@ -265,8 +265,9 @@ pub(crate) fn default_campaign() -> Campaign {
     Campaign {
         title: "Appel 2018 (EIG3) : 15 défis lauréats réels, dossiers, candidatures et classements synthétiques".to_owned(),
         notes: vec![
-            "les 15 défis, leurs administrations et leurs équipes sont les lauréats réels d'EIG3 (eig-history) ; leurs heures de dépôt, notes du jury et déclarations de financement sont synthétiques".to_owned(),
-            "6 dossiers et les 170 candidatures sont synthétiques (aucune donnée personnelle) ; 170 est le nombre réel de candidatures (RAPPORT p. 14)".to_owned(),
+            "les 15 défis, leurs administrations et leurs équipes sont les lauréats réels d'EIG3 (eig-history) ; leurs heures de dépôt, notes du jury et déclarations de financement sont synthétiques ; leurs notes sont tirées entre 3 et 4, celles des dossiers synthétiques entre 1 et 4, pour que les 15 lauréats réels soient retenus".to_owned(),
+            "6 dossiers et les 170 candidatures sont synthétiques (aucune donnée personnelle) ; 170 est le nombre réel de candidatures (RAPPORT p. 14) ; c-017 (fonctionnaire en poste), c-042 (membre du jury), c-073 (étudiant), c-101 (déposée à 17:00:01 le 15 octobre 2018) et c-128 (trois choix) exercent chacun une exclusion d'AAC3 art. 4–5".to_owned(),
+            "chaque candidat choisit un ou deux défis réels, de préférence parmi ceux qui cherchent son profil ; les classements des jurys, par défi et par profil (AAC3 art. 6), sont tirés au hasard (graine 2018) et environ un candidat sur six n'y est pas classé".to_owned(),
             "les profils des candidats sont tirés dans les proportions des EIG de la promotion 3 (CHIFFRES : 56 % data science, 28 % développement, 16 % design)".to_owned(),
             "la sélection est supposée décidée le 14 décembre 2018 (AAC3 art. 6 : résultats avant le 15 décembre) et les missions commencer le 7 janvier 2019 (AAC3 art. 7 : courant janvier 2019)".to_owned(),
             "aucun coût total employeur n'est fourni : eig-funding prend la référence ING (70 000 € pour 10 mois à 4 000 € nets) et marque chaque montant comme une estimation".to_owned(),
