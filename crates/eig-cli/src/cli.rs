@@ -29,8 +29,9 @@ pub(crate) enum Command {
     /// Decides the eligibility of défi dossiers and candidate applications, with a trace of every
     /// rule evaluated and its source.
     Eligibility(FileArgs),
-    /// The French explanation of one decision, as CRPA art. R. 311-3-1-2 asks an administration
-    /// to give about an algorithmic decision.
+    /// The French explanation of one eligibility decision (a défi dossier or a candidate's
+    /// application), as CRPA art. R. 311-3-1-2 asks an administration to give about an
+    /// algorithmic decision.
     Explain(ExplainArgs),
     /// A promotion's funding plan: each payer per talent and défi, cent-exact, against the
     /// envelope.
@@ -42,7 +43,8 @@ pub(crate) enum Command {
     History(HistoryArgs),
     /// The JSON Schema of an input or output shape.
     Schema(KindArgs),
-    /// A valid example of an input shape, to start from.
+    /// A valid example of a shape: for an input, one to start from; for a result, what the
+    /// command prints on the example input.
     Example(KindArgs),
 }
 
