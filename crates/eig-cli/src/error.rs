@@ -5,6 +5,11 @@ use std::path::PathBuf;
 /// An error of the command line tool. Each names the input and what was wrong with it.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
+    /// No input file was given and standard input is a terminal, not a pipe or a file.
+    #[error(
+        "no input: name a JSON file, or pipe one on standard input (`eig example <kind>` prints one)"
+    )]
+    NoInput,
     /// The input could not be read.
     #[error("cannot read {input}: {source}")]
     Read {
@@ -37,9 +42,10 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
-    /// 1: invalid input; 3: output not written.
+    /// 1: invalid input; 2: usage error; 3: output not written.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
+            CliError::NoInput => 2,
             CliError::Read { .. }
             | CliError::Syntax { .. }
             | CliError::Invalid { .. }

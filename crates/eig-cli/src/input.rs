@@ -1,7 +1,10 @@
 //! Reading JSON input from a file or standard input, with errors that name the file, the JSON
 //! path, the line and column.
 
-use std::{io::Read, path::PathBuf};
+use std::{
+    io::{IsTerminal, Read},
+    path::PathBuf,
+};
 
 use serde::de::DeserializeOwned;
 
@@ -29,8 +32,12 @@ impl InputSource {
         }
     }
 
-    /// Reads the whole input as text.
+    /// Reads the whole input as text. Refuses to wait on a terminal: a user who forgot the
+    /// file would see nothing happen.
     pub(crate) fn read(&self) -> Result<String, CliError> {
+        if matches!(self, InputSource::Stdin) && std::io::stdin().is_terminal() {
+            return Err(CliError::NoInput);
+        }
         let mut text = String::new();
         let result = match self {
             InputSource::File(path) => std::fs::read_to_string(path).map(|t| text = t),
