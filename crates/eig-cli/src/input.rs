@@ -48,6 +48,17 @@ impl InputSource {
     }
 }
 
+/// Reads and parses the input named by a command's `FILE` argument (`-` or nothing: standard
+/// input); returns its name for later messages, and its value.
+pub(crate) fn read_json<T: DeserializeOwned>(
+    arg: Option<&PathBuf>,
+) -> Result<(String, T), CliError> {
+    let source = InputSource::from_arg(arg);
+    let name = source.name();
+    let value = parse(&name, &source.read()?)?;
+    Ok((name, value))
+}
+
 /// Parses `text` as a `T`, turning serde's error into one that names the input, the JSON path
 /// (`$.dossiers[3].hosts`) and, for syntax errors, the line and column.
 pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, CliError> {

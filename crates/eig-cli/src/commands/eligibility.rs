@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     cli::{ExplainArgs, FileArgs, Format},
     error::CliError,
-    input::{InputSource, parse},
+    input::read_json,
     output,
 };
 
@@ -39,15 +39,6 @@ pub(crate) enum ExplainInput {
 pub(crate) struct EligibilityOutput {
     dossiers: Vec<Decision>,
     candidates: Vec<Decision>,
-}
-
-fn read<T: serde::de::DeserializeOwned>(
-    file: Option<&std::path::PathBuf>,
-) -> Result<(String, T), CliError> {
-    let source = InputSource::from_arg(file);
-    let name = source.name();
-    let value = parse(&name, &source.read()?)?;
-    Ok((name, value))
 }
 
 fn judge<T>(
@@ -83,7 +74,7 @@ pub(crate) fn judge_all(
 }
 
 pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
-    let (name, input): (String, EligibilityInput) = read(args.file.as_ref())?;
+    let (name, input): (String, EligibilityInput) = read_json(args.file.as_ref())?;
     let result = judge_all(&name, &input)?;
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
@@ -99,7 +90,7 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
 }
 
 pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {
-    let (name, input): (String, ExplainInput) = read(args.file.as_ref())?;
+    let (name, input): (String, ExplainInput) = read_json(args.file.as_ref())?;
     let decision = match &input {
         ExplainInput::Dossier(dossier) => judge(&name, "$.dossier", 0, evaluate_dossier(dossier))?,
         ExplainInput::Candidate(application) => {

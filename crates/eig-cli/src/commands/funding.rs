@@ -5,14 +5,12 @@ use eig_funding::{PromotionInput, Scenario, plan_promotion};
 use crate::{
     cli::{Format, FundingArgs},
     error::CliError,
-    input::{InputSource, parse},
+    input::{InputSource, parse, read_json},
     output,
 };
 
 pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
-    let source = InputSource::from_arg(args.file.file.as_ref());
-    let name = source.name();
-    let input: PromotionInput = parse(&name, &source.read()?)?;
+    let (name, input): (String, PromotionInput) = read_json(args.file.file.as_ref())?;
     let scenario: Scenario = match &args.scenario {
         Some(path) => {
             let source = InputSource::File(path.clone());

@@ -4,16 +4,13 @@ use crate::{
     campaign::{Campaign, default_campaign},
     cli::{Format, RunArgs},
     error::CliError,
-    input::{InputSource, parse},
+    input::read_json,
     output, pipeline, report,
 };
 
 pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
     let campaign: Campaign = match &args.input {
-        Some(path) => {
-            let source = InputSource::from_arg(Some(path));
-            parse(&source.name(), &source.read()?)?
-        }
+        Some(path) => read_json(Some(path))?.1,
         None => default_campaign(),
     };
     let result = pipeline::run(&campaign)?;
