@@ -4,14 +4,19 @@ use std::{io::Write, path::Path};
 
 use crate::error::CliError;
 
-/// Writes `text` to `output` if given, to standard output otherwise.
+/// Writes `text` to `output` if given, to standard output otherwise (a reader that closes
+/// standard output early is not an error).
 pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<(), CliError> {
     if let Some(path) = output {
         return std::fs::write(path, text)
             .map_err(|source| CliError::Write { output: path.to_owned(), source });
     }
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(CliError::Stdout)
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        // The reader stopped reading (`eig run --format json | head`): not the user's error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.map_err(CliError::Stdout),
+    }
 }
 
 /// Pretty JSON with a final newline (field order is the types' declaration order, maps are

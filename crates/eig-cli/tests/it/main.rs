@@ -214,6 +214,25 @@ fn output_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A reader that stops early (`eig run --format json | head -1`) is not an error: exit 0 and
+/// nothing on standard error (the JSON is far larger than a pipe's buffer).
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))
+        .args(["run", "--format", "json"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0_u8; 1];
+    std::io::Read::read_exact(&mut child.stdout.take().unwrap(), &mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(first, *b"{");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty());
+}
+
 /// Bad inputs: one clear message each, and the documented exit code.
 #[test]
 fn bad_inputs() {
