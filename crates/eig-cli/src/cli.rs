@@ -103,7 +103,8 @@ pub(crate) struct FundingArgs {
     #[command(flatten)]
     pub(crate) file: FileArgs,
     /// A scenario file overriding parameters (e.g. another PIA share), rounding or envelope
-    /// policy; the plan lists what was overridden.
+    /// policy; the plan lists what was overridden. `-` reads standard input (the défis must
+    /// then come from a FILE).
     #[arg(long, value_name = "FILE")]
     pub(crate) scenario: Option<PathBuf>,
 }

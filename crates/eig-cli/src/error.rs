@@ -10,6 +10,9 @@ pub(crate) enum CliError {
         "no input: name a JSON file, or pipe one on standard input (`eig example <kind>` prints one)"
     )]
     NoInput,
+    /// Two inputs were both to be read from standard input.
+    #[error("only one input can be read from standard input: give the other as a file")]
+    TwoInputsOnStdin,
     /// The input could not be read.
     #[error("cannot read {input}: {source}")]
     Read {
@@ -45,7 +48,7 @@ impl CliError {
     /// 1: invalid input; 2: usage error; 3: output not written.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
-            CliError::NoInput => 2,
+            CliError::NoInput | CliError::TwoInputsOnStdin => 2,
             CliError::Read { .. }
             | CliError::Syntax { .. }
             | CliError::Invalid { .. }

@@ -1,21 +1,24 @@
 //! `eig funding`: a promotion's funding plan.
 
+use std::path::PathBuf;
+
 use eig_funding::{PromotionInput, Scenario, plan_promotion};
 
 use crate::{
     cli::{Format, FundingArgs},
     error::CliError,
-    input::{InputSource, parse, read_json},
+    input::{InputSource, read_json},
     output,
 };
 
 pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
+    let stdin = |arg: Option<&PathBuf>| matches!(InputSource::from_arg(arg), InputSource::Stdin);
+    if args.scenario.is_some() && stdin(args.scenario.as_ref()) && stdin(args.file.file.as_ref()) {
+        return Err(CliError::TwoInputsOnStdin);
+    }
     let (name, input): (String, PromotionInput) = read_json(args.file.file.as_ref())?;
     let scenario: Scenario = match &args.scenario {
-        Some(path) => {
-            let source = InputSource::File(path.clone());
-            parse(&source.name(), &source.read()?)?
-        }
+        Some(path) => read_json(Some(path))?.1,
         None => Scenario::default(),
     };
     let plan = plan_promotion(&input, &scenario)

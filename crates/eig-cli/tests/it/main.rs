@@ -236,7 +236,7 @@ fn a_closed_pipe_is_not_an_error() {
 /// Bad inputs: one clear message each, and the documented exit code.
 #[test]
 fn bad_inputs() {
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (&["run", "--input", "/nonexistent/campaign.json"], ""),
         (&["eligibility"], "{\"dossiers\": [}"),
         (&["eligibility"], "{\"dossiers\": [{\"defi\": 3}]}"),
@@ -256,6 +256,7 @@ fn bad_inputs() {
             "{\"limits\": {\"team_min\": 2, \"team_max\": 3, \"max_choices\": 1}, \"defis\": [], \"candidates\": [{\"id\": \"a\", \"profile\": \"designer\", \"choices\": [\"x\", \"y\"]}], \"rankings\": []}",
         ),
         (&["explain"], "{\"dossier\": {}}"),
+        (&["funding", "--scenario", "-"], "{}"),
         (&["schema", "nothing"], ""),
         (&["run", "--format", "yaml"], ""),
     ];
