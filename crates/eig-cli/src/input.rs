@@ -77,7 +77,7 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
         CliError::Invalid {
             input: input.to_owned(),
             path,
-            message: strip_position(&err.into_inner().to_string()),
+            message: array_for_struct(&strip_position(&err.into_inner().to_string())),
         }
     })?;
     Ok(value)
@@ -91,6 +91,21 @@ fn json_path(path: &str) -> String {
         format!("${path}")
     } else {
         format!("$.{path}")
+    }
+}
+
+/// serde reads a struct from an array too, so an array where an object is expected is reported
+/// as "invalid length 0, expected struct Defi with 7 elements"; say what was found instead.
+fn array_for_struct(message: &str) -> String {
+    let name = message
+        .strip_prefix("invalid length ")
+        .and_then(|rest| rest.split_once(", expected struct "))
+        .and_then(|(_, expected)| expected.strip_suffix(" elements"))
+        .and_then(|expected| expected.rsplit_once(" with "))
+        .map(|(name, _)| name);
+    match name {
+        Some(name) => format!("invalid type: array, expected struct {name} (a JSON object)"),
+        None => message.to_owned(),
     }
 }
 
@@ -238,5 +253,13 @@ mod tests {
         assert_eq!(json_path("a[1].b"), "$.a[1].b");
         assert_eq!(json_path("[0]"), "$[0]");
         assert_eq!(strip_position("expected `,` at line 3 column 9"), "expected `,`");
+        assert_eq!(
+            array_for_struct("invalid length 0, expected struct Defi with 7 elements"),
+            "invalid type: array, expected struct Defi (a JSON object)"
+        );
+        assert_eq!(
+            array_for_struct("invalid length 3, expected 2"),
+            "invalid length 3, expected 2"
+        );
     }
 }
