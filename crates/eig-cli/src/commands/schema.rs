@@ -4,7 +4,7 @@ use eig_matching::{GeneratorConfig, generate};
 use schemars::schema_for;
 
 use crate::{
-    campaign::default_campaign,
+    campaign::{Campaign, default_campaign},
     cli::{Kind, KindArgs},
     commands::eligibility::{EligibilityInput, ExplainInput},
     error::CliError,
@@ -17,7 +17,7 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
         Kind::Candidate => schema_for!(eig_domain::Candidate),
         Kind::PromotionFacts => schema_for!(eig_domain::PromotionFacts),
         Kind::Figures => schema_for!(Vec<eig_history::FiguresRow>),
-        Kind::Campaign => schema_for!(crate::campaign::Campaign),
+        Kind::Campaign => schema_for!(Campaign),
         Kind::Eligibility => schema_for!(EligibilityInput),
         Kind::Explain => schema_for!(ExplainInput),
         Kind::Funding => schema_for!(eig_funding::PromotionInput),
@@ -32,6 +32,20 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
     output::emit(args.output.as_deref(), &output::json(&schema)?)
 }
 
+/// The example input of `eig funding`.
+const FUNDING_EXAMPLE: &str = include_str!("../../data/funding.json");
+
+/// The example input of `eig eligibility`: a real dossier, two synthetic ones, two
+/// applications of the default campaign.
+fn eligibility_example(campaign: &Campaign) -> EligibilityInput {
+    let real = campaign.dossiers.iter().filter(|d| !d.synthetic).take(1);
+    let synthetic = campaign.dossiers.iter().filter(|d| d.synthetic).take(2);
+    EligibilityInput {
+        dossiers: real.chain(synthetic).map(|d| d.dossier.clone()).collect(),
+        candidates: campaign.candidates.iter().take(2).map(|c| c.application.clone()).collect(),
+    }
+}
+
 /// The example of `kind`, always built from values the libraries accept.
 pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
     let campaign = default_campaign();
@@ -41,43 +55,24 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
         Kind::PromotionFacts => output::json(&eig_domain::Promotion::Eig3.facts()),
         Kind::Figures => output::json(&eig_history::History::embedded().all_figures()),
         Kind::Campaign => output::json(&campaign),
-        Kind::Eligibility => {
-            let input = EligibilityInput {
-                dossiers: campaign
-                    .dossiers
-                    .iter()
-                    .filter(|d| !d.synthetic)
-                    .take(1)
-                    .chain(campaign.dossiers.iter().filter(|d| d.synthetic).take(2))
-                    .map(|d| d.dossier.clone())
-                    .collect(),
-                candidates: campaign
-                    .candidates
-                    .iter()
-                    .take(2)
-                    .map(|c| c.application.clone())
-                    .collect(),
-            };
-            output::json(&input)
-        }
+        Kind::Eligibility => output::json(&eligibility_example(&campaign)),
         Kind::Explain => {
             let synthetic = campaign.dossiers.iter().find(|d| d.synthetic);
             let dossier = synthetic.unwrap_or(&campaign.dossiers[0]).dossier.clone();
             output::json(&ExplainInput::Dossier(dossier))
         }
-        Kind::Funding => Ok(include_str!("../../data/funding.json").to_owned()),
+        Kind::Funding => Ok(FUNDING_EXAMPLE.to_owned()),
         Kind::Scenario => Ok(include_str!("../../data/scenario.json").to_owned()),
         Kind::Match => output::json(&generate(&GeneratorConfig::eig_call(2018)).to_input()),
         // Outputs: what the command prints on its example input.
         Kind::RunResult => output::json(&crate::pipeline::run(&campaign)?),
-        Kind::EligibilityResult => {
-            let input: EligibilityInput =
-                crate::input::parse("example", &example_text(Kind::Eligibility)?)?;
-            output::json(&crate::commands::eligibility::judge_all("example", &input)?)
-        }
+        Kind::EligibilityResult => output::json(&crate::commands::eligibility::judge_all(
+            "example",
+            &eligibility_example(&campaign),
+        )?),
         Kind::FundingPlan => {
             let input: eig_funding::PromotionInput =
-                crate::input::parse("example", &example_text(Kind::Funding)?)?;
+                crate::input::parse("example", FUNDING_EXAMPLE)?;
             let plan = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default())
                 .map_err(|err| CliError::Unjudgeable {
                     input: "example".into(),
