@@ -221,11 +221,12 @@ pub(crate) fn render(result: &CampaignResult) -> String {
             .find(|e| e.candidate == candidate.candidate)
             .map_or_else(
                 || {
-                    if candidate.choices_not_selected.is_empty() {
-                        "aucun choix".to_owned()
+                    let why = if candidate.choices_not_selected.is_empty() {
+                        "aucun choix"
                     } else {
-                        "aucun de ses choix n'est lauréat".to_owned()
-                    }
+                        "aucun de ses choix n'est lauréat"
+                    };
+                    format!("{} ({}) : {why}.", candidate.candidate, candidate.profile.french())
                 },
                 |e| e.to_french().split_whitespace().collect::<Vec<_>>().join(" "),
             );

@@ -92,6 +92,19 @@ fn the_example_campaign_runs_like_the_default() {
     assert_eq!(ok(&["run", "--input", "-"], &campaign), ok(&["run"], ""));
 }
 
+/// A candidate whose only choice is a défi not selected is reported unassigned with that
+/// reason and its id.
+#[test]
+fn a_candidate_who_chose_no_laureate() {
+    let mut campaign: serde_json::Value =
+        serde_json::from_str(&ok(&["example", "campaign"], "")).unwrap();
+    let first = &mut campaign["candidates"][0]["application"];
+    assert_eq!(first["candidate"]["id"], "c-001");
+    first["choices"] = serde_json::json!([{ "defi": "synth-autofinance" }]);
+    let report = ok(&["run", "--input", "-"], &campaign.to_string());
+    assert!(report.contains("\n- c-001 (data scientist) : aucun de ses choix n'est lauréat.\n"));
+}
+
 #[test]
 fn each_subcommand_on_its_example() {
     let eligibility = ok(&["example", "eligibility"], "");
