@@ -45,6 +45,16 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
+    /// Names the input an error of the libraries came from (`campaign.json: the jury sheet: …`).
+    pub(crate) fn in_input(self, name: &str) -> CliError {
+        match self {
+            CliError::Unjudgeable { input, message } => {
+                CliError::Unjudgeable { input: format!("{name}: {input}"), message }
+            }
+            other => other,
+        }
+    }
+
     /// 1: invalid input; 2: usage error; 3: output not written.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {

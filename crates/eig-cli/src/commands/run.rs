@@ -9,11 +9,11 @@ use crate::{
 };
 
 pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
-    let campaign: Campaign = match &args.input {
-        Some(path) => read_json(Some(path))?.1,
-        None => default_campaign(),
+    let (name, campaign): (String, Campaign) = match &args.input {
+        Some(path) => read_json(Some(path))?,
+        None => ("the embedded default campaign".to_owned(), default_campaign()),
     };
-    let result = pipeline::run(&campaign)?;
+    let result = pipeline::run(&campaign).map_err(|err| err.in_input(&name))?;
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
         Format::Text => report::render(&result),

@@ -249,8 +249,12 @@ fn a_closed_pipe_is_not_an_error() {
 /// Bad inputs: one clear message each, and the documented exit code.
 #[test]
 fn bad_inputs() {
-    let cases: [(&[&str], &str); 13] = [
+    let cases: [(&[&str], &str); 14] = [
         (&["run", "--input", "/nonexistent/campaign.json"], ""),
+        (
+            &["run", "--input", "-"],
+            "{\"title\": \"t\", \"promotion\": \"EIG7\", \"places\": 1, \"dossiers\": [], \"candidates\": [], \"rankings\": [], \"lottery_seed\": 0}",
+        ),
         (&["eligibility"], "{\"dossiers\": [}"),
         (&["eligibility"], "{\"dossiers\": [{\"defi\": 3}]}"),
         (&["eligibility"], "{\"dossierz\": []}"),
