@@ -3,7 +3,8 @@
 //! embedded default or on JSON input, and each library on its own.
 //!
 //! A thin layer: all decisions are made by the library crates. Exit codes: 0 success,
-//! 1 invalid input, 2 usage error, 3 the output could not be written.
+//! 1 invalid input, 2 usage error (including no input file while standard input is a terminal,
+//! and two inputs on standard input), 3 the output could not be written.
 
 use std::{io::Write, process::ExitCode};
 

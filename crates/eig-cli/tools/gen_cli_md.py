@@ -39,8 +39,9 @@ cargo run --release -p eig-cli -- run   # or run it from the repository
 ```
 
 Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
-for syntax errors, the line and column) · **2** usage error · **3** the output could not be
-written. Nothing is written anywhere but standard output and standard error unless `--output`
+for syntax errors, the line and column) · **2** usage error (an unknown option or value, no
+input file while standard input is a terminal, two inputs on standard input) · **3** the output
+could not be written. Nothing is written anywhere but standard output and standard error unless `--output`
 is given. Every output below is real, produced by the command shown (long outputs are cut);
 the test `docs_cli_md_is_true` checks it, and `crates/eig-cli/tools/gen_cli_md.py` rewrites
 this page.
