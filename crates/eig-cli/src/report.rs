@@ -100,7 +100,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     let plan = &result.funding;
     let _ = writeln!(
         out,
-        "\n3. Financement des lauréats (coût total employeur : référence ING quand il n'est pas fourni)"
+        "\n3. Financement des lauréats (une place demandée = un talent ; coût total employeur : la référence ING, estimée, une campagne n'en donnant pas)"
     );
     let _ = writeln!(out, "{:<34} {:<44} {:>16}", "défi", "payeur", "montant");
     for defi in &plan.defis {
