@@ -117,7 +117,8 @@ pub(crate) struct State {
     next: Vec<u32>,
     /// Whether each strict ranking entry holds a seat.
     held: Vec<bool>,
-    /// Per seat, what a proposal reads, side by side (one cache line per seat).
+    /// Per seat, what a proposal reads, side by side (one cache line per seat); then the sink
+    /// (see `State::new`).
     seats: Vec<SeatState>,
     /// For each défi: how many hold one of its seats.
     pub(crate) defi_count: Vec<u32>,
@@ -145,6 +146,9 @@ impl State {
                     worst: 0,
                     base: instance.rank_start[s],
                 })
+                // The sink: capacity 0 and worst 0, it rejects every proposal; an unusable
+                // choice (no seat or not ranked) proposes to it instead of branching.
+                .chain(std::iter::once(SeatState { count: 0, capacity: 0, worst: 0, base: 0 }))
                 .collect(),
             defi_count: vec![0; instance.defis.len()],
             open,
@@ -188,6 +192,7 @@ impl State {
 /// Candidate-proposing deferred acceptance, resumed from `state` with `free` candidates.
 pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut Vec<u32>) {
     let instance = p.instance;
+    let sink = instance.seat_defi.len();
     while let Some(c) = free.pop() {
         let c = c as usize;
         let start = instance.choice_start[c] as usize;
@@ -197,10 +202,10 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
         while k < len {
             let (s, position) = p.slots[start + k];
             k += 1;
-            if s == NONE || position == NONE {
-                continue;
-            }
-            let s = s as usize;
+            // Branch-free: an unusable choice goes to the sink, which rejects it (a choice
+            // the jury did not rank is the branch the processor cannot predict).
+            #[expect(clippy::needless_bitwise_bool, reason = "both sides evaluated: no branch")]
+            let s = if (s == NONE) | (position == NONE) { sink } else { s as usize };
             // A closed défi's seats have capacity 0 and worst 0: they take nobody.
             let seat = &mut state.seats[s];
             let base = seat.base as usize;
