@@ -690,7 +690,10 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
                 seat_worst[s].0
             }
         })
+        // The sink, for unranked choices: no group is below 0.
+        .chain(std::iter::once(0))
         .collect();
+    let sink = seat_count;
     let opening = limits.team_min.max(1);
     let mut blocking = Vec::new();
     let mut wanting: Vec<(u32, u32, u32, u32)> = Vec::new(); // (défi, seat, group, candidate)
@@ -705,12 +708,13 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         pairs_examined += better.len();
         for slot in better {
             let group = group_of_slot(slot);
-            if group == UNRANKED {
-                continue;
-            }
             // A ranked slot has a seat: the ranking is that seat's (same défi, same profile).
-            let s = instance.slot_seat_rank[slot].0 as usize;
-            if opening > 1 && defi_size[instance.seat_defi[s] as usize] == 0 {
+            // An unranked one reads the sink's cutoff instead of branching (whether the jury
+            // ranked a choice is the branch the processor cannot predict).
+            let ranked = group != UNRANKED;
+            let seat = instance.slot_seat_rank[slot].0 as usize;
+            let s = if ranked { seat } else { sink };
+            if opening > 1 && ranked && defi_size[instance.seat_defi[s] as usize] == 0 {
                 let (s, c) = (u32::try_from(s).unwrap_or(NONE), u32::try_from(c).unwrap_or(NONE));
                 wanting.push((instance.seat_defi[s as usize], s, group, c));
                 continue;
