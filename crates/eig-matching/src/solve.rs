@@ -287,21 +287,24 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
         }
     };
 
-    let mut defi_of = vec![NONE; instance.candidates.len()];
-    let mut choice_of = vec![NONE; instance.candidates.len()];
-    for (c, &k) in state.held_choice.iter().enumerate() {
-        if k != NONE {
-            defi_of[c] = instance.choice_defi[instance.choice_start[c] as usize + k as usize];
-            choice_of[c] = k;
-        }
-    }
+    // Branch-free over the candidates (whether one is placed is unpredictable): an unplaced
+    // candidate reads its first slot (or none) and counts in the sink `size[defis]`.
+    let choice_of = state.held_choice;
+    let mut size = vec![0u32; defis + 1];
+    let mut defi_of: Vec<u32> = choice_of
+        .iter()
+        .enumerate()
+        .map(|(c, &k)| {
+            let placed = k != NONE;
+            let slot = instance.choice_start[c] as usize + if placed { k as usize } else { 0 };
+            let d = instance.choice_defi.get(slot).copied().unwrap_or(NONE);
+            let d = if placed { d } else { NONE };
+            size[if placed { d as usize } else { defis }] += 1;
+            d
+        })
+        .collect();
+    size.truncate(defis);
     let mut defi_state = vec![DefiState::Empty; defis];
-    let mut size = vec![0u32; defis];
-    for &d in &defi_of {
-        if d != NONE {
-            size[d as usize] += 1;
-        }
-    }
     for d in 0..defis {
         if size[d] > 0 {
             defi_state[d] = DefiState::Running;
@@ -347,14 +350,15 @@ pub fn solve<'i>(instance: &'i Instance, options: &Options) -> Result<Solution<'
 
 /// The assignment that places each candidate `c` on `defi_of[c]` (unless `NONE`).
 fn assignment_of(defi_of: &[u32]) -> Assignment {
-    Assignment {
-        pairs: defi_of
-            .iter()
-            .enumerate()
-            .filter(|&(_, &d)| d != NONE)
-            .map(|(c, &d)| (u32::try_from(c).unwrap_or(NONE), d))
-            .collect(),
+    // Branch-free compaction: every candidate is written, only the placed ones are kept.
+    let mut pairs = vec![(NONE, NONE); defi_of.len()];
+    let mut n = 0;
+    for (c, &d) in defi_of.iter().enumerate() {
+        pairs[n] = (u32::try_from(c).unwrap_or(NONE), d);
+        n += usize::from(d != NONE);
     }
+    pairs.truncate(n);
+    Assignment { pairs }
 }
 
 /// Withdrawn défis as (défi, team size when withdrawn, round).
