@@ -619,9 +619,13 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         for &(_, d) in &assignment.pairs[i..j] {
             let du = d as usize;
             defi_size[du] += 1;
-            let Some(s) =
-                instance.seats_of(du).find(|&s| instance.seat_profile[s] == instance.profile[c])
-            else {
+            // Branch-free searches (their length is unpredictable): the first match, if any.
+            let mut found = NONE as usize;
+            for s in instance.seats_of(du) {
+                let hit = found == NONE as usize && instance.seat_profile[s] == instance.profile[c];
+                found = if hit { s } else { found };
+            }
+            let Some(s) = (found != NONE as usize).then_some(found) else {
                 feasibility.push(Violation::WrongProfile {
                     candidate: cid(c),
                     defi: did(du),
@@ -630,7 +634,11 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
                 continue;
             };
             seat_members[s] += 1;
-            let chosen = instance.choice_range(c).find(|&slot| instance.choice_defi[slot] == d);
+            let mut chosen = None;
+            for slot in instance.choice_range(c) {
+                let hit = chosen.is_none() && instance.choice_defi[slot] == d;
+                chosen = if hit { Some(slot) } else { chosen };
+            }
             let group = if let Some(slot) = chosen {
                 let group = group_of_slot(slot);
                 if group == UNRANKED {
