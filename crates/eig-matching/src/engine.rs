@@ -224,9 +224,14 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
                 let evicted = p.strict_candidate[base + worst as usize];
                 state.held[base + worst as usize] = false;
                 state.held[base + position as usize] = true;
-                let mut new_worst = worst - 1;
-                while !state.held[base + new_worst as usize] {
-                    new_worst -= 1;
+                // A seat of one place (the common case) holds only the newcomer: no scan,
+                // whose length the processor could not predict.
+                let mut new_worst = position;
+                if seat.capacity > 1 {
+                    new_worst = worst - 1;
+                    while !state.held[base + new_worst as usize] {
+                        new_worst -= 1;
+                    }
                 }
                 state.seats[s].worst = new_worst;
                 state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
