@@ -106,6 +106,9 @@ struct SeatState {
     worst: u32,
     /// Start of its ranking in the strict ranking arrays (`instance.rank_start[s]`).
     base: u32,
+    /// The candidate at `worst` (valid when count > 0): an eviction reads it from the record
+    /// it has just read, not from the ranking.
+    worst_candidate: u32,
 }
 
 /// The state of a deferred-acceptance run.
@@ -145,10 +148,17 @@ impl State {
                     },
                     worst: 0,
                     base: instance.rank_start[s],
+                    worst_candidate: NONE,
                 })
                 // The sink: capacity 0 and worst 0, it rejects every proposal; an unusable
                 // choice (no seat or not ranked) proposes to it instead of branching.
-                .chain(std::iter::once(SeatState { count: 0, capacity: 0, worst: 0, base: 0 }))
+                .chain(std::iter::once(SeatState {
+                    count: 0,
+                    capacity: 0,
+                    worst: 0,
+                    base: 0,
+                    worst_candidate: NONE,
+                }))
                 .collect(),
             defi_count: vec![0; instance.defis.len()],
             open,
@@ -212,6 +222,7 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
             if seat.count < seat.capacity {
                 if seat.count == 0 || position > seat.worst {
                     seat.worst = position;
+                    seat.worst_candidate = u32::try_from(c).unwrap_or(NONE);
                 }
                 seat.count += 1;
                 state.held[base + position as usize] = true;
@@ -221,19 +232,22 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
             }
             let worst = seat.worst;
             if position < worst {
-                let evicted = p.strict_candidate[base + worst as usize];
+                let evicted = seat.worst_candidate;
                 state.held[base + worst as usize] = false;
                 state.held[base + position as usize] = true;
                 // A seat of one place (the common case) holds only the newcomer: no scan,
                 // whose length the processor could not predict.
                 let mut new_worst = position;
+                let mut new_worst_candidate = u32::try_from(c).unwrap_or(NONE);
                 if seat.capacity > 1 {
                     new_worst = worst - 1;
                     while !state.held[base + new_worst as usize] {
                         new_worst -= 1;
                     }
+                    new_worst_candidate = p.strict_candidate[base + new_worst as usize];
                 }
-                state.seats[s].worst = new_worst;
+                seat.worst = new_worst;
+                seat.worst_candidate = new_worst_candidate;
                 state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
                 state.held_choice[evicted as usize] = NONE;
                 free.push(evicted);
