@@ -109,6 +109,8 @@ struct SeatState {
     /// The candidate at `worst` (valid when count > 0): an eviction reads it from the record
     /// it has just read, not from the ranking.
     worst_candidate: u32,
+    /// Its défi (`instance.seat_defi[s]`; 0 for the sink, which takes nobody).
+    defi: u32,
 }
 
 /// The state of a deferred-acceptance run.
@@ -149,6 +151,7 @@ impl State {
                     worst: 0,
                     base: instance.rank_start[s],
                     worst_candidate: NONE,
+                    defi: instance.seat_defi[s],
                 })
                 // The sink: capacity 0 and worst 0, it rejects every proposal; an unusable
                 // choice (no seat or not ranked) proposes to it instead of branching.
@@ -158,6 +161,7 @@ impl State {
                     worst: 0,
                     base: 0,
                     worst_candidate: NONE,
+                    defi: 0,
                 }))
                 .collect(),
             defi_count: vec![0; instance.defis.len()],
@@ -226,7 +230,8 @@ pub(crate) fn propose_candidates(p: &Prepared<'_>, state: &mut State, free: &mut
                 }
                 seat.count += 1;
                 state.held[base + position as usize] = true;
-                state.grow(instance.seat_defi[s]);
+                let d = seat.defi;
+                state.grow(d);
                 state.held_choice[c] = u32::try_from(k - 1).unwrap_or(NONE);
                 break;
             }
