@@ -1,7 +1,5 @@
 //! Every public type round-trips value → JSON → value unchanged.
 
-use std::collections::BTreeSet;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use eig_domain::{
     ApproxDate, BudgetProgramme, Candidate, CandidateId, CandidateStatus, CivilService, Closing,
@@ -271,7 +269,6 @@ fn closed_enumerations_and_facts() {
     ] {
         round_trip(&route).unwrap();
     }
-    let _: BTreeSet<Commitment> = BTreeSet::new();
     let id: DefiId = "x".parse().unwrap();
     round_trip(&id).unwrap();
 }
