@@ -144,3 +144,73 @@ pub struct Defi {
     #[serde(default)]
     pub commitments: BTreeSet<Commitment>,
 }
+
+impl Defi {
+    /// A défi with its required fields; `team` lists one profile per seat. Support roles and
+    /// commitments are added with [`Defi::with_support`] and [`Defi::with_commitments`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion, TalentProfile};
+    ///
+    /// let hosts = HostRoles::new(Host::new("Ministère de l'Intérieur".parse()?, HostKind::Ministry));
+    /// let defi = Defi::new("eig3-ia".parse()?, "IA".parse()?, Promotion::Eig3, hosts,
+    ///     [TalentProfile::DataScientist, TalentProfile::Developer]);
+    /// assert_eq!(defi.team.len(), 2);
+    /// assert!(defi.support.is_empty() && defi.commitments.is_empty());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(
+        id: DefiId,
+        title: Label,
+        promotion: Promotion,
+        hosts: HostRoles,
+        team: impl IntoIterator<Item = TalentProfile>,
+    ) -> Defi {
+        Defi {
+            id,
+            title,
+            promotion,
+            hosts,
+            team: team.into_iter().map(|profile| Seat { profile }).collect(),
+            support: Vec::new(),
+            commitments: BTreeSet::new(),
+        }
+    }
+
+    /// The défi with these support roles added (one entry per person).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion, SupportRole, TalentProfile};
+    ///
+    /// let hosts = HostRoles::new(Host::new("Ministère".parse()?, HostKind::Ministry));
+    /// let defi = Defi::new("d1".parse()?, "Défi".parse()?, Promotion::Eig3, hosts, [TalentProfile::Designer])
+    ///     .with_support([SupportRole::OperationalMentor, SupportRole::HighLevelMentor]);
+    /// assert_eq!(defi.support.len(), 2);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_support(mut self, roles: impl IntoIterator<Item = SupportRole>) -> Defi {
+        self.support.extend(roles);
+        self
+    }
+
+    /// The défi with these commitments attested.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Commitment, Defi, Host, HostKind, HostRoles, Promotion, TalentProfile};
+    ///
+    /// let hosts = HostRoles::new(Host::new("Ministère".parse()?, HostKind::Ministry));
+    /// let defi = Defi::new("d1".parse()?, "Défi".parse()?, Promotion::Eig3, hosts, [TalentProfile::Designer])
+    ///     .with_commitments([Commitment::DataAccess, Commitment::OpenSourceAndOpenData]);
+    /// assert!(defi.commitments.contains(&Commitment::DataAccess));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_commitments(mut self, commitments: impl IntoIterator<Item = Commitment>) -> Defi {
+        self.commitments.extend(commitments);
+        self
+    }
+}

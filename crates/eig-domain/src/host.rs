@@ -79,6 +79,41 @@ impl HostKind {
         )
     }
 
+    /// Whether the body is a ministry or one of its central administrations, the bodies AAP3
+    /// §3.1.1 names as receiving the programme's money themselves (« le ministère de tutelle
+    /// … ou l'administration centrale dont dépend le service déconcentré »).
+    ///
+    /// This classifies; it decides no funding.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::HostKind;
+    ///
+    /// assert!(HostKind::CentralAdministration.is_ministry_or_central_administration());
+    /// assert!(!HostKind::StateOperator.is_ministry_or_central_administration());
+    /// ```
+    pub const fn is_ministry_or_central_administration(self) -> bool {
+        matches!(self, HostKind::Ministry | HostKind::CentralAdministration)
+    }
+
+    /// Whether the body is outside the State: a collectivité territoriale or an établissement
+    /// de santé, which AAP3 §3.1 and AAP4 §2 fn. 4 list apart from « une administration de
+    /// l'État ». Such a body has no programme of the State budget.
+    ///
+    /// This classifies; it decides no funding.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{HostKind, LocalAuthorityLevel};
+    ///
+    /// assert!(HostKind::HealthEstablishment.is_outside_state());
+    /// assert!(HostKind::LocalAuthority { level: LocalAuthorityLevel::Region }.is_outside_state());
+    /// assert!(!HostKind::IndependentAuthority.is_outside_state());
+    /// ```
+    pub const fn is_outside_state(self) -> bool {
+        matches!(self, HostKind::LocalAuthority { .. } | HostKind::HealthEstablishment)
+    }
+
     /// The French name of the kind.
     ///
     /// # Example
@@ -204,7 +239,88 @@ pub struct HostRoles {
     pub administrative: Option<Host>,
 }
 
+impl Host {
+    /// A host with its name and kind; SIREN and SIRET are added with [`Host::with_siren`] and
+    /// [`Host::with_siret`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Host, HostKind};
+    ///
+    /// let host = Host::new("Météo-France".parse()?, HostKind::StateOperator);
+    /// assert_eq!((host.name.as_str(), host.kind), ("Météo-France", HostKind::StateOperator));
+    /// assert!(host.siren.is_none());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(name: Label, kind: HostKind) -> Host {
+        Host { name, kind, siren: None, siret: None }
+    }
+
+    /// The host with its SIREN number.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Host, HostKind};
+    ///
+    /// let host = Host::new("Ministère de l'Intérieur".parse()?, HostKind::Ministry)
+    ///     .with_siren("110014016".parse()?);
+    /// assert_eq!(host.siren.map(|siren| siren.to_string()).as_deref(), Some("110014016"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_siren(self, siren: Siren) -> Host {
+        Host { siren: Some(siren), ..self }
+    }
+
+    /// The host with the SIRET number of the establishment concerned.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Host, HostKind};
+    ///
+    /// let host = Host::new("Ministère de l'Intérieur".parse()?, HostKind::Ministry)
+    ///     .with_siret("11001401600015".parse()?);
+    /// assert!(host.siret.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_siret(self, siret: Siret) -> Host {
+        Host { siret: Some(siret), ..self }
+    }
+}
+
 impl HostRoles {
+    /// The roles of a défi whose operational host also carries it administratively (no
+    /// porteur administratif); add one with [`HostRoles::with_administrative`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Host, HostKind, HostRoles};
+    ///
+    /// let roles = HostRoles::new(Host::new("Ministère de la Culture".parse()?, HostKind::Ministry));
+    /// assert!(roles.administrative.is_none());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(operational: Host) -> HostRoles {
+        HostRoles { operational, administrative: None }
+    }
+
+    /// The roles with `administrative` as porteur administratif.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Host, HostKind, HostRoles};
+    ///
+    /// let roles = HostRoles::new(Host::new("CHU (exemple)".parse()?, HostKind::HealthEstablishment))
+    ///     .with_administrative(Host::new("Ministère de la Santé".parse()?, HostKind::Ministry));
+    /// assert_eq!(roles.paying().kind, HostKind::Ministry);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_administrative(self, administrative: Host) -> HostRoles {
+        HostRoles { administrative: Some(administrative), ..self }
+    }
+
     /// The administration that receives the money: the porteur administratif if named, the
     /// operational host otherwise.
     ///

@@ -375,3 +375,135 @@ pub struct Candidate {
     #[serde(default)]
     pub status: CandidateStatus,
 }
+
+impl CandidateStatus {
+    /// The status with the kind of person given.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{CandidateStatus, CivilService, PersonKind, Studies};
+    ///
+    /// let status = CandidateStatus::default()
+    ///     .with_person(PersonKind::Natural)
+    ///     .with_civil_service(CivilService::NotCivilServant)
+    ///     .with_jury_member(false)
+    ///     .with_studies(Studies::NotStudying)
+    ///     .with_past_participations([]);
+    /// assert_eq!(status.person, Some(PersonKind::Natural));
+    /// assert_eq!(status.past_participations, Some(Vec::new()));
+    /// ```
+    #[must_use]
+    pub fn with_person(self, person: PersonKind) -> CandidateStatus {
+        CandidateStatus { person: Some(person), ..self }
+    }
+
+    /// The status with the relation to the civil service given.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{CandidateStatus, CivilService};
+    ///
+    /// let status = CandidateStatus::default().with_civil_service(CivilService::NotCivilServant);
+    /// assert_eq!(status.civil_service, Some(CivilService::NotCivilServant));
+    /// ```
+    #[must_use]
+    pub fn with_civil_service(self, civil_service: CivilService) -> CandidateStatus {
+        CandidateStatus { civil_service: Some(civil_service), ..self }
+    }
+
+    /// The status saying whether the candidate sits on the jury.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::CandidateStatus;
+    ///
+    /// assert_eq!(CandidateStatus::default().with_jury_member(true).jury_member, Some(true));
+    /// ```
+    #[must_use]
+    pub fn with_jury_member(self, jury_member: bool) -> CandidateStatus {
+        CandidateStatus { jury_member: Some(jury_member), ..self }
+    }
+
+    /// The status with the studies given.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{CandidateStatus, Studies};
+    ///
+    /// let status = CandidateStatus::default().with_studies(Studies::NotStudying);
+    /// assert_eq!(status.studies, Some(Studies::NotStudying));
+    /// ```
+    #[must_use]
+    pub fn with_studies(self, studies: Studies) -> CandidateStatus {
+        CandidateStatus { studies: Some(studies), ..self }
+    }
+
+    /// The status with the past participations given (none: an empty list).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{CandidateStatus, PastParticipation, Promotion};
+    ///
+    /// let past = PastParticipation { promotion: Promotion::Eig5, as_coach: false };
+    /// let status = CandidateStatus::default().with_past_participations([past]);
+    /// assert_eq!(status.past_participations.map(|p| p.len()), Some(1));
+    /// ```
+    #[must_use]
+    pub fn with_past_participations(
+        self,
+        past: impl IntoIterator<Item = PastParticipation>,
+    ) -> CandidateStatus {
+        CandidateStatus { past_participations: Some(past.into_iter().collect()), ..self }
+    }
+}
+
+impl Candidate {
+    /// A candidate with an id and a profile; experience and status facts are added with
+    /// [`Candidate::with_experience`] and [`Candidate::with_status`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Candidate, Experience, TalentProfile};
+    ///
+    /// let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer)
+    ///     .with_experience(Experience::from_years(6));
+    /// assert_eq!(candidate.experience.map(|e| e.months()), Some(72));
+    /// assert!(candidate.status.person.is_none());
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(id: CandidateId, profile: TalentProfile) -> Candidate {
+        Candidate { id, profile, experience: None, status: CandidateStatus::default() }
+    }
+
+    /// The candidate with their professional experience.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Candidate, Experience, TalentProfile};
+    ///
+    /// let candidate = Candidate::new("c-1".parse()?, TalentProfile::Developer)
+    ///     .with_experience(Experience::from_months(61));
+    /// assert_eq!(candidate.experience, Some(Experience::from_months(61)));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_experience(self, experience: Experience) -> Candidate {
+        Candidate { experience: Some(experience), ..self }
+    }
+
+    /// The candidate with their status facts.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Candidate, CandidateStatus, PersonKind, TalentProfile};
+    ///
+    /// let candidate = Candidate::new("c-1".parse()?, TalentProfile::Developer)
+    ///     .with_status(CandidateStatus::default().with_person(PersonKind::Natural));
+    /// assert_eq!(candidate.status.person, Some(PersonKind::Natural));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_status(self, status: CandidateStatus) -> Candidate {
+        Candidate { status, ..self }
+    }
+}

@@ -66,6 +66,175 @@ pub struct DefiDossier {
     pub team_exception_granted: Option<bool>,
 }
 
+impl DefiDossier {
+    /// A dossier for `defi` with every other fact unknown; the facts are added with the
+    /// `with_*` methods. A rule that needs an unknown fact reports it missing.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion, TalentProfile};
+    /// use eig_eligibility::{DefiDossier, FundingDeclaration, Outcome, evaluate_dossier};
+    ///
+    /// let hosts = HostRoles::new(Host::new("Ministère de l'Intérieur".parse()?, HostKind::Ministry));
+    /// let defi = Defi::new("eig3-ia".parse()?, "IA".parse()?, Promotion::Eig3, hosts,
+    ///     [TalentProfile::DataScientist, TalentProfile::Developer]);
+    /// let dossier = DefiDossier::new(defi)
+    ///     .with_submitted_at("2018-06-15T16:59:59+02:00".parse()?)
+    ///     .with_funding(FundingDeclaration::cofinancing());
+    /// // Mentors, commitments and the « outillage » fact are not given yet.
+    /// assert!(matches!(evaluate_dossier(&dossier)?.outcome, Outcome::Incomplete { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(defi: Defi) -> DefiDossier {
+        DefiDossier {
+            defi,
+            submitted_at: None,
+            funding: FundingDeclaration::default(),
+            carrier_convention: None,
+            titre2_programme: None,
+            economic_and_financial_ministries: None,
+            purely_it_tooling: None,
+            beta_gouv_phase: None,
+            team_exception_granted: None,
+        }
+    }
+
+    /// The dossier received at `at`.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig3,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// let dossier = DefiDossier::new(defi).with_submitted_at("2018-06-15T15:00:00Z".parse()?);
+    /// assert!(dossier.submitted_at.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_submitted_at(self, at: DateTime<FixedOffset>) -> DefiDossier {
+        DefiDossier { submitted_at: Some(at), ..self }
+    }
+
+    /// The dossier with its funding declaration.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::{DefiDossier, FundingDeclaration};
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig3,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// let dossier = DefiDossier::new(defi).with_funding(FundingDeclaration::self_funded());
+    /// assert_eq!(dossier.funding.self_funded, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_funding(self, funding: FundingDeclaration) -> DefiDossier {
+        DefiDossier { funding, ..self }
+    }
+
+    /// The dossier saying whether a convention with the porteur administratif is declared.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig3,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// assert_eq!(DefiDossier::new(defi).with_carrier_convention(true).carrier_convention, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_carrier_convention(self, declared: bool) -> DefiDossier {
+        DefiDossier { carrier_convention: Some(declared), ..self }
+    }
+
+    /// The dossier saying whether the paying administration has a budget programme able to
+    /// receive titre 2 credits (AAP4–AAP6 §3.1).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig4,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// assert_eq!(DefiDossier::new(defi).with_titre2_programme(true).titre2_programme, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_titre2_programme(self, has_one: bool) -> DefiDossier {
+        DefiDossier { titre2_programme: Some(has_one), ..self }
+    }
+
+    /// The dossier saying whether the host belongs to the economic and financial ministries.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig5,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// let dossier = DefiDossier::new(defi).with_economic_and_financial_ministries(false);
+    /// assert_eq!(dossier.economic_and_financial_ministries, Some(false));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_economic_and_financial_ministries(self, belongs: bool) -> DefiDossier {
+        DefiDossier { economic_and_financial_ministries: Some(belongs), ..self }
+    }
+
+    /// The dossier saying whether the défi is purely IT tooling (AAP3 §2.1).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig3,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// assert_eq!(DefiDossier::new(defi).with_purely_it_tooling(false).purely_it_tooling, Some(false));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_purely_it_tooling(self, tooling: bool) -> DefiDossier {
+        DefiDossier { purely_it_tooling: Some(tooling), ..self }
+    }
+
+    /// The dossier with the phase of the service on beta.gouv.fr (REG7 §3.1).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::{BetaPhase, DefiDossier};
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig7,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::CentralAdministration)), []);
+    /// let dossier = DefiDossier::new(defi).with_beta_gouv_phase(BetaPhase::Construction);
+    /// assert_eq!(dossier.beta_gouv_phase, Some(BetaPhase::Construction));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_beta_gouv_phase(self, phase: BetaPhase) -> DefiDossier {
+        DefiDossier { beta_gouv_phase: Some(phase), ..self }
+    }
+
+    /// The dossier saying whether the programme granted an exception to the team size
+    /// (AAC2 art. 4: « sauf exception »).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion};
+    /// # use eig_eligibility::DefiDossier;
+    /// # let defi = Defi::new("d".parse()?, "D".parse()?, Promotion::Eig2,
+    /// #     HostRoles::new(Host::new("M".parse()?, HostKind::Ministry)), []);
+    /// let dossier = DefiDossier::new(defi).with_team_exception_granted(true);
+    /// assert_eq!(dossier.team_exception_granted, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_team_exception_granted(self, granted: bool) -> DefiDossier {
+        DefiDossier { team_exception_granted: Some(granted), ..self }
+    }
+}
+
 /// How a host declares it will pay its talents. Each flag is a fact of the dossier; several
 /// at `true` may be an error (see [`crate::EligibilityError::ConflictingExceptions`]).
 ///
@@ -89,6 +258,61 @@ pub struct FundingDeclaration {
     /// The host declares another source of funding (*financement alternatif*, AAP3 §3.1.2).
     #[serde(default)]
     pub alternative_funding: Option<bool>,
+}
+
+impl FundingDeclaration {
+    /// The host asks for co-financing, and declares neither self-funding nor alternative
+    /// funding.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::FundingDeclaration;
+    ///
+    /// let declared = FundingDeclaration::cofinancing();
+    /// assert_eq!(
+    ///     (declared.cofinancing_requested, declared.self_funded, declared.alternative_funding),
+    ///     (Some(true), Some(false), Some(false))
+    /// );
+    /// ```
+    pub const fn cofinancing() -> FundingDeclaration {
+        FundingDeclaration {
+            cofinancing_requested: Some(true),
+            self_funded: Some(false),
+            alternative_funding: Some(false),
+        }
+    }
+
+    /// The host pays its talents itself (*autofinancement*) and asks for no co-financing.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::FundingDeclaration;
+    ///
+    /// assert_eq!(FundingDeclaration::self_funded().cofinancing_requested, Some(false));
+    /// ```
+    pub const fn self_funded() -> FundingDeclaration {
+        FundingDeclaration {
+            cofinancing_requested: Some(false),
+            self_funded: Some(true),
+            alternative_funding: Some(false),
+        }
+    }
+
+    /// The host declares another source of funding and asks for no co-financing.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::FundingDeclaration;
+    ///
+    /// assert_eq!(FundingDeclaration::alternative().alternative_funding, Some(true));
+    /// ```
+    pub const fn alternative() -> FundingDeclaration {
+        FundingDeclaration {
+            cofinancing_requested: Some(false),
+            self_funded: Some(false),
+            alternative_funding: Some(true),
+        }
+    }
 }
 
 /// The phase of a service on beta.gouv.fr, or the absence of a product page.
@@ -185,6 +409,122 @@ pub struct CandidateApplication {
     /// « à la date de début du défi »; the promotion starts in January 2019).
     #[serde(default)]
     pub mission_start_on: Option<NaiveDate>,
+}
+
+impl CandidateApplication {
+    /// An application of `candidate` to `promotion` with every other fact unknown; they are
+    /// added with the `with_*` methods.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// use eig_eligibility::{CandidateApplication, Choice};
+    ///
+    /// let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let application = CandidateApplication::new(Promotion::Eig3, candidate)
+    ///     .with_submitted_at("2018-10-15T16:00:00+02:00".parse()?)
+    ///     .with_choices([Choice::Defi("eig3-a".parse()?)]);
+    /// assert_eq!(application.choices.map(|c| c.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(promotion: Promotion, candidate: Candidate) -> CandidateApplication {
+        CandidateApplication {
+            promotion,
+            candidate,
+            submitted_at: None,
+            choices: None,
+            choices_submitted_at: None,
+            selection_decided_on: None,
+            mission_start_on: None,
+        }
+    }
+
+    /// The application received at `at`.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::CandidateApplication;
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let application = CandidateApplication::new(Promotion::Eig3, candidate)
+    ///     .with_submitted_at("2018-10-15T16:00:00+02:00".parse()?);
+    /// assert!(application.submitted_at.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_submitted_at(self, at: DateTime<FixedOffset>) -> CandidateApplication {
+        CandidateApplication { submitted_at: Some(at), ..self }
+    }
+
+    /// The application with its choices, in order of preference.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::{CandidateApplication, Choice};
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let application = CandidateApplication::new(Promotion::Eig4, candidate)
+    ///     .with_choices([Choice::Profile(TalentProfile::Designer)]);
+    /// assert_eq!(application.choices.map(|c| c.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_choices(self, choices: impl IntoIterator<Item = Choice>) -> CandidateApplication {
+        CandidateApplication { choices: Some(choices.into_iter().collect()), ..self }
+    }
+
+    /// The application whose choices were received at `at` (a second stage, EIG5–EIG6).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::CandidateApplication;
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let application = CandidateApplication::new(Promotion::Eig5, candidate)
+    ///     .with_choices_submitted_at("2021-05-30T12:00:00+02:00".parse()?);
+    /// assert!(application.choices_submitted_at.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_choices_submitted_at(self, at: DateTime<FixedOffset>) -> CandidateApplication {
+        CandidateApplication { choices_submitted_at: Some(at), ..self }
+    }
+
+    /// The application judged with the selection decided on `day`.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::CandidateApplication;
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let day = chrono::NaiveDate::from_ymd_opt(2018, 12, 14).expect("a valid day");
+    /// let application = CandidateApplication::new(Promotion::Eig3, candidate)
+    ///     .with_selection_decided_on(day);
+    /// assert_eq!(application.selection_decided_on, Some(day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_selection_decided_on(self, day: NaiveDate) -> CandidateApplication {
+        CandidateApplication { selection_decided_on: Some(day), ..self }
+    }
+
+    /// The application judged with the missions starting on `day`.
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::CandidateApplication;
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let day = chrono::NaiveDate::from_ymd_opt(2019, 1, 7).expect("a valid day");
+    /// let application = CandidateApplication::new(Promotion::Eig3, candidate)
+    ///     .with_mission_start_on(day);
+    /// assert_eq!(application.mission_start_on, Some(day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_mission_start_on(self, day: NaiveDate) -> CandidateApplication {
+        CandidateApplication { mission_start_on: Some(day), ..self }
+    }
 }
 
 /// One choice of a candidate: a défi (or project), or a profile (EIG4).

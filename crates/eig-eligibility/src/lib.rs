@@ -7,6 +7,8 @@
 //!   deadline in Paris time.
 //! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
 //!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1).
+//! - **Batches** ([`evaluate_dossiers`], [`evaluate_candidates`]): one result per record; a
+//!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
 //!
@@ -46,6 +48,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[doc(alias = "lot")]
+pub use crate::batch::{RecordError, evaluate_candidates, evaluate_dossiers};
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
@@ -69,6 +73,7 @@ pub use crate::selection::{
     SelectionStatus, select_laureates,
 };
 
+mod batch;
 mod error;
 mod french;
 mod input;
