@@ -6,13 +6,13 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eig_domain::{Euros, FundingRoute, Promotion, Share};
 use eig_funding::{
-    DefiInput, EmployerCost, Phase, PromotionInput, RoundingRule, Scenario, TalentInput, plan_defi,
+    DefiFunding, EmployerCost, Phase, PromotionInput, RoundingRule, Scenario, TalentInput, plan_defi,
     plan_promotion, split,
 };
 
 /// A défi of `talents` talents with varied employer costs (66 000 € to 72 000 €).
-fn defi(index: usize, talents: usize) -> DefiInput {
-    DefiInput {
+fn defi(index: usize, talents: usize) -> DefiFunding {
+    DefiFunding {
         defi: format!("d{index}").parse().expect("valid id"),
         route: if index.is_multiple_of(4) {
             FundingRoute::ThroughAdministrativeCarrier

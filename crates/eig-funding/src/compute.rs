@@ -1,22 +1,22 @@
 //! Computes plans: the formula of each promotion applied to each talent, the défi totals and
 //! schedule, the promotion totals and the envelope outcome.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 use eig_domain::{
-    ApproxDate, CandidateId, DateRange, DefiId, Euros, FundingRoute, MissionLength, PayGrid,
-    Promotion, PromotionFacts, Share, Sourced,
+    ApproxDate, Basis, CandidateId, DateRange, DefiId, Document, Euros, FundingRoute,
+    MissionLength, PayGrid, Promotion, PromotionFacts, Share, Source, Sourced,
 };
 
 use crate::{
     error::{FundingError, SplitError},
     input::{
-        DefiInput, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
+        DefiFunding, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
     },
     parameter::{ParameterId, ParameterValue, UsedParameter, official_parameter, resolve},
     plan::{
-        CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary,
+        ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary,
         Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan,
         TalentRef,
     },
@@ -39,13 +39,13 @@ use crate::{
 /// use eig_funding::{EnvelopeOutcome, Payer, PromotionInput, Scenario, plan_promotion};
 ///
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "talents": [
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///       { "talent": "t1", "employer_cost": { "contract": "70000" } },
 ///       { "talent": "t2", "employer_cost": { "contract": "70000" } },
 ///       { "talent": "t3", "employer_cost": { "contract": "70000" } } ] } ] }"#)?;
 /// let plan = plan_promotion(&input, &Scenario::default())?;
-/// assert_eq!(plan.totals[&Payer::PiaThroughCdc], Euros::from_whole(147_000));
-/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(63_000));
+/// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(147_000));
+/// assert_eq!(plan.amount_of(Payer::Host), Euros::from_whole(63_000));
 /// assert!(matches!(plan.envelope, EnvelopeOutcome::Within { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -55,10 +55,24 @@ pub fn plan_promotion(
 ) -> Result<PromotionPlan, FundingError> {
     let mut context = Context::new(input.promotion, scenario);
     let mut defis = Vec::with_capacity(input.defis.len());
-    let mut totals: BTreeMap<Payer, Euros> = BTreeMap::new();
+    let mut totals = zero_totals(input.promotion);
+    let mut seen_defis: BTreeSet<&DefiId> = BTreeSet::new();
+    let mut seen_talents: BTreeMap<&CandidateId, &DefiId> = BTreeMap::new();
     for defi in &input.defis {
+        if !seen_defis.insert(&defi.defi) {
+            return Err(FundingError::DefiRepeated { defi: defi.defi.clone() });
+        }
+        for talent in &defi.talents {
+            if let Some(first) = seen_talents.insert(&talent.talent, &defi.defi) {
+                return Err(FundingError::TalentRepeated {
+                    defi: defi.defi.clone(),
+                    talent: talent.talent.clone(),
+                    first: first.clone(),
+                });
+            }
+        }
         let plan = context.defi(defi)?;
-        for (&payer, &amount) in &plan.totals {
+        for (payer, &amount) in plan.totals.iter() {
             add_to(&mut totals, payer, amount)?;
         }
         defis.push(plan);
@@ -69,7 +83,7 @@ pub fn plan_promotion(
         rounding: scenario.rounding,
         envelope_policy: scenario.envelope_policy,
         defis,
-        totals,
+        totals: ByPayer::from_map(totals),
         envelope,
         parameters: context.used_parameters(),
         estimated_costs: context.estimates,
@@ -84,19 +98,19 @@ pub fn plan_promotion(
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Payer, Scenario, plan_defi};
 ///
 /// // EIG6: 20 000 € per recruited talent (AAP6 §3.3); no cost given: the ING reference.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///   "talents": [ { "talent": "t1", "experience": 72 } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig6, &defi, &Scenario::default())?;
-/// assert_eq!(plan.totals[&Payer::Programme352], Euros::from_whole(20_000));
-/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(50_000));
+/// assert_eq!(plan.amount_of(Payer::Programme352), Euros::from_whole(20_000));
+/// assert_eq!(plan.amount_of(Payer::Host), Euros::from_whole(50_000));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn plan_defi(
     promotion: Promotion,
-    defi: &DefiInput,
+    defi: &DefiFunding,
     scenario: &Scenario,
 ) -> Result<DefiPlan, FundingError> {
     Context::new(promotion, scenario).defi(defi)
@@ -277,7 +291,86 @@ impl<'a> Context<'a> {
         if open { Ok(()) } else { Err(FundingError::RouteNotOpen { promotion, route }) }
     }
 
-    fn contract_months(&self, defi: &DefiInput) -> Result<u8, FundingError> {
+    /// Which hosts a route is open to, where the texts say it with the host's kind alone.
+    /// EIG3: « seul un ministère est éligible à un financement direct » (AAP3 §3.1.1; a
+    /// central administration is read as its ministry's services, as `eig-eligibility` does).
+    /// EIG4–EIG6: « Les administrations qui ne disposent pas d'un programme budgétaire (voir
+    /// 3.1.) ne peuvent pas bénéficier d'un financement direct » (AAP4–AAP6 §3.2): a
+    /// collectivité territoriale or an établissement de santé has no programme of the State
+    /// budget, so neither the direct route nor the délégation de gestion on programme 352 is
+    /// open to it (interpretation, `docs/rules/funding.md`). Every other pairing is trusted:
+    /// which State body has a budget programme is a fact of the dossier that
+    /// `eig-eligibility` judges.
+    fn check_host(&self, defi: &DefiFunding) -> Result<(), FundingError> {
+        let promotion = self.promotion;
+        let (open, stated_in) = match (promotion, defi.route) {
+            (Promotion::Eig3, FundingRoute::Direct) => (
+                defi.host.is_ministry_or_central_administration(),
+                Source::new(Document::Aap3, "§3.1.1"),
+            ),
+            (
+                Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6,
+                FundingRoute::Direct | FundingRoute::DelegationOfManagement,
+            ) => {
+                let document = match promotion {
+                    Promotion::Eig4 => Document::Aap4,
+                    Promotion::Eig5 => Document::Aap5,
+                    _ => Document::Aap6,
+                };
+                (!defi.host.is_outside_state(), Source::new(document, "§3.2"))
+            }
+            _ => (true, Source::new(Document::Aap3, "§3.1")),
+        };
+        if !open {
+            return Err(FundingError::RouteNotOpenToHost {
+                defi: defi.defi.clone(),
+                promotion,
+                route: defi.route,
+                host: defi.host,
+                stated_in,
+            });
+        }
+        if defi.route == FundingRoute::ThroughAdministrativeCarrier
+            && defi.administrative_carrier.is_none()
+        {
+            return Err(FundingError::AdministrativeCarrierMissing { defi: defi.defi.clone() });
+        }
+        Ok(())
+    }
+
+    /// At most the promotion's team size, where a source states it as a rule without
+    /// exceptions (EIG3–EIG7; EIG2's « sauf exception » and EIG1's observed bounds are not
+    /// checked: the exception is a fact `eig-eligibility` judges). Each talent once.
+    fn check_team(&self, defi: &DefiFunding) -> Result<(), FundingError> {
+        if let Some(Sourced { value: bounds, source }) = &self.facts.team_size {
+            let max = usize::from(bounds.max);
+            if bounds.basis == Basis::Rule && !bounds.exceptions_allowed {
+                if let Some(extra) = defi.talents.get(max) {
+                    return Err(FundingError::TeamTooLarge {
+                        defi: defi.defi.clone(),
+                        talent: extra.talent.clone(),
+                        promotion: self.promotion,
+                        talents: defi.talents.len(),
+                        max: bounds.max,
+                        stated_in: source.clone(),
+                    });
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for talent in &defi.talents {
+            if !seen.insert(&talent.talent) {
+                return Err(FundingError::TalentRepeated {
+                    defi: defi.defi.clone(),
+                    talent: talent.talent.clone(),
+                    first: defi.defi.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn contract_months(&self, defi: &DefiFunding) -> Result<u8, FundingError> {
         let stated = match (defi.phase, self.facts.mission_length.as_ref().map(|s| s.value)) {
             (
                 Phase::Initial,
@@ -308,8 +401,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn defi(&mut self, defi: &DefiInput) -> Result<DefiPlan, FundingError> {
+    fn defi(&mut self, defi: &DefiFunding) -> Result<DefiPlan, FundingError> {
         self.check_route(defi.route)?;
+        self.check_host(defi)?;
+        self.check_team(defi)?;
         let contract_months = self.contract_months(defi)?;
         let payment = match defi.route {
             FundingRoute::SelfFunded => Payment::Whole(Payer::Host, RuleId::SelfFunded),
@@ -321,7 +416,7 @@ impl<'a> Context<'a> {
         let through = (defi.route == FundingRoute::ThroughAdministrativeCarrier)
             .then_some(Intermediary::AdministrativeCarrier);
         let mut talents = Vec::with_capacity(defi.talents.len());
-        let mut totals: BTreeMap<Payer, Euros> = BTreeMap::new();
+        let mut totals = zero_totals(self.promotion);
         for talent in &defi.talents {
             let cost = self.cost(defi, talent, contract_months)?;
             let plan = match payment {
@@ -337,7 +432,7 @@ impl<'a> Context<'a> {
         }
         let first_month = self.first_month(defi.phase);
         let subsidised = match payment {
-            Payment::Cofinanced(Kind::Months) if !totals.is_empty() => {
+            Payment::Cofinanced(Kind::Months) if !defi.talents.is_empty() => {
                 self.subsidised_months(first_month, contract_months)?
             }
             _ => None,
@@ -363,11 +458,11 @@ impl<'a> Context<'a> {
             phase: defi.phase,
             contract_months,
             talents,
-            totals,
+            totals: ByPayer::from_map(totals),
             schedule: Schedule {
                 first_month,
                 subsidised_period: subsidised.map(|(period, _)| period),
-                by_payer,
+                by_payer: ByPayer::from_map(by_payer),
             },
         })
     }
@@ -421,7 +516,7 @@ impl<'a> Context<'a> {
 
     fn cost(
         &mut self,
-        defi: &DefiInput,
+        defi: &DefiFunding,
         talent: &TalentInput,
         contract_months: u8,
     ) -> Result<Cost, FundingError> {
@@ -461,7 +556,7 @@ impl<'a> Context<'a> {
     /// pendant 10 mois s'élève à 70 000€ ». It applies only to that pay and length.
     fn reference_cost(
         &mut self,
-        defi: &DefiInput,
+        defi: &DefiFunding,
         talent: &TalentInput,
         pay: Option<&PayUsed>,
         contract_months: u8,
@@ -689,6 +784,11 @@ fn spread_on(total: Euros, placed: &[bool]) -> Result<Vec<Euros>, FundingError> 
         .iter()
         .map(|&month| if month { amounts.next().unwrap_or(Euros::ZERO) } else { Euros::ZERO })
         .collect())
+}
+
+/// Every payer of the promotion at zero (see [`Payer::of_promotion`]).
+fn zero_totals(promotion: Promotion) -> BTreeMap<Payer, Euros> {
+    Payer::of_promotion(promotion).iter().map(|&payer| (payer, Euros::ZERO)).collect()
 }
 
 fn add_to(

@@ -2,7 +2,7 @@
 //! that cannot be computed from its inputs. An envelope exceeded is not an error: it is an
 //! [`EnvelopeOutcome`](crate::EnvelopeOutcome).
 
-use eig_domain::{CandidateId, DefiId, FundingRoute, MoneyError, Promotion};
+use eig_domain::{CandidateId, DefiId, FundingRoute, HostKind, MoneyError, Promotion, Source};
 
 use crate::parameter::ParameterId;
 
@@ -71,6 +71,66 @@ pub enum FundingError {
         promotion: Promotion,
         /// The route.
         route: FundingRoute,
+    },
+    /// The route is not one the texts open to the défi's host (a collectivité territoriale
+    /// on « cofinancement direct » in EIG3: AAP3 §3.1.1 « seul un ministère est éligible à un
+    /// financement direct »).
+    #[error(
+        "défi {defi}: route {:?} is not open to a host of kind {:?} in {promotion} ({stated_in})",
+        route.french(),
+        host.french()
+    )]
+    RouteNotOpenToHost {
+        /// The défi.
+        defi: DefiId,
+        /// The promotion.
+        promotion: Promotion,
+        /// The route.
+        route: FundingRoute,
+        /// The kind of the défi's porteur opérationnel.
+        host: HostKind,
+        /// The text that closes the route to that host.
+        stated_in: Source,
+    },
+    /// The route goes through a porteur administratif and none is named.
+    #[error("défi {defi}: route {:?} needs the name of the porteur administratif", FundingRoute::ThroughAdministrativeCarrier.french())]
+    AdministrativeCarrierMissing {
+        /// The défi.
+        defi: DefiId,
+    },
+    /// More talents than the promotion's teams count.
+    #[error(
+        "défi {defi}: {talents} talents, while a team of {promotion} counts at most {max} ({stated_in}); talent {talent} is one too many"
+    )]
+    TeamTooLarge {
+        /// The défi.
+        defi: DefiId,
+        /// The first talent beyond the bound.
+        talent: CandidateId,
+        /// The promotion.
+        promotion: Promotion,
+        /// Talents given.
+        talents: usize,
+        /// The most a team counts.
+        max: u8,
+        /// The text that states the bound.
+        stated_in: Source,
+    },
+    /// A talent appears twice in the input (in one défi or in two).
+    #[error("talent {talent} is counted twice: in défi {first} and in défi {defi}")]
+    TalentRepeated {
+        /// The défi where it appears again.
+        defi: DefiId,
+        /// The talent.
+        talent: CandidateId,
+        /// The défi where it appears first.
+        first: DefiId,
+    },
+    /// A défi appears twice in a promotion's input.
+    #[error("défi {defi} appears twice in the promotion's input")]
+    DefiRepeated {
+        /// The défi.
+        defi: DefiId,
     },
     /// A talent's employer cost is needed and no documented reference applies.
     #[error("talent {talent} of défi {defi}: employer cost needed ({why})")]

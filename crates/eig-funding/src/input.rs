@@ -1,7 +1,7 @@
 //! What the caller supplies: the défis of a promotion in rank order, their route (decided by
 //! `eig-eligibility`), their talents and employer costs, and the scenario.
 
-use eig_domain::{CandidateId, DefiId, Euros, Experience, FundingRoute, Label, Promotion};
+use eig_domain::{CandidateId, DefiId, Euros, Experience, FundingRoute, HostKind, Label, Promotion};
 use serde::{Deserialize, Serialize};
 
 use crate::{parameter::Override, split::RoundingRule};
@@ -15,7 +15,7 @@ use crate::{parameter::Override, split::RoundingRule};
 ///
 /// let input: PromotionInput = serde_json::from_str(r#"{
 ///   "promotion": "EIG3",
-///   "defis": [{ "defi": "d1", "route": "direct",
+///   "defis": [{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///               "talents": [{ "talent": "t1", "employer_cost": { "contract": "70000" } }] }]
 /// }"#)?;
 /// assert_eq!(input.defis[0].talents.len(), 1);
@@ -27,35 +27,72 @@ use crate::{parameter::Override, split::RoundingRule};
 pub struct PromotionInput {
     /// The promotion.
     pub promotion: Promotion,
-    /// The défis, best ranked first.
-    pub defis: Vec<DefiInput>,
+    /// The défis, best ranked first; each once.
+    pub defis: Vec<DefiFunding>,
 }
 
-/// One défi: its funding route, its phase and its talents.
+impl PromotionInput {
+    /// The input of `promotion` with its défis, best ranked first.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, PromotionInput, TalentInput};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_talent(TalentInput::new("t1".parse()?));
+    /// let input = PromotionInput::new(Promotion::Eig3, [defi]);
+    /// assert_eq!(input.defis.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(promotion: Promotion, defis: impl IntoIterator<Item = DefiFunding>) -> PromotionInput {
+        PromotionInput { promotion, defis: defis.into_iter().collect() }
+    }
+}
+
+/// One défi's funding input: its funding route, its host, its phase and its talents.
+///
+/// Named apart from `eig_matching::DefiSeats` (a défi's seats in the matching): the two crates
+/// describe different facts of the same défi.
+///
+/// JSON: `{"defi": "d1", "route": "direct", "host": {"kind": "ministry"}, "talents": [...]}`;
+/// `host` is the kind of the porteur opérationnel, which the funding rules check the route
+/// against (see [`plan_defi`](crate::plan_defi)).
 ///
 /// # Example
 /// ```
-/// use eig_funding::{DefiInput, Phase};
+/// use eig_domain::{FundingRoute, HostKind, Promotion};
+/// use eig_funding::{DefiFunding, Phase, TalentInput};
 ///
 /// // An EIG6 prolongation (AAC6+): the caller states its length.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
-///   "phase": "prolongation", "contract_months": 6,
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+///   "host": { "kind": "ministry" }, "phase": "prolongation", "contract_months": 6,
 ///   "talents": [ { "talent": "t1", "employer_cost": { "monthly": "6500" } } ] }"#)?;
 /// assert_eq!(defi.phase, Phase::Prolongation);
-/// assert!(serde_json::from_str::<DefiInput>(r#"{ "defi": "d1", "route": "direct",
-///   "talents": [], "colour": "blue" }"#).is_err());
-/// # Ok::<(), serde_json::Error>(())
+/// assert!(serde_json::from_str::<DefiFunding>(r#"{ "defi": "d1", "route": "direct",
+///   "host": { "kind": "ministry" }, "talents": [], "colour": "blue" }"#).is_err());
+///
+/// // The same shape built in Rust.
+/// let built = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+///     .with_phase(Phase::Prolongation)
+///     .with_contract_months(6)
+///     .with_talent(TalentInput::new("t1".parse()?).with_employer_cost(
+///         eig_funding::EmployerCost::Monthly("6500".parse()?)));
+/// assert_eq!(built, defi);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct DefiInput {
+pub struct DefiFunding {
     /// The défi.
     pub defi: DefiId,
     /// How its talents are paid (decided by `eig-eligibility`).
     pub route: FundingRoute,
+    /// The kind of its porteur opérationnel: the route must be one the texts open to it.
+    pub host: HostKind,
     /// The *porteur administratif* that receives the programme's money for the host, on
-    /// [`FundingRoute::ThroughAdministrativeCarrier`].
+    /// [`FundingRoute::ThroughAdministrativeCarrier`] (required on that route).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub administrative_carrier: Option<Label>,
     /// The initial 10-month missions or a prolongation.
@@ -65,8 +102,104 @@ pub struct DefiInput {
     /// EIG7). Required for DIG1 and for prolongations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_months: Option<u8>,
-    /// The talents, in the défi's order.
+    /// The talents, in the défi's order; at most the promotion's team size, each once.
     pub talents: Vec<TalentInput>,
+}
+
+impl DefiFunding {
+    /// A défi's funding input with no talent, the initial missions and the promotion's
+    /// contract length; the rest is added with the `with_*` methods.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind};
+    /// use eig_funding::{DefiFunding, Phase};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry);
+    /// assert_eq!((defi.phase, defi.contract_months, defi.talents.len()), (Phase::Initial, None, 0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(defi: DefiId, route: FundingRoute, host: HostKind) -> DefiFunding {
+        DefiFunding {
+            defi,
+            route,
+            host,
+            administrative_carrier: None,
+            phase: Phase::Initial,
+            contract_months: None,
+            talents: Vec::new(),
+        }
+    }
+
+    /// The input with its porteur administratif.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind};
+    /// use eig_funding::DefiFunding;
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::ThroughAdministrativeCarrier,
+    ///     HostKind::StateOperator).with_administrative_carrier("Ministère de la Culture".parse()?);
+    /// assert!(defi.administrative_carrier.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_administrative_carrier(self, carrier: Label) -> DefiFunding {
+        DefiFunding { administrative_carrier: Some(carrier), ..self }
+    }
+
+    /// The input for `phase`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind};
+    /// use eig_funding::{DefiFunding, Phase};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_phase(Phase::Prolongation);
+    /// assert_eq!(defi.phase, Phase::Prolongation);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_phase(self, phase: Phase) -> DefiFunding {
+        DefiFunding { phase, ..self }
+    }
+
+    /// The input with contracts of `months` months.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind};
+    /// use eig_funding::DefiFunding;
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::SelfFunded, HostKind::Ministry)
+    ///     .with_contract_months(6);
+    /// assert_eq!(defi.contract_months, Some(6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_contract_months(self, months: u8) -> DefiFunding {
+        DefiFunding { contract_months: Some(months), ..self }
+    }
+
+    /// The input with one more talent.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind};
+    /// use eig_funding::{DefiFunding, TalentInput};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_talent(TalentInput::new("t1".parse()?))
+    ///     .with_talent(TalentInput::new("t2".parse()?));
+    /// assert_eq!(defi.talents.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_talent(mut self, talent: TalentInput) -> DefiFunding {
+        self.talents.push(talent);
+        self
+    }
 }
 
 /// Whether the défi's contracts are the promotion's initial missions or their prolongation.
@@ -75,10 +208,10 @@ pub struct DefiInput {
 ///
 /// # Example
 /// ```
-/// use eig_funding::{DefiInput, Phase};
+/// use eig_funding::{DefiFunding, Phase};
 ///
-/// let defi: DefiInput =
-///     serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [] }"#)?;
+/// let defi: DefiFunding =
+///     serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [] }"#)?;
 /// assert_eq!(defi.phase, Phase::Initial);
 /// assert_eq!(serde_json::from_str::<Phase>(r#""prolongation""#)?, Phase::Prolongation);
 /// assert!(serde_json::from_str::<Phase>(r#""renewal""#).is_err());
@@ -135,6 +268,70 @@ pub struct TalentInput {
     /// Months actually worked (a resignation); `None`: the whole contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months_worked: Option<u8>,
+}
+
+impl TalentInput {
+    /// A talent with only an id: the ING reference cost is used where it applies, for the
+    /// whole contract.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::TalentInput;
+    ///
+    /// let talent = TalentInput::new("t1".parse()?);
+    /// assert_eq!((talent.experience, talent.employer_cost, talent.months_worked), (None, None, None));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(talent: CandidateId) -> TalentInput {
+        TalentInput { talent, experience: None, employer_cost: None, months_worked: None }
+    }
+
+    /// The talent with their professional experience (to read a two-band pay grid).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Experience;
+    /// use eig_funding::TalentInput;
+    ///
+    /// let talent = TalentInput::new("t1".parse()?).with_experience(Experience::from_years(6));
+    /// assert_eq!(talent.experience, Some(Experience::from_months(72)));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_experience(self, experience: Experience) -> TalentInput {
+        TalentInput { experience: Some(experience), ..self }
+    }
+
+    /// The talent with their total employer cost.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Euros;
+    /// use eig_funding::{EmployerCost, TalentInput};
+    ///
+    /// let cost = EmployerCost::Contract(Euros::from_whole(70_000));
+    /// let talent = TalentInput::new("t1".parse()?).with_employer_cost(cost);
+    /// assert_eq!(talent.employer_cost, Some(cost));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_employer_cost(self, cost: EmployerCost) -> TalentInput {
+        TalentInput { employer_cost: Some(cost), ..self }
+    }
+
+    /// The talent who worked `months` months of the contract (a resignation).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::TalentInput;
+    ///
+    /// assert_eq!(TalentInput::new("t1".parse()?).with_months_worked(4).months_worked, Some(4));
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_months_worked(self, months: u8) -> TalentInput {
+        TalentInput { months_worked: Some(months), ..self }
+    }
 }
 
 /// A talent's total employer cost (*coût total employeur*, *salaire brut chargé*).

@@ -21,27 +21,45 @@
 //!   [`EnvelopeOutcome`] under an [`EnvelopePolicy`] — never a silent cut. JSON (amounts as
 //!   strings) and French text ([`PromotionPlan::to_french`]).
 //!
-//! The funding route of each défi is an input: `eig-eligibility` decides it.
-//! Pure: no IO, no clock. Missing inputs are a [`FundingError`]; an exceeded envelope is an
-//! outcome.
+//! The funding route of each défi is an input: `eig-eligibility` decides it (and
+//! `eig-campaign` hands its decision over). What this crate checks itself, from the facts it
+//! is given, before it computes anything ([`FundingError`] names the défi and the talent):
+//! - the route exists in the promotion (no PIA route in EIG7, the délégation de gestion only
+//!   in EIG4–EIG5);
+//! - the route is open to the host's kind where the texts say so with the kind alone (EIG3:
+//!   the direct route only for a ministry, AAP3 §3.1.1; EIG4–EIG6: neither the direct route
+//!   nor the délégation de gestion for a collectivité territoriale or an établissement de
+//!   santé, AAP4–AAP6 §3.2), and the route through a porteur administratif names it;
+//! - a team counts at most the promotion's stated maximum (EIG3–EIG7), each talent and each
+//!   défi appears once.
+//!
+//! What it trusts its caller to have decided: the host's eligibility and every fact of the
+//! dossier behind the route (the convention with a porteur administratif, a budget programme
+//! able to receive titre 2 credits, the EIG5 economic and financial ministries, the EIG2 team
+//! exception), and the laureates' rank order. Pure: no IO, no clock. Missing inputs are a
+//! [`FundingError`]; an exceeded envelope is an outcome.
 //!
 //! # Example
 //! ```
-//! use eig_domain::Euros;
-//! use eig_funding::{EnvelopeOutcome, Payer, PromotionInput, Scenario, plan_promotion};
+//! use eig_domain::{Euros, FundingRoute, HostKind, Promotion};
+//! use eig_funding::{
+//!     DefiFunding, EmployerCost, EnvelopeOutcome, Payer, PromotionInput, Scenario, TalentInput,
+//!     plan_promotion,
+//! };
 //!
-//! // EIG3: 31 talents at 70 000 € → 31 × 49 000 € of PIA, above the 1,5 M€ envelope.
-//! let talents: Vec<String> = (1..=31)
-//!     .map(|n| format!(r#"{{ "talent": "t{n}", "employer_cost": {{ "contract": "70000" }} }}"#))
-//!     .collect();
-//! let json = format!(
-//!     r#"{{ "promotion": "EIG3", "defis": [ {{ "defi": "d1", "route": "direct",
-//!          "talents": [{}] }} ] }}"#,
-//!     talents.join(",")
-//! );
-//! let input: PromotionInput = serde_json::from_str(&json)?;
-//! let plan = plan_promotion(&input, &Scenario::default())?;
-//! assert_eq!(plan.totals[&Payer::PiaThroughCdc], Euros::from_whole(1_519_000));
+//! // EIG3: 31 talents at 70 000 € in teams of at most 3 (AAP3 §2.2) → 31 × 49 000 € of PIA,
+//! // above the 1,5 M€ envelope.
+//! let cost = EmployerCost::Contract(Euros::from_whole(70_000));
+//! let mut defis = Vec::new();
+//! for d in 0..11 {
+//!     let mut defi = DefiFunding::new(format!("d{d}").parse()?, FundingRoute::Direct, HostKind::Ministry);
+//!     for t in 0..if d < 10 { 3 } else { 1 } {
+//!         defi = defi.with_talent(TalentInput::new(format!("d{d}-t{t}").parse()?).with_employer_cost(cost));
+//!     }
+//!     defis.push(defi);
+//! }
+//! let plan = plan_promotion(&PromotionInput::new(Promotion::Eig3, defis), &Scenario::default())?;
+//! assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(1_519_000));
 //! let EnvelopeOutcome::Exceeded { by, .. } = plan.envelope else { panic!("exceeded") };
 //! assert_eq!(by, Euros::from_whole(19_000));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -50,13 +68,14 @@
 #[doc(alias = "cofinancement")]
 #[doc(alias = "coût total employeur")]
 pub use crate::input::{
-    DefiInput, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
+    DefiFunding, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario,
+    TalentInput,
 };
 #[doc(alias = "plan de financement")]
 #[doc(alias = "enveloppe")]
 #[doc(alias = "trop-perçu")]
 pub use crate::plan::{
-    CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary, Part,
+    ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary, Part,
     PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan, TalentRef,
 };
 pub use crate::{
@@ -70,6 +89,10 @@ pub use crate::{
     rule::RuleId,
     split::{RoundingRule, Split, allocate, fraction_of, split, split_evenly},
 };
+
+/// The former name of [`DefiFunding`], kept for one release.
+#[deprecated(since = "0.2.0", note = "renamed `DefiFunding`, apart from `eig_matching::DefiSeats`")]
+pub type DefiInput = DefiFunding;
 
 mod compute;
 mod error;

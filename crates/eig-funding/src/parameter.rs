@@ -341,7 +341,7 @@ impl Parameter {
 /// use eig_funding::{ParameterId, ParameterValue, PromotionInput, Scenario, plan_promotion};
 ///
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] } ] }"#)?;
 /// let what_if: Scenario = serde_json::from_str(r#"{ "overrides": [
 ///   { "id": "pia_share", "promotion": "EIG3", "value": { "share": "0.6" } } ] }"#)?;
 /// let plan = plan_promotion(&input, &what_if)?;

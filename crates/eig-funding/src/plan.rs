@@ -68,6 +68,160 @@ impl Payer {
     }
 }
 
+impl Payer {
+    /// Every payer a plan of `promotion` names, in the order of [`Payer`]: its totals carry
+    /// each of them, at zero when it pays nothing, so that every plan of a promotion shows
+    /// the same payers.
+    ///
+    /// EIG1–EIG3: the PIA (AAP3 §3.1.1), the host and an alternative source (AAP3 §3.1.2);
+    /// EIG4–EIG6: programme 352 (AAP4–AAP6 §3.3), the host and an alternative source
+    /// (AAP4–AAP6 §3.2); EIG7: DINUM (REG7 §1.2) and the host (whose part is nil when DINUM
+    /// pays all); DIG1, whose co-financing no source states: the host and an alternative
+    /// source. A payer that a scenario brings into a promotion (a prolongation's programme 352
+    /// where the official rules give none) is added to the totals of the plans that use it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_funding::Payer;
+    ///
+    /// assert_eq!(Payer::of_promotion(Promotion::Eig3),
+    ///     [Payer::PiaThroughCdc, Payer::Host, Payer::AlternativeSource]);
+    /// assert_eq!(Payer::of_promotion(Promotion::Eig7), [Payer::Dinum, Payer::Host]);
+    /// ```
+    pub const fn of_promotion(promotion: Promotion) -> &'static [Payer] {
+        match promotion {
+            Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => {
+                &[Payer::PiaThroughCdc, Payer::Host, Payer::AlternativeSource]
+            }
+            Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6 => {
+                &[Payer::Programme352, Payer::Host, Payer::AlternativeSource]
+            }
+            Promotion::Eig7 => &[Payer::Dinum, Payer::Host],
+            _ => &[Payer::Host, Payer::AlternativeSource],
+        }
+    }
+}
+
+/// One value per payer, in the order of [`Payer`]. JSON: an object keyed by payer.
+///
+/// It has no `Index`: [`ByPayer::get`] answers `None` for a payer absent from it, and
+/// [`ByPayer::amount_of`] an explicit zero, so no lookup can panic.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Euros, FundingRoute, HostKind, Promotion};
+/// use eig_funding::{DefiFunding, Payer, Scenario, TalentInput, plan_defi};
+///
+/// // An alternative source pays the whole cost: the PIA's total is an explicit zero.
+/// let defi = DefiFunding::new("d1".parse()?, FundingRoute::AlternativeFunding,
+///     HostKind::HealthEstablishment).with_talent(TalentInput::new("t1".parse()?));
+/// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+/// assert_eq!(plan.totals.amount_of(Payer::PiaThroughCdc), Euros::ZERO);
+/// assert_eq!(plan.totals.amount_of(Payer::AlternativeSource), Euros::from_whole(70_000));
+/// assert_eq!(plan.totals.amount_of(Payer::Dinum), Euros::ZERO); // not an EIG3 payer
+/// assert_eq!(plan.totals.get(Payer::Dinum), None);
+/// assert_eq!(serde_json::to_string(&plan.totals)?,
+///     r#"{"pia_through_cdc":"0.00","host":"0.00","alternative_source":"70000.00"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct ByPayer<T>(BTreeMap<Payer, T>);
+
+impl<T> ByPayer<T> {
+    /// The value of `payer`, if it has one.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Payer, Scenario, TalentInput, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_talent(TalentInput::new("t1".parse()?));
+    /// let schedule = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.schedule;
+    /// assert_eq!(schedule.by_payer.get(Payer::Host).map(Vec::len), Some(10));
+    /// assert!(schedule.by_payer.get(Payer::Programme352).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get(&self, payer: Payer) -> Option<&T> {
+        self.0.get(&payer)
+    }
+
+    /// Each payer and its value, in the order of [`Payer`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Payer, Scenario, TalentInput, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_talent(TalentInput::new("t1".parse()?));
+    /// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+    /// let payers: Vec<Payer> = plan.totals.iter().map(|(payer, _)| payer).collect();
+    /// assert_eq!(payers, Payer::of_promotion(Promotion::Eig3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (Payer, &T)> {
+        self.0.iter().map(|(&payer, value)| (payer, value))
+    }
+
+    /// How many payers it holds.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Scenario, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry);
+    /// assert_eq!(plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.totals.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds no payer.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Scenario, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry);
+    /// assert!(!plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.totals.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(crate) fn from_map(map: BTreeMap<Payer, T>) -> ByPayer<T> {
+        ByPayer(map)
+    }
+}
+
+impl ByPayer<Euros> {
+    /// The amount `payer` pays: zero when it pays nothing or is not a payer of the plan.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Payer, Scenario, TalentInput, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::Direct, HostKind::Ministry)
+    ///     .with_talent(TalentInput::new("t1".parse()?));
+    /// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+    /// assert_eq!(plan.totals.amount_of(Payer::PiaThroughCdc), Euros::from_whole(49_000));
+    /// assert_eq!(plan.totals.amount_of(Payer::Programme352), Euros::ZERO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn amount_of(&self, payer: Payer) -> Euros {
+        self.0.get(&payer).copied().unwrap_or(Euros::ZERO)
+    }
+}
+
 impl fmt::Display for Payer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.french())
@@ -79,11 +233,11 @@ impl fmt::Display for Payer {
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_funding::{DefiInput, Intermediary, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Intermediary, Scenario, plan_defi};
 ///
 /// // EIG3, an operator of the State through its ministry (AAP3 §3.1.1).
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1",
-///   "route": "through_administrative_carrier", "administrative_carrier": "Ministère",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1",
+///   "route": "through_administrative_carrier", "host": { "kind": "state_operator" }, "administrative_carrier": "Ministère",
 ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
 /// let parts = &plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.talents[0].parts;
 /// assert_eq!(parts[0].through, Some(Intermediary::AdministrativeCarrier)); // the PIA's part
@@ -104,9 +258,9 @@ pub enum Intermediary {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Part, Payer, RuleId, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Part, Payer, RuleId, Scenario, plan_defi};
 ///
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
 /// assert_eq!(plan.talents[0].parts, [
@@ -138,10 +292,10 @@ pub struct Part {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Formula, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Formula, Scenario, plan_defi};
 ///
 /// // EIG4: 4 months of a 7 000 € month (AAP4 §3.3).
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///   "talents": [ { "talent": "t1", "employer_cost": { "monthly": "7000" } } ] }"#)?;
 /// let talent = &plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.talents[0];
 /// assert_eq!(talent.formula, Formula::MonthsOfCost {
@@ -196,9 +350,9 @@ pub enum Formula {
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_funding::{CostBasis, DefiInput, Scenario, plan_defi};
+/// use eig_funding::{CostBasis, DefiFunding, Scenario, plan_defi};
 ///
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "employer_cost": { "monthly": "7000" } }, { "talent": "t2" } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
 /// assert_eq!(plan.talents[0].cost_basis, CostBasis::GivenMonthly);
@@ -224,10 +378,10 @@ pub enum CostBasis {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Payer, Scenario, Surplus, SurplusTreatment, plan_defi};
+/// use eig_funding::{DefiFunding, Payer, Scenario, Surplus, SurplusTreatment, plan_defi};
 ///
 /// // EIG6: 20 000 € for a talent who left after 2 months of a 70 000 € contract (14 000 €).
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }"#)?;
 /// let talent = &plan_defi(Promotion::Eig6, &defi, &Scenario::default())?.talents[0];
 /// assert_eq!(talent.surplus, Some(Surplus {
@@ -251,11 +405,11 @@ pub struct Surplus {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Scenario, SurplusTreatment, plan_defi};
+/// use eig_funding::{DefiFunding, Scenario, SurplusTreatment, plan_defi};
 ///
 /// // EIG4: the 4 months are fixed on the planned contract (AAP4 §3.3); a talent who left
 /// // after 2 months cost less than the subsidy, and no EIG4 text says what becomes of it.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "employer_cost": { "monthly": "7000" }, "months_worked": 2 } ] }"#)?;
 /// let surplus = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.talents[0].surplus;
 /// assert_eq!(surplus.map(|s| s.amount), Some(Euros::from_whole(14_000)));
@@ -279,10 +433,10 @@ pub enum SurplusTreatment {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Scenario, plan_defi};
 ///
 /// // EIG5: 3 500 € net up to 5 years of experience inclusive, 4 000 € above (AAC5 art. 2).
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "experience": 60, "employer_cost": { "monthly": "6100" } },
 ///   { "talent": "t2", "experience": 61, "employer_cost": { "monthly": "7000" } } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig5, &defi, &Scenario::default())?;
@@ -309,10 +463,10 @@ pub struct PayUsed {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{CostBasis, DefiInput, Payer, RuleId, Scenario, plan_defi};
+/// use eig_funding::{CostBasis, DefiFunding, Payer, RuleId, Scenario, plan_defi};
 ///
 /// // EIG6, a resignation after 2 months: the flat 20 000 € exceeds the 14 000 € cost.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig6, &defi, &Scenario::default())?;
 /// let talent = &plan.talents[0];
@@ -354,9 +508,9 @@ impl TalentPlan {
     /// # Example
     /// ```
     /// use eig_domain::{Euros, Promotion};
-    /// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+    /// use eig_funding::{DefiFunding, Payer, Scenario, plan_defi};
     ///
-    /// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+    /// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
     ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
     /// let talent = &plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.talents[0];
     /// assert_eq!(talent.amount_of(Payer::Host), Euros::from_whole(21_000));
@@ -381,24 +535,24 @@ impl TalentPlan {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Payer, Scenario, plan_defi};
 ///
 /// // EIG3: 70 % of 70 000,05 € is 49 000,035 €, rounded to 49 000,04 €; spread over 10
 /// // months, the first 4 months carry the 4 odd cents.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct",
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000.05" } } ] }"#)?;
 /// let schedule = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?.schedule;
 /// assert_eq!(schedule.first_month.map(|day| day.to_string()).as_deref(), Some("2019-01-01"));
-/// let pia = &schedule.by_payer[&Payer::PiaThroughCdc];
+/// let pia = schedule.by_payer.get(Payer::PiaThroughCdc).expect("the PIA pays");
 /// assert_eq!((pia[3], pia[4]), (Euros::from_cents(490_001), Euros::from_cents(490_000)));
 /// assert_eq!(Euros::checked_sum(pia.iter().copied())?, Euros::from_cents(4_900_004));
 /// assert_eq!(schedule.subsidised_period, None);
 ///
 /// // EIG5: months 2–4 (October–December 2021) on programme 352, the others on the host.
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "experience": 61, "employer_cost": { "monthly": "7000" } } ] }"#)?;
 /// let schedule = plan_defi(Promotion::Eig5, &defi, &Scenario::default())?.schedule;
-/// let month = |payer, index: usize| schedule.by_payer[&payer][index].to_string();
+/// let month = |payer, index: usize| schedule.by_payer.get(payer).map_or(String::new(), |m| m[index].to_string());
 /// assert_eq!([month(Payer::Host, 0), month(Payer::Programme352, 0)], ["7000.00", "0.00"]);
 /// assert_eq!([month(Payer::Host, 1), month(Payer::Programme352, 1)], ["0.00", "7000.00"]);
 /// assert_eq!([month(Payer::Host, 4), month(Payer::Programme352, 4)], ["7000.00", "0.00"]);
@@ -417,8 +571,8 @@ pub struct Schedule {
     /// over all the months.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subsidised_period: Option<DateRange>,
-    /// Each payer's amount per month, month 1 first.
-    pub by_payer: BTreeMap<Payer, Vec<Euros>>,
+    /// Each payer's amount per month, month 1 first: every payer of the défi's totals.
+    pub by_payer: ByPayer<Vec<Euros>>,
 }
 
 /// One défi's plan.
@@ -426,15 +580,15 @@ pub struct Schedule {
 /// # Example
 /// ```
 /// use eig_domain::{Euros, Promotion};
-/// use eig_funding::{DefiInput, Payer, Scenario, plan_defi};
+/// use eig_funding::{DefiFunding, Payer, Scenario, plan_defi};
 ///
-/// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "talents": [
+/// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
 ///   { "talent": "t1", "employer_cost": { "monthly": "7000" } },
 ///   { "talent": "t2", "employer_cost": { "monthly": "6500" } } ] }"#)?;
 /// let plan = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?;
 /// assert_eq!((plan.promotion, plan.contract_months, plan.talents.len()), (Promotion::Eig4, 10, 2));
-/// assert_eq!(plan.totals[&Payer::Programme352], Euros::from_whole(54_000)); // 4 × 13 500 €
-/// assert_eq!(plan.totals[&Payer::Host], Euros::from_whole(81_000));
+/// assert_eq!(plan.amount_of(Payer::Programme352), Euros::from_whole(54_000)); // 4 × 13 500 €
+/// assert_eq!(plan.amount_of(Payer::Host), Euros::from_whole(81_000));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -455,10 +609,31 @@ pub struct DefiPlan {
     pub contract_months: u8,
     /// The talents' plans.
     pub talents: Vec<TalentPlan>,
-    /// Each payer's total.
-    pub totals: BTreeMap<Payer, Euros>,
+    /// Each payer's total: every payer of [`Payer::of_promotion`], at zero when it pays
+    /// nothing.
+    pub totals: ByPayer<Euros>,
     /// The monthly schedule.
     pub schedule: Schedule,
+}
+
+impl DefiPlan {
+    /// The amount `payer` pays for the défi: zero when it pays nothing.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Payer, Scenario, TalentInput, plan_defi};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::SelfFunded, HostKind::Jurisdiction)
+    ///     .with_talent(TalentInput::new("t1".parse()?));
+    /// let plan = plan_defi(Promotion::Eig3, &defi, &Scenario::default())?;
+    /// assert_eq!(plan.amount_of(Payer::Host), Euros::from_whole(70_000));
+    /// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::ZERO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn amount_of(&self, payer: Payer) -> Euros {
+        self.totals.amount_of(payer)
+    }
 }
 
 /// A talent, by défi and id.
@@ -468,7 +643,7 @@ pub struct DefiPlan {
 /// use eig_funding::{PromotionInput, Scenario, TalentRef, plan_promotion};
 ///
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] } ] }"#)?;
 /// let plan = plan_promotion(&input, &Scenario::default())?;
 /// // t1 has no cost: the plan lists it among the ING estimates.
 /// assert_eq!(plan.estimated_costs, [TalentRef { defi: "d1".parse()?, talent: "t1".parse()? }]);
@@ -492,7 +667,7 @@ pub struct TalentRef {
 ///
 /// // EIG3, three talents at 49 000 € of PIA each, and a scenario's envelope of 100 000 €.
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct",
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
 ///     "talents": [ { "talent": "t1" }, { "talent": "t2" }, { "talent": "t3" } ] } ] }"#)?;
 /// let scenario: Scenario = serde_json::from_str(r#"{ "overrides": [
 ///   { "id": "programme_envelope", "promotion": "EIG3", "value": { "amount": "100000" } } ] }"#)?;
@@ -540,7 +715,7 @@ pub enum EnvelopeResolution {
 ///
 /// // EIG3, two talents at 49 000 € of PIA each; what if the envelope were 49 000 €, shared?
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" }, { "talent": "t2" } ] } ] }"#)?;
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" }, { "talent": "t2" } ] } ] }"#)?;
 /// let scenario: Scenario = serde_json::from_str(r#"{ "envelope_policy": "pro_rata", "overrides": [
 ///   { "id": "programme_envelope", "promotion": "EIG3", "value": { "amount": "49000" } } ] }"#)?;
 /// let plan = plan_promotion(&input, &scenario)?;
@@ -574,8 +749,8 @@ pub struct Grant {
 ///
 /// // EIG4: 54 talents at the reference cost get 54 × 28 000 € = 1 512 000 € > 1,5 M€.
 /// let defis: Vec<String> = (1..=18)
-///     .map(|d| format!(r#"{{ "defi": "d{d}", "route": "direct", "talents": [
-///         {{ "talent": "a" }}, {{ "talent": "b" }}, {{ "talent": "c" }} ] }}"#))
+///     .map(|d| format!(r#"{{ "defi": "d{d}", "route": "direct", "host": {{ "kind": "ministry" }}, "talents": [
+///         {{ "talent": "d{d}a" }}, {{ "talent": "d{d}b" }}, {{ "talent": "d{d}c" }} ] }}"#))
 ///     .collect();
 /// let json = format!(r#"{{ "promotion": "EIG4", "defis": [{}] }}"#, defis.join(","));
 /// let plan = plan_promotion(&serde_json::from_str::<PromotionInput>(&json)?, &Scenario::default())?;
@@ -625,7 +800,7 @@ pub enum EnvelopeOutcome {
 /// use eig_funding::{PromotionInput, Scenario, plan_promotion};
 ///
 /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] } ] }"#)?;
 /// let what_if: Scenario = serde_json::from_str(r#"{ "overrides": [
 ///   { "id": "pia_share", "promotion": "EIG3", "value": { "share": "0.6" } } ] }"#)?;
 /// let plan = plan_promotion(&input, &what_if)?;
@@ -645,8 +820,9 @@ pub struct PromotionPlan {
     pub envelope_policy: EnvelopePolicy,
     /// The défis' plans, in rank order.
     pub defis: Vec<DefiPlan>,
-    /// Each payer's total over the promotion.
-    pub totals: BTreeMap<Payer, Euros>,
+    /// Each payer's total over the promotion: every payer of [`Payer::of_promotion`], at zero
+    /// when it pays nothing.
+    pub totals: ByPayer<Euros>,
     /// The envelope outcome.
     pub envelope: EnvelopeOutcome,
     /// Every parameter used, with its source; `overridden` marks the scenario's.
@@ -656,6 +832,24 @@ pub struct PromotionPlan {
 }
 
 impl PromotionPlan {
+    /// The amount `payer` pays over the promotion: zero when it pays nothing.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, FundingRoute, HostKind, Promotion};
+    /// use eig_funding::{DefiFunding, Payer, PromotionInput, Scenario, TalentInput, plan_promotion};
+    ///
+    /// let defi = DefiFunding::new("d1".parse()?, FundingRoute::AlternativeFunding,
+    ///     HostKind::HealthEstablishment).with_talent(TalentInput::new("t1".parse()?));
+    /// let plan = plan_promotion(&PromotionInput::new(Promotion::Eig3, [defi]), &Scenario::default())?;
+    /// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::ZERO);
+    /// assert_eq!(plan.amount_of(Payer::AlternativeSource), Euros::from_whole(70_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn amount_of(&self, payer: Payer) -> Euros {
+        self.totals.amount_of(payer)
+    }
+
     /// The parameters a scenario replaced.
     ///
     /// # Example
@@ -663,7 +857,7 @@ impl PromotionPlan {
     /// use eig_funding::{PromotionInput, Scenario, plan_promotion};
     ///
     /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG6", "defis": [
-    ///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1", "experience": 72 } ] } ] }"#)?;
+    ///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1", "experience": 72 } ] } ] }"#)?;
     /// assert_eq!(plan_promotion(&input, &Scenario::default())?.overridden().count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

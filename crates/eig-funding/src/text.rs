@@ -23,7 +23,7 @@ impl PromotionPlan {
     /// use eig_funding::{PromotionInput, Scenario, plan_promotion};
     ///
     /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-    ///   { "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] } ] }"#)?;
+    ///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] } ] }"#)?;
     /// let text = plan_promotion(&input, &Scenario::default())?.to_french();
     /// assert!(text.contains("PIA (versé par la CDC) : 49\u{202f}000,00\u{a0}€"));
     /// assert!(text.contains("estimation"));
@@ -38,7 +38,7 @@ impl PromotionPlan {
             write_defi(&mut out, defi);
         }
         out.push_str("\nTotaux de la promotion :\n");
-        write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (*payer, *amount)));
+        write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (payer, *amount)));
         // An envelope no text states (a scenario's only) cites no text.
         let stated = !self.parameters.iter().any(|parameter| {
             parameter.id == ParameterId::ProgrammeEnvelope && parameter.official.is_none()
@@ -75,9 +75,9 @@ impl DefiPlan {
     /// # Example
     /// ```
     /// use eig_domain::Promotion;
-    /// use eig_funding::{DefiInput, Scenario, plan_defi};
+    /// use eig_funding::{DefiFunding, Scenario, plan_defi};
     ///
-    /// let defi: DefiInput = serde_json::from_str(r#"{ "defi": "d1", "route": "self_funded",
+    /// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "self_funded", "host": { "kind": "ministry" },
     ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
     /// let text = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?.to_french();
     /// assert!(text.starts_with("Défi d1 — "));
@@ -105,7 +105,7 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
         write_talent(out, talent, defi.promotion);
     }
     out.push_str("  Total du défi :\n");
-    write_totals(out, defi.totals.iter().map(|(payer, amount)| (*payer, *amount)));
+    write_totals(out, defi.totals.iter().map(|(payer, amount)| (payer, *amount)));
     let _ = write!(out, "  Échéancier mensuel");
     if let Some(first) = defi.schedule.first_month {
         let _ = write!(out, " (mois 1 = {}", first.format("%m/%Y"));
@@ -128,7 +128,8 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
         out.push(')');
     }
     out.push_str(" :\n");
-    for (payer, months) in &defi.schedule.by_payer {
+    let pays = |payer| defi.totals.amount_of(payer) != eig_domain::Euros::ZERO;
+    for (payer, months) in defi.schedule.by_payer.iter().filter(|(payer, _)| pays(*payer)) {
         let amounts: Vec<String> = months.iter().map(|amount| amount.to_french()).collect();
         let _ = writeln!(out, "    {payer} : {}", amounts.join(" | "));
     }
@@ -207,8 +208,9 @@ fn sources(rule: RuleId, promotion: Promotion) -> String {
     rule.sources_for(promotion).iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; ")
 }
 
+/// The payers who pay something (the JSON lists every payer of the promotion, at zero too).
 fn write_totals(out: &mut String, totals: impl Iterator<Item = (Payer, eig_domain::Euros)>) {
-    for (payer, amount) in totals {
+    for (payer, amount) in totals.filter(|(_, amount)| *amount != eig_domain::Euros::ZERO) {
         let _ = writeln!(out, "    {payer} : {}", amount.to_french());
     }
 }

@@ -108,7 +108,7 @@ fn observed(case: &Case, input: &PromotionInput) -> Value {
     let absent: Vec<Value> =
         ["pia_through_cdc", "programme352", "dinum", "host", "alternative_source"]
             .into_iter()
-            .filter(|payer| totals.get(payer).is_none())
+            .filter(|payer| totals.get(payer).is_none_or(|amount| amount == "0.00"))
             .map(Value::from)
             .collect();
     json!({
@@ -139,7 +139,7 @@ fn run(case: &Case) -> Result<(), String> {
     }
     let input = case.input.as_ref().ok_or("a case needs split, evenly, allocate or input")?;
     let got = observed(case, input);
-    // `absent_payers` is a set: each expected payer must be absent.
+    // `absent_payers` is a set: each expected payer must pay nothing (absent or zero).
     let mut expect = case.expect.clone();
     if let Some(Value::Array(absent)) =
         expect.as_object_mut().and_then(|e| e.remove("absent_payers"))

@@ -3,7 +3,7 @@
 
 use eig_domain::{Euros, Promotion};
 use eig_funding::{
-    DefiInput, EnvelopeOutcome, EnvelopeResolution, Payer, PromotionInput, Scenario, plan_promotion,
+    DefiFunding, EnvelopeOutcome, EnvelopeResolution, Payer, PromotionInput, Scenario, plan_promotion,
 };
 use eig_history::History;
 use serde_json::json;
@@ -20,7 +20,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig1",
             reference(
                 "EIG1",
-                json!({ "defi": "eig1-ref", "route": "direct", "talents": [
+                json!({ "defi": "eig1-ref", "route": "direct", "host": { "kind": "ministry" }, "talents": [
             { "talent": "t1", "employer_cost": { "contract": "68775.76" } } ] }),
             ),
         ),
@@ -28,7 +28,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig2",
             reference(
                 "EIG2",
-                json!({ "defi": "eig2-ref", "route": "direct", "talents": [
+                json!({ "defi": "eig2-ref", "route": "direct", "host": { "kind": "ministry" }, "talents": [
             { "talent": "t1" }, { "talent": "t2" } ] }),
             ),
         ),
@@ -36,7 +36,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig3",
             reference(
                 "EIG3",
-                json!({ "defi": "eig3-ref", "route": "through_administrative_carrier",
+                json!({ "defi": "eig3-ref", "route": "through_administrative_carrier", "host": { "kind": "state_operator" },
             "administrative_carrier": "Ministère de tutelle", "talents": [
             { "talent": "t1", "employer_cost": { "contract": "70000" } },
             { "talent": "t2", "employer_cost": { "contract": "65432.17" } },
@@ -47,7 +47,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig4",
             reference(
                 "EIG4",
-                json!({ "defi": "eig4-ref", "route": "direct", "talents": [
+                json!({ "defi": "eig4-ref", "route": "direct", "host": { "kind": "ministry" }, "talents": [
             { "talent": "t1", "employer_cost": { "monthly": "6873.45" } },
             { "talent": "t2" } ] }),
             ),
@@ -56,7 +56,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig5",
             reference(
                 "EIG5",
-                json!({ "defi": "eig5-ref", "route": "delegation_of_management", "talents": [
+                json!({ "defi": "eig5-ref", "route": "delegation_of_management", "host": { "kind": "central_administration" }, "talents": [
             { "talent": "t1", "experience": 60, "employer_cost": { "monthly": "6100" } },
             { "talent": "t2", "experience": 61 } ] }),
             ),
@@ -65,7 +65,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig6",
             reference(
                 "EIG6",
-                json!({ "defi": "eig6-ref", "route": "direct", "talents": [
+                json!({ "defi": "eig6-ref", "route": "direct", "host": { "kind": "ministry" }, "talents": [
             { "talent": "t1", "experience": 30, "employer_cost": { "contract": "61000" } },
             { "talent": "t2", "experience": 72 },
             { "talent": "t3", "experience": 72, "months_worked": 2 } ] }),
@@ -75,7 +75,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "eig7",
             reference(
                 "EIG7",
-                json!({ "defi": "eig7-ref", "route": "employed_by_dinum", "talents": [
+                json!({ "defi": "eig7-ref", "route": "employed_by_dinum", "host": { "kind": "central_administration" }, "talents": [
             { "talent": "t1", "experience": 108, "employer_cost": { "monthly": "9000" } },
             { "talent": "t2", "experience": 120, "employer_cost": { "monthly": "10500" } } ] }),
             ),
@@ -84,7 +84,7 @@ fn references() -> Vec<(&'static str, PromotionInput)> {
             "dig1",
             reference(
                 "DIG1",
-                json!({ "defi": "dig1-ref", "route": "self_funded",
+                json!({ "defi": "dig1-ref", "route": "self_funded", "host": { "kind": "ministry" },
             "contract_months": 6, "talents": [
             { "talent": "t1", "employer_cost": { "monthly": "5000" } } ] }),
             ),
@@ -118,9 +118,9 @@ fn every_part_sums_to_the_cost_plus_surplus() {
                 let surplus = talent.surplus.map_or(Euros::ZERO, |s| s.amount);
                 assert_eq!(parts, talent.employer_cost.checked_add(surplus).unwrap());
             }
-            for (payer, months) in &defi.schedule.by_payer {
+            for (payer, months) in defi.schedule.by_payer.iter() {
                 let sum = Euros::checked_sum(months.iter().copied()).unwrap();
-                assert_eq!(sum, defi.totals[payer]);
+                assert_eq!(sum, defi.totals.amount_of(payer));
                 assert_eq!(months.len(), usize::from(defi.contract_months));
             }
         }
@@ -154,15 +154,15 @@ fn subsidised_months_in_the_schedule() {
         let expected = if input.promotion == Promotion::Eig4 { 4 } else { 3 };
         assert_eq!(covered.iter().filter(|&&month| month).count(), expected, "{name}");
         for (index, &on_subsidy) in covered.iter().enumerate() {
-            let programme = schedule.by_payer[&Payer::Programme352][index];
-            let host = schedule.by_payer[&Payer::Host][index];
+            let programme = schedule.by_payer.get(Payer::Programme352).unwrap()[index];
+            let host = schedule.by_payer.get(Payer::Host).unwrap()[index];
             assert_eq!(programme != Euros::ZERO, on_subsidy, "{name} month {index}");
             assert_eq!(host != Euros::ZERO, !on_subsidy, "{name} month {index}");
         }
     }
     let input = reference(
         "EIG4",
-        json!({ "defi": "d1", "route": "direct", "talents": [
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
         { "talent": "t1", "employer_cost": { "monthly": "7000" } } ] }),
     );
     let five: Scenario = serde_json::from_value(json!({ "overrides": [
@@ -182,7 +182,7 @@ fn subsidised_months_in_the_schedule() {
 #[test]
 fn the_real_eig3_exceeds_its_envelope() {
     let history = History::embedded();
-    let defis: Vec<DefiInput> = history
+    let defis: Vec<DefiFunding> = history
         .defis_of(Promotion::Eig3)
         .enumerate()
         .map(|(index, record)| {
@@ -190,7 +190,7 @@ fn the_real_eig3_exceeds_its_envelope() {
                 .map(|n| json!({ "talent": format!("d{index}-t{n}") }))
                 .collect();
             serde_json::from_value(json!({
-                "defi": format!("d{index}"), "route": "direct", "talents": talents
+                "defi": format!("d{index}"), "route": "direct", "host": { "kind": "ministry" }, "talents": talents
             }))
             .unwrap()
         })
@@ -199,7 +199,7 @@ fn the_real_eig3_exceeds_its_envelope() {
     let plan = plan_promotion(&input, &Scenario::default()).unwrap();
     assert_eq!(plan.defis.len(), 15);
     assert_eq!(plan.estimated_costs.len(), 32);
-    assert_eq!(plan.totals[&Payer::PiaThroughCdc], Euros::from_whole(1_568_000));
+    assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(1_568_000));
     let EnvelopeOutcome::Exceeded { by, resolution, .. } = &plan.envelope else {
         panic!("the envelope is exceeded: {:?}", plan.envelope)
     };
@@ -215,7 +215,7 @@ fn plan_errors() {
     let defi = |route: &str| {
         reference(
             "EIG3",
-            json!({ "defi": "d1", "route": route, "talents": [
+            json!({ "defi": "d1", "route": route, "host": { "kind": "ministry" }, "talents": [
             { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 11 } ] }),
         )
     };
@@ -232,14 +232,14 @@ fn plan_errors() {
     .unwrap();
     let input = reference(
         "EIG3",
-        json!({ "defi": "d1", "route": "direct", "talents": [
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
         { "talent": "t1" } ] }),
     );
     insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"parameter pia_share for EIG3 holds a number of months, expected a share");
     // A contract of 0 months is refused as such: EIG7 does state its length (REG7 §2.3).
     let input = reference(
         "EIG7",
-        json!({ "defi": "d1", "route": "employed_by_dinum", "contract_months": 0, "talents": [
+        json!({ "defi": "d1", "route": "employed_by_dinum", "host": { "kind": "central_administration" }, "contract_months": 0, "talents": [
         { "talent": "t1", "employer_cost": { "monthly": "9000" } } ] }),
     );
     insta::assert_snapshot!(
@@ -282,6 +282,9 @@ fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = Promotion
                 };
                 let prolongation =
                     prolongation.filter(|_| matches!(promotion, "EIG5" | "EIG6"));
+                // EIG7 teams count 1 or 2 talents (REG7 §3.4 b).
+                let mut talents = talents;
+                talents.truncate(if promotion == "EIG7" { 2 } else { 3 });
                 let talents: Vec<_> = talents
                     .into_iter()
                     .enumerate()
@@ -293,7 +296,7 @@ fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = Promotion
                             json!({ "contract": amount })
                         };
                         let mut talent = json!({
-                            "talent": format!("t{t}"), "experience": experience, "employer_cost": cost
+                            "talent": format!("d{d}-t{t}"), "experience": experience, "employer_cost": cost
                         });
                         if let Some(worked) = worked {
                             let worked = prolongation.map_or(worked, |months| worked.min(months));
@@ -302,8 +305,14 @@ fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = Promotion
                         talent
                     })
                     .collect();
-                let mut defi =
-                    json!({ "defi": format!("d{d}"), "route": route, "talents": talents });
+                let host = match route {
+                    "direct" | "self_funded" => json!({ "kind": "ministry" }),
+                    "through_administrative_carrier" => json!({ "kind": "state_operator" }),
+                    "alternative_funding" => json!({ "kind": "health_establishment" }),
+                    _ => json!({ "kind": "central_administration" }),
+                };
+                let mut defi = json!({ "defi": format!("d{d}"), "route": route, "host": host,
+                    "administrative_carrier": "Ministère", "talents": talents });
                 if let Some(months) = prolongation {
                     defi["phase"] = json!("prolongation");
                     defi["contract_months"] = json!(months);
@@ -335,17 +344,25 @@ proptest::proptest! {
                     *entry = entry.checked_add(part.amount).unwrap();
                 }
             }
-            proptest::prop_assert_eq!(&defi_totals, &defi.totals);
-            for (payer, months) in &defi.schedule.by_payer {
-                let sum = Euros::checked_sum(months.iter().copied()).unwrap();
-                proptest::prop_assert_eq!(sum, defi.totals[payer]);
-            }
-            for (payer, amount) in &defi.totals {
-                let entry = promotion_totals.entry(*payer).or_insert(Euros::ZERO);
+            for (payer, amount) in defi.totals.iter() {
+                proptest::prop_assert_eq!(*amount, defi_totals.get(&payer).copied().unwrap_or(Euros::ZERO));
+                let entry = promotion_totals.entry(payer).or_insert(Euros::ZERO);
                 *entry = entry.checked_add(*amount).unwrap();
             }
+            // Every payer that pays is among the totals; every plan of the promotion shows the
+            // same payers.
+            proptest::prop_assert!(defi_totals.keys().all(|payer| defi.totals.get(*payer).is_some()));
+            let payers: Vec<Payer> = defi.totals.iter().map(|(payer, _)| payer).collect();
+            proptest::prop_assert_eq!(payers.as_slice(), Payer::of_promotion(plan.promotion));
+            for (payer, months) in defi.schedule.by_payer.iter() {
+                let sum = Euros::checked_sum(months.iter().copied()).unwrap();
+                proptest::prop_assert_eq!(sum, defi.totals.amount_of(payer));
+            }
         }
-        proptest::prop_assert_eq!(&promotion_totals, &plan.totals);
+        for (payer, amount) in plan.totals.iter() {
+            proptest::prop_assert_eq!(*amount, promotion_totals.get(&payer).copied().unwrap_or(Euros::ZERO));
+        }
+        proptest::prop_assert_eq!(plan.totals.len(), Payer::of_promotion(plan.promotion).len());
     }
 }
 
@@ -355,7 +372,7 @@ proptest::proptest! {
 fn the_estimate_line_states_the_reference_used() {
     let input = reference(
         "EIG3",
-        json!({ "defi": "d1", "route": "direct", "talents": [ { "talent": "t1" } ] }),
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] }),
     );
     let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
         { "id": "reference_employer_cost", "promotion": "EIG3", "value": { "amount": "75000" } } ] }))
@@ -373,7 +390,7 @@ fn the_estimate_line_states_the_reference_used() {
 fn a_surplus_without_rule_cites_no_rule() {
     let input = reference(
         "EIG4",
-        json!({ "defi": "d1", "route": "direct", "talents": [
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
         { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 2 } ] }),
     );
     let text = plan_promotion(&input, &Scenario::default()).unwrap().to_french();
@@ -443,7 +460,7 @@ fn the_hosts_part_cites_its_promotions_text() {
 fn a_scenario_envelope_cites_no_text() {
     let input = reference(
         "EIG6",
-        json!({ "defi": "d1", "route": "direct", "talents": [
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
         { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }),
     );
     let scenario: Scenario = serde_json::from_value(json!({ "overrides": [

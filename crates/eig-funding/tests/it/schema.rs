@@ -22,7 +22,7 @@ fn input_scenario_and_plan_schemas() {
 #[test]
 fn a_plan_matches_its_schema_properties() {
     let input: PromotionInput = serde_json::from_value(json!({ "promotion": "EIG3", "defis": [
-        { "defi": "d1", "route": "through_administrative_carrier",
+        { "defi": "d1", "route": "through_administrative_carrier", "host": { "kind": "state_operator" },
           "administrative_carrier": "Ministère", "talents": [
             { "talent": "t1", "employer_cost": { "contract": "70000" }, "months_worked": 4 },
             { "talent": "t2" } ] } ] }))
@@ -49,7 +49,7 @@ fn a_plan_matches_its_schema_properties() {
 fn input_schemas_refuse_unknown_properties() {
     let input = schema::<PromotionInput>();
     assert_eq!(input["additionalProperties"], false);
-    for name in ["DefiInput", "TalentInput"] {
+    for name in ["DefiFunding", "TalentInput"] {
         assert_eq!(input["$defs"][name]["additionalProperties"], false, "{name}");
     }
     assert_eq!(schema::<Scenario>()["additionalProperties"], false);
