@@ -12,7 +12,8 @@ use eig_domain::Promotion;
 /// Exit codes: 0 success · 1 invalid input (the message names the file, the JSON path and, for
 /// syntax errors, the line and column) · 2 usage error (an unknown option or value, no input
 /// file while standard input is a terminal, two inputs on standard input) · 3 the output could
-/// not be written.
+/// not be written · 4 the result was written, but some records could not be judged (each is
+/// named on standard error, and in the result).
 /// Nothing is written anywhere but standard output and standard error unless --output is given.
 #[derive(Debug, Parser)]
 #[command(name = "eig", version, max_term_width = 100)]

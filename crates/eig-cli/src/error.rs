@@ -29,6 +29,9 @@ pub(crate) enum CliError {
     /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
     #[error("{input}: {message}")]
     Unjudgeable { input: String, message: String },
+    /// The result was written, but some records of a batch could not be judged.
+    #[error("{input}: {count} record(s) could not be judged, the others were decided:\n{records}")]
+    NotAllJudged { input: String, count: usize, records: String },
     /// The output could not be written.
     #[error("cannot write {output}: {source}")]
     Write {
@@ -45,17 +48,7 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
-    /// Names the input an error of the libraries came from (`campaign.json: the jury sheet: …`).
-    pub(crate) fn in_input(self, name: &str) -> CliError {
-        match self {
-            CliError::Unjudgeable { input, message } => {
-                CliError::Unjudgeable { input: format!("{name}: {input}"), message }
-            }
-            other => other,
-        }
-    }
-
-    /// 1: invalid input; 2: usage error; 3: output not written.
+    /// 1: invalid input; 2: usage error; 3: output not written; 4: some records not judged.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
             CliError::NoInput | CliError::TwoInputsOnStdin => 2,
@@ -64,6 +57,17 @@ impl CliError {
             | CliError::Invalid { .. }
             | CliError::Unjudgeable { .. } => 1,
             CliError::Write { .. } | CliError::Stdout(_) | CliError::Serialize(_) => 3,
+            CliError::NotAllJudged { .. } => 4,
         }
     }
+}
+
+/// The error that ends a command whose result was written while some records of it were not
+/// judged (exit code 4), naming each record; `None` when every record was judged.
+pub(crate) fn not_all_judged(input: &str, records: Vec<String>) -> Option<CliError> {
+    (!records.is_empty()).then(|| CliError::NotAllJudged {
+        input: input.to_owned(),
+        count: records.len(),
+        records: records.iter().map(|record| format!("  {record}")).collect::<Vec<_>>().join("\n"),
+    })
 }

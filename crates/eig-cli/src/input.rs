@@ -119,12 +119,12 @@ fn strip_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use eig_campaign::Campaign;
     use proptest::prelude::*;
     use serde_json::Value;
 
     use super::*;
     use crate::{
-        campaign::Campaign,
         cli::Kind,
         commands::eligibility::{EligibilityInput, ExplainInput},
     };
@@ -184,14 +184,13 @@ mod tests {
     /// result as the command would: never a panic.
     fn feed(text: &str) {
         if let Ok(campaign) = parse::<Campaign>("t", text)
-            && let Ok(result) = crate::pipeline::run(&campaign)
+            && let Ok(result) = eig_campaign::run(&campaign)
         {
             let _ = crate::report::render(&result);
             let _ = crate::output::json(&result);
         }
-        if let Ok(input) = parse::<EligibilityInput>("t", text)
-            && let Ok(result) = crate::commands::eligibility::judge_all("t", &input)
-        {
+        if let Ok(input) = parse::<EligibilityInput>("t", text) {
+            let (result, _) = crate::commands::eligibility::judge_all(&input);
             let _ = crate::output::json(&result);
         }
         if let Ok(input) = parse::<ExplainInput>("t", text) {

@@ -2,9 +2,11 @@
 //! eligibility, laureate selection, funding plan, talent assignment, verification — on an
 //! embedded default or on JSON input, and each library on its own.
 //!
-//! A thin layer: all decisions are made by the library crates. Exit codes: 0 success,
-//! 1 invalid input, 2 usage error (including no input file while standard input is a terminal,
-//! and two inputs on standard input), 3 the output could not be written.
+//! A thin layer: all decisions are made by the library crates, and a whole call is sequenced
+//! by `eig-campaign`. Exit codes: 0 success, 1 invalid input, 2 usage error (including no
+//! input file while standard input is a terminal, and two inputs on standard input), 3 the
+//! output could not be written, 4 the result was written but some records could not be
+//! judged (each is named on standard error and in the result).
 
 use std::{io::Write, process::ExitCode};
 
@@ -12,13 +14,11 @@ use clap::Parser;
 
 use crate::cli::Cli;
 
-mod campaign;
 mod cli;
 mod commands;
 mod error;
 mod input;
 mod output;
-mod pipeline;
 mod report;
 
 fn main() -> ExitCode {

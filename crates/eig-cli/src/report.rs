@@ -8,7 +8,7 @@ use eig_eligibility::{Decision, Outcome, SelectionStatus};
 use eig_funding::EnvelopeOutcome;
 use eig_matching::DefiStatus;
 
-use crate::pipeline::CampaignResult;
+use eig_campaign::{CampaignResult, Judgement};
 
 fn outcome(decision: &Decision) -> String {
     match &decision.outcome {
@@ -26,14 +26,31 @@ fn outcome(decision: &Decision) -> String {
     }
 }
 
-/// One line per decision: the subject and its outcome.
-pub(crate) fn decision_line(decision: &Decision) -> String {
-    let subject = match &decision.subject {
+/// The record a decision is about.
+pub(crate) fn subject(subject: &eig_eligibility::Subject) -> String {
+    match subject {
         eig_eligibility::Subject::Dossier(id) => format!("dossier {id}"),
         eig_eligibility::Subject::Candidate(id) => format!("candidate {id}"),
         _ => "?".to_owned(),
-    };
-    format!("{subject}: {}", outcome(decision))
+    }
+}
+
+/// One line per decision: the subject and its outcome.
+pub(crate) fn decision_line(decision: &Decision) -> String {
+    format!("{}: {}", subject(&decision.subject), outcome(decision))
+}
+
+/// A record's judgement in a few words: its outcome, or why it was not judged.
+fn judgement(judgement: &Judgement) -> String {
+    match judgement {
+        Judgement::Decided { decision } => outcome(decision),
+        Judgement::NotJudged { error } => format!("non jugé — {error}"),
+    }
+}
+
+/// Whether the record was judged eligible.
+fn is_eligible(judgement: &Judgement) -> bool {
+    judgement.decision().is_some_and(|d| matches!(d.outcome, Outcome::Eligible { .. }))
 }
 
 fn money(amount: Option<Euros>) -> String {
@@ -63,7 +80,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
             dossier.defi.as_str(),
             if dossier.synthetic { "oui" } else { "non" },
             money(dossier.requested),
-            outcome(&dossier.decision)
+            judgement(&dossier.judgement)
         );
     }
 
@@ -104,7 +121,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     );
     let _ = writeln!(out, "{:<34} {:<44} {:>16}", "défi", "payeur", "montant");
     for defi in &plan.defis {
-        for (payer, amount) in &defi.totals {
+        for (payer, amount) in defi.totals.iter().filter(|(_, amount)| **amount != Euros::ZERO) {
             let _ = writeln!(
                 out,
                 "{:<34} {:<44} {:>16}",
@@ -114,7 +131,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
             );
         }
     }
-    for (payer, amount) in &plan.totals {
+    for (payer, amount) in plan.totals.iter().filter(|(_, amount)| **amount != Euros::ZERO) {
         let _ = writeln!(out, "{:<34} {:<44} {:>16}", "TOTAL", payer.french(), amount.to_french());
     }
     let envelope = match &plan.envelope {
@@ -192,7 +209,7 @@ pub(crate) fn render(result: &CampaignResult) -> String {
     let eligible = result
         .candidates
         .iter()
-        .filter(|c| matches!(c.decision.outcome, Outcome::Eligible { .. }))
+        .filter(|c| is_eligible(&c.judgement))
         .count();
     let _ = writeln!(
         out,
@@ -201,15 +218,15 @@ pub(crate) fn render(result: &CampaignResult) -> String {
         report.placements.len()
     );
     for candidate in
-        result.candidates.iter().filter(|c| !matches!(c.decision.outcome, Outcome::Eligible { .. }))
+        result.candidates.iter().filter(|c| !is_eligible(&c.judgement))
     {
         let _ =
-            writeln!(out, "{:<8} {}", candidate.candidate.as_str(), outcome(&candidate.decision));
+            writeln!(out, "{:<8} {}", candidate.candidate.as_str(), judgement(&candidate.judgement));
     }
     let _ = writeln!(out, "Candidats éligibles non affectés :");
     for candidate in &result.candidates {
         if candidate.assigned_to.is_some()
-            || !matches!(candidate.decision.outcome, Outcome::Eligible { .. })
+            || !is_eligible(&candidate.judgement)
         {
             continue;
         }

@@ -438,7 +438,7 @@ impl<'a> Context<'a> {
             _ => None,
         };
         let mut by_payer = BTreeMap::new();
-        for (&payer, &total) in &totals {
+        for (&payer, &total) in totals.iter().filter(|(_, total)| **total != Euros::ZERO) {
             let months = match &subsidised {
                 Some((_, covered)) => {
                     let on_covered = payer == Payer::Programme352;

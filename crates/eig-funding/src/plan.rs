@@ -126,7 +126,7 @@ impl Payer {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema), schemars(inline))]
 #[serde(transparent)]
 pub struct ByPayer<T>(BTreeMap<Payer, T>);
 
@@ -571,7 +571,8 @@ pub struct Schedule {
     /// over all the months.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subsidised_period: Option<DateRange>,
-    /// Each payer's amount per month, month 1 first: every payer of the défi's totals.
+    /// Each paying payer's amount per month, month 1 first: the payers whose défi total is
+    /// not zero ([`ByPayer::get`] answers `None` for the others).
     pub by_payer: ByPayer<Vec<Euros>>,
 }
 

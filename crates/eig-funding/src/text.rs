@@ -128,8 +128,7 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
         out.push(')');
     }
     out.push_str(" :\n");
-    let pays = |payer| defi.totals.amount_of(payer) != eig_domain::Euros::ZERO;
-    for (payer, months) in defi.schedule.by_payer.iter().filter(|(payer, _)| pays(*payer)) {
+    for (payer, months) in defi.schedule.by_payer.iter() {
         let amounts: Vec<String> = months.iter().map(|amount| amount.to_french()).collect();
         let _ = writeln!(out, "    {payer} : {}", amounts.join(" | "));
     }

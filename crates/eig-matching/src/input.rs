@@ -81,26 +81,67 @@ impl Limits {
 
 /// A défi offered in the matching: its id and its seats by profile.
 ///
+/// Named apart from `eig_funding::DefiFunding` (a défi's funding input).
+///
 /// JSON: `{"id": "d1", "seats": {"developer": 1, "designer": 1}}`.
 ///
 /// # Example
 /// ```
 /// use eig_domain::TalentProfile;
-/// use eig_matching::DefiInput;
+/// use eig_matching::DefiSeats;
 ///
-/// let defi: DefiInput = serde_json::from_str(r#"{"id": "d1", "seats": {"developer": 2}}"#)?;
+/// let defi: DefiSeats = serde_json::from_str(r#"{"id": "d1", "seats": {"developer": 2}}"#)?;
 /// assert_eq!(defi.seats[&TalentProfile::Developer], 2);
-/// assert!(serde_json::from_str::<DefiInput>(r#"{"id": "d1", "seats": {}, "min": 2}"#).is_err());
+/// assert!(serde_json::from_str::<DefiSeats>(r#"{"id": "d1", "seats": {}, "min": 2}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct DefiInput {
+pub struct DefiSeats {
     /// The défi.
     pub id: DefiId,
     /// How many seats of each profile (e.g. 1 developer + 1 data scientist + 1 designer).
     pub seats: BTreeMap<TalentProfile, u32>,
+}
+
+impl DefiSeats {
+    /// A défi with no seat yet; seats are added with [`DefiSeats::with_seats`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    /// use eig_matching::DefiSeats;
+    ///
+    /// let defi = DefiSeats::new("d1".parse()?)
+    ///     .with_seats(TalentProfile::Developer, 2)
+    ///     .with_seats(TalentProfile::Designer, 1);
+    /// assert_eq!(defi.seats.values().sum::<u32>(), 3);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(id: DefiId) -> DefiSeats {
+        DefiSeats { id, seats: BTreeMap::new() }
+    }
+
+    /// The défi with `count` more seats of `profile`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    /// use eig_matching::DefiSeats;
+    ///
+    /// let defi = DefiSeats::new("d1".parse()?)
+    ///     .with_seats(TalentProfile::Developer, 1)
+    ///     .with_seats(TalentProfile::Developer, 1);
+    /// assert_eq!(defi.seats[&TalentProfile::Developer], 2);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_seats(mut self, profile: TalentProfile, count: u32) -> DefiSeats {
+        let seats = self.seats.entry(profile).or_insert(0);
+        *seats = seats.saturating_add(count);
+        self
+    }
 }
 
 /// A candidate: profile and choices, best first.
@@ -126,6 +167,28 @@ pub struct CandidateInput {
     pub profile: TalentProfile,
     /// The défis chosen, by preference (« par ordre de préférence », AAC4 art. 5).
     pub choices: Vec<DefiId>,
+}
+
+impl CandidateInput {
+    /// A candidate with their profile and choices, best first.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    /// use eig_matching::CandidateInput;
+    ///
+    /// let candidate = CandidateInput::new("c1".parse()?, TalentProfile::Designer,
+    ///     ["d2".parse()?, "d1".parse()?]);
+    /// assert_eq!(candidate.choices[0].as_str(), "d2");
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(
+        id: CandidateId,
+        profile: TalentProfile,
+        choices: impl IntoIterator<Item = DefiId>,
+    ) -> CandidateInput {
+        CandidateInput { id, profile, choices: choices.into_iter().collect() }
+    }
 }
 
 /// A jury's ranking of the applicants of one profile to one défi (« une liste par défi et par
@@ -163,6 +226,47 @@ pub struct RankingInput {
     pub offers: Vec<CandidateId>,
 }
 
+impl RankingInput {
+    /// A jury's ranking of one profile for one défi: tie groups of applicants, best first;
+    /// offers are added with [`RankingInput::with_offers`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    /// use eig_matching::RankingInput;
+    ///
+    /// // c1 first, c2 and c3 second ex aequo.
+    /// let ranking = RankingInput::new("d1".parse()?, TalentProfile::Developer,
+    ///     [vec!["c1".parse()?], vec!["c2".parse()?, "c3".parse()?]]);
+    /// assert_eq!(ranking.ranks[1].len(), 2);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn new(
+        defi: DefiId,
+        profile: TalentProfile,
+        ranks: impl IntoIterator<Item = Vec<CandidateId>>,
+    ) -> RankingInput {
+        RankingInput { defi, profile, ranks: ranks.into_iter().collect(), offers: Vec::new() }
+    }
+
+    /// The ranking with the non-applicants the jury would offer an empty seat to, best first.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::TalentProfile;
+    /// use eig_matching::RankingInput;
+    ///
+    /// let ranking = RankingInput::new("d1".parse()?, TalentProfile::Developer, [vec!["c1".parse()?]])
+    ///     .with_offers(["c9".parse()?]);
+    /// assert_eq!(ranking.offers.len(), 1);
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    #[must_use]
+    pub fn with_offers(self, offers: impl IntoIterator<Item = CandidateId>) -> RankingInput {
+        RankingInput { offers: offers.into_iter().collect(), ..self }
+    }
+}
+
 /// A whole matching problem, by id, as read from JSON; [`crate::Instance::new`] validates it.
 ///
 /// # Example
@@ -186,9 +290,46 @@ pub struct MatchingInput {
     /// Team and choice bounds.
     pub limits: Limits,
     /// The défis.
-    pub defis: Vec<DefiInput>,
+    pub defis: Vec<DefiSeats>,
     /// The candidates.
     pub candidates: Vec<CandidateInput>,
     /// The juries' rankings.
     pub rankings: Vec<RankingInput>,
+}
+
+impl MatchingInput {
+    /// A problem with its limits, défis, candidates and rankings.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Promotion, TalentProfile};
+    /// use eig_matching::{CandidateInput, DefiSeats, Instance, Limits, MatchingInput, RankingInput};
+    ///
+    /// let limits = Limits::for_promotion(Promotion::Eig3).expect("AAP3 and AAC3 state them");
+    /// let input = MatchingInput::new(
+    ///     limits,
+    ///     [DefiSeats::new("d1".parse()?).with_seats(TalentProfile::Developer, 2)],
+    ///     [
+    ///         CandidateInput::new("c1".parse()?, TalentProfile::Developer, ["d1".parse()?]),
+    ///         CandidateInput::new("c2".parse()?, TalentProfile::Developer, ["d1".parse()?]),
+    ///     ],
+    ///     [RankingInput::new("d1".parse()?, TalentProfile::Developer,
+    ///         [vec!["c1".parse()?, "c2".parse()?]])],
+    /// );
+    /// assert_eq!(Instance::new(&input)?.candidate_count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        limits: Limits,
+        defis: impl IntoIterator<Item = DefiSeats>,
+        candidates: impl IntoIterator<Item = CandidateInput>,
+        rankings: impl IntoIterator<Item = RankingInput>,
+    ) -> MatchingInput {
+        MatchingInput {
+            limits,
+            defis: defis.into_iter().collect(),
+            candidates: candidates.into_iter().collect(),
+            rankings: rankings.into_iter().collect(),
+        }
+    }
 }

@@ -711,7 +711,7 @@ impl Instance {
     /// ```
     pub fn to_input(&self) -> MatchingInput {
         let defis = (0..self.defis.len())
-            .map(|d| crate::input::DefiInput {
+            .map(|d| crate::input::DefiSeats {
                 id: self.defis[d].clone(),
                 seats: self
                     .seats_of(d)

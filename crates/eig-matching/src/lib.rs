@@ -62,7 +62,7 @@ pub use crate::explain::{
 };
 #[doc(alias = "générateur")]
 pub use crate::generate::{GeneratorConfig, generate, generate_with_offers};
-pub use crate::input::{CandidateInput, DefiInput, Limits, MatchingInput, RankingInput};
+pub use crate::input::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput};
 pub use crate::instance::{Instance, InstanceError, Problem};
 #[doc(alias = "tirage au sort")]
 pub use crate::lottery::SplitMix64;
@@ -77,6 +77,10 @@ pub use crate::solve::{
 pub use crate::verify::{
     Assignment, AssignmentError, Certificate, StabilityNotion, Verdict, Violation, verify,
 };
+
+/// The former name of [`DefiSeats`], kept for one release.
+#[deprecated(since = "0.2.0", note = "renamed `DefiSeats`, apart from `eig_funding::DefiFunding`")]
+pub type DefiInput = DefiSeats;
 
 mod engine;
 mod exact;

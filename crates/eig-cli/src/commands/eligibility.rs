@@ -3,14 +3,14 @@
 use std::fmt::Write as _;
 
 use eig_eligibility::{
-    CandidateApplication, Decision, DefiDossier, evaluate_candidate, evaluate_dossier,
-    render_french,
+    CandidateApplication, Decision, DefiDossier, RecordError, evaluate_candidate,
+    evaluate_candidates, evaluate_dossier, evaluate_dossiers, render_french,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
     cli::{ExplainArgs, FileArgs, Format},
-    error::CliError,
+    error::{CliError, not_all_judged},
     input::read_json,
     output,
 };
@@ -33,12 +33,38 @@ pub(crate) enum ExplainInput {
     Candidate(CandidateApplication),
 }
 
-/// What `eig eligibility --format json` prints: one decision per dossier and per application,
-/// in input order.
+/// What `eig eligibility --format json` prints: one result per dossier and per application,
+/// in input order — a decision, or why the record could not be judged.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct EligibilityOutput {
-    dossiers: Vec<Decision>,
-    candidates: Vec<Decision>,
+    dossiers: Vec<Judged>,
+    candidates: Vec<Judged>,
+}
+
+/// One record's result: its decision, or the record and why it could not be judged (the
+/// other records are decided).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum Judged {
+    Decided(Decision),
+    NotJudged {
+        /// The dossier or candidate.
+        subject: eig_eligibility::Subject,
+        /// Why it could not be judged.
+        error: String,
+    },
+}
+
+impl Judged {
+    fn from(result: Result<Decision, RecordError>, path: &str) -> (Judged, Option<String>) {
+        match result {
+            Ok(decision) => (Judged::Decided(decision), None),
+            Err(err) => {
+                let line = format!("at {path}[{}]: {err}", err.index);
+                (Judged::NotJudged { subject: err.subject, error: err.error.to_string() }, Some(line))
+            }
+        }
+    }
 }
 
 fn judge<T>(
@@ -53,40 +79,46 @@ fn judge<T>(
     })
 }
 
-/// Judges every dossier and application of `input` (read from `name`).
-pub(crate) fn judge_all(
-    name: &str,
-    input: &EligibilityInput,
-) -> Result<EligibilityOutput, CliError> {
-    let mut result = EligibilityOutput { dossiers: Vec::new(), candidates: Vec::new() };
-    for (index, dossier) in input.dossiers.iter().enumerate() {
-        result.dossiers.push(judge(name, "$.dossiers", index, evaluate_dossier(dossier))?);
-    }
-    for (index, application) in input.candidates.iter().enumerate() {
-        result.candidates.push(judge(
-            name,
-            "$.candidates",
-            index,
-            evaluate_candidate(application),
-        )?);
-    }
-    Ok(result)
+/// Judges every dossier and application of `input`: one result each, and the lines naming
+/// those that could not be judged.
+pub(crate) fn judge_all(input: &EligibilityInput) -> (EligibilityOutput, Vec<String>) {
+    let mut not_judged = Vec::new();
+    let mut collect = |results: Vec<Result<Decision, RecordError>>, path: &str| -> Vec<Judged> {
+        results
+            .into_iter()
+            .map(|result| {
+                let (judged, line) = Judged::from(result, path);
+                not_judged.extend(line);
+                judged
+            })
+            .collect()
+    };
+    let dossiers = collect(evaluate_dossiers(&input.dossiers), "$.dossiers");
+    let candidates = collect(evaluate_candidates(&input.candidates), "$.candidates");
+    (EligibilityOutput { dossiers, candidates }, not_judged)
 }
 
 pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
     let (name, input): (String, EligibilityInput) = read_json(args.file.as_ref())?;
-    let result = judge_all(&name, &input)?;
+    let (result, not_judged) = judge_all(&input);
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
         Format::Text => {
             let mut text = String::new();
-            for decision in result.dossiers.iter().chain(&result.candidates) {
-                let _ = writeln!(text, "{}", crate::report::decision_line(decision));
+            for judged in result.dossiers.iter().chain(&result.candidates) {
+                let line = match judged {
+                    Judged::Decided(decision) => crate::report::decision_line(decision),
+                    Judged::NotJudged { subject, error } => {
+                        format!("{}: non jugé — {error}", crate::report::subject(subject))
+                    }
+                };
+                let _ = writeln!(text, "{line}");
             }
             text
         }
     };
-    output::emit(args.output.output.as_deref(), &text)
+    output::emit(args.output.output.as_deref(), &text)?;
+    not_all_judged(&name, not_judged).map_or(Ok(()), Err)
 }
 
 pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {

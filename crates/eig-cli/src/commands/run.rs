@@ -1,11 +1,13 @@
-//! `eig run`: a whole call, on the embedded default or on a campaign file.
+//! `eig run`: a whole call, on the embedded default or on a campaign file, decided by
+//! `eig-campaign`.
+
+use eig_campaign::{Campaign, default_campaign};
 
 use crate::{
-    campaign::{Campaign, default_campaign},
     cli::{Format, RunArgs},
-    error::CliError,
+    error::{CliError, not_all_judged},
     input::read_json,
-    output, pipeline, report,
+    output, report,
 };
 
 pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
@@ -13,10 +15,13 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         Some(path) => read_json(Some(path))?,
         None => ("the embedded default campaign".to_owned(), default_campaign()),
     };
-    let result = pipeline::run(&campaign).map_err(|err| err.in_input(&name))?;
+    let result = eig_campaign::run(&campaign)
+        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
         Format::Text => report::render(&result),
     };
-    output::emit(args.output.output.as_deref(), &text)
+    output::emit(args.output.output.as_deref(), &text)?;
+    let records = result.not_judged().map(|(record, error)| format!("{record}: {error}"));
+    not_all_judged(&name, records.collect()).map_or(Ok(()), Err)
 }

@@ -3,8 +3,9 @@
 use eig_matching::{GeneratorConfig, generate};
 use schemars::schema_for;
 
+use eig_campaign::{Campaign, default_campaign};
+
 use crate::{
-    campaign::{Campaign, default_campaign},
     cli::{Kind, KindArgs},
     commands::eligibility::{EligibilityInput, ExplainInput},
     error::CliError,
@@ -23,7 +24,7 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
         Kind::Funding => schema_for!(eig_funding::PromotionInput),
         Kind::Scenario => schema_for!(eig_funding::Scenario),
         Kind::Match => schema_for!(eig_matching::MatchingInput),
-        Kind::RunResult => schema_for!(crate::pipeline::CampaignResult),
+        Kind::RunResult => schema_for!(eig_campaign::CampaignResult),
         Kind::EligibilityResult => schema_for!(crate::commands::eligibility::EligibilityOutput),
         Kind::FundingPlan => schema_for!(eig_funding::PromotionPlan),
         Kind::MatchResult => schema_for!(crate::commands::matching::MatchOutput),
@@ -65,11 +66,16 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
         Kind::Scenario => Ok(include_str!("../../data/scenario.json").to_owned()),
         Kind::Match => output::json(&generate(&GeneratorConfig::eig_call(2018)).to_input()),
         // Outputs: what the command prints on its example input.
-        Kind::RunResult => output::json(&crate::pipeline::run(&campaign)?),
-        Kind::EligibilityResult => output::json(&crate::commands::eligibility::judge_all(
-            "example",
-            &eligibility_example(&campaign),
-        )?),
+        Kind::RunResult => {
+            let result = eig_campaign::run(&campaign).map_err(|err| CliError::Unjudgeable {
+                input: "the default campaign".to_owned(),
+                message: err.to_string(),
+            })?;
+            output::json(&result)
+        }
+        Kind::EligibilityResult => {
+            output::json(&crate::commands::eligibility::judge_all(&eligibility_example(&campaign)).0)
+        }
         Kind::FundingPlan => {
             let input: eig_funding::PromotionInput =
                 crate::input::parse("example", FUNDING_EXAMPLE)?;

@@ -265,7 +265,7 @@ fn bad_inputs() {
         ),
         (
             &["funding"],
-            "{\"promotion\": \"DIG1\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"talents\": []}]}",
+            "{\"promotion\": \"DIG1\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"host\": {\"kind\": \"ministry\"}, \"talents\": []}]}",
         ),
         (&["match"], "[]"),
         (
@@ -338,4 +338,87 @@ fn docs_cli_md_is_true() {
         checked += 1;
     }
     assert!(checked >= 12, "only {checked} commands checked in docs/cli.md");
+}
+
+/// A batch with records that cannot be judged — an EIG1 dossier (no published rules), a
+/// dossier asking for co-financing while self-funded (conflicting exceptions), a DIG1
+/// application — still decides every other record, prints every result, names the records
+/// not judged on standard error and ends with exit code 4.
+#[test]
+fn a_batch_decides_every_record_it_can() {
+    let example: serde_json::Value = serde_json::from_str(&ok(&["example", "eligibility"], "")).unwrap();
+    let mut input = example.clone();
+    let dossiers = input["dossiers"].as_array_mut().unwrap();
+    let valid = dossiers.len();
+    let mut eig1 = dossiers[0].clone();
+    eig1["defi"]["id"] = "eig1-dossier".into();
+    eig1["defi"]["promotion"] = "EIG1".into();
+    let mut conflict = dossiers[0].clone();
+    conflict["defi"]["id"] = "both-ways".into();
+    conflict["funding"] = serde_json::json!({"cofinancing_requested": true, "self_funded": true});
+    dossiers.insert(0, eig1);
+    dossiers.push(conflict);
+    let candidates = input["candidates"].as_array_mut().unwrap();
+    let mut dig1 = candidates[0].clone();
+    dig1["promotion"] = "DIG1".into();
+    dig1["candidate"]["id"] = "c-dig1".into();
+    candidates.push(dig1);
+
+    let (code, stdout, stderr) = eig(&["eligibility", "--format", "json", "-"], &input.to_string());
+    assert_eq!(code, 4, "{stderr}");
+    let output: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let dossiers = output["dossiers"].as_array().unwrap();
+    assert_eq!(dossiers.len(), valid + 2);
+    assert_eq!(dossiers[0]["subject"], serde_json::json!({"kind": "dossier", "id": "eig1-dossier"}));
+    assert!(dossiers[0]["error"].as_str().unwrap().contains("EIG1 has no published rules"));
+    assert!(dossiers[1..=valid].iter().all(|d| d["outcome"].is_object()), "{stdout}");
+    assert!(dossiers[valid + 1]["error"].as_str().unwrap().contains("conflict"));
+    let candidates = output["candidates"].as_array().unwrap();
+    assert!(candidates[..candidates.len() - 1].iter().all(|c| c["outcome"].is_object()));
+    assert!(candidates.last().unwrap()["error"].is_string());
+    // The same decisions as the valid records alone.
+    let alone: serde_json::Value = serde_json::from_str(&ok(
+        &["eligibility", "--format", "json", "-"],
+        &example.to_string(),
+    ))
+    .unwrap();
+    assert_eq!(&dossiers[1..=valid], &alone["dossiers"].as_array().unwrap()[..]);
+    insta::assert_snapshot!(stderr, @r#"
+    error: <stdin>: 3 record(s) could not be judged, the others were decided:
+      at $.dossiers[0]: record 0 (dossier eig1-dossier): promotion EIG1 has no published rules for défi dossiers, candidates and selection
+      at $.dossiers[4]: record 4 (dossier both-ways): rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
+      at $.candidates[2]: record 2 (candidate c-dig1): promotion DIG1 has no published rules for défi dossiers, candidates and selection
+    "#);
+    let (code, text, _) = eig(&["eligibility", "-"], &input.to_string());
+    assert_eq!(code, 4);
+    assert!(text.lines().next().unwrap().starts_with("dossier eig1-dossier: non jugé — "), "{text}");
+}
+
+/// `eig run` on a campaign with an EIG1 dossier among the EIG3 ones: every other dossier is
+/// decided, the call goes on to the end, the report says which record was not judged, and
+/// the exit code is 4.
+#[test]
+fn a_campaign_decides_every_record_it_can() {
+    let mut campaign: serde_json::Value =
+        serde_json::from_str(&ok(&["example", "campaign"], "")).unwrap();
+    campaign["dossiers"][0]["dossier"]["defi"]["promotion"] = "EIG1".into();
+    let (code, stdout, stderr) =
+        eig(&["run", "--input", "-", "--format", "json"], &campaign.to_string());
+    assert_eq!(code, 4, "{stderr}");
+    let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let dossiers = result["dossiers"].as_array().unwrap();
+    assert_eq!(
+        dossiers[0]["error"],
+        "it belongs to EIG1, the campaign to EIG3: it is not judged"
+    );
+    assert!(dossiers[1..].iter().all(|d| d["decision"].is_object()));
+    let laureates = result["selection"]["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"]["status"] == "selected" || r["status"] == "selected")
+        .count();
+    assert_eq!(laureates, 15, "the 14 real laureates left and the self-funded one");
+    assert!(stderr.contains("dossier "), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
 }

@@ -358,6 +358,10 @@ proptest::proptest! {
                 let sum = Euros::checked_sum(months.iter().copied()).unwrap();
                 proptest::prop_assert_eq!(sum, defi.totals.amount_of(payer));
             }
+            for (payer, amount) in defi.totals.iter() {
+                let scheduled = defi.schedule.by_payer.get(payer).is_some();
+                proptest::prop_assert_eq!(scheduled, *amount != Euros::ZERO, "{:?}", payer);
+            }
         }
         for (payer, amount) in plan.totals.iter() {
             proptest::prop_assert_eq!(*amount, promotion_totals.get(&payer).copied().unwrap_or(Euros::ZERO));

@@ -1,6 +1,5 @@
-//! A whole call as data (`eig run --input campaign.json`), and the embedded default: the 2018
-//! call (EIG3) with its real 15 laureate défis and clearly labelled synthetic dossiers,
-//! candidates and jury rankings.
+//! The embedded default campaign: the 2018 call (EIG3) with its real 15 laureate défis and
+//! clearly labelled synthetic dossiers, candidates and jury rankings.
 
 use std::collections::BTreeSet;
 
@@ -14,62 +13,8 @@ use eig_domain::{
 use eig_eligibility::{CandidateApplication, Choice, DefiDossier, FundingDeclaration, ScoreScale};
 use eig_history::{History, RecordedHostKind};
 use eig_matching::{RankingInput, SplitMix64};
-use serde::{Deserialize, Serialize};
 
-/// A whole call: the défi dossiers with their jury scores, the places, the candidates'
-/// applications and the juries' rankings.
-#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Campaign {
-    /// What the campaign is.
-    pub(crate) title: String,
-    /// Assumptions made by whoever assembled the campaign's data (a value no source gives),
-    /// carried into the result.
-    #[serde(default)]
-    pub(crate) notes: Vec<String>,
-    /// The promotion whose rules apply.
-    pub(crate) promotion: Promotion,
-    /// How many défis the jury may select.
-    pub(crate) places: u32,
-    /// The défi jury's score scale, required when the promotion publishes none (and then a
-    /// value no source gives: say where it comes from in `notes`); eig-eligibility refuses a
-    /// scale that differs from a published one.
-    #[serde(default)]
-    pub(crate) score_scale: Option<ScoreScale>,
-    /// The défi dossiers, with the défi jury's scores.
-    pub(crate) dossiers: Vec<CampaignDossier>,
-    /// The candidates' applications.
-    pub(crate) candidates: Vec<CampaignCandidate>,
-    /// For each défi and profile, the jury's ranking of its applicants (best first; ties in
-    /// one group; an applicant not ranked is not acceptable).
-    pub(crate) rankings: Vec<RankingInput>,
-    /// The seed of the lottery that breaks ties in rankings.
-    pub(crate) lottery_seed: u64,
-}
-
-/// One défi dossier of a campaign.
-#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct CampaignDossier {
-    /// Whether the dossier is made up to exercise the rules (not a real défi).
-    pub(crate) synthetic: bool,
-    /// What the dossier illustrates, and every assumption made for it.
-    pub(crate) note: String,
-    /// The dossier as filed.
-    pub(crate) dossier: DefiDossier,
-    /// The défi jury's scores, one per criterion of the promotion's grid.
-    pub(crate) scores: Vec<u8>,
-}
-
-/// One candidate of a campaign.
-#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct CampaignCandidate {
-    /// Whether the candidate is made up (always, in the default campaign: no personal data).
-    pub(crate) synthetic: bool,
-    /// The application.
-    pub(crate) application: CandidateApplication,
-}
+use crate::campaign::{Campaign, CampaignCandidate, CampaignDossier};
 
 /// The seed of the default campaign's generator (the year of the call).
 const DEFAULT_SEED: u64 = 2018;
@@ -190,8 +135,23 @@ fn scores(rng: &mut SplitMix64, floor: u8) -> Vec<u8> {
     (0..5).map(|_| floor + u8::try_from(rng.below(span)).unwrap_or(0)).collect()
 }
 
-/// The embedded default campaign.
-pub(crate) fn default_campaign() -> Campaign {
+/// The embedded default campaign: the 2018 call for défis and candidates (EIG3) with its
+/// real 15 laureate défis (from `eig-history`), 6 synthetic dossiers each exercising one rule
+/// of AAP3, 170 synthetic applications (the real number, RAPPORT p. 14) with seeded choices,
+/// and seeded jury rankings. Every synthetic record is marked, and every assumption is in
+/// its notes. What `eig run` decides when given no file.
+///
+/// # Example
+/// ```
+/// use eig_campaign::default_campaign;
+///
+/// let campaign = default_campaign();
+/// assert_eq!(campaign.promotion, eig_domain::Promotion::Eig3);
+/// assert_eq!(campaign.dossiers.iter().filter(|d| !d.synthetic).count(), 15);
+/// assert_eq!(campaign.candidates.len(), 170);
+/// assert_eq!(campaign, default_campaign()); // the same every time
+/// ```
+pub fn default_campaign() -> Campaign {
     let mut rng = SplitMix64::new(DEFAULT_SEED);
     let history = History::embedded();
     let mut dossiers = Vec::new();

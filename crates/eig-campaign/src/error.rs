@@ -1,0 +1,108 @@
+//! What can stop a campaign ([`CampaignError`]), and what stops one record while the others
+//! are decided ([`RecordError`]).
+
+use eig_domain::Promotion;
+use eig_eligibility::EligibilityError;
+use eig_funding::FundingError;
+use eig_matching::{InstanceError, SolveError};
+use serde::{Serialize, Serializer};
+
+use crate::handoff::HandOffError;
+
+/// Why a whole campaign cannot be run: a step that concerns every record (the jury sheet,
+/// the promotion's funding plan, the matching problem) cannot be computed. A record that
+/// cannot be judged is not such an error: it is a [`RecordError`] in the result.
+///
+/// # Example
+/// ```
+/// use eig_campaign::{Campaign, CampaignError, run};
+/// use eig_domain::Promotion;
+///
+/// // EIG3 publishes no score scale for the défi jury and this campaign gives none.
+/// let campaign = Campaign::new("Essai", Promotion::Eig3, 1, 0);
+/// let err = run(&campaign).unwrap_err();
+/// assert!(matches!(err, CampaignError::JurySheet(_)));
+/// assert_eq!(err.to_string(),
+///     "the jury sheet: promotion EIG3 publishes no score scale: the caller must give one");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CampaignError {
+    /// The jury sheet cannot be judged (no scale, wrong number of scores…).
+    #[error("the jury sheet: {0}")]
+    JurySheet(#[source] EligibilityError),
+    /// The laureates' funding plan cannot be computed.
+    #[error("the funding plan: {0}")]
+    Funding(#[source] FundingError),
+    /// A step's output cannot be handed to the next.
+    #[error(transparent)]
+    HandOff(#[from] HandOffError),
+    /// The matching problem is not valid.
+    #[error("the matching problem: {0}")]
+    Matching(#[source] InstanceError),
+    /// The assignment cannot be computed.
+    #[error("the assignment: {0}")]
+    Assignment(#[source] SolveError),
+}
+
+/// Why one record of a campaign (a dossier or an application) was not judged. The other
+/// records are decided; this one stays out of the later steps.
+///
+/// JSON: its message, a string.
+///
+/// # Example
+/// ```
+/// use eig_campaign::{Campaign, Judgement, RecordError, run};
+///
+/// let mut campaign = eig_campaign::default_campaign();
+/// // An EIG1 dossier in an EIG3 campaign.
+/// campaign.dossiers[0].dossier.defi.promotion = eig_domain::Promotion::Eig1;
+/// let result = run(&campaign)?;
+/// let Judgement::NotJudged { error } = &result.dossiers[0].judgement else { panic!() };
+/// assert!(matches!(error, RecordError::OtherPromotion { .. }));
+/// assert!(error.to_string().starts_with("it belongs to EIG1, the campaign to EIG3"));
+/// // The other dossiers are decided.
+/// assert!(matches!(result.dossiers[1].judgement, Judgement::Decided { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// The record is of another promotion than the campaign.
+    #[error("it belongs to {record}, the campaign to {campaign}: it is not judged")]
+    OtherPromotion {
+        /// The record's promotion.
+        record: Promotion,
+        /// The campaign's promotion.
+        campaign: Promotion,
+    },
+    /// The eligibility rules cannot judge it (conflicting exceptions…).
+    #[error(transparent)]
+    Eligibility(#[from] EligibilityError),
+    /// The eligible dossier's own funding plan cannot be computed, so the jury cannot weigh
+    /// it against the envelope.
+    #[error("its funding: {0}")]
+    Funding(#[source] FundingError),
+}
+
+impl Serialize for RecordError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for RecordError {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RecordError".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = String::json_schema(generator);
+        schema.insert(
+            "description".to_owned(),
+            "Why the record was not judged (the other records are decided).".into(),
+        );
+        schema
+    }
+}
