@@ -41,7 +41,9 @@ cargo run --release -p eig-cli -- run   # or run it from the repository
 Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
 for syntax errors, the line and column) · **2** usage error (an unknown option or value, no
 input file while standard input is a terminal, two inputs on standard input) · **3** the output
-could not be written. Nothing is written anywhere but standard output and standard error unless `--output`
+could not be written · **4** the result was written, but some records of the input could not be
+judged (an EIG1 dossier, conflicting funding declarations…): every other record is decided, and
+each record not judged is named on standard error and in the result. Nothing is written anywhere but standard output and standard error unless `--output`
 is given. Every output below is real, produced by the command shown (long outputs are cut);
 the test `docs_cli_md_is_true` checks it, and `crates/eig-cli/tools/gen_cli_md.py` rewrites
 this page.
@@ -67,7 +69,10 @@ doc.append('''## `eig eligibility` — dossiers and applications
 
 Reads `{"dossiers": [DefiDossier…], "candidates": [CandidateApplication…]}` (see `eig example
 eligibility`); prints one line per decision, or with `--format json` each decision with its
-full trace (rule ids, facts, parameters, sources).
+full trace (rule ids, facts, parameters, sources). Every record is decided on its own: one that
+cannot be judged (a promotion without published rules, conflicting funding declarations) gets
+`{"subject": …, "error": "…"}` in its place (« non jugé » in the text), the others are decided,
+and the exit code is 4. `eig run` does the same for a campaign's dossiers and applications.
 
 ''' + block('eig example eligibility | eig eligibility', ['eligibility'], example('eligibility')))
 doc.append('''## `eig explain` — one decision in French
