@@ -4,35 +4,30 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use eig_domain::{Euros, FundingRoute, Promotion, Share};
+use eig_domain::{Euros, FundingRoute, HostKind, Promotion, Share};
 use eig_funding::{
-    DefiFunding, EmployerCost, Phase, PromotionInput, RoundingRule, Scenario, TalentInput, plan_defi,
+    DefiFunding, EmployerCost, PromotionInput, RoundingRule, Scenario, TalentInput, plan_defi,
     plan_promotion, split,
 };
 
 /// A défi of `talents` talents with varied employer costs (66 000 € to 72 000 €).
 fn defi(index: usize, talents: usize) -> DefiFunding {
-    DefiFunding {
-        defi: format!("d{index}").parse().expect("valid id"),
-        route: if index.is_multiple_of(4) {
-            FundingRoute::ThroughAdministrativeCarrier
-        } else {
-            FundingRoute::Direct
-        },
-        administrative_carrier: None,
-        phase: Phase::Initial,
-        contract_months: None,
-        talents: (0..talents)
-            .map(|n| TalentInput {
-                talent: format!("d{index}-t{n}").parse().expect("valid id"),
-                experience: None,
-                employer_cost: Some(EmployerCost::Contract(Euros::from_cents(
-                    6_600_000 + 37_123 * (index * 3 + n) as u64,
-                ))),
-                months_worked: None,
-            })
-            .collect(),
+    let (route, host) = if index.is_multiple_of(4) {
+        (FundingRoute::ThroughAdministrativeCarrier, HostKind::StateOperator)
+    } else {
+        (FundingRoute::Direct, HostKind::Ministry)
+    };
+    let mut defi = DefiFunding::new(format!("d{index}").parse().expect("valid id"), route, host);
+    if route == FundingRoute::ThroughAdministrativeCarrier {
+        defi = defi.with_administrative_carrier("Ministère de tutelle".parse().expect("valid"));
     }
+    (0..talents).fold(defi, |defi, n| {
+        let cost = Euros::from_cents(6_600_000 + 37_123 * (index * 3 + n) as u64);
+        defi.with_talent(
+            TalentInput::new(format!("d{index}-t{n}").parse().expect("valid id"))
+                .with_employer_cost(EmployerCost::Contract(cost)),
+        )
+    })
 }
 
 /// EIG3 as it was: 15 défis, 32 talents (2 défis of 3, 13 of 2).

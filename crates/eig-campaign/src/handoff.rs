@@ -320,11 +320,9 @@ impl EligibleDossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn seats(&self) -> DefiSeats {
-        self.dossier
-            .defi
-            .team
-            .iter()
-            .fold(DefiSeats::new(self.defi().clone()), |seats, seat| seats.with_seats(seat.profile, 1))
+        self.dossier.defi.team.iter().fold(DefiSeats::new(self.defi().clone()), |seats, seat| {
+            seats.with_seats(seat.profile, 1)
+        })
     }
 }
 
@@ -460,7 +458,12 @@ impl Laureates {
     ) -> Result<Option<CandidateInput>, HandOffError> {
         let candidate = &application.candidate;
         let record = || format!("candidate {}", candidate.id);
-        check_subject(decision, &Subject::Candidate(candidate.id.to_string()), self.promotion, record)?;
+        check_subject(
+            decision,
+            &Subject::Candidate(candidate.id.to_string()),
+            self.promotion,
+            record,
+        )?;
         if !matches!(decision.outcome, Outcome::Eligible { .. }) {
             return Err(HandOffError::NotEligible {
                 record: record(),

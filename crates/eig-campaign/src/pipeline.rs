@@ -72,12 +72,13 @@ impl CampaignResult {
             Judgement::NotJudged { error } => Some((format!("dossier {}", dossier.defi), error)),
             Judgement::Decided { .. } => None,
         });
-        let candidates = self.candidates.iter().filter_map(|candidate| match &candidate.judgement {
-            Judgement::NotJudged { error } => {
-                Some((format!("candidate {}", candidate.candidate), error))
-            }
-            Judgement::Decided { .. } => None,
-        });
+        let candidates =
+            self.candidates.iter().filter_map(|candidate| match &candidate.judgement {
+                Judgement::NotJudged { error } => {
+                    Some((format!("candidate {}", candidate.candidate), error))
+                }
+                Judgement::Decided { .. } => None,
+            });
         dossiers.chain(candidates)
     }
 }
@@ -365,8 +366,8 @@ pub fn run(campaign: &Campaign) -> Result<CampaignResult, CampaignError> {
     let laureates = Laureates::from_selection(&selection, &eligible)?;
 
     // 3. Funding plan of the laureates, in rank order, against the envelope.
-    let funding =
-        plan_promotion(&laureates.funding(), &Scenario::default()).map_err(CampaignError::Funding)?;
+    let funding = plan_promotion(&laureates.funding(), &Scenario::default())
+        .map_err(CampaignError::Funding)?;
 
     // 4–5. Candidate eligibility, then the verified assignment.
     let (mut candidates, matching_candidates) = judge_candidates(campaign, &laureates);

@@ -206,28 +206,24 @@ pub(crate) fn render(result: &CampaignResult) -> String {
         certificate.coalitions.len()
     );
 
-    let eligible = result
-        .candidates
-        .iter()
-        .filter(|c| is_eligible(&c.judgement))
-        .count();
+    let eligible = result.candidates.iter().filter(|c| is_eligible(&c.judgement)).count();
     let _ = writeln!(
         out,
         "\n5. Candidats : {} candidatures, {eligible} éligibles, {} affectés",
         result.candidates.len(),
         report.placements.len()
     );
-    for candidate in
-        result.candidates.iter().filter(|c| !is_eligible(&c.judgement))
-    {
-        let _ =
-            writeln!(out, "{:<8} {}", candidate.candidate.as_str(), judgement(&candidate.judgement));
+    for candidate in result.candidates.iter().filter(|c| !is_eligible(&c.judgement)) {
+        let _ = writeln!(
+            out,
+            "{:<8} {}",
+            candidate.candidate.as_str(),
+            judgement(&candidate.judgement)
+        );
     }
     let _ = writeln!(out, "Candidats éligibles non affectés :");
     for candidate in &result.candidates {
-        if candidate.assigned_to.is_some()
-            || !is_eligible(&candidate.judgement)
-        {
+        if candidate.assigned_to.is_some() || !is_eligible(&candidate.judgement) {
             continue;
         }
         let why = result

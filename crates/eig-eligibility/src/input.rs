@@ -72,17 +72,28 @@ impl DefiDossier {
     ///
     /// # Example
     /// ```
-    /// use eig_domain::{Defi, Host, HostKind, HostRoles, Promotion, TalentProfile};
+    /// use eig_domain::{
+    ///     Commitment, Defi, FundingRoute, Host, HostKind, HostRoles, Promotion, SupportRole,
+    ///     TalentProfile,
+    /// };
     /// use eig_eligibility::{DefiDossier, FundingDeclaration, Outcome, evaluate_dossier};
     ///
     /// let hosts = HostRoles::new(Host::new("Ministère de l'Intérieur".parse()?, HostKind::Ministry));
     /// let defi = Defi::new("eig3-ia".parse()?, "IA".parse()?, Promotion::Eig3, hosts,
     ///     [TalentProfile::DataScientist, TalentProfile::Developer]);
-    /// let dossier = DefiDossier::new(defi)
+    /// let dossier = DefiDossier::new(defi.clone())
     ///     .with_submitted_at("2018-06-15T16:59:59+02:00".parse()?)
     ///     .with_funding(FundingDeclaration::cofinancing());
-    /// // Mentors, commitments and the « outillage » fact are not given yet.
-    /// assert!(matches!(evaluate_dossier(&dossier)?.outcome, Outcome::Incomplete { .. }));
+    /// // No mentor, no commitment: ineligible, every failing rule listed.
+    /// assert!(matches!(evaluate_dossier(&dossier)?.outcome, Outcome::Ineligible { .. }));
+    ///
+    /// let defi = defi
+    ///     .with_support([SupportRole::OperationalMentor, SupportRole::HighLevelMentor])
+    ///     .with_commitments([Commitment::DataAccess, Commitment::OpenSourceAndOpenData,
+    ///         Commitment::Accompaniment, Commitment::WorkOutsideWalls, Commitment::SustainabilityPlan]);
+    /// let dossier = DefiDossier { defi, ..dossier }.with_purely_it_tooling(false);
+    /// let route = Some(FundingRoute::Direct);
+    /// assert_eq!(evaluate_dossier(&dossier)?.outcome, Outcome::Eligible { funding_route: route });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(defi: Defi) -> DefiDossier {

@@ -16,9 +16,9 @@ use crate::{
     },
     parameter::{ParameterId, ParameterValue, UsedParameter, official_parameter, resolve},
     plan::{
-        ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary,
-        Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan,
-        TalentRef,
+        ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant,
+        Intermediary, Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment,
+        TalentPlan, TalentRef,
     },
     rule::RuleId,
     split::{RoundingRule, allocate, cents_of, fraction_of, split, split_evenly},

@@ -1,7 +1,9 @@
 //! What the caller supplies: the défis of a promotion in rank order, their route (decided by
 //! `eig-eligibility`), their talents and employer costs, and the scenario.
 
-use eig_domain::{CandidateId, DefiId, Euros, Experience, FundingRoute, HostKind, Label, Promotion};
+use eig_domain::{
+    CandidateId, DefiId, Euros, Experience, FundingRoute, HostKind, Label, Promotion,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{parameter::Override, split::RoundingRule};
@@ -45,7 +47,10 @@ impl PromotionInput {
     /// assert_eq!(input.defis.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(promotion: Promotion, defis: impl IntoIterator<Item = DefiFunding>) -> PromotionInput {
+    pub fn new(
+        promotion: Promotion,
+        defis: impl IntoIterator<Item = DefiFunding>,
+    ) -> PromotionInput {
         PromotionInput { promotion, defis: defis.into_iter().collect() }
     }
 }

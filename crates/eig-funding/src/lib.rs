@@ -68,15 +68,15 @@
 #[doc(alias = "cofinancement")]
 #[doc(alias = "coût total employeur")]
 pub use crate::input::{
-    DefiFunding, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario,
-    TalentInput,
+    DefiFunding, EmployerCost, EnvelopePolicy, Phase, PromotionInput, Scenario, TalentInput,
 };
 #[doc(alias = "plan de financement")]
 #[doc(alias = "enveloppe")]
 #[doc(alias = "trop-perçu")]
 pub use crate::plan::{
-    ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant, Intermediary, Part,
-    PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment, TalentPlan, TalentRef,
+    ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Grant,
+    Intermediary, Part, PayUsed, Payer, PromotionPlan, Schedule, Surplus, SurplusTreatment,
+    TalentPlan, TalentRef,
 };
 pub use crate::{
     compute::{plan_defi, plan_promotion},

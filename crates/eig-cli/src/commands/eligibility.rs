@@ -61,7 +61,10 @@ impl Judged {
             Ok(decision) => (Judged::Decided(decision), None),
             Err(err) => {
                 let line = format!("at {path}[{}]: {err}", err.index);
-                (Judged::NotJudged { subject: err.subject, error: err.error.to_string() }, Some(line))
+                (
+                    Judged::NotJudged { subject: err.subject, error: err.error.to_string() },
+                    Some(line),
+                )
             }
         }
     }

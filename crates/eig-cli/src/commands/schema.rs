@@ -73,9 +73,9 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
             })?;
             output::json(&result)
         }
-        Kind::EligibilityResult => {
-            output::json(&crate::commands::eligibility::judge_all(&eligibility_example(&campaign)).0)
-        }
+        Kind::EligibilityResult => output::json(
+            &crate::commands::eligibility::judge_all(&eligibility_example(&campaign)).0,
+        ),
         Kind::FundingPlan => {
             let input: eig_funding::PromotionInput =
                 crate::input::parse("example", FUNDING_EXAMPLE)?;

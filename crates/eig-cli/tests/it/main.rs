@@ -346,7 +346,8 @@ fn docs_cli_md_is_true() {
 /// not judged on standard error and ends with exit code 4.
 #[test]
 fn a_batch_decides_every_record_it_can() {
-    let example: serde_json::Value = serde_json::from_str(&ok(&["example", "eligibility"], "")).unwrap();
+    let example: serde_json::Value =
+        serde_json::from_str(&ok(&["example", "eligibility"], "")).unwrap();
     let mut input = example.clone();
     let dossiers = input["dossiers"].as_array_mut().unwrap();
     let valid = dossiers.len();
@@ -369,7 +370,10 @@ fn a_batch_decides_every_record_it_can() {
     let output: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let dossiers = output["dossiers"].as_array().unwrap();
     assert_eq!(dossiers.len(), valid + 2);
-    assert_eq!(dossiers[0]["subject"], serde_json::json!({"kind": "dossier", "id": "eig1-dossier"}));
+    assert_eq!(
+        dossiers[0]["subject"],
+        serde_json::json!({"kind": "dossier", "id": "eig1-dossier"})
+    );
     assert!(dossiers[0]["error"].as_str().unwrap().contains("EIG1 has no published rules"));
     assert!(dossiers[1..=valid].iter().all(|d| d["outcome"].is_object()), "{stdout}");
     assert!(dossiers[valid + 1]["error"].as_str().unwrap().contains("conflict"));
@@ -377,11 +381,9 @@ fn a_batch_decides_every_record_it_can() {
     assert!(candidates[..candidates.len() - 1].iter().all(|c| c["outcome"].is_object()));
     assert!(candidates.last().unwrap()["error"].is_string());
     // The same decisions as the valid records alone.
-    let alone: serde_json::Value = serde_json::from_str(&ok(
-        &["eligibility", "--format", "json", "-"],
-        &example.to_string(),
-    ))
-    .unwrap();
+    let alone: serde_json::Value =
+        serde_json::from_str(&ok(&["eligibility", "--format", "json", "-"], &example.to_string()))
+            .unwrap();
     assert_eq!(&dossiers[1..=valid], &alone["dossiers"].as_array().unwrap()[..]);
     insta::assert_snapshot!(stderr, @r#"
     error: <stdin>: 3 record(s) could not be judged, the others were decided:
@@ -391,7 +393,10 @@ fn a_batch_decides_every_record_it_can() {
     "#);
     let (code, text, _) = eig(&["eligibility", "-"], &input.to_string());
     assert_eq!(code, 4);
-    assert!(text.lines().next().unwrap().starts_with("dossier eig1-dossier: non jugé — "), "{text}");
+    assert!(
+        text.lines().next().unwrap().starts_with("dossier eig1-dossier: non jugé — "),
+        "{text}"
+    );
 }
 
 /// `eig run` on a campaign with an EIG1 dossier among the EIG3 ones: every other dossier is
@@ -407,10 +412,7 @@ fn a_campaign_decides_every_record_it_can() {
     assert_eq!(code, 4, "{stderr}");
     let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let dossiers = result["dossiers"].as_array().unwrap();
-    assert_eq!(
-        dossiers[0]["error"],
-        "it belongs to EIG1, the campaign to EIG3: it is not judged"
-    );
+    assert_eq!(dossiers[0]["error"], "it belongs to EIG1, the campaign to EIG3: it is not judged");
     assert!(dossiers[1..].iter().all(|d| d["decision"].is_object()));
     let laureates = result["selection"]["ranking"]
         .as_array()

@@ -645,18 +645,20 @@ pub(crate) fn titre2_route(
     let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
     let (run, route) = match non_cofinanced(&declared) {
         Some(result) => result,
-        None if mef_exception => match dossier.economic_and_financial_ministries {
-            None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
-            Some(true) if carrier.is_some() => {
-                return Err(EligibilityError::ConflictingExceptions {
-                    rule,
-                    first: "délégation de gestion (AAP5 §3.1)",
-                    second: "porteur administratif (AAP5 §3.2)",
-                });
+        None if mef_exception && !dossier.defi.hosts.operational.kind.is_outside_state() => {
+            match dossier.economic_and_financial_ministries {
+                None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
+                Some(true) if carrier.is_some() => {
+                    return Err(EligibilityError::ConflictingExceptions {
+                        rule,
+                        first: "délégation de gestion (AAP5 §3.1)",
+                        second: "porteur administratif (AAP5 §3.2)",
+                    });
+                }
+                Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
+                Some(false) => titre2_cofinanced(dossier),
             }
-            Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
-            Some(false) => titre2_cofinanced(dossier),
-        },
+        }
         None => titre2_cofinanced(dossier),
     };
     let mut run = funding_facts(run, dossier, true);
@@ -697,6 +699,14 @@ fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
     let Some(carrier) = carrier else {
         if is_ministry(operational) {
             return (Run::satisfied(), Some(FundingRoute::Direct));
+        }
+        // A collectivité territoriale or an établissement de santé has no programme of the
+        // State budget (AAP3 §3.1 and AAP4 §2 fn. 4 list them apart from « une administration
+        // de l'État »): « Les administrations qui ne disposent pas d'un programme budgétaire
+        // (voir 3.1.) ne peuvent pas bénéficier d'un financement direct » (AAP4–AAP6 §3.2);
+        // they need a porteur administratif. Its declared `titre2_programme` is not read.
+        if operational.is_outside_state() {
+            return (Run::failed(Reason::AdministrativeCarrierRequired { operational }), None);
         }
         return match dossier.titre2_programme {
             Some(true) => (Run::satisfied(), Some(FundingRoute::Direct)),

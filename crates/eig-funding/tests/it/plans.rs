@@ -3,7 +3,8 @@
 
 use eig_domain::{Euros, Promotion};
 use eig_funding::{
-    DefiFunding, EnvelopeOutcome, EnvelopeResolution, Payer, PromotionInput, Scenario, plan_promotion,
+    DefiFunding, EnvelopeOutcome, EnvelopeResolution, Payer, PromotionInput, Scenario,
+    plan_promotion,
 };
 use eig_history::History;
 use serde_json::json;

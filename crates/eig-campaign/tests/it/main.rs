@@ -1,0 +1,309 @@
+//! The whole call as a library: hand-offs, batches that decide every record, and the
+//! agreement of eig-eligibility's routes with what eig-funding accepts.
+
+#![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
+
+use eig_campaign::{
+    Campaign, CampaignError, EligibleDossier, HandOffError, Judgement, Laureates, RecordError,
+    default_campaign, run,
+};
+use eig_domain::{
+    Euros, FundingRoute, Host, HostKind, HostRoles, LocalAuthorityLevel, Promotion, TalentProfile,
+};
+use eig_eligibility::{
+    DefiDossier, FundingDeclaration, JurySheet, Outcome, ScoreScale, ScoredDossier,
+    evaluate_dossier, select_laureates,
+};
+use eig_funding::{
+    DefiFunding, EmployerCost, FundingError, Payer, Scenario, TalentInput, plan_defi,
+};
+
+/// A complete dossier of `promotion` that satisfies every rule: the eligibility crate's own
+/// conformance case `<promotion>_every_rule_satisfied.json`.
+fn complete_dossier(promotion: &str) -> DefiDossier {
+    let path = format!(
+        "{}/../eig-eligibility/tests/data/cases/{promotion}_every_rule_satisfied.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    serde_json::from_value(case["dossier"].clone()).unwrap()
+}
+
+fn host(name: &str, kind: HostKind) -> Host {
+    Host::new(name.parse().unwrap(), kind)
+}
+
+/// « seul un ministère est éligible à un financement direct » (AAP3 §3.1.1), and teams of 2
+/// or 3 (AAP3 §2.2): the two states the funding crate used to plan without a word — 7
+/// talents drawing 343 000 € of PIA money, a collectivité on the direct route — are typed
+/// errors naming the défi (and the talent too many).
+#[test]
+fn funding_refuses_what_the_facts_forbid() {
+    let scenario = Scenario::default();
+    let seven = (1..=7).fold(
+        DefiFunding::new("d7".parse().unwrap(), FundingRoute::Direct, HostKind::Ministry),
+        |defi, n| defi.with_talent(TalentInput::new(format!("t{n}").parse().unwrap())),
+    );
+    let err = plan_defi(Promotion::Eig3, &seven, &scenario).unwrap_err();
+    assert!(
+        matches!(&err, FundingError::TeamTooLarge { defi, talent, talents: 7, max: 3, .. }
+            if defi.as_str() == "d7" && talent.as_str() == "t4"),
+        "{err:?}"
+    );
+    let region = HostKind::LocalAuthority { level: LocalAuthorityLevel::Region };
+    let direct = DefiFunding::new("r1".parse().unwrap(), FundingRoute::Direct, region)
+        .with_talent(TalentInput::new("t1".parse().unwrap()));
+    let err = plan_defi(Promotion::Eig3, &direct, &scenario).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "défi r1: route \"cofinancement direct\" is not open to a host of kind \"collectivité territoriale\" in EIG3 (AAP3 §3.1.1)"
+    );
+    // Through a ministry as porteur administratif, with a convention (AAP3 §3.1.2), it is
+    // funded at 70 %.
+    let through =
+        DefiFunding::new("r1".parse().unwrap(), FundingRoute::ThroughAdministrativeCarrier, region)
+            .with_administrative_carrier("Ministère de l'Intérieur".parse().unwrap())
+            .with_talent(TalentInput::new("t1".parse().unwrap()));
+    let plan = plan_defi(Promotion::Eig3, &through, &scenario).unwrap();
+    assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(49_000));
+
+    // Through the hand-off, neither can even be asked for: the dossiers are not eligible.
+    let mut big = complete_dossier("eig3");
+    big.defi.team = vec![eig_domain::Seat { profile: TalentProfile::Developer }; 7];
+    let decision = evaluate_dossier(&big).unwrap();
+    assert!(matches!(
+        EligibleDossier::from_decision(&big, &decision),
+        Err(HandOffError::NotEligible { outcome: "ineligible", .. })
+    ));
+    let mut collectivite = complete_dossier("eig3");
+    collectivite.defi.hosts = HostRoles::new(host("Région (exemple)", region));
+    let decision = evaluate_dossier(&collectivite).unwrap();
+    assert!(matches!(
+        EligibleDossier::from_decision(&collectivite, &decision),
+        Err(HandOffError::NotEligible { .. })
+    ));
+}
+
+/// Every funding route eig-eligibility decides is one eig-funding plans: for every promotion
+/// with rules, every host kind as porteur opérationnel, every porteur administratif (none, a
+/// ministry, an operator, a collectivité), every funding declaration and every value of the
+/// facts behind the route, an eligible dossier's plan is never refused for its route or its
+/// host.
+#[test]
+fn eligibility_and_funding_agree_on_routes() {
+    let kinds = [
+        HostKind::Ministry,
+        HostKind::CentralAdministration,
+        HostKind::StateOperator,
+        HostKind::DeconcentratedService,
+        HostKind::IndependentAuthority,
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::Municipality },
+        HostKind::HealthEstablishment,
+        HostKind::Jurisdiction,
+        HostKind::OtherStateBody,
+    ];
+    let carriers = [
+        None,
+        Some(HostKind::Ministry),
+        Some(HostKind::StateOperator),
+        Some(HostKind::LocalAuthority { level: LocalAuthorityLevel::Region }),
+    ];
+    let declarations = [
+        FundingDeclaration::cofinancing(),
+        FundingDeclaration::self_funded(),
+        FundingDeclaration::alternative(),
+    ];
+    let flags = [None, Some(false), Some(true)];
+    let (mut eligible, mut judged) = (0, 0);
+    for promotion in ["eig2", "eig3", "eig4", "eig5", "eig6", "eig7"] {
+        let template = complete_dossier(promotion);
+        for kind in kinds {
+            for carrier in carriers {
+                for declared in declarations {
+                    for convention in flags {
+                        for titre2 in flags {
+                            for mef in flags {
+                                let mut dossier = template.clone();
+                                dossier.defi.hosts = HostRoles {
+                                    operational: host("Hôte", kind),
+                                    administrative: carrier.map(|kind| host("Porteur", kind)),
+                                };
+                                dossier.funding = declared;
+                                dossier.carrier_convention = convention;
+                                dossier.titre2_programme = titre2;
+                                dossier.economic_and_financial_ministries = mef;
+                                let Ok(decision) = evaluate_dossier(&dossier) else { continue };
+                                judged += 1;
+                                let Ok(dossier) =
+                                    EligibleDossier::from_decision(&dossier, &decision)
+                                else {
+                                    continue;
+                                };
+                                eligible += 1;
+                                let cost = EmployerCost::Monthly(Euros::from_whole(7_000));
+                                let talents = (1..=dossier.dossier().defi.team.len()).map(|n| {
+                                    TalentInput::new(format!("t{n}").parse().unwrap())
+                                        .with_employer_cost(cost)
+                                });
+                                let input = dossier.funding_with(talents);
+                                let promotion = dossier.dossier().defi.promotion;
+                                if let Err(err) = plan_defi(promotion, &input, &Scenario::default())
+                                {
+                                    panic!(
+                                        "{promotion} {kind:?} carrier {carrier:?} {declared:?} \
+                                         convention {convention:?} titre2 {titre2:?} mef {mef:?}: \
+                                         eligible on {:?}, but funding refuses: {err}",
+                                        dossier.route()
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The enumeration reaches many eligible dossiers on every route.
+    assert!(judged > 10_000, "{judged}");
+    assert!(eligible > 1_000, "{eligible}");
+}
+
+/// A wrong hand-off is a typed error: another dossier's decision, another promotion's.
+#[test]
+fn wrong_hand_offs_are_errors() {
+    let campaign = default_campaign();
+    let first = &campaign.dossiers[0].dossier;
+    let second = &campaign.dossiers[1].dossier;
+    let decision = evaluate_dossier(first).unwrap();
+    let err = EligibleDossier::from_decision(second, &decision).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the decision is about dossier {}, not about dossier {}",
+            first.defi.id, second.defi.id
+        )
+    );
+    let mut other = first.clone();
+    other.defi.promotion = Promotion::Eig4;
+    assert!(matches!(
+        EligibleDossier::from_decision(&other, &decision),
+        Err(HandOffError::OtherPromotion {
+            decision: Promotion::Eig3,
+            expected: Promotion::Eig4,
+            ..
+        })
+    ));
+    // A laureate that was not handed over as eligible.
+    let sheet = JurySheet {
+        promotion: Promotion::Eig3,
+        places: 1,
+        envelope: None,
+        scale: Some(ScoreScale { min: 1, max: 4 }),
+        dossiers: vec![ScoredDossier {
+            defi: first.defi.id.clone(),
+            scores: vec![4; 5],
+            jury_rank: None,
+            requested: None,
+        }],
+    };
+    let selection = select_laureates(&sheet).unwrap();
+    assert_eq!(
+        Laureates::from_selection(&selection, &[]).unwrap_err(),
+        HandOffError::NotAmongEligible { defi: first.defi.id.clone() }
+    );
+}
+
+/// A campaign with records that cannot be judged — an EIG1 dossier, a dossier declaring
+/// co-financing and self-funding, a DIG1 application — decides every other record exactly as
+/// without them.
+#[test]
+fn a_campaign_decides_every_record_it_can() {
+    let reference = run(&default_campaign()).unwrap();
+    let mut campaign = default_campaign();
+    let mut eig1 = campaign.dossiers[0].clone();
+    eig1.dossier.defi.id = "eig1-dossier".parse().unwrap();
+    eig1.dossier.defi.promotion = Promotion::Eig1;
+    let mut both = campaign.dossiers[0].clone();
+    both.dossier.defi.id = "both-ways".parse().unwrap();
+    both.dossier.funding = FundingDeclaration {
+        cofinancing_requested: Some(true),
+        self_funded: Some(true),
+        alternative_funding: None,
+    };
+    campaign.dossiers.insert(0, eig1);
+    campaign.dossiers.push(both);
+    let mut dig1 = campaign.candidates[0].clone();
+    dig1.application.promotion = Promotion::Dig1;
+    dig1.application.candidate.id = "c-dig1".parse().unwrap();
+    campaign.candidates.push(dig1);
+
+    let result = run(&campaign).unwrap();
+    let not_judged: Vec<String> =
+        result.not_judged().map(|(record, error)| format!("{record}: {error}")).collect();
+    insta::assert_snapshot!(not_judged.join("\n"), @r#"
+    dossier eig1-dossier: it belongs to EIG1, the campaign to EIG3: it is not judged
+    dossier both-ways: rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
+    candidate c-dig1: it belongs to DIG1, the campaign to EIG3: it is not judged
+    "#);
+    assert!(matches!(
+        &result.dossiers[0].judgement,
+        Judgement::NotJudged { error: RecordError::OtherPromotion { record: Promotion::Eig1, .. } }
+    ));
+    // Every other record, the selection, the funding and the teams are what they were.
+    assert_eq!(&result.dossiers[1..result.dossiers.len() - 1], &reference.dossiers[..]);
+    assert_eq!(result.selection, reference.selection);
+    assert_eq!(result.funding, reference.funding);
+    assert_eq!(&result.candidates[..reference.candidates.len()], &reference.candidates[..]);
+    assert_eq!(result.matching, reference.matching);
+    // In JSON, the record not judged carries its error instead of a decision.
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(
+        json["dossiers"][0]["error"],
+        "it belongs to EIG1, the campaign to EIG3: it is not judged"
+    );
+    assert!(json["dossiers"][0].get("decision").is_none());
+    assert!(json["dossiers"][1]["decision"].is_object());
+}
+
+/// A whole-campaign failure is a `CampaignError`, not a record's: no scale for EIG3's jury.
+#[test]
+fn a_campaign_without_a_scale_is_refused() {
+    let mut campaign = default_campaign();
+    campaign.score_scale = None;
+    let err = run(&campaign).unwrap_err();
+    assert!(matches!(err, CampaignError::JurySheet(_)), "{err:?}");
+}
+
+/// The same campaign gives the same result, byte for byte in JSON; the embedded default is
+/// the same value every time.
+#[test]
+fn runs_are_deterministic() {
+    assert_eq!(default_campaign(), default_campaign());
+    let one = serde_json::to_string(&run(&default_campaign()).unwrap()).unwrap();
+    let two = serde_json::to_string(&run(&default_campaign()).unwrap()).unwrap();
+    assert_eq!(one, two);
+    // A campaign read back from its JSON runs the same.
+    let campaign: Campaign =
+        serde_json::from_str(&serde_json::to_string(&default_campaign()).unwrap()).unwrap();
+    assert_eq!(serde_json::to_string(&run(&campaign).unwrap()).unwrap(), one);
+}
+
+/// The hand-offs the pipeline makes are the ones an embedder gets from the public types:
+/// the laureates' funding input is each laureate's, derived from its decision.
+#[test]
+fn the_pipeline_hands_over_what_the_decisions_say() {
+    let campaign = default_campaign();
+    let result = run(&campaign).unwrap();
+    for plan in &result.funding.defis {
+        let entry = campaign.dossiers.iter().find(|d| d.dossier.defi.id == plan.defi).unwrap();
+        let decision = evaluate_dossier(&entry.dossier).unwrap();
+        let Outcome::Eligible { funding_route: Some(route) } = decision.outcome else {
+            panic!("a laureate is eligible with a route")
+        };
+        assert_eq!(plan.route, route);
+        assert_eq!(plan.talents.len(), entry.dossier.defi.team.len());
+        let alone = EligibleDossier::from_decision(&entry.dossier, &decision).unwrap();
+        assert_eq!(&alone.plan(&Scenario::default()).unwrap().talents, &plan.talents);
+    }
+}
