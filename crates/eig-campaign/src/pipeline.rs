@@ -320,10 +320,12 @@ fn judge_candidates(
                 error: RecordError::OtherPromotion { record, campaign: campaign.promotion },
             }
         };
-        if let Some(decision) = judgement.decision() {
-            if let Ok(Some(candidate)) = laureates.candidate(application, decision) {
-                matching.push(candidate);
-            }
+        // An eligible application goes to the matching with its choices among the laureates;
+        // a refused or incomplete one, or one that chose no laureate, does not.
+        if let Some(decision) = judgement.decision()
+            && let Ok(Some(candidate)) = laureates.candidate(application, decision)
+        {
+            matching.push(candidate);
         }
         let chosen = application.choices.iter().flatten().filter_map(|choice| match choice {
             eig_eligibility::Choice::Defi(defi) => Some(defi.clone()),

@@ -64,7 +64,7 @@ impl CliError {
 
 /// The error that ends a command whose result was written while some records of it were not
 /// judged (exit code 4), naming each record; `None` when every record was judged.
-pub(crate) fn not_all_judged(input: &str, records: Vec<String>) -> Option<CliError> {
+pub(crate) fn not_all_judged(input: &str, records: &[String]) -> Option<CliError> {
     (!records.is_empty()).then(|| CliError::NotAllJudged {
         input: input.to_owned(),
         count: records.len(),

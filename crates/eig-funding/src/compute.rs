@@ -344,17 +344,18 @@ impl<'a> Context<'a> {
     fn check_team(&self, defi: &DefiFunding) -> Result<(), FundingError> {
         if let Some(Sourced { value: bounds, source }) = &self.facts.team_size {
             let max = usize::from(bounds.max);
-            if bounds.basis == Basis::Rule && !bounds.exceptions_allowed {
-                if let Some(extra) = defi.talents.get(max) {
-                    return Err(FundingError::TeamTooLarge {
-                        defi: defi.defi.clone(),
-                        talent: extra.talent.clone(),
-                        promotion: self.promotion,
-                        talents: defi.talents.len(),
-                        max: bounds.max,
-                        stated_in: source.clone(),
-                    });
-                }
+            if bounds.basis == Basis::Rule
+                && !bounds.exceptions_allowed
+                && let Some(extra) = defi.talents.get(max)
+            {
+                return Err(FundingError::TeamTooLarge {
+                    defi: defi.defi.clone(),
+                    talent: extra.talent.clone(),
+                    promotion: self.promotion,
+                    talents: defi.talents.len(),
+                    max: bounds.max,
+                    stated_in: source.clone(),
+                });
             }
         }
         let mut seen = BTreeSet::new();

@@ -121,7 +121,7 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
         }
     };
     output::emit(args.output.output.as_deref(), &text)?;
-    not_all_judged(&name, not_judged).map_or(Ok(()), Err)
+    not_all_judged(&name, &not_judged).map_or(Ok(()), Err)
 }
 
 pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {

@@ -23,5 +23,5 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
     };
     output::emit(args.output.output.as_deref(), &text)?;
     let records = result.not_judged().map(|(record, error)| format!("{record}: {error}"));
-    not_all_judged(&name, records.collect()).map_or(Ok(()), Err)
+    not_all_judged(&name, &records.collect::<Vec<_>>()).map_or(Ok(()), Err)
 }
