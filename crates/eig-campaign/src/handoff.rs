@@ -29,10 +29,10 @@ use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInpu
 ///
 /// let hosts = HostRoles::new(Host::new("Ministère".parse()?, HostKind::Ministry));
 /// let dossier = DefiDossier::new(Defi::new("d1".parse()?, "D".parse()?, Promotion::Eig3, hosts, []));
-/// let decision = evaluate_dossier(&dossier)?; // incomplete: nothing is declared
+/// let decision = evaluate_dossier(&dossier)?; // ineligible: no team, no mentor…
 /// let err = EligibleDossier::from_decision(&dossier, &decision).unwrap_err();
 /// assert!(matches!(err, HandOffError::NotEligible { .. }));
-/// assert_eq!(err.to_string(), "dossier d1 is not eligible (incomplete): it gets no funding plan and no seat");
+/// assert_eq!(err.to_string(), "dossier d1 is not eligible (ineligible): it gets no funding plan and no seat");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -134,9 +134,11 @@ fn check_subject(
 /// # let dossier = eig_campaign::default_campaign().dossiers[0].dossier.clone();
 /// let decision = evaluate_dossier(&dossier)?;
 /// let eligible = EligibleDossier::from_decision(&dossier, &decision)?;
-/// assert_eq!(eligible.route(), FundingRoute::Direct);
+/// // The first real EIG3 laureate: an operator, through its ministry.
+/// assert_eq!(eligible.route(), FundingRoute::ThroughAdministrativeCarrier);
 /// let plan = eligible.plan(&Scenario::default())?; // one talent per seat, ING reference cost
-/// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(49_000 * 3));
+/// let seats = dossier.defi.team.len() as u64;
+/// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(49_000 * seats));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,7 +231,7 @@ impl EligibleDossier {
     ///
     /// let dossier = eig_campaign::default_campaign().dossiers[0].dossier.clone();
     /// let eligible = EligibleDossier::from_decision(&dossier, &evaluate_dossier(&dossier)?)?;
-    /// assert_eq!(eligible.route(), FundingRoute::Direct);
+    /// assert_eq!(eligible.route(), FundingRoute::ThroughAdministrativeCarrier);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn route(&self) -> FundingRoute {
