@@ -9,6 +9,9 @@
 //!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
+//! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
+//!   candidate grid ([`candidate_grid`]: AAC4 art. 6.2, AAC5 art. 5.4, AAC6 art. 5.4, REG7
+//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes.
 //!
 //! One rule set per promotion ([`rule_set`]); EIG1 and DIG1 have no published call rules and
 //! return [`EligibilityError::NoPublishedRules`]. A [`Decision`] is tri-state ([`Outcome`]:
@@ -46,6 +49,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[doc(alias = "notation")]
+#[doc(alias = "classement")]
+#[doc(alias = "candidats")]
+pub use crate::candidate_scoring::{
+    Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
+    CandidateScores, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+};
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
@@ -69,6 +79,7 @@ pub use crate::selection::{
     SelectionStatus, select_laureates,
 };
 
+mod candidate_scoring;
 mod error;
 mod french;
 mod input;

@@ -6,8 +6,8 @@ use std::fs;
 
 use eig_domain::FundingRoute;
 use eig_eligibility::{
-    CandidateApplication, DefiDossier, EligibilityError, JurySheet, Outcome, SelectionStatus,
-    evaluate_candidate, evaluate_dossier, select_laureates,
+    CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
+    SelectionStatus, evaluate_candidate, evaluate_dossier, rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 
@@ -28,6 +28,9 @@ struct Case {
     candidate: Option<CandidateApplication>,
     #[serde(default)]
     jury: Option<JurySheet>,
+    /// A candidate score sheet (`rank_candidates`).
+    #[serde(default)]
+    scores: Option<CandidateScoreSheet>,
     expected: Expected,
 }
 
@@ -46,6 +49,9 @@ struct Expected {
     error: Option<String>,
     #[serde(default)]
     selected: Option<Vec<String>>,
+    /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
+    #[serde(default)]
+    ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
 }
 
 fn error_kind(err: &EligibilityError) -> String {
@@ -61,9 +67,18 @@ fn error_kind(err: &EligibilityError) -> String {
         EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
         EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
         EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
+        EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
+        EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
+        EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
+        EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
         _ => "other",
     };
     kind.to_owned()
+}
+
+/// A profile's JSON name (`data_scientist`).
+fn profile_code(profile: eig_domain::TalentProfile) -> String {
+    serde_json::to_value(profile).unwrap().as_str().unwrap().to_owned()
 }
 
 fn summary(outcome: &Outcome) -> Expected {
@@ -96,7 +111,12 @@ fn corpus() {
         let case: Case =
             serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         assert!(!case.title.is_empty() && !case.source.is_empty() && !case.quote.is_empty());
-        let inputs = [case.dossier.is_some(), case.candidate.is_some(), case.jury.is_some()];
+        let inputs = [
+            case.dossier.is_some(),
+            case.candidate.is_some(),
+            case.jury.is_some(),
+            case.scores.is_some(),
+        ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
             e.failing_rules.sort();
@@ -104,6 +124,32 @@ fn corpus() {
             e
         };
         let expected = sort(case.expected);
+        if let Some(sheet) = &case.scores {
+            match rank_candidates(sheet) {
+                Ok(rankings) => {
+                    let ranks = rankings
+                        .lists
+                        .iter()
+                        .map(|list| {
+                            let key = format!("{}/{}", list.defi, profile_code(list.profile));
+                            let groups = list
+                                .ranks
+                                .iter()
+                                .map(|group| group.iter().map(ToString::to_string).collect())
+                                .collect();
+                            (key, groups)
+                        })
+                        .collect();
+                    assert_eq!(Some(ranks), expected.ranks, "{}: {}", path.display(), case.title);
+                    insta::assert_json_snapshot!(rankings);
+                }
+                Err(err) => {
+                    assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
+                    insta::assert_snapshot!(err.to_string());
+                }
+            }
+            return;
+        }
         if let Some(sheet) = &case.jury {
             match select_laureates(sheet) {
                 Ok(selection) => {
