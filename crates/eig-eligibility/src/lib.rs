@@ -64,7 +64,9 @@ pub use crate::french::render_french;
 #[doc(alias = "dossier")]
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]
-pub use crate::input::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration};
+pub use crate::input::{
+    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+};
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]
 pub use crate::outcome::{

@@ -10,8 +10,8 @@ use eig_domain::{
     SupportRole, TalentProfile,
 };
 use eig_eligibility::{
-    BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration, Outcome,
-    evaluate_candidate, evaluate_dossier, render_french,
+    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+    Outcome, evaluate_candidate, evaluate_dossier, render_french,
 };
 use proptest::prelude::*;
 
@@ -156,6 +156,7 @@ prop_compose! {
         ], 0..7)),
         selection_decided_on in prop::option::of(day()),
         mission_start_on in prop::option::of(day()),
+        process in process(),
     ) -> CandidateApplication {
         CandidateApplication {
             promotion,
@@ -170,6 +171,25 @@ prop_compose! {
             choices_submitted_at,
             selection_decided_on,
             mission_start_on,
+            process,
+        }
+    }
+}
+
+prop_compose! {
+    fn process()(
+        through_official_channel in option_bool(),
+        available_from in prop::option::of(day()),
+        selection_notified_on in prop::option::of(day()),
+        accepted_on in prop::option::of(day()),
+        eig5_prolongation_offered in option_bool(),
+    ) -> ApplicationProcess {
+        ApplicationProcess {
+            through_official_channel,
+            available_from,
+            selection_notified_on,
+            accepted_on,
+            eig5_prolongation_offered,
         }
     }
 }
