@@ -6,7 +6,8 @@
 //!   what the défi must be (team, profiles, mentors, commitments), and the submission
 //!   deadline in Paris time.
 //! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
-//!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1).
+//!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1);
+//!   the AMI « promotion 5 bis » for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
 //! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
@@ -73,7 +74,10 @@ pub use crate::outcome::{
     Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry, Value,
 };
 #[doc(alias = "règles")]
-pub use crate::rules::{RuleSet, evaluate_candidate, evaluate_dossier, rule_set};
+#[doc(alias = "5bis")]
+pub use crate::rules::{
+    RuleSet, eig5bis_rule_ids, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rule_set,
+};
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]
 pub use crate::selection::{

@@ -7,7 +7,8 @@ use std::fs;
 use eig_domain::FundingRoute;
 use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
-    SelectionStatus, evaluate_candidate, evaluate_dossier, rank_candidates, select_laureates,
+    SelectionStatus, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rank_candidates,
+    select_laureates,
 };
 use serde::Deserialize;
 
@@ -28,6 +29,9 @@ struct Case {
     candidate: Option<CandidateApplication>,
     #[serde(default)]
     jury: Option<JurySheet>,
+    /// An application to the AMI « promotion 5 bis » (`evaluate_eig5bis`).
+    #[serde(default)]
+    ami5bis: Option<CandidateApplication>,
     /// A candidate score sheet (`rank_candidates`).
     #[serde(default)]
     scores: Option<CandidateScoreSheet>,
@@ -116,6 +120,7 @@ fn corpus() {
             case.candidate.is_some(),
             case.jury.is_some(),
             case.scores.is_some(),
+            case.ami5bis.is_some(),
         ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
@@ -175,9 +180,10 @@ fn corpus() {
             }
             return;
         }
-        let decision = match (&case.dossier, &case.candidate) {
-            (Some(dossier), _) => evaluate_dossier(dossier),
-            (_, Some(application)) => evaluate_candidate(application),
+        let decision = match (&case.dossier, &case.candidate, &case.ami5bis) {
+            (Some(dossier), ..) => evaluate_dossier(dossier),
+            (_, Some(application), _) => evaluate_candidate(application),
+            (.., Some(application)) => evaluate_eig5bis(application),
             _ => unreachable!(),
         };
         match decision {
@@ -224,23 +230,25 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         by_case.insert(name, case.rules);
     }
+    let mut ids: Vec<&str> = eig_eligibility::eig5bis_rule_ids().to_vec();
     for promotion in eig_domain::Promotion::ALL {
         let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
-        for id in rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()) {
-            assert!(covered.contains(*id), "no case exercises {id}");
-            let heading = format!("### `{id}`");
-            let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
-            // The entry's « Cases » line names existing cases that exercise this rule.
-            let entry = &catalogue[start + heading.len()..];
-            let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
-            let line = entry
-                .lines()
-                .find(|line| line.starts_with("- **Cases**:"))
-                .unwrap_or_else(|| panic!("the entry for {id} lists no cases"));
-            for name in line.split('`').skip(1).step_by(2) {
-                let rules = by_case.get(name).unwrap_or_else(|| panic!("{id}: no case {name}"));
-                assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
-            }
+        ids.extend(rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()));
+    }
+    for id in &ids {
+        assert!(covered.contains(*id), "no case exercises {id}");
+        let heading = format!("### `{id}`");
+        let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
+        // The entry's « Cases » line names existing cases that exercise this rule.
+        let entry = &catalogue[start + heading.len()..];
+        let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
+        let line = entry
+            .lines()
+            .find(|line| line.starts_with("- **Cases**:"))
+            .unwrap_or_else(|| panic!("the entry for {id} lists no cases"));
+        for name in line.split('`').skip(1).step_by(2) {
+            let rules = by_case.get(name).unwrap_or_else(|| panic!("{id}: no case {name}"));
+            assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
         }
     }
 }
