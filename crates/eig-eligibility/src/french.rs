@@ -293,5 +293,16 @@ fn reason_french(reason: &Reason) -> String {
         Reason::NotAnUnprolongedEig5Talent => {
             String::from("pas EIG de la promotion 5 sans proposition de prolongation contractuelle")
         }
+        Reason::NotAnEig6Laureate => {
+            String::from("administration non lauréate de l'appel à projets EIG 6")
+        }
+        Reason::ProlongationNotContinuous { talents } => format!(
+            "prolongation ne courant pas sans discontinuité du 12 juillet au 29 décembre 2023 : {}",
+            talents.join(", ")
+        ),
+        Reason::ProlongationPayDiffers { talents } => format!(
+            "rémunération différente de celle des contrats EIG initiaux : {}",
+            talents.join(", ")
+        ),
     }
 }

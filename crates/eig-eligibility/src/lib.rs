@@ -8,6 +8,8 @@
 //! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
 //!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1);
 //!   the AMI « promotion 5 bis » for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
+//! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
+//!   6's prolongations (AAC6+ §2.1, §3.3).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
 //! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
@@ -74,6 +76,11 @@ pub use crate::outcome::{
     Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry, Value,
 };
 #[doc(alias = "règles")]
+#[doc(alias = "prolongation")]
+#[doc(alias = "EIG6+")]
+pub use crate::prolongation::{
+    ProlongationRequest, ProlongedContract, evaluate_prolongation, prolongation_rule_ids,
+};
 #[doc(alias = "5bis")]
 pub use crate::rules::{
     RuleSet, eig5bis_rule_ids, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rule_set,
@@ -90,5 +97,6 @@ mod error;
 mod french;
 mod input;
 mod outcome;
+mod prolongation;
 mod rules;
 mod selection;

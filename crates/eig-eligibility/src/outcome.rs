@@ -429,4 +429,17 @@ pub enum Reason {
     },
     /// The candidate is not an EIG5 talent without a prolongation offer (`AMI5bis` art. 3).
     NotAnUnprolongedEig5Talent,
+    /// The host is not a laureate of the EIG6 call for projects (AAC6+ §2.1).
+    NotAnEig6Laureate,
+    /// Some prolonged contracts do not run from 12 July to at least 29 December 2023 without
+    /// a break (AAC6+ §2.1).
+    ProlongationNotContinuous {
+        /// The talents whose contracts do not.
+        talents: Vec<String>,
+    },
+    /// Some prolonged contracts do not keep the initial pay (AAC6+ §2.1).
+    ProlongationPayDiffers {
+        /// The talents whose contracts do not.
+        talents: Vec<String>,
+    },
 }

@@ -318,7 +318,7 @@ pub fn eig5bis_rule_ids() -> &'static [&'static str] {
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris
 /// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
 /// UTC).
-fn readable_instant(
+pub(crate) fn readable_instant(
     input: &'static str,
     at: Option<DateTime<FixedOffset>>,
 ) -> Result<(), EligibilityError> {
@@ -415,7 +415,7 @@ pub(crate) struct Evaluation {
 }
 
 impl Evaluation {
-    fn with_capacity(capacity: usize) -> Evaluation {
+    pub(crate) fn with_capacity(capacity: usize) -> Evaluation {
         Evaluation { trace: Vec::with_capacity(capacity) }
     }
 
@@ -431,7 +431,7 @@ impl Evaluation {
         });
     }
 
-    fn finish(
+    pub(crate) fn finish(
         self,
         promotion: Promotion,
         subject: Subject,

@@ -7,8 +7,8 @@ use std::fs;
 use eig_domain::FundingRoute;
 use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
-    SelectionStatus, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rank_candidates,
-    select_laureates,
+    ProlongationRequest, SelectionStatus, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
+    evaluate_prolongation, rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 
@@ -29,6 +29,9 @@ struct Case {
     candidate: Option<CandidateApplication>,
     #[serde(default)]
     jury: Option<JurySheet>,
+    /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
+    #[serde(default)]
+    prolongation: Option<ProlongationRequest>,
     /// An application to the AMI « promotion 5 bis » (`evaluate_eig5bis`).
     #[serde(default)]
     ami5bis: Option<CandidateApplication>,
@@ -121,6 +124,7 @@ fn corpus() {
             case.jury.is_some(),
             case.scores.is_some(),
             case.ami5bis.is_some(),
+            case.prolongation.is_some(),
         ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
@@ -180,10 +184,11 @@ fn corpus() {
             }
             return;
         }
-        let decision = match (&case.dossier, &case.candidate, &case.ami5bis) {
+        let decision = match (&case.dossier, &case.candidate, &case.ami5bis, &case.prolongation) {
             (Some(dossier), ..) => evaluate_dossier(dossier),
-            (_, Some(application), _) => evaluate_candidate(application),
-            (.., Some(application)) => evaluate_eig5bis(application),
+            (_, Some(application), ..) => evaluate_candidate(application),
+            (_, _, Some(application), _) => evaluate_eig5bis(application),
+            (.., Some(request)) => evaluate_prolongation(request),
             _ => unreachable!(),
         };
         match decision {
@@ -231,6 +236,7 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         by_case.insert(name, case.rules);
     }
     let mut ids: Vec<&str> = eig_eligibility::eig5bis_rule_ids().to_vec();
+    ids.extend(eig_eligibility::prolongation_rule_ids());
     for promotion in eig_domain::Promotion::ALL {
         let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
         ids.extend(rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()));
