@@ -149,6 +149,20 @@ pub enum EligibilityError {
         /// The profile.
         profile: TalentProfile,
     },
+    /// A date computed from this one falls outside chrono's calendar.
+    #[error("a date computed from {day} falls outside the calendar")]
+    DateOutOfRange {
+        /// The day given.
+        day: chrono::NaiveDate,
+    },
+    /// The talent's arrival in the partner administration precedes the contract.
+    #[error("arrival on {arrived_on} precedes the contract's first day {starts_on}")]
+    ArrivalBeforeContract {
+        /// The contract's first day.
+        starts_on: chrono::NaiveDate,
+        /// The arrival day.
+        arrived_on: chrono::NaiveDate,
+    },
     /// A sum of amounts overflowed.
     #[error("the requested amounts overflow")]
     AmountOverflow,

@@ -10,6 +10,9 @@
 //!   the AMI « promotion 5 bis » for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
 //! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
 //!   6's prolongations (AAC6+ §2.1, §3.3).
+//! - **EIG7 terms** ([`eig7_contract_terms`], [`eig7_renewal_answer_by`],
+//!   [`eig7_recruitment_cap`]): the dates REG7 §2.3 and §3.4 d give, and the cap of 30
+//!   recruitments in 2024 (§2.6 b).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
 //! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
@@ -59,6 +62,13 @@ pub use crate::candidate_scoring::{
     Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
     CandidateScores, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
 };
+#[doc(alias = "règles")]
+#[doc(alias = "contrat de projet")]
+#[doc(alias = "probation")]
+pub use crate::eig7_terms::{
+    Eig7ContractTerms, RecruitmentCap, eig7_contract_terms, eig7_recruitment_cap,
+    eig7_renewal_answer_by,
+};
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
@@ -75,7 +85,6 @@ pub use crate::input::{
 pub use crate::outcome::{
     Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry, Value,
 };
-#[doc(alias = "règles")]
 #[doc(alias = "prolongation")]
 #[doc(alias = "EIG6+")]
 pub use crate::prolongation::{
@@ -93,6 +102,7 @@ pub use crate::selection::{
 };
 
 mod candidate_scoring;
+mod eig7_terms;
 mod error;
 mod french;
 mod input;

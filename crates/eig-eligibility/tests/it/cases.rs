@@ -7,7 +7,8 @@ use std::fs;
 use eig_domain::FundingRoute;
 use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
-    ProlongationRequest, SelectionStatus, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
+    ProlongationRequest, SelectionStatus, eig7_contract_terms, eig7_recruitment_cap,
+    eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
     evaluate_prolongation, rank_candidates, select_laureates,
 };
 use serde::Deserialize;
@@ -29,6 +30,13 @@ struct Case {
     candidate: Option<CandidateApplication>,
     #[serde(default)]
     jury: Option<JurySheet>,
+    /// An EIG7 contract: its first day and the talent's arrival (`eig7_contract_terms`), or a
+    /// renewal notice's reception (`eig7_renewal_answer_by`).
+    #[serde(default)]
+    eig7_terms: Option<TermsInput>,
+    /// Recruitments in a year (`eig7_recruitment_cap`).
+    #[serde(default)]
+    eig7_cap: Option<CapInput>,
     /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
     #[serde(default)]
     prolongation: Option<ProlongationRequest>,
@@ -39,6 +47,25 @@ struct Case {
     #[serde(default)]
     scores: Option<CandidateScoreSheet>,
     expected: Expected,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(clippy::struct_field_names, reason = "days end in `_on`, as the house style names them")]
+struct TermsInput {
+    #[serde(default)]
+    starts_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    arrived_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    renewal_notice_received_on: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapInput {
+    year: i32,
+    recruited: u32,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Deserialize)]
@@ -56,6 +83,13 @@ struct Expected {
     error: Option<String>,
     #[serde(default)]
     selected: Option<Vec<String>>,
+    /// EIG7 dates by name (`ends_on`, `renewal_notice_by`, `probation_ends_on`,
+    /// `interruption_request_by`, `renewal_answer_by`).
+    #[serde(default)]
+    dates: Option<std::collections::BTreeMap<String, chrono::NaiveDate>>,
+    /// The EIG7 cap's status (`open`, `reached`, `no_cap_stated`) and what remains.
+    #[serde(default)]
+    cap: Option<serde_json::Value>,
     /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
     #[serde(default)]
     ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
@@ -75,6 +109,8 @@ fn error_kind(err: &EligibilityError) -> String {
         EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
         EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
         EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
+        EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
+        EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
         EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
         EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
         EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
@@ -125,6 +161,8 @@ fn corpus() {
             case.scores.is_some(),
             case.ami5bis.is_some(),
             case.prolongation.is_some(),
+            case.eig7_terms.is_some(),
+            case.eig7_cap.is_some(),
         ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
@@ -133,6 +171,45 @@ fn corpus() {
             e
         };
         let expected = sort(case.expected);
+        if let Some(input) = &case.eig7_terms {
+            let mut dates = std::collections::BTreeMap::new();
+            let mut sources = Vec::new();
+            if let (Some(start), Some(arrival)) = (input.starts_on, input.arrived_on) {
+                match eig7_contract_terms(start, arrival) {
+                    Ok(terms) => {
+                        for (name, date) in [
+                            ("ends_on", &terms.ends_on),
+                            ("renewal_notice_by", &terms.renewal_notice_by),
+                            ("probation_ends_on", &terms.probation_ends_on),
+                            ("interruption_request_by", &terms.interruption_request_by),
+                        ] {
+                            dates.insert(name.to_owned(), date.value);
+                            sources.push(format!("{name}: {} ({})", date.value, date.source));
+                        }
+                    }
+                    Err(err) => {
+                        assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
+                        insta::assert_snapshot!(err.to_string());
+                        return;
+                    }
+                }
+            }
+            if let Some(received) = input.renewal_notice_received_on {
+                let answer = eig7_renewal_answer_by(received).unwrap();
+                dates.insert("renewal_answer_by".to_owned(), answer.value);
+                sources.push(format!("renewal_answer_by: {} ({})", answer.value, answer.source));
+            }
+            assert_eq!(Some(dates), expected.dates, "{}: {}", path.display(), case.title);
+            insta::assert_snapshot!(sources.join("\n"));
+            return;
+        }
+        if let Some(input) = &case.eig7_cap {
+            let cap =
+                serde_json::to_value(eig7_recruitment_cap(input.year, input.recruited)).unwrap();
+            assert_eq!(Some(&cap), expected.cap.as_ref(), "{}: {}", path.display(), case.title);
+            insta::assert_json_snapshot!(cap);
+            return;
+        }
         if let Some(sheet) = &case.scores {
             match rank_candidates(sheet) {
                 Ok(rankings) => {
