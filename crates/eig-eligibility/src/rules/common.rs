@@ -747,9 +747,8 @@ pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'st
 }
 
 /// « Commencer leur défi à la date de début de la promotion »: the candidate can start on
-/// the first day (the application's `mission_start_on` when given, e.g. EIG Link, else the
-/// promotion's). Applies only when the availability is supplied; a talent whose start
-/// follows the projects' needs (the EIG6 coaches) is not bound.
+/// the first day ([`start_day`]). Applies only when the availability is supplied; a talent
+/// whose start follows the projects' needs (the EIG6 coaches) is not bound.
 pub(crate) fn start_availability(
     available_from: Option<NaiveDate>,
     start_on: Option<NaiveDate>,
@@ -775,16 +774,23 @@ pub(crate) fn start_availability(
     if bound { run } else { run.parameter("bound", "début selon les besoins des projets (coach)") }
 }
 
-/// The first day of the candidate's mission: the application's `mission_start_on` when
-/// given (EIG Link, coaches), else the promotion's published first day.
+/// The first day the candidate must be available: the promotion's published first day, or
+/// the application's `mission_start_on` when it is earlier (the texts' other starts, EIG Link
+/// on 23 August 2021 and the EIG coaches on 23 August 2022, are all earlier). Taking the
+/// earlier day keeps the rule monotone: supplying `mission_start_on` can only make it
+/// stricter, never repair a candidate who cannot start on the promotion's day.
 pub(crate) fn start_day(
     facts: &PromotionFacts,
     application: &CandidateApplication,
 ) -> Option<NaiveDate> {
-    application.mission_start_on.or(match facts.mission_start.as_ref().map(|start| start.value) {
+    let published = match facts.mission_start.as_ref().map(|start| start.value) {
         Some(ApproxDate::Day(day)) => Some(day),
         _ => None,
-    })
+    };
+    match (published, application.mission_start_on) {
+        (Some(published), Some(given)) => Some(published.min(given)),
+        (published, given) => published.or(given),
+    }
 }
 
 /// « acceptation définitive dans un délai de N jours »: the acceptance is on time when given

@@ -132,10 +132,13 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
     }
     // « 12 septembre 2022 ou 23 août 2022 pour les EIG Coach » (art. 7).
     let coach_start = NaiveDate::from_ymd_opt(2022, 8, 23);
-    let start_on = match application.mission_start_on {
-        Some(day) => Some(day),
-        None if application.candidate.profile == TalentProfile::Coach => coach_start,
-        None => common::start_day(&FACTS, application),
+    let start_on = if application.candidate.profile == TalentProfile::Coach {
+        match (coach_start, common::start_day(&FACTS, application)) {
+            (Some(coach), Some(other)) => Some(coach.min(other)),
+            (coach, other) => coach.or(other),
+        }
+    } else {
+        common::start_day(&FACTS, application)
     };
     evaluation.record(&START, common::start_availability(process.available_from, start_on, true));
     evaluation.record(
