@@ -489,3 +489,24 @@ fn replay_page_is_up_to_date() {
         "{PAGE} differs from the generator's output; rewrite it with UPDATE_REPLAY=1"
     );
 }
+
+/// The classification can fail: a record the rules must refuse is refused, on the rule the
+/// record speaks to, and the rules it cannot speak to stay undecidable.
+#[test]
+fn replay_refuses_what_the_rules_refuse() {
+    let record: DefiRecord = serde_json::from_value(serde_json::json!({
+        "promotion": "EIG 7", "promotion_year_start": 2024, "defi": "Synthétique",
+        "host_administration": "Région imaginaire", "host_kind": "collectivite_territoriale",
+        "host_kind_is_inference": true, "programme_internal_defi": false, "n_talents": 3,
+        "talent_profiles": ["product_director", "technical_director", "designer"],
+        "skills_tagged_on_site": null, "duration_months": 12, "location": null,
+        "funding_note": null, "note": null, "sources": []
+    }))
+    .unwrap();
+    let replayed = replay(&record, 0).unwrap();
+    let failed: Vec<&str> = replayed.refusals().map(|(rule, ..)| rule).collect();
+    assert_eq!(failed, ["eig7.host.kind", "eig7.defi.team_size", "eig7.defi.profiles"]);
+    let verdict = |id: &str| &replayed.rules.iter().find(|(rule, ..)| *rule == id).unwrap().1;
+    assert!(matches!(verdict("eig7.partner.sponsor"), Verdict::Undecidable(_)));
+    assert!(matches!(verdict("eig7.product.beta_gouv_phase"), Verdict::Undecidable(_)));
+}
