@@ -369,6 +369,8 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
 
 fn refusal_list(replayed: &[Replayed<'_>]) -> String {
     let mut out = String::new();
+    // A resolution shared by several records is written out once, then referred to.
+    let mut first_with: BTreeMap<&str, String> = BTreeMap::new();
     for replay in replayed {
         let record = replay.record;
         for (rule, reason, source) in replay.refusals() {
@@ -392,6 +394,19 @@ fn refusal_list(replayed: &[Replayed<'_>]) -> String {
                     *p == record.promotion.code() && *t == record.title.as_str() && *r == rule
                 })
                 .map(|(.., resolution)| *resolution);
+            if let Some(Resolution::Exception(text) | Resolution::RecordLacks(text)) = resolution
+                && let Some(first) = first_with.get(text)
+            {
+                let kind = match resolution {
+                    Some(Resolution::Exception(_)) => "Real exception",
+                    _ => "The record lacks the fact",
+                };
+                let _ = writeln!(out, "  **{kind}**, as for « {first} » above.");
+                continue;
+            }
+            if let Some(Resolution::Exception(text) | Resolution::RecordLacks(text)) = resolution {
+                first_with.insert(text, record.title.to_string());
+            }
             let _ = match resolution {
                 Some(Resolution::Exception(text)) => writeln!(out, "  **Real exception.** {text}"),
                 Some(Resolution::RecordLacks(text)) => {
