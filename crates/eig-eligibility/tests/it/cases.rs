@@ -184,8 +184,9 @@ fn corpus() {
                             ("interruption_request_by", &terms.interruption_request_by),
                         ] {
                             dates.insert(name.to_owned(), date.value);
-                            sources.push(format!("{name}: {} ({})", date.value, date.source));
                         }
+                        // The JSON shape is API.
+                        sources.push(serde_json::to_string_pretty(&terms).unwrap());
                     }
                     Err(err) => {
                         assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
