@@ -232,7 +232,7 @@ const IMPACT_DIRECTORS: Resolution = Resolution::Exception(
              (a) directeur ou directrice de produit, b) directeur ou directrice technique); the \
              programme later recruited directors of impact (and one of operations), which the \
              site lists as expertises (eig-rules-brief §3, §5 item 9, §6 item 6) but which no \
-             text of the sources states. REG7 is a « règlement provisoire »: the rule keeps its \
+             text of the sources states. REG7 is a « Règlement provisoire »: the rule keeps its \
              two profiles, and the later profiles are recorded as an exception in the catalogue \
              (`eig7.defi.profiles`).",
 );
