@@ -9,7 +9,7 @@
 //!   out of 4, from 0 (an interpretation, `docs/rules/eligibility.md`).
 //! - EIG6 (AAC6 art. 5.4), two phases of six criteria each: « Chaque critère est évalué par une
 //!   note de 0 à 5 … Les notes sont utilisées pour calculer une note moyenne globale ». The
-//!   EIG5 talents of the AMI « promotion 5 bis » are interviewed on the same selection grid
+//!   EIG5 talents of the AMI « Promotion 5 bis » are interviewed on the same selection grid
 //!   (`AMI5bis` art. 5.4).
 //! - EIG7 (REG7 §2.7): two criteria on the written application, five at the interview (the two
 //!   « réévalués le cas échéant et complétés par trois autres critères »), each « une note de 0

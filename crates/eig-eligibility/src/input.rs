@@ -228,7 +228,7 @@ pub struct ApplicationProcess {
     /// 15 jours »).
     #[serde(default)]
     pub accepted_on: Option<NaiveDate>,
-    /// For an EIG5 talent applying to the AMI « promotion 5 bis »: whether their host offered
+    /// For an EIG5 talent applying to the AMI « Promotion 5 bis »: whether their host offered
     /// them a contractual prolongation (`AMI5bis` art. 3).
     #[serde(default)]
     pub eig5_prolongation_offered: Option<bool>,

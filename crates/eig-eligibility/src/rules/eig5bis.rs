@@ -1,4 +1,4 @@
-//! The AMI « promotion 5 bis » (April 2022): EIG5 talents whose host offered them no
+//! The AMI « Promotion 5 bis » (April 2022): EIG5 talents whose host offered them no
 //! prolongation apply to the projects of promotion 6, without pre-selection (`AMI5bis` art. 3–7).
 
 use std::sync::LazyLock;

@@ -40,7 +40,7 @@ struct Case {
     /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
     #[serde(default)]
     prolongation: Option<ProlongationRequest>,
-    /// An application to the AMI « promotion 5 bis » (`evaluate_eig5bis`).
+    /// An application to the AMI « Promotion 5 bis » (`evaluate_eig5bis`).
     #[serde(default)]
     ami5bis: Option<CandidateApplication>,
     /// A candidate score sheet (`rank_candidates`).
