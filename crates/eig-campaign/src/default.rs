@@ -10,7 +10,9 @@ use eig_domain::{
     Host, HostKind, HostRoles, Label, LocalAuthorityLevel, PersonKind, Promotion, Seat, Studies,
     StudyLevel, SupportRole, TalentProfile,
 };
-use eig_eligibility::{CandidateApplication, Choice, DefiDossier, FundingDeclaration, ScoreScale};
+use eig_eligibility::{
+    ApplicationProcess, CandidateApplication, Choice, DefiDossier, FundingDeclaration, ScoreScale,
+};
 use eig_history::{History, RecordedHostKind};
 use eig_matching::{RankingInput, SplitMix64};
 
@@ -392,6 +394,7 @@ fn default_candidates(
                 selection_decided_on: NaiveDate::from_ymd_opt(2018, 12, 14),
                 mission_start_on: NaiveDate::from_ymd_opt(2019, 1, 7),
                 choices_submitted_at: None,
+                process: ApplicationProcess::default(),
             },
         });
     }

@@ -1,7 +1,9 @@
 //! Inputs that cannot be judged: a promotion without published rules, exceptions that
 //! conflict, malformed jury sheets. An ineligible dossier is not an error.
 
-use eig_domain::{DefiId, Promotion};
+use eig_domain::{CandidateId, DefiId, Promotion, TalentProfile};
+
+use crate::candidate_scoring::ScoringPhase;
 
 /// Why an input cannot be judged.
 ///
@@ -105,6 +107,62 @@ pub enum EligibilityError {
         /// The input's promotion.
         found: Promotion,
     },
+    /// The promotion's texts give no marked grid for candidates in this phase.
+    #[error("promotion {promotion} publishes no candidate grid for the {} phase: {missing}", phase_name(*.phase))]
+    NoCandidateGrid {
+        /// The promotion.
+        promotion: Promotion,
+        /// The phase.
+        phase: ScoringPhase,
+        /// What the texts lack.
+        missing: &'static str,
+    },
+    /// A candidate's row has the wrong number of marks for the grid's criteria.
+    #[error("candidate {candidate}: {found} scores given, the grid has {expected} criteria")]
+    CandidateWrongNumberOfScores {
+        /// The candidate.
+        candidate: CandidateId,
+        /// Criteria in the grid.
+        expected: usize,
+        /// Scores given.
+        found: usize,
+    },
+    /// A candidate's mark is outside the grid's scale.
+    #[error("candidate {candidate}: score {score} is outside the scale {min}..={max}")]
+    CandidateScoreOutOfScale {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The score.
+        score: u8,
+        /// Lowest score.
+        min: u8,
+        /// Highest score.
+        max: u8,
+    },
+    /// The same candidate is marked twice on the same (défi, profile) list.
+    #[error("candidate {candidate} is scored twice for défi {defi} and profile {profile}")]
+    DuplicateCandidateScores {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The défi.
+        defi: DefiId,
+        /// The profile.
+        profile: TalentProfile,
+    },
+    /// A date computed from this one falls outside chrono's calendar.
+    #[error("a date computed from {day} falls outside the calendar")]
+    DateOutOfRange {
+        /// The day given.
+        day: chrono::NaiveDate,
+    },
+    /// The talent's arrival in the partner administration precedes the contract.
+    #[error("arrival on {arrived_on} precedes the contract's first day {starts_on}")]
+    ArrivalBeforeContract {
+        /// The contract's first day.
+        starts_on: chrono::NaiveDate,
+        /// The arrival day.
+        arrived_on: chrono::NaiveDate,
+    },
     /// A sum of amounts overflowed.
     #[error("the requested amounts overflow")]
     AmountOverflow,
@@ -121,4 +179,12 @@ pub enum EligibilityError {
         /// The instant, in seconds since the Unix epoch (its local time cannot be written).
         unix_seconds: i64,
     },
+}
+
+/// A phase's name in messages.
+fn phase_name(phase: ScoringPhase) -> &'static str {
+    match phase {
+        ScoringPhase::PreSelection => "pre-selection",
+        ScoringPhase::Interview => "interview",
+    }
 }

@@ -277,5 +277,32 @@ fn reason_french(reason: &Reason) -> String {
         }
         Reason::ChoiceOfWrongKind { .. } => String::from("choix d'une nature non prévue"),
         Reason::DuplicateChoice => String::from("le même choix figure deux fois"),
+        Reason::OtherChannel => {
+            String::from("candidature reçue par un autre canal que celui de l'appel")
+        }
+        Reason::NotAvailableAtStart { available_from, start_on } => format!(
+            "disponible à partir du {}, après le début de la promotion ({})",
+            available_from.format("%d/%m/%Y"),
+            start_on.format("%d/%m/%Y")
+        ),
+        Reason::AcceptedLate { accepted_on, last_day, .. } => format!(
+            "acceptation définitive donnée le {}, après la fin du délai ({})",
+            accepted_on.format("%d/%m/%Y"),
+            last_day.format("%d/%m/%Y")
+        ),
+        Reason::NotAnUnprolongedEig5Talent => {
+            String::from("pas EIG de la promotion 5 sans proposition de prolongation contractuelle")
+        }
+        Reason::NotAnEig6Laureate => {
+            String::from("administration non lauréate de l'appel à projets EIG 6")
+        }
+        Reason::ProlongationNotContinuous { talents } => format!(
+            "prolongation ne courant pas sans discontinuité du 12 juillet au 29 décembre 2023 : {}",
+            talents.join(", ")
+        ),
+        Reason::ProlongationPayDiffers { talents } => format!(
+            "rémunération différente de celle des contrats EIG initiaux : {}",
+            talents.join(", ")
+        ),
     }
 }

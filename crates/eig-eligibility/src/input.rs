@@ -420,6 +420,53 @@ pub struct CandidateApplication {
     /// « à la date de début du défi »; the promotion starts in January 2019).
     #[serde(default)]
     pub mission_start_on: Option<NaiveDate>,
+    /// Facts of the application's channel and of the steps after selection (availability,
+    /// acceptance, EIG5 prolongation); each rule reading them applies only when its fact is
+    /// supplied.
+    #[serde(default)]
+    pub process: ApplicationProcess,
+}
+
+/// Facts of an application's channel and of the steps after selection. Every field is
+/// optional and the rules that read one apply only when it is supplied (they are
+/// commitments or steps after the application, which a caller knows only for some
+/// candidates), so an application without them is judged as before.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::ApplicationProcess;
+///
+/// let process: ApplicationProcess = serde_json::from_str(
+///     r#"{"through_official_channel": true, "available_from": "2022-09-12"}"#,
+/// )?;
+/// assert_eq!(process.through_official_channel, Some(true));
+/// assert!(process.accepted_on.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationProcess {
+    /// Whether the application came through the call's own channel (its form or platform):
+    /// « Toute candidature utilisant un autre canal ne sera pas retenue » (AAC2 art. 4 …
+    /// REG7 §2.5 a).
+    #[serde(default)]
+    pub through_official_channel: Option<bool>,
+    /// The first day the candidate can start (AAC4 art. 8: « Commencer leur défi à la date de
+    /// début de la promotion (1er septembre 2020) »; AAC5 art. 6–7; AAC6 art. 6–7).
+    #[serde(default)]
+    pub available_from: Option<NaiveDate>,
+    /// The day the candidate was notified of being retained (AAC6 art. 5.6).
+    #[serde(default)]
+    pub selection_notified_on: Option<NaiveDate>,
+    /// The day the candidate gave their final acceptance (AAC6 art. 5.6: « dans un délai de
+    /// 15 jours »).
+    #[serde(default)]
+    pub accepted_on: Option<NaiveDate>,
+    /// For an EIG5 talent applying to the AMI « Promotion 5 bis »: whether their host offered
+    /// them a contractual prolongation (`AMI5bis` art. 3).
+    #[serde(default)]
+    pub eig5_prolongation_offered: Option<bool>,
 }
 
 impl CandidateApplication {
@@ -447,6 +494,7 @@ impl CandidateApplication {
             choices_submitted_at: None,
             selection_decided_on: None,
             mission_start_on: None,
+            process: ApplicationProcess::default(),
         }
     }
 
@@ -499,6 +547,23 @@ impl CandidateApplication {
     #[must_use]
     pub fn with_choices_submitted_at(self, at: DateTime<FixedOffset>) -> CandidateApplication {
         CandidateApplication { choices_submitted_at: Some(at), ..self }
+    }
+
+    /// The application with the facts of its process (channel, acceptance, availability).
+    ///
+    /// # Example
+    /// ```
+    /// # use eig_domain::{Candidate, Promotion, TalentProfile};
+    /// # use eig_eligibility::{ApplicationProcess, CandidateApplication};
+    /// # let candidate = Candidate::new("c-1".parse()?, TalentProfile::Designer);
+    /// let process: ApplicationProcess = serde_json::from_str(r#"{"through_official_channel": true}"#)?;
+    /// let application = CandidateApplication::new(Promotion::Eig6, candidate).with_process(process);
+    /// assert_eq!(application.process.through_official_channel, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_process(self, process: ApplicationProcess) -> CandidateApplication {
+        CandidateApplication { process, ..self }
     }
 
     /// The application judged with the selection decided on `day`.

@@ -6,11 +6,20 @@
 //!   what the défi must be (team, profiles, mentors, commitments), and the submission
 //!   deadline in Paris time.
 //! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
-//!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1).
+//!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1);
+//!   the AMI « Promotion 5 bis » for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
 //! - **Batches** ([`evaluate_dossiers`], [`evaluate_candidates`]): one result per record; a
 //!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
+//! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
+//!   6's prolongations (AAC6+ §2.1, §3.3).
+//! - **EIG7 terms** ([`eig7_contract_terms`], [`eig7_renewal_answer_by`],
+//!   [`eig7_recruitment_cap`]): the dates REG7 §2.3 and §3.4 d give, and the cap of 30
+//!   recruitments in 2024 (§2.6 b).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
+//! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
+//!   candidate grid ([`candidate_grid`]: AAC4 art. 6.2, AAC5 art. 5.4, AAC6 art. 5.4, REG7
+//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes.
 //!
 //! One rule set per promotion ([`rule_set`]); EIG1 and DIG1 have no published call rules and
 //! return [`EligibilityError::NoPublishedRules`]. A [`Decision`] is tri-state ([`Outcome`]:
@@ -50,6 +59,20 @@
 
 #[doc(alias = "lot")]
 pub use crate::batch::{RecordError, evaluate_candidates, evaluate_dossiers};
+#[doc(alias = "notation")]
+#[doc(alias = "classement")]
+#[doc(alias = "candidats")]
+pub use crate::candidate_scoring::{
+    Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
+    CandidateScores, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+};
+#[doc(alias = "règles")]
+#[doc(alias = "contrat de projet")]
+#[doc(alias = "probation")]
+pub use crate::eig7_terms::{
+    Eig7ContractTerms, RecruitmentCap, eig7_contract_terms, eig7_recruitment_cap,
+    eig7_renewal_answer_by,
+};
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
@@ -58,14 +81,23 @@ pub use crate::french::render_french;
 #[doc(alias = "dossier")]
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]
-pub use crate::input::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration};
+pub use crate::input::{
+    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+};
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]
 pub use crate::outcome::{
     Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry, Value,
 };
-#[doc(alias = "règles")]
-pub use crate::rules::{RuleSet, evaluate_candidate, evaluate_dossier, rule_set};
+#[doc(alias = "prolongation")]
+#[doc(alias = "EIG6+")]
+pub use crate::prolongation::{
+    ProlongationRequest, ProlongedContract, evaluate_prolongation, prolongation_rule_ids,
+};
+#[doc(alias = "5bis")]
+pub use crate::rules::{
+    RuleSet, eig5bis_rule_ids, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rule_set,
+};
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
@@ -74,9 +106,12 @@ pub use crate::selection::{
 };
 
 mod batch;
+mod candidate_scoring;
+mod eig7_terms;
 mod error;
 mod french;
 mod input;
 mod outcome;
+mod prolongation;
 mod rules;
 mod selection;

@@ -409,4 +409,37 @@ pub enum Reason {
     },
     /// The same choice appears twice.
     DuplicateChoice,
+    /// The application came through another channel than the call's.
+    OtherChannel,
+    /// The candidate cannot start on the promotion's first day.
+    NotAvailableAtStart {
+        /// The first day the candidate can start.
+        available_from: NaiveDate,
+        /// The promotion's (or the mission's) first day.
+        start_on: NaiveDate,
+    },
+    /// The final acceptance came after the delay.
+    AcceptedLate {
+        /// When the candidate was notified.
+        notified_on: NaiveDate,
+        /// When the candidate accepted.
+        accepted_on: NaiveDate,
+        /// The last day of the delay.
+        last_day: NaiveDate,
+    },
+    /// The candidate is not an EIG5 talent without a prolongation offer (`AMI5bis` art. 3).
+    NotAnUnprolongedEig5Talent,
+    /// The host is not a laureate of the EIG6 call for projects (AAC6+ §2.1).
+    NotAnEig6Laureate,
+    /// Some prolonged contracts do not run from 12 July to at least 29 December 2023 without
+    /// a break (AAC6+ §2.1).
+    ProlongationNotContinuous {
+        /// The talents whose contracts do not.
+        talents: Vec<String>,
+    },
+    /// Some prolonged contracts do not keep the initial pay (AAC6+ §2.1).
+    ProlongationPayDiffers {
+        /// The talents whose contracts do not.
+        talents: Vec<String>,
+    },
 }

@@ -21,6 +21,7 @@ mod eig2;
 mod eig3;
 mod eig4;
 mod eig5;
+mod eig5bis;
 mod eig6;
 mod eig7;
 
@@ -257,10 +258,67 @@ pub fn evaluate_candidate(
     rule_set(application.promotion)?.evaluate_candidate(application)
 }
 
+/// Decides an application to the AMI « Promotion 5 bis » (April 2022): an EIG5 talent whose
+/// host offered no prolongation, applying to the projects of promotion 6 without
+/// pre-selection (`AMI5bis` art. 3–7). The application's promotion is EIG6, whose projects
+/// it joins.
+///
+/// # Errors
+/// [`EligibilityError::PromotionMismatch`] if the application is not to EIG6;
+/// [`EligibilityError::InstantOutOfRange`] for a reception instant at the limits of the
+/// calendar.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_eig5bis, CandidateApplication, Outcome};
+///
+/// let application: CandidateApplication = serde_json::from_str(r#"{
+///   "promotion": "EIG6",
+///   "candidate": {"id": "c", "profile": "designer", "status": {
+///     "person": "natural", "past_participations": [{"promotion": "EIG5", "as_coach": false}]}},
+///   "submitted_at": "2022-05-02T12:00:00+02:00",
+///   "choices": [{"defi": "a"}, {"defi": "b"}, {"defi": "c"}],
+///   "choices_submitted_at": "2022-05-12T12:00:00+02:00",
+///   "process": {"eig5_prolongation_offered": true}
+/// }"#)?;
+/// let decision = evaluate_eig5bis(&application)?;
+/// assert!(matches!(decision.outcome, Outcome::Ineligible { .. })); // a prolongation was offered
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_eig5bis(application: &CandidateApplication) -> Result<Decision, EligibilityError> {
+    if application.promotion != Promotion::Eig6 {
+        return Err(EligibilityError::PromotionMismatch {
+            expected: Promotion::Eig6,
+            found: application.promotion,
+        });
+    }
+    readable_instant("submitted_at", application.submitted_at)?;
+    readable_instant("choices_submitted_at", application.choices_submitted_at)?;
+    let mut evaluation = Evaluation::with_capacity(eig5bis::RULE_IDS.len());
+    eig5bis::candidate(application, &mut evaluation);
+    Ok(evaluation.finish(
+        Promotion::Eig6,
+        Subject::Candidate(application.candidate.id.to_string()),
+        None,
+    ))
+}
+
+/// The ids of the AMI « Promotion 5 bis » rules ([`evaluate_eig5bis`]), in evaluation order.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::eig5bis_rule_ids;
+///
+/// assert!(eig5bis_rule_ids().contains(&"eig5bis.candidate.unprolonged_eig5"));
+/// ```
+pub fn eig5bis_rule_ids() -> &'static [&'static str] {
+    eig5bis::RULE_IDS
+}
+
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris
 /// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
 /// UTC).
-fn readable_instant(
+pub(crate) fn readable_instant(
     input: &'static str,
     at: Option<DateTime<FixedOffset>>,
 ) -> Result<(), EligibilityError> {
@@ -357,7 +415,7 @@ pub(crate) struct Evaluation {
 }
 
 impl Evaluation {
-    fn with_capacity(capacity: usize) -> Evaluation {
+    pub(crate) fn with_capacity(capacity: usize) -> Evaluation {
         Evaluation { trace: Vec::with_capacity(capacity) }
     }
 
@@ -373,7 +431,7 @@ impl Evaluation {
         });
     }
 
-    fn finish(
+    pub(crate) fn finish(
         self,
         promotion: Promotion,
         subject: Subject,

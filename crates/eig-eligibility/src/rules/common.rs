@@ -740,3 +740,93 @@ fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
         (Run::missing(missing), None)
     }
 }
+
+// ---- the application's channel and the steps after selection ------------------------------
+
+/// « Toute candidature utilisant un autre canal ne sera pas retenue. » Applies only when the
+/// channel is supplied: the caller who receives the applications knows it, and most callers
+/// receive them through the call's channel only.
+pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'static str) -> Run {
+    let run = match through_official_channel {
+        Some(false) => Run::failed(Reason::OtherChannel),
+        Some(true) | None => Run::satisfied(),
+    };
+    run.fact("process.through_official_channel", through_official_channel)
+        .parameter("channel", channel_text)
+        .parameter("applies", "seulement si le canal de réception est fourni")
+}
+
+/// « Commencer leur défi à la date de début de la promotion »: the candidate can start on
+/// the first day ([`start_day`]). Applies only when the availability is supplied; a talent
+/// whose start follows the projects' needs (the EIG6 coaches) is not bound.
+pub(crate) fn start_availability(
+    available_from: Option<NaiveDate>,
+    start_on: Option<NaiveDate>,
+    bound: bool,
+) -> Run {
+    let run = match (available_from, start_on, bound) {
+        (Some(_), None, true) => Run::missing(vec!["mission_start_on"]),
+        (Some(available), Some(start), true) if available > start => {
+            Run::failed(Reason::NotAvailableAtStart { available_from: available, start_on: start })
+        }
+        _ => Run::satisfied(),
+    };
+    let run = run
+        .fact(
+            "process.available_from",
+            available_from.map(|day| day.format("%d/%m/%Y").to_string()),
+        )
+        .parameter("applies", "seulement si la disponibilité est fournie");
+    let run = match start_on {
+        Some(start) => run.parameter("start_on", start.format("%d/%m/%Y").to_string()),
+        None => run,
+    };
+    if bound { run } else { run.parameter("bound", "début selon les besoins des projets (coach)") }
+}
+
+/// The first day the candidate must be available: the promotion's published first day, or
+/// the application's `mission_start_on` when it is earlier (the texts' other starts, EIG Link
+/// on 23 August 2021 and the EIG coaches on 23 August 2022, are all earlier). Taking the
+/// earlier day keeps the rule monotone: supplying `mission_start_on` can only make it
+/// stricter, never repair a candidate who cannot start on the promotion's day.
+pub(crate) fn start_day(
+    facts: &PromotionFacts,
+    application: &CandidateApplication,
+) -> Option<NaiveDate> {
+    let published = match facts.mission_start.as_ref().map(|start| start.value) {
+        Some(ApproxDate::Day(day)) => Some(day),
+        _ => None,
+    };
+    match (published, application.mission_start_on) {
+        (Some(published), Some(given)) => Some(published.min(given)),
+        (published, given) => published.or(given),
+    }
+}
+
+/// « acceptation définitive dans un délai de N jours »: the acceptance is on time when given
+/// at the latest N days after the notification (the notification day is day 0). Applies
+/// only when the acceptance is supplied.
+pub(crate) fn acceptance(
+    notified_on: Option<NaiveDate>,
+    accepted_on: Option<NaiveDate>,
+    days: u8,
+) -> Run {
+    let last_day = notified_on.and_then(|day| day.checked_add_days(chrono::Days::new(days.into())));
+    let run = match (accepted_on, notified_on, last_day) {
+        (Some(_), None, _) => Run::missing(vec!["process.selection_notified_on"]),
+        (Some(accepted), Some(notified), Some(last)) if accepted > last => {
+            Run::failed(Reason::AcceptedLate {
+                notified_on: notified,
+                accepted_on: accepted,
+                last_day: last,
+            })
+        }
+        _ => Run::satisfied(),
+    };
+    let day_text = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
+    run.fact("process.selection_notified_on", day_text(notified_on))
+        .fact("process.accepted_on", day_text(accepted_on))
+        .parameter("days", u64::from(days))
+        .parameter("counted_from", "le lendemain de la notification (jour 0 = notification)")
+        .parameter("applies", "seulement si l'acceptation est fournie")
+}

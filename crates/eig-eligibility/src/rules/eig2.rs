@@ -70,9 +70,22 @@ const CHOICES: Rule = Rule {
     source: aac2("art. 4 (Conditions d'éligibilité)"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig2.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: aac2("art. 4 (Dossier de candidature)"),
+};
+
 const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
-const CANDIDATE_IDS: &[&str] =
-    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+const CANDIDATE_IDS: &[&str] = &[
+    CANDIDATE_DEADLINE.id,
+    NATURAL_PERSON.id,
+    CIVIL_SERVANT.id,
+    JURY.id,
+    STUDENT.id,
+    CHOICES.id,
+    CHANNEL.id,
+];
 
 /// « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.
@@ -177,6 +190,13 @@ impl PromotionRules for Eig2 {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "formulaire framaforms de l'appel (page de l'appel à candidature)",
+            ),
+        );
         Ok(())
     }
 

@@ -111,6 +111,12 @@ const CHOICES: Rule = Rule {
     source: aac3("art. 4–5"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig3.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: aac3("art. 5"),
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -123,8 +129,15 @@ const DOSSIER_IDS: &[&str] = &[
     SUSTAINABILITY.id,
     DATA_DRIVEN.id,
 ];
-const CANDIDATE_IDS: &[&str] =
-    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+const CANDIDATE_IDS: &[&str] = &[
+    CANDIDATE_DEADLINE.id,
+    NATURAL_PERSON.id,
+    CIVIL_SERVANT.id,
+    JURY.id,
+    STUDENT.id,
+    CHOICES.id,
+    CHANNEL.id,
+];
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
 /// la data-science, … le design d'expérience utilisateur, le design d'interface, le design de
@@ -270,6 +283,13 @@ impl PromotionRules for Eig3 {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "formulaire en ligne de l'appel",
+            ),
+        );
         Ok(())
     }
 

@@ -105,6 +105,17 @@ const CHOICES: Rule = Rule {
     source: aac4("art. 5"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig4.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: aac4("art. 5"),
+};
+const START: Rule = Rule {
+    id: "eig4.candidate.start_availability",
+    title: "Commencer son défi à la date de début de la promotion (1er septembre 2020)",
+    source: aac4("art. 8"),
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -116,8 +127,16 @@ const DOSSIER_IDS: &[&str] = &[
     COMMITMENTS.id,
     SUSTAINABILITY.id,
 ];
-const CANDIDATE_IDS: &[&str] =
-    &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
+const CANDIDATE_IDS: &[&str] = &[
+    CANDIDATE_DEADLINE.id,
+    NATURAL_PERSON.id,
+    CIVIL_SERVANT.id,
+    JURY.id,
+    STUDENT.id,
+    CHOICES.id,
+    CHANNEL.id,
+    START.id,
+];
 
 /// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
 /// engineering, data science, géomatique ».
@@ -245,6 +264,18 @@ impl PromotionRules for Eig4 {
             evaluation
                 .record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
         }
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "formulaire en ligne de l'appel",
+            ),
+        );
+        let start_on = common::start_day(&FACTS, application);
+        evaluation.record(
+            &START,
+            common::start_availability(application.process.available_from, start_on, true),
+        );
         Ok(())
     }
 

@@ -110,6 +110,17 @@ const CHOICES: Rule = Rule {
     source: aac5("art. 5 §2"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig5.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: aac5("art. 4"),
+};
+const START: Rule = Rule {
+    id: "eig5.candidate.start_availability",
+    title: "Disponible pour commencer son contrat le 13 septembre 2021 (23 août 2021 pour les EIG Link)",
+    source: aac5("art. 6–7"),
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -129,6 +140,8 @@ const CANDIDATE_IDS: &[&str] = &[
     STUDENT.id,
     CHOICES.id,
     CHOICES_DEADLINE.id,
+    CHANNEL.id,
+    START.id,
 ];
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
@@ -263,6 +276,18 @@ impl PromotionRules for Eig5 {
             let closing = window.value.closes;
             evaluation.record(&CHOICES_DEADLINE, common::choices_deadline(closing, application));
         }
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "formulaire en ligne de l'appel",
+            ),
+        );
+        let start_on = common::start_day(&FACTS, application);
+        evaluation.record(
+            &START,
+            common::start_availability(application.process.available_from, start_on, true),
+        );
         Ok(())
     }
 

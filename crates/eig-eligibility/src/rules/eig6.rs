@@ -112,6 +112,22 @@ const CHOICES: Rule = Rule {
     source: aac6("art. 5"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig6.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: aac6("art. 4"),
+};
+const START: Rule = Rule {
+    id: "eig6.candidate.start_availability",
+    title: "Disponible pour commencer son contrat le 12 septembre 2022 (coachs : selon les besoins des projets)",
+    source: aac6("art. 6–7"),
+};
+const ACCEPTANCE: Rule = Rule {
+    id: "eig6.candidate.acceptance",
+    title: "Acceptation définitive dans un délai de 15 jours",
+    source: aac6("art. 5.6"),
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -133,6 +149,9 @@ const CANDIDATE_IDS: &[&str] = &[
     FORMER_EIG5.id,
     CHOICES.id,
     CHOICES_DEADLINE.id,
+    CHANNEL.id,
+    START.id,
+    ACCEPTANCE.id,
 ];
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
@@ -275,6 +294,30 @@ impl PromotionRules for Eig6 {
             let closing = window.value.closes;
             evaluation.record(&CHOICES_DEADLINE, common::choices_deadline(closing, application));
         }
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "formulaire en ligne de l'appel",
+            ),
+        );
+        let start_on = common::start_day(&FACTS, application);
+        evaluation.record(
+            &START,
+            common::start_availability(
+                application.process.available_from,
+                start_on,
+                application.candidate.profile != TalentProfile::Coach,
+            ),
+        );
+        evaluation.record(
+            &ACCEPTANCE,
+            common::acceptance(
+                application.process.selection_notified_on,
+                application.process.accepted_on,
+                15,
+            ),
+        );
         Ok(())
     }
 

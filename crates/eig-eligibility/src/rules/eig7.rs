@@ -77,6 +77,12 @@ const STUDENT: Rule = Rule {
     source: reg7("§2.1"),
 };
 
+const CHANNEL: Rule = Rule {
+    id: "eig7.candidate.channel",
+    title: "Candidature reçue par le canal de l'appel",
+    source: reg7("§2.5 a"),
+};
+
 const DOSSIER_IDS: &[&str] = &[
     HOST_KIND.id,
     PRODUCT_PAGE.id,
@@ -87,7 +93,7 @@ const DOSSIER_IDS: &[&str] = &[
     SPONSOR.id,
     TELEWORK.id,
 ];
-const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id];
+const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id];
 
 /// « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
@@ -192,6 +198,13 @@ impl PromotionRules for Eig7 {
                 &[StudyLevel::FirstOrSecondCycle],
                 "deux premiers cycles universitaires",
                 Moment::candidacy(application),
+            ),
+        );
+        evaluation.record(
+            &CHANNEL,
+            common::channel(
+                application.process.through_official_channel,
+                "plateforme Démarches simplifiées (aac-eig7)",
             ),
         );
         Ok(())

@@ -6,8 +6,10 @@ use std::fs;
 
 use eig_domain::FundingRoute;
 use eig_eligibility::{
-    CandidateApplication, DefiDossier, EligibilityError, JurySheet, Outcome, SelectionStatus,
-    evaluate_candidate, evaluate_dossier, select_laureates,
+    CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
+    ProlongationRequest, SelectionStatus, eig7_contract_terms, eig7_recruitment_cap,
+    eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
+    evaluate_prolongation, rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 
@@ -28,7 +30,42 @@ struct Case {
     candidate: Option<CandidateApplication>,
     #[serde(default)]
     jury: Option<JurySheet>,
+    /// An EIG7 contract: its first day and the talent's arrival (`eig7_contract_terms`), or a
+    /// renewal notice's reception (`eig7_renewal_answer_by`).
+    #[serde(default)]
+    eig7_terms: Option<TermsInput>,
+    /// Recruitments in a year (`eig7_recruitment_cap`).
+    #[serde(default)]
+    eig7_cap: Option<CapInput>,
+    /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
+    #[serde(default)]
+    prolongation: Option<ProlongationRequest>,
+    /// An application to the AMI « Promotion 5 bis » (`evaluate_eig5bis`).
+    #[serde(default)]
+    ami5bis: Option<CandidateApplication>,
+    /// A candidate score sheet (`rank_candidates`).
+    #[serde(default)]
+    scores: Option<CandidateScoreSheet>,
     expected: Expected,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(clippy::struct_field_names, reason = "days end in `_on`, as the house style names them")]
+struct TermsInput {
+    #[serde(default)]
+    starts_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    arrived_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    renewal_notice_received_on: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapInput {
+    year: i32,
+    recruited: u32,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Deserialize)]
@@ -46,6 +83,16 @@ struct Expected {
     error: Option<String>,
     #[serde(default)]
     selected: Option<Vec<String>>,
+    /// EIG7 dates by name (`ends_on`, `renewal_notice_by`, `probation_ends_on`,
+    /// `interruption_request_by`, `renewal_answer_by`).
+    #[serde(default)]
+    dates: Option<std::collections::BTreeMap<String, chrono::NaiveDate>>,
+    /// The EIG7 cap's status (`open`, `reached`, `no_cap_stated`) and what remains.
+    #[serde(default)]
+    cap: Option<serde_json::Value>,
+    /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
+    #[serde(default)]
+    ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
 }
 
 fn error_kind(err: &EligibilityError) -> String {
@@ -61,9 +108,20 @@ fn error_kind(err: &EligibilityError) -> String {
         EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
         EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
         EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
+        EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
+        EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
+        EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
+        EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
+        EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
+        EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
         _ => "other",
     };
     kind.to_owned()
+}
+
+/// A profile's JSON name (`data_scientist`).
+fn profile_code(profile: eig_domain::TalentProfile) -> String {
+    serde_json::to_value(profile).unwrap().as_str().unwrap().to_owned()
 }
 
 fn summary(outcome: &Outcome) -> Expected {
@@ -96,7 +154,16 @@ fn corpus() {
         let case: Case =
             serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         assert!(!case.title.is_empty() && !case.source.is_empty() && !case.quote.is_empty());
-        let inputs = [case.dossier.is_some(), case.candidate.is_some(), case.jury.is_some()];
+        let inputs = [
+            case.dossier.is_some(),
+            case.candidate.is_some(),
+            case.jury.is_some(),
+            case.scores.is_some(),
+            case.ami5bis.is_some(),
+            case.prolongation.is_some(),
+            case.eig7_terms.is_some(),
+            case.eig7_cap.is_some(),
+        ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
             e.failing_rules.sort();
@@ -104,6 +171,72 @@ fn corpus() {
             e
         };
         let expected = sort(case.expected);
+        if let Some(input) = &case.eig7_terms {
+            let mut dates = std::collections::BTreeMap::new();
+            let mut sources = Vec::new();
+            if let (Some(start), Some(arrival)) = (input.starts_on, input.arrived_on) {
+                match eig7_contract_terms(start, arrival) {
+                    Ok(terms) => {
+                        for (name, date) in [
+                            ("ends_on", &terms.ends_on),
+                            ("renewal_notice_by", &terms.renewal_notice_by),
+                            ("probation_ends_on", &terms.probation_ends_on),
+                            ("interruption_request_by", &terms.interruption_request_by),
+                        ] {
+                            dates.insert(name.to_owned(), date.value);
+                        }
+                        // The JSON shape is API.
+                        sources.push(serde_json::to_string_pretty(&terms).unwrap());
+                    }
+                    Err(err) => {
+                        assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
+                        insta::assert_snapshot!(err.to_string());
+                        return;
+                    }
+                }
+            }
+            if let Some(received) = input.renewal_notice_received_on {
+                let answer = eig7_renewal_answer_by(received).unwrap();
+                dates.insert("renewal_answer_by".to_owned(), answer.value);
+                sources.push(format!("renewal_answer_by: {} ({})", answer.value, answer.source));
+            }
+            assert_eq!(Some(dates), expected.dates, "{}: {}", path.display(), case.title);
+            insta::assert_snapshot!(sources.join("\n"));
+            return;
+        }
+        if let Some(input) = &case.eig7_cap {
+            let cap =
+                serde_json::to_value(eig7_recruitment_cap(input.year, input.recruited)).unwrap();
+            assert_eq!(Some(&cap), expected.cap.as_ref(), "{}: {}", path.display(), case.title);
+            insta::assert_json_snapshot!(cap);
+            return;
+        }
+        if let Some(sheet) = &case.scores {
+            match rank_candidates(sheet) {
+                Ok(rankings) => {
+                    let ranks = rankings
+                        .lists
+                        .iter()
+                        .map(|list| {
+                            let key = format!("{}/{}", list.defi, profile_code(list.profile));
+                            let groups = list
+                                .ranks
+                                .iter()
+                                .map(|group| group.iter().map(ToString::to_string).collect())
+                                .collect();
+                            (key, groups)
+                        })
+                        .collect();
+                    assert_eq!(Some(ranks), expected.ranks, "{}: {}", path.display(), case.title);
+                    insta::assert_json_snapshot!(rankings);
+                }
+                Err(err) => {
+                    assert_eq!(Some(error_kind(&err)), expected.error, "{}", path.display());
+                    insta::assert_snapshot!(err.to_string());
+                }
+            }
+            return;
+        }
         if let Some(sheet) = &case.jury {
             match select_laureates(sheet) {
                 Ok(selection) => {
@@ -129,9 +262,11 @@ fn corpus() {
             }
             return;
         }
-        let decision = match (&case.dossier, &case.candidate) {
-            (Some(dossier), _) => evaluate_dossier(dossier),
-            (_, Some(application)) => evaluate_candidate(application),
+        let decision = match (&case.dossier, &case.candidate, &case.ami5bis, &case.prolongation) {
+            (Some(dossier), ..) => evaluate_dossier(dossier),
+            (_, Some(application), ..) => evaluate_candidate(application),
+            (_, _, Some(application), _) => evaluate_eig5bis(application),
+            (.., Some(request)) => evaluate_prolongation(request),
             _ => unreachable!(),
         };
         match decision {
@@ -178,23 +313,26 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         by_case.insert(name, case.rules);
     }
+    let mut ids: Vec<&str> = eig_eligibility::eig5bis_rule_ids().to_vec();
+    ids.extend(eig_eligibility::prolongation_rule_ids());
     for promotion in eig_domain::Promotion::ALL {
         let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
-        for id in rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()) {
-            assert!(covered.contains(*id), "no case exercises {id}");
-            let heading = format!("### `{id}`");
-            let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
-            // The entry's « Cases » line names existing cases that exercise this rule.
-            let entry = &catalogue[start + heading.len()..];
-            let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
-            let line = entry
-                .lines()
-                .find(|line| line.starts_with("- **Cases**:"))
-                .unwrap_or_else(|| panic!("the entry for {id} lists no cases"));
-            for name in line.split('`').skip(1).step_by(2) {
-                let rules = by_case.get(name).unwrap_or_else(|| panic!("{id}: no case {name}"));
-                assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
-            }
+        ids.extend(rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()));
+    }
+    for id in &ids {
+        assert!(covered.contains(*id), "no case exercises {id}");
+        let heading = format!("### `{id}`");
+        let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
+        // The entry's « Cases » line names existing cases that exercise this rule.
+        let entry = &catalogue[start + heading.len()..];
+        let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
+        let line = entry
+            .lines()
+            .find(|line| line.starts_with("- **Cases**:"))
+            .unwrap_or_else(|| panic!("the entry for {id} lists no cases"));
+        for name in line.split('`').skip(1).step_by(2) {
+            let rules = by_case.get(name).unwrap_or_else(|| panic!("{id}: no case {name}"));
+            assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
         }
     }
 }

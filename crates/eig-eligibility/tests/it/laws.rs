@@ -10,8 +10,8 @@ use eig_domain::{
     SupportRole, TalentProfile,
 };
 use eig_eligibility::{
-    BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration, Outcome,
-    evaluate_candidate, evaluate_dossier, render_french,
+    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+    Outcome, evaluate_candidate, evaluate_dossier, render_french,
 };
 use proptest::prelude::*;
 
@@ -156,6 +156,7 @@ prop_compose! {
         ], 0..7)),
         selection_decided_on in prop::option::of(day()),
         mission_start_on in prop::option::of(day()),
+        process in process(),
     ) -> CandidateApplication {
         CandidateApplication {
             promotion,
@@ -170,6 +171,25 @@ prop_compose! {
             choices_submitted_at,
             selection_decided_on,
             mission_start_on,
+            process,
+        }
+    }
+}
+
+prop_compose! {
+    fn process()(
+        through_official_channel in option_bool(),
+        available_from in prop::option::of(day()),
+        selection_notified_on in prop::option::of(day()),
+        accepted_on in prop::option::of(day()),
+        eig5_prolongation_offered in option_bool(),
+    ) -> ApplicationProcess {
+        ApplicationProcess {
+            through_official_channel,
+            available_from,
+            selection_notified_on,
+            accepted_on,
+            eig5_prolongation_offered,
         }
     }
 }
@@ -320,6 +340,7 @@ proptest! {
     #[test]
     fn supplying_a_missing_candidate_input_never_makes_an_ineligible_candidate_eligible(
         application in application(), decided in day(), start in day(), jury in any::<bool>(),
+        flag in any::<bool>(), other_day in day(),
     ) {
         if let Ok(decision) = evaluate_candidate(&application)
             && matches!(decision.outcome, Outcome::Ineligible { .. })
@@ -335,6 +356,27 @@ proptest! {
                     let mut a = application.clone();
                     a.candidate.status.jury_member = Some(jury);
                     filled.push(a);
+                }
+                // The facts of `process` (channel, availability, acceptance, EIG5 prolongation).
+                let process = application.process;
+                let mut with = |change: fn(&mut ApplicationProcess, bool, NaiveDate)| {
+                    let mut a = application.clone();
+                    change(&mut a.process, flag, other_day);
+                    if a.process != process {
+                        filled.push(a);
+                    }
+                };
+                if process.through_official_channel.is_none() {
+                    with(|p, flag, _| p.through_official_channel = Some(flag));
+                }
+                if process.available_from.is_none() {
+                    with(|p, _, day| p.available_from = Some(day));
+                }
+                if process.selection_notified_on.is_none() {
+                    with(|p, _, day| p.selection_notified_on = Some(day));
+                }
+                if process.accepted_on.is_none() {
+                    with(|p, _, day| p.accepted_on = Some(day));
                 }
                 for a in filled {
                     let after = evaluate_candidate(&a).unwrap();

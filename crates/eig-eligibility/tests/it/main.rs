@@ -5,4 +5,5 @@
 mod cases;
 mod explain;
 mod laws;
+mod replay;
 mod selection;

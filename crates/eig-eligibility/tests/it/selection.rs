@@ -71,3 +71,71 @@ proptest! {
         }
     }
 }
+
+/// « Chaque critère est évalué sur une note de 4. Les notes sont additionnées pour donner un
+/// score total de 20. » (AAC4 art. 6.2, AAC5 art. 5.4): the texts list five criteria, and
+/// 5 × 4 = 20. The other grids: AAC6 six criteria 0–5 in each phase; REG7 two, then five.
+#[test]
+fn candidate_grids_match_the_texts_arithmetic() {
+    use eig_eligibility::{Aggregation, ScoringPhase, candidate_grid};
+    let shape = |promotion, phase| {
+        candidate_grid(promotion, phase)
+            .map(|grid| (grid.criteria.len(), grid.scale.max, grid.aggregation, grid.max_total()))
+            .map_err(|err| err.to_string())
+    };
+    assert_eq!(shape(Promotion::Eig4, ScoringPhase::Interview), Ok((5, 4, Aggregation::Sum, 20)));
+    assert_eq!(shape(Promotion::Eig5, ScoringPhase::Interview), Ok((5, 4, Aggregation::Sum, 20)));
+    assert_eq!(
+        shape(Promotion::Eig6, ScoringPhase::PreSelection),
+        Ok((6, 5, Aggregation::Mean, 30))
+    );
+    assert_eq!(shape(Promotion::Eig6, ScoringPhase::Interview), Ok((6, 5, Aggregation::Mean, 30)));
+    assert_eq!(
+        shape(Promotion::Eig7, ScoringPhase::PreSelection),
+        Ok((2, 5, Aggregation::Mean, 10))
+    );
+    assert_eq!(shape(Promotion::Eig7, ScoringPhase::Interview), Ok((5, 5, Aggregation::Mean, 25)));
+    for promotion in [Promotion::Eig1, Promotion::Dig1, Promotion::Eig2, Promotion::Eig3] {
+        assert!(shape(promotion, ScoringPhase::Interview).is_err(), "{promotion}");
+    }
+}
+
+proptest::proptest! {
+    /// The rankings do not depend on the order of the rows, and every candidate of a list is
+    /// in exactly one tie group, whose members share one total.
+    #[test]
+    fn candidate_rankings_ignore_row_order(
+        marks in proptest::collection::vec((0u8..6, proptest::collection::vec(0u8..=5, 6)), 1..12),
+        rotate in 0usize..12,
+    ) {
+        use eig_eligibility::{CandidateScoreSheet, CandidateScores, ScoringPhase, rank_candidates};
+        let rows: Vec<CandidateScores> = marks
+            .iter()
+            .enumerate()
+            .map(|(i, (defi, scores))| CandidateScores {
+                candidate: format!("c{i}").parse().unwrap(),
+                defi: format!("d{defi}").parse().unwrap(),
+                profile: eig_domain::TalentProfile::Developer,
+                scores: scores.clone(),
+            })
+            .collect();
+        let sheet = |rows: Vec<CandidateScores>| CandidateScoreSheet {
+            promotion: Promotion::Eig6,
+            phase: ScoringPhase::Interview,
+            rows,
+        };
+        let mut rotated = rows.clone();
+        let len = rotated.len();
+        rotated.rotate_left(rotate % len);
+        let first = rank_candidates(&sheet(rows)).unwrap();
+        proptest::prop_assert_eq!(&first, &rank_candidates(&sheet(rotated)).unwrap());
+        for list in &first.lists {
+            let grouped: usize = list.ranks.iter().map(Vec::len).sum();
+            proptest::prop_assert_eq!(grouped, list.scored.len());
+            for pair in list.scored.windows(2) {
+                proptest::prop_assert!(pair[0].total >= pair[1].total);
+                proptest::prop_assert_eq!(pair[0].rank == pair[1].rank, pair[0].total == pair[1].total);
+            }
+        }
+    }
+}

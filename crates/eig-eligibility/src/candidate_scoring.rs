@@ -1,0 +1,472 @@
+//! Candidate scoring: each promotion's grid for candidates (criteria, scale, aggregation),
+//! and the jury's scores turned into one ranking per (défi, profile), with ties.
+//!
+//! The texts, promotion by promotion:
+//! - EIG4 (AAC4 art. 6.2) and EIG5 (AAC5 art. 5.4): five criteria, « Chaque critère est évalué
+//!   sur une note de 4. Les notes sont additionnées pour donner un score total de 20. Ces notes
+//!   finales sont utilisées pour départager les candidats. » Five criteria of at most 4 make
+//!   20: the arithmetic holds. The lowest mark is not stated; a « note de 4 » is read as a mark
+//!   out of 4, from 0 (an interpretation, `docs/rules/eligibility.md`).
+//! - EIG6 (AAC6 art. 5.4), two phases of six criteria each: « Chaque critère est évalué par une
+//!   note de 0 à 5 … Les notes sont utilisées pour calculer une note moyenne globale ». The
+//!   EIG5 talents of the AMI « Promotion 5 bis » are interviewed on the same selection grid
+//!   (`AMI5bis` art. 5.4).
+//! - EIG7 (REG7 §2.7): two criteria on the written application, five at the interview (the two
+//!   « réévalués le cas échéant et complétés par trois autres critères »), each « une note de 0
+//!   à 5 », aggregated into « une moyenne ».
+//! - EIG2 (AAC2 art. 5) and EIG3 (AAC3 art. 6.1) list five criteria but state no scale and no
+//!   aggregation: [`EligibilityError::NoCandidateGrid`]. EIG1 and DIG1 publish no call rules:
+//!   [`EligibilityError::NoPublishedRules`].
+//!
+//! Ranking. Every row of a grid has the same number of criteria, so ordering by the mean is
+//! ordering by the sum: the ranking compares exact integer totals, never a rounded mean. The
+//! texts say the marks « départagent » the candidates and give no tie-break: equal totals are
+//! one tie group (the matching breaks such ties by its own seeded lottery). The jury ranks
+//! « une liste par défi et par profil » (AAC3–AAC6 art. 5–6): one ranking per (défi, profile).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use eig_domain::{CandidateId, DefiId, Document, Promotion, Source, TalentProfile};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::EligibilityError,
+    selection::{Criterion, ScoreScale},
+};
+
+/// The phase of the candidates' selection a grid is used in.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::ScoringPhase;
+///
+/// let phase: ScoringPhase = serde_json::from_str(r#""pre_selection""#)?;
+/// assert_eq!(phase, ScoringPhase::PreSelection);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ScoringPhase {
+    /// The written applications (*pré-sélection*, *présélection sur dossier*): EIG6, EIG7.
+    PreSelection,
+    /// The jury's audition or interview (*audition*, *entretien*): EIG4–EIG7.
+    Interview,
+}
+
+impl ScoringPhase {
+    /// The phase in French.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::ScoringPhase;
+    ///
+    /// assert_eq!(ScoringPhase::Interview.french(), "audition ou entretien");
+    /// ```
+    pub const fn french(self) -> &'static str {
+        match self {
+            ScoringPhase::PreSelection => "pré-sélection sur dossier",
+            ScoringPhase::Interview => "audition ou entretien",
+        }
+    }
+}
+
+/// How a grid's marks make one score.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::Aggregation;
+///
+/// assert_eq!(serde_json::to_string(&Aggregation::Mean)?, r#""mean""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The marks are added (« Les notes sont additionnées pour donner un score total de 20 »).
+    Sum,
+    /// The marks are averaged (« une note moyenne globale », « une moyenne »).
+    Mean,
+}
+
+/// A promotion's grid for candidates in one phase.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::{candidate_grid, Aggregation, ScoreScale, ScoringPhase};
+///
+/// let grid = candidate_grid(Promotion::Eig4, ScoringPhase::Interview)?;
+/// assert_eq!(grid.criteria.len(), 5);
+/// assert_eq!(grid.scale, ScoreScale { min: 0, max: 4 });
+/// assert_eq!(grid.aggregation, Aggregation::Sum);
+/// assert_eq!(grid.max_total(), 20); // « un score total de 20 »
+/// assert_eq!(grid.source.to_string(), "AAC4 art. 6.2");
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CandidateGrid {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// The phase.
+    pub phase: ScoringPhase,
+    /// The criteria, in the source's order.
+    pub criteria: Vec<Criterion>,
+    /// The scale of each mark, both ends included.
+    pub scale: ScoreScale,
+    /// How the marks make one score.
+    pub aggregation: Aggregation,
+    /// Where the grid is published.
+    pub source: Source,
+}
+
+impl CandidateGrid {
+    /// The highest total: criteria × the scale's maximum.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::{candidate_grid, ScoringPhase};
+    ///
+    /// assert_eq!(candidate_grid(Promotion::Eig6, ScoringPhase::PreSelection)?.max_total(), 30);
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
+    pub fn max_total(&self) -> u32 {
+        u32::try_from(self.criteria.len()).unwrap_or(u32::MAX).saturating_mul(self.scale.max.into())
+    }
+}
+
+const AAC4_CRITERIA: [&str; 5] = [
+    "Dynamisme, vision, esprit d'initiative, attitude positive, capacité à mener à bien des projets",
+    "Capacité à comprendre le défi, à proposer des orientations stratégiques pour son développement",
+    "Sens de l'intérêt général",
+    "Capacité à s'intégrer dans l'environnement d'une administration publique et interagir avec ses métiers",
+    "Adéquation entre les compétences et le profil recherché",
+];
+const AAC5_CRITERIA: [&str; 5] = [
+    "Dynamisme, vision, esprit d'initiative, attitude positive, capacité à mener à bien des projets",
+    "Capacité à comprendre le projet, à proposer des orientations stratégiques pour son développement",
+    "Sens de l'intérêt général",
+    "Capacité à s'intégrer dans l'environnement d'une administration publique et interagir avec ses métiers",
+    "Adéquation entre les compétences et le profil recherché",
+];
+const AAC6_PRE_SELECTION: [&str; 6] = [
+    "Sensibilité à l'intérêt général",
+    "Cohérence du profil par rapport au poste",
+    "Esprit d'initiative et capacité à entreprendre",
+    "Capacité à travailler avec d'autres métiers",
+    "Capacité d'adaptation à un environnement de travail",
+    "Capacité à communiquer avec pédagogie et conviction",
+];
+const AAC6_SELECTION: [&str; 6] = [
+    "Capacité à comprendre et problématiser",
+    "Capacité à structurer et organiser",
+    "Pertinence des compétences et savoir-faire par rapport au poste",
+    "Capacité à collaborer et coopérer",
+    "Compréhension et intérêt pour le défi",
+    "Savoir-être au sein d'un groupe",
+];
+const REG7_PRE_SELECTION: [&str; 2] = ["Cohérence du profil", "Expérience entrepreneuriale"];
+const REG7_INTERVIEW: [&str; 5] = [
+    "Cohérence du profil",
+    "Expérience entrepreneuriale",
+    "Capacité d'adaptation",
+    "Capacité de communication",
+    "Intérêt pour la thématique",
+];
+
+/// The grid a promotion publishes for candidates in a phase.
+///
+/// # Errors
+/// [`EligibilityError::NoPublishedRules`] for EIG1 and DIG1;
+/// [`EligibilityError::NoCandidateGrid`] when the promotion's texts give no scale or no
+/// aggregation for that phase (EIG2, EIG3; the pre-selection of EIG4 and EIG5).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::{candidate_grid, EligibilityError, ScoringPhase};
+///
+/// let grid = candidate_grid(Promotion::Eig7, ScoringPhase::PreSelection)?;
+/// assert_eq!(grid.criteria[1].name, "Expérience entrepreneuriale");
+/// let err = candidate_grid(Promotion::Eig3, ScoringPhase::Interview).unwrap_err();
+/// assert!(matches!(err, EligibilityError::NoCandidateGrid { .. }));
+/// # Ok::<(), EligibilityError>(())
+/// ```
+pub fn candidate_grid(
+    promotion: Promotion,
+    phase: ScoringPhase,
+) -> Result<CandidateGrid, EligibilityError> {
+    let grid = |criteria: &[&'static str], max, aggregation, document, locator| CandidateGrid {
+        promotion,
+        phase,
+        criteria: criteria.iter().map(|name| Criterion::new(name)).collect(),
+        scale: ScoreScale { min: 0, max },
+        aggregation,
+        source: Source::new(document, locator),
+    };
+    let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
+    match (promotion, phase) {
+        (Promotion::Eig1 | Promotion::Dig1, _) => {
+            Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" })
+        }
+        (Promotion::Eig2 | Promotion::Eig3, _) => {
+            no_grid("the criteria are listed but no scale and no aggregation are stated")
+        }
+        (Promotion::Eig4 | Promotion::Eig5, ScoringPhase::PreSelection) => {
+            no_grid("the pre-selection states no marks; the marked grid is the jury's")
+        }
+        (Promotion::Eig4, ScoringPhase::Interview) => {
+            Ok(grid(&AAC4_CRITERIA, 4, Aggregation::Sum, Document::Aac4, "art. 6.2"))
+        }
+        (Promotion::Eig5, ScoringPhase::Interview) => {
+            Ok(grid(&AAC5_CRITERIA, 4, Aggregation::Sum, Document::Aac5, "art. 5.4"))
+        }
+        (Promotion::Eig6, ScoringPhase::PreSelection) => {
+            Ok(grid(&AAC6_PRE_SELECTION, 5, Aggregation::Mean, Document::Aac6, "art. 5.4"))
+        }
+        (Promotion::Eig6, ScoringPhase::Interview) => {
+            Ok(grid(&AAC6_SELECTION, 5, Aggregation::Mean, Document::Aac6, "art. 5.4"))
+        }
+        (Promotion::Eig7, ScoringPhase::PreSelection) => {
+            Ok(grid(&REG7_PRE_SELECTION, 5, Aggregation::Mean, Document::Reg7, "§2.7 a"))
+        }
+        (Promotion::Eig7, ScoringPhase::Interview) => {
+            Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
+        }
+        _ => Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" }),
+    }
+}
+
+/// The jury's marks for candidates in one phase of a promotion.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::CandidateScoreSheet;
+///
+/// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
+///   "promotion": "EIG5", "phase": "interview",
+///   "rows": [{"candidate": "c1", "defi": "d1", "profile": "designer", "scores": [4, 3, 3, 4, 2]}]
+/// }"#)?;
+/// assert_eq!(sheet.rows[0].scores.len(), 5);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CandidateScoreSheet {
+    /// The promotion.
+    pub promotion: Promotion,
+    /// The phase the marks were given in.
+    pub phase: ScoringPhase,
+    /// One row per candidate and (défi, profile) list.
+    pub rows: Vec<CandidateScores>,
+}
+
+/// One candidate's marks on one (défi, profile) list.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::CandidateScores;
+///
+/// let row: CandidateScores = serde_json::from_str(
+///     r#"{"candidate": "c1", "defi": "d1", "profile": "developer", "scores": [5, 4]}"#,
+/// )?;
+/// assert_eq!(row.candidate.as_str(), "c1");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CandidateScores {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// The défi (or project) the list is for.
+    pub defi: DefiId,
+    /// The profile the list is for.
+    pub profile: TalentProfile,
+    /// One mark per criterion, in the grid's order.
+    pub scores: Vec<u8>,
+}
+
+/// The rankings of one phase: one per (défi, profile), in that order.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{rank_candidates, CandidateScoreSheet};
+///
+/// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
+///   "promotion": "EIG6", "phase": "interview",
+///   "rows": [
+///     {"candidate": "c1", "defi": "d1", "profile": "designer", "scores": [4, 4, 4, 4, 4, 4]},
+///     {"candidate": "c2", "defi": "d1", "profile": "designer", "scores": [5, 3, 4, 4, 4, 4]},
+///     {"candidate": "c3", "defi": "d1", "profile": "designer", "scores": [5, 5, 4, 4, 4, 4]}
+///   ]
+/// }"#)?;
+/// let rankings = rank_candidates(&sheet)?;
+/// let ranks = &rankings.lists[0].ranks;
+/// assert_eq!(ranks.len(), 2);
+/// assert_eq!(ranks[0][0].as_str(), "c3");
+/// assert_eq!(ranks[1].iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["c1", "c2"]); // a tie
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CandidateRankings {
+    /// The grid used.
+    pub grid: CandidateGrid,
+    /// One ranking per (défi, profile), sorted by défi then profile.
+    pub lists: Vec<CandidateRanking>,
+}
+
+/// The ranking of one (défi, profile) list.
+///
+/// `ranks` has the shape `eig_matching::RankingInput::ranks` takes (tie groups, best first):
+/// `RankingInput { defi: list.defi.clone(), profile: list.profile, ranks: list.ranks.clone(),
+/// offers: Vec::new() }`.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{rank_candidates, CandidateScoreSheet};
+///
+/// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "phase": "interview",
+///   "rows": [
+///     {"candidate": "b", "defi": "d1", "profile": "designer", "scores": [4, 4, 4, 4, 4]},
+///     {"candidate": "a", "defi": "d1", "profile": "designer", "scores": [4, 4, 4, 4, 4]}
+///   ]
+/// }"#)?;
+/// let list = &rank_candidates(&sheet)?.lists[0];
+/// assert_eq!(list.scored[1].rank, 1); // both first, ex aequo
+/// assert_eq!(list.scored[0].candidate.as_str(), "a"); // listed by id within the tie
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CandidateRanking {
+    /// The défi.
+    pub defi: DefiId,
+    /// The profile.
+    pub profile: TalentProfile,
+    /// Tie groups, best first; within a group, candidates by id.
+    pub ranks: Vec<Vec<CandidateId>>,
+    /// Every candidate with its total and rank, best first.
+    pub scored: Vec<ScoredCandidate>,
+}
+
+/// One candidate's place in a ranking.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{rank_candidates, CandidateScoreSheet};
+///
+/// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
+///   "promotion": "EIG7", "phase": "pre_selection",
+///   "rows": [{"candidate": "c", "defi": "s", "profile": "product_director", "scores": [5, 2]}]
+/// }"#)?;
+/// let scored = &rank_candidates(&sheet)?.lists[0].scored[0];
+/// assert_eq!((scored.total, scored.criteria, scored.rank), (7, 2, 1)); // mean 7 / 2 = 3.5
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ScoredCandidate {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// The sum of the marks (for a mean grid, the mean is `total / criteria`, kept exact).
+    pub total: u32,
+    /// How many marks were added.
+    pub criteria: u32,
+    /// Position from 1; ex aequo share it (1, 1, 3).
+    pub rank: u32,
+}
+
+/// Turns the jury's marks into one ranking per (défi, profile), with ties.
+///
+/// # Errors
+/// The grid's errors (see [`candidate_grid`]);
+/// [`EligibilityError::CandidateWrongNumberOfScores`],
+/// [`EligibilityError::CandidateScoreOutOfScale`] and
+/// [`EligibilityError::DuplicateCandidateScores`] for malformed sheets.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{rank_candidates, CandidateScoreSheet, EligibilityError};
+///
+/// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "phase": "interview",
+///   "rows": [{"candidate": "c", "defi": "d", "profile": "developer", "scores": [5, 4, 4, 4, 4]}]
+/// }"#)?;
+/// let err = rank_candidates(&sheet).unwrap_err(); // « une note de 4 »: 5 is out of scale
+/// assert!(matches!(err, EligibilityError::CandidateScoreOutOfScale { score: 5, .. }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings, EligibilityError> {
+    let grid = candidate_grid(sheet.promotion, sheet.phase)?;
+    let scale = grid.scale;
+    let criteria = grid.criteria.len();
+    let mut seen = BTreeSet::new();
+    let mut lists: BTreeMap<(&DefiId, TalentProfile), Vec<(u32, &CandidateId)>> = BTreeMap::new();
+    for row in &sheet.rows {
+        if !seen.insert((&row.candidate, &row.defi, row.profile)) {
+            return Err(EligibilityError::DuplicateCandidateScores {
+                candidate: row.candidate.clone(),
+                defi: row.defi.clone(),
+                profile: row.profile,
+            });
+        }
+        if row.scores.len() != criteria {
+            return Err(EligibilityError::CandidateWrongNumberOfScores {
+                candidate: row.candidate.clone(),
+                expected: criteria,
+                found: row.scores.len(),
+            });
+        }
+        if let Some(&score) = row.scores.iter().find(|s| !(scale.min..=scale.max).contains(s)) {
+            return Err(EligibilityError::CandidateScoreOutOfScale {
+                candidate: row.candidate.clone(),
+                score,
+                min: scale.min,
+                max: scale.max,
+            });
+        }
+        let total = row.scores.iter().map(|&s| u32::from(s)).sum::<u32>();
+        lists.entry((&row.defi, row.profile)).or_default().push((total, &row.candidate));
+    }
+    let criteria = u32::try_from(criteria).unwrap_or(u32::MAX);
+    let lists = lists
+        .into_iter()
+        .map(|((defi, profile), mut rows)| {
+            rows.sort_by(|(total_a, a), (total_b, b)| total_b.cmp(total_a).then_with(|| a.cmp(b)));
+            let mut ranks: Vec<Vec<CandidateId>> = Vec::new();
+            let mut scored = Vec::with_capacity(rows.len());
+            let mut previous = None;
+            let mut rank = 0;
+            for (position, (total, candidate)) in rows.into_iter().enumerate() {
+                if previous == Some(total) {
+                    if let Some(group) = ranks.last_mut() {
+                        group.push(candidate.clone());
+                    }
+                } else {
+                    rank = u32::try_from(position + 1).unwrap_or(u32::MAX);
+                    ranks.push(vec![candidate.clone()]);
+                }
+                previous = Some(total);
+                scored.push(ScoredCandidate {
+                    candidate: candidate.clone(),
+                    total,
+                    criteria,
+                    rank,
+                });
+            }
+            CandidateRanking { defi: defi.clone(), profile, ranks, scored }
+        })
+        .collect();
+    Ok(CandidateRankings { grid, lists })
+}

@@ -1,0 +1,148 @@
+//! The AMI « Promotion 5 bis » (April 2022): EIG5 talents whose host offered them no
+//! prolongation apply to the projects of promotion 6, without pre-selection (`AMI5bis` art. 3–7).
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use eig_domain::{
+    Closing, Document, ParisDeadline, PastParticipation, Promotion, PromotionFacts, TalentProfile,
+};
+
+use crate::{
+    input::CandidateApplication,
+    outcome::Reason,
+    rules::{Cite, Evaluation, Rule, Run, common},
+};
+
+static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig6.facts());
+
+/// « La clôture de l’appel à manifestation d’intérêt aura lieu le 4 mai 2022 à 23 h 59 (heure
+/// de Paris). » (art. 4)
+static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
+    let at = NaiveDate::from_ymd_opt(2022, 5, 4)
+        .and_then(|day| day.and_hms_opt(23, 59, 0))
+        .map(|at: NaiveDateTime| ParisDeadline::from_paris(at));
+    match at {
+        Some(Ok(deadline)) => Some(Closing::Deadline { deadline }),
+        _ => None,
+    }
+});
+
+const fn ami(locator: &'static str) -> Cite {
+    Cite(Document::Ami5bis, locator)
+}
+
+const DEADLINE: Rule = Rule {
+    id: "eig5bis.candidate.deadline",
+    title: "Manifestation d'intérêt reçue avant le 4 mai 2022 à 23h59 (heure de Paris)",
+    source: ami("art. 4"),
+};
+const CHANNEL: Rule = Rule {
+    id: "eig5bis.candidate.channel",
+    title: "Manifestation d'intérêt reçue par le canal de l'appel",
+    source: ami("art. 4"),
+};
+const NATURAL_PERSON: Rule = Rule {
+    id: "eig5bis.candidate.natural_person",
+    title: "Candidature faite par une personne physique",
+    source: ami("art. 3"),
+};
+const UNPROLONGED_EIG5: Rule = Rule {
+    id: "eig5bis.candidate.unprolonged_eig5",
+    title: "EIG de la promotion 5 à qui aucune prolongation contractuelle n'a été proposée",
+    source: ami("art. 3"),
+};
+const CHOICES: Rule = Rule {
+    id: "eig5bis.candidate.choices",
+    title: "Trois à cinq projets de la promotion 6, par ordre de préférence",
+    source: ami("art. 5.2"),
+};
+const CHOICES_DEADLINE: Rule = Rule {
+    id: "eig5bis.candidate.choices_deadline",
+    title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
+    source: ami("art. 5.2"),
+};
+const START: Rule = Rule {
+    id: "eig5bis.candidate.start_availability",
+    title: "Disponible le 12 septembre 2022 (23 août 2022 pour les EIG Coach)",
+    source: ami("art. 6–7"),
+};
+const ACCEPTANCE: Rule = Rule {
+    id: "eig5bis.candidate.acceptance",
+    title: "Acceptation définitive dans un délai de 15 jours",
+    source: ami("art. 5.6"),
+};
+
+pub(crate) const RULE_IDS: &[&str] = &[
+    DEADLINE.id,
+    CHANNEL.id,
+    NATURAL_PERSON.id,
+    UNPROLONGED_EIG5.id,
+    CHOICES.id,
+    CHOICES_DEADLINE.id,
+    START.id,
+    ACCEPTANCE.id,
+];
+
+/// « Peuvent concourir au titre d’« EIG 5 bis » uniquement les EIG de la promotion 5 qui ne se
+/// sont pas vu proposer une prolongation contractuelle au sein de leur administration
+/// d'accueil. » Both facts are required: a past EIG5 participation (as a talent) and no
+/// prolongation offer.
+fn unprolonged_eig5(past: Option<&[PastParticipation]>, prolongation_offered: Option<bool>) -> Run {
+    let eig5 = past.map(|past| past.iter().any(|p| p.promotion == Promotion::Eig5 && !p.as_coach));
+    let run = match (eig5, prolongation_offered) {
+        (Some(false), _) | (_, Some(true)) => Run::failed(Reason::NotAnUnprolongedEig5Talent),
+        (Some(true), Some(false)) => Run::satisfied(),
+        (None, None) => Run::missing(vec![
+            "candidate.status.past_participations",
+            "process.eig5_prolongation_offered",
+        ]),
+        (None, Some(false)) => Run::missing(vec!["candidate.status.past_participations"]),
+        (Some(true), None) => Run::missing(vec!["process.eig5_prolongation_offered"]),
+    };
+    run.fact("candidate.status.past_participations.eig5", eig5)
+        .fact("process.eig5_prolongation_offered", prolongation_offered)
+}
+
+/// Records every `AMI5bis` rule.
+pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Evaluation) {
+    let status = &application.candidate.status;
+    let process = &application.process;
+    if let Some(closing) = *CLOSING {
+        evaluation.record(&DEADLINE, common::deadline(closing, application.submitted_at));
+    }
+    evaluation.record(
+        &CHANNEL,
+        common::channel(
+            process.through_official_channel,
+            "plateforme Démarches simplifiées (formulaire aac-eig5bis)",
+        ),
+    );
+    evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
+    evaluation.record(
+        &UNPROLONGED_EIG5,
+        unprolonged_eig5(status.past_participations.as_deref(), process.eig5_prolongation_offered),
+    );
+    if let Some(limit) = &FACTS.choice_limit {
+        evaluation.record(&CHOICES, common::choices(application.choices.as_deref(), limit.value));
+    }
+    if let Some(window) = &FACTS.choice_window {
+        evaluation
+            .record(&CHOICES_DEADLINE, common::choices_deadline(window.value.closes, application));
+    }
+    // « 12 septembre 2022 ou 23 août 2022 pour les EIG Coach » (art. 7).
+    let coach_start = NaiveDate::from_ymd_opt(2022, 8, 23);
+    let start_on = if application.candidate.profile == TalentProfile::Coach {
+        match (coach_start, common::start_day(&FACTS, application)) {
+            (Some(coach), Some(other)) => Some(coach.min(other)),
+            (coach, other) => coach.or(other),
+        }
+    } else {
+        common::start_day(&FACTS, application)
+    };
+    evaluation.record(&START, common::start_availability(process.available_from, start_on, true));
+    evaluation.record(
+        &ACCEPTANCE,
+        common::acceptance(process.selection_notified_on, process.accepted_on, 15),
+    );
+}
