@@ -1,0 +1,446 @@
+//! The public case format, version 1: a case is what a rule is expected to decide for one
+//! input, with the sentence it tests.
+
+use chrono::NaiveDate;
+use eig_campaign::Campaign;
+use eig_domain::{Euros, Share};
+use eig_eligibility::{
+    CandidateApplication, CandidateScoreSheet, DefiDossier, JurySheet, ProlongationRequest,
+};
+use eig_funding::{PromotionInput, RoundingRule, Scenario};
+use eig_matching::{MatchingInput, Options};
+use serde::{Deserialize, Serialize};
+
+/// The format's name and version, the value of a file's optional `format` field.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_cases::FORMAT, "eig-case/1");
+/// ```
+pub const FORMAT: &str = "eig-case/1";
+
+/// One case as written in a file: what it checks, the text it tests, **exactly one** input,
+/// and the expected result — partial: only the fields written are compared.
+///
+/// JSON, or YAML with comments (see `docs/testing.md`); `eig schema case` gives its JSON
+/// Schema. The inputs are the library's own shapes (`eig example <kind>`); the expected
+/// fields of each kind are listed on [`CaseInput`].
+///
+/// # Example
+/// ```
+/// use eig_cases::RawCase;
+///
+/// let case: RawCase = serde_json::from_str(r#"{
+///   "title": "EIG3: 70 % of 70 000 € is paid by the PIA",
+///   "source": "AAP3 §3.1.1",
+///   "quote": "Elles recevront à ce titre un financement du PIA équivalent à 70% du coût total employeur du recrutement de chaque EIG.",
+///   "rules": ["funding.pia_share_of_employer_cost"],
+///   "funding": {"promotion": "EIG3", "defis": [{"defi": "d1", "route": "direct",
+///     "host": {"kind": "ministry"},
+///     "talents": [{"talent": "t1", "employer_cost": {"contract": "70000"}}]}]},
+///   "expected": {"totals": {"pia_through_cdc": "49000.00"}}
+/// }"#)?;
+/// assert!(case.funding.is_some());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawCase {
+    /// What the case checks, in a sentence.
+    pub title: String,
+    /// The text it tests, as the catalogue cites it (`AAP3 §3.1.2`), or the catalogue entry
+    /// for a design choice (`docs/rules/funding.md#funding.rounding`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The sentence tested, quoted verbatim from the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The rule ids it covers (`eig3.host.funding_route`, `funding.envelope`); for an
+    /// eligibility case, each must be in the decision's trace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// More explanation, when the title is not enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Input: a défi dossier (expected: `outcome`, `funding_route`, `failing_rules`,
+    /// `missing`, `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<DefiDossier>,
+    /// Input: a candidate's application (expected as for a dossier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate: Option<CandidateApplication>,
+    /// Input: an application to the AMI « Promotion 5 bis » (expected as for a dossier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ami5bis: Option<CandidateApplication>,
+    /// Input: a request for the co-financing of EIG6 prolongations (expected as for a
+    /// dossier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prolongation: Option<ProlongationRequest>,
+    /// Input: the jury's sheet (expected: `selected`, `ranking`, `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jury: Option<JurySheet>,
+    /// Input: a candidate jury's score sheet (expected: `ranks`, one list of tie groups per
+    /// `"défi/profile"`, and `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<CandidateScoreSheet>,
+    /// Input: an EIG7 contract's days (expected: `dates`, and `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eig7_terms: Option<Eig7TermsInput>,
+    /// Input: EIG7 recruitments in a year (expected: `cap`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eig7_cap: Option<Eig7CapInput>,
+    /// Input: a promotion's funding input (expected: `totals`, `absent_payers`, `defis`,
+    /// `talents`, `envelope`, `estimated`, `overridden`, `error`), planned under `scenario`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<PromotionInput>,
+    /// The scenario of a funding case (the official rules when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Scenario>,
+    /// Input: a split of an amount by a share (expected: `share`, `remainder`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<SplitInput>,
+    /// Input: an amount split evenly (expected: the list of parts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evenly: Option<EvenlyInput>,
+    /// Input: an amount allocated by weights (expected: the list of parts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocate: Option<AllocateInput>,
+    /// Input: a matching problem (expected: `assignment`, `unassigned`, `running`,
+    /// `withdrawn`, `error`), solved with `options`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matching: Option<MatchingInput>,
+    /// The options of a matching case (the defaults when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Options>,
+    /// Input: a whole call (expected: `dossiers`, `candidates`, `laureates`, `totals`,
+    /// `envelope`, `assignment`, `unassigned`, `not_judged`, `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
+    /// The expected result: a JSON object whose fields are compared with the actual
+    /// result's (objects field by field, lists element by element, `failing_rules` and
+    /// `missing` as sets, `absent_payers` as payers that must all pay nothing); a field not
+    /// written is not compared.
+    pub expected: serde_json::Value,
+}
+
+/// A file of cases: one case, a list of cases, or `{"format": "eig-case/1", "cases": [...]}`.
+///
+/// # Example
+/// ```
+/// use eig_cases::CaseFile;
+///
+/// let file: CaseFile = serde_json::from_str(r#"{"format": "eig-case/1", "cases": []}"#)?;
+/// assert!(matches!(file, CaseFile::Many { .. }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum CaseFile {
+    /// Several cases, with the format's version.
+    Many {
+        /// `eig-case/1`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
+        /// The cases.
+        cases: Vec<RawCase>,
+    },
+    /// A list of cases.
+    List(Vec<RawCase>),
+    /// One case.
+    One(Box<RawCase>),
+}
+
+/// A split of `total` by `share` (the share to one payer, the remainder to the other).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::SplitInput = serde_json::from_str(r#"{"total": "100.00", "share": "0.7"}"#)?;
+/// assert_eq!(input.total.to_string(), "100.00");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SplitInput {
+    /// The amount.
+    pub total: Euros,
+    /// The share.
+    pub share: Share,
+    /// The rounding (half up to the cent when absent).
+    #[serde(default)]
+    pub rounding: RoundingRule,
+}
+
+/// `total` split into `parts` even parts.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::EvenlyInput = serde_json::from_str(r#"{"total": "1.00", "parts": 3}"#)?;
+/// assert_eq!(input.parts, 3);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EvenlyInput {
+    /// The amount.
+    pub total: Euros,
+    /// How many parts.
+    pub parts: u32,
+}
+
+/// `total` allocated in proportion to `weights`.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::AllocateInput = serde_json::from_str(r#"{"total": "1.00", "weights": [1, 1, 1]}"#)?;
+/// assert_eq!(input.weights.len(), 3);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AllocateInput {
+    /// The amount.
+    pub total: Euros,
+    /// The weights.
+    pub weights: Vec<u128>,
+}
+
+/// An EIG7 contract's days: its first day and the talent's arrival (REG7 §2.3), and/or the
+/// day a renewal notice was received (§3.4 d).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::Eig7TermsInput =
+///     serde_json::from_str(r#"{"starts_on": "2024-03-01", "arrived_on": "2024-03-01"}"#)?;
+/// assert!(input.renewal_notice_received_on.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[expect(clippy::struct_field_names, reason = "days end in `_on`, as the house style names them")]
+pub struct Eig7TermsInput {
+    /// The contract's first day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_on: Option<NaiveDate>,
+    /// The talent's arrival.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived_on: Option<NaiveDate>,
+    /// The day a renewal notice was received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_notice_received_on: Option<NaiveDate>,
+}
+
+/// EIG7 recruitments in a year (REG7 §2.6 b).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::Eig7CapInput = serde_json::from_str(r#"{"year": 2024, "recruited": 29}"#)?;
+/// assert_eq!(input.recruited, 29);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Eig7CapInput {
+    /// The year.
+    pub year: i32,
+    /// Talents recruited that year.
+    pub recruited: u32,
+}
+
+/// A case's one input, with the expected fields each kind compares.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Case, CaseInput, RawCase};
+///
+/// let raw: RawCase = serde_json::from_str(r#"{"title": "t", "evenly": {"total": "1.00", "parts": 3},
+///   "expected": ["0.34", "0.33", "0.33"]}"#)?;
+/// let case = Case::try_from(raw)?;
+/// assert!(matches!(case.input, CaseInput::Evenly(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum CaseInput {
+    /// A défi dossier.
+    Dossier(Box<DefiDossier>),
+    /// A candidate's application.
+    Candidate(Box<CandidateApplication>),
+    /// An application to the AMI « Promotion 5 bis ».
+    Ami5bis(Box<CandidateApplication>),
+    /// A request for the co-financing of EIG6 prolongations.
+    Prolongation(Box<ProlongationRequest>),
+    /// The jury's sheet.
+    Jury(Box<JurySheet>),
+    /// A candidate jury's score sheet.
+    Scores(Box<CandidateScoreSheet>),
+    /// An EIG7 contract's days.
+    Eig7Terms(Eig7TermsInput),
+    /// EIG7 recruitments in a year.
+    Eig7Cap(Eig7CapInput),
+    /// A promotion's funding input and its scenario.
+    Funding(Box<PromotionInput>, Box<Scenario>),
+    /// A split.
+    Split(SplitInput),
+    /// An even split.
+    Evenly(EvenlyInput),
+    /// An allocation by weights.
+    Allocate(AllocateInput),
+    /// A matching problem and its options.
+    Matching(Box<MatchingInput>, Options),
+    /// A whole call.
+    Campaign(Box<Campaign>),
+}
+
+/// A case checked for its shape: a title, exactly one input, an expected result.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Case, RawCase};
+///
+/// let raw: RawCase = serde_json::from_str(r#"{"title": "two inputs",
+///   "evenly": {"total": "1.00", "parts": 3}, "allocate": {"total": "1.00", "weights": [1]},
+///   "expected": {}}"#)?;
+/// let err = Case::try_from(raw).unwrap_err();
+/// assert_eq!(err.to_string(), "a case has exactly one input; this one has 2: evenly, allocate");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Case {
+    /// What the case checks.
+    pub title: String,
+    /// The text it tests.
+    pub source: Option<String>,
+    /// The sentence tested.
+    pub quote: Option<String>,
+    /// The rule ids it covers.
+    pub rules: Vec<String>,
+    /// More explanation.
+    pub note: Option<String>,
+    /// The input.
+    pub input: CaseInput,
+    /// The expected result (partial).
+    pub expected: serde_json::Value,
+}
+
+/// Why a case's shape is wrong.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Case, RawCase, ShapeError};
+///
+/// let raw: RawCase = serde_json::from_str(r#"{"title": "", "expected": {}}"#)?;
+/// assert_eq!(Case::try_from(raw), Err(ShapeError::NoTitle));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ShapeError {
+    /// The title is empty.
+    #[error("a case needs a title saying what it checks")]
+    NoTitle,
+    /// No input, or several.
+    #[error(
+        "a case has exactly one input; this one has {}{}{}",
+        found.len(),
+        if found.is_empty() { "" } else { ": " },
+        found.join(", ")
+    )]
+    Inputs {
+        /// The inputs found.
+        found: Vec<&'static str>,
+    },
+    /// A scenario without a funding input, or options without a matching problem.
+    #[error("`{field}` goes with a `{with}` input")]
+    Stray {
+        /// The field.
+        field: &'static str,
+        /// The input it belongs to.
+        with: &'static str,
+    },
+}
+
+impl TryFrom<RawCase> for Case {
+    type Error = ShapeError;
+
+    fn try_from(raw: RawCase) -> Result<Case, ShapeError> {
+        if raw.title.trim().is_empty() {
+            return Err(ShapeError::NoTitle);
+        }
+        if raw.scenario.is_some() && raw.funding.is_none() {
+            return Err(ShapeError::Stray { field: "scenario", with: "funding" });
+        }
+        if raw.options.is_some() && raw.matching.is_none() {
+            return Err(ShapeError::Stray { field: "options", with: "matching" });
+        }
+        let mut inputs = Vec::new();
+        if let Some(dossier) = raw.dossier {
+            inputs.push(("dossier", CaseInput::Dossier(Box::new(dossier))));
+        }
+        if let Some(candidate) = raw.candidate {
+            inputs.push(("candidate", CaseInput::Candidate(Box::new(candidate))));
+        }
+        if let Some(application) = raw.ami5bis {
+            inputs.push(("ami5bis", CaseInput::Ami5bis(Box::new(application))));
+        }
+        if let Some(request) = raw.prolongation {
+            inputs.push(("prolongation", CaseInput::Prolongation(Box::new(request))));
+        }
+        if let Some(jury) = raw.jury {
+            inputs.push(("jury", CaseInput::Jury(Box::new(jury))));
+        }
+        if let Some(sheet) = raw.scores {
+            inputs.push(("scores", CaseInput::Scores(Box::new(sheet))));
+        }
+        if let Some(terms) = raw.eig7_terms {
+            inputs.push(("eig7_terms", CaseInput::Eig7Terms(terms)));
+        }
+        if let Some(cap) = raw.eig7_cap {
+            inputs.push(("eig7_cap", CaseInput::Eig7Cap(cap)));
+        }
+        if let Some(funding) = raw.funding {
+            let scenario = Box::new(raw.scenario.unwrap_or_default());
+            inputs.push(("funding", CaseInput::Funding(Box::new(funding), scenario)));
+        }
+        if let Some(split) = raw.split {
+            inputs.push(("split", CaseInput::Split(split)));
+        }
+        if let Some(evenly) = raw.evenly {
+            inputs.push(("evenly", CaseInput::Evenly(evenly)));
+        }
+        if let Some(allocate) = raw.allocate {
+            inputs.push(("allocate", CaseInput::Allocate(allocate)));
+        }
+        if let Some(matching) = raw.matching {
+            let options = raw.options.unwrap_or_default();
+            inputs.push(("matching", CaseInput::Matching(Box::new(matching), options)));
+        }
+        if let Some(campaign) = raw.campaign {
+            inputs.push(("campaign", CaseInput::Campaign(Box::new(campaign))));
+        }
+        if inputs.len() != 1 {
+            return Err(ShapeError::Inputs {
+                found: inputs.iter().map(|(name, _)| *name).collect(),
+            });
+        }
+        let Some((_, input)) = inputs.pop() else {
+            return Err(ShapeError::Inputs { found: Vec::new() });
+        };
+        Ok(Case {
+            title: raw.title,
+            source: raw.source,
+            quote: raw.quote,
+            rules: raw.rules,
+            note: raw.note,
+            input,
+            expected: raw.expected,
+        })
+    }
+}

@@ -1,0 +1,218 @@
+//! Reading a file of cases: JSON or YAML text → one result per case, so that a case that
+//! cannot be read does not stop the others.
+
+use serde_json::Value;
+
+use crate::case::{Case, FORMAT, RawCase};
+
+/// The syntax of a case file.
+///
+/// # Example
+/// ```
+/// use eig_cases::Syntax;
+///
+/// assert_eq!(Syntax::of("cases/eig3.yaml"), Syntax::Yaml);
+/// assert_eq!(Syntax::of("cases/eig3.json"), Syntax::Json);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Syntax {
+    /// JSON.
+    Json,
+    /// YAML 1.2 (comments allowed).
+    Yaml,
+}
+
+impl Syntax {
+    /// The syntax a file name implies: YAML for `.yaml` and `.yml`, JSON otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_cases::Syntax::of("a.YML"), eig_cases::Syntax::Yaml);
+    /// ```
+    pub fn of(file_name: &str) -> Syntax {
+        let extension = std::path::Path::new(file_name).extension().and_then(|e| e.to_str());
+        match extension {
+            Some(extension)
+                if extension.eq_ignore_ascii_case("yaml")
+                    || extension.eq_ignore_ascii_case("yml") =>
+            {
+                Syntax::Yaml
+            }
+            _ => Syntax::Json,
+        }
+    }
+}
+
+/// Why a case (or a whole file) cannot be read: the file, the case's position, the line and
+/// column of a syntax error, the JSON path of a shape error, and what is wrong.
+///
+/// # Example
+/// ```
+/// use eig_cases::read_cases;
+///
+/// let results = read_cases("bad.json", r#"[{"title": "t", "split": {"total": 70000}, "expected": {}}]"#);
+/// let err = results[0].as_ref().unwrap_err();
+/// assert_eq!(err.path.as_deref(), Some("$[0].split.total"));
+/// assert!(err.to_string().starts_with("bad.json: case 1: at $[0].split.total: "));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}{}{}: {message}",
+    line.map_or(String::new(), |line| format!(":{line}:{}", column.unwrap_or(1))),
+    case.map_or(String::new(), |case| format!(": case {}", case + 1)),
+    path.as_ref().map_or(String::new(), |path| format!(": at {path}")))]
+#[non_exhaustive]
+pub struct CaseError {
+    /// The file.
+    pub file: String,
+    /// The case's position in the file, from 0, when the error is one case's.
+    pub case: Option<usize>,
+    /// The line of a syntax error, from 1.
+    pub line: Option<usize>,
+    /// The column of a syntax error, from 1.
+    pub column: Option<usize>,
+    /// The JSON path of a shape error (`$.cases[2].dossier.submitted_at`).
+    pub path: Option<String>,
+    /// What is wrong, and how to write it.
+    pub message: String,
+}
+
+impl CaseError {
+    fn file(file: &str, message: impl Into<String>) -> CaseError {
+        CaseError {
+            file: file.to_owned(),
+            case: None,
+            line: None,
+            column: None,
+            path: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// A hint for the mistakes people make most when writing a case by hand.
+fn hint(message: &str) -> String {
+    let mut message = message.to_owned();
+    if message.contains("premature end of input")
+        || message.contains("input contains invalid characters")
+    {
+        message.push_str(
+            " (an instant needs its date, its time and its UTC offset, e.g. \"2018-06-15T16:59:59+02:00\")",
+        );
+    } else if message.contains("invalid type: floating point")
+        || message.contains("invalid type: integer")
+    {
+        message.push_str(
+            " (amounts and shares are written as strings, e.g. \"70000.00\" or \"0.7\", so that no reader turns them into inexact floats)",
+        );
+    }
+    message
+}
+
+/// Reads the cases of a file named `file` (its name gives its syntax, [`Syntax::of`]): one
+/// result per case, in the file's order. A file that cannot be parsed at all is one error
+/// with its line and column. A UTF-8 byte order mark is skipped.
+///
+/// A file holds one case (an object with a `title`), a list of cases, or
+/// `{"format": "eig-case/1", "cases": [...]}`.
+///
+/// # Example
+/// ```
+/// use eig_cases::read_cases;
+///
+/// let yaml = "
+/// # A comment: YAML case files can say why.
+/// format: eig-case/1
+/// cases:
+///   - title: 1 € in thirds
+///     evenly: {total: '1.00', parts: 3}
+///     expected: ['0.34', '0.33', '0.33']
+///   - title: no input
+///     expected: {}
+/// ";
+/// let cases = read_cases("thirds.yaml", yaml);
+/// assert!(cases[0].is_ok());
+/// assert_eq!(cases[1].as_ref().unwrap_err().to_string(),
+///     "thirds.yaml: case 2: a case has exactly one input; this one has 0");
+/// ```
+pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document: Value = match Syntax::of(file) {
+        Syntax::Json => match serde_json::from_str(text) {
+            Ok(value) => value,
+            Err(err) => {
+                let mut error = CaseError::file(file, format!("invalid JSON: {err}"));
+                error.line = Some(err.line());
+                error.column = Some(err.column());
+                return vec![Err(error)];
+            }
+        },
+        Syntax::Yaml => match serde_saphyr::from_str(text) {
+            Ok(value) => value,
+            Err(err) => {
+                let first = err.to_string();
+                let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
+                let mut error = CaseError::file(file, format!("invalid YAML: {first}"));
+                if let Some(location) = err.location() {
+                    error.line = usize::try_from(location.line()).ok();
+                    error.column = usize::try_from(location.column()).ok();
+                }
+                return vec![Err(error)];
+            }
+        },
+    };
+    let (prefix, values) = match document {
+        Value::Object(mut object) if object.contains_key("cases") => {
+            if let Some(format) = object.get("format")
+                && format != FORMAT
+            {
+                let message =
+                    format!("format {format} is not {FORMAT:?}, the one this runner reads");
+                return vec![Err(CaseError::file(file, message))];
+            }
+            let unknown: Vec<&String> =
+                object.keys().filter(|key| !matches!(key.as_str(), "format" | "cases")).collect();
+            if !unknown.is_empty() {
+                let message = format!(
+                    "unknown field(s) {unknown:?} next to `cases`: a file of cases holds `format` and `cases`"
+                );
+                return vec![Err(CaseError::file(file, message))];
+            }
+            match object.remove("cases") {
+                Some(Value::Array(cases)) => ("$.cases", cases),
+                _ => return vec![Err(CaseError::file(file, "`cases` must be a list of cases"))],
+            }
+        }
+        Value::Array(cases) => ("$", cases),
+        one @ Value::Object(_) => ("", vec![one]),
+        _ => return vec![Err(CaseError::file(file, "a file of cases is an object or a list"))],
+    };
+    let many = !prefix.is_empty();
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let raw: RawCase = serde_path_to_error::deserialize(value).map_err(|err| {
+                let inner = err.path().to_string();
+                let base = if many { format!("{prefix}[{index}]") } else { "$".to_owned() };
+                let path = if inner == "." { base } else { format!("{base}.{inner}") };
+                CaseError {
+                    file: file.to_owned(),
+                    case: many.then_some(index),
+                    line: None,
+                    column: None,
+                    path: Some(path),
+                    message: hint(&err.into_inner().to_string()),
+                }
+            })?;
+            Case::try_from(raw).map_err(|err| CaseError {
+                file: file.to_owned(),
+                case: Some(index),
+                line: None,
+                column: None,
+                path: None,
+                message: err.to_string(),
+            })
+        })
+        .collect()
+}

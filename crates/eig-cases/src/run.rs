@@ -1,0 +1,585 @@
+//! Running a case: the library decides the input, the result is shaped as the expected
+//! fields are written (the *observed* view), and the expected fields are compared with it.
+
+use std::collections::BTreeMap;
+
+use eig_eligibility::{
+    Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, eig7_contract_terms,
+    eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier,
+    evaluate_eig5bis, evaluate_prolongation, rank_candidates, select_laureates,
+};
+use eig_funding::{PromotionInput, Scenario, allocate, plan_promotion, split, split_evenly};
+use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput};
+
+/// One field of the expected result that the actual result does not match.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Verdict, read_cases, run_case};
+///
+/// let case = read_cases("c.json", r#"{"title": "t", "evenly": {"total": "1.00", "parts": 2},
+///   "expected": ["0.50", "0.49"]}"#).remove(0)?;
+/// let Verdict::Failed { differences, .. } = run_case(&case).verdict else { panic!() };
+/// assert_eq!(differences[0].path, "$[1]");
+/// assert_eq!(differences[0].to_string(), r#"$[1]: expected "0.49", got "0.50""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Difference {
+    /// Where, as a JSON path into the expected result.
+    pub path: String,
+    /// What the case expects there.
+    pub expected: Value,
+    /// What the rules gave there (`None`: nothing).
+    pub actual: Option<Value>,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.actual {
+            Some(actual) => write!(f, "{}: expected {}, got {actual}", self.path, self.expected),
+            None => write!(f, "{}: expected {}, got nothing", self.path, self.expected),
+        }
+    }
+}
+
+/// A rule's entry in the decision's trace, shown with a failing eligibility case: the rule,
+/// its result, its source and the facts it read.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Verdict, read_cases, run_case};
+///
+/// let case = read_cases("c.json", r#"{"title": "EIG1 has no rules", "dossier": {"defi": {
+///   "id": "d", "title": "D", "promotion": "EIG3", "hosts": {"operational": {"name": "M",
+///   "kind": {"kind": "ministry"}}}, "team": []}}, "rules": ["eig3.defi.team_size"],
+///   "expected": {"outcome": "eligible"}}"#).remove(0)?;
+/// let Verdict::Failed { rules, .. } = run_case(&case).verdict else { panic!() };
+/// assert!(rules.iter().any(|note| note.rule == "eig3.defi.team_size" && note.source == "AAP3 §2.2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RuleNote {
+    /// The rule id.
+    pub rule: String,
+    /// Its title.
+    pub title: String,
+    /// `satisfied`, `failed (reason)` or `missing (inputs)`.
+    pub result: String,
+    /// Its source (`AAP3 §3.1.1–3.1.3`).
+    pub source: String,
+    /// The facts it read, `name = value`.
+    pub facts: Vec<String>,
+}
+
+/// Whether a case passed, and if not, how it differs.
+///
+/// # Example
+/// ```
+/// use eig_cases::{Verdict, read_cases, run_case};
+///
+/// let case = read_cases("c.json", r#"{"title": "t", "evenly": {"total": "1.00", "parts": 3},
+///   "expected": ["0.34", "0.33", "0.33"]}"#).remove(0)?;
+/// assert_eq!(run_case(&case).verdict, Verdict::Passed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// Every expected field matches.
+    Passed,
+    /// Some do not.
+    Failed {
+        /// Each field that differs.
+        differences: Vec<Difference>,
+        /// For an eligibility case: the trace entries of the rules concerned.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        rules: Vec<RuleNote>,
+    },
+}
+
+/// A case's run: its title, source and rules, the verdict, and the actual result.
+///
+/// # Example
+/// ```
+/// use eig_cases::{read_cases, run_case};
+///
+/// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
+///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#).remove(0)?;
+/// let report = run_case(&case);
+/// assert!(report.passed());
+/// assert_eq!(report.actual, serde_json::json!({"share": "70.00", "remainder": "30.00"}));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// What the case checks.
+    pub title: String,
+    /// The text it tests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The rules it covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// The verdict.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// The actual result, in the shape the expected fields are written in.
+    pub actual: Value,
+}
+
+impl Report {
+    /// Whether the case passed.
+    ///
+    /// # Example
+    /// See [`Report`].
+    pub fn passed(&self) -> bool {
+        self.verdict == Verdict::Passed
+    }
+}
+
+/// Keys whose lists are compared as sets.
+const SETS: [&str; 2] = ["failing_rules", "missing"];
+/// Keys whose expected list need only be contained in the actual one (each payer written
+/// pays nothing).
+const SUBSETS: [&str; 1] = ["absent_payers"];
+
+/// Every difference between `expected` and `actual` under `path`: objects field by field
+/// (only the expected fields), lists element by element (the same length), the lists of
+/// [`SETS`] as sets, those of [`SUBSETS`] as subsets, everything else equal.
+fn compare(actual: Option<&Value>, expected: &Value, path: &str, out: &mut Vec<Difference>) {
+    let differ = |out: &mut Vec<Difference>| {
+        out.push(Difference {
+            path: path.to_owned(),
+            expected: expected.clone(),
+            actual: actual.cloned(),
+        });
+    };
+    match (actual, expected) {
+        (Some(Value::Object(actual)), Value::Object(expected)) => {
+            for (key, value) in expected {
+                let inner = format!("{path}.{key}");
+                if SUBSETS.contains(&key.as_str()) {
+                    let found = actual.get(key).and_then(Value::as_array);
+                    let contained = value.as_array().is_some_and(|items| {
+                        items.iter().all(|item| found.is_some_and(|found| found.contains(item)))
+                    });
+                    if !contained {
+                        out.push(Difference {
+                            path: inner,
+                            expected: value.clone(),
+                            actual: actual.get(key).cloned(),
+                        });
+                    }
+                } else if SETS.contains(&key.as_str()) {
+                    let sorted = |v: Option<&Value>| {
+                        let mut items: Vec<String> = v
+                            .and_then(Value::as_array)
+                            .map(|a| a.iter().map(Value::to_string).collect())
+                            .unwrap_or_default();
+                        items.sort();
+                        items
+                    };
+                    if sorted(actual.get(key)) != sorted(Some(value)) {
+                        out.push(Difference {
+                            path: inner,
+                            expected: value.clone(),
+                            actual: actual.get(key).cloned(),
+                        });
+                    }
+                } else {
+                    compare(actual.get(key), value, &inner, out);
+                }
+            }
+        }
+        (Some(Value::Array(actual)), Value::Array(expected)) => {
+            if actual.len() == expected.len() {
+                for (index, value) in expected.iter().enumerate() {
+                    compare(actual.get(index), value, &format!("{path}[{index}]"), out);
+                }
+            } else {
+                differ(out);
+            }
+        }
+        (Some(actual), expected) if actual == expected => {}
+        _ => differ(out),
+    }
+}
+
+fn value(serializable: &impl Serialize) -> Value {
+    serde_json::to_value(serializable).unwrap_or(Value::Null)
+}
+
+fn error_kind(err: &EligibilityError) -> &'static str {
+    match err {
+        EligibilityError::NoPublishedRules { .. } => "no_published_rules",
+        EligibilityError::ConflictingExceptions { .. } => "conflicting_exceptions",
+        EligibilityError::WrongNumberOfScores { .. } => "wrong_number_of_scores",
+        EligibilityError::ScoreOutOfScale { .. } => "score_out_of_scale",
+        EligibilityError::ScaleRequired { .. } => "scale_required",
+        EligibilityError::ScaleMismatch { .. } => "scale_mismatch",
+        EligibilityError::EmptyScale { .. } => "empty_scale",
+        EligibilityError::MissingAmount { .. } => "missing_amount",
+        EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
+        EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
+        EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
+        EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
+        EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
+        EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
+        EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
+        EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
+        EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
+        _ => "other",
+    }
+}
+
+fn eligibility_error(err: &EligibilityError) -> Value {
+    json!({ "error": error_kind(err), "message": err.to_string() })
+}
+
+/// An eligibility decision in the shape of the expected fields.
+fn decision_view(decision: &Decision) -> Value {
+    match &decision.outcome {
+        Outcome::Eligible { funding_route } => match funding_route {
+            Some(route) => json!({ "outcome": "eligible", "funding_route": value(route) }),
+            None => json!({ "outcome": "eligible" }),
+        },
+        Outcome::Ineligible { failures } => json!({
+            "outcome": "ineligible",
+            "failing_rules": failures.iter().map(|f| f.rule).collect::<Vec<_>>(),
+        }),
+        Outcome::Incomplete { missing } => json!({ "outcome": "incomplete", "missing": missing }),
+        _ => json!({ "outcome": "other" }),
+    }
+}
+
+/// The trace entries worth showing when an eligibility case fails: the rules the case names,
+/// the rules that failed, and the rules the case expected to fail.
+fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
+    let expected_failing: Vec<&str> = case
+        .expected
+        .get("failing_rules")
+        .and_then(Value::as_array)
+        .map(|rules| rules.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    decision
+        .trace
+        .iter()
+        .filter(|entry| {
+            case.rules.iter().any(|rule| rule == entry.rule)
+                || expected_failing.contains(&entry.rule)
+                || !matches!(entry.result, RuleResult::Satisfied)
+        })
+        .map(|entry| RuleNote {
+            rule: entry.rule.to_owned(),
+            title: entry.title.to_owned(),
+            result: match &entry.result {
+                RuleResult::Satisfied => "satisfied".to_owned(),
+                RuleResult::Failed { reason } => {
+                    format!(
+                        "failed ({})",
+                        value(reason).get("reason").and_then(Value::as_str).unwrap_or("?")
+                    )
+                }
+                RuleResult::Missing { inputs } => format!("missing ({})", inputs.join(", ")),
+                _ => "?".to_owned(),
+            },
+            source: entry.source.to_string(),
+            facts: entry
+                .facts
+                .iter()
+                .map(|fact| format!("{} = {}", fact.name, value(&fact.value)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// An EIG7 contract's dates by name (`ends_on`, `renewal_notice_by`, `probation_ends_on`,
+/// `interruption_request_by`, `renewal_answer_by`).
+fn eig7_terms_view(input: &Eig7TermsInput) -> Value {
+    let mut dates = BTreeMap::new();
+    if let (Some(start), Some(arrival)) = (input.starts_on, input.arrived_on) {
+        match eig7_contract_terms(start, arrival) {
+            Ok(terms) => {
+                for (name, date) in [
+                    ("ends_on", &terms.ends_on),
+                    ("renewal_notice_by", &terms.renewal_notice_by),
+                    ("probation_ends_on", &terms.probation_ends_on),
+                    ("interruption_request_by", &terms.interruption_request_by),
+                ] {
+                    dates.insert(name, value(&date.value));
+                }
+            }
+            Err(err) => return eligibility_error(&err),
+        }
+    }
+    if let Some(received) = input.renewal_notice_received_on {
+        match eig7_renewal_answer_by(received) {
+            Ok(answer) => {
+                dates.insert("renewal_answer_by", value(&answer.value));
+            }
+            Err(err) => return eligibility_error(&err),
+        }
+    }
+    json!({ "dates": dates })
+}
+
+/// A funding plan in the shape of the expected fields: totals, payers who pay nothing,
+/// talents keyed `défi/talent` with `by_payer`, défis by id, the envelope, the estimated
+/// costs, the overridden parameters.
+fn funding_view(input: &PromotionInput, scenario: &Scenario) -> Value {
+    let plan = match plan_promotion(input, scenario) {
+        Ok(plan) => plan,
+        Err(err) => return json!({ "error": err.to_string() }),
+    };
+    let mut talents = BTreeMap::new();
+    let mut defis = BTreeMap::new();
+    for defi in &plan.defis {
+        defis.insert(defi.defi.to_string(), value(defi));
+        for talent in &defi.talents {
+            let mut view = value(talent);
+            let by_payer: BTreeMap<String, Value> = talent
+                .parts
+                .iter()
+                .map(|part| {
+                    (
+                        value(&part.payer).as_str().unwrap_or_default().to_owned(),
+                        value(&part.amount),
+                    )
+                })
+                .collect();
+            view["by_payer"] = value(&by_payer);
+            talents.insert(format!("{}/{}", defi.defi, talent.talent), view);
+        }
+    }
+    let absent: Vec<Value> = plan
+        .totals
+        .iter()
+        .filter(|(_, amount)| **amount == eig_domain::Euros::ZERO)
+        .map(|(payer, _)| value(&payer))
+        .chain(
+            ["pia_through_cdc", "programme352", "dinum", "host", "alternative_source"]
+                .into_iter()
+                .map(Value::from)
+                .filter(|payer| {
+                    value(&plan.totals).get(payer.as_str().unwrap_or_default()).is_none()
+                }),
+        )
+        .collect();
+    json!({
+        "totals": value(&plan.totals),
+        "absent_payers": absent,
+        "talents": talents,
+        "defis": defis,
+        "envelope": value(&plan.envelope),
+        "estimated": plan.estimated_costs.iter().map(|t| format!("{}/{}", t.defi, t.talent)).collect::<Vec<_>>(),
+        "overridden": plan.overridden().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+/// A matching's result in the shape of the expected fields.
+fn matching_view(input: &MatchingInput, options: &Options) -> Value {
+    let instance = match Instance::new(input) {
+        Ok(instance) => instance,
+        Err(err) => return json!({ "error": err.to_string() }),
+    };
+    let solution = match solve(&instance, options) {
+        Ok(solution) => solution,
+        Err(err) => return json!({ "error": err.to_string() }),
+    };
+    let report = solution.report();
+    let assignment: BTreeMap<String, String> =
+        report.placements.iter().map(|p| (p.candidate.to_string(), p.defi.to_string())).collect();
+    let (mut running, mut withdrawn) = (Vec::new(), Vec::new());
+    for defi in &report.defis {
+        match defi.status {
+            DefiStatus::Running { .. } => running.push(defi.defi.to_string()),
+            DefiStatus::Withdrawn { .. } | DefiStatus::ClosedBySearch => {
+                withdrawn.push(defi.defi.to_string());
+            }
+            _ => {}
+        }
+    }
+    json!({
+        "assignment": assignment,
+        "unassigned": report.unplaced.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "running": running,
+        "withdrawn": withdrawn,
+        "stability": value(&report.certificate.notion),
+    })
+}
+
+/// A whole call's result in the shape of the expected fields.
+fn campaign_view(campaign: &eig_campaign::Campaign) -> Value {
+    let result = match eig_campaign::run(campaign) {
+        Ok(result) => result,
+        Err(err) => return json!({ "error": err.to_string() }),
+    };
+    let judged = |judgement: &eig_campaign::Judgement| match judgement {
+        eig_campaign::Judgement::Decided { decision } => decision_view(decision),
+        eig_campaign::Judgement::NotJudged { error } => json!({ "error": error.to_string() }),
+    };
+    let dossiers: BTreeMap<String, Value> =
+        result.dossiers.iter().map(|d| (d.defi.to_string(), judged(&d.judgement))).collect();
+    let candidates: BTreeMap<String, Value> =
+        result.candidates.iter().map(|c| (c.candidate.to_string(), judged(&c.judgement))).collect();
+    let laureates: Vec<String> = result
+        .selection
+        .ranking
+        .iter()
+        .filter(|r| r.status == SelectionStatus::Selected)
+        .map(|r| r.defi.to_string())
+        .collect();
+    let assignment: BTreeMap<String, String> = result
+        .candidates
+        .iter()
+        .filter_map(|c| Some((c.candidate.to_string(), c.assigned_to.as_ref()?.to_string())))
+        .collect();
+    let report = &result.matching.report;
+    json!({
+        "dossiers": dossiers,
+        "candidates": candidates,
+        "laureates": laureates,
+        "totals": value(&result.funding.totals),
+        "envelope": value(&result.funding.envelope),
+        "assignment": assignment,
+        "unassigned": report.unplaced.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "not_judged": result.not_judged().map(|(record, _)| record).collect::<Vec<_>>(),
+    })
+}
+
+/// Runs `case`: decides its input with the rule crates, shapes the result as the expected
+/// fields are written (see [`RawCase`](crate::RawCase)) and compares them. An eligibility
+/// case also checks that every rule it names is in the decision's trace, and when it fails,
+/// its report carries those rules' trace entries (result, source, facts).
+///
+/// # Example
+/// ```
+/// use eig_cases::{read_cases, run_case};
+///
+/// // An EIG3 collectivité asking for PIA co-financing without a convention: no PIA money.
+/// let case = read_cases("collectivite.yaml", r#"
+/// title: An EIG3 collectivité without a convention gets no PIA money
+/// source: AAP3 §3.1.2
+/// rules: [eig3.host.funding_route]
+/// dossier:
+///   defi:
+///     id: eig3-region
+///     title: Données de transport
+///     promotion: EIG3
+///     hosts: {operational: {name: Région, kind: {kind: local_authority, level: region}}}
+///     team: [{profile: data_scientist}, {profile: developer}]
+///   submitted_at: '2018-06-15T12:00:00+02:00'
+///   funding: {cofinancing_requested: true}
+/// expected:
+///   outcome: ineligible
+/// "#).remove(0)?;
+/// assert!(run_case(&case).passed());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn run_case(case: &Case) -> Report {
+    let mut notes = Vec::new();
+    let mut differences = Vec::new();
+    let actual = match &case.input {
+        CaseInput::Dossier(_)
+        | CaseInput::Candidate(_)
+        | CaseInput::Ami5bis(_)
+        | CaseInput::Prolongation(_) => {
+            let decision = match &case.input {
+                CaseInput::Dossier(dossier) => evaluate_dossier(dossier),
+                CaseInput::Candidate(application) => evaluate_candidate(application),
+                CaseInput::Ami5bis(application) => evaluate_eig5bis(application),
+                CaseInput::Prolongation(request) => evaluate_prolongation(request),
+                _ => unreachable!("matched above"),
+            };
+            match decision {
+                Ok(decision) => {
+                    for rule in &case.rules {
+                        if !decision.trace.iter().any(|entry| entry.rule == rule) {
+                            differences.push(Difference {
+                                path: "$.rules".to_owned(),
+                                expected: Value::from(rule.as_str()),
+                                actual: None,
+                            });
+                        }
+                    }
+                    notes = rule_notes(&decision, case);
+                    decision_view(&decision)
+                }
+                Err(err) => eligibility_error(&err),
+            }
+        }
+        CaseInput::Jury(sheet) => match select_laureates(sheet) {
+            Ok(selection) => json!({
+                "selected": selection
+                    .ranking
+                    .iter()
+                    .filter(|r| r.status == SelectionStatus::Selected)
+                    .map(|r| r.defi.to_string())
+                    .collect::<Vec<_>>(),
+                "ranking": selection.ranking.iter().map(|r| r.defi.to_string()).collect::<Vec<_>>(),
+            }),
+            Err(err) => eligibility_error(&err),
+        },
+        CaseInput::Scores(sheet) => match rank_candidates(sheet) {
+            Ok(rankings) => {
+                let ranks: BTreeMap<String, Vec<Vec<String>>> = rankings
+                    .lists
+                    .iter()
+                    .map(|list| {
+                        let profile = value(&list.profile);
+                        let key = format!("{}/{}", list.defi, profile.as_str().unwrap_or_default());
+                        let groups = list
+                            .ranks
+                            .iter()
+                            .map(|group| group.iter().map(ToString::to_string).collect())
+                            .collect();
+                        (key, groups)
+                    })
+                    .collect();
+                json!({ "ranks": ranks })
+            }
+            Err(err) => eligibility_error(&err),
+        },
+        CaseInput::Eig7Terms(terms) => eig7_terms_view(terms),
+        CaseInput::Eig7Cap(cap) => {
+            json!({ "cap": value(&eig7_recruitment_cap(cap.year, cap.recruited)) })
+        }
+        CaseInput::Funding(input, scenario) => funding_view(input, scenario),
+        CaseInput::Split(SplitInput { total, share, rounding }) => {
+            let parts = split(*total, *share, *rounding);
+            json!({ "share": value(&parts.share), "remainder": value(&parts.remainder) })
+        }
+        CaseInput::Evenly(EvenlyInput { total, parts }) => match split_evenly(*total, *parts) {
+            Ok(parts) => value(&parts),
+            Err(err) => json!({ "error": err.to_string() }),
+        },
+        CaseInput::Allocate(AllocateInput { total, weights }) => match allocate(*total, weights) {
+            Ok(parts) => value(&parts),
+            Err(err) => json!({ "error": err.to_string() }),
+        },
+        CaseInput::Matching(input, options) => matching_view(input, options),
+        CaseInput::Campaign(campaign) => campaign_view(campaign),
+    };
+    compare(Some(&actual), &case.expected, "$", &mut differences);
+    let verdict = if differences.is_empty() {
+        Verdict::Passed
+    } else {
+        Verdict::Failed { differences, rules: notes }
+    };
+    Report {
+        title: case.title.clone(),
+        source: case.source.clone(),
+        rules: case.rules.clone(),
+        verdict,
+        actual,
+    }
+}

@@ -1,0 +1,151 @@
+//! The runner on the crates' own conformance corpora, on cases that fail and on files that
+//! cannot be read.
+
+#![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
+
+use std::path::{Path, PathBuf};
+
+use eig_cases::{Report, Verdict, read_cases, run_case};
+
+/// Every `.json`, `.yaml` and `.yml` file under `dir`, sorted.
+fn case_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "json" | "yaml" | "yml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs every case of `dir`; returns how many ran, and the failures described.
+fn run_dir(dir: &str) -> (usize, Vec<String>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut count = 0;
+    let mut failures = Vec::new();
+    for path in case_files(&dir) {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        for result in read_cases(&name, &std::fs::read_to_string(&path).unwrap()) {
+            count += 1;
+            match result {
+                Ok(case) => {
+                    let report = run_case(&case);
+                    if !report.passed() {
+                        failures.push(format!("{name}: {}: {:?}", report.title, report.verdict));
+                    }
+                }
+                Err(err) => failures.push(err.to_string()),
+            }
+        }
+    }
+    (count, failures)
+}
+
+/// The crates' conformance corpora are files of the public format, and every case passes
+/// through the public runner.
+#[test]
+fn the_crates_corpora_pass() {
+    for (dir, at_least) in [
+        ("../eig-eligibility/tests/data/cases", 300),
+        ("../eig-funding/tests/data/cases", 75),
+        ("../eig-matching/tests/data/cases", 5),
+    ] {
+        let (count, failures) = run_dir(dir);
+        assert!(count >= at_least, "{dir}: {count} cases, expected at least {at_least}");
+        assert!(failures.is_empty(), "{dir}: {} failing:\n{}", failures.len(), failures.join("\n"));
+    }
+}
+
+/// The worked examples of `docs/testing.md` pass.
+#[test]
+fn the_documented_cases_pass() {
+    let (count, failures) = run_dir("../../docs/testing/cases");
+    assert!(count >= 3, "{count}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn report(file: &str, text: &str) -> Report {
+    run_case(&read_cases(file, text).remove(0).unwrap())
+}
+
+const COLLECTIVITE: &str = r"
+title: An EIG3 collectivité asking for PIA co-financing without a convention gets no PIA money
+source: AAP3 §3.1.2
+rules: [eig3.host.funding_route]
+dossier:
+  defi:
+    id: eig3-region
+    title: Données de transport
+    promotion: EIG3
+    hosts: {operational: {name: Région, kind: {kind: local_authority, level: region}}}
+    team: [{profile: data_scientist}, {profile: developer}]
+    support: [operational_mentor, high_level_mentor]
+    commitments: [data_access, open_source_and_open_data, accompaniment, work_outside_walls,
+                  sustainability_plan]
+  submitted_at: '2018-06-15T12:00:00+02:00'
+  funding: {cofinancing_requested: true}
+  purely_it_tooling: false
+expected:
+  outcome: ineligible
+  failing_rules: [eig3.host.funding_route]
+";
+
+/// A wrong expectation fails with the field, the expected and actual values, and the
+/// failing rule's trace entry with its source.
+#[test]
+fn a_wrong_expectation_names_the_rule_and_its_source() {
+    assert!(report("collectivite.yaml", COLLECTIVITE).passed());
+    let wrong = COLLECTIVITE.replace("outcome: ineligible", "outcome: eligible");
+    let report = report("collectivite.yaml", &wrong);
+    let Verdict::Failed { differences, rules } = &report.verdict else { panic!("{report:?}") };
+    let differences: Vec<String> = differences.iter().map(ToString::to_string).collect();
+    insta::assert_snapshot!(differences.join("\n"), @r#"$.outcome: expected "eligible", got "ineligible""#);
+    let note = rules.iter().find(|note| note.rule == "eig3.host.funding_route").unwrap();
+    assert_eq!(note.source, "AAP3 §3.1.1–3.1.3");
+    assert_eq!(note.result, "failed (administrative_carrier_required)");
+    assert!(
+        note.facts.iter().any(|fact| fact.starts_with("defi.hosts.operational.kind = ")),
+        "{note:?}"
+    );
+}
+
+/// A case that cannot be read names the file, the case and the JSON path; the other cases
+/// of the file are still read.
+#[test]
+fn a_case_that_cannot_be_read_is_named_and_the_others_run() {
+    let text = r#"{"format": "eig-case/1", "cases": [
+      {"title": "thirds", "evenly": {"total": "1.00", "parts": 3}, "expected": ["0.34", "0.33", "0.33"]},
+      {"title": "an amount as a number", "split": {"total": 70000, "share": "0.7"}, "expected": {}},
+      {"title": "an instant without offset", "dossier": {"defi": {"id": "d", "title": "D",
+        "promotion": "EIG3", "hosts": {"operational": {"name": "M", "kind": {"kind": "ministry"}}},
+        "team": []}, "submitted_at": "2018-06-15T16:00:00"}, "expected": {}},
+      {"title": "two inputs", "evenly": {"total": "1.00", "parts": 3},
+        "allocate": {"total": "1.00", "weights": [1]}, "expected": {}}
+    ]}"#;
+    let results = read_cases("mixed.json", text);
+    assert_eq!(results.len(), 4);
+    assert!(run_case(results[0].as_ref().unwrap()).passed());
+    let errors: Vec<String> =
+        results[1..].iter().map(|r| r.as_ref().unwrap_err().to_string()).collect();
+    insta::assert_snapshot!(errors.join("\n"), @r#"
+    mixed.json: case 2: at $.cases[1].split.total: invalid type: integer `70000`, expected a string (amounts and shares are written as strings, e.g. "70000.00" or "0.7", so that no reader turns them into inexact floats)
+    mixed.json: case 3: at $.cases[2].dossier.submitted_at: premature end of input (an instant needs its date, its time and its UTC offset, e.g. "2018-06-15T16:59:59+02:00")
+    mixed.json: case 4: a case has exactly one input; this one has 2: evenly, allocate
+    "#);
+    // A file that is not JSON at all: one error, with its line and column.
+    let errors = read_cases("broken.json", "{\n  \"title\": \"t\",\n  oops\n}");
+    insta::assert_snapshot!(errors[0].as_ref().unwrap_err().to_string(), @"broken.json:3:3: invalid JSON: key must be a string at line 3 column 3");
+    let errors = read_cases("broken.yaml", "title: t\n  expected: : [\n");
+    assert_eq!(errors[0].as_ref().unwrap_err().line, Some(2));
+}
+
+/// A file may start with a UTF-8 byte order mark (what many Windows editors write).
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let text = "\u{feff}{\"title\": \"t\", \"evenly\": {\"total\": \"1.00\", \"parts\": 1}, \"expected\": [\"1.00\"]}";
+    assert!(run_case(&read_cases("bom.json", text).remove(0).unwrap()).passed());
+}
