@@ -1,0 +1,319 @@
+//! Every quote and citation the workspace carries, checked against the texts: the funding
+//! parameters, the sources of every eligibility rule and domain fact, the conformance cases
+//! of eligibility and funding, the rules catalogue and docs, and the doc comments.
+//!
+//! A quote attributed to several documents (`AAP4–AAP6 §3.4`) must be in each. Documents
+//! without a text in the repository (`P6POST`, `KEYFIG`, `DATA`) are skipped, and only
+//! they.
+
+use std::{
+    fmt::Write as _,
+    fs,
+    path::{Path, PathBuf},
+};
+
+use eig_domain::{Document, Promotion};
+use eig_sources::{Citation, attribute, check_locator, check_quote, citations_in, text};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The failures found, one line each.
+#[derive(Default)]
+struct Report(Vec<String>);
+
+impl Report {
+    fn locator(&mut self, place: &str, document: Document, locator: &str) {
+        if text(document).is_none() {
+            return;
+        }
+        if let Err(err) = check_locator(document, locator) {
+            self.0.push(format!("{place}: {document} {locator}: {err}"));
+        }
+    }
+
+    fn quote(&mut self, place: &str, documents: &[Document], quote: &str) {
+        for document in documents {
+            if text(*document).is_none() {
+                continue;
+            }
+            if let Err(err) = check_quote(*document, quote) {
+                self.0.push(format!("{place}: « {quote} »: {err}"));
+            }
+        }
+    }
+
+    fn citation(&mut self, place: &str, citation: &Citation) {
+        for document in &citation.documents {
+            self.locator(place, *document, &citation.locator);
+        }
+    }
+
+    /// Checks every attributed quote of `block`, and every citation's locator.
+    fn prose(&mut self, place: &str, block: &str, fallback: &[Document]) {
+        for citation in citations_in(block) {
+            self.citation(place, &citation);
+        }
+        for found in attribute(block) {
+            match (&found.citation, fallback) {
+                (Some(citation), _) => self.quote(place, &citation.documents, &found.quote.text),
+                (None, []) => {
+                    self.0.push(format!("{place}: « {} »: attributed to no source", found.quote.text));
+                }
+                (None, documents) => {
+                    // The case's sources: the quote must be in one of them.
+                    let any = documents
+                        .iter()
+                        .any(|d| text(*d).is_none() || check_quote(*d, &found.quote.text).is_ok());
+                    if !any {
+                        self.0.push(format!(
+                            "{place}: « {} »: in none of its sources",
+                            found.quote.text
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn assert_empty(self, what: &str) {
+        let mut message = String::new();
+        for line in &self.0 {
+            let _ = writeln!(message, "{line}");
+        }
+        assert!(self.0.is_empty(), "{} {what} failing:\n{message}", self.0.len());
+    }
+}
+
+/// Every `{"document": …, "locator": …}` object of a JSON value.
+fn sources_in(value: &Value, found: &mut Vec<(Document, String)>) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(Value::String(d)), Some(Value::String(l))) =
+                (map.get("document"), map.get("locator"))
+                && let Ok(document) = d.parse::<Document>()
+            {
+                found.push((document, l.clone()));
+            }
+            map.values().for_each(|v| sources_in(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| sources_in(v, found)),
+        _ => {}
+    }
+}
+
+/// One citation spelling the whole of `cited` (`AAC4 art. 4`), or the failure.
+fn whole_citation(cited: &str) -> Result<Citation, String> {
+    let found = citations_in(cited);
+    match found.as_slice() {
+        [one] if one.start == 0 && one.end == cited.len() => Ok(one.clone()),
+        _ => Err(format!("{cited:?} is not one citation the checker reads")),
+    }
+}
+
+#[test]
+fn funding_parameters() {
+    let mut report = Report::default();
+    for parameter in eig_funding::official_parameters() {
+        let place = format!("eig-funding parameter {} {:?}", parameter.id, parameter.validity.promotion);
+        let document = parameter.source.document;
+        report.locator(&place, document, &parameter.source.locator);
+        // A cell of a table: row heading | column heading | cell, each verbatim.
+        for part in parameter.quote.split(" | ") {
+            report.quote(&place, &[document], part);
+        }
+    }
+    report.assert_empty("funding parameters");
+}
+
+#[test]
+fn facts_and_figures() {
+    let mut report = Report::default();
+    for promotion in Promotion::ALL {
+        let mut found = Vec::new();
+        sources_in(&serde_json::to_value(promotion.facts()).unwrap(), &mut found);
+        let (defis, talents) = eig_history::official_figures(promotion);
+        sources_in(&serde_json::to_value((defis, talents)).unwrap(), &mut found);
+        for (document, locator) in found {
+            report.locator(&format!("{promotion} facts"), document, &locator);
+        }
+    }
+    report.assert_empty("fact sources");
+}
+
+fn case_files(crate_name: &str) -> Vec<PathBuf> {
+    let dir = root().join("crates").join(crate_name).join("tests/data/cases");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn eligibility_cases_and_rule_sources() {
+    let mut report = Report::default();
+    for path in case_files("eig-eligibility") {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let place = format!("eligibility case {name}");
+        let cited = case["source"].as_str().unwrap();
+        let quote = case["quote"].as_str().unwrap();
+        match whole_citation(cited) {
+            Ok(citation) => {
+                report.citation(&place, &citation);
+                report.quote(&place, &citation.documents, quote);
+            }
+            Err(err) => report.0.push(format!("{place}: {err}")),
+        }
+        // The sources of the rules the decision traces.
+        let decision = if let Some(dossier) = case.get("dossier") {
+            serde_json::from_value(dossier.clone()).ok().and_then(|d| eig_eligibility::evaluate_dossier(&d).ok())
+        } else if let Some(candidate) = case.get("candidate") {
+            serde_json::from_value(candidate.clone())
+                .ok()
+                .and_then(|c| eig_eligibility::evaluate_candidate(&c).ok())
+        } else {
+            None
+        };
+        if let Some(decision) = decision {
+            let mut found = Vec::new();
+            sources_in(&serde_json::to_value(&decision).unwrap(), &mut found);
+            for (document, locator) in found {
+                report.locator(&format!("{place} (trace)"), document, &locator);
+            }
+        }
+    }
+    for promotion in Promotion::ALL {
+        if let Ok(grid) = eig_eligibility::rule_set(promotion).and_then(|set| set.scoring_grid()) {
+            let mut found = Vec::new();
+            sources_in(&serde_json::to_value(&grid).unwrap(), &mut found);
+            for (document, locator) in found {
+                report.locator(&format!("{promotion} scoring grid"), document, &locator);
+            }
+        }
+    }
+    report.0.sort();
+    report.0.dedup();
+    report.assert_empty("eligibility case quotes or rule sources");
+}
+
+#[test]
+fn funding_cases() {
+    let mut report = Report::default();
+    for path in case_files("eig-funding") {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let place = format!("funding case {name}");
+        let mut documents = Vec::new();
+        for cited in case["sources"].as_array().unwrap() {
+            let cited = cited.as_str().unwrap();
+            if cited.starts_with("docs/") {
+                continue;
+            }
+            match whole_citation(cited) {
+                Ok(citation) => {
+                    report.citation(&place, &citation);
+                    documents.extend(citation.documents);
+                }
+                Err(err) => report.0.push(format!("{place}: {err}")),
+            }
+        }
+        report.prose(&place, case["note"].as_str().unwrap(), &documents);
+    }
+    report.assert_empty("funding case quotes");
+}
+
+/// The catalogue and the docs that quote the texts, section by section.
+#[test]
+fn catalogue_and_docs() {
+    let mut report = Report::default();
+    for file in [
+        "docs/rules/eligibility.md",
+        "docs/rules/funding.md",
+        "docs/rules/assumptions.md",
+        "docs/sources.md",
+        "docs/glossary.md",
+        "README.md",
+        "ARCHITECTURE.md",
+    ] {
+        let Ok(content) = fs::read_to_string(root().join(file)) else { continue };
+        let mut line = 1;
+        for section in split_sections(&content) {
+            report.prose(&format!("{file}:{line}"), section, &[]);
+            line += section.matches('\n').count();
+        }
+    }
+    report.assert_empty("catalogue quotes");
+}
+
+/// Markdown split at its headings.
+fn split_sections(content: &str) -> Vec<&str> {
+    let mut sections = Vec::new();
+    let mut start = 0;
+    for (at, _) in content.match_indices("\n#") {
+        sections.push(&content[start..=at]);
+        start = at + 1;
+    }
+    sections.push(&content[start..]);
+    sections
+}
+
+/// The comment blocks of a Rust file: consecutive `//` lines, markers stripped, with the
+/// line each starts on.
+fn comment_blocks(source: &str) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (index, line) in source.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("//") {
+            let rest = rest.trim_start_matches(['/', '!']);
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            let block = current.get_or_insert_with(|| (index + 1, String::new()));
+            block.1.push_str(rest);
+            block.1.push('\n');
+        } else if let Some(block) = current.take() {
+            blocks.push(block);
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn doc_comments() {
+    let mut report = Report::default();
+    let mut files = Vec::new();
+    for entry in fs::read_dir(root().join("crates")).unwrap() {
+        let path = entry.unwrap().path();
+        // The checker's own tests quote wrongly on purpose.
+        if path.ends_with("eig-sources") {
+            continue;
+        }
+        rust_files(&path, &mut files);
+    }
+    files.sort();
+    for path in files {
+        let source = fs::read_to_string(&path).unwrap();
+        let relative = path.strip_prefix(root()).unwrap_or(&path).display().to_string();
+        for (line, block) in comment_blocks(&source) {
+            report.prose(&format!("{relative}:{line}"), &block, &[]);
+        }
+    }
+    report.assert_empty("doc-comment quotes");
+}
