@@ -42,9 +42,10 @@ fn numbered(line: &str, number: &str) -> bool {
 /// Whether `line` opens an article: `Article 5` (any case), then a non-digit.
 fn article(line: &str, number: &str) -> bool {
     let lower = line.to_lowercase();
-    lower.strip_prefix("article ").and_then(|rest| rest.strip_prefix(number)).is_some_and(|rest| {
-        !rest.starts_with(|c: char| c.is_ascii_digit())
-    })
+    lower
+        .strip_prefix("article ")
+        .and_then(|rest| rest.strip_prefix(number))
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Checks that every section `locator` names exists in `document`.
@@ -69,14 +70,27 @@ pub fn check_locator(document: Document, locator: &str) -> Result<(), LocatorErr
     }
     let raw = text(document).ok_or(LocatorError::NoText { document })?;
     let lines = Lines::of(raw);
-    for piece in locator.split("; ") {
-        check_piece(document, &lines, piece.trim())?;
+    for piece in locator.split("; ").flat_map(|piece| piece.split(" − ")) {
+        // A piece naming another document (`§1 (87 projects) − AAP5 §1 (71)`) is checked
+        // there.
+        let other = Document::ALL.into_iter().find_map(|other| {
+            piece
+                .trim()
+                .strip_prefix(other.abbreviation())?
+                .strip_prefix(' ')
+                .map(|rest| (other, rest))
+        });
+        match other {
+            Some((other, rest)) => check_locator(other, rest)?,
+            None => check_piece(document, &lines, piece.trim())?,
+        }
     }
     Ok(())
 }
 
 fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), LocatorError> {
-    let missing = |section: &str| LocatorError::NoSuchSection { document, section: section.to_owned() };
+    let missing =
+        |section: &str| LocatorError::NoSuchSection { document, section: section.to_owned() };
     let unreadable = || LocatorError::Unreadable { locator: piece.to_owned() };
     let piece = clean_chars(piece);
     let mut piece = piece.as_str();
@@ -97,21 +111,35 @@ fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), Loc
             return Err(unreadable());
         }
         // A footnote is a line starting with its number, then text.
-        lines.find(0, |line| numbered(line, note)).ok_or_else(|| missing(&format!("note {note}")))?;
+        lines
+            .find(0, |line| numbered(line, note))
+            .ok_or_else(|| missing(&format!("note {note}")))?;
     }
 
-    // A title in parentheses: `art. 4 (Conditions d'éligibilité)`.
+    // A gloss after a comma (`p. 14, programme table`): words only, ignored.
+    if let Some((head, gloss)) = piece.rsplit_once(", ")
+        && !gloss.contains(|c: char| c.is_ascii_digit() || c == ')')
+    {
+        piece = head;
+    }
+
+    // A title in parentheses: `art. 4 (Conditions d'éligibilité)`; with a digit, a gloss
+    // (`§1 (87 projects)`), ignored.
     let mut title = None;
     if let Some(rest) = piece.strip_suffix(')')
         && let Some((head, inner)) = rest.split_once(" (")
     {
-        title = Some(inner.to_owned());
+        if !inner.contains(|c: char| c.is_ascii_digit()) {
+            title = Some(inner.to_owned());
+        }
         piece = head;
     }
 
     if let Some(rest) = piece.strip_prefix('§') {
         let (numbers, letter) = match rest.split_once(' ') {
-            Some((numbers, letter)) if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase()) => {
+            Some((numbers, letter))
+                if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
                 (numbers, Some(letter))
             }
             Some(_) => return Err(unreadable()),
@@ -122,7 +150,9 @@ fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), Loc
             if end.is_empty() || !end.chars().all(|c| c.is_ascii_digit() || c == '.') {
                 return Err(unreadable());
             }
-            let at = lines.find(0, |line| numbered(line, end)).ok_or_else(|| missing(&format!("§{end}")))?;
+            let at = lines
+                .find(0, |line| numbered(line, end))
+                .ok_or_else(|| missing(&format!("§{end}")))?;
             if let Some(title) = &title {
                 lines
                     .find(at, |line| numbered(line, end) && line.contains(title.as_str()))

@@ -104,6 +104,23 @@ fn join_hyphens(input: &str, keep: bool) -> String {
     out
 }
 
+/// Drops a list bullet (`•`, `●`, `-`, `–`, `*`) opening a line, so that a list quoted as
+/// running text reads as the text.
+fn drop_bullets(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for line in input.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let rest = ["•", "●", "-", "–", "*"].iter().find_map(|bullet| {
+            trimmed.strip_prefix(bullet).filter(|r| r.starts_with(char::is_whitespace))
+        });
+        out.push_str(rest.unwrap_or(line));
+        if rest.is_some() && !out.ends_with('\n') && line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Every run of white space (line breaks included) as one space, trimmed.
 fn collapse_whitespace(input: &str) -> String {
     input.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -132,6 +149,7 @@ pub fn normalise_quote(quote: &str) -> String {
 pub fn normalise_text(text: &str, markup: bool) -> [String; 2] {
     let cleaned = clean_chars(text);
     let cleaned = if markup { strip_markup(&cleaned) } else { cleaned };
+    let cleaned = drop_bullets(&cleaned);
     [
         collapse_whitespace(&join_hyphens(&cleaned, false)),
         collapse_whitespace(&join_hyphens(&cleaned, true)),

@@ -126,7 +126,7 @@ fn headed(document: Document) -> bool {
 /// ```
 /// use eig_domain::Document;
 ///
-/// let found = eig_sources::citations_in("AAP4–AAP6 §3.4: « dans tous les cas »; ING « Postes de dépenses »");
+/// let found = eig_sources::citations_in("AAP4–AAP6 §3.4: « Dans tous les cas »; ING « Postes de dépenses »");
 /// assert_eq!(found[0].documents, [Document::Aap4, Document::Aap5, Document::Aap6]);
 /// assert_eq!(found[0].locator, "§3.4");
 /// assert_eq!(found[1].locator, "« Postes de dépenses »");
@@ -216,7 +216,7 @@ fn locator_length(rest: &str, headed: bool) -> usize {
         if let Some(point) = rest[len..].strip_prefix(" §") {
             let m = number(point);
             if m > 0 {
-                len += 2 + m;
+                len += " §".len() + m;
             }
         }
     } else if let Some(after) = rest.strip_prefix("annexe ") {
@@ -289,10 +289,11 @@ pub struct Attributed {
 }
 
 /// Attributes each quote of `block` to a citation: the one right after it (`« … » (AAP3
-/// §4.2)`), else the last one before it in its paragraph, else the last one before it in the
-/// block, else the first one after it in its paragraph. A citation's own heading locator
-/// (`ING « Postes de dépenses »`) is not a quote. Paragraphs are separated by a blank line,
-/// a list item (`- `) or a table row (`|` at a line start).
+/// §4.2)`), else the last one before it in its paragraph, else the first one of the block
+/// (a catalogue entry's **Source** line, a doc comment's opening citation), else the first
+/// one after it in its paragraph (first, in a table row). Citations inside a quote do not count, and a citation's own
+/// heading locator (`ING « Postes de dépenses »`) is not a quote. Paragraphs are separated by
+/// a blank line, a list item (`- `) or a table row (`|` at a line start).
 ///
 /// # Example
 /// ```
@@ -300,33 +301,42 @@ pub struct Attributed {
 /// assert_eq!(found[0].citation.as_ref().unwrap().locator, "art. 4");
 /// ```
 pub fn attribute(block: &str) -> Vec<Attributed> {
-    let citations = citations_in(block);
-    let paragraph_starts = paragraph_starts(block);
-    let paragraph_of = |offset: usize| {
-        paragraph_starts.iter().rposition(|start| *start <= offset).unwrap_or(0)
-    };
-    quotes_in(block)
+    let quotes = quotes_in(block);
+    let citations: Vec<Citation> = citations_in(block)
         .into_iter()
-        .filter(|quote| {
-            !citations.iter().any(|c| c.start <= quote.start && quote.end <= c.end)
-        })
+        .filter(|c| !quotes.iter().any(|q| q.start < c.start && c.start < q.end && c.end <= q.end))
+        .collect();
+    let paragraph_starts = paragraph_starts(block);
+    let paragraph_of =
+        |offset: usize| paragraph_starts.iter().rposition(|start| *start <= offset).unwrap_or(0);
+    quotes
+        .into_iter()
+        .filter(|quote| !citations.iter().any(|c| c.start <= quote.start && quote.end <= c.end))
         .map(|quote| {
             let paragraph = paragraph_of(quote.start);
             let right_after = citations.iter().find(|c| {
                 c.start >= quote.end
-                    && block[quote.end..c.start]
-                        .chars()
-                        .all(|ch| matches!(ch, ' ' | '(' | ',' | '\n' | '/' | '—' | '-'))
-                    && block[quote.end..c.start].chars().count() <= 4
+                    && block[quote.end..c.start].chars().all(|ch| matches!(ch, ' ' | '(' | '\n'))
+                    && block[quote.end..c.start].chars().count() <= 3
+                    // `(AAP3 §3.1.3: « … »)` introduces another quote.
+                    && !block[c.end..].trim_start().starts_with([':', '«'])
             });
-            let before = citations.iter().filter(|c| c.end <= quote.start);
-            let in_paragraph = before.clone().filter(|c| paragraph_of(c.start) == paragraph).last();
-            let in_block = before.last();
+            let in_paragraph = citations
+                .iter()
+                .filter(|c| c.end <= quote.start && paragraph_of(c.start) == paragraph)
+                .last();
+            let first_in_block = citations.first().filter(|c| c.end <= quote.start);
             let after_in_paragraph = citations
                 .iter()
                 .find(|c| c.start >= quote.end && paragraph_of(c.start) == paragraph);
-            let citation =
-                right_after.or(in_paragraph).or(in_block).or(after_in_paragraph).cloned();
+            // In a table row the citation is usually a later cell.
+            let row = block[paragraph_starts[paragraph]..].trim_start().starts_with('|');
+            let citation = right_after
+                .or(in_paragraph)
+                .or(after_in_paragraph.filter(|_| row))
+                .or(first_in_block)
+                .or(after_in_paragraph)
+                .cloned();
             Attributed { quote, citation }
         })
         .collect()

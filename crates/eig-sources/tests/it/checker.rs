@@ -55,7 +55,8 @@ fn an_elision_is_allowed_only_between_two_verbatim_parts() {
     // Parts out of order fail.
     assert!(check_quote(Document::Aac4, "financiers. … A l’exception").is_err());
     // An elision at an edge, or two in a row, fail.
-    for quote in ["… financiers.", "A l’exception …", "A l’exception … … financiers.", "…"] {
+    for quote in ["… financiers.", "A l’exception …", "A l’exception … … financiers.", "…"]
+    {
         assert!(check_quote(Document::Aac4, quote).is_err(), "{quote:?} passed");
     }
     assert_eq!(quote_parts("a [...] b (…) c"), Ok(vec!["a".into(), "b".into(), "c".into()]));
@@ -131,10 +132,17 @@ fn citations_and_attribution() {
         .collect();
     assert_eq!(shown, ["AAC4 art. 2 fn. 2", "AAP5+AAP6 §4.3", "AAC6+ §2.2"]);
 
-    let attributed = attribute("AAC3 art. 5 says « le 15 octobre 2018 à 17h. » and « à 17 heures le 27 octobre 2017 » (AAC2 art. 4)");
+    let attributed = attribute(
+        "AAC3 art. 5 says « le 15 octobre 2018 à 17h. » and « à 17 heures le 27 octobre 2017 » (AAC2 art. 4)",
+    );
     let pairs: Vec<(String, String)> = attributed
         .iter()
-        .map(|a| (a.quote.text.clone(), a.citation.as_ref().unwrap().documents[0].abbreviation().to_owned()))
+        .map(|a| {
+            (
+                a.quote.text.clone(),
+                a.citation.as_ref().unwrap().documents[0].abbreviation().to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         pairs,
