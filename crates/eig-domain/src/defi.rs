@@ -81,7 +81,7 @@ pub enum SupportRole {
 pub enum Commitment {
     /// Let the talents work *hors les murs* and travel.
     WorkOutsideWalls,
-    /// Publish code under a free licence and open data (« open source / open data »).
+    /// Publish code under a free licence (open source) and data as open data.
     OpenSourceAndOpenData,
     /// Give the talents the data and the technical environment they need.
     DataAccess,

@@ -47,7 +47,7 @@ pub enum Document {
     Aap6,
     /// Règlement de l'appel à candidatures, promotion 6 (March 2022).
     Aac6,
-    /// Règlement de l'AMI « Promotion 5 bis » (April 2022).
+    /// Règlement de l'AMI *Promotion 5 bis* (April 2022).
     Ami5bis,
     /// Cahier des charges of the 2023 co-funding of promotion-6 prolongations.
     Aac6Plus,
@@ -55,9 +55,9 @@ pub enum Document {
     Reg7,
     /// Rapport d'analyse of promotions 1–2 (data at 31 May 2019).
     Rapport,
-    /// Blog post « Data EIG : un retour en chiffres sur 3 années du programme » (9 May 2019).
+    /// Blog post *Data EIG : un retour en chiffres sur 3 années du programme* (9 May 2019).
     Chiffres,
-    /// « Ingénierie du programme EIG » (programme operations notes).
+    /// *Ingénierie du programme EIG* (programme operations notes).
     Ing,
     /// Site FAQ for administrations (2021 state).
     FaqAdm,
@@ -65,7 +65,7 @@ pub enum Document {
     FaqEig,
     /// Blog post announcing promotion 6 (1 Sep 2022).
     P6Post,
-    /// « Quelques chiffres clés des défis EIG », V1 (13 Dec 2021).
+    /// *Quelques chiffres clés des défis EIG*, V1 (13 Dec 2021).
     KeyFig,
     /// The cleaned défi records compiled from the programme's site repositories
     /// (`promotions-data.json`).

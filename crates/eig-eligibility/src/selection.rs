@@ -2,7 +2,7 @@
 //! dossiers are ranked, and laureates are taken by rank within the places and, when given,
 //! the funding envelope.
 //!
-//! Ranking (the tie-break is ours). JURY4 says « la sélection finale se fera en fonction du
+//! Ranking (the tie-break is ours). JURY4 says « La sélection finale se fera en fonction du
 //! classement, mais aussi des notes et des commentaires que vous aurez faits et qui serviront à
 //! départager les défis ex-aequo »: the jury's ranking first, scores for ties. But each sub-jury
 //! ranks only its own 2 or 3 défis, so no ranking is common to all dossiers, and comments cannot

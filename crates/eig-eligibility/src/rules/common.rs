@@ -33,7 +33,8 @@ fn closing_text(closing: Closing) -> String {
     }
 }
 
-/// « impérativement avant la clôture …, la date et l'heure de réception faisant foi »: a
+/// AAP3 §4.2: « impérativement avant la clôture …, la date et l'heure de réception faisant
+/// foi »: a
 /// submission is on time when it is received strictly before the closing instant. The
 /// closing instant itself (17:00:00.000) is late: at that instant the call is closed.
 pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffset>>) -> Run {
@@ -145,7 +146,7 @@ pub(crate) const ALL_KINDS: [HostKind; 9] = [
 /// What the host declares about funding, after the exceptions are ordered.
 #[derive(Debug)]
 pub(crate) enum Declared {
-    /// *Autofinancement* (AAP3 §3.1.3; AAP4–AAP6 §3.4): « dans tous les cas ».
+    /// *Autofinancement* (AAP3 §3.1.3; AAP4–AAP6 §3.4): « Dans tous les cas ».
     SelfFunded,
     /// *Financement alternatif* (AAP3 §3.1.2; AAP4–AAP6 §3.2).
     Alternative,
@@ -467,7 +468,7 @@ fn holds(last_day: Option<NaiveDate>, moment: Moment) -> Holds {
     }
 }
 
-/// « La candidature est faite par une personne physique ».
+/// AAC4 art. 4: « La candidature est faite par une personne physique ».
 pub(crate) fn natural_person(person: Option<PersonKind>) -> Run {
     let run = match person {
         None => Run::missing(vec!["candidate.status.person"]),
@@ -628,7 +629,7 @@ pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
 
 /// AAP4–AAP6 §3.1–3.4 (and the EIG5 exception, AAP5 §3.1, when `mef_exception`).
 ///
-/// Precedence: self-funding (§3.4 « dans tous les cas ») and alternative funding (§3.2) are
+/// Precedence: self-funding (§3.4 « Dans tous les cas ») and alternative funding (§3.2) are
 /// exceptions to co-financing; a co-financing request with either is a conflict. Under
 /// co-financing: the EIG5 *délégation de gestion* exception for the economic and financial
 /// ministries comes first, and conflicts with a named porteur administratif; then a ministry

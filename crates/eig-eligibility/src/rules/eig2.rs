@@ -74,7 +74,7 @@ const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
 const CANDIDATE_IDS: &[&str] =
     &[CANDIDATE_DEADLINE.id, NATURAL_PERSON.id, CIVIL_SERVANT.id, JURY.id, STUDENT.id, CHOICES.id];
 
-/// « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
+/// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.
 const STATE_BODIES: &[HostKind] = &[
     HostKind::Ministry,

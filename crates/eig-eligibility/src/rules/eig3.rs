@@ -292,7 +292,7 @@ impl PromotionRules for Eig3 {
     }
 }
 
-/// AAP3 §3.1.1–3.1.3. Precedence: self-funding (« dans tous les cas », §3.1.3) and
+/// AAP3 §3.1.1–3.1.3. Precedence: self-funding (« Dans tous les cas », §3.1.3) and
 /// alternative funding (§3.1.2) are exceptions to co-financing; a co-financing request with
 /// either is a conflict. Under co-financing, a ministry (or a central administration, which
 /// can itself be porteur administratif) is funded directly; an operator or a deconcentrated

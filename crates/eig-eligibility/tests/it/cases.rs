@@ -184,7 +184,7 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
             assert!(covered.contains(*id), "no case exercises {id}");
             let heading = format!("### `{id}`");
             let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
-            // The entry's « Cases » line names existing cases that exercise this rule.
+            // The entry's `Cases` line names existing cases that exercise this rule.
             let entry = &catalogue[start + heading.len()..];
             let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
             let line = entry
