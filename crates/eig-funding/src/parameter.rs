@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The day every official value below was last read against its source text
-/// (`shared/domain/sources/`, read on 2026-11-28).
+/// (`docs/sources/texts/`, read on 2026-11-28).
 ///
 /// # Example
 /// ```

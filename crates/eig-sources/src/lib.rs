@@ -70,7 +70,7 @@ pub use crate::{
     locator::check_locator,
     normalise::{normalise_quote, normalise_text},
     quote::{check_quote, quote_parts},
-    scan::{Attributed, Citation, Quoted, attribute, citations_in, quotes_in},
+    scan::{Attributed, Citation, Quoted, attribute, citations_in, mask_code_spans, quotes_in},
     text::text,
 };
 

@@ -361,3 +361,36 @@ fn paragraph_starts(block: &str) -> Vec<usize> {
     }
     starts
 }
+
+/// `prose` with the content of its inline code spans (between single backticks) blanked out,
+/// offsets kept: a `« … »` or a citation written as code is an example, not a quote. Fenced
+/// code blocks (lines opening with three backticks) are kept: a doc test's comments quote the
+/// texts like any prose.
+///
+/// # Example
+/// ```
+/// let masked = eig_sources::mask_code_spans("a `« b »` « c »");
+/// assert_eq!(eig_sources::quotes_in(&masked).len(), 1);
+/// assert_eq!(masked.len(), "a `« b »` « c »".len());
+/// ```
+pub fn mask_code_spans(prose: &str) -> String {
+    let mut out = String::with_capacity(prose.len());
+    let mut in_code = false;
+    for line in prose.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            out.push_str(line);
+            continue;
+        }
+        for ch in line.chars() {
+            if ch == '`' {
+                in_code = !in_code;
+                out.push(ch);
+            } else if in_code && ch != '\n' {
+                out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
+            } else {
+                out.push(ch);
+            }
+        }
+    }
+    out
+}

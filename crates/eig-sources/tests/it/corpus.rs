@@ -13,7 +13,9 @@ use std::{
 };
 
 use eig_domain::{Document, Promotion};
-use eig_sources::{Citation, attribute, check_locator, check_quote, citations_in, text};
+use eig_sources::{
+    Citation, attribute, check_locator, check_quote, citations_in, mask_code_spans, text,
+};
 
 use serde_json::Value;
 
@@ -54,6 +56,7 @@ impl Report {
 
     /// Checks every attributed quote of `block`, and every citation's locator.
     fn prose(&mut self, place: &str, block: &str, fallback: &[Document]) {
+        let block = &mask_code_spans(block);
         for citation in citations_in(block) {
             self.citation(place, &citation);
         }
@@ -335,4 +338,22 @@ fn doc_comments() {
         }
     }
     report.assert_empty("doc-comment quotes");
+}
+
+/// Every document's file (`Document::file`) exists in the repository, and the embedded text
+/// is that file, byte for byte.
+#[test]
+fn every_text_is_in_the_repository() {
+    for document in Document::ALL {
+        let Some(file) = document.file() else {
+            assert!(matches!(document, Document::P6Post | Document::KeyFig), "{document}");
+            continue;
+        };
+        let on_disk = fs::read_to_string(root().join(file))
+            .unwrap_or_else(|err| panic!("{document}: {file}: {err}"));
+        match text(document) {
+            Some(embedded) => assert_eq!(embedded, on_disk, "{document}"),
+            None => assert_eq!(document, Document::PromotionsData),
+        }
+    }
 }
