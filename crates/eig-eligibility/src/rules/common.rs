@@ -637,22 +637,33 @@ pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
 /// able to receive titre 2 credits is funded directly; an operator or a deconcentrated service
 /// goes through a convention with its ministry; any other body through a convention with an
 /// eligible administration.
+/// The exception of the economic and financial ministries, as a promotion's texts state it:
+/// how the two exceptions are named when a dossier claims both (délégation de gestion and
+/// porteur administratif).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MefException {
+    /// The délégation de gestion, with its source.
+    pub(crate) delegation: &'static str,
+    /// The porteur administratif, with its source.
+    pub(crate) carrier: &'static str,
+}
+
 pub(crate) fn titre2_route(
     rule: &'static str,
     dossier: &DefiDossier,
-    mef_exception: bool,
+    mef_exception: Option<MefException>,
 ) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
     let declared = declared(rule, dossier.funding, true)?;
     let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
     let (run, route) = match non_cofinanced(&declared) {
         Some(result) => result,
-        None if mef_exception => match dossier.economic_and_financial_ministries {
+        None if let Some(exception) = mef_exception => match dossier.economic_and_financial_ministries {
             None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
             Some(true) if carrier.is_some() => {
                 return Err(EligibilityError::ConflictingExceptions {
                     rule,
-                    first: "délégation de gestion (AAP5 §3.1)",
-                    second: "porteur administratif (AAP5 §3.2)",
+                    first: exception.delegation,
+                    second: exception.carrier,
                 });
             }
             Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
@@ -662,7 +673,7 @@ pub(crate) fn titre2_route(
     };
     let mut run = funding_facts(run, dossier, true);
     if matches!(declared, Declared::Cofinancing) {
-        if mef_exception {
+        if mef_exception.is_some() {
             run = run.fact(
                 "economic_and_financial_ministries",
                 dossier.economic_and_financial_ministries,
@@ -681,7 +692,7 @@ pub(crate) fn titre2_route(
         )
         .parameter(
             "precedence",
-            if mef_exception {
+            if mef_exception.is_some() {
                 "autofinancement > financement alternatif > délégation de gestion (MEF) > \
                  cofinancement direct ou via porteur administratif"
             } else {

@@ -13,7 +13,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, Moment, RoleFamily},
+        common::{self, MefException, Moment, RoleFamily},
     },
     selection::{Criterion, ScoringGrid},
 };
@@ -110,6 +110,14 @@ const CHOICES: Rule = Rule {
     source: aac5("art. 5 §2"),
 };
 
+/// AAP5 §3.1: « Par exception, le cofinancement des EIG recrutés par les administrations des
+/// ministères économiques et financiers interviendra par voie de de délégation de gestion sur
+/// le programme 352 ».
+const MEF_EXCEPTION: MefException = MefException {
+    delegation: "délégation de gestion (AAP5 §3.1)",
+    carrier: "porteur administratif (AAP5 §3.2)",
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -182,7 +190,7 @@ impl PromotionRules for Eig5 {
             &HOST_KIND,
             common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
         );
-        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, true)?;
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, Some(MEF_EXCEPTION))?;
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation

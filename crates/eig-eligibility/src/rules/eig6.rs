@@ -192,7 +192,7 @@ impl PromotionRules for Eig6 {
             &HOST_KIND,
             common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
         );
-        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, false)?;
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, None)?;
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation
