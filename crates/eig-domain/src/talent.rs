@@ -313,8 +313,10 @@ pub enum StudyLevel {
 pub struct PastParticipation {
     /// The promotion.
     pub promotion: Promotion,
-    /// Whether the talent was an EIG coach (AAC6 art. 3 excepts coaches from the exclusion
-    /// of EIG5 talents).
+    /// Whether the talent was an EIG coach in that promotion. `eig-eligibility` reads AAC6
+    /// art. 3 (« hormis les EIG Coachs ») as the post applied for (the candidate's profile),
+    /// since EIG5 had no coach posts; this flag is reported, not used to except
+    /// (`docs/rules/assumptions.md`).
     pub as_coach: bool,
 }
 

@@ -564,11 +564,19 @@ pub(crate) fn level_french(level: StudyLevel) -> &'static str {
 }
 
 /// Not a former talent of `promotion`, except as a coach.
-pub(crate) fn former_talent(past: Option<&[PastParticipation]>, promotion: Promotion) -> Run {
+pub(crate) fn former_talent(
+    past: Option<&[PastParticipation]>,
+    promotion: Promotion,
+    profile: TalentProfile,
+) -> Run {
+    // AAC6 art. 3 « hormis les EIG Coachs » is read as the post applied for: a former talent
+    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. EIG5 had no coach
+    // posts, so `as_coach` (a coach in that promotion) excepts nobody by itself
+    // (docs/rules/assumptions.md, `eig6-coach-exception`).
     let run = match past {
         None => Run::missing(vec!["candidate.status.past_participations"]),
         Some(past) => {
-            if past.iter().any(|p| p.promotion == promotion && !p.as_coach) {
+            if past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach {
                 Run::failed(Reason::FormerEig5Talent)
             } else {
                 Run::satisfied()
@@ -589,7 +597,10 @@ pub(crate) fn former_talent(past: Option<&[PastParticipation]>, promotion: Promo
         codes.sort();
         if codes.is_empty() { String::from("aucune") } else { codes.join(", ") }
     });
-    run.fact("candidate.status.past_participations", text).parameter("excluded", promotion.code())
+    run.fact("candidate.status.past_participations", text)
+        .fact("candidate.profile", profile.french())
+        .parameter("excluded", promotion.code())
+        .parameter("exception", "candidature à un poste d'EIG Coach")
 }
 
 /// The number and the kind of choices within the promotion's limit.

@@ -263,7 +263,11 @@ impl PromotionRules for Eig6 {
         );
         evaluation.record(
             &FORMER_EIG5,
-            common::former_talent(status.past_participations.as_deref(), Promotion::Eig5),
+            common::former_talent(
+                status.past_participations.as_deref(),
+                Promotion::Eig5,
+                application.candidate.profile,
+            ),
         );
         if let Some(limit) = &facts.choice_limit {
             evaluation
