@@ -32,7 +32,7 @@
 //!     "team": [{"profile": "data_scientist"}, {"profile": "developer"}],
 //!     "support": ["operational_mentor", "high_level_mentor"],
 //!     "commitments": ["data_access", "open_source_and_open_data", "accompaniment",
-//!                     "work_outside_walls", "sustainability_plan"]
+//!                     "work_outside_walls", "reuse_shared_components", "sustainability_plan"]
 //!   },
 //!   "submitted_at": "2018-06-15T14:59:59Z",
 //!   "funding": {"cofinancing_requested": true},

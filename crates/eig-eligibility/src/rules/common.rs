@@ -368,6 +368,10 @@ pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
         Commitment::TravelCosts => "prise en charge des frais de déplacement",
         Commitment::SustainabilityPlan => "plan de pérennisation",
         Commitment::TwelveMonthBudget => "budget dédié pour les 12 mois à venir",
+        Commitment::ConnectWithUsers => "mise en lien des EIG avec les usagers",
+        Commitment::ReuseSharedComponents => {
+            "capitalisation sur les briques technologiques mutualisées"
+        }
         Commitment::PartialTelework => "télétravail partiel",
         _ => "engagement",
     }
@@ -668,18 +672,20 @@ pub(crate) fn titre2_route(
     let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
     let (run, route) = match non_cofinanced(&declared) {
         Some(result) => result,
-        None if let Some(exception) = mef_exception => match dossier.economic_and_financial_ministries {
-            None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
-            Some(true) if carrier.is_some() => {
-                return Err(EligibilityError::ConflictingExceptions {
-                    rule,
-                    first: exception.delegation,
-                    second: exception.carrier,
-                });
+        None if let Some(exception) = mef_exception => {
+            match dossier.economic_and_financial_ministries {
+                None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
+                Some(true) if carrier.is_some() => {
+                    return Err(EligibilityError::ConflictingExceptions {
+                        rule,
+                        first: exception.delegation,
+                        second: exception.carrier,
+                    });
+                }
+                Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
+                Some(false) => titre2_cofinanced(dossier),
             }
-            Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
-            Some(false) => titre2_cofinanced(dossier),
-        },
+        }
         None => titre2_cofinanced(dossier),
     };
     let mut run = funding_facts(run, dossier, true);

@@ -66,7 +66,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig3.defi.commitments",
-    title: "Engagements : données et environnement technique, licence libre, accompagnement hors les murs",
+    title: "Engagements : données et environnement technique, licence libre, briques mutualisées, accompagnement hors les murs",
     source: aap3("§2.3–2.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -137,11 +137,15 @@ const PROFILES_SOUGHT: &[TalentProfile] = &[
     TalentProfile::Geomatician,
 ];
 
+/// AAP3 §2.3 (« l’administration d’accueil doit s’engager à : mettre à disposition des EIG
+/// l’environnement technique et les données …; publier …; capitaliser sur les briques
+/// technologiques »), §2.4 (accompaniment, « hors les murs »).
 const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DataAccess,
     Commitment::OpenSourceAndOpenData,
     Commitment::Accompaniment,
     Commitment::WorkOutsideWalls,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG3.

@@ -65,7 +65,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig4.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap4("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -148,6 +148,7 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG4.

@@ -65,7 +65,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig5.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap5("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -157,6 +157,8 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ConnectWithUsers,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG5.

@@ -62,7 +62,7 @@ const HIGH_LEVEL_MENTOR: Rule =
     Rule { id: "eig6.defi.sponsor", title: "Un sponsor identifié", source: aap6("§2") };
 const COMMITMENTS: Rule = Rule {
     id: "eig6.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap6("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -151,6 +151,8 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ConnectWithUsers,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// AAP6 §4.3 (and the model convention, annexe 3 art. 3, point 4): « prendre en charge les
