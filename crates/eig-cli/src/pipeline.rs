@@ -172,6 +172,8 @@ fn select(
                 requested: result.requested,
             })
             .collect(),
+        // No ranking is given here (jury_rank is None), so the order only reads the totals.
+        tie_break: eig_eligibility::TieBreak::default(),
     };
     let selection = select_laureates(&sheet).map_err(|err| unjudgeable("the jury sheet", err))?;
     Ok((selection, envelope_source))

@@ -66,7 +66,7 @@ pub use crate::rules::{RuleSet, evaluate_candidate, evaluate_dossier, rule_set};
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
     Criterion, JurySheet, Ranked, ScoreScale, ScoredDossier, ScoringGrid, Selection,
-    SelectionStatus, select_laureates,
+    SelectionStatus, TieBreak, select_laureates,
 };
 
 mod error;
