@@ -375,15 +375,7 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
         let total = dossier.scores.iter().map(|&s| u32::from(s)).sum::<u32>();
         rows.push((total, dossier));
     }
-    rows.sort_by(|(total_a, a), (total_b, b)| {
-        let by_total = total_b.cmp(total_a);
-        let by_rank = rank_key(a.jury_rank).cmp(&rank_key(b.jury_rank));
-        let first = match sheet.tie_break {
-            TieBreak::RankingFirst => by_rank.then(by_total),
-            _ => by_total.then(by_rank),
-        };
-        first.then_with(|| b.scores.cmp(&a.scores)).then_with(|| a.defi.cmp(&b.defi))
-    });
+    rows.sort_by(|a, b| order(sheet.tie_break, *a, *b));
 
     let mut remaining = sheet.envelope;
     let mut committed = sheet.envelope.map(|_| Euros::from_cents(0));
@@ -438,4 +430,19 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
 /// Ranked positions first, in order; unranked last.
 fn rank_key(rank: Option<u32>) -> (bool, u32) {
     (rank.is_none(), rank.unwrap_or(0))
+}
+
+/// The ranking order of two (total, dossier) rows under `tie_break`.
+fn order(
+    tie_break: TieBreak,
+    (total_a, a): (u32, &ScoredDossier),
+    (total_b, b): (u32, &ScoredDossier),
+) -> std::cmp::Ordering {
+    let by_total = total_b.cmp(&total_a);
+    let by_rank = rank_key(a.jury_rank).cmp(&rank_key(b.jury_rank));
+    let first = match tie_break {
+        TieBreak::RankingFirst => by_rank.then(by_total),
+        TieBreak::TotalFirst => by_total.then(by_rank),
+    };
+    first.then_with(|| b.scores.cmp(&a.scores)).then_with(|| a.defi.cmp(&b.defi))
 }

@@ -136,37 +136,7 @@ fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), Loc
     }
 
     if let Some(rest) = piece.strip_prefix('§') {
-        let (numbers, letter) = match rest.split_once(' ') {
-            Some((numbers, letter))
-                if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase()) =>
-            {
-                (numbers, Some(letter))
-            }
-            Some(_) => return Err(unreadable()),
-            None => (rest, None),
-        };
-        let ends: Vec<&str> = numbers.split('–').collect();
-        for end in &ends {
-            if end.is_empty() || !end.chars().all(|c| c.is_ascii_digit() || c == '.') {
-                return Err(unreadable());
-            }
-            let at = lines
-                .find(0, |line| numbered(line, end))
-                .ok_or_else(|| missing(&format!("§{end}")))?;
-            if let Some(title) = &title {
-                lines
-                    .find(at, |line| numbered(line, end) && line.contains(title.as_str()))
-                    .ok_or_else(|| missing(&format!("§{end} ({title})")))?;
-            }
-            if let Some(letter) = letter {
-                let open = format!("{letter})");
-                let dotted = format!("{letter}.");
-                lines
-                    .find(at, |line| line.starts_with(&open) || line.starts_with(&dotted))
-                    .ok_or_else(|| missing(&format!("§{end} {letter}")))?;
-            }
-        }
-        return Ok(());
+        return check_paragraph(lines, rest, title.as_deref(), &missing, &unreadable);
     }
 
     if let Some(rest) = piece.strip_prefix("art. ") {
@@ -212,7 +182,7 @@ fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), Loc
     if piece == "préambule" {
         // The text before the first article.
         let first = lines.find(0, |line| article(line, "1")).ok_or_else(|| missing(piece))?;
-        if lines.0[..first].iter().all(|line| line.is_empty()) {
+        if lines.0[..first].iter().all(String::is_empty) {
             return Err(missing(piece));
         }
         return Ok(());
@@ -237,6 +207,46 @@ fn check_piece(document: Document, lines: &Lines, piece: &str) -> Result<(), Loc
         return Ok(());
     }
     Err(unreadable())
+}
+
+/// `§3.1.2`, `§3.1–3.4`, `§3.4 b`, with an optional title.
+fn check_paragraph(
+    lines: &Lines,
+    rest: &str,
+    title: Option<&str>,
+    missing: &dyn Fn(&str) -> LocatorError,
+    unreadable: &dyn Fn() -> LocatorError,
+) -> Result<(), LocatorError> {
+    let (numbers, letter) = match rest.split_once(' ') {
+        Some((numbers, letter))
+            if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            (numbers, Some(letter))
+        }
+        Some(_) => return Err(unreadable()),
+        None => (rest, None),
+    };
+    let ends: Vec<&str> = numbers.split('–').collect();
+    for end in &ends {
+        if end.is_empty() || !end.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return Err(unreadable());
+        }
+        let at =
+            lines.find(0, |line| numbered(line, end)).ok_or_else(|| missing(&format!("§{end}")))?;
+        if let Some(title) = title {
+            lines
+                .find(at, |line| numbered(line, end) && line.contains(title))
+                .ok_or_else(|| missing(&format!("§{end} ({title})")))?;
+        }
+        if let Some(letter) = letter {
+            let open = format!("{letter})");
+            let dotted = format!("{letter}.");
+            lines
+                .find(at, |line| line.starts_with(&open) || line.starts_with(&dotted))
+                .ok_or_else(|| missing(&format!("§{end} {letter}")))?;
+        }
+    }
+    Ok(())
 }
 
 /// `art. 5`, `art. 5.4` / `art. 5 §4` (point 4 of article 5), `art. 4–5`, with an optional

@@ -8,8 +8,14 @@ pub(crate) fn clean_chars(input: &str) -> String {
     for ch in input.chars() {
         match ch {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => out.push('\''),
-            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{0c}' => out.push(' '),
-            '\u{e000}'..='\u{f8ff}' => out.push(' '),
+            '\u{a0}'
+            | '\u{202f}'
+            | '\u{2009}'
+            | '\u{2007}'
+            | '\u{0c}'
+            | '\u{e000}'..='\u{f8ff}' => {
+                out.push(' ');
+            }
             '\u{301}' | '\u{300}' | '\u{302}' => {
                 let base = out.pop();
                 out.push(compose(base, ch));

@@ -257,18 +257,24 @@ fn locator_length(rest: &str, headed: bool) -> usize {
     } else {
         return 0;
     }
-    // A footnote: ` fn. 2` / ` (note 4)`; a title: ` (Conditions d'éligibilité)`.
-    if let Some(note) = rest[len..].strip_prefix(" fn. ") {
+    len + suffix_length(&rest[len..], number)
+}
+
+/// The length of a locator's suffix at the start of `rest`: a footnote (` fn. 2`,
+/// ` (note 4)`) or a title (` (Conditions d'éligibilité)`); 0 when none.
+fn suffix_length(rest: &str, number: impl Fn(&str) -> usize) -> usize {
+    let mut len = 0;
+    if let Some(note) = rest.strip_prefix(" fn. ") {
         let m = number(note);
         if m > 0 {
             len += " fn. ".len() + m;
         }
-    } else if let Some(note) = rest[len..].strip_prefix(" (note ") {
+    } else if let Some(note) = rest.strip_prefix(" (note ") {
         let m = number(note);
         if m > 0 && note[m..].starts_with(')') {
             len += " (note ".len() + m + 1;
         }
-    } else if let Some(inner) = rest[len..].strip_prefix(" (")
+    } else if let Some(inner) = rest.strip_prefix(" (")
         && let Some(close) = inner.find(')')
         && inner.starts_with(|c: char| c.is_uppercase())
         && !inner[..close].contains(['«', '\n', ':', ';'])
@@ -323,8 +329,7 @@ pub fn attribute(block: &str) -> Vec<Attributed> {
             });
             let in_paragraph = citations
                 .iter()
-                .filter(|c| c.end <= quote.start && paragraph_of(c.start) == paragraph)
-                .last();
+                .rfind(|c| c.end <= quote.start && paragraph_of(c.start) == paragraph);
             let first_in_block = citations.first().filter(|c| c.end <= quote.start);
             let after_in_paragraph = citations
                 .iter()

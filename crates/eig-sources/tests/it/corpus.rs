@@ -158,8 +158,8 @@ fn facts_and_figures() {
 fn case_files(crate_name: &str) -> Vec<PathBuf> {
     let dir = root().join("crates").join(crate_name).join("tests/data/cases");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
+        .expect("the cases folder")
+        .map(|entry| entry.expect("a case file").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
@@ -209,7 +209,9 @@ fn eligibility_cases_and_rule_sources() {
         }
     }
     for promotion in Promotion::ALL {
-        if let Ok(grid) = eig_eligibility::rule_set(promotion).and_then(|set| set.scoring_grid()) {
+        if let Ok(grid) =
+            eig_eligibility::rule_set(promotion).and_then(eig_eligibility::RuleSet::scoring_grid)
+        {
             let mut found = Vec::new();
             sources_in(&serde_json::to_value(&grid).unwrap(), &mut found);
             for (document, locator) in found {
@@ -307,8 +309,8 @@ fn comment_blocks(source: &str) -> Vec<(usize, String)> {
 }
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    for entry in fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("a source file").path();
         if path.is_dir() {
             rust_files(&path, found);
         } else if path.extension().is_some_and(|e| e == "rs") {
