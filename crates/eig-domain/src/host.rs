@@ -55,7 +55,7 @@ pub enum HostKind {
 }
 
 impl HostKind {
-    /// Whether the body belongs to the State administration as AAP3 §3.1.1 uses the words
+    /// Whether the body belongs to the State administration as AAP3 §3.1 uses the words
     /// (« ministère, administration centrale, opérateur sous tutelle, service déconcentré »).
     ///
     /// This classifies; it decides no funding. Independent authorities, jurisdictions and

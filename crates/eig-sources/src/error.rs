@@ -22,6 +22,14 @@ pub enum QuoteError {
         /// The quote, normalised.
         quote: String,
     },
+    /// The quote is in the document, but not in the section its locator names.
+    #[error("in {document}, but not in {locator}")]
+    OutsideSection {
+        /// The document cited.
+        document: Document,
+        /// The locator.
+        locator: String,
+    },
     /// A part of the quote is not in the document (after the parts before it).
     #[error("not verbatim in {document}: {part:?}")]
     NotFound {

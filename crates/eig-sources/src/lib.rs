@@ -44,7 +44,17 @@
 //! | `« Modes de financement »`, `« Le jour J », 3)` | a line (or Markdown heading) starting with the words, then a line starting `3)` |
 //! | `tableau « Budget »` | a line starting with the table's heading |
 //!
-//! Lines of a table of contents (leader dots or underscores) are not read. Several locators
+//! **The quote is in that section.** Where the checker knows a section's extent, the quote
+//! must be found inside it ([`check_quote_in_section`]): `§3.1` runs from its heading to the
+//! next heading of the same or a higher level (`3.2`, `4`) or an annex; `art. 5` to the next
+//! article or annex (every article of that number when the text has two, as AAC2 art. 4); a
+//! point (`art. 5.4`, `art. 5 §4`) is given its whole article, since the texts number the lists
+//! inside a point like the points; `annexe 3` to the next annex; `préambule` to `Article 1`;
+//! a footnote is its own line up to the next blank line. Pages, headings and tables have no
+//! known extent: the whole text is used.
+//!
+//! Lines of a table of contents (up to its last line of leader dots or underscores) are not
+//! read. Several locators
 //! may be joined with `; `. A footnote number alone is a weak check (any numbered line
 //! passes); it is kept because the texts put footnotes at the foot of the page, far from the
 //! call.
@@ -67,9 +77,9 @@
 
 pub use crate::{
     error::{LocatorError, QuoteError},
-    locator::check_locator,
+    locator::{check_locator, section_text},
     normalise::{normalise_quote, normalise_text},
-    quote::{check_quote, quote_parts},
+    quote::{check_quote, check_quote_in_section, quote_parts},
     scan::{Attributed, Citation, Quoted, attribute, citations_in, mask_code_spans, quotes_in},
     text::text,
 };

@@ -9,17 +9,33 @@ use eig_domain::Document;
 
 use crate::{error::LocatorError, normalise::clean_chars, text::text};
 
-/// The document's lines, typographic variants unified, without its tables of contents
-/// (lines of leader dots or underscores).
+/// The document's lines, typographic variants unified, trimmed, with its table of contents
+/// (up to its last line of leader dots or underscores) and any other line of leaders
+/// blanked: one entry per line of the text.
 struct Lines(Vec<String>);
 
 impl Lines {
     fn of(raw: &str) -> Lines {
+        let cleaned = clean_chars(raw);
+        let all: Vec<&str> = cleaned.lines().collect();
+        let leaders = |line: &str| line.contains("....") || line.contains("____");
+        // The table of contents: everything up to its last line of leaders, when that line is
+        // in the first half of the text (the title page before it is no section either).
+        let toc_end = all
+            .iter()
+            .rposition(|line| leaders(line))
+            .filter(|at| *at < all.len() / 2)
+            .map_or(0, |at| at + 1);
         Lines(
-            clean_chars(raw)
-                .lines()
-                .filter(|line| !line.contains("....") && !line.contains("____"))
-                .map(|line| line.trim().trim_start_matches('#').trim().to_owned())
+            all.iter()
+                .enumerate()
+                .map(|(index, line)| {
+                    if index < toc_end || leaders(line) {
+                        String::new()
+                    } else {
+                        line.trim().trim_start_matches('#').trim().to_owned()
+                    }
+                })
                 .collect(),
         )
     }
@@ -288,4 +304,178 @@ fn check_article(
         }
     }
     Ok(())
+}
+
+/// The text of the sections `locator` names in `document` (their lines, joined), when every
+/// piece is a form whose extent the checker knows: `§3.1` (up to the next heading of the same
+/// or a higher level), `art. 5` (up to the next article or annex), `art. 5.4` / `art. 5 §4`
+/// (up to point 5), `annexe 3` (up to the next annex), `préambule` (up to `Article 1`), and
+/// the footnote of `fn. 2` / `(note 4)` (its line up to the next blank line). `None` for the
+/// other forms (`p. 14`, a heading, a table, another document's section): the whole text is
+/// then the only extent known.
+///
+/// # Example
+/// ```
+/// use eig_domain::Document;
+///
+/// let section = eig_sources::section_text(Document::Aap5, "§3.1").unwrap();
+/// assert!(section.contains("Par exception"));
+/// let next = eig_sources::section_text(Document::Aap5, "§3.2").unwrap();
+/// assert!(!next.contains("Par exception"));
+/// ```
+pub fn section_text(document: Document, locator: &str) -> Option<String> {
+    let raw = text(document)?;
+    let lines = Lines::of(raw);
+    let raw_lines: Vec<&str> = raw.lines().collect();
+    let mut ranges = Vec::new();
+    for piece in locator.split("; ") {
+        ranges.extend(piece_extent(&lines, &clean_chars(piece.trim()))?);
+    }
+    ranges.sort_unstable();
+    let mut out = String::new();
+    let mut covered = 0;
+    for (start, end) in ranges {
+        for line in raw_lines.iter().take(end).skip(start.max(covered)) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        covered = covered.max(end);
+    }
+    Some(out)
+}
+
+/// The line ranges (start included, end excluded) of one locator piece.
+fn piece_extent(lines: &Lines, piece: &str) -> Option<Vec<(usize, usize)>> {
+    let mut piece = piece;
+    let mut note = None;
+    if let Some(rest) = piece.strip_suffix(')')
+        && let Some((head, number)) = rest.rsplit_once(" (note ")
+    {
+        note = Some(number);
+        piece = head;
+    } else if let Some((head, number)) = piece.rsplit_once(" fn. ") {
+        note = Some(number);
+        piece = head;
+    }
+    if let Some((head, gloss)) = piece.rsplit_once(", ")
+        && !gloss.contains(|c: char| c.is_ascii_digit() || c == ')')
+    {
+        piece = head;
+    }
+    let mut title = None;
+    if let Some(rest) = piece.strip_suffix(')')
+        && let Some((head, inner)) = rest.split_once(" (")
+    {
+        if inner.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        title = Some(inner);
+        piece = head;
+    }
+    let mut ranges = Vec::new();
+    if let Some(rest) = piece.strip_prefix('§') {
+        let numbers = rest.split(' ').next()?;
+        let ends: Vec<&str> = numbers.split('–').collect();
+        let first = ends.first()?;
+        let last = ends.last()?;
+        let start = lines.find(0, |line| numbered(line, first))?;
+        let last_start = lines.find(start, |line| numbered(line, last))?;
+        ranges.push((start, paragraph_end(lines, last_start, last)));
+    } else if let Some(rest) = piece.strip_prefix("art. ") {
+        ranges.extend(article_extents(lines, 0, rest, title)?);
+    } else if let Some(rest) = piece.strip_prefix("annexe ") {
+        let (number, article) = match rest.split_once(" art. ") {
+            Some((number, article)) => (number, Some(article)),
+            None => (rest, None),
+        };
+        let heading = |line: &str| {
+            line.to_lowercase()
+                .strip_prefix("annexe ")
+                .and_then(|r| r.strip_prefix(number))
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let start = lines.0.iter().rposition(|line| heading(line))?;
+        if let Some(article) = article {
+            ranges.extend(article_extents(lines, start, article, title)?);
+        } else {
+            let end = lines
+                .find(start + 1, |line| line.to_lowercase().starts_with("annexe "))
+                .unwrap_or(lines.0.len());
+            ranges.push((start, end));
+        }
+    } else if piece == "préambule" {
+        ranges.push((0, lines.find(0, |line| article(line, "1"))?));
+    } else {
+        return None;
+    }
+    if let Some(number) = note {
+        // A footnote's line: its number, then text that does not start with a digit.
+        let footnote = |line: &str| {
+            line.strip_prefix(number).is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace)
+                    && rest.trim_start().starts_with(|c: char| !c.is_ascii_digit())
+            })
+        };
+        let from = ranges.first().map_or(0, |range| range.0);
+        let at = lines.find(from, footnote).or_else(|| lines.find(0, footnote))?;
+        let end = lines.find(at + 1, str::is_empty).unwrap_or(lines.0.len());
+        ranges.push((at, end));
+    }
+    Some(ranges)
+}
+
+/// Where the numbered section starting at `start` ends: at the next sibling (`3.2` after
+/// `3.1`) or the next sibling of an ancestor (`4`), or at an annex.
+fn paragraph_end(lines: &Lines, start: usize, number: &str) -> usize {
+    let parts: Vec<u32> = number.split('.').filter_map(|part| part.parse().ok()).collect();
+    let candidates: Vec<String> = (1..=parts.len())
+        .map(|depth| {
+            let mut next = parts[..depth].to_vec();
+            next[depth - 1] += 1;
+            next.iter().map(ToString::to_string).collect::<Vec<_>>().join(".")
+        })
+        .collect();
+    lines
+        .find(start + 1, |line| {
+            candidates.iter().any(|candidate| numbered(line, candidate))
+                || line.to_lowercase().starts_with("annexe ")
+        })
+        .unwrap_or(lines.0.len())
+}
+
+/// The extents of `art. 5`, `art. 5.4`, `art. 5 §4`, `art. 4–5` (with an optional title),
+/// looked for from line `from` on. A point (`.4`, `§4`) is given the whole article: the texts
+/// number the lists inside a point the same way as the points, so where a point ends cannot
+/// be read reliably. Without a title, every article of that number counts (AAC2 has two
+/// articles 4).
+fn article_extents(
+    lines: &Lines,
+    from: usize,
+    rest: &str,
+    title: Option<&str>,
+) -> Option<Vec<(usize, usize)>> {
+    let numbers = rest.split([' ', '.']).next()?;
+    let (first, last) = numbers.split_once('–').unwrap_or((numbers, numbers));
+    let opens =
+        |line: &str, number: &str| article(line, number) && title.is_none_or(|t| line.contains(t));
+    let next_article = |at: usize| {
+        lines
+            .find(at + 1, |line| {
+                let lower = line.to_lowercase();
+                lower.starts_with("article ") || lower.starts_with("annexe ")
+            })
+            .unwrap_or(lines.0.len())
+    };
+    let mut ranges = Vec::new();
+    let mut at = from;
+    while let Some(start) = lines.find(at, |line| opens(line, first)) {
+        let last_start = lines.find(start, |line| opens(line, last))?;
+        let end = next_article(last_start);
+        ranges.push((start, end));
+        at = end.max(start + 1);
+        if at >= lines.0.len() {
+            break;
+        }
+    }
+    (!ranges.is_empty()).then_some(ranges)
 }

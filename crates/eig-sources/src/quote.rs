@@ -88,6 +88,45 @@ pub fn check_quote(document: Document, quote: &str) -> Result<(), QuoteError> {
     Err(QuoteError::NotFound { document, part: first_missing.unwrap_or_default() })
 }
 
+/// Checks that `quote` is verbatim in the section of `document` that `locator` names (see
+/// [`section_text`](crate::section_text)); where the checker knows no extent for the
+/// locator, in the whole document, as [`check_quote`].
+///
+/// # Errors
+/// The errors of [`check_quote`], and [`QuoteError::OutsideSection`] when the quote is in the
+/// document but not in the cited section.
+///
+/// # Example
+/// ```
+/// use eig_domain::Document;
+/// use eig_sources::{QuoteError, check_quote_in_section};
+///
+/// let quote = "Par exception, le cofinancement des EIG recrutés par les administrations des \
+///              ministères économiques et financiers";
+/// assert_eq!(check_quote_in_section(Document::Aap5, "§3.1", quote), Ok(()));
+/// assert!(matches!(
+///     check_quote_in_section(Document::Aap5, "§3.2", quote),
+///     Err(QuoteError::OutsideSection { .. })
+/// ));
+/// ```
+pub fn check_quote_in_section(
+    document: Document,
+    locator: &str,
+    quote: &str,
+) -> Result<(), QuoteError> {
+    check_quote(document, quote)?;
+    let Some(section) = crate::locator::section_text(document, locator) else {
+        return Ok(());
+    };
+    let parts = quote_parts(quote)?;
+    let readings = normalise_text(&section, is_markup(document));
+    if readings.iter().any(|reading| find_in_order(reading, &parts).is_ok()) {
+        Ok(())
+    } else {
+        Err(QuoteError::OutsideSection { document, locator: locator.to_owned() })
+    }
+}
+
 /// Finds each part after the end of the previous one; the part not found otherwise.
 fn find_in_order(haystack: &str, parts: &[String]) -> Result<(), String> {
     let mut from = 0;

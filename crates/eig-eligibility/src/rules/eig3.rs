@@ -139,7 +139,7 @@ const PROFILES_SOUGHT: &[TalentProfile] = &[
 
 /// AAP3 §2.3 (« l’administration d’accueil doit s’engager à : mettre à disposition des EIG
 /// l’environnement technique et les données …; publier …; capitaliser sur les briques
-/// technologiques »), §2.4 (accompaniment, « hors les murs »).
+/// technologiques »), AAP3 §2.4 (accompaniment, « hors les murs »).
 const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DataAccess,
     Commitment::OpenSourceAndOpenData,

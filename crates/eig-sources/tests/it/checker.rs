@@ -152,3 +152,25 @@ fn citations_and_attribution() {
         ]
     );
 }
+
+#[test]
+fn a_quote_cited_at_the_wrong_section_fails() {
+    use eig_sources::check_quote_in_section;
+    // AAP5 §3.1, not §3.2 (issue 11: eig-domain's funding_route.rs cited §3.2).
+    let quote = "Par exception, le cofinancement des EIG recrutés par les administrations des \
+                 ministères économiques et financiers interviendra par voie de de délégation de \
+                 gestion sur le programme 352";
+    assert_eq!(check_quote_in_section(Document::Aap5, "§3.1", quote), Ok(()));
+    assert!(matches!(
+        check_quote_in_section(Document::Aap5, "§3.2", quote),
+        Err(QuoteError::OutsideSection { .. })
+    ));
+    // AAC4: the 17 défis are in art. 3, the 41 EIG in art. 1.
+    let defis = "17 défis composent la 4ème promotion du programme EIG.";
+    assert_eq!(check_quote_in_section(Document::Aac4, "art. 3", defis), Ok(()));
+    assert!(check_quote_in_section(Document::Aac4, "art. 1", defis).is_err());
+    // A footnote is its own extent: AAC4 art. 2 fn. 2.
+    assert_eq!(check_quote_in_section(Document::Aac4, "art. 2 fn. 2", FOOTNOTE), Ok(()));
+    // Where the checker knows no extent (a page), the whole text is the extent.
+    assert_eq!(check_quote_in_section(Document::Aac4, "p. 3", FOOTNOTE), Ok(()));
+}

@@ -14,7 +14,8 @@ use std::{
 
 use eig_domain::{Document, Promotion};
 use eig_sources::{
-    Citation, attribute, check_locator, check_quote, citations_in, mask_code_spans, text,
+    Citation, attribute, check_locator, check_quote, check_quote_in_section, citations_in,
+    mask_code_spans, text,
 };
 
 use serde_json::Value;
@@ -37,12 +38,13 @@ impl Report {
         }
     }
 
-    fn quote(&mut self, place: &str, documents: &[Document], quote: &str) {
+    /// The quote must be verbatim in each document, within the section `locator` names.
+    fn quote(&mut self, place: &str, documents: &[Document], locator: &str, quote: &str) {
         for document in documents {
             if text(*document).is_none() {
                 continue;
             }
-            if let Err(err) = check_quote(*document, quote) {
+            if let Err(err) = check_quote_in_section(*document, locator, quote) {
                 self.0.push(format!("{place}: « {quote} »: {err}"));
             }
         }
@@ -62,7 +64,9 @@ impl Report {
         }
         for found in attribute(block) {
             match (&found.citation, fallback) {
-                (Some(citation), _) => self.quote(place, &citation.documents, &found.quote.text),
+                (Some(citation), _) => {
+                    self.quote(place, &citation.documents, &citation.locator, &found.quote.text);
+                }
                 (None, []) => {
                     self.0.push(format!(
                         "{place}: « {} »: attributed to no source",
@@ -134,7 +138,7 @@ fn funding_parameters() {
         report.locator(&place, document, &parameter.source.locator);
         // A cell of a table: row heading | column heading | cell, each verbatim.
         for part in parameter.quote.split(" | ") {
-            report.quote(&place, &[document], part);
+            report.quote(&place, &[document], &parameter.source.locator, part);
         }
     }
     report.assert_empty("funding parameters");
@@ -183,7 +187,7 @@ fn eligibility_cases_and_rule_sources() {
             match whole_citation(cited) {
                 Ok(citation) => {
                     report.citation(&place, &citation);
-                    report.quote(&place, &citation.documents, quote);
+                    report.quote(&place, &citation.documents, &citation.locator, quote);
                 }
                 Err(err) => report.0.push(format!("{place}: {err}")),
             }
