@@ -205,6 +205,17 @@ fn eligibility_cases_and_rule_sources() {
             None
         };
         if let Some(decision) = decision {
+            // A rule title that quotes its text (« purement informatique ») quotes its source.
+            for entry in &decision.trace {
+                for quoted in eig_sources::quotes_in(entry.title) {
+                    report.quote(
+                        &format!("{place} (title of {})", entry.rule),
+                        &[entry.source.document],
+                        &entry.source.locator,
+                        &quoted.text,
+                    );
+                }
+            }
             let mut found = Vec::new();
             sources_in(&serde_json::to_value(&decision).unwrap(), &mut found);
             for (document, locator) in found {
@@ -266,6 +277,9 @@ fn catalogue_and_docs() {
         "docs/rules/assumptions.md",
         "docs/sources.md",
         "docs/glossary.md",
+        "docs/matching.md",
+        "docs/sources/texts/README.md",
+        "CHANGELOG.md",
         "README.md",
         "ARCHITECTURE.md",
     ] {
