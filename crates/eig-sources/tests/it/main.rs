@@ -4,3 +4,4 @@
 mod assumptions;
 mod checker;
 mod corpus;
+mod routes;
