@@ -47,13 +47,13 @@ fn every_route_eligibility_decides_is_open_in_funding() {
 /// Whether `eig-funding` accepts `route` in `promotion` (any error but `RouteNotOpen`, such
 /// as no rule stated for DIG1, is not about the route).
 fn open_in_funding(promotion: Promotion, route: FundingRoute) -> bool {
-    let scenario: Scenario = serde_json::from_str("{}").unwrap();
+    let scenario: Scenario = serde_json::from_str("{}").expect("the empty scenario");
     let input: PromotionInput = serde_json::from_value(serde_json::json!({
         "promotion": promotion,
         "defis": [{"defi": "d1", "route": route, "talents": [
             {"talent": "t1", "employer_cost": {"contract": "70000"}}
         ]}]
     }))
-    .unwrap();
+    .expect("a valid funding input");
     !matches!(plan_promotion(&input, &scenario), Err(FundingError::RouteNotOpen { .. }))
 }
