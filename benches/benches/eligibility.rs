@@ -47,6 +47,8 @@ fn dossier(index: u32) -> DefiDossier {
                 Commitment::SustainabilityPlan,
                 Commitment::DataUseAuthorisation,
                 Commitment::DigitalAccessibility,
+                Commitment::ConnectWithUsers,
+                Commitment::ReuseSharedComponents,
             ]
             .into_iter()
             .collect(),

@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let defi = Defi::new("eig3-chu".parse()?, "Parcours".parse()?, Promotion::Eig3, hosts, team)
         .with_support([S::OperationalMentor, S::HighLevelMentor])
         .with_commitments([C::DataAccess, C::OpenSourceAndOpenData, C::Accompaniment])
-        .with_commitments([C::WorkOutsideWalls, C::SustainabilityPlan]);
+        .with_commitments([C::WorkOutsideWalls, C::ReuseSharedComponents, C::SustainabilityPlan]);
     let dossier = DefiDossier::new(defi).with_funding(FundingDeclaration::cofinancing());
     let dossier = dossier.with_carrier_convention(true).with_purely_it_tooling(false);
     let dossier = dossier.with_submitted_at("2018-06-15T16:59:59+02:00".parse()?);

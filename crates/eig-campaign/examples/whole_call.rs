@@ -22,7 +22,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let defi = Defi::new(id.parse()?, id.parse()?, Promotion::Eig3, hosts, [ds, dev])
             .with_support([S::OperationalMentor, S::HighLevelMentor])
             .with_commitments([C::DataAccess, C::OpenSourceAndOpenData, C::Accompaniment])
-            .with_commitments([C::WorkOutsideWalls, C::SustainabilityPlan]);
+            .with_commitments([
+                C::WorkOutsideWalls,
+                C::ReuseSharedComponents,
+                C::SustainabilityPlan,
+            ]);
         let dossier = DefiDossier::new(defi).with_submitted_at(at).with_purely_it_tooling(false);
         call = call.with_dossier(dossier.with_funding(FundingDeclaration::cofinancing()), [4; 5]);
     }

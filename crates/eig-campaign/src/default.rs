@@ -75,13 +75,14 @@ fn slug(title: &str) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
-/// The commitments AAP3 asks a laureate to attest (annexe 2) and describe (§2.3–2.5).
+/// The commitments AAP3 asks a laureate to attest (annexe 2) and make (§2.3–2.5).
 fn eig3_commitments() -> BTreeSet<Commitment> {
     [
         Commitment::DataAccess,
         Commitment::OpenSourceAndOpenData,
         Commitment::WorkOutsideWalls,
         Commitment::Accompaniment,
+        Commitment::ReuseSharedComponents,
         Commitment::SustainabilityPlan,
     ]
     .into_iter()

@@ -343,7 +343,7 @@ impl EligibleDossier {
 /// }
 /// let sheet = JurySheet {
 ///     promotion: Promotion::Eig3, places: 2, envelope: None,
-///     scale: Some(ScoreScale { min: 1, max: 4 }),
+///     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
 ///     dossiers: campaign.dossiers.iter().take(3).map(|entry| ScoredDossier {
 ///         defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(),
 ///         jury_rank: None, requested: None,
@@ -432,7 +432,8 @@ impl Laureates {
     /// # let entry = &campaign.dossiers[0];
     /// # let eligible = vec![EligibleDossier::from_decision(&entry.dossier, &evaluate_dossier(&entry.dossier)?)?];
     /// # let sheet = JurySheet { promotion: Promotion::Eig3, places: 1, envelope: None,
-    /// #     scale: Some(ScoreScale { min: 1, max: 4 }), dossiers: vec![ScoredDossier {
+    /// #     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
+    /// #     dossiers: vec![ScoredDossier {
     /// #     defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(), jury_rank: None, requested: None }] };
     /// let laureates = Laureates::from_selection(&select_laureates(&sheet)?, &eligible)?;
     /// assert!(laureates.contains(&entry.dossier.defi.id));

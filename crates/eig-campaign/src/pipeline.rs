@@ -282,6 +282,7 @@ fn select(
         places: campaign.places,
         envelope,
         scale: campaign.score_scale,
+        tie_break: eig_eligibility::TieBreak::default(),
         dossiers: campaign
             .dossiers
             .iter()

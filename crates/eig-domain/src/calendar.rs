@@ -75,7 +75,8 @@ impl ParisDeadline {
     /// ```
     /// use eig_domain::ParisDeadline;
     ///
-    /// // AAC3 art. 5: « 15 octobre 2018 à 17h00 (heure de Paris) ».
+    /// // AAC3 art. 5: « le 15 octobre 2018 à 17h. » The text names no time zone: Paris time
+    /// // is the project's reading (docs/rules/assumptions.md, `deadline-time-zone`).
     /// let deadline = ParisDeadline::from_paris("2018-10-15T17:00:00".parse()?)?;
     /// assert_eq!(deadline.paris().to_string(), "2018-10-15 17:00:00");
     /// assert_eq!(deadline.to_string(), "15/10/2018 17h00 (heure de Paris)");
@@ -91,7 +92,8 @@ impl ParisDeadline {
     /// ```
     /// use eig_domain::ParisDeadline;
     ///
-    /// // AAC2 art. 4: 27 October 2017, 17h00 Paris time, still summer time (UTC+2).
+    /// // AAC2 art. 4: « à 17 heures le 27 octobre 2017 », no time zone stated; read as Paris
+    /// // time (an assumption), still summer time (UTC+2).
     /// let deadline = ParisDeadline::from_paris("2017-10-27T17:00:00".parse()?)?;
     /// assert_eq!(deadline.instant().to_rfc3339(), "2017-10-27T15:00:00+00:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

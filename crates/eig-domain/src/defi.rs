@@ -62,8 +62,8 @@ pub enum SupportRole {
     Sponsor,
 }
 
-/// A commitment a host attests in its dossier (AAP3 annexe 2; AAP4 annexe 3; AAP4–AAP6 §4.3;
-/// REG7 §3.4).
+/// A commitment a host attests in its dossier or makes as a laureate (AAP3 §2.3–2.5 and
+/// annexe 2; AAP4–AAP6 §4.3–4.5 and their annexes; REG7 §3.4).
 ///
 /// # Example
 /// ```
@@ -81,7 +81,7 @@ pub enum SupportRole {
 pub enum Commitment {
     /// Let the talents work *hors les murs* and travel.
     WorkOutsideWalls,
-    /// Publish code under a free licence and open data (« open source / open data »).
+    /// Publish code under a free licence (open source) and data as open data.
     OpenSourceAndOpenData,
     /// Give the talents the data and the technical environment they need.
     DataAccess,
@@ -99,6 +99,14 @@ pub enum Commitment {
     TwelveMonthBudget,
     /// Accept two days a week of telework (EIG7).
     PartialTelework,
+    /// Put the talents in touch with the users of what they build and the relevant
+    /// interlocutors (AAP5–AAP6 §4.3: « mettre les EIG en lien avec les usagers des outils
+    /// produits et les interlocuteurs pertinents »), from EIG5.
+    ConnectWithUsers,
+    /// Build on the State's shared technology components (AAP4–AAP6 §4.3: « capitaliser sur
+    /// les briques technologiques mutualisées »; AAP3 §2.3: « capitaliser sur les briques
+    /// technologiques mises à disposition des administrations »).
+    ReuseSharedComponents,
 }
 
 /// A défi proposed by a host administration.

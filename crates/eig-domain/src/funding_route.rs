@@ -31,7 +31,7 @@ pub enum FundingRoute {
     /// AAP4 §3.2).
     ThroughAdministrativeCarrier,
     /// *Délégation de gestion* on programme 352, the exception for the economic and financial
-    /// ministries (AAP5 §3.2; AAC5 art. 2 fn. 1).
+    /// ministries (AAP5 §3.1; AAC5 art. 2 fn. 1).
     DelegationOfManagement,
     /// Not co-financed by the programme: the host declares another source (AAP3 §3.1.2).
     AlternativeFunding,

@@ -10,8 +10,8 @@ use crate::{error::IdentifierError, id::Label};
 /// The kind of organisation that hosts or carries a défi, as the calls list them.
 ///
 /// AAP3 §3.1 lists « une administration de l'État (ministère, administration centrale,
-/// opérateur sous tutelle, service déconcentré), ou une autorité administrative indépendante,
-/// une collectivité territoriale, un établissement de santé »; AAP4 §2 fn. 4 repeats it. The
+/// opérateur sous tutelle, service déconcentré […]), ou une autorité administrative
+/// indépendante, une collectivité territoriale, un établissement de santé »; AAP4 §2 fn. 4 repeats it. The
 /// jurisdictions and other State bodies are hosts found in the programme's data
 /// (`promotions-data.json`) that fit none of those words.
 ///
@@ -55,7 +55,7 @@ pub enum HostKind {
 }
 
 impl HostKind {
-    /// Whether the body belongs to the State administration as AAP3 §3.1.1 uses the words
+    /// Whether the body belongs to the State administration as AAP3 §3.1 uses the words
     /// (« ministère, administration centrale, opérateur sous tutelle, service déconcentré »).
     ///
     /// This classifies; it decides no funding. Independent authorities, jurisdictions and
@@ -482,8 +482,8 @@ impl FromStr for Siret {
 }
 
 /// A State budget programme (*programme budgétaire* of the LOLF), by its number: 100–999
-/// (e.g. 352, « Innovation et transformation numériques », which funds EIG from 2020 —
-/// AAP4 §1).
+/// (e.g. 352, « Innovation et transformation numériques » (AAP5 §3.1), which funds EIG from
+/// 2020 — AAP4 §1).
 ///
 /// # Example
 /// ```

@@ -204,7 +204,8 @@ pub enum MissionLength {
         /// Longest.
         max: u8,
     },
-    /// A renewable contract (EIG7: « contrat de projet d'une durée d'un an, renouvelable »).
+    /// A renewable contract (EIG7, REG7 §2.3: « contrat de projet d'une durée d'un an,
+    /// renouvelable »).
     RenewableContract {
         /// Length of one contract, in months.
         months: u8,
@@ -256,7 +257,7 @@ pub struct TeamBounds {
     pub min: u8,
     /// Most talents.
     pub max: u8,
-    /// Whether the text allows exceptions (EIG2: « sauf exception »).
+    /// Whether the text allows exceptions (EIG2, AAC2 art. 4: « sauf exception »).
     pub exceptions_allowed: bool,
     /// Rule or observation.
     pub basis: Basis,
@@ -279,7 +280,7 @@ pub struct TeamBounds {
 pub enum ChoiceUnit {
     /// Défis (EIG2, EIG3).
     Defis,
-    /// Profiles within défis (EIG4: « profils »).
+    /// Profiles within défis (EIG4, AAC4 art. 5: « profils »).
     Profiles,
     /// Projects (EIG5, EIG6).
     Projects,
@@ -307,7 +308,7 @@ pub struct ChoiceLimit {
     pub min: u8,
     /// Most choices.
     pub max: u8,
-    /// Whether the choices are ranked (« par ordre de préférence »).
+    /// Whether the choices are ranked (AAC4 art. 5: « par ordre de préférence »).
     pub ordered: bool,
 }
 
@@ -350,7 +351,8 @@ impl PayBand {
     /// ```
     /// use eig_domain::{Experience, Promotion};
     ///
-    /// // EIG5: « jusqu'à 5 années d'expérience » is 0 to 60 months, both included.
+    /// // EIG5, AAC5 art. 2: « jusqu'à 5 années d'expérience » is 0 to 60 months, both
+    /// // included (experience counted in completed months: an assumption).
     /// let first = Promotion::Eig5.facts().pay_grid.unwrap().value.bands()[0].clone();
     /// assert!(first.covers(Experience::from_years(5)));
     /// assert!(!first.covers(Experience::from_months(61)));
@@ -362,8 +364,10 @@ impl PayBand {
 
 /// A pay grid: bands that cover every experience once, in order.
 ///
-/// Experience is counted in completed months, so « jusqu'à 5 années » covers 0–60 months and
-/// « inférieure à 10 ans » covers 0–119 months.
+/// Experience is counted in completed months, so « jusqu'à 5 années » (AAC5 art. 2) covers
+/// 0–60 months and « inférieure à 10 ans » (REG7 §2.4) covers 0–119 months. No text says how
+/// experience is counted: completed months is the project's reading
+/// (`docs/rules/assumptions.md`, `experience-in-completed-months`).
 ///
 /// # Example
 /// ```

@@ -8,8 +8,9 @@ use crate::error::SourceError;
 
 /// One of the programme's public documents, by the abbreviation the rules catalogue uses.
 ///
-/// The texts themselves are kept beside the workspace (`shared/domain/sources/`); see
-/// `docs/sources.md` for titles, dates and file names.
+/// The texts themselves are in the repository (`docs/sources/texts/`, embedded by the
+/// `eig-sources` crate, which checks every quote against them); see `docs/sources.md` for
+/// titles, dates and file names.
 ///
 /// # Example
 /// ```
@@ -47,7 +48,7 @@ pub enum Document {
     Aap6,
     /// Règlement de l'appel à candidatures, promotion 6 (March 2022).
     Aac6,
-    /// Règlement de l'AMI « Promotion 5 bis » (April 2022).
+    /// Règlement de l'AMI *Promotion 5 bis* (April 2022).
     Ami5bis,
     /// Cahier des charges of the 2023 co-funding of promotion-6 prolongations.
     Aac6Plus,
@@ -55,9 +56,9 @@ pub enum Document {
     Reg7,
     /// Rapport d'analyse of promotions 1–2 (data at 31 May 2019).
     Rapport,
-    /// Blog post « Data EIG : un retour en chiffres sur 3 années du programme » (9 May 2019).
+    /// Blog post *Data EIG : un retour en chiffres sur 3 années du programme* (9 May 2019).
     Chiffres,
-    /// « Ingénierie du programme EIG » (programme operations notes).
+    /// *Ingénierie du programme EIG* (programme operations notes).
     Ing,
     /// Site FAQ for administrations (2021 state).
     FaqAdm,
@@ -65,7 +66,7 @@ pub enum Document {
     FaqEig,
     /// Blog post announcing promotion 6 (1 Sep 2022).
     P6Post,
-    /// « Quelques chiffres clés des défis EIG », V1 (13 Dec 2021).
+    /// *Quelques chiffres clés des défis EIG*, V1 (13 Dec 2021).
     KeyFig,
     /// The cleaned défi records compiled from the programme's site repositories
     /// (`promotions-data.json`).
@@ -142,38 +143,38 @@ impl Document {
         }
     }
 
-    /// The file holding the text, relative to `shared/domain/` (`None` for documents known
-    /// only through the rules brief).
+    /// The file holding the text, relative to the repository's root (`None` for documents
+    /// known only through the rules brief).
     ///
     /// # Example
     /// ```
     /// assert_eq!(
     ///     eig_domain::Document::Aap3.file(),
-    ///     Some("sources/AAP3-cahier-des-charges-2018-05-04.txt")
+    ///     Some("docs/sources/texts/AAP3-cahier-des-charges-2018-05-04.txt")
     /// );
     /// ```
     pub const fn file(self) -> Option<&'static str> {
         Some(match self {
-            Document::Cget2018 => "sources/CGET-news-2018-05-17-eig3.txt",
-            Document::Aac2 => "sources/AAC2-reglement-2017-09.txt",
-            Document::Aap3 => "sources/AAP3-cahier-des-charges-2018-05-04.txt",
-            Document::Aac3 => "sources/AAC3-reglement-2018-09.txt",
-            Document::Aap4 => "sources/AAP4-cahier-des-charges-2020-01.txt",
-            Document::Aac4 => "sources/AAC4-reglement-2020-05.txt",
-            Document::Jury4 => "sources/JURY4-guide-jury-2020-03.txt",
-            Document::Aap5 => "sources/AAP5-cahier-des-charges-2021-02.txt",
-            Document::Aac5 => "sources/AAC5-reglement-2021-03.txt",
-            Document::Aap6 => "sources/AAP6-cahier-des-charges-2022-01.txt",
-            Document::Aac6 => "sources/AAC6-reglement-2022-03.txt",
-            Document::Ami5bis => "sources/AMI5bis-reglement-2022-04.txt",
-            Document::Aac6Plus => "sources/AAC6plus-prolongations-2023.txt",
-            Document::Reg7 => "sources/REG7-reglement-provisoire-2024.txt",
-            Document::Rapport => "sources/RAPPORT-analyse-2019.txt",
-            Document::Chiffres => "sources/CHIFFRES-blog-2019-05-09.md",
-            Document::Ing => "sources/ING-ingenierie-programme.md",
-            Document::FaqAdm => "sources/FAQ-ADM-2021.yml",
-            Document::FaqEig => "sources/FAQ-EIG-2021.yml",
-            Document::PromotionsData => "promotions-data.json",
+            Document::Cget2018 => "docs/sources/texts/CGET-news-2018-05-17-eig3.txt",
+            Document::Aac2 => "docs/sources/texts/AAC2-reglement-2017-09.txt",
+            Document::Aap3 => "docs/sources/texts/AAP3-cahier-des-charges-2018-05-04.txt",
+            Document::Aac3 => "docs/sources/texts/AAC3-reglement-2018-09.txt",
+            Document::Aap4 => "docs/sources/texts/AAP4-cahier-des-charges-2020-01.txt",
+            Document::Aac4 => "docs/sources/texts/AAC4-reglement-2020-05.txt",
+            Document::Jury4 => "docs/sources/texts/JURY4-guide-jury-2020-03.txt",
+            Document::Aap5 => "docs/sources/texts/AAP5-cahier-des-charges-2021-02.txt",
+            Document::Aac5 => "docs/sources/texts/AAC5-reglement-2021-03.txt",
+            Document::Aap6 => "docs/sources/texts/AAP6-cahier-des-charges-2022-01.txt",
+            Document::Aac6 => "docs/sources/texts/AAC6-reglement-2022-03.txt",
+            Document::Ami5bis => "docs/sources/texts/AMI5bis-reglement-2022-04.txt",
+            Document::Aac6Plus => "docs/sources/texts/AAC6plus-prolongations-2023.txt",
+            Document::Reg7 => "docs/sources/texts/REG7-reglement-provisoire-2024.txt",
+            Document::Rapport => "docs/sources/texts/RAPPORT-analyse-2019.txt",
+            Document::Chiffres => "docs/sources/texts/CHIFFRES-blog-2019-05-09.md",
+            Document::Ing => "docs/sources/texts/ING-ingenierie-programme.md",
+            Document::FaqAdm => "docs/sources/texts/FAQ-ADM-2021.yml",
+            Document::FaqEig => "docs/sources/texts/FAQ-EIG-2021.yml",
+            Document::PromotionsData => "crates/eig-history/data/promotions-data.json",
             Document::P6Post | Document::KeyFig => return None,
         })
     }

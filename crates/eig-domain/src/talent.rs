@@ -113,7 +113,9 @@ impl fmt::Display for TalentProfile {
 /// Professional experience, in whole months.
 ///
 /// Months, not years, because the pay grids' boundaries are exact: « jusqu'à 5 ans
-/// d'expérience inclus » (EIG5–EIG6) against « moins de 10 ans » (EIG7). JSON: a number of
+/// d'expérience inclus » (EIG6, AAP6 §4.2.1) against (EIG7) « inférieure à 10 ans » (REG7
+/// §2.4). No text says how experience is counted; completed months is the project's reading
+/// (`docs/rules/assumptions.md`, `experience-in-completed-months`). JSON: a number of
 /// months.
 ///
 /// # Example
@@ -311,8 +313,10 @@ pub enum StudyLevel {
 pub struct PastParticipation {
     /// The promotion.
     pub promotion: Promotion,
-    /// Whether the talent was an EIG coach (AAC6 art. 3 excepts coaches from the exclusion
-    /// of EIG5 talents).
+    /// Whether the talent was an EIG coach in that promotion. `eig-eligibility` reads AAC6
+    /// art. 3 (« hormis les EIG Coachs ») as the post applied for (the candidate's profile),
+    /// since EIG5 had no coach posts; this flag is reported, not used to except
+    /// (`docs/rules/assumptions.md`).
     pub as_coach: bool,
 }
 

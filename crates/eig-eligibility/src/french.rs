@@ -269,9 +269,10 @@ fn reason_french(reason: &Reason) -> String {
             level_french(*level),
             reference_on.format("%d/%m/%Y")
         ),
-        Reason::FormerEig5Talent => {
-            String::from("EIG de la promotion 5 (seuls les EIG Coachs peuvent concourir)")
-        }
+        Reason::FormerEig5Talent => String::from(
+            "EIG de la promotion 5 candidat(e) à un autre poste que celui d'EIG Coach (seuls \
+                 les postes d'EIG Coach leur sont ouverts)",
+        ),
         Reason::ChoiceCountOutOfBounds { count, min, max, .. } => {
             format!("{count} choix ; il en faut de {min} à {max}")
         }

@@ -49,8 +49,9 @@ pub struct DefiDossier {
     /// transfert en gestion (AAP4–AAP6 §3.1).
     #[serde(default)]
     pub titre2_programme: Option<bool>,
-    /// Whether the host belongs to the economic and financial ministries (the EIG5 exception,
-    /// AAP5 §3.1).
+    /// Whether the host belongs to the economic and financial ministries (the exception of
+    /// EIG4, AAC4 art. 2 fn. 2, and EIG5, AAP5 §3.1: délégation de gestion instead of the
+    /// décret de transfert); asked of every EIG4 and EIG5 co-financing request.
     #[serde(default)]
     pub economic_and_financial_ministries: Option<bool>,
     /// Whether the défi is a purely IT tooling défi with no business problem (rejected by
@@ -90,7 +91,8 @@ impl DefiDossier {
     /// let defi = defi
     ///     .with_support([SupportRole::OperationalMentor, SupportRole::HighLevelMentor])
     ///     .with_commitments([Commitment::DataAccess, Commitment::OpenSourceAndOpenData,
-    ///         Commitment::Accompaniment, Commitment::WorkOutsideWalls, Commitment::SustainabilityPlan]);
+    ///         Commitment::Accompaniment, Commitment::WorkOutsideWalls, Commitment::ReuseSharedComponents,
+    ///         Commitment::SustainabilityPlan]);
     /// let dossier = DefiDossier { defi, ..dossier }.with_purely_it_tooling(false);
     /// let route = Some(FundingRoute::Direct);
     /// assert_eq!(evaluate_dossier(&dossier)?.outcome, Outcome::Eligible { funding_route: route });

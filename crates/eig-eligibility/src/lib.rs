@@ -43,7 +43,7 @@
 //!     "team": [{"profile": "data_scientist"}, {"profile": "developer"}],
 //!     "support": ["operational_mentor", "high_level_mentor"],
 //!     "commitments": ["data_access", "open_source_and_open_data", "accompaniment",
-//!                     "work_outside_walls", "sustainability_plan"]
+//!                     "work_outside_walls", "reuse_shared_components", "sustainability_plan"]
 //!   },
 //!   "submitted_at": "2018-06-15T14:59:59Z",
 //!   "funding": {"cofinancing_requested": true},
@@ -102,7 +102,7 @@ pub use crate::rules::{
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
     Criterion, JurySheet, Ranked, ScoreScale, ScoredDossier, ScoringGrid, Selection,
-    SelectionStatus, select_laureates,
+    SelectionStatus, TieBreak, select_laureates,
 };
 
 mod batch;

@@ -2,7 +2,7 @@
 //! dossiers are ranked, and laureates are taken by rank within the places and, when given,
 //! the funding envelope.
 //!
-//! Ranking (the tie-break is ours). JURY4 says « la sélection finale se fera en fonction du
+//! Ranking (the default order is ours; [`TieBreak::RankingFirst`] gives JURY4's). JURY4 says « La sélection finale se fera en fonction du
 //! classement, mais aussi des notes et des commentaires que vous aurez faits et qui serviront à
 //! départager les défis ex-aequo »: the jury's ranking first, scores for ties. But each sub-jury
 //! ranks only its own 2 or 3 défis, so no ranking is common to all dossiers, and comments cannot
@@ -10,7 +10,8 @@
 //! 1. total score, highest first (equal weights: stated by AAP6 §5.5, taken as the reading
 //!    of the other grids, which state no weights);
 //! 2. the jury's ranking position (JURY4 step 4), lowest position first, unranked last (the
-//!    reverse of JURY4's precedence: an interpretation, see `docs/rules/eligibility.md`);
+//!    reverse of JURY4's precedence: an interpretation, see `docs/rules/eligibility.md`;
+//!    [`TieBreak::RankingFirst`] puts the ranking first, as JURY4 does);
 //! 3. the criteria scores compared in the grid's order, highest first (the grids list the
 //!    impact or need criterion first);
 //! 4. the défi id, in byte order, so that the result never depends on the input order.
@@ -132,6 +133,51 @@ pub struct JurySheet {
     pub scale: Option<ScoreScale>,
     /// The eligible dossiers and their scores.
     pub dossiers: Vec<ScoredDossier>,
+    /// Which comes first, the total on the grid or the jury's ranking (default: the total;
+    /// `ranking_first` is JURY4's own order, see [`TieBreak`]).
+    #[serde(default)]
+    pub tie_break: TieBreak,
+}
+
+/// Which key orders the dossiers first. JURY4 (« Le jour J »): « La sélection finale se fera
+/// en fonction du classement, mais aussi des notes et des commentaires que vous aurez faits et
+/// qui serviront à départager les défis ex-aequo »: the ranking first, the scores for ties.
+///
+/// JSON: `"total_first"` (the default) or `"ranking_first"`.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{JurySheet, TieBreak, select_laureates};
+///
+/// // Dossier a has the higher total, b the better ranking.
+/// let mut sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 1,
+///   "dossiers": [
+///     {"defi": "a", "scores": [4, 4, 4, 4, 4], "jury_rank": 2},
+///     {"defi": "b", "scores": [3, 3, 3, 3, 3], "jury_rank": 1}
+///   ]
+/// }"#)?;
+/// assert_eq!(sheet.tie_break, TieBreak::TotalFirst);
+/// assert_eq!(select_laureates(&sheet)?.ranking[0].defi.as_str(), "a");
+/// sheet.tie_break = TieBreak::RankingFirst;
+/// assert_eq!(select_laureates(&sheet)?.ranking[0].defi.as_str(), "b");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TieBreak {
+    /// The total on the common grid first, then the jury's ranking position, then the
+    /// criteria in the grid's order, then the défi id. The project's reading: each sub-jury
+    /// ranks only its own 2 or 3 défis (JURY4, step 4), so a ranking position is not common
+    /// to all dossiers, while the grid is (`docs/rules/assumptions.md`, `selection-tie-break`).
+    #[default]
+    TotalFirst,
+    /// JURY4's order: the ranking position first (unranked last), then the total, the
+    /// criteria and the défi id. For a caller whose `jury_rank` is one ranking common to all
+    /// dossiers (the programme's *classement*).
+    RankingFirst,
 }
 
 /// One dossier's scores.
@@ -329,13 +375,7 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
         let total = dossier.scores.iter().map(|&s| u32::from(s)).sum::<u32>();
         rows.push((total, dossier));
     }
-    rows.sort_by(|(total_a, a), (total_b, b)| {
-        total_b
-            .cmp(total_a)
-            .then_with(|| rank_key(a.jury_rank).cmp(&rank_key(b.jury_rank)))
-            .then_with(|| b.scores.cmp(&a.scores))
-            .then_with(|| a.defi.cmp(&b.defi))
-    });
+    rows.sort_by(|a, b| order(sheet.tie_break, *a, *b));
 
     let mut remaining = sheet.envelope;
     let mut committed = sheet.envelope.map(|_| Euros::from_cents(0));
@@ -390,4 +430,19 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
 /// Ranked positions first, in order; unranked last.
 fn rank_key(rank: Option<u32>) -> (bool, u32) {
     (rank.is_none(), rank.unwrap_or(0))
+}
+
+/// The ranking order of two (total, dossier) rows under `tie_break`.
+fn order(
+    tie_break: TieBreak,
+    (total_a, a): (u32, &ScoredDossier),
+    (total_b, b): (u32, &ScoredDossier),
+) -> std::cmp::Ordering {
+    let by_total = total_b.cmp(&total_a);
+    let by_rank = rank_key(a.jury_rank).cmp(&rank_key(b.jury_rank));
+    let first = match tie_break {
+        TieBreak::RankingFirst => by_rank.then(by_total),
+        TieBreak::TotalFirst => by_total.then(by_rank),
+    };
+    first.then_with(|| b.scores.cmp(&a.scores)).then_with(|| a.defi.cmp(&b.defi))
 }

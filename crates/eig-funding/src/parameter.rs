@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The day every official value below was last read against its source text
-/// (`shared/domain/sources/`, read on 2026-11-28).
+/// (`docs/sources/texts/`, read on 2026-11-28).
 ///
 /// # Example
 /// ```
@@ -305,8 +305,10 @@ pub struct Parameter {
     pub value: ParameterValue,
     /// Where the text states it.
     pub source: Source,
-    /// The sentence of the source, quoted verbatim; for a cell of a table (RAPPORT's
-    /// « Budget »), the row heading, the column heading and the cell, separated by `|`.
+    /// The sentence of the source, quoted verbatim (an elision `…` only between two verbatim
+    /// parts); for a cell of a table (RAPPORT's « Budget »), the row heading, the column
+    /// heading and the cell, separated by `|` (the conversion splits the row heading over two
+    /// lines: « Enveloppe allouée … le PIA »). Checked by `eig-sources`' quote test.
     pub quote: Cow<'static, str>,
     /// When the value was last read against the source.
     pub last_checked_on: NaiveDate,
@@ -606,7 +608,7 @@ static TABLE: [Raw; 16] = [
         period: None,
         value: RawValue::Cents(800_000 * EUROS),
         source: src(Document::Rapport, "tableau « Budget »"),
-        quote: "Enveloppe allouée par le PIA | EIG 1 | 800 000 €",
+        quote: "Enveloppe allouée … le PIA | EIG 1 | 800 000 €",
     },
     Raw {
         id: ParameterId::ProgrammeEnvelope,
@@ -614,7 +616,7 @@ static TABLE: [Raw; 16] = [
         period: None,
         value: RawValue::Cents(2_500_000 * EUROS),
         source: src(Document::Rapport, "tableau « Budget »"),
-        quote: "Enveloppe allouée par le PIA | EIG 2 | 2 500 000 €",
+        quote: "Enveloppe allouée … le PIA | EIG 2 | 2 500 000 €",
     },
     Raw {
         id: ParameterId::ProgrammeEnvelope,

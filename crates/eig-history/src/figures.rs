@@ -129,7 +129,7 @@ fn count(value: u32, basis: CountBasis, document: Document, locator: &'static st
 /// (`None`: no source states one).
 ///
 /// EIG1–EIG3: RAPPORT's programme table (p. 14); DIG1: 21 designers (AAP4 §1), défis only in
-/// the site data; EIG4: AAC4 art. 1; EIG5: inferred from the cumulative totals of AAP5 §1
+/// the site data; EIG4: AAC4 art. 3 (17 défis) and art. 1 (41 EIG); EIG5: inferred from the cumulative totals of AAP5 §1
 /// (71 projects, 133 EIG) and AAP6 §1 (87, 172); EIG6: P6POST; EIG7: no official count.
 ///
 /// # Example
@@ -157,7 +157,7 @@ pub fn official_figures(promotion: Promotion) -> (Option<Count>, Option<Count>) 
             Some(count(21, Stated, Aap4, "§1")),
         ),
         Promotion::Eig4 => {
-            (Some(count(17, Stated, Aac4, "art. 1")), Some(count(41, Stated, Aac4, "art. 1")))
+            (Some(count(17, Stated, Aac4, "art. 3")), Some(count(41, Stated, Aac4, "art. 1")))
         }
         Promotion::Eig5 => (
             Some(count(16, Inferred, Document::Aap6, "§1 (87 projects) − AAP5 §1 (71)")),

@@ -69,7 +69,7 @@ pub enum Proposing {
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum LowerQuotas {
-    /// The sources' policy (AAC3 art. 6.5: « le jury se réserve le droit de retirer ce
+    /// The sources' policy (AAC3 art. 6.5: « Le jury se réserve le droit de retirer ce
     /// défi »), as `docs/matching.md` §4.4 reads it (the order is ours): withdraw the défi
     /// with the smallest team below the minimum (then the smallest id), send its candidates
     /// back into the process, repeat. Terminates after at

@@ -200,6 +200,7 @@ fn wrong_hand_offs_are_errors() {
         places: 1,
         envelope: None,
         scale: Some(ScoreScale { min: 1, max: 4 }),
+        tie_break: eig_eligibility::TieBreak::default(),
         dossiers: vec![ScoredDossier {
             defi: first.defi.id.clone(),
             scores: vec![4; 5],

@@ -85,7 +85,7 @@ dossier:
     team: [{profile: data_scientist}, {profile: developer}]
     support: [operational_mentor, high_level_mentor]
     commitments: [data_access, open_source_and_open_data, accompaniment, work_outside_walls,
-                  sustainability_plan]
+                  reuse_shared_components, sustainability_plan]
   submitted_at: '2018-06-15T12:00:00+02:00'
   funding: {cofinancing_requested: true}
   purely_it_tooling: false

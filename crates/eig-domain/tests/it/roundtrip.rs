@@ -138,6 +138,8 @@ fn defi() -> impl Strategy<Value = Defi> {
         Commitment::SustainabilityPlan,
         Commitment::TwelveMonthBudget,
         Commitment::PartialTelework,
+        Commitment::ConnectWithUsers,
+        Commitment::ReuseSharedComponents,
     ]);
     (
         ident(),

@@ -33,7 +33,8 @@ fn closing_text(closing: Closing) -> String {
     }
 }
 
-/// « impérativement avant la clôture …, la date et l'heure de réception faisant foi »: a
+/// AAP3 §4.2: « impérativement avant la clôture …, la date et l'heure de réception faisant
+/// foi »: a
 /// submission is on time when it is received strictly before the closing instant. The
 /// closing instant itself (17:00:00.000) is late: at that instant the call is closed.
 pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffset>>) -> Run {
@@ -145,7 +146,7 @@ pub(crate) const ALL_KINDS: [HostKind; 9] = [
 /// What the host declares about funding, after the exceptions are ordered.
 #[derive(Debug)]
 pub(crate) enum Declared {
-    /// *Autofinancement* (AAP3 §3.1.3; AAP4–AAP6 §3.4): « dans tous les cas ».
+    /// *Autofinancement* (AAP3 §3.1.3; AAP4–AAP6 §3.4): « Dans tous les cas ».
     SelfFunded,
     /// *Financement alternatif* (AAP3 §3.1.2; AAP4–AAP6 §3.2).
     Alternative,
@@ -367,6 +368,10 @@ pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
         Commitment::TravelCosts => "prise en charge des frais de déplacement",
         Commitment::SustainabilityPlan => "plan de pérennisation",
         Commitment::TwelveMonthBudget => "budget dédié pour les 12 mois à venir",
+        Commitment::ConnectWithUsers => "mise en lien des EIG avec les usagers",
+        Commitment::ReuseSharedComponents => {
+            "capitalisation sur les briques technologiques mutualisées"
+        }
         Commitment::PartialTelework => "télétravail partiel",
         _ => "engagement",
     }
@@ -467,7 +472,7 @@ fn holds(last_day: Option<NaiveDate>, moment: Moment) -> Holds {
     }
 }
 
-/// « La candidature est faite par une personne physique ».
+/// AAC4 art. 4: « La candidature est faite par une personne physique ».
 pub(crate) fn natural_person(person: Option<PersonKind>) -> Run {
     let run = match person {
         None => Run::missing(vec!["candidate.status.person"]),
@@ -563,11 +568,19 @@ pub(crate) fn level_french(level: StudyLevel) -> &'static str {
 }
 
 /// Not a former talent of `promotion`, except as a coach.
-pub(crate) fn former_talent(past: Option<&[PastParticipation]>, promotion: Promotion) -> Run {
+pub(crate) fn former_talent(
+    past: Option<&[PastParticipation]>,
+    promotion: Promotion,
+    profile: TalentProfile,
+) -> Run {
+    // AAC6 art. 3 « hormis les EIG Coachs » is read as the post applied for: a former talent
+    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. EIG5 had no coach
+    // posts, so `as_coach` (a coach in that promotion) excepts nobody by itself
+    // (docs/rules/assumptions.md, `eig6-coach-exception`).
     let run = match past {
         None => Run::missing(vec!["candidate.status.past_participations"]),
         Some(past) => {
-            if past.iter().any(|p| p.promotion == promotion && !p.as_coach) {
+            if past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach {
                 Run::failed(Reason::FormerEig5Talent)
             } else {
                 Run::satisfied()
@@ -588,7 +601,10 @@ pub(crate) fn former_talent(past: Option<&[PastParticipation]>, promotion: Promo
         codes.sort();
         if codes.is_empty() { String::from("aucune") } else { codes.join(", ") }
     });
-    run.fact("candidate.status.past_participations", text).parameter("excluded", promotion.code())
+    run.fact("candidate.status.past_participations", text)
+        .fact("candidate.profile", profile.french())
+        .parameter("excluded", promotion.code())
+        .parameter("exception", "candidature à un poste d'EIG Coach")
 }
 
 /// The number and the kind of choices within the promotion's limit.
@@ -628,7 +644,7 @@ pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
 
 /// AAP4–AAP6 §3.1–3.4 (and the EIG5 exception, AAP5 §3.1, when `mef_exception`).
 ///
-/// Precedence: self-funding (§3.4 « dans tous les cas ») and alternative funding (§3.2) are
+/// Precedence: self-funding (§3.4 « Dans tous les cas ») and alternative funding (§3.2) are
 /// exceptions to co-financing; a co-financing request with either is a conflict. Under
 /// co-financing: the EIG5 *délégation de gestion* exception for the economic and financial
 /// ministries comes first, and conflicts with a named porteur administratif; then a ministry
@@ -636,23 +652,36 @@ pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
 /// able to receive titre 2 credits is funded directly; an operator or a deconcentrated service
 /// goes through a convention with its ministry; any other body through a convention with an
 /// eligible administration.
+/// The exception of the economic and financial ministries, as a promotion's texts state it:
+/// how the two exceptions are named when a dossier claims both (délégation de gestion and
+/// porteur administratif).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MefException {
+    /// The délégation de gestion, with its source.
+    pub(crate) delegation: &'static str,
+    /// The porteur administratif, with its source.
+    pub(crate) carrier: &'static str,
+}
+
 pub(crate) fn titre2_route(
     rule: &'static str,
     dossier: &DefiDossier,
-    mef_exception: bool,
+    mef_exception: Option<MefException>,
 ) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
     let declared = declared(rule, dossier.funding, true)?;
     let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
     let (run, route) = match non_cofinanced(&declared) {
         Some(result) => result,
-        None if mef_exception && !dossier.defi.hosts.operational.kind.is_outside_state() => {
+        None if let Some(exception) = mef_exception
+            && !dossier.defi.hosts.operational.kind.is_outside_state() =>
+        {
             match dossier.economic_and_financial_ministries {
                 None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
                 Some(true) if carrier.is_some() => {
                     return Err(EligibilityError::ConflictingExceptions {
                         rule,
-                        first: "délégation de gestion (AAP5 §3.1)",
-                        second: "porteur administratif (AAP5 §3.2)",
+                        first: exception.delegation,
+                        second: exception.carrier,
                     });
                 }
                 Some(true) => (Run::satisfied(), Some(FundingRoute::DelegationOfManagement)),
@@ -663,7 +692,7 @@ pub(crate) fn titre2_route(
     };
     let mut run = funding_facts(run, dossier, true);
     if matches!(declared, Declared::Cofinancing) {
-        if mef_exception {
+        if mef_exception.is_some() {
             run = run.fact(
                 "economic_and_financial_ministries",
                 dossier.economic_and_financial_ministries,
@@ -682,7 +711,7 @@ pub(crate) fn titre2_route(
         )
         .parameter(
             "precedence",
-            if mef_exception {
+            if mef_exception.is_some() {
                 "autofinancement > financement alternatif > délégation de gestion (MEF) > \
                  cofinancement direct ou via porteur administratif"
             } else {

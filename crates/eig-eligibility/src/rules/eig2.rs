@@ -87,7 +87,7 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
 ];
 
-/// « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
+/// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.
 const STATE_BODIES: &[HostKind] = &[
     HostKind::Ministry,

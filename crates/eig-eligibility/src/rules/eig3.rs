@@ -66,7 +66,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig3.defi.commitments",
-    title: "Engagements : données et environnement technique, licence libre, accompagnement hors les murs",
+    title: "Engagements : données et environnement technique, licence libre, briques mutualisées, accompagnement hors les murs",
     source: aap3("§2.3–2.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -150,11 +150,15 @@ const PROFILES_SOUGHT: &[TalentProfile] = &[
     TalentProfile::Geomatician,
 ];
 
+/// AAP3 §2.3 (« l’administration d’accueil doit s’engager à : mettre à disposition des EIG
+/// l’environnement technique et les données …; publier …; capitaliser sur les briques
+/// technologiques »), AAP3 §2.4 (accompaniment, « hors les murs »).
 const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DataAccess,
     Commitment::OpenSourceAndOpenData,
     Commitment::Accompaniment,
     Commitment::WorkOutsideWalls,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG3.
@@ -312,7 +316,7 @@ impl PromotionRules for Eig3 {
     }
 }
 
-/// AAP3 §3.1.1–3.1.3. Precedence: self-funding (« dans tous les cas », §3.1.3) and
+/// AAP3 §3.1.1–3.1.3. Precedence: self-funding (« Dans tous les cas », §3.1.3) and
 /// alternative funding (§3.1.2) are exceptions to co-financing; a co-financing request with
 /// either is a conflict. Under co-financing, a ministry (or a central administration, which
 /// can itself be porteur administratif) is funded directly; an operator or a deconcentrated

@@ -13,7 +13,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, Moment, RoleFamily},
+        common::{self, MefException, Moment, RoleFamily},
     },
     selection::{Criterion, ScoreScale, ScoringGrid},
 };
@@ -40,7 +40,7 @@ const HOST_KIND: Rule = Rule {
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig4.host.funding_route",
-    title: "Voie de financement : cofinancement en titre 2, porteur administratif ou autofinancement",
+    title: "Voie de financement : cofinancement en titre 2, délégation de gestion (MEF), porteur administratif ou autofinancement",
     source: aap4("§3.1–3.4"),
 };
 const TEAM_SIZE: Rule = Rule {
@@ -65,7 +65,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig4.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap4("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -116,6 +116,18 @@ const START: Rule = Rule {
     source: aac4("art. 8"),
 };
 
+/// AAC4 art. 2 fn. 2 excepts the economic and financial ministries from the décret de transfert
+/// that pays co-financed hosts: « A l’exception des administrations appartenant aux Ministères
+/// économiques et financiers. » The footnote names no other route; AAC5 art. 2 fn. 1 has the
+/// same words, and AAP5 §3.1 names the route they go with: the délégation de gestion on
+/// programme 352. EIG4 reads its footnote the same way (`docs/rules/assumptions.md`,
+/// `eig4-mef-delegation`), so that eligibility and `eig-funding` (which opens the route for
+/// EIG4) agree.
+const MEF_EXCEPTION: MefException = MefException {
+    delegation: "délégation de gestion (AAC4 art. 2 fn. 2, lue avec AAP5 §3.1)",
+    carrier: "porteur administratif (AAP4 §3.2)",
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -155,6 +167,7 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG4.
@@ -188,7 +201,7 @@ impl PromotionRules for Eig4 {
             &HOST_KIND,
             common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
         );
-        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, false)?;
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, Some(MEF_EXCEPTION))?;
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation

@@ -13,7 +13,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, Moment, RoleFamily},
+        common::{self, MefException, Moment, RoleFamily},
     },
     selection::{Criterion, ScoringGrid},
 };
@@ -65,7 +65,7 @@ const HIGH_LEVEL_MENTOR: Rule = Rule {
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig5.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap5("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -121,6 +121,14 @@ const START: Rule = Rule {
     source: aac5("art. 6–7"),
 };
 
+/// AAP5 §3.1: « Par exception, le cofinancement des EIG recrutés par les administrations des
+/// ministères économiques et financiers interviendra par voie de de délégation de gestion sur
+/// le programme 352 ».
+const MEF_EXCEPTION: MefException = MefException {
+    delegation: "délégation de gestion (AAP5 §3.1)",
+    carrier: "porteur administratif (AAP5 §3.2)",
+};
+
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
     HOST_KIND.id,
@@ -162,6 +170,8 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ConnectWithUsers,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// The rules of EIG5.
@@ -195,7 +205,7 @@ impl PromotionRules for Eig5 {
             &HOST_KIND,
             common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
         );
-        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, true)?;
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, Some(MEF_EXCEPTION))?;
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation

@@ -62,7 +62,7 @@ const HIGH_LEVEL_MENTOR: Rule =
     Rule { id: "eig6.defi.sponsor", title: "Un sponsor identifié", source: aap6("§2") };
 const COMMITMENTS: Rule = Rule {
     id: "eig6.defi.commitments",
-    title: "Engagements : données et autorisations, licence libre, accessibilité, hors les murs, accompagnement",
+    title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap6("§4.3–4.4"),
 };
 const SUSTAINABILITY: Rule = Rule {
@@ -170,6 +170,8 @@ const REQUIRED_COMMITMENTS: &[Commitment] = &[
     Commitment::DigitalAccessibility,
     Commitment::WorkOutsideWalls,
     Commitment::Accompaniment,
+    Commitment::ConnectWithUsers,
+    Commitment::ReuseSharedComponents,
 ];
 
 /// AAP6 §4.3 (and the model convention, annexe 3 art. 3, point 4): « prendre en charge les
@@ -211,7 +213,7 @@ impl PromotionRules for Eig6 {
             &HOST_KIND,
             common::host_kind(dossier, &common::ALL_KINDS, "toute administration"),
         );
-        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, false)?;
+        let (run, route) = common::titre2_route(FUNDING_ROUTE.id, dossier, None)?;
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation
@@ -282,7 +284,11 @@ impl PromotionRules for Eig6 {
         );
         evaluation.record(
             &FORMER_EIG5,
-            common::former_talent(status.past_participations.as_deref(), Promotion::Eig5),
+            common::former_talent(
+                status.past_participations.as_deref(),
+                Promotion::Eig5,
+                application.candidate.profile,
+            ),
         );
         if let Some(limit) = &facts.choice_limit {
             evaluation

@@ -95,7 +95,7 @@ const DOSSIER_IDS: &[&str] = &[
 ];
 const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id];
 
-/// « administrations centrales et … opérateurs de l'État »; a ministry is its central
+/// REG7 §3.1: « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
 const ADMITTED: &[HostKind] =
     &[HostKind::Ministry, HostKind::CentralAdministration, HostKind::StateOperator];

@@ -32,7 +32,7 @@ const ROLES: [SupportRole; 4] = [
     SupportRole::ProjectLead,
     SupportRole::Sponsor,
 ];
-const COMMITMENTS: [Commitment; 10] = [
+const COMMITMENTS: [Commitment; 12] = [
     Commitment::WorkOutsideWalls,
     Commitment::OpenSourceAndOpenData,
     Commitment::DataAccess,
@@ -43,6 +43,8 @@ const COMMITMENTS: [Commitment; 10] = [
     Commitment::SustainabilityPlan,
     Commitment::TwelveMonthBudget,
     Commitment::PartialTelework,
+    Commitment::ConnectWithUsers,
+    Commitment::ReuseSharedComponents,
 ];
 const PHASES: [BetaPhase; 7] = [
     BetaPhase::NoProductPage,

@@ -1,0 +1,60 @@
+//! The two crates that read the funding texts agree: every funding route `eig-eligibility`
+//! decides in its conformance corpus is a route `eig-funding` accepts for that promotion
+//! (issue 11: EIG4 and the economic and financial ministries).
+
+use std::{collections::BTreeSet, fs};
+
+use eig_domain::{FundingRoute, Promotion};
+use eig_eligibility::{DefiDossier, Outcome, evaluate_dossier};
+use eig_funding::{FundingError, PromotionInput, Scenario, plan_promotion};
+
+use crate::corpus::root;
+
+#[test]
+fn every_route_eligibility_decides_is_open_in_funding() {
+    let dir = root().join("crates/eig-eligibility/tests/data/cases");
+    let mut pairs = BTreeSet::new();
+    for entry in fs::read_dir(dir).expect("the eligibility cases") {
+        let path = entry.expect("a case").path();
+        let case: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(dossier) = case.get("dossier") else { continue };
+        let dossier: DefiDossier = serde_json::from_value(dossier.clone()).unwrap();
+        if let Ok(decision) = evaluate_dossier(&dossier)
+            && let Outcome::Eligible { funding_route: Some(route) } = decision.outcome
+        {
+            pairs.insert((dossier.defi.promotion, route));
+        }
+    }
+    for (promotion, route) in &pairs {
+        assert!(
+            open_in_funding(*promotion, *route),
+            "{promotion} {route:?}: eligibility decides it, funding refuses it"
+        );
+    }
+    // And the délégation de gestion, the route the texts give only to the economic and
+    // financial ministries, is open in funding exactly where eligibility decides it.
+    for promotion in Promotion::ALL {
+        let route = FundingRoute::DelegationOfManagement;
+        assert_eq!(
+            open_in_funding(promotion, route),
+            pairs.contains(&(promotion, route)),
+            "{promotion}: the délégation de gestion is open in one crate only"
+        );
+    }
+}
+
+/// Whether `eig-funding` accepts `route` in `promotion` for a central administration (any
+/// error but `RouteNotOpen`, such as no rule stated for DIG1, is not about the route).
+fn open_in_funding(promotion: Promotion, route: FundingRoute) -> bool {
+    let scenario: Scenario = serde_json::from_str("{}").expect("the empty scenario");
+    let input: PromotionInput = serde_json::from_value(serde_json::json!({
+        "promotion": promotion,
+        "defis": [{"defi": "d1", "route": route, "host": {"kind": "central_administration"},
+            "administrative_carrier": "Ministère", "talents": [
+            {"talent": "t1", "employer_cost": {"contract": "70000"}}
+        ]}]
+    }))
+    .expect("a valid funding input");
+    !matches!(plan_promotion(&input, &scenario), Err(FundingError::RouteNotOpen { .. }))
+}
