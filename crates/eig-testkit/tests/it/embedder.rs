@@ -1,0 +1,1 @@
+//! An embedder's test.

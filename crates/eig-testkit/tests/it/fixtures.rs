@@ -1,0 +1,163 @@
+//! Every fixture of every promotion: eligible, planned, solved and certified, coherent with
+//! the others, dated within the promotion's calls, and its JSON pinned by a snapshot.
+
+use eig_campaign::EligibleDossier;
+use eig_domain::{FundingRoute, Promotion};
+use eig_eligibility::{Choice, Outcome, evaluate_candidate, evaluate_dossier};
+use eig_funding::{Scenario, plan_defi, plan_promotion};
+use eig_matching::{Instance, Options, solve, verify};
+use eig_testkit::fixtures::{self, FixtureError, PROMOTIONS};
+
+#[test]
+fn every_dossier_is_eligible_on_the_route_its_funding_takes() {
+    for promotion in PROMOTIONS {
+        let dossier = fixtures::dossier(promotion).unwrap();
+        assert_eq!(dossier.defi.promotion, promotion);
+        let decision = evaluate_dossier(&dossier).unwrap();
+        let funding = fixtures::defi_funding(promotion).unwrap();
+        assert_eq!(
+            decision.outcome,
+            Outcome::Eligible { funding_route: Some(funding.route) },
+            "{promotion}: {decision:#?}"
+        );
+    }
+}
+
+#[test]
+fn every_application_is_eligible() {
+    for promotion in PROMOTIONS {
+        let application = fixtures::application(promotion).unwrap();
+        assert_eq!(application.promotion, promotion);
+        let decision = evaluate_candidate(&application).unwrap();
+        assert!(matches!(decision.outcome, Outcome::Eligible { .. }), "{promotion}: {decision:#?}");
+    }
+}
+
+#[test]
+fn every_funding_input_plans_and_is_the_hand_off_of_the_eligible_dossier() {
+    for promotion in PROMOTIONS {
+        let funding = fixtures::defi_funding(promotion).unwrap();
+        let plan = plan_defi(promotion, &funding, &Scenario::default());
+        assert!(plan.is_ok(), "{promotion}: {plan:?}");
+        let whole =
+            plan_promotion(&fixtures::promotion_input(promotion).unwrap(), &Scenario::default());
+        assert!(whole.is_ok(), "{promotion}: {whole:?}");
+
+        // The same input eig-campaign derives from the dossier and its decision.
+        let dossier = fixtures::dossier(promotion).unwrap();
+        let decision = evaluate_dossier(&dossier).unwrap();
+        let eligible = EligibleDossier::from_decision(&dossier, &decision).unwrap();
+        assert_eq!(eligible.funding_with(funding.talents.clone()), funding, "{promotion}");
+        assert_eq!(funding.talents.len(), dossier.defi.team.len());
+    }
+}
+
+#[test]
+fn every_matching_is_solved_certified_and_places_everyone() {
+    for promotion in PROMOTIONS {
+        let input = match fixtures::matching(promotion) {
+            Err(FixtureError::NoMatchingLimits { promotion: Promotion::Eig7 }) => continue,
+            other => other.unwrap(),
+        };
+        let instance = Instance::new(&input).unwrap();
+        let solution = solve(&instance, &Options::default()).unwrap();
+        let verdict = verify(&instance, &solution.assignment());
+        assert!(verdict.is_stable(), "{promotion}: {verdict:?}");
+        for candidate in &input.candidates {
+            assert!(solution.defi_of(&candidate.id).is_some(), "{promotion}: {}", candidate.id);
+        }
+    }
+    assert_eq!(
+        fixtures::matching(Promotion::Eig7),
+        Err(FixtureError::NoMatchingLimits { promotion: Promotion::Eig7 })
+    );
+}
+
+#[test]
+fn the_application_chooses_defis_of_the_matching_and_the_dossier_is_one_of_them() {
+    for promotion in PROMOTIONS {
+        let Ok(matching) = fixtures::matching(promotion) else { continue };
+        let offered: Vec<_> = matching.defis.iter().map(|defi| &defi.id).collect();
+        assert!(offered.contains(&&fixtures::dossier(promotion).unwrap().defi.id));
+        for choice in fixtures::application(promotion).unwrap().choices.iter().flatten() {
+            if let Choice::Defi(defi) = choice {
+                assert!(offered.contains(&defi), "{promotion}: {defi}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_instant_is_within_the_promotions_calls() {
+    for promotion in PROMOTIONS {
+        let facts = promotion.facts();
+        let dossier = fixtures::dossier(promotion).unwrap();
+        if let (Some(at), Some(call)) = (dossier.submitted_at, facts.call_for_defis) {
+            if let Some(opens) = call.value.opens_on {
+                assert!(at.date_naive() >= opens, "{promotion}: {at} before {opens}");
+            }
+            if let Some(closes) = call.value.closes.instant() {
+                assert!(at <= closes, "{promotion}: {at} after {closes}");
+            }
+        }
+        let application = fixtures::application(promotion).unwrap();
+        let (Some(at), Some(call)) = (application.submitted_at, facts.call_for_candidates) else {
+            continue;
+        };
+        if let Some(opens) = call.value.opens_on {
+            assert!(at.date_naive() >= opens, "{promotion}: {at} before {opens}");
+        }
+        if let Some(closes) = call.value.closes.instant() {
+            assert!(at <= closes, "{promotion}: {at} after {closes}");
+        }
+    }
+}
+
+#[test]
+fn promotions_without_rules_are_an_error_for_every_fixture() {
+    for promotion in Promotion::ALL.into_iter().filter(|p| !PROMOTIONS.contains(p)) {
+        let expected = FixtureError::NoPublishedRules { promotion };
+        assert_eq!(fixtures::dossier(promotion), Err(expected.clone()));
+        assert_eq!(fixtures::application(promotion), Err(expected.clone()));
+        assert_eq!(fixtures::defi_funding(promotion), Err(expected.clone()));
+        assert_eq!(fixtures::promotion_input(promotion), Err(expected.clone()));
+        assert_eq!(fixtures::matching(promotion), Err(expected));
+    }
+    insta::assert_snapshot!(
+        fixtures::dossier(Promotion::Dig1).unwrap_err(),
+        @"DIG1 has no published call rules: the kit has no fixture for it"
+    );
+    insta::assert_snapshot!(
+        fixtures::matching(Promotion::Eig7).unwrap_err(),
+        @"EIG7 states no team bounds or choice limit: the kit has no matching for it"
+    );
+}
+
+#[test]
+fn fixtures_are_fresh_values() {
+    let direct = FundingRoute::Direct;
+    for promotion in PROMOTIONS {
+        assert_eq!(fixtures::dossier(promotion), fixtures::dossier(promotion));
+        let mut changed = fixtures::defi_funding(promotion).unwrap();
+        changed.route = direct;
+        changed.talents.clear();
+        assert_ne!(fixtures::defi_funding(promotion).unwrap().talents.len(), 0);
+    }
+}
+
+#[test]
+fn snapshots_of_every_fixture() {
+    for promotion in PROMOTIONS {
+        let matching = match fixtures::matching(promotion) {
+            Ok(input) => serde_json::to_value(input).unwrap(),
+            Err(err) => serde_json::Value::String(err.to_string()),
+        };
+        let all = serde_json::json!({
+            "dossier": fixtures::dossier(promotion).unwrap(),
+            "application": fixtures::application(promotion).unwrap(),
+            "defi_funding": fixtures::defi_funding(promotion).unwrap(),
+            "matching": matching,
+        });
+        insta::assert_json_snapshot!(format!("fixtures_{}", promotion.code().to_lowercase()), all);
+    }
+}

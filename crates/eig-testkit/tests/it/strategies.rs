@@ -1,0 +1,1 @@
+//! The strategies draw what they promise, and the rules crates hold their laws over them.
