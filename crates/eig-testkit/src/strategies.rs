@@ -168,10 +168,14 @@ pub fn talent_profile() -> impl Strategy<Value = TalentProfile> {
 ///
 /// # Example
 /// ```
+/// use eig_domain::SupportRole;
 /// use eig_testkit::strategies::support_role;
 /// use proptest::prelude::*;
 ///
-/// proptest!(|(role in support_role())| prop_assert!(!format!("{role:?}").is_empty()));
+/// proptest!(|(role in support_role())| {
+///     let json = serde_json::to_string(&role).unwrap();
+///     prop_assert_eq!(serde_json::from_str::<SupportRole>(&json).unwrap(), role);
+/// });
 /// ```
 pub fn support_role() -> impl Strategy<Value = SupportRole> {
     select(vec![
@@ -186,10 +190,14 @@ pub fn support_role() -> impl Strategy<Value = SupportRole> {
 ///
 /// # Example
 /// ```
+/// use eig_domain::Commitment;
 /// use eig_testkit::strategies::commitment;
 /// use proptest::prelude::*;
 ///
-/// proptest!(|(commitment in commitment())| prop_assert!(!format!("{commitment:?}").is_empty()));
+/// proptest!(|(commitment in commitment())| {
+///     let json = serde_json::to_string(&commitment).unwrap();
+///     prop_assert_eq!(serde_json::from_str::<Commitment>(&json).unwrap(), commitment);
+/// });
 /// ```
 pub fn commitment() -> impl Strategy<Value = Commitment> {
     select(vec![
@@ -210,10 +218,14 @@ pub fn commitment() -> impl Strategy<Value = Commitment> {
 ///
 /// # Example
 /// ```
+/// use eig_eligibility::BetaPhase;
 /// use eig_testkit::strategies::beta_phase;
 /// use proptest::prelude::*;
 ///
-/// proptest!(|(phase in beta_phase())| prop_assert!(!format!("{phase:?}").is_empty()));
+/// proptest!(|(phase in beta_phase())| {
+///     let json = serde_json::to_string(&phase).unwrap();
+///     prop_assert_eq!(serde_json::from_str::<BetaPhase>(&json).unwrap(), phase);
+/// });
 /// ```
 pub fn beta_phase() -> impl Strategy<Value = BetaPhase> {
     select(vec![
@@ -240,7 +252,8 @@ pub fn beta_phase() -> impl Strategy<Value = BetaPhase> {
 ///
 /// proptest!(|(dossier in dossier(Promotion::Eig5))| {
 ///     prop_assert_eq!(dossier.defi.promotion, Promotion::Eig5);
-///     prop_assert!(evaluate_dossier(&dossier).is_ok());
+///     // Eligible, ineligible, incomplete, or conflicting exceptions: the same each time.
+///     prop_assert_eq!(evaluate_dossier(&dossier), evaluate_dossier(&dossier));
 /// });
 /// ```
 pub fn dossier(promotion: Promotion) -> impl Strategy<Value = DefiDossier> {
@@ -328,7 +341,7 @@ pub fn any_dossier() -> impl Strategy<Value = DefiDossier> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(application in application(Promotion::Eig3))| {
-///     prop_assert!(evaluate_candidate(&application).is_ok());
+///     prop_assert_eq!(evaluate_candidate(&application), evaluate_candidate(&application));
 /// });
 /// ```
 pub fn application(promotion: Promotion) -> impl Strategy<Value = CandidateApplication> {
