@@ -352,14 +352,8 @@ pub fn application(promotion: Promotion) -> impl Strategy<Value = CandidateAppli
         option::of(studies(promotion)),
         option::of(vec(past_participation(), 0..=2)),
     )
-        .prop_map(|(person, civil_service, jury_member, studies, past)| {
-            let mut status = CandidateStatus::default();
-            status.person = person;
-            status.civil_service = civil_service;
-            status.jury_member = jury_member;
-            status.studies = studies;
-            status.past_participations = past;
-            status
+        .prop_map(|(person, civil_service, jury_member, studies, past_participations)| {
+            CandidateStatus { person, civil_service, jury_member, studies, past_participations }
         });
     let candidate = (candidate_id(), talent_profile(), option::of(experience()), status).prop_map(
         |(id, profile, experience, status)| {
