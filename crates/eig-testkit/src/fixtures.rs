@@ -98,6 +98,13 @@ pub enum FixtureError {
         /// The promotion asked for.
         promotion: Promotion,
     },
+    /// The promotion publishes no grid for the défi jury, so a whole call cannot select its
+    /// laureates (EIG2: no cahier des charges in the sources).
+    #[error("{promotion} publishes no grid for the défi jury: the kit has no campaign for it")]
+    NoScoringGrid {
+        /// The promotion asked for.
+        promotion: Promotion,
+    },
     /// One of the kit's own literals did not parse. The kit's tests build every fixture of
     /// every promotion, so this is a bug of the kit, reported as an error rather than a
     /// panic.
@@ -455,6 +462,109 @@ pub fn matching(promotion: Promotion) -> Result<MatchingInput, FixtureError> {
         })
         .collect::<Result<Vec<_>, FixtureError>>()?;
     Ok(MatchingInput::new(limits, defis, candidates, rankings))
+}
+
+/// A whole call of `promotion` that `eig_campaign::run` runs: three copies of the
+/// [`dossier`] (the défis of [`matching`], each with the dossier's team), scored at the top
+/// of the jury's scale on every criterion of the promotion's grid, three places; six
+/// [`application`]s (`eigN-c1` … `eigN-c6`, alternating the team's two profiles) choosing
+/// every défi their limit allows in turn; each jury ranking its applicants in the order of
+/// their numbers; lottery seed 1. When the promotion publishes no score scale (EIG3), the
+/// campaign states the one it assumes (1 to 4, JURY4's) in its notes. Every dossier and
+/// application is eligible. Feature `campaign` (on by default).
+///
+/// What `run` makes of it today: EIG3, every défi a laureate, funded, every talent placed;
+/// EIG4, the same, but its candidates chose profiles, not défis (AAC4 art. 5), so the
+/// matching places no one; EIG5 and EIG6, every application eligible but no dossier judged:
+/// `eig-campaign` plans each laureate from seats that carry no experience, which the EIG5 and
+/// EIG6 pay grids need (a `RecordError::Funding`, a known limitation of `eig-campaign`, not
+/// of the fixture).
+///
+/// # Errors
+/// [`FixtureError::NoPublishedRules`] for EIG1 and DIG1, [`FixtureError::NoScoringGrid`] for
+/// EIG2, [`FixtureError::NoMatchingLimits`] for EIG7.
+///
+/// # Example
+/// ```
+/// use eig_campaign::run;
+/// use eig_domain::Promotion;
+/// use eig_testkit::fixtures;
+///
+/// let result = run(&fixtures::campaign(Promotion::Eig3)?)?;
+/// assert_eq!(result.funding.defis.len(), 3);
+/// assert_eq!(result.matching.report.certificate.placed, 6);
+///
+/// // One line: a single place, so one laureate and at most its team of two placed.
+/// let mut campaign = fixtures::campaign(Promotion::Eig3)?;
+/// campaign.places = 1;
+/// assert_eq!(run(&campaign)?.matching.report.certificate.placed, 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "campaign")]
+pub fn campaign(promotion: Promotion) -> Result<eig_campaign::Campaign, FixtureError> {
+    use eig_domain::Seat;
+    use eig_eligibility::{ScoreScale, rule_set};
+
+    let ruled = Ruled::of(promotion)?;
+    let lit = Literals(promotion);
+    let limits =
+        Limits::for_promotion(promotion).ok_or(FixtureError::NoMatchingLimits { promotion })?;
+    let grid = rule_set(promotion)
+        .and_then(|rules| rules.scoring_grid())
+        .map_err(|_| FixtureError::NoScoringGrid { promotion })?;
+    let mut campaign =
+        eig_campaign::Campaign::new(format!("{promotion} (eig-testkit)"), promotion, 3, 1)
+            .with_note("synthetic: eig-testkit's fixtures, every record complete and eligible");
+    let scale = match grid.scale {
+        Some(scale) => scale.value,
+        None => {
+            let assumed = ScoreScale { min: 1, max: 4 };
+            campaign = campaign.with_score_scale(assumed).with_note(format!(
+                "{promotion} publishes no score scale: JURY4's 1 to 4, an assumption"
+            ));
+            assumed
+        }
+    };
+    let template = dossier(promotion)?;
+    let team: Vec<TalentProfile> = template.defi.team.iter().map(|seat| seat.profile).collect();
+    let defis = MATCHING_DEFIS
+        .iter()
+        .map(|suffix| lit.parse::<DefiId>(&lit.id(suffix)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for id in &defis {
+        let mut dossier = template.clone();
+        dossier.defi.id = id.clone();
+        dossier.defi.team = team.iter().map(|&profile| Seat { profile }).collect();
+        campaign = campaign.with_dossier(dossier, grid.criteria.iter().map(|_| scale.max));
+    }
+    let max_choices = usize::try_from(limits.max_choices).unwrap_or(usize::MAX);
+    // (défi, profile) → applicants in the order of their numbers.
+    let mut applicants: Vec<(DefiId, TalentProfile, Vec<CandidateId>)> = Vec::new();
+    for number in 0..6 {
+        let profile = team[number % team.len()];
+        let id = lit.parse::<CandidateId>(&lit.id(&format!("c{}", number + 1)))?;
+        let chosen: Vec<DefiId> = (0..defis.len().min(max_choices))
+            .map(|turn| defis[(number / 2 + turn) % defis.len()].clone())
+            .collect();
+        let mut application = application(promotion)?;
+        application.candidate.id = id.clone();
+        application.candidate.profile = profile;
+        if !matches!(ruled, Ruled::Eig4) {
+            application.choices = Some(chosen.iter().cloned().map(Choice::Defi).collect());
+        }
+        campaign = campaign.with_candidate(application);
+        for defi in chosen {
+            match applicants.iter_mut().find(|(d, p, _)| *d == defi && *p == profile) {
+                Some((_, _, ranked)) => ranked.push(id.clone()),
+                None => applicants.push((defi, profile, vec![id.clone()])),
+            }
+        }
+    }
+    for (defi, profile, ranked) in applicants {
+        let ranks = ranked.into_iter().map(|id| vec![id]);
+        campaign = campaign.with_ranking(RankingInput::new(defi, profile, ranks));
+    }
+    Ok(campaign)
 }
 
 /// The suffixes of the matching's défis; the first is the défi of [`dossier`].

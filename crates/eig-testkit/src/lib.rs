@@ -10,11 +10,12 @@
 //! - [`fixtures`]: for each promotion EIG2–EIG7 ([`fixtures::PROMOTIONS`]), a défi dossier
 //!   and a candidate application that `eig-eligibility` finds eligible, the défi's funding
 //!   input that `eig-funding` plans, a small matching problem that `eig-matching` solves and
-//!   certifies. Each is built with the crates' constructors and returned by value, to be
+//!   certifies; with the feature `campaign` (on by default), a whole call that
+//!   `eig-campaign` runs. Each is built with the crates' constructors and returned by value, to be
 //!   modified in one line; EIG1 and DIG1, without published rules, are a
 //!   [`FixtureError`].
 //! - [`strategies`] (feature `proptest`, on by default; `default-features = false` for the
-//!   fixtures alone): [`Euros`](eig_domain::Euros), [`Share`](eig_domain::Share),
+//!   fixtures of the rule crates alone): [`Euros`](eig_domain::Euros), [`Share`](eig_domain::Share),
 //!   promotions, host kinds, profiles, valid-shaped dossiers and applications of any
 //!   outcome, and valid matching inputs of bounded size.
 //!
