@@ -510,20 +510,19 @@ pub fn campaign(promotion: Promotion) -> Result<eig_campaign::Campaign, FixtureE
     let limits =
         Limits::for_promotion(promotion).ok_or(FixtureError::NoMatchingLimits { promotion })?;
     let grid = rule_set(promotion)
-        .and_then(|rules| rules.scoring_grid())
+        .and_then(eig_eligibility::RuleSet::scoring_grid)
         .map_err(|_| FixtureError::NoScoringGrid { promotion })?;
     let mut campaign =
         eig_campaign::Campaign::new(format!("{promotion} (eig-testkit)"), promotion, 3, 1)
             .with_note("synthetic: eig-testkit's fixtures, every record complete and eligible");
-    let scale = match grid.scale {
-        Some(scale) => scale.value,
-        None => {
-            let assumed = ScoreScale { min: 1, max: 4 };
-            campaign = campaign.with_score_scale(assumed).with_note(format!(
-                "{promotion} publishes no score scale: JURY4's 1 to 4, an assumption"
-            ));
-            assumed
-        }
+    let scale = if let Some(scale) = grid.scale {
+        scale.value
+    } else {
+        let assumed = ScoreScale { min: 1, max: 4 };
+        campaign = campaign.with_score_scale(assumed).with_note(format!(
+            "{promotion} publishes no score scale: JURY4's 1 to 4, an assumption"
+        ));
+        assumed
     };
     let template = dossier(promotion)?;
     let team: Vec<TalentProfile> = template.defi.team.iter().map(|seat| seat.profile).collect();

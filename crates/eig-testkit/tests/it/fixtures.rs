@@ -177,8 +177,10 @@ fn every_campaign_runs_and_judges_every_record() {
 
     for promotion in PROMOTIONS {
         let campaign = match fixtures::campaign(promotion) {
-            Err(FixtureError::NoScoringGrid { promotion: Promotion::Eig2 }) => continue,
-            Err(FixtureError::NoMatchingLimits { promotion: Promotion::Eig7 }) => continue,
+            Err(
+                FixtureError::NoScoringGrid { promotion: Promotion::Eig2 }
+                | FixtureError::NoMatchingLimits { promotion: Promotion::Eig7 },
+            ) => continue,
             other => other.unwrap(),
         };
         let result = run(&campaign).unwrap();
