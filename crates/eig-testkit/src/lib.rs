@@ -50,13 +50,8 @@
 #[doc(alias = "exemple")]
 pub use crate::fixtures::FixtureError;
 
-/// Complete, eligible records for every promotion EIG2–EIG7, built with the constructors.
-///
-/// A module rather than flat re-exports: its functions share their names (`dossier`,
-/// `application`) with the strategies of [`strategies`], which draw records of any outcome.
+// Two public modules rather than flat re-exports: their functions share names (`dossier`,
+// `application`): the fixtures are complete and eligible, the strategies draw any outcome.
 pub mod fixtures;
-/// Proptest strategies for the public types.
-///
-/// Behind the `proptest` feature (on by default).
 #[cfg(feature = "proptest")]
 pub mod strategies;

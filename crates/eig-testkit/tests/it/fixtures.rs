@@ -163,6 +163,7 @@ fn snapshots_of_every_fixture() {
 }
 
 /// Whether a record was decided eligible.
+#[cfg(feature = "campaign")]
 fn eligible(judgement: &eig_campaign::Judgement) -> bool {
     matches!(
         judgement,
@@ -171,6 +172,7 @@ fn eligible(judgement: &eig_campaign::Judgement) -> bool {
 }
 
 #[test]
+#[cfg(feature = "campaign")]
 fn every_campaign_runs_and_judges_every_record() {
     use eig_campaign::{Judgement, RecordError, run};
     use eig_funding::FundingError;

@@ -3,6 +3,8 @@
 //! crates hold their laws over them (`strategies.rs`); and an embedder's test written against
 //! the public API only (`embedder.rs`).
 
+#[cfg(feature = "proptest")]
 mod embedder;
 mod fixtures;
+#[cfg(feature = "proptest")]
 mod strategies;
