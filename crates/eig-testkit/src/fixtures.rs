@@ -128,7 +128,7 @@ pub enum FixtureError {
 ///
 /// | Promotion | Team | Support and commitments | Facts | Route |
 /// | --- | --- | --- | --- | --- |
-/// | EIG2 | developer, data scientist | — | submitted 2017-01-01, co-financing (AAC2 art. 2) | direct |
+/// | EIG2 | developer, data scientist | — | submitted 2017-01-01 (the sources state no window for EIG2's défis), co-financing (AAC2 art. 2) | direct |
 /// | EIG3 | developer, data scientist | mentors opérationnel and de haut niveau; data access, open source and data, accompaniment, work outside walls, sustainability plan (AAP3 §2.2, §3.2) | submitted 2018-06-15 10:00 Paris, before the 17:00 deadline (AAP3 §4.2); co-financing; not purely IT tooling | direct (AAP3 §3.1.1) |
 /// | EIG4 | developer, designer | the same mentors; and data use authorisation, digital accessibility (AAP4 §2) | submitted 2020-02-28, co-financing | direct (AAP4 §3.1) |
 /// | EIG5 | developer, designer | porteur de projet and mentor de haut niveau; EIG4's commitments (AAP5 §2) | submitted 2021-04-07, co-financing, not an economic and financial ministry | direct (AAP5 §3.1) |
@@ -251,8 +251,8 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
 /// | EIG2 | 2017-10-20 | 1 défi (1 to 3, AAC2 art. 4) | — |
 /// | EIG3 | 2018-10-10 | 2 défis (at most 2, AAC3 art. 4) | selection decided 2018-12-14 |
 /// | EIG4 | 2020-06-01 | the developer profile (1 to 3 profiles, AAC4 art. 5) | selection decided 2020-07-17 |
-/// | EIG5 | 2021-04-20 | 3 projects (AAC5), chosen 2021-05-20 | — |
-/// | EIG6 | 2022-03-20 | 3 projects (3 to 5, AAC6 art. 5), chosen 2022-05-10 | — |
+/// | EIG5 | 2021-04-20 | 3 projects (AAC5 art. 5), chosen 2021-05-26 (window 24–31 May, AAC5 art. 5 §2) | — |
+/// | EIG6 | 2022-03-20 | 3 projects (3 to 5, AAC6 art. 5), chosen 2022-05-10 (window 9–15 May) | — |
 /// | EIG7 | 2024-02-10 | none: a pool (REG7 §2) | — |
 ///
 /// # Errors
@@ -307,7 +307,7 @@ pub fn application(promotion: Promotion) -> Result<CandidateApplication, Fixture
         Ruled::Eig5 => application
             .with_submitted_at(lit.instant("2021-04-20T12:00:00+02:00")?)
             .with_choices(defis(3)?)
-            .with_choices_submitted_at(lit.instant("2021-05-20T12:00:00+02:00")?),
+            .with_choices_submitted_at(lit.instant("2021-05-26T12:00:00+02:00")?),
         Ruled::Eig6 => application
             .with_submitted_at(lit.instant("2022-03-20T12:00:00+01:00")?)
             .with_choices(defis(3)?)

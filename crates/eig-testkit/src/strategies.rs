@@ -47,6 +47,14 @@ use rust_decimal::Decimal;
 use crate::fixtures::PROMOTIONS;
 
 /// The largest amount [`euros`] draws: 100 million euros, above any promotion's envelope.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// use eig_testkit::strategies::MAX_EUROS;
+///
+/// assert_eq!(MAX_EUROS, Euros::from_whole(100_000_000));
+/// ```
 pub const MAX_EUROS: Euros = Euros::from_cents(10_000_000_000);
 
 /// Any amount from 0 to [`MAX_EUROS`], to the cent.

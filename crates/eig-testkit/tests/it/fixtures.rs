@@ -87,30 +87,63 @@ fn the_application_chooses_defis_of_the_matching_and_the_dossier_is_one_of_them(
     }
 }
 
+/// Whether `at` is within `window` (from its opening day to its closing instant, each when
+/// stated), as a line naming what was checked.
+fn within(
+    what: &str,
+    at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    window: Option<eig_domain::Sourced<eig_domain::Window>>,
+) -> Option<String> {
+    let (at, window) = (at?, window?);
+    if let Some(opens) = window.value.opens_on {
+        assert!(at.date_naive() >= opens, "{what}: {at} before {opens}");
+    }
+    let closes = window.value.closes.instant();
+    if let Some(closes) = closes {
+        assert!(at <= closes, "{what}: {at} after {closes}");
+    }
+    let opens = window.value.opens_on.map_or("?".to_owned(), |day| day.to_string());
+    let closes = closes.map_or("?".to_owned(), |at| at.to_rfc3339());
+    Some(format!("{what} {at} in [{opens}, {closes}] ({})", window.source))
+}
+
 #[test]
 fn every_instant_is_within_the_promotions_calls() {
+    let mut checked = Vec::new();
     for promotion in PROMOTIONS {
         let facts = promotion.facts();
         let dossier = fixtures::dossier(promotion).unwrap();
-        if let (Some(at), Some(call)) = (dossier.submitted_at, facts.call_for_defis) {
-            if let Some(opens) = call.value.opens_on {
-                assert!(at.date_naive() >= opens, "{promotion}: {at} before {opens}");
-            }
-            if let Some(closes) = call.value.closes.instant() {
-                assert!(at <= closes, "{promotion}: {at} after {closes}");
-            }
-        }
         let application = fixtures::application(promotion).unwrap();
-        let (Some(at), Some(call)) = (application.submitted_at, facts.call_for_candidates) else {
-            continue;
-        };
-        if let Some(opens) = call.value.opens_on {
-            assert!(at.date_naive() >= opens, "{promotion}: {at} before {opens}");
-        }
-        if let Some(closes) = call.value.closes.instant() {
-            assert!(at <= closes, "{promotion}: {at} after {closes}");
-        }
+        checked.extend(within(
+            &format!("{promotion} dossier"),
+            dossier.submitted_at,
+            facts.call_for_defis,
+        ));
+        checked.extend(within(
+            &format!("{promotion} application"),
+            application.submitted_at,
+            facts.call_for_candidates,
+        ));
+        checked.extend(within(
+            &format!("{promotion} choices"),
+            application.choices_submitted_at,
+            facts.choice_window,
+        ));
     }
+    // EIG2 states no window for its défis, EIG7 recruits on a rolling basis: not checked.
+    insta::assert_snapshot!(checked.join("\n"), @r"
+    EIG2 application 2017-10-20 12:00:00 +02:00 in [2017-09-27, 2017-10-27T15:00:00+00:00] (AAC2 art. 4 (Dossier de candidature))
+    EIG3 dossier 2018-06-15 10:00:00 +02:00 in [2018-05-04, 2018-06-15T15:00:00+00:00] (AAP3 §4.2)
+    EIG3 application 2018-10-10 12:00:00 +02:00 in [2018-09-13, 2018-10-15T15:00:00+00:00] (AAC3 art. 5)
+    EIG4 dossier 2020-02-28 10:00:00 +01:00 in [2020-01-15, 2020-02-28T16:00:00+00:00] (AAP4 §5.3)
+    EIG4 application 2020-06-01 12:00:00 +02:00 in [2020-05-04, 2020-06-07T22:00:00+00:00] (AAC4 art. 1)
+    EIG5 dossier 2021-04-07 10:00:00 +02:00 in [2021-02-01, 2021-04-07T21:59:00+00:00] (AAP5 §5.3)
+    EIG5 application 2021-04-20 12:00:00 +02:00 in [2021-03-01, 2021-05-02T21:59:00+00:00] (AAC5 art. 4)
+    EIG5 choices 2021-05-26 12:00:00 +02:00 in [2021-05-24, 2021-05-31T21:59:00+00:00] (AAC5 art. 5 §2)
+    EIG6 dossier 2022-03-18 10:00:00 +01:00 in [2022-01-24, 2022-03-18T22:59:00+00:00] (AAP6 §5.3)
+    EIG6 application 2022-03-20 12:00:00 +01:00 in [2022-03-07, 2022-04-03T21:59:00+00:00] (AAC6 art. 4)
+    EIG6 choices 2022-05-10 12:00:00 +02:00 in [2022-05-09, 2022-05-15T21:59:00+00:00] (AAC6 art. 5)
+    ");
 }
 
 #[test]
