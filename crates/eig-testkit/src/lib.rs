@@ -11,13 +11,15 @@
 //!   and a candidate application that `eig-eligibility` finds eligible, the défi's funding
 //!   input that `eig-funding` plans, a small matching problem that `eig-matching` solves and
 //!   certifies; with the feature `campaign` (on by default), a whole call that
-//!   `eig-campaign` runs. Each is built with the crates' constructors and returned by value, to be
-//!   modified in one line; EIG1 and DIG1, without published rules, are a
+//!   `eig-campaign` runs. Each is built with the crates' constructors and returned by value,
+//!   to be modified in one line; EIG1 and DIG1, without published rules, are a
 //!   [`FixtureError`].
-//! - [`strategies`] (feature `proptest`, on by default; `default-features = false` for the
-//!   fixtures of the rule crates alone): [`Euros`](eig_domain::Euros), [`Share`](eig_domain::Share),
-//!   promotions, host kinds, profiles, valid-shaped dossiers and applications of any
-//!   outcome, and valid matching inputs of bounded size.
+//! - [`strategies`] (feature `proptest`, on by default): [`Euros`](eig_domain::Euros),
+//!   [`Share`](eig_domain::Share), promotions, host kinds, profiles, valid-shaped dossiers
+//!   and applications of any outcome, and valid matching inputs of bounded size.
+//!
+//! With `default-features = false`, the fixtures of the rule crates alone: neither proptest
+//! nor `eig-campaign` is built.
 //!
 //! A runner for the public case files (the conformance corpus's format) will be a third
 //! module beside these two; the fixtures and strategies do not read files.
