@@ -1,0 +1,59 @@
+//! The test kit for embedders of the `eig-*` crates: complete, eligible fixtures for every
+//! promotion with published rules, and proptest strategies for the public types. Meant as a
+//! dev-dependency:
+//!
+//! ```toml
+//! [dev-dependencies]
+//! eig-testkit = { version = "0.1.0" }
+//! ```
+//!
+//! - [`fixtures`]: for each promotion EIG2–EIG7 ([`fixtures::PROMOTIONS`]), a défi dossier
+//!   and a candidate application that `eig-eligibility` finds eligible, the défi's funding
+//!   input that `eig-funding` plans, a small matching problem that `eig-matching` solves and
+//!   certifies; with the feature `campaign` (on by default), a whole call that
+//!   `eig-campaign` runs. Each is built with the crates' constructors and returned by value,
+//!   to be modified in one line; EIG1 and DIG1, without published rules, are a
+//!   [`FixtureError`].
+//! - [`strategies`] (feature `proptest`, on by default): [`Euros`](eig_domain::Euros),
+//!   [`Share`](eig_domain::Share), promotions, host kinds, profiles, valid-shaped dossiers
+//!   and applications of any outcome, and valid matching inputs of bounded size.
+//!
+//! With `default-features = false`, the fixtures of the rule crates alone: neither proptest
+//! nor `eig-campaign` is built.
+//!
+//! A runner for the public case files (the conformance corpus's format) will be a third
+//! module beside these two; the fixtures and strategies do not read files.
+//!
+//! Pure like the crates it tests: no IO, no clock, no panic — a fixture that cannot be given
+//! is an error.
+//!
+//! # Example
+//! ```
+//! use eig_domain::{Promotion, TalentProfile};
+//! use eig_eligibility::{Outcome, evaluate_dossier};
+//! use eig_testkit::{fixtures, strategies};
+//! use proptest::prelude::*;
+//!
+//! // A fixture modified in one line: an EIG6 team of one talent is below the 2 to 3 of AAP6 §2.
+//! let mut dossier = fixtures::dossier(Promotion::Eig6)?;
+//! dossier.defi.team.truncate(1);
+//! assert!(matches!(evaluate_dossier(&dossier)?.outcome, Outcome::Ineligible { .. }));
+//!
+//! // A fixture under a strategy: whatever the profile of the second seat, the decision is made.
+//! proptest!(|(profile in strategies::talent_profile())| {
+//!     let mut dossier = fixtures::dossier(Promotion::Eig3).expect("EIG3 has rules");
+//!     dossier.defi.team[1].profile = profile;
+//!     prop_assert!(evaluate_dossier(&dossier).is_ok());
+//! });
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[doc(alias = "jeu de données")]
+#[doc(alias = "exemple")]
+pub use crate::fixtures::FixtureError;
+
+// Two public modules rather than flat re-exports: their functions share names (`dossier`,
+// `application`): the fixtures are complete and eligible, the strategies draw any outcome.
+pub mod fixtures;
+#[cfg(feature = "proptest")]
+pub mod strategies;

@@ -1,0 +1,58 @@
+//! An external crate uses the test kit's fixtures and strategies in a proptest and an insta
+//! snapshot: this file is written as an embedder writes its own tests, against the public
+//! API of `eig-testkit` and the rule crates only (copy it into a crate that has
+//! `eig-testkit`, `proptest` and `insta` as dev-dependencies).
+
+use chrono::{Duration, FixedOffset};
+use eig_domain::{Promotion, SupportRole};
+use eig_eligibility::{Outcome, evaluate_dossier, render_french};
+use eig_funding::{Scenario, plan_defi};
+use eig_testkit::{fixtures, strategies};
+use proptest::prelude::*;
+
+proptest! {
+    /// Any dossier submitted after the EIG3 deadline (15 June 2018, 17:00 Paris, AAP3 §4.2)
+    /// is ineligible: the complete fixture, modified in one line.
+    #[test]
+    fn a_late_eig3_dossier_is_ineligible(minutes in 1..=(60 * 24 * 365_i64)) {
+        let call = Promotion::Eig3.facts().call_for_defis.unwrap();
+        let deadline = call.value.closes.instant().unwrap();
+        let paris = FixedOffset::east_opt(7_200).unwrap();
+        let late = (deadline + Duration::minutes(minutes)).with_timezone(&paris);
+
+        let dossier = fixtures::dossier(Promotion::Eig3).unwrap().with_submitted_at(late);
+
+        let decision = evaluate_dossier(&dossier).unwrap();
+        prop_assert!(matches!(decision.outcome, Outcome::Ineligible { .. }), "{:?}", decision);
+    }
+
+    /// Whatever the host's kind, the complete dossier of any promotion is judged, and the
+    /// route it is eligible on is one the funding plans for that kind of host.
+    #[test]
+    fn every_route_decided_is_planned(
+        promotion in strategies::promotion_with_rules(),
+        kind in strategies::host_kind(),
+    ) {
+        let mut dossier = fixtures::dossier(promotion).unwrap();
+        dossier.defi.hosts.operational.kind = kind;
+
+        let decision = evaluate_dossier(&dossier).unwrap();
+        if let Outcome::Eligible { funding_route: Some(route) } = decision.outcome {
+            let mut funding = fixtures::defi_funding(promotion).unwrap();
+            (funding.route, funding.host) = (route, kind);
+            let plan = plan_defi(promotion, &funding, &Scenario::default());
+            prop_assert!(plan.is_ok(), "{} {:?} {:?}: {:?}", promotion, kind, route, plan);
+        }
+    }
+}
+
+/// What a host reads when its EIG5 dossier names no mentor de haut niveau (AAP5 §2).
+#[test]
+fn the_french_explanation_of_a_missing_mentor() {
+    let mut dossier = fixtures::dossier(Promotion::Eig5).unwrap();
+    dossier.defi.support.retain(|role| *role != SupportRole::HighLevelMentor);
+
+    let decision = evaluate_dossier(&dossier).unwrap();
+    // A file snapshot: the letter is 44 lines (tests/it/snapshots/).
+    insta::assert_snapshot!("eig5_missing_mentor_in_french", render_french(&decision));
+}
