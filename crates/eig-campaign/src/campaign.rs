@@ -3,6 +3,7 @@
 
 use eig_domain::Promotion;
 use eig_eligibility::{CandidateApplication, DefiDossier, ScoreScale};
+use eig_funding::TalentInput;
 use eig_matching::RankingInput;
 use serde::{Deserialize, Serialize};
 
@@ -209,6 +210,12 @@ pub struct CampaignDossier {
     pub dossier: DefiDossier,
     /// The défi jury's scores, one per criterion of the promotion's grid.
     pub scores: Vec<u8>,
+    /// The talents to fund if the défi is selected (their experience and employer cost), one
+    /// per requested seat; empty: one talent per seat at no given cost, which
+    /// `eig-funding` estimates with the ING reference where it applies (EIG3, EIG4, EIG7) and
+    /// refuses where the pay grid needs each talent's experience (EIG5, EIG6: give them here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talents: Vec<TalentInput>,
 }
 
 impl CampaignDossier {
@@ -232,7 +239,29 @@ impl CampaignDossier {
             note: String::new(),
             dossier,
             scores: scores.into_iter().collect(),
+            talents: Vec::new(),
         }
+    }
+
+    /// The dossier with the talents to fund if it is selected.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_campaign::CampaignDossier;
+    /// use eig_domain::{Defi, Experience, Host, HostKind, HostRoles, Promotion};
+    /// use eig_eligibility::DefiDossier;
+    /// use eig_funding::TalentInput;
+    ///
+    /// let hosts = HostRoles::new(Host::new("Ministère".parse()?, HostKind::Ministry));
+    /// let defi = Defi::new("d1".parse()?, "Défi".parse()?, Promotion::Eig5, hosts, []);
+    /// let talent = TalentInput::new("t1".parse()?).with_experience(Experience::from_years(6));
+    /// let entry = CampaignDossier::new(DefiDossier::new(defi), [4; 5]).with_talents([talent]);
+    /// assert_eq!(entry.talents.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_talents(self, talents: impl IntoIterator<Item = TalentInput>) -> CampaignDossier {
+        CampaignDossier { talents: talents.into_iter().collect(), ..self }
     }
 
     /// The dossier marked as made up, with what it illustrates.

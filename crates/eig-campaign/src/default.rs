@@ -213,6 +213,7 @@ pub fn default_campaign() -> Campaign {
             ),
             dossier: dossier(defi(&slug(record.title.as_str()), record.title.as_str(), hosts, &team), submitted, declared),
             scores: scores(&mut rng, 3),
+            talents: Vec::new(),
         });
     }
     dossiers.extend(synthetic_dossiers(&mut rng));
@@ -260,6 +261,7 @@ fn synthetic_dossiers(rng: &mut SplitMix64) -> Vec<CampaignDossier> {
         note: note.to_owned(),
         dossier: dossier(defi(id_text, title, hosts, &two), paris(2018, 6, 14, 10, 0, 0), declared),
         scores: scores(rng, 1),
+        talents: Vec::new(),
     };
     out.push(synthetic(
         "synth-region-sans-convention",

@@ -145,6 +145,7 @@ fn check_subject(
 pub struct EligibleDossier {
     dossier: DefiDossier,
     route: FundingRoute,
+    talents: Vec<TalentInput>,
 }
 
 impl EligibleDossier {
@@ -178,7 +179,7 @@ impl EligibleDossier {
         check_subject(decision, &Subject::Dossier(defi.id.to_string()), defi.promotion, record)?;
         match decision.outcome {
             Outcome::Eligible { funding_route: Some(route) } => {
-                Ok(EligibleDossier { dossier: dossier.clone(), route })
+                Ok(EligibleDossier { dossier: dossier.clone(), route, talents: Vec::new() })
             }
             Outcome::Eligible { funding_route: None } => {
                 Err(HandOffError::NoRoute { defi: defi.id.clone() })
@@ -263,9 +264,33 @@ impl EligibleDossier {
         input
     }
 
-    /// The défi's funding input with one talent per requested seat, named `<défi>.seat<n>`, at
-    /// no given cost: `eig-funding` then uses the ING reference where it applies and marks it
-    /// as an estimate.
+    /// The dossier with the talents to fund (their experience and employer cost), which
+    /// [`EligibleDossier::funding`] then uses instead of one talent per seat at no cost.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_campaign::EligibleDossier;
+    /// use eig_domain::Euros;
+    /// use eig_eligibility::evaluate_dossier;
+    /// use eig_funding::{EmployerCost, Payer, Scenario, TalentInput};
+    ///
+    /// let dossier = eig_campaign::default_campaign().dossiers[0].dossier.clone();
+    /// let cost = EmployerCost::Contract(Euros::from_whole(80_000));
+    /// let eligible = EligibleDossier::from_decision(&dossier, &evaluate_dossier(&dossier)?)?
+    ///     .with_talents([TalentInput::new("ada".parse()?).with_employer_cost(cost)]);
+    /// let plan = eligible.plan(&Scenario::default())?;
+    /// assert_eq!(plan.amount_of(Payer::PiaThroughCdc), Euros::from_whole(56_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_talents(self, talents: impl IntoIterator<Item = TalentInput>) -> EligibleDossier {
+        EligibleDossier { talents: talents.into_iter().collect(), ..self }
+    }
+
+    /// The défi's funding input: the talents given with [`EligibleDossier::with_talents`],
+    /// or else one talent per requested seat, named `<défi>.seat<n>`, at no given cost
+    /// (`eig-funding` then uses the ING reference where it applies and marks it as an
+    /// estimate, and asks for each talent's experience where the pay grid needs it).
     ///
     /// # Example
     /// ```
@@ -280,6 +305,9 @@ impl EligibleDossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn funding(&self) -> DefiFunding {
+        if !self.talents.is_empty() {
+            return self.funding_with(self.talents.iter().cloned());
+        }
         let defi = self.defi();
         self.funding_with(
             (1..=self.dossier.defi.team.len())

@@ -224,6 +224,7 @@ fn judge_dossiers(campaign: &Campaign) -> (Vec<DossierResult>, Vec<EligibleDossi
         let judgement = match judge_dossier(campaign.promotion, &entry.dossier) {
             Ok((decision, None)) => Judgement::Decided { decision },
             Ok((decision, Some(dossier))) => {
+                let dossier = dossier.with_talents(entry.talents.iter().cloned());
                 // The payer whose envelope it is depends on the promotion: eig-funding decides.
                 let alone = PromotionInput::new(campaign.promotion, [dossier.funding()]);
                 match plan_promotion(&alone, &Scenario::default()) {

@@ -540,11 +540,23 @@ pub fn campaign(promotion: Promotion) -> Result<eig_campaign::Campaign, FixtureE
         .iter()
         .map(|suffix| lit.parse::<DefiId>(&lit.id(suffix)))
         .collect::<Result<Vec<_>, _>>()?;
+    let funded = defi_funding(promotion)?.talents;
     for id in &defis {
         let mut dossier = template.clone();
         dossier.defi.id = id.clone();
         dossier.defi.team = team.iter().map(|&profile| Seat { profile }).collect();
-        campaign = campaign.with_dossier(dossier, grid.criteria.iter().map(|_| scale.max));
+        // The talents to fund, with the experience the EIG5–EIG6 pay grids need.
+        let talents = funded
+            .iter()
+            .map(|talent| {
+                let name = lit.parse(&format!("{id}-{}", talent.talent))?;
+                Ok(TalentInput { talent: name, ..talent.clone() })
+            })
+            .collect::<Result<Vec<_>, FixtureError>>()?;
+        let entry =
+            eig_campaign::CampaignDossier::new(dossier, grid.criteria.iter().map(|_| scale.max))
+                .with_talents(talents);
+        campaign.dossiers.push(entry);
     }
     let max_choices = usize::try_from(limits.max_choices).unwrap_or(usize::MAX);
     // (défi, profile) → applicants in the order of their numbers.

@@ -207,8 +207,7 @@ fn eligible(judgement: &eig_campaign::Judgement) -> bool {
 #[test]
 #[cfg(feature = "campaign")]
 fn every_campaign_runs_and_judges_every_record() {
-    use eig_campaign::{Judgement, RecordError, run};
-    use eig_funding::FundingError;
+    use eig_campaign::run;
 
     for promotion in PROMOTIONS {
         let campaign = match fixtures::campaign(promotion) {
@@ -221,33 +220,13 @@ fn every_campaign_runs_and_judges_every_record() {
         let result = run(&campaign).unwrap();
         assert!(result.candidates.iter().all(|c| eligible(&c.judgement)), "{promotion}");
         assert_eq!(result.candidates.len(), 6);
-        match promotion {
-            Promotion::Eig3 | Promotion::Eig4 => {
-                assert!(result.dossiers.iter().all(|d| eligible(&d.judgement)), "{promotion}");
-                assert_eq!(result.funding.defis.len(), 3, "{promotion}");
-                // EIG4 candidates chose profiles (AAC4 art. 5): nobody chose a défi.
-                let placed = if promotion == Promotion::Eig4 { 0 } else { 6 };
-                assert_eq!(result.matching.report.certificate.placed, placed, "{promotion}");
-            }
-            _ => {
-                // FIXME(eig-campaign): its funding hand-off (`EligibleDossier::funding`) gives
-                // each seat a talent without experience, and the EIG5–EIG6 pay grids need
-                // one, so no dossier of an EIG5 or EIG6 call is judged and nobody is placed.
-                for dossier in &result.dossiers {
-                    assert!(
-                        matches!(
-                            dossier.judgement,
-                            Judgement::NotJudged {
-                                error: RecordError::Funding(FundingError::ExperienceNeeded { .. })
-                            }
-                        ),
-                        "{promotion}: {:?}",
-                        dossier.judgement
-                    );
-                }
-                assert_eq!(result.matching.report.certificate.placed, 0, "{promotion}");
-            }
-        }
+        // Every dossier is judged eligible and funded (the campaign gives each talent's
+        // experience and cost, which the EIG5–EIG6 pay grids need).
+        assert!(result.dossiers.iter().all(|d| eligible(&d.judgement)), "{promotion}");
+        assert_eq!(result.funding.defis.len(), 3, "{promotion}");
+        // EIG4 candidates chose profiles (AAC4 art. 5): nobody chose a défi.
+        let placed = if promotion == Promotion::Eig4 { 0 } else { 6 };
+        assert_eq!(result.matching.report.certificate.placed, placed, "{promotion}");
     }
     assert_eq!(
         fixtures::campaign(Promotion::Eig2).unwrap_err(),
