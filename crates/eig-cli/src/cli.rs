@@ -13,7 +13,8 @@ use eig_domain::Promotion;
 /// syntax errors, the line and column) · 2 usage error (an unknown option or value, no input
 /// file while standard input is a terminal, two inputs on standard input) · 3 the output could
 /// not be written · 4 the result was written, but some records could not be judged (each is
-/// named on standard error, and in the result).
+/// named on standard error, and in the result). `eig test` exits with 1 when a case fails or
+/// cannot be read.
 /// Nothing is written anywhere but standard output and standard error unless --output is given.
 #[derive(Debug, Parser)]
 #[command(name = "eig", version, max_term_width = 100)]
@@ -49,6 +50,11 @@ pub(crate) enum Command {
     /// A valid example of a shape: for an input, one to start from; for a result, what the
     /// command prints on the example input.
     Example(KindArgs),
+    /// Runs rule tests: case files of the public format (JSON, or YAML with comments; see
+    /// `eig schema case` and docs/testing.md), one line per case, a difference naming the
+    /// rule and its source for each failure, and `N passed, M failed`. Exit code 0 only when
+    /// every case passes.
+    Test(TestArgs),
 }
 
 /// How to print a result.
@@ -144,6 +150,23 @@ pub(crate) struct HistoryArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub(crate) struct TestArgs {
+    /// Case files, or directories whose `.json`, `.yaml` and `.yml` files are run (sorted,
+    /// subdirectories included); `-` reads one JSON case file from standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Only the cases whose title contains this text, or that cover a rule id starting with
+    /// it (`eig3.host`).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) filter: Option<String>,
+    /// Also write a JUnit XML report (what CI dashboards read) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) junit: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
 pub(crate) struct KindArgs {
     /// Which shape.
     #[arg(value_enum)]
@@ -186,6 +209,8 @@ pub(crate) enum Kind {
     PromotionFacts,
     /// The figures table (output of `eig history --format json`).
     Figures,
+    /// A file of rule tests (input of `eig test`).
+    Case,
 }
 
 fn parse_promotion(text: &str) -> Result<Promotion, String> {

@@ -11,6 +11,7 @@ pub(crate) mod history;
 pub(crate) mod matching;
 mod run;
 pub(crate) mod schema;
+mod test;
 
 /// Runs the parsed command line.
 pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {
@@ -23,5 +24,6 @@ pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {
         Command::History(args) => history::run(args),
         Command::Schema(args) => schema::schema(args),
         Command::Example(args) => schema::example(args),
+        Command::Test(args) => test::test(args),
     }
 }

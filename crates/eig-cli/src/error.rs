@@ -29,6 +29,9 @@ pub(crate) enum CliError {
     /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
     #[error("{input}: {message}")]
     Unjudgeable { input: String, message: String },
+    /// Rule tests ran and some failed or could not be read (`eig test`).
+    #[error("{failed} case(s) failed or could not be read")]
+    CasesFailed { failed: usize },
     /// The result was written, but some records of a batch could not be judged.
     #[error("{input}: {count} record(s) could not be judged, the others were decided:\n{records}")]
     NotAllJudged { input: String, count: usize, records: String },
@@ -55,7 +58,8 @@ impl CliError {
             CliError::Read { .. }
             | CliError::Syntax { .. }
             | CliError::Invalid { .. }
-            | CliError::Unjudgeable { .. } => 1,
+            | CliError::Unjudgeable { .. }
+            | CliError::CasesFailed { .. } => 1,
             CliError::Write { .. } | CliError::Stdout(_) | CliError::Serialize(_) => 3,
             CliError::NotAllJudged { .. } => 4,
         }

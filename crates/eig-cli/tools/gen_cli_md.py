@@ -102,6 +102,17 @@ Every result is checked by the independent verifier before it is printed. On a t
 progress bar shows the stages on standard error; piped, nothing is shown.
 
 ''' + block('eig example match | eig match --seed 7', ['match', '--seed', '7'], example('match'), lines=25))
+doc.append('''## `eig test` — rule tests anyone can write
+
+Reads case files of the public format (JSON, or YAML with comments; `eig schema case`, and
+[`docs/testing.md`](testing.md) for how to write one): each case says what it checks, the
+sentence it tests, one input and the expected result (partial). Prints one line per case, and
+under a failure the differing fields, the failing rule's trace entry and its source; ends
+with `N passed, M failed`; exit code 0 only when every case passes. `--filter` keeps the cases
+whose title contains a text or that cover a rule id starting with it; `--format json` and
+`--junit FILE` (JUnit XML) for CI dashboards.
+
+''' + block('eig example case | eig test -', ['test', '-'], example('case')))
 doc.append('## `eig history` — the official figures\n\n' + block('eig history --promotion EIG3', ['history', '--promotion', 'EIG3']))
 doc.append('''## `eig schema <kind>` and `eig example <kind>`
 

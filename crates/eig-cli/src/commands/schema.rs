@@ -29,6 +29,7 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
         Kind::FundingPlan => schema_for!(eig_funding::PromotionPlan),
         Kind::MatchResult => schema_for!(crate::commands::matching::MatchOutput),
         Kind::HistoryResult => schema_for!(crate::commands::history::HistoryOutput),
+        Kind::Case => schema_for!(eig_cases::CaseFile),
     };
     output::emit(args.output.as_deref(), &output::json(&schema)?)
 }
@@ -95,6 +96,7 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
             )?)
         }
         Kind::HistoryResult => output::json(&crate::commands::history::history_output(None)),
+        Kind::Case => Ok(include_str!("../../data/case.json").to_owned()),
     }
 }
 

@@ -37,7 +37,7 @@ fn ok(args: &[&str], stdin: &str) -> String {
     stdout
 }
 
-const KINDS: [&str; 15] = [
+const KINDS: [&str; 16] = [
     "run-result",
     "eligibility-result",
     "funding-plan",
@@ -53,6 +53,7 @@ const KINDS: [&str; 15] = [
     "candidate",
     "promotion-facts",
     "figures",
+    "case",
 ];
 
 #[test]
@@ -182,9 +183,11 @@ fn schemas() {
 }
 
 /// Every example, input or output, is valid JSON whose top-level fields are the ones its
-/// schema declares, and names every field the schema requires. Only the two kinds whose
-/// schema is not an object (`explain`: one of two keys; `figures`: an array) are not checked
-/// field by field; `explain` is run by `each_subcommand_on_its_example`.
+/// schema declares, and names every field the schema requires. Only the three kinds whose
+/// schema is not an object (`explain`: one of two keys; `figures`: an array; `case`: one
+/// case, a list or a file of cases) are not checked field by field; `explain` is run by
+/// `each_subcommand_on_its_example`, `case` by `rule_tests_run_and_explain_their_failures`
+/// and by `eig example case | eig test` in docs/cli.md.
 #[test]
 fn examples_follow_their_schemas() {
     let mut not_objects = Vec::new();
@@ -207,7 +210,7 @@ fn examples_follow_their_schemas() {
             );
         }
     }
-    assert_eq!(not_objects, ["explain", "figures"]);
+    assert_eq!(not_objects, ["explain", "figures", "case"]);
 }
 
 /// The vocabulary examples, which no command reads, parse as their eig-domain types (the
@@ -427,4 +430,58 @@ fn a_campaign_decides_every_record_it_can() {
     assert_eq!(laureates, 15, "the 14 real laureates left and the self-funded one");
     assert!(stderr.contains("dossier "), "{stderr}");
     assert!(stderr.starts_with("error: "), "{stderr}");
+}
+
+/// `eig test`: every conformance case of the crates and the documented examples pass; a
+/// wrong expectation fails with a difference naming the rule and its source; a case that
+/// cannot be read is named and the others still run; JSON and JUnit on request.
+#[test]
+fn rule_tests_run_and_explain_their_failures() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let corpus: Vec<String> = [
+        "crates/eig-eligibility/tests/data/cases",
+        "crates/eig-funding/tests/data/cases",
+        "crates/eig-matching/tests/data/cases",
+        "docs/testing/cases",
+    ]
+    .iter()
+    .map(|dir| format!("{root}/{dir}"))
+    .collect();
+    let mut args = vec!["test"];
+    args.extend(corpus.iter().map(String::as_str));
+    let stdout = ok(&args, "");
+    let summary = stdout.lines().last().unwrap();
+    assert!(summary.ends_with(" passed, 0 failed"), "{summary}");
+    assert!(summary.split(' ').next().unwrap().parse::<usize>().unwrap() > 400, "{summary}");
+
+    let dir = std::env::temp_dir().join(format!("eig-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let documented =
+        std::fs::read_to_string(format!("{root}/docs/testing/cases/eig3-collectivite.yaml"))
+            .unwrap();
+    std::fs::write(
+        dir.join("wrong.yaml"),
+        documented.replacen("outcome: ineligible", "outcome: eligible", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.join("unreadable.json"), r#"[{"title": "t", "expected": {}}]"#).unwrap();
+    let path = dir.to_str().unwrap();
+    let junit = dir.join("junit.xml");
+    let (code, stdout, stderr) = eig(&["test", path, "--junit", junit.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    let text = stdout.replace(path, "DIR");
+    insta::assert_snapshot!("test_failures", text);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(
+        xml.contains(r#"tests="4""#)
+            && xml.contains(r#"failures="1""#)
+            && xml.contains(r#"errors="1""#),
+        "{xml}"
+    );
+    assert!(xml.contains("rule eig3.host.funding_route"), "{xml}");
+    let (code, json, _) = eig(&["test", path, "--format", "json", "--filter", "eig3.host"], "");
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!((json["passed"].as_u64(), json["failed"].as_u64()), (Some(1), Some(2)), "{json}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

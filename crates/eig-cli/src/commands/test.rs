@@ -1,0 +1,244 @@
+//! `eig test PATH…`: runs case files of the public format (`eig-cases`): one line per case,
+//! a readable difference for each failure with the failing rule's source and trace, a
+//! summary line `N passed, M failed`; JSON and JUnit XML on request.
+
+use std::{
+    fmt::Write as _,
+    path::{Path, PathBuf},
+};
+
+use eig_cases::{Report, Verdict, read_cases, run_case};
+use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
+use serde::Serialize;
+
+use crate::{
+    cli::{Format, TestArgs},
+    error::CliError,
+    output,
+};
+
+/// One case's result, with where it comes from.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct CaseResult {
+    /// The file.
+    file: String,
+    /// The case's position in the file, from 1.
+    case: usize,
+    /// `passed`, `failed`, or `unreadable` (the case could not be read).
+    status: &'static str,
+    /// The case's report (title, source, rules, differences, rules' trace, actual result).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<serde_json::Value>")]
+    report: Option<Report>,
+    /// Why the case could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// What `eig test --format json` prints.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct TestOutput {
+    passed: usize,
+    failed: usize,
+    cases: Vec<CaseResult>,
+}
+
+/// Every case file under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
+/// of a directory and its subdirectories, sorted.
+fn case_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
+    let read = |source| CliError::Read { input: path.display().to_string(), source };
+    if path.as_os_str() == "-" {
+        out.push(path.to_owned());
+        return Ok(());
+    }
+    if !path.is_dir() {
+        if !path.exists() {
+            return Err(read(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such file or directory",
+            )));
+        }
+        out.push(path.to_owned());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(read)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()
+        .map_err(read)?;
+    entries.sort();
+    for entry in entries {
+        let is_case = entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["json", "yaml", "yml"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if entry.is_dir() {
+            case_files(&entry, out)?;
+        } else if is_case {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a case is kept by `--filter`: the text is in its title or is one of its rule ids
+/// (or a prefix of one, `eig3.host`).
+fn kept(filter: Option<&str>, title: &str, rules: &[String]) -> bool {
+    filter.is_none_or(|filter| {
+        title.to_lowercase().contains(&filter.to_lowercase())
+            || rules.iter().any(|rule| rule.starts_with(filter))
+    })
+}
+
+/// Runs every case of `paths`.
+fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, CliError> {
+    let mut files = Vec::new();
+    for path in paths {
+        case_files(path, &mut files)?;
+    }
+    let mut results = Vec::new();
+    for path in files {
+        let (name, text) = if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|source| CliError::Read { input: "<stdin>".to_owned(), source })?;
+            ("<stdin>".to_owned(), text)
+        } else {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|source| CliError::Read { input: name.clone(), source })?;
+            (name, text)
+        };
+        for (index, case) in read_cases(&name, &text).into_iter().enumerate() {
+            let result = match case {
+                Ok(case) => {
+                    if !kept(filter, &case.title, &case.rules) {
+                        continue;
+                    }
+                    let report = run_case(&case);
+                    let status = if report.passed() { "passed" } else { "failed" };
+                    CaseResult {
+                        file: name.clone(),
+                        case: index + 1,
+                        status,
+                        report: Some(report),
+                        error: None,
+                    }
+                }
+                // A case that cannot be read is reported whatever the filter: nothing can
+                // say it is not one of those asked for.
+                Err(err) => CaseResult {
+                    file: name.clone(),
+                    case: err.case.map_or(index + 1, |case| case + 1),
+                    status: "unreadable",
+                    report: None,
+                    error: Some(err.to_string()),
+                },
+            };
+            results.push(result);
+        }
+    }
+    Ok(results)
+}
+
+/// The readable report: one line per case, the details of each failure under it, the summary.
+fn text(results: &[CaseResult]) -> String {
+    let mut out = String::new();
+    for result in results {
+        let place = format!("{}#{}", result.file, result.case);
+        let Some(report) = &result.report else {
+            let _ = writeln!(out, "unreadable  {place}");
+            let _ = writeln!(out, "    {}", result.error.as_deref().unwrap_or_default());
+            continue;
+        };
+        let word = if report.passed() { "ok        " } else { "FAILED    " };
+        let _ = writeln!(out, "{word}  {place}  {}", report.title);
+        if let Verdict::Failed { differences, rules } = &report.verdict {
+            if let Some(source) = &report.source {
+                let _ = writeln!(out, "    source: {source}");
+            }
+            for difference in differences {
+                let _ = writeln!(out, "    {difference}");
+            }
+            for note in rules {
+                let _ = writeln!(
+                    out,
+                    "    rule {} — {} — {} — source: {}",
+                    note.rule, note.title, note.result, note.source
+                );
+                if !note.facts.is_empty() {
+                    let _ = writeln!(out, "      facts: {}", note.facts.join("; "));
+                }
+            }
+        }
+    }
+    let (passed, failed) = counts(results);
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    out
+}
+
+fn counts(results: &[CaseResult]) -> (usize, usize) {
+    let passed = results.iter().filter(|r| r.status == "passed").count();
+    (passed, results.len() - passed)
+}
+
+/// The JUnit XML report: one test suite per file, one test case per case.
+fn junit(results: &[CaseResult]) -> Result<String, CliError> {
+    let mut report = quick_junit::Report::new("eig test");
+    let mut suites: Vec<TestSuite> = Vec::new();
+    for result in results {
+        if suites.last().is_none_or(|suite| suite.name.as_str() != result.file) {
+            suites.push(TestSuite::new(result.file.clone()));
+        }
+        let title = result.report.as_ref().map_or("(unreadable)", |r| r.title.as_str());
+        let status = match result.status {
+            "passed" => TestCaseStatus::success(),
+            status => {
+                let kind = if status == "unreadable" {
+                    NonSuccessKind::Error
+                } else {
+                    NonSuccessKind::Failure
+                };
+                let mut failure = TestCaseStatus::non_success(kind);
+                let details = match &result.report {
+                    Some(report) => text(std::slice::from_ref(&CaseResult {
+                        file: result.file.clone(),
+                        case: result.case,
+                        status: result.status,
+                        report: Some(report.clone()),
+                        error: None,
+                    })),
+                    None => result.error.clone().unwrap_or_default(),
+                };
+                let first = details.lines().map(str::trim).find(|line| line.starts_with('$'));
+                failure.set_message(first.unwrap_or_else(|| details.trim()).to_owned());
+                failure.set_description(details);
+                failure
+            }
+        };
+        let mut case = TestCase::new(format!("#{} {title}", result.case), status);
+        case.set_classname(result.file.clone());
+        if let Some(suite) = suites.last_mut() {
+            suite.add_test_case(case);
+        }
+    }
+    report.add_test_suites(suites);
+    report.to_string().map_err(|err| CliError::Unjudgeable {
+        input: "the JUnit report".to_owned(),
+        message: err.to_string(),
+    })
+}
+
+pub(crate) fn test(args: &TestArgs) -> Result<(), CliError> {
+    let results = run_all(&args.paths, args.filter.as_deref())?;
+    if let Some(path) = &args.junit {
+        output::emit(Some(path), &junit(&results)?)?;
+    }
+    let (passed, failed) = counts(&results);
+    let rendered = match args.output.format {
+        Format::Json => output::json(&TestOutput { passed, failed, cases: results })?,
+        Format::Text => text(&results),
+    };
+    output::emit(args.output.output.as_deref(), &rendered)?;
+    if failed == 0 { Ok(()) } else { Err(CliError::CasesFailed { failed }) }
+}
