@@ -21,11 +21,14 @@
 //! With `default-features = false`, the fixtures of the rule crates alone: neither proptest
 //! nor `eig-campaign` is built.
 //!
-//! A runner for the public case files (the conformance corpus's format) will be a third
-//! module beside these two; the fixtures and strategies do not read files.
+//! - [`cases`]: rule tests from an embedder's `#[test]`: [`cases::run_case_file`] reads
+//!   and runs a case file of the public format (`eig-cases`, what `eig test` runs) and
+//!   [`cases::assert_case_file`] fails the test with every difference, the failing rule's
+//!   trace entry and its source.
 //!
-//! Pure like the crates it tests: no IO, no clock, no panic — a fixture that cannot be given
-//! is an error.
+//! The fixtures and strategies are pure like the crates they test: no IO, no clock, no panic
+//! — a fixture that cannot be given is an error. Only [`cases`] reads files (the case files
+//! a test names).
 //!
 //! # Example
 //! ```
@@ -54,6 +57,7 @@ pub use crate::fixtures::FixtureError;
 
 // Two public modules rather than flat re-exports: their functions share names (`dossier`,
 // `application`): the fixtures are complete and eligible, the strategies draw any outcome.
+pub mod cases;
 pub mod fixtures;
 #[cfg(feature = "proptest")]
 pub mod strategies;

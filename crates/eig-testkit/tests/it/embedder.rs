@@ -56,3 +56,25 @@ fn the_french_explanation_of_a_missing_mentor() {
     // A file snapshot: the letter is 44 lines (tests/it/snapshots/).
     insta::assert_snapshot!("eig5_missing_mentor_in_french", render_french(&decision));
 }
+
+/// A case file run from an embedder's test: the documented cases pass; a wrong expectation
+/// is reported with the field, the failing rule and its source, and the snapshot is stable.
+#[test]
+fn case_files_from_a_test() {
+    let documented =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/testing/cases/eig3-collectivite.yaml");
+    eig_testkit::cases::assert_case_file(documented);
+    let text = std::fs::read_to_string(documented).unwrap();
+    let wrong = std::env::temp_dir().join(format!("eig-testkit-{}.yaml", std::process::id()));
+    std::fs::write(&wrong, text.replacen("outcome: ineligible", "outcome: eligible", 1)).unwrap();
+    let run = eig_testkit::cases::run_case_file(&wrong).unwrap();
+    std::fs::remove_file(&wrong).unwrap();
+    assert_eq!((run.passed(), run.cases.len()), (2, 3));
+    let failures = run.failures().replace(&run.file, "wrong.yaml");
+    insta::assert_snapshot!(failures, @r#"
+    wrong.yaml#1: An EIG3 collectivité asking for PIA co-financing without a convention gets no PIA money
+        source: AAP3 §3.1.2
+        $.outcome: expected "eligible", got "ineligible"
+        rule eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — failed (administrative_carrier_required) — source: AAP3 §3.1.1–3.1.3
+    "#);
+}
