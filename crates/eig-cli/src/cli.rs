@@ -171,6 +171,11 @@ pub(crate) struct KindArgs {
     /// Which shape.
     #[arg(value_enum)]
     pub(crate) kind: Kind,
+    /// With `eig example`: a complete, valid example of this promotion (EIG2 … EIG7; `eig3`,
+    /// `EIG 3` are accepted) for a défi, candidate, eligibility, explain, funding, match or
+    /// campaign input, or their results; without it, EIG3's.
+    #[arg(long, value_parser = parse_promotion)]
+    pub(crate) promotion: Option<Promotion>,
     /// Write the result to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -213,6 +218,12 @@ pub(crate) enum Kind {
     Case,
 }
 
+/// A promotion in any spelling people write: `EIG3`, `eig3`, `EIG 3`, `eig-3`, `DIG1`.
 fn parse_promotion(text: &str) -> Result<Promotion, String> {
-    text.parse().map_err(|err: eig_domain::PromotionError| err.to_string())
+    let canonical: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
+        .flat_map(char::to_uppercase)
+        .collect();
+    canonical.parse().map_err(|err: eig_domain::PromotionError| err.to_string())
 }

@@ -10,6 +10,9 @@ pub(crate) enum CliError {
         "no input: name a JSON file, or pipe one on standard input (`eig example <kind>` prints one)"
     )]
     NoInput,
+    /// Options that do not go together.
+    #[error("{message}")]
+    Usage { message: String },
     /// Two inputs were both to be read from standard input.
     #[error("only one input can be read from standard input: give the other as a file")]
     TwoInputsOnStdin,
@@ -54,7 +57,7 @@ impl CliError {
     /// 1: invalid input; 2: usage error; 3: output not written; 4: some records not judged.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
-            CliError::NoInput | CliError::TwoInputsOnStdin => 2,
+            CliError::NoInput | CliError::TwoInputsOnStdin | CliError::Usage { .. } => 2,
             CliError::Read { .. }
             | CliError::Syntax { .. }
             | CliError::Invalid { .. }

@@ -4,6 +4,7 @@ use eig_matching::{GeneratorConfig, generate};
 use schemars::schema_for;
 
 use eig_campaign::{Campaign, default_campaign};
+use eig_domain::Promotion;
 
 use crate::{
     cli::{Kind, KindArgs},
@@ -13,6 +14,11 @@ use crate::{
 };
 
 pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
+    if args.promotion.is_some() {
+        return Err(CliError::Usage {
+            message: "a schema is the same for every promotion: leave out --promotion".to_owned(),
+        });
+    }
     let schema = match args.kind {
         Kind::Defi => schema_for!(eig_domain::Defi),
         Kind::Candidate => schema_for!(eig_domain::Candidate),
@@ -54,7 +60,7 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
     match kind {
         Kind::Defi => output::json(&campaign.dossiers[0].dossier.defi),
         Kind::Candidate => output::json(&campaign.candidates[0].application.candidate),
-        Kind::PromotionFacts => output::json(&eig_domain::Promotion::Eig3.facts()),
+        Kind::PromotionFacts => output::json(&Promotion::Eig3.facts()),
         Kind::Figures => output::json(&eig_history::History::embedded().all_figures()),
         Kind::Campaign => output::json(&campaign),
         Kind::Eligibility => output::json(&eligibility_example(&campaign)),
@@ -100,6 +106,74 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
     }
 }
 
+/// The example of `kind` for `promotion`, from eig-testkit's fixtures (complete, valid and,
+/// for inputs, eligible).
+pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<String, CliError> {
+    use eig_testkit::fixtures;
+    let fixture = |err: eig_testkit::FixtureError| CliError::Unjudgeable {
+        input: format!("the {promotion} example"),
+        message: err.to_string(),
+    };
+    let eligibility = || -> Result<EligibilityInput, CliError> {
+        Ok(EligibilityInput {
+            dossiers: vec![fixtures::dossier(promotion).map_err(fixture)?],
+            candidates: vec![fixtures::application(promotion).map_err(fixture)?],
+        })
+    };
+    let unjudgeable = |message: String| CliError::Unjudgeable {
+        input: format!("the {promotion} example"),
+        message,
+    };
+    match kind {
+        Kind::Defi => output::json(&fixtures::dossier(promotion).map_err(fixture)?.defi),
+        Kind::Candidate => {
+            output::json(&fixtures::application(promotion).map_err(fixture)?.candidate)
+        }
+        Kind::PromotionFacts => output::json(&promotion.facts()),
+        Kind::Eligibility => output::json(&eligibility()?),
+        Kind::EligibilityResult => {
+            output::json(&crate::commands::eligibility::judge_all(&eligibility()?).0)
+        }
+        Kind::Explain => {
+            output::json(&ExplainInput::Dossier(fixtures::dossier(promotion).map_err(fixture)?))
+        }
+        Kind::Funding => output::json(&fixtures::promotion_input(promotion).map_err(fixture)?),
+        Kind::FundingPlan => {
+            let input = fixtures::promotion_input(promotion).map_err(fixture)?;
+            let plan = eig_funding::plan_promotion(&input, &eig_funding::Scenario::default())
+                .map_err(|err| unjudgeable(err.to_string()))?;
+            output::json(&plan)
+        }
+        Kind::Match => output::json(&fixtures::matching(promotion).map_err(fixture)?),
+        Kind::MatchResult => {
+            let input = fixtures::matching(promotion).map_err(fixture)?;
+            let options = eig_matching::Options::default();
+            output::json(&crate::commands::matching::compute("example", &input, &options)?)
+        }
+        Kind::Campaign => output::json(&fixtures::campaign(promotion).map_err(fixture)?),
+        Kind::RunResult => {
+            let campaign = fixtures::campaign(promotion).map_err(fixture)?;
+            let result =
+                eig_campaign::run(&campaign).map_err(|err| unjudgeable(err.to_string()))?;
+            output::json(&result)
+        }
+        Kind::Scenario | Kind::HistoryResult | Kind::Figures | Kind::Case => Err(CliError::Usage {
+            message: format!(
+                "the {} example is the same for every promotion: leave out --promotion",
+                kind_name(kind)
+            ),
+        }),
+    }
+}
+
+fn kind_name(kind: Kind) -> String {
+    clap::ValueEnum::to_possible_value(&kind).map_or_else(String::new, |v| v.get_name().to_owned())
+}
+
 pub(crate) fn example(args: &KindArgs) -> Result<(), CliError> {
-    output::emit(args.output.as_deref(), &example_text(args.kind)?)
+    let text = match args.promotion {
+        Some(promotion) => promotion_example(args.kind, promotion)?,
+        None => example_text(args.kind)?,
+    };
+    output::emit(args.output.as_deref(), &text)
 }

@@ -485,3 +485,48 @@ fn rule_tests_run_and_explain_their_failures() {
     assert_eq!((json["passed"].as_u64(), json["failed"].as_u64()), (Some(1), Some(2)), "{json}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `eig example <kind> --promotion P` gives a complete, valid example for every promotion
+/// with published rules, which the command accepts: the dossier and the application are
+/// eligible, the funding input plans, the matching solves; promotion names in any spelling.
+#[test]
+fn examples_for_every_promotion() {
+    for promotion in ["eig2", "EIG3", "EIG 4", "eig-5", "Eig6", "EIG7"] {
+        let eligibility = ok(&["example", "eligibility", "--promotion", promotion], "");
+        let decisions = ok(&["eligibility", "--format", "json", "-"], &eligibility);
+        let decisions: serde_json::Value = serde_json::from_str(&decisions).unwrap();
+        for decision in decisions["dossiers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(decisions["candidates"].as_array().unwrap())
+        {
+            assert_eq!(decision["outcome"]["outcome"], "eligible", "{promotion}: {decision}");
+        }
+        let funding = ok(&["example", "funding", "--promotion", promotion], "");
+        ok(&["funding", "-"], &funding);
+        let explain = ok(&["example", "explain", "--promotion", promotion], "");
+        ok(&["explain", "-"], &explain);
+        for kind in ["defi", "candidate", "promotion-facts", "eligibility-result", "funding-plan"] {
+            ok(&["example", kind, "--promotion", promotion], "");
+        }
+        if promotion != "EIG7" {
+            let matching = ok(&["example", "match", "--promotion", promotion], "");
+            ok(&["match", "-"], &matching);
+        }
+        if !matches!(promotion, "eig2" | "EIG7") {
+            let campaign = ok(&["example", "campaign", "--promotion", promotion], "");
+            ok(&["run", "--input", "-"], &campaign);
+        }
+    }
+    // EIG7 states no choice limit: no matching example, and the message says why.
+    let (code, _, stderr) = eig(&["example", "match", "--promotion", "EIG7"], "");
+    assert_eq!(code, 1, "{stderr}");
+    let (code, _, stderr) = eig(&["example", "scenario", "--promotion", "EIG3"], "");
+    assert_eq!(
+        (code, stderr.trim()),
+        (2, "error: the scenario example is the same for every promotion: leave out --promotion")
+    );
+    let (code, _, stderr) = eig(&["example", "defi", "--promotion", "EIG1"], "");
+    assert_eq!(code, 1, "{stderr}");
+}
