@@ -61,3 +61,8 @@ pub mod cases;
 pub mod fixtures;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+
+/// `docs/testing.md`'s Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/testing.md")]
+struct TestingGuide;
