@@ -70,7 +70,7 @@ pub struct RawCase {
     /// Input: a candidate's application (expected as for a dossier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate: Option<CandidateApplication>,
-    /// Input: an application to the AMI « Promotion 5 bis » (expected as for a dossier).
+    /// Input: an application to the AMI Promotion 5 bis (expected as for a dossier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ami5bis: Option<CandidateApplication>,
     /// Input: a request for the co-financing of EIG6 prolongations (expected as for a
@@ -272,7 +272,7 @@ pub enum CaseInput {
     Dossier(Box<DefiDossier>),
     /// A candidate's application.
     Candidate(Box<CandidateApplication>),
-    /// An application to the AMI « Promotion 5 bis ».
+    /// An application to the AMI Promotion 5 bis.
     Ami5bis(Box<CandidateApplication>),
     /// A request for the co-financing of EIG6 prolongations.
     Prolongation(Box<ProlongationRequest>),
