@@ -209,8 +209,8 @@ pub struct AllocateInput {
     pub weights: Vec<u128>,
 }
 
-/// An EIG7 contract's days: its first day and the talent's arrival (REG7 §2.3), and/or the
-/// day a renewal notice was received (§3.4 d).
+/// An EIG7 contract's days: its first day (REG7 §2.3) and the talent's arrival (REG7 §3.4 d),
+/// and/or the day a renewal notice was received (REG7 §2.3).
 ///
 /// # Example
 /// ```
