@@ -222,7 +222,6 @@ pub struct AllocateInput {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[expect(clippy::struct_field_names, reason = "days end in `_on`, as the house style names them")]
 pub struct Eig7TermsInput {
     /// The contract's first day.
     #[serde(default, skip_serializing_if = "Option::is_none")]

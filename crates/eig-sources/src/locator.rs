@@ -451,7 +451,9 @@ fn paragraph_end(lines: &Lines, start: usize, number: &str) -> usize {
     sibling
         .or_else(|| {
             lines
-                .find(start + 1, |line| candidates.iter().any(|candidate| numbered(line, candidate)))
+                .find(start + 1, |line| {
+                    candidates.iter().any(|candidate| numbered(line, candidate))
+                })
                 .and_then(before_annex)
         })
         .unwrap_or(annex)
