@@ -1,7 +1,7 @@
 //! A hospital's défi dossier (EIG3, 2018) → its eligibility decision → its funding plan.
 //!
 //! The hospital names the health ministry as porteur administratif and declares a convention
-//! with it (AAP3 §3.1.2): eligible « via un porteur administratif », the PIA pays 70 % of each
+//! with it (AAP3 §3.1.2): eligible through its porteur administratif, the PIA pays 70 % of each
 //! talent's employer cost through the ministry, the hospital the rest.
 //!
 //! `cargo run -p eig-campaign --example hospital_funding`

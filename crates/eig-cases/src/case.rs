@@ -70,7 +70,7 @@ pub struct RawCase {
     /// Input: a candidate's application (expected as for a dossier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate: Option<CandidateApplication>,
-    /// Input: an application to the AMI « Promotion 5 bis » (expected as for a dossier).
+    /// Input: an application to the AMI Promotion 5 bis (expected as for a dossier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ami5bis: Option<CandidateApplication>,
     /// Input: a request for the co-financing of EIG6 prolongations (expected as for a
@@ -209,8 +209,8 @@ pub struct AllocateInput {
     pub weights: Vec<u128>,
 }
 
-/// An EIG7 contract's days: its first day and the talent's arrival (REG7 §2.3), and/or the
-/// day a renewal notice was received (§3.4 d).
+/// An EIG7 contract's days: its first day (REG7 §2.3) and the talent's arrival (REG7 §3.4 d),
+/// and/or the day a renewal notice was received (REG7 §2.3).
 ///
 /// # Example
 /// ```
@@ -222,7 +222,6 @@ pub struct AllocateInput {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[expect(clippy::struct_field_names, reason = "days end in `_on`, as the house style names them")]
 pub struct Eig7TermsInput {
     /// The contract's first day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -272,7 +271,7 @@ pub enum CaseInput {
     Dossier(Box<DefiDossier>),
     /// A candidate's application.
     Candidate(Box<CandidateApplication>),
-    /// An application to the AMI « Promotion 5 bis ».
+    /// An application to the AMI Promotion 5 bis.
     Ami5bis(Box<CandidateApplication>),
     /// A request for the co-financing of EIG6 prolongations.
     Prolongation(Box<ProlongationRequest>),

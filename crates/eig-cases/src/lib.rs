@@ -24,7 +24,7 @@
 //! use eig_cases::{Verdict, read_cases, run_case};
 //!
 //! let yaml = r#"
-//! # AAP3 §3.1.1: the PIA pays 70 % of each talent's total employer cost.
+//! ## AAP3 §3.1.1: the PIA pays 70 % of each talent's total employer cost.
 //! title: EIG3, one talent at 70 000 €
 //! source: AAP3 §3.1.1
 //! rules: [funding.pia_share_of_employer_cost]
@@ -50,7 +50,8 @@
 #[doc(alias = "cas")]
 #[doc(alias = "test")]
 pub use crate::case::{
-    AllocateInput, Case, CaseFile, CaseInput, EvenlyInput, FORMAT, RawCase, ShapeError, SplitInput,
+    AllocateInput, Case, CaseFile, CaseInput, Eig7CapInput, Eig7TermsInput, EvenlyInput, FORMAT,
+    RawCase, ShapeError, SplitInput,
 };
 #[doc(alias = "lecture")]
 pub use crate::read::{CaseError, Syntax, read_cases};

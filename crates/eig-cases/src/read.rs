@@ -121,7 +121,7 @@ fn hint(message: &str) -> String {
 /// use eig_cases::read_cases;
 ///
 /// let yaml = "
-/// # A comment: YAML case files can say why.
+/// ## A comment: YAML case files can say why.
 /// format: eig-case/1
 /// cases:
 ///   - title: 1 € in thirds

@@ -97,8 +97,8 @@ impl HostKind {
     }
 
     /// Whether the body is outside the State: a collectivité territoriale or an établissement
-    /// de santé, which AAP3 §3.1 and AAP4 §2 fn. 4 list apart from « une administration de
-    /// l'État ». Such a body has no programme of the State budget.
+    /// de santé, which AAP3 §3.1 lists apart from « une administration de l'État » (and so does
+    /// AAP4 §2 fn. 4). Such a body has no programme of the State budget.
     ///
     /// This classifies; it decides no funding.
     ///

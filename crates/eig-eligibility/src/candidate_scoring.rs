@@ -9,8 +9,8 @@
 //!   out of 4, from 0 (an interpretation, `docs/rules/eligibility.md`).
 //! - EIG6 (AAC6 art. 5.4), two phases of six criteria each: « Chaque critère est évalué par une
 //!   note de 0 à 5 … Les notes sont utilisées pour calculer une note moyenne globale ». The
-//!   EIG5 talents of the AMI « Promotion 5 bis » are interviewed on the same selection grid
-//!   (`AMI5bis` art. 5.4).
+//!   EIG5 talents of the AMI Promotion 5 bis are interviewed on the same selection grid
+//!   (AMI5bis art. 5.4).
 //! - EIG7 (REG7 §2.7): two criteria on the written application, five at the interview (the two
 //!   « réévalués le cas échéant et complétés par trois autres critères »), each « une note de 0
 //!   à 5 », aggregated into « une moyenne ».
@@ -20,9 +20,10 @@
 //!
 //! Ranking. Every row of a grid has the same number of criteria, so ordering by the mean is
 //! ordering by the sum: the ranking compares exact integer totals, never a rounded mean. The
-//! texts say the marks « départagent » the candidates and give no tie-break: equal totals are
-//! one tie group (the matching breaks such ties by its own seeded lottery). The jury ranks
-//! « une liste par défi et par profil » (AAC3–AAC6 art. 5–6): one ranking per (défi, profile).
+//! texts use the marks « pour départager les candidats » (AAC4 art. 6) and give no tie-break:
+//! equal totals are one tie group (the matching breaks such ties by its own seeded lottery).
+//! The jury ranks « une liste par défi et par profil » (AAC3/AAC4 art. 6), « une liste par
+//! projet et par profil » (AAC5/AAC6 art. 5): one ranking per (défi, profile).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,9 +85,11 @@ impl ScoringPhase {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
-    /// The marks are added (« Les notes sont additionnées pour donner un score total de 20 »).
+    /// The marks are added: « Les notes sont additionnées pour donner un score total de 20 »
+    /// (AAC4 art. 6.2).
     Sum,
-    /// The marks are averaged (« une note moyenne globale », « une moyenne »).
+    /// The marks are averaged: « une note moyenne globale » (AAC6 art. 5.4), « une moyenne »
+    /// (REG7 §2.7).
     Mean,
 }
 
@@ -403,7 +406,7 @@ pub struct ScoredCandidate {
 ///   "promotion": "EIG4", "phase": "interview",
 ///   "rows": [{"candidate": "c", "defi": "d", "profile": "developer", "scores": [5, 4, 4, 4, 4]}]
 /// }"#)?;
-/// let err = rank_candidates(&sheet).unwrap_err(); // « une note de 4 »: 5 is out of scale
+/// let err = rank_candidates(&sheet).unwrap_err(); // AAC4 art. 6.2, « une note de 4 »: 5 is out of scale
 /// assert!(matches!(err, EligibilityError::CandidateScoreOutOfScale { score: 5, .. }));
 /// # Ok::<(), serde_json::Error>(())
 /// ```

@@ -18,10 +18,10 @@ use crate::error::EligibilityError;
 ///
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let terms = eig7_contract_terms(day(2024, 3, 1), day(2024, 3, 4))?;
-/// assert_eq!(terms.ends_on.value, day(2025, 2, 28)); // « d’une durée d’un an »
-/// assert_eq!(terms.renewal_notice_by.value, day(2024, 12, 28)); // « au moins deux mois avant »
-/// assert_eq!(terms.probation_ends_on.value, day(2024, 5, 3)); // « 2 mois à compter de son arrivée »
-/// assert_eq!(terms.interruption_request_by.value, day(2024, 4, 23)); // « dix jours avant le terme »
+/// assert_eq!(terms.ends_on.value, day(2025, 2, 28)); // REG7 §2.3 « d’une durée d’un an »
+/// assert_eq!(terms.renewal_notice_by.value, day(2024, 12, 28)); // REG7 §2.3 « au moins deux mois avant »
+/// assert_eq!(terms.probation_ends_on.value, day(2024, 5, 3)); // REG7 §3.4 d « 2 mois à compter de son arrivée »
+/// assert_eq!(terms.interruption_request_by.value, day(2024, 4, 23)); // REG7 §3.4 d « dix jours avant le terme »
 /// # Ok::<(), eig_eligibility::EligibilityError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -44,12 +44,12 @@ pub struct Eig7ContractTerms {
 
 /// The dates of an EIG7 contract's terms.
 ///
-/// Periods « à compter de » a day run to the eve of the same day number (a year from 1 March
-/// 2024 ends on 28 February 2025; two months from 4 March end on 3 May); when the last month
-/// has no such day, to that month's last day (two months from 31 December 2024 end on 28
-/// February 2025). « au moins deux
-/// mois avant la fin » is counted back from the last day; « dix jours avant le terme » back
-/// from the probation's last day.
+/// Periods « à compter de » (REG7 §3.4 d) a day run to the eve of the same day number (a year
+/// from 1 March 2024 ends on 28 February 2025; two months from 4 March end on 3 May); when the
+/// last month has no such day, to that month's last day (two months from 31 December 2024 end
+/// on 28 February 2025). « au moins deux mois avant la fin » (REG7 §2.3) is counted back from
+/// the last day; « dix jours avant le terme » (REG7 §3.4 d) back from the probation's last
+/// day.
 ///
 /// # Errors
 /// [`EligibilityError::DateOutOfRange`] when a date falls outside chrono's calendar;
@@ -86,9 +86,10 @@ pub fn eig7_contract_terms(
     })
 }
 
-/// The last day of a period of `months` months « à compter de » `from`: the eve of the same day
-/// number, or, when the last month has no such day, that month's last day (as the French
-/// rule for periods counted in months, code de procédure civile art. 641, has it).
+/// The last day of a period of `months` months « à compter de » (REG7 §3.4 d) `from`: the
+/// eve of the same day number, or, when the last month has no such day, that month's last day
+/// (as the French rule for periods counted in months, code de procédure civile art. 641, has
+/// it).
 fn period_end(from: NaiveDate, months: u32) -> Option<NaiveDate> {
     let same = from.checked_add_months(Months::new(months))?;
     if same.day() == from.day() { same.pred_opt() } else { Some(same) }

@@ -465,8 +465,8 @@ pub struct ApplicationProcess {
     /// 15 jours »).
     #[serde(default)]
     pub accepted_on: Option<NaiveDate>,
-    /// For an EIG5 talent applying to the AMI « Promotion 5 bis »: whether their host offered
-    /// them a contractual prolongation (`AMI5bis` art. 3).
+    /// For an EIG5 talent applying to the AMI Promotion 5 bis: whether their host offered
+    /// them a contractual prolongation (AMI5bis art. 3).
     #[serde(default)]
     pub eig5_prolongation_offered: Option<bool>,
 }

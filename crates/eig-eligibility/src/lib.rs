@@ -7,7 +7,7 @@
 //!   deadline in Paris time.
 //! - **Candidates** ([`evaluate_candidate`]): natural person, civil servants in post, jury
 //!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1);
-//!   the AMI « Promotion 5 bis » for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
+//!   the AMI Promotion 5 bis for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
 //! - **Batches** ([`evaluate_dossiers`], [`evaluate_candidates`]): one result per record; a
 //!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
 //! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion

@@ -113,19 +113,19 @@ const SAME_PAY: Rule = Rule {
 
 const RULE_IDS: &[&str] = &[DEADLINE.id, LAUREATE.id, TITRE2.id, CONTINUOUS.id, SAME_PAY.id];
 
-/// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (§3.3).
+/// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
 static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
     let at = NaiveDate::from_ymd_opt(2023, 3, 29).and_then(|day| day.and_hms_opt(23, 59, 0))?;
     ParisDeadline::from_paris(at).ok().map(|deadline| Closing::Deadline { deadline })
 });
 
-/// The day after the initial contracts end (« au-delà du 11 juillet 2023 », §1; the model
-/// convention runs « du 12 juillet 2023 au 29 décembre 2023 », annexe 3 art. 2).
+/// The day after the initial contracts end (« au-delà du 11 juillet 2023 » (AAC6+ §1); the
+/// model convention runs « du 12 juillet 2023 au 29 décembre 2023 » (AAC6+ annexe 3 art. 2)).
 fn first_day() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2023, 7, 12)
 }
 
-/// « sans discontinuité au moins jusqu’au 29 décembre 2023 ».
+/// « sans discontinuité au moins jusqu’au 29 décembre 2023 » (AAC6+ §2.1).
 fn last_day() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2023, 12, 29)
 }

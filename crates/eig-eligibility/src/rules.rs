@@ -258,9 +258,9 @@ pub fn evaluate_candidate(
     rule_set(application.promotion)?.evaluate_candidate(application)
 }
 
-/// Decides an application to the AMI « Promotion 5 bis » (April 2022): an EIG5 talent whose
+/// Decides an application to the AMI Promotion 5 bis (April 2022): an EIG5 talent whose
 /// host offered no prolongation, applying to the projects of promotion 6 without
-/// pre-selection (`AMI5bis` art. 3–7). The application's promotion is EIG6, whose projects
+/// pre-selection (AMI5bis art. 3–7). The application's promotion is EIG6, whose projects
 /// it joins.
 ///
 /// # Errors
@@ -303,7 +303,7 @@ pub fn evaluate_eig5bis(application: &CandidateApplication) -> Result<Decision, 
     ))
 }
 
-/// The ids of the AMI « Promotion 5 bis » rules ([`evaluate_eig5bis`]), in evaluation order.
+/// The ids of the AMI Promotion 5 bis rules ([`evaluate_eig5bis`]), in evaluation order.
 ///
 /// # Example
 /// ```

@@ -339,7 +339,7 @@ impl<'a> Context<'a> {
     }
 
     /// At most the promotion's team size, where a source states it as a rule without
-    /// exceptions (EIG3–EIG7; EIG2's « sauf exception » and EIG1's observed bounds are not
+    /// exceptions (EIG3–EIG7; EIG2's « sauf exception » (AAC2 art. 4) and EIG1's observed bounds are not
     /// checked: the exception is a fact `eig-eligibility` judges). Each talent once.
     fn check_team(&self, defi: &DefiFunding) -> Result<(), FundingError> {
         if let Some(Sourced { value: bounds, source }) = &self.facts.team_size {

@@ -73,7 +73,7 @@ pub enum FundingError {
         route: FundingRoute,
     },
     /// The route is not one the texts open to the défi's host (a collectivité territoriale
-    /// on « cofinancement direct » in EIG3: AAP3 §3.1.1 « seul un ministère est éligible à un
+    /// on `cofinancement direct` in EIG3: AAP3 §3.1.1 « seul un ministère est éligible à un
     /// financement direct »).
     #[error(
         "défi {defi}: route {:?} is not open to a host of kind {:?} in {promotion} ({stated_in})",

@@ -46,7 +46,9 @@
 //!
 //! **The quote is in that section.** Where the checker knows a section's extent, the quote
 //! must be found inside it ([`check_quote_in_section`]): `§3.1` runs from its heading to the
-//! next heading of the same or a higher level (`3.2`, `4`) or an annex; `art. 5` to the next
+//! next heading of the same or a higher level (`3.2`, `4`) or an annex — where the next
+//! sibling (`3.2`) comes before the annexes it is the end, a line numbered `4.` before it being
+//! an item of a numbered list (REG7 §2.6 a lists steps `1.`–`5.`); `art. 5` to the next
 //! article or annex (every article of that number when the text has two, as AAC2 art. 4); a
 //! point (`art. 5.4`, `art. 5 §4`) is given its whole article, since the texts number the lists
 //! inside a point like the points; `annexe 3` to the next annex; `préambule` to `Article 1`;

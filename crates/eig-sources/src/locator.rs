@@ -426,6 +426,11 @@ fn piece_extent(lines: &Lines, piece: &str) -> Option<Vec<(usize, usize)>> {
 
 /// Where the numbered section starting at `start` ends: at the next sibling (`3.2` after
 /// `3.1`) or the next sibling of an ancestor (`4`), or at an annex.
+///
+/// When the next sibling comes before the annexes, it is the end: a line numbered as an
+/// ancestor's sibling before it (`3. Invitation à un entretien` inside REG7 §2.6, before
+/// `2.7`) is an item of a numbered list, not the heading `3`, since the heading `3` follows
+/// `2.7`.
 fn paragraph_end(lines: &Lines, start: usize, number: &str) -> usize {
     let parts: Vec<u32> = number.split('.').filter_map(|part| part.parse().ok()).collect();
     let candidates: Vec<String> = (1..=parts.len())
@@ -435,12 +440,23 @@ fn paragraph_end(lines: &Lines, start: usize, number: &str) -> usize {
             next.iter().map(ToString::to_string).collect::<Vec<_>>().join(".")
         })
         .collect();
-    lines
-        .find(start + 1, |line| {
-            candidates.iter().any(|candidate| numbered(line, candidate))
-                || line.to_lowercase().starts_with("annexe ")
+    let annex = lines
+        .find(start + 1, |line| line.to_lowercase().starts_with("annexe "))
+        .unwrap_or(lines.0.len());
+    let before_annex = |at: usize| (at < annex).then_some(at);
+    let sibling = candidates
+        .last()
+        .and_then(|sibling| lines.find(start + 1, |line| numbered(line, sibling)))
+        .and_then(before_annex);
+    sibling
+        .or_else(|| {
+            lines
+                .find(start + 1, |line| {
+                    candidates.iter().any(|candidate| numbered(line, candidate))
+                })
+                .and_then(before_annex)
         })
-        .unwrap_or(lines.0.len())
+        .unwrap_or(annex)
 }
 
 /// The extents of `art. 5`, `art. 5.4`, `art. 5 §4`, `art. 4–5` (with an optional title),

@@ -730,8 +730,8 @@ fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
             return (Run::satisfied(), Some(FundingRoute::Direct));
         }
         // A collectivité territoriale or an établissement de santé has no programme of the
-        // State budget (AAP3 §3.1 and AAP4 §2 fn. 4 list them apart from « une administration
-        // de l'État »): « Les administrations qui ne disposent pas d'un programme budgétaire
+        // State budget (AAP3 §3.1 lists them apart from « une administration de l'État », and
+        // so does AAP4 §2 fn. 4): « Les administrations qui ne disposent pas d'un programme budgétaire
         // (voir 3.1.) ne peuvent pas bénéficier d'un financement direct » (AAP4–AAP6 §3.2);
         // they need a porteur administratif. Its declared `titre2_programme` is not read.
         if operational.is_outside_state() {
@@ -772,8 +772,8 @@ fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
 
 // ---- the application's channel and the steps after selection ------------------------------
 
-/// « Toute candidature utilisant un autre canal ne sera pas retenue. » Applies only when the
-/// channel is supplied: the caller who receives the applications knows it, and most callers
+/// « Toute candidature utilisant un autre canal ne sera pas retenue. » (AAC4 art. 5; the same
+/// sentence in AAC3, AAC5, AAC6, AMI5bis and REG7). Applies only when the channel is supplied: the caller who receives the applications knows it, and most callers
 /// receive them through the call's channel only.
 pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'static str) -> Run {
     let run = match through_official_channel {
@@ -785,7 +785,8 @@ pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'st
         .parameter("applies", "seulement si le canal de réception est fourni")
 }
 
-/// « Commencer leur défi à la date de début de la promotion »: the candidate can start on
+/// « Commencer leur défi à la date de début de la promotion » (AAC4 art. 8); « Commencer leur
+/// projet à la date de début de la promotion » (AAC5/AAC6 art. 7): the candidate can start on
 /// the first day ([`start_day`]). Applies only when the availability is supplied; a talent
 /// whose start follows the projects' needs (the EIG6 coaches) is not bound.
 pub(crate) fn start_availability(
@@ -832,8 +833,8 @@ pub(crate) fn start_day(
     }
 }
 
-/// « acceptation définitive dans un délai de N jours »: the acceptance is on time when given
-/// at the latest N days after the notification (the notification day is day 0). Applies
+/// The final acceptance, given « dans un délai de 15 jours » (AAC6 art. 5.6), of N days in
+/// general: the acceptance is on time when given at the latest N days after the notification (the notification day is day 0). Applies
 /// only when the acceptance is supplied.
 pub(crate) fn acceptance(
     notified_on: Option<NaiveDate>,

@@ -1,5 +1,5 @@
-//! The AMI « Promotion 5 bis » (April 2022): EIG5 talents whose host offered them no
-//! prolongation apply to the projects of promotion 6, without pre-selection (`AMI5bis` art. 3–7).
+//! The AMI Promotion 5 bis (April 2022): EIG5 talents whose host offered them no
+//! prolongation apply to the projects of promotion 6, without pre-selection (AMI5bis art. 3–7).
 
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ use crate::{
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig6.facts());
 
 /// « La clôture de l’appel à manifestation d’intérêt aura lieu le 4 mai 2022 à 23 h 59 (heure
-/// de Paris). » (art. 4)
+/// de Paris). » (AMI5bis art. 4)
 static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
     let at = NaiveDate::from_ymd_opt(2022, 5, 4)
         .and_then(|day| day.and_hms_opt(23, 59, 0))
@@ -84,9 +84,9 @@ pub(crate) const RULE_IDS: &[&str] = &[
     ACCEPTANCE.id,
 ];
 
-/// « Peuvent concourir au titre d’« EIG 5 bis » uniquement les EIG de la promotion 5 qui ne se
-/// sont pas vu proposer une prolongation contractuelle au sein de leur administration
-/// d'accueil. » Both facts are required: a past EIG5 participation (as a talent) and no
+/// « Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne
+/// se sont pas vu proposer une prolongation contractuelle au sein de leur administration
+/// d'accueil. » (AMI5bis art. 3) Both facts are required: a past EIG5 participation (as a talent) and no
 /// prolongation offer.
 fn unprolonged_eig5(past: Option<&[PastParticipation]>, prolongation_offered: Option<bool>) -> Run {
     let eig5 = past.map(|past| past.iter().any(|p| p.promotion == Promotion::Eig5 && !p.as_coach));
@@ -130,7 +130,7 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
         evaluation
             .record(&CHOICES_DEADLINE, common::choices_deadline(window.value.closes, application));
     }
-    // « 12 septembre 2022 ou 23 août 2022 pour les EIG Coach » (art. 7).
+    // « 12 septembre 2022 ou 23 août 2022 pour les EIG Coach » (AMI5bis art. 7).
     let coach_start = NaiveDate::from_ymd_opt(2022, 8, 23);
     let start_on = if application.candidate.profile == TalentProfile::Coach {
         match (coach_start, common::start_day(&FACTS, application)) {

@@ -40,7 +40,7 @@ struct Case {
     /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
     #[serde(default)]
     prolongation: Option<ProlongationRequest>,
-    /// An application to the AMI « Promotion 5 bis » (`evaluate_eig5bis`).
+    /// An application to the AMI Promotion 5 bis (`evaluate_eig5bis`).
     #[serde(default)]
     ami5bis: Option<CandidateApplication>,
     /// A candidate score sheet (`rank_candidates`).
@@ -323,7 +323,7 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         assert!(covered.contains(*id), "no case exercises {id}");
         let heading = format!("### `{id}`");
         let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
-        // The entry's « Cases » line names existing cases that exercise this rule.
+        // The entry's **Cases** line names existing cases that exercise this rule.
         let entry = &catalogue[start + heading.len()..];
         let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
         let line = entry

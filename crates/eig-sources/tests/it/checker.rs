@@ -174,3 +174,22 @@ fn a_quote_cited_at_the_wrong_section_fails() {
     // Where the checker knows no extent (a page), the whole text is the extent.
     assert_eq!(check_quote_in_section(Document::Aac4, "p. 3", FOOTNOTE), Ok(()));
 }
+
+#[test]
+fn a_numbered_list_item_does_not_end_a_section() {
+    use eig_sources::check_quote_in_section;
+    // REG7 §2.6 a) lists five steps `1.`–`5.`; its item `3. Invitation à un entretien` is not
+    // the heading `3. Projets`, which follows §2.7: §2.6 runs up to §2.7 and holds its point b).
+    let vivier = "La sélection n’a pas valeur de proposition d’embauche. Elle permet uniquement \
+                  d’accéder, le cas échéant, à des entretiens sur mission, en fonction des projets \
+                  lauréats de la 7ème promotion EIG et à concurrence de 30 EIG recruté(e)s en 2024.";
+    assert_eq!(check_quote_in_section(Document::Reg7, "§2.6 b", vivier), Ok(()));
+    assert_eq!(check_quote_in_section(Document::Reg7, "§2.6", vivier), Ok(()));
+    // The section still ends at its sibling: not in §2.5, nor in §2.7 (which runs up to the
+    // heading `3. Projets`).
+    assert!(check_quote_in_section(Document::Reg7, "§2.5", vivier).is_err());
+    assert!(check_quote_in_section(Document::Reg7, "§2.7", vivier).is_err());
+    let projets = "Le programme EIG est destiné aux administrations centrales et aux opérateurs";
+    assert!(check_quote_in_section(Document::Reg7, "§2.7", projets).is_err());
+    assert_eq!(check_quote_in_section(Document::Reg7, "§3.1", projets), Ok(()));
+}
