@@ -123,7 +123,7 @@ pub enum FixtureError {
 /// eligible, on the funding route [`defi_funding`] plans.
 ///
 /// The same shape each year, as the conformance cases `eig{2..7}_every_rule_satisfied.json`:
-/// the défi `eigN-defi` « Défi de démonstration » hosted by the « Ministère de l'Intérieur »
+/// the défi `eigN-defi` titled `Défi de démonstration`, hosted by `Ministère de l'Intérieur`
 /// (a ministry, without porteur administratif) and:
 ///
 /// | Promotion | Team | Support and commitments | Facts | Route |

@@ -281,6 +281,7 @@ fn catalogue_and_docs() {
         "docs/sources.md",
         "docs/glossary.md",
         "docs/matching.md",
+        "docs/testing.md",
         "docs/sources/texts/README.md",
         "CHANGELOG.md",
         "README.md",
