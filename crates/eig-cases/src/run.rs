@@ -144,6 +144,43 @@ impl Report {
     pub fn passed(&self) -> bool {
         self.verdict == Verdict::Passed
     }
+
+    /// Why the case failed, as `eig test` prints it under the case's line: the source, each
+    /// difference, each rule's trace entry with its result, source and facts — each line
+    /// indented by four spaces; empty when the case passed.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_cases::{read_cases, run_case};
+    ///
+    /// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
+    ///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "60.00"}}"#).remove(0)?;
+    /// assert_eq!(run_case(&case).failure_details(),
+    ///     "    source: AAP3 §5.2\n    $.share: expected \"60.00\", got \"70.00\"\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn failure_details(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let Verdict::Failed { differences, rules } = &self.verdict else { return out };
+        if let Some(source) = &self.source {
+            let _ = writeln!(out, "    source: {source}");
+        }
+        for difference in differences {
+            let _ = writeln!(out, "    {difference}");
+        }
+        for note in rules {
+            let _ = writeln!(
+                out,
+                "    rule {} — {} — {} — source: {}",
+                note.rule, note.title, note.result, note.source
+            );
+            if !note.facts.is_empty() {
+                let _ = writeln!(out, "      facts: {}", note.facts.join("; "));
+            }
+        }
+        out
+    }
 }
 
 /// Keys whose lists are compared as sets.
@@ -218,31 +255,8 @@ fn value(serializable: &impl Serialize) -> Value {
     serde_json::to_value(serializable).unwrap_or(Value::Null)
 }
 
-fn error_kind(err: &EligibilityError) -> &'static str {
-    match err {
-        EligibilityError::NoPublishedRules { .. } => "no_published_rules",
-        EligibilityError::ConflictingExceptions { .. } => "conflicting_exceptions",
-        EligibilityError::WrongNumberOfScores { .. } => "wrong_number_of_scores",
-        EligibilityError::ScoreOutOfScale { .. } => "score_out_of_scale",
-        EligibilityError::ScaleRequired { .. } => "scale_required",
-        EligibilityError::ScaleMismatch { .. } => "scale_mismatch",
-        EligibilityError::EmptyScale { .. } => "empty_scale",
-        EligibilityError::MissingAmount { .. } => "missing_amount",
-        EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
-        EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
-        EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
-        EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
-        EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
-        EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
-        EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
-        EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
-        EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
-        _ => "other",
-    }
-}
-
 fn eligibility_error(err: &EligibilityError) -> Value {
-    json!({ "error": error_kind(err), "message": err.to_string() })
+    json!({ "error": err.code(), "message": err.to_string() })
 }
 
 /// An eligibility decision in the shape of the expected fields.

@@ -188,3 +188,40 @@ fn phase_name(phase: ScoringPhase) -> &'static str {
         ScoringPhase::Interview => "interview",
     }
 }
+
+impl EligibilityError {
+    /// The error's kind as a stable `snake_case` name: what a case file writes in its
+    /// `expected.error` (`eig-cases`), independent of the message's wording.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// assert_eq!(rule_set(Promotion::Eig1).unwrap_err().code(), "no_published_rules");
+    /// ```
+    pub const fn code(&self) -> &'static str {
+        match self {
+            EligibilityError::NoPublishedRules { .. } => "no_published_rules",
+            EligibilityError::ConflictingExceptions { .. } => "conflicting_exceptions",
+            EligibilityError::WrongNumberOfScores { .. } => "wrong_number_of_scores",
+            EligibilityError::ScoreOutOfScale { .. } => "score_out_of_scale",
+            EligibilityError::ScaleRequired { .. } => "scale_required",
+            EligibilityError::ScaleMismatch { .. } => "scale_mismatch",
+            EligibilityError::EmptyScale { .. } => "empty_scale",
+            EligibilityError::MissingAmount { .. } => "missing_amount",
+            EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
+            EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
+            EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
+            EligibilityError::CandidateWrongNumberOfScores { .. } => {
+                "candidate_wrong_number_of_scores"
+            }
+            EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
+            EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
+            EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
+            EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
+            EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
+            EligibilityError::AmountOverflow => "amount_overflow",
+        }
+    }
+}

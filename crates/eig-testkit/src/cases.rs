@@ -6,7 +6,7 @@
 
 use std::{fmt::Write as _, path::Path};
 
-use eig_cases::{Report, Verdict, read_cases, run_case};
+use eig_cases::{Report, read_cases, run_case};
 use serde::Serialize;
 
 /// The run of one case file: each case's report, or why it could not be read.
@@ -61,23 +61,11 @@ impl CaseFileRun {
         let mut out = String::new();
         for (index, case) in self.cases.iter().enumerate() {
             match case {
-                Ok(report) => {
-                    let Verdict::Failed { differences, rules } = &report.verdict else { continue };
+                Ok(report) if !report.passed() => {
                     let _ = writeln!(out, "{}#{}: {}", self.file, index + 1, report.title);
-                    if let Some(source) = &report.source {
-                        let _ = writeln!(out, "    source: {source}");
-                    }
-                    for difference in differences {
-                        let _ = writeln!(out, "    {difference}");
-                    }
-                    for note in rules {
-                        let _ = writeln!(
-                            out,
-                            "    rule {} — {} — {} — source: {}",
-                            note.rule, note.title, note.result, note.source
-                        );
-                    }
+                    out.push_str(&report.failure_details());
                 }
+                Ok(_) => {}
                 Err(error) => {
                     let _ = writeln!(out, "{error}");
                 }

@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use eig_cases::{Report, Verdict, read_cases, run_case};
+use eig_cases::{Report, read_cases, run_case};
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 use serde::Serialize;
 
@@ -153,24 +153,7 @@ fn text(results: &[CaseResult]) -> String {
         };
         let word = if report.passed() { "ok        " } else { "FAILED    " };
         let _ = writeln!(out, "{word}  {place}  {}", report.title);
-        if let Verdict::Failed { differences, rules } = &report.verdict {
-            if let Some(source) = &report.source {
-                let _ = writeln!(out, "    source: {source}");
-            }
-            for difference in differences {
-                let _ = writeln!(out, "    {difference}");
-            }
-            for note in rules {
-                let _ = writeln!(
-                    out,
-                    "    rule {} — {} — {} — source: {}",
-                    note.rule, note.title, note.result, note.source
-                );
-                if !note.facts.is_empty() {
-                    let _ = writeln!(out, "      facts: {}", note.facts.join("; "));
-                }
-            }
-        }
+        out.push_str(&report.failure_details());
     }
     let (passed, failed) = counts(results);
     let _ = writeln!(out, "{passed} passed, {failed} failed");

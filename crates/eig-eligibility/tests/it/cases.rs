@@ -96,27 +96,7 @@ struct Expected {
 }
 
 fn error_kind(err: &EligibilityError) -> String {
-    let kind = match err {
-        EligibilityError::NoPublishedRules { .. } => "no_published_rules",
-        EligibilityError::ConflictingExceptions { .. } => "conflicting_exceptions",
-        EligibilityError::WrongNumberOfScores { .. } => "wrong_number_of_scores",
-        EligibilityError::ScoreOutOfScale { .. } => "score_out_of_scale",
-        EligibilityError::ScaleRequired { .. } => "scale_required",
-        EligibilityError::ScaleMismatch { .. } => "scale_mismatch",
-        EligibilityError::EmptyScale { .. } => "empty_scale",
-        EligibilityError::MissingAmount { .. } => "missing_amount",
-        EligibilityError::DuplicateDefi { .. } => "duplicate_defi",
-        EligibilityError::PromotionMismatch { .. } => "promotion_mismatch",
-        EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
-        EligibilityError::NoCandidateGrid { .. } => "no_candidate_grid",
-        EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
-        EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
-        EligibilityError::CandidateWrongNumberOfScores { .. } => "candidate_wrong_number_of_scores",
-        EligibilityError::CandidateScoreOutOfScale { .. } => "candidate_score_out_of_scale",
-        EligibilityError::DuplicateCandidateScores { .. } => "duplicate_candidate_scores",
-        _ => "other",
-    };
-    kind.to_owned()
+    err.code().to_owned()
 }
 
 /// A profile's JSON name (`data_scientist`).
