@@ -132,5 +132,9 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {
             judge(&name, "$.candidate", 0, evaluate_candidate(application))?
         }
     };
-    output::emit(args.output.as_deref(), &render_french(&decision))
+    let text = match args.output.format {
+        Format::Json => output::json(&decision)?,
+        Format::Text => render_french(&decision),
+    };
+    output::emit(args.output.output.as_deref(), &text)
 }

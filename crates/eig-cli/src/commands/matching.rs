@@ -25,7 +25,24 @@ pub(crate) fn compute(
     options: &Options,
 ) -> Result<MatchOutput, CliError> {
     let unjudgeable = |message: String| CliError::Unjudgeable { input: name.to_owned(), message };
-    let instance = Instance::new(input).map_err(|err| unjudgeable(err.to_string()))?;
+    let instance = Instance::new(input).map_err(|err| {
+        // One problem a line, the first 8 shown: a long list would hide the first.
+        let problems = err.problems();
+        let mut lines: Vec<String> =
+            problems.iter().take(8).map(|problem| format!("  - {problem}")).collect();
+        if problems.len() > 8 {
+            lines.push(format!("  … and {} more", problems.len() - 8));
+        }
+        unjudgeable(format!(
+            "{}, to correct in the input (`eig schema match` gives its shape):\n{}",
+            if problems.len() == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            },
+            lines.join("\n")
+        ))
+    })?;
     let solution = solve(&instance, options).map_err(|err| unjudgeable(err.to_string()))?;
     Ok(MatchOutput { report: solution.report(), explanations: solution.explain() })
 }
