@@ -482,8 +482,8 @@ fn bad_inputs() {
         ),
         row(
             &["explain"],
-            "an unknown profile",
-            &explain(&[("/dossier/defi/team/0/profile", Some(json!("Developer")))]),
+            "a profile by its French name",
+            &explain(&[("/dossier/defi/team/0/profile", Some(json!("développeur")))]),
             1,
         ),
         row(
@@ -952,4 +952,79 @@ fn examples_for_every_promotion() {
     );
     let (code, _, stderr) = eig(&["example", "defi", "--promotion", "EIG1"], "");
     assert_eq!(code, 2, "{stderr}");
+}
+
+/// The names of the workspace's enum variants, read from the library sources: the words a
+/// person must never read in place of their French names.
+fn variant_names() -> std::collections::BTreeSet<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut names = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(format!("{root}/crates"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("tests") && !path.ends_with("examples") {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut in_enum = false;
+            for line in text.lines() {
+                if line.trim_start().starts_with("pub enum ")
+                    || line.trim_start().starts_with("pub(crate) enum ")
+                    || line.trim_start().starts_with("enum ")
+                {
+                    in_enum = true;
+                } else if in_enum && (line == "}" || line == "    }") {
+                    in_enum = false;
+                } else if in_enum && let Some(rest) = line.strip_prefix("    ") {
+                    let name: String =
+                        rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+                    // CamelCase names (two capitals or more), and the one-word names of profiles,
+                    // host kinds and routes, which a person reads in French.
+                    let capitals = name.chars().filter(char::is_ascii_uppercase).count();
+                    let one_word = ["Developer", "Designer", "Coach", "Ministry", "Jurisdiction"];
+                    if name.starts_with(|c: char| c.is_ascii_uppercase())
+                        && (capitals >= 2 || one_word.contains(&name.as_str()))
+                    {
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// No text a person reads shows a Rust variant name: the text snapshots of the command (reports,
+/// explanations, history, errors) are searched for every CamelCase variant name of the
+/// workspace, as a whole word.
+#[test]
+fn no_rust_names_in_what_a_person_reads() {
+    let names = variant_names();
+    assert!(names.contains("DataScientist") && names.contains("LocalAuthority"), "{names:?}");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/snapshots");
+    let mut found = Vec::new();
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if file.starts_with("it__schema_") || file.contains("json") {
+            continue;
+        }
+        read += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if names.contains(word) {
+                found.push(format!("{file}: {word}"));
+            }
+        }
+    }
+    assert!(read >= 10, "only {read} text snapshots");
+    assert!(found.is_empty(), "Rust names in text a person reads:\n{}", found.join("\n"));
 }
