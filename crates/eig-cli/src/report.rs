@@ -251,6 +251,14 @@ pub(crate) fn render(result: &CampaignResult, verbose: bool) -> String {
         );
     }
 
+    if selection.ranking.iter().any(|ranked| ranked.tied_on_total) {
+        let _ = writeln!(
+            out,
+            "Ex æquo au total : départagés par le classement du jury, puis les notes critère par \
+             critère, puis l'identifiant du défi (docs/rules/eligibility.md)."
+        );
+    }
+
     let plan = &result.funding;
     let _ = writeln!(
         out,
