@@ -158,7 +158,11 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
             Err(err) => {
                 let first = err.to_string();
                 let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
-                let mut error = CaseError::file(file, format!("invalid YAML: {first}"));
+                let message = format!(
+                    "invalid YAML: {first}: check the indentation (spaces, never tabs) and the \
+                     punctuation there"
+                );
+                let mut error = CaseError::file(file, message);
                 if let Some(location) = err.location() {
                     error.line = usize::try_from(location.line()).ok();
                     error.column = usize::try_from(location.column()).ok();

@@ -46,7 +46,10 @@ pub(crate) enum CliError {
     )]
     CasesFailed { failed: usize },
     /// The result was written, but some records of a batch could not be judged.
-    #[error("{input}: {count} record(s) could not be judged, the others were decided:\n{records}")]
+    #[error(
+        "{input}: {} could not be judged, the others were decided:\n{records}",
+        if *count == 1 { "1 record".to_owned() } else { format!("{count} records") }
+    )]
     NotAllJudged { input: String, count: usize, records: String },
     /// The output could not be written.
     #[error("cannot write {output}: {source}")]

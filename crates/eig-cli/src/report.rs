@@ -37,7 +37,7 @@ pub(crate) fn subject(subject: &eig_eligibility::Subject) -> String {
 
 /// One line per decision: the subject and its outcome.
 pub(crate) fn decision_line(decision: &Decision) -> String {
-    format!("{}: {}", subject(&decision.subject), outcome(decision))
+    format!("{} : {}", subject(&decision.subject), outcome(decision))
 }
 
 /// A record's judgement in a few words: its outcome, or why it was not judged.

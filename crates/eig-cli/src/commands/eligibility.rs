@@ -112,7 +112,7 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
                 let line = match judged {
                     Judged::Decided(decision) => crate::report::decision_line(decision),
                     Judged::NotJudged { subject, error } => {
-                        format!("{}: non jugé — {error}", crate::report::subject(subject))
+                        format!("{} : non jugé — {error}", crate::report::subject(subject))
                     }
                 };
                 let _ = writeln!(text, "{line}");

@@ -364,6 +364,9 @@ fn bad_inputs() {
     let funding_file = dir.join("funding.json");
     std::fs::write(&funding_file, ok(&["example", "funding"], "")).unwrap();
     let funding_file = funding_file.to_str().unwrap().to_owned();
+    let yaml_file = dir.join("case.yaml");
+    std::fs::write(&yaml_file, "format: eig-case/1\ncases:\n\t- title: t\n").unwrap();
+    let yaml_file = yaml_file.to_str().unwrap().to_owned();
     let row = |args: &[&str], what: &'static str, stdin: &str, exit: i32| Row {
         args: args.iter().map(ToString::to_string).collect(),
         what,
@@ -625,6 +628,7 @@ fn bad_inputs() {
         row(&["match", "--node-limit", "5"], "an option that needs another", "", 2),
         // Case files (eig-cases).
         row(&["test", "-"], "a case file that is not JSON", "{\"format\": ", 1),
+        row(&["test", &yaml_file], "a YAML case file with a tab indent", "", 1),
         row(
             &["test", "-"],
             "a case file of an unknown format",
@@ -691,6 +695,21 @@ fn bad_inputs() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A UTF-8 byte order mark at the start of an input (some editors write one) is skipped, in
+/// every command that reads JSON and in case files.
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    for kind in ["eligibility", "explain", "funding", "match"] {
+        let example = ok(&["example", kind], "");
+        let args: &[&str] = if kind == "match" { &[kind, "--seed", "7"] } else { &[kind] };
+        assert_eq!(ok(args, &format!("\u{feff}{example}")), ok(args, &example), "{kind}");
+    }
+    let campaign = ok(&["example", "campaign"], "");
+    assert_eq!(ok(&["run", "-"], &format!("\u{feff}{campaign}")), ok(&["run"], ""));
+    let case = ok(&["example", "case"], "");
+    assert_eq!(ok(&["test", "-"], &format!("\u{feff}{case}")), ok(&["test", "-"], &case));
 }
 
 /// Emptiness is the same in every command: an empty input is refused, an empty list inside a
@@ -816,7 +835,7 @@ fn a_batch_decides_every_record_it_can() {
             .unwrap();
     assert_eq!(&dossiers[1..=valid], &alone["dossiers"].as_array().unwrap()[..]);
     insta::assert_snapshot!(stderr, @r#"
-    error: <stdin>: 3 record(s) could not be judged, the others were decided:
+    error: <stdin>: 3 records could not be judged, the others were decided:
       at $.dossiers[0]: record 0 (dossier eig1-dossier): promotion EIG1 has no published rules for défi dossiers, candidates and selection
       at $.dossiers[4]: record 4 (dossier both-ways): rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
       at $.candidates[2]: record 2 (candidate c-dig1): promotion DIG1 has no published rules for défi dossiers, candidates and selection
@@ -824,7 +843,7 @@ fn a_batch_decides_every_record_it_can() {
     let (code, text, _) = eig(&["eligibility", "-"], &input.to_string());
     assert_eq!(code, 4);
     assert!(
-        text.lines().next().unwrap().starts_with("dossier eig1-dossier: non jugé — "),
+        text.lines().next().unwrap().starts_with("dossier eig1-dossier : non jugé — "),
         "{text}"
     );
 }
