@@ -43,7 +43,8 @@ cargo run --release -p eig-cli -- run   # or run it from the repository
 ```
 
 Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
-for syntax errors, the line and column) · **2** usage error (an unknown option or value, no
+for syntax errors, the line and column, and says what to write instead: see
+[Bad input](#bad-input)) · **2** usage error (an unknown option or value, no
 input file while standard input is a terminal, two inputs on standard input) · **3** the output
 could not be written · **4** the result was written, but some records of the input could not be
 judged (an EIG1 dossier, conflicting funding declarations…): every other record is decided, and
@@ -61,7 +62,7 @@ laureate défis** from the embedded history, six **synthetic** dossiers that exe
 self-funded défi, a dossier received at 17:00:30 Paris time, a purely IT « outillage » défi), and
 170 **synthetic** candidates (RAPPORT p. 14 counts 170 applications) with seeded choices (≤ 2,
 AAC3) and seeded jury rankings. Every synthetic record and every assumption is labelled (the
-report's « Hypothèse » lines; `synthetic`, `note` and `assumptions` in the JSON). It runs in a
+report's « Hypothèses » section; `synthetic`, `note` and `assumptions` in the JSON). It runs in a
 few milliseconds.
 
 The report opens with a summary that fits in one screen — dossiers received, eligible and
