@@ -207,8 +207,8 @@ fn parameter_label(name: &str) -> &str {
     }
 }
 
-/// The French name of a host kind with its indefinite article (« une collectivité
-/// territoriale », « un ministère »).
+/// The French name of a host kind with its indefinite article (`une collectivité
+/// territoriale`, `un ministère`).
 fn indefinite(kind: eig_domain::HostKind) -> String {
     use eig_domain::HostKind;
     let article = match kind {
