@@ -3,7 +3,7 @@
 
 use std::io::Write as _;
 
-use eig_campaign::{Campaign, default_campaign};
+use eig_campaign::{Campaign, Judgement, default_campaign};
 
 use crate::{
     cli::{Format, RunArgs},
@@ -36,6 +36,20 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
                  used, e.g. \"score_scale\": {{\"min\": 1, \"max\": 4}}"
             ),
         },
+        // A funding error about one défi: the path of its dossier in the campaign.
+        eig_campaign::CampaignError::Funding(ref funding) => {
+            let index = funding
+                .defi()
+                .and_then(|defi| campaign.dossiers.iter().position(|d| &d.dossier.defi.id == defi));
+            match index {
+                Some(index) => CliError::Invalid {
+                    input: name.clone(),
+                    path: format!("$.dossiers[{index}]"),
+                    message: err.to_string(),
+                },
+                None => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
+            }
+        }
         err => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
     })?;
     let text = match args.output.format {
@@ -43,6 +57,24 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         Format::Text => report::render(&result, args.verbose),
     };
     output::emit(args.output.output.as_deref(), &text)?;
-    let records = result.not_judged().map(|(record, error)| format!("{record}: {error}"));
-    not_all_judged(&name, &records.collect::<Vec<_>>()).map_or(Ok(()), Err)
+    // Each record not judged, with the JSON path of its place in the campaign.
+    let mut records = Vec::new();
+    for dossier in &result.dossiers {
+        if let Judgement::NotJudged { error } = &dossier.judgement {
+            let index = campaign.dossiers.iter().position(|d| d.dossier.defi.id == dossier.defi);
+            let at = index.map_or_else(String::new, |i| format!("at $.dossiers[{i}]: "));
+            records.push(format!("{at}dossier {}: {error}", dossier.defi));
+        }
+    }
+    for candidate in &result.candidates {
+        if let Judgement::NotJudged { error } = &candidate.judgement {
+            let index = campaign
+                .candidates
+                .iter()
+                .position(|c| c.application.candidate.id == candidate.candidate);
+            let at = index.map_or_else(String::new, |i| format!("at $.candidates[{i}]: "));
+            records.push(format!("{at}candidate {}: {error}", candidate.candidate));
+        }
+    }
+    not_all_judged(&name, &records).map_or(Ok(()), Err)
 }
