@@ -1022,7 +1022,7 @@ fn variant_names() -> std::collections::BTreeSet<String> {
 
 /// No text a person reads shows a Rust variant name: the text snapshots of the workspace (the
 /// command's reports, explanations, history and errors; the libraries' French renderings and
-/// messages; not the JSON nor the schemas, where snake_case names are the format) are searched
+/// messages; not the JSON nor the schemas, where `snake_case` names are the format) are searched
 /// for every CamelCase variant name of the workspace, as a whole word.
 #[test]
 fn no_rust_names_in_what_a_person_reads() {
