@@ -99,6 +99,8 @@ fn hint(message: &str) -> String {
         message.push_str(
             " (an instant needs its date, its time and its UTC offset, e.g. \"2018-06-15T16:59:59+02:00\")",
         );
+    } else if message.starts_with("missing field") {
+        message.push_str(": add it (`eig schema case` lists every field)");
     } else if message.contains("invalid type: floating point")
         || message.contains("invalid type: integer")
     {
@@ -141,7 +143,11 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
         Syntax::Json => match serde_json::from_str(text) {
             Ok(value) => value,
             Err(err) => {
-                let mut error = CaseError::file(file, format!("invalid JSON: {err}"));
+                let message = format!(
+                    "invalid JSON: {err}: check the punctuation there (a file named .yaml or .yml \
+                     is read as YAML)"
+                );
+                let mut error = CaseError::file(file, message);
                 error.line = Some(err.line());
                 error.column = Some(err.column());
                 return vec![Err(error)];
@@ -152,7 +158,11 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
             Err(err) => {
                 let first = err.to_string();
                 let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
-                let mut error = CaseError::file(file, format!("invalid YAML: {first}"));
+                let message = format!(
+                    "invalid YAML: {first}: check the indentation (spaces, never tabs) and the \
+                     punctuation there"
+                );
+                let mut error = CaseError::file(file, message);
                 if let Some(location) = err.location() {
                     error.line = usize::try_from(location.line()).ok();
                     error.column = usize::try_from(location.column()).ok();
@@ -166,8 +176,10 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
             if let Some(format) = object.get("format")
                 && format != FORMAT
             {
-                let message =
-                    format!("format {format} is not {FORMAT:?}, the one this runner reads");
+                let message = format!(
+                    "format {format} is not {FORMAT:?}, the one this runner reads: write \
+                         \"format\": {FORMAT:?}"
+                );
                 return vec![Err(CaseError::file(file, message))];
             }
             let unknown: Vec<&String> =

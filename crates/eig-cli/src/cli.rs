@@ -26,7 +26,7 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Runs a whole call: dossier eligibility → laureate selection → funding plan against the
-    /// envelope → talent assignment → verification. Without --input, the embedded default:
+    /// envelope → talent assignment → verification. Without FILE, the embedded default:
     /// the 2018 call (EIG3) with its real 15 laureate défis, plus labelled synthetic dossiers,
     /// about 170 synthetic candidates and seeded jury rankings.
     Run(RunArgs),
@@ -81,8 +81,15 @@ pub(crate) struct OutputArgs {
 pub(crate) struct RunArgs {
     /// A campaign file (JSON; see `eig schema campaign` and `eig example campaign`); `-` reads
     /// standard input. Without it, the embedded default campaign.
-    #[arg(long, value_name = "FILE")]
+    #[arg(value_name = "FILE", conflicts_with = "input")]
+    pub(crate) file: Option<PathBuf>,
+    /// The former spelling of FILE, still read; deprecated (a note says so on standard error).
+    #[arg(long, value_name = "FILE", hide = true)]
     pub(crate) input: Option<PathBuf>,
+    /// In the text report, list every candidate not assigned (the summary counts them by
+    /// reason).
+    #[arg(long)]
+    pub(crate) verbose: bool,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }
@@ -102,9 +109,8 @@ pub(crate) struct ExplainArgs {
     /// input.
     #[arg(value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
-    /// Write the result to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -184,7 +190,7 @@ pub(crate) struct KindArgs {
 /// The JSON shapes the command reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
-    /// A whole call (input of `eig run --input`).
+    /// A whole call (input of `eig run FILE`).
     Campaign,
     /// Dossiers and applications (input of `eig eligibility`).
     Eligibility,

@@ -14,10 +14,12 @@ pub(crate) enum CliError {
     #[error("{message}")]
     Usage { message: String },
     /// Two inputs were both to be read from standard input.
-    #[error("only one input can be read from standard input: give the other as a file")]
+    #[error(
+        "only one input can be read from standard input (`-`): give FILE or --scenario as a file"
+    )]
     TwoInputsOnStdin,
     /// The input could not be read.
-    #[error("cannot read {input}: {source}")]
+    #[error("cannot read {input}: {source}{}", read_hint(source))]
     Read {
         input: String,
         #[source]
@@ -32,11 +34,22 @@ pub(crate) enum CliError {
     /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
     #[error("{input}: {message}")]
     Unjudgeable { input: String, message: String },
+    /// `eig test` found no case file where it was told to look.
+    #[error(
+        "no case file in {paths}: give .json, .yaml or .yml files of cases (`eig example case` prints one)"
+    )]
+    NoCases { paths: String },
     /// Rule tests ran and some failed or could not be read (`eig test`).
-    #[error("{failed} case(s) failed or could not be read")]
+    #[error(
+        "{} failed or could not be read (each is named above, with what to change)",
+        if *failed == 1 { "1 case".to_owned() } else { format!("{failed} cases") }
+    )]
     CasesFailed { failed: usize },
     /// The result was written, but some records of a batch could not be judged.
-    #[error("{input}: {count} record(s) could not be judged, the others were decided:\n{records}")]
+    #[error(
+        "{input}: {} could not be judged, the others were decided:\n{records}",
+        if *count == 1 { "1 record".to_owned() } else { format!("{count} records") }
+    )]
     NotAllJudged { input: String, count: usize, records: String },
     /// The output could not be written.
     #[error("cannot write {output}: {source}")]
@@ -62,7 +75,8 @@ impl CliError {
             | CliError::Syntax { .. }
             | CliError::Invalid { .. }
             | CliError::Unjudgeable { .. }
-            | CliError::CasesFailed { .. } => 1,
+            | CliError::CasesFailed { .. }
+            | CliError::NoCases { .. } => 1,
             CliError::Write { .. } | CliError::Stdout(_) | CliError::Serialize(_) => 3,
             CliError::NotAllJudged { .. } => 4,
         }
@@ -77,4 +91,18 @@ pub(crate) fn not_all_judged(input: &str, records: &[String]) -> Option<CliError
         count: records.len(),
         records: records.iter().map(|record| format!("  {record}")).collect::<Vec<_>>().join("\n"),
     })
+}
+
+/// What to do about an input that could not be read.
+fn read_hint(err: &std::io::Error) -> &'static str {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => ": check the path, or give `-` to read standard input",
+        std::io::ErrorKind::IsADirectory => ": name a JSON file, not a directory",
+        std::io::ErrorKind::NotADirectory => ": check the path (a part of it is a file)",
+        std::io::ErrorKind::PermissionDenied => ": check the file's permissions",
+        std::io::ErrorKind::InvalidData => {
+            ": the input must be JSON text in UTF-8 (is it a binary or another encoding?)"
+        }
+        _ => "",
+    }
 }

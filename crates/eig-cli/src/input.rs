@@ -6,6 +6,8 @@ use std::{
     path::PathBuf,
 };
 
+use std::fmt::Write as _;
+
 use serde::de::DeserializeOwned;
 
 use crate::error::CliError;
@@ -44,7 +46,7 @@ impl InputSource {
             InputSource::Stdin => std::io::stdin().read_to_string(&mut text).map(|_| ()),
         };
         result.map_err(|source| CliError::Read { input: self.name(), source })?;
-        Ok(text)
+        Ok(skip_bom(text))
     }
 }
 
@@ -59,28 +61,251 @@ pub(crate) fn read_json<T: DeserializeOwned>(
     Ok((name, value))
 }
 
+/// A byte order mark some editors write at the start of a UTF-8 file is not part of the JSON:
+/// it is skipped.
+pub(crate) fn skip_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
 /// Parses `text` as a `T`, turning serde's error into one that names the input, the JSON path
-/// (`$.dossiers[3].hosts`) and, for syntax errors, the line and column.
+/// (`$.dossiers[3].hosts`) and, for syntax errors, the line and column, and that says what to
+/// write instead where the mistake is a common one (an instant without its UTC offset, a date
+/// where an instant is expected, an amount written as a JSON number).
 pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, CliError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A syntax error is reported as such, with its position, before any shape error.
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let message = strip_position(&err.to_string());
+        let message = if text.trim().is_empty() {
+            "the input is empty: give a JSON document (`eig example <kind>` prints one)".to_owned()
+        } else {
+            syntax_hint(&message)
+        };
         return Err(CliError::Syntax {
             input: input.to_owned(),
             line: err.line(),
             column: err.column(),
-            message: strip_position(&err.to_string()),
+            message,
+        });
+    }
+    // serde reads a struct from an array too (`["EIG3", []]`); every input of the command is
+    // a JSON object, and fields are read by name only.
+    if text.trim_start().starts_with('[') {
+        return Err(CliError::Invalid {
+            input: input.to_owned(),
+            path: "$".to_owned(),
+            message: "invalid type: array, expected a JSON object: write the fields by name, \
+                      `{\"…\": …}` (`eig example <kind>` prints one)"
+                .replace("<kind>", kind_of::<T>()),
         });
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = json_path(&err.path().to_string());
+        let found = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|document| at_path(&document, err.path()).cloned());
+        let path = shorten_path(&json_path(&err.path().to_string()));
+        let message = array_for_struct(&strip_position(&err.into_inner().to_string()));
         CliError::Invalid {
             input: input.to_owned(),
             path,
-            message: array_for_struct(&strip_position(&err.into_inner().to_string())),
+            message: with_hint(&message, found.as_ref()).replace("<kind>", kind_of::<T>()),
         }
     })?;
     Ok(value)
+}
+
+/// The value at `path` in `document`, when the path leads to one.
+fn at_path<'a>(
+    document: &'a serde_json::Value,
+    path: &serde_path_to_error::Path,
+) -> Option<&'a serde_json::Value> {
+    use serde_path_to_error::Segment;
+    let mut node = document;
+    for segment in path {
+        node = match segment {
+            Segment::Seq { index } => node.get(*index)?,
+            Segment::Map { key } => node.get(key.as_str())?,
+            Segment::Enum { variant } => node.get(variant.as_str()).unwrap_or(node),
+            Segment::Unknown => return None,
+        };
+    }
+    Some(node)
+}
+
+/// `serde_json`'s syntax `message`, with what to write instead.
+fn syntax_hint(message: &str) -> String {
+    let hint = match message {
+        "expected value" => {
+            "write a JSON value: a string in double quotes, a number, true, false, null, an \
+             object or an array"
+        }
+        "key must be a string" => "write each key in double quotes, and no comma after the last",
+        "trailing comma" => "remove the comma after the last element",
+        "trailing characters" => "give one JSON document: remove what follows its end",
+        "EOF while parsing an object" | "EOF while parsing a list" => {
+            "the input ends too early: add the missing `}` or `]`"
+        }
+        "EOF while parsing a string" => "the input ends too early: add the missing `\"`",
+        "recursion limit exceeded" => "the JSON is nested more than 128 levels deep: flatten it",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "write a tab or a line break inside a string as \\t or \\n"
+        }
+        _ if message.starts_with("expected") => "check the punctuation at this place",
+        _ if message.starts_with("invalid") => "check the value written at this place",
+        _ => return message.to_owned(),
+    };
+    format!("{message}: {hint}")
+}
+
+/// The kind of `eig schema` and `eig example` that describes `T`.
+fn kind_of<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    let name = name.rsplit("::").next().unwrap_or(name);
+    match name {
+        "Campaign" => "campaign",
+        "EligibilityInput" => "eligibility",
+        "ExplainInput" => "explain",
+        "PromotionInput" => "funding",
+        "Scenario" => "scenario",
+        "MatchingInput" => "match",
+        _ => "<kind>",
+    }
+}
+
+/// A JSON path whose keys longer than 80 characters are cut to their first 60 and length.
+fn shorten_path(path: &str) -> String {
+    path.split('.')
+        .map(|segment| {
+            let length = segment.chars().count();
+            if length > 80 {
+                format!("{}…({length} characters)", segment.chars().take(60).collect::<String>())
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Messages of chrono's parser, which say what failed but not what to write.
+const TIME_MESSAGES: [&str; 5] = [
+    "premature end of input",
+    "input contains invalid characters",
+    "trailing input",
+    "input is out of range",
+    "input is not enough for unique date and time",
+];
+
+/// `message`, with what to write instead when the mistake is a common one.
+fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
+    let message = expected_object(message);
+    if TIME_MESSAGES.iter().any(|time| message.starts_with(time)) {
+        let written = found.and_then(serde_json::Value::as_str).unwrap_or_default();
+        let date = written.get(..10).filter(|date| date.parse::<chrono::NaiveDate>().is_ok());
+        return match date {
+            Some(date) if written.len() == 10 => format!(
+                "{}: a date alone is not an instant: write the time and its UTC offset, \
+                 e.g. \"{date}T17:00:00+02:00\" (Paris summer time) or \"{date}T15:00:00Z\" (UTC)",
+                eig_domain::echo(written)
+            ),
+            Some(_) if matches!(written.len(), 16 | 19) && !written.contains(['+', 'Z']) => {
+                format!(
+                    "{}: an instant needs its UTC offset: write e.g. \"{}+02:00\" (Paris \
+                     summer time), \"+01:00\" (winter) or \"Z\" (UTC)",
+                    eig_domain::echo(written),
+                    written.replacen(' ', "T", 1)
+                )
+            }
+            _ => format!(
+                "{}: not an instant ({message}): write a date, a time and a UTC offset, \
+                 e.g. \"{}T17:00:00+02:00\"",
+                eig_domain::echo(written),
+                date.unwrap_or("2018-06-15")
+            ),
+        };
+    }
+    if message.starts_with("missing field") {
+        return format!("{message}: add it (`eig schema <kind>` lists every field)");
+    }
+    for (rust, words) in [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
+    ] {
+        if let Some(before) = message.strip_suffix(rust) {
+            let unquote = if message.starts_with("invalid type: string") {
+                ": write it without quotes"
+            } else {
+                ""
+            };
+            return format!("{before}{words}{unquote}");
+        }
+    }
+    if message.starts_with("invalid type") {
+        return format!("{message} (`eig example <kind>` shows one)");
+    }
+    if let Some(number) = found.filter(|value| value.is_number())
+        && message.ends_with("expected a string")
+    {
+        return format!(
+            "{message}: write it between quotes, \"{number}\" (an amount is a string such as \
+             \"70000.00\", so that no program reads it as an approximate binary number)"
+        );
+    }
+    message
+}
+
+/// serde names the Rust type it expected (`expected struct Defi`); a person reads JSON.
+fn expected_object(message: &str) -> String {
+    match message.split_once("expected struct ") {
+        Some((before, after)) => {
+            let rest = after.split_once(' ').map_or("", |(_, rest)| rest);
+            let rest = rest.trim_start_matches("(a JSON object)").trim_start();
+            let rest = if rest.is_empty() { String::new() } else { format!(" {rest}") };
+            format!("{before}expected a JSON object{rest}")
+        }
+        None => message.to_owned(),
+    }
+}
+
+/// `message` with every quoted value (`"…"` or `` `…` ``) longer than 80 characters cut to its
+/// first 60 and its length: an error never repeats a huge value.
+pub(crate) fn shorten(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(start) = rest.find(['"', '`']) {
+        let quote = rest[start..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=start]);
+        let inner = &rest[start + 1..];
+        let Some(end) = inner.find(quote) else {
+            rest = inner;
+            continue;
+        };
+        let value = &inner[..end];
+        let length = value.chars().count();
+        if length > 80 {
+            out.extend(value.chars().take(60));
+            out.push('…');
+            out.push(quote);
+            let _ = write!(out, " ({length} characters)");
+        } else {
+            out.push_str(value);
+            out.push(quote);
+        }
+        rest = &inner[end + 1..];
+    }
+    out.push_str(rest);
+    if out.chars().count() > 4000 {
+        let cut: String = out.chars().take(4000).collect();
+        format!("{cut}… (message cut at 4000 characters)")
+    } else {
+        out
+    }
 }
 
 /// `dossiers[3].hosts` → `$.dossiers[3].hosts`; the root `.` → `$`.
@@ -104,7 +329,7 @@ fn array_for_struct(message: &str) -> String {
         .and_then(|expected| expected.rsplit_once(" with "))
         .map(|(name, _)| name);
     match name {
-        Some(name) => format!("invalid type: array, expected struct {name} (a JSON object)"),
+        Some(_) => "invalid type: array, expected a JSON object".to_owned(),
         None => message.to_owned(),
     }
 }
@@ -186,7 +411,7 @@ mod tests {
         if let Ok(campaign) = parse::<Campaign>("t", text)
             && let Ok(result) = eig_campaign::run(&campaign)
         {
-            let _ = crate::report::render(&result);
+            let _ = crate::report::render(&result, true);
             let _ = crate::output::json(&result);
         }
         if let Ok(input) = parse::<EligibilityInput>("t", text) {
@@ -254,7 +479,7 @@ mod tests {
         assert_eq!(strip_position("expected `,` at line 3 column 9"), "expected `,`");
         assert_eq!(
             array_for_struct("invalid length 0, expected struct Defi with 7 elements"),
-            "invalid type: array, expected struct Defi (a JSON object)"
+            "invalid type: array, expected a JSON object"
         );
         assert_eq!(
             array_for_struct("invalid length 3, expected 2"),

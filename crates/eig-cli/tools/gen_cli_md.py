@@ -3,12 +3,16 @@
 
 Run from the repository root after `cargo build --release -p eig-cli`:
     python3 crates/eig-cli/tools/gen_cli_md.py
+(with `EIG=$CARGO_TARGET_DIR/release/eig` when the build goes elsewhere). The bad-input table
+is copied from the snapshot of the test `bad_inputs`, which checks that the page shows it.
 The test `docs_cli_md_is_true` (crates/eig-cli/tests/it/main.rs) checks that every command
 shown in docs/cli.md still prints what the page says.
 """
+import os
 import subprocess
 
-E = './target/release/eig'
+# The release binary; EIG names another (e.g. under a CARGO_TARGET_DIR elsewhere).
+E = os.environ.get('EIG', './target/release/eig')
 
 
 def example(kind):
@@ -39,7 +43,8 @@ cargo run --release -p eig-cli -- run   # or run it from the repository
 ```
 
 Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
-for syntax errors, the line and column) · **2** usage error (an unknown option or value, no
+for syntax errors, the line and column, and says what to write instead: see
+[Bad input](#bad-input)) · **2** usage error (an unknown option or value, no
 input file while standard input is a terminal, two inputs on standard input) · **3** the output
 could not be written · **4** the result was written, but some records of the input could not be
 judged (an EIG1 dossier, conflicting funding declarations…): every other record is decided, and
@@ -51,20 +56,28 @@ this page.
 doc.append('## `eig --help`\n\n' + block('eig --help', ['--help']))
 doc.append('''## `eig run` — a whole call
 
-Without `--input`, the embedded default campaign: the 2018 call (EIG3) with its **real 15
+Without a file, the embedded default campaign: the 2018 call (EIG3) with its **real 15
 laureate défis** from the embedded history, six **synthetic** dossiers that exercise the rules
 (a collectivité and a hospital without convention, an operator without porteur administratif, a
 self-funded défi, a dossier received at 17:00:30 Paris time, a purely IT « outillage » défi), and
 170 **synthetic** candidates (RAPPORT p. 14 counts 170 applications) with seeded choices (≤ 2,
 AAC3) and seeded jury rankings. Every synthetic record and every assumption is labelled (the
-report's « Hypothèse » lines; `synthetic`, `note` and `assumptions` in the JSON). It runs in a
+report's « Hypothèses » section; `synthetic`, `note` and `assumptions` in the JSON). It runs in a
 few milliseconds.
 
-`eig run --format json` prints the whole result (amounts as strings, byte-identical across
-runs); `eig run --input campaign.json` runs your own campaign (`eig example campaign` prints the
-default one as a starting point, `eig schema campaign` its JSON Schema).
+The report opens with a summary that fits in one screen — dossiers received, eligible and
+laureate, the envelope used and left, the teams formed, the candidates assigned and those not,
+counted by reason — then one section per step, then the assumptions. `--verbose` lists every
+candidate not assigned with the reason for each of their choices (ranks count the jury's tie
+groups: two candidates tied first are both « rang 1 », the next is « rang 2 »).
 
-''' + block('eig run', ['run'], lines=100))
+`eig run --format json` prints the whole result (amounts as strings, byte-identical across
+runs); `eig run campaign.json` runs your own campaign (`eig example campaign` prints the
+default one as a starting point, `eig schema campaign` its JSON Schema; `-` reads standard
+input). The former spelling `eig run --input campaign.json` still works and says on standard
+error that it is deprecated.
+
+''' + block('eig run', ['run'], lines=60))
 doc.append('''## `eig eligibility` — dossiers and applications
 
 Reads `{"dossiers": [DefiDossier…], "candidates": [CandidateApplication…]}` (see `eig example
@@ -80,6 +93,7 @@ doc.append('''## `eig explain` — one decision in French
 Reads `{"dossier": …}` or `{"candidate": …}` and prints the explanation CRPA art. R. 311-3-1-2
 asks an administration to give about an algorithmic decision: the contribution of the
 processing, the data and their sources, the parameters applied, the operations performed.
+`--format json` prints the decision itself (outcome, trace, sources).
 
 ''' + block('eig example explain | eig explain', ['explain'], example('explain'), lines=40))
 doc.append('''## `eig funding` — a funding plan
@@ -121,12 +135,48 @@ writes) of every input and output, and a valid example of each (for outputs: wha
 prints on the example input).
 
 ''' + block('eig schema --help', ['schema', '--help']))
-bad = [
-    ('eig run --input /nonexistent/campaign.json', ['run', '--input', '/nonexistent/campaign.json'], None),
-    ("echo '{\"dossiers\": [}' | eig eligibility", ['eligibility'], '{"dossiers": [}\n'),
-    ("echo '{\"dossiers\": [{\"defi\": 3}]}' | eig eligibility", ['eligibility'], '{"dossiers": [{"defi": 3}]}\n'),
-    ('eig run --format yaml', ['run', '--format', 'yaml'], None),
-]
-doc.append('## Bad input\n\nOne clear message, and the documented exit code:\n\n' +
-           '\n'.join(block(c, a, s) for c, a, s in bad))
+doc.append('''## Languages
+
+What a person reads as a result is in French: the `eig run` report, the lines of `eig
+eligibility`, `eig explain`, the plan of `eig funding`, the explanations of `eig match` and the
+tables of `eig history`. Profiles, host kinds, funding routes and payers are shown by their
+French names (`docs/glossary.md`: « data scientist », « développeur·se », « collectivité
+territoriale », « cofinancement direct »), never by a name from the code, and counts agree in
+number (« 1 place », « 2 places »).
+
+Two things stay in English, and say so: the messages on standard error (`error: …`, `note:
+…`), which come from the library crates — their messages are English by the workspace's
+convention (lowercase, the value quoted, part of each crate's tested API) and use the
+glossary's French terms for the programme's objects (défi, porteur administratif, route names);
+and `--help`, which is written for the developers and operators who install the command. Both
+name the input, the JSON path and what to write instead. A French mode for them is not built.
+
+## Empty input
+
+Everywhere the same way: **an empty input (no bytes, or only white space) is refused** with
+exit code 1 and « the input is empty »; **an empty list inside a valid document is a valid,
+empty result** — `eig eligibility` on `{}` decides nothing, `eig funding` on a promotion
+without défis prints a plan of 0,00 €, `eig match` on a problem without candidates assigns
+nobody, `eig test` on a file whose `cases` is `[]` passes 0 cases. An array where a document
+(a JSON object) is expected is refused at `$` in every command (`["EIG3", []]` is not read as
+a funding input), and `eig test` on a directory without case files is refused.
+
+## Bad input
+
+One message per bad input, on standard error: it names the input (the file, or `<stdin>`), the
+place (the JSON path `$.defis[0].talents[0].employer_cost.contract`, or the line and column of
+a syntax error, or the option) and what to write instead; a value longer than 80 characters is
+shown by its first 60 and its length. A UTF-8 byte order mark at the start of a file is
+skipped. Nothing panics. Three of them, run:
+
+''' + block('eig run /nonexistent/campaign.json', ['run', '/nonexistent/campaign.json'])
+           + block("echo '{\"dossiers\": [}' | eig eligibility", ['eligibility'], '{"dossiers": [}\n')
+           + block('eig run --format yaml', ['run', '--format', 'yaml']))
+snapshot = open('crates/eig-cli/tests/it/snapshots/it__bad_inputs.snap').read()
+table = snapshot.split('\n---\n', 1)[1]
+doc.append('''The test `bad_inputs` (crates/eig-cli/tests/it/main.rs) runs each of the following and
+checks its exit code, that its message names a place and says what to do, and that nothing
+panicked; this table is its snapshot (`DIR`: a temporary directory).
+
+''' + table)
 open('docs/cli.md', 'w').write('\n'.join(doc))

@@ -11,37 +11,43 @@ use crate::{money::Euros, talent::Experience};
 /// ```
 /// use eig_domain::Euros;
 /// let err = "12,50".parse::<Euros>().unwrap_err();
-/// assert_eq!(err.to_string(), r#""12,50" is not a decimal number"#);
+/// assert_eq!(err.to_string(), r#""12,50" is not a decimal number: write digits with a point, e.g. "70000.00""#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyError {
     /// The text is not a plain decimal number (digits, an optional `.`, an optional `-`).
-    #[error("{input:?} is not a decimal number")]
+    #[error(
+        "{} is not a decimal number: write digits with a point, e.g. \"70000.00\"",
+        echo(input)
+    )]
     NotANumber {
         /// The rejected text.
         input: String,
     },
     /// The amount is below zero.
-    #[error("amount {value} is negative")]
+    #[error("amount {value} is negative: an amount must be zero or more")]
     Negative {
         /// The rejected value.
         value: Decimal,
     },
     /// The amount has more than two decimal places.
-    #[error("amount {value} has more than two decimal places")]
+    #[error("amount {value} has more than two decimal places: give it to the cent")]
     TooPrecise {
         /// The rejected value.
         value: Decimal,
     },
     /// The amount is too large to be held to the cent (above [`Euros::MAX`]).
-    #[error("amount {value} is too large to be held to the cent")]
+    #[error(
+        "amount {value} is too large to be held to the cent: an amount must be at most {}",
+        Euros::MAX
+    )]
     TooLarge {
         /// The rejected value, as written.
         value: String,
     },
     /// The share is outside [0, 1].
-    #[error("share {value} is outside [0, 1]")]
+    #[error("share {value} is outside [0, 1]: write a decimal between 0 and 1, e.g. \"0.70\"")]
     ShareOutOfRange {
         /// The rejected value.
         value: Decimal,
@@ -76,13 +82,13 @@ pub enum MoneyError {
 #[non_exhaustive]
 pub enum TextError {
     /// The text is empty or blank.
-    #[error("{kind} is empty")]
+    #[error("{kind} is empty: write at least one character")]
     Empty {
         /// What the text was meant to be.
         kind: &'static str,
     },
     /// The text is longer than allowed.
-    #[error("{kind} {input:?} is longer than {max}")]
+    #[error("{kind} {} is longer than {max} characters: write at most {max}", echo(input))]
     TooLong {
         /// What the text was meant to be.
         kind: &'static str,
@@ -92,7 +98,7 @@ pub enum TextError {
         max: usize,
     },
     /// The text holds a character that is not allowed.
-    #[error("{kind} {input:?} contains {found:?}, which is not allowed")]
+    #[error("{kind} {} contains {found:?}, which is not allowed", echo(input))]
     InvalidCharacter {
         /// What the text was meant to be.
         kind: &'static str,
@@ -111,13 +117,16 @@ pub enum TextError {
 ///
 /// let err = "110014017".parse::<Siren>().unwrap_err();
 /// assert!(matches!(err, IdentifierError::BadKey { kind: "SIREN", .. }));
-/// assert_eq!(err.to_string(), r#"SIREN "110014017" has an invalid check key"#);
+/// assert_eq!(err.to_string(), r#"SIREN "110014017" has an invalid check key: check the number"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IdentifierError {
     /// Not the right number of digits, or not only digits.
-    #[error("{kind} {input:?} is not {digits} digits")]
+    #[error(
+        "{kind} {} is not {digits} digits: write its {digits} digits, without spaces",
+        echo(input)
+    )]
     Malformed {
         /// SIREN, SIRET or budget programme.
         kind: &'static str,
@@ -127,7 +136,7 @@ pub enum IdentifierError {
         digits: usize,
     },
     /// The check key is wrong.
-    #[error("{kind} {input:?} has an invalid check key")]
+    #[error("{kind} {} has an invalid check key: check the number", echo(input))]
     BadKey {
         /// SIREN or SIRET.
         kind: &'static str,
@@ -144,7 +153,7 @@ pub enum IdentifierError {
 ///
 /// let err = "2019-13".parse::<ApproxDate>().unwrap_err();
 /// assert_eq!(err, CalendarError::InvalidDate { input: "2019-13".to_owned() });
-/// assert_eq!(err.to_string(), r#""2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
+/// assert_eq!(err.to_string(), r#""2019-13" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -172,7 +181,7 @@ pub enum CalendarError {
         expected: DateTime<Utc>,
     },
     /// The text is not a date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[error("{input:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")]
+    #[error("{} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", echo(input))]
     InvalidDate {
         /// The rejected text.
         input: String,
@@ -195,13 +204,13 @@ pub enum CalendarError {
 ///
 /// let err = "EIG8".parse::<Promotion>().unwrap_err();
 /// assert_eq!(err, PromotionError::Unknown { input: "EIG8".to_owned() });
-/// assert_eq!(err.to_string(), r#""EIG8" is not a promotion (EIG1 to EIG7, DIG1)"#);
+/// assert_eq!(err.to_string(), r#""EIG8" is not a promotion: write EIG1 to EIG7, or DIG1"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PromotionError {
     /// Not one of `EIG1`…`EIG7`, `DIG1` (or `EIG 1`…).
-    #[error("{input:?} is not a promotion (EIG1 to EIG7, DIG1)")]
+    #[error("{} is not a promotion: write EIG1 to EIG7, or DIG1", echo(input))]
     Unknown {
         /// The rejected text.
         input: String,
@@ -228,9 +237,31 @@ pub enum PromotionError {
 #[non_exhaustive]
 pub enum SourceError {
     /// Not one of the documents' abbreviations.
-    #[error("{input:?} is not a known source document")]
+    #[error("{} is not a known source document", echo(input))]
     UnknownDocument {
         /// The rejected text.
         input: String,
     },
+}
+
+/// How an error shows a rejected text: quoted, and when it is longer than 80 characters its
+/// first 60 and its length, so that a 50 MB value does not put 50 MB in a message.
+///
+/// # Example
+/// ```
+/// let long = "x".repeat(1000);
+/// let err = long.parse::<eig_domain::DefiId>().unwrap_err();
+/// assert!(err.to_string().starts_with(r#"défi id "xxxxx"#));
+/// assert!(err.to_string().contains(r#"…" (1000 characters)"#));
+/// assert!(err.to_string().len() < 150);
+/// ```
+pub fn echo(input: &str) -> String {
+    let length = input.chars().count();
+    if length <= 80 {
+        format!("{input:?}")
+    } else {
+        let start: String = input.chars().take(60).collect();
+        let quoted = format!("{start:?}");
+        format!("{}…\" ({length} characters)", &quoted[..quoted.len() - 1])
+    }
 }

@@ -46,7 +46,7 @@ pub use crate::calendar::{ApproxDate, Closing, DateRange, ParisDeadline, Window}
 #[doc(alias = "engagement")]
 pub use crate::defi::{Commitment, Defi, Seat, SupportRole};
 pub use crate::error::{
-    CalendarError, IdentifierError, MoneyError, PromotionError, SourceError, TextError,
+    CalendarError, IdentifierError, MoneyError, PromotionError, SourceError, TextError, echo,
 };
 #[doc(alias = "cofinancement")]
 #[doc(alias = "autofinancement")]

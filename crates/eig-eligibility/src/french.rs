@@ -207,6 +207,20 @@ fn parameter_label(name: &str) -> &str {
     }
 }
 
+/// The French name of a host kind with its indefinite article (`une collectivité
+/// territoriale`, `un ministère`).
+fn indefinite(kind: eig_domain::HostKind) -> String {
+    use eig_domain::HostKind;
+    let article = match kind {
+        HostKind::CentralAdministration
+        | HostKind::IndependentAuthority
+        | HostKind::LocalAuthority { .. }
+        | HostKind::Jurisdiction => "une",
+        _ => "un",
+    };
+    format!("{article} {}", kind.french())
+}
+
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
     match reason {
@@ -216,14 +230,14 @@ fn reason_french(reason: &Reason) -> String {
             closes_at.with_timezone(&Paris).format("%d/%m/%Y à %H:%M:%S")
         ),
         Reason::HostKindNotAdmitted { kind } => {
-            format!("un(e) {} ne peut pas présenter de défi dans cette promotion", kind.french())
+            format!("{} ne peut pas présenter de défi dans cette promotion", indefinite(*kind))
         }
         Reason::AdministrativeCarrierRequired { operational } => format!(
-            "un(e) {} demandant un cofinancement doit désigner un porteur administratif",
-            operational.french()
+            "{} demandant un cofinancement doit désigner un porteur administratif",
+            indefinite(*operational)
         ),
         Reason::AdministrativeCarrierNotEligible { carrier } => {
-            format!("un(e) {} ne peut pas être porteur administratif", carrier.french())
+            format!("{} ne peut pas être porteur administratif", indefinite(*carrier))
         }
         Reason::CarrierConventionMissing => {
             String::from("aucune convention avec le porteur administratif n'est déclarée")

@@ -71,13 +71,13 @@ pub fn plan_promotion(
                 });
             }
         }
-        let plan = context.defi(defi)?;
+        let plan = context.defi(defi).map_err(|err| err.at(Some(&defi.defi)))?;
         for (payer, &amount) in plan.totals.iter() {
-            add_to(&mut totals, payer, amount)?;
+            add_to(&mut totals, payer, amount).map_err(|err| err.at(None))?;
         }
         defis.push(plan);
     }
-    let envelope = context.envelope(&defis)?;
+    let envelope = context.envelope(&defis).map_err(|err| err.at(None))?;
     Ok(PromotionPlan {
         promotion: input.promotion,
         rounding: scenario.rounding,
@@ -113,7 +113,7 @@ pub fn plan_defi(
     defi: &DefiFunding,
     scenario: &Scenario,
 ) -> Result<DefiPlan, FundingError> {
-    Context::new(promotion, scenario).defi(defi)
+    Context::new(promotion, scenario).defi(defi).map_err(|err| err.at(Some(&defi.defi)))
 }
 
 /// Who pays a défi's talents: one payer the whole cost (self-funded, alternative funding), or
@@ -274,7 +274,7 @@ impl<'a> Context<'a> {
     /// text that names it) and EIG4 (interpretation: AAC4 art. 2 fn. 2 excepts the economic
     /// and financial ministries from the décret de transfert without naming their route), only
     /// DINUM employment in EIG7 (REG7 §1.2).
-    fn check_route(&self, route: FundingRoute) -> Result<(), FundingError> {
+    fn check_route(&self, defi: &DefiId, route: FundingRoute) -> Result<(), FundingError> {
         let promotion = self.promotion;
         let open = match route {
             FundingRoute::EmployedByDinum => promotion == Promotion::Eig7,
@@ -288,7 +288,11 @@ impl<'a> Context<'a> {
             | FundingRoute::SelfFunded => true,
             _ => false,
         };
-        if open { Ok(()) } else { Err(FundingError::RouteNotOpen { promotion, route }) }
+        if open {
+            Ok(())
+        } else {
+            Err(FundingError::RouteNotOpen { defi: defi.clone(), promotion, route })
+        }
     }
 
     /// Which hosts a route is open to, where the texts say it with the host's kind alone.
@@ -403,7 +407,7 @@ impl<'a> Context<'a> {
     }
 
     fn defi(&mut self, defi: &DefiFunding) -> Result<DefiPlan, FundingError> {
-        self.check_route(defi.route)?;
+        self.check_route(&defi.defi, defi.route)?;
         self.check_host(defi)?;
         self.check_team(defi)?;
         let contract_months = self.contract_months(defi)?;

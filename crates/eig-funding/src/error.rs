@@ -51,8 +51,14 @@ pub enum SplitError {
 /// use eig_domain::{FundingRoute, Promotion};
 /// use eig_funding::FundingError;
 ///
-/// let err = FundingError::RouteNotOpen { promotion: Promotion::Eig7, route: FundingRoute::Direct };
-/// assert_eq!(err.to_string(), "route \"cofinancement direct\" is not open in EIG7");
+/// let err = FundingError::RouteNotOpen {
+///     defi: "d1".parse()?,
+///     promotion: Promotion::Eig7,
+///     route: FundingRoute::Direct,
+/// };
+/// assert!(err.to_string().starts_with("défi d1: route \"cofinancement direct\" is not open in EIG7: "));
+/// assert_eq!(err.defi().map(ToString::to_string).as_deref(), Some("d1"));
+/// # Ok::<(), eig_domain::TextError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -65,8 +71,13 @@ pub enum FundingError {
     },
     /// The route does not exist in this promotion (e.g. a PIA route in EIG7, where DINUM
     /// employs every talent).
-    #[error("route {:?} is not open in {promotion}", route.french())]
+    #[error(
+        "défi {defi}: route {:?} is not open in {promotion}: give a route the promotion opens (docs/rules/funding.md)",
+        route.french()
+    )]
     RouteNotOpen {
+        /// The défi.
+        defi: DefiId,
         /// The promotion.
         promotion: Promotion,
         /// The route.
@@ -117,7 +128,9 @@ pub enum FundingError {
         stated_in: Source,
     },
     /// A talent appears twice in the input (in one défi or in two).
-    #[error("talent {talent} is counted twice: in défi {first} and in défi {defi}")]
+    #[error(
+        "talent {talent} is counted twice: in défi {first} and in défi {defi}: remove one, or give the other talent its own id"
+    )]
     TalentRepeated {
         /// The défi where it appears again.
         defi: DefiId,
@@ -127,7 +140,9 @@ pub enum FundingError {
         first: DefiId,
     },
     /// A défi appears twice in a promotion's input.
-    #[error("défi {defi} appears twice in the promotion's input")]
+    #[error(
+        "défi {defi} appears twice in the promotion's input: remove one, or give the other défi its own id"
+    )]
     DefiRepeated {
         /// The défi.
         defi: DefiId,
@@ -153,7 +168,9 @@ pub enum FundingError {
         promotion: Promotion,
     },
     /// The contract length is neither given nor stated for the promotion (DIG1: 6–12 months).
-    #[error("défi {defi}: contract length needed ({promotion} states none)")]
+    #[error(
+        "défi {defi}: contract length needed ({promotion} states none): give `contract_months`"
+    )]
     ContractLengthNeeded {
         /// The défi.
         defi: DefiId,
@@ -161,7 +178,7 @@ pub enum FundingError {
         promotion: Promotion,
     },
     /// A contract of zero months.
-    #[error("défi {defi}: a contract of 0 months")]
+    #[error("défi {defi}: a contract of 0 months: give at least 1 in `contract_months`")]
     ZeroMonthContract {
         /// The défi.
         defi: DefiId,
@@ -200,10 +217,54 @@ pub enum FundingError {
         /// The kind found.
         found: &'static str,
     },
-    /// A sum or product of amounts overflowed.
+    /// A sum or product of amounts overflowed (without a place: [`FundingError::Overflow`]
+    /// names the défi or the promotion's totals).
     #[error(transparent)]
     Money(#[from] MoneyError),
+    /// A sum, product or split of a défi's amounts, or of the promotion's totals, left the
+    /// range of exact amounts: the amounts given are far too large.
+    #[error(
+        "{}: {source}: the amounts given are too large to be added up exactly (check the employer costs)",
+        match defi { Some(defi) => format!("défi {defi}"), None => "the promotion's totals".to_owned() }
+    )]
+    Overflow {
+        /// The défi whose plan overflowed; `None` for the promotion's totals and envelope.
+        defi: Option<DefiId>,
+        /// The arithmetic error ([`FundingError::Money`] or [`FundingError::Split`]).
+        source: Box<FundingError>,
+    },
     /// A split failed.
     #[error(transparent)]
     Split(#[from] SplitError),
+}
+
+impl FundingError {
+    /// The défi the error is about, when it is about one.
+    pub fn defi(&self) -> Option<&DefiId> {
+        match self {
+            FundingError::RouteNotOpen { defi, .. }
+            | FundingError::RouteNotOpenToHost { defi, .. }
+            | FundingError::AdministrativeCarrierMissing { defi }
+            | FundingError::TeamTooLarge { defi, .. }
+            | FundingError::TalentRepeated { defi, .. }
+            | FundingError::DefiRepeated { defi }
+            | FundingError::EmployerCostNeeded { defi, .. }
+            | FundingError::ExperienceNeeded { defi, .. }
+            | FundingError::ContractLengthNeeded { defi, .. }
+            | FundingError::MonthsOutOfRange { defi, .. }
+            | FundingError::ZeroMonthContract { defi } => Some(defi),
+            FundingError::Overflow { defi, .. } => defi.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Names the place of an arithmetic error: `defi`, or the promotion's totals (`None`).
+    pub(crate) fn at(self, defi: Option<&DefiId>) -> FundingError {
+        match self {
+            FundingError::Money(_) | FundingError::Split(_) => {
+                FundingError::Overflow { defi: defi.cloned(), source: Box::new(self) }
+            }
+            other => other,
+        }
+    }
 }

@@ -156,7 +156,7 @@ impl std::str::FromStr for ParameterId {
 /// assert_eq!(err.to_string(), r#""pia_part" is not a funding parameter"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{input:?} is not a funding parameter")]
+#[error("{} is not a funding parameter", eig_domain::echo(input))]
 pub struct UnknownParameter {
     /// The rejected text.
     pub input: String,

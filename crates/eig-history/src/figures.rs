@@ -185,8 +185,8 @@ pub fn render_figures_table(rows: &[FiguresRow]) -> String {
             || "—".to_owned(),
             |count| match count.basis {
                 CountBasis::Stated => count.value.to_string(),
-                CountBasis::Inferred => format!("{} (inferred)", count.value),
-                CountBasis::SiteData => format!("{} (site data)", count.value),
+                CountBasis::Inferred => format!("{} (déduit)", count.value),
+                CountBasis::SiteData => format!("{} (site)", count.value),
             },
         )
     };
@@ -198,8 +198,14 @@ pub fn render_figures_table(rows: &[FiguresRow]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<6} {:>10} {:>18} {:>5} {:>12} {:>18} {:>5}  sources",
-        "promo", "défis data", "défis official", "gap", "talents data", "talents official", "gap"
+        "{:<6} {:>12} {:>18} {:>6} {:>14} {:>18} {:>6}  sources",
+        "promo",
+        "défis fiches",
+        "défis officiel",
+        "écart",
+        "talents fiches",
+        "talents officiel",
+        "écart"
     );
     for row in rows {
         let sources: Vec<String> = [&row.official_defis, &row.official_talents]
@@ -211,7 +217,7 @@ pub fn render_figures_table(rows: &[FiguresRow]) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "{:<6} {:>10} {:>18} {:>5} {:>12} {:>18} {:>5}  {}",
+            "{:<6} {:>12} {:>18} {:>6} {:>14} {:>18} {:>6}  {}",
             row.promotion.code(),
             row.defis_in_data,
             official(&row.official_defis),

@@ -300,7 +300,8 @@ pub struct DefiExplanation {
 /// assert_eq!(
 ///     explanations.candidates[1].to_french(),
 ///     "c2 (designer) : non affecté·e.\n  1er choix d1 : les places de designer (1) sont allées \
-///      à des talents mieux classés (rang 2, dernier rang admis : 1).\n"
+///      à des talents mieux classés (rang 2, dernier rang admis : 1 ; les ex æquo partagent un \
+///      rang).\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -479,6 +480,11 @@ fn ordinal(n: u32) -> String {
     if n == 1 { "1er".to_owned() } else { format!("{n}e") }
 }
 
+/// `count` and the word, singular for 0 and 1 as French has it (`1 place`, `2 places`).
+fn plural(count: u32, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count <= 1 { singular } else { plural })
+}
+
 fn talents(n: u32) -> String {
     if n > 1 { format!("{n} talents") } else { format!("{n} talent") }
 }
@@ -507,7 +513,8 @@ impl CandidateExplanation {
     /// assert_eq!(
     ///     explanations.candidates[1].to_french(),
     ///     "c2 (designer) : affecté·e à d2 (2e choix).\n  1er choix d1 : les places de designer (1) \
-    ///      sont allées à des talents mieux classés (rang 2, dernier rang admis : 1).\n"
+    ///      sont allées à des talents mieux classés (rang 2, dernier rang admis : 1 ; les ex æquo \
+    ///      partagent un rang).\n"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -534,7 +541,7 @@ impl CandidateExplanation {
                 WhyNot::RankedBelowCutoff { rank, cutoff, seats } => writeln!(
                     out,
                     "les places de {profile} ({seats}) sont allées à des talents mieux classés \
-                     (rang {rank}, dernier rang admis : {cutoff})."
+                     (rang {rank}, dernier rang admis : {cutoff} ; les ex æquo partagent un rang)."
                 ),
                 WhyNot::LostLottery { rank, seats } => writeln!(
                     out,
@@ -581,8 +588,8 @@ impl DefiExplanation {
     /// let explanations = solve(&instance, &Options::default())?.explain();
     /// assert_eq!(
     ///     explanations.defis[0].to_french(),
-    ///     "d1 : retenu, équipe de 1 (c1).\n  designer : 1 place(s), 1 pourvue(s) ; 2 candidature(s), \
-    ///      2 classée(s) ; dernier rang admis 1.\n"
+    ///     "d1 : retenu, équipe de 1 (c1).\n  designer : 1 place, 1 pourvue ; 2 candidatures, \
+    ///      2 classées ; dernier rang admis 1.\n"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -617,13 +624,12 @@ impl DefiExplanation {
             };
             let _ = writeln!(
                 out,
-                "  {} : {} place(s), {} pourvue(s){offered} ; {} candidature(s), {} classée(s) ; \
-                 {cutoff}.",
+                "  {} : {}, {}{offered} ; {}, {} ; {cutoff}.",
                 seat.profile.french(),
-                seat.seats,
-                seat.filled,
-                seat.applicants,
-                seat.ranked,
+                plural(seat.seats, "place", "places"),
+                plural(seat.filled, "pourvue", "pourvues"),
+                plural(seat.applicants, "candidature", "candidatures"),
+                plural(seat.ranked, "classée", "classées"),
             );
         }
         out

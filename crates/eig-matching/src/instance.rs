@@ -30,7 +30,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// assert_eq!(err.problems().len(), 3);
 /// assert_eq!(
 ///     err.to_string(),
-///     "3 problems in the matching input: défi d1 has 1 seats, outside the team bounds 2..=3; \
+///     "3 problems in the matching input: défi d1 has 1 seat, outside the team bounds 2..=3; \
 ///      candidate c1 chose 2 défis, more than the limit of 1; candidate c1 chose unknown défi d9"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -87,7 +87,7 @@ pub struct Instance {
 /// }"#)?;
 /// let err = Instance::new(&input).unwrap_err();
 /// assert!(matches!(err.problems(), [Problem::RankingNotApplicant { .. }]));
-/// assert_eq!(err.problems()[0].to_string(), "ranking of Developer for défi d1 names c1, who did not choose it");
+/// assert_eq!(err.problems()[0].to_string(), "défi d1's ranking of profile développeur·se names c1, who did not choose it");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -108,7 +108,7 @@ pub enum Problem {
         defi: DefiId,
     },
     /// A défi's seats add up to a team size outside the bounds.
-    #[error("défi {defi} has {seats} seats, outside the team bounds {min}..={max}")]
+    #[error("défi {defi} has {seats} {}, outside the team bounds {min}..={max}", if *seats == 1 { "seat" } else { "seats" })]
     SeatsOutsideBounds {
         /// The défi.
         defi: DefiId,
@@ -158,7 +158,7 @@ pub enum Problem {
         defi: DefiId,
     },
     /// A ranking is for a profile the défi has no seat for.
-    #[error("ranking of {profile:?} for défi {defi}, which has no seat of that profile")]
+    #[error("défi {defi}'s ranking of profile {profile}, which has no seat of that profile")]
     RankingWithoutSeat {
         /// The défi.
         defi: DefiId,
@@ -166,7 +166,7 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// Two rankings for the same défi and profile.
-    #[error("défi {defi} has two rankings of {profile:?}")]
+    #[error("défi {defi} has two rankings of profile {profile}")]
     DuplicateRanking {
         /// The défi.
         defi: DefiId,
@@ -174,7 +174,7 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// A ranking names a candidate that does not exist.
-    #[error("ranking of {profile:?} for défi {defi} names unknown candidate {candidate}")]
+    #[error("défi {defi}'s ranking of profile {profile} names unknown candidate {candidate}")]
     RankingUnknownCandidate {
         /// The défi.
         defi: DefiId,
@@ -184,7 +184,7 @@ pub enum Problem {
         candidate: CandidateId,
     },
     /// A ranking names a candidate who did not choose the défi.
-    #[error("ranking of {profile:?} for défi {defi} names {candidate}, who did not choose it")]
+    #[error("défi {defi}'s ranking of profile {profile} names {candidate}, who did not choose it")]
     RankingNotApplicant {
         /// The défi.
         defi: DefiId,
@@ -195,7 +195,7 @@ pub enum Problem {
     },
     /// A ranking names a candidate of another profile.
     #[error(
-        "ranking of {profile:?} for défi {defi} names {candidate}, whose profile is {actual:?}"
+        "défi {defi}'s ranking of profile {profile} names {candidate}, whose profile is {actual}"
     )]
     RankingWrongProfile {
         /// The défi.
@@ -208,7 +208,7 @@ pub enum Problem {
         actual: TalentProfile,
     },
     /// A candidate appears twice in one ranking (ranks or offers).
-    #[error("ranking of {profile:?} for défi {defi} names {candidate} twice")]
+    #[error("défi {defi}'s ranking of profile {profile} names {candidate} twice")]
     RankedTwice {
         /// The défi.
         defi: DefiId,
@@ -218,7 +218,7 @@ pub enum Problem {
         candidate: CandidateId,
     },
     /// A ranking has an empty tie group.
-    #[error("ranking of {profile:?} for défi {defi} has an empty tie group")]
+    #[error("défi {defi}'s ranking of profile {profile} has an empty tie group")]
     EmptyTieGroup {
         /// The défi.
         defi: DefiId,
@@ -226,7 +226,7 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// An offer names a candidate who chose the défi (rank them instead).
-    #[error("ranking of {profile:?} for défi {defi} offers a seat to applicant {candidate}")]
+    #[error("défi {defi}'s ranking of profile {profile} offers a seat to applicant {candidate}")]
     OfferToApplicant {
         /// The défi.
         defi: DefiId,
@@ -260,7 +260,7 @@ pub enum Problem {
 /// let err = Instance::new(&input).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "2 problems in the matching input: défi d1 has 1 seats, outside the team bounds 2..=3; \
+///     "2 problems in the matching input: défi d1 has 1 seat, outside the team bounds 2..=3; \
 ///      défi d1 is listed twice"
 /// );
 /// # Ok::<(), serde_json::Error>(())

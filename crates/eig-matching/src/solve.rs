@@ -132,7 +132,7 @@ pub struct Options {
 /// };
 /// assert_eq!(
 ///     err.to_string(),
-///     "the verifier rejected the solver's result: défi d1 runs with 1 talents, fewer than 2"
+///     "the verifier rejected the solver's result: défi d1 runs with 1 talent, fewer than 2"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -224,7 +224,7 @@ impl Assignment {
 /// use eig_matching::Violation;
 ///
 /// let violation = Violation::TeamTooSmall { defi: "d1".parse()?, size: 1, min: 2 };
-/// assert_eq!(violation.to_string(), "défi d1 runs with 1 talents, fewer than 2");
+/// assert_eq!(violation.to_string(), "défi d1 runs with 1 talent, fewer than 2");
 /// assert_eq!(
 ///     serde_json::to_string(&violation)?,
 ///     r#"{"violation":"team_too_small","defi":"d1","size":1,"min":2}"#
@@ -245,7 +245,9 @@ pub enum Violation {
         defis: Vec<DefiId>,
     },
     /// A talent on a défi with no seat of their profile.
-    #[error("candidate {candidate} is placed on défi {defi}, which has no seat for {profile:?}")]
+    #[error(
+        "candidate {candidate} is placed on défi {defi}, which has no seat of profile {profile}"
+    )]
     WrongProfile {
         /// The candidate.
         candidate: CandidateId,
@@ -272,7 +274,11 @@ pub enum Violation {
         defi: DefiId,
     },
     /// More talents of a profile than seats.
-    #[error("défi {defi} has {assigned} talents of {profile:?} for {seats} seats")]
+    #[error(
+        "défi {defi} has {assigned} {} of profile {profile} for {seats} {}",
+        if *assigned == 1 { "talent" } else { "talents" },
+        if *seats == 1 { "seat" } else { "seats" }
+    )]
     OverSeats {
         /// The défi.
         defi: DefiId,
@@ -284,7 +290,7 @@ pub enum Violation {
         assigned: u32,
     },
     /// A running team below the minimum.
-    #[error("défi {defi} runs with {size} talents, fewer than {min}")]
+    #[error("défi {defi} runs with {size} {}, fewer than {min}", if *size == 1 { "talent" } else { "talents" })]
     TeamTooSmall {
         /// The défi.
         defi: DefiId,
@@ -319,7 +325,10 @@ pub enum Violation {
     /// A closed défi and a group of candidates, at least the minimum team and within its
     /// seats, each ranked by the jury and preferring the défi to their placement: together
     /// they would open it (Biró, Fleiner, Irving, Manlove 2010, §2).
-    #[error("défi {defi} is closed, but {} candidates would open it", candidates.len())]
+    #[error(
+        "défi {defi} is closed, but {} would open it",
+        if candidates.len() == 1 { "1 candidate".to_owned() } else { format!("{} candidates", candidates.len()) }
+    )]
     BlockingCoalition {
         /// The closed défi.
         defi: DefiId,

@@ -138,7 +138,7 @@ fn a_case_that_cannot_be_read_is_named_and_the_others_run() {
     "#);
     // A file that is not JSON at all: one error, with its line and column.
     let errors = read_cases("broken.json", "{\n  \"title\": \"t\",\n  oops\n}");
-    insta::assert_snapshot!(errors[0].as_ref().unwrap_err().to_string(), @"broken.json:3:3: invalid JSON: key must be a string at line 3 column 3");
+    insta::assert_snapshot!(errors[0].as_ref().unwrap_err().to_string(), @"broken.json:3:3: invalid JSON: key must be a string at line 3 column 3: check the punctuation there (a file named .yaml or .yml is read as YAML)");
     let errors = read_cases("broken.yaml", "title: t\n  expected: : [\n");
     assert_eq!(errors[0].as_ref().unwrap_err().line, Some(2));
 }

@@ -70,14 +70,15 @@ impl Judged {
     }
 }
 
+/// A decision of the record at `path`, or the error naming the input and that path.
 fn judge<T>(
     name: &str,
-    what: &str,
-    index: usize,
+    path: &str,
     result: Result<T, eig_eligibility::EligibilityError>,
 ) -> Result<T, CliError> {
-    result.map_err(|err| CliError::Unjudgeable {
-        input: format!("{name}: {what}[{index}]"),
+    result.map_err(|err| CliError::Invalid {
+        input: name.to_owned(),
+        path: path.to_owned(),
         message: err.to_string(),
     })
 }
@@ -112,7 +113,7 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
                 let line = match judged {
                     Judged::Decided(decision) => crate::report::decision_line(decision),
                     Judged::NotJudged { subject, error } => {
-                        format!("{}: non jugé — {error}", crate::report::subject(subject))
+                        format!("{} : non jugé — {error}", crate::report::subject(subject))
                     }
                 };
                 let _ = writeln!(text, "{line}");
@@ -127,10 +128,14 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
 pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {
     let (name, input): (String, ExplainInput) = read_json(args.file.as_ref())?;
     let decision = match &input {
-        ExplainInput::Dossier(dossier) => judge(&name, "$.dossier", 0, evaluate_dossier(dossier))?,
+        ExplainInput::Dossier(dossier) => judge(&name, "$.dossier", evaluate_dossier(dossier))?,
         ExplainInput::Candidate(application) => {
-            judge(&name, "$.candidate", 0, evaluate_candidate(application))?
+            judge(&name, "$.candidate", evaluate_candidate(application))?
         }
     };
-    output::emit(args.output.as_deref(), &render_french(&decision))
+    let text = match args.output.format {
+        Format::Json => output::json(&decision)?,
+        Format::Text => render_french(&decision),
+    };
+    output::emit(args.output.output.as_deref(), &text)
 }

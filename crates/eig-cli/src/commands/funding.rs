@@ -21,8 +21,18 @@ pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
         Some(path) => read_json(Some(path))?.1,
         None => Scenario::default(),
     };
-    let plan = plan_promotion(&input, &scenario)
-        .map_err(|err| CliError::Unjudgeable { input: name, message: err.to_string() })?;
+    let plan = plan_promotion(&input, &scenario).map_err(|err| {
+        // The défi the error names, found in the input: its JSON path.
+        let index = err.defi().and_then(|defi| input.defis.iter().position(|d| &d.defi == defi));
+        match index {
+            Some(index) => CliError::Invalid {
+                input: name.clone(),
+                path: format!("$.defis[{index}]"),
+                message: err.to_string(),
+            },
+            None => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
+        }
+    })?;
     let text = match args.file.output.format {
         Format::Json => output::json(&plan)?,
         Format::Text => plan.to_french(),

@@ -43,22 +43,27 @@ pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
             let mut text = String::new();
             let _ = writeln!(
                 text,
-                "EIG programme — défis and talents per promotion ({} défi records embedded)\n",
+                "Programme EIG — défis et talents par promotion ({} fiches de défis embarquées)\n",
                 History::embedded().defis().len()
             );
             text.push_str(&render_figures_table(&result.figures));
             if !result.defis.is_empty() {
-                let _ =
-                    writeln!(text, "\n{:<32} {:>7}  {:<40}  host", "défi", "talents", "profiles");
+                let _ = writeln!(
+                    text,
+                    "\n{:<32} {:>7}  {:<40}  administration d'accueil",
+                    "défi", "talents", "profils"
+                );
                 for record in &result.defis {
                     let profiles: Vec<String> = record
                         .profiles
                         .iter()
                         .map(|p| {
-                            serde_json::to_value(p)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_owned))
-                                .unwrap_or_default()
+                            let names: Vec<&str> = p
+                                .talent_profiles()
+                                .into_iter()
+                                .map(eig_domain::TalentProfile::french)
+                                .collect();
+                            names.join(" + ")
                         })
                         .collect();
                     let _ = writeln!(
@@ -72,7 +77,9 @@ pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
                 }
             }
             text.push_str(
-                "\n\"data\": counted in the embedded records; \"official\": as the cited source states it.\n",
+                "\n« fiches » : compté dans les fiches embarquées ; « officiel » : tel que la source citée \
+                 le donne (déduit : calculé à partir de deux sources ; site : les données du site \
+                 du programme).\n",
             );
             text
         }

@@ -1,6 +1,6 @@
 //! `eig match`: assigns talents to défis, verifies and explains the result.
 
-use eig_matching::{Instance, LowerQuotas, MatchingInput, Options, Proposing, solve};
+use eig_matching::{Instance, LowerQuotas, MatchingInput, Options, Problem, Proposing, solve};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
@@ -25,9 +25,72 @@ pub(crate) fn compute(
     options: &Options,
 ) -> Result<MatchOutput, CliError> {
     let unjudgeable = |message: String| CliError::Unjudgeable { input: name.to_owned(), message };
-    let instance = Instance::new(input).map_err(|err| unjudgeable(err.to_string()))?;
+    let instance = Instance::new(input).map_err(|err| {
+        // One problem a line, the first 6 shown: a long list would hide the first.
+        let problems = err.problems();
+        let mut lines: Vec<String> = problems
+            .iter()
+            .take(6)
+            .map(|problem| match path_of(input, problem) {
+                Some(path) => format!("  - at {path}: {problem}"),
+                None => format!("  - {problem}"),
+            })
+            .collect();
+        if problems.len() > 6 {
+            lines.push(format!("  … and {} more", problems.len() - 6));
+        }
+        unjudgeable(format!(
+            "{}, to correct in the input (`eig schema match` gives its shape):\n{}",
+            if problems.len() == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            },
+            lines.join("\n")
+        ))
+    })?;
     let solution = solve(&instance, options).map_err(|err| unjudgeable(err.to_string()))?;
     Ok(MatchOutput { report: solution.report(), explanations: solution.explain() })
+}
+
+/// The JSON path of the record a problem is about: the first défi, candidate or ranking of
+/// the input it names.
+fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
+    let defi = |id: &eig_domain::DefiId| {
+        input.defis.iter().position(|d| &d.id == id).map(|i| format!("$.defis[{i}]"))
+    };
+    let candidate = |id: &eig_domain::CandidateId| {
+        input.candidates.iter().position(|c| &c.id == id).map(|i| format!("$.candidates[{i}]"))
+    };
+    let ranking = |id: &eig_domain::DefiId, profile: eig_domain::TalentProfile| {
+        input
+            .rankings
+            .iter()
+            .position(|r| &r.defi == id && r.profile == profile)
+            .map(|i| format!("$.rankings[{i}]"))
+    };
+    match problem {
+        Problem::EmptyBounds { .. } => Some("$.limits".to_owned()),
+        Problem::DuplicateDefi { defi: id } | Problem::SeatsOutsideBounds { defi: id, .. } => {
+            defi(id)
+        }
+        Problem::DuplicateCandidate { candidate: id }
+        | Problem::TooManyChoices { candidate: id, .. }
+        | Problem::UnknownChoice { candidate: id, .. }
+        | Problem::DuplicateChoice { candidate: id, .. } => candidate(id),
+        Problem::RankingUnknownDefi { defi } => {
+            input.rankings.iter().position(|r| &r.defi == defi).map(|i| format!("$.rankings[{i}]"))
+        }
+        Problem::RankingWithoutSeat { defi, profile }
+        | Problem::DuplicateRanking { defi, profile }
+        | Problem::RankingUnknownCandidate { defi, profile, .. }
+        | Problem::RankingNotApplicant { defi, profile, .. }
+        | Problem::RankingWrongProfile { defi, profile, .. }
+        | Problem::RankedTwice { defi, profile, .. }
+        | Problem::EmptyTieGroup { defi, profile }
+        | Problem::OfferToApplicant { defi, profile, .. } => ranking(defi, *profile),
+        _ => None,
+    }
 }
 
 /// The stages of a run, shown on standard error when it is a terminal (indicatif hides the

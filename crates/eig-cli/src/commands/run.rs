@@ -1,7 +1,9 @@
 //! `eig run`: a whole call, on the embedded default or on a campaign file, decided by
 //! `eig-campaign`.
 
-use eig_campaign::{Campaign, default_campaign};
+use std::io::Write as _;
+
+use eig_campaign::{Campaign, Judgement, default_campaign};
 
 use crate::{
     cli::{Format, RunArgs},
@@ -11,17 +13,68 @@ use crate::{
 };
 
 pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
-    let (name, campaign): (String, Campaign) = match &args.input {
+    if args.input.is_some() {
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "note: `eig run --input FILE` is deprecated: write `eig run FILE` (as every command \
+             reads its input)"
+        );
+    }
+    let (name, campaign): (String, Campaign) = match args.file.as_ref().or(args.input.as_ref()) {
         Some(path) => read_json(Some(path))?,
         None => ("the embedded default campaign".to_owned(), default_campaign()),
     };
-    let result = eig_campaign::run(&campaign)
-        .map_err(|err| CliError::Unjudgeable { input: name.clone(), message: err.to_string() })?;
+    let result = eig_campaign::run(&campaign).map_err(|err| match err {
+        eig_campaign::CampaignError::JurySheet(
+            eig_eligibility::EligibilityError::ScaleRequired { promotion },
+        ) => CliError::Invalid {
+            input: name.clone(),
+            path: "$.score_scale".to_owned(),
+            message: format!(
+                "promotion {promotion} publishes no score scale for the défi jury: give the one it \
+                 used, e.g. \"score_scale\": {{\"min\": 1, \"max\": 4}}"
+            ),
+        },
+        // A funding error about one défi: the path of its dossier in the campaign.
+        eig_campaign::CampaignError::Funding(ref funding) => {
+            let index = funding
+                .defi()
+                .and_then(|defi| campaign.dossiers.iter().position(|d| &d.dossier.defi.id == defi));
+            match index {
+                Some(index) => CliError::Invalid {
+                    input: name.clone(),
+                    path: format!("$.dossiers[{index}]"),
+                    message: err.to_string(),
+                },
+                None => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
+            }
+        }
+        err => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
+    })?;
     let text = match args.output.format {
         Format::Json => output::json(&result)?,
-        Format::Text => report::render(&result),
+        Format::Text => report::render(&result, args.verbose),
     };
     output::emit(args.output.output.as_deref(), &text)?;
-    let records = result.not_judged().map(|(record, error)| format!("{record}: {error}"));
-    not_all_judged(&name, &records.collect::<Vec<_>>()).map_or(Ok(()), Err)
+    // Each record not judged, with the JSON path of its place in the campaign.
+    let mut records = Vec::new();
+    for dossier in &result.dossiers {
+        if let Judgement::NotJudged { error } = &dossier.judgement {
+            let index = campaign.dossiers.iter().position(|d| d.dossier.defi.id == dossier.defi);
+            let at = index.map_or_else(String::new, |i| format!("at $.dossiers[{i}]: "));
+            records.push(format!("{at}dossier {}: {error}", dossier.defi));
+        }
+    }
+    for candidate in &result.candidates {
+        if let Judgement::NotJudged { error } = &candidate.judgement {
+            let index = campaign
+                .candidates
+                .iter()
+                .position(|c| c.application.candidate.id == candidate.candidate);
+            let at = index.map_or_else(String::new, |i| format!("at $.candidates[{i}]: "));
+            records.push(format!("{at}candidate {}: {error}", candidate.candidate));
+        }
+    }
+    not_all_judged(&name, &records).map_or(Ok(()), Err)
 }

@@ -110,9 +110,10 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
 /// for inputs, eligible).
 pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<String, CliError> {
     use eig_testkit::fixtures;
-    let fixture = |err: eig_testkit::FixtureError| CliError::Unjudgeable {
-        input: format!("the {promotion} example"),
-        message: err.to_string(),
+    let fixture = |err: eig_testkit::FixtureError| CliError::Usage {
+        message: format!(
+            "--promotion {promotion}: {err}: choose another promotion or another kind"
+        ),
     };
     let eligibility = || -> Result<EligibilityInput, CliError> {
         Ok(EligibilityInput {

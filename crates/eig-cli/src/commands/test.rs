@@ -96,18 +96,22 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, C
     for path in paths {
         case_files(path, &mut files)?;
     }
+    if files.is_empty() {
+        let paths: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
+        return Err(CliError::NoCases { paths: paths.join(", ") });
+    }
     let mut results = Vec::new();
     for path in files {
         let (name, text) = if path.as_os_str() == "-" {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
                 .map_err(|source| CliError::Read { input: "<stdin>".to_owned(), source })?;
-            ("<stdin>".to_owned(), text)
+            ("<stdin>".to_owned(), crate::input::skip_bom(text))
         } else {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(&path)
                 .map_err(|source| CliError::Read { input: name.clone(), source })?;
-            (name, text)
+            (name, crate::input::skip_bom(text))
         };
         for (index, case) in read_cases(&name, &text).into_iter().enumerate() {
             let result = match case {

@@ -58,7 +58,24 @@ const KINDS: [&str; 16] = [
 
 #[test]
 fn default_campaign_report() {
-    insta::assert_snapshot!("run_default_text", ok(&["run"], ""));
+    let report = ok(&["run"], "");
+    insta::assert_snapshot!("run_default_text", report);
+    // The summary comes first and fits in one screen.
+    let summary: Vec<&str> = report.split("\n1. ").next().unwrap().lines().collect();
+    assert!(summary.len() <= 25, "a summary of {} lines", summary.len());
+    assert!(summary.iter().any(|line| line.starts_with("  Candidatures : 170 reçues")));
+    insta::assert_snapshot!("run_default_verbose_text", ok(&["run", "--verbose"], ""));
+}
+
+/// `eig run FILE` as every command reads its input; the former `--input FILE` still works,
+/// with a note on standard error.
+#[test]
+fn run_reads_a_positional_file_and_the_former_option() {
+    let campaign = ok(&["example", "campaign"], "");
+    let (code, stdout, stderr) = eig(&["run", "--input", "-"], &campaign);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, ok(&["run", "-"], &campaign));
+    insta::assert_snapshot!(stderr, @"note: `eig run --input FILE` is deprecated: write `eig run FILE` (as every command reads its input)");
 }
 
 #[test]
@@ -94,7 +111,7 @@ fn default_campaign_json_is_stable_and_complete() {
 #[test]
 fn the_example_campaign_runs_like_the_default() {
     let campaign = ok(&["example", "campaign"], "");
-    assert_eq!(ok(&["run", "--input", "-"], &campaign), ok(&["run"], ""));
+    assert_eq!(ok(&["run", "-"], &campaign), ok(&["run"], ""));
 }
 
 /// A candidate whose only choice is a défi not selected is reported unassigned with that
@@ -106,8 +123,11 @@ fn a_candidate_who_chose_no_laureate() {
     let first = &mut campaign["candidates"][0]["application"];
     assert_eq!(first["candidate"]["id"], "c-001");
     first["choices"] = serde_json::json!([{ "defi": "synth-autofinance" }]);
-    let report = ok(&["run", "--input", "-"], &campaign.to_string());
+    let report = ok(&["run", "-", "--verbose"], &campaign.to_string());
     assert!(report.contains("\n- c-001 (data scientist) : aucun de ses choix n'est lauréat.\n"));
+    // Without --verbose, counted with its reason.
+    let report = ok(&["run", "-"], &campaign.to_string());
+    assert!(report.contains(" aucun choix lauréat (c-001)\n"), "{report}");
 }
 
 #[test]
@@ -253,45 +273,467 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(output.stderr.is_empty());
 }
 
-/// Bad inputs: one clear message each, and the documented exit code.
-#[test]
-fn bad_inputs() {
-    let cases: [(&[&str], &str); 14] = [
-        (&["run", "--input", "/nonexistent/campaign.json"], ""),
-        (
-            &["run", "--input", "-"],
-            "{\"title\": \"t\", \"promotion\": \"EIG7\", \"places\": 1, \"dossiers\": [], \"candidates\": [], \"rankings\": [], \"lottery_seed\": 0}",
-        ),
-        (&["eligibility"], "{\"dossiers\": [}"),
-        (&["eligibility"], "{\"dossiers\": [{\"defi\": 3}]}"),
-        (&["eligibility"], "{\"dossierz\": []}"),
-        (&["funding"], "{\"promotion\": \"EIG9\", \"defis\": []}"),
-        (
-            &["funding"],
-            "{\"promotion\": \"EIG3\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"talents\": [{\"talent\": \"t\", \"employer_cost\": {\"contract\": 70000.5}}]}]}",
-        ),
-        (
-            &["funding"],
-            "{\"promotion\": \"DIG1\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"host\": {\"kind\": \"ministry\"}, \"talents\": []}]}",
-        ),
-        (&["match"], "[]"),
-        (
-            &["match"],
-            "{\"limits\": {\"team_min\": 2, \"team_max\": 3, \"max_choices\": 1}, \"defis\": [], \"candidates\": [{\"id\": \"a\", \"profile\": \"designer\", \"choices\": [\"x\", \"y\"]}], \"rankings\": []}",
-        ),
-        (&["explain"], "{\"dossier\": {}}"),
-        (&["funding", "--scenario", "-"], "{}"),
-        (&["schema", "nothing"], ""),
-        (&["run", "--format", "yaml"], ""),
-    ];
-    let mut table = String::new();
-    for (args, stdin) in cases {
-        let (code, stdout, stderr) = eig(args, stdin);
-        assert!(stdout.is_empty(), "{args:?} wrote on stdout: {stdout}");
-        let first_line = stderr.lines().next().unwrap_or_default();
-        writeln!(table, "eig {} → exit {code}: {first_line}", args.join(" ")).unwrap();
+/// Runs `eig` with `args`, feeding `stdin` as bytes; returns (exit code, stdout, stderr).
+fn eig_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Err(err) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
     }
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The example of `kind` with the value at each JSON pointer replaced (`None`: removed).
+fn edited(kind: &str, edits: &[(&str, Option<serde_json::Value>)]) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(&ok(&["example", kind], "")).unwrap();
+    for (pointer, replacement) in edits {
+        if let Some(replacement) = replacement {
+            *value.pointer_mut(pointer).unwrap() = replacement.clone();
+        } else {
+            let (parent, key) = pointer.rsplit_once('/').unwrap();
+            value.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+        }
+    }
+    value.to_string()
+}
+
+/// One row of the bad-input table: what is run, on what, and the exit code it must end with.
+struct Row {
+    args: Vec<String>,
+    what: &'static str,
+    stdin: Vec<u8>,
+    exit: i32,
+}
+
+/// Words by which a message says what to do (or what was expected instead).
+const FIXES: [&str; 20] = [
+    "write",
+    "give",
+    "check",
+    "name ",
+    "expected",
+    "add ",
+    "remove",
+    "must",
+    "e.g.",
+    "possible values",
+    "eig example",
+    "eig schema",
+    "needs",
+    "needed",
+    "at most",
+    "only",
+    "not allowed",
+    "tip:",
+    "Usage:",
+    "choose",
+];
+
+/// Bad inputs across every subcommand and every library entry point that parses (campaign,
+/// dossiers and applications, one decision, funding input and scenario, matching problem,
+/// case files; promotions, kinds and formats on the command line): the exit code, a message
+/// naming the place (the input and its JSON path, line and column, or the option) and the fix,
+/// and no panic. docs/cli.md shows the table (`crates/eig-cli/tools/gen_cli_md.py` copies it
+/// from this test's snapshot).
+#[test]
+#[expect(clippy::too_many_lines, reason = "the table is data: one line per bad input")]
+fn bad_inputs() {
+    use serde_json::json;
+    let dir = std::env::temp_dir().join(format!("eig-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir_name = dir.to_str().unwrap().to_owned();
+    let explain = |edits: &[(&str, Option<serde_json::Value>)]| edited("explain", edits);
+    let funding = |edits: &[(&str, Option<serde_json::Value>)]| edited("funding", edits);
+    let matching = |edits: &[(&str, Option<serde_json::Value>)]| edited("match", edits);
+    let eligibility = |edits: &[(&str, Option<serde_json::Value>)]| edited("eligibility", edits);
+    let campaign = |edits: &[(&str, Option<serde_json::Value>)]| edited("campaign", edits);
+    let huge = "x".repeat(1_000_000);
+    let nested = format!("{{\"limits\": {}{}}}", "[".repeat(200), "]".repeat(200));
+    let empty_dir = dir.join("empty");
+    std::fs::create_dir_all(&empty_dir).unwrap();
+    let funding_file = dir.join("funding.json");
+    std::fs::write(&funding_file, ok(&["example", "funding"], "")).unwrap();
+    let funding_file = funding_file.to_str().unwrap().to_owned();
+    let yaml_file = dir.join("case.yaml");
+    std::fs::write(&yaml_file, "format: eig-case/1\ncases:\n\t- title: t\n").unwrap();
+    let yaml_file = yaml_file.to_str().unwrap().to_owned();
+    let row = |args: &[&str], what: &'static str, stdin: &str, exit: i32| Row {
+        args: args.iter().map(ToString::to_string).collect(),
+        what,
+        stdin: stdin.as_bytes().to_vec(),
+        exit,
+    };
+    let mut rows = vec![
+        // Files and bytes.
+        row(&["run", "/nonexistent/campaign.json"], "a file that does not exist", "", 1),
+        row(&["eligibility", "/nonexistent/x.json"], "a file that does not exist", "", 1),
+        row(&["funding", &dir_name], "a directory", "", 1),
+        row(&["match", "/etc/hostname/x.json"], "a path through a file", "", 1),
+        Row {
+            stdin: vec![0xff, 0xfe, 0x00, 0x01, 0x9c],
+            ..row(&["eligibility"], "binary garbage", "", 1)
+        },
+        Row { stdin: vec![0x7b, 0xc3, 0x28, 0x7d], ..row(&["explain"], "invalid UTF-8", "", 1) },
+        row(&["eligibility"], "empty input", "", 1),
+        row(&["funding"], "only white space", "  \n", 1),
+        row(&["match"], "nested 200 levels deep", &nested, 1),
+        row(&["explain"], "a byte order mark, then not JSON", "\u{feff}dossier", 1),
+        // Syntax.
+        row(&["eligibility"], "a syntax error", "{\"dossiers\": [}", 1),
+        row(&["funding"], "a trailing comma", "{\"promotion\": \"EIG3\", \"defis\": [],}", 1),
+        row(&["match"], "single quotes", "{'limits': {}}", 1),
+        row(&["run", "-"], "a cut-off document", "{\"title\": \"t\"", 1),
+        row(&["explain"], "two documents", "{} {}", 1),
+        // Shapes.
+        row(&["match"], "an array for the whole input", "[]", 1),
+        row(&["funding"], "an array for the whole input", "[\"EIG3\", []]", 1),
+        row(&["eligibility"], "a number for the whole input", "42", 1),
+        row(&["eligibility"], "an unknown field", "{\"dossierz\": []}", 1),
+        row(&["eligibility"], "a number for a défi", "{\"dossiers\": [{\"defi\": 3}]}", 1),
+        row(&["explain"], "a missing field", "{\"dossier\": {}}", 1),
+        row(&["explain"], "neither dossier nor candidate", "{\"application\": {}}", 1),
+        row(&["funding", "--scenario", "-"], "two inputs on standard input", "{}", 2),
+        // Values.
+        row(&["funding"], "an unknown promotion", "{\"promotion\": \"EIG9\", \"defis\": []}", 1),
+        row(
+            &["funding"],
+            "an unknown route",
+            &funding(&[("/defis/0/route", Some(json!("pia")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an amount as a JSON number",
+            &funding(&[("/defis/0/talents/0/employer_cost/contract", Some(json!(70000)))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an amount with a decimal comma",
+            &funding(&[("/defis/0/talents/0/employer_cost/contract", Some(json!("70000,00")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "a negative amount",
+            &funding(&[("/defis/0/talents/0/employer_cost/contract", Some(json!("-5")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an amount to the tenth of a cent",
+            &funding(&[("/defis/0/talents/0/employer_cost/contract", Some(json!("1.005")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an amount beyond the largest",
+            &funding(&[("/defis/0/talents/0/employer_cost/contract", Some(json!("9".repeat(40))))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "a space in a défi id",
+            &funding(&[("/defis/0/defi", Some(json!("IA Flash")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an empty talent id",
+            &funding(&[("/defis/0/talents/0/talent", Some(json!("")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "a défi id of 1 MB",
+            &funding(&[("/defis/0/defi", Some(json!(huge)))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an unknown host kind",
+            &funding(&[("/defis/0/host/kind", Some(json!("mairie")))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "an instant without its offset",
+            &explain(&[("/dossier/submitted_at", Some(json!("2018-06-15T16:00:00")))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "a date where an instant is expected",
+            &explain(&[("/dossier/submitted_at", Some(json!("2018-06-15")))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "a French date",
+            &explain(&[("/dossier/submitted_at", Some(json!("15/06/2018 16:00")))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "a profile by its French name",
+            &explain(&[("/dossier/defi/team/0/profile", Some(json!("développeur")))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "a promotion of 1 MB",
+            &explain(&[("/dossier/defi/promotion", Some(json!(huge)))]),
+            1,
+        ),
+        row(
+            &["explain"],
+            "a field name of 1 MB",
+            &explain(&[(&format!("/dossier/{huge}"), None)]).replacen(
+                "{\"dossier\":{",
+                &format!("{{\"dossier\":{{\"{huge}\":1,"),
+                1,
+            ),
+            1,
+        ),
+        row(
+            &["eligibility"],
+            "a candidate without profile",
+            &eligibility(&[("/candidates/0/candidate/profile", None)]),
+            1,
+        ),
+        row(
+            &["eligibility"],
+            "a date where a date is expected, written as an instant",
+            &eligibility(&[(
+                "/candidates/0/selection_decided_on",
+                Some(json!("2018-12-14T10:00:00+01:00")),
+            )]),
+            1,
+        ),
+        row(
+            &["eligibility"],
+            "experience as a string",
+            &eligibility(&[("/candidates/0/candidate/experience_months", Some(json!("108")))]),
+            1,
+        ),
+        row(
+            &["eligibility"],
+            "negative experience",
+            &eligibility(&[("/candidates/0/candidate/experience_months", Some(json!(-1)))]),
+            1,
+        ),
+        row(
+            &["funding", "--scenario", "/nonexistent/scenario.json"],
+            "a scenario file that does not exist",
+            &funding(&[]),
+            1,
+        ),
+        row(
+            &["funding", &funding_file, "--scenario", "-"],
+            "an unknown parameter in a scenario",
+            "{\"overrides\": [{\"id\": \"pia\", \"promotion\": \"EIG3\", \"value\": {\"share\": \"0.6\"}}]}",
+            1,
+        ),
+        row(
+            &["funding", &funding_file, "--scenario", "-"],
+            "a share above one in a scenario",
+            "{\"overrides\": [{\"id\": \"pia_share\", \"promotion\": \"EIG3\", \"value\": {\"share\": \"1.5\"}}]}",
+            1,
+        ),
+        // What the libraries refuse.
+        row(
+            &["funding"],
+            "a route the promotion does not have",
+            &funding(&[("/promotion", Some(json!("EIG7")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "a contract length no text gives",
+            "{\"promotion\": \"DIG1\", \"defis\": [{\"defi\": \"d\", \"route\": \"direct\", \"host\": {\"kind\": \"ministry\"}, \"talents\": []}]}",
+            1,
+        ),
+        row(
+            &["funding"],
+            "a défi twice",
+            &funding(&[("/defis/1/defi", Some(json!("eig3-ia-flash")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "a talent in two défis",
+            &funding(&[("/defis/1/talents/0/talent", Some(json!("t1")))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "employer costs that overflow",
+            &funding(&[
+                (
+                    "/defis/0/talents/0/employer_cost/contract",
+                    Some(json!("700000000000000000000000000.00")),
+                ),
+                (
+                    "/defis/0/talents/1/employer_cost/contract",
+                    Some(json!("700000000000000000000000000.00")),
+                ),
+            ]),
+            1,
+        ),
+        row(
+            &["match"],
+            "choices beyond the limit and unknown défis",
+            "{\"limits\": {\"team_min\": 2, \"team_max\": 3, \"max_choices\": 1}, \"defis\": [], \"candidates\": [{\"id\": \"a\", \"profile\": \"designer\", \"choices\": [\"x\", \"y\"]}], \"rankings\": []}",
+            1,
+        ),
+        row(
+            &["match"],
+            "a ranking of a profile the défi has no seat for",
+            &matching(&[("/defis/0/seats", Some(json!({"developer": 1, "designer": 1})))]),
+            1,
+        ),
+        row(
+            &["match"],
+            "inverted team bounds",
+            &matching(&[("/limits/team_min", Some(json!(4)))]),
+            1,
+        ),
+        row(
+            &["run", "-"],
+            "a promotion without a score scale",
+            "{\"title\": \"t\", \"promotion\": \"EIG7\", \"places\": 1, \"dossiers\": [], \"candidates\": [], \"rankings\": [], \"lottery_seed\": 0}",
+            1,
+        ),
+        row(&["run", "-"], "a campaign without places", &campaign(&[("/places", None)]), 1),
+        // The command line.
+        row(&["schema", "nothing"], "an unknown kind", "", 2),
+        row(&["run", "--format", "yaml"], "an unknown format", "", 2),
+        row(&["history", "--promotion", "EIG9"], "an unknown promotion", "", 2),
+        row(
+            &["example", "campaign", "--promotion", "EIG1"],
+            "a promotion without an example",
+            "",
+            2,
+        ),
+        row(&["match", "--node-limit", "5"], "an option that needs another", "", 2),
+        // Case files (eig-cases).
+        row(&["test", "-"], "a case file that is not JSON", "{\"format\": ", 1),
+        row(&["test", &yaml_file], "a YAML case file with a tab indent", "", 1),
+        row(
+            &["test", "-"],
+            "a case file of an unknown format",
+            "{\"format\": \"eig-case/9\", \"cases\": []}",
+            1,
+        ),
+        row(&["test", empty_dir.to_str().unwrap()], "a directory without case files", "", 1),
+        row(
+            &["test", "-"],
+            "a case without its input",
+            "{\"format\": \"eig-case/1\", \"cases\": [{\"title\": \"t\"}]}",
+            1,
+        ),
+    ];
+    let mut table =
+        String::from("| command | input | exit | message |\n| --- | --- | --- | --- |\n");
+    let mut failures = Vec::new();
+    let count = rows.len();
+    for row in &mut rows {
+        let args: Vec<&str> = row.args.iter().map(String::as_str).collect();
+        let (code, stdout, stderr) = eig_bytes(&args, &row.stdin);
+        let command = format!("eig {}", args.join(" ")).replace(&dir_name, "DIR");
+        // `eig test` reports each case on standard output, the count on standard error.
+        let message = if args[0] == "test" { format!("{stdout}{stderr}") } else { stderr.clone() };
+        let message = message.replace(&dir_name, "DIR");
+        let message = message.trim_end().replace('\n', " ⏎ ").replace('|', "\\|");
+        if stderr.contains("panicked") || code == 101 {
+            failures.push(format!("{command} ({}): panicked: {stderr}", row.what));
+        }
+        if code != row.exit {
+            failures
+                .push(format!("{command} ({}): exit {code}, not {}: {stderr}", row.what, row.exit));
+        }
+        if row.exit != 0 && !stdout.is_empty() && !args.contains(&"test") {
+            failures.push(format!("{command} ({}): wrote on stdout: {stdout}", row.what));
+        }
+        if message.chars().count() > 600 {
+            failures.push(format!(
+                "{command} ({}): a message of {} characters",
+                row.what,
+                message.len()
+            ));
+        }
+        let places = ["<stdin>", "$", "DIR", "/nonexistent", "/etc/hostname", "--", "'<"];
+        if !places.iter().any(|place| message.contains(place)) {
+            failures.push(format!("{command} ({}): names no place: {message}", row.what));
+        }
+        if !FIXES.iter().any(|fix| message.contains(fix)) {
+            failures.push(format!("{command} ({}): says no fix: {message}", row.what));
+        }
+        let shown: String = message.chars().take(300).collect();
+        let shown = if shown.len() < message.len() { format!("{shown}…") } else { shown };
+        writeln!(table, "| `{command}` | {} | {code} | {shown} |", row.what).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(count >= 50, "only {count} bad inputs");
     insta::assert_snapshot!("bad_inputs", table);
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/cli.md")).unwrap();
+    assert!(page.contains(&table), "docs/cli.md does not show this table: run gen_cli_md.py");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A UTF-8 byte order mark at the start of an input (some editors write one) is skipped, in
+/// every command that reads JSON and in case files.
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    for kind in ["eligibility", "explain", "funding", "match"] {
+        let example = ok(&["example", kind], "");
+        let args: &[&str] = if kind == "match" { &[kind, "--seed", "7"] } else { &[kind] };
+        assert_eq!(ok(args, &format!("\u{feff}{example}")), ok(args, &example), "{kind}");
+    }
+    let campaign = ok(&["example", "campaign"], "");
+    assert_eq!(ok(&["run", "-"], &format!("\u{feff}{campaign}")), ok(&["run"], ""));
+    let case = ok(&["example", "case"], "");
+    assert_eq!(ok(&["test", "-"], &format!("\u{feff}{case}")), ok(&["test", "-"], &case));
+}
+
+/// Emptiness is the same in every command: an empty input is refused, an empty list inside a
+/// valid document is a valid empty result.
+#[test]
+fn empty_inputs() {
+    for command in ["run", "eligibility", "explain", "funding", "match"] {
+        let args: &[&str] = if command == "run" { &["run", "-"] } else { &[command] };
+        let (code, _, stderr) = eig(args, "");
+        assert_eq!(code, 1, "{command}: {stderr}");
+        assert!(stderr.contains("the input is empty"), "{command}: {stderr}");
+    }
+    let (code, _, stderr) = eig(&["test", "-"], "");
+    assert_eq!(code, 1, "test: {stderr}");
+    ok(&["eligibility"], "{}");
+    ok(&["eligibility"], "{\"dossiers\": [], \"candidates\": []}");
+    let plan = ok(&["funding", "--format", "json"], "{\"promotion\": \"EIG3\", \"defis\": []}");
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(plan["defis"].as_array().unwrap().len(), 0);
+    ok(
+        &["match"],
+        "{\"limits\": {\"team_min\": 2, \"team_max\": 3, \"max_choices\": 2}, \"defis\": [], \"candidates\": [], \"rankings\": []}",
+    );
+    ok(&["test", "-"], "{\"format\": \"eig-case/1\", \"cases\": []}");
 }
 
 /// Every command shown in `docs/cli.md` still prints what the page says (a block's lines, up
@@ -393,7 +835,7 @@ fn a_batch_decides_every_record_it_can() {
             .unwrap();
     assert_eq!(&dossiers[1..=valid], &alone["dossiers"].as_array().unwrap()[..]);
     insta::assert_snapshot!(stderr, @r#"
-    error: <stdin>: 3 record(s) could not be judged, the others were decided:
+    error: <stdin>: 3 records could not be judged, the others were decided:
       at $.dossiers[0]: record 0 (dossier eig1-dossier): promotion EIG1 has no published rules for défi dossiers, candidates and selection
       at $.dossiers[4]: record 4 (dossier both-ways): rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
       at $.candidates[2]: record 2 (candidate c-dig1): promotion DIG1 has no published rules for défi dossiers, candidates and selection
@@ -401,7 +843,7 @@ fn a_batch_decides_every_record_it_can() {
     let (code, text, _) = eig(&["eligibility", "-"], &input.to_string());
     assert_eq!(code, 4);
     assert!(
-        text.lines().next().unwrap().starts_with("dossier eig1-dossier: non jugé — "),
+        text.lines().next().unwrap().starts_with("dossier eig1-dossier : non jugé — "),
         "{text}"
     );
 }
@@ -414,8 +856,7 @@ fn a_campaign_decides_every_record_it_can() {
     let mut campaign: serde_json::Value =
         serde_json::from_str(&ok(&["example", "campaign"], "")).unwrap();
     campaign["dossiers"][0]["dossier"]["defi"]["promotion"] = "EIG1".into();
-    let (code, stdout, stderr) =
-        eig(&["run", "--input", "-", "--format", "json"], &campaign.to_string());
+    let (code, stdout, stderr) = eig(&["run", "-", "--format", "json"], &campaign.to_string());
     assert_eq!(code, 4, "{stderr}");
     let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let dossiers = result["dossiers"].as_array().unwrap();
@@ -516,17 +957,100 @@ fn examples_for_every_promotion() {
         }
         if !matches!(promotion, "eig2" | "EIG7") {
             let campaign = ok(&["example", "campaign", "--promotion", promotion], "");
-            ok(&["run", "--input", "-"], &campaign);
+            ok(&["run", "-"], &campaign);
         }
     }
     // EIG7 states no choice limit: no matching example, and the message says why.
     let (code, _, stderr) = eig(&["example", "match", "--promotion", "EIG7"], "");
-    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("choose another promotion or another kind"), "{stderr}");
     let (code, _, stderr) = eig(&["example", "scenario", "--promotion", "EIG3"], "");
     assert_eq!(
         (code, stderr.trim()),
         (2, "error: the scenario example is the same for every promotion: leave out --promotion")
     );
     let (code, _, stderr) = eig(&["example", "defi", "--promotion", "EIG1"], "");
-    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// The names of the workspace's enum variants, read from the library sources: the words a
+/// person must never read in place of their French names.
+fn variant_names() -> std::collections::BTreeSet<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut names = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(format!("{root}/crates"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("tests") && !path.ends_with("examples") {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut in_enum = false;
+            for line in text.lines() {
+                if line.trim_start().starts_with("pub enum ")
+                    || line.trim_start().starts_with("pub(crate) enum ")
+                    || line.trim_start().starts_with("enum ")
+                {
+                    in_enum = true;
+                } else if in_enum && (line == "}" || line == "    }") {
+                    in_enum = false;
+                } else if in_enum && let Some(rest) = line.strip_prefix("    ") {
+                    let name: String =
+                        rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+                    // CamelCase names (two capitals or more), and the one-word names of profiles,
+                    // host kinds and routes, which a person reads in French.
+                    let capitals = name.chars().filter(char::is_ascii_uppercase).count();
+                    let one_word = ["Developer", "Designer", "Coach", "Ministry", "Jurisdiction"];
+                    if name.starts_with(|c: char| c.is_ascii_uppercase())
+                        && (capitals >= 2 || one_word.contains(&name.as_str()))
+                    {
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// No text a person reads shows a Rust variant name: the text snapshots of the workspace (the
+/// command's reports, explanations, history and errors; the libraries' French renderings and
+/// messages; not the JSON nor the schemas, where `snake_case` names are the format) are searched
+/// for every CamelCase variant name of the workspace, as a whole word.
+#[test]
+fn no_rust_names_in_what_a_person_reads() {
+    let names = variant_names();
+    assert!(names.contains("DataScientist") && names.contains("LocalAuthority"), "{names:?}");
+    let crates = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let mut found = Vec::new();
+    let mut read = 0;
+    for krate in std::fs::read_dir(crates).unwrap() {
+        let dir = krate.unwrap().path().join("tests/it/snapshots");
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let body = text.split_once("\n---\n").map_or(text.as_str(), |(_, body)| body);
+            let body = body.trim_start();
+            if file.contains("schema") || body.starts_with('{') || body.starts_with('[') {
+                continue;
+            }
+            read += 1;
+            for word in body.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if names.contains(word) {
+                    found.push(format!("{}: {word}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(read >= 20, "only {read} text snapshots");
+    assert!(found.is_empty(), "Rust names in text a person reads:\n{}", found.join("\n"));
 }

@@ -89,10 +89,10 @@ fn approximate_dates() {
     insta::assert_snapshot!(parse("2019"), @"ok 2019 from 2019-01-01");
     insta::assert_snapshot!(parse("2019-01"), @"ok 2019-01 from 2019-01-01");
     insta::assert_snapshot!(parse("2021-09-13"), @"ok 2021-09-13 from 2021-09-13");
-    insta::assert_snapshot!(parse("2019-13"), @r#"error: "2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
-    insta::assert_snapshot!(parse("2019-02-30"), @r#"error: "2019-02-30" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
-    insta::assert_snapshot!(parse("19-01"), @r#"error: "19-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
-    insta::assert_snapshot!(parse("+201-01"), @r#"error: "+201-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#);
+    insta::assert_snapshot!(parse("2019-13"), @r#"error: "2019-13" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
+    insta::assert_snapshot!(parse("2019-02-30"), @r#"error: "2019-02-30" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
+    insta::assert_snapshot!(parse("19-01"), @r#"error: "19-01" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
+    insta::assert_snapshot!(parse("+201-01"), @r#"error: "+201-01" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
 }
 
 #[test]

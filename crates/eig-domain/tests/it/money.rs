@@ -24,14 +24,14 @@ fn parsing_euros() {
     insta::assert_snapshot!(parse("0"), @"ok 0.00");
     insta::assert_snapshot!(parse("-0"), @"ok 0.00");
     insta::assert_snapshot!(parse("1.230"), @"ok 1.23");
-    insta::assert_snapshot!(parse("-3"), @"error: amount -3 is negative");
-    insta::assert_snapshot!(parse("0.001"), @"error: amount 0.001 has more than two decimal places");
-    insta::assert_snapshot!(parse("12,50"), @r#"error: "12,50" is not a decimal number"#);
-    insta::assert_snapshot!(parse("1e3"), @r#"error: "1e3" is not a decimal number"#);
-    insta::assert_snapshot!(parse(" 12"), @r#"error: " 12" is not a decimal number"#);
-    insta::assert_snapshot!(parse(""), @r#"error: "" is not a decimal number"#);
-    insta::assert_snapshot!(parse("."), @r#"error: "." is not a decimal number"#);
-    insta::assert_snapshot!(parse("99999999999999999999999999999999"), @"error: amount 99999999999999999999999999999999 is too large to be held to the cent");
+    insta::assert_snapshot!(parse("-3"), @"error: amount -3 is negative: an amount must be zero or more");
+    insta::assert_snapshot!(parse("0.001"), @"error: amount 0.001 has more than two decimal places: give it to the cent");
+    insta::assert_snapshot!(parse("12,50"), @r#"error: "12,50" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse("1e3"), @r#"error: "1e3" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse(" 12"), @r#"error: " 12" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse(""), @r#"error: "" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse("."), @r#"error: "." is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse("99999999999999999999999999999999"), @"error: amount 99999999999999999999999999999999 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
 }
 
 #[test]
@@ -39,9 +39,9 @@ fn parsing_shares() {
     insta::assert_snapshot!(parse_share("0.70"), @"ok 0.7");
     insta::assert_snapshot!(parse_share("1"), @"ok 1");
     insta::assert_snapshot!(parse_share("0"), @"ok 0");
-    insta::assert_snapshot!(parse_share("1.0001"), @"error: share 1.0001 is outside [0, 1]");
-    insta::assert_snapshot!(parse_share("-0.1"), @"error: share -0.1 is outside [0, 1]");
-    insta::assert_snapshot!(parse_share("70%"), @r#"error: "70%" is not a decimal number"#);
+    insta::assert_snapshot!(parse_share("1.0001"), @r#"error: share 1.0001 is outside [0, 1]: write a decimal between 0 and 1, e.g. "0.70""#);
+    insta::assert_snapshot!(parse_share("-0.1"), @r#"error: share -0.1 is outside [0, 1]: write a decimal between 0 and 1, e.g. "0.70""#);
+    insta::assert_snapshot!(parse_share("70%"), @r#"error: "70%" is not a decimal number: write digits with a point, e.g. "70000.00""#);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn json_is_strings_never_floats() {
     );
     insta::assert_snapshot!(
         serde_json::from_str::<Euros>(r#""-1""#).unwrap_err().to_string(),
-        @"amount -1 is negative"
+        @"amount -1 is negative: an amount must be zero or more"
     );
     let share = Share::from_percent(70).unwrap();
     insta::assert_snapshot!(serde_json::to_string(&share).unwrap(), @r#""0.7""#);
@@ -102,8 +102,8 @@ fn checked_arithmetic_errors() {
         Err(MoneyError::Overflow { operation: "addition" })
     );
     assert_eq!(huge.checked_add(Euros::ZERO), Ok(huge));
-    insta::assert_snapshot!(parse("792281625142643375935439503.36"), @"error: amount 792281625142643375935439503.36 is too large to be held to the cent");
-    insta::assert_snapshot!(parse("7922816251426433759354395033"), @"error: amount 7922816251426433759354395033 is too large to be held to the cent");
+    insta::assert_snapshot!(parse("792281625142643375935439503.36"), @"error: amount 792281625142643375935439503.36 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
+    insta::assert_snapshot!(parse("7922816251426433759354395033"), @"error: amount 7922816251426433759354395033 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
     assert_eq!(huge.checked_mul(10), Err(MoneyError::Overflow { operation: "multiplication" }));
     insta::assert_snapshot!(huge.checked_mul(10).unwrap_err().to_string(), @"overflow in multiplication");
 }

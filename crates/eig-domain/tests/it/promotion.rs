@@ -106,8 +106,8 @@ fn promotion_names() {
     };
     insta::assert_snapshot!(parse("EIG3"), @"ok EIG3 / EIG 3");
     insta::assert_snapshot!(parse("DIG 1"), @"ok DIG1 / DIG 1");
-    insta::assert_snapshot!(parse("eig3"), @r#"error: "eig3" is not a promotion (EIG1 to EIG7, DIG1)"#);
-    insta::assert_snapshot!(parse("EIG8"), @r#"error: "EIG8" is not a promotion (EIG1 to EIG7, DIG1)"#);
+    insta::assert_snapshot!(parse("eig3"), @r#"error: "eig3" is not a promotion: write EIG1 to EIG7, or DIG1"#);
+    insta::assert_snapshot!(parse("EIG8"), @r#"error: "EIG8" is not a promotion: write EIG1 to EIG7, or DIG1"#);
     assert!(matches!("".parse::<Promotion>(), Err(PromotionError::Unknown { .. })));
 }
 

@@ -226,7 +226,7 @@ fn plan_errors() {
     );
     insta::assert_snapshot!(
         plan_promotion(&defi("employed_by_dinum"), &Scenario::default()).unwrap_err(),
-        @r#"route "EIG recrutés et rémunérés par la DINUM" is not open in EIG3"#
+        @r#"défi d1: route "EIG recrutés et rémunérés par la DINUM" is not open in EIG3: give a route the promotion opens (docs/rules/funding.md)"#
     );
     let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
         { "id": "pia_share", "promotion": "EIG3", "value": { "months": 4 } } ] }))
@@ -245,7 +245,7 @@ fn plan_errors() {
     );
     insta::assert_snapshot!(
         plan_promotion(&input, &Scenario::default()).unwrap_err(),
-        @"défi d1: a contract of 0 months"
+        @"défi d1: a contract of 0 months: give at least 1 in `contract_months`"
     );
 }
 

@@ -151,8 +151,8 @@ fn a_wrong_assignment_lists_every_violation() {
     let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(text.join("\n"), @"
     candidate a is placed on several défis
-    défi d2 has 3 talents of Developer for 2 seats
-    défi d1 runs with 1 talents, fewer than 2
+    défi d2 has 3 talents of profile développeur·se for 2 seats
+    défi d1 runs with 1 talent, fewer than 2
     défi d2 has 3 talents, more than 2
     candidate b and défi d1 block the assignment
     candidate c and défi d1 block the assignment

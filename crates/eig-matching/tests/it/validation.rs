@@ -41,15 +41,15 @@ fn every_problem_is_listed() {
     - candidate c2 chose 3 défis, more than the limit of 2
     - candidate c2 chose défi d1 twice
     - candidate c1 is listed twice
-    - ranking of Developer for défi d1 names c3, whose profile is Designer
-    - ranking of Developer for défi d1 names unknown candidate c4
-    - ranking of Developer for défi d1 names c1 twice
-    - défi d1 has two rankings of Developer
-    - ranking of Developer for défi d3, which has no seat of that profile
+    - défi d1's ranking of profile développeur·se names c3, whose profile is designer
+    - défi d1's ranking of profile développeur·se names unknown candidate c4
+    - défi d1's ranking of profile développeur·se names c1 twice
+    - défi d1 has two rankings of profile développeur·se
+    - défi d3's ranking of profile développeur·se, which has no seat of that profile
     - ranking for unknown défi d8
-    - ranking of Designer for défi d3 names c2, whose profile is Developer
-    - ranking of Designer for défi d3 offers a seat to applicant c3
-    - ranking of Designer for défi d3 has an empty tie group
+    - défi d3's ranking of profile designer names c2, whose profile is développeur·se
+    - défi d3's ranking of profile designer offers a seat to applicant c3
+    - défi d3's ranking of profile designer has an empty tie group
     ");
 }
 
@@ -61,7 +61,7 @@ fn a_ranking_may_not_name_a_non_applicant() {
       "candidates": [{"id": "c1", "profile": "developer", "choices": ["d2"]}],
       "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
     }"#;
-    insta::assert_snapshot!(problems(json), @"- ranking of Developer for défi d1 names c1, who did not choose it\n");
+    insta::assert_snapshot!(problems(json), @"- défi d1's ranking of profile développeur·se names c1, who did not choose it\n");
 }
 
 #[test]
