@@ -476,8 +476,8 @@ impl<'a> Context<'a> {
     /// (septembre-décembre 2020) »; AAP5 §3.3: « 3 mois (1er octobre – 31 décembre 2021) »):
     /// the period of the official `subsidised_months` value, as one flag per contract month.
     /// `None` (the schedule then spreads every payer evenly) when the first month is unknown,
-    /// the period is not whole calendar months, does not fall within the contract, or does not
-    /// count the months the plan uses (a scenario's override of `subsidised_months`).
+    /// the period does not fall within the contract, or does not count the months the plan
+    /// uses (a scenario's override of `subsidised_months`).
     fn subsidised_months(
         &mut self,
         first_month: Option<NaiveDate>,
@@ -489,17 +489,13 @@ impl<'a> Context<'a> {
         let (Some(first_month), Some(period)) = (first_month, period) else {
             return Ok(None);
         };
-        let whole_months = period.first().day() == 1
-            && period.last().succ_opt().is_some_and(|next| next.day() == 1);
+        // The official periods are whole calendar months (a test of the parameters table
+        // checks it): a month of the schedule is covered when its first day is in the period.
         let covered: Vec<bool> = (0..u32::from(contract_months))
             .map(|index| {
-                first_month.checked_add_months(Months::new(index)).is_some_and(|month| {
-                    period.contains(month)
-                        && month
-                            .checked_add_months(Months::new(1))
-                            .and_then(|next| next.pred_opt())
-                            .is_some_and(|end| period.contains(end))
-                })
+                first_month
+                    .checked_add_months(Months::new(index))
+                    .is_some_and(|month| period.contains(month))
             })
             .collect();
         let counted = covered.iter().filter(|&&month| month).count();
@@ -508,7 +504,7 @@ impl<'a> Context<'a> {
         })
         .take_while(|month| *month <= period.last())
         .count();
-        let fits = whole_months && counted == period_months && usize::from(months) == counted;
+        let fits = counted == period_months && usize::from(months) == counted;
         Ok(fits.then_some((period, covered)))
     }
 

@@ -219,3 +219,23 @@ proptest::proptest! {
         proptest::prop_assert!(listed.iter().all(|p| p.is_valid_on(on)));
     }
 }
+
+/// The subsidised periods are whole calendar months (AAP4 §3.3 « septembre-décembre 2020 »,
+/// AAP5 §3.3 « 1er octobre – 31 décembre 2021 »): the schedule places programme 352's part on
+/// a month when the month's first day is in the period, which needs this.
+#[test]
+fn subsidised_periods_are_whole_months() {
+    use chrono::Datelike;
+    let mut periods = 0;
+    for parameter in official_parameters() {
+        if parameter.id != ParameterId::SubsidisedMonths {
+            continue;
+        }
+        let Some(period) = parameter.validity.period else { continue };
+        periods += 1;
+        assert_eq!(period.first().day(), 1, "{period:?} starts on a month's first day");
+        let next = period.last().succ_opt().unwrap();
+        assert_eq!(next.day(), 1, "{period:?} ends on a month's last day");
+    }
+    assert_eq!(periods, 2, "EIG4 and EIG5");
+}

@@ -476,3 +476,23 @@ fn a_scenario_envelope_cites_no_text() {
     let line = line.replace(['\u{202f}', '\u{a0}'], " ");
     insta::assert_snapshot!(line, @"Enveloppe (programme 352) : 50 000,00 € ; engagé 20 000,00 € ; reste 30 000,00 €. [funding.envelope — aucun texte : valeur fournie par le scénario]");
 }
+
+/// A défi with no talent yet places nothing on the EIG4 subsidised months: its schedule names
+/// no subsidised period (the period says where programme 352's part lies, and there is none).
+#[test]
+fn no_talent_no_subsidised_period() {
+    let empty = reference(
+        "EIG4",
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [] }),
+    );
+    let plan = plan_promotion(&empty, &Scenario::default()).unwrap();
+    assert_eq!(plan.defis[0].schedule.subsidised_period, None);
+    assert!(plan.defis[0].schedule.by_payer.is_empty());
+    let one = reference(
+        "EIG4",
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
+            { "talent": "t1", "employer_cost": { "monthly": "7000" } } ] }),
+    );
+    let plan = plan_promotion(&one, &Scenario::default()).unwrap();
+    assert!(plan.defis[0].schedule.subsidised_period.is_some());
+}
