@@ -496,3 +496,85 @@ fn no_talent_no_subsidised_period() {
     let plan = plan_promotion(&one, &Scenario::default()).unwrap();
     assert!(plan.defis[0].schedule.subsidised_period.is_some());
 }
+
+/// What the cargo-mutants run of the crate found untested (docs/testing.md): the French text
+/// of an exceeded envelope under each policy, of a prolongation, and with no envelope under
+/// the pro-rata policy; an overflow names its défi; the rules' identifiers read back; the
+/// envelope of EIG1–EIG2 alone cites RAPPORT; the rounding rule's display.
+#[test]
+fn what_the_mutants_found() {
+    use eig_funding::{FundingError, RoundingRule, RuleId};
+
+    let three = |promotion: &str| {
+        reference(
+            promotion,
+            json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
+                { "talent": "t1", "employer_cost": { "contract": "70000" } },
+                { "talent": "t2", "employer_cost": { "contract": "70000" } } ] }),
+        )
+    };
+    let small = |policy: &str| -> Scenario {
+        serde_json::from_value(json!({ "envelope_policy": policy, "overrides": [
+            { "id": "programme_envelope", "promotion": "EIG3", "value": { "amount": "50000" } } ] }))
+        .unwrap()
+    };
+    let rank = plan_promotion(&three("EIG3"), &small("rank_order")).unwrap().to_french();
+    assert!(rank.contains("DÉPASSÉE de 48\u{202f}000,00\u{a0}€"), "{rank}");
+    assert!(
+        rank.contains("Règle : ordre de classement. L'enveloppe couvre les 1 premiers"),
+        "{rank}"
+    );
+    let pro_rata = plan_promotion(&three("EIG3"), &small("pro_rata")).unwrap().to_french();
+    assert!(pro_rata.contains("Règle : au prorata des montants."), "{pro_rata}");
+    assert!(
+        pro_rata.contains("d1/t1 : 25\u{202f}000,00\u{a0}€ accordés sur 49\u{202f}000,00\u{a0}€"),
+        "{pro_rata}"
+    );
+    let no_envelope: Scenario =
+        serde_json::from_value(json!({ "envelope_policy": "pro_rata" })).unwrap();
+    let eig6 = plan_promotion(&three("EIG6"), &no_envelope).unwrap().to_french();
+    assert!(
+        eig6.contains("aucune source n'en fixe pour cette promotion (règle choisie : au prorata)"),
+        "{eig6}"
+    );
+
+    let prolonged = reference(
+        "EIG6",
+        json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
+            "phase": "prolongation", "contract_months": 6, "talents": [
+            { "talent": "t1", "employer_cost": { "monthly": "6500" } } ] }),
+    );
+    let text = plan_promotion(&prolonged, &Scenario::default()).unwrap().to_french();
+    assert!(text.contains("— prolongation, contrat de 6 mois"), "{text}");
+
+    let huge = reference(
+        "EIG3",
+        json!({ "defi": "d9", "route": "direct", "host": { "kind": "ministry" }, "talents": [
+            { "talent": "t1", "employer_cost": { "monthly": Euros::MAX.to_string() } } ] }),
+    );
+    let err = plan_promotion(&huge, &Scenario::default()).unwrap_err();
+    assert!(matches!(err, FundingError::Overflow { .. }), "{err:?}");
+    assert_eq!(err.defi().map(|defi| defi.as_str()), Some("d9"));
+
+    for rule in RuleId::ALL {
+        let json = serde_json::to_string(&rule).unwrap();
+        assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), rule);
+    }
+    assert!(serde_json::from_str::<RuleId>(r#""funding.nothing""#).is_err());
+    let cited = |rule: RuleId, promotion| -> Vec<String> {
+        rule.sources_for(promotion).iter().map(ToString::to_string).collect()
+    };
+    assert!(cited(RuleId::Envelope, Promotion::Eig2).iter().all(|s| s.starts_with("RAPPORT")));
+    assert!(cited(RuleId::PiaPaysPay, Promotion::Eig2).iter().all(|s| !s.starts_with("RAPPORT")));
+    // A self-funded EIG2 défi cites the call of its time (AAP3 §3.1.3), not every later one.
+    let self_funded = cited(RuleId::SelfFunded, Promotion::Eig2);
+    assert!(
+        !self_funded.is_empty() && self_funded.iter().all(|s| s.starts_with("AAP3")),
+        "{self_funded:?}"
+    );
+
+    for rounding in [RoundingRule::HalfUpToCent, RoundingRule::DownToCent] {
+        assert_eq!(rounding.to_string(), rounding.french());
+        assert!(!rounding.to_string().is_empty());
+    }
+}

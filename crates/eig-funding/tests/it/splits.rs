@@ -169,3 +169,25 @@ fn splitting_errors() {
         @"fraction 11/10 is above one"
     );
 }
+
+/// Weights whose sum needs the top bit of 128 (the 256-bit division's carry): the shares stay
+/// exact. One euro for weights 2^127 and 2^127 − 1 is 50 and 50 cents (the odd remainder to
+/// the larger weight); for two thirds and one third of u128::MAX, 67 and 33 cents.
+#[test]
+fn allocation_with_weights_near_the_top_of_128_bits() {
+    let one = Euros::from_cents(100);
+    let half = 1_u128 << 127;
+    assert_eq!(
+        allocate(one, &[half, half - 1]).unwrap(),
+        [Euros::from_cents(50), Euros::from_cents(50)]
+    );
+    let third = u128::MAX / 3;
+    assert_eq!(
+        allocate(one, &[2 * third, third]).unwrap(),
+        [Euros::from_cents(67), Euros::from_cents(33)]
+    );
+    let total = Euros::from_cents(1_000_001);
+    let parts = allocate(total, &[half + 12_345, half - 98_765]).unwrap();
+    assert_eq!(parts[0].checked_add(parts[1]).unwrap(), total);
+    assert_eq!(parts, [Euros::from_cents(500_001), Euros::from_cents(500_000)]);
+}
