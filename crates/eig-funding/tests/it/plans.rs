@@ -554,7 +554,7 @@ fn what_the_mutants_found() {
     );
     let err = plan_promotion(&huge, &Scenario::default()).unwrap_err();
     assert!(matches!(err, FundingError::Overflow { .. }), "{err:?}");
-    assert_eq!(err.defi().map(|defi| defi.as_str()), Some("d9"));
+    assert_eq!(err.defi().map(eig_domain::DefiId::as_str), Some("d9"));
 
     for rule in RuleId::ALL {
         let json = serde_json::to_string(&rule).unwrap();

@@ -172,7 +172,7 @@ fn splitting_errors() {
 
 /// Weights whose sum needs the top bit of 128 (the 256-bit division's carry): the shares stay
 /// exact. One euro for weights 2^127 and 2^127 − 1 is 50 and 50 cents (the odd remainder to
-/// the larger weight); for two thirds and one third of u128::MAX, 67 and 33 cents.
+/// the larger weight); for two thirds and one third of `u128::MAX`, 67 and 33 cents.
 #[test]
 fn allocation_with_weights_near_the_top_of_128_bits() {
     let one = Euros::from_cents(100);
