@@ -87,3 +87,11 @@ proptest! {
         );
     }
 }
+
+/// A label counts at most 500 characters, both ends checked (found by cargo-mutants).
+#[test]
+fn a_label_of_500_characters_and_one_more() {
+    let at_most = "é".repeat(500);
+    assert!(at_most.parse::<Label>().is_ok());
+    assert!(format!("{at_most}a").parse::<Label>().is_err());
+}

@@ -144,3 +144,22 @@ proptest! {
         prop_assert!(matches!(precise.parse::<Euros>(), Err(MoneyError::TooPrecise { .. })), "three decimals accepted");
     }
 }
+
+/// What cargo-mutants found uncaught (docs/testing.md): an amount minus itself is zero;
+/// shares add up while they stay within [0, 1]; experience is displayed in French with the
+/// plural from 2 years.
+#[test]
+fn what_the_mutants_found() {
+    let amount = Euros::from_cents(123_456);
+    assert_eq!(amount.checked_sub(amount), Ok(Euros::ZERO));
+    let share = |text: &str| text.parse::<Share>().unwrap();
+    let total: Option<Share> = [share("0.3"), share("0.4")].into_iter().sum();
+    assert_eq!(total, Some(share("0.7")));
+    let over: Option<Share> = [share("0.7"), share("0.7")].into_iter().sum();
+    assert_eq!(over, None);
+    let shown = |months| eig_domain::Experience::from_months(months).to_string();
+    assert_eq!(
+        [shown(11), shown(12), shown(13), shown(24), shown(30)],
+        ["11 mois", "1 an", "1 an 1 mois", "2 ans", "2 ans 6 mois"]
+    );
+}
