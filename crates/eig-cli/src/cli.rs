@@ -5,19 +5,20 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use eig_domain::Promotion;
 
-/// Runs calls of the Entrepreneurs d'intérêt général (EIG) programme as code: dossier
-/// eligibility, laureate selection, funding plans and talent assignment, every decision
-/// explained and cited to its source text.
+/// Les appels du programme Entrepreneurs d'intérêt général (EIG) en code : éligibilité des
+/// dossiers, sélection des lauréats, plans de financement et affectation des talents ; chaque
+/// décision expliquée et rattachée à son texte source.
 ///
-/// Exit codes: 0 success · 1 invalid input (the message names the file, the JSON path and, for
-/// syntax errors, the line and column) · 2 usage error (an unknown option or value, no input
-/// file while standard input is a terminal, two inputs on standard input) · 3 the output could
-/// not be written · 4 the result was written, but some records could not be judged (each is
-/// named on standard error, and in the result). `eig test` exits with 1 when a case fails or
-/// cannot be read.
-/// Nothing is written anywhere but standard output and standard error unless --output is given.
+/// Codes de sortie : 0 succès · 1 entrée non valable (le message nomme le fichier, le chemin
+/// JSON et, pour une erreur de syntaxe, la ligne et la colonne) · 2 erreur d'utilisation (option
+/// ou valeur inconnue, aucun fichier alors que l'entrée standard est un terminal, deux entrées
+/// sur l'entrée standard) · 3 le résultat n'a pas pu être écrit · 4 le résultat est écrit, mais
+/// des enregistrements n'ont pas pu être jugés (chacun est nommé sur la sortie d'erreur, et dans
+/// le résultat). `eig test` sort avec 1 quand un cas échoue ou ne peut pas être lu.
+/// Rien n'est écrit ailleurs que sur la sortie standard et la sortie d'erreur, sauf avec
+/// --output.
 #[derive(Debug, Parser)]
-#[command(name = "eig", version, max_term_width = 100)]
+#[command(name = "eig", version, max_term_width = 100, help_expected = true)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -25,69 +26,70 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Runs a whole call: dossier eligibility → laureate selection → funding plan against the
-    /// envelope → talent assignment → verification. Without FILE, the embedded default:
-    /// the 2018 call (EIG3) with its real 15 laureate défis, plus labelled synthetic dossiers,
-    /// about 170 synthetic candidates and seeded jury rankings.
+    /// Un appel entier : éligibilité des dossiers → sélection des lauréats → plan de
+    /// financement face à l'enveloppe → affectation des talents → vérification. Sans FICHIER, la
+    /// campagne intégrée : l'appel de 2018 (EIG3) avec ses 15 défis lauréats réels, des dossiers
+    /// synthétiques signalés comme tels, environ 170 candidatures synthétiques et des
+    /// classements de jurys tirés d'une graine.
     Run(RunArgs),
-    /// Decides the eligibility of défi dossiers and candidate applications, with a trace of every
-    /// rule evaluated and its source.
+    /// L'éligibilité des dossiers de défis et des candidatures, avec la trace de chaque règle
+    /// évaluée et sa source.
     Eligibility(FileArgs),
-    /// The French explanation of one eligibility decision (a défi dossier or a candidate's
-    /// application), as CRPA art. R. 311-3-1-2 asks an administration to give about an
-    /// algorithmic decision.
+    /// L'explication en français d'une décision d'éligibilité (un dossier de défi ou une
+    /// candidature), comme l'art. R. 311-3-1-2 du CRPA la demande à une administration pour une
+    /// décision algorithmique.
     Explain(ExplainArgs),
-    /// A promotion's funding plan: each payer per talent and défi, cent-exact, against the
-    /// envelope.
+    /// Le plan de financement d'une promotion : chaque payeur par talent et par défi, au centime,
+    /// face à l'enveloppe.
     Funding(FundingArgs),
-    /// Assigns talents to défis (deferred acceptance, lower quotas), verifies the result and
-    /// explains every placement.
+    /// Affecte les talents aux défis (choix des candidats et classements des jurys, équipes
+    /// minimales), vérifie le résultat et explique chaque affectation.
     Match(MatchArgs),
-    /// The official figures per promotion, from the embedded history of 132 défis.
+    /// Les chiffres officiels de chaque promotion, d'après l'historique intégré de 132 défis.
     History(HistoryArgs),
-    /// The JSON Schema of an input or output shape.
+    /// Le schéma JSON (JSON Schema) d'une forme d'entrée ou de résultat.
     Schema(KindArgs),
-    /// A valid example of a shape: for an input, one to start from; for a result, what the
-    /// command prints on the example input.
+    /// Un exemple valable d'une forme : pour une entrée, de quoi partir ; pour un résultat, ce
+    /// que la commande affiche sur l'exemple d'entrée.
     Example(KindArgs),
-    /// Runs rule tests: case files of the public format (JSON, or YAML with comments; see
-    /// `eig schema case` and docs/testing.md), one line per case, a difference naming the
-    /// rule and its source for each failure, and `N passed, M failed`. Exit code 0 only when
-    /// every case passes.
+    /// Lance des tests de règles : des fichiers de cas au format public (JSON, ou YAML avec
+    /// commentaires ; voir `eig schema case` et docs/testing.md), une ligne par cas, pour chaque
+    /// échec la différence avec la règle et sa source, puis `N réussis, M en échec`. Code de
+    /// sortie 0 seulement si tous les cas réussissent.
     Test(TestArgs),
 }
 
 /// How to print a result.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// A readable report.
+    /// Un rapport à lire.
     #[default]
     Text,
-    /// The whole machine-readable result (amounts as strings, stable field order).
+    /// Le résultat entier pour un programme (montants en chaînes, ordre des champs stable).
     Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Forme du résultat.
+    #[arg(long, value_enum, value_name = "FORME", default_value_t = Format::Text)]
     pub(crate) format: Format,
-    /// Write the result to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
+    /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
+    #[arg(long, value_name = "FICHIER")]
     pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct RunArgs {
-    /// A campaign file (JSON; see `eig schema campaign` and `eig example campaign`); `-` reads
-    /// standard input. Without it, the embedded default campaign.
-    #[arg(value_name = "FILE", conflicts_with = "input")]
+    /// Un fichier de campagne (JSON ; voir `eig schema campaign` et `eig example campaign`) ;
+    /// `-` lit l'entrée standard. Sans lui, la campagne intégrée.
+    #[arg(value_name = "FICHIER", conflicts_with = "input")]
     pub(crate) file: Option<PathBuf>,
-    /// The former spelling of FILE, still read; deprecated (a note says so on standard error).
-    #[arg(long, value_name = "FILE", hide = true)]
+    /// L'ancienne écriture de FICHIER, encore lue ; à abandonner (une remarque le dit sur la sortie
+    /// d'erreur).
+    #[arg(long, value_name = "FICHIER", hide = true)]
     pub(crate) input: Option<PathBuf>,
-    /// In the text report, list every candidate not assigned (the summary counts them by
-    /// reason).
+    /// Dans le rapport, liste chaque candidat non affecté (le résumé les compte par raison).
     #[arg(long)]
     pub(crate) verbose: bool,
     #[command(flatten)]
@@ -96,8 +98,8 @@ pub(crate) struct RunArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct FileArgs {
-    /// The input file (JSON); `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Le fichier d'entrée (JSON) ; `-` ou rien lit l'entrée standard.
+    #[arg(value_name = "FICHIER")]
     pub(crate) file: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
@@ -105,9 +107,9 @@ pub(crate) struct FileArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExplainArgs {
-    /// A file holding `{"dossier": …}` or `{"candidate": …}`; `-` or nothing reads standard
-    /// input.
-    #[arg(value_name = "FILE")]
+    /// Un fichier qui contient `{"dossier": …}` ou `{"candidate": …}` ; `-` ou rien lit l'entrée
+    /// standard.
+    #[arg(value_name = "FICHIER")]
     pub(crate) file: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
@@ -117,10 +119,10 @@ pub(crate) struct ExplainArgs {
 pub(crate) struct FundingArgs {
     #[command(flatten)]
     pub(crate) file: FileArgs,
-    /// A scenario file overriding parameters (e.g. another PIA share), rounding or envelope
-    /// policy; the plan lists what was overridden. `-` reads standard input (the défis must
-    /// then come from a FILE).
-    #[arg(long, value_name = "FILE")]
+    /// Un fichier de scénario qui remplace des paramètres (par ex. une autre part du PIA),
+    /// l'arrondi ou la règle d'enveloppe ; le plan liste ce qui a été remplacé. `-` lit l'entrée
+    /// standard (les défis viennent alors d'un FICHIER).
+    #[arg(long, value_name = "FICHIER")]
     pub(crate) scenario: Option<PathBuf>,
 }
 
@@ -128,27 +130,30 @@ pub(crate) struct FundingArgs {
 pub(crate) struct MatchArgs {
     #[command(flatten)]
     pub(crate) file: FileArgs,
-    /// The host-optimal variant (juries propose) instead of the candidate-optimal one.
+    /// La variante la meilleure pour les administrations (les jurys proposent) au lieu de la
+    /// meilleure pour les candidats.
     #[arg(long)]
     pub(crate) hosts_propose: bool,
-    /// Exact mode for lower quotas: the stable assignment with the most défis running, or a
-    /// proof that none exists (small instances).
+    /// Mode exact pour les équipes minimales : l'affectation stable qui fait vivre le plus de
+    /// défis, ou la preuve qu'il n'y en a pas (petits problèmes).
     #[arg(long)]
     pub(crate) exact: bool,
-    /// With --exact: search nodes after which the search stops and says so.
-    #[arg(long, default_value_t = 1_000_000, requires = "exact")]
+    /// Avec --exact : nombre d'étapes de recherche après lequel la recherche s'arrête et le dit.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, requires = "exact")]
     pub(crate) node_limit: u64,
-    /// Seed of the lottery that breaks ties in the juries' rankings.
-    #[arg(long, default_value_t = 0)]
+    /// Graine du tirage au sort qui départage les ex aequo des classements des jurys.
+    #[arg(long, value_name = "N", default_value_t = 0)]
     pub(crate) seed: u64,
-    /// After the assignment, juries offer unfilled seats to unassigned candidates they ranked.
+    /// Après l'affectation, les jurys proposent les places restées libres aux candidats non
+    /// affectés qu'ils ont classés.
     #[arg(long)]
     pub(crate) offers: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct HistoryArgs {
-    /// Only this promotion (EIG1 … EIG7, DIG1; `EIG 3` is accepted), with its défis listed.
+    /// Seulement cette promotion (EIG1 … EIG7, DIG1 ; `eig3` et `EIG 3` sont acceptés), avec la
+    /// liste de ses défis.
     #[arg(long, value_parser = parse_promotion)]
     pub(crate) promotion: Option<Promotion>,
     #[command(flatten)]
@@ -157,16 +162,18 @@ pub(crate) struct HistoryArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct TestArgs {
-    /// Case files, or directories whose `.json`, `.yaml` and `.yml` files are run (sorted,
-    /// subdirectories included); `-` reads one JSON case file from standard input.
-    #[arg(value_name = "PATH", required = true)]
+    /// Des fichiers de cas, ou des dossiers dont les fichiers `.json`, `.yaml` et `.yml` sont
+    /// lancés (triés, sous-dossiers compris) ; `-` lit un fichier de cas JSON sur l'entrée
+    /// standard.
+    #[arg(value_name = "CHEMIN", required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// Only the cases whose title contains this text, or that cover a rule id starting with
-    /// it (`eig3.host`).
-    #[arg(long, value_name = "TEXT")]
+    /// Seulement les cas dont le titre contient ce texte, ou qui couvrent une règle dont
+    /// l'identifiant commence par lui (`eig3.host`).
+    #[arg(long, value_name = "TEXTE")]
     pub(crate) filter: Option<String>,
-    /// Also write a JUnit XML report (what CI dashboards read) to this file.
-    #[arg(long, value_name = "FILE")]
+    /// Écrit aussi un rapport JUnit XML (ce que lisent les tableaux de bord d'intégration
+    /// continue) dans ce fichier.
+    #[arg(long, value_name = "FICHIER")]
     pub(crate) junit: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
@@ -174,53 +181,53 @@ pub(crate) struct TestArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct KindArgs {
-    /// Which shape.
-    #[arg(value_enum)]
+    /// Quelle forme.
+    #[arg(value_enum, value_name = "FORME")]
     pub(crate) kind: Kind,
-    /// With `eig example`: a complete, valid example of this promotion (EIG2 … EIG7; `eig3`,
-    /// `EIG 3` are accepted) for a défi, candidate, eligibility, explain, funding, match or
-    /// campaign input, or their results; without it, EIG3's.
+    /// Avec `eig example` : un exemple complet et valable de cette promotion (EIG2 … EIG7 ;
+    /// `eig3`, `EIG 3` sont acceptés) pour une entrée defi, candidate, eligibility, explain,
+    /// funding, match ou campaign, ou leurs résultats ; sans elle, celui d'EIG3.
     #[arg(long, value_parser = parse_promotion)]
     pub(crate) promotion: Option<Promotion>,
-    /// Write the result to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
+    /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
+    #[arg(long, value_name = "FICHIER")]
     pub(crate) output: Option<PathBuf>,
 }
 
 /// The JSON shapes the command reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
-    /// A whole call (input of `eig run FILE`).
+    /// Un appel entier (entrée de `eig run FILE`).
     Campaign,
-    /// Dossiers and applications (input of `eig eligibility`).
+    /// Des dossiers et des candidatures (entrée de `eig eligibility`).
     Eligibility,
-    /// One dossier or application (input of `eig explain`).
+    /// Un dossier ou une candidature (entrée de `eig explain`).
     Explain,
-    /// A promotion's défis, routes and talents (input of `eig funding`).
+    /// Les défis, voies de financement et talents d'une promotion (entrée de `eig funding`).
     Funding,
-    /// Parameter overrides (input of `eig funding --scenario`).
+    /// Des paramètres remplacés (entrée de `eig funding --scenario`).
     Scenario,
-    /// A matching problem (input of `eig match`).
+    /// Un problème d'affectation (entrée de `eig match`).
     Match,
-    /// The result of `eig run --format json`.
+    /// Le résultat de `eig run --format json`.
     RunResult,
-    /// The result of `eig eligibility --format json`.
+    /// Le résultat de `eig eligibility --format json`.
     EligibilityResult,
-    /// The result of `eig funding --format json` (a funding plan).
+    /// Le résultat de `eig funding --format json` (un plan de financement).
     FundingPlan,
-    /// The result of `eig match --format json`.
+    /// Le résultat de `eig match --format json`.
     MatchResult,
-    /// The result of `eig history --format json`.
+    /// Le résultat de `eig history --format json`.
     HistoryResult,
-    /// A défi (eig-domain `Defi`).
+    /// Un défi.
     Defi,
-    /// A candidate (eig-domain `Candidate`).
+    /// Un candidat.
     Candidate,
-    /// The sourced facts of a promotion (output of `eig history --format json`, per promotion).
+    /// Les faits sourcés d'une promotion (dans `eig history --format json`, par promotion).
     PromotionFacts,
-    /// The figures table (output of `eig history --format json`).
+    /// Le tableau des chiffres (dans `eig history --format json`).
     Figures,
-    /// A file of rule tests (input of `eig test`).
+    /// Un fichier de tests de règles (entrée de `eig test`).
     Case,
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub(crate) enum CliError {
     /// No input file was given and standard input is a terminal, not a pipe or a file.
     #[error(
-        "no input: name a JSON file, or pipe one on standard input (`eig example <kind>` prints one)"
+        "aucune entrée : nommez un fichier JSON, ou envoyez-en un sur l'entrée standard (`eig example <kind>` en affiche un)"
     )]
     NoInput,
     /// Options that do not go together.
@@ -15,54 +15,55 @@ pub(crate) enum CliError {
     Usage { message: String },
     /// Two inputs were both to be read from standard input.
     #[error(
-        "only one input can be read from standard input (`-`): give FILE or --scenario as a file"
+        "une seule entrée peut être lue sur l'entrée standard (`-`) : donnez FILE ou --scenario comme fichier"
     )]
     TwoInputsOnStdin,
     /// The input could not be read.
-    #[error("cannot read {input}: {source}{}", read_hint(source))]
+    #[error("impossible de lire {input} : {}", read_problem(source))]
     Read {
         input: String,
         #[source]
         source: std::io::Error,
     },
     /// The input is not JSON.
-    #[error("{input}:{line}:{column}: invalid JSON: {message}")]
+    #[error("{input}:{line}:{column} : JSON non valable : {message}")]
     Syntax { input: String, line: usize, column: usize, message: String },
     /// The JSON does not have the expected shape or a value is invalid.
-    #[error("{input}: at {path}: {message}")]
+    #[error("{input} : à {path} : {message}")]
     Invalid { input: String, path: String, message: String },
     /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
-    #[error("{input}: {message}")]
+    #[error("{input} : {message}")]
     Unjudgeable { input: String, message: String },
     /// `eig test` found no case file where it was told to look.
     #[error(
-        "no case file in {paths}: give .json, .yaml or .yml files of cases (`eig example case` prints one)"
+        "aucun fichier de cas dans {paths} : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un)"
     )]
     NoCases { paths: String },
     /// Rule tests ran and some failed or could not be read (`eig test`).
     #[error(
-        "{} failed or could not be read (each is named above, with what to change)",
-        if *failed == 1 { "1 case".to_owned() } else { format!("{failed} cases") }
+        "{} en échec ou illisible{} (chacun est nommé plus haut, avec ce qu'il faut changer)",
+        if *failed == 1 { "1 cas".to_owned() } else { format!("{failed} cas") },
+        if *failed == 1 { "" } else { "s" }
     )]
     CasesFailed { failed: usize },
     /// The result was written, but some records of a batch could not be judged.
     #[error(
-        "{input}: {} could not be judged, the others were decided:\n{records}",
-        if *count == 1 { "1 record".to_owned() } else { format!("{count} records") }
+        "{input} : {}, les autres sont décidés :\n{records}",
+        if *count == 1 { "1 enregistrement n'a pas pu être jugé".to_owned() } else { format!("{count} enregistrements n'ont pas pu être jugés") }
     )]
     NotAllJudged { input: String, count: usize, records: String },
     /// The output could not be written.
-    #[error("cannot write {output}: {source}")]
+    #[error("impossible d'écrire {} : {}", output.display(), io_problem(source))]
     Write {
         output: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// A result could not be serialized (a bug: every output shape is snapshot-tested).
-    #[error("cannot serialize the result: {0}")]
+    #[error("impossible de mettre le résultat en JSON (une erreur du programme, à signaler) : {0}")]
     Serialize(#[source] serde_json::Error),
     /// Writing to standard output failed.
-    #[error("cannot write to standard output: {0}")]
+    #[error("impossible d'écrire sur la sortie standard : {}", io_problem(.0))]
     Stdout(#[source] std::io::Error),
 }
 
@@ -93,16 +94,40 @@ pub(crate) fn not_all_judged(input: &str, records: &[String]) -> Option<CliError
     })
 }
 
-/// What to do about an input that could not be read.
-fn read_hint(err: &std::io::Error) -> &'static str {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => ": check the path, or give `-` to read standard input",
-        std::io::ErrorKind::IsADirectory => ": name a JSON file, not a directory",
-        std::io::ErrorKind::NotADirectory => ": check the path (a part of it is a file)",
-        std::io::ErrorKind::PermissionDenied => ": check the file's permissions",
-        std::io::ErrorKind::InvalidData => {
-            ": the input must be JSON text in UTF-8 (is it a binary or another encoding?)"
+/// Why an input could not be read, and what to do about it.
+fn read_problem(err: &std::io::Error) -> String {
+    let hint = match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            "ce fichier n'existe pas : vérifiez le chemin, ou donnez `-` pour lire l'entrée standard"
         }
-        _ => "",
-    }
+        std::io::ErrorKind::IsADirectory => "c'est un dossier : nommez un fichier JSON",
+        std::io::ErrorKind::NotADirectory => {
+            "une partie du chemin est un fichier, pas un dossier : vérifiez le chemin"
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "accès refusé : vérifiez les droits de lecture du fichier"
+        }
+        std::io::ErrorKind::InvalidData => {
+            "ce n'est pas du texte UTF-8 : l'entrée doit être du JSON en UTF-8 (est-ce un \
+             fichier binaire, ou un autre encodage ?)"
+        }
+        _ => return io_problem(err),
+    };
+    hint.to_owned()
+}
+
+/// An input/output error in French; the system's own words, which may be in another language,
+/// follow in parentheses where no French wording is known.
+fn io_problem(err: &std::io::Error) -> String {
+    let words = match err.kind() {
+        std::io::ErrorKind::NotFound => "le fichier ou le dossier n'existe pas",
+        std::io::ErrorKind::PermissionDenied => "accès refusé",
+        std::io::ErrorKind::IsADirectory => "c'est un dossier",
+        std::io::ErrorKind::NotADirectory => "une partie du chemin est un fichier",
+        std::io::ErrorKind::StorageFull => "le disque est plein",
+        std::io::ErrorKind::BrokenPipe => "le programme qui lisait la sortie s'est arrêté",
+        std::io::ErrorKind::ReadOnlyFilesystem => "le système de fichiers est en lecture seule",
+        _ => return format!("erreur du système ({err})"),
+    };
+    words.to_owned()
 }

@@ -30,7 +30,7 @@ impl InputSource {
     pub(crate) fn name(&self) -> String {
         match self {
             InputSource::File(path) => path.display().to_string(),
-            InputSource::Stdin => "<stdin>".to_owned(),
+            InputSource::Stdin => "<entrée standard>".to_owned(),
         }
     }
 
@@ -80,7 +80,8 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let message = strip_position(&err.to_string());
         let message = if text.trim().is_empty() {
-            "the input is empty: give a JSON document (`eig example <kind>` prints one)".to_owned()
+            "l'entrée est vide : donnez un document JSON (`eig example <kind>` en affiche un)"
+                .to_owned()
         } else {
             syntax_hint(&message)
         };
@@ -97,8 +98,8 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
         return Err(CliError::Invalid {
             input: input.to_owned(),
             path: "$".to_owned(),
-            message: "invalid type: array, expected a JSON object: write the fields by name, \
-                      `{\"…\": …}` (`eig example <kind>` prints one)"
+            message: "attendu : un objet JSON ; trouvé : un tableau : écrivez les champs par \
+                      leur nom, `{\"…\": …}` (`eig example <kind>` en affiche un)"
                 .replace("<kind>", kind_of::<T>()),
         });
     }
@@ -136,29 +137,57 @@ fn at_path<'a>(
     Some(node)
 }
 
-/// `serde_json`'s syntax `message`, with what to write instead.
+/// `serde_json`'s syntax `message`, in French, with what to write instead.
 fn syntax_hint(message: &str) -> String {
-    let hint = match message {
-        "expected value" => {
-            "write a JSON value: a string in double quotes, a number, true, false, null, an \
-             object or an array"
-        }
-        "key must be a string" => "write each key in double quotes, and no comma after the last",
-        "trailing comma" => "remove the comma after the last element",
-        "trailing characters" => "give one JSON document: remove what follows its end",
+    let (what, hint) = match message {
+        "expected value" => (
+            "valeur attendue",
+            "écrivez une valeur JSON : une chaîne entre guillemets droits, un nombre, true, \
+             false, null, un objet ou un tableau",
+        ),
+        "key must be a string" => (
+            "un nom de champ doit être une chaîne",
+            "écrivez chaque nom de champ entre guillemets droits, et pas de virgule après le dernier",
+        ),
+        "trailing comma" => ("virgule en trop", "retirez la virgule après le dernier élément"),
+        "trailing characters" => (
+            "texte après la fin du document",
+            "donnez un seul document JSON : retirez ce qui suit sa fin",
+        ),
         "EOF while parsing an object" | "EOF while parsing a list" => {
-            "the input ends too early: add the missing `}` or `]`"
+            ("l'entrée s'arrête trop tôt", "ajoutez le `}` ou le `]` qui manque")
         }
-        "EOF while parsing a string" => "the input ends too early: add the missing `\"`",
-        "recursion limit exceeded" => "the JSON is nested more than 128 levels deep: flatten it",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "write a tab or a line break inside a string as \\t or \\n"
+        "EOF while parsing a string" => {
+            ("l'entrée s'arrête trop tôt", "ajoutez le `\"` qui manque")
         }
-        _ if message.starts_with("expected") => "check the punctuation at this place",
-        _ if message.starts_with("invalid") => "check the value written at this place",
-        _ => return message.to_owned(),
+        "EOF while parsing a value" => {
+            ("l'entrée s'arrête trop tôt", "ajoutez la valeur qui manque à la fin")
+        }
+        "recursion limit exceeded" => (
+            "le JSON est imbriqué sur plus de 128 niveaux",
+            "aplatissez-le : aucune entrée n'a besoin d'autant de niveaux",
+        ),
+        "control character (\\u0000-\\u001F) found while parsing a string" => (
+            "caractère de contrôle dans une chaîne",
+            "écrivez une tabulation ou un saut de ligne dans une chaîne \\t ou \\n",
+        ),
+        "invalid escape" => {
+            ("échappement non valable", "dans une chaîne, écrivez \\\\, \\\", \\n, \\t ou \\uXXXX")
+        }
+        "invalid number" => ("nombre non valable", "écrivez des chiffres, avec un point décimal"),
+        "number out of range" => ("nombre trop grand", "écrivez un nombre plus petit"),
+        "expected `:`" => ("`:` attendu", "séparez chaque nom de champ de sa valeur par `:`"),
+        "expected `,` or `]`" => ("`,` ou `]` attendu", "séparez les éléments par des virgules"),
+        "expected `,` or `}`" => ("`,` ou `}` attendu", "séparez les champs par des virgules"),
+        "expected ident" => {
+            ("mot inconnu", "écrivez true, false ou null, ou une chaîne entre guillemets")
+        }
+        _ if message.starts_with("expected") || message.starts_with("EOF") => {
+            ("ponctuation inattendue", "vérifiez la ponctuation à cet endroit")
+        }
+        _ => ("valeur non valable", "vérifiez ce qui est écrit à cet endroit"),
     };
-    format!("{message}: {hint}")
+    format!("{what} : {hint}")
 }
 
 /// The kind of `eig schema` and `eig example` that describes `T`.
@@ -182,7 +211,7 @@ fn shorten_path(path: &str) -> String {
         .map(|segment| {
             let length = segment.chars().count();
             if length > 80 {
-                format!("{}…({length} characters)", segment.chars().take(60).collect::<String>())
+                format!("{}…({length} caractères)", segment.chars().take(60).collect::<String>())
             } else {
                 segment.to_owned()
             }
@@ -200,7 +229,8 @@ const TIME_MESSAGES: [&str; 5] = [
     "input is not enough for unique date and time",
 ];
 
-/// `message`, with what to write instead when the mistake is a common one.
+/// `message` (serde's, or a crate's own), in French, with what to write instead when the
+/// mistake is a common one.
 fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
     let message = expected_object(message);
     if TIME_MESSAGES.iter().any(|time| message.starts_with(time)) {
@@ -208,56 +238,47 @@ fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
         let date = written.get(..10).filter(|date| date.parse::<chrono::NaiveDate>().is_ok());
         return match date {
             Some(date) if written.len() == 10 => format!(
-                "{}: a date alone is not an instant: write the time and its UTC offset, \
-                 e.g. \"{date}T17:00:00+02:00\" (Paris summer time) or \"{date}T15:00:00Z\" (UTC)",
+                "{} : une date seule n'est pas un instant : écrivez l'heure et son décalage UTC, \
+                 par ex. \"{date}T17:00:00+02:00\" (heure d'été de Paris) ou \"{date}T15:00:00Z\" \
+                 (UTC)",
                 eig_domain::echo(written)
             ),
             Some(_) if matches!(written.len(), 16 | 19) && !written.contains(['+', 'Z']) => {
                 format!(
-                    "{}: an instant needs its UTC offset: write e.g. \"{}+02:00\" (Paris \
-                     summer time), \"+01:00\" (winter) or \"Z\" (UTC)",
+                    "{} : un instant a besoin de son décalage UTC : écrivez par ex. \"{}+02:00\" \
+                     (heure d'été de Paris), \"+01:00\" (hiver) ou \"Z\" (UTC)",
                     eig_domain::echo(written),
                     written.replacen(' ', "T", 1)
                 )
             }
             _ => format!(
-                "{}: not an instant ({message}): write a date, a time and a UTC offset, \
-                 e.g. \"{}T17:00:00+02:00\"",
+                "{} n'est pas un instant : écrivez une date, une heure et un décalage UTC, \
+                 par ex. \"{}T17:00:00+02:00\"",
                 eig_domain::echo(written),
                 date.unwrap_or("2018-06-15")
             ),
         };
     }
+    let french = eig_domain::french_serde_message(&message);
     if message.starts_with("missing field") {
-        return format!("{message}: add it (`eig schema <kind>` lists every field)");
+        return format!("{french} : ajoutez-le (`eig schema <kind>` donne chaque champ)");
     }
-    for (rust, words) in [
-        ("expected u8", "expected a whole number from 0 to 255"),
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        ("expected u32", "expected a whole number from 0 to 4294967295"),
-        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
-    ] {
-        if let Some(before) = message.strip_suffix(rust) {
-            let unquote = if message.starts_with("invalid type: string") {
-                ": write it without quotes"
-            } else {
-                ""
-            };
-            return format!("{before}{words}{unquote}");
-        }
-    }
-    if message.starts_with("invalid type") {
-        return format!("{message} (`eig example <kind>` shows one)");
+    if message.starts_with("invalid type: string") && message.contains("expected u") {
+        return format!("{french} : écrivez-le sans guillemets");
     }
     if let Some(number) = found.filter(|value| value.is_number())
         && message.ends_with("expected a string")
     {
         return format!(
-            "{message}: write it between quotes, \"{number}\" (an amount is a string such as \
-             \"70000.00\", so that no program reads it as an approximate binary number)"
+            "{french} : écrivez-le entre guillemets, \"{number}\" (un montant est une chaîne \
+             comme \"70000.00\", pour qu'aucun programme ne le lise comme un nombre binaire \
+             approché)"
         );
     }
-    message
+    if message.starts_with("invalid type") {
+        return format!("{french} (`eig example <kind>` en montre un exemple)");
+    }
+    french
 }
 
 /// serde names the Rust type it expected (`expected struct Defi`); a person reads JSON.
@@ -292,7 +313,7 @@ pub(crate) fn shorten(message: &str) -> String {
             out.extend(value.chars().take(60));
             out.push('…');
             out.push(quote);
-            let _ = write!(out, " ({length} characters)");
+            let _ = write!(out, " ({length} caractères)");
         } else {
             out.push_str(value);
             out.push(quote);
@@ -302,7 +323,7 @@ pub(crate) fn shorten(message: &str) -> String {
     out.push_str(rest);
     if out.chars().count() > 4000 {
         let cut: String = out.chars().take(4000).collect();
-        format!("{cut}… (message cut at 4000 characters)")
+        format!("{cut}… (message coupé à 4000 caractères)")
     } else {
         out
     }

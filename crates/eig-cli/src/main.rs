@@ -10,31 +10,32 @@
 
 use std::{io::Write, process::ExitCode};
 
-use clap::Parser;
-
-use crate::cli::Cli;
-
 mod cli;
 mod commands;
 mod error;
+mod help;
 mod input;
 mod output;
 mod report;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(err) => {
-            // clap prints help and version on stdout with success, usage errors on stderr.
-            let _ = err.print();
-            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    let cli = match help::parse(std::env::args_os()) {
+        help::Parsed::Run(cli) => cli,
+        help::Parsed::Print { text, to_stderr, code } => {
+            // Help and version on stdout with success, usage errors on stderr.
+            let _ = if to_stderr {
+                std::io::stderr().lock().write_all(text.as_bytes())
+            } else {
+                std::io::stdout().lock().write_all(text.as_bytes())
+            };
+            return ExitCode::from(code);
         }
     };
     match commands::run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {}", input::shorten(&err.to_string()));
+            let _ = writeln!(stderr, "erreur : {}", input::shorten(&err.to_string()));
             ExitCode::from(err.exit_code())
         }
     }

@@ -66,6 +66,8 @@ pub use crate::promotion::{
     Basis, ChoiceLimit, ChoiceUnit, MissionLength, PayBand, PayGrid, Promotion, PromotionFacts,
     TeamBounds,
 };
+#[doc(alias = "erreur de lecture")]
+pub use crate::reading::french_serde_message;
 #[doc(alias = "source")]
 pub use crate::source::{Document, Source, Sourced};
 #[doc(alias = "candidat")]
@@ -83,5 +85,6 @@ mod host;
 mod id;
 mod money;
 mod promotion;
+mod reading;
 mod source;
 mod talent;

@@ -60,7 +60,7 @@ impl Judged {
         match result {
             Ok(decision) => (Judged::Decided(decision), None),
             Err(err) => {
-                let line = format!("at {path}[{}]: {err}", err.index);
+                let line = format!("à {path}[{}] : {err}", err.index);
                 (
                     Judged::NotJudged { subject: err.subject, error: err.error.to_string() },
                     Some(line),

@@ -32,19 +32,19 @@ pub(crate) fn compute(
             .iter()
             .take(6)
             .map(|problem| match path_of(input, problem) {
-                Some(path) => format!("  - at {path}: {problem}"),
+                Some(path) => format!("  - à {path} : {problem}"),
                 None => format!("  - {problem}"),
             })
             .collect();
         if problems.len() > 6 {
-            lines.push(format!("  … and {} more", problems.len() - 6));
+            lines.push(format!("  … et {} de plus", problems.len() - 6));
         }
         unjudgeable(format!(
-            "{}, to correct in the input (`eig schema match` gives its shape):\n{}",
+            "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",
             if problems.len() == 1 {
-                "1 problem".to_owned()
+                "1 problème".to_owned()
             } else {
-                format!("{} problems", problems.len())
+                format!("{} problèmes", problems.len())
             },
             lines.join("\n")
         ))
@@ -117,13 +117,13 @@ pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
 fn render(args: &MatchArgs, bar: &ProgressBar) -> Result<String, CliError> {
     let source = InputSource::from_arg(args.file.file.as_ref());
     let name = source.name();
-    bar.set_message(format!("reading {name}"));
+    bar.set_message(format!("lecture de {name}"));
     let text = source.read()?;
     bar.inc(1);
-    bar.set_message("parsing");
+    bar.set_message("analyse du JSON");
     let input: MatchingInput = parse(&name, &text)?;
     bar.inc(1);
-    bar.set_message("validating, solving, verifying, explaining");
+    bar.set_message("validation, affectation, vérification, explications");
     let options = Options {
         proposing: if args.hosts_propose { Proposing::Hosts } else { Proposing::Candidates },
         lower_quotas: if args.exact {

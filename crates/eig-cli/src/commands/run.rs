@@ -17,13 +17,13 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(
             stderr,
-            "note: `eig run --input FILE` is deprecated: write `eig run FILE` (as every command \
-             reads its input)"
+            "remarque : `eig run --input FILE` est une ancienne écriture, qui disparaîtra : \
+             écrivez `eig run FILE` (comme toutes les commandes lisent leur entrée)"
         );
     }
     let (name, campaign): (String, Campaign) = match args.file.as_ref().or(args.input.as_ref()) {
         Some(path) => read_json(Some(path))?,
-        None => ("the embedded default campaign".to_owned(), default_campaign()),
+        None => ("la campagne par défaut intégrée".to_owned(), default_campaign()),
     };
     let result = eig_campaign::run(&campaign).map_err(|err| match err {
         eig_campaign::CampaignError::JurySheet(
@@ -32,8 +32,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
             input: name.clone(),
             path: "$.score_scale".to_owned(),
             message: format!(
-                "promotion {promotion} publishes no score scale for the défi jury: give the one it \
-                 used, e.g. \"score_scale\": {{\"min\": 1, \"max\": 4}}"
+                "la promotion {promotion} ne publie pas d'échelle de notes pour le jury des défis : \
+                 donnez celle qu'il a employée, par ex. \"score_scale\": {{\"min\": 1, \"max\": 4}}"
             ),
         },
         // A funding error about one défi: the path of its dossier in the campaign.
@@ -62,8 +62,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
     for dossier in &result.dossiers {
         if let Judgement::NotJudged { error } = &dossier.judgement {
             let index = campaign.dossiers.iter().position(|d| d.dossier.defi.id == dossier.defi);
-            let at = index.map_or_else(String::new, |i| format!("at $.dossiers[{i}]: "));
-            records.push(format!("{at}dossier {}: {error}", dossier.defi));
+            let at = index.map_or_else(String::new, |i| format!("à $.dossiers[{i}] : "));
+            records.push(format!("{at}dossier {} : {error}", dossier.defi));
         }
     }
     for candidate in &result.candidates {
@@ -72,8 +72,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
                 .candidates
                 .iter()
                 .position(|c| c.application.candidate.id == candidate.candidate);
-            let at = index.map_or_else(String::new, |i| format!("at $.candidates[{i}]: "));
-            records.push(format!("{at}candidate {}: {error}", candidate.candidate));
+            let at = index.map_or_else(String::new, |i| format!("à $.candidates[{i}] : "));
+            records.push(format!("{at}candidature {} : {error}", candidate.candidate));
         }
     }
     not_all_judged(&name, &records).map_or(Ok(()), Err)

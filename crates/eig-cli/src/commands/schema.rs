@@ -16,7 +16,8 @@ use crate::{
 pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
     if args.promotion.is_some() {
         return Err(CliError::Usage {
-            message: "a schema is the same for every promotion: leave out --promotion".to_owned(),
+            message: "un schéma est le même pour toutes les promotions : retirez --promotion"
+                .to_owned(),
         });
     }
     let schema = match args.kind {
@@ -112,7 +113,7 @@ pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<Stri
     use eig_testkit::fixtures;
     let fixture = |err: eig_testkit::FixtureError| CliError::Usage {
         message: format!(
-            "--promotion {promotion}: {err}: choose another promotion or another kind"
+            "--promotion {promotion} : {err} : choisissez une autre promotion ou une autre forme"
         ),
     };
     let eligibility = || -> Result<EligibilityInput, CliError> {
@@ -122,7 +123,7 @@ pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<Stri
         })
     };
     let unjudgeable = |message: String| CliError::Unjudgeable {
-        input: format!("the {promotion} example"),
+        input: format!("l'exemple de {promotion}"),
         message,
     };
     match kind {
@@ -160,7 +161,7 @@ pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<Stri
         }
         Kind::Scenario | Kind::HistoryResult | Kind::Figures | Kind::Case => Err(CliError::Usage {
             message: format!(
-                "the {} example is the same for every promotion: leave out --promotion",
+                "l'exemple {} est le même pour toutes les promotions : retirez --promotion",
                 kind_name(kind)
             ),
         }),

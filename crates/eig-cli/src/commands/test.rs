@@ -55,7 +55,7 @@ fn case_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
         if !path.exists() {
             return Err(read(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                "no such file or directory",
+                "le fichier ou le dossier n'existe pas",
             )));
         }
         out.push(path.to_owned());
@@ -151,16 +151,17 @@ fn text(results: &[CaseResult]) -> String {
     for result in results {
         let place = format!("{}#{}", result.file, result.case);
         let Some(report) = &result.report else {
-            let _ = writeln!(out, "unreadable  {place}");
+            let _ = writeln!(out, "illisible   {place}");
             let _ = writeln!(out, "    {}", result.error.as_deref().unwrap_or_default());
             continue;
         };
-        let word = if report.passed() { "ok        " } else { "FAILED    " };
+        let word = if report.passed() { "réussi    " } else { "ÉCHEC     " };
         let _ = writeln!(out, "{word}  {place}  {}", report.title);
         out.push_str(&report.failure_details());
     }
     let (passed, failed) = counts(results);
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    let _ =
+        writeln!(out, "{passed} réussi{}, {failed} en échec", if passed > 1 { "s" } else { "" });
     out
 }
 
@@ -177,7 +178,7 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
         if suites.last().is_none_or(|suite| suite.name.as_str() != result.file) {
             suites.push(TestSuite::new(result.file.clone()));
         }
-        let title = result.report.as_ref().map_or("(unreadable)", |r| r.title.as_str());
+        let title = result.report.as_ref().map_or("(illisible)", |r| r.title.as_str());
         let status = match result.status {
             "passed" => TestCaseStatus::success(),
             status => {
@@ -211,7 +212,7 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
     }
     report.add_test_suites(suites);
     report.to_string().map_err(|err| CliError::Unjudgeable {
-        input: "the JUnit report".to_owned(),
+        input: "le rapport JUnit".to_owned(),
         message: err.to_string(),
     })
 }

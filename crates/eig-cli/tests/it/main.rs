@@ -720,7 +720,7 @@ fn empty_inputs() {
         let args: &[&str] = if command == "run" { &["run", "-"] } else { &[command] };
         let (code, _, stderr) = eig(args, "");
         assert_eq!(code, 1, "{command}: {stderr}");
-        assert!(stderr.contains("the input is empty"), "{command}: {stderr}");
+        assert!(stderr.contains("l'entrée est vide"), "{command}: {stderr}");
     }
     let (code, _, stderr) = eig(&["test", "-"], "");
     assert_eq!(code, 1, "test: {stderr}");
@@ -870,7 +870,7 @@ fn a_campaign_decides_every_record_it_can() {
         .count();
     assert_eq!(laureates, 15, "the 14 real laureates left and the self-funded one");
     assert!(stderr.contains("dossier "), "{stderr}");
-    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.starts_with("erreur : "), "{stderr}");
 }
 
 /// `eig test`: every conformance case of the crates and the documented examples pass; a
@@ -892,7 +892,7 @@ fn rule_tests_run_and_explain_their_failures() {
     args.extend(corpus.iter().map(String::as_str));
     let stdout = ok(&args, "");
     let summary = stdout.lines().last().unwrap();
-    assert!(summary.ends_with(" passed, 0 failed"), "{summary}");
+    assert!(summary.ends_with(" réussis, 0 en échec"), "{summary}");
     assert!(summary.split(' ').next().unwrap().parse::<usize>().unwrap() > 400, "{summary}");
 
     let dir = std::env::temp_dir().join(format!("eig-test-{}", std::process::id()));
@@ -963,11 +963,14 @@ fn examples_for_every_promotion() {
     // EIG7 states no choice limit: no matching example, and the message says why.
     let (code, _, stderr) = eig(&["example", "match", "--promotion", "EIG7"], "");
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("choose another promotion or another kind"), "{stderr}");
+    assert!(stderr.contains("choisissez une autre promotion ou une autre forme"), "{stderr}");
     let (code, _, stderr) = eig(&["example", "scenario", "--promotion", "EIG3"], "");
     assert_eq!(
         (code, stderr.trim()),
-        (2, "error: the scenario example is the same for every promotion: leave out --promotion")
+        (
+            2,
+            "erreur : l'exemple scenario est le même pour toutes les promotions : retirez --promotion"
+        )
     );
     let (code, _, stderr) = eig(&["example", "defi", "--promotion", "EIG1"], "");
     assert_eq!(code, 2, "{stderr}");
