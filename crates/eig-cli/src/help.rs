@@ -5,6 +5,8 @@
 //! (`cli.rs`); what clap adds around them is rewritten here, once for every subcommand, so
 //! that a person never reads a mix of the two languages.
 
+use std::fmt::Write as _;
+
 use clap::{
     Arg, ArgAction, Command, CommandFactory, FromArgMatches,
     error::{ContextKind, ContextValue, ErrorKind},
@@ -101,7 +103,7 @@ fn french(command: Command, root: bool) -> Command {
             if !values.is_empty() && !arg.is_hide_possible_values_set() {
                 let names: Vec<&str> =
                     values.iter().map(clap::builder::PossibleValue::get_name).collect();
-                extra.push_str(&format!(" Valeurs possibles : {}.", names.join(", ")));
+                let _ = write!(extra, " Valeurs possibles : {}.", names.join(", "));
             }
             let defaults: Vec<String> = arg
                 .get_default_values()
@@ -109,7 +111,7 @@ fn french(command: Command, root: bool) -> Command {
                 .map(|value| value.to_string_lossy().into_owned())
                 .collect();
             if !defaults.is_empty() && !matches!(arg.get_action(), ArgAction::SetTrue) {
-                extra.push_str(&format!(" Par défaut : {}.", defaults.join(", ")));
+                let _ = write!(extra, " Par défaut : {}.", defaults.join(", "));
             }
             let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
             let long = arg.get_long_help().map(ToString::to_string);

@@ -1,8 +1,8 @@
 //! serde's messages about a JSON or YAML document, in French.
 //!
 //! The crates' own errors are French; but when a document does not have the expected shape,
-//! the message comes from serde (`missing field `defi``, `invalid type: integer `3`, expected
-//! a string`), in English and naming Rust types. Every program that reads the workspace's
+//! the message comes from serde ("missing field", "invalid type"…), in English and naming
+//! Rust types. Every program that reads the workspace's
 //! inputs (the `eig` command, the case runner, a server) turns it into French with
 //! [`french_serde_message`], the same way.
 
@@ -96,7 +96,9 @@ fn one_of(expected: &str) -> Option<String> {
     let list = expected.strip_prefix("expected ").unwrap_or(expected);
     if let Some(list) = list.strip_prefix("one of ") {
         return Some(match list.rsplit_once(", ") {
-            Some((head, last)) => format!("l'une de ces valeurs : {head} ou {last}"),
+            Some((first, final_name)) => {
+                format!("l'une de ces valeurs : {first} ou {final_name}")
+            }
             None => list.to_owned(),
         });
     }
