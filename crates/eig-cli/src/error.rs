@@ -127,7 +127,7 @@ fn io_problem(err: &std::io::Error) -> String {
         std::io::ErrorKind::StorageFull => "le disque est plein",
         std::io::ErrorKind::BrokenPipe => "le programme qui lisait la sortie s'est arrêté",
         std::io::ErrorKind::ReadOnlyFilesystem => "le système de fichiers est en lecture seule",
-        _ => return format!("erreur du système ({err})"),
+        _ => return format!("erreur du système (détail : {err})"),
     };
     words.to_owned()
 }

@@ -137,24 +137,31 @@ prints on the example input).
 ''' + block('eig schema --help', ['schema', '--help']))
 doc.append('''## Languages
 
-What a person reads as a result is in French: the `eig run` report, the lines of `eig
-eligibility`, `eig explain`, the plan of `eig funding`, the explanations of `eig match` and the
-tables of `eig history`. Profiles, host kinds, funding routes and payers are shown by their
+**One language for everything a person reads: French.** The programme's audience is French
+administrations, so the command speaks French everywhere: the `eig run` report, the lines of
+`eig eligibility`, `eig explain`, the plan of `eig funding`, the explanations of `eig match`,
+the tables of `eig history`, the lines of `eig test`, `--help` (clap's own headings, options,
+default and possible values included), usage errors, and every error message on standard
+error (`erreur : …`, `remarque : …`) — those of the command and those of the library crates,
+which are French too. Profiles, host kinds, funding routes and payers are shown by their
 French names (`docs/glossary.md`: « data scientist », « développeur·se », « collectivité
 territoriale », « cofinancement direct »), never by a name from the code, and counts agree in
-number (« 1 place », « 2 places »).
+number (« 1 place », « 2 places »). serde's messages about a document's shape (an unknown
+field, a missing one, a wrong type) are put into French and into JSON's words by
+`eig_domain::french_serde_message`, the same way in every program of the workspace. A few
+details come from the system or from the YAML reader in their own words and are shown in
+parentheses after the French sentence (an unusual system error, the detail of a YAML syntax
+error). No English mode is built.
 
-Two things stay in English, and say so: the messages on standard error (`error: …`, `note:
-…`), which come from the library crates — their messages are English by the workspace's
-convention (lowercase, the value quoted, part of each crate's tested API) and use the
-glossary's French terms for the programme's objects (défi, porteur administratif, route names);
-and `--help`, which is written for the developers and operators who install the command. Both
-name the input, the JSON path and what to write instead. A French mode for them is not built.
+What stays in English, and is not read as prose: the names a program writes — JSON field
+names and values (`submitted_at`, `self_funded`), subcommand and option names (`eig run
+--format json`), the value names of enumerations, and the stable error codes (`code()`) that
+programs match on instead of message texts.
 
 ## Empty input
 
 Everywhere the same way: **an empty input (no bytes, or only white space) is refused** with
-exit code 1 and « the input is empty »; **an empty list inside a valid document is a valid,
+exit code 1 and « l'entrée est vide »; **an empty list inside a valid document is a valid,
 empty result** — `eig eligibility` on `{}` decides nothing, `eig funding` on a promotion
 without défis prints a plan of 0,00 €, `eig match` on a problem without candidates assigns
 nobody, `eig test` on a file whose `cases` is `[]` passes 0 cases. An array where a document
@@ -163,7 +170,7 @@ a funding input), and `eig test` on a directory without case files is refused.
 
 ## Bad input
 
-One message per bad input, on standard error: it names the input (the file, or `<stdin>`), the
+One message per bad input, on standard error: it names the input (the file, or `<entrée standard>`), the
 place (the JSON path `$.defis[0].talents[0].employer_cost.contract`, or the line and column of
 a syntax error, or the option) and what to write instead; a value longer than 80 characters is
 shown by its first 60 and its length. A UTF-8 byte order mark at the start of a file is

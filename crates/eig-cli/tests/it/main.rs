@@ -316,27 +316,46 @@ struct Row {
 }
 
 /// Words by which a message says what to do (or what was expected instead).
-const FIXES: [&str; 20] = [
-    "write",
-    "give",
-    "check",
-    "name ",
-    "expected",
-    "add ",
-    "remove",
-    "must",
-    "e.g.",
-    "possible values",
+/// What a message says to do: an imperative (« écrivez », « donnez »…), what is expected in
+/// that place, or where to find the shape.
+const FIXES: [&str; 17] = [
+    "écrivez",
+    "donnez",
+    "vérifiez",
+    "nommez",
+    "ajoutez",
+    "retirez",
+    "choisissez",
+    "gardez",
+    "aplatissez",
+    "séparez",
+    "corrigez",
+    "remplacez",
+    "attendu :",
     "eig example",
     "eig schema",
-    "needs",
-    "needed",
-    "at most",
-    "only",
-    "not allowed",
-    "tip:",
-    "Usage:",
-    "choose",
+    "--help",
+    "au plus",
+];
+
+/// English words that would betray a message not put into French (the details a system or
+/// the YAML reader give in their own words are shown in parentheses after « détail » and not
+/// checked).
+const ENGLISH: [&str; 14] = [
+    "expected",
+    "invalid",
+    "missing",
+    "unknown",
+    "cannot",
+    "error:",
+    " is not ",
+    "must",
+    "should",
+    " the ",
+    "write ",
+    "give ",
+    "Usage",
+    "found",
 ];
 
 /// Bad inputs across every subcommand and every library entry point that parses (campaign,
@@ -672,12 +691,16 @@ fn bad_inputs() {
                 message.len()
             ));
         }
-        let places = ["<stdin>", "$", "DIR", "/nonexistent", "/etc/hostname", "--", "'<"];
+        let places = ["<entrée standard>", "$", "DIR", "/nonexistent", "/etc/hostname", "--", "« "];
         if !places.iter().any(|place| message.contains(place)) {
             failures.push(format!("{command} ({}): names no place: {message}", row.what));
         }
         if !FIXES.iter().any(|fix| message.contains(fix)) {
             failures.push(format!("{command} ({}): says no fix: {message}", row.what));
+        }
+        let prose = without_details(&message);
+        if let Some(word) = ENGLISH.iter().find(|word| prose.contains(*word)) {
+            failures.push(format!("{command} ({}): English ({word:?}): {message}", row.what));
         }
         let shown: String = message.chars().take(300).collect();
         let shown = if shown.len() < message.len() { format!("{shown}…") } else { shown };
@@ -695,6 +718,26 @@ fn bad_inputs() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// `message` without the parenthesised details given in another program's own words, and
+/// without what is quoted (values and names written in the input).
+fn without_details(message: &str) -> String {
+    let mut prose = String::new();
+    let mut rest = message;
+    while let Some(start) = rest.find("(détail") {
+        prose.push_str(&rest[..start]);
+        rest = rest[start..].split_once(')').map_or("", |(_, after)| after);
+    }
+    prose.push_str(rest);
+    // Quoted values and code are the input's words, not the message's.
+    let mut out = String::new();
+    for (index, part) in prose.split(['`', '"']).enumerate() {
+        if index % 2 == 0 {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// A UTF-8 byte order mark at the start of an input (some editors write one) is skipped, in
