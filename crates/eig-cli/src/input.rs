@@ -104,7 +104,10 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
         });
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+    // An array where an object is expected, at any depth, is refused (serde alone would read
+    // the fields by position).
+    let strict = eig_domain::Strict::new(&mut deserializer);
+    let value: T = serde_path_to_error::deserialize(strict).map_err(|err| {
         let found = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|document| at_path(&document, err.path()).cloned());

@@ -70,6 +70,7 @@ pub use crate::promotion::{
 pub use crate::reading::french_serde_message;
 #[doc(alias = "source")]
 pub use crate::source::{Document, Source, Sourced};
+pub use crate::strict::Strict;
 #[doc(alias = "candidat")]
 #[doc(alias = "profil")]
 pub use crate::talent::{
@@ -87,4 +88,5 @@ mod money;
 mod promotion;
 mod reading;
 mod source;
+mod strict;
 mod talent;

@@ -73,6 +73,12 @@ pub fn french_serde_message(message: &str) -> String {
     if let Some(name) = message.strip_prefix("duplicate field ") {
         return format!("champ en double {name} : ne l'écrivez qu'une fois");
     }
+    // serde_json's word for a value of the wrong JSON type where one of several forms of
+    // value is expected (an enumeration's name, or its object).
+    if message == "expected value" {
+        return "attendu : le nom d'une valeur permise entre guillemets, ou un objet JSON"
+            .to_owned();
+    }
     if message.starts_with("data did not match any variant of untagged enum") {
         return "la valeur n'a aucune des formes permises ici".to_owned();
     }
@@ -240,6 +246,10 @@ mod tests {
             (
                 "data did not match any variant of untagged enum ExplainInput",
                 "la valeur n'a aucune des formes permises ici",
+            ),
+            (
+                "expected value",
+                "attendu : le nom d'une valeur permise entre guillemets, ou un objet JSON",
             ),
             ("déjà en français", "déjà en français"),
         ] {

@@ -342,20 +342,8 @@ const FIXES: [&str; 17] = [
 /// the YAML reader give in their own words are shown in parentheses after « détail » and not
 /// checked).
 const ENGLISH: [&str; 14] = [
-    "expected",
-    "invalid",
-    "missing",
-    "unknown",
-    "cannot",
-    "error:",
-    " is not ",
-    "must",
-    "should",
-    " the ",
-    "write ",
-    "give ",
-    "Usage",
-    "found",
+    "expected", "invalid", "missing", "unknown", "cannot", "error:", " is not ", "must", "should",
+    " the ", "write ", "give ", "Usage", "found",
 ];
 
 /// Bad inputs across every subcommand and every library entry point that parses (campaign,

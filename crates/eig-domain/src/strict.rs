@@ -1,0 +1,439 @@
+//! A deserializer that reads a JSON object only from an object.
+//!
+//! serde's derived `Deserialize` of a struct also accepts a sequence of its fields in
+//! declaration order: `["EIG3", []]` is read as `{"promotion": "EIG3", "defis": []}`, and so is
+//! an array anywhere an object is expected. For a document a person writes, that is a silent
+//! reading of something they did not mean: [`Strict`] refuses it, at every depth, with serde's
+//! usual "invalid type: sequence, expected …" error (put into French by
+//! [`french_serde_message`](crate::french_serde_message)).
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+
+/// A deserializer that refuses a sequence wherever a struct is expected, at every depth; it
+/// reads everything else as the deserializer it wraps.
+///
+/// # Example
+/// ```
+/// use eig_domain::Strict;
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Point { x: u8, y: u8 }
+/// #[derive(Debug, Deserialize)]
+/// struct Shape { points: Vec<Point> }
+///
+/// let read = |text: &str| -> Result<Shape, serde_json::Error> {
+///     Shape::deserialize(Strict::new(&mut serde_json::Deserializer::from_str(text)))
+/// };
+/// assert!(read(r#"{"points": [{"x": 1, "y": 2}]}"#).is_ok());
+/// // serde alone would read the point [1, 2] as {"x": 1, "y": 2}:
+/// let err = read(r#"{"points": [[1, 2]]}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid type: sequence, expected struct Point"));
+/// ```
+#[derive(Debug)]
+pub struct Strict<D>(D);
+
+impl<D> Strict<D> {
+    /// Wraps `deserializer`.
+    pub fn new(deserializer: D) -> Strict<D> {
+        Strict(deserializer)
+    }
+}
+
+/// A visitor that passes everything to the one it wraps, wrapping in turn what it is given
+/// to read further; when it reads a struct, it refuses a sequence.
+struct StrictVisitor<V> {
+    inner: V,
+    refuse_sequence: bool,
+}
+
+impl<'de, V: Visitor<'de>> StrictVisitor<V> {
+    /// Whether the visitor reads an object whatever the method that called it: an internally
+    /// tagged enum is read through `deserialize_any`, and serde's visitor of its tag would
+    /// take the first element of a sequence as the tag.
+    fn expects_object(&self) -> bool {
+        struct Expecting<'a, V>(&'a V);
+        impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
+            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.expecting(formatter)
+            }
+        }
+        let expecting = Expecting(&self.inner).to_string();
+        expecting.starts_with("internally tagged enum ") || expecting.starts_with("struct ")
+    }
+}
+
+impl<V> StrictVisitor<V> {
+    fn new(inner: V) -> StrictVisitor<V> {
+        StrictVisitor { inner, refuse_sequence: false }
+    }
+
+    fn for_struct(inner: V) -> StrictVisitor<V> {
+        StrictVisitor { inner, refuse_sequence: true }
+    }
+}
+
+/// A seed whose deserializer is wrapped.
+struct StrictSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Strict(deserializer))
+    }
+}
+
+macro_rules! forward {
+    ($($method:ident),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+                self.0.$method(StrictVisitor::new(visitor))
+            }
+        )*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+    type Error = D::Error;
+
+    forward!(
+        deserialize_any,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_i128,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_u128,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
+        deserialize_identifier,
+        deserialize_ignored_any,
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_unit_struct(name, StrictVisitor::new(visitor))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_newtype_struct(name, StrictVisitor::new(visitor))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple(len, StrictVisitor::new(visitor))
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple_struct(name, len, StrictVisitor::new(visitor))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_struct(name, fields, StrictVisitor::for_struct(visitor))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_enum(name, variants, StrictVisitor::new(visitor))
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+macro_rules! visit {
+    ($($method:ident: $ty:ty),* $(,)?) => {
+        $(
+            fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
+                self.inner.$method(value)
+            }
+        )*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(formatter)
+    }
+
+    visit!(
+        visit_bool: bool,
+        visit_i8: i8,
+        visit_i16: i16,
+        visit_i32: i32,
+        visit_i64: i64,
+        visit_i128: i128,
+        visit_u8: u8,
+        visit_u16: u16,
+        visit_u32: u32,
+        visit_u64: u64,
+        visit_u128: u128,
+        visit_f32: f32,
+        visit_f64: f64,
+        visit_char: char,
+        visit_str: &str,
+        visit_borrowed_str: &'de str,
+        visit_string: String,
+        visit_bytes: &[u8],
+        visit_borrowed_bytes: &'de [u8],
+        visit_byte_buf: Vec<u8>,
+    );
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(Strict(deserializer))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        self.inner.visit_newtype_struct(Strict(deserializer))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        if self.refuse_sequence || self.expects_object() {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        self.inner.visit_seq(StrictSeq(seq))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(StrictMap(map))
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(StrictEnum(data))
+    }
+}
+
+struct StrictSeq<A>(A);
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(StrictSeed(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+struct StrictMap<A>(A);
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(StrictSeed(seed))
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(StrictSeed(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+struct StrictEnum<A>(A);
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for StrictEnum<A> {
+    type Error = A::Error;
+    type Variant = StrictVariant<A::Variant>;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Self::Variant), A::Error> {
+        let (value, variant) = self.0.variant_seed(StrictSeed(seed))?;
+        Ok((value, StrictVariant(variant)))
+    }
+}
+
+struct StrictVariant<A>(A);
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for StrictVariant<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(StrictSeed(seed))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, StrictVisitor::new(visitor))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.struct_variant(fields, StrictVisitor::for_struct(visitor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use super::Strict;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Point {
+        x: u8,
+        y: u8,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Shape {
+        Dot(Point),
+        Segment { from: Point, to: Point },
+        Path(Vec<Point>),
+        Empty,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    enum Colour {
+        Plain,
+        Mixed { share: u8 },
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Drawing {
+        colours: Vec<Colour>,
+        shapes: Vec<Shape>,
+        named: BTreeMap<String, Option<Point>>,
+        pair: (u8, Point),
+    }
+
+    fn read(text: &str) -> Result<Drawing, String> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        Drawing::deserialize(Strict::new(&mut json)).map_err(|err| err.to_string())
+    }
+
+    const OBJECTS: &str = r#"{
+        "colours": [{"kind": "plain"}, {"kind": "mixed", "share": 3}],
+        "shapes": [{"dot": {"x": 1, "y": 2}}, {"segment": {"from": {"x": 0, "y": 0}, "to": {"x": 3, "y": 4}}},
+                   {"path": [{"x": 5, "y": 6}]}, "empty"],
+        "named": {"a": {"x": 7, "y": 8}, "b": null},
+        "pair": [9, {"x": 10, "y": 11}]
+    }"#;
+
+    #[test]
+    fn objects_read_as_serde_reads_them() {
+        let strict = read(OBJECTS).unwrap();
+        let plain: Drawing = serde_json::from_str(OBJECTS).unwrap();
+        assert_eq!(strict, plain);
+    }
+
+    #[test]
+    fn an_array_for_a_struct_is_refused_at_every_depth() {
+        for (place, text) in [
+            ("the whole", "[[], [], {}, [0, [0, 0]]]"),
+            (
+                "an internally tagged enum",
+                r#"{"colours": [["plain"]], "shapes": [], "named": {}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a newtype variant",
+                r#"{"colours": [], "shapes": [{"dot": [1, 2]}], "named": {}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a struct variant",
+                r#"{"colours": [], "shapes": [{"segment": [[0, 0], [1, 1]]}], "named": {}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a struct variant's field",
+                r#"{"colours": [], "shapes": [{"segment": {"from": [0, 0], "to": {"x": 1, "y": 1}}}], "named": {}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a list inside a variant",
+                r#"{"colours": [], "shapes": [{"path": [[5, 6]]}], "named": {}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a map value under an option",
+                r#"{"colours": [], "shapes": [], "named": {"a": [7, 8]}, "pair": [0, {"x": 0, "y": 0}]}"#,
+            ),
+            (
+                "a tuple element",
+                r#"{"colours": [], "shapes": [], "named": {}, "pair": [0, [0, 0]]}"#,
+            ),
+        ] {
+            let plain: Result<Drawing, _> = serde_json::from_str(text);
+            assert!(plain.is_ok() || place == "the whole", "{place}: serde alone reads it");
+            let err = read(text).unwrap_err();
+            assert!(err.starts_with("invalid type: sequence, expected "), "{place}: {err}");
+        }
+    }
+}
