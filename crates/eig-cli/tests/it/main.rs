@@ -622,6 +622,24 @@ fn bad_inputs() {
             1,
         ),
         row(&["run", "-"], "a campaign without places", &campaign(&[("/places", None)]), 1),
+        row(
+            &["funding"],
+            "an array for a nested object",
+            &funding(&[("/defis/0/host", Some(json!(["central_administration"])))]),
+            1,
+        ),
+        row(
+            &["funding"],
+            "an array for an amount's object",
+            &funding(&[("/defis/0/talents/0/employer_cost", Some(json!(["70000.00"])))]),
+            1,
+        ),
+        row(
+            &["eligibility"],
+            "an array for a dossier",
+            &eligibility(&[("/dossiers/0", Some(json!(["EIG3"])))]),
+            1,
+        ),
         // The command line.
         row(&["schema", "nothing"], "an unknown kind", "", 2),
         row(&["run", "--format", "yaml"], "an unknown format", "", 2),
