@@ -213,10 +213,6 @@ pub fn candidate_grid(
     };
     let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
     match (promotion, phase) {
-        (Promotion::Eig1 | Promotion::Dig1, _) => Err(EligibilityError::NoPublishedRules {
-            promotion,
-            scope: crate::error::SCOPE_CANDIDATE_SCORING,
-        }),
         (Promotion::Eig2 | Promotion::Eig3, _) => {
             no_grid("les critères sont énumérés mais ni barème ni mode de calcul ne sont donnés")
         }
@@ -241,6 +237,7 @@ pub fn candidate_grid(
         (Promotion::Eig7, ScoringPhase::Interview) => {
             Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
         }
+        // EIG1 and DIG1: no call rules published at all.
         _ => Err(EligibilityError::NoPublishedRules {
             promotion,
             scope: crate::error::SCOPE_CANDIDATE_SCORING,
