@@ -244,10 +244,10 @@ fn a_campaign_decides_every_record_it_can() {
     let not_judged: Vec<String> =
         result.not_judged().map(|(record, error)| format!("{record}: {error}")).collect();
     insta::assert_snapshot!(not_judged.join("\n"), @r#"
-        dossier du défi eig1-dossier: il est de la promotion EIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion EIG1 ou corrigez sa promotion
-        dossier du défi both-ways: dossier du défi both-ways : les exceptions "cofinancement demandé" et "autofinancement" s'appliquent toutes deux (règle eig3.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une
-        candidat c-dig1: il est de la promotion DIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion DIG1 ou corrigez sa promotion
-        "#);
+    dossier du défi eig1-dossier: il est de la promotion EIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion EIG1 ou corrigez sa promotion
+    dossier du défi both-ways: dossier du défi both-ways : les exceptions "cofinancement demandé" et "autofinancement" s'appliquent toutes deux (règle eig3.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une
+    candidat c-dig1: il est de la promotion DIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion DIG1 ou corrigez sa promotion
+    "#);
     assert!(matches!(
         &result.dossiers[0].judgement,
         Judgement::NotJudged { error: RecordError::OtherPromotion { record: Promotion::Eig1, .. } }

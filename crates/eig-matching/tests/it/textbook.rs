@@ -149,14 +149,14 @@ fn a_wrong_assignment_lists_every_violation() {
         panic!("not stable")
     };
     let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
-    insta::assert_snapshot!(text.join("\n"), @r"
-        le candidat a est placé sur plusieurs défis : d1, d2
-        le défi d2 a 3 talents du profil développeur·se pour 2 places
-        le défi d1 se lance avec 1 talent, moins que le minimum de 2
-        le défi d2 a 3 talents, plus que le maximum de 2
-        le candidat b et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
-        le candidat c et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
-        ");
+    insta::assert_snapshot!(text.join("\n"), @"
+    le candidat a est placé sur plusieurs défis : d1, d2
+    le défi d2 a 3 talents du profil développeur·se pour 2 places
+    le défi d1 se lance avec 1 talent, moins que le minimum de 2
+    le défi d2 a 3 talents, plus que le maximum de 2
+    le candidat b et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
+    le candidat c et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
+    ");
 }
 
 /// Three défis of two developer seats (minimum 2) and four candidates. The largest running set

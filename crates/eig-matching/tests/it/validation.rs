@@ -34,23 +34,23 @@ fn every_problem_is_listed() {
         {"defi": "d3", "profile": "designer", "ranks": [[], ["c2"]], "offers": ["c3"]}
       ]
     }"#;
-    insta::assert_snapshot!(problems(json), @r"
-        - le défi d1 figure deux fois : gardez une seule entrée par défi
-        - le défi d2 a 4 places, hors des bornes d'équipe de 2 à 3 : donnez-lui de 2 à 3 places
-        - le candidat c1 a choisi le défi inconnu d9 : retirez ce choix ou ajoutez le défi
-        - le candidat c2 a choisi 3 défis, plus que la limite de 2 : gardez au plus 2 choix
-        - le candidat c2 a choisi deux fois le défi d1 : retirez l'un des deux choix
-        - le candidat c1 figure deux fois : gardez une seule entrée par candidat
-        - défi d1 : le classement du profil développeur·se nomme le candidat c3, dont le profil est designer : classez-le dans le classement de son profil
-        - défi d1 : le classement du profil développeur·se nomme le candidat inconnu c4 : retirez-le du classement ou ajoutez-le aux candidats
-        - défi d1 : le classement du profil développeur·se nomme deux fois le candidat c1 : gardez-le à un seul rang
-        - le défi d1 a deux classements du profil développeur·se : n'en gardez qu'un
-        - défi d3 : classement du profil développeur·se, pour lequel le défi n'a aucune place : retirez ce classement ou donnez au défi une place de ce profil
-        - classement d'un défi inconnu d8 : retirez ce classement ou ajoutez le défi
-        - défi d3 : le classement du profil designer nomme le candidat c2, dont le profil est développeur·se : classez-le dans le classement de son profil
-        - défi d3 : le classement du profil designer propose une place au candidat c3, qui a choisi ce défi : classez-le au lieu de lui proposer une place
-        - défi d3 : le classement du profil designer a un rang sans candidat : retirez ce rang vide
-        ");
+    insta::assert_snapshot!(problems(json), @"
+    - le défi d1 figure deux fois : gardez une seule entrée par défi
+    - le défi d2 a 4 places, hors des bornes d'équipe de 2 à 3 : donnez-lui de 2 à 3 places
+    - le candidat c1 a choisi le défi inconnu d9 : retirez ce choix ou ajoutez le défi
+    - le candidat c2 a choisi 3 défis, plus que la limite de 2 : gardez au plus 2 choix
+    - le candidat c2 a choisi deux fois le défi d1 : retirez l'un des deux choix
+    - le candidat c1 figure deux fois : gardez une seule entrée par candidat
+    - défi d1 : le classement du profil développeur·se nomme le candidat c3, dont le profil est designer : classez-le dans le classement de son profil
+    - défi d1 : le classement du profil développeur·se nomme le candidat inconnu c4 : retirez-le du classement ou ajoutez-le aux candidats
+    - défi d1 : le classement du profil développeur·se nomme deux fois le candidat c1 : gardez-le à un seul rang
+    - le défi d1 a deux classements du profil développeur·se : n'en gardez qu'un
+    - défi d3 : classement du profil développeur·se, pour lequel le défi n'a aucune place : retirez ce classement ou donnez au défi une place de ce profil
+    - classement d'un défi inconnu d8 : retirez ce classement ou ajoutez le défi
+    - défi d3 : le classement du profil designer nomme le candidat c2, dont le profil est développeur·se : classez-le dans le classement de son profil
+    - défi d3 : le classement du profil designer propose une place au candidat c3, qui a choisi ce défi : classez-le au lieu de lui proposer une place
+    - défi d3 : le classement du profil designer a un rang sans candidat : retirez ce rang vide
+    ");
 }
 
 #[test]
