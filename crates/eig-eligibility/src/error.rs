@@ -205,9 +205,11 @@ pub enum EligibilityError {
     },
     /// A date computed from this one falls outside chrono's calendar.
     #[error(
-        "une date calculée à partir du {day} sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date"
+        "{what}, calculée à partir du {day}, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date"
     )]
     DateOutOfRange {
+        /// The date being computed (`la fin du contrat EIG7`…).
+        what: &'static str,
         /// The day given.
         day: chrono::NaiveDate,
     },

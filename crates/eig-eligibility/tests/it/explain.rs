@@ -130,3 +130,13 @@ fn a_dossier_of_another_promotion_is_refused() {
     let err = rule_set(Promotion::Eig4).unwrap().evaluate_dossier(&dossier).unwrap_err();
     insta::assert_snapshot!(err.to_string(), @"dossier du défi eig3-defi : la promotion EIG3 est donnée aux règles de la promotion EIG4 : jugez-le avec les règles de la promotion EIG3");
 }
+
+/// A date computed beyond the calendar says which date it is and from which day.
+#[test]
+fn a_date_beyond_the_calendar_says_which_date() {
+    let last = chrono::NaiveDate::MAX;
+    let err = eig_eligibility::eig7_renewal_answer_by(last).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"la date limite de la réponse au renouvellement, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
+    let err = eig_eligibility::eig7_contract_terms(last, last).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"la fin du contrat EIG7, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
+}
