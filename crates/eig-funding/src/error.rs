@@ -248,8 +248,9 @@ pub enum FundingError {
     /// A sum, product or split of a défi's amounts, or of the promotion's totals, left the
     /// range of exact amounts: the amounts given are far too large.
     #[error(
-        "{} : {source} : les montants donnés sont trop grands pour être additionnés exactement (vérifiez les coûts employeur)",
-        match defi { Some(defi) => format!("défi {defi}"), None => "totaux de la promotion".to_owned() }
+        "{} : les montants donnés sont trop grands pour être calculés exactement ({}) : vérifiez les coûts employeur",
+        match defi { Some(defi) => format!("défi {defi}"), None => "totaux de la promotion".to_owned() },
+        overflow_detail(source)
     )]
     Overflow {
         /// The défi whose plan overflowed; `None` for the promotion's totals and envelope.
@@ -260,6 +261,19 @@ pub enum FundingError {
     /// A split failed.
     #[error(transparent)]
     Split(#[from] SplitError),
+}
+
+/// What overflowed, in a few words (`dépassement de capacité dans une addition`).
+fn overflow_detail(source: &FundingError) -> String {
+    match source {
+        FundingError::Money(MoneyError::Overflow { operation }) => {
+            format!("dépassement de capacité dans une {operation}")
+        }
+        FundingError::Split(SplitError::Overflow { operation }) => {
+            format!("dépassement de capacité dans {operation}")
+        }
+        other => other.to_string(),
+    }
 }
 
 /// `n` with the singular or plural noun.

@@ -555,12 +555,14 @@ fn what_the_mutants_found() {
     let err = plan_promotion(&huge, &Scenario::default()).unwrap_err();
     assert!(matches!(err, FundingError::Overflow { .. }), "{err:?}");
     assert_eq!(err.defi().map(eig_domain::DefiId::as_str), Some("d9"));
+    insta::assert_snapshot!(err.to_string(), @"défi d9 : les montants donnés sont trop grands pour être calculés exactement (dépassement de capacité dans une multiplication) : vérifiez les coûts employeur");
 
     for rule in RuleId::ALL {
         let json = serde_json::to_string(&rule).unwrap();
         assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), rule);
     }
-    assert!(serde_json::from_str::<RuleId>(r#""funding.nothing""#).is_err());
+    let unknown = serde_json::from_str::<RuleId>(r#""funding.nothing""#).unwrap_err();
+    insta::assert_snapshot!(unknown.to_string(), @r#""funding.nothing" n'est pas une règle de financement : écrivez l'identifiant d'une règle, par ex. funding.pia_pays_pay (la liste est dans docs/rules/funding.md)"#);
     let cited = |rule: RuleId, promotion| -> Vec<String> {
         rule.sources_for(promotion).iter().map(ToString::to_string).collect()
     };
