@@ -23,25 +23,26 @@ use crate::handoff::HandOffError;
 /// let err = run(&campaign).unwrap_err();
 /// assert!(matches!(err, CampaignError::JurySheet(_)));
 /// assert_eq!(err.to_string(),
-///     "the jury sheet: promotion EIG3 publishes no score scale: the caller must give one");
+///     "feuille du jury : la promotion EIG3 ne publie pas de barème de notes : donnez-en un (note \
+///      minimale et maximale)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CampaignError {
     /// The jury sheet cannot be judged (no scale, wrong number of scores…).
-    #[error("the jury sheet: {0}")]
+    #[error("feuille du jury : {0}")]
     JurySheet(#[source] EligibilityError),
     /// The laureates' funding plan cannot be computed.
-    #[error("the funding plan: {0}")]
+    #[error("plan de financement des lauréats : {0}")]
     Funding(#[source] FundingError),
     /// A step's output cannot be handed to the next.
     #[error(transparent)]
     HandOff(#[from] HandOffError),
     /// The matching problem is not valid.
-    #[error("the matching problem: {0}")]
+    #[error("affectation des candidats : {0}")]
     Matching(#[source] InstanceError),
     /// The assignment cannot be computed.
-    #[error("the assignment: {0}")]
+    #[error("calcul de l'affectation : {0}")]
     Assignment(#[source] SolveError),
 }
 
@@ -60,7 +61,7 @@ pub enum CampaignError {
 /// let result = run(&campaign)?;
 /// let Judgement::NotJudged { error } = &result.dossiers[0].judgement else { panic!() };
 /// assert!(matches!(error, RecordError::OtherPromotion { .. }));
-/// assert!(error.to_string().starts_with("it belongs to EIG1, the campaign to EIG3"));
+/// assert!(error.to_string().starts_with("il est de la promotion EIG1, l'appel de la promotion EIG3"));
 /// // The other dossiers are decided.
 /// assert!(matches!(result.dossiers[1].judgement, Judgement::Decided { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -69,7 +70,10 @@ pub enum CampaignError {
 #[non_exhaustive]
 pub enum RecordError {
     /// The record is of another promotion than the campaign.
-    #[error("it belongs to {record}, the campaign to {campaign}: it is not judged")]
+    #[error(
+        "il est de la promotion {record}, l'appel de la promotion {campaign} : il n'est pas jugé, \
+         donnez-le à un appel de la promotion {record} ou corrigez sa promotion"
+    )]
     OtherPromotion {
         /// The record's promotion.
         record: Promotion,
@@ -81,7 +85,7 @@ pub enum RecordError {
     Eligibility(#[from] EligibilityError),
     /// The eligible dossier's own funding plan cannot be computed, so the jury cannot weigh
     /// it against the envelope.
-    #[error("its funding: {0}")]
+    #[error("son financement : {0}")]
     Funding(#[source] FundingError),
 }
 

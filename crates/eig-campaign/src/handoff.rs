@@ -32,14 +32,16 @@ use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInpu
 /// let decision = evaluate_dossier(&dossier)?; // ineligible: no team, no mentor…
 /// let err = EligibleDossier::from_decision(&dossier, &decision).unwrap_err();
 /// assert!(matches!(err, HandOffError::NotEligible { .. }));
-/// assert_eq!(err.to_string(), "dossier d1 is not eligible (ineligible): it gets no funding plan and no seat");
+/// assert_eq!(err.to_string(), "la décision du dossier du défi d1 est \"inéligible\" : seul un enregistrement éligible reçoit un plan de financement ou une place");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HandOffError {
     /// The decision is about another record.
-    #[error("the decision is about {decision}, not about {record}")]
+    #[error(
+        "la décision donnée au {record} porte sur un autre enregistrement ({decision}) : donnez à chaque enregistrement sa propre décision"
+    )]
     OtherRecord {
         /// What the decision is about.
         decision: String,
@@ -47,7 +49,9 @@ pub enum HandOffError {
         record: String,
     },
     /// The decision applied another promotion's rules than the record's.
-    #[error("{record}: decided with the rules of {decision}, but it belongs to {expected}")]
+    #[error(
+        "{record} : décidé selon les règles de la promotion {decision}, alors qu'il est de la promotion {expected} : jugez-le selon les règles de la promotion {expected}"
+    )]
     OtherPromotion {
         /// The record.
         record: String,
@@ -57,7 +61,10 @@ pub enum HandOffError {
         expected: Promotion,
     },
     /// The record is ineligible or incomplete.
-    #[error("{record} is not eligible ({outcome}): it gets no funding plan and no seat")]
+    #[error(
+        "la décision du {record} est \"{}\" : seul un enregistrement éligible reçoit un plan de financement ou une place",
+        outcome_french(outcome)
+    )]
     NotEligible {
         /// The record.
         record: String,
@@ -65,23 +72,39 @@ pub enum HandOffError {
         outcome: &'static str,
     },
     /// An eligible dossier whose decision names no funding route.
-    #[error("dossier {defi} is eligible but its decision names no funding route")]
+    #[error(
+        "le dossier du défi {defi} est éligible mais sa décision ne nomme aucune voie de financement : donnez la décision complète des règles"
+    )]
     NoRoute {
         /// The défi.
         defi: DefiId,
     },
     /// A laureate of the selection is not among the eligible dossiers handed over.
-    #[error("laureate {defi} is not among the eligible dossiers")]
+    #[error(
+        "le lauréat {defi} n'est pas parmi les dossiers éligibles : ne retenez que des dossiers éligibles"
+    )]
     NotAmongEligible {
         /// The défi.
         defi: DefiId,
     },
     /// The promotion states no team bounds or no choice limit, so no assignment can be made.
-    #[error("promotion {promotion} states no team bounds or no choice limit: no assignment")]
+    #[error(
+        "la promotion {promotion} ne fixe pas de taille d'équipe ou de limite de choix : aucune affectation ne peut être calculée"
+    )]
     NoLimits {
         /// The promotion.
         promotion: Promotion,
     },
+}
+
+/// An outcome word (`outcome_word`) as a person reads it.
+fn outcome_french(word: &str) -> &'static str {
+    match word {
+        "eligible" => "éligible",
+        "ineligible" => "inéligible",
+        "incomplete" => "incomplet",
+        _ => "non décidé",
+    }
 }
 
 fn outcome_word(outcome: &Outcome) -> &'static str {
@@ -102,9 +125,9 @@ fn check_subject(
 ) -> Result<(), HandOffError> {
     if &decision.subject != subject {
         let decision = match &decision.subject {
-            Subject::Dossier(id) => format!("dossier {id}"),
-            Subject::Candidate(id) => format!("candidate {id}"),
-            _ => "another record".to_owned(),
+            Subject::Dossier(id) => format!("dossier du défi {id}"),
+            Subject::Candidate(id) => format!("candidat {id}"),
+            _ => "enregistrement inconnu".to_owned(),
         };
         return Err(HandOffError::OtherRecord { decision, record: record() });
     }
@@ -175,7 +198,7 @@ impl EligibleDossier {
         decision: &Decision,
     ) -> Result<EligibleDossier, HandOffError> {
         let defi = &dossier.defi;
-        let record = || format!("dossier {}", defi.id);
+        let record = || format!("dossier du défi {}", defi.id);
         check_subject(decision, &Subject::Dossier(defi.id.to_string()), defi.promotion, record)?;
         match decision.outcome {
             Outcome::Eligible { funding_route: Some(route) } => {
@@ -414,7 +437,7 @@ impl Laureates {
             let promotion = dossier.dossier.defi.promotion;
             if promotion != selection.promotion {
                 return Err(HandOffError::OtherPromotion {
-                    record: format!("dossier {}", ranked.defi),
+                    record: format!("dossier du défi {}", ranked.defi),
                     decision: selection.promotion,
                     expected: promotion,
                 });
@@ -488,7 +511,7 @@ impl Laureates {
         decision: &Decision,
     ) -> Result<Option<CandidateInput>, HandOffError> {
         let candidate = &application.candidate;
-        let record = || format!("candidate {}", candidate.id);
+        let record = || format!("candidat {}", candidate.id);
         check_subject(
             decision,
             &Subject::Candidate(candidate.id.to_string()),

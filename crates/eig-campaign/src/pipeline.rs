@@ -69,13 +69,15 @@ impl CampaignResult {
     /// ```
     pub fn not_judged(&self) -> impl Iterator<Item = (String, &RecordError)> {
         let dossiers = self.dossiers.iter().filter_map(|dossier| match &dossier.judgement {
-            Judgement::NotJudged { error } => Some((format!("dossier {}", dossier.defi), error)),
+            Judgement::NotJudged { error } => {
+                Some((format!("dossier du défi {}", dossier.defi), error))
+            }
             Judgement::Decided { .. } => None,
         });
         let candidates =
             self.candidates.iter().filter_map(|candidate| match &candidate.judgement {
                 Judgement::NotJudged { error } => {
-                    Some((format!("candidate {}", candidate.candidate), error))
+                    Some((format!("candidat {}", candidate.candidate), error))
                 }
                 Judgement::Decided { .. } => None,
             });

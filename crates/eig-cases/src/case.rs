@@ -307,7 +307,7 @@ pub enum CaseInput {
 ///   "evenly": {"total": "1.00", "parts": 3}, "allocate": {"total": "1.00", "weights": [1]},
 ///   "expected": {}}"#)?;
 /// let err = Case::try_from(raw).unwrap_err();
-/// assert_eq!(err.to_string(), "a case has exactly one input; this one has 2: evenly, allocate");
+/// assert_eq!(err.to_string(), "un cas a exactement une entrée ; celui-ci en a 2 (evenly, allocate) : gardez-en une");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -343,21 +343,21 @@ pub struct Case {
 #[non_exhaustive]
 pub enum ShapeError {
     /// The title is empty.
-    #[error("a case needs a title saying what it checks")]
+    #[error("un cas a besoin d'un titre (title) qui dit ce qu'il vérifie : ajoutez-en un")]
     NoTitle,
     /// No input, or several.
     #[error(
-        "a case has exactly one input; this one has {}{}{}",
+        "un cas a exactement une entrée ; celui-ci en a {}{}{} : gardez-en une",
         found.len(),
-        if found.is_empty() { "" } else { ": " },
-        found.join(", ")
+        if found.is_empty() { "" } else { " (" },
+        if found.is_empty() { String::new() } else { format!("{})", found.join(", ")) }
     )]
     Inputs {
         /// The inputs found.
         found: Vec<&'static str>,
     },
     /// A scenario without a funding input, or options without a matching problem.
-    #[error("`{field}` goes with a `{with}` input")]
+    #[error("le champ {field} va avec une entrée {with} : retirez-le ou donnez une entrée {with}")]
     Stray {
         /// The field.
         field: &'static str,

@@ -43,7 +43,7 @@
 //! let wrong = read_cases("pia.yaml", &yaml.replace("49000.00", "50000.00")).remove(0)?;
 //! let Verdict::Failed { differences, .. } = run_case(&wrong).verdict else { panic!() };
 //! assert_eq!(differences[0].to_string(),
-//!     r#"$.totals.pia_through_cdc: expected "50000.00", got "49000.00""#);
+//!     r#"$.totals.pia_through_cdc : attendu "50000.00", obtenu "49000.00""#);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -54,13 +54,13 @@ impl Syntax {
 /// let results = read_cases("bad.json", r#"[{"title": "t", "split": {"total": 70000}, "expected": {}}]"#);
 /// let err = results[0].as_ref().unwrap_err();
 /// assert_eq!(err.path.as_deref(), Some("$[0].split.total"));
-/// assert!(err.to_string().starts_with("bad.json: case 1: at $[0].split.total: "));
+/// assert!(err.to_string().starts_with("bad.json : cas 1 : en $[0].split.total : "));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{file}{}{}{}: {message}",
+#[error("{file}{}{}{} : {message}",
     line.map_or(String::new(), |line| format!(":{line}:{}", column.unwrap_or(1))),
-    case.map_or(String::new(), |case| format!(": case {}", case + 1)),
-    path.as_ref().map_or(String::new(), |path| format!(": at {path}")))]
+    case.map_or(String::new(), |case| format!(" : cas {}", case + 1)),
+    path.as_ref().map_or(String::new(), |path| format!(" : en {path}")))]
 #[non_exhaustive]
 pub struct CaseError {
     /// The file.
@@ -97,15 +97,15 @@ fn hint(message: &str) -> String {
         || message.contains("input contains invalid characters")
     {
         message.push_str(
-            " (an instant needs its date, its time and its UTC offset, e.g. \"2018-06-15T16:59:59+02:00\")",
+            " (un instant a besoin de sa date, de son heure et de son décalage UTC, par ex. \"2018-06-15T16:59:59+02:00\")",
         );
     } else if message.starts_with("missing field") {
-        message.push_str(": add it (`eig schema case` lists every field)");
+        message.push_str(" : ajoutez-le (`eig schema case` liste tous les champs)");
     } else if message.contains("invalid type: floating point")
         || message.contains("invalid type: integer")
     {
         message.push_str(
-            " (amounts and shares are written as strings, e.g. \"70000.00\" or \"0.7\", so that no reader turns them into inexact floats)",
+            " (les montants et les parts s'écrivent en chaînes, par ex. \"70000.00\" ou \"0.7\", pour qu'aucun lecteur n'en fasse des nombres à virgule flottante inexacts)",
         );
     }
     message
@@ -135,7 +135,7 @@ fn hint(message: &str) -> String {
 /// let cases = read_cases("thirds.yaml", yaml);
 /// assert!(cases[0].is_ok());
 /// assert_eq!(cases[1].as_ref().unwrap_err().to_string(),
-///     "thirds.yaml: case 2: a case has exactly one input; this one has 0");
+///     "thirds.yaml : cas 2 : un cas a exactement une entrée ; celui-ci en a 0 : gardez-en une");
 /// ```
 pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -144,8 +144,8 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
             Ok(value) => value,
             Err(err) => {
                 let message = format!(
-                    "invalid JSON: {err}: check the punctuation there (a file named .yaml or .yml \
-                     is read as YAML)"
+                    "JSON invalide : {err} : vérifiez la ponctuation à cet endroit (un fichier nommé \
+                     .yaml ou .yml est lu comme du YAML)"
                 );
                 let mut error = CaseError::file(file, message);
                 error.line = Some(err.line());
@@ -159,8 +159,8 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 let first = err.to_string();
                 let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
                 let message = format!(
-                    "invalid YAML: {first}: check the indentation (spaces, never tabs) and the \
-                     punctuation there"
+                    "YAML invalide : {first} : vérifiez l'indentation (des espaces, jamais de \
+                     tabulations) et la ponctuation à cet endroit"
                 );
                 let mut error = CaseError::file(file, message);
                 if let Some(location) = err.location() {
@@ -177,8 +177,8 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 && format != FORMAT
             {
                 let message = format!(
-                    "format {format} is not {FORMAT:?}, the one this runner reads: write \
-                         \"format\": {FORMAT:?}"
+                    "le format {format} n'est pas {FORMAT:?}, celui que lit ce programme : \
+                         écrivez \"format\": {FORMAT:?}"
                 );
                 return vec![Err(CaseError::file(file, message))];
             }
@@ -186,18 +186,28 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 object.keys().filter(|key| !matches!(key.as_str(), "format" | "cases")).collect();
             if !unknown.is_empty() {
                 let message = format!(
-                    "unknown field(s) {unknown:?} next to `cases`: a file of cases holds `format` and `cases`"
+                    "champ(s) inconnu(s) {unknown:?} à côté de cases : un fichier de cas contient format et cases, rien d'autre"
                 );
                 return vec![Err(CaseError::file(file, message))];
             }
             match object.remove("cases") {
                 Some(Value::Array(cases)) => ("$.cases", cases),
-                _ => return vec![Err(CaseError::file(file, "`cases` must be a list of cases"))],
+                _ => {
+                    return vec![Err(CaseError::file(
+                        file,
+                        "cases doit être une liste de cas : écrivez \"cases\": [...]",
+                    ))];
+                }
             }
         }
         Value::Array(cases) => ("$", cases),
         one @ Value::Object(_) => ("", vec![one]),
-        _ => return vec![Err(CaseError::file(file, "a file of cases is an object or a list"))],
+        _ => {
+            return vec![Err(CaseError::file(
+                file,
+                "un fichier de cas est un objet ou une liste : écrivez un cas {...} ou une liste [...]",
+            ))];
+        }
     };
     let many = !prefix.is_empty();
     values

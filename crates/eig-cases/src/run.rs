@@ -25,7 +25,7 @@ use crate::case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, S
 ///   "expected": ["0.50", "0.49"]}"#).remove(0)?;
 /// let Verdict::Failed { differences, .. } = run_case(&case).verdict else { panic!() };
 /// assert_eq!(differences[0].path, "$[1]");
-/// assert_eq!(differences[0].to_string(), r#"$[1]: expected "0.49", got "0.50""#);
+/// assert_eq!(differences[0].to_string(), r#"$[1] : attendu "0.49", obtenu "0.50""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,8 +42,8 @@ pub struct Difference {
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.actual {
-            Some(actual) => write!(f, "{}: expected {}, got {actual}", self.path, self.expected),
-            None => write!(f, "{}: expected {}, got nothing", self.path, self.expected),
+            Some(actual) => write!(f, "{} : attendu {}, obtenu {actual}", self.path, self.expected),
+            None => write!(f, "{} : attendu {}, rien obtenu", self.path, self.expected),
         }
     }
 }
@@ -156,7 +156,7 @@ impl Report {
     /// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
     ///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "60.00"}}"#).remove(0)?;
     /// assert_eq!(run_case(&case).failure_details(),
-    ///     "    source: AAP3 §5.2\n    $.share: expected \"60.00\", got \"70.00\"\n");
+    ///     "    source: AAP3 §5.2\n    $.share : attendu \"60.00\", obtenu \"70.00\"\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn failure_details(&self) -> String {

@@ -369,7 +369,7 @@ impl DateRange {
     /// let reversed = DateRange::new("2020-03-25".parse()?, "2020-03-24".parse()?).unwrap_err();
     /// assert_eq!(
     ///     reversed.to_string(),
-    ///     "range ends on 2020-03-24, before it starts on 2020-03-25"
+    ///     "la période finit le 2020-03-24, avant de commencer le 2020-03-25 : donnez le premier jour avant le dernier"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -11,14 +11,14 @@ use crate::{money::Euros, talent::Experience};
 /// ```
 /// use eig_domain::Euros;
 /// let err = "12,50".parse::<Euros>().unwrap_err();
-/// assert_eq!(err.to_string(), r#""12,50" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+/// assert_eq!(err.to_string(), r#""12,50" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyError {
     /// The text is not a plain decimal number (digits, an optional `.`, an optional `-`).
     #[error(
-        "{} is not a decimal number: write digits with a point, e.g. \"70000.00\"",
+        "{} n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. \"70000.00\"",
         echo(input)
     )]
     NotANumber {
@@ -26,20 +26,20 @@ pub enum MoneyError {
         input: String,
     },
     /// The amount is below zero.
-    #[error("amount {value} is negative: an amount must be zero or more")]
+    #[error("le montant {value} est négatif : un montant est nul ou positif")]
     Negative {
         /// The rejected value.
         value: Decimal,
     },
     /// The amount has more than two decimal places.
-    #[error("amount {value} has more than two decimal places: give it to the cent")]
+    #[error("le montant {value} a plus de deux décimales : donnez-le au centime près")]
     TooPrecise {
         /// The rejected value.
         value: Decimal,
     },
     /// The amount is too large to be held to the cent (above [`Euros::MAX`]).
     #[error(
-        "amount {value} is too large to be held to the cent: an amount must be at most {}",
+        "le montant {value} est trop grand pour être tenu au centime près : un montant vaut au plus {}",
         Euros::MAX
     )]
     TooLarge {
@@ -47,13 +47,17 @@ pub enum MoneyError {
         value: String,
     },
     /// The share is outside [0, 1].
-    #[error("share {value} is outside [0, 1]: write a decimal between 0 and 1, e.g. \"0.70\"")]
+    #[error(
+        "la part {value} est hors de [0, 1] : écrivez un décimal entre 0 et 1, par ex. \"0.70\""
+    )]
     ShareOutOfRange {
         /// The rejected value.
         value: Decimal,
     },
     /// A subtraction would go below zero.
-    #[error("{minuend} minus {subtrahend} is negative")]
+    #[error(
+        "{minuend} moins {subtrahend} est négatif : on ne retire pas d'un montant plus qu'il ne contient"
+    )]
     NegativeResult {
         /// What was subtracted from.
         minuend: Euros,
@@ -61,7 +65,9 @@ pub enum MoneyError {
         subtrahend: Euros,
     },
     /// The result leaves the range of `Decimal` (about 7.9 × 10²⁸).
-    #[error("overflow in {operation}")]
+    #[error(
+        "dépassement de capacité dans une {operation} : le résultat dépasse environ 7,9 × 10²⁸, vérifiez les montants donnés"
+    )]
     Overflow {
         /// Which operation overflowed.
         operation: &'static str,
@@ -76,19 +82,19 @@ pub enum MoneyError {
 ///
 /// let err = "IA Flash".parse::<DefiId>().unwrap_err();
 /// assert!(matches!(err, TextError::InvalidCharacter { found: ' ', .. }));
-/// assert_eq!(err.to_string(), r#"défi id "IA Flash" contains ' ', which is not allowed"#);
+/// assert_eq!(err.to_string(), r#"identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextError {
     /// The text is empty or blank.
-    #[error("{kind} is empty: write at least one character")]
+    #[error("{kind} vide : écrivez au moins un caractère")]
     Empty {
         /// What the text was meant to be.
         kind: &'static str,
     },
     /// The text is longer than allowed.
-    #[error("{kind} {} is longer than {max} characters: write at most {max}", echo(input))]
+    #[error("{kind} {} : plus de {max} caractères, écrivez-en au plus {max}", echo(input))]
     TooLong {
         /// What the text was meant to be.
         kind: &'static str,
@@ -98,7 +104,7 @@ pub enum TextError {
         max: usize,
     },
     /// The text holds a character that is not allowed.
-    #[error("{kind} {} contains {found:?}, which is not allowed", echo(input))]
+    #[error("{kind} {} : le caractère {found:?} n'est pas permis", echo(input))]
     InvalidCharacter {
         /// What the text was meant to be.
         kind: &'static str,
@@ -117,14 +123,14 @@ pub enum TextError {
 ///
 /// let err = "110014017".parse::<Siren>().unwrap_err();
 /// assert!(matches!(err, IdentifierError::BadKey { kind: "SIREN", .. }));
-/// assert_eq!(err.to_string(), r#"SIREN "110014017" has an invalid check key: check the number"#);
+/// assert_eq!(err.to_string(), r#"SIREN "110014017" : la clé de contrôle est fausse, vérifiez le numéro"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IdentifierError {
     /// Not the right number of digits, or not only digits.
     #[error(
-        "{kind} {} is not {digits} digits: write its {digits} digits, without spaces",
+        "{kind} {} : ce ne sont pas {digits} chiffres, écrivez ses {digits} chiffres sans espace",
         echo(input)
     )]
     Malformed {
@@ -136,7 +142,7 @@ pub enum IdentifierError {
         digits: usize,
     },
     /// The check key is wrong.
-    #[error("{kind} {} has an invalid check key: check the number", echo(input))]
+    #[error("{kind} {} : la clé de contrôle est fausse, vérifiez le numéro", echo(input))]
     BadKey {
         /// SIREN or SIRET.
         kind: &'static str,
@@ -153,25 +159,31 @@ pub enum IdentifierError {
 ///
 /// let err = "2019-13".parse::<ApproxDate>().unwrap_err();
 /// assert_eq!(err, CalendarError::InvalidDate { input: "2019-13".to_owned() });
-/// assert_eq!(err.to_string(), r#""2019-13" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
+/// assert_eq!(err.to_string(), r#""2019-13" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {
     /// The Paris wall-clock time falls in the spring-forward gap and never happens.
-    #[error("{paris} does not exist in Paris time (daylight saving gap)")]
+    #[error(
+        "{paris} n'existe pas à l'heure de Paris (passage à l'heure d'été) : donnez une heure qui existe, par ex. une heure plus tard"
+    )]
     NonexistentParisTime {
         /// The rejected wall-clock time.
         paris: NaiveDateTime,
     },
     /// The Paris wall-clock time happens twice (autumn change) and is ambiguous.
-    #[error("{paris} happens twice in Paris time (daylight saving change)")]
+    #[error(
+        "{paris} a lieu deux fois à l'heure de Paris (passage à l'heure d'hiver) : donnez une heure sans ambiguïté"
+    )]
     AmbiguousParisTime {
         /// The rejected wall-clock time.
         paris: NaiveDateTime,
     },
     /// The `utc` of a deadline does not match its `paris` time.
-    #[error("deadline {paris} Paris time is {expected}, not {utc}")]
+    #[error(
+        "l'échéance {paris} heure de Paris correspond à {expected} et non à {utc} : corrigez l'une des deux"
+    )]
     InconsistentDeadline {
         /// The Paris wall-clock time given.
         paris: NaiveDateTime,
@@ -181,13 +193,18 @@ pub enum CalendarError {
         expected: DateTime<Utc>,
     },
     /// The text is not a date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[error("{} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", echo(input))]
+    #[error(
+        "{} n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)",
+        echo(input)
+    )]
     InvalidDate {
         /// The rejected text.
         input: String,
     },
     /// A range ends before it starts.
-    #[error("range ends on {last}, before it starts on {first}")]
+    #[error(
+        "la période finit le {last}, avant de commencer le {first} : donnez le premier jour avant le dernier"
+    )]
     RangeReversed {
         /// First day given.
         first: NaiveDate,
@@ -204,19 +221,21 @@ pub enum CalendarError {
 ///
 /// let err = "EIG8".parse::<Promotion>().unwrap_err();
 /// assert_eq!(err, PromotionError::Unknown { input: "EIG8".to_owned() });
-/// assert_eq!(err.to_string(), r#""EIG8" is not a promotion: write EIG1 to EIG7, or DIG1"#);
+/// assert_eq!(err.to_string(), r#""EIG8" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PromotionError {
     /// Not one of `EIG1`…`EIG7`, `DIG1` (or `EIG 1`…).
-    #[error("{} is not a promotion: write EIG1 to EIG7, or DIG1", echo(input))]
+    #[error("{} n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1", echo(input))]
     Unknown {
         /// The rejected text.
         input: String,
     },
     /// Pay bands leave a gap, overlap, or do not end unbounded.
-    #[error("pay grid bands are not contiguous at {at}")]
+    #[error(
+        "les tranches de la grille de rémunération ne se suivent pas à {at} d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin"
+    )]
     PayGridNotContiguous {
         /// The experience where the problem is.
         at: Experience,
@@ -231,13 +250,16 @@ pub enum PromotionError {
 ///
 /// let err = "AAP9".parse::<Document>().unwrap_err();
 /// assert_eq!(err, SourceError::UnknownDocument { input: "AAP9".to_owned() });
-/// assert_eq!(err.to_string(), r#""AAP9" is not a known source document"#);
+/// assert_eq!(err.to_string(), r#""AAP9" n'est pas un document source connu : écrivez une abréviation de docs/sources.md, par ex. AAP3"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SourceError {
     /// Not one of the documents' abbreviations.
-    #[error("{} is not a known source document", echo(input))]
+    #[error(
+        "{} n'est pas un document source connu : écrivez une abréviation de docs/sources.md, par ex. AAP3",
+        echo(input)
+    )]
     UnknownDocument {
         /// The rejected text.
         input: String,
@@ -251,9 +273,9 @@ pub enum SourceError {
 /// ```
 /// let long = "x".repeat(1000);
 /// let err = long.parse::<eig_domain::DefiId>().unwrap_err();
-/// assert!(err.to_string().starts_with(r#"défi id "xxxxx"#));
-/// assert!(err.to_string().contains(r#"…" (1000 characters)"#));
-/// assert!(err.to_string().len() < 150);
+/// assert!(err.to_string().starts_with(r#"identifiant de défi "xxxxx"#));
+/// assert!(err.to_string().contains(r#"…" (1000 caractères)"#));
+/// assert!(err.to_string().chars().count() < 150);
 /// ```
 pub fn echo(input: &str) -> String {
     let length = input.chars().count();
@@ -262,6 +284,6 @@ pub fn echo(input: &str) -> String {
     } else {
         let start: String = input.chars().take(60).collect();
         let quoted = format!("{start:?}");
-        format!("{}…\" ({length} characters)", &quoted[..quoted.len() - 1])
+        format!("{}…\" ({length} caractères)", &quoted[..quoted.len() - 1])
     }
 }

@@ -527,11 +527,11 @@ impl FromStr for BudgetProgramme {
     type Err = IdentifierError;
 
     fn from_str(input: &str) -> Result<BudgetProgramme, IdentifierError> {
-        check_digits("budget programme", input, 3)?;
+        check_digits("numéro de programme budgétaire", input, 3)?;
         match input.parse::<u16>() {
             Ok(number) if number >= 100 => Ok(BudgetProgramme(number)),
             _ => Err(IdentifierError::Malformed {
-                kind: "budget programme",
+                kind: "numéro de programme budgétaire",
                 input: input.to_owned(),
                 digits: 3,
             }),

@@ -96,7 +96,7 @@ opaque_id!(
     /// # Ok::<(), eig_domain::TextError>(())
     /// ```
     DefiId,
-    "défi id",
+    "identifiant de défi",
     "eig3-ia-flash"
 );
 
@@ -114,7 +114,7 @@ opaque_id!(
     /// # Ok::<(), eig_domain::TextError>(())
     /// ```
     CandidateId,
-    "candidate id",
+    "identifiant de candidat",
     "c-0042"
 );
 
@@ -151,7 +151,7 @@ impl Label {
     }
 
     fn check(input: &str) -> Result<(), TextError> {
-        const KIND: &str = "label";
+        const KIND: &str = "libellé";
         if input.trim().is_empty() {
             return Err(TextError::Empty { kind: KIND });
         }

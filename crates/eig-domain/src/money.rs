@@ -322,7 +322,7 @@ impl Share {
     ///
     /// assert_eq!(Share::from_percent(70)?.to_string(), "70\u{a0}%");
     /// let err = Share::from_percent(101).unwrap_err();
-    /// assert_eq!(err.to_string(), r#"share 1.01 is outside [0, 1]: write a decimal between 0 and 1, e.g. "0.70""#);
+    /// assert_eq!(err.to_string(), r#"la part 1.01 est hors de [0, 1] : écrivez un décimal entre 0 et 1, par ex. "0.70""#);
     /// # Ok::<(), eig_domain::MoneyError>(())
     /// ```
     pub fn from_percent(percent: u8) -> Result<Share, MoneyError> {

@@ -404,7 +404,7 @@ impl PayGrid {
     /// };
     /// assert_eq!(PayGrid::new(vec![band(0, Some(60)), band(61, None)])?.bands().len(), 2);
     /// let gap = PayGrid::new(vec![band(0, Some(60)), band(62, None)]).unwrap_err();
-    /// assert_eq!(gap.to_string(), "pay grid bands are not contiguous at 5 ans 2 mois");
+    /// assert_eq!(gap.to_string(), "les tranches de la grille de rémunération ne se suivent pas à 5 ans 2 mois d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin");
     /// # Ok::<(), eig_domain::PromotionError>(())
     /// ```
     pub fn new(bands: Vec<PayBand>) -> Result<PayGrid, PromotionError> {

@@ -23,7 +23,10 @@ use crate::{
 /// assert_eq!(error.index, 0);
 /// assert_eq!(
 ///     error.to_string(),
-///     "record 0 (dossier d1): promotion EIG1 has no published rules for défi dossiers, candidates and selection"
+///     "enregistrement 0 (dossier du défi d1) : la promotion EIG1 n'a pas de règles publiées pour \
+///      les dossiers de défi, les candidatures et la sélection : un dossier ou une candidature de \
+///      la promotion EIG1 ne peut être jugé selon des règles qui n'ont jamais été publiées ; les \
+///      promotions aux règles publiées sont EIG2 à EIG7"
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -41,11 +44,8 @@ pub struct RecordError {
 
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let subject = match &self.subject {
-            Subject::Dossier(defi) => format!("dossier {defi}"),
-            Subject::Candidate(candidate) => format!("candidate {candidate}"),
-        };
-        write!(f, "record {} ({subject}): {}", self.index, self.error)
+        let subject = crate::error::subject_name(&self.subject);
+        write!(f, "enregistrement {} ({subject}) : {}", self.index, self.error)
     }
 }
 
@@ -99,7 +99,10 @@ pub fn evaluate_dossiers<'a>(
 /// ];
 /// let results = evaluate_candidates(&batch);
 /// assert_eq!(results[0].as_ref().unwrap_err().to_string(),
-///     "record 0 (candidate c-1): promotion DIG1 has no published rules for défi dossiers, candidates and selection");
+///     "enregistrement 0 (candidat c-1) : la promotion DIG1 n'a pas de règles publiées pour les \
+///      dossiers de défi, les candidatures et la sélection : un dossier ou une candidature de la \
+///      promotion DIG1 ne peut être jugé selon des règles qui n'ont jamais été publiées ; les \
+///      promotions aux règles publiées sont EIG2 à EIG7");
 /// assert!(results[1].is_ok());
 /// ```
 pub fn evaluate_candidates<'a>(

@@ -213,14 +213,11 @@ pub fn candidate_grid(
     };
     let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
     match (promotion, phase) {
-        (Promotion::Eig1 | Promotion::Dig1, _) => {
-            Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" })
-        }
         (Promotion::Eig2 | Promotion::Eig3, _) => {
-            no_grid("the criteria are listed but no scale and no aggregation are stated")
+            no_grid("les critères sont énumérés mais ni barème ni mode de calcul ne sont donnés")
         }
         (Promotion::Eig4 | Promotion::Eig5, ScoringPhase::PreSelection) => {
-            no_grid("the pre-selection states no marks; the marked grid is the jury's")
+            no_grid("la pré-sélection ne donne pas de notes ; la grille notée est celle du jury")
         }
         (Promotion::Eig4, ScoringPhase::Interview) => {
             Ok(grid(&AAC4_CRITERIA, 4, Aggregation::Sum, Document::Aac4, "art. 6.2"))
@@ -240,7 +237,11 @@ pub fn candidate_grid(
         (Promotion::Eig7, ScoringPhase::Interview) => {
             Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
         }
-        _ => Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" }),
+        // EIG1 and DIG1: no call rules published at all.
+        _ => Err(EligibilityError::NoPublishedRules {
+            promotion,
+            scope: crate::error::SCOPE_CANDIDATE_SCORING,
+        }),
     }
 }
 

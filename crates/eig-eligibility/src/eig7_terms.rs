@@ -71,12 +71,17 @@ pub fn eig7_contract_terms(
     if arrived_on < starts_on {
         return Err(EligibilityError::ArrivalBeforeContract { starts_on, arrived_on });
     }
-    let out_of_range = || EligibilityError::DateOutOfRange { day: starts_on.max(arrived_on) };
-    let ends_on = period_end(starts_on, 12).ok_or_else(out_of_range)?;
-    let renewal_notice_by = ends_on.checked_sub_months(Months::new(2)).ok_or_else(out_of_range)?;
-    let probation_ends_on = period_end(arrived_on, 2).ok_or_else(out_of_range)?;
-    let interruption_request_by =
-        probation_ends_on.checked_sub_days(Days::new(10)).ok_or_else(out_of_range)?;
+    let out_of_range = |what, day| move || EligibilityError::DateOutOfRange { what, day };
+    let ends_on =
+        period_end(starts_on, 12).ok_or_else(out_of_range("la fin du contrat EIG7", starts_on))?;
+    let renewal_notice_by = ends_on
+        .checked_sub_months(Months::new(2))
+        .ok_or_else(out_of_range("la date limite de l'avis de renouvellement", ends_on))?;
+    let probation_ends_on = period_end(arrived_on, 2)
+        .ok_or_else(out_of_range("la fin de la période de probation", arrived_on))?;
+    let interruption_request_by = probation_ends_on.checked_sub_days(Days::new(10)).ok_or_else(
+        out_of_range("la date limite d'une demande d'interruption", probation_ends_on),
+    )?;
     let reg7 = |locator| Source::new(Document::Reg7, locator);
     Ok(Eig7ContractTerms {
         ends_on: Sourced::new(ends_on, reg7("§2.3")),
@@ -117,7 +122,10 @@ pub fn eig7_renewal_answer_by(
     received_on
         .checked_add_days(Days::new(8))
         .map(|day| Sourced::new(day, Source::new(Document::Reg7, "§2.3")))
-        .ok_or(EligibilityError::DateOutOfRange { day: received_on })
+        .ok_or(EligibilityError::DateOutOfRange {
+            what: "la date limite de la réponse au renouvellement",
+            day: received_on,
+        })
 }
 
 /// Whether the EIG7 pool may still lead to mission interviews in a year, given how many EIG

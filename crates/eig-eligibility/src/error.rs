@@ -3,7 +3,15 @@
 
 use eig_domain::{CandidateId, DefiId, Promotion, TalentProfile};
 
-use crate::candidate_scoring::ScoringPhase;
+use crate::{candidate_scoring::ScoringPhase, outcome::Subject};
+
+/// What has no published rules when a promotion has none at all (EIG1, DIG1).
+pub(crate) const SCOPE_CALL: &str = "les dossiers de défi, les candidatures et la sélection";
+/// What has no published rules when a promotion has no candidate grid at all.
+pub(crate) const SCOPE_CANDIDATE_SCORING: &str = "la notation des candidats";
+/// What has no published rules in EIG2: the défi jury's grid.
+pub(crate) const SCOPE_DEFI_GRID: &str =
+    "la grille du jury des défis (aucun cahier des charges d'EIG2 dans les sources)";
 
 /// Why an input cannot be judged.
 ///
@@ -13,14 +21,22 @@ use crate::candidate_scoring::ScoringPhase;
 /// use eig_eligibility::{rule_set, EligibilityError};
 ///
 /// let err = rule_set(Promotion::Eig1).unwrap_err();
-/// assert_eq!(err.to_string(), "promotion EIG1 has no published rules for défi dossiers, candidates and selection");
+/// assert_eq!(
+///     err.to_string(),
+///     "la promotion EIG1 n'a pas de règles publiées pour les dossiers de défi, les candidatures et \
+///      la sélection : un dossier ou une candidature de la promotion EIG1 ne peut être jugé selon des règles \
+///      qui n'ont jamais été publiées ; les promotions aux règles publiées sont EIG2 à EIG7"
+/// );
 /// assert!(matches!(err, EligibilityError::NoPublishedRules { .. }));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EligibilityError {
     /// The sources publish no rules for this promotion and this kind of decision.
-    #[error("promotion {promotion} has no published rules for {scope}")]
+    #[error(
+        "la promotion {promotion} n'a pas de règles publiées pour {scope} : {}",
+        no_rules_advice(*promotion, scope)
+    )]
     NoPublishedRules {
         /// The promotion.
         promotion: Promotion,
@@ -28,8 +44,13 @@ pub enum EligibilityError {
         scope: &'static str,
     },
     /// Two exceptions apply to the same dossier and the sources do not order them.
-    #[error("rule {rule}: exceptions {first:?} and {second:?} both apply and conflict")]
+    #[error(
+        "dossier du défi {defi} : les exceptions \"{first}\" et \"{second}\" s'appliquent toutes \
+         deux (règle {rule}) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une"
+    )]
     ConflictingExceptions {
+        /// The défi whose dossier declares both.
+        defi: DefiId,
         /// The rule where they meet.
         rule: &'static str,
         /// The first exception.
@@ -38,7 +59,11 @@ pub enum EligibilityError {
         second: &'static str,
     },
     /// A jury sheet has the wrong number of scores for the promotion's criteria.
-    #[error("défi {defi}: {found} scores given, the grid has {expected} criteria")]
+    #[error(
+        "défi {defi} : {} pour une grille de {} : donnez une note par critère",
+        plural(*found, "note donnée", "notes données"),
+        plural(*expected, "critère", "critères")
+    )]
     WrongNumberOfScores {
         /// The défi.
         defi: DefiId,
@@ -48,7 +73,9 @@ pub enum EligibilityError {
         found: usize,
     },
     /// A score is outside the scale.
-    #[error("défi {defi}: score {score} is outside the scale {min}..={max}")]
+    #[error(
+        "défi {defi} : la note {score} est hors du barème de {min} à {max} : donnez une note entre {min} et {max}"
+    )]
     ScoreOutOfScale {
         /// The défi.
         defi: DefiId,
@@ -60,14 +87,17 @@ pub enum EligibilityError {
         max: u8,
     },
     /// The promotion publishes no scale and the caller gave none.
-    #[error("promotion {promotion} publishes no score scale: the caller must give one")]
+    #[error(
+        "la promotion {promotion} ne publie pas de barème de notes : donnez-en un (note minimale et maximale)"
+    )]
     ScaleRequired {
         /// The promotion.
         promotion: Promotion,
     },
     /// The caller's scale differs from the published one.
     #[error(
-        "scale {min}..={max} differs from the published scale {published_min}..={published_max}"
+        "le barème de {min} à {max} diffère du barème publié, de {published_min} à {published_max} : \
+         donnez le barème publié ou aucun"
     )]
     ScaleMismatch {
         /// Caller's lowest score.
@@ -80,7 +110,9 @@ pub enum EligibilityError {
         published_max: u8,
     },
     /// A scale whose lowest score is above its highest.
-    #[error("scale {min}..={max} is empty")]
+    #[error(
+        "le barème de {min} à {max} est vide : la note minimale doit être au plus la note maximale"
+    )]
     EmptyScale {
         /// Lowest score.
         min: u8,
@@ -88,27 +120,41 @@ pub enum EligibilityError {
         max: u8,
     },
     /// A funding envelope is given but a dossier has no requested amount.
-    #[error("défi {defi}: a funding envelope is given but the dossier has no requested amount")]
+    #[error(
+        "défi {defi} : une enveloppe est donnée mais le dossier ne demande aucun montant : \
+         donnez le montant demandé (requested) de chaque dossier, ou aucune enveloppe"
+    )]
     MissingAmount {
         /// The défi.
         defi: DefiId,
     },
     /// The same défi appears twice on the jury sheet.
-    #[error("défi {defi} appears twice on the jury sheet")]
+    #[error(
+        "le défi {defi} figure deux fois sur la feuille du jury : gardez une seule ligne par défi"
+    )]
     DuplicateDefi {
         /// The défi.
         defi: DefiId,
     },
     /// The dossier or application belongs to another promotion than the rule set's.
-    #[error("input of promotion {found} given to the rules of {expected}")]
+    #[error(
+        "{} : la promotion {found} est donnée aux règles de la promotion {expected} : \
+         jugez-le avec les règles de la promotion {found}",
+        subject_name(subject)
+    )]
     PromotionMismatch {
+        /// The dossier or candidate.
+        subject: Subject,
         /// The rule set's promotion.
         expected: Promotion,
         /// The input's promotion.
         found: Promotion,
     },
     /// The promotion's texts give no marked grid for candidates in this phase.
-    #[error("promotion {promotion} publishes no candidate grid for the {} phase: {missing}", phase_name(*.phase))]
+    #[error(
+        "la promotion {promotion} ne publie pas de grille de notation des candidats pour {} : {missing}",
+        phase_name(*.phase)
+    )]
     NoCandidateGrid {
         /// The promotion.
         promotion: Promotion,
@@ -118,7 +164,11 @@ pub enum EligibilityError {
         missing: &'static str,
     },
     /// A candidate's row has the wrong number of marks for the grid's criteria.
-    #[error("candidate {candidate}: {found} scores given, the grid has {expected} criteria")]
+    #[error(
+        "candidat {candidate} : {} pour une grille de {} : donnez une note par critère",
+        plural(*found, "note donnée", "notes données"),
+        plural(*expected, "critère", "critères")
+    )]
     CandidateWrongNumberOfScores {
         /// The candidate.
         candidate: CandidateId,
@@ -128,7 +178,9 @@ pub enum EligibilityError {
         found: usize,
     },
     /// A candidate's mark is outside the grid's scale.
-    #[error("candidate {candidate}: score {score} is outside the scale {min}..={max}")]
+    #[error(
+        "candidat {candidate} : la note {score} est hors du barème de {min} à {max} : donnez une note entre {min} et {max}"
+    )]
     CandidateScoreOutOfScale {
         /// The candidate.
         candidate: CandidateId,
@@ -140,7 +192,9 @@ pub enum EligibilityError {
         max: u8,
     },
     /// The same candidate is marked twice on the same (défi, profile) list.
-    #[error("candidate {candidate} is scored twice for défi {defi} and profile {profile}")]
+    #[error(
+        "le candidat {candidate} est noté deux fois pour le défi {defi} et le profil {profile} : gardez une seule ligne"
+    )]
     DuplicateCandidateScores {
         /// The candidate.
         candidate: CandidateId,
@@ -150,13 +204,19 @@ pub enum EligibilityError {
         profile: TalentProfile,
     },
     /// A date computed from this one falls outside chrono's calendar.
-    #[error("a date computed from {day} falls outside the calendar")]
+    #[error(
+        "{what}, calculée à partir du {day}, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date"
+    )]
     DateOutOfRange {
+        /// The date being computed (`la fin du contrat EIG7`…).
+        what: &'static str,
         /// The day given.
         day: chrono::NaiveDate,
     },
     /// The talent's arrival in the partner administration precedes the contract.
-    #[error("arrival on {arrived_on} precedes the contract's first day {starts_on}")]
+    #[error(
+        "l'arrivée le {arrived_on} précède le premier jour du contrat, le {starts_on} : l'arrivée est le premier jour du contrat ou après"
+    )]
     ArrivalBeforeContract {
         /// The contract's first day.
         starts_on: chrono::NaiveDate,
@@ -164,16 +224,26 @@ pub enum EligibilityError {
         arrived_on: chrono::NaiveDate,
     },
     /// A sum of amounts overflowed.
-    #[error("the requested amounts overflow")]
-    AmountOverflow,
+    #[error(
+        "défi {defi} : la somme des montants demandés jusqu'à ce dossier dépasse la capacité des \
+         montants (environ 7,9 × 10²⁸) : vérifiez le montant demandé"
+    )]
+    AmountOverflow {
+        /// The défi whose requested amount overflowed the sum.
+        defi: DefiId,
+    },
     /// An instant so close to the limits of the calendar that its local time (in its own
     /// offset or in Paris time) cannot be represented, so it cannot be shown or compared with a
     /// Paris closing.
     #[error(
-        "input {input}: the instant {unix_seconds} s after 1970-01-01T00:00:00Z is too close to \
-         the limits of the calendar to be read in its offset or in Paris time"
+        "{}, {input} : l'instant {unix_seconds} s après 1970-01-01T00:00:00Z est trop près des \
+         limites du calendrier pour être lu dans son décalage ou à l'heure de Paris : vérifiez \
+         l'année, par ex. \"2018-06-15T16:00:00+02:00\"",
+        subject_name(subject)
     )]
     InstantOutOfRange {
+        /// The dossier or candidate.
+        subject: Subject,
         /// The input path (`submitted_at`, `choices_submitted_at`).
         input: &'static str,
         /// The instant, in seconds since the Unix epoch (its local time cannot be written).
@@ -184,8 +254,37 @@ pub enum EligibilityError {
 /// A phase's name in messages.
 fn phase_name(phase: ScoringPhase) -> &'static str {
     match phase {
-        ScoringPhase::PreSelection => "pre-selection",
-        ScoringPhase::Interview => "interview",
+        ScoringPhase::PreSelection => "la pré-sélection",
+        ScoringPhase::Interview => "l'entretien",
+    }
+}
+
+/// `n` with the singular or plural noun.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+/// A dossier or candidate as messages name it.
+pub(crate) fn subject_name(subject: &Subject) -> String {
+    match subject {
+        Subject::Dossier(defi) => format!("dossier du défi {defi}"),
+        Subject::Candidate(candidate) => format!("candidat {candidate}"),
+    }
+}
+
+/// What to do when a promotion has no published rules for `scope`.
+fn no_rules_advice(promotion: Promotion, scope: &str) -> String {
+    match scope {
+        SCOPE_CANDIDATE_SCORING => "les grilles de notation des candidats publiées sont celles \
+            d'EIG4 et EIG5 (entretien), d'EIG6 et d'EIG7"
+            .to_owned(),
+        SCOPE_DEFI_GRID => {
+            "les grilles du jury des défis publiées sont celles d'EIG3 à EIG7".to_owned()
+        }
+        _ => format!(
+            "un dossier ou une candidature de la promotion {promotion} ne peut être jugé selon des règles qui \
+             n'ont jamais été publiées ; les promotions aux règles publiées sont EIG2 à EIG7"
+        ),
     }
 }
 
@@ -221,7 +320,7 @@ impl EligibilityError {
             EligibilityError::DateOutOfRange { .. } => "date_out_of_range",
             EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
             EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
-            EligibilityError::AmountOverflow => "amount_overflow",
+            EligibilityError::AmountOverflow { .. } => "amount_overflow",
         }
     }
 }

@@ -165,7 +165,11 @@ pub fn prolongation_rule_ids() -> &'static [&'static str] {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate_prolongation(request: &ProlongationRequest) -> Result<Decision, EligibilityError> {
-    readable_instant("submitted_at", request.submitted_at)?;
+    readable_instant(
+        &Subject::Dossier(request.defi.to_string()),
+        "submitted_at",
+        request.submitted_at,
+    )?;
     let mut evaluation = Evaluation::with_capacity(RULE_IDS.len());
     if let Some(closing) = *CLOSING {
         evaluation.record(&DEADLINE, common::deadline(closing, request.submitted_at));

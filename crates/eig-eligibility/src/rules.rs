@@ -67,7 +67,7 @@ pub fn rule_set(promotion: Promotion) -> Result<RuleSet, EligibilityError> {
         _ => {
             return Err(EligibilityError::NoPublishedRules {
                 promotion,
-                scope: "défi dossiers, candidates and selection",
+                scope: crate::error::SCOPE_CALL,
             });
         }
     };
@@ -145,11 +145,16 @@ impl RuleSet {
         let expected = self.promotion();
         if dossier.defi.promotion != expected {
             return Err(EligibilityError::PromotionMismatch {
+                subject: Subject::Dossier(dossier.defi.id.to_string()),
                 expected,
                 found: dossier.defi.promotion,
             });
         }
-        readable_instant("submitted_at", dossier.submitted_at)?;
+        readable_instant(
+            &Subject::Dossier(dossier.defi.id.to_string()),
+            "submitted_at",
+            dossier.submitted_at,
+        )?;
         let mut evaluation = Evaluation::with_capacity(self.dossier_rule_ids().len());
         let route = self.rules.dossier(dossier, &mut evaluation)?;
         Ok(evaluation.finish(expected, Subject::Dossier(dossier.defi.id.to_string()), route))
@@ -181,12 +186,14 @@ impl RuleSet {
         let expected = self.promotion();
         if application.promotion != expected {
             return Err(EligibilityError::PromotionMismatch {
+                subject: Subject::Candidate(application.candidate.id.to_string()),
                 expected,
                 found: application.promotion,
             });
         }
-        readable_instant("submitted_at", application.submitted_at)?;
-        readable_instant("choices_submitted_at", application.choices_submitted_at)?;
+        let subject = Subject::Candidate(application.candidate.id.to_string());
+        readable_instant(&subject, "submitted_at", application.submitted_at)?;
+        readable_instant(&subject, "choices_submitted_at", application.choices_submitted_at)?;
         let mut evaluation = Evaluation::with_capacity(self.candidate_rule_ids().len());
         self.rules.candidate(application, &mut evaluation)?;
         Ok(evaluation.finish(
@@ -288,12 +295,14 @@ pub fn evaluate_candidate(
 pub fn evaluate_eig5bis(application: &CandidateApplication) -> Result<Decision, EligibilityError> {
     if application.promotion != Promotion::Eig6 {
         return Err(EligibilityError::PromotionMismatch {
+            subject: Subject::Candidate(application.candidate.id.to_string()),
             expected: Promotion::Eig6,
             found: application.promotion,
         });
     }
-    readable_instant("submitted_at", application.submitted_at)?;
-    readable_instant("choices_submitted_at", application.choices_submitted_at)?;
+    let subject = Subject::Candidate(application.candidate.id.to_string());
+    readable_instant(&subject, "submitted_at", application.submitted_at)?;
+    readable_instant(&subject, "choices_submitted_at", application.choices_submitted_at)?;
     let mut evaluation = Evaluation::with_capacity(eig5bis::RULE_IDS.len());
     eig5bis::candidate(application, &mut evaluation);
     Ok(evaluation.finish(
@@ -319,6 +328,7 @@ pub fn eig5bis_rule_ids() -> &'static [&'static str] {
 /// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
 /// UTC).
 pub(crate) fn readable_instant(
+    subject: &Subject,
     input: &'static str,
     at: Option<DateTime<FixedOffset>>,
 ) -> Result<(), EligibilityError> {
@@ -331,7 +341,11 @@ pub(crate) fn readable_instant(
     if readable {
         Ok(())
     } else {
-        Err(EligibilityError::InstantOutOfRange { input, unix_seconds: at.timestamp() })
+        Err(EligibilityError::InstantOutOfRange {
+            subject: subject.clone(),
+            input,
+            unix_seconds: at.timestamp(),
+        })
     }
 }
 

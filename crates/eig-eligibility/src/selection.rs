@@ -391,13 +391,13 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
                     SelectionStatus::AboveRemainingEnvelope { remaining: left }
                 }
                 (Some(left), Some(asked)) => {
-                    remaining = Some(
-                        left.checked_sub(asked).map_err(|_| EligibilityError::AmountOverflow)?,
-                    );
-                    committed = committed
-                        .map(|sum| sum.checked_add(asked))
-                        .transpose()
-                        .map_err(|_| EligibilityError::AmountOverflow)?;
+                    remaining = Some(left.checked_sub(asked).map_err(|_| {
+                        EligibilityError::AmountOverflow { defi: dossier.defi.clone() }
+                    })?);
+                    committed =
+                        committed.map(|sum| sum.checked_add(asked)).transpose().map_err(|_| {
+                            EligibilityError::AmountOverflow { defi: dossier.defi.clone() }
+                        })?;
                     selected += 1;
                     SelectionStatus::Selected
                 }

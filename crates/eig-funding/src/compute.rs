@@ -205,21 +205,21 @@ impl<'a> Context<'a> {
     fn share(&mut self, id: ParameterId) -> Result<Share, FundingError> {
         match self.parameter(id)? {
             ParameterValue::Share(share) => Ok(share),
-            other => Err(self.kind_error(id, "a share", other)),
+            other => Err(self.kind_error(id, "une part", other)),
         }
     }
 
     fn amount(&mut self, id: ParameterId) -> Result<Euros, FundingError> {
         match self.parameter(id)? {
             ParameterValue::Amount(amount) => Ok(amount),
-            other => Err(self.kind_error(id, "an amount", other)),
+            other => Err(self.kind_error(id, "un montant", other)),
         }
     }
 
     fn months(&mut self, id: ParameterId) -> Result<u8, FundingError> {
         match self.parameter(id)? {
             ParameterValue::Months(months) => Ok(months),
-            other => Err(self.kind_error(id, "a number of months", other)),
+            other => Err(self.kind_error(id, "un nombre de mois", other)),
         }
     }
 
@@ -574,16 +574,16 @@ impl<'a> Context<'a> {
                     talent: talent.talent.clone(),
                     promotion: self.promotion,
                 },
-                None => needed("no source states this promotion's pay"),
+                None => needed("aucune source ne donne la rémunération de cette promotion"),
             });
         };
         let reference_pay = self.amount(ParameterId::ReferenceNetMonthlyPay)?;
         let reference_months = self.months(ParameterId::ReferenceContractMonths)?;
         if pay.net_monthly != reference_pay || pay.variable.is_some() {
-            return Err(needed("the reference cost is for another net pay"));
+            return Err(needed("le coût de référence vaut pour une autre rémunération nette"));
         }
         if contract_months != reference_months {
-            return Err(needed("the reference cost is for another contract length"));
+            return Err(needed("le coût de référence vaut pour une autre durée de contrat"));
         }
         let cost = self.amount(ParameterId::ReferenceEmployerCost)?;
         self.estimates.push(TalentRef { defi: defi.defi.clone(), talent: talent.talent.clone() });
@@ -773,11 +773,12 @@ fn whole(talent: CandidateId, cost: Cost, payer: Payer, rule: RuleId) -> TalentP
 fn spread_on(total: Euros, placed: &[bool]) -> Result<Vec<Euros>, FundingError> {
     let count = placed.iter().filter(|&&month| month).count();
     let Ok(parts) = u32::try_from(count) else {
-        return Err(SplitError::Overflow { operation: "months of a schedule" }.into());
+        return Err(SplitError::Overflow { operation: "le nombre de mois d'un échéancier" }.into());
     };
     if parts == 0 {
-        let all = u32::try_from(placed.len())
-            .map_err(|_| SplitError::Overflow { operation: "months of a schedule" })?;
+        let all = u32::try_from(placed.len()).map_err(|_| SplitError::Overflow {
+            operation: "le nombre de mois d'un échéancier",
+        })?;
         return Ok(split_evenly(total, all)?);
     }
     let mut amounts = split_evenly(total, parts)?.into_iter();

@@ -14,22 +14,27 @@ use crate::parameter::ParameterId;
 /// use eig_funding::{SplitError, split_evenly};
 ///
 /// assert_eq!(split_evenly(Euros::from_whole(1), 0), Err(SplitError::NoParts));
-/// assert_eq!(SplitError::NoParts.to_string(), "cannot split into zero parts");
+/// assert_eq!(
+///     SplitError::NoParts.to_string(),
+///     "impossible de partager en zéro part : demandez au moins une part"
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SplitError {
     /// Zero parts were asked for.
-    #[error("cannot split into zero parts")]
+    #[error("impossible de partager en zéro part : demandez au moins une part")]
     NoParts,
     /// All weights are zero.
-    #[error("the weights sum to zero")]
+    #[error("la somme des poids est nulle : donnez au moins un poids positif")]
     ZeroWeights,
     /// A fraction with a zero denominator.
-    #[error("fraction with a zero denominator")]
+    #[error("fraction de dénominateur nul : donnez un dénominateur positif")]
     ZeroDenominator,
     /// A fraction above one would give a part larger than the total.
-    #[error("fraction {numerator}/{denominator} is above one")]
+    #[error(
+        "la fraction {numerator}/{denominator} dépasse un : une part ne peut dépasser le total"
+    )]
     FractionAboveOne {
         /// The numerator.
         numerator: u64,
@@ -37,7 +42,9 @@ pub enum SplitError {
         denominator: u64,
     },
     /// An intermediate value leaves 128 bits.
-    #[error("overflow in {operation}")]
+    #[error(
+        "dépassement de capacité dans le calcul : {operation} dépasse 128 bits, les montants ou les poids sont trop grands"
+    )]
     Overflow {
         /// Which operation overflowed.
         operation: &'static str,
@@ -56,7 +63,9 @@ pub enum SplitError {
 ///     promotion: Promotion::Eig7,
 ///     route: FundingRoute::Direct,
 /// };
-/// assert!(err.to_string().starts_with("défi d1: route \"cofinancement direct\" is not open in EIG7: "));
+/// assert!(err.to_string().starts_with(
+///     "défi d1 : la voie \"cofinancement direct\" n'est pas ouverte en EIG7 : "
+/// ));
 /// assert_eq!(err.defi().map(ToString::to_string).as_deref(), Some("d1"));
 /// # Ok::<(), eig_domain::TextError>(())
 /// ```
@@ -64,7 +73,10 @@ pub enum SplitError {
 #[non_exhaustive]
 pub enum FundingError {
     /// No source states how this promotion's talents were co-financed (DIG1).
-    #[error("no source states the co-financing rule of {promotion}")]
+    #[error(
+        "aucune source ne dit comment les talents de la promotion {promotion} étaient cofinancés : \
+         aucun plan de financement ne peut être calculé pour cette promotion"
+    )]
     NoRuleStated {
         /// The promotion.
         promotion: Promotion,
@@ -72,7 +84,7 @@ pub enum FundingError {
     /// The route does not exist in this promotion (e.g. a PIA route in EIG7, where DINUM
     /// employs every talent).
     #[error(
-        "défi {defi}: route {:?} is not open in {promotion}: give a route the promotion opens (docs/rules/funding.md)",
+        "défi {defi} : la voie \"{}\" n'est pas ouverte en {promotion} : donnez une voie que la promotion ouvre (docs/rules/funding.md)",
         route.french()
     )]
     RouteNotOpen {
@@ -87,7 +99,7 @@ pub enum FundingError {
     /// on `cofinancement direct` in EIG3: AAP3 §3.1.1 « seul un ministère est éligible à un
     /// financement direct »).
     #[error(
-        "défi {defi}: route {:?} is not open to a host of kind {:?} in {promotion} ({stated_in})",
+        "défi {defi} : la voie \"{}\" n'est pas ouverte à un porteur opérationnel de type \"{}\" en {promotion} ({stated_in}) : donnez une autre voie, par ex. par un porteur administratif",
         route.french(),
         host.french()
     )]
@@ -104,14 +116,18 @@ pub enum FundingError {
         stated_in: Source,
     },
     /// The route goes through a porteur administratif and none is named.
-    #[error("défi {defi}: route {:?} needs the name of the porteur administratif", FundingRoute::ThroughAdministrativeCarrier.french())]
+    #[error(
+        "défi {defi} : la voie \"{}\" demande le nom du porteur administratif : donnez-le (administrative_carrier)",
+        FundingRoute::ThroughAdministrativeCarrier.french()
+    )]
     AdministrativeCarrierMissing {
         /// The défi.
         defi: DefiId,
     },
     /// More talents than the promotion's teams count.
     #[error(
-        "défi {defi}: {talents} talents, while a team of {promotion} counts at most {max} ({stated_in}); talent {talent} is one too many"
+        "défi {defi} : {} alors qu'une équipe en compte au plus {max} en {promotion} ({stated_in}) : le talent {talent} est de trop, retirez-le",
+        plural(*talents, "talent", "talents")
     )]
     TeamTooLarge {
         /// The défi.
@@ -129,7 +145,7 @@ pub enum FundingError {
     },
     /// A talent appears twice in the input (in one défi or in two).
     #[error(
-        "talent {talent} is counted twice: in défi {first} and in défi {defi}: remove one, or give the other talent its own id"
+        "le talent {talent} est compté deux fois, dans le défi {first} et dans le défi {defi} : retirez-en un, ou donnez à l'autre talent son propre identifiant"
     )]
     TalentRepeated {
         /// The défi where it appears again.
@@ -141,14 +157,16 @@ pub enum FundingError {
     },
     /// A défi appears twice in a promotion's input.
     #[error(
-        "défi {defi} appears twice in the promotion's input: remove one, or give the other défi its own id"
+        "le défi {defi} figure deux fois dans les données de la promotion : retirez-en un, ou donnez à l'autre défi son propre identifiant"
     )]
     DefiRepeated {
         /// The défi.
         defi: DefiId,
     },
     /// A talent's employer cost is needed and no documented reference applies.
-    #[error("talent {talent} of défi {defi}: employer cost needed ({why})")]
+    #[error(
+        "talent {talent} du défi {defi} : le coût total employeur est nécessaire ({why}) : donnez-le (employer_cost)"
+    )]
     EmployerCostNeeded {
         /// The défi.
         defi: DefiId,
@@ -158,7 +176,9 @@ pub enum FundingError {
         why: &'static str,
     },
     /// A talent's experience is needed to read the pay grid.
-    #[error("talent {talent} of défi {defi}: experience needed to read the {promotion} pay grid")]
+    #[error(
+        "talent {talent} du défi {defi} : l'expérience est nécessaire pour lire la grille de rémunération de la promotion {promotion} : donnez-la en mois (experience)"
+    )]
     ExperienceNeeded {
         /// The défi.
         defi: DefiId,
@@ -169,7 +189,7 @@ pub enum FundingError {
     },
     /// The contract length is neither given nor stated for the promotion (DIG1: 6–12 months).
     #[error(
-        "défi {defi}: contract length needed ({promotion} states none): give `contract_months`"
+        "défi {defi} : la durée du contrat est nécessaire ({promotion} n'en fixe pas) : donnez-la en mois (contract_months)"
     )]
     ContractLengthNeeded {
         /// The défi.
@@ -178,14 +198,14 @@ pub enum FundingError {
         promotion: Promotion,
     },
     /// A contract of zero months.
-    #[error("défi {defi}: a contract of 0 months: give at least 1 in `contract_months`")]
+    #[error("défi {defi} : un contrat de 0 mois : donnez au moins 1 dans contract_months")]
     ZeroMonthContract {
         /// The défi.
         defi: DefiId,
     },
     /// Months worked beyond the contract.
     #[error(
-        "talent {talent} of défi {defi}: {months_worked} months worked out of a {contract_months}-month contract"
+        "talent {talent} du défi {defi} : {months_worked} mois travaillés pour un contrat de {contract_months} mois : donnez au plus {contract_months} mois travaillés"
     )]
     MonthsOutOfRange {
         /// The défi.
@@ -198,7 +218,9 @@ pub enum FundingError {
         contract_months: u8,
     },
     /// A parameter has no value for this promotion (and no override gives one).
-    #[error("parameter {id} has no value for {promotion}")]
+    #[error(
+        "le paramètre {id} n'a pas de valeur pour {promotion} : donnez-en une dans les paramètres (overrides)"
+    )]
     ParameterMissing {
         /// The parameter.
         id: ParameterId,
@@ -206,7 +228,9 @@ pub enum FundingError {
         promotion: Promotion,
     },
     /// A parameter holds a value of the wrong kind (an override of the wrong type).
-    #[error("parameter {id} for {promotion} holds {found}, expected {expected}")]
+    #[error(
+        "le paramètre {id} de la promotion {promotion} contient {found} au lieu d'{expected} : donnez {expected}"
+    )]
     ParameterKind {
         /// The parameter.
         id: ParameterId,
@@ -224,8 +248,9 @@ pub enum FundingError {
     /// A sum, product or split of a défi's amounts, or of the promotion's totals, left the
     /// range of exact amounts: the amounts given are far too large.
     #[error(
-        "{}: {source}: the amounts given are too large to be added up exactly (check the employer costs)",
-        match defi { Some(defi) => format!("défi {defi}"), None => "the promotion's totals".to_owned() }
+        "{} : les montants donnés sont trop grands pour être calculés exactement ({}) : vérifiez les coûts employeur",
+        match defi { Some(defi) => format!("défi {defi}"), None => "totaux de la promotion".to_owned() },
+        overflow_detail(source)
     )]
     Overflow {
         /// The défi whose plan overflowed; `None` for the promotion's totals and envelope.
@@ -236,6 +261,24 @@ pub enum FundingError {
     /// A split failed.
     #[error(transparent)]
     Split(#[from] SplitError),
+}
+
+/// What overflowed, in a few words (`dépassement de capacité dans une addition`).
+fn overflow_detail(source: &FundingError) -> String {
+    match source {
+        FundingError::Money(MoneyError::Overflow { operation }) => {
+            format!("dépassement de capacité dans une {operation}")
+        }
+        FundingError::Split(SplitError::Overflow { operation }) => {
+            format!("dépassement de capacité dans {operation}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `n` with the singular or plural noun.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
 }
 
 impl FundingError {

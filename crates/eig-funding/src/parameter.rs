@@ -153,10 +153,20 @@ impl std::str::FromStr for ParameterId {
 ///
 /// let err = "pia_part".parse::<ParameterId>().unwrap_err();
 /// assert_eq!(err, UnknownParameter { input: "pia_part".to_owned() });
-/// assert_eq!(err.to_string(), r#""pia_part" is not a funding parameter"#);
+/// assert_eq!(
+///     err.to_string(),
+///     "\"pia_part\" n'est pas un paramètre de financement : écrivez l'un de pia_share, \
+///      programme_envelope, subsidised_months, flat_per_recruited_talent, \
+///      flat_per_prolonged_talent, dinum_share, reference_employer_cost, \
+///      reference_contract_months, reference_net_monthly_pay"
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{} is not a funding parameter", eig_domain::echo(input))]
+#[error(
+    "{} n'est pas un paramètre de financement : écrivez l'un de {}",
+    eig_domain::echo(input),
+    ParameterId::ALL.map(ParameterId::as_str).join(", ")
+)]
 pub struct UnknownParameter {
     /// The rejected text.
     pub input: String,
@@ -194,13 +204,13 @@ impl ParameterValue {
     /// ```
     /// use eig_funding::ParameterValue;
     ///
-    /// assert_eq!(ParameterValue::Months(4).kind(), "a number of months");
+    /// assert_eq!(ParameterValue::Months(4).kind(), "un nombre de mois");
     /// ```
     pub const fn kind(self) -> &'static str {
         match self {
-            ParameterValue::Amount(_) => "an amount",
-            ParameterValue::Share(_) => "a share",
-            ParameterValue::Months(_) => "a number of months",
+            ParameterValue::Amount(_) => "un montant",
+            ParameterValue::Share(_) => "une part",
+            ParameterValue::Months(_) => "un nombre de mois",
         }
     }
 

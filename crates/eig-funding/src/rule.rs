@@ -274,9 +274,12 @@ impl TryFrom<String> for RuleId {
     type Error = String;
 
     fn try_from(value: String) -> Result<RuleId, String> {
-        RuleId::ALL
-            .into_iter()
-            .find(|rule| rule.as_str() == value)
-            .ok_or_else(|| format!("{value:?} is not a funding rule"))
+        RuleId::ALL.into_iter().find(|rule| rule.as_str() == value).ok_or_else(|| {
+            format!(
+                "{} n'est pas une règle de financement : écrivez l'identifiant d'une règle, par ex. \
+                     funding.pia_pays_pay (la liste est dans docs/rules/funding.md)",
+                eig_domain::echo(&value)
+            )
+        })
     }
 }

@@ -243,7 +243,7 @@ pub fn allocate(total: Euros, weights: &[u128]) -> Result<Vec<Euros>, SplitError
     let sum = weights
         .iter()
         .try_fold(0_u128, |acc, &weight| acc.checked_add(weight))
-        .ok_or(SplitError::Overflow { operation: "sum of weights" })?;
+        .ok_or(SplitError::Overflow { operation: "la somme des poids" })?;
     if sum == 0 {
         return Err(SplitError::ZeroWeights);
     }
@@ -253,7 +253,7 @@ pub fn allocate(total: Euros, weights: &[u128]) -> Result<Vec<Euros>, SplitError
     let mut given = 0_u128;
     for &weight in weights {
         let (quotient, remainder) = mul_div(cents, weight, sum)
-            .ok_or(SplitError::Overflow { operation: "amount times weight" })?;
+            .ok_or(SplitError::Overflow { operation: "le produit d'un montant par un poids" })?;
         floors.push(quotient);
         remainders.push(remainder);
         given += quotient;

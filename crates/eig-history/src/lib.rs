@@ -80,7 +80,7 @@ struct Aggregate {
 /// assert!(matches!(err, HistoryError::InconsistentAggregate { defis: 0, talents: 0, .. }));
 /// assert_eq!(
 ///     err.to_string(),
-///     "EIG3: the file states 15 défis / 32 talents but its records hold 0 / 0"
+///     "EIG3 : le fichier annonce 15 défis et 32 talents, mais ses enregistrements en contiennent 0 et 0 : corrigez les totaux ou les enregistrements"
 /// );
 /// assert!(matches!(History::from_json("{}"), Err(HistoryError::Json(_))));
 /// ```
@@ -88,17 +88,20 @@ struct Aggregate {
 #[non_exhaustive]
 pub enum HistoryError {
     /// The JSON is malformed or a record is invalid (the message names the field).
-    #[error("invalid history file: {0}")]
+    #[error("fichier d'historique invalide : {0} : vérifiez le fichier à cet endroit")]
     Json(#[from] serde_json::Error),
     /// An aggregate names no promotion.
-    #[error("aggregate key {key:?} is not a promotion")]
+    #[error(
+        "la clé d'agrégat {} n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1",
+        eig_domain::echo(key)
+    )]
     UnknownAggregate {
         /// The key.
         key: String,
     },
     /// The totals the file states disagree with its records.
     #[error(
-        "{promotion}: the file states {stated_defis} défis / {stated_talents} talents but its records hold {defis} / {talents}"
+        "{promotion} : le fichier annonce {stated_defis} défis et {stated_talents} talents, mais ses enregistrements en contiennent {defis} et {talents} : corrigez les totaux ou les enregistrements"
     )]
     InconsistentAggregate {
         /// The promotion.
@@ -150,7 +153,7 @@ impl History {
     /// # Example
     /// ```
     /// let err = eig_history::History::from_json(r#"{"defis": [], "aggregates_from_data": {"EIG 9": {"n_defis_in_data": 0, "n_talents_in_data": 0}}}"#).unwrap_err();
-    /// assert_eq!(err.to_string(), r#"aggregate key "EIG 9" is not a promotion"#);
+    /// assert_eq!(err.to_string(), r#"la clé d'agrégat "EIG 9" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#);
     /// ```
     pub fn from_json(json: &str) -> Result<History, HistoryError> {
         let raw: RawFile = serde_json::from_str(json)?;

@@ -30,8 +30,10 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// assert_eq!(err.problems().len(), 3);
 /// assert_eq!(
 ///     err.to_string(),
-///     "3 problems in the matching input: défi d1 has 1 seat, outside the team bounds 2..=3; \
-///      candidate c1 chose 2 défis, more than the limit of 1; candidate c1 chose unknown défi d9"
+///     "3 problèmes dans les données d'affectation : le défi d1 a 1 place, hors des bornes \
+///      d'équipe de 2 à 3 : donnez-lui de 2 à 3 places ; le candidat c1 a choisi 2 défis, plus que \
+///      la limite de 1 : gardez au plus 1 choix ; le candidat c1 a choisi le défi inconnu d9 : \
+///      retirez ce choix ou ajoutez le défi"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -87,14 +89,20 @@ pub struct Instance {
 /// }"#)?;
 /// let err = Instance::new(&input).unwrap_err();
 /// assert!(matches!(err.problems(), [Problem::RankingNotApplicant { .. }]));
-/// assert_eq!(err.problems()[0].to_string(), "défi d1's ranking of profile développeur·se names c1, who did not choose it");
+/// assert_eq!(
+///     err.problems()[0].to_string(),
+///     "défi d1 : le classement du profil développeur·se nomme le candidat c1, qui n'a pas choisi \
+///      ce défi : retirez-le du classement, ou proposez-lui une place (offers)"
+/// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Problem {
     /// The team bounds are inverted.
-    #[error("team bounds {min}..={max} are empty")]
+    #[error(
+        "les bornes d'équipe de {min} à {max} sont vides : team_min doit être au plus team_max"
+    )]
     EmptyBounds {
         /// Fewest.
         min: u32,
@@ -102,13 +110,16 @@ pub enum Problem {
         max: u32,
     },
     /// Two défis share an id.
-    #[error("défi {defi} is listed twice")]
+    #[error("le défi {defi} figure deux fois : gardez une seule entrée par défi")]
     DuplicateDefi {
         /// The id.
         defi: DefiId,
     },
     /// A défi's seats add up to a team size outside the bounds.
-    #[error("défi {defi} has {seats} {}, outside the team bounds {min}..={max}", if *seats == 1 { "seat" } else { "seats" })]
+    #[error(
+        "le défi {defi} a {seats} {}, hors des bornes d'équipe de {min} à {max} : donnez-lui de {min} à {max} places",
+        if *seats > 1 { "places" } else { "place" }
+    )]
     SeatsOutsideBounds {
         /// The défi.
         defi: DefiId,
@@ -120,13 +131,15 @@ pub enum Problem {
         max: u32,
     },
     /// Two candidates share an id.
-    #[error("candidate {candidate} is listed twice")]
+    #[error("le candidat {candidate} figure deux fois : gardez une seule entrée par candidat")]
     DuplicateCandidate {
         /// The id.
         candidate: CandidateId,
     },
     /// A candidate's list is longer than the limit.
-    #[error("candidate {candidate} chose {count} défis, more than the limit of {limit}")]
+    #[error(
+        "le candidat {candidate} a choisi {count} défis, plus que la limite de {limit} : gardez au plus {limit} choix"
+    )]
     TooManyChoices {
         /// The candidate.
         candidate: CandidateId,
@@ -136,7 +149,9 @@ pub enum Problem {
         limit: u32,
     },
     /// A candidate chose a défi that does not exist.
-    #[error("candidate {candidate} chose unknown défi {defi}")]
+    #[error(
+        "le candidat {candidate} a choisi le défi inconnu {defi} : retirez ce choix ou ajoutez le défi"
+    )]
     UnknownChoice {
         /// The candidate.
         candidate: CandidateId,
@@ -144,7 +159,9 @@ pub enum Problem {
         defi: DefiId,
     },
     /// A candidate chose the same défi twice.
-    #[error("candidate {candidate} chose défi {defi} twice")]
+    #[error(
+        "le candidat {candidate} a choisi deux fois le défi {defi} : retirez l'un des deux choix"
+    )]
     DuplicateChoice {
         /// The candidate.
         candidate: CandidateId,
@@ -152,13 +169,15 @@ pub enum Problem {
         defi: DefiId,
     },
     /// A ranking is for a défi that does not exist.
-    #[error("ranking for unknown défi {defi}")]
+    #[error("classement d'un défi inconnu {defi} : retirez ce classement ou ajoutez le défi")]
     RankingUnknownDefi {
         /// The défi.
         defi: DefiId,
     },
     /// A ranking is for a profile the défi has no seat for.
-    #[error("défi {defi}'s ranking of profile {profile}, which has no seat of that profile")]
+    #[error(
+        "défi {defi} : classement du profil {profile}, pour lequel le défi n'a aucune place : retirez ce classement ou donnez au défi une place de ce profil"
+    )]
     RankingWithoutSeat {
         /// The défi.
         defi: DefiId,
@@ -166,7 +185,7 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// Two rankings for the same défi and profile.
-    #[error("défi {defi} has two rankings of profile {profile}")]
+    #[error("le défi {defi} a deux classements du profil {profile} : n'en gardez qu'un")]
     DuplicateRanking {
         /// The défi.
         defi: DefiId,
@@ -174,7 +193,9 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// A ranking names a candidate that does not exist.
-    #[error("défi {defi}'s ranking of profile {profile} names unknown candidate {candidate}")]
+    #[error(
+        "défi {defi} : le classement du profil {profile} nomme le candidat inconnu {candidate} : retirez-le du classement ou ajoutez-le aux candidats"
+    )]
     RankingUnknownCandidate {
         /// The défi.
         defi: DefiId,
@@ -184,7 +205,9 @@ pub enum Problem {
         candidate: CandidateId,
     },
     /// A ranking names a candidate who did not choose the défi.
-    #[error("défi {defi}'s ranking of profile {profile} names {candidate}, who did not choose it")]
+    #[error(
+        "défi {defi} : le classement du profil {profile} nomme le candidat {candidate}, qui n'a pas choisi ce défi : retirez-le du classement, ou proposez-lui une place (offers)"
+    )]
     RankingNotApplicant {
         /// The défi.
         defi: DefiId,
@@ -195,7 +218,7 @@ pub enum Problem {
     },
     /// A ranking names a candidate of another profile.
     #[error(
-        "défi {defi}'s ranking of profile {profile} names {candidate}, whose profile is {actual}"
+        "défi {defi} : le classement du profil {profile} nomme le candidat {candidate}, dont le profil est {actual} : classez-le dans le classement de son profil"
     )]
     RankingWrongProfile {
         /// The défi.
@@ -208,7 +231,9 @@ pub enum Problem {
         actual: TalentProfile,
     },
     /// A candidate appears twice in one ranking (ranks or offers).
-    #[error("défi {defi}'s ranking of profile {profile} names {candidate} twice")]
+    #[error(
+        "défi {defi} : le classement du profil {profile} nomme deux fois le candidat {candidate} : gardez-le à un seul rang"
+    )]
     RankedTwice {
         /// The défi.
         defi: DefiId,
@@ -218,7 +243,9 @@ pub enum Problem {
         candidate: CandidateId,
     },
     /// A ranking has an empty tie group.
-    #[error("défi {defi}'s ranking of profile {profile} has an empty tie group")]
+    #[error(
+        "défi {defi} : le classement du profil {profile} a un rang sans candidat : retirez ce rang vide"
+    )]
     EmptyTieGroup {
         /// The défi.
         defi: DefiId,
@@ -226,7 +253,9 @@ pub enum Problem {
         profile: TalentProfile,
     },
     /// An offer names a candidate who chose the défi (rank them instead).
-    #[error("défi {defi}'s ranking of profile {profile} offers a seat to applicant {candidate}")]
+    #[error(
+        "défi {defi} : le classement du profil {profile} propose une place au candidat {candidate}, qui a choisi ce défi : classez-le au lieu de lui proposer une place"
+    )]
     OfferToApplicant {
         /// The défi.
         defi: DefiId,
@@ -236,7 +265,7 @@ pub enum Problem {
         candidate: CandidateId,
     },
     /// The problem is too large for 32-bit indices.
-    #[error("{what} count {count} is too large")]
+    #[error("trop de {what} ({count}) : le calcul ne peut en indexer autant, découpez l'entrée")]
     TooLarge {
         /// What overflowed.
         what: &'static str,
@@ -260,8 +289,9 @@ pub enum Problem {
 /// let err = Instance::new(&input).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "2 problems in the matching input: défi d1 has 1 seat, outside the team bounds 2..=3; \
-///      défi d1 is listed twice"
+///     "2 problèmes dans les données d'affectation : le défi d1 a 1 place, hors des bornes \
+///      d'équipe de 2 à 3 : donnez-lui de 2 à 3 places ; le défi d1 figure deux fois : gardez une \
+///      seule entrée par défi"
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -292,11 +322,11 @@ impl InstanceError {
 
 impl std::fmt::Display for InstanceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = if self.problems.len() == 1 { "" } else { "s" };
-        write!(f, "{} problem{plural} in the matching input: ", self.problems.len())?;
+        let plural = if self.problems.len() > 1 { "s" } else { "" };
+        write!(f, "{} problème{plural} dans les données d'affectation : ", self.problems.len())?;
         for (i, problem) in self.problems.iter().enumerate() {
             if i > 0 {
-                f.write_str("; ")?;
+                f.write_str(" ; ")?;
             }
             write!(f, "{problem}")?;
         }
@@ -390,10 +420,10 @@ impl Instance {
             problems.push(Problem::EmptyBounds { min: limits.team_min, max: limits.team_max });
         }
         if input.defis.len() >= NONE as usize {
-            problems.push(Problem::TooLarge { what: "défi", count: input.defis.len() });
+            problems.push(Problem::TooLarge { what: "défis", count: input.defis.len() });
         }
         if input.candidates.len() >= NONE as usize {
-            problems.push(Problem::TooLarge { what: "candidate", count: input.candidates.len() });
+            problems.push(Problem::TooLarge { what: "candidats", count: input.candidates.len() });
         }
 
         // Défis, sorted by id.
@@ -634,7 +664,7 @@ impl Instance {
         if rank_candidate.len() >= NONE as usize || choice_defi.len() >= NONE as usize {
             let count = rank_candidate.len().max(choice_defi.len());
             return Err(InstanceError {
-                problems: vec![Problem::TooLarge { what: "list entry", count }],
+                problems: vec![Problem::TooLarge { what: "entrées de liste", count }],
             });
         }
         Ok(Instance {

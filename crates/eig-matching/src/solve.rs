@@ -132,7 +132,7 @@ pub struct Options {
 /// };
 /// assert_eq!(
 ///     err.to_string(),
-///     "the verifier rejected the solver's result: défi d1 runs with 1 talent, fewer than 2"
+///     "le vérificateur a refusé le résultat du calcul (une erreur du programme, à signaler) : le défi d1 se lance avec 1 talent, moins que le minimum de 2"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -140,7 +140,10 @@ pub struct Options {
 #[non_exhaustive]
 pub enum SolveError {
     /// The verifier found a violation the mechanism guarantees against: a bug in this crate.
-    #[error("the verifier rejected the solver's result: {}", violations.first().map(ToString::to_string).unwrap_or_default())]
+    #[error(
+        "le vérificateur a refusé le résultat du calcul (une erreur du programme, à signaler) : {}",
+        violations.first().map(ToString::to_string).unwrap_or_default()
+    )]
     VerificationFailed {
         /// What the verifier found.
         violations: Vec<Violation>,

@@ -52,19 +52,25 @@ pub struct Assignment {
 /// let instance = generate(&GeneratorConfig::eig_call(1));
 /// let err = Assignment::from_ids(&instance, [("c999", "d00")]).unwrap_err();
 /// assert_eq!(err, AssignmentError::UnknownCandidate { candidate: "c999".to_owned() });
-/// assert_eq!(err.to_string(), r#"unknown candidate "c999""#);
+/// assert_eq!(err.to_string(), r#"candidat inconnu "c999" : l'affectation nomme un candidat absent des données, retirez-le"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AssignmentError {
     /// The text is not a valid candidate id, or no candidate has it.
-    #[error("unknown candidate {candidate:?}")]
+    #[error(
+        "candidat inconnu {} : l'affectation nomme un candidat absent des données, retirez-le",
+        eig_domain::echo(candidate)
+    )]
     UnknownCandidate {
         /// The text.
         candidate: String,
     },
     /// The text is not a valid défi id, or no défi has it.
-    #[error("unknown défi {defi:?}")]
+    #[error(
+        "défi inconnu {} : l'affectation nomme un défi absent des données, retirez-le",
+        eig_domain::echo(defi)
+    )]
     UnknownDefi {
         /// The text.
         defi: String,
@@ -72,8 +78,9 @@ pub enum AssignmentError {
     /// The assignment holds a pair of indices this instance does not have: it was made for
     /// another instance, with more candidates or défis.
     #[error(
-        "the assignment was made for another instance: it places candidate index {candidate_index} \
-         on défi index {defi_index}, but this instance has {candidates} candidates and {defis} défis"
+        "l'affectation a été faite pour d'autres données : elle place le candidat n° {candidate_index} \
+         sur le défi n° {defi_index}, mais ces données ont {candidates} candidats et {defis} défis : \
+         vérifiez l'affectation avec les données pour lesquelles elle a été calculée"
     )]
     OtherInstance {
         /// The candidate index of the first such pair.
@@ -224,7 +231,7 @@ impl Assignment {
 /// use eig_matching::Violation;
 ///
 /// let violation = Violation::TeamTooSmall { defi: "d1".parse()?, size: 1, min: 2 };
-/// assert_eq!(violation.to_string(), "défi d1 runs with 1 talent, fewer than 2");
+/// assert_eq!(violation.to_string(), "le défi d1 se lance avec 1 talent, moins que le minimum de 2");
 /// assert_eq!(
 ///     serde_json::to_string(&violation)?,
 ///     r#"{"violation":"team_too_small","defi":"d1","size":1,"min":2}"#
@@ -237,7 +244,7 @@ impl Assignment {
 #[non_exhaustive]
 pub enum Violation {
     /// A talent placed on two défis or more.
-    #[error("candidate {candidate} is placed on several défis")]
+    #[error("le candidat {candidate} est placé sur plusieurs défis : {}", join(defis))]
     SeveralDefis {
         /// The candidate.
         candidate: CandidateId,
@@ -246,7 +253,7 @@ pub enum Violation {
     },
     /// A talent on a défi with no seat of their profile.
     #[error(
-        "candidate {candidate} is placed on défi {defi}, which has no seat of profile {profile}"
+        "le candidat {candidate} est placé sur le défi {defi}, qui n'a pas de place du profil {profile}"
     )]
     WrongProfile {
         /// The candidate.
@@ -258,7 +265,7 @@ pub enum Violation {
     },
     /// A talent on a défi that is not among their choices (within the limit) and that the
     /// jury did not offer them.
-    #[error("candidate {candidate} is placed on défi {defi}, which they did not choose")]
+    #[error("le candidat {candidate} est placé sur le défi {defi}, qu'il n'a pas choisi")]
     NotChosen {
         /// The candidate.
         candidate: CandidateId,
@@ -266,7 +273,7 @@ pub enum Violation {
         defi: DefiId,
     },
     /// A talent on a défi whose jury did not rank them.
-    #[error("candidate {candidate} is placed on défi {defi}, whose jury did not rank them")]
+    #[error("le candidat {candidate} est placé sur le défi {defi}, dont le jury ne l'a pas classé")]
     NotRanked {
         /// The candidate.
         candidate: CandidateId,
@@ -275,9 +282,9 @@ pub enum Violation {
     },
     /// More talents of a profile than seats.
     #[error(
-        "défi {defi} has {assigned} {} of profile {profile} for {seats} {}",
-        if *assigned == 1 { "talent" } else { "talents" },
-        if *seats == 1 { "seat" } else { "seats" }
+        "le défi {defi} a {assigned} {} du profil {profile} pour {seats} {}",
+        if *assigned > 1 { "talents" } else { "talent" },
+        if *seats > 1 { "places" } else { "place" }
     )]
     OverSeats {
         /// The défi.
@@ -290,7 +297,10 @@ pub enum Violation {
         assigned: u32,
     },
     /// A running team below the minimum.
-    #[error("défi {defi} runs with {size} {}, fewer than {min}", if *size == 1 { "talent" } else { "talents" })]
+    #[error(
+        "le défi {defi} se lance avec {size} {}, moins que le minimum de {min}",
+        if *size > 1 { "talents" } else { "talent" }
+    )]
     TeamTooSmall {
         /// The défi.
         defi: DefiId,
@@ -300,7 +310,7 @@ pub enum Violation {
         min: u32,
     },
     /// A team above the maximum.
-    #[error("défi {defi} has {size} talents, more than {max}")]
+    #[error("le défi {defi} a {size} talents, plus que le maximum de {max}")]
     TeamTooLarge {
         /// The défi.
         defi: DefiId,
@@ -313,7 +323,9 @@ pub enum Violation {
     /// chose the défi above their placement, the jury ranked them, and the défi has a free
     /// seat of their profile (`displaced` is `None`) or holds it with a talent it ranked
     /// strictly lower (`displaced`).
-    #[error("candidate {candidate} and défi {defi} block the assignment")]
+    #[error(
+        "le candidat {candidate} et le défi {defi} se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)"
+    )]
     BlockingPair {
         /// The candidate.
         candidate: CandidateId,
@@ -326,8 +338,8 @@ pub enum Violation {
     /// seats, each ranked by the jury and preferring the défi to their placement: together
     /// they would open it (Biró, Fleiner, Irving, Manlove 2010, §2).
     #[error(
-        "défi {defi} is closed, but {} would open it",
-        if candidates.len() == 1 { "1 candidate".to_owned() } else { format!("{} candidates", candidates.len()) }
+        "le défi {defi} est fermé, mais {} le préféreraient et suffiraient à l'ouvrir (coalition bloquante)",
+        if candidates.len() > 1 { format!("{} candidats", candidates.len()) } else { format!("{} candidat", candidates.len()) }
     )]
     BlockingCoalition {
         /// The closed défi.
@@ -339,8 +351,8 @@ pub enum Violation {
     /// instance, with more candidates or défis. When there is one, the verifier reports these
     /// only (nothing else about such an assignment means anything).
     #[error(
-        "the assignment places candidate index {candidate_index} on défi index {defi_index}, \
-         which this instance does not have: it was made for another instance"
+        "l'affectation place le candidat n° {candidate_index} sur le défi n° {defi_index}, absents \
+         de ces données : elle a été faite pour d'autres données"
     )]
     OtherInstance {
         /// The candidate index.
@@ -363,7 +375,7 @@ impl Violation {
     ///     candidates: vec!["c1".parse()?, "c2".parse()?],
     /// };
     /// assert!(coalition.is_coalition());
-    /// assert_eq!(coalition.to_string(), "défi d1 is closed, but 2 candidates would open it");
+    /// assert_eq!(coalition.to_string(), "le défi d1 est fermé, mais 2 candidats le préféreraient et suffiraient à l'ouvrir (coalition bloquante)");
     /// let pair = Violation::BlockingPair { candidate: "c1".parse()?, defi: "d1".parse()?, displaced: None };
     /// assert!(!pair.is_coalition());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -584,7 +596,7 @@ const UNRANKED: u32 = u32::MAX;
 /// assert!(verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?).is_stable());
 /// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c2", "d1")])?);
 /// let Verdict::Violations { violations } = verdict else { panic!("c1 blocks") };
-/// assert_eq!(violations[0].to_string(), "candidate c1 and défi d1 block the assignment");
+/// assert_eq!(violations[0].to_string(), "le candidat c1 et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[expect(clippy::too_many_lines, reason = "one pass per property, in the documented order")]
@@ -798,4 +810,9 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
     feasibility.extend(blocking);
     feasibility.extend(coalitions);
     Verdict::Violations { violations: feasibility }
+}
+
+/// Ids separated by commas, for messages.
+fn join(ids: &[DefiId]) -> String {
+    ids.iter().map(DefiId::as_str).collect::<Vec<_>>().join(", ")
 }

@@ -7,23 +7,28 @@ use eig_domain::Document;
 #[non_exhaustive]
 pub enum QuoteError {
     /// The repository has no text for the document (`P6POST`, `KEYFIG`, `DATA`).
-    #[error("{document} has no text in the repository")]
+    #[error(
+        "{document} n'a pas de texte dans le dépôt : citez un document dont le texte y est, ou ne le citez pas entre guillemets"
+    )]
     NoText {
         /// The document cited.
         document: Document,
     },
     /// The quote is empty, or only an elision.
-    #[error("the quote is empty")]
+    #[error("la citation est vide : citez au moins un mot du texte")]
     Empty,
     /// An elision « … » opens or closes the quote, or two follow each other: an elision is
     /// allowed only between two verbatim parts.
-    #[error("an elision is allowed only between two verbatim parts: {quote:?}")]
+    #[error(
+        "une élision n'est permise qu'entre deux parties citées mot pour mot : {} ; retirez-la du début, de la fin, ou l'une de deux élisions qui se suivent",
+        eig_domain::echo(quote)
+    )]
     MisplacedElision {
         /// The quote, normalised.
         quote: String,
     },
     /// The quote is in the document, but not in the section its locator names.
-    #[error("in {document}, but not in {locator}")]
+    #[error("dans {document}, mais pas à {locator} : corrigez la référence de la section")]
     OutsideSection {
         /// The document cited.
         document: Document,
@@ -31,7 +36,10 @@ pub enum QuoteError {
         locator: String,
     },
     /// A part of the quote is not in the document (after the parts before it).
-    #[error("not verbatim in {document}: {part:?}")]
+    #[error(
+        "pas mot pour mot dans {document} : {} ; recopiez le texte exact du document",
+        eig_domain::echo(part)
+    )]
     NotFound {
         /// The document cited.
         document: Document,
@@ -45,19 +53,24 @@ pub enum QuoteError {
 #[non_exhaustive]
 pub enum LocatorError {
     /// The repository has no text for the document.
-    #[error("{document} has no text in the repository")]
+    #[error(
+        "{document} n'a pas de texte dans le dépôt : citez un document dont le texte y est, ou ne le citez pas entre guillemets"
+    )]
     NoText {
         /// The document cited.
         document: Document,
     },
     /// The locator is not in a form the checker reads (see the crate docs).
-    #[error("unreadable locator {locator:?}")]
+    #[error(
+        "référence de section illisible {} : écrivez-la comme la documentation du vérificateur l'indique, par ex. §3.1.2 ou art. 4",
+        eig_domain::echo(locator)
+    )]
     Unreadable {
         /// The locator.
         locator: String,
     },
     /// The document has no such section.
-    #[error("{document} has no {section}")]
+    #[error("{document} n'a rien à la référence {section} : corrigez la référence")]
     NoSuchSection {
         /// The document cited.
         document: Document,

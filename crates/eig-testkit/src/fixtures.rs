@@ -78,14 +78,16 @@ pub const PROMOTIONS: [Promotion; 6] = [
 ///
 /// let err = fixtures::application(Promotion::Eig1).unwrap_err();
 /// assert_eq!(err, FixtureError::NoPublishedRules { promotion: Promotion::Eig1 });
-/// assert_eq!(err.to_string(), "EIG1 has no published call rules: the kit has no fixture for it");
+/// assert_eq!(err.to_string(), "la promotion EIG1 n'a pas de règles d'appel publiées : le kit n'a pas de données d'essai pour elle, prenez EIG2 à EIG7");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FixtureError {
     /// The promotion has no published call rules (EIG1, DIG1): nothing to be complete or
     /// eligible against.
-    #[error("{promotion} has no published call rules: the kit has no fixture for it")]
+    #[error(
+        "la promotion {promotion} n'a pas de règles d'appel publiées : le kit n'a pas de données d'essai pour elle, prenez EIG2 à EIG7"
+    )]
     NoPublishedRules {
         /// The promotion asked for.
         promotion: Promotion,
@@ -93,14 +95,18 @@ pub enum FixtureError {
     /// The promotion states no team bounds or no choice limit, so it has no matching
     /// problem (EIG7: talents are recruited from a pool, REG7 §2; `Limits::for_promotion`
     /// is `None`).
-    #[error("{promotion} states no team bounds or choice limit: the kit has no matching for it")]
+    #[error(
+        "la promotion {promotion} ne fixe pas de taille d'équipe ou de limite de choix : le kit n'a pas d'affectation pour elle"
+    )]
     NoMatchingLimits {
         /// The promotion asked for.
         promotion: Promotion,
     },
     /// The promotion publishes no grid for the défi jury, so a whole call cannot select its
     /// laureates (EIG2: no cahier des charges in the sources).
-    #[error("{promotion} publishes no grid for the défi jury: the kit has no campaign for it")]
+    #[error(
+        "la promotion {promotion} ne publie pas de grille du jury des défis : le kit n'a pas d'appel complet pour elle"
+    )]
     NoScoringGrid {
         /// The promotion asked for.
         promotion: Promotion,
@@ -108,7 +114,10 @@ pub enum FixtureError {
     /// One of the kit's own literals did not parse. The kit's tests build every fixture of
     /// every promotion, so this is a bug of the kit, reported as an error rather than a
     /// panic.
-    #[error("{promotion} fixture: literal {literal:?} is invalid: {reason}")]
+    #[error(
+        "données d'essai de {promotion} : la valeur {} est invalide : {reason}",
+        eig_domain::echo(literal)
+    )]
     InvalidLiteral {
         /// The promotion asked for.
         promotion: Promotion,

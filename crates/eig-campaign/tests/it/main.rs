@@ -57,7 +57,7 @@ fn funding_refuses_what_the_facts_forbid() {
     let err = plan_defi(Promotion::Eig3, &direct, &scenario).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "défi r1: route \"cofinancement direct\" is not open to a host of kind \"collectivité territoriale\" in EIG3 (AAP3 §3.1.1)"
+        "défi r1 : la voie \"cofinancement direct\" n'est pas ouverte à un porteur opérationnel de type \"collectivité territoriale\" en EIG3 (AAP3 §3.1.1) : donnez une autre voie, par ex. par un porteur administratif"
     );
     // Through a ministry as porteur administratif, with a convention (AAP3 §3.1.2), it is
     // funded at 70 %.
@@ -180,8 +180,9 @@ fn wrong_hand_offs_are_errors() {
     assert_eq!(
         err.to_string(),
         format!(
-            "the decision is about dossier {}, not about dossier {}",
-            first.defi.id, second.defi.id
+            "la décision donnée au dossier du défi {} porte sur un autre enregistrement (dossier \
+             du défi {}) : donnez à chaque enregistrement sa propre décision",
+            second.defi.id, first.defi.id
         )
     );
     let mut other = first.clone();
@@ -243,9 +244,9 @@ fn a_campaign_decides_every_record_it_can() {
     let not_judged: Vec<String> =
         result.not_judged().map(|(record, error)| format!("{record}: {error}")).collect();
     insta::assert_snapshot!(not_judged.join("\n"), @r#"
-    dossier eig1-dossier: it belongs to EIG1, the campaign to EIG3: it is not judged
-    dossier both-ways: rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
-    candidate c-dig1: it belongs to DIG1, the campaign to EIG3: it is not judged
+    dossier du défi eig1-dossier: il est de la promotion EIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion EIG1 ou corrigez sa promotion
+    dossier du défi both-ways: dossier du défi both-ways : les exceptions "cofinancement demandé" et "autofinancement" s'appliquent toutes deux (règle eig3.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une
+    candidat c-dig1: il est de la promotion DIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion DIG1 ou corrigez sa promotion
     "#);
     assert!(matches!(
         &result.dossiers[0].judgement,
@@ -261,7 +262,7 @@ fn a_campaign_decides_every_record_it_can() {
     let json = serde_json::to_value(&result).unwrap();
     assert_eq!(
         json["dossiers"][0]["error"],
-        "it belongs to EIG1, the campaign to EIG3: it is not judged"
+        "il est de la promotion EIG1, l'appel de la promotion EIG3 : il n'est pas jugé, donnez-le à un appel de la promotion EIG1 ou corrigez sa promotion"
     );
     assert!(json["dossiers"][0].get("decision").is_none());
     assert!(json["dossiers"][1]["decision"].is_object());

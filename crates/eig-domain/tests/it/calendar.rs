@@ -55,12 +55,12 @@ fn daylight_saving_changes_are_refused_not_guessed() {
     // 26 March 2023: Paris clocks jump from 02:00 to 03:00.
     insta::assert_snapshot!(
         ParisDeadline::from_paris(local(2023, 3, 26, 2, 30)).unwrap_err().to_string(),
-        @"2023-03-26 02:30:00 does not exist in Paris time (daylight saving gap)"
+        @"2023-03-26 02:30:00 n'existe pas à l'heure de Paris (passage à l'heure d'été) : donnez une heure qui existe, par ex. une heure plus tard"
     );
     // 29 October 2023: 02:00–03:00 happens twice.
     insta::assert_snapshot!(
         ParisDeadline::from_paris(local(2023, 10, 29, 2, 30)).unwrap_err().to_string(),
-        @"2023-10-29 02:30:00 happens twice in Paris time (daylight saving change)"
+        @"2023-10-29 02:30:00 a lieu deux fois à l'heure de Paris (passage à l'heure d'hiver) : donnez une heure sans ambiguïté"
     );
     let before = ParisDeadline::from_paris(local(2023, 3, 26, 1, 59)).unwrap();
     let after = ParisDeadline::from_paris(local(2023, 3, 26, 3, 0)).unwrap();
@@ -75,7 +75,7 @@ fn deadline_json_checks_its_utc() {
     let tampered = r#"{"paris":"2018-06-15T17:00:00","utc":"2018-06-15T17:00:00Z"}"#;
     insta::assert_snapshot!(
         serde_json::from_str::<ParisDeadline>(tampered).unwrap_err().to_string(),
-        @"deadline 2018-06-15 17:00:00 Paris time is 2018-06-15 15:00:00 UTC, not 2018-06-15 17:00:00 UTC"
+        @"l'échéance 2018-06-15 17:00:00 heure de Paris correspond à 2018-06-15 15:00:00 UTC et non à 2018-06-15 17:00:00 UTC : corrigez l'une des deux"
     );
     assert_eq!(deadline.to_string(), "15/06/2018 17h00 (heure de Paris)");
 }
@@ -89,10 +89,10 @@ fn approximate_dates() {
     insta::assert_snapshot!(parse("2019"), @"ok 2019 from 2019-01-01");
     insta::assert_snapshot!(parse("2019-01"), @"ok 2019-01 from 2019-01-01");
     insta::assert_snapshot!(parse("2021-09-13"), @"ok 2021-09-13 from 2021-09-13");
-    insta::assert_snapshot!(parse("2019-13"), @r#"error: "2019-13" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
-    insta::assert_snapshot!(parse("2019-02-30"), @r#"error: "2019-02-30" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
-    insta::assert_snapshot!(parse("19-01"), @r#"error: "19-01" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
-    insta::assert_snapshot!(parse("+201-01"), @r#"error: "+201-01" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"#);
+    insta::assert_snapshot!(parse("2019-13"), @r#"error: "2019-13" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
+    insta::assert_snapshot!(parse("2019-02-30"), @r#"error: "2019-02-30" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
+    insta::assert_snapshot!(parse("19-01"), @r#"error: "19-01" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
+    insta::assert_snapshot!(parse("+201-01"), @r#"error: "+201-01" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn ranges() {
     let day = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
     insta::assert_snapshot!(
         DateRange::new(day(9, 12), day(7, 11)).unwrap_err().to_string(),
-        @"range ends on 2022-07-11, before it starts on 2022-09-12"
+        @"la période finit le 2022-07-11, avant de commencer le 2022-09-12 : donnez le premier jour avant le dernier"
     );
     let reversed = r#"{"first":"2022-09-12","last":"2022-07-11"}"#;
     assert!(serde_json::from_str::<DateRange>(reversed).is_err());

@@ -13,35 +13,35 @@ fn show<T: std::fmt::Display, E: std::fmt::Display>(result: Result<T, E>) -> Str
 #[test]
 fn siren_and_siret() {
     insta::assert_snapshot!(show("110014016".parse::<Siren>()), @"ok 110014016");
-    insta::assert_snapshot!(show("110014017".parse::<Siren>()), @r#"error: SIREN "110014017" has an invalid check key: check the number"#);
-    insta::assert_snapshot!(show("11001401".parse::<Siren>()), @r#"error: SIREN "11001401" is not 9 digits: write its 9 digits, without spaces"#);
-    insta::assert_snapshot!(show("11001401a".parse::<Siren>()), @r#"error: SIREN "11001401a" is not 9 digits: write its 9 digits, without spaces"#);
+    insta::assert_snapshot!(show("110014017".parse::<Siren>()), @r#"error: SIREN "110014017" : la clé de contrôle est fausse, vérifiez le numéro"#);
+    insta::assert_snapshot!(show("11001401".parse::<Siren>()), @r#"error: SIREN "11001401" : ce ne sont pas 9 chiffres, écrivez ses 9 chiffres sans espace"#);
+    insta::assert_snapshot!(show("11001401a".parse::<Siren>()), @r#"error: SIREN "11001401a" : ce ne sont pas 9 chiffres, écrivez ses 9 chiffres sans espace"#);
     insta::assert_snapshot!(show("11001401600015".parse::<Siret>()), @"ok 11001401600015");
-    insta::assert_snapshot!(show("11001401600016".parse::<Siret>()), @r#"error: SIRET "11001401600016" has an invalid check key: check the number"#);
+    insta::assert_snapshot!(show("11001401600016".parse::<Siret>()), @r#"error: SIRET "11001401600016" : la clé de contrôle est fausse, vérifiez le numéro"#);
     // La Poste (SIREN 356 000 000): the digits of the SIRET sum to a multiple of 5.
     insta::assert_snapshot!(show("35600000000048".parse::<Siret>()), @"ok 35600000000048");
     insta::assert_snapshot!(show("35600000049837".parse::<Siret>()), @"ok 35600000049837");
-    insta::assert_snapshot!(show("35600000049838".parse::<Siret>()), @r#"error: SIRET "35600000049838" has an invalid check key: check the number"#);
+    insta::assert_snapshot!(show("35600000049838".parse::<Siret>()), @r#"error: SIRET "35600000049838" : la clé de contrôle est fausse, vérifiez le numéro"#);
 }
 
 #[test]
 fn budget_programmes() {
     insta::assert_snapshot!(show("352".parse::<BudgetProgramme>()), @"ok 352");
-    insta::assert_snapshot!(show("052".parse::<BudgetProgramme>()), @r#"error: budget programme "052" is not 3 digits: write its 3 digits, without spaces"#);
-    insta::assert_snapshot!(show("3520".parse::<BudgetProgramme>()), @r#"error: budget programme "3520" is not 3 digits: write its 3 digits, without spaces"#);
+    insta::assert_snapshot!(show("052".parse::<BudgetProgramme>()), @r#"error: numéro de programme budgétaire "052" : ce ne sont pas 3 chiffres, écrivez ses 3 chiffres sans espace"#);
+    insta::assert_snapshot!(show("3520".parse::<BudgetProgramme>()), @r#"error: numéro de programme budgétaire "3520" : ce ne sont pas 3 chiffres, écrivez ses 3 chiffres sans espace"#);
     assert_eq!(BudgetProgramme::P352.number(), 352);
 }
 
 #[test]
 fn ids_and_labels() {
     insta::assert_snapshot!(show("eig3-ia-flash".parse::<DefiId>()), @"ok eig3-ia-flash");
-    insta::assert_snapshot!(show("IA Flash".parse::<DefiId>()), @r#"error: défi id "IA Flash" contains ' ', which is not allowed"#);
-    insta::assert_snapshot!(show("".parse::<CandidateId>()), @"error: candidate id is empty: write at least one character");
-    insta::assert_snapshot!(show("x".repeat(65).parse::<CandidateId>()), @r#"error: candidate id "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is longer than 64 characters: write at most 64"#);
+    insta::assert_snapshot!(show("IA Flash".parse::<DefiId>()), @r#"error: identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis"#);
+    insta::assert_snapshot!(show("".parse::<CandidateId>()), @"error: identifiant de candidat vide : écrivez au moins un caractère");
+    insta::assert_snapshot!(show("x".repeat(65).parse::<CandidateId>()), @r#"error: identifiant de candidat "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" : plus de 64 caractères, écrivez-en au plus 64"#);
     // A huge value is echoed by its first 60 characters and its length.
-    insta::assert_snapshot!(show("y".repeat(50_000_000).parse::<DefiId>()), @r#"error: défi id "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" (50000000 characters) is longer than 64 characters: write at most 64"#);
-    insta::assert_snapshot!(show("Défi\tdonnées".parse::<Label>()), @r#"error: label "Défi\tdonnées" contains '\t', which is not allowed"#);
-    insta::assert_snapshot!(show(" ".parse::<Label>()), @"error: label is empty: write at least one character");
+    insta::assert_snapshot!(show("y".repeat(50_000_000).parse::<DefiId>()), @r#"error: identifiant de défi "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" (50000000 caractères) : plus de 64 caractères, écrivez-en au plus 64"#);
+    insta::assert_snapshot!(show("Défi\tdonnées".parse::<Label>()), @r#"error: libellé "Défi\tdonnées" : le caractère '\t' n'est pas permis"#);
+    insta::assert_snapshot!(show(" ".parse::<Label>()), @"error: libellé vide : écrivez au moins un caractère");
     insta::assert_snapshot!(show("Mes services Greentech".parse::<Label>()), @"ok Mes services Greentech");
 }
 

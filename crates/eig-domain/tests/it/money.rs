@@ -24,14 +24,14 @@ fn parsing_euros() {
     insta::assert_snapshot!(parse("0"), @"ok 0.00");
     insta::assert_snapshot!(parse("-0"), @"ok 0.00");
     insta::assert_snapshot!(parse("1.230"), @"ok 1.23");
-    insta::assert_snapshot!(parse("-3"), @"error: amount -3 is negative: an amount must be zero or more");
-    insta::assert_snapshot!(parse("0.001"), @"error: amount 0.001 has more than two decimal places: give it to the cent");
-    insta::assert_snapshot!(parse("12,50"), @r#"error: "12,50" is not a decimal number: write digits with a point, e.g. "70000.00""#);
-    insta::assert_snapshot!(parse("1e3"), @r#"error: "1e3" is not a decimal number: write digits with a point, e.g. "70000.00""#);
-    insta::assert_snapshot!(parse(" 12"), @r#"error: " 12" is not a decimal number: write digits with a point, e.g. "70000.00""#);
-    insta::assert_snapshot!(parse(""), @r#"error: "" is not a decimal number: write digits with a point, e.g. "70000.00""#);
-    insta::assert_snapshot!(parse("."), @r#"error: "." is not a decimal number: write digits with a point, e.g. "70000.00""#);
-    insta::assert_snapshot!(parse("99999999999999999999999999999999"), @"error: amount 99999999999999999999999999999999 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
+    insta::assert_snapshot!(parse("-3"), @"error: le montant -3 est négatif : un montant est nul ou positif");
+    insta::assert_snapshot!(parse("0.001"), @"error: le montant 0.001 a plus de deux décimales : donnez-le au centime près");
+    insta::assert_snapshot!(parse("12,50"), @r#"error: "12,50" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    insta::assert_snapshot!(parse("1e3"), @r#"error: "1e3" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    insta::assert_snapshot!(parse(" 12"), @r#"error: " 12" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    insta::assert_snapshot!(parse(""), @r#"error: "" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    insta::assert_snapshot!(parse("."), @r#"error: "." n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    insta::assert_snapshot!(parse("99999999999999999999999999999999"), @"error: le montant 99999999999999999999999999999999 est trop grand pour être tenu au centime près : un montant vaut au plus 792281625142643375935439503.35");
 }
 
 #[test]
@@ -39,9 +39,9 @@ fn parsing_shares() {
     insta::assert_snapshot!(parse_share("0.70"), @"ok 0.7");
     insta::assert_snapshot!(parse_share("1"), @"ok 1");
     insta::assert_snapshot!(parse_share("0"), @"ok 0");
-    insta::assert_snapshot!(parse_share("1.0001"), @r#"error: share 1.0001 is outside [0, 1]: write a decimal between 0 and 1, e.g. "0.70""#);
-    insta::assert_snapshot!(parse_share("-0.1"), @r#"error: share -0.1 is outside [0, 1]: write a decimal between 0 and 1, e.g. "0.70""#);
-    insta::assert_snapshot!(parse_share("70%"), @r#"error: "70%" is not a decimal number: write digits with a point, e.g. "70000.00""#);
+    insta::assert_snapshot!(parse_share("1.0001"), @r#"error: la part 1.0001 est hors de [0, 1] : écrivez un décimal entre 0 et 1, par ex. "0.70""#);
+    insta::assert_snapshot!(parse_share("-0.1"), @r#"error: la part -0.1 est hors de [0, 1] : écrivez un décimal entre 0 et 1, par ex. "0.70""#);
+    insta::assert_snapshot!(parse_share("70%"), @r#"error: "70%" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn json_is_strings_never_floats() {
     );
     insta::assert_snapshot!(
         serde_json::from_str::<Euros>(r#""-1""#).unwrap_err().to_string(),
-        @"amount -1 is negative: an amount must be zero or more"
+        @"le montant -1 est négatif : un montant est nul ou positif"
     );
     let share = Share::from_percent(70).unwrap();
     insta::assert_snapshot!(serde_json::to_string(&share).unwrap(), @r#""0.7""#);
@@ -94,7 +94,7 @@ fn french_display() {
 fn checked_arithmetic_errors() {
     let one = Euros::from_whole(1);
     let three = Euros::from_whole(3);
-    insta::assert_snapshot!(one.checked_sub(three).unwrap_err().to_string(), @"1.00 minus 3.00 is negative");
+    insta::assert_snapshot!(one.checked_sub(three).unwrap_err().to_string(), @"1.00 moins 3.00 est négatif : on ne retire pas d'un montant plus qu'il ne contient");
     let huge = Euros::MAX;
     insta::assert_snapshot!(huge.to_string(), @"792281625142643375935439503.35");
     assert_eq!(
@@ -102,10 +102,10 @@ fn checked_arithmetic_errors() {
         Err(MoneyError::Overflow { operation: "addition" })
     );
     assert_eq!(huge.checked_add(Euros::ZERO), Ok(huge));
-    insta::assert_snapshot!(parse("792281625142643375935439503.36"), @"error: amount 792281625142643375935439503.36 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
-    insta::assert_snapshot!(parse("7922816251426433759354395033"), @"error: amount 7922816251426433759354395033 is too large to be held to the cent: an amount must be at most 792281625142643375935439503.35");
+    insta::assert_snapshot!(parse("792281625142643375935439503.36"), @"error: le montant 792281625142643375935439503.36 est trop grand pour être tenu au centime près : un montant vaut au plus 792281625142643375935439503.35");
+    insta::assert_snapshot!(parse("7922816251426433759354395033"), @"error: le montant 7922816251426433759354395033 est trop grand pour être tenu au centime près : un montant vaut au plus 792281625142643375935439503.35");
     assert_eq!(huge.checked_mul(10), Err(MoneyError::Overflow { operation: "multiplication" }));
-    insta::assert_snapshot!(huge.checked_mul(10).unwrap_err().to_string(), @"overflow in multiplication");
+    insta::assert_snapshot!(huge.checked_mul(10).unwrap_err().to_string(), @"dépassement de capacité dans une multiplication : le résultat dépasse environ 7,9 × 10²⁸, vérifiez les montants donnés");
 }
 
 proptest! {

@@ -91,10 +91,10 @@ fn pay_grids_must_be_contiguous() {
         wording: "test".into(),
     };
     let error = |bands| PayGrid::new(bands).unwrap_err().to_string();
-    insta::assert_snapshot!(error(vec![band(1, None)]), @"pay grid bands are not contiguous at 1 mois");
-    insta::assert_snapshot!(error(vec![band(0, Some(60)), band(62, None)]), @"pay grid bands are not contiguous at 5 ans 2 mois");
-    insta::assert_snapshot!(error(vec![band(0, Some(60))]), @"pay grid bands are not contiguous at 5 ans");
-    insta::assert_snapshot!(error(vec![]), @"pay grid bands are not contiguous at 0 mois");
+    insta::assert_snapshot!(error(vec![band(1, None)]), @"les tranches de la grille de rémunération ne se suivent pas à 1 mois d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin");
+    insta::assert_snapshot!(error(vec![band(0, Some(60)), band(62, None)]), @"les tranches de la grille de rémunération ne se suivent pas à 5 ans 2 mois d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin");
+    insta::assert_snapshot!(error(vec![band(0, Some(60))]), @"les tranches de la grille de rémunération ne se suivent pas à 5 ans d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin");
+    insta::assert_snapshot!(error(vec![]), @"les tranches de la grille de rémunération ne se suivent pas à 0 mois d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin");
     assert!(PayGrid::new(vec![band(0, Some(60)), band(61, None)]).is_ok());
 }
 
@@ -106,8 +106,8 @@ fn promotion_names() {
     };
     insta::assert_snapshot!(parse("EIG3"), @"ok EIG3 / EIG 3");
     insta::assert_snapshot!(parse("DIG 1"), @"ok DIG1 / DIG 1");
-    insta::assert_snapshot!(parse("eig3"), @r#"error: "eig3" is not a promotion: write EIG1 to EIG7, or DIG1"#);
-    insta::assert_snapshot!(parse("EIG8"), @r#"error: "EIG8" is not a promotion: write EIG1 to EIG7, or DIG1"#);
+    insta::assert_snapshot!(parse("eig3"), @r#"error: "eig3" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#);
+    insta::assert_snapshot!(parse("EIG8"), @r#"error: "EIG8" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#);
     assert!(matches!("".parse::<Promotion>(), Err(PromotionError::Unknown { .. })));
 }
 

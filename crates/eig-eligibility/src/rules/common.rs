@@ -162,6 +162,7 @@ pub(crate) enum Declared {
 /// (self-funding is one kind of alternative funding, AAP3 §3.1.2 « autofinancement par
 /// exemple »): self-funding wins. Either one with a co-financing request is a conflict.
 pub(crate) fn declared(
+    defi: &eig_domain::DefiId,
     rule: &'static str,
     funding: FundingDeclaration,
     alternative_admitted: bool,
@@ -171,6 +172,7 @@ pub(crate) fn declared(
     let alternative = if alternative_admitted { funding.alternative_funding } else { Some(false) };
     if requested == Some(true) && own == Some(true) {
         return Err(EligibilityError::ConflictingExceptions {
+            defi: defi.clone(),
             rule,
             first: "cofinancement demandé",
             second: "autofinancement",
@@ -178,6 +180,7 @@ pub(crate) fn declared(
     }
     if requested == Some(true) && alternative == Some(true) {
         return Err(EligibilityError::ConflictingExceptions {
+            defi: defi.clone(),
             rule,
             first: "cofinancement demandé",
             second: "financement alternatif",
@@ -668,7 +671,7 @@ pub(crate) fn titre2_route(
     dossier: &DefiDossier,
     mef_exception: Option<MefException>,
 ) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
-    let declared = declared(rule, dossier.funding, true)?;
+    let declared = declared(&dossier.defi.id, rule, dossier.funding, true)?;
     let carrier = dossier.defi.hosts.administrative.as_ref().map(|host| host.kind);
     let (run, route) = match non_cofinanced(&declared) {
         Some(result) => result,
@@ -679,6 +682,7 @@ pub(crate) fn titre2_route(
                 None => (Run::missing(vec!["economic_and_financial_ministries"]), None),
                 Some(true) if carrier.is_some() => {
                     return Err(EligibilityError::ConflictingExceptions {
+                        defi: dossier.defi.id.clone(),
                         rule,
                         first: exception.delegation,
                         second: exception.carrier,

@@ -132,7 +132,8 @@ impl PromotionRules for Eig2 {
                  de l'État",
             ),
         );
-        let declared = common::declared(FUNDING_ROUTE.id, dossier.funding, false)?;
+        let declared =
+            common::declared(&dossier.defi.id, FUNDING_ROUTE.id, dossier.funding, false)?;
         let (run, route) = match common::non_cofinanced(&declared) {
             Some(result) => result,
             None => (Run::satisfied(), Some(FundingRoute::Direct)),
@@ -203,7 +204,7 @@ impl PromotionRules for Eig2 {
     fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError> {
         Err(EligibilityError::NoPublishedRules {
             promotion: Promotion::Eig2,
-            scope: "the défi jury's grid (no EIG2 cahier des charges in the sources)",
+            scope: crate::error::SCOPE_DEFI_GRID,
         })
     }
 }

@@ -323,7 +323,7 @@ impl PromotionRules for Eig3 {
 /// service must name its porteur administratif; any other body needs a convention with a
 /// ministry that becomes porteur administratif.
 fn funding_route(dossier: &DefiDossier) -> Result<(Run, Option<FundingRoute>), EligibilityError> {
-    let declared = common::declared(FUNDING_ROUTE.id, dossier.funding, true)?;
+    let declared = common::declared(&dossier.defi.id, FUNDING_ROUTE.id, dossier.funding, true)?;
     let (run, route) = match common::non_cofinanced(&declared) {
         Some(result) => result,
         None => cofinanced(dossier),

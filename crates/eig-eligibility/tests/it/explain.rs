@@ -109,18 +109,18 @@ fn conflicting_exceptions_name_both() {
             .unwrap();
     let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
     let err = evaluate_dossier(&dossier).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @r#"rule eig5.host.funding_route: exceptions "délégation de gestion (AAP5 §3.1)" and "porteur administratif (AAP5 §3.2)" both apply and conflict"#);
+    insta::assert_snapshot!(err.to_string(), @r#"dossier du défi eig5-defi : les exceptions "délégation de gestion (AAP5 §3.1)" et "porteur administratif (AAP5 §3.2)" s'appliquent toutes deux (règle eig5.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une"#);
 }
 
 #[test]
 fn no_published_rules() {
     for promotion in [Promotion::Eig1, Promotion::Dig1] {
         let err = rule_set(promotion).unwrap_err();
-        assert!(err.to_string().contains("has no published rules"), "{err}");
+        assert!(err.to_string().contains("n'a pas de règles publiées"), "{err}");
     }
     insta::assert_snapshot!(
         rule_set(Promotion::Eig2).unwrap().scoring_grid().unwrap_err().to_string(),
-        @"promotion EIG2 has no published rules for the défi jury's grid (no EIG2 cahier des charges in the sources)"
+        @"la promotion EIG2 n'a pas de règles publiées pour la grille du jury des défis (aucun cahier des charges d'EIG2 dans les sources) : les grilles du jury des défis publiées sont celles d'EIG3 à EIG7"
     );
 }
 
@@ -128,5 +128,15 @@ fn no_published_rules() {
 fn a_dossier_of_another_promotion_is_refused() {
     let dossier = eig3_dossier();
     let err = rule_set(Promotion::Eig4).unwrap().evaluate_dossier(&dossier).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"input of promotion EIG3 given to the rules of EIG4");
+    insta::assert_snapshot!(err.to_string(), @"dossier du défi eig3-defi : la promotion EIG3 est donnée aux règles de la promotion EIG4 : jugez-le avec les règles de la promotion EIG3");
+}
+
+/// A date computed beyond the calendar says which date it is and from which day.
+#[test]
+fn a_date_beyond_the_calendar_says_which_date() {
+    let last = chrono::NaiveDate::MAX;
+    let err = eig_eligibility::eig7_renewal_answer_by(last).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"la date limite de la réponse au renouvellement, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
+    let err = eig_eligibility::eig7_contract_terms(last, last).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"la fin du contrat EIG7, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
 }

@@ -222,11 +222,11 @@ fn plan_errors() {
     };
     insta::assert_snapshot!(
         plan_promotion(&defi("direct"), &Scenario::default()).unwrap_err(),
-        @"talent t1 of défi d1: 11 months worked out of a 10-month contract"
+        @"talent t1 du défi d1 : 11 mois travaillés pour un contrat de 10 mois : donnez au plus 10 mois travaillés"
     );
     insta::assert_snapshot!(
         plan_promotion(&defi("employed_by_dinum"), &Scenario::default()).unwrap_err(),
-        @r#"défi d1: route "EIG recrutés et rémunérés par la DINUM" is not open in EIG3: give a route the promotion opens (docs/rules/funding.md)"#
+        @r#"défi d1 : la voie "EIG recrutés et rémunérés par la DINUM" n'est pas ouverte en EIG3 : donnez une voie que la promotion ouvre (docs/rules/funding.md)"#
     );
     let scenario: Scenario = serde_json::from_value(json!({ "overrides": [
         { "id": "pia_share", "promotion": "EIG3", "value": { "months": 4 } } ] }))
@@ -236,7 +236,7 @@ fn plan_errors() {
         json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [
         { "talent": "t1" } ] }),
     );
-    insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"parameter pia_share for EIG3 holds a number of months, expected a share");
+    insta::assert_snapshot!(plan_promotion(&input, &scenario).unwrap_err(), @"le paramètre pia_share de la promotion EIG3 contient un nombre de mois au lieu d'une part : donnez une part");
     // A contract of 0 months is refused as such: EIG7 does state its length (REG7 §2.3).
     let input = reference(
         "EIG7",
@@ -245,7 +245,7 @@ fn plan_errors() {
     );
     insta::assert_snapshot!(
         plan_promotion(&input, &Scenario::default()).unwrap_err(),
-        @"défi d1: a contract of 0 months: give at least 1 in `contract_months`"
+        @"défi d1 : un contrat de 0 mois : donnez au moins 1 dans contract_months"
     );
 }
 
@@ -555,12 +555,14 @@ fn what_the_mutants_found() {
     let err = plan_promotion(&huge, &Scenario::default()).unwrap_err();
     assert!(matches!(err, FundingError::Overflow { .. }), "{err:?}");
     assert_eq!(err.defi().map(eig_domain::DefiId::as_str), Some("d9"));
+    insta::assert_snapshot!(err.to_string(), @"défi d9 : les montants donnés sont trop grands pour être calculés exactement (dépassement de capacité dans une multiplication) : vérifiez les coûts employeur");
 
     for rule in RuleId::ALL {
         let json = serde_json::to_string(&rule).unwrap();
         assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), rule);
     }
-    assert!(serde_json::from_str::<RuleId>(r#""funding.nothing""#).is_err());
+    let unknown = serde_json::from_str::<RuleId>(r#""funding.nothing""#).unwrap_err();
+    insta::assert_snapshot!(unknown.to_string(), @r#""funding.nothing" n'est pas une règle de financement : écrivez l'identifiant d'une règle, par ex. funding.pia_pays_pay (la liste est dans docs/rules/funding.md)"#);
     let cited = |rule: RuleId, promotion| -> Vec<String> {
         rule.sources_for(promotion).iter().map(ToString::to_string).collect()
     };

@@ -153,20 +153,20 @@ fn extreme_amounts_and_shares_do_not_overflow() {
 #[test]
 fn splitting_errors() {
     let one = Euros::from_whole(1);
-    insta::assert_snapshot!(split_evenly(one, 0).unwrap_err(), @"cannot split into zero parts");
-    insta::assert_snapshot!(allocate(one, &[]).unwrap_err(), @"cannot split into zero parts");
-    insta::assert_snapshot!(allocate(one, &[0, 0]).unwrap_err(), @"the weights sum to zero");
+    insta::assert_snapshot!(split_evenly(one, 0).unwrap_err(), @"impossible de partager en zéro part : demandez au moins une part");
+    insta::assert_snapshot!(allocate(one, &[]).unwrap_err(), @"impossible de partager en zéro part : demandez au moins une part");
+    insta::assert_snapshot!(allocate(one, &[0, 0]).unwrap_err(), @"la somme des poids est nulle : donnez au moins un poids positif");
     insta::assert_snapshot!(
         allocate(one, &[u128::MAX, 1]).unwrap_err(),
-        @"overflow in sum of weights"
+        @"dépassement de capacité dans le calcul : la somme des poids dépasse 128 bits, les montants ou les poids sont trop grands"
     );
     insta::assert_snapshot!(
         fraction_of(one, 1, 0, RoundingRule::default()).unwrap_err(),
-        @"fraction with a zero denominator"
+        @"fraction de dénominateur nul : donnez un dénominateur positif"
     );
     insta::assert_snapshot!(
         fraction_of(one, 11, 10, RoundingRule::default()).unwrap_err(),
-        @"fraction 11/10 is above one"
+        @"la fraction 11/10 dépasse un : une part ne peut dépasser le total"
     );
 }
 

@@ -77,12 +77,12 @@ fn inconsistent_files_are_refused() {
     json["aggregates_from_data"]["EIG 3"]["n_talents_in_data"] = 31.into();
     insta::assert_snapshot!(
         History::from_json(&json.to_string()).unwrap_err().to_string(),
-        @"EIG3: the file states 15 défis / 31 talents but its records hold 15 / 32"
+        @"EIG3 : le fichier annonce 15 défis et 31 talents, mais ses enregistrements en contiennent 15 et 32 : corrigez les totaux ou les enregistrements"
     );
     json["aggregates_from_data"]["EIG 3"]["n_talents_in_data"] = 32.into();
     json["defis"][0]["host_kind"] = "mairie".into();
     let err = History::from_json(&json.to_string()).unwrap_err().to_string();
-    assert!(err.starts_with("invalid history file: unknown variant `mairie`"), "{err}");
+    assert!(err.starts_with("fichier d'historique invalide : unknown variant `mairie`"), "{err}");
     assert_eq!(history.defis_of(Promotion::Eig7).count(), 31);
 }
 
@@ -91,10 +91,10 @@ fn unreadable_files_are_refused_naming_the_fault() {
     let unknown = r#"{"defis": [], "aggregates_from_data": {"EIG 9": {"n_defis_in_data": 0, "n_talents_in_data": 0}}}"#;
     insta::assert_snapshot!(
         History::from_json(unknown).unwrap_err().to_string(),
-        @r#"aggregate key "EIG 9" is not a promotion"#
+        @r#"la clé d'agrégat "EIG 9" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#
     );
     insta::assert_snapshot!(
         History::from_json("{}").unwrap_err().to_string(),
-        @"invalid history file: missing field `defis` at line 1 column 2"
+        @"fichier d'historique invalide : missing field `defis` at line 1 column 2 : vérifiez le fichier à cet endroit"
     );
 }

@@ -150,12 +150,12 @@ fn a_wrong_assignment_lists_every_violation() {
     };
     let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(text.join("\n"), @"
-    candidate a is placed on several défis
-    défi d2 has 3 talents of profile développeur·se for 2 seats
-    défi d1 runs with 1 talent, fewer than 2
-    défi d2 has 3 talents, more than 2
-    candidate b and défi d1 block the assignment
-    candidate c and défi d1 block the assignment
+    le candidat a est placé sur plusieurs défis : d1, d2
+    le défi d2 a 3 talents du profil développeur·se pour 2 places
+    le défi d1 se lance avec 1 talent, moins que le minimum de 2
+    le défi d2 a 3 talents, plus que le maximum de 2
+    le candidat b et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
+    le candidat c et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)
     ");
 }
 

@@ -35,21 +35,21 @@ fn every_problem_is_listed() {
       ]
     }"#;
     insta::assert_snapshot!(problems(json), @"
-    - défi d1 is listed twice
-    - défi d2 has 4 seats, outside the team bounds 2..=3
-    - candidate c1 chose unknown défi d9
-    - candidate c2 chose 3 défis, more than the limit of 2
-    - candidate c2 chose défi d1 twice
-    - candidate c1 is listed twice
-    - défi d1's ranking of profile développeur·se names c3, whose profile is designer
-    - défi d1's ranking of profile développeur·se names unknown candidate c4
-    - défi d1's ranking of profile développeur·se names c1 twice
-    - défi d1 has two rankings of profile développeur·se
-    - défi d3's ranking of profile développeur·se, which has no seat of that profile
-    - ranking for unknown défi d8
-    - défi d3's ranking of profile designer names c2, whose profile is développeur·se
-    - défi d3's ranking of profile designer offers a seat to applicant c3
-    - défi d3's ranking of profile designer has an empty tie group
+    - le défi d1 figure deux fois : gardez une seule entrée par défi
+    - le défi d2 a 4 places, hors des bornes d'équipe de 2 à 3 : donnez-lui de 2 à 3 places
+    - le candidat c1 a choisi le défi inconnu d9 : retirez ce choix ou ajoutez le défi
+    - le candidat c2 a choisi 3 défis, plus que la limite de 2 : gardez au plus 2 choix
+    - le candidat c2 a choisi deux fois le défi d1 : retirez l'un des deux choix
+    - le candidat c1 figure deux fois : gardez une seule entrée par candidat
+    - défi d1 : le classement du profil développeur·se nomme le candidat c3, dont le profil est designer : classez-le dans le classement de son profil
+    - défi d1 : le classement du profil développeur·se nomme le candidat inconnu c4 : retirez-le du classement ou ajoutez-le aux candidats
+    - défi d1 : le classement du profil développeur·se nomme deux fois le candidat c1 : gardez-le à un seul rang
+    - le défi d1 a deux classements du profil développeur·se : n'en gardez qu'un
+    - défi d3 : classement du profil développeur·se, pour lequel le défi n'a aucune place : retirez ce classement ou donnez au défi une place de ce profil
+    - classement d'un défi inconnu d8 : retirez ce classement ou ajoutez le défi
+    - défi d3 : le classement du profil designer nomme le candidat c2, dont le profil est développeur·se : classez-le dans le classement de son profil
+    - défi d3 : le classement du profil designer propose une place au candidat c3, qui a choisi ce défi : classez-le au lieu de lui proposer une place
+    - défi d3 : le classement du profil designer a un rang sans candidat : retirez ce rang vide
     ");
 }
 
@@ -61,7 +61,7 @@ fn a_ranking_may_not_name_a_non_applicant() {
       "candidates": [{"id": "c1", "profile": "developer", "choices": ["d2"]}],
       "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
     }"#;
-    insta::assert_snapshot!(problems(json), @"- défi d1's ranking of profile développeur·se names c1, who did not choose it\n");
+    insta::assert_snapshot!(problems(json), @"- défi d1 : le classement du profil développeur·se nomme le candidat c1, qui n'a pas choisi ce défi : retirez-le du classement, ou proposez-lui une place (offers)");
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn bounds_must_not_be_empty() {
       "limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
       "defis": [], "candidates": [], "rankings": []
     }"#;
-    insta::assert_snapshot!(problems(json), @"- team bounds 3..=2 are empty\n");
+    insta::assert_snapshot!(problems(json), @"- les bornes d'équipe de 3 à 2 sont vides : team_min doit être au plus team_max");
 }
 
 #[test]
@@ -136,9 +136,10 @@ fn an_assignment_for_another_instance_is_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "the assignment was made for another instance: it places candidate index \
-             {candidate_index} on défi index {defi_index}, but this instance has {candidates} \
-             candidates and {defis} défis"
+            "l'affectation a été faite pour d'autres données : elle place le candidat n° \
+             {candidate_index} sur le défi n° {defi_index}, mais ces données ont {candidates} \
+             candidats et {defis} défis : vérifiez l'affectation avec les données pour lesquelles \
+             elle a été calculée"
         )
     );
     let Verdict::Violations { violations } = verify(&small, &assignment) else {

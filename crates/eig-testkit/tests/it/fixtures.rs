@@ -158,11 +158,11 @@ fn promotions_without_rules_are_an_error_for_every_fixture() {
     }
     insta::assert_snapshot!(
         fixtures::dossier(Promotion::Dig1).unwrap_err(),
-        @"DIG1 has no published call rules: the kit has no fixture for it"
+        @"la promotion DIG1 n'a pas de règles d'appel publiées : le kit n'a pas de données d'essai pour elle, prenez EIG2 à EIG7"
     );
     insta::assert_snapshot!(
         fixtures::matching(Promotion::Eig7).unwrap_err(),
-        @"EIG7 states no team bounds or choice limit: the kit has no matching for it"
+        @"la promotion EIG7 ne fixe pas de taille d'équipe ou de limite de choix : le kit n'a pas d'affectation pour elle"
     );
 }
 
