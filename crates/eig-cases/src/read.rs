@@ -90,25 +90,30 @@ impl CaseError {
     }
 }
 
-/// A hint for the mistakes people make most when writing a case by hand.
+/// serde's `message` in French, with a hint for the mistakes people make most when writing a
+/// case by hand.
 fn hint(message: &str) -> String {
-    let mut message = message.to_owned();
     if message.contains("premature end of input")
         || message.contains("input contains invalid characters")
+        || message.contains("trailing input")
     {
-        message.push_str(
-            " (un instant a besoin de sa date, de son heure et de son décalage UTC, par ex. \"2018-06-15T16:59:59+02:00\")",
-        );
-    } else if message.starts_with("missing field") {
-        message.push_str(" : ajoutez-le (`eig schema case` liste tous les champs)");
+        return "ce n'est pas un instant complet : écrivez sa date, son heure et son décalage UTC, \
+                par ex. \"2018-06-15T16:59:59+02:00\""
+            .to_owned();
+    }
+    let french = eig_domain::french_serde_message(message);
+    if message.starts_with("missing field") {
+        format!("{french} : ajoutez-le (`eig schema case` liste tous les champs)")
     } else if message.contains("invalid type: floating point")
         || message.contains("invalid type: integer")
     {
-        message.push_str(
-            " (les montants et les parts s'écrivent en chaînes, par ex. \"70000.00\" ou \"0.7\", pour qu'aucun lecteur n'en fasse des nombres à virgule flottante inexacts)",
-        );
+        format!(
+            "{french} (les montants et les parts s'écrivent en chaînes, par ex. \"70000.00\" ou \
+             \"0.7\", pour qu'aucun lecteur n'en fasse des nombres à virgule flottante inexacts)"
+        )
+    } else {
+        french
     }
-    message
 }
 
 /// Reads the cases of a file named `file` (its name gives its syntax, [`Syntax::of`]): one
@@ -143,9 +148,11 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
         Syntax::Json => match serde_json::from_str(text) {
             Ok(value) => value,
             Err(err) => {
+                let syntax = err.to_string();
+                let syntax = syntax.rfind(" at line ").map_or(syntax.as_str(), |at| &syntax[..at]);
                 let message = format!(
-                    "JSON invalide : {err} : vérifiez la ponctuation à cet endroit (un fichier nommé \
-                     .yaml ou .yml est lu comme du YAML)"
+                    "JSON non valable : {} (un fichier nommé .yaml ou .yml est lu comme du YAML)",
+                    eig_domain::french_json_syntax_message(syntax)
                 );
                 let mut error = CaseError::file(file, message);
                 error.line = Some(err.line());
@@ -159,8 +166,8 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 let first = err.to_string();
                 let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
                 let message = format!(
-                    "YAML invalide : {first} : vérifiez l'indentation (des espaces, jamais de \
-                     tabulations) et la ponctuation à cet endroit"
+                    "YAML non valable : vérifiez l'indentation (des espaces, jamais de \
+                     tabulations) et la ponctuation à cet endroit (détail : {first})"
                 );
                 let mut error = CaseError::file(file, message);
                 if let Some(location) = err.location() {
@@ -186,7 +193,10 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 object.keys().filter(|key| !matches!(key.as_str(), "format" | "cases")).collect();
             if !unknown.is_empty() {
                 let message = format!(
-                    "champ(s) inconnu(s) {unknown:?} à côté de cases : un fichier de cas contient format et cases, rien d'autre"
+                    "{} {unknown:?} à côté de cases : un fichier de cas contient format et cases, \
+                     rien d'autre : retirez-le{}",
+                    if unknown.len() == 1 { "champ inconnu" } else { "champs inconnus" },
+                    if unknown.len() == 1 { "" } else { "s" }
                 );
                 return vec![Err(CaseError::file(file, message))];
             }
@@ -214,7 +224,9 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
         .into_iter()
         .enumerate()
         .map(|(index, value)| {
-            let raw: RawCase = serde_path_to_error::deserialize(value).map_err(|err| {
+            // An array where an object is expected is refused, at every depth.
+            let strict = eig_domain::Strict::new(value);
+            let raw: RawCase = serde_path_to_error::deserialize(strict).map_err(|err| {
                 let inner = err.path().to_string();
                 let base = if many { format!("{prefix}[{index}]") } else { "$".to_owned() };
                 let path = if inner == "." { base } else { format!("{base}.{inner}") };

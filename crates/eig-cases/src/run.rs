@@ -70,7 +70,7 @@ pub struct RuleNote {
     pub rule: String,
     /// Its title.
     pub title: String,
-    /// `satisfied`, `failed (reason)` or `missing (inputs)`.
+    /// In French: `satisfaite`, `non satisfaite (reason)` or `incomplète, il manque inputs`.
     pub result: String,
     /// Its source (`AAP3 §3.1.1–3.1.3`).
     pub source: String,
@@ -156,7 +156,7 @@ impl Report {
     /// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
     ///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "60.00"}}"#).remove(0)?;
     /// assert_eq!(run_case(&case).failure_details(),
-    ///     "    source: AAP3 §5.2\n    $.share : attendu \"60.00\", obtenu \"70.00\"\n");
+    ///     "    source : AAP3 §5.2\n    $.share : attendu \"60.00\", obtenu \"70.00\"\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn failure_details(&self) -> String {
@@ -164,7 +164,7 @@ impl Report {
         let mut out = String::new();
         let Verdict::Failed { differences, rules } = &self.verdict else { return out };
         if let Some(source) = &self.source {
-            let _ = writeln!(out, "    source: {source}");
+            let _ = writeln!(out, "    source : {source}");
         }
         for difference in differences {
             let _ = writeln!(out, "    {difference}");
@@ -172,11 +172,11 @@ impl Report {
         for note in rules {
             let _ = writeln!(
                 out,
-                "    rule {} — {} — {} — source: {}",
+                "    règle {} — {} — {} — source : {}",
                 note.rule, note.title, note.result, note.source
             );
             if !note.facts.is_empty() {
-                let _ = writeln!(out, "      facts: {}", note.facts.join("; "));
+                let _ = writeln!(out, "      faits : {}", note.facts.join(" ; "));
             }
         }
         out
@@ -296,14 +296,16 @@ fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
             rule: entry.rule.to_owned(),
             title: entry.title.to_owned(),
             result: match &entry.result {
-                RuleResult::Satisfied => "satisfied".to_owned(),
+                RuleResult::Satisfied => "satisfaite".to_owned(),
                 RuleResult::Failed { reason } => {
                     format!(
-                        "failed ({})",
+                        "non satisfaite ({})",
                         value(reason).get("reason").and_then(Value::as_str).unwrap_or("?")
                     )
                 }
-                RuleResult::Missing { inputs } => format!("missing ({})", inputs.join(", ")),
+                RuleResult::Missing { inputs } => {
+                    format!("incomplète, il manque {}", inputs.join(", "))
+                }
                 _ => "?".to_owned(),
             },
             source: entry.source.to_string(),

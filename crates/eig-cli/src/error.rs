@@ -15,7 +15,7 @@ pub(crate) enum CliError {
     Usage { message: String },
     /// Two inputs were both to be read from standard input.
     #[error(
-        "une seule entrée peut être lue sur l'entrée standard (`-`) : donnez FILE ou --scenario comme fichier"
+        "une seule entrée peut être lue sur l'entrée standard (`-`) : donnez FICHIER ou --scenario comme fichier"
     )]
     TwoInputsOnStdin,
     /// The input could not be read.
@@ -108,8 +108,8 @@ fn read_problem(err: &std::io::Error) -> String {
             "accès refusé : vérifiez les droits de lecture du fichier"
         }
         std::io::ErrorKind::InvalidData => {
-            "ce n'est pas du texte UTF-8 : l'entrée doit être du JSON en UTF-8 (est-ce un \
-             fichier binaire, ou un autre encodage ?)"
+            "ce n'est pas du texte UTF-8 : enregistrez l'entrée en JSON encodé en UTF-8 (est-ce \
+             un fichier binaire, ou un autre encodage ?)"
         }
         _ => return io_problem(err),
     };

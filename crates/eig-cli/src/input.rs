@@ -83,7 +83,7 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
             "l'entrée est vide : donnez un document JSON (`eig example <kind>` en affiche un)"
                 .to_owned()
         } else {
-            syntax_hint(&message)
+            eig_domain::french_json_syntax_message(&message)
         };
         return Err(CliError::Syntax {
             input: input.to_owned(),
@@ -138,59 +138,6 @@ fn at_path<'a>(
         };
     }
     Some(node)
-}
-
-/// `serde_json`'s syntax `message`, in French, with what to write instead.
-fn syntax_hint(message: &str) -> String {
-    let (what, hint) = match message {
-        "expected value" => (
-            "valeur attendue",
-            "écrivez une valeur JSON : une chaîne entre guillemets droits, un nombre, true, \
-             false, null, un objet ou un tableau",
-        ),
-        "key must be a string" => (
-            "un nom de champ doit être une chaîne",
-            "écrivez chaque nom de champ entre guillemets droits, et pas de virgule après le dernier",
-        ),
-        "trailing comma" => ("virgule en trop", "retirez la virgule après le dernier élément"),
-        "trailing characters" => (
-            "texte après la fin du document",
-            "donnez un seul document JSON : retirez ce qui suit sa fin",
-        ),
-        "EOF while parsing an object" | "EOF while parsing a list" => {
-            ("l'entrée s'arrête trop tôt", "ajoutez le `}` ou le `]` qui manque")
-        }
-        "EOF while parsing a string" => {
-            ("l'entrée s'arrête trop tôt", "ajoutez le `\"` qui manque")
-        }
-        "EOF while parsing a value" => {
-            ("l'entrée s'arrête trop tôt", "ajoutez la valeur qui manque à la fin")
-        }
-        "recursion limit exceeded" => (
-            "le JSON est imbriqué sur plus de 128 niveaux",
-            "aplatissez-le : aucune entrée n'a besoin d'autant de niveaux",
-        ),
-        "control character (\\u0000-\\u001F) found while parsing a string" => (
-            "caractère de contrôle dans une chaîne",
-            "écrivez une tabulation ou un saut de ligne dans une chaîne \\t ou \\n",
-        ),
-        "invalid escape" => {
-            ("échappement non valable", "dans une chaîne, écrivez \\\\, \\\", \\n, \\t ou \\uXXXX")
-        }
-        "invalid number" => ("nombre non valable", "écrivez des chiffres, avec un point décimal"),
-        "number out of range" => ("nombre trop grand", "écrivez un nombre plus petit"),
-        "expected `:`" => ("`:` attendu", "séparez chaque nom de champ de sa valeur par `:`"),
-        "expected `,` or `]`" => ("`,` ou `]` attendu", "séparez les éléments par des virgules"),
-        "expected `,` or `}`" => ("`,` ou `}` attendu", "séparez les champs par des virgules"),
-        "expected ident" => {
-            ("mot inconnu", "écrivez true, false ou null, ou une chaîne entre guillemets")
-        }
-        _ if message.starts_with("expected") || message.starts_with("EOF") => {
-            ("ponctuation inattendue", "vérifiez la ponctuation à cet endroit")
-        }
-        _ => ("valeur non valable", "vérifiez ce qui est écrit à cet endroit"),
-    };
-    format!("{what} : {hint}")
 }
 
 /// The kind of `eig schema` and `eig example` that describes `T`.

@@ -26,7 +26,7 @@ pub enum MoneyError {
         input: String,
     },
     /// The amount is below zero.
-    #[error("le montant {value} est négatif : un montant est nul ou positif")]
+    #[error("le montant {value} est négatif : écrivez un montant nul ou positif")]
     Negative {
         /// The rejected value.
         value: Decimal,
@@ -104,7 +104,11 @@ pub enum TextError {
         max: usize,
     },
     /// The text holds a character that is not allowed.
-    #[error("{kind} {} : le caractère {found:?} n'est pas permis", echo(input))]
+    #[error(
+        "{kind} {} : le caractère {found:?} n'est pas permis : {}",
+        echo(input),
+        allowed_characters(kind)
+    )]
     InvalidCharacter {
         /// What the text was meant to be.
         kind: &'static str,
@@ -113,6 +117,15 @@ pub enum TextError {
         /// The first offending character.
         found: char,
     },
+}
+
+/// What to write instead of a character a text of `kind` does not allow.
+fn allowed_characters(kind: &str) -> &'static str {
+    if kind == "libellé" {
+        "retirez ce caractère de contrôle (un libellé est du texte sur une ligne)"
+    } else {
+        "écrivez seulement des lettres sans accent, des chiffres et les signes - _ . :"
+    }
 }
 
 /// Why a text is not a valid SIREN, SIRET or budget programme number.

@@ -67,7 +67,7 @@ pub use crate::promotion::{
     TeamBounds,
 };
 #[doc(alias = "erreur de lecture")]
-pub use crate::reading::french_serde_message;
+pub use crate::reading::{french_json_syntax_message, french_serde_message};
 #[doc(alias = "source")]
 pub use crate::source::{Document, Source, Sourced};
 pub use crate::strict::Strict;

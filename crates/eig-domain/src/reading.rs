@@ -55,7 +55,10 @@ pub fn french_serde_message(message: &str) -> String {
         && let Some((name, expected)) = split_name(rest)
     {
         return match one_of(expected) {
-            Some(names) => format!("valeur inconnue {name} : écrivez {names}"),
+            Some((names, 1 | 2)) => format!("valeur inconnue {name} : écrivez {names}"),
+            Some((names, _)) => {
+                format!("valeur inconnue {name} : écrivez l'une de ces valeurs : {names}")
+            }
             None => format!("valeur inconnue {name} : aucune valeur n'est permise ici"),
         };
     }
@@ -63,8 +66,17 @@ pub fn french_serde_message(message: &str) -> String {
         && let Some((name, expected)) = split_name(rest)
     {
         return match one_of(expected) {
-            Some(names) => format!("champ inconnu {name} : les champs permis ici sont {names}"),
-            None => format!("champ inconnu {name} : aucun champ n'est permis ici"),
+            Some((names, 1)) => {
+                format!(
+                    "champ inconnu {name} : corrigez son nom ou retirez-le ; le seul champ permis ici est {names}"
+                )
+            }
+            Some((names, _)) => {
+                format!(
+                    "champ inconnu {name} : corrigez son nom ou retirez-le ; les champs permis ici sont {names}"
+                )
+            }
+            None => format!("champ inconnu {name} : retirez-le, aucun champ n'est permis ici"),
         };
     }
     if let Some(name) = message.strip_prefix("missing field ") {
@@ -85,6 +97,71 @@ pub fn french_serde_message(message: &str) -> String {
     message.to_owned()
 }
 
+/// serde_json's message about a syntax error (without its position), in French, with what to
+/// write instead.
+///
+/// # Example
+/// ```
+/// use eig_domain::french_json_syntax_message;
+///
+/// assert_eq!(
+///     french_json_syntax_message("trailing comma"),
+///     "virgule en trop : retirez la virgule après le dernier élément"
+/// );
+/// ```
+#[must_use]
+pub fn french_json_syntax_message(message: &str) -> String {
+    let (what, hint) = match message {
+        "expected value" => (
+            "valeur attendue",
+            "écrivez une valeur JSON : une chaîne entre guillemets droits, un nombre, true, \
+             false, null, un objet ou un tableau",
+        ),
+        "key must be a string" => (
+            "un nom de champ doit être une chaîne",
+            "écrivez chaque nom de champ entre guillemets droits, et pas de virgule après le dernier",
+        ),
+        "trailing comma" => ("virgule en trop", "retirez la virgule après le dernier élément"),
+        "trailing characters" => (
+            "texte après la fin du document",
+            "donnez un seul document JSON : retirez ce qui suit sa fin",
+        ),
+        "EOF while parsing an object" | "EOF while parsing a list" => {
+            ("l'entrée s'arrête trop tôt", "ajoutez le `}` ou le `]` qui manque")
+        }
+        "EOF while parsing a string" => {
+            ("l'entrée s'arrête trop tôt", "ajoutez le `\"` qui manque")
+        }
+        "EOF while parsing a value" => {
+            ("l'entrée s'arrête trop tôt", "ajoutez la valeur qui manque à la fin")
+        }
+        "recursion limit exceeded" => (
+            "le JSON est imbriqué sur plus de 128 niveaux",
+            "aplatissez-le : aucune entrée n'a besoin d'autant de niveaux",
+        ),
+        "control character (\\u0000-\\u001F) found while parsing a string" => (
+            "caractère de contrôle dans une chaîne",
+            "écrivez une tabulation ou un saut de ligne dans une chaîne \\t ou \\n",
+        ),
+        "invalid escape" => {
+            ("échappement non valable", "dans une chaîne, écrivez \\\\, \\\", \\n, \\t ou \\uXXXX")
+        }
+        "invalid number" => ("nombre non valable", "écrivez des chiffres, avec un point décimal"),
+        "number out of range" => ("nombre trop grand", "écrivez un nombre plus petit"),
+        "expected `:`" => ("`:` attendu", "séparez chaque nom de champ de sa valeur par `:`"),
+        "expected `,` or `]`" => ("`,` ou `]` attendu", "séparez les éléments par des virgules"),
+        "expected `,` or `}`" => ("`,` ou `}` attendu", "séparez les champs par des virgules"),
+        "expected ident" => {
+            ("mot inconnu", "écrivez true, false ou null, ou une chaîne entre guillemets")
+        }
+        _ if message.starts_with("expected") || message.starts_with("EOF") => {
+            ("ponctuation inattendue", "vérifiez la ponctuation à cet endroit")
+        }
+        _ => ("valeur non valable", "vérifiez ce qui est écrit à cet endroit"),
+    };
+    format!("{what} : {hint}")
+}
+
 /// `` `name`, rest `` → (`` `name` ``, rest): a name in backticks, which may itself hold
 /// commas.
 fn split_name(text: &str) -> Option<(&str, &str)> {
@@ -94,21 +171,22 @@ fn split_name(text: &str) -> Option<(&str, &str)> {
 }
 
 /// serde's list of names (`` expected `a` ``, `` expected `a` or `b` ``, `` expected one of
-/// `a`, `b`, `c` ``), in French; `None` when serde says there are none.
-fn one_of(expected: &str) -> Option<String> {
+/// `a`, `b`, `c` ``) as a French list and how many it names; `None` when serde says there are
+/// none.
+fn one_of(expected: &str) -> Option<(String, usize)> {
     if expected.starts_with("there are no") {
         return None;
     }
     let list = expected.strip_prefix("expected ").unwrap_or(expected);
     if let Some(list) = list.strip_prefix("one of ") {
+        let count = list.matches("`, `").count() + 1;
         return Some(match list.rsplit_once(", ") {
-            Some((first, final_name)) => {
-                format!("l'une de ces valeurs : {first} ou {final_name}")
-            }
-            None => list.to_owned(),
+            Some((first, final_name)) => (format!("{first} ou {final_name}"), count),
+            None => (list.to_owned(), count),
         });
     }
-    Some(list.replace("` or `", "` ou `"))
+    let count = list.matches("` or `").count() + 1;
+    Some((list.replace("` or `", "` ou `"), count))
 }
 
 /// What serde found, in JSON's words.
@@ -192,7 +270,27 @@ fn elements(count: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::french_serde_message as fr;
+    use super::{french_json_syntax_message, french_serde_message as fr};
+
+    #[test]
+    fn each_syntax_message_of_serde_json() {
+        for (english, french) in [
+            ("expected value", "valeur attendue : écrivez une valeur JSON"),
+            ("EOF while parsing a value", "l'entrée s'arrête trop tôt : ajoutez la valeur"),
+            ("EOF while parsing a list", "l'entrée s'arrête trop tôt : ajoutez le `}` ou le `]`"),
+            ("expected `,` or `}`", "`,` ou `}` attendu : séparez les champs"),
+            ("expected `:`", "`:` attendu"),
+            ("recursion limit exceeded", "plus de 128 niveaux"),
+            ("invalid number", "nombre non valable"),
+            ("something new", "valeur non valable : vérifiez"),
+        ] {
+            let message = french_json_syntax_message(english);
+            assert!(
+                message.starts_with(french) || message.contains(french),
+                "{english}: {message}"
+            );
+        }
+    }
 
     #[test]
     fn each_message_of_serde() {
@@ -235,11 +333,11 @@ mod tests {
             ),
             (
                 "unknown field `a, b`, expected `c`",
-                "champ inconnu `a, b` : les champs permis ici sont `c`",
+                "champ inconnu `a, b` : corrigez son nom ou retirez-le ; le seul champ permis ici est `c`",
             ),
             (
                 "unknown field `z`, there are no fields",
-                "champ inconnu `z` : aucun champ n'est permis ici",
+                "champ inconnu `z` : retirez-le, aucun champ n'est permis ici",
             ),
             ("missing field `defi`", "champ manquant `defi`"),
             ("duplicate field `defi`", "champ en double `defi` : ne l'écrivez qu'une fois"),

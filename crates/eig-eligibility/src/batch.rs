@@ -45,7 +45,10 @@ pub struct RecordError {
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let subject = crate::error::subject_name(&self.subject);
-        write!(f, "enregistrement {} ({subject}) : {}", self.index, self.error)
+        // An error that already names its record is not preceded by its name twice.
+        let error = self.error.to_string();
+        let error = error.strip_prefix(&format!("{subject} : ")).unwrap_or(&error);
+        write!(f, "enregistrement {} ({subject}) : {error}", self.index)
     }
 }
 

@@ -106,7 +106,7 @@ fn a_wrong_expectation_names_the_rule_and_its_source() {
     insta::assert_snapshot!(differences.join("\n"), @r#"$.outcome : attendu "eligible", obtenu "ineligible""#);
     let note = rules.iter().find(|note| note.rule == "eig3.host.funding_route").unwrap();
     assert_eq!(note.source, "AAP3 §3.1.1–3.1.3");
-    assert_eq!(note.result, "failed (administrative_carrier_required)");
+    assert_eq!(note.result, "non satisfaite (administrative_carrier_required)");
     assert!(
         note.facts.iter().any(|fact| fact.starts_with("defi.hosts.operational.kind = ")),
         "{note:?}"
@@ -132,13 +132,13 @@ fn a_case_that_cannot_be_read_is_named_and_the_others_run() {
     let errors: Vec<String> =
         results[1..].iter().map(|r| r.as_ref().unwrap_err().to_string()).collect();
     insta::assert_snapshot!(errors.join("\n"), @r#"
-    mixed.json : cas 2 : en $.cases[1].split.total : invalid type: integer `70000`, expected a string (les montants et les parts s'écrivent en chaînes, par ex. "70000.00" ou "0.7", pour qu'aucun lecteur n'en fasse des nombres à virgule flottante inexacts)
-    mixed.json : cas 3 : en $.cases[2].dossier.submitted_at : premature end of input (un instant a besoin de sa date, de son heure et de son décalage UTC, par ex. "2018-06-15T16:59:59+02:00")
+    mixed.json : cas 2 : en $.cases[1].split.total : attendu : une chaîne de caractères entre guillemets ; trouvé : le nombre entier 70000 (les montants et les parts s'écrivent en chaînes, par ex. "70000.00" ou "0.7", pour qu'aucun lecteur n'en fasse des nombres à virgule flottante inexacts)
+    mixed.json : cas 3 : en $.cases[2].dossier.submitted_at : ce n'est pas un instant complet : écrivez sa date, son heure et son décalage UTC, par ex. "2018-06-15T16:59:59+02:00"
     mixed.json : cas 4 : un cas a exactement une entrée ; celui-ci en a 2 (evenly, allocate) : gardez-en une
     "#);
     // A file that is not JSON at all: one error, with its line and column.
     let errors = read_cases("broken.json", "{\n  \"title\": \"t\",\n  oops\n}");
-    insta::assert_snapshot!(errors[0].as_ref().unwrap_err().to_string(), @"broken.json:3:3 : JSON invalide : key must be a string at line 3 column 3 : vérifiez la ponctuation à cet endroit (un fichier nommé .yaml ou .yml est lu comme du YAML)");
+    insta::assert_snapshot!(errors[0].as_ref().unwrap_err().to_string(), @"broken.json:3:3 : JSON non valable : un nom de champ doit être une chaîne : écrivez chaque nom de champ entre guillemets droits, et pas de virgule après le dernier (un fichier nommé .yaml ou .yml est lu comme du YAML)");
     let errors = read_cases("broken.yaml", "title: t\n  expected: : [\n");
     assert_eq!(errors[0].as_ref().unwrap_err().line, Some(2));
 }

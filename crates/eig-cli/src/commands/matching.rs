@@ -26,18 +26,18 @@ pub(crate) fn compute(
 ) -> Result<MatchOutput, CliError> {
     let unjudgeable = |message: String| CliError::Unjudgeable { input: name.to_owned(), message };
     let instance = Instance::new(input).map_err(|err| {
-        // One problem a line, the first 6 shown: a long list would hide the first.
+        // One problem a line, the first 4 shown: a long list would hide the first.
         let problems = err.problems();
         let mut lines: Vec<String> = problems
             .iter()
-            .take(6)
+            .take(4)
             .map(|problem| match path_of(input, problem) {
                 Some(path) => format!("  - à {path} : {problem}"),
                 None => format!("  - {problem}"),
             })
             .collect();
-        if problems.len() > 6 {
-            lines.push(format!("  … et {} de plus", problems.len() - 6));
+        if problems.len() > 4 {
+            lines.push(format!("  … et {} de plus", problems.len() - 4));
         }
         unjudgeable(format!(
             "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",

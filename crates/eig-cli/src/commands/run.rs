@@ -17,8 +17,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(
             stderr,
-            "remarque : `eig run --input FILE` est une ancienne écriture, qui disparaîtra : \
-             écrivez `eig run FILE` (comme toutes les commandes lisent leur entrée)"
+            "remarque : `eig run --input FICHIER` est une ancienne écriture, qui disparaîtra : \
+             écrivez `eig run FICHIER` (comme toutes les commandes lisent leur entrée)"
         );
     }
     let (name, campaign): (String, Campaign) = match args.file.as_ref().or(args.input.as_ref()) {

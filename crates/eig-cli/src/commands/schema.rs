@@ -113,7 +113,7 @@ pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<Stri
     use eig_testkit::fixtures;
     let fixture = |err: eig_testkit::FixtureError| CliError::Usage {
         message: format!(
-            "--promotion {promotion} : {err} : choisissez une autre promotion ou une autre forme"
+            "--promotion {promotion} : {err} : choisissez une autre promotion, ou une autre forme"
         ),
     };
     let eligibility = || -> Result<EligibilityInput, CliError> {

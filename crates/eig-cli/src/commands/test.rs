@@ -104,9 +104,10 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, C
     for path in files {
         let (name, text) = if path.as_os_str() == "-" {
             let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                .map_err(|source| CliError::Read { input: "<stdin>".to_owned(), source })?;
-            ("<stdin>".to_owned(), crate::input::skip_bom(text))
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
+                CliError::Read { input: "<entrée standard>".to_owned(), source }
+            })?;
+            ("<entrée standard>".to_owned(), crate::input::skip_bom(text))
         } else {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(&path)

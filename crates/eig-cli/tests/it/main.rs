@@ -75,7 +75,7 @@ fn run_reads_a_positional_file_and_the_former_option() {
     let (code, stdout, stderr) = eig(&["run", "--input", "-"], &campaign);
     assert_eq!(code, 0);
     assert_eq!(stdout, ok(&["run", "-"], &campaign));
-    insta::assert_snapshot!(stderr, @"note: `eig run --input FILE` is deprecated: write `eig run FILE` (as every command reads its input)");
+    insta::assert_snapshot!(stderr, @"remarque : `eig run --input FICHIER` est une ancienne écriture, qui disparaîtra : écrivez `eig run FICHIER` (comme toutes les commandes lisent leur entrée)");
 }
 
 #[test]
@@ -318,8 +318,9 @@ struct Row {
 /// Words by which a message says what to do (or what was expected instead).
 /// What a message says to do: an imperative (« écrivez », « donnez »…), what is expected in
 /// that place, or where to find the shape.
-const FIXES: [&str; 17] = [
+const FIXES: [&str; 18] = [
     "écrivez",
+    "enregistrez",
     "donnez",
     "vérifiez",
     "nommez",
@@ -872,9 +873,9 @@ fn a_batch_decides_every_record_it_can() {
         dossiers[0]["subject"],
         serde_json::json!({"kind": "dossier", "id": "eig1-dossier"})
     );
-    assert!(dossiers[0]["error"].as_str().unwrap().contains("EIG1 has no published rules"));
+    assert!(dossiers[0]["error"].as_str().unwrap().contains("EIG1 n'a pas de règles publiées"));
     assert!(dossiers[1..=valid].iter().all(|d| d["outcome"].is_object()), "{stdout}");
-    assert!(dossiers[valid + 1]["error"].as_str().unwrap().contains("conflict"));
+    assert!(dossiers[valid + 1]["error"].as_str().unwrap().contains("s'appliquent toutes"));
     let candidates = output["candidates"].as_array().unwrap();
     assert!(candidates[..candidates.len() - 1].iter().all(|c| c["outcome"].is_object()));
     assert!(candidates.last().unwrap()["error"].is_string());
@@ -884,10 +885,10 @@ fn a_batch_decides_every_record_it_can() {
             .unwrap();
     assert_eq!(&dossiers[1..=valid], &alone["dossiers"].as_array().unwrap()[..]);
     insta::assert_snapshot!(stderr, @r#"
-    error: <stdin>: 3 records could not be judged, the others were decided:
-      at $.dossiers[0]: record 0 (dossier eig1-dossier): promotion EIG1 has no published rules for défi dossiers, candidates and selection
-      at $.dossiers[4]: record 4 (dossier both-ways): rule eig3.host.funding_route: exceptions "cofinancement demandé" and "autofinancement" both apply and conflict
-      at $.candidates[2]: record 2 (candidate c-dig1): promotion DIG1 has no published rules for défi dossiers, candidates and selection
+    erreur : <entrée standard> : 3 enregistrements n'ont pas pu être jugés, les autres sont décidés :
+      à $.dossiers[0] : enregistrement 0 (dossier du défi eig1-dossier) : la promotion EIG1 n'a pas de règles publiées pour les dossiers de défi, les candidatures et la sélection : un dossier ou une candidature de la promotion EIG1 ne peut être jugé selon des règles qui n'ont jamais été publiées ; les promotions aux règles publiées sont EIG2 à EIG7
+      à $.dossiers[4] : enregistrement 4 (dossier du défi both-ways) : les exceptions "cofinancement demandé" et "autofinancement" s'appliquent toutes deux (règle eig3.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une
+      à $.candidates[2] : enregistrement 2 (candidat c-dig1) : la promotion DIG1 n'a pas de règles publiées pour les dossiers de défi, les candidatures et la sélection : un dossier ou une candidature de la promotion DIG1 ne peut être jugé selon des règles qui n'ont jamais été publiées ; les promotions aux règles publiées sont EIG2 à EIG7
     "#);
     let (code, text, _) = eig(&["eligibility", "-"], &input.to_string());
     assert_eq!(code, 4);
@@ -909,7 +910,13 @@ fn a_campaign_decides_every_record_it_can() {
     assert_eq!(code, 4, "{stderr}");
     let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let dossiers = result["dossiers"].as_array().unwrap();
-    assert_eq!(dossiers[0]["error"], "it belongs to EIG1, the campaign to EIG3: it is not judged");
+    assert!(
+        dossiers[0]["error"].as_str().unwrap().starts_with(
+            "il est de la promotion EIG1, l'appel de la promotion EIG3 : il n'est pas jugé"
+        ),
+        "{}",
+        dossiers[0]
+    );
     assert!(dossiers[1..].iter().all(|d| d["decision"].is_object()));
     let laureates = result["selection"]["ranking"]
         .as_array()
@@ -968,7 +975,7 @@ fn rule_tests_run_and_explain_their_failures() {
             && xml.contains(r#"errors="1""#),
         "{xml}"
     );
-    assert!(xml.contains("rule eig3.host.funding_route"), "{xml}");
+    assert!(xml.contains("règle eig3.host.funding_route"), "{xml}");
     let (code, json, _) = eig(&["test", path, "--format", "json", "--filter", "eig3.host"], "");
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -1012,7 +1019,7 @@ fn examples_for_every_promotion() {
     // EIG7 states no choice limit: no matching example, and the message says why.
     let (code, _, stderr) = eig(&["example", "match", "--promotion", "EIG7"], "");
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("choisissez une autre promotion ou une autre forme"), "{stderr}");
+    assert!(stderr.contains("choisissez une autre promotion, ou une autre forme"), "{stderr}");
     let (code, _, stderr) = eig(&["example", "scenario", "--promotion", "EIG3"], "");
     assert_eq!(
         (code, stderr.trim()),

@@ -35,12 +35,12 @@ fn budget_programmes() {
 #[test]
 fn ids_and_labels() {
     insta::assert_snapshot!(show("eig3-ia-flash".parse::<DefiId>()), @"ok eig3-ia-flash");
-    insta::assert_snapshot!(show("IA Flash".parse::<DefiId>()), @r#"error: identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis"#);
+    insta::assert_snapshot!(show("IA Flash".parse::<DefiId>()), @r#"error: identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis : écrivez seulement des lettres sans accent, des chiffres et les signes - _ . :"#);
     insta::assert_snapshot!(show("".parse::<CandidateId>()), @"error: identifiant de candidat vide : écrivez au moins un caractère");
     insta::assert_snapshot!(show("x".repeat(65).parse::<CandidateId>()), @r#"error: identifiant de candidat "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" : plus de 64 caractères, écrivez-en au plus 64"#);
     // A huge value is echoed by its first 60 characters and its length.
     insta::assert_snapshot!(show("y".repeat(50_000_000).parse::<DefiId>()), @r#"error: identifiant de défi "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" (50000000 caractères) : plus de 64 caractères, écrivez-en au plus 64"#);
-    insta::assert_snapshot!(show("Défi\tdonnées".parse::<Label>()), @r#"error: libellé "Défi\tdonnées" : le caractère '\t' n'est pas permis"#);
+    insta::assert_snapshot!(show("Défi\tdonnées".parse::<Label>()), @r#"error: libellé "Défi\tdonnées" : le caractère '\t' n'est pas permis : retirez ce caractère de contrôle (un libellé est du texte sur une ligne)"#);
     insta::assert_snapshot!(show(" ".parse::<Label>()), @"error: libellé vide : écrivez au moins un caractère");
     insta::assert_snapshot!(show("Mes services Greentech".parse::<Label>()), @"ok Mes services Greentech");
 }

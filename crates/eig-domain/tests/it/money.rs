@@ -24,7 +24,7 @@ fn parsing_euros() {
     insta::assert_snapshot!(parse("0"), @"ok 0.00");
     insta::assert_snapshot!(parse("-0"), @"ok 0.00");
     insta::assert_snapshot!(parse("1.230"), @"ok 1.23");
-    insta::assert_snapshot!(parse("-3"), @"error: le montant -3 est négatif : un montant est nul ou positif");
+    insta::assert_snapshot!(parse("-3"), @"error: le montant -3 est négatif : écrivez un montant nul ou positif");
     insta::assert_snapshot!(parse("0.001"), @"error: le montant 0.001 a plus de deux décimales : donnez-le au centime près");
     insta::assert_snapshot!(parse("12,50"), @r#"error: "12,50" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
     insta::assert_snapshot!(parse("1e3"), @r#"error: "1e3" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
@@ -54,7 +54,7 @@ fn json_is_strings_never_floats() {
     );
     insta::assert_snapshot!(
         serde_json::from_str::<Euros>(r#""-1""#).unwrap_err().to_string(),
-        @"le montant -1 est négatif : un montant est nul ou positif"
+        @"le montant -1 est négatif : écrivez un montant nul ou positif"
     );
     let share = Share::from_percent(70).unwrap();
     insta::assert_snapshot!(serde_json::to_string(&share).unwrap(), @r#""0.7""#);

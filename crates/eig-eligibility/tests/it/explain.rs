@@ -112,6 +112,22 @@ fn conflicting_exceptions_name_both() {
     insta::assert_snapshot!(err.to_string(), @r#"dossier du défi eig5-defi : les exceptions "délégation de gestion (AAP5 §3.1)" et "porteur administratif (AAP5 §3.2)" s'appliquent toutes deux (règle eig5.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une"#);
 }
 
+/// In a batch, an error that names its dossier is not preceded by that name a second time.
+#[test]
+fn a_record_error_names_its_record_once() {
+    let case: serde_json::Value =
+        serde_json::from_str(include_str!("../data/cases/eig5_mef_with_carrier_conflict.json"))
+            .unwrap();
+    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let results = eig_eligibility::evaluate_dossiers(&[dossier]);
+    let text = results[0].as_ref().unwrap_err().to_string();
+    assert!(
+        text.starts_with("enregistrement 0 (dossier du défi eig5-defi) : les exceptions"),
+        "{text}"
+    );
+    assert_eq!(text.matches("eig5-defi").count(), 1, "{text}");
+}
+
 #[test]
 fn no_published_rules() {
     for promotion in [Promotion::Eig1, Promotion::Dig1] {

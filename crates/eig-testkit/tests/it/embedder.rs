@@ -73,9 +73,9 @@ fn case_files_from_a_test() {
     let failures = run.failures().replace(&run.file, "wrong.yaml");
     insta::assert_snapshot!(failures, @r#"
     wrong.yaml#1: An EIG3 collectivité asking for PIA co-financing without a convention gets no PIA money
-        source: AAP3 §3.1.2
+        source : AAP3 §3.1.2
         $.outcome : attendu "eligible", obtenu "ineligible"
-        rule eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — failed (administrative_carrier_required) — source: AAP3 §3.1.1–3.1.3
-          facts: funding.cofinancing_requested = true; funding.self_funded = false; funding.alternative_funding = false; defi.hosts.operational.kind = "collectivité territoriale"; defi.hosts.administrative.kind = null; carrier_convention = null
+        règle eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — non satisfaite (administrative_carrier_required) — source : AAP3 §3.1.1–3.1.3
+          faits : funding.cofinancing_requested = true ; funding.self_funded = false ; funding.alternative_funding = false ; defi.hosts.operational.kind = "collectivité territoriale" ; defi.hosts.administrative.kind = null ; carrier_convention = null
     "#);
 }
