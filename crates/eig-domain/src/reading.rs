@@ -259,7 +259,7 @@ fn expected_words(expected: &str) -> String {
     }
 }
 
-/// `3` → « 3 éléments », `1` → « 1 élément ».
+/// `3` → "3 éléments", `1` → "1 élément".
 fn elements(count: &str) -> String {
     if matches!(count, "0" | "1") {
         format!("{count} élément")

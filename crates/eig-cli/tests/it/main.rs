@@ -316,7 +316,7 @@ struct Row {
 }
 
 /// Words by which a message says what to do (or what was expected instead).
-/// What a message says to do: an imperative (« écrivez », « donnez »…), what is expected in
+/// What a message says to do: an imperative ("écrivez", "donnez"…), what is expected in
 /// that place, or where to find the shape.
 const FIXES: [&str; 18] = [
     "écrivez",
@@ -340,7 +340,7 @@ const FIXES: [&str; 18] = [
 ];
 
 /// English words that would betray a message not put into French (the details a system or
-/// the YAML reader give in their own words are shown in parentheses after « détail » and not
+/// the YAML reader give in their own words are shown in parentheses after "détail" and not
 /// checked).
 const ENGLISH: [&str; 14] = [
     "expected", "invalid", "missing", "unknown", "cannot", "error:", " is not ", "must", "should",
