@@ -138,29 +138,38 @@ pub(crate) struct SchemaDocument(serde_json::Map<String, Value>);
 /// prints with `--format json`.
 pub(crate) fn api() -> Api {
     let mut api = Api::new("eig", env!("CARGO_PKG_VERSION"));
-    macro_rules! schema {
+    // Inputs: what deserializing accepts (`eig schema`'s contract). Outputs: what serializing
+    // writes, so that a field left out when empty is not required.
+    macro_rules! input {
         ($name:literal, $type:ty) => {
             api.schema($name, serde_json::to_value(schema_for!($type)).unwrap_or_default());
         };
     }
-    schema!("EligibilityInput", EligibilityInput);
-    schema!("EligibilityResult", EligibilityOutput);
-    schema!("ExplainInput", ExplainInput);
-    schema!("Explanation", Explanation);
-    schema!("PromotionInput", PromotionInput);
-    schema!("FundingRequest", FundingRequest);
-    schema!("PromotionPlan", PromotionPlan);
-    schema!("MatchingInput", MatchingInput);
-    schema!("MatchResult", MatchOutput);
-    schema!("Campaign", Campaign);
-    schema!("CampaignResult", CampaignResult);
-    schema!("Simulation", Simulation);
-    schema!("SimulationResult", SimulationResult);
-    schema!("HistoryResult", HistoryOutput);
-    schema!("PromotionFactsList", Vec<PromotionFacts>);
-    schema!("DefiDossier", DefiDossier);
-    schema!("Vocabulary", Vocabulary);
-    schema!("JsonSchema", SchemaDocument);
+    macro_rules! output {
+        ($name:literal, $type:ty) => {
+            let generator = schemars::generate::SchemaSettings::default().for_serialize();
+            let schema = generator.into_generator().into_root_schema_for::<$type>();
+            api.schema($name, serde_json::to_value(schema).unwrap_or_default());
+        };
+    }
+    input!("EligibilityInput", EligibilityInput);
+    output!("EligibilityResult", EligibilityOutput);
+    input!("ExplainInput", ExplainInput);
+    output!("Explanation", Explanation);
+    input!("PromotionInput", PromotionInput);
+    input!("FundingRequest", FundingRequest);
+    output!("PromotionPlan", PromotionPlan);
+    input!("MatchingInput", MatchingInput);
+    output!("MatchResult", MatchOutput);
+    input!("Campaign", Campaign);
+    output!("CampaignResult", CampaignResult);
+    input!("Simulation", Simulation);
+    output!("SimulationResult", SimulationResult);
+    output!("HistoryResult", HistoryOutput);
+    output!("PromotionFactsList", Vec<PromotionFacts>);
+    output!("DefiDossier", DefiDossier);
+    output!("Vocabulary", Vocabulary);
+    output!("JsonSchema", SchemaDocument);
 
     let promotion = |required| Parameter {
         name: "promotion",

@@ -1,0 +1,375 @@
+//! `eig serve`: the real binary on 127.0.0.1, real HTTP requests; every answer compared with
+//! the command's or the library's for the same input, and validated against the schema the
+//! OpenAPI document gives for it.
+
+use std::{
+    io::{BufRead as _, BufReader, Read as _, Write as _},
+    net::TcpStream,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use serde_json::{Value, json};
+
+use super::ok;
+
+/// A running `eig serve`, stopped (SIGTERM) when dropped.
+pub(crate) struct Server {
+    child: Child,
+    pub(crate) port: u16,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut first = String::new();
+        stderr.read_line(&mut first).unwrap();
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {first:?}"));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let lines = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in stderr.lines() {
+                let Ok(line) = line else { break };
+                lines.lock().unwrap().push(line);
+            }
+        });
+        Server { child, port, log }
+    }
+
+    pub(crate) fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Sends SIGTERM and waits for the process; its exit status.
+    fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            self.terminate();
+        }
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub(crate) fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|err| panic!("{err}: {}", self.body))
+    }
+}
+
+/// Sends `head` (request line and headers, without the final blank line) and `body` raw, and
+/// reads the whole answer (the request asks the server to close the connection).
+pub(crate) fn raw(port: u16, head: &str, body: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    stream.write_all(format!("{head}\r\nConnection: close\r\n\r\n").as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    read_answer(&mut stream)
+}
+
+fn read_answer(stream: &mut TcpStream) -> Answer {
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8(bytes).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head: {text:?}"));
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|line| line.split_once(": "))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    Answer { status, headers, body: body.to_owned() }
+}
+
+pub(crate) fn get(port: u16, path: &str) -> Answer {
+    raw(port, &format!("GET {path} HTTP/1.1\r\nHost: localhost"), b"")
+}
+
+pub(crate) fn post(port: u16, path: &str, body: &str) -> Answer {
+    raw(
+        port,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+             Content-Length: {}",
+            body.len()
+        ),
+        body.as_bytes(),
+    )
+}
+
+/// The OpenAPI document, and a check of answers against the schemas it gives.
+struct Spec {
+    document: Value,
+}
+
+impl Spec {
+    fn fetch(port: u16) -> Spec {
+        let answer = get(port, "/openapi.json");
+        assert_eq!(answer.status, 200);
+        Spec { document: answer.json() }
+    }
+
+    /// Checks `answer` against the schema of `method path`'s answer of its status: its 200
+    /// schema, or the problem schema.
+    fn check(&self, method: &str, path: &str, answer: &Answer) {
+        let operation = &self.document["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is not in the OpenAPI document");
+        let (content_type, response) = if answer.status == 200 {
+            ("application/json", &operation["responses"]["200"])
+        } else {
+            ("application/problem+json", &self.document["paths"]["/v1/explain"]["post"]["responses"]["default"])
+        };
+        assert_eq!(answer.header("content-type"), Some(content_type), "{method} {path}");
+        let schema = &response["content"][content_type]["schema"];
+        let mut root = self.document.clone();
+        root["$ref"] = schema["$ref"].clone();
+        if schema.get("$ref").is_none() {
+            root = schema.clone();
+        }
+        let validator = jsonschema::draft202012::new(&root)
+            .unwrap_or_else(|err| panic!("schema of {method} {path}: {err}"));
+        let value = answer.json();
+        let errors: Vec<String> =
+            validator.iter_errors(&value).take(5).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{method} {path}: answer not valid against its schema: {errors:#?}");
+    }
+}
+
+fn command_json(args: &[&str], stdin: &str) -> Value {
+    serde_json::from_str(&ok(args, stdin)).unwrap()
+}
+
+/// Every endpoint, on the command's examples: the same answer as the command (or the
+/// library), valid against the OpenAPI document.
+#[test]
+fn every_endpoint_answers_like_the_command() {
+    let server = Server::start(&[]);
+    let spec = Spec::fetch(server.port);
+    assert_eq!(spec.document["openapi"], "3.1.0");
+    let port = server.port;
+    let checked = |method: &str, path: &str, answer: Answer| -> Value {
+        assert_eq!(answer.status, 200, "{method} {path}: {}", answer.body);
+        spec.check(method, path, &answer);
+        answer.json()
+    };
+    let mut covered = std::collections::BTreeSet::new();
+    let mut cover = |method: &str, path: &str| covered.insert(format!("{method} {path}"));
+
+    // POST endpoints: the command's example input, and its --format json output.
+    for (path, kind, command) in [
+        ("/v1/eligibility", "eligibility", vec!["eligibility", "--format", "json"]),
+        ("/v1/funding", "funding", vec!["funding", "--format", "json"]),
+        ("/v1/match", "match", vec!["match", "--format", "json"]),
+        ("/v1/run", "campaign", vec!["run", "-", "--format", "json"]),
+    ] {
+        let input = ok(&["example", kind], "");
+        let answer = checked("post", path, post(port, path, &input));
+        assert_eq!(answer, command_json(&command, &input), "{path}");
+        cover("post", path);
+    }
+    // EIG3's example for every promotion with published rules, through the library.
+    for promotion in ["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7"] {
+        let input = ok(&["example", "explain", "--promotion", promotion], "");
+        let answer = checked("post", "/v1/explain", post(port, "/v1/explain", &input));
+        #[derive(serde::Deserialize)]
+        struct Explain {
+            dossier: eig_eligibility::DefiDossier,
+        }
+        let explain: Explain = serde_json::from_str(&input).unwrap();
+        let decision = eig_eligibility::evaluate_dossier(&explain.dossier).unwrap();
+        assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
+        assert_eq!(answer["explanation"], eig_eligibility::render_french(&decision));
+        assert_eq!(answer["explanation"].as_str().unwrap(), ok(&["explain"], &input));
+    }
+    cover("post", "/v1/explain");
+    // A scenario overriding the PIA share.
+    let input: Value = serde_json::from_str(&ok(&["example", "funding"], "")).unwrap();
+    let scenario: Value = serde_json::from_str(&ok(&["example", "scenario"], "")).unwrap();
+    let body = json!({"input": input, "scenario": scenario}).to_string();
+    let answer = checked("post", "/v1/funding/scenario", post(port, "/v1/funding/scenario", &body));
+    let plan = eig_funding::plan_promotion(
+        &serde_json::from_value(input).unwrap(),
+        &serde_json::from_value(scenario).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(answer, serde_json::to_value(&plan).unwrap());
+    cover("post", "/v1/funding/scenario");
+    // The simulator: a dossier, its decision and the défi's plan.
+    let dossier: Value = serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
+    let body = json!({"dossier": dossier["dossier"]}).to_string();
+    let answer = checked("post", "/v1/simulate", post(port, "/v1/simulate", &body));
+    let parsed: eig_eligibility::DefiDossier = serde_json::from_value(dossier["dossier"].clone()).unwrap();
+    let decision = eig_eligibility::evaluate_dossier(&parsed).unwrap();
+    assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
+    let eligible = eig_campaign::EligibleDossier::from_decision(&parsed, &decision).unwrap();
+    let plan = eligible.plan(&eig_funding::Scenario::default()).unwrap();
+    assert_eq!(answer["plan"], serde_json::to_value(&plan).unwrap());
+    cover("post", "/v1/simulate");
+
+    // GET endpoints.
+    let history = checked("get", "/v1/history", get(port, "/v1/history"));
+    assert_eq!(history, command_json(&["history", "--format", "json"], ""));
+    let history = checked("get", "/v1/history", get(port, "/v1/history?promotion=eig%203"));
+    assert_eq!(history, command_json(&["history", "--promotion", "EIG3", "--format", "json"], ""));
+    cover("get", "/v1/history");
+    let promotions = checked("get", "/v1/promotions", get(port, "/v1/promotions"));
+    let facts: Vec<_> = eig_domain::Promotion::ALL.map(eig_domain::Promotion::facts).into();
+    assert_eq!(promotions, serde_json::to_value(&facts).unwrap());
+    cover("get", "/v1/promotions");
+    let example = checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
+    assert_eq!(example, command_json(&["example", "explain", "--promotion", "EIG4"], "")["dossier"]);
+    cover("get", "/v1/examples/dossier");
+    let vocabulary = checked("get", "/v1/vocabulary", get(port, "/v1/vocabulary"));
+    assert!(vocabulary["host_kinds"].as_array().unwrap().iter().any(|kind| kind["label"] == "établissement de santé"));
+    assert_eq!(vocabulary["promotions"].as_array().unwrap().len(), 6, "{vocabulary}");
+    cover("get", "/v1/vocabulary");
+    for kind in super::KINDS {
+        let path = format!("/v1/schemas/{kind}");
+        let schema = checked("get", &path, get(port, &path));
+        assert_eq!(schema, command_json(&["schema", kind], ""), "{path}");
+        cover("get", &path);
+    }
+    let health = checked("get", "/healthz", get(port, "/healthz"));
+    assert_eq!(health, json!({"status": "ok"}));
+    cover("get", "/healthz");
+    cover("get", "/openapi.json");
+
+    // Every operation of the document was called.
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in spec.document["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert(format!("{method} {path}"));
+        }
+    }
+    assert_eq!(documented, covered);
+
+    // One log line per request: method, path, status, duration; never a body.
+    let log = server.log();
+    assert!(log.iter().any(|line| line.starts_with("POST /v1/run 200 ") && line.ends_with("ms")), "{log:#?}");
+    assert!(!log.iter().any(|line| line.contains("eig3-defi") || line.contains('{')), "{log:#?}");
+}
+
+/// What the command says on standard error about `stdin` given to `eig explain`, with the
+/// input named as the server names it.
+fn command_message(stdin: &str) -> String {
+    let (code, _, stderr) = super::eig(&["explain"], stdin);
+    assert_eq!(code, 1);
+    stderr.trim_end().strip_prefix("error: ").unwrap().replace("<stdin>", "body")
+}
+
+/// Bad requests get the right status and a problem document (RFC 9457) with the command's
+/// message and the JSON path; after each one, the server still answers.
+#[test]
+fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
+    let server = Server::start(&["--body-limit", "4096", "--timeout", "2"]);
+    let spec = Spec::fetch(server.port);
+    let port = server.port;
+    let example = ok(&["example", "explain"], "");
+    let unknown_field = example.replacen("\"dossier\": {", "\"dossier\": {\"colour\": 1,", 1);
+    let big = format!("{{\"dossier\": \"{}\"}}", "x".repeat(5000));
+    let cases: Vec<(&str, &str, Answer, u16, &str)> = vec![
+        ("post", "/v1/explain", raw(port, &format!("POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}", example.len()), example.as_bytes()), 415, "unsupported-media-type"),
+        ("post", "/v1/explain", raw(port, &format!("POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Length: {}", example.len()), example.as_bytes()), 415, "unsupported-media-type"),
+        ("post", "/v1/explain", post(port, "/v1/explain", "{\"dossier\": "), 400, "invalid-json"),
+        ("post", "/v1/explain", post(port, "/v1/explain", ""), 400, "invalid-json"),
+        ("post", "/v1/explain", raw(port, "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2", b"\xff\xfe"), 400, "invalid-json"),
+        ("post", "/v1/explain", post(port, "/v1/explain", &unknown_field), 422, "invalid-input"),
+        ("post", "/v1/explain", post(port, "/v1/explain", &big), 413, "body-too-large"),
+        ("post", "/v1/explain", raw(port, "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", format!("1388\r\n{}\r\n0\r\n\r\n", "x".repeat(5000)).as_bytes()), 413, "body-too-large"),
+        ("get", "/v1/nowhere", get(port, "/v1/nowhere"), 404, "not-found"),
+        ("get", "/v1/explain", get(port, "/v1/explain"), 405, "method-not-allowed"),
+        ("post", "/healthz", post(port, "/healthz", "{}"), 405, "method-not-allowed"),
+        ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
+        ("post", "/v1/simulate", post(port, "/v1/simulate", "{\"dossier\": {}}"), 422, "invalid-input"),
+    ];
+    for (method, path, answer, status, kind) in cases {
+        assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
+        let problem = answer.json();
+        assert_eq!(problem["type"], format!("urn:eig:problem:{kind}"), "{problem}");
+        assert_eq!(problem["status"], status);
+        assert_eq!(problem["instance"], path);
+        if spec.document["paths"][path][method].is_object() {
+            spec.check(method, path, &answer);
+        }
+        assert_eq!(get(port, "/healthz").status, 200, "after {method} {path}");
+    }
+    // The command's message, with the JSON path, the line and the column.
+    let answer = post(port, "/v1/explain", &unknown_field);
+    let problem = answer.json();
+    assert_eq!(problem["detail"], command_message(&unknown_field));
+    assert_eq!(problem["path"], "$.dossier.colour");
+    let answer = post(port, "/v1/explain", "{\"dossier\": ");
+    let problem = answer.json();
+    assert_eq!(problem["detail"], command_message("{\"dossier\": "));
+    assert_eq!((problem["line"].clone(), problem["column"].clone()), (json!(1), json!(12)));
+    // 405 names the methods allowed.
+    assert_eq!(get(port, "/v1/explain").header("allow"), Some("POST"));
+
+    // A slow client: headers, part of the body, then nothing; the server answers 408 after
+    // its timeout (2 s here), and serves others meanwhile.
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    slow.write_all(b"POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"dossier\"").unwrap();
+    assert_eq!(get(port, "/healthz").status, 200);
+    let answer = read_answer(&mut slow);
+    assert_eq!(answer.status, 408, "{}", answer.body);
+    assert_eq!(answer.json()["type"], "urn:eig:problem:request-timeout");
+    assert_eq!(post(port, "/v1/explain", &example).status, 200);
+}
+
+/// SIGTERM: the server finishes the request in flight, then stops with exit code 0.
+#[test]
+fn a_graceful_shutdown_finishes_the_requests_in_flight() {
+    let mut server = Server::start(&[]);
+    let example = ok(&["example", "explain"], "");
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let head = format!(
+        "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        example.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&example.as_bytes()[..10]).unwrap();
+    // The server has read the head before the signal.
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status();
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(&example.as_bytes()[10..]).unwrap();
+    let answer = read_answer(&mut stream);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(server.log().iter().any(|line| line == "eig serve: stopped"), "{:#?}", server.log());
+}
