@@ -399,8 +399,14 @@ fn vocabulary() -> Vocabulary {
     .collect();
     for level in LocalAuthorityLevel::ALL {
         let kind = HostKind::LocalAuthority { level };
-        let level_name = json(&level);
-        let level_name = level_name.as_str().unwrap_or_default();
+        let level_name = match level {
+            LocalAuthorityLevel::Region => "région",
+            LocalAuthorityLevel::Department => "département",
+            LocalAuthorityLevel::Municipality => "commune",
+            LocalAuthorityLevel::SpecialStatus => "collectivité à statut particulier",
+            LocalAuthorityLevel::Intermunicipal => "intercommunalité",
+            _ => "autre",
+        };
         host_kinds.push(label(json(&kind), &format!("{} ({level_name})", kind.french())));
     }
     Vocabulary {

@@ -373,3 +373,204 @@ fn a_graceful_shutdown_finishes_the_requests_in_flight() {
     std::thread::sleep(Duration::from_millis(100));
     assert!(server.log().iter().any(|line| line == "eig serve: stopped"), "{:#?}", server.log());
 }
+
+/// The simulator in a real headless Chromium, through WebDriver (chromedriver): a hospital with
+/// the health ministry as porteur administratif and a convention is eligible, on the porteur
+/// administratif route, 70 % / 30 %; a collectivité without convention is refused, with the
+/// reason. Runs when `EIG_BROWSER_TESTS=1` (`.ci/run` installs chromium and chromium-driver
+/// and sets it); `EIG_UPDATE_SCREENSHOTS=1` also writes the screenshots under docs/.
+#[test]
+fn the_simulator_in_a_real_browser() {
+    if std::env::var_os("EIG_BROWSER_TESTS").is_none() {
+        println!(
+            "skipped: the simulator's browser test runs with EIG_BROWSER_TESTS=1, chromium and \
+             chromium-driver installed (.ci/run does both)"
+        );
+        return;
+    }
+    let server = Server::start(&[]);
+    let driver_port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let mut driver = Command::new("chromedriver")
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver (Debian package chromium-driver)");
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", driver_port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let result = runtime.block_on(browser::run(driver_port, server.port));
+    let _ = driver.kill();
+    let _ = driver.wait();
+    result.unwrap();
+}
+
+mod browser {
+    use std::time::Duration;
+
+    use fantoccini::{Client, ClientBuilder, Locator};
+    use serde_json::json;
+
+    type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+    pub(super) async fn run(driver_port: u16, port: u16) -> Result<()> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_owned(),
+            json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                            "--disable-dev-shm-usage", "--window-size=1280,2400", "--lang=fr-FR"]}),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await?;
+        let outcome = scenarios(&client, port).await;
+        client.close().await?;
+        outcome
+    }
+
+    async fn scenarios(client: &Client, port: u16) -> Result<()> {
+        // A hospital, the health ministry as porteur administratif, a convention.
+        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+        describe(client, "établissement de santé", "CHU de Lille", "ministère", "Ministère de la Santé").await?;
+        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
+        click(client, "#q-carrier-convention-oui").await?;
+        wait_text(client, "#verdict", "éligible").await?;
+        let route = text(client, "#route").await?;
+        assert_eq!(route, eig_domain::FundingRoute::ThroughAdministrativeCarrier.french());
+        let payers = text(client, "#payers").await?.replace(['\u{202f}', '\u{a0}'], " ");
+        assert!(payers.contains("49 000,00 € (70 %)"), "{payers}");
+        assert!(payers.contains("21 000,00 € (30 %)"), "{payers}");
+        let schedule = text(client, "#schedule").await?;
+        assert!(schedule.lines().count() > 10, "{schedule}");
+        assert!(client.find(Locator::Css("#chart svg rect")).await.is_ok());
+        same_as_library(client).await?;
+        screenshot(client, "simulator-eligible.png").await?;
+
+        // A collectivité (région), with the ministry as porteur administratif, no convention.
+        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+        describe(client, "collectivité territoriale (région)", "Région Hauts-de-France", "ministère", "Ministère de l'Intérieur").await?;
+        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
+        click(client, "#q-carrier-convention-non").await?;
+        wait_text(client, "#verdict", "inéligible").await?;
+        let reasons = text(client, "#reasons").await?;
+        assert!(reasons.contains("aucune convention avec le porteur administratif"), "{reasons}");
+        assert!(text(client, "#plan").await.unwrap_or_default().is_empty());
+        same_as_library(client).await?;
+        screenshot(client, "simulator-ineligible.png").await?;
+        Ok(())
+    }
+
+    /// The explanation shown is the library's for the dossier offered for download.
+    async fn same_as_library(client: &Client) -> Result<()> {
+        let link = client.find(Locator::Id("download-dossier")).await?;
+        let href = link.attr("href").await?.unwrap_or_default();
+        let encoded = href.strip_prefix("data:application/json;charset=utf-8,").unwrap_or_default();
+        let decoded = percent_decode(encoded);
+        let document: serde_json::Value = serde_json::from_str(&decoded)?;
+        let dossier: eig_eligibility::DefiDossier = serde_json::from_value(document["dossier"].clone())?;
+        let decision = eig_eligibility::evaluate_dossier(&dossier)?;
+        let shown = client.execute("return document.getElementById('explanation').textContent", vec![]).await?;
+        assert_eq!(shown.as_str().unwrap_or_default(), eig_eligibility::render_french(&decision));
+        Ok(())
+    }
+
+    fn percent_decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut index = 0;
+        while index < bytes.len() {
+            if bytes[index] == b'%' && index + 2 < bytes.len() + 1 {
+                let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).unwrap();
+                out.push(u8::from_str_radix(hex, 16).unwrap());
+                index += 3;
+            } else {
+                out.push(bytes[index]);
+                index += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    async fn describe(client: &Client, kind: &str, name: &str, carrier: &str, carrier_name: &str) -> Result<()> {
+        client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#promotion option[value='EIG3']")).await?;
+        client.find(Locator::Id("promotion")).await?.select_by_value("EIG3").await?;
+        client.find(Locator::Id("operational-kind")).await?.select_by_label(kind).await?;
+        let field = client.find(Locator::Id("operational-name")).await?;
+        field.clear().await?;
+        field.send_keys(name).await?;
+        client.find(Locator::Id("carrier-kind")).await?.select_by_label(carrier).await?;
+        let field = client.find(Locator::Id("carrier-name")).await?;
+        field.clear().await?;
+        field.send_keys(carrier_name).await?;
+        Ok(())
+    }
+
+    async fn answer_funding_and_date(client: &Client, date: &str, time: &str) -> Result<()> {
+        click(client, "#q-funding-cofinancing-requested-oui").await?;
+        click(client, "#q-funding-self-funded-non").await?;
+        click(client, "#q-funding-alternative-funding-non").await?;
+        click(client, "#q-purely-it-tooling-non").await?;
+        type_in(client, "#q-submitted-at-date", date).await?;
+        type_in(client, "#q-submitted-at-time", time).await?;
+        click(client, "#q-submitted-at-ok").await?;
+        Ok(())
+    }
+
+    /// Clicks the element once it is there (the questions are drawn again after each answer).
+    async fn click(client: &Client, css: &str) -> Result<()> {
+        for _ in 0..50 {
+            if let Ok(element) = client.find(Locator::Css(css)).await
+                && element.click().await.is_ok()
+            {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("no {css} to click").into())
+    }
+
+    async fn type_in(client: &Client, css: &str, text: &str) -> Result<()> {
+        let element = client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?;
+        element.clear().await?;
+        element.send_keys(text).await?;
+        Ok(())
+    }
+
+    async fn text(client: &Client, css: &str) -> Result<String> {
+        Ok(client.find(Locator::Css(css)).await?.text().await?)
+    }
+
+    async fn wait_text(client: &Client, css: &str, expected: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..100 {
+            last = text(client, css).await.unwrap_or_default();
+            if last == expected {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let status = text(client, "#status").await.unwrap_or_default();
+        Err(format!("{css}: {last:?}, expected {expected:?} (status: {status})").into())
+    }
+
+    async fn screenshot(client: &Client, name: &str) -> Result<()> {
+        let png = client.screenshot().await?;
+        let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs").to_owned()
+        } else {
+            std::env::temp_dir().display().to_string()
+        };
+        std::fs::write(format!("{dir}/{name}"), png)?;
+        Ok(())
+    }
+}
