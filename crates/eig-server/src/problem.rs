@@ -1,11 +1,10 @@
 //! Errors as `application/problem+json` documents (RFC 9457).
 
-use serde::Serialize;
+use serde_json::{Value, json};
 
-/// A problem document: what went wrong with a request, for a program (`type`, `status`, `path`)
-/// and for a person (`title`, `detail`, in the words of the `eig` command).
-///
-/// Never carries a stack trace or a panic message.
+/// A problem: what went wrong with a request, for a program (`kind`, `status`, `path`) and for
+/// a person (`title`, `detail`, in the words of the `eig` command). [`Problem::document`] is
+/// what the client receives. Never carries a stack trace or a panic message.
 ///
 /// # Example
 /// ```
@@ -13,56 +12,44 @@ use serde::Serialize;
 ///
 /// let problem = Problem::invalid("body: at $.defi: missing field `id`", "$.defi");
 /// assert_eq!(problem.status, 422);
-/// let json = serde_json::to_value(&problem)?;
-/// assert_eq!(json["type"], "urn:eig:problem:invalid-input");
-/// assert_eq!(json["path"], "$.defi");
-/// # Ok::<(), serde_json::Error>(())
+/// let document = problem.document("/v1/explain");
+/// assert_eq!(document["type"], "urn:eig:problem:invalid-input");
+/// assert_eq!(document["path"], "$.defi");
+/// assert_eq!(document["instance"], "/v1/explain");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// A URI naming the kind of problem (`urn:eig:problem:…`).
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// The kind of problem, in French, the same for every problem of this kind.
-    pub title: String,
+    /// The kind of problem: the last part of its `type` URI (`urn:eig:problem:<kind>`).
+    pub kind: &'static str,
+    /// The kind of problem in French, the same for every problem of this kind.
+    pub title: &'static str,
     /// The HTTP status.
     pub status: u16,
     /// What was wrong with this request: the message the `eig` command gives for the same
     /// input.
     pub detail: String,
-    /// The request path.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
-    /// The JSON path of the value in error (`$.dossiers[3].hosts`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The JSON path of the value in error (`$.dossiers[3].hosts`), or `?name` for a query
+    /// parameter.
     pub path: Option<String>,
-    /// For a syntax error: its line, from 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// For a syntax error: its column, from 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<usize>,
+    /// For a syntax error: its line and column, from 1.
+    pub position: Option<(u32, u32)>,
 }
 
 impl Problem {
-    /// A problem of `status`, of kind `kind` (the last part of its `type` URI).
+    /// A problem of `status`, of kind `kind`.
     ///
     /// # Example
     /// ```
-    /// let problem = eig_server::Problem::new(404, "not-found", "Ressource inconnue", "…");
-    /// assert_eq!(problem.kind, "urn:eig:problem:not-found");
+    /// let problem = eig_server::Problem::new(404, "not-found", "Adresse inconnue", "…");
+    /// assert_eq!(problem.document("/x")["type"], "urn:eig:problem:not-found");
     /// ```
-    pub fn new(status: u16, kind: &str, title: &str, detail: impl Into<String>) -> Problem {
-        Problem {
-            kind: format!("urn:eig:problem:{kind}"),
-            title: title.to_owned(),
-            status,
-            detail: detail.into(),
-            instance: None,
-            path: None,
-            line: None,
-            column: None,
-        }
+    pub fn new(
+        status: u16,
+        kind: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Problem {
+        Problem { kind, title, status, detail: detail.into(), path: None, position: None }
     }
 
     /// The body is not JSON (400), at `line` and `column`.
@@ -70,12 +57,12 @@ impl Problem {
     /// # Example
     /// ```
     /// let problem = eig_server::Problem::syntax("body:1:2: invalid JSON: expected value", 1, 2);
-    /// assert_eq!((problem.status, problem.line, problem.column), (400, Some(1), Some(2)));
+    /// assert_eq!((problem.status, problem.position), (400, Some((1, 2))));
     /// ```
     pub fn syntax(detail: &str, line: usize, column: usize) -> Problem {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Problem {
-            line: Some(line),
-            column: Some(column),
+            position: Some((clamp(line), clamp(column))),
             ..Problem::new(400, "invalid-json", "Corps de requête qui n'est pas du JSON", detail)
         }
     }
@@ -99,7 +86,7 @@ impl Problem {
     /// # Example
     /// ```
     /// let problem = eig_server::Problem::unjudgeable("body: promotion EIG1 has no published rules");
-    /// assert_eq!(problem.kind, "urn:eig:problem:unjudgeable");
+    /// assert_eq!(problem.kind, "unjudgeable");
     /// ```
     pub fn unjudgeable(detail: &str) -> Problem {
         Problem::new(422, "unjudgeable", "Demande qui ne peut pas être jugée", detail)
@@ -110,7 +97,7 @@ impl Problem {
     /// # Example
     /// ```
     /// let problem = eig_server::Problem::parameter("promotion", "unknown promotion \"EIG9\"");
-    /// assert_eq!(problem.status, 400);
+    /// assert_eq!((problem.status, problem.path.as_deref()), (400, Some("?promotion")));
     /// ```
     pub fn parameter(name: &str, detail: &str) -> Problem {
         Problem {
@@ -134,9 +121,28 @@ impl Problem {
         )
     }
 
-    /// The problem, naming the request path it is about.
-    #[must_use]
-    pub fn at(self, instance: &str) -> Problem {
-        Problem { instance: Some(instance.to_owned()), ..self }
+    /// The problem document (RFC 9457) about the request to `instance` (its path).
+    ///
+    /// # Example
+    /// ```
+    /// let document = eig_server::Problem::syntax("…", 3, 9).document("/v1/run");
+    /// assert_eq!((document["line"].as_u64(), document["column"].as_u64()), (Some(3), Some(9)));
+    /// ```
+    pub fn document(&self, instance: &str) -> Value {
+        let mut document = json!({
+            "type": format!("urn:eig:problem:{}", self.kind),
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "instance": instance,
+        });
+        if let Some(path) = &self.path {
+            document["path"] = json!(path);
+        }
+        if let Some((line, column)) = self.position {
+            document["line"] = json!(line);
+            document["column"] = json!(column);
+        }
+        document
     }
 }

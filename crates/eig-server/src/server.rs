@@ -109,7 +109,9 @@ pub async fn serve(
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
-/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+/// A future that completes on Ctrl-C (SIGINT) or SIGTERM. The signals are caught from the
+/// moment this function is called (inside a Tokio runtime), not from the first poll: a signal
+/// that arrives while the server starts is not lost.
 ///
 /// # Example
 /// ```no_run
@@ -117,24 +119,30 @@ pub async fn serve(
 /// eig_server::shutdown_signal().await;
 /// # }
 /// ```
-pub async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let terminate = signal(SignalKind::terminate()).ok();
+        async move {
+            let wait = |signal: Option<tokio::signal::unix::Signal>| async move {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt) => {}
+                () = wait(terminate) => {}
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
@@ -145,15 +153,16 @@ async fn dispatch(State(shared): State<Arc<Shared>>, request: Request) -> Respon
     let path = request.uri().path().to_owned();
     let response = match answer(&shared, request, started).await {
         Ok(response) => response,
-        Err(problem) => problem_response(problem.at(&path)),
+        Err(problem) => problem_response(&problem, &path),
     };
-    let elapsed = started.elapsed();
+    let micros = started.elapsed().as_micros();
     // One line per request; never a body, never a query string.
     let _ = writeln!(
         std::io::stderr().lock(),
-        "{method} {path} {} {:.1}ms",
+        "{method} {path} {} {}.{}ms",
         response.status().as_u16(),
-        elapsed.as_secs_f64() * 1000.0
+        micros / 1000,
+        micros % 1000 / 100
     );
     response
 }
@@ -237,7 +246,9 @@ fn fixed(shared: &Shared, path: &str) -> Option<Response> {
             "application/json",
             Bytes::from_static(br#"{"status":"ok"}"#),
         ),
-        "/openapi.json" => json_response(StatusCode::OK, "application/json", shared.openapi.clone()),
+        "/openapi.json" => {
+            json_response(StatusCode::OK, "application/json", shared.openapi.clone())
+        }
         "/" | "/index.html" => asset("text/html; charset=utf-8", page::INDEX_HTML),
         "/assets/app.js" => asset("text/javascript; charset=utf-8", page::APP_JS),
         "/assets/style.css" => asset("text/css; charset=utf-8", page::STYLE_CSS),
@@ -347,12 +358,11 @@ fn json_response(status: StatusCode, content_type: &'static str, body: Bytes) ->
     response
 }
 
-fn problem_response(problem: Problem) -> Response {
+fn problem_response(problem: &Problem, instance: &str) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let allow = (problem.status == 405).then(|| {
-        problem.detail.rsplit(": utilisez ").next().unwrap_or_default().to_owned()
-    });
-    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let allow = (problem.status == 405)
+        .then(|| problem.detail.rsplit(": utilisez ").next().unwrap_or_default().to_owned());
+    let body = serde_json::to_vec(&problem.document(instance)).unwrap_or_default();
     let mut response = json_response(status, "application/problem+json", Bytes::from(body));
     if let Some(allow) = allow.and_then(|allow| HeaderValue::from_str(&allow).ok()) {
         response.headers_mut().insert(header::ALLOW, allow);

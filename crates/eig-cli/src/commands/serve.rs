@@ -1,11 +1,7 @@
 //! `eig serve`: the command's inputs and outputs over HTTP (crate eig-server), with the same
 //! parsing, the same messages and the same JSON Schemas as the other subcommands.
 
-use std::{
-    io::Write as _,
-    net::SocketAddr,
-    time::Duration,
-};
+use std::{io::Write as _, net::SocketAddr, time::Duration};
 
 use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
 use eig_domain::{FundingRoute, HostKind, LocalAuthorityLevel, Promotion, PromotionFacts};
@@ -49,13 +45,14 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<(), CliError> {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(address).await.map_err(cannot)?;
         let bound = listener.local_addr().map_err(cannot)?;
+        // Caught from now on: a signal sent once the address is printed stops the server
+        // gracefully.
+        let shutdown = eig_server::shutdown_signal();
         let _ = writeln!(
             std::io::stderr().lock(),
             "eig serve: http://{bound}/ (API: /v1, OpenAPI: /openapi.json; Ctrl-C to stop)"
         );
-        eig_server::serve(listener, api(), limits, eig_server::shutdown_signal())
-            .await
-            .map_err(cannot)
+        eig_server::serve(listener, api(), limits, shutdown).await.map_err(cannot)
     })?;
     let _ = writeln!(std::io::stderr().lock(), "eig serve: stopped");
     Ok(())
@@ -133,9 +130,9 @@ pub(crate) struct Vocabulary {
 #[schemars(transparent)]
 pub(crate) struct SchemaDocument(serde_json::Map<String, Value>);
 
-
 /// The API: each operation reads what the matching subcommand reads and answers what it
 /// prints with `--format json`.
+#[expect(clippy::too_many_lines, reason = "the table of the endpoints, one after the other")]
 pub(crate) fn api() -> Api {
     let mut api = Api::new("eig", env!("CARGO_PKG_VERSION"));
     // Inputs: what deserializing accepts (`eig schema`'s contract). Outputs: what serializing
@@ -189,7 +186,7 @@ pub(crate) fn api() -> Api {
         "La décision d'un dossier ou d'une candidature, expliquée en français (comme eig explain).",
         "ExplainInput",
         "Explanation",
-        handler(explain),
+        handler(|input: ExplainInput| explain(&input)),
     ))
     .operation(post(
         "/v1/funding",
@@ -333,19 +330,22 @@ fn optional_promotion(call: &Call<'_>) -> Result<Option<Promotion>, Problem> {
         .transpose()
 }
 
-fn explain(input: ExplainInput) -> Result<Explanation, Problem> {
-    let (decision, path) = match &input {
+fn explain(input: &ExplainInput) -> Result<Explanation, Problem> {
+    let (decision, path) = match input {
         ExplainInput::Dossier(dossier) => (evaluate_dossier(dossier), "$.dossier"),
         ExplainInput::Candidate(application) => (evaluate_candidate(application), "$.candidate"),
     };
-    let decision = decision.map_err(|err| {
-        Problem::invalid(&shorten(&format!("{BODY}: at {path}: {err}")), path)
-    })?;
+    let decision = decision
+        .map_err(|err| Problem::invalid(&shorten(&format!("{BODY}: at {path}: {err}")), path))?;
     Ok(Explanation { explanation: render_french(&decision), decision })
 }
 
 /// The plan of `input`, an error naming the défi's JSON path under `root`.
-fn funding(input: &PromotionInput, scenario: &Scenario, root: &str) -> Result<PromotionPlan, Problem> {
+fn funding(
+    input: &PromotionInput,
+    scenario: &Scenario,
+    root: &str,
+) -> Result<PromotionPlan, Problem> {
     plan_promotion(input, scenario).map_err(|err| {
         let index = err.defi().and_then(|defi| input.defis.iter().position(|d| &d.defi == defi));
         match index {

@@ -148,22 +148,55 @@ impl Spec {
         let (content_type, response) = if answer.status == 200 {
             ("application/json", &operation["responses"]["200"])
         } else {
-            ("application/problem+json", &self.document["paths"]["/v1/explain"]["post"]["responses"]["default"])
+            (
+                "application/problem+json",
+                &self.document["paths"]["/v1/explain"]["post"]["responses"]["default"],
+            )
         };
         assert_eq!(answer.header("content-type"), Some(content_type), "{method} {path}");
         let schema = &response["content"][content_type]["schema"];
-        let mut root = self.document.clone();
-        root["$ref"] = schema["$ref"].clone();
-        if schema.get("$ref").is_none() {
-            root = schema.clone();
-        }
-        let validator = jsonschema::draft202012::new(&root)
+        let location = match schema["$ref"].as_str() {
+            Some(reference) => format!("http://localhost/openapi.json{reference}"),
+            None => "http://localhost/inline.json".to_owned(),
+        };
+        let mut compiler = boon::Compiler::new();
+        compiler.set_default_draft(boon::Draft::V2020_12);
+        compiler.add_resource("http://localhost/openapi.json", self.document.clone()).unwrap();
+        compiler.add_resource("http://localhost/inline.json", schema.clone()).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let index = compiler
+            .compile(&location, &mut schemas)
             .unwrap_or_else(|err| panic!("schema of {method} {path}: {err}"));
         let value = answer.json();
-        let errors: Vec<String> =
-            validator.iter_errors(&value).take(5).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-        assert!(errors.is_empty(), "{method} {path}: answer not valid against its schema: {errors:#?}");
+        let errors = Spec::validate(&schemas, index, &value);
+        assert!(
+            errors.is_empty(),
+            "{method} {path}: answer not valid against its schema: {errors:#?}"
+        );
+        // The check can fail: the same answer with a field of the wrong type is refused.
+        if let Some((key, field)) = value.as_object().and_then(|object| object.iter().next()) {
+            let mut tampered = value.clone();
+            tampered[key] = if field.is_number() { json!("12345") } else { json!(12345) };
+            assert!(
+                !Spec::validate(&schemas, index, &tampered).is_empty()
+                    || path.starts_with("/v1/schemas/"),
+                "{method} {path}: a tampered answer passes its schema"
+            );
+        }
     }
+
+    fn validate(schemas: &boon::Schemas, index: boon::SchemaIndex, value: &Value) -> Vec<String> {
+        match schemas.validate(value, index) {
+            Ok(()) => Vec::new(),
+            Err(err) => vec![format!("{err:#}").chars().take(3000).collect()],
+        }
+    }
+}
+
+/// The input of `eig explain` for a dossier.
+#[derive(serde::Deserialize)]
+struct Explain {
+    dossier: eig_eligibility::DefiDossier,
 }
 
 fn command_json(args: &[&str], stdin: &str) -> Value {
@@ -173,6 +206,7 @@ fn command_json(args: &[&str], stdin: &str) -> Value {
 /// Every endpoint, on the command's examples: the same answer as the command (or the
 /// library), valid against the OpenAPI document.
 #[test]
+#[expect(clippy::too_many_lines, reason = "one endpoint after the other, read top to bottom")]
 fn every_endpoint_answers_like_the_command() {
     let server = Server::start(&[]);
     let spec = Spec::fetch(server.port);
@@ -202,10 +236,6 @@ fn every_endpoint_answers_like_the_command() {
     for promotion in ["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7"] {
         let input = ok(&["example", "explain", "--promotion", promotion], "");
         let answer = checked("post", "/v1/explain", post(port, "/v1/explain", &input));
-        #[derive(serde::Deserialize)]
-        struct Explain {
-            dossier: eig_eligibility::DefiDossier,
-        }
         let explain: Explain = serde_json::from_str(&input).unwrap();
         let decision = eig_eligibility::evaluate_dossier(&explain.dossier).unwrap();
         assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
@@ -226,10 +256,12 @@ fn every_endpoint_answers_like_the_command() {
     assert_eq!(answer, serde_json::to_value(&plan).unwrap());
     cover("post", "/v1/funding/scenario");
     // The simulator: a dossier, its decision and the défi's plan.
-    let dossier: Value = serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
+    let dossier: Value =
+        serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
     let body = json!({"dossier": dossier["dossier"]}).to_string();
     let answer = checked("post", "/v1/simulate", post(port, "/v1/simulate", &body));
-    let parsed: eig_eligibility::DefiDossier = serde_json::from_value(dossier["dossier"].clone()).unwrap();
+    let parsed: eig_eligibility::DefiDossier =
+        serde_json::from_value(dossier["dossier"].clone()).unwrap();
     let decision = eig_eligibility::evaluate_dossier(&parsed).unwrap();
     assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
     let eligible = eig_campaign::EligibleDossier::from_decision(&parsed, &decision).unwrap();
@@ -247,11 +279,21 @@ fn every_endpoint_answers_like_the_command() {
     let facts: Vec<_> = eig_domain::Promotion::ALL.map(eig_domain::Promotion::facts).into();
     assert_eq!(promotions, serde_json::to_value(&facts).unwrap());
     cover("get", "/v1/promotions");
-    let example = checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
-    assert_eq!(example, command_json(&["example", "explain", "--promotion", "EIG4"], "")["dossier"]);
+    let example =
+        checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
+    assert_eq!(
+        example,
+        command_json(&["example", "explain", "--promotion", "EIG4"], "")["dossier"]
+    );
     cover("get", "/v1/examples/dossier");
     let vocabulary = checked("get", "/v1/vocabulary", get(port, "/v1/vocabulary"));
-    assert!(vocabulary["host_kinds"].as_array().unwrap().iter().any(|kind| kind["label"] == "établissement de santé"));
+    assert!(
+        vocabulary["host_kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|kind| kind["label"] == "établissement de santé")
+    );
     assert_eq!(vocabulary["promotions"].as_array().unwrap().len(), 6, "{vocabulary}");
     cover("get", "/v1/vocabulary");
     for kind in super::KINDS {
@@ -276,7 +318,10 @@ fn every_endpoint_answers_like_the_command() {
 
     // One log line per request: method, path, status, duration; never a body.
     let log = server.log();
-    assert!(log.iter().any(|line| line.starts_with("POST /v1/run 200 ") && line.ends_with("ms")), "{log:#?}");
+    assert!(
+        log.iter().any(|line| line.starts_with("POST /v1/run 200 ") && line.ends_with("ms")),
+        "{log:#?}"
+    );
     assert!(!log.iter().any(|line| line.contains("eig3-defi") || line.contains('{')), "{log:#?}");
 }
 
@@ -291,6 +336,7 @@ fn command_message(stdin: &str) -> String {
 /// Bad requests get the right status and a problem document (RFC 9457) with the command's
 /// message and the JSON path; after each one, the server still answers.
 #[test]
+#[expect(clippy::too_many_lines, reason = "one bad request after the other, read top to bottom")]
 fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
     let server = Server::start(&["--body-limit", "4096", "--timeout", "2"]);
     let spec = Spec::fetch(server.port);
@@ -299,19 +345,71 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
     let unknown_field = example.replacen("\"dossier\": {", "\"dossier\": {\"colour\": 1,", 1);
     let big = format!("{{\"dossier\": \"{}\"}}", "x".repeat(5000));
     let cases: Vec<(&str, &str, Answer, u16, &str)> = vec![
-        ("post", "/v1/explain", raw(port, &format!("POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}", example.len()), example.as_bytes()), 415, "unsupported-media-type"),
-        ("post", "/v1/explain", raw(port, &format!("POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Length: {}", example.len()), example.as_bytes()), 415, "unsupported-media-type"),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                &format!(
+                    "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}",
+                    example.len()
+                ),
+                example.as_bytes(),
+            ),
+            415,
+            "unsupported-media-type",
+        ),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                &format!(
+                    "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Length: {}",
+                    example.len()
+                ),
+                example.as_bytes(),
+            ),
+            415,
+            "unsupported-media-type",
+        ),
         ("post", "/v1/explain", post(port, "/v1/explain", "{\"dossier\": "), 400, "invalid-json"),
         ("post", "/v1/explain", post(port, "/v1/explain", ""), 400, "invalid-json"),
-        ("post", "/v1/explain", raw(port, "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2", b"\xff\xfe"), 400, "invalid-json"),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2",
+                b"\xff\xfe",
+            ),
+            400,
+            "invalid-json",
+        ),
         ("post", "/v1/explain", post(port, "/v1/explain", &unknown_field), 422, "invalid-input"),
         ("post", "/v1/explain", post(port, "/v1/explain", &big), 413, "body-too-large"),
-        ("post", "/v1/explain", raw(port, "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", format!("1388\r\n{}\r\n0\r\n\r\n", "x".repeat(5000)).as_bytes()), 413, "body-too-large"),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                format!("1388\r\n{}\r\n0\r\n\r\n", "x".repeat(5000)).as_bytes(),
+            ),
+            413,
+            "body-too-large",
+        ),
         ("get", "/v1/nowhere", get(port, "/v1/nowhere"), 404, "not-found"),
         ("get", "/v1/explain", get(port, "/v1/explain"), 405, "method-not-allowed"),
         ("post", "/healthz", post(port, "/healthz", "{}"), 405, "method-not-allowed"),
         ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
-        ("post", "/v1/simulate", post(port, "/v1/simulate", "{\"dossier\": {}}"), 422, "invalid-input"),
+        (
+            "post",
+            "/v1/simulate",
+            post(port, "/v1/simulate", "{\"dossier\": {}}"),
+            422,
+            "invalid-input",
+        ),
     ];
     for (method, path, answer, status, kind) in cases {
         assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
@@ -374,7 +472,7 @@ fn a_graceful_shutdown_finishes_the_requests_in_flight() {
     assert!(server.log().iter().any(|line| line == "eig serve: stopped"), "{:#?}", server.log());
 }
 
-/// The simulator in a real headless Chromium, through WebDriver (chromedriver): a hospital with
+/// The simulator in a real headless Chromium, through `WebDriver` (chromedriver): a hospital with
 /// the health ministry as porteur administratif and a convention is eligible, on the porteur
 /// administratif route, 70 % / 30 %; a collectivité without convention is refused, with the
 /// reason. Runs when `EIG_BROWSER_TESTS=1` (`.ci/run` installs chromium and chromium-driver
@@ -382,7 +480,9 @@ fn a_graceful_shutdown_finishes_the_requests_in_flight() {
 #[test]
 fn the_simulator_in_a_real_browser() {
     if std::env::var_os("EIG_BROWSER_TESTS").is_none() {
-        println!(
+        // Written past the test harness's capture, so that a run without a browser says so.
+        let _ = writeln!(
+            std::io::stderr(),
             "skipped: the simulator's browser test runs with EIG_BROWSER_TESTS=1, chromium and \
              chromium-driver installed (.ci/run does both)"
         );
@@ -440,7 +540,14 @@ mod browser {
     async fn scenarios(client: &Client, port: u16) -> Result<()> {
         // A hospital, the health ministry as porteur administratif, a convention.
         client.goto(&format!("http://127.0.0.1:{port}/")).await?;
-        describe(client, "établissement de santé", "CHU de Lille", "ministère", "Ministère de la Santé").await?;
+        describe(
+            client,
+            "établissement de santé",
+            "CHU de Lille",
+            "ministère",
+            "Ministère de la Santé",
+        )
+        .await?;
         answer_funding_and_date(client, "14/06/2018", "16:00").await?;
         click(client, "#q-carrier-convention-oui").await?;
         wait_text(client, "#verdict", "éligible").await?;
@@ -457,7 +564,14 @@ mod browser {
 
         // A collectivité (région), with the ministry as porteur administratif, no convention.
         client.goto(&format!("http://127.0.0.1:{port}/")).await?;
-        describe(client, "collectivité territoriale (région)", "Région Hauts-de-France", "ministère", "Ministère de l'Intérieur").await?;
+        describe(
+            client,
+            "collectivité territoriale (région)",
+            "Région Hauts-de-France",
+            "ministère",
+            "Ministère de l'Intérieur",
+        )
+        .await?;
         answer_funding_and_date(client, "14/06/2018", "16:00").await?;
         click(client, "#q-carrier-convention-non").await?;
         wait_text(client, "#verdict", "inéligible").await?;
@@ -476,9 +590,12 @@ mod browser {
         let encoded = href.strip_prefix("data:application/json;charset=utf-8,").unwrap_or_default();
         let decoded = percent_decode(encoded);
         let document: serde_json::Value = serde_json::from_str(&decoded)?;
-        let dossier: eig_eligibility::DefiDossier = serde_json::from_value(document["dossier"].clone())?;
+        let dossier: eig_eligibility::DefiDossier =
+            serde_json::from_value(document["dossier"].clone())?;
         let decision = eig_eligibility::evaluate_dossier(&dossier)?;
-        let shown = client.execute("return document.getElementById('explanation').textContent", vec![]).await?;
+        let shown = client
+            .execute("return document.getElementById('explanation').textContent", vec![])
+            .await?;
         assert_eq!(shown.as_str().unwrap_or_default(), eig_eligibility::render_french(&decision));
         Ok(())
     }
@@ -500,8 +617,18 @@ mod browser {
         String::from_utf8(out).unwrap()
     }
 
-    async fn describe(client: &Client, kind: &str, name: &str, carrier: &str, carrier_name: &str) -> Result<()> {
-        client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#promotion option[value='EIG3']")).await?;
+    async fn describe(
+        client: &Client,
+        kind: &str,
+        name: &str,
+        carrier: &str,
+        carrier_name: &str,
+    ) -> Result<()> {
+        client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("#promotion option[value='EIG3']"))
+            .await?;
         client.find(Locator::Id("promotion")).await?.select_by_value("EIG3").await?;
         client.find(Locator::Id("operational-kind")).await?.select_by_label(kind).await?;
         let field = client.find(Locator::Id("operational-name")).await?;
@@ -540,7 +667,8 @@ mod browser {
     }
 
     async fn type_in(client: &Client, css: &str, text: &str) -> Result<()> {
-        let element = client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?;
+        let element =
+            client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?;
         element.clear().await?;
         element.send_keys(text).await?;
         Ok(())
