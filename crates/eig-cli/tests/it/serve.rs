@@ -702,3 +702,124 @@ mod browser {
         Ok(())
     }
 }
+
+/// A bounded load test on the loopback interface: mixed endpoints, keep-alive connections,
+/// every answer compared with the expected one. Always 2 000 requests on 8 connections (a
+/// check of correctness under concurrency); `EIG_LOAD_TEST=1` makes it 20 000 requests on 32
+/// connections and prints throughput and latency (`scripts/load-test` runs it on the release
+/// build; the figures are in docs/performance.md).
+#[test]
+#[expect(clippy::disallowed_methods, reason = "a load test measures the latency it reports")]
+fn load() {
+    let full = std::env::var_os("EIG_LOAD_TEST").is_some();
+    let (total, connections) = if full { (20_000, 32) } else { (2_000, 8) };
+    let server = Server::start(&["--concurrency", "64"]);
+    let port = server.port;
+    let simulation = {
+        let dossier: Value =
+            serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
+        json!({"dossier": dossier["dossier"]}).to_string()
+    };
+    // (method, path, body): each request's answer must equal the one given before the load.
+    let requests: Vec<(&str, String, String)> = vec![
+        ("POST", "/v1/explain".to_owned(), ok(&["example", "explain"], "")),
+        ("POST", "/v1/eligibility".to_owned(), ok(&["example", "eligibility"], "")),
+        ("POST", "/v1/funding".to_owned(), ok(&["example", "funding"], "")),
+        ("POST", "/v1/simulate".to_owned(), simulation),
+        ("GET", "/v1/history?promotion=EIG3".to_owned(), String::new()),
+        ("GET", "/v1/vocabulary".to_owned(), String::new()),
+        ("GET", "/healthz".to_owned(), String::new()),
+    ];
+    let expected: Vec<String> = requests
+        .iter()
+        .map(|(method, path, body)| {
+            let answer = if *method == "GET" { get(port, path) } else { post(port, path, body) };
+            assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+            answer.body
+        })
+        .collect();
+    let requests = Arc::new(requests);
+    let expected = Arc::new(expected);
+    let started = std::time::Instant::now();
+    let workers: Vec<_> = (0..connections)
+        .map(|worker| {
+            let (requests, expected) = (Arc::clone(&requests), Arc::clone(&expected));
+            std::thread::spawn(move || {
+                let mut connection = KeepAlive::open(port);
+                let mut latencies = Vec::new();
+                for index in (worker..total).step_by(connections) {
+                    let which = index % requests.len();
+                    let (method, path, body) = &requests[which];
+                    let sent = std::time::Instant::now();
+                    let (status, answer) = connection.send(method, path, body);
+                    latencies.push(sent.elapsed());
+                    assert_eq!(status, 200, "{method} {path}: {answer}");
+                    assert_eq!(answer, expected[which], "{method} {path}");
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies: Vec<Duration> =
+        workers.into_iter().flat_map(|worker| worker.join().unwrap()).collect();
+    let elapsed = started.elapsed();
+    assert_eq!(latencies.len(), total);
+    latencies.sort();
+    let at =
+        |quantile: usize| latencies[(latencies.len() * quantile / 100).min(latencies.len() - 1)];
+    let _ = writeln!(
+        std::io::stderr(),
+        "load: {total} requests, {connections} connections, {} ms, {} requests/s, p50 {:?}, \
+         p99 {:?}, max {:?}, all answers correct",
+        elapsed.as_millis(),
+        u128::from(u32::try_from(total).unwrap()) * 1000 / elapsed.as_millis().max(1),
+        at(50),
+        at(99),
+        latencies[latencies.len() - 1]
+    );
+    assert!(server.log().iter().filter(|line| line.contains(" 200 ")).count() >= total);
+}
+
+/// One keep-alive HTTP/1.1 connection.
+struct KeepAlive {
+    reader: BufReader<TcpStream>,
+}
+
+impl KeepAlive {
+    fn open(port: u16) -> KeepAlive {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        stream.set_nodelay(true).unwrap();
+        KeepAlive { reader: BufReader::new(stream) }
+    }
+
+    /// Sends one request; its status and body.
+    fn send(&mut self, method: &str, path: &str, body: &str) -> (u16, String) {
+        let content = if method == "POST" {
+            format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len())
+        } else {
+            String::new()
+        };
+        let request = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\n{content}\r\n{body}");
+        self.reader.get_mut().write_all(request.as_bytes()).unwrap();
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        let status = line.split(' ').nth(1).unwrap().parse().unwrap();
+        let mut length = 0;
+        loop {
+            line.clear();
+            self.reader.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.reader.read_exact(&mut body).unwrap();
+        (status, String::from_utf8(body).unwrap())
+    }
+}
