@@ -22,6 +22,7 @@ use crate::{
         history::{HistoryOutput, history_output},
         matching::{MatchOutput, compute},
         schema::schema_of,
+        test::{TestOutput, run_text, test_output},
     },
     error::CliError,
     input::{parse, shorten},
@@ -167,6 +168,8 @@ pub(crate) fn api() -> Api {
     output!("DefiDossier", DefiDossier);
     output!("Vocabulary", Vocabulary);
     output!("JsonSchema", SchemaDocument);
+    input!("CaseFile", eig_cases::CaseFile);
+    output!("TestResult", TestOutput);
 
     let promotion = |required| Parameter {
         name: "promotion",
@@ -220,6 +223,14 @@ pub(crate) fn api() -> Api {
             eig_campaign::run(&campaign)
                 .map_err(|err| Problem::unjudgeable(&shorten(&format!("{BODY}: {err}"))))
         }),
+    ))
+    .operation(post(
+        "/v1/cases",
+        "Les cas de test d'un fichier de cas JSON, exécutés (comme eig test --format json).",
+        "CaseFile",
+        "TestResult",
+        // Read by eig-cases like a file: a case that cannot be read is reported as such.
+        |call| to_value(&test_output(run_text("body.json", call.body, None))),
     ))
     .operation(post(
         "/v1/simulate",

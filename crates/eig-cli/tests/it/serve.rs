@@ -255,6 +255,21 @@ fn every_endpoint_answers_like_the_command() {
     .unwrap();
     assert_eq!(answer, serde_json::to_value(&plan).unwrap());
     cover("post", "/v1/funding/scenario");
+    // A case file, run like `eig test FILE --format json` runs it.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../eig-eligibility/tests/data/cases");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let file = files[0].display().to_string();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let answer = checked("post", "/v1/cases", post(port, "/v1/cases", &text));
+    let expected = ok(&["test", &file, "--format", "json"], "").replace(&file, "body.json");
+    assert_eq!(answer, serde_json::from_str::<Value>(&expected).unwrap());
+    assert!(answer["passed"].as_u64().unwrap() >= 1, "{answer}");
+    cover("post", "/v1/cases");
     // The simulator: a dossier, its decision and the défi's plan.
     let dossier: Value =
         serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
@@ -451,21 +466,22 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
 fn a_graceful_shutdown_finishes_the_requests_in_flight() {
     let mut server = Server::start(&[]);
     let example = ok(&["example", "explain"], "");
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    // The connection is being served (a first request answered on it) before the signal.
+    let mut connection = KeepAlive::open(server.port);
+    assert_eq!(connection.send("GET", "/healthz", "").0, 200);
     let head = format!(
-        "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
         example.len()
     );
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(&example.as_bytes()[..10]).unwrap();
-    // The server has read the head before the signal.
-    std::thread::sleep(Duration::from_millis(300));
+    connection.write(head.as_bytes());
+    connection.write(&example.as_bytes()[..10]);
+    std::thread::sleep(Duration::from_millis(500));
     let _ = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status();
     std::thread::sleep(Duration::from_millis(300));
-    stream.write_all(&example.as_bytes()[10..]).unwrap();
-    let answer = read_answer(&mut stream);
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    connection.write(&example.as_bytes()[10..]);
+    let (status, body) = connection.read();
+    assert_eq!(status, 200, "{body}");
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status}");
     std::thread::sleep(Duration::from_millis(100));
@@ -801,7 +817,16 @@ impl KeepAlive {
             String::new()
         };
         let request = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\n{content}\r\n{body}");
-        self.reader.get_mut().write_all(request.as_bytes()).unwrap();
+        self.write(request.as_bytes());
+        self.read()
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.reader.get_mut().write_all(bytes).unwrap();
+    }
+
+    /// Reads one answer: its status and body.
+    fn read(&mut self) -> (u16, String) {
         let mut line = String::new();
         self.reader.read_line(&mut line).unwrap();
         let status = line.split(' ').nth(1).unwrap().parse().unwrap();
