@@ -1,9 +1,6 @@
 //! The HTTP server: routing, limits, problem documents, the request log, shutdown.
 
-use std::{
-    collections::BTreeMap, future::Future, io::Write as _, net::SocketAddr, sync::Arc,
-    time::Duration,
-};
+use std::{collections::BTreeMap, future::Future, io::Write as _, sync::Arc, time::Duration};
 
 use axum::{
     Router,
@@ -85,10 +82,12 @@ pub fn router(api: Api, limits: Limits) -> Router {
 }
 
 /// Serves `api` on `listener` until `shutdown` completes, then finishes the requests in flight
-/// and returns.
+/// and returns. A connection whose request head does not arrive within the timeout is closed
+/// (hyper's header read timeout), so a client that connects and sends nothing holds nothing.
 ///
 /// # Errors
-/// The IO error of the listener.
+/// None today: a failed accept (too many open files) is retried after 50 ms; the `Result`
+/// leaves room for listener errors.
 ///
 /// # Example
 /// ```no_run
@@ -105,8 +104,35 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(api, limits).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    let app = router(api, limits);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
+                let _ = stream.set_nodelay(true);
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let mut builder = hyper::server::conn::http1::Builder::new();
+                builder
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(limits.timeout);
+                let connection =
+                    builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// A future that completes on Ctrl-C (SIGINT) or SIGTERM. The signals are caught from the

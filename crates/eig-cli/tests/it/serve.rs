@@ -458,6 +458,17 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
     let answer = read_answer(&mut slow);
     assert_eq!(answer.status, 408, "{}", answer.body);
     assert_eq!(answer.json()["type"], "urn:eig:problem:request-timeout");
+
+    // A slower client still: part of the request head, then nothing. The connection is
+    // closed once the timeout has passed (no answer can be sent before the head is read).
+    let mut silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    silent.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    silent.write_all(b"POST /v1/explain HTTP/1.1\r\nHost").unwrap();
+    assert_eq!(get(port, "/healthz").status, 200);
+    let mut rest = Vec::new();
+    silent.read_to_end(&mut rest).unwrap();
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.is_empty() || rest.starts_with("HTTP/1.1 408"), "{rest}");
     assert_eq!(post(port, "/v1/explain", &example).status, 200);
 }
 
