@@ -165,6 +165,7 @@ pub(crate) fn api() -> Api {
     output!("SimulationResult", SimulationResult);
     output!("HistoryResult", HistoryOutput);
     output!("PromotionFactsList", Vec<PromotionFacts>);
+    output!("ParameterList", Vec<eig_funding::Parameter>);
     output!("DefiDossier", DefiDossier);
     output!("Vocabulary", Vocabulary);
     output!("JsonSchema", SchemaDocument);
@@ -256,6 +257,32 @@ pub(crate) fn api() -> Api {
         "PromotionFactsList",
         |_| to_value(&Promotion::ALL.map(Promotion::facts)),
     ))
+    .operation(
+        Operation::new(
+            Method::Get,
+            "/v1/parameters",
+            "Les paramètres officiels du financement, datés et sourcés (tous, ou ceux en vigueur à une date).",
+            "ParameterList",
+            |call| match call.query.get("on") {
+                None => to_value(&eig_funding::official_parameters()),
+                Some(text) => match text.parse::<chrono::NaiveDate>() {
+                    Ok(day) => to_value(&eig_funding::official_parameters_on(day)),
+                    Err(_) => Err(Problem::parameter(
+                        "on",
+                        &shorten(&format!(
+                            "{text:?} n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2018-06-15"
+                        )),
+                    )),
+                },
+            },
+        )
+        .with_parameter(Parameter {
+            name: "on",
+            description: "Une date (AAAA-MM-JJ) : seulement les paramètres en vigueur ce jour-là.",
+            required: false,
+            values: Vec::new(),
+        }),
+    )
     .operation(
         Operation::new(
             Method::Get,

@@ -294,6 +294,14 @@ fn every_endpoint_answers_like_the_command() {
     let facts: Vec<_> = eig_domain::Promotion::ALL.map(eig_domain::Promotion::facts).into();
     assert_eq!(promotions, serde_json::to_value(&facts).unwrap());
     cover("get", "/v1/promotions");
+    let parameters = checked("get", "/v1/parameters", get(port, "/v1/parameters"));
+    assert_eq!(parameters, serde_json::to_value(eig_funding::official_parameters()).unwrap());
+    let on = chrono::NaiveDate::from_ymd_opt(2018, 6, 15).unwrap();
+    let parameters = checked("get", "/v1/parameters", get(port, "/v1/parameters?on=2018-06-15"));
+    let expected = eig_funding::official_parameters_on(on);
+    assert!(!expected.is_empty() && expected.len() < eig_funding::official_parameters().len());
+    assert_eq!(parameters, serde_json::to_value(expected).unwrap());
+    cover("get", "/v1/parameters");
     let example =
         checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
     assert_eq!(
@@ -418,6 +426,13 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
         ("get", "/v1/explain", get(port, "/v1/explain"), 405, "method-not-allowed"),
         ("post", "/healthz", post(port, "/healthz", "{}"), 405, "method-not-allowed"),
         ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
+        (
+            "get",
+            "/v1/parameters",
+            get(port, "/v1/parameters?on=15/06/2018"),
+            400,
+            "invalid-parameter",
+        ),
         (
             "post",
             "/v1/simulate",
