@@ -57,6 +57,10 @@ pub(crate) enum Command {
     /// échec la différence avec la règle et sa source, puis `N réussis, M en échec`. Code de
     /// sortie 0 seulement si tous les cas réussissent.
     Test(TestArgs),
+    /// Serves the rules over HTTP: a stateless JSON API under /v1 with the same inputs,
+    /// outputs and messages as these subcommands, its OpenAPI document at /openapi.json,
+    /// /healthz, and a simulator page at / (docs/server.md).
+    Serve(ServeArgs),
 }
 
 /// How to print a result.
@@ -194,6 +198,25 @@ pub(crate) struct KindArgs {
     pub(crate) output: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub(crate) bind: std::net::IpAddr,
+    /// The port to listen on (0: any free port, printed on standard error).
+    #[arg(long, default_value_t = 8080)]
+    pub(crate) port: u16,
+    /// The largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub(crate) body_limit: usize,
+    /// The time a request may take, in seconds (reading its body, waiting, computing).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub(crate) timeout: u64,
+    /// How many requests are computed at once (the others wait within the timeout).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub(crate) concurrency: usize,
+}
+
 /// The JSON shapes the command reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
@@ -232,7 +255,7 @@ pub(crate) enum Kind {
 }
 
 /// A promotion in any spelling people write: `EIG3`, `eig3`, `EIG 3`, `eig-3`, `DIG1`.
-fn parse_promotion(text: &str) -> Result<Promotion, String> {
+pub(crate) fn parse_promotion(text: &str) -> Result<Promotion, String> {
     let canonical: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')

@@ -11,6 +11,7 @@ pub(crate) mod history;
 pub(crate) mod matching;
 mod run;
 pub(crate) mod schema;
+mod serve;
 mod test;
 
 /// Runs the parsed command line.
@@ -25,5 +26,6 @@ pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Schema(args) => schema::schema(args),
         Command::Example(args) => schema::example(args),
         Command::Test(args) => test::test(args),
+        Command::Serve(args) => serve::serve(args),
     }
 }

@@ -20,7 +20,12 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
                 .to_owned(),
         });
     }
-    let schema = match args.kind {
+    output::emit(args.output.as_deref(), &output::json(&schema_of(args.kind))?)
+}
+
+/// The JSON Schema of `kind`.
+pub(crate) fn schema_of(kind: Kind) -> schemars::Schema {
+    match kind {
         Kind::Defi => schema_for!(eig_domain::Defi),
         Kind::Candidate => schema_for!(eig_domain::Candidate),
         Kind::PromotionFacts => schema_for!(eig_domain::PromotionFacts),
@@ -37,8 +42,7 @@ pub(crate) fn schema(args: &KindArgs) -> Result<(), CliError> {
         Kind::MatchResult => schema_for!(crate::commands::matching::MatchOutput),
         Kind::HistoryResult => schema_for!(crate::commands::history::HistoryOutput),
         Kind::Case => schema_for!(eig_cases::CaseFile),
-    };
-    output::emit(args.output.as_deref(), &output::json(&schema)?)
+    }
 }
 
 /// The example input of `eig funding`.

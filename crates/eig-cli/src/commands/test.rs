@@ -114,36 +114,49 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, C
                 .map_err(|source| CliError::Read { input: name.clone(), source })?;
             (name, crate::input::skip_bom(text))
         };
-        for (index, case) in read_cases(&name, &text).into_iter().enumerate() {
-            let result = match case {
-                Ok(case) => {
-                    if !kept(filter, &case.title, &case.rules) {
-                        continue;
-                    }
-                    let report = run_case(&case);
-                    let status = if report.passed() { "passed" } else { "failed" };
-                    CaseResult {
-                        file: name.clone(),
-                        case: index + 1,
-                        status,
-                        report: Some(report),
-                        error: None,
-                    }
-                }
-                // A case that cannot be read is reported whatever the filter: nothing can
-                // say it is not one of those asked for.
-                Err(err) => CaseResult {
-                    file: name.clone(),
-                    case: err.case.map_or(index + 1, |case| case + 1),
-                    status: "unreadable",
-                    report: None,
-                    error: Some(err.to_string()),
-                },
-            };
-            results.push(result);
-        }
+        results.extend(run_text(&name, &text, filter));
     }
     Ok(results)
+}
+
+/// Runs the cases of one case file's `text` (named `name` in messages) that `filter` keeps.
+pub(crate) fn run_text(name: &str, text: &str, filter: Option<&str>) -> Vec<CaseResult> {
+    let mut results = Vec::new();
+    for (index, case) in read_cases(name, text).into_iter().enumerate() {
+        let result = match case {
+            Ok(case) => {
+                if !kept(filter, &case.title, &case.rules) {
+                    continue;
+                }
+                let report = run_case(&case);
+                let status = if report.passed() { "passed" } else { "failed" };
+                CaseResult {
+                    file: name.to_owned(),
+                    case: index + 1,
+                    status,
+                    report: Some(report),
+                    error: None,
+                }
+            }
+            // A case that cannot be read is reported whatever the filter: nothing can
+            // say it is not one of those asked for.
+            Err(err) => CaseResult {
+                file: name.to_owned(),
+                case: err.case.map_or(index + 1, |case| case + 1),
+                status: "unreadable",
+                report: None,
+                error: Some(err.to_string()),
+            },
+        };
+        results.push(result);
+    }
+    results
+}
+
+/// The result of `eig test --format json` for `results`.
+pub(crate) fn test_output(results: Vec<CaseResult>) -> TestOutput {
+    let (passed, failed) = counts(&results);
+    TestOutput { passed, failed, cases: results }
 }
 
 /// The readable report: one line per case, the details of each failure under it, the summary.
@@ -223,9 +236,9 @@ pub(crate) fn test(args: &TestArgs) -> Result<(), CliError> {
     if let Some(path) = &args.junit {
         output::emit(Some(path), &junit(&results)?)?;
     }
-    let (passed, failed) = counts(&results);
+    let (_, failed) = counts(&results);
     let rendered = match args.output.format {
-        Format::Json => output::json(&TestOutput { passed, failed, cases: results })?,
+        Format::Json => output::json(&test_output(results))?,
         Format::Text => text(&results),
     };
     output::emit(args.output.output.as_deref(), &rendered)?;

@@ -8,6 +8,8 @@ use std::{
     process::{Command, Stdio},
 };
 
+mod serve;
+
 /// Runs `eig` with `args`, feeding `stdin`; returns (exit code, stdout, stderr).
 fn eig(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))

@@ -1,0 +1,876 @@
+//! `eig serve`: the real binary on 127.0.0.1, real HTTP requests; every answer compared with
+//! the command's or the library's for the same input, and validated against the schema the
+//! OpenAPI document gives for it.
+
+use std::{
+    io::{BufRead as _, BufReader, Read as _, Write as _},
+    net::TcpStream,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use serde_json::{Value, json};
+
+use super::ok;
+
+/// A running `eig serve`, stopped (SIGTERM) when dropped.
+pub(crate) struct Server {
+    child: Child,
+    pub(crate) port: u16,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_eig"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut first = String::new();
+        stderr.read_line(&mut first).unwrap();
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {first:?}"));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let lines = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in stderr.lines() {
+                let Ok(line) = line else { break };
+                lines.lock().unwrap().push(line);
+            }
+        });
+        Server { child, port, log }
+    }
+
+    pub(crate) fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Sends SIGTERM and waits for the process; its exit status.
+    fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            self.terminate();
+        }
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub(crate) fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|err| panic!("{err}: {}", self.body))
+    }
+}
+
+/// Sends `head` (request line and headers, without the final blank line) and `body` raw, and
+/// reads the whole answer (the request asks the server to close the connection).
+pub(crate) fn raw(port: u16, head: &str, body: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    stream.write_all(format!("{head}\r\nConnection: close\r\n\r\n").as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    read_answer(&mut stream)
+}
+
+fn read_answer(stream: &mut TcpStream) -> Answer {
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8(bytes).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head: {text:?}"));
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|line| line.split_once(": "))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    Answer { status, headers, body: body.to_owned() }
+}
+
+pub(crate) fn get(port: u16, path: &str) -> Answer {
+    raw(port, &format!("GET {path} HTTP/1.1\r\nHost: localhost"), b"")
+}
+
+pub(crate) fn post(port: u16, path: &str, body: &str) -> Answer {
+    raw(
+        port,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+             Content-Length: {}",
+            body.len()
+        ),
+        body.as_bytes(),
+    )
+}
+
+/// The OpenAPI document, and a check of answers against the schemas it gives.
+struct Spec {
+    document: Value,
+}
+
+impl Spec {
+    fn fetch(port: u16) -> Spec {
+        let answer = get(port, "/openapi.json");
+        assert_eq!(answer.status, 200);
+        Spec { document: answer.json() }
+    }
+
+    /// Checks `answer` against the schema of `method path`'s answer of its status: its 200
+    /// schema, or the problem schema.
+    fn check(&self, method: &str, path: &str, answer: &Answer) {
+        let operation = &self.document["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is not in the OpenAPI document");
+        let (content_type, response) = if answer.status == 200 {
+            ("application/json", &operation["responses"]["200"])
+        } else {
+            (
+                "application/problem+json",
+                &self.document["paths"]["/v1/explain"]["post"]["responses"]["default"],
+            )
+        };
+        assert_eq!(answer.header("content-type"), Some(content_type), "{method} {path}");
+        let schema = &response["content"][content_type]["schema"];
+        let location = match schema["$ref"].as_str() {
+            Some(reference) => format!("http://localhost/openapi.json{reference}"),
+            None => "http://localhost/inline.json".to_owned(),
+        };
+        let mut compiler = boon::Compiler::new();
+        compiler.set_default_draft(boon::Draft::V2020_12);
+        compiler.add_resource("http://localhost/openapi.json", self.document.clone()).unwrap();
+        compiler.add_resource("http://localhost/inline.json", schema.clone()).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let index = compiler
+            .compile(&location, &mut schemas)
+            .unwrap_or_else(|err| panic!("schema of {method} {path}: {err}"));
+        let value = answer.json();
+        let errors = Spec::validate(&schemas, index, &value);
+        assert!(
+            errors.is_empty(),
+            "{method} {path}: answer not valid against its schema: {errors:#?}"
+        );
+        // The check can fail: the same answer with a field of the wrong type is refused.
+        if let Some((key, field)) = value.as_object().and_then(|object| object.iter().next()) {
+            let mut tampered = value.clone();
+            tampered[key] = if field.is_number() { json!("12345") } else { json!(12345) };
+            assert!(
+                !Spec::validate(&schemas, index, &tampered).is_empty()
+                    || path.starts_with("/v1/schemas/"),
+                "{method} {path}: a tampered answer passes its schema"
+            );
+        }
+    }
+
+    fn validate(schemas: &boon::Schemas, index: boon::SchemaIndex, value: &Value) -> Vec<String> {
+        match schemas.validate(value, index) {
+            Ok(()) => Vec::new(),
+            Err(err) => vec![format!("{err:#}").chars().take(3000).collect()],
+        }
+    }
+}
+
+/// The input of `eig explain` for a dossier.
+#[derive(serde::Deserialize)]
+struct Explain {
+    dossier: eig_eligibility::DefiDossier,
+}
+
+fn command_json(args: &[&str], stdin: &str) -> Value {
+    serde_json::from_str(&ok(args, stdin)).unwrap()
+}
+
+/// Every endpoint, on the command's examples: the same answer as the command (or the
+/// library), valid against the OpenAPI document.
+#[test]
+#[expect(clippy::too_many_lines, reason = "one endpoint after the other, read top to bottom")]
+fn every_endpoint_answers_like_the_command() {
+    let server = Server::start(&[]);
+    let spec = Spec::fetch(server.port);
+    assert_eq!(spec.document["openapi"], "3.1.0");
+    let port = server.port;
+    let checked = |method: &str, path: &str, answer: Answer| -> Value {
+        assert_eq!(answer.status, 200, "{method} {path}: {}", answer.body);
+        spec.check(method, path, &answer);
+        answer.json()
+    };
+    let mut covered = std::collections::BTreeSet::new();
+    let mut cover = |method: &str, path: &str| covered.insert(format!("{method} {path}"));
+
+    // POST endpoints: the command's example input, and its --format json output.
+    for (path, kind, command) in [
+        ("/v1/eligibility", "eligibility", vec!["eligibility", "--format", "json"]),
+        ("/v1/funding", "funding", vec!["funding", "--format", "json"]),
+        ("/v1/match", "match", vec!["match", "--format", "json"]),
+        ("/v1/run", "campaign", vec!["run", "-", "--format", "json"]),
+    ] {
+        let input = ok(&["example", kind], "");
+        let answer = checked("post", path, post(port, path, &input));
+        assert_eq!(answer, command_json(&command, &input), "{path}");
+        cover("post", path);
+    }
+    // EIG3's example for every promotion with published rules, through the library.
+    for promotion in ["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7"] {
+        let input = ok(&["example", "explain", "--promotion", promotion], "");
+        let answer = checked("post", "/v1/explain", post(port, "/v1/explain", &input));
+        let explain: Explain = serde_json::from_str(&input).unwrap();
+        let decision = eig_eligibility::evaluate_dossier(&explain.dossier).unwrap();
+        assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
+        assert_eq!(answer["explanation"], eig_eligibility::render_french(&decision));
+        assert_eq!(answer["explanation"].as_str().unwrap(), ok(&["explain"], &input));
+    }
+    cover("post", "/v1/explain");
+    // A scenario overriding the PIA share.
+    let input: Value = serde_json::from_str(&ok(&["example", "funding"], "")).unwrap();
+    let scenario: Value = serde_json::from_str(&ok(&["example", "scenario"], "")).unwrap();
+    let body = json!({"input": input, "scenario": scenario}).to_string();
+    let answer = checked("post", "/v1/funding/scenario", post(port, "/v1/funding/scenario", &body));
+    let plan = eig_funding::plan_promotion(
+        &serde_json::from_value(input).unwrap(),
+        &serde_json::from_value(scenario).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(answer, serde_json::to_value(&plan).unwrap());
+    cover("post", "/v1/funding/scenario");
+    // A case file, run like `eig test FILE --format json` runs it.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../eig-eligibility/tests/data/cases");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let file = files[0].display().to_string();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let answer = checked("post", "/v1/cases", post(port, "/v1/cases", &text));
+    let expected = ok(&["test", &file, "--format", "json"], "").replace(&file, "body.json");
+    assert_eq!(answer, serde_json::from_str::<Value>(&expected).unwrap());
+    assert!(answer["passed"].as_u64().unwrap() >= 1, "{answer}");
+    cover("post", "/v1/cases");
+    // The simulator: a dossier, its decision and the défi's plan.
+    let dossier: Value =
+        serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
+    let body = json!({"dossier": dossier["dossier"]}).to_string();
+    let answer = checked("post", "/v1/simulate", post(port, "/v1/simulate", &body));
+    let parsed: eig_eligibility::DefiDossier =
+        serde_json::from_value(dossier["dossier"].clone()).unwrap();
+    let decision = eig_eligibility::evaluate_dossier(&parsed).unwrap();
+    assert_eq!(answer["decision"], serde_json::to_value(&decision).unwrap());
+    let eligible = eig_campaign::EligibleDossier::from_decision(&parsed, &decision).unwrap();
+    let plan = eligible.plan(&eig_funding::Scenario::default()).unwrap();
+    assert_eq!(answer["plan"], serde_json::to_value(&plan).unwrap());
+    cover("post", "/v1/simulate");
+
+    // GET endpoints.
+    let history = checked("get", "/v1/history", get(port, "/v1/history"));
+    assert_eq!(history, command_json(&["history", "--format", "json"], ""));
+    let history = checked("get", "/v1/history", get(port, "/v1/history?promotion=eig%203"));
+    assert_eq!(history, command_json(&["history", "--promotion", "EIG3", "--format", "json"], ""));
+    cover("get", "/v1/history");
+    let promotions = checked("get", "/v1/promotions", get(port, "/v1/promotions"));
+    let facts: Vec<_> = eig_domain::Promotion::ALL.map(eig_domain::Promotion::facts).into();
+    assert_eq!(promotions, serde_json::to_value(&facts).unwrap());
+    cover("get", "/v1/promotions");
+    let parameters = checked("get", "/v1/parameters", get(port, "/v1/parameters"));
+    assert_eq!(parameters, serde_json::to_value(eig_funding::official_parameters()).unwrap());
+    let on = chrono::NaiveDate::from_ymd_opt(2018, 6, 15).unwrap();
+    let parameters = checked("get", "/v1/parameters", get(port, "/v1/parameters?on=2018-06-15"));
+    let expected = eig_funding::official_parameters_on(on);
+    assert!(!expected.is_empty() && expected.len() < eig_funding::official_parameters().len());
+    assert_eq!(parameters, serde_json::to_value(expected).unwrap());
+    cover("get", "/v1/parameters");
+    let example =
+        checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
+    assert_eq!(
+        example,
+        command_json(&["example", "explain", "--promotion", "EIG4"], "")["dossier"]
+    );
+    cover("get", "/v1/examples/dossier");
+    let vocabulary = checked("get", "/v1/vocabulary", get(port, "/v1/vocabulary"));
+    assert!(
+        vocabulary["host_kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|kind| kind["label"] == "établissement de santé")
+    );
+    assert_eq!(vocabulary["promotions"].as_array().unwrap().len(), 6, "{vocabulary}");
+    cover("get", "/v1/vocabulary");
+    for kind in super::KINDS {
+        let path = format!("/v1/schemas/{kind}");
+        let schema = checked("get", &path, get(port, &path));
+        assert_eq!(schema, command_json(&["schema", kind], ""), "{path}");
+        cover("get", &path);
+    }
+    let health = checked("get", "/healthz", get(port, "/healthz"));
+    assert_eq!(health, json!({"status": "ok"}));
+    cover("get", "/healthz");
+    cover("get", "/openapi.json");
+
+    // Every operation of the document was called.
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in spec.document["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert(format!("{method} {path}"));
+        }
+    }
+    assert_eq!(documented, covered);
+
+    // One log line per request: method, path, status, duration; never a body.
+    let log = server.log();
+    assert!(
+        log.iter().any(|line| line.starts_with("POST /v1/run 200 ") && line.ends_with("ms")),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|line| line.contains("eig3-defi") || line.contains('{')), "{log:#?}");
+}
+
+/// What the command says on standard error about `stdin` given to `eig explain`, with the
+/// input named as the server names it.
+fn command_message(stdin: &str) -> String {
+    let (code, _, stderr) = super::eig(&["explain"], stdin);
+    assert_eq!(code, 1);
+    stderr.trim_end().strip_prefix("error: ").unwrap().replace("<stdin>", "body")
+}
+
+/// Bad requests get the right status and a problem document (RFC 9457) with the command's
+/// message and the JSON path; after each one, the server still answers.
+#[test]
+#[expect(clippy::too_many_lines, reason = "one bad request after the other, read top to bottom")]
+fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
+    let server = Server::start(&["--body-limit", "4096", "--timeout", "2"]);
+    let spec = Spec::fetch(server.port);
+    let port = server.port;
+    let example = ok(&["example", "explain"], "");
+    let unknown_field = example.replacen("\"dossier\": {", "\"dossier\": {\"colour\": 1,", 1);
+    let big = format!("{{\"dossier\": \"{}\"}}", "x".repeat(5000));
+    let cases: Vec<(&str, &str, Answer, u16, &str)> = vec![
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                &format!(
+                    "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}",
+                    example.len()
+                ),
+                example.as_bytes(),
+            ),
+            415,
+            "unsupported-media-type",
+        ),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                &format!(
+                    "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Length: {}",
+                    example.len()
+                ),
+                example.as_bytes(),
+            ),
+            415,
+            "unsupported-media-type",
+        ),
+        ("post", "/v1/explain", post(port, "/v1/explain", "{\"dossier\": "), 400, "invalid-json"),
+        ("post", "/v1/explain", post(port, "/v1/explain", ""), 400, "invalid-json"),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2",
+                b"\xff\xfe",
+            ),
+            400,
+            "invalid-json",
+        ),
+        ("post", "/v1/explain", post(port, "/v1/explain", &unknown_field), 422, "invalid-input"),
+        ("post", "/v1/explain", post(port, "/v1/explain", &big), 413, "body-too-large"),
+        (
+            "post",
+            "/v1/explain",
+            raw(
+                port,
+                "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                format!("1388\r\n{}\r\n0\r\n\r\n", "x".repeat(5000)).as_bytes(),
+            ),
+            413,
+            "body-too-large",
+        ),
+        ("get", "/v1/nowhere", get(port, "/v1/nowhere"), 404, "not-found"),
+        ("get", "/v1/explain", get(port, "/v1/explain"), 405, "method-not-allowed"),
+        ("post", "/healthz", post(port, "/healthz", "{}"), 405, "method-not-allowed"),
+        ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
+        (
+            "get",
+            "/v1/parameters",
+            get(port, "/v1/parameters?on=15/06/2018"),
+            400,
+            "invalid-parameter",
+        ),
+        (
+            "post",
+            "/v1/simulate",
+            post(port, "/v1/simulate", "{\"dossier\": {}}"),
+            422,
+            "invalid-input",
+        ),
+    ];
+    for (method, path, answer, status, kind) in cases {
+        assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
+        let problem = answer.json();
+        assert_eq!(problem["type"], format!("urn:eig:problem:{kind}"), "{problem}");
+        assert_eq!(problem["status"], status);
+        assert_eq!(problem["instance"], path);
+        if spec.document["paths"][path][method].is_object() {
+            spec.check(method, path, &answer);
+        }
+        assert_eq!(get(port, "/healthz").status, 200, "after {method} {path}");
+    }
+    // The command's message, with the JSON path, the line and the column.
+    let answer = post(port, "/v1/explain", &unknown_field);
+    let problem = answer.json();
+    assert_eq!(problem["detail"], command_message(&unknown_field));
+    assert_eq!(problem["path"], "$.dossier.colour");
+    let answer = post(port, "/v1/explain", "{\"dossier\": ");
+    let problem = answer.json();
+    assert_eq!(problem["detail"], command_message("{\"dossier\": "));
+    assert_eq!((problem["line"].clone(), problem["column"].clone()), (json!(1), json!(12)));
+    // 405 names the methods allowed.
+    assert_eq!(get(port, "/v1/explain").header("allow"), Some("POST"));
+
+    // A slow client: headers, part of the body, then nothing; the server answers 408 after
+    // its timeout (2 s here), and serves others meanwhile.
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    slow.write_all(b"POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"dossier\"").unwrap();
+    assert_eq!(get(port, "/healthz").status, 200);
+    let answer = read_answer(&mut slow);
+    assert_eq!(answer.status, 408, "{}", answer.body);
+    assert_eq!(answer.json()["type"], "urn:eig:problem:request-timeout");
+
+    // A slower client still: part of the request head, then nothing. The connection is
+    // closed once the timeout has passed (no answer can be sent before the head is read).
+    let mut silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    silent.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    silent.write_all(b"POST /v1/explain HTTP/1.1\r\nHost").unwrap();
+    assert_eq!(get(port, "/healthz").status, 200);
+    let mut rest = Vec::new();
+    silent.read_to_end(&mut rest).unwrap();
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.is_empty() || rest.starts_with("HTTP/1.1 408"), "{rest}");
+    assert_eq!(post(port, "/v1/explain", &example).status, 200);
+}
+
+/// SIGTERM: the server finishes the request in flight, then stops with exit code 0.
+#[test]
+fn a_graceful_shutdown_finishes_the_requests_in_flight() {
+    let mut server = Server::start(&[]);
+    let example = ok(&["example", "explain"], "");
+    // The connection is being served (a first request answered on it) before the signal.
+    let mut connection = KeepAlive::open(server.port);
+    assert_eq!(connection.send("GET", "/healthz", "").0, 200);
+    let head = format!(
+        "POST /v1/explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
+        example.len()
+    );
+    connection.write(head.as_bytes());
+    connection.write(&example.as_bytes()[..10]);
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status();
+    std::thread::sleep(Duration::from_millis(300));
+    connection.write(&example.as_bytes()[10..]);
+    let (status, body) = connection.read();
+    assert_eq!(status, 200, "{body}");
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(server.log().iter().any(|line| line == "eig serve: stopped"), "{:#?}", server.log());
+}
+
+/// The simulator in a real headless Chromium, through `WebDriver` (chromedriver): a hospital with
+/// the health ministry as porteur administratif and a convention is eligible, on the porteur
+/// administratif route, 70 % / 30 %; a collectivité without convention is refused, with the
+/// reason. Runs when `EIG_BROWSER_TESTS=1` (`.ci/run` installs chromium and chromium-driver
+/// and sets it); `EIG_UPDATE_SCREENSHOTS=1` also writes the screenshots under docs/.
+#[test]
+fn the_simulator_in_a_real_browser() {
+    if std::env::var_os("EIG_BROWSER_TESTS").is_none() {
+        // Written past the test harness's capture, so that a run without a browser says so.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: the simulator's browser test runs with EIG_BROWSER_TESTS=1, chromium and \
+             chromium-driver installed (.ci/run does both)"
+        );
+        return;
+    }
+    let server = Server::start(&[]);
+    let driver_port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let mut driver = Command::new("chromedriver")
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver (Debian package chromium-driver)");
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", driver_port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let result = runtime.block_on(browser::run(driver_port, server.port));
+    let _ = driver.kill();
+    let _ = driver.wait();
+    result.unwrap();
+}
+
+mod browser {
+    use std::time::Duration;
+
+    use fantoccini::{Client, ClientBuilder, Locator};
+    use serde_json::json;
+
+    type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+    pub(super) async fn run(driver_port: u16, port: u16) -> Result<()> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_owned(),
+            json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                            "--disable-dev-shm-usage", "--window-size=1280,2400", "--lang=fr-FR"]}),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await?;
+        let outcome = scenarios(&client, port).await;
+        client.close().await?;
+        outcome
+    }
+
+    async fn scenarios(client: &Client, port: u16) -> Result<()> {
+        // A hospital, the health ministry as porteur administratif, a convention.
+        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+        describe(
+            client,
+            "établissement de santé",
+            "CHU de Lille",
+            "ministère",
+            "Ministère de la Santé",
+        )
+        .await?;
+        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
+        click(client, "#q-carrier-convention-oui").await?;
+        wait_text(client, "#verdict", "éligible").await?;
+        let route = text(client, "#route").await?;
+        assert_eq!(route, eig_domain::FundingRoute::ThroughAdministrativeCarrier.french());
+        let payers = text(client, "#payers").await?.replace(['\u{202f}', '\u{a0}'], " ");
+        assert!(payers.contains("49 000,00 € (70 %)"), "{payers}");
+        assert!(payers.contains("21 000,00 € (30 %)"), "{payers}");
+        let schedule = text(client, "#schedule").await?;
+        assert!(schedule.lines().count() > 10, "{schedule}");
+        assert!(client.find(Locator::Css("#chart svg rect")).await.is_ok());
+        same_as_library(client).await?;
+        screenshot(client, "simulator-eligible.png").await?;
+
+        // A collectivité (région), with the ministry as porteur administratif, no convention.
+        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+        describe(
+            client,
+            "collectivité territoriale (région)",
+            "Région Hauts-de-France",
+            "ministère",
+            "Ministère de l'Intérieur",
+        )
+        .await?;
+        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
+        click(client, "#q-carrier-convention-non").await?;
+        wait_text(client, "#verdict", "inéligible").await?;
+        let reasons = text(client, "#reasons").await?;
+        assert!(reasons.contains("aucune convention avec le porteur administratif"), "{reasons}");
+        assert!(text(client, "#plan").await.unwrap_or_default().is_empty());
+        same_as_library(client).await?;
+        screenshot(client, "simulator-ineligible.png").await?;
+        Ok(())
+    }
+
+    /// The explanation shown is the library's for the dossier offered for download.
+    async fn same_as_library(client: &Client) -> Result<()> {
+        let link = client.find(Locator::Id("download-dossier")).await?;
+        let href = link.attr("href").await?.unwrap_or_default();
+        let encoded = href.strip_prefix("data:application/json;charset=utf-8,").unwrap_or_default();
+        let decoded = percent_decode(encoded);
+        let document: serde_json::Value = serde_json::from_str(&decoded)?;
+        let dossier: eig_eligibility::DefiDossier =
+            serde_json::from_value(document["dossier"].clone())?;
+        let decision = eig_eligibility::evaluate_dossier(&dossier)?;
+        let shown = client
+            .execute("return document.getElementById('explanation').textContent", vec![])
+            .await?;
+        assert_eq!(shown.as_str().unwrap_or_default(), eig_eligibility::render_french(&decision));
+        Ok(())
+    }
+
+    fn percent_decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut index = 0;
+        while index < bytes.len() {
+            if bytes[index] == b'%' && index + 2 < bytes.len() + 1 {
+                let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).unwrap();
+                out.push(u8::from_str_radix(hex, 16).unwrap());
+                index += 3;
+            } else {
+                out.push(bytes[index]);
+                index += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    async fn describe(
+        client: &Client,
+        kind: &str,
+        name: &str,
+        carrier: &str,
+        carrier_name: &str,
+    ) -> Result<()> {
+        client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("#promotion option[value='EIG3']"))
+            .await?;
+        client.find(Locator::Id("promotion")).await?.select_by_value("EIG3").await?;
+        client.find(Locator::Id("operational-kind")).await?.select_by_label(kind).await?;
+        let field = client.find(Locator::Id("operational-name")).await?;
+        field.clear().await?;
+        field.send_keys(name).await?;
+        client.find(Locator::Id("carrier-kind")).await?.select_by_label(carrier).await?;
+        let field = client.find(Locator::Id("carrier-name")).await?;
+        field.clear().await?;
+        field.send_keys(carrier_name).await?;
+        Ok(())
+    }
+
+    async fn answer_funding_and_date(client: &Client, date: &str, time: &str) -> Result<()> {
+        click(client, "#q-funding-cofinancing-requested-oui").await?;
+        click(client, "#q-funding-self-funded-non").await?;
+        click(client, "#q-funding-alternative-funding-non").await?;
+        click(client, "#q-purely-it-tooling-non").await?;
+        type_in(client, "#q-submitted-at-date", date).await?;
+        type_in(client, "#q-submitted-at-time", time).await?;
+        click(client, "#q-submitted-at-ok").await?;
+        Ok(())
+    }
+
+    /// Clicks the element once it is there (the questions are drawn again after each answer).
+    async fn click(client: &Client, css: &str) -> Result<()> {
+        for _ in 0..50 {
+            if let Ok(element) = client.find(Locator::Css(css)).await
+                && element.click().await.is_ok()
+            {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("no {css} to click").into())
+    }
+
+    async fn type_in(client: &Client, css: &str, text: &str) -> Result<()> {
+        let element =
+            client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?;
+        element.clear().await?;
+        element.send_keys(text).await?;
+        Ok(())
+    }
+
+    async fn text(client: &Client, css: &str) -> Result<String> {
+        Ok(client.find(Locator::Css(css)).await?.text().await?)
+    }
+
+    async fn wait_text(client: &Client, css: &str, expected: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..100 {
+            last = text(client, css).await.unwrap_or_default();
+            if last == expected {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let status = text(client, "#status").await.unwrap_or_default();
+        Err(format!("{css}: {last:?}, expected {expected:?} (status: {status})").into())
+    }
+
+    async fn screenshot(client: &Client, name: &str) -> Result<()> {
+        let png = client.screenshot().await?;
+        let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs").to_owned()
+        } else {
+            std::env::temp_dir().display().to_string()
+        };
+        std::fs::write(format!("{dir}/{name}"), png)?;
+        Ok(())
+    }
+}
+
+/// A bounded load test on the loopback interface: mixed endpoints, keep-alive connections,
+/// every answer compared with the expected one. Always 2 000 requests on 8 connections (a
+/// check of correctness under concurrency); `EIG_LOAD_TEST=1` makes it 20 000 requests on 32
+/// connections and prints throughput and latency (`scripts/load-test` runs it on the release
+/// build; the figures are in docs/performance.md).
+#[test]
+#[expect(clippy::disallowed_methods, reason = "a load test measures the latency it reports")]
+fn load() {
+    let full = std::env::var_os("EIG_LOAD_TEST").is_some();
+    let (total, connections) = if full { (20_000, 32) } else { (2_000, 8) };
+    let server = Server::start(&["--concurrency", "64"]);
+    let port = server.port;
+    let simulation = {
+        let dossier: Value =
+            serde_json::from_str(&ok(&["example", "explain", "--promotion", "EIG3"], "")).unwrap();
+        json!({"dossier": dossier["dossier"]}).to_string()
+    };
+    // (method, path, body): each request's answer must equal the one given before the load.
+    let requests: Vec<(&str, String, String)> = vec![
+        ("POST", "/v1/explain".to_owned(), ok(&["example", "explain"], "")),
+        ("POST", "/v1/eligibility".to_owned(), ok(&["example", "eligibility"], "")),
+        ("POST", "/v1/funding".to_owned(), ok(&["example", "funding"], "")),
+        ("POST", "/v1/simulate".to_owned(), simulation),
+        ("GET", "/v1/history?promotion=EIG3".to_owned(), String::new()),
+        ("GET", "/v1/vocabulary".to_owned(), String::new()),
+        ("GET", "/healthz".to_owned(), String::new()),
+    ];
+    let expected: Vec<String> = requests
+        .iter()
+        .map(|(method, path, body)| {
+            let answer = if *method == "GET" { get(port, path) } else { post(port, path, body) };
+            assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+            answer.body
+        })
+        .collect();
+    let requests = Arc::new(requests);
+    let expected = Arc::new(expected);
+    let started = std::time::Instant::now();
+    let workers: Vec<_> = (0..connections)
+        .map(|worker| {
+            let (requests, expected) = (Arc::clone(&requests), Arc::clone(&expected));
+            std::thread::spawn(move || {
+                let mut connection = KeepAlive::open(port);
+                let mut latencies = Vec::new();
+                for index in (worker..total).step_by(connections) {
+                    let which = index % requests.len();
+                    let (method, path, body) = &requests[which];
+                    let sent = std::time::Instant::now();
+                    let (status, answer) = connection.send(method, path, body);
+                    latencies.push(sent.elapsed());
+                    assert_eq!(status, 200, "{method} {path}: {answer}");
+                    assert_eq!(answer, expected[which], "{method} {path}");
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies: Vec<Duration> =
+        workers.into_iter().flat_map(|worker| worker.join().unwrap()).collect();
+    let elapsed = started.elapsed();
+    assert_eq!(latencies.len(), total);
+    latencies.sort();
+    let at =
+        |quantile: usize| latencies[(latencies.len() * quantile / 100).min(latencies.len() - 1)];
+    let _ = writeln!(
+        std::io::stderr(),
+        "load: {total} requests, {connections} connections, {} ms, {} requests/s, p50 {:?}, \
+         p99 {:?}, max {:?}, all answers correct",
+        elapsed.as_millis(),
+        u128::from(u32::try_from(total).unwrap()) * 1000 / elapsed.as_millis().max(1),
+        at(50),
+        at(99),
+        latencies[latencies.len() - 1]
+    );
+    assert!(server.log().iter().filter(|line| line.contains(" 200 ")).count() >= total);
+}
+
+/// One keep-alive HTTP/1.1 connection.
+struct KeepAlive {
+    reader: BufReader<TcpStream>,
+}
+
+impl KeepAlive {
+    fn open(port: u16) -> KeepAlive {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        stream.set_nodelay(true).unwrap();
+        KeepAlive { reader: BufReader::new(stream) }
+    }
+
+    /// Sends one request; its status and body.
+    fn send(&mut self, method: &str, path: &str, body: &str) -> (u16, String) {
+        let content = if method == "POST" {
+            format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len())
+        } else {
+            String::new()
+        };
+        let request = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\n{content}\r\n{body}");
+        self.write(request.as_bytes());
+        self.read()
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.reader.get_mut().write_all(bytes).unwrap();
+    }
+
+    /// Reads one answer: its status and body.
+    fn read(&mut self) -> (u16, String) {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        let status = line.split(' ').nth(1).unwrap().parse().unwrap();
+        let mut length = 0;
+        loop {
+            line.clear();
+            self.reader.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.reader.read_exact(&mut body).unwrap();
+        (status, String::from_utf8(body).unwrap())
+    }
+}

@@ -1,0 +1,205 @@
+//! What the service answers: operations, each with its schemas and its handler.
+
+use std::{collections::BTreeMap, sync::Arc};
+
+use crate::problem::Problem;
+
+/// The HTTP methods the service answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    /// A read-only request; its inputs are query parameters.
+    Get,
+    /// A request whose input is a JSON body.
+    Post,
+}
+
+impl Method {
+    /// The method's name in HTTP.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_server::Method::Post.as_str(), "POST");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// What a handler receives: the body (empty for `GET`) and the query parameters.
+#[derive(Debug)]
+pub struct Call<'a> {
+    /// The request body, UTF-8 (a body that is not UTF-8 is refused before the handler).
+    pub body: &'a str,
+    /// The query parameters, by name (the last one wins when a name is repeated).
+    pub query: &'a BTreeMap<String, String>,
+}
+
+/// A synchronous handler: parses the call, calls the libraries, returns the JSON answer or
+/// the problem. It runs on a blocking thread, so it may take time.
+pub type Handler = Arc<dyn Fn(&Call<'_>) -> Result<serde_json::Value, Problem> + Send + Sync>;
+
+/// A query parameter of a `GET` operation.
+#[derive(Clone, Debug)]
+pub struct Parameter {
+    /// Its name.
+    pub name: &'static str,
+    /// What it means, in French.
+    pub description: &'static str,
+    /// Whether it must be given.
+    pub required: bool,
+    /// The values it accepts, when it is an enumeration.
+    pub values: Vec<String>,
+}
+
+/// One endpoint: a method and a path, the schemas of its input and output, its handler.
+#[derive(Clone)]
+pub struct Operation {
+    /// The method.
+    pub method: Method,
+    /// The path (`/v1/eligibility`).
+    pub path: String,
+    /// One line on what it does, in French.
+    pub summary: String,
+    /// The name of the input body's schema among [`Api::schema`]s (`POST` only).
+    pub input: Option<String>,
+    /// The name of the answer's schema among [`Api::schema`]s.
+    pub output: String,
+    /// The query parameters.
+    pub parameters: Vec<Parameter>,
+    /// The handler.
+    pub handler: Handler,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("input", &self.input)
+            .field("output", &self.output)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Operation {
+    /// An operation without input schema or parameters.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let health = Operation::new(Method::Get, "/v1/ping", "Répond.", "Pong", |_| Ok(serde_json::json!({})));
+    /// assert_eq!(health.path, "/v1/ping");
+    /// ```
+    pub fn new(
+        method: Method,
+        path: impl Into<String>,
+        summary: impl Into<String>,
+        output: impl Into<String>,
+        handler: impl Fn(&Call<'_>) -> Result<serde_json::Value, Problem> + Send + Sync + 'static,
+    ) -> Operation {
+        Operation {
+            method,
+            path: path.into(),
+            summary: summary.into(),
+            input: None,
+            output: output.into(),
+            parameters: Vec::new(),
+            handler: Arc::new(handler),
+        }
+    }
+
+    /// The operation with the schema of its input body.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({})))
+    ///     .with_input("In");
+    /// assert_eq!(op.input.as_deref(), Some("In"));
+    /// ```
+    #[must_use]
+    pub fn with_input(self, schema: impl Into<String>) -> Operation {
+        Operation { input: Some(schema.into()), ..self }
+    }
+
+    /// The operation with one more query parameter.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation, Parameter};
+    ///
+    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({})))
+    ///     .with_parameter(Parameter { name: "promotion", description: "La promotion.",
+    ///         required: false, values: vec!["EIG3".into()] });
+    /// assert_eq!(op.parameters.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn with_parameter(mut self, parameter: Parameter) -> Operation {
+        self.parameters.push(parameter);
+        self
+    }
+}
+
+/// The whole API: its operations and the JSON Schemas they name.
+#[derive(Clone, Debug)]
+pub struct Api {
+    /// The title of the OpenAPI document.
+    pub title: String,
+    /// The version of the OpenAPI document (the crates' version).
+    pub version: String,
+    /// The operations, in the order they were added.
+    pub operations: Vec<Operation>,
+    /// The JSON Schemas (draft 2020-12, as `eig schema` prints them) by name.
+    pub schemas: BTreeMap<String, serde_json::Value>,
+}
+
+impl Api {
+    /// An API with no operation yet.
+    ///
+    /// # Example
+    /// ```
+    /// let api = eig_server::Api::new("eig", "0.1.0");
+    /// assert!(api.operations.is_empty());
+    /// ```
+    pub fn new(title: impl Into<String>, version: impl Into<String>) -> Api {
+        Api {
+            title: title.into(),
+            version: version.into(),
+            operations: Vec::new(),
+            schemas: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a JSON Schema under `name` (its `$defs` become shared components).
+    ///
+    /// # Example
+    /// ```
+    /// let mut api = eig_server::Api::new("eig", "0.1.0");
+    /// api.schema("Health", serde_json::json!({"type": "object"}));
+    /// assert!(api.schemas.contains_key("Health"));
+    /// ```
+    pub fn schema(&mut self, name: impl Into<String>, schema: serde_json::Value) -> &mut Api {
+        self.schemas.insert(name.into(), schema);
+        self
+    }
+
+    /// Adds an operation.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Api, Method, Operation};
+    ///
+    /// let mut api = Api::new("eig", "0.1.0");
+    /// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({}))));
+    /// assert_eq!(api.operations.len(), 1);
+    /// ```
+    pub fn operation(&mut self, operation: Operation) -> &mut Api {
+        self.operations.push(operation);
+        self
+    }
+}

@@ -1,0 +1,127 @@
+//! The OpenAPI document's assembly, on small schemas (the whole service is tested through
+//! `eig serve` in crates/eig-cli/tests/it/serve.rs).
+
+use eig_server::{Api, Method, Operation, Parameter, Problem, openapi};
+use serde_json::{Value, json};
+
+fn api() -> Api {
+    let mut api = Api::new("test", "0.0.0");
+    // Two schemas define `Id` differently, and share `Name` as it is.
+    api.schema(
+        "In",
+        json!({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+               "properties": {"id": {"$ref": "#/$defs/Id"}, "name": {"$ref": "#/$defs/Name"}},
+               "$defs": {"Id": {"type": "string"}, "Name": {"type": "string", "maxLength": 9}}}),
+    );
+    api.schema(
+        "Out",
+        json!({"type": "object",
+               "properties": {"id": {"$ref": "#/$defs/Id"}, "items": {"type": "array",
+                   "items": {"$ref": "#/$defs/Name"}}},
+               "$defs": {"Id": {"type": "integer"}, "Name": {"type": "string", "maxLength": 9}}}),
+    );
+    api.operation(
+        Operation::new(Method::Post, "/v1/thing", "Une chose.", "Out", |_| Ok(json!({})))
+            .with_input("In"),
+    );
+    api.operation(
+        Operation::new(Method::Get, "/v1/thing", "La chose.", "Out", |_| Ok(json!({})))
+            .with_parameter(Parameter {
+                name: "promotion",
+                description: "La promotion.",
+                required: true,
+                values: vec!["EIG3".to_owned()],
+            }),
+    );
+    api
+}
+
+#[test]
+fn definitions_are_hoisted_and_clashes_renamed() {
+    let document = openapi(&api());
+    let schemas = &document["components"]["schemas"];
+    assert_eq!(schemas["In_Id"], json!({"type": "string"}));
+    assert_eq!(schemas["Out_Id"], json!({"type": "integer"}));
+    assert_eq!(schemas["Name"], json!({"type": "string", "maxLength": 9}));
+    assert!(schemas.get("Id").is_none());
+    assert_eq!(schemas["In"]["properties"]["id"]["$ref"], "#/components/schemas/In_Id");
+    assert_eq!(schemas["Out"]["properties"]["id"]["$ref"], "#/components/schemas/Out_Id");
+    assert_eq!(schemas["Out"]["properties"]["items"]["items"]["$ref"], "#/components/schemas/Name");
+    // No `$defs` nor `$schema` left inside a component; no reference to `#/$defs/`.
+    let text = document.to_string();
+    assert!(
+        !text.contains("#/$defs/") && !text.contains("\"$defs\"") && !text.contains("\"$schema\"")
+    );
+}
+
+#[test]
+fn operations_become_path_items() {
+    let document = openapi(&api());
+    assert_eq!(document["openapi"], "3.1.0");
+    let item = &document["paths"]["/v1/thing"];
+    assert_eq!(item["post"]["operationId"], "postV1Thing");
+    assert_eq!(
+        item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/In"
+    );
+    assert_eq!(
+        item["get"]["parameters"][0],
+        json!({"name": "promotion", "in": "query",
+        "description": "La promotion.", "required": true, "schema": {"type": "string", "enum": ["EIG3"]}})
+    );
+    assert!(item["get"].get("requestBody").is_none());
+    for method in ["get", "post"] {
+        let responses = &item[method]["responses"];
+        assert_eq!(
+            responses["200"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Out"
+        );
+        assert_eq!(
+            responses["default"]["content"]["application/problem+json"]["schema"]["$ref"],
+            "#/components/schemas/Problem"
+        );
+    }
+    // The fixed routes are documented too, and every reference resolves.
+    assert!(document["paths"]["/healthz"]["get"].is_object());
+    assert!(document["paths"]["/openapi.json"]["get"].is_object());
+    let mut references = Vec::new();
+    collect_references(&document, &mut references);
+    for reference in references {
+        let name = reference.strip_prefix("#/components/schemas/").unwrap();
+        assert!(document["components"]["schemas"][name].is_object(), "{reference}");
+    }
+}
+
+fn collect_references(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match child {
+                    Value::String(target) if key == "$ref" => out.push(target.clone()),
+                    _ => collect_references(child, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| collect_references(item, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_problem_document_has_the_fields_of_rfc_9457() {
+    for problem in [
+        Problem::syntax("d", 2, 3),
+        Problem::invalid("d", "$.a"),
+        Problem::unjudgeable("d"),
+        Problem::parameter("promotion", "d"),
+        Problem::internal(),
+        Problem::new(404, "not-found", "Adresse inconnue", "d"),
+    ] {
+        let document = problem.document("/v1/x");
+        for field in ["type", "title", "status", "detail", "instance"] {
+            assert!(document.get(field).is_some(), "{field} in {document}");
+        }
+        assert!(document["type"].as_str().unwrap().starts_with("urn:eig:problem:"));
+        assert!((400..600).contains(&document["status"].as_u64().unwrap()));
+    }
+}
