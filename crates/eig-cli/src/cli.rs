@@ -57,9 +57,9 @@ pub(crate) enum Command {
     /// échec la différence avec la règle et sa source, puis `N réussis, M en échec`. Code de
     /// sortie 0 seulement si tous les cas réussissent.
     Test(TestArgs),
-    /// Serves the rules over HTTP: a stateless JSON API under /v1 with the same inputs,
-    /// outputs and messages as these subcommands, its OpenAPI document at /openapi.json,
-    /// /healthz, and a simulator page at / (docs/server.md).
+    /// Sert les règles en HTTP : une API JSON sans état sous /v1, avec les mêmes entrées,
+    /// résultats et messages que ces commandes, son document OpenAPI à /openapi.json, /healthz,
+    /// et une page de simulation à / (docs/server.md).
     Serve(ServeArgs),
 }
 
@@ -200,19 +200,20 @@ pub(crate) struct KindArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
-    /// The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).
-    #[arg(long, default_value = "127.0.0.1")]
+    /// L'adresse d'écoute (127.0.0.1 : cette machine seulement ; 0.0.0.0 : toutes les
+    /// interfaces).
+    #[arg(long, value_name = "ADRESSE", default_value = "127.0.0.1")]
     pub(crate) bind: std::net::IpAddr,
-    /// The port to listen on (0: any free port, printed on standard error).
-    #[arg(long, default_value_t = 8080)]
+    /// Le port d'écoute (0 : un port libre, affiché sur la sortie d'erreur).
+    #[arg(long, value_name = "PORT", default_value_t = 8080)]
     pub(crate) port: u16,
-    /// The largest request body accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    /// La plus grande taille de corps de requête acceptée, en octets.
+    #[arg(long, value_name = "OCTETS", default_value_t = 2 * 1024 * 1024)]
     pub(crate) body_limit: usize,
-    /// The time a request may take, in seconds (reading its body, waiting, computing).
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    /// Le temps qu'une requête peut prendre, en secondes (lecture du corps, attente, calcul).
+    #[arg(long, value_name = "SECONDES", default_value_t = 10)]
     pub(crate) timeout: u64,
-    /// How many requests are computed at once (the others wait within the timeout).
+    /// Combien de requêtes sont calculées à la fois (les autres attendent, dans le délai).
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub(crate) concurrency: usize,
 }
@@ -220,7 +221,7 @@ pub(crate) struct ServeArgs {
 /// The JSON shapes the command reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
-    /// Un appel entier (entrée de `eig run FILE`).
+    /// Un appel entier (entrée de `eig run FICHIER`).
     Campaign,
     /// Des dossiers et des candidatures (entrée de `eig eligibility`).
     Eligibility,

@@ -39,7 +39,10 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<(), CliError> {
     };
     let address = SocketAddr::new(args.bind, args.port);
     let cannot = |err: std::io::Error| CliError::Usage {
-        message: format!("cannot serve on {address}: {err}"),
+        message: format!(
+            "impossible de servir sur {address} : {err} : choisissez une autre adresse ou un autre \
+             port (--bind, --port)"
+        ),
     };
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(cannot)?;
@@ -51,11 +54,12 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<(), CliError> {
         let shutdown = eig_server::shutdown_signal();
         let _ = writeln!(
             std::io::stderr().lock(),
-            "eig serve: http://{bound}/ (API: /v1, OpenAPI: /openapi.json; Ctrl-C to stop)"
+            "eig serve : http://{bound}/ (API : /v1, OpenAPI : /openapi.json ; Ctrl-C pour \
+             arrêter)"
         );
         eig_server::serve(listener, api(), limits, shutdown).await.map_err(cannot)
     })?;
-    let _ = writeln!(std::io::stderr().lock(), "eig serve: stopped");
+    let _ = writeln!(std::io::stderr().lock(), "eig serve : arrêté");
     Ok(())
 }
 

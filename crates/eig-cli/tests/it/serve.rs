@@ -353,7 +353,7 @@ fn every_endpoint_answers_like_the_command() {
 fn command_message(stdin: &str) -> String {
     let (code, _, stderr) = super::eig(&["explain"], stdin);
     assert_eq!(code, 1);
-    stderr.trim_end().strip_prefix("error: ").unwrap().replace("<stdin>", "body")
+    stderr.trim_end().strip_prefix("erreur : ").unwrap().replace("<entrée standard>", "body")
 }
 
 /// Bad requests get the right status and a problem document (RFC 9457) with the command's
@@ -511,7 +511,7 @@ fn a_graceful_shutdown_finishes_the_requests_in_flight() {
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status}");
     std::thread::sleep(Duration::from_millis(100));
-    assert!(server.log().iter().any(|line| line == "eig serve: stopped"), "{:#?}", server.log());
+    assert!(server.log().iter().any(|line| line == "eig serve : arrêté"), "{:#?}", server.log());
 }
 
 /// The simulator in a real headless Chromium, through `WebDriver` (chromedriver): a hospital with
