@@ -82,7 +82,10 @@ pub enum MoneyError {
 ///
 /// let err = "IA Flash".parse::<DefiId>().unwrap_err();
 /// assert!(matches!(err, TextError::InvalidCharacter { found: ' ', .. }));
-/// assert_eq!(err.to_string(), r#"identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis"#);
+/// assert_eq!(
+///     err.to_string(),
+///     r#"identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis : écrivez seulement des lettres sans accent, des chiffres et les signes - _ . :"#
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -353,7 +353,7 @@ function renderPlan(plan) {
   if (!plan) return;
   const payers = Object.keys(plan.totals).filter((payer) => Number(plan.totals[payer]) !== 0);
   const estimated = plan.talents.some((talent) => talent.cost_basis === "reference_estimate");
-  $("plan-note").textContent = `${plan.talents.length} talent(s), contrat de ${plan.contract_months} mois, voie : ${labelOf(state.vocabulary.funding_routes, plan.route)}.`
+  $("plan-note").textContent = `${plan.talents.length} talent${plan.talents.length > 1 ? "s" : ""}, contrat de ${plan.contract_months} mois, voie : ${labelOf(state.vocabulary.funding_routes, plan.route)}.`
     + (estimated ? " Coût employeur estimé sur la référence de la promotion." : "");
   const table = $("payers");
   const head = document.createElement("tr");
