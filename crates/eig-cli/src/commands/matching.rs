@@ -22,7 +22,7 @@ pub(crate) struct MatchOutput {
     pub(crate) report: eig_matching::Report,
     /// Every placement and every défi explained: with `--explain`, and by default for an input
     /// of at most 5 000 candidates.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "eig_matching::Explanations")]
     pub(crate) explanations: Option<eig_matching::Explanations>,
 }
