@@ -246,6 +246,43 @@ fn json_is_compact_unless_pretty() {
     assert_eq!(value(&campaign), value(&ok(&["run", "--format", "json"], "")));
 }
 
+/// A large batch is decided a chunk of records at a time: a record not judged is still named
+/// at its place in the whole batch, and its neighbours are decided.
+#[test]
+fn a_large_batch_names_each_record_at_its_place() {
+    let example: serde_json::Value =
+        serde_json::from_str(&ok(&["example", "eligibility"], "")).unwrap();
+    let dossier = &example["dossiers"][0];
+    let dossiers: Vec<serde_json::Value> = (0..2_500)
+        .map(|i| {
+            let mut dossier = dossier.clone();
+            dossier["defi"]["id"] = format!("defi-{i}").into();
+            if [0, 1_500, 2_499].contains(&i) {
+                dossier["defi"]["promotion"] = "EIG1".into();
+            }
+            dossier
+        })
+        .collect();
+    let input = serde_json::json!({ "dossiers": dossiers }).to_string();
+    let (code, stdout, stderr) = eig(&["eligibility", "--format", "json", "-"], &input);
+    assert_eq!(code, 4, "{stderr}");
+    for i in [0, 1_500, 2_499] {
+        let named = |line: &str| {
+            line.contains(&format!("$.dossiers[{i}] ")) && line.contains(&format!("defi-{i})"))
+        };
+        assert!(stderr.lines().any(named), "{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
+    let output: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let dossiers = output["dossiers"].as_array().unwrap();
+    assert_eq!(dossiers.len(), 2_500);
+    assert_eq!(dossiers[1_500]["subject"]["id"], "defi-1500");
+    assert!(dossiers[1_499]["outcome"].is_object() && dossiers[1_501]["outcome"].is_object());
+    let (_, text, _) = eig(&["eligibility", "-"], &input);
+    assert_eq!(text.lines().count(), 2_500);
+    assert!(text.lines().nth(1_500).unwrap().starts_with("dossier defi-1500 : non jugé"), "{text}");
+}
+
 /// Cents of a JSON amount (`"96775.28"` → 9 677 528).
 fn cents(amount: &serde_json::Value) -> i64 {
     amount.as_str().unwrap().replace('.', "").parse().unwrap()
