@@ -175,8 +175,10 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
     };
     let explain = args.explain.applies(input.candidates.len());
     let instance = validate(&name, &input)?;
-    // The validated problem holds what the solver needs: the input's memory goes first.
-    drop(input);
+    // The validated problem holds what the solver needs. The input is not freed string by
+    // string (at 10 000 candidates that took a fifth of the process's time, and the peak
+    // memory is reached while validating, not after): the process's end returns it at once.
+    std::mem::forget(input);
     let result = solve_instance(&name, &instance, &options, explain)?;
     bar.inc(1);
     Ok(result)
