@@ -7,6 +7,7 @@
 //! target/release/examples/compare solve <instance.json> <runs> <assignment.json>
 //! target/release/examples/compare scale <candidates> <seed> <runs>
 //! target/release/examples/compare stages <instance.json>
+//! target/release/examples/compare eligibility <dossiers.json> <runs>
 //! ```
 //!
 //! - `export` writes a seeded instance as `MatchingInput` JSON: `candidates / 10` défis of
@@ -28,6 +29,9 @@
 //!   (`Instance::new`), solving (with its verification), building the report and the
 //!   explanations, serializing them (pretty and compact) and dropping the input. Prints one
 //!   JSON line of nanoseconds and bytes.
+//! - `eligibility` reads `{"dossiers": [...]}` and times the library's batch
+//!   (`evaluate_dossiers` on all the dossiers) `runs` times, to set `eig eligibility`'s whole
+//!   process against it on the same machine at the same time (issue 14). Prints one JSON line.
 
 #![allow(
     clippy::print_stdout,
@@ -59,10 +63,12 @@ fn main() -> Result<()> {
             scale(candidates.parse()?, seed.parse()?, runs.parse()?)
         }
         ["stages", path] => stages(path),
+        ["eligibility", path, runs] => eligibility(path, runs.parse()?),
         _ => Err("usage: compare export <candidates> <seed> <instance.json> | \
                   compare solve <instance.json> <runs> <assignment.json> | \
                   compare scale <candidates> <seed> <runs> | \
-                  compare stages <instance.json>"
+                  compare stages <instance.json> | \
+                  compare eligibility <dossiers.json> <runs>"
             .into()),
     }
 }
@@ -251,6 +257,35 @@ fn stages(path: &str) -> Result<()> {
             "explanations_pretty_bytes": explanations_pretty?.len(),
             "explanations_compact_ns": explanations_compact_ns,
             "explanations_compact_bytes": explanations_compact?.len(),
+        })
+    );
+    Ok(())
+}
+
+/// What `eligibility` reads: the dossiers of an `eig eligibility` input.
+#[derive(serde::Deserialize)]
+struct Dossiers {
+    dossiers: Vec<eig_eligibility::DefiDossier>,
+}
+
+fn eligibility(path: &str, runs: usize) -> Result<()> {
+    let (input, parse_ns) =
+        timed(|| -> Result<Dossiers> { Ok(serde_json::from_slice(&fs::read(path)?)?) });
+    let input = input?;
+    let mut batch_ns = Vec::with_capacity(runs);
+    let mut decided = 0;
+    for _ in 0..runs.max(1) {
+        let (results, ns) = timed(|| eig_eligibility::evaluate_dossiers(&input.dossiers));
+        batch_ns.push(ns);
+        decided = results.iter().filter(|result| result.is_ok()).count();
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "dossiers": input.dossiers.len(),
+            "decided": decided,
+            "read_and_parse_ns": parse_ns,
+            "batch_ns": batch_ns,
         })
     );
     Ok(())
