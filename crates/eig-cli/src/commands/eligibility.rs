@@ -113,14 +113,14 @@ fn dossiers_judged<'a>(
     input: &'a EligibilityInput,
     not_judged: &'a RefCell<Vec<String>>,
 ) -> impl Iterator<Item = Judged> + 'a {
-    judged(&input.dossiers, |chunk| evaluate_dossiers(chunk), "$.dossiers", not_judged)
+    judged(&input.dossiers, evaluate_dossiers, "$.dossiers", not_judged)
 }
 
 fn candidates_judged<'a>(
     input: &'a EligibilityInput,
     not_judged: &'a RefCell<Vec<String>>,
 ) -> impl Iterator<Item = Judged> + 'a {
-    judged(&input.candidates, |chunk| evaluate_candidates(chunk), "$.candidates", not_judged)
+    judged(&input.candidates, evaluate_candidates, "$.candidates", not_judged)
 }
 
 /// Judges every dossier and application of `input`: one result each, and the lines naming
