@@ -124,7 +124,7 @@ fn long_ids_sharing_a_prefix_are_told_apart() {
       "candidates": [{"id": "c1", "profile": "designer", "choices": ["defi-shared-prefix-z"]}],
       "rankings": []
     }"#;
-    insta::assert_snapshot!(problems(unknown), @"- candidate c1 chose unknown défi defi-shared-prefix-z");
+    insta::assert_snapshot!(problems(unknown), @"- le candidat c1 a choisi le défi inconnu defi-shared-prefix-z : retirez ce choix ou ajoutez le défi");
 }
 
 #[test]
