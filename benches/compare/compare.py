@@ -15,6 +15,12 @@ size, this script
 4. compares the two assignments pair by pair and exits non-zero on the first difference.
 
 Python warnings are turned into errors, so a mapping the library would "clean" fails loudly.
+
+`compare.py whole <eig> <workdir> <sizes> <rust_runs> <python_runs>` (issue 14) compares whole
+processes instead, each timed from the outside by `hyperfine`: `eig match FILE --format json
+--explain=never --output OUT` (reading, parsing, validating, solving with its verification,
+writing the report) against `whole.py FILE OUT` (interpreter start, imports, reading,
+building the game, solving, writing the assignment); then compares the two assignments.
 """
 
 import copy
@@ -198,13 +204,87 @@ def main():
         sys.exit("FAILED: the assignments differ")
 
 
+def hyperfine(name, command, runs, warmup, export):
+    """Median and all times (seconds) of `command` run `runs` times by hyperfine."""
+    subprocess.run(
+        ["hyperfine", "--style", "basic", "--warmup", str(warmup), "--runs", str(runs),
+         "--export-json", export, "--command-name", name, command],
+        check=True,
+    )
+    with open(export) as f:
+        result = json.load(f)["results"][0]
+    times = result["times"]
+    # Processor time (user + system, mean over the runs): on a machine shared with other
+    # work, wall time also counts the time spent waiting for a core.
+    return statistics.median(times), times, result["user"] + result["system"]
+
+
+def whole(eig, workdir, sizes, rust_runs, python_runs):
+    """The whole-process comparison (issue 14); exits non-zero if assignments differ."""
+    here = __file__.rsplit("/", 1)[0]
+    rows, failed = [], False
+    print(f"matching {matching.__version__}, Python {sys.version.split()[0]}", flush=True)
+    for size in sizes:
+        path = f"{workdir}/instance-{size}.json"
+        ours, theirs = f"{workdir}/whole-eig-{size}.json", f"{workdir}/whole-py-{size}.json"
+        rust, rust_times, rust_cpu = hyperfine(
+            f"eig match ({size})",
+            f"{eig} match {path} --format json --explain=never --output {ours}",
+            rust_runs, 3, f"{workdir}/hyperfine-eig-{size}.json",
+        )
+        runs = python_runs.get(size, 3)
+        python, python_times, python_cpu = hyperfine(
+            f"matching whole process ({size})",
+            f"{sys.executable} {here}/whole.py {path} {theirs}",
+            runs, 0, f"{workdir}/hyperfine-py-{size}.json",
+        )
+        with open(ours) as f:
+            report = json.load(f)["report"]
+        eig_assignment = {p["candidate"]: p["defi"] for p in report["placements"]}
+        with open(theirs) as f:
+            py_assignment = json.load(f)
+        differences = compare(eig_assignment, py_assignment)
+        if differences:
+            failed = True
+            print(f"DIFFERENT assignments at {size} candidates ({len(differences)} pairs):")
+            for line in differences[:20]:
+                print("  " + line)
+        rows.append((size, len(eig_assignment), rust, rust_times, rust_cpu, python,
+                     python_times, python_cpu, not differences))
+    print()
+    print("| Candidates | Placed | `eig match` whole process, median [min … max] (runs) "
+          "| `matching` 1.4.3 whole process, median [min … max] (runs) | Speed ratio (wall) "
+          "| Processor time (user + system, mean): eig / matching | Ratio (processor) "
+          "| Identical |")
+    print("|---:|---:|---|---|---:|---|---:|---|")
+    for (size, placed, rust, rust_times, rust_cpu, python, python_times, python_cpu,
+         identical) in rows:
+        print(f"| {size:,} | {placed:,} "
+              f"| **{human(rust)}** {spread(rust_times)} ({len(rust_times)}) "
+              f"| **{human(python)}** {spread(python_times)} ({len(python_times)}) "
+              f"| **{python / rust:,.0f}×** | {human(rust_cpu)} / {human(python_cpu)} "
+              f"| **{python_cpu / rust_cpu:,.0f}×** | {'yes' if identical else '**NO**'} |")
+    if failed:
+        sys.exit("FAILED: the assignments differ")
+
+
+def dispatch():
+    if sys.argv[1] == "whole":
+        eig, workdir = sys.argv[2], sys.argv[3]
+        sizes = [int(s) for s in sys.argv[4].split(",")]
+        runs = {int(k): int(v) for k, v in (kv.split(":") for kv in sys.argv[6].split(","))}
+        whole(eig, workdir, sizes, int(sys.argv[5]), runs)
+    else:
+        main()
+
+
 if __name__ == "__main__":
     # Run in a thread with a large stack: deep copies of linked players recurse deeply.
     outcome = {}
 
     def target():
         try:
-            main()
+            dispatch()
         except SystemExit as e:
             outcome["exit"] = e.code
         except BaseException as e:  # noqa: BLE001 - reported, then the process fails

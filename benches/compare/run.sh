@@ -6,11 +6,21 @@
 #   benches/compare/run.sh                      # the three sizes
 #   SIZES=100,1000 benches/compare/run.sh       # fewer
 #   RUST_RUNS=21 PYTHON_RUNS=100:21,1000:11,10000:5 SEED=1 benches/compare/run.sh
+#
+# Whole processes (issue 14): `eig match FILE` against a Python program reading the same file,
+# each timed by hyperfine (`apt-get install hyperfine` or `cargo install --locked hyperfine`):
+#   MODE=whole benches/compare/run.sh                           # 10 000 candidates
+#   MODE=whole SIZES=1000,10000 RUST_RUNS=21 PYTHON_RUNS=10000:5 benches/compare/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
+MODE="${MODE:-solve}"
+if [ "$MODE" = whole ]; then
+    SIZES="${SIZES:-10000}"
+    PYTHON_RUNS="${PYTHON_RUNS:-10000:5}"
+fi
 SIZES="${SIZES:-100,1000,10000}"
 SEED="${SEED:-1}"
 RUST_RUNS="${RUST_RUNS:-21}"
@@ -27,7 +37,12 @@ fi
 
 echo "== Rust side, release mode"
 cargo build --release --locked -p eig-benches --example compare
-exe="$root/target/release/examples/compare"
+target="${CARGO_TARGET_DIR:-$root/target}"
+exe="$target/release/examples/compare"
+if [ "$MODE" = whole ]; then
+    cargo build --release --locked -p eig-cli
+    command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine"; exit 1; }
+fi
 
 echo "== Seeded instances (seed $SEED) in $work"
 mkdir -p "$work"
@@ -40,5 +55,14 @@ echo "nproc: $(nproc)"
 lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket)' || true
 date -u +'date: %Y-%m-%d %H:%M UTC'
 
-echo "== Solving"
-"$here/.venv/bin/python" "$here/compare.py" "$exe" "$work" "$SIZES" "$RUST_RUNS" "$PYTHON_RUNS"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "$MODE" = whole ]; then
+    echo "== Whole processes"
+    "$here/.venv/bin/python" "$here/compare.py" whole "$target/release/eig" "$work" "$SIZES" \
+        "$RUST_RUNS" "$PYTHON_RUNS"
+else
+    echo "== Solving"
+    "$here/.venv/bin/python" "$here/compare.py" "$exe" "$work" "$SIZES" "$RUST_RUNS" "$PYTHON_RUNS"
+fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

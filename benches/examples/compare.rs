@@ -6,6 +6,8 @@
 //! target/release/examples/compare export <candidates> <seed> <instance.json>
 //! target/release/examples/compare solve <instance.json> <runs> <assignment.json>
 //! target/release/examples/compare scale <candidates> <seed> <runs>
+//! target/release/examples/compare stages <instance.json>
+//! target/release/examples/compare eligibility <dossiers.json> <runs>
 //! ```
 //!
 //! - `export` writes a seeded instance as `MatchingInput` JSON: `candidates / 10` défis of
@@ -20,6 +22,16 @@
 //!   `candidates` candidates and `candidates / 10` défis) and prints the generation time and
 //!   `runs` timings of `solve` (with its verification) and of `verify` alone, as one JSON
 //!   line; run it under `/usr/bin/time -v` for the peak memory.
+//! - `stages` times, once each, the stages `eig match FILE --format json` goes through, to
+//!   say where a whole process spends its time (issue 14): reading the file, parsing it into
+//!   a `MatchingInput` (as the command did before issue 14: a syntax pass, then a pass that
+//!   tracks JSON paths; and as it does now: one typed pass over the bytes), validating
+//!   (`Instance::new`), solving (with its verification), building the report and the
+//!   explanations, serializing them (pretty and compact) and dropping the input. Prints one
+//!   JSON line of nanoseconds and bytes.
+//! - `eligibility` reads `{"dossiers": [...]}` and times the library's batch
+//!   (`evaluate_dossiers` on all the dossiers) `runs` times, to set `eig eligibility`'s whole
+//!   process against it on the same machine at the same time (issue 14). Prints one JSON line.
 
 #![allow(
     clippy::print_stdout,
@@ -50,9 +62,13 @@ fn main() -> Result<()> {
         ["scale", candidates, seed, runs] => {
             scale(candidates.parse()?, seed.parse()?, runs.parse()?)
         }
+        ["stages", path] => stages(path),
+        ["eligibility", path, runs] => eligibility(path, runs.parse()?),
         _ => Err("usage: compare export <candidates> <seed> <instance.json> | \
                   compare solve <instance.json> <runs> <assignment.json> | \
-                  compare scale <candidates> <seed> <runs>"
+                  compare scale <candidates> <seed> <runs> | \
+                  compare stages <instance.json> | \
+                  compare eligibility <dossiers.json> <runs>"
             .into()),
     }
 }
@@ -180,6 +196,96 @@ fn scale(candidates: u32, seed: u64, runs: usize) -> Result<()> {
             "generate_ns": generate_ns,
             "solve_ns": solve_ns,
             "verify_ns": verify_ns,
+        })
+    );
+    Ok(())
+}
+
+/// Runs `work` once and returns its result and its duration in nanoseconds.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, u64) {
+    let start = Instant::now();
+    let value = work();
+    (value, nanos(start.elapsed()))
+}
+
+fn stages(path: &str) -> Result<()> {
+    let (text, read_ns) = timed(|| fs::read_to_string(path));
+    let text = text?;
+    let (syntax, syntax_ns) =
+        timed(|| serde_json::from_str::<serde::de::IgnoredAny>(&text).map(|_| ()));
+    syntax?;
+    let (tracked, tracked_ns) = timed(|| {
+        let mut deserializer = serde_json::Deserializer::from_str(&text);
+        serde_path_to_error::deserialize::<_, MatchingInput>(&mut deserializer)
+    });
+    drop(tracked?);
+    let (input, parse_ns) = timed(|| serde_json::from_slice::<MatchingInput>(text.as_bytes()));
+    let input = input?;
+    let ((), drop_text_ns) = timed(|| drop(text));
+    let (instance, validate_ns) = timed(|| Instance::new(&input));
+    let instance = instance?;
+    let ((), drop_input_ns) = timed(|| drop(input));
+    let (solution, solve_ns) = timed(|| solve(&instance, &Options::default()));
+    let solution = solution?;
+    let (report, report_ns) = timed(|| solution.report());
+    let (explanations, explain_ns) = timed(|| solution.explain());
+    let (report_pretty, report_pretty_ns) = timed(|| serde_json::to_vec_pretty(&report));
+    let (report_compact, report_compact_ns) = timed(|| serde_json::to_vec(&report));
+    let (explanations_pretty, explanations_pretty_ns) =
+        timed(|| serde_json::to_vec_pretty(&explanations));
+    let (explanations_compact, explanations_compact_ns) =
+        timed(|| serde_json::to_vec(&explanations));
+    println!(
+        "{}",
+        serde_json::json!({
+            "candidates": instance.candidate_count(),
+            "read_ns": read_ns,
+            "syntax_pass_ns": syntax_ns,
+            "path_tracking_parse_ns": tracked_ns,
+            "typed_parse_ns": parse_ns,
+            "drop_text_ns": drop_text_ns,
+            "validate_ns": validate_ns,
+            "drop_input_ns": drop_input_ns,
+            "solve_ns": solve_ns,
+            "report_ns": report_ns,
+            "explain_ns": explain_ns,
+            "report_pretty_ns": report_pretty_ns,
+            "report_pretty_bytes": report_pretty?.len(),
+            "report_compact_ns": report_compact_ns,
+            "report_compact_bytes": report_compact?.len(),
+            "explanations_pretty_ns": explanations_pretty_ns,
+            "explanations_pretty_bytes": explanations_pretty?.len(),
+            "explanations_compact_ns": explanations_compact_ns,
+            "explanations_compact_bytes": explanations_compact?.len(),
+        })
+    );
+    Ok(())
+}
+
+/// What `eligibility` reads: the dossiers of an `eig eligibility` input.
+#[derive(serde::Deserialize)]
+struct Dossiers {
+    dossiers: Vec<eig_eligibility::DefiDossier>,
+}
+
+fn eligibility(path: &str, runs: usize) -> Result<()> {
+    let (input, parse_ns) =
+        timed(|| -> Result<Dossiers> { Ok(serde_json::from_slice(&fs::read(path)?)?) });
+    let input = input?;
+    let mut batch_ns = Vec::with_capacity(runs);
+    let mut decided = 0;
+    for _ in 0..runs.max(1) {
+        let (results, ns) = timed(|| eig_eligibility::evaluate_dossiers(&input.dossiers));
+        batch_ns.push(ns);
+        decided = results.iter().filter(|result| result.is_ok()).count();
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "dossiers": input.dossiers.len(),
+            "decided": decided,
+            "read_and_parse_ns": parse_ns,
+            "batch_ns": batch_ns,
         })
     );
     Ok(())

@@ -81,6 +81,38 @@ pub(crate) struct OutputArgs {
     /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
     #[arg(long, value_name = "FICHIER")]
     pub(crate) output: Option<PathBuf>,
+    /// Avec --format json : un JSON indenté, à lire (sans cette option : compact, sur une
+    /// ligne).
+    #[arg(long)]
+    pub(crate) pretty: bool,
+}
+
+/// When `eig match` explains every placement and every défi.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Explain {
+    /// Pour une entrée d'au plus 5 000 candidats (un appel EIG en compte quelques centaines).
+    #[default]
+    Auto,
+    /// Toujours.
+    Always,
+    /// Jamais : l'affectation seule.
+    Never,
+}
+
+impl Explain {
+    /// Most candidates for which `auto` explains: well above an EIG call (a few hundred
+    /// candidates), well below the sizes where explanations outweigh the assignment by far
+    /// (about 17 times its size in JSON).
+    pub(crate) const AUTO_MAX_CANDIDATES: usize = 5_000;
+
+    /// Whether a problem of `candidates` candidates is explained.
+    pub(crate) fn applies(self, candidates: usize) -> bool {
+        match self {
+            Explain::Auto => candidates <= Explain::AUTO_MAX_CANDIDATES,
+            Explain::Always => true,
+            Explain::Never => false,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,6 +184,18 @@ pub(crate) struct MatchArgs {
     /// affectés qu'ils ont classés.
     #[arg(long)]
     pub(crate) offers: bool,
+    /// Explique chaque affectation et chaque défi (`--explain` seul : always). Sans les
+    /// explications, le résultat est l'affectation seule, bien plus courte.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "QUAND",
+        default_value_t = Explain::Auto,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "always"
+    )]
+    pub(crate) explain: Explain,
 }
 
 #[derive(Debug, clap::Args)]

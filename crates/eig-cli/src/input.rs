@@ -76,6 +76,14 @@ pub(crate) fn skip_bom(text: String) -> String {
 /// where an instant is expected, an amount written as a JSON number).
 pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, CliError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // One typed pass over the bytes reads a valid input. Only when it fails is the input read
+    // again, slowly, to say what is wrong and where: a first pass for syntax, then one that
+    // tracks the JSON path (which costs about as much as the typed pass itself).
+    if !text.trim_start().starts_with('[')
+        && let Some(value) = parse_valid(text)
+    {
+        return Ok(value);
+    }
     // A syntax error is reported as such, with its position, before any shape error.
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let message = strip_position(&err.to_string());
@@ -120,6 +128,15 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
         }
     })?;
     Ok(value)
+}
+
+/// `text` read as a `T` in one pass, when it is a valid input (the same rules as
+/// [`parse`]'s: an array is never read as an object, nothing may follow the document).
+fn parse_valid<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(eig_domain::Strict::new(&mut deserializer)).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
 }
 
 /// The value at `path` in `document`, when the path leads to one.
@@ -408,10 +425,14 @@ mod tests {
             let _ = crate::output::json(&plan);
         }
         if let Ok(input) = parse::<eig_matching::MatchingInput>("t", text)
-            && let Ok(result) =
-                crate::commands::matching::compute("t", &input, &eig_matching::Options::default())
+            && let Ok(result) = crate::commands::matching::compute(
+                "t",
+                &input,
+                &eig_matching::Options::default(),
+                true,
+            )
         {
-            let _ = result.explanations.to_french();
+            let _ = result.explanations.as_ref().map(eig_matching::Explanations::to_french);
             let _ = crate::output::json(&result);
         }
     }

@@ -1,6 +1,9 @@
 //! Writing the result to standard output, or to the file named by `--output`.
 
-use std::{io::Write, path::Path};
+use std::{
+    io::{BufWriter, Write},
+    path::Path,
+};
 
 use crate::error::CliError;
 
@@ -25,4 +28,45 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     let mut text = serde_json::to_string_pretty(value).map_err(CliError::Serialize)?;
     text.push('\n');
     Ok(text)
+}
+
+/// Writes `value` as JSON to `output` if given, to standard output otherwise, while it is
+/// serialized (no copy of the whole text in memory): compact on one line, or indented when
+/// `pretty`; a final newline either way. Field order is the types' declaration order and maps
+/// are sorted, so the output is byte-identical across runs.
+pub(crate) fn write_json<T: serde::Serialize>(
+    output: Option<&Path>,
+    value: &T,
+    pretty: bool,
+) -> Result<(), CliError> {
+    let write = |sink: &mut dyn Write| -> std::io::Result<()> {
+        let mut writer = BufWriter::with_capacity(1 << 16, sink);
+        if pretty {
+            serde_json::to_writer_pretty(&mut writer, value)?;
+        } else {
+            serde_json::to_writer(&mut writer, value)?;
+        }
+        writer.write_all(b"\n")?;
+        writer.flush()
+    };
+    // serde_json reports a failed write as its own error; anything else is a bug of ours.
+    let classify = |err: std::io::Error| match err.downcast::<serde_json::Error>() {
+        Ok(serialize) => Err(CliError::Serialize(serialize)),
+        Err(io) => Ok(io),
+    };
+    if let Some(path) = output {
+        let written = std::fs::File::create(path).and_then(|mut file| write(&mut file));
+        return written.or_else(|err| {
+            Err(CliError::Write { output: path.to_owned(), source: classify(err)? })
+        });
+    }
+    let mut stdout = std::io::stdout().lock();
+    match write(&mut stdout) {
+        Ok(()) => Ok(()),
+        Err(err) => match classify(err)? {
+            // The reader stopped reading (`eig run --format json | head`): not the user's error.
+            io if io.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            io => Err(CliError::Stdout(io)),
+        },
+    }
 }

@@ -1,6 +1,6 @@
 //! `eig eligibility` and `eig explain`.
 
-use std::fmt::Write as _;
+use std::{cell::RefCell, fmt::Write as _};
 
 use eig_eligibility::{
     CandidateApplication, Decision, DefiDossier, RecordError, evaluate_candidate,
@@ -83,46 +83,111 @@ fn judge<T>(
     })
 }
 
+/// How many records are decided at a time: a large batch never holds all its decisions (each
+/// carries its trace, several kilobytes).
+const CHUNK: usize = 1024;
+
+/// The result of each of `records`, in order, decided a chunk at a time by `evaluate`; the line
+/// naming each record not judged (at its JSON path under `path`) is added to `not_judged`.
+fn judged<'a, T>(
+    records: &'a [T],
+    evaluate: impl Fn(&'a [T]) -> Vec<Result<Decision, RecordError>> + 'a,
+    path: &'a str,
+    not_judged: &'a RefCell<Vec<String>>,
+) -> impl Iterator<Item = Judged> + 'a {
+    records.chunks(CHUNK).enumerate().flat_map(move |(chunk, records)| {
+        evaluate(records).into_iter().map(move |mut result| {
+            if let Err(err) = &mut result {
+                // Its place in the whole batch, not in the chunk.
+                err.index += chunk * CHUNK;
+            }
+            let (judged, line) = Judged::from(result, path);
+            not_judged.borrow_mut().extend(line);
+            judged
+        })
+    })
+}
+
+/// The results of the dossiers of `input`, then of its applications, lazily.
+fn dossiers_judged<'a>(
+    input: &'a EligibilityInput,
+    not_judged: &'a RefCell<Vec<String>>,
+) -> impl Iterator<Item = Judged> + 'a {
+    judged(&input.dossiers, evaluate_dossiers, "$.dossiers", not_judged)
+}
+
+fn candidates_judged<'a>(
+    input: &'a EligibilityInput,
+    not_judged: &'a RefCell<Vec<String>>,
+) -> impl Iterator<Item = Judged> + 'a {
+    judged(&input.candidates, evaluate_candidates, "$.candidates", not_judged)
+}
+
 /// Judges every dossier and application of `input`: one result each, and the lines naming
 /// those that could not be judged.
 pub(crate) fn judge_all(input: &EligibilityInput) -> (EligibilityOutput, Vec<String>) {
-    let mut not_judged = Vec::new();
-    let mut collect = |results: Vec<Result<Decision, RecordError>>, path: &str| -> Vec<Judged> {
-        results
-            .into_iter()
-            .map(|result| {
-                let (judged, line) = Judged::from(result, path);
-                not_judged.extend(line);
-                judged
-            })
-            .collect()
-    };
-    let dossiers = collect(evaluate_dossiers(&input.dossiers), "$.dossiers");
-    let candidates = collect(evaluate_candidates(&input.candidates), "$.candidates");
-    (EligibilityOutput { dossiers, candidates }, not_judged)
+    let not_judged = RefCell::new(Vec::new());
+    let dossiers = dossiers_judged(input, &not_judged).collect();
+    let candidates = candidates_judged(input, &not_judged).collect();
+    (EligibilityOutput { dossiers, candidates }, not_judged.into_inner())
+}
+
+/// An [`EligibilityOutput`] serialized while its records are decided, a chunk at a time.
+struct Streamed<'a> {
+    input: &'a EligibilityInput,
+    not_judged: &'a RefCell<Vec<String>>,
+}
+
+/// A sequence serialized from an iterator, once.
+struct Lazy<I>(RefCell<Option<I>>);
+
+impl<I: Iterator<Item = Judged>> Serialize for Lazy<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.borrow_mut().take().into_iter().flatten())
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        // The fields of `EligibilityOutput`, in its order.
+        let mut output = serializer.serialize_struct("EligibilityOutput", 2)?;
+        let dossiers = dossiers_judged(self.input, self.not_judged);
+        output.serialize_field("dossiers", &Lazy(RefCell::new(Some(dossiers))))?;
+        let candidates = candidates_judged(self.input, self.not_judged);
+        output.serialize_field("candidates", &Lazy(RefCell::new(Some(candidates))))?;
+        output.end()
+    }
 }
 
 pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
     let (name, input): (String, EligibilityInput) = read_json(args.file.as_ref())?;
-    let (result, not_judged) = judge_all(&input);
-    let text = match args.output.format {
-        Format::Json => output::json(&result)?,
+    let not_judged = RefCell::new(Vec::new());
+    match args.output.format {
+        Format::Json => {
+            let streamed = Streamed { input: &input, not_judged: &not_judged };
+            output::write_json(args.output.output.as_deref(), &streamed, args.output.pretty)?;
+        }
         Format::Text => {
             let mut text = String::new();
-            for judged in result.dossiers.iter().chain(&result.candidates) {
+            let judged =
+                dossiers_judged(&input, &not_judged).chain(candidates_judged(&input, &not_judged));
+            for judged in judged {
                 let line = match judged {
-                    Judged::Decided(decision) => crate::report::decision_line(decision),
+                    Judged::Decided(decision) => crate::report::decision_line(&decision),
                     Judged::NotJudged { subject, error } => {
-                        format!("{} : non jugé — {error}", crate::report::subject(subject))
+                        format!("{} : non jugé — {error}", crate::report::subject(&subject))
                     }
                 };
                 let _ = writeln!(text, "{line}");
             }
-            text
+            output::emit(args.output.output.as_deref(), &text)?;
         }
-    };
-    output::emit(args.output.output.as_deref(), &text)?;
-    not_all_judged(&name, &not_judged).map_or(Ok(()), Err)
+    }
+    // The process ends here: its memory goes back to the system at once, without freeing
+    // each dossier one by one.
+    std::mem::forget(input);
+    not_all_judged(&name, &not_judged.into_inner()).map_or(Ok(()), Err)
 }
 
 pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {
@@ -134,7 +199,13 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<(), CliError> {
         }
     };
     let text = match args.output.format {
-        Format::Json => output::json(&decision)?,
+        Format::Json => {
+            return output::write_json(
+                args.output.output.as_deref(),
+                &decision,
+                args.output.pretty,
+            );
+        }
         Format::Text => render_french(&decision),
     };
     output::emit(args.output.output.as_deref(), &text)

@@ -34,7 +34,13 @@ pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
         }
     })?;
     let text = match args.file.output.format {
-        Format::Json => output::json(&plan)?,
+        Format::Json => {
+            return output::write_json(
+                args.file.output.output.as_deref(),
+                &plan,
+                args.file.output.pretty,
+            );
+        }
         Format::Text => plan.to_french(),
     };
     output::emit(args.file.output.output.as_deref(), &text)

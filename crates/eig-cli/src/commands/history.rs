@@ -38,7 +38,9 @@ pub(crate) fn history_output(promotion: Option<eig_domain::Promotion>) -> Histor
 pub(crate) fn run(args: &HistoryArgs) -> Result<(), CliError> {
     let result = history_output(args.promotion);
     let text = match args.output.format {
-        Format::Json => output::json(&result)?,
+        Format::Json => {
+            return output::write_json(args.output.output.as_deref(), &result, args.output.pretty);
+        }
         Format::Text => {
             let mut text = String::new();
             let _ = writeln!(

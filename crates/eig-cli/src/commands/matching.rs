@@ -1,6 +1,10 @@
 //! `eig match`: assigns talents to défis, verifies and explains the result.
 
-use eig_matching::{Instance, LowerQuotas, MatchingInput, Options, Problem, Proposing, solve};
+use std::fmt::Write as _;
+
+use eig_matching::{
+    DefiStatus, Instance, LowerQuotas, MatchingInput, Options, Problem, Proposing, solve,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
@@ -11,21 +15,32 @@ use crate::{
     output,
 };
 
-/// What `eig match --format json` prints: the verified report and the explanations.
+/// What `eig match --format json` prints: the verified report and, when asked for (by default
+/// up to 5 000 candidates), the explanations.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct MatchOutput {
     pub(crate) report: eig_matching::Report,
-    pub(crate) explanations: eig_matching::Explanations,
+    /// Every placement and every défi explained: with `--explain`, and by default for an input
+    /// of at most 5 000 candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "eig_matching::Explanations")]
+    pub(crate) explanations: Option<eig_matching::Explanations>,
 }
 
-/// Validates, solves (the solver verifies its result) and explains `input`.
+/// Validates, solves (the solver verifies its result) and, if `explain`, explains `input`.
 pub(crate) fn compute(
     name: &str,
     input: &MatchingInput,
     options: &Options,
+    explain: bool,
 ) -> Result<MatchOutput, CliError> {
-    let unjudgeable = |message: String| CliError::Unjudgeable { input: name.to_owned(), message };
-    let instance = Instance::new(input).map_err(|err| {
+    let instance = validate(name, input)?;
+    solve_instance(name, &instance, options, explain)
+}
+
+/// The problem of `input`, validated; its problems, each with its JSON path, otherwise.
+fn validate(name: &str, input: &MatchingInput) -> Result<Instance, CliError> {
+    Instance::new(input).map_err(|err| {
         // One problem a line, the first 4 shown: a long list would hide the first.
         let problems = err.problems();
         let mut lines: Vec<String> = problems
@@ -39,7 +54,7 @@ pub(crate) fn compute(
         if problems.len() > 4 {
             lines.push(format!("  … et {} de plus", problems.len() - 4));
         }
-        unjudgeable(format!(
+        let message = format!(
             "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",
             if problems.len() == 1 {
                 "1 problème".to_owned()
@@ -47,10 +62,23 @@ pub(crate) fn compute(
                 format!("{} problèmes", problems.len())
             },
             lines.join("\n")
-        ))
+        );
+        CliError::Unjudgeable { input: name.to_owned(), message }
+    })
+}
+
+/// Solves `instance` (the solver verifies its result) and, if `explain`, explains it.
+fn solve_instance(
+    name: &str,
+    instance: &Instance,
+    options: &Options,
+    explain: bool,
+) -> Result<MatchOutput, CliError> {
+    let solution = solve(instance, options).map_err(|err| CliError::Unjudgeable {
+        input: name.to_owned(),
+        message: err.to_string(),
     })?;
-    let solution = solve(&instance, options).map_err(|err| unjudgeable(err.to_string()))?;
-    Ok(MatchOutput { report: solution.report(), explanations: solution.explain() })
+    Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
 }
 
 /// The JSON path of the record a problem is about: the first défi, candidate or ranking of
@@ -107,14 +135,23 @@ fn progress() -> ProgressBar {
 
 pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
     let bar = progress();
-    let text = render(args, &bar);
+    let result = compute_from_input(args, &bar);
     // Cleared on every path, before the result or an error message is printed.
     bar.finish_and_clear();
-    output::emit(args.file.output.output.as_deref(), &text?)
+    let result = result?;
+    let output = args.file.output.output.as_deref();
+    let written = match args.file.output.format {
+        Format::Json => output::write_json(output, &result, args.file.output.pretty),
+        Format::Text => output::emit(output, &text(&result)),
+    };
+    // The process ends here: its memory goes back to the system at once, without freeing
+    // each of the result's strings first.
+    std::mem::forget(result);
+    written
 }
 
-/// Reads, solves and renders, advancing `bar` at each stage.
-fn render(args: &MatchArgs, bar: &ProgressBar) -> Result<String, CliError> {
+/// Reads, validates and solves, advancing `bar` at each stage.
+fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput, CliError> {
     let source = InputSource::from_arg(args.file.file.as_ref());
     let name = source.name();
     bar.set_message(format!("lecture de {name}"));
@@ -122,6 +159,8 @@ fn render(args: &MatchArgs, bar: &ProgressBar) -> Result<String, CliError> {
     bar.inc(1);
     bar.set_message("analyse du JSON");
     let input: MatchingInput = parse(&name, &text)?;
+    // The text is no longer needed: its memory goes before the problem's is built.
+    drop(text);
     bar.inc(1);
     bar.set_message("validation, affectation, vérification, explications");
     let options = Options {
@@ -134,11 +173,80 @@ fn render(args: &MatchArgs, bar: &ProgressBar) -> Result<String, CliError> {
         seed: args.seed,
         offers: args.offers,
     };
-    let result = compute(&name, &input, &options)?;
+    let explain = args.explain.applies(input.candidates.len());
+    let instance = validate(&name, &input)?;
+    // The validated problem holds what the solver needs. The input is not freed string by
+    // string (at 10 000 candidates that took a fifth of the process's time, and the peak
+    // memory is reached while validating, not after): the process's end returns it at once.
+    std::mem::forget(input);
+    let result = solve_instance(&name, &instance, &options, explain)?;
     bar.inc(1);
-    bar.set_message("rendering");
-    match args.file.output.format {
-        Format::Json => output::json(&result),
-        Format::Text => Ok(result.explanations.to_french()),
+    Ok(result)
+}
+
+/// The text report: the explanations when they were computed, the assignment alone otherwise
+/// (one line per candidate, then one per défi).
+fn text(result: &MatchOutput) -> String {
+    if let Some(explanations) = &result.explanations {
+        return explanations.to_french();
     }
+    let report = &result.report;
+    let mut out = String::with_capacity(32 * (report.placements.len() + report.unplaced.len()));
+    out.push_str("Candidat·es (les explications : --explain)\n");
+    let mut unplaced = report.unplaced.iter().peekable();
+    for placement in &report.placements {
+        while let Some(id) = unplaced.next_if(|id| **id < placement.candidate) {
+            let _ = writeln!(out, "{id} : non affecté·e.");
+        }
+        let _ = match placement.choice {
+            Some(1) => writeln!(
+                out,
+                "{} : affecté·e à {} (1er choix).",
+                placement.candidate, placement.defi
+            ),
+            Some(n) => writeln!(
+                out,
+                "{} : affecté·e à {} ({n}e choix).",
+                placement.candidate, placement.defi
+            ),
+            None => writeln!(
+                out,
+                "{} : affecté·e à {} sur proposition du jury (défi non choisi).",
+                placement.candidate, placement.defi
+            ),
+        };
+    }
+    for id in unplaced {
+        let _ = writeln!(out, "{id} : non affecté·e.");
+    }
+    out.push_str("\nDéfis\n");
+    for defi in &report.defis {
+        let _ = match &defi.status {
+            DefiStatus::Running { team } => {
+                let names: Vec<&str> = team.iter().map(eig_domain::CandidateId::as_str).collect();
+                writeln!(
+                    out,
+                    "{} : retenu, équipe de {} ({}).",
+                    defi.defi,
+                    team.len(),
+                    names.join(", ")
+                )
+            }
+            DefiStatus::Withdrawn { team_size, min, round } => writeln!(
+                out,
+                "{} : retiré au tour {round} : équipe de {team_size} talent{} pour un minimum de {min}.",
+                defi.defi,
+                if *team_size > 1 { "s" } else { "" }
+            ),
+            DefiStatus::ClosedBySearch => writeln!(
+                out,
+                "{} : non ouvert : hors de l'ensemble retenu par la recherche exacte (le plus \
+                 grand qui admette une affectation stable).",
+                defi.defi
+            ),
+            DefiStatus::NoTeam => writeln!(out, "{} : aucun talent affecté.", defi.defi),
+            _ => writeln!(out, "{} : (--explain donne son état).", defi.defi),
+        };
+    }
+    out
 }

@@ -52,11 +52,14 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         }
         err => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
     })?;
-    let text = match args.output.format {
-        Format::Json => output::json(&result)?,
-        Format::Text => report::render(&result, args.verbose),
-    };
-    output::emit(args.output.output.as_deref(), &text)?;
+    match args.output.format {
+        Format::Json => {
+            output::write_json(args.output.output.as_deref(), &result, args.output.pretty)?;
+        }
+        Format::Text => {
+            output::emit(args.output.output.as_deref(), &report::render(&result, args.verbose))?;
+        }
+    }
     // Each record not judged, with the JSON path of its place in the campaign.
     let mut records = Vec::new();
     for dossier in &result.dossiers {

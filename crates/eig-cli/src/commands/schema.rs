@@ -104,6 +104,7 @@ pub(crate) fn example_text(kind: Kind) -> Result<String, CliError> {
                 "example",
                 &input,
                 &eig_matching::Options::default(),
+                true,
             )?)
         }
         Kind::HistoryResult => output::json(&crate::commands::history::history_output(None)),
@@ -154,7 +155,7 @@ pub(crate) fn promotion_example(kind: Kind, promotion: Promotion) -> Result<Stri
         Kind::MatchResult => {
             let input = fixtures::matching(promotion).map_err(fixture)?;
             let options = eig_matching::Options::default();
-            output::json(&crate::commands::matching::compute("example", &input, &options)?)
+            output::json(&crate::commands::matching::compute("example", &input, &options, true)?)
         }
         Kind::Campaign => output::json(&fixtures::campaign(promotion).map_err(fixture)?),
         Kind::RunResult => {

@@ -216,7 +216,8 @@ pub(crate) fn api() -> Api {
         "MatchingInput",
         "MatchResult",
         handler(|input: MatchingInput| {
-            compute(BODY, &input, &Options::default()).map_err(|err| problem(&err))
+            // Explained at every size, as before: a request's body is bounded.
+            compute(BODY, &input, &Options::default(), true).map_err(|err| problem(&err))
         }),
     ))
     .operation(post(

@@ -237,10 +237,13 @@ pub(crate) fn test(args: &TestArgs) -> Result<(), CliError> {
         output::emit(Some(path), &junit(&results)?)?;
     }
     let (_, failed) = counts(&results);
-    let rendered = match args.output.format {
-        Format::Json => output::json(&test_output(results))?,
-        Format::Text => text(&results),
-    };
-    output::emit(args.output.output.as_deref(), &rendered)?;
+    match args.output.format {
+        Format::Json => output::write_json(
+            args.output.output.as_deref(),
+            &test_output(results),
+            args.output.pretty,
+        )?,
+        Format::Text => output::emit(args.output.output.as_deref(), &text(&results))?,
+    }
     if failed == 0 { Ok(()) } else { Err(CliError::CasesFailed { failed }) }
 }

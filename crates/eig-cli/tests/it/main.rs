@@ -153,6 +153,136 @@ fn each_subcommand_on_its_example() {
     }
 }
 
+/// `eig match` explains every placement by default up to 5 000 candidates, always with
+/// `--explain`, never with `--explain=never`: then the result is the same report without the
+/// explanations, and the text has one line per candidate and per défi, each the outcome line
+/// of the explained text (without the candidate's profile).
+#[test]
+fn match_explanations_on_demand() {
+    let matching = ok(&["example", "match"], "");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let args = [&["match", "--format", "json"], args].concat();
+        serde_json::from_str(&ok(&args, &matching)).unwrap()
+    };
+    let default = json(&[]);
+    assert!(default["explanations"]["candidates"].is_array(), "{default}");
+    assert_eq!(json(&["--explain"]), default);
+    assert_eq!(json(&["--explain=always"]), default);
+    let never = json(&["--explain=never"]);
+    assert_eq!(never.get("explanations"), None);
+    assert_eq!(never["report"], default["report"]);
+
+    let explained = ok(&["match", "--seed", "7"], &matching);
+    let plain = ok(&["match", "--seed", "7", "--explain=never"], &matching);
+    // "c003 (développeur·se) : affecté·e …" → "c003 : affecté·e …"; défi lines as they are.
+    let outcome_lines: Vec<String> = explained
+        .lines()
+        .filter(|line| !line.starts_with("  "))
+        .map(|line| match line.split_once(" : ") {
+            Some((who, rest)) => {
+                format!("{} : {rest}", who.split_once(" (").map_or(who, |(id, _)| id))
+            }
+            None => line.to_owned(),
+        })
+        .collect();
+    let plain_lines: Vec<&str> = plain.lines().collect();
+    assert_eq!(plain_lines[0], "Candidat·es (les explications : --explain)");
+    assert_eq!(plain_lines.len(), outcome_lines.len(), "{plain}");
+    for (plain, explained) in plain_lines.iter().zip(&outcome_lines).skip(1) {
+        assert_eq!(plain, explained);
+    }
+    assert!(plain.len() * 2 < explained.len());
+}
+
+/// `--explain=auto` (the default) explains up to 5 000 candidates and no more.
+#[test]
+fn match_explains_by_default_up_to_5000_candidates() {
+    let problem = |candidates: usize| {
+        let ids: Vec<String> = (0..candidates).map(|c| format!("\"c{c:05}\"")).collect();
+        let choices: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{{\"id\": {id}, \"profile\": \"developer\", \"choices\": [\"d\"]}}"))
+            .collect();
+        format!(
+            "{{\"limits\": {{\"team_min\": 0, \"team_max\": 3, \"max_choices\": 1}}, \
+             \"defis\": [{{\"id\": \"d\", \"seats\": {{\"developer\": 3}}}}], \
+             \"candidates\": [{}], \
+             \"rankings\": [{{\"defi\": \"d\", \"profile\": \"developer\", \"ranks\": [[{}]]}}]}}",
+            choices.join(", "),
+            ids.join("], [")
+        )
+    };
+    for (candidates, explained) in [(5_000, true), (5_001, false)] {
+        let result: serde_json::Value =
+            serde_json::from_str(&ok(&["match", "--format", "json"], &problem(candidates)))
+                .unwrap();
+        assert_eq!(result["report"]["placements"].as_array().unwrap().len(), 3);
+        assert_eq!(result.get("explanations").is_some(), explained, "{candidates} candidates");
+    }
+}
+
+/// JSON results are compact (one line) unless `--pretty` is given, the same value either way,
+/// and the same whether written to standard output or to `--output FILE`.
+#[test]
+fn json_is_compact_unless_pretty() {
+    let dir = std::env::temp_dir().join(format!("eig-cli-pretty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.json");
+    let funding = ok(&["example", "funding"], "");
+    let compact = ok(&["funding", "--format", "json"], &funding);
+    let pretty = ok(&["funding", "--format", "json", "--pretty"], &funding);
+    ok(&["funding", "--format", "json", "--output", file.to_str().unwrap()], &funding);
+    let written = std::fs::read_to_string(&file).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(compact.lines().count(), 1);
+    assert!(compact.ends_with("}\n"));
+    assert!(pretty.lines().count() > 50);
+    assert!(pretty.starts_with("{\n  \""));
+    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(value(&compact), value(&pretty));
+    assert_eq!(written, compact);
+    // Every command that prints JSON takes --pretty.
+    let campaign = ok(&["run", "--format", "json", "--pretty"], "");
+    assert_eq!(value(&campaign), value(&ok(&["run", "--format", "json"], "")));
+}
+
+/// A large batch is decided a chunk of records at a time: a record not judged is still named
+/// at its place in the whole batch, and its neighbours are decided.
+#[test]
+fn a_large_batch_names_each_record_at_its_place() {
+    let example: serde_json::Value =
+        serde_json::from_str(&ok(&["example", "eligibility"], "")).unwrap();
+    let dossier = &example["dossiers"][0];
+    let dossiers: Vec<serde_json::Value> = (0..2_500)
+        .map(|i| {
+            let mut dossier = dossier.clone();
+            dossier["defi"]["id"] = format!("defi-{i}").into();
+            if [0, 1_500, 2_499].contains(&i) {
+                dossier["defi"]["promotion"] = "EIG1".into();
+            }
+            dossier
+        })
+        .collect();
+    let input = serde_json::json!({ "dossiers": dossiers }).to_string();
+    let (code, stdout, stderr) = eig(&["eligibility", "--format", "json", "-"], &input);
+    assert_eq!(code, 4, "{stderr}");
+    for i in [0, 1_500, 2_499] {
+        let named = |line: &str| {
+            line.contains(&format!("$.dossiers[{i}] ")) && line.contains(&format!("defi-{i})"))
+        };
+        assert!(stderr.lines().any(named), "{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
+    let output: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let dossiers = output["dossiers"].as_array().unwrap();
+    assert_eq!(dossiers.len(), 2_500);
+    assert_eq!(dossiers[1_500]["subject"]["id"], "defi-1500");
+    assert!(dossiers[1_499]["outcome"].is_object() && dossiers[1_501]["outcome"].is_object());
+    let (_, text, _) = eig(&["eligibility", "-"], &input);
+    assert_eq!(text.lines().count(), 2_500);
+    assert!(text.lines().nth(1_500).unwrap().starts_with("dossier defi-1500 : non jugé"), "{text}");
+}
+
 /// Cents of a JSON amount (`"96775.28"` → 9 677 528).
 fn cents(amount: &serde_json::Value) -> i64 {
     amount.as_str().unwrap().replace('.', "").parse().unwrap()

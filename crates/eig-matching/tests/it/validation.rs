@@ -73,6 +73,60 @@ fn bounds_must_not_be_empty() {
     insta::assert_snapshot!(problems(json), @"- les bornes d'équipe de 3 à 2 sont vides : team_min doit être au plus team_max");
 }
 
+/// Ids longer than 16 bytes that share their first 16 are told apart (ids are sorted by a key of
+/// their first 16 bytes, and compared whole only when keys are equal), whether the other ids
+/// are short or long; an unknown id sharing a known one's prefix is reported unknown.
+#[test]
+fn long_ids_sharing_a_prefix_are_told_apart() {
+    let solve = |defi_a: &str, defi_b: &str, candidate: &str| -> String {
+        let json = format!(
+            r#"{{
+              "limits": {{"team_min": 0, "team_max": 1, "max_choices": 2}},
+              "defis": [{{"id": "{defi_b}", "seats": {{"designer": 1}}}},
+                        {{"id": "{defi_a}", "seats": {{"designer": 1}}}}],
+              "candidates": [
+                {{"id": "{candidate}-2", "profile": "designer", "choices": ["{defi_a}", "{defi_b}"]}},
+                {{"id": "{candidate}-1", "profile": "designer", "choices": ["{defi_a}"]}}
+              ],
+              "rankings": [
+                {{"defi": "{defi_a}", "profile": "designer", "ranks": [["{candidate}-1"], ["{candidate}-2"]]}},
+                {{"defi": "{defi_b}", "profile": "designer", "ranks": [["{candidate}-2"]]}}
+              ]
+            }}"#
+        );
+        let input: MatchingInput = serde_json::from_str(&json).expect("valid JSON");
+        let instance = Instance::new(&input).expect("a valid problem");
+        let solution =
+            eig_matching::solve(&instance, &eig_matching::Options::default()).expect("solved");
+        let pairs: Vec<String> = solution
+            .assignment()
+            .pairs(&instance)
+            .expect("its own instance")
+            .map(|(candidate, defi)| format!("{candidate}→{defi}"))
+            .collect();
+        pairs.join(" ")
+    };
+    // Long défi ids with a shared prefix, short candidate ids; then both long.
+    assert_eq!(
+        solve("defi-shared-prefix-a", "defi-shared-prefix-b", "c"),
+        "c-1→defi-shared-prefix-a c-2→defi-shared-prefix-b"
+    );
+    assert_eq!(
+        solve("defi-shared-prefix-a", "defi-shared-prefix-b", "candidate-shared-prefix"),
+        "candidate-shared-prefix-1→defi-shared-prefix-a candidate-shared-prefix-2→defi-shared-prefix-b"
+    );
+    // Short ids only.
+    assert_eq!(solve("a", "b", "c"), "c-1→a c-2→b");
+    // An unknown id sharing a known one's first 16 bytes.
+    let unknown = r#"{
+      "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+      "defis": [{"id": "defi-shared-prefix-a", "seats": {"designer": 1}}],
+      "candidates": [{"id": "c1", "profile": "designer", "choices": ["defi-shared-prefix-z"]}],
+      "rankings": []
+    }"#;
+    insta::assert_snapshot!(problems(unknown), @"- le candidat c1 a choisi le défi inconnu defi-shared-prefix-z : retirez ce choix ou ajoutez le défi");
+}
+
 #[test]
 fn instance_round_trips_through_its_input() {
     for offer_percent in [0, 5] {
