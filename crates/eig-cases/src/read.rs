@@ -116,6 +116,45 @@ fn hint(message: &str) -> String {
     }
 }
 
+/// The document of a case file, read with the syntax its name gives; a syntax error with its
+/// line and column.
+fn parse_document(file: &str, text: &str) -> Result<Value, CaseError> {
+    match Syntax::of(file) {
+        Syntax::Json => match serde_json::from_str(text) {
+            Ok(value) => Ok(value),
+            Err(err) => {
+                let syntax = err.to_string();
+                let syntax = syntax.rfind(" at line ").map_or(syntax.as_str(), |at| &syntax[..at]);
+                let message = format!(
+                    "JSON non valable : {} (un fichier nommé .yaml ou .yml est lu comme du YAML)",
+                    eig_domain::french_json_syntax_message(syntax)
+                );
+                let mut error = CaseError::file(file, message);
+                error.line = Some(err.line());
+                error.column = Some(err.column());
+                Err(error)
+            }
+        },
+        Syntax::Yaml => match serde_saphyr::from_str(text) {
+            Ok(value) => Ok(value),
+            Err(err) => {
+                let first = err.to_string();
+                let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
+                let message = format!(
+                    "YAML non valable : vérifiez l'indentation (des espaces, jamais de \
+                     tabulations) et la ponctuation à cet endroit (détail : {first})"
+                );
+                let mut error = CaseError::file(file, message);
+                if let Some(location) = err.location() {
+                    error.line = usize::try_from(location.line()).ok();
+                    error.column = usize::try_from(location.column()).ok();
+                }
+                Err(error)
+            }
+        },
+    }
+}
+
 /// Reads the cases of a file named `file` (its name gives its syntax, [`Syntax::of`]): one
 /// result per case, in the file's order. A file that cannot be parsed at all is one error
 /// with its line and column. A UTF-8 byte order mark is skipped.
@@ -144,39 +183,9 @@ fn hint(message: &str) -> String {
 /// ```
 pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let document: Value = match Syntax::of(file) {
-        Syntax::Json => match serde_json::from_str(text) {
-            Ok(value) => value,
-            Err(err) => {
-                let syntax = err.to_string();
-                let syntax = syntax.rfind(" at line ").map_or(syntax.as_str(), |at| &syntax[..at]);
-                let message = format!(
-                    "JSON non valable : {} (un fichier nommé .yaml ou .yml est lu comme du YAML)",
-                    eig_domain::french_json_syntax_message(syntax)
-                );
-                let mut error = CaseError::file(file, message);
-                error.line = Some(err.line());
-                error.column = Some(err.column());
-                return vec![Err(error)];
-            }
-        },
-        Syntax::Yaml => match serde_saphyr::from_str(text) {
-            Ok(value) => value,
-            Err(err) => {
-                let first = err.to_string();
-                let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ");
-                let message = format!(
-                    "YAML non valable : vérifiez l'indentation (des espaces, jamais de \
-                     tabulations) et la ponctuation à cet endroit (détail : {first})"
-                );
-                let mut error = CaseError::file(file, message);
-                if let Some(location) = err.location() {
-                    error.line = usize::try_from(location.line()).ok();
-                    error.column = usize::try_from(location.column()).ok();
-                }
-                return vec![Err(error)];
-            }
-        },
+    let document = match parse_document(file, text) {
+        Ok(document) => document,
+        Err(error) => return vec![Err(error)],
     };
     let (prefix, values) = match document {
         Value::Object(mut object) if object.contains_key("cases") => {

@@ -97,7 +97,7 @@ pub fn french_serde_message(message: &str) -> String {
     message.to_owned()
 }
 
-/// serde_json's message about a syntax error (without its position), in French, with what to
+/// `serde_json`'s message about a syntax error (without its position), in French, with what to
 /// write instead.
 ///
 /// # Example
