@@ -210,16 +210,36 @@ pub(crate) fn api() -> Api {
         "PromotionPlan",
         handler(|request: FundingRequest| funding(&request.input, &request.scenario, "$.input")),
     ))
-    .operation(post(
-        "/v1/match",
-        "L'affectation des talents aux défis, vérifiée et expliquée (comme eig match).",
-        "MatchingInput",
-        "MatchResult",
-        handler(|input: MatchingInput| {
-            // Explained at every size, as before: a request's body is bounded.
-            compute(BODY, &input, &Options::default(), true).map_err(|err| problem(&err))
+    .operation(
+        post(
+            "/v1/match",
+            "L'affectation des talents aux défis, vérifiée et expliquée (comme eig match, avec ses \
+             options en paramètres).",
+            "MatchingInput",
+            "MatchResult",
+            |call| {
+                let options = match_options(call.query)?;
+                let input: MatchingInput = parse(BODY, call.body).map_err(|err| problem(&err))?;
+                // Explained at every size: a request's body is bounded.
+                to_value(&compute(BODY, &input, &options, true).map_err(|err| problem(&err))?)
+            },
+        )
+        .with_parameter(flag("hosts_propose", "true : la variante la meilleure pour les administrations (les jurys proposent), comme --hosts-propose."))
+        .with_parameter(flag("offers", "true : les jurys proposent ensuite les places restées libres, comme --offers."))
+        .with_parameter(flag("exact", "true : le mode exact pour les équipes minimales, comme --exact (petits problèmes ; borné par le délai du service)."))
+        .with_parameter(Parameter {
+            name: "node_limit",
+            description: "Avec exact=true : nombre d'étapes de recherche après lequel la recherche s'arrête et le dit, comme --node-limit (1000000 par défaut).",
+            required: false,
+            values: Vec::new(),
+        })
+        .with_parameter(Parameter {
+            name: "seed",
+            description: "La graine du tirage au sort entre ex aequo, comme --seed (0 par défaut).",
+            required: false,
+            values: Vec::new(),
         }),
-    ))
+    )
     .operation(post(
         "/v1/run",
         "Un appel entier : éligibilité, lauréats, financement, affectation (comme eig run).",
@@ -333,6 +353,55 @@ fn post(
     handler: impl Fn(&Call<'_>) -> Result<Value, Problem> + Send + Sync + 'static,
 ) -> Operation {
     Operation::new(Method::Post, path, summary, output, handler).with_input(input)
+}
+
+/// A query parameter that is `true` or `false`.
+fn flag(name: &'static str, description: &'static str) -> Parameter {
+    Parameter { name, description, required: false, values: vec!["true".into(), "false".into()] }
+}
+
+/// The options of `/v1/match`, from its query parameters, as `eig match` reads its flags.
+fn match_options(query: &std::collections::BTreeMap<String, String>) -> Result<Options, Problem> {
+    let flag = |name: &str| match query.get(name).map(String::as_str) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(Problem::parameter(
+            name,
+            &shorten(&format!("{other:?} n'est pas un booléen : écrivez true ou false")),
+        )),
+    };
+    let number = |name: &str, default: u64| match query.get(name) {
+        None => Ok(default),
+        Some(text) => text.parse::<u64>().map_err(|_| {
+            Problem::parameter(
+                name,
+                &shorten(&format!(
+                    "{text:?} n'est pas un nombre entier positif : écrivez des chiffres, par ex. 7"
+                )),
+            )
+        }),
+    };
+    let exact = flag("exact")?;
+    if !exact && query.contains_key("node_limit") {
+        return Err(Problem::parameter(
+            "node_limit",
+            "node_limit ne sert qu'avec exact=true : ajoutez exact=true ou retirez node_limit",
+        ));
+    }
+    Ok(Options {
+        proposing: if flag("hosts_propose")? {
+            eig_matching::Proposing::Hosts
+        } else {
+            eig_matching::Proposing::Candidates
+        },
+        lower_quotas: if exact {
+            eig_matching::LowerQuotas::Exact { node_limit: number("node_limit", 1_000_000)? }
+        } else {
+            eig_matching::LowerQuotas::Withdraw
+        },
+        seed: number("seed", 0)?,
+        offers: flag("offers")?,
+    })
 }
 
 /// A handler that parses the body as `I` like the command does, and serializes the answer.

@@ -232,6 +232,19 @@ fn every_endpoint_answers_like_the_command() {
         assert_eq!(answer, command_json(&command, &input), "{path}");
         cover("post", path);
     }
+    // The options of eig match as query parameters.
+    let input = ok(&["example", "match"], "");
+    for (query, flags) in [
+        ("?hosts_propose=true&seed=7", vec!["--hosts-propose", "--seed", "7"]),
+        ("?offers=true&seed=3", vec!["--offers", "--seed", "3"]),
+        ("?exact=true&node_limit=5000", vec!["--exact", "--node-limit", "5000"]),
+    ] {
+        let path = format!("/v1/match{query}");
+        let answer = checked("post", "/v1/match", post(port, &path, &input));
+        let mut command = vec!["match", "--format", "json", "--explain"];
+        command.extend(flags);
+        assert_eq!(answer, command_json(&command, &input), "{path}");
+    }
     // EIG3's example for every promotion with published rules, through the library.
     for promotion in ["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7"] {
         let input = ok(&["example", "explain", "--promotion", promotion], "");
@@ -426,6 +439,9 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
         ("get", "/v1/explain", get(port, "/v1/explain"), 405, "method-not-allowed"),
         ("post", "/healthz", post(port, "/healthz", "{}"), 405, "method-not-allowed"),
         ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
+        ("post", "/v1/match", post(port, "/v1/match?seed=abc", "{}"), 400, "invalid-parameter"),
+        ("post", "/v1/match", post(port, "/v1/match?offers=oui", "{}"), 400, "invalid-parameter"),
+        ("post", "/v1/match", post(port, "/v1/match?node_limit=5", "{}"), 400, "invalid-parameter"),
         (
             "get",
             "/v1/parameters",
