@@ -213,9 +213,6 @@ pub fn candidate_grid(
     };
     let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
     match (promotion, phase) {
-        (Promotion::Eig1 | Promotion::Dig1, _) => {
-            Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" })
-        }
         (Promotion::Eig2 | Promotion::Eig3, _) => {
             no_grid("the criteria are listed but no scale and no aggregation are stated")
         }
@@ -240,6 +237,7 @@ pub fn candidate_grid(
         (Promotion::Eig7, ScoringPhase::Interview) => {
             Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
         }
+        // EIG1 and DIG1 (and a promotion this crate does not know yet) publish no grid.
         _ => Err(EligibilityError::NoPublishedRules { promotion, scope: "candidate scoring" }),
     }
 }
