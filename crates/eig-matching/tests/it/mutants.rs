@@ -1,0 +1,41 @@
+//! What cargo-mutants found uncaught (docs/testing.md, "Mutation testing"): each test names
+//! the behaviour a surviving mutant changed, and fails on that mutant.
+
+use eig_matching::{DefiStatus, Options, Proposing, solve};
+
+use crate::{instance, pairs};
+
+/// Hosts proposing, minimum 2: x leaves défi a (3 → 2 talents, still at the minimum) for b.
+/// Neither défi is below the minimum, so neither is withdrawn.
+#[test]
+fn a_team_that_shrinks_to_the_minimum_is_not_withdrawn() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 2, "team_max": 3, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 3}},
+            {"id": "b", "seats": {"developer": 2}}
+          ],
+          "candidates": [
+            {"id": "w", "profile": "developer", "choices": ["b", "a"]},
+            {"id": "x", "profile": "developer", "choices": ["b", "a"]},
+            {"id": "y", "profile": "developer", "choices": ["a"]},
+            {"id": "z", "profile": "developer", "choices": ["a"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["x"], ["y"], ["z"], ["w"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["x"], ["w"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let solution = solve(&instance, &Options { proposing, ..Options::default() }).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "w→b x→b y→a z→a", "{proposing:?}");
+        let report = solution.report();
+        assert!(
+            report.defis.iter().all(|line| matches!(line.status, DefiStatus::Running { .. })),
+            "{proposing:?}: {:?}",
+            report.defis
+        );
+    }
+}
