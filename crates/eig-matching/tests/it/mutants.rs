@@ -39,3 +39,33 @@ fn a_team_that_shrinks_to_the_minimum_is_not_withdrawn() {
         );
     }
 }
+
+/// Hosts proposing, minimum 2: x holds défi a alone, then leaves it for b. Défi a ends with
+/// no team at all: it has no team, it is not withdrawn for a team below the minimum.
+#[test]
+fn a_team_that_empties_has_no_team_rather_than_withdrawn() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 2, "team_max": 2, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 2}},
+            {"id": "b", "seats": {"developer": 2}}
+          ],
+          "candidates": [
+            {"id": "w", "profile": "developer", "choices": ["b"]},
+            {"id": "x", "profile": "developer", "choices": ["b", "a"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["x"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["x"], ["w"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let solution = solve(&instance, &Options { proposing, ..Options::default() }).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "w→b x→b", "{proposing:?}");
+        let report = solution.report();
+        assert_eq!(report.defis[0].status, DefiStatus::NoTeam, "{proposing:?}");
+        assert!(matches!(report.defis[1].status, DefiStatus::Running { .. }), "{proposing:?}");
+    }
+}
