@@ -2,8 +2,8 @@
 //! the behaviour a surviving mutant changed, and fails on that mutant.
 
 use eig_eligibility::{
-    CandidateApplication, DefiDossier, Outcome, ScoringPhase, Subject, evaluate_candidates,
-    evaluate_dossiers,
+    CandidateApplication, DefiDossier, Outcome, RecruitmentCap, ScoringPhase, Subject,
+    eig7_recruitment_cap, evaluate_candidates, evaluate_dossiers,
 };
 
 fn dossier(promotion: &str) -> DefiDossier {
@@ -60,4 +60,16 @@ fn batches_give_one_result_per_record() {
 fn scoring_phases_in_french() {
     assert_eq!(ScoringPhase::PreSelection.french(), "pré-sélection sur dossier");
     assert_eq!(ScoringPhase::Interview.french(), "audition ou entretien");
+}
+
+/// What remains under the EIG7 cap of 30 recruitments in 2024 is 30 minus the recruitments.
+#[test]
+fn eig7_cap_remaining() {
+    for (recruited, left) in [(0, 30), (12, 18), (29, 1)] {
+        let RecruitmentCap::Open { cap, remaining, .. } = eig7_recruitment_cap(2024, recruited)
+        else {
+            panic!("{recruited} recruitments are under the cap");
+        };
+        assert_eq!((cap, remaining), (30, left), "{recruited} recruited");
+    }
 }
