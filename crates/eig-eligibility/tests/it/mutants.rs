@@ -3,8 +3,9 @@
 
 use eig_eligibility::{
     ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
-    Outcome, RecruitmentCap, ScoringPhase, Subject, eig7_recruitment_cap, evaluate_candidates,
-    evaluate_dossiers,
+    JurySheet, Outcome, RecruitmentCap, ScoringPhase, SelectionStatus, Subject,
+    eig7_recruitment_cap, evaluate_candidates, evaluate_dossier, evaluate_dossiers, render_french,
+    select_laureates,
 };
 
 fn dossier(promotion: &str) -> DefiDossier {
@@ -133,4 +134,59 @@ fn builders_set_their_field() {
             ..base
         }
     );
+}
+
+/// The explanation names a host kind with its article: "une" for the feminine kinds (EIG2
+/// admits no local authority).
+#[test]
+fn host_kinds_with_their_article() {
+    for (kind, named) in
+        [(r#"{"kind": "local_authority", "level": "region"}"#, "une collectivité territoriale")]
+    {
+        let dossier: DefiDossier = serde_json::from_str(&format!(
+            r#"{{"defi": {{"id": "d", "title": "D", "promotion": "EIG2",
+              "hosts": {{"operational": {{"name": "H", "kind": {kind}}}}},
+              "team": [{{"profile": "developer"}}, {{"profile": "data_scientist"}}],
+              "support": [], "commitments": []}},
+              "submitted_at": "2017-01-01T00:00:00+01:00",
+              "funding": {{"cofinancing_requested": true}}}}"#
+        ))
+        .unwrap();
+        let decision = evaluate_dossier(&dossier).unwrap();
+        let Outcome::Ineligible { failures } = &decision.outcome else {
+            panic!("{kind}: {:?}", decision.outcome);
+        };
+        assert_eq!(failures.iter().map(|f| f.rule).collect::<Vec<_>>(), ["eig2.host.kind"]);
+        let text = render_french(&decision);
+        assert!(text.contains(named), "{kind}: {text}");
+    }
+}
+
+/// A jury may restate the published scale (JURY4: 1 to 4), not give another; without a
+/// published scale, a scale of one score (3 to 3) is a scale, one whose minimum is above its
+/// maximum is not.
+#[test]
+fn jury_scales() {
+    let sheet = |promotion: &str, scale: &str, score: u8| -> JurySheet {
+        serde_json::from_str(&format!(
+            r#"{{"promotion": "{promotion}", "places": 1, "scale": {scale}, "dossiers": [
+              {{"defi": "a", "scores": [{score}, {score}, {score}, {score}, {score}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    let selected = |sheet: &JurySheet| {
+        let selection = select_laureates(sheet).unwrap();
+        selection
+            .ranking
+            .iter()
+            .filter(|r| r.status == SelectionStatus::Selected)
+            .map(|r| r.defi.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(selected(&sheet("EIG4", r#"{"min": 1, "max": 4}"#, 4)), ["a"]);
+    let other = select_laureates(&sheet("EIG4", r#"{"min": 0, "max": 5}"#, 4)).unwrap_err();
+    assert_eq!(other.code(), "scale_mismatch");
+    assert_eq!(selected(&sheet("EIG3", r#"{"min": 3, "max": 3}"#, 3)), ["a"]);
+    let empty = select_laureates(&sheet("EIG3", r#"{"min": 4, "max": 3}"#, 3)).unwrap_err();
+    assert_eq!(empty.code(), "empty_scale");
 }
