@@ -69,3 +69,30 @@ fn a_team_that_empties_has_no_team_rather_than_withdrawn() {
         assert!(matches!(report.defis[1].status, DefiStatus::Running { .. }), "{proposing:?}");
     }
 }
+
+/// A candidate may choose a défi with no seat of their profile: that choice is passed over
+/// and the next one is tried, whichever side proposes.
+#[test]
+fn a_choice_without_a_seat_of_the_profile_is_passed_over() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 2, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 1}},
+            {"id": "b", "seats": {"designer": 1}}
+          ],
+          "candidates": [
+            {"id": "dana", "profile": "designer", "choices": ["a", "b"]},
+            {"id": "dev", "profile": "developer", "choices": ["a"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["dev"]]},
+            {"defi": "b", "profile": "designer", "ranks": [["dana"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let solution = solve(&instance, &Options { proposing, ..Options::default() }).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "dana→b dev→a", "{proposing:?}");
+    }
+}
