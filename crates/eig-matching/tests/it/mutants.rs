@@ -1,7 +1,7 @@
 //! What cargo-mutants found uncaught (docs/testing.md, "Mutation testing"): each test names
 //! the behaviour a surviving mutant changed, and fails on that mutant.
 
-use eig_matching::{DefiStatus, Options, Proposing, solve};
+use eig_matching::{DefiStatus, LowerQuotas, Options, Proposing, SearchOutcome, solve};
 
 use crate::{instance, pairs};
 
@@ -94,5 +94,38 @@ fn a_choice_without_a_seat_of_the_profile_is_passed_over() {
     for proposing in [Proposing::Hosts, Proposing::Candidates] {
         let solution = solve(&instance, &Options { proposing, ..Options::default() }).unwrap();
         assert_eq!(pairs(&instance, &solution.assignment()), "dana→b dev→a", "{proposing:?}");
+    }
+}
+
+/// Exact mode whose search stops at its node limit before finding a set of défis: the
+/// withdrawal policy decides, and a défi nobody joins (its one applicant prefers another) has
+/// no team; it is not reported as closed by the search.
+#[test]
+fn an_open_defi_nobody_joins_has_no_team_when_the_search_stops() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 1}},
+            {"id": "b", "seats": {"developer": 1}}
+          ],
+          "candidates": [{"id": "x", "profile": "developer", "choices": ["b", "a"]}],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["x"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["x"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let options = Options {
+            proposing,
+            lower_quotas: LowerQuotas::Exact { node_limit: 0 },
+            ..Options::default()
+        };
+        let solution = solve(&instance, &options).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "x→b", "{proposing:?}");
+        let report = solution.report();
+        assert!(matches!(solution.search(), Some(SearchOutcome::LimitReached { .. })));
+        assert_eq!(report.defis[0].status, DefiStatus::NoTeam, "{proposing:?}");
     }
 }
