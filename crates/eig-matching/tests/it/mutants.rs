@@ -129,3 +129,38 @@ fn an_open_defi_nobody_joins_has_no_team_when_the_search_stops() {
         assert_eq!(report.defis[0].status, DefiStatus::NoTeam, "{proposing:?}");
     }
 }
+
+/// Exact mode, search complete: a défi the search closes is reported closed by the search if
+/// some jury ranked applicants to it; one nobody applied to has no team.
+#[test]
+fn closed_by_the_search_only_with_applicants() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 1}},
+            {"id": "b", "seats": {"developer": 1}},
+            {"id": "c", "seats": {"developer": 1}}
+          ],
+          "candidates": [{"id": "x", "profile": "developer", "choices": ["b", "a"]}],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["x"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["x"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let options = Options {
+            proposing,
+            lower_quotas: LowerQuotas::Exact { node_limit: 1_000 },
+            ..Options::default()
+        };
+        let solution = solve(&instance, &options).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "x→b", "{proposing:?}");
+        assert!(matches!(solution.search(), Some(SearchOutcome::Optimal { .. })));
+        let statuses: Vec<_> =
+            solution.report().defis.into_iter().map(|line| line.status).collect();
+        assert_eq!(statuses[0], DefiStatus::ClosedBySearch, "{proposing:?}");
+        assert_eq!(statuses[2], DefiStatus::NoTeam, "{proposing:?}");
+    }
+}
