@@ -164,3 +164,40 @@ fn closed_by_the_search_only_with_applicants() {
         assert_eq!(statuses[2], DefiStatus::NoTeam, "{proposing:?}");
     }
 }
+
+/// Two défis with one applicant each, minimum 2: both are withdrawn, in rounds 1 and 2 (the
+/// smallest team first, then the smallest id), whichever side proposes.
+#[test]
+fn withdrawal_rounds_count_from_one() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 2, "team_max": 2, "max_choices": 1},
+          "defis": [
+            {"id": "a", "seats": {"developer": 2}},
+            {"id": "b", "seats": {"developer": 2}}
+          ],
+          "candidates": [
+            {"id": "x", "profile": "developer", "choices": ["a"]},
+            {"id": "y", "profile": "developer", "choices": ["b"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["x"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["y"]]}
+          ]
+        }"#,
+    );
+    for proposing in [Proposing::Hosts, Proposing::Candidates] {
+        let solution = solve(&instance, &Options { proposing, ..Options::default() }).unwrap();
+        assert_eq!(pairs(&instance, &solution.assignment()), "", "{proposing:?}");
+        let statuses: Vec<_> =
+            solution.report().defis.into_iter().map(|line| line.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                DefiStatus::Withdrawn { team_size: 1, min: 2, round: 1 },
+                DefiStatus::Withdrawn { team_size: 1, min: 2, round: 2 },
+            ],
+            "{proposing:?}"
+        );
+    }
+}
