@@ -190,3 +190,26 @@ fn jury_scales() {
     let empty = select_laureates(&sheet("EIG3", r#"{"min": 4, "max": 3}"#, 3)).unwrap_err();
     assert_eq!(empty.code(), "empty_scale");
 }
+
+/// A dossier that asks exactly what is left of the envelope is selected, and the next one,
+/// with nothing left, is above it.
+#[test]
+fn a_request_equal_to_what_is_left_is_selected() {
+    let sheet: JurySheet = serde_json::from_str(
+        r#"{"promotion": "EIG4", "places": 3, "envelope": "100000.00", "dossiers": [
+          {"defi": "a", "scores": [4, 4, 4, 4, 4], "requested": "60000.00"},
+          {"defi": "b", "scores": [4, 4, 4, 4, 3], "requested": "40000.00"},
+          {"defi": "c", "scores": [3, 3, 3, 3, 3], "requested": "0.01"}]}"#,
+    )
+    .unwrap();
+    let selection = select_laureates(&sheet).unwrap();
+    let statuses: Vec<_> = selection.ranking.iter().map(|r| r.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [
+            SelectionStatus::Selected,
+            SelectionStatus::Selected,
+            SelectionStatus::AboveRemainingEnvelope { remaining: "0".parse().unwrap() },
+        ]
+    );
+}
