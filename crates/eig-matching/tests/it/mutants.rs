@@ -201,3 +201,34 @@ fn withdrawal_rounds_count_from_one() {
         );
     }
 }
+
+/// Exact mode returns the stable assignment optimal for the side that proposes: here the
+/// candidates' first choices, or the juries' first choices.
+#[test]
+fn exact_mode_returns_the_proposing_sides_optimum() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 2},
+          "defis": [
+            {"id": "a", "seats": {"developer": 1}},
+            {"id": "b", "seats": {"developer": 1}}
+          ],
+          "candidates": [
+            {"id": "x", "profile": "developer", "choices": ["a", "b"]},
+            {"id": "y", "profile": "developer", "choices": ["b", "a"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "developer", "ranks": [["y"], ["x"]]},
+            {"defi": "b", "profile": "developer", "ranks": [["x"], ["y"]]}
+          ]
+        }"#,
+    );
+    for (proposing, expected) in [(Proposing::Candidates, "x→a y→b"), (Proposing::Hosts, "x→b y→a")]
+    {
+        for lower_quotas in [LowerQuotas::Withdraw, LowerQuotas::Exact { node_limit: 1_000 }] {
+            let options = Options { proposing, lower_quotas, ..Options::default() };
+            let solution = solve(&instance, &options).unwrap();
+            assert_eq!(pairs(&instance, &solution.assignment()), expected, "{options:?}");
+        }
+    }
+}
