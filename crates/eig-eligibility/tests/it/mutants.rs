@@ -3,9 +3,10 @@
 
 use eig_eligibility::{
     ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
-    JurySheet, Outcome, RecruitmentCap, ScoringPhase, SelectionStatus, Subject,
-    eig7_recruitment_cap, evaluate_candidates, evaluate_dossier, evaluate_dossiers, render_french,
-    select_laureates,
+    JurySheet, Outcome, ProlongationRequest, RecruitmentCap, ScoringPhase, SelectionStatus,
+    Subject, eig5bis_rule_ids, eig7_recruitment_cap, evaluate_candidate, evaluate_candidates,
+    evaluate_dossier, evaluate_dossiers, evaluate_eig5bis, evaluate_prolongation,
+    prolongation_rule_ids, render_french, rule_set, select_laureates,
 };
 
 fn dossier(promotion: &str) -> DefiDossier {
@@ -212,4 +213,36 @@ fn a_request_equal_to_what_is_left_is_selected() {
             SelectionStatus::AboveRemainingEnvelope { remaining: "0".parse().unwrap() },
         ]
     );
+}
+
+/// The rule ids a rule set lists are the rules each decision's trace evaluates, in order.
+#[test]
+fn rule_ids_are_the_rules_evaluated() {
+    let rules = |decision: eig_eligibility::Decision| -> Vec<&'static str> {
+        decision.trace.iter().map(|entry| entry.rule).collect()
+    };
+    let prolongation: ProlongationRequest = serde_json::from_str(
+        r#"{"defi": "eig6-projet-a", "submitted_at": "2023-03-20T10:00:00+01:00",
+          "eig6_laureate": true, "titre2_programme": true,
+          "contracts": [{"talent": "t2", "starts_on": "2023-07-12", "ends_on": "2024-07-11",
+                         "without_break": true, "same_pay": true}]}"#,
+    )
+    .unwrap();
+    assert_eq!(rules(evaluate_prolongation(&prolongation).unwrap()), prolongation_rule_ids());
+    let ami5bis: CandidateApplication = serde_json::from_str(
+        r#"{"promotion": "EIG6", "candidate": {"id": "c", "profile": "designer",
+          "status": {"person": "natural",
+                     "past_participations": [{"promotion": "EIG5", "as_coach": false}]}},
+          "submitted_at": "2022-05-02T12:00:00+02:00",
+          "choices": [{"defi": "a"}, {"defi": "b"}, {"defi": "c"}],
+          "choices_submitted_at": "2022-05-12T12:00:00+02:00",
+          "process": {"through_official_channel": true, "eig5_prolongation_offered": false,
+                      "available_from": "2022-09-12", "selection_notified_on": "2022-07-13",
+                      "accepted_on": "2022-07-20"}}"#,
+    )
+    .unwrap();
+    assert_eq!(rules(evaluate_eig5bis(&ami5bis).unwrap()), eig5bis_rule_ids());
+    let set = rule_set(eig_domain::Promotion::Eig2).unwrap();
+    assert_eq!(rules(evaluate_candidate(&candidate("EIG2")).unwrap()), set.candidate_rule_ids());
+    assert_eq!(rules(evaluate_dossier(&dossier("EIG2")).unwrap()), set.dossier_rule_ids());
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use eig_domain::Closing;
 
 use super::{Holds, Moment, deadline, holds};
-use crate::outcome::RuleResult;
+use crate::outcome::{RuleResult, Value};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     text.parse().unwrap()
@@ -18,6 +18,9 @@ fn a_closing_day_includes_the_whole_paris_day() {
     assert_eq!(result("2022-04-19T21:59:59Z"), RuleResult::Satisfied);
     assert!(matches!(result("2022-04-20T00:00:00+02:00"), RuleResult::Failed { .. }));
     assert!(matches!(result("2022-04-19T22:00:00Z"), RuleResult::Failed { .. }));
+    // The trace states the closing day, the whole day included.
+    let closes = deadline(closing, None).parameters.into_iter().find(|p| p.name == "closes");
+    assert_eq!(closes.map(|p| p.value), Some(Value::from("19/04/2022 (jour inclus)")));
 }
 
 #[test]
