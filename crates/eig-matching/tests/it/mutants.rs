@@ -232,3 +232,33 @@ fn exact_mode_returns_the_proposing_sides_optimum() {
         }
     }
 }
+
+/// Offers fill a défi's empty seats of a profile and no more: two developer seats, three
+/// unplaced developers on the offer list, the first two are offered a seat.
+#[test]
+fn offers_stop_when_the_seats_are_filled() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 4, "max_choices": 1},
+          "defis": [
+            {"id": "a", "seats": {"developer": 2, "designer": 1}},
+            {"id": "b", "seats": {"developer": 1}}
+          ],
+          "candidates": [
+            {"id": "u", "profile": "developer", "choices": ["b"]},
+            {"id": "v", "profile": "developer", "choices": ["b"]},
+            {"id": "w", "profile": "developer", "choices": ["b"]},
+            {"id": "z", "profile": "designer", "choices": ["a"]}
+          ],
+          "rankings": [
+            {"defi": "a", "profile": "designer", "ranks": [["z"]]},
+            {"defi": "a", "profile": "developer", "ranks": [], "offers": ["u", "v", "w"]}
+          ]
+        }"#,
+    );
+    let options = Options { offers: true, ..Options::default() };
+    let solution = solve(&instance, &options).unwrap();
+    assert_eq!(solution.options(), &options);
+    assert_eq!(pairs(&instance, &solution.assignment()), "u→a v→a z→a");
+    assert_eq!(solution.report().unplaced, ["w".parse().unwrap()]);
+}
