@@ -1,7 +1,7 @@
 //! What cargo-mutants found uncaught (docs/testing.md, "Mutation testing"): each test names
 //! the behaviour a surviving mutant changed, and fails on that mutant.
 
-use eig_matching::{DefiStatus, LowerQuotas, Options, Proposing, SearchOutcome, solve};
+use eig_matching::{DefiStatus, Limits, LowerQuotas, Options, Proposing, SearchOutcome, solve};
 
 use crate::{instance, pairs};
 
@@ -261,4 +261,14 @@ fn offers_stop_when_the_seats_are_filled() {
     assert_eq!(solution.options(), &options);
     assert_eq!(pairs(&instance, &solution.assignment()), "u→a v→a z→a");
     assert_eq!(solution.report().unplaced, ["w".parse().unwrap()]);
+}
+
+/// The limits of a promotion are its team bounds and choice limit, where the sources state
+/// both (EIG6: teams of 2 or 3, 3 to 5 projects by preference), none for EIG1.
+#[test]
+fn limits_of_a_promotion() {
+    use eig_domain::Promotion;
+    let eig6 = Limits::for_promotion(Promotion::Eig6).unwrap();
+    assert_eq!((eig6.team_min, eig6.team_max, eig6.max_choices), (2, 3, 5));
+    assert_eq!(Limits::for_promotion(Promotion::Eig1), None);
 }
