@@ -272,3 +272,38 @@ fn limits_of_a_promotion() {
     assert_eq!((eig6.team_min, eig6.team_max, eig6.max_choices), (2, 3, 5));
     assert_eq!(Limits::for_promotion(Promotion::Eig1), None);
 }
+
+/// An invalid input's error shows how many problems it has, agreeing in number, then every
+/// problem in order, separated, without a separator before the first.
+#[test]
+fn an_instance_error_shows_every_problem() {
+    let error = |json: &str| {
+        let input: eig_matching::MatchingInput = serde_json::from_str(json).unwrap();
+        eig_matching::Instance::new(&input).unwrap_err()
+    };
+    let one = error(
+        r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+            "defis": [], "candidates": [], "rankings": []}"#,
+    );
+    let two = error(
+        r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1}, "defis": [],
+            "candidates": [{"id": "x", "profile": "developer", "choices": ["nowhere"]}],
+            "rankings": []}"#,
+    );
+    assert_eq!((one.problems().len(), two.problems().len()), (1, 2));
+    let (shown_one, shown_two) = (one.to_string(), two.to_string());
+    let first = one.problems()[0].to_string();
+    assert!(shown_one.ends_with(&first), "{shown_one}");
+    let header_one = &shown_one[..shown_one.len() - first.len()];
+    let [p1, p2] = [0, 1].map(|i| two.problems()[i].to_string());
+    let at1 = shown_two.find(&p1).unwrap();
+    assert!(shown_two.ends_with(&p2), "{shown_two}");
+    let separator = &shown_two[at1 + p1.len()..shown_two.len() - p2.len()];
+    assert!(!separator.is_empty() && separator.len() <= 3, "{shown_two}");
+    let header_two = &shown_two[..at1];
+    assert!(!header_two.ends_with(separator), "{shown_two}");
+    assert!(header_one.starts_with('1') && header_two.starts_with('2'));
+    // Agreeing in number: the plural is the longer form (problem, problems; problème,
+    // problèmes), the number having one digit in both.
+    assert!(header_two.len() > header_one.len(), "{shown_one} / {shown_two}");
+}
