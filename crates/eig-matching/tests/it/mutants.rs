@@ -307,3 +307,53 @@ fn an_instance_error_shows_every_problem() {
     // problèmes), the number having one digit in both.
     assert!(header_two.len() > header_one.len(), "{shown_one} / {shown_two}");
 }
+
+/// An assignment read from ids: sorted by candidate, repeated pairs once, its length; an
+/// unknown id is refused by kind; read with an instance too small for it, it is refused
+/// rather than misread.
+#[test]
+fn assignments_from_ids() {
+    use eig_matching::{Assignment, AssignmentError};
+    let big = instance(
+        r#"{
+          "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+          "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d2", "seats": {"developer": 1}}],
+          "candidates": [
+            {"id": "c1", "profile": "developer", "choices": ["d1"]},
+            {"id": "c2", "profile": "developer", "choices": ["d2"]}
+          ],
+          "rankings": [
+            {"defi": "d1", "profile": "developer", "ranks": [["c1"]]},
+            {"defi": "d2", "profile": "developer", "ranks": [["c2"]]}
+          ]
+        }"#,
+    );
+    let small = instance(
+        r#"{
+          "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+          "defis": [{"id": "d1", "seats": {"developer": 1}}],
+          "candidates": [{"id": "c1", "profile": "developer", "choices": ["d1"]}],
+          "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
+        }"#,
+    );
+    assert!(Assignment::default().is_empty());
+    let one = Assignment::from_ids(&big, [("c1", "d1")]).unwrap();
+    assert!(!one.is_empty());
+    assert_eq!(one.len(), 1);
+    let both = Assignment::from_ids(&big, [("c2", "d2"), ("c1", "d1"), ("c2", "d2")]).unwrap();
+    assert_eq!(both.len(), 2);
+    assert_eq!(pairs(&big, &both), "c1→d1 c2→d2");
+    assert_eq!(
+        Assignment::from_ids(&big, [("c3", "d1")]),
+        Err(AssignmentError::UnknownCandidate { candidate: "c3".to_owned() })
+    );
+    assert_eq!(
+        Assignment::from_ids(&big, [("c1", "not an id!")]),
+        Err(AssignmentError::UnknownDefi { defi: "not an id!".to_owned() })
+    );
+    assert!(one.pairs(&small).is_ok());
+    assert!(matches!(
+        both.pairs(&small).map(|_| ()),
+        Err(AssignmentError::OtherInstance { candidate_index: 1, defi_index: 1, .. })
+    ));
+}
