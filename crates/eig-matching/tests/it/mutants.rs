@@ -357,3 +357,19 @@ fn assignments_from_ids() {
         Err(AssignmentError::OtherInstance { candidate_index: 1, defi_index: 1, .. })
     ));
 }
+
+/// A ranking built in Rust equals the one read from JSON, offers included.
+#[test]
+fn a_ranking_with_offers() {
+    use eig_domain::TalentProfile;
+    use eig_matching::RankingInput;
+    let id = |text: &str| -> eig_domain::CandidateId { text.parse().unwrap() };
+    let built =
+        RankingInput::new("d1".parse().unwrap(), TalentProfile::Developer, [vec![id("c1")]])
+            .with_offers([id("c9"), id("c8")]);
+    let read: RankingInput = serde_json::from_str(
+        r#"{"defi": "d1", "profile": "developer", "ranks": [["c1"]], "offers": ["c9", "c8"]}"#,
+    )
+    .unwrap();
+    assert_eq!(built, read);
+}
