@@ -243,3 +243,15 @@ fn rule_ids_are_the_rules_evaluated() {
     assert_eq!(rules(evaluate_candidate(&candidate("EIG2")).unwrap()), set.candidate_rule_ids());
     assert_eq!(rules(evaluate_dossier(&dossier("EIG2")).unwrap()), set.dossier_rule_ids());
 }
+
+/// An instant less than 3 hours from the end of chrono's calendar is refused, as out of
+/// range (its Paris time might not be representable); 4 hours from it, it is judged.
+#[test]
+fn instants_near_the_end_of_the_calendar() {
+    let last = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    let near = (last - chrono::TimeDelta::hours(2)).fixed_offset();
+    let far = (last - chrono::TimeDelta::hours(4)).fixed_offset();
+    let error = evaluate_dossier(&dossier("EIG3").with_submitted_at(near)).unwrap_err();
+    assert_eq!(error.code(), "instant_out_of_range");
+    assert!(evaluate_dossier(&dossier("EIG3").with_submitted_at(far)).is_ok());
+}

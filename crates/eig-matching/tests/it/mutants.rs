@@ -373,3 +373,64 @@ fn a_ranking_with_offers() {
     .unwrap();
     assert_eq!(built, read);
 }
+
+/// Ids longer than 16 bytes that share their first 16 with another id are told apart, and an
+/// id that is the first 16 bytes of a longer one is not taken for it.
+#[test]
+fn long_ids_sharing_a_prefix() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 1},
+          "defis": [
+            {"id": "abcdefghijklmnop", "seats": {"developer": 1}},
+            {"id": "abcdefghijklmnopq", "seats": {"developer": 1}}
+          ],
+          "candidates": [
+            {"id": "abcdefghijklmnop-x", "profile": "developer", "choices": ["abcdefghijklmnopq"]},
+            {"id": "abcdefghijklmnop-y", "profile": "developer", "choices": ["abcdefghijklmnop"]}
+          ],
+          "rankings": [
+            {"defi": "abcdefghijklmnopq", "profile": "developer", "ranks": [["abcdefghijklmnop-x"]]},
+            {"defi": "abcdefghijklmnop", "profile": "developer", "ranks": [["abcdefghijklmnop-y"]]}
+          ]
+        }"#,
+    );
+    let solution = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(
+        pairs(&instance, &solution.assignment()),
+        "abcdefghijklmnop-x→abcdefghijklmnopq abcdefghijklmnop-y→abcdefghijklmnop"
+    );
+    let input: eig_matching::MatchingInput = serde_json::from_str(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 1},
+          "defis": [{"id": "abcdefghijklmnopq", "seats": {"developer": 1}}],
+          "candidates": [{"id": "x", "profile": "developer", "choices": ["abcdefghijklmnop"]}],
+          "rankings": []
+        }"#,
+    )
+    .unwrap();
+    let error = eig_matching::Instance::new(&input).unwrap_err();
+    assert_eq!(
+        error.problems(),
+        [eig_matching::Problem::UnknownChoice {
+            candidate: "x".parse().unwrap(),
+            defi: "abcdefghijklmnop".parse().unwrap()
+        }]
+    );
+}
+
+/// Only a blocking coalition is a coalition.
+#[test]
+fn which_violations_are_coalitions() {
+    use eig_matching::Violation;
+    let coalition = Violation::BlockingCoalition {
+        defi: "d1".parse().unwrap(),
+        candidates: vec!["c1".parse().unwrap()],
+    };
+    let pair = Violation::BlockingPair {
+        candidate: "c1".parse().unwrap(),
+        defi: "d1".parse().unwrap(),
+        displaced: None,
+    };
+    assert_eq!((coalition.is_coalition(), pair.is_coalition()), (true, false));
+}
