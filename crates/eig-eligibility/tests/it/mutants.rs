@@ -255,3 +255,32 @@ fn instants_near_the_end_of_the_calendar() {
     assert_eq!(error.code(), "instant_out_of_range");
     assert!(evaluate_dossier(&dossier("EIG3").with_submitted_at(far)).is_ok());
 }
+
+/// The trace names a candidate's level of studies in French, each level its own name.
+#[test]
+fn levels_of_studies_in_the_trace() {
+    let studies = |level: &str| -> String {
+        let application: CandidateApplication = serde_json::from_str(&format!(
+            r#"{{"promotion": "EIG4", "candidate": {{"id": "c", "profile": "developer",
+              "status": {{"person": "natural", "civil_service": {{"status": "not_civil_servant"}},
+                         "jury_member": false,
+                         "studies": {{"status": "enrolled", "level": "{level}"}},
+                         "past_participations": []}}}},
+              "submitted_at": "2020-06-01T12:00:00+02:00", "choices": [{{"profile": "developer"}}],
+              "selection_decided_on": "2020-07-17"}}"#
+        ))
+        .unwrap();
+        let decision = evaluate_candidate(&application).unwrap();
+        let entry = decision.trace.iter().find(|e| e.rule == "eig4.candidate.student").unwrap();
+        let fact = entry.facts.iter().find(|f| f.name == "candidate.status.studies").unwrap();
+        match &fact.value {
+            eig_eligibility::Value::Text(text) => text.to_string(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let texts = ["school", "first_or_second_cycle", "third_cycle", "apprenticeship"].map(studies);
+    assert!(texts[0].starts_with("scolarité hors université"), "{texts:?}");
+    assert!(texts[1].starts_with("deux premiers cycles universitaires"), "{texts:?}");
+    assert!(texts[2].starts_with("troisième cycle (doctorat)"), "{texts:?}");
+    assert!(texts[3].starts_with("apprentissage"), "{texts:?}");
+}
