@@ -434,3 +434,51 @@ fn which_violations_are_coalitions() {
     };
     assert_eq!((coalition.is_coalition(), pair.is_coalition()), (true, false));
 }
+
+/// A designer placed on a défi with developer seats only is on no seat of their profile: the
+/// verifier says so.
+#[test]
+fn a_talent_on_a_defi_without_a_seat_of_their_profile() {
+    use eig_matching::{Assignment, Verdict, Violation, verify};
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 0, "team_max": 2, "max_choices": 1},
+          "defis": [{"id": "a", "seats": {"developer": 2}}],
+          "candidates": [{"id": "dana", "profile": "designer", "choices": ["a"]}],
+          "rankings": []
+        }"#,
+    );
+    let assignment = Assignment::from_ids(&instance, [("dana", "a")]).unwrap();
+    let Verdict::Violations { violations } = verify(&instance, &assignment) else {
+        panic!("certified");
+    };
+    assert!(
+        violations.contains(&Violation::WrongProfile {
+            candidate: "dana".parse().unwrap(),
+            defi: "a".parse().unwrap(),
+            profile: eig_domain::TalentProfile::Designer,
+        }),
+        "{violations:?}"
+    );
+}
+
+/// A jury that ranks two candidates ex aequo, and nothing else, leaves their order to the
+/// lottery, which the solution reports.
+#[test]
+fn a_single_tie_goes_to_the_lottery() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 1},
+          "defis": [{"id": "a", "seats": {"developer": 1}}],
+          "candidates": [
+            {"id": "x", "profile": "developer", "choices": ["a"]},
+            {"id": "y", "profile": "developer", "choices": ["a"]}
+          ],
+          "rankings": [{"defi": "a", "profile": "developer", "ranks": [["x", "y"]]}]
+        }"#,
+    );
+    let solution = solve(&instance, &Options::default()).unwrap();
+    let mut order: Vec<String> = solution.tie_break_order().map(ToString::to_string).collect();
+    order.sort();
+    assert_eq!(order, ["x", "y"]);
+}
