@@ -482,3 +482,27 @@ fn a_single_tie_goes_to_the_lottery() {
     order.sort();
     assert_eq!(order, ["x", "y"]);
 }
+
+/// An instance's sizes and ids, sorted.
+#[test]
+fn an_instance_in_figures() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 0, "team_max": 2, "max_choices": 2},
+          "defis": [{"id": "b", "seats": {"developer": 1}}, {"id": "a", "seats": {"developer": 1}}],
+          "candidates": [
+            {"id": "y", "profile": "developer", "choices": ["a", "b"]},
+            {"id": "x", "profile": "developer", "choices": ["a"]}
+          ],
+          "rankings": []
+        }"#,
+    );
+    assert_eq!((instance.candidate_count(), instance.defi_count()), (2, 2));
+    assert_eq!(instance.choice_count(), 3);
+    let defis: Vec<String> = instance.defis().iter().map(ToString::to_string).collect();
+    let candidates: Vec<String> = instance.candidates().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        (defis, candidates),
+        (vec!["a".to_owned(), "b".into()], vec!["x".into(), "y".into()])
+    );
+}
