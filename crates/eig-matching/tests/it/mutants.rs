@@ -506,3 +506,21 @@ fn an_instance_in_figures() {
         (vec!["a".to_owned(), "b".into()], vec!["x".into(), "y".into()])
     );
 }
+
+/// The generator's presets are the calls their documentation states.
+#[test]
+fn generator_presets() {
+    use eig_matching::GeneratorConfig;
+    let call = GeneratorConfig::eig_call(7);
+    assert_eq!(
+        (call.seed, call.candidates, call.defis, call.ranked_percent, call.tie_percent),
+        (7, 170, 15, 80, 10)
+    );
+    assert_eq!((call.limits.team_min, call.limits.team_max, call.limits.max_choices), (2, 3, 2));
+    let bench = GeneratorConfig::exact_bench(7);
+    assert_eq!(
+        GeneratorConfig { candidates: 170, defis: 15, ranked_percent: 80, ..bench.clone() },
+        call
+    );
+    assert_eq!((bench.candidates, bench.defis, bench.ranked_percent), (200, 20, 20));
+}
