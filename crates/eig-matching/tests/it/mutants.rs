@@ -548,3 +548,34 @@ fn a_withdrawn_team_counted_in_french() {
     assert!(a.contains("2 talents "), "{a}");
     assert!(b.contains("1 talent ") && !b.contains("1 talents"), "{b}");
 }
+
+/// The generator shuffles each jury's applicants: over many seeds, two applicants to one seat
+/// come in either order.
+#[test]
+fn generated_rankings_come_in_either_order() {
+    use eig_domain::TalentProfile;
+    use eig_matching::{GeneratorConfig, Limits, generate};
+    let mut orders = std::collections::BTreeSet::new();
+    for seed in 0..64 {
+        let config = GeneratorConfig {
+            seed,
+            candidates: 2,
+            defis: 1,
+            seats: [(TalentProfile::Developer, 2)].into(),
+            limits: Limits { team_min: 1, team_max: 2, max_choices: 1 },
+            ranked_percent: 100,
+            tie_percent: 0,
+        };
+        let input = generate(&config).to_input();
+        let ranks: Vec<String> = input
+            .rankings
+            .iter()
+            .flat_map(|r| r.ranks.iter().flatten())
+            .map(ToString::to_string)
+            .collect();
+        if ranks.len() == 2 {
+            orders.insert(ranks);
+        }
+    }
+    assert_eq!(orders.len(), 2, "{orders:?}");
+}
