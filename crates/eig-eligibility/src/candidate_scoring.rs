@@ -237,7 +237,7 @@ pub fn candidate_grid(
         (Promotion::Eig7, ScoringPhase::Interview) => {
             Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
         }
-        // EIG1 and DIG1: no call rules published at all.
+        // EIG1 and DIG1 (and a promotion this crate does not know yet) publish no grid.
         _ => Err(EligibilityError::NoPublishedRules {
             promotion,
             scope: crate::error::SCOPE_CANDIDATE_SCORING,

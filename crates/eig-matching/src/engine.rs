@@ -120,7 +120,8 @@ pub(crate) struct State {
     pub(crate) held_choice: Vec<u32>,
     /// For each candidate: next choice index to propose to (candidate-proposing).
     next: Vec<u32>,
-    /// Whether each strict ranking entry holds a seat.
+    /// Whether each strict ranking entry holds a seat: kept by the candidate-proposing run and
+    /// its withdrawals, which read it; the seat-proposing run neither reads nor keeps it.
     held: Vec<bool>,
     /// Per seat, what a proposal reads, side by side (one cache line per seat); then the sink
     /// (see `State::new`).
@@ -311,15 +312,11 @@ pub(crate) fn propose_seats(p: &Prepared<'_>, state: &mut State) {
             }
             if current != NONE {
                 let slot = instance.choice_start[c] as usize + current as usize;
-                let (old, old_position) = p.slots[slot];
-                let old = old as usize;
-                let old_i = instance.rank_start[old] as usize + old_position as usize;
-                state.held[old_i] = false;
+                let old = p.slots[slot].0 as usize;
                 state.seats[old].count -= 1;
                 state.shrink(instance.seat_defi[old]);
                 queue.push(u32::try_from(old).unwrap_or(NONE));
             }
-            state.held[i] = true;
             state.seats[s].count += 1;
             state.grow(d);
             state.held_choice[c] = k;

@@ -5,5 +5,6 @@
 mod cases;
 mod explain;
 mod laws;
+mod mutants;
 mod replay;
 mod selection;

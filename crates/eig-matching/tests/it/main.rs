@@ -2,6 +2,7 @@
 
 mod cases;
 mod laws;
+mod mutants;
 mod textbook;
 mod validation;
 

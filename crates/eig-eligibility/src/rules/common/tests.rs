@@ -3,8 +3,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use eig_domain::Closing;
 
-use super::{Holds, Moment, deadline, holds};
-use crate::outcome::RuleResult;
+use super::{Holds, Moment, deadline, holds, start_availability};
+use crate::outcome::{RuleResult, Value};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     text.parse().unwrap()
@@ -18,6 +18,9 @@ fn a_closing_day_includes_the_whole_paris_day() {
     assert_eq!(result("2022-04-19T21:59:59Z"), RuleResult::Satisfied);
     assert!(matches!(result("2022-04-20T00:00:00+02:00"), RuleResult::Failed { .. }));
     assert!(matches!(result("2022-04-19T22:00:00Z"), RuleResult::Failed { .. }));
+    // The trace states the closing day, the whole day included.
+    let closes = deadline(closing, None).parameters.into_iter().find(|p| p.name == "closes");
+    assert_eq!(closes.map(|p| p.value), Some(Value::from("19/04/2022 (jour inclus)")));
 }
 
 #[test]
@@ -30,4 +33,31 @@ fn a_state_ending_within_a_month_is_unknown_at_a_day_of_that_month() {
     assert!(matches!(holds(day(1), between), Holds::Unknown("mission_start_on")));
     assert!(matches!(holds(day(31), between), Holds::Yes(_)));
     assert!(matches!(holds(None, between), Holds::Yes(_)));
+}
+
+#[test]
+fn a_mission_start_known_to_the_month_of_december_runs_to_the_31st() {
+    // No promotion's texts give a December start: the rule is checked on an altered fact.
+    let mut facts = eig_domain::Promotion::Eig3.facts();
+    let start = facts.mission_start.as_mut().unwrap();
+    start.value = eig_domain::ApproxDate::Month { year: 2019, month: 12 };
+    let application: crate::input::CandidateApplication = serde_json::from_str(
+        r#"{"promotion": "EIG3", "candidate": {"id": "c", "profile": "developer",
+          "status": {"person": "natural"}}}"#,
+    )
+    .unwrap();
+    let day = |m, d| NaiveDate::from_ymd_opt(2019, m, d).unwrap();
+    assert!(matches!(
+        Moment::mission_start(&facts, &application),
+        Moment::Between(first, last) if (first, last) == (day(12, 1), day(12, 31))
+    ));
+}
+
+#[test]
+fn an_availability_without_a_start_day_needs_the_start_day() {
+    // Every promotion that applies the rule publishes its start day: checked directly.
+    let available = NaiveDate::from_ymd_opt(2021, 9, 1);
+    let result = start_availability(available, None, true).result;
+    assert!(matches!(result, RuleResult::Missing { inputs } if inputs == ["mission_start_on"]));
+    assert_eq!(start_availability(available, None, false).result, RuleResult::Satisfied);
 }
