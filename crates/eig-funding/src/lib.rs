@@ -91,7 +91,7 @@ pub use crate::{
 };
 
 /// The former name of [`DefiFunding`], kept for one release.
-#[deprecated(since = "0.2.0", note = "renamed `DefiFunding`, apart from `eig_matching::DefiSeats`")]
+#[deprecated(since = "0.1.0", note = "renamed `DefiFunding`, apart from `eig_matching::DefiSeats`")]
 pub type DefiInput = DefiFunding;
 
 mod compute;

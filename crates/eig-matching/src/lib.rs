@@ -79,7 +79,7 @@ pub use crate::verify::{
 };
 
 /// The former name of [`DefiSeats`], kept for one release.
-#[deprecated(since = "0.2.0", note = "renamed `DefiSeats`, apart from `eig_funding::DefiFunding`")]
+#[deprecated(since = "0.1.0", note = "renamed `DefiSeats`, apart from `eig_funding::DefiFunding`")]
 pub type DefiInput = DefiSeats;
 
 mod engine;

@@ -579,3 +579,30 @@ fn generated_rankings_come_in_either_order() {
     }
     assert_eq!(orders.len(), 2, "{orders:?}");
 }
+
+/// The generator's offers: each (seat, candidate of its profile who did not choose its défi)
+/// pair is offered with the given percentage — none at 0, every one at 100, about one in a
+/// hundred at 1 (a comparison off by one would double it).
+#[test]
+fn generated_offers_follow_their_percentage() {
+    use eig_matching::{GeneratorConfig, generate_with_offers};
+    let config = GeneratorConfig { candidates: 600, defis: 60, ..GeneratorConfig::eig_call(11) };
+    for (percent, low, high) in [(0, 0.0, 0.0), (1, 0.005, 0.015), (100, 1.0, 1.0)] {
+        let input = generate_with_offers(&config, percent).to_input();
+        let mut pairs = 0usize;
+        for defi in &input.defis {
+            for profile in defi.seats.keys() {
+                pairs += input
+                    .candidates
+                    .iter()
+                    .filter(|c| c.profile == *profile && !c.choices.contains(&defi.id))
+                    .count();
+            }
+        }
+        let offers: usize = input.rankings.iter().map(|ranking| ranking.offers.len()).sum();
+        #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
+        let share = offers as f64 / pairs as f64;
+        assert!(pairs > 5_000, "{pairs} pairs: too few to tell 1 % from 2 %");
+        assert!((low..=high).contains(&share), "{percent} %: {offers} offers for {pairs} pairs");
+    }
+}
