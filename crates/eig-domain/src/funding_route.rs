@@ -43,6 +43,24 @@ pub enum FundingRoute {
 }
 
 impl FundingRoute {
+    /// Every funding route, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::FundingRoute;
+    ///
+    /// assert_eq!(FundingRoute::ALL.len(), 6);
+    /// assert_eq!(FundingRoute::ALL[0], FundingRoute::Direct);
+    /// ```
+    pub const ALL: [FundingRoute; 6] = [
+        FundingRoute::Direct,
+        FundingRoute::ThroughAdministrativeCarrier,
+        FundingRoute::DelegationOfManagement,
+        FundingRoute::AlternativeFunding,
+        FundingRoute::SelfFunded,
+        FundingRoute::EmployedByDinum,
+    ];
+
     /// Whether the programme pays part or all of the talents' cost on this route.
     ///
     /// # Example

@@ -55,6 +55,32 @@ pub enum HostKind {
 }
 
 impl HostKind {
+    /// Every kind of host, each local authority level included, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{HostKind, LocalAuthorityLevel};
+    ///
+    /// assert_eq!(HostKind::ALL.len(), 13);
+    /// let local = HostKind::LocalAuthority { level: LocalAuthorityLevel::Municipality };
+    /// assert!(HostKind::ALL.contains(&local));
+    /// ```
+    pub const ALL: [HostKind; 13] = [
+        HostKind::Ministry,
+        HostKind::CentralAdministration,
+        HostKind::StateOperator,
+        HostKind::DeconcentratedService,
+        HostKind::IndependentAuthority,
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::Region },
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::Department },
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::Municipality },
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::SpecialStatus },
+        HostKind::LocalAuthority { level: LocalAuthorityLevel::Intermunicipal },
+        HostKind::HealthEstablishment,
+        HostKind::Jurisdiction,
+        HostKind::OtherStateBody,
+    ];
+
     /// Whether the body belongs to the State administration as AAP3 §3.1 uses the words
     /// (« ministère, administration centrale, opérateur sous tutelle, service déconcentré »).
     ///
@@ -182,6 +208,25 @@ impl LocalAuthorityLevel {
         LocalAuthorityLevel::SpecialStatus,
         LocalAuthorityLevel::Intermunicipal,
     ];
+
+    /// The level's French name, as the glossary writes it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::LocalAuthorityLevel;
+    ///
+    /// assert_eq!(LocalAuthorityLevel::Municipality.french(), "commune");
+    /// ```
+    #[must_use]
+    pub const fn french(self) -> &'static str {
+        match self {
+            LocalAuthorityLevel::Region => "région",
+            LocalAuthorityLevel::Department => "département",
+            LocalAuthorityLevel::Municipality => "commune",
+            LocalAuthorityLevel::SpecialStatus => "collectivité à statut particulier",
+            LocalAuthorityLevel::Intermunicipal => "intercommunalité",
+        }
+    }
 }
 
 /// An organisation that hosts or carries a défi.

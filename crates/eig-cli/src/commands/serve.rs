@@ -4,7 +4,7 @@
 use std::{io::Write as _, net::SocketAddr, time::Duration};
 
 use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
-use eig_domain::{FundingRoute, HostKind, LocalAuthorityLevel, Promotion, PromotionFacts};
+use eig_domain::{FundingRoute, HostKind, Promotion, PromotionFacts};
 use eig_eligibility::{Decision, DefiDossier, evaluate_candidate, evaluate_dossier, render_french};
 use eig_funding::{
     DefiPlan, Payer, PromotionInput, PromotionPlan, Scenario, TalentInput, plan_promotion,
@@ -496,31 +496,15 @@ fn simulate(simulation: Simulation) -> Result<SimulationResult, Problem> {
 fn vocabulary() -> Vocabulary {
     let label = |value: Value, label: &str| Label { value, label: label.to_owned() };
     let json = |value: &dyn erased::Json| value.json();
-    let mut host_kinds: Vec<Label> = [
-        HostKind::Ministry,
-        HostKind::CentralAdministration,
-        HostKind::StateOperator,
-        HostKind::DeconcentratedService,
-        HostKind::IndependentAuthority,
-        HostKind::HealthEstablishment,
-        HostKind::Jurisdiction,
-        HostKind::OtherStateBody,
-    ]
-    .into_iter()
-    .map(|kind| label(json(&kind), kind.french()))
-    .collect();
-    for level in LocalAuthorityLevel::ALL {
-        let kind = HostKind::LocalAuthority { level };
-        let level_name = match level {
-            LocalAuthorityLevel::Region => "région",
-            LocalAuthorityLevel::Department => "département",
-            LocalAuthorityLevel::Municipality => "commune",
-            LocalAuthorityLevel::SpecialStatus => "collectivité à statut particulier",
-            LocalAuthorityLevel::Intermunicipal => "intercommunalité",
-            _ => "autre",
-        };
-        host_kinds.push(label(json(&kind), &format!("{} ({level_name})", kind.french())));
-    }
+    let host_kinds = HostKind::ALL
+        .into_iter()
+        .map(|kind| match kind {
+            HostKind::LocalAuthority { level } => {
+                label(json(&kind), &format!("{} ({})", kind.french(), level.french()))
+            }
+            _ => label(json(&kind), kind.french()),
+        })
+        .collect();
     Vocabulary {
         promotions: Promotion::ALL
             .into_iter()
@@ -528,17 +512,10 @@ fn vocabulary() -> Vocabulary {
             .map(|promotion| label(json(&promotion), &promotion.to_string()))
             .collect(),
         host_kinds,
-        funding_routes: [
-            FundingRoute::Direct,
-            FundingRoute::ThroughAdministrativeCarrier,
-            FundingRoute::DelegationOfManagement,
-            FundingRoute::AlternativeFunding,
-            FundingRoute::SelfFunded,
-            FundingRoute::EmployedByDinum,
-        ]
-        .into_iter()
-        .map(|route| label(json(&route), route.french()))
-        .collect(),
+        funding_routes: FundingRoute::ALL
+            .into_iter()
+            .map(|route| label(json(&route), route.french()))
+            .collect(),
         payers: [
             Payer::PiaThroughCdc,
             Payer::Programme352,
