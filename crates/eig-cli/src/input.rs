@@ -120,7 +120,7 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
             .ok()
             .and_then(|document| at_path(&document, err.path()).cloned());
         let path = shorten_path(&json_path(&err.path().to_string()));
-        let message = array_for_struct(&strip_position(&err.into_inner().to_string()));
+        let message = strip_position(&err.into_inner().to_string());
         CliError::Invalid {
             input: input.to_owned(),
             path,
@@ -199,7 +199,6 @@ const TIME_MESSAGES: [&str; 5] = [
 /// `message` (serde's, or a crate's own), in French, with what to write instead when the
 /// mistake is a common one.
 fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
-    let message = expected_object(message);
     if TIME_MESSAGES.iter().any(|time| message.starts_with(time)) {
         let written = found.and_then(serde_json::Value::as_str).unwrap_or_default();
         let date = written.get(..10).filter(|date| date.parse::<chrono::NaiveDate>().is_ok());
@@ -226,7 +225,7 @@ fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
             ),
         };
     }
-    let french = eig_domain::french_serde_message(&message);
+    let french = eig_domain::french_serde_message(message);
     if message.starts_with("missing field") {
         return format!("{french} : ajoutez-le (`eig schema <kind>` donne chaque champ)");
     }
@@ -246,19 +245,6 @@ fn with_hint(message: &str, found: Option<&serde_json::Value>) -> String {
         return format!("{french} (`eig example <kind>` en montre un exemple)");
     }
     french
-}
-
-/// serde names the Rust type it expected (`expected struct Defi`); a person reads JSON.
-fn expected_object(message: &str) -> String {
-    match message.split_once("expected struct ") {
-        Some((before, after)) => {
-            let rest = after.split_once(' ').map_or("", |(_, rest)| rest);
-            let rest = rest.trim_start_matches("(a JSON object)").trim_start();
-            let rest = if rest.is_empty() { String::new() } else { format!(" {rest}") };
-            format!("{before}expected a JSON object{rest}")
-        }
-        None => message.to_owned(),
-    }
 }
 
 /// `message` with every quoted value (`"…"` or `` `…` ``) longer than 80 characters cut to its
@@ -304,21 +290,6 @@ fn json_path(path: &str) -> String {
         format!("${path}")
     } else {
         format!("$.{path}")
-    }
-}
-
-/// serde reads a struct from an array too, so an array where an object is expected is reported
-/// as "invalid length 0, expected struct Defi with 7 elements"; say what was found instead.
-fn array_for_struct(message: &str) -> String {
-    let name = message
-        .strip_prefix("invalid length ")
-        .and_then(|rest| rest.split_once(", expected struct "))
-        .and_then(|(_, expected)| expected.strip_suffix(" elements"))
-        .and_then(|expected| expected.rsplit_once(" with "))
-        .map(|(name, _)| name);
-    match name {
-        Some(_) => "invalid type: array, expected a JSON object".to_owned(),
-        None => message.to_owned(),
     }
 }
 
@@ -469,13 +440,5 @@ mod tests {
         assert_eq!(json_path("a[1].b"), "$.a[1].b");
         assert_eq!(json_path("[0]"), "$[0]");
         assert_eq!(strip_position("expected `,` at line 3 column 9"), "expected `,`");
-        assert_eq!(
-            array_for_struct("invalid length 0, expected struct Defi with 7 elements"),
-            "invalid type: array, expected a JSON object"
-        );
-        assert_eq!(
-            array_for_struct("invalid length 3, expected 2"),
-            "invalid length 3, expected 2"
-        );
     }
 }
