@@ -7,6 +7,7 @@
 //! target/release/examples/compare solve <instance.json> <runs> <assignment.json>
 //! target/release/examples/compare scale <candidates> <seed> <runs>
 //! target/release/examples/compare stages <instance.json>
+//! target/release/examples/compare compact <instance.json>
 //! target/release/examples/compare eligibility <dossiers.json> <runs>
 //! ```
 //!
@@ -29,6 +30,10 @@
 //!   (`Instance::new`), solving (with its verification), building the report and the
 //!   explanations, serializing them (pretty and compact) and dropping the input. Prints one
 //!   JSON line of nanoseconds and bytes.
+//! - `compact` times, once each, the stages of `eig match` since it reads the file straight
+//!   into a `CompactInput` (issue 14): reading, a syntax-only pass (the floor of any JSON
+//!   reading), the compact reading, validating (`Instance::from_compact`), solving (with its
+//!   verification), the report and its compact JSON. Prints one JSON line.
 //! - `eligibility` reads `{"dossiers": [...]}` and times the library's batch
 //!   (`evaluate_dossiers` on all the dossiers) `runs` times, to set `eig eligibility`'s whole
 //!   process against it on the same machine at the same time (issue 14). Prints one JSON line.
@@ -48,8 +53,8 @@ use std::{
 
 use eig_domain::TalentProfile;
 use eig_matching::{
-    GeneratorConfig, Instance, Limits, MatchingInput, Options, Proposing, StabilityNotion,
-    generate, solve, verify,
+    CompactInput, GeneratorConfig, Instance, Limits, MatchingInput, Options, Proposing,
+    StabilityNotion, generate, solve, verify,
 };
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -63,11 +68,13 @@ fn main() -> Result<()> {
             scale(candidates.parse()?, seed.parse()?, runs.parse()?)
         }
         ["stages", path] => stages(path),
+        ["compact", path] => compact_stages(path),
         ["eligibility", path, runs] => eligibility(path, runs.parse()?),
         _ => Err("usage: compare export <candidates> <seed> <instance.json> | \
                   compare solve <instance.json> <runs> <assignment.json> | \
                   compare scale <candidates> <seed> <runs> | \
                   compare stages <instance.json> | \
+                  compare compact <instance.json> | \
                   compare eligibility <dossiers.json> <runs>"
             .into()),
     }
@@ -257,6 +264,40 @@ fn stages(path: &str) -> Result<()> {
             "explanations_pretty_bytes": explanations_pretty?.len(),
             "explanations_compact_ns": explanations_compact_ns,
             "explanations_compact_bytes": explanations_compact?.len(),
+        })
+    );
+    Ok(())
+}
+
+/// The stages of `eig match` since it reads straight into [`CompactInput`]: reading the file,
+/// a pass that only checks the syntax (the floor of any JSON reading), the compact reading,
+/// validation, solving (with its verification) and the report.
+fn compact_stages(path: &str) -> Result<()> {
+    let (text, read_ns) = timed(|| fs::read_to_string(path));
+    let text = text?;
+    let (syntax, syntax_ns) =
+        timed(|| serde_json::from_str::<serde::de::IgnoredAny>(&text).map(|_| ()));
+    syntax?;
+    let (compact, compact_ns) = timed(|| serde_json::from_str::<CompactInput>(&text));
+    let compact = compact?;
+    let (instance, validate_ns) = timed(|| Instance::from_compact(&compact));
+    let instance = instance?;
+    let (solution, solve_ns) = timed(|| solve(&instance, &Options::default()));
+    let solution = solution?;
+    let (report, report_ns) = timed(|| solution.report());
+    let (json, json_ns) = timed(|| serde_json::to_vec(&report));
+    println!(
+        "{}",
+        serde_json::json!({
+            "candidates": instance.candidate_count(),
+            "read_ns": read_ns,
+            "syntax_pass_ns": syntax_ns,
+            "compact_parse_ns": compact_ns,
+            "validate_ns": validate_ns,
+            "solve_ns": solve_ns,
+            "report_ns": report_ns,
+            "report_compact_ns": json_ns,
+            "report_compact_bytes": json?.len(),
         })
     );
     Ok(())

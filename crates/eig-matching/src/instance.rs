@@ -5,7 +5,13 @@ use std::collections::BTreeMap;
 
 use eig_domain::{CandidateId, DefiId, TalentProfile};
 
-use crate::input::{Limits, MatchingInput};
+use crate::{
+    compact::CompactInput,
+    input::{Limits, MatchingInput},
+};
+
+#[cfg(test)]
+mod reference;
 
 /// Marks "none" in the dense `u32` arrays.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -341,52 +347,53 @@ pub(crate) fn index_of<T: Ord>(ids: &[T], id: &T) -> Option<u32> {
     ids.binary_search(id).ok().and_then(|i| u32::try_from(i).ok())
 }
 
-/// The first 16 bytes of an id, big-endian, zero-padded: ordered like the ids themselves
-/// (ids are ASCII, and `\0` sorts before every allowed character).
-fn prefix_key(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
+/// The applicants of each seat: the candidates of its profile who chose its défi, with the
+/// slot of that choice (in `choice_defi`), grouped by seat in one pass over the choices.
+struct Applicants {
+    /// The seat of each choice slot: the chosen défi's seat for the candidate's profile, or
+    /// `NONE`.
+    slot_seat: Vec<u32>,
+    /// Applicants of seat `s`: `entries[start[s]..start[s + 1]]`, as (candidate, slot), by
+    /// candidate.
+    start: Vec<u32>,
+    entries: Vec<(u32, u32)>,
 }
 
-/// Orders two ids whose prefix keys are equal: they are equal unless one is longer than the
-/// key (an id of at most 16 bytes has no `\0`, so its key identifies it).
-fn tie_order(a: &str, b: &str) -> std::cmp::Ordering {
-    if a.len() <= 16 && b.len() <= 16 { std::cmp::Ordering::Equal } else { a.cmp(b) }
-}
+impl Applicants {
+    fn of(instance: &Instance) -> Applicants {
+        let seat_count = instance.seat_defi.len();
+        let mut slot_seat = vec![NONE; instance.choice_defi.len()];
+        let mut start = vec![0u32; seat_count + 1];
+        for c in 0..instance.candidates.len() {
+            for slot in instance.choice_range(c) {
+                let d = instance.choice_defi[slot] as usize;
+                if let Some(s) = instance.seat_for(d, instance.profile[c]) {
+                    slot_seat[slot] = to_u32(s);
+                    start[s + 1] += 1;
+                }
+            }
+        }
+        for s in 0..seat_count {
+            start[s + 1] += start[s];
+        }
+        let mut next = start.clone();
+        let mut entries = vec![(NONE, NONE); start[seat_count] as usize];
+        for c in 0..instance.candidates.len() {
+            for slot in instance.choice_range(c) {
+                let s = slot_seat[slot];
+                if s != NONE {
+                    let at = &mut next[s as usize];
+                    entries[*at as usize] = (to_u32(c), to_u32(slot));
+                    *at += 1;
+                }
+            }
+        }
+        Applicants { slot_seat, start, entries }
+    }
 
-/// Resolves every query against the sorted, duplicate-free `ids` at once: the queries are
-/// sorted by prefix key and merged with the ids, so memory is read in order (a binary search
-/// per query misses the cache at every step on a million ids). `NONE` for an unknown id.
-fn resolve_all<T>(ids: &[T], as_str: fn(&T) -> &str, queries: &[&str]) -> Vec<u32> {
-    let id_keys: Vec<u128> = ids.iter().map(|id| prefix_key(as_str(id))).collect();
-    let mut order: Vec<(u128, u32)> =
-        queries.iter().enumerate().map(|(q, query)| (prefix_key(query), to_u32(q))).collect();
-    if queries.iter().all(|query| query.len() <= 16) {
-        // Every key identifies its query: the pairs sort as integers, without reading the
-        // queries again (the common case: ids of at most 16 bytes).
-        order.sort_unstable();
-    } else {
-        order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| tie_order(queries[a.1 as usize], queries[b.1 as usize]))
-        });
+    fn of_seat(&self, s: usize) -> &[(u32, u32)] {
+        &self.entries[self.start[s] as usize..self.start[s + 1] as usize]
     }
-    let mut out = vec![NONE; queries.len()];
-    let mut j = 0;
-    for &(key, q) in &order {
-        let query = queries[q as usize];
-        while j < ids.len()
-            && (id_keys[j] < key
-                || (id_keys[j] == key && tie_order(as_str(&ids[j]), query).is_lt()))
-        {
-            j += 1;
-        }
-        if j < ids.len() && id_keys[j] == key && tie_order(as_str(&ids[j]), query).is_eq() {
-            out[q as usize] = to_u32(j);
-        }
-    }
-    out
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -395,6 +402,10 @@ fn to_u32(n: usize) -> u32 {
 
 impl Instance {
     /// Validates `input`, listing every problem at once.
+    ///
+    /// The input goes through its compact form ([`CompactInput`]); reading JSON straight into
+    /// that form and calling [`Instance::from_compact`] gives the same instance or the same
+    /// problems, faster and in less memory.
     ///
     /// # Errors
     /// [`InstanceError`] with every [`Problem`]: duplicate ids, unknown défi in a choice,
@@ -418,8 +429,33 @@ impl Instance {
     /// assert_eq!(Instance::new(&wrong).unwrap_err().problems().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[expect(clippy::too_many_lines, reason = "one pass per list, every check in one place")]
     pub fn new(input: &MatchingInput) -> Result<Instance, InstanceError> {
+        Instance::from_compact(&CompactInput::from(input))
+    }
+
+    /// Validates a problem read in compact form, listing every problem at once: the same
+    /// instance, or the same problems in the same order, as [`Instance::new`] on the same
+    /// problem as a [`MatchingInput`].
+    ///
+    /// # Errors
+    /// [`InstanceError`] with every [`Problem`], as [`Instance::new`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{CompactInput, Instance, Problem};
+    ///
+    /// let compact: CompactInput = serde_json::from_str(r#"{
+    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
+    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
+    ///   "candidates": [{"id": "c1", "profile": "developer", "choices": ["d2"]}],
+    ///   "rankings": []
+    /// }"#)?;
+    /// let err = Instance::from_compact(&compact).unwrap_err();
+    /// assert!(matches!(err.problems(), [Problem::UnknownChoice { .. }]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[expect(clippy::too_many_lines, reason = "one pass per list, every check in one place")]
+    pub fn from_compact(input: &CompactInput) -> Result<Instance, InstanceError> {
         let mut problems = Vec::new();
         let limits = input.limits;
         if limits.team_min > limits.team_max {
@@ -431,249 +467,132 @@ impl Instance {
         if input.candidates.len() >= NONE as usize {
             problems.push(Problem::TooLarge { what: "candidats", count: input.candidates.len() });
         }
+        let defi_id = |i: u32| input.defi_ids.ids[i as usize].clone();
+        let candidate_id = |i: u32| input.candidate_ids.ids[i as usize].clone();
 
-        // Défis, sorted by id.
-        let mut defi_order: Vec<usize> = (0..input.defis.len()).collect();
-        let keys: Vec<u128> = input.defis.iter().map(|d| prefix_key(d.id.as_str())).collect();
-        defi_order.sort_by(|&a, &b| {
-            keys[a].cmp(&keys[b]).then_with(|| input.defis[a].id.cmp(&input.defis[b].id))
-        });
-        drop(keys);
-        let mut defis: Vec<DefiId> = Vec::with_capacity(input.defis.len());
-        let mut seat_start = vec![0];
-        let mut seat_defi = Vec::new();
-        let mut seat_profile = Vec::new();
-        let mut seat_capacity = Vec::new();
-        let mut duplicate_defis: std::collections::BTreeSet<&DefiId> = defi_order
-            .windows(2)
-            .filter(|w| input.defis[w[0]].id == input.defis[w[1]].id)
-            .map(|w| &input.defis[w[0]].id)
-            .collect();
-        for defi in &input.defis {
-            let total: u64 = defi.seats.values().map(|&n| u64::from(n)).sum();
+        // Défis: the first entry of each id counts; sorted by id.
+        let mut first_defi = vec![NONE; input.defi_ids.len()];
+        let mut defi_seen_twice = vec![false; input.defi_ids.len()];
+        for (e, &id) in input.defis.iter().enumerate() {
+            if first_defi[id as usize] == NONE {
+                first_defi[id as usize] = to_u32(e);
+            } else {
+                defi_seen_twice[id as usize] = true;
+            }
+        }
+        for (e, &id) in input.defis.iter().enumerate() {
+            let seats =
+                &input.seats[input.seat_start[e] as usize..input.seat_start[e + 1] as usize];
+            let total: u64 = seats.iter().map(|&(_, n)| u64::from(n)).sum();
             if total < u64::from(limits.team_min) || total > u64::from(limits.team_max) {
                 problems.push(Problem::SeatsOutsideBounds {
-                    defi: defi.id.clone(),
+                    defi: defi_id(id),
                     seats: total,
                     min: limits.team_min,
                     max: limits.team_max,
                 });
             }
-            if duplicate_defis.remove(&defi.id) {
-                problems.push(Problem::DuplicateDefi { defi: defi.id.clone() });
+            if defi_seen_twice[id as usize] && first_defi[id as usize] == to_u32(e) {
+                problems.push(Problem::DuplicateDefi { defi: defi_id(id) });
             }
         }
-        for &i in &defi_order {
-            let defi = &input.defis[i];
-            if defis.last() == Some(&defi.id) {
-                continue;
-            }
-            let d = to_u32(defis.len());
-            defis.push(defi.id.clone());
-            for (&profile, &capacity) in &defi.seats {
+        drop(defi_seen_twice);
+        let defined: Vec<u32> =
+            (0..to_u32(input.defi_ids.len())).filter(|&i| first_defi[i as usize] != NONE).collect();
+        let defi_order = input.defi_ids.sorted(defined);
+        // Interned défi → its index in the instance, or NONE if no défi has that id.
+        let mut defi_index = vec![NONE; input.defi_ids.len()];
+        let mut defis = Vec::with_capacity(defi_order.len());
+        let mut seat_start = Vec::with_capacity(defi_order.len() + 1);
+        seat_start.push(0);
+        let mut seat_defi = Vec::new();
+        let mut seat_profile = Vec::new();
+        let mut seat_capacity = Vec::new();
+        for (d, &id) in defi_order.iter().enumerate() {
+            defi_index[id as usize] = to_u32(d);
+            defis.push(defi_id(id));
+            let e = first_defi[id as usize] as usize;
+            for &(profile, capacity) in
+                &input.seats[input.seat_start[e] as usize..input.seat_start[e + 1] as usize]
+            {
                 if capacity > 0 {
-                    seat_defi.push(d);
+                    seat_defi.push(to_u32(d));
                     seat_profile.push(profile);
                     seat_capacity.push(capacity);
                 }
             }
             seat_start.push(to_u32(seat_defi.len()));
         }
+        drop(first_defi);
 
-        // Choices resolved at once, in input order, then checked.
-        let queries: Vec<&str> =
-            input.candidates.iter().flat_map(|c| c.choices.iter().map(DefiId::as_str)).collect();
-        let all_choices = resolve_all(&defis, DefiId::as_str, &queries);
-        drop(queries);
-        let mut resolved_start = Vec::with_capacity(input.candidates.len() + 1);
-        let mut resolved = Vec::with_capacity(all_choices.len());
-        resolved_start.push(0usize);
-        for candidate in &input.candidates {
-            if candidate.choices.len() > limits.max_choices as usize {
+        // Choices, in input order: resolved to défi indices, then checked.
+        let resolved: Vec<u32> =
+            input.choice_defi.iter().map(|&id| defi_index[id as usize]).collect();
+        for (e, &id) in input.candidates.iter().enumerate() {
+            let range = input.choice_start[e] as usize..input.choice_start[e + 1] as usize;
+            if range.len() > limits.max_choices as usize {
                 problems.push(Problem::TooManyChoices {
-                    candidate: candidate.id.clone(),
-                    count: candidate.choices.len(),
+                    candidate: candidate_id(id),
+                    count: range.len(),
                     limit: limits.max_choices,
                 });
             }
-            let first = resolved.len();
-            for defi in &candidate.choices {
-                let d = all_choices[resolved.len()];
+            for slot in range.clone() {
+                let d = resolved[slot];
                 if d == NONE {
                     problems.push(Problem::UnknownChoice {
-                        candidate: candidate.id.clone(),
-                        defi: defi.clone(),
+                        candidate: candidate_id(id),
+                        defi: defi_id(input.choice_defi[slot]),
                     });
-                } else if resolved[first..].contains(&d) {
+                } else if resolved[range.start..slot].contains(&d) {
                     problems.push(Problem::DuplicateChoice {
-                        candidate: candidate.id.clone(),
-                        defi: defi.clone(),
+                        candidate: candidate_id(id),
+                        defi: defi_id(input.choice_defi[slot]),
                     });
                 }
-                resolved.push(d);
             }
-            resolved_start.push(resolved.len());
         }
 
-        // Candidates, sorted by id.
-        let mut cand_order: Vec<usize> = (0..input.candidates.len()).collect();
-        let keys: Vec<u128> = input.candidates.iter().map(|c| prefix_key(c.id.as_str())).collect();
-        cand_order.sort_by(|&a, &b| {
-            keys[a].cmp(&keys[b]).then_with(|| input.candidates[a].id.cmp(&input.candidates[b].id))
-        });
-        drop(keys);
-        let mut candidates: Vec<CandidateId> = Vec::with_capacity(input.candidates.len());
-        let mut profile = Vec::with_capacity(input.candidates.len());
-        let mut choice_start = Vec::with_capacity(input.candidates.len() + 1);
+        // Candidates: the first entry of each id counts; sorted by id.
+        let mut first_candidate = vec![NONE; input.candidate_ids.len()];
+        let mut candidate_seen_twice = vec![false; input.candidate_ids.len()];
+        for (e, &id) in input.candidates.iter().enumerate() {
+            if first_candidate[id as usize] == NONE {
+                first_candidate[id as usize] = to_u32(e);
+            } else {
+                candidate_seen_twice[id as usize] = true;
+            }
+        }
+        for (e, &id) in input.candidates.iter().enumerate() {
+            if candidate_seen_twice[id as usize] && first_candidate[id as usize] == to_u32(e) {
+                problems.push(Problem::DuplicateCandidate { candidate: candidate_id(id) });
+            }
+        }
+        drop(candidate_seen_twice);
+        let defined: Vec<u32> = (0..to_u32(input.candidate_ids.len()))
+            .filter(|&i| first_candidate[i as usize] != NONE)
+            .collect();
+        let candidate_order = input.candidate_ids.sorted(defined);
+        let mut candidate_index = vec![NONE; input.candidate_ids.len()];
+        let mut candidates = Vec::with_capacity(candidate_order.len());
+        let mut profile = Vec::with_capacity(candidate_order.len());
+        let mut choice_start = Vec::with_capacity(candidate_order.len() + 1);
         choice_start.push(0);
         let mut choice_defi = Vec::with_capacity(resolved.len());
-        let mut duplicate_candidates = std::collections::BTreeSet::new();
-        for &i in &cand_order {
-            let candidate = &input.candidates[i];
-            if candidates.last() == Some(&candidate.id) {
-                duplicate_candidates.insert(&candidate.id);
-                continue;
-            }
-            candidates.push(candidate.id.clone());
-            profile.push(candidate.profile);
+        for (c, &id) in candidate_order.iter().enumerate() {
+            candidate_index[id as usize] = to_u32(c);
+            candidates.push(candidate_id(id));
+            let e = first_candidate[id as usize] as usize;
+            profile.push(input.profiles[e]);
             choice_defi.extend(
-                resolved[resolved_start[i]..resolved_start[i + 1]].iter().filter(|&&d| d != NONE),
+                resolved[input.choice_start[e] as usize..input.choice_start[e + 1] as usize]
+                    .iter()
+                    .filter(|&&d| d != NONE),
             );
             choice_start.push(to_u32(choice_defi.len()));
         }
-        drop(resolved);
-        for candidate in &input.candidates {
-            if duplicate_candidates.remove(&candidate.id) {
-                problems.push(Problem::DuplicateCandidate { candidate: candidate.id.clone() });
-            }
-        }
-        let defi_queries: Vec<&str> = input.rankings.iter().map(|r| r.defi.as_str()).collect();
-        let ranking_defi = resolve_all(&defis, DefiId::as_str, &defi_queries);
-        drop(defi_queries);
-
-        // Rankings, attached to their seats.
-        let seat_count = seat_defi.len();
-        let mut ranking_of_seat: Vec<Option<usize>> = vec![None; seat_count];
-        // Entries of every ranking resolved once (ranks flattened, then offers).
-        let mut entry_start = vec![0usize; input.rankings.len() + 1];
-        let mut queries = Vec::new();
-        for (r, ranking) in input.rankings.iter().enumerate() {
-            queries.extend(
-                ranking.ranks.iter().flatten().chain(&ranking.offers).map(CandidateId::as_str),
-            );
-            entry_start[r + 1] = queries.len();
-        }
-        let entries_resolved = resolve_all(&candidates, CandidateId::as_str, &queries);
-        drop(queries);
-        let mut last_named = vec![NONE; candidates.len()];
-        for (r, ranking) in input.rankings.iter().enumerate() {
-            let d = ranking_defi[r];
-            if d == NONE {
-                problems.push(Problem::RankingUnknownDefi { defi: ranking.defi.clone() });
-                continue;
-            }
-            let seats = seat_start[d as usize] as usize..seat_start[d as usize + 1] as usize;
-            let Some(s) = seats.clone().find(|&s| seat_profile[s] == ranking.profile) else {
-                problems.push(Problem::RankingWithoutSeat {
-                    defi: ranking.defi.clone(),
-                    profile: ranking.profile,
-                });
-                continue;
-            };
-            if ranking_of_seat[s].is_some() {
-                problems.push(Problem::DuplicateRanking {
-                    defi: ranking.defi.clone(),
-                    profile: ranking.profile,
-                });
-                continue;
-            }
-            ranking_of_seat[s] = Some(r);
-            let entries = ranking
-                .ranks
-                .iter()
-                .flatten()
-                .map(|c| (c, false))
-                .chain(ranking.offers.iter().map(|c| (c, true)))
-                .zip(&entries_resolved[entry_start[r]..entry_start[r + 1]]);
-            for ((candidate, is_offer), &c) in entries {
-                let problem_for = |make: fn(DefiId, TalentProfile, CandidateId) -> Problem| {
-                    make(ranking.defi.clone(), ranking.profile, candidate.clone())
-                };
-                if c == NONE {
-                    problems.push(problem_for(|defi, profile, candidate| {
-                        Problem::RankingUnknownCandidate { defi, profile, candidate }
-                    }));
-                    continue;
-                }
-                let c = c as usize;
-                if last_named[c] == to_u32(r) {
-                    problems.push(problem_for(|defi, profile, candidate| Problem::RankedTwice {
-                        defi,
-                        profile,
-                        candidate,
-                    }));
-                    continue;
-                }
-                last_named[c] = to_u32(r);
-                let chose = choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize]
-                    .contains(&d);
-                if profile[c] != ranking.profile {
-                    problems.push(Problem::RankingWrongProfile {
-                        defi: ranking.defi.clone(),
-                        profile: ranking.profile,
-                        candidate: candidate.clone(),
-                        actual: profile[c],
-                    });
-                } else if chose && is_offer {
-                    problems.push(problem_for(|defi, profile, candidate| {
-                        Problem::OfferToApplicant { defi, profile, candidate }
-                    }));
-                } else if !chose && !is_offer {
-                    problems.push(problem_for(|defi, profile, candidate| {
-                        Problem::RankingNotApplicant { defi, profile, candidate }
-                    }));
-                }
-            }
-            if ranking.ranks.iter().any(Vec::is_empty) {
-                problems.push(Problem::EmptyTieGroup {
-                    defi: ranking.defi.clone(),
-                    profile: ranking.profile,
-                });
-            }
-        }
-        if !problems.is_empty() {
-            return Err(InstanceError { problems });
-        }
-
-        let mut rank_start = vec![0];
-        let mut rank_candidate = Vec::new();
-        let mut rank_group = Vec::new();
-        let mut offer_start = vec![0];
-        let mut offer_candidate = Vec::new();
-        for ranking in ranking_of_seat {
-            if let Some(r) = ranking {
-                let resolved = &entries_resolved[entry_start[r]..entry_start[r + 1]];
-                let ranking = &input.rankings[r];
-                let mut next = 0;
-                for (group, members) in ranking.ranks.iter().enumerate() {
-                    let first = rank_candidate.len();
-                    rank_candidate.extend_from_slice(&resolved[next..next + members.len()]);
-                    next += members.len();
-                    rank_candidate[first..].sort_unstable();
-                    rank_group.resize(rank_candidate.len(), to_u32(group));
-                }
-                offer_candidate.extend_from_slice(&resolved[next..]);
-            }
-            rank_start.push(to_u32(rank_candidate.len()));
-            offer_start.push(to_u32(offer_candidate.len()));
-        }
-        if rank_candidate.len() >= NONE as usize || choice_defi.len() >= NONE as usize {
-            let count = rank_candidate.len().max(choice_defi.len());
-            return Err(InstanceError {
-                problems: vec![Problem::TooLarge { what: "entrées de liste", count }],
-            });
-        }
-        Ok(Instance {
+        drop((first_candidate, candidate_order, resolved));
+        let mut instance = Instance {
             limits,
             defis,
             seat_start,
@@ -684,44 +603,187 @@ impl Instance {
             profile,
             choice_start,
             choice_defi,
-            rank_start,
-            rank_candidate,
-            rank_group,
-            offer_start,
-            offer_candidate,
+            rank_start: Vec::new(),
+            rank_candidate: Vec::new(),
+            rank_group: Vec::new(),
+            offer_start: Vec::new(),
+            offer_candidate: Vec::new(),
             slot_seat_rank: Vec::new(),
             slot_group: Vec::new(),
             rank_choice: Vec::new(),
             ties: false,
+        };
+        let applicants = Applicants::of(&instance);
+
+        // Rankings, attached to their seats. Whether a ranked candidate of the seat's profile
+        // chose the défi is read from a scratch table of the seat's applicants.
+        let mut ranking_of_seat: Vec<u32> = vec![NONE; instance.seat_defi.len()];
+        let mut last_named = vec![NONE; instance.candidates.len()];
+        let mut applies = vec![false; instance.candidates.len()];
+        for r in 0..input.ranking_defi.len() {
+            let defi = input.ranking_defi[r];
+            let ranking_profile = input.ranking_profile[r];
+            let d = defi_index[defi as usize];
+            if d == NONE {
+                problems.push(Problem::RankingUnknownDefi { defi: defi_id(defi) });
+                continue;
+            }
+            let Some(s) = instance.seat_for(d as usize, ranking_profile) else {
+                problems.push(Problem::RankingWithoutSeat {
+                    defi: defi_id(defi),
+                    profile: ranking_profile,
+                });
+                continue;
+            };
+            if ranking_of_seat[s] != NONE {
+                problems.push(Problem::DuplicateRanking {
+                    defi: defi_id(defi),
+                    profile: ranking_profile,
+                });
+                continue;
+            }
+            ranking_of_seat[s] = to_u32(r);
+            for &(c, _) in applicants.of_seat(s) {
+                applies[c as usize] = true;
+            }
+            let (ranked, offered) = input.ranking_entries(r);
+            let entries =
+                ranked.iter().map(|&c| (c, false)).chain(offered.iter().map(|&c| (c, true)));
+            for (id, is_offer) in entries {
+                let c = candidate_index[id as usize];
+                if c == NONE {
+                    problems.push(Problem::RankingUnknownCandidate {
+                        defi: defi_id(defi),
+                        profile: ranking_profile,
+                        candidate: candidate_id(id),
+                    });
+                    continue;
+                }
+                let c = c as usize;
+                if last_named[c] == to_u32(r) {
+                    problems.push(Problem::RankedTwice {
+                        defi: defi_id(defi),
+                        profile: ranking_profile,
+                        candidate: candidate_id(id),
+                    });
+                    continue;
+                }
+                last_named[c] = to_u32(r);
+                let actual = instance.profile[c];
+                // Of the seat's profile, a candidate chose the défi if they apply to the seat.
+                let chose = applies[c];
+                if actual != ranking_profile {
+                    problems.push(Problem::RankingWrongProfile {
+                        defi: defi_id(defi),
+                        profile: ranking_profile,
+                        candidate: candidate_id(id),
+                        actual,
+                    });
+                } else if chose && is_offer {
+                    problems.push(Problem::OfferToApplicant {
+                        defi: defi_id(defi),
+                        profile: ranking_profile,
+                        candidate: candidate_id(id),
+                    });
+                } else if !chose && !is_offer {
+                    problems.push(Problem::RankingNotApplicant {
+                        defi: defi_id(defi),
+                        profile: ranking_profile,
+                        candidate: candidate_id(id),
+                    });
+                }
+            }
+            for &(c, _) in applicants.of_seat(s) {
+                applies[c as usize] = false;
+            }
+            let mut start = input.ranked_start[r];
+            if input.group_ends(r).iter().any(|&end| std::mem::replace(&mut start, end) == end) {
+                problems
+                    .push(Problem::EmptyTieGroup { defi: defi_id(defi), profile: ranking_profile });
+            }
         }
-        .with_tables())
+        drop((last_named, applies));
+        if !problems.is_empty() {
+            return Err(InstanceError { problems });
+        }
+
+        let seat_count = instance.seat_defi.len();
+        let mut rank_start = Vec::with_capacity(seat_count + 1);
+        rank_start.push(0);
+        let mut rank_candidate = Vec::with_capacity(input.ranked.len());
+        let mut rank_group = Vec::with_capacity(input.ranked.len());
+        let mut offer_start = Vec::with_capacity(seat_count + 1);
+        offer_start.push(0);
+        let mut offer_candidate = Vec::new();
+        for &r in &ranking_of_seat {
+            if r != NONE {
+                let r = r as usize;
+                let mut start = input.ranked_start[r] as usize;
+                for (group, &end) in input.group_ends(r).iter().enumerate() {
+                    let first = rank_candidate.len();
+                    rank_candidate.extend(
+                        input.ranked[start..end as usize]
+                            .iter()
+                            .map(|&id| candidate_index[id as usize]),
+                    );
+                    start = end as usize;
+                    rank_candidate[first..].sort_unstable();
+                    rank_group.resize(rank_candidate.len(), to_u32(group));
+                }
+                offer_candidate.extend(
+                    input.ranking_entries(r).1.iter().map(|&id| candidate_index[id as usize]),
+                );
+            }
+            rank_start.push(to_u32(rank_candidate.len()));
+            offer_start.push(to_u32(offer_candidate.len()));
+        }
+        if rank_candidate.len() >= NONE as usize || instance.choice_defi.len() >= NONE as usize {
+            let count = rank_candidate.len().max(instance.choice_defi.len());
+            return Err(InstanceError {
+                problems: vec![Problem::TooLarge { what: "entrées de liste", count }],
+            });
+        }
+        instance.rank_start = rank_start;
+        instance.rank_candidate = rank_candidate;
+        instance.rank_group = rank_group;
+        instance.offer_start = offer_start;
+        instance.offer_candidate = offer_candidate;
+        Ok(instance.with_applicants(&applicants))
     }
 
     /// Fills the derived tables (`slot_seat_rank`, `slot_group`, `rank_choice`, `ties`) from the
     /// problem's fields: they depend only on the instance, so every solve shares them.
-    pub(crate) fn with_tables(mut self) -> Instance {
-        let mut slot_seat_rank = vec![(NONE, NONE); self.choice_defi.len()];
-        for c in 0..self.candidates.len() {
-            for slot in self.choice_range(c) {
-                let d = self.choice_defi[slot] as usize;
-                if let Some(s) = self.seat_for(d, self.profile[c]) {
-                    slot_seat_rank[slot].0 = to_u32(s);
-                }
-            }
-        }
+    pub(crate) fn with_tables(self) -> Instance {
+        let applicants = Applicants::of(&self);
+        self.with_applicants(&applicants)
+    }
+
+    /// [`Instance::with_tables`] with the applicants of each seat found already. Each ranking
+    /// is joined with its seat's applicants through a scratch table by candidate, so that no
+    /// step waits on another's memory read (a search of each ranked candidate's choices did,
+    /// and took most of the time at a million candidates).
+    fn with_applicants(mut self, applicants: &Applicants) -> Instance {
+        let mut slot_seat_rank: Vec<(u32, u32)> =
+            applicants.slot_seat.iter().map(|&s| (s, NONE)).collect();
         let mut slot_group = vec![NONE; self.choice_defi.len()];
         let mut rank_choice = vec![NONE; self.rank_candidate.len()];
+        let mut slot_of = vec![NONE; self.candidates.len()];
         for s in 0..self.seat_defi.len() {
-            let range = self.ranking_range(s);
-            let d = self.seat_defi[s];
-            for (position, i) in range.enumerate() {
-                let choices = self.choice_range(self.rank_candidate[i] as usize);
-                let first = choices.start;
-                if let Some(slot) = choices.into_iter().find(|&slot| self.choice_defi[slot] == d) {
-                    slot_seat_rank[slot].1 = to_u32(position);
-                    slot_group[slot] = self.rank_group[i];
-                    rank_choice[i] = to_u32(slot - first);
+            let seat_applicants = applicants.of_seat(s);
+            for &(c, slot) in seat_applicants {
+                slot_of[c as usize] = slot;
+            }
+            for (position, i) in self.ranking_range(s).enumerate() {
+                let c = self.rank_candidate[i] as usize;
+                let slot = slot_of[c];
+                if slot != NONE {
+                    slot_seat_rank[slot as usize].1 = to_u32(position);
+                    slot_group[slot as usize] = self.rank_group[i];
+                    rank_choice[i] = slot - self.choice_start[c];
                 }
+            }
+            for &(c, _) in seat_applicants {
+                slot_of[c as usize] = NONE;
             }
         }
         self.ties = (0..self.seat_defi.len()).any(|s| {

@@ -51,6 +51,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[doc(alias = "lecture rapide")]
+pub use crate::compact::CompactInput;
 #[doc(alias = "défi")]
 #[doc(alias = "candidat")]
 #[doc(alias = "classement")]
@@ -82,6 +84,7 @@ pub use crate::verify::{
 #[deprecated(since = "0.1.0", note = "renamed `DefiSeats`, apart from `eig_funding::DefiFunding`")]
 pub type DefiInput = DefiSeats;
 
+mod compact;
 mod engine;
 mod exact;
 mod explain;

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use eig_matching::{
-    DefiStatus, Instance, LowerQuotas, MatchingInput, Options, Problem, Proposing, solve,
+    CompactInput, DefiStatus, Instance, InstanceError, LowerQuotas, MatchingInput, Options,
+    Problem, Proposing, solve,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::{
     cli::{Format, MatchArgs},
     error::CliError,
-    input::{InputSource, parse},
+    input::{InputSource, parse, parse_valid},
     output,
 };
 
@@ -40,31 +41,34 @@ pub(crate) fn compute(
 
 /// The problem of `input`, validated; its problems, each with its JSON path, otherwise.
 fn validate(name: &str, input: &MatchingInput) -> Result<Instance, CliError> {
-    Instance::new(input).map_err(|err| {
-        // One problem a line, the first 4 shown: a long list would hide the first.
-        let problems = err.problems();
-        let mut lines: Vec<String> = problems
-            .iter()
-            .take(4)
-            .map(|problem| match path_of(input, problem) {
-                Some(path) => format!("  - à {path} : {problem}"),
-                None => format!("  - {problem}"),
-            })
-            .collect();
-        if problems.len() > 4 {
-            lines.push(format!("  … et {} de plus", problems.len() - 4));
-        }
-        let message = format!(
-            "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",
-            if problems.len() == 1 {
-                "1 problème".to_owned()
-            } else {
-                format!("{} problèmes", problems.len())
-            },
-            lines.join("\n")
-        );
-        CliError::Unjudgeable { input: name.to_owned(), message }
-    })
+    Instance::new(input).map_err(|err| problems_error(name, &err, input))
+}
+
+/// The problems of an input, one a line with its JSON path in `input`, the first 4 shown (a
+/// long list would hide the first).
+fn problems_error(name: &str, err: &InstanceError, input: &MatchingInput) -> CliError {
+    let problems = err.problems();
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(4)
+        .map(|problem| match path_of(input, problem) {
+            Some(path) => format!("  - à {path} : {problem}"),
+            None => format!("  - {problem}"),
+        })
+        .collect();
+    if problems.len() > 4 {
+        lines.push(format!("  … et {} de plus", problems.len() - 4));
+    }
+    let message = format!(
+        "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",
+        if problems.len() == 1 {
+            "1 problème".to_owned()
+        } else {
+            format!("{} problèmes", problems.len())
+        },
+        lines.join("\n")
+    );
+    CliError::Unjudgeable { input: name.to_owned(), message }
 }
 
 /// Solves `instance` (the solver verifies its result) and, if `explain`, explains it.
@@ -158,9 +162,13 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
     let text = source.read()?;
     bar.inc(1);
     bar.set_message("analyse du JSON");
-    let input: MatchingInput = parse(&name, &text)?;
-    // The text is no longer needed: its memory goes before the problem's is built.
-    drop(text);
+    // A valid input is read straight into its compact form (ids turned into indices as they
+    // are read); only an input that form refuses is read again as a `MatchingInput`, whose
+    // reading says what is wrong and where (and which converts, should it accept it).
+    let compact = match parse_valid::<CompactInput>(&text) {
+        Some(compact) => compact,
+        None => CompactInput::from(&parse::<MatchingInput>(&name, &text)?),
+    };
     bar.inc(1);
     bar.set_message("validation, affectation, vérification, explications");
     let options = Options {
@@ -173,12 +181,18 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
         seed: args.seed,
         offers: args.offers,
     };
-    let explain = args.explain.applies(input.candidates.len());
-    let instance = validate(&name, &input)?;
-    // The validated problem holds what the solver needs. The input is not freed string by
-    // string (at 10 000 candidates that took a fifth of the process's time, and the peak
-    // memory is reached while validating, not after): the process's end returns it at once.
-    std::mem::forget(input);
+    let explain = args.explain.applies(compact.candidate_count());
+    let instance = match Instance::from_compact(&compact) {
+        Ok(instance) => instance,
+        // The problems are located in the input as written: read again, only to say where.
+        Err(err) => {
+            return Err(problems_error(&name, &err, &parse::<MatchingInput>(&name, &text)?));
+        }
+    };
+    drop(text);
+    // The validated problem holds what the solver needs. The compact input is not freed list
+    // by list: the process's end returns it at once.
+    std::mem::forget(compact);
     let result = solve_instance(&name, &instance, &options, explain)?;
     bar.inc(1);
     Ok(result)

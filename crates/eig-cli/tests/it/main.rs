@@ -194,6 +194,28 @@ fn match_explanations_on_demand() {
     assert!(plain.len() * 2 < explained.len());
 }
 
+/// `eig match` reads its input straight into the matching's compact form: the fields of each
+/// object may come in any order (here sorted by name: `choices` before `id`, `rankings` after
+/// `limits`), and the problems of an invalid input are still named at their JSON paths.
+#[test]
+fn match_reads_fields_in_any_order() {
+    let matching = ok(&["example", "match"], "");
+    let sorted = serde_json::from_str::<serde_json::Value>(&matching).unwrap().to_string();
+    assert!(sorted.starts_with("{\"candidates\":[{\"choices\":"), "{sorted}");
+    for format in ["text", "json"] {
+        assert_eq!(
+            ok(&["match", "--format", format], &sorted),
+            ok(&["match", "--format", format], &matching)
+        );
+    }
+    let mut wrong: serde_json::Value = serde_json::from_str(&matching).unwrap();
+    wrong["candidates"][1]["choices"] = serde_json::json!(["nowhere"]);
+    let (code, stdout, stderr) = eig(&["match"], &wrong.to_string());
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.contains("à $.candidates[1] : le candidat"), "{stderr}");
+    assert!(stderr.contains("le défi inconnu nowhere"), "{stderr}");
+}
+
 /// `--explain=auto` (the default) explains up to 5 000 candidates and no more.
 #[test]
 fn match_explains_by_default_up_to_5000_candidates() {

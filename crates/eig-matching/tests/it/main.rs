@@ -1,6 +1,7 @@
 //! The one integration-test binary of eig-matching.
 
 mod cases;
+mod compact;
 mod laws;
 mod mutants;
 mod textbook;
