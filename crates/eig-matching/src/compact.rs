@@ -441,21 +441,14 @@ trait Makers<E> {
 }
 
 /// Makes ids from their keys' text (read from JSON: checked once per distinct id).
-#[derive(Clone, Copy)]
 struct FromKeys;
-
-impl FromKeys {
-    fn candidate_of(self, key: u128) -> Result<CandidateId, TextError> {
-        CandidateId::make(&inline_text(key)?)
-    }
-}
 
 impl Makers<TextError> for FromKeys {
     fn defi(&mut self, key: u128, _: usize, _: usize) -> Result<DefiId, TextError> {
         DefiId::make(&inline_text(key)?)
     }
     fn candidate(&mut self, key: u128, _: usize, _: usize) -> Result<CandidateId, TextError> {
-        self.candidate_of(key)
+        CandidateId::make(&inline_text(key)?)
     }
 }
 
@@ -967,7 +960,7 @@ impl CompactInput {
 mod tests {
     use eig_domain::CandidateId;
 
-    use super::{Interner, LONG, LongIds, inline_key, key_of};
+    use super::{FromKeys, Interner, LONG, LongIds, Makers, inline_key, key_of};
 
     fn key(text: &str) -> u128 {
         key_of::<CandidateId>(&mut LongIds::new(), text, None).expect("valid")
@@ -995,7 +988,7 @@ mod tests {
     fn interning_hashes_ordinary_ids() {
         let keys = ids(200_000);
         let mut interner = Interner::<CandidateId>::new(10, Vec::new());
-        let make = |key: u128, _| super::FromKeys.candidate_of(key);
+        let make = |key: u128, at| FromKeys.candidate(key, 1, at);
         let first = interner.intern_all(&keys, make).expect("valid");
         assert_eq!(first, (0..200_000).collect::<Vec<u32>>());
         let again = interner.intern_all(&keys, make).expect("valid");
@@ -1010,7 +1003,7 @@ mod tests {
     fn colliding_ids_switch_to_the_ordered_map() {
         let keys = ids(5_000);
         let mut interner = Interner::<CandidateId>::new(10, Vec::new());
-        let make = |key: u128, _| super::FromKeys.candidate_of(key);
+        let make = |key: u128, at| FromKeys.candidate(key, 1, at);
         let first = interner.intern_all(&keys[..2_000], make).expect("valid");
         interner.extra_probes = 1 << 40;
         let all = interner.intern_all(&keys, make).expect("valid");
