@@ -695,7 +695,8 @@ fn the_search_keeps_a_larger_set_met_later() {
 
 /// Exact mode, minimum 2: a and b have one talent each. Closing a leaves no set stable with
 /// closures; keeping a open, with three talents when it is the only défi open (more than the
-/// minimum, which does not end the search), and closing b, a runs with s and t, and c with p1, p2 and r.
+/// minimum, which does not end the search), and closing b, a runs with s and t, and c with
+/// p1, p2 and r.
 #[test]
 fn a_defi_kept_open_above_the_minimum_alone_is_searched() {
     let instance = instance(
