@@ -347,6 +347,16 @@ pub(crate) fn index_of<T: Ord>(ids: &[T], id: &T) -> Option<u32> {
     ids.binary_search(id).ok().and_then(|i| u32::try_from(i).ok())
 }
 
+/// What the checks of the rankings need of a candidate, in one place.
+#[derive(Clone, Copy)]
+struct Named {
+    /// The last ranking that named them (a ranking naming them twice is refused).
+    last_ranking: u32,
+    profile: TalentProfile,
+    /// Whether they apply to the seat whose ranking is being checked.
+    applies: bool,
+}
+
 /// The applicants of each seat: the candidates of its profile who chose its défi, with the
 /// slot of that choice (in `choice_defi`), grouped by seat in one pass over the choices.
 struct Applicants {
@@ -615,11 +625,21 @@ impl Instance {
         };
         let applicants = Applicants::of(&instance);
 
-        // Rankings, attached to their seats. Whether a ranked candidate of the seat's profile
-        // chose the défi is read from a scratch table of the seat's applicants.
+        // Rankings, attached to their seats. The ranked and offered candidates are turned into
+        // the instance's indices in one pass (reads that do not wait on one another); what the
+        // checks need of a candidate is then one place of memory (`Named`). Whether a ranked
+        // candidate of the seat's profile chose the défi is marked there from the seat's
+        // applicants.
+        let ranked: Vec<u32> =
+            input.ranked.iter().map(|&id| candidate_index[id as usize]).collect();
+        let offered: Vec<u32> =
+            input.offered.iter().map(|&id| candidate_index[id as usize]).collect();
         let mut ranking_of_seat: Vec<u32> = vec![NONE; instance.seat_defi.len()];
-        let mut last_named = vec![NONE; instance.candidates.len()];
-        let mut applies = vec![false; instance.candidates.len()];
+        let mut named: Vec<Named> = instance
+            .profile
+            .iter()
+            .map(|&profile| Named { last_ranking: NONE, profile, applies: false })
+            .collect();
         for r in 0..input.ranking_defi.len() {
             let defi = input.ranking_defi[r];
             let ranking_profile = input.ranking_profile[r];
@@ -644,13 +664,18 @@ impl Instance {
             }
             ranking_of_seat[s] = to_u32(r);
             for &(c, _) in applicants.of_seat(s) {
-                applies[c as usize] = true;
+                named[c as usize].applies = true;
             }
-            let (ranked, offered) = input.ranking_entries(r);
-            let entries =
-                ranked.iter().map(|&c| (c, false)).chain(offered.iter().map(|&c| (c, true)));
-            for (id, is_offer) in entries {
-                let c = candidate_index[id as usize];
+            let (ranked_ids, offered_ids) = input.ranking_entries(r);
+            let ranked_from = input.ranked_start[r] as usize;
+            let offered_from = input.offer_start[r] as usize;
+            let entries = (ranked_from..ranked_from + ranked_ids.len())
+                .map(|i| (ranked[i], input.ranked[i], false))
+                .chain(
+                    (offered_from..offered_from + offered_ids.len())
+                        .map(|i| (offered[i], input.offered[i], true)),
+                );
+            for (c, id, is_offer) in entries {
                 if c == NONE {
                     problems.push(Problem::RankingUnknownCandidate {
                         defi: defi_id(defi),
@@ -659,8 +684,8 @@ impl Instance {
                     });
                     continue;
                 }
-                let c = c as usize;
-                if last_named[c] == to_u32(r) {
+                let candidate = &mut named[c as usize];
+                if candidate.last_ranking == to_u32(r) {
                     problems.push(Problem::RankedTwice {
                         defi: defi_id(defi),
                         profile: ranking_profile,
@@ -668,10 +693,10 @@ impl Instance {
                     });
                     continue;
                 }
-                last_named[c] = to_u32(r);
-                let actual = instance.profile[c];
+                candidate.last_ranking = to_u32(r);
+                let actual = candidate.profile;
                 // Of the seat's profile, a candidate chose the défi if they apply to the seat.
-                let chose = applies[c];
+                let chose = candidate.applies;
                 if actual != ranking_profile {
                     problems.push(Problem::RankingWrongProfile {
                         defi: defi_id(defi),
@@ -694,7 +719,7 @@ impl Instance {
                 }
             }
             for &(c, _) in applicants.of_seat(s) {
-                applies[c as usize] = false;
+                named[c as usize].applies = false;
             }
             let mut start = input.ranked_start[r];
             if input.group_ends(r).iter().any(|&end| std::mem::replace(&mut start, end) == end) {
@@ -702,7 +727,7 @@ impl Instance {
                     .push(Problem::EmptyTieGroup { defi: defi_id(defi), profile: ranking_profile });
             }
         }
-        drop((last_named, applies));
+        drop(named);
         if !problems.is_empty() {
             return Err(InstanceError { problems });
         }
@@ -721,18 +746,13 @@ impl Instance {
                 let mut start = input.ranked_start[r] as usize;
                 for (group, &end) in input.group_ends(r).iter().enumerate() {
                     let first = rank_candidate.len();
-                    rank_candidate.extend(
-                        input.ranked[start..end as usize]
-                            .iter()
-                            .map(|&id| candidate_index[id as usize]),
-                    );
+                    rank_candidate.extend_from_slice(&ranked[start..end as usize]);
                     start = end as usize;
                     rank_candidate[first..].sort_unstable();
                     rank_group.resize(rank_candidate.len(), to_u32(group));
                 }
-                offer_candidate.extend(
-                    input.ranking_entries(r).1.iter().map(|&id| candidate_index[id as usize]),
-                );
+                let offers = input.offer_start[r] as usize..input.offer_start[r + 1] as usize;
+                offer_candidate.extend_from_slice(&offered[offers]);
             }
             rank_start.push(to_u32(rank_candidate.len()));
             offer_start.push(to_u32(offer_candidate.len()));
