@@ -59,6 +59,11 @@ use eig_matching::{
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+/// The `eig` binary's allocator (docs/decisions/0007-allocator.md): the stages are timed as the
+/// command runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
