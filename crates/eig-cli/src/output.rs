@@ -70,3 +70,50 @@ pub(crate) fn write_json<T: serde::Serialize>(
         },
     }
 }
+
+/// Writes the text that `render` writes to `output` if given, to standard output otherwise,
+/// while it is rendered (no copy of the whole text in memory), through a 64 KiB buffer.
+pub(crate) fn write_text(
+    output: Option<&Path>,
+    render: impl FnOnce(&mut dyn std::fmt::Write) -> std::fmt::Result,
+) -> Result<(), CliError> {
+    let write = |sink: &mut dyn Write| -> std::io::Result<()> {
+        let mut writer = TextWriter { inner: BufWriter::with_capacity(1 << 16, sink), error: None };
+        if render(&mut writer).is_err() {
+            return Err(writer.error.unwrap_or_else(|| {
+                // Rendering into a sink that accepts everything fails only on a bug of ours.
+                std::io::Error::other(
+                    "le rendu du texte a échoué (une erreur du programme, à signaler)",
+                )
+            }));
+        }
+        writer.inner.flush()
+    };
+    if let Some(path) = output {
+        return std::fs::File::create(path)
+            .and_then(|mut file| write(&mut file))
+            .map_err(|source| CliError::Write { output: path.to_owned(), source });
+    }
+    let mut stdout = std::io::stdout().lock();
+    match write(&mut stdout) {
+        // The reader stopped reading (`eig funding FILE | head`): not the user's error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.map_err(CliError::Stdout),
+    }
+}
+
+/// A `fmt::Write` over an `io::Write`, keeping the first write error (`fmt::Error` carries
+/// none).
+struct TextWriter<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for TextWriter<W> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.inner.write_all(text.as_bytes()).map_err(|err| {
+            self.error.get_or_insert(err);
+            std::fmt::Error
+        })
+    }
+}

@@ -22,6 +22,7 @@ use crate::{
     },
     rule::RuleId,
     split::{RoundingRule, allocate, cents_of, fraction_of, split, split_evenly},
+    stream::PromotionPlanStream,
 };
 
 /// The plan of a whole promotion: every défi in rank order, the totals per payer and the
@@ -53,8 +54,98 @@ pub fn plan_promotion(
     input: &PromotionInput,
     scenario: &Scenario,
 ) -> Result<PromotionPlan, FundingError> {
-    let mut context = Context::new(input.promotion, scenario);
     let mut defis = Vec::with_capacity(input.defis.len());
+    let (mut context, totals) = plan_each_defi(input, scenario, true, |plan| defis.push(plan))?;
+    let payer = envelope_payer(input.promotion);
+    let envelope = context
+        .envelope(payer, || {
+            defis.iter().flat_map(|defi| defi.talents.iter().map(|talent| talent.amount_of(payer)))
+        })
+        .map_err(|err| err.at(None))?
+        .outcome(
+            defis.iter().flat_map(|defi| {
+                defi.talents.iter().map(move |talent| (&defi.defi, &talent.talent))
+            }),
+        );
+    Ok(PromotionPlan {
+        promotion: input.promotion,
+        rounding: scenario.rounding,
+        envelope_policy: scenario.envelope_policy,
+        defis,
+        totals: ByPayer::from_map(totals),
+        envelope,
+        parameters: context.used_parameters(),
+        estimated_costs: context.estimates,
+    })
+}
+
+/// The plan of a whole promotion, as [`plan_promotion`] gives it, with its défis' plans
+/// computed again when they are read instead of kept: every défi is planned once here — every
+/// check and amount, the totals, the envelope — and dropped, so the errors are those of
+/// [`plan_promotion`], found before anything is written. A plan of hundreds of thousands of
+/// défis can then be written (as JSON: it serializes as the [`PromotionPlan`]; or in French)
+/// without being held whole in memory.
+///
+/// # Errors
+/// As [`plan_promotion`], the same error for the same input.
+///
+/// # Example
+/// ```
+/// use eig_funding::{Payer, PromotionInput, Scenario, plan_promotion, plan_promotion_stream};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] },
+///   { "defi": "d2", "route": "self_funded", "host": { "kind": "ministry" }, "talents": [ { "talent": "t2" } ] } ] }"#)?;
+/// let scenario = Scenario::default();
+/// let stream = plan_promotion_stream(&input, &scenario)?;
+/// let whole = plan_promotion(&input, &scenario)?;
+/// assert_eq!(stream.totals, whole.totals);
+/// assert_eq!(serde_json::to_string(&stream)?, serde_json::to_string(&whole)?);
+/// let second = stream.defis().nth(1).transpose()?.map(|defi| defi.amount_of(Payer::Host));
+/// assert_eq!(second, Some(whole.defis[1].amount_of(Payer::Host)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_promotion_stream<'a>(
+    input: &'a PromotionInput,
+    scenario: &'a Scenario,
+) -> Result<PromotionPlanStream<'a>, FundingError> {
+    let payer = envelope_payer(input.promotion);
+    let talents = input.defis.iter().map(|defi| defi.talents.len()).sum();
+    // The envelope payer's amount of each talent, in rank order: all the envelope needs; and
+    // the positions of the talents whose cost is the ING estimate.
+    let mut amounts = Vec::with_capacity(talents);
+    let mut estimated = Vec::new();
+    let (mut context, totals) = plan_each_defi(input, scenario, false, |plan| {
+        for talent in &plan.talents {
+            if talent.cost_basis == CostBasis::ReferenceEstimate {
+                estimated.push(amounts.len());
+            }
+            amounts.push(talent.amount_of(payer));
+        }
+    })?;
+    let envelope =
+        context.envelope(payer, || amounts.iter().copied()).map_err(|err| err.at(None))?;
+    Ok(PromotionPlanStream::new(
+        input,
+        scenario,
+        ByPayer::from_map(totals),
+        envelope,
+        context.used_parameters(),
+        estimated,
+    ))
+}
+
+/// Each défi's plan in rank order, with the checks across défis (each défi and talent once),
+/// handed to `each`; the context (its parameters, and its estimates when `list_estimates`) and
+/// the promotion's totals.
+fn plan_each_defi<'a>(
+    input: &PromotionInput,
+    scenario: &'a Scenario,
+    list_estimates: bool,
+    mut each: impl FnMut(DefiPlan),
+) -> Result<(Context<'a>, BTreeMap<Payer, Euros>), FundingError> {
+    let mut context = Context::new(input.promotion, scenario);
+    context.list_estimates = list_estimates;
     let mut totals = zero_totals(input.promotion);
     let mut seen_defis: BTreeSet<&DefiId> = BTreeSet::new();
     let mut seen_talents: BTreeMap<&CandidateId, &DefiId> = BTreeMap::new();
@@ -75,19 +166,30 @@ pub fn plan_promotion(
         for (payer, &amount) in plan.totals.iter() {
             add_to(&mut totals, payer, amount).map_err(|err| err.at(None))?;
         }
-        defis.push(plan);
+        each(plan);
     }
-    let envelope = context.envelope(&defis).map_err(|err| err.at(None))?;
-    Ok(PromotionPlan {
-        promotion: input.promotion,
-        rounding: scenario.rounding,
-        envelope_policy: scenario.envelope_policy,
-        defis,
-        totals: ByPayer::from_map(totals),
-        envelope,
-        parameters: context.used_parameters(),
-        estimated_costs: context.estimates,
-    })
+    Ok((context, totals))
+}
+
+/// Each défi's plan computed again, in rank order (for [`PromotionPlanStream::defis`]).
+pub(crate) fn replan_defis<'a>(
+    input: &'a PromotionInput,
+    scenario: &'a Scenario,
+) -> impl Iterator<Item = Result<DefiPlan, FundingError>> + 'a {
+    let mut context = Context::new(input.promotion, scenario);
+    // The estimates were listed by the first pass.
+    context.list_estimates = false;
+    input.defis.iter().map(move |defi| context.defi(defi).map_err(|err| err.at(Some(&defi.defi))))
+}
+
+/// The payer whose envelope a promotion has: the PIA's for EIG1–EIG3 (RAPPORT; AAP3 §1),
+/// programme 352's for EIG4 (AAP4 §1); a scenario may give one to any promotion.
+fn envelope_payer(promotion: Promotion) -> Payer {
+    match promotion {
+        Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => Payer::PiaThroughCdc,
+        Promotion::Eig7 => Payer::Dinum,
+        _ => Payer::Programme352,
+    }
 }
 
 /// The plan of one défi of `promotion`.
@@ -142,6 +244,8 @@ struct Context<'a> {
     parameters: [Slot; PARAMETERS],
     used: [bool; PARAMETERS],
     estimates: Vec<TalentRef>,
+    /// Whether `estimates` lists the talents whose cost is the ING estimate.
+    list_estimates: bool,
 }
 
 /// A parameter as looked up once per plan.
@@ -172,6 +276,7 @@ impl<'a> Context<'a> {
             parameters: Default::default(),
             used: [false; PARAMETERS],
             estimates: Vec::new(),
+            list_estimates: true,
         }
     }
 
@@ -586,7 +691,10 @@ impl<'a> Context<'a> {
             return Err(needed("le coût de référence vaut pour une autre durée de contrat"));
         }
         let cost = self.amount(ParameterId::ReferenceEmployerCost)?;
-        self.estimates.push(TalentRef { defi: defi.defi.clone(), talent: talent.talent.clone() });
+        if self.list_estimates {
+            self.estimates
+                .push(TalentRef { defi: defi.defi.clone(), talent: talent.talent.clone() });
+        }
         Ok(cost)
     }
 
@@ -651,80 +759,147 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The envelope: the PIA's for EIG1–EIG3 (RAPPORT; AAP3 §1), programme 352's for EIG4
-    /// (AAP4 §1); a scenario may give one to any promotion.
-    fn envelope(&mut self, defis: &[DefiPlan]) -> Result<EnvelopeOutcome, FundingError> {
-        let payer = match self.promotion {
-            Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => Payer::PiaThroughCdc,
-            Promotion::Eig7 => Payer::Dinum,
-            _ => Payer::Programme352,
-        };
+    /// The envelope outcome of `payer`'s amounts, one per talent in rank order (`amounts`
+    /// gives them anew each time it is called), its talents named by position.
+    fn envelope<I>(
+        &mut self,
+        payer: Payer,
+        amounts: impl Fn() -> I,
+    ) -> Result<Envelope, FundingError>
+    where
+        I: Iterator<Item = Euros>,
+    {
         let envelope = match self.amount(ParameterId::ProgrammeEnvelope) {
             Ok(envelope) => envelope,
             Err(FundingError::ParameterMissing { .. }) => {
-                return Ok(EnvelopeOutcome::NoEnvelopeStated);
+                return Ok(Envelope::Settled(EnvelopeOutcome::NoEnvelopeStated));
             }
             Err(other) => return Err(other),
         };
-        let amounts = || {
-            defis.iter().flat_map(move |defi| {
-                defi.talents.iter().map(move |talent| (&defi.defi, talent, talent.amount_of(payer)))
-            })
-        };
-        let committed = Euros::checked_sum(amounts().map(|(_, _, amount)| amount))?;
+        let committed = Euros::checked_sum(amounts())?;
         let Ok(by) = committed.checked_sub(envelope) else {
             let left = envelope.checked_sub(committed)?;
-            return Ok(EnvelopeOutcome::Within { payer, envelope, committed, left });
+            return Ok(Envelope::Settled(EnvelopeOutcome::Within {
+                payer,
+                envelope,
+                committed,
+                left,
+            }));
         };
         if by == Euros::ZERO {
-            return Ok(EnvelopeOutcome::Within { payer, envelope, committed, left: Euros::ZERO });
+            return Ok(Envelope::Settled(EnvelopeOutcome::Within {
+                payer,
+                envelope,
+                committed,
+                left: Euros::ZERO,
+            }));
         }
-        let reference = |defi: &DefiId, talent: &CandidateId| TalentRef {
-            defi: defi.clone(),
-            talent: talent.clone(),
-        };
-        let resolution = match self.scenario.envelope_policy {
+        let exceeded = Exceeded { payer, envelope, committed, by };
+        Ok(match self.scenario.envelope_policy {
             EnvelopePolicy::RankOrder => {
                 let mut covered = 0_u32;
+                let mut first_not_covered = 0_usize;
                 let mut covered_amount = Euros::ZERO;
-                let mut not_covered = Vec::new();
-                for (defi, talent, amount) in amounts() {
+                let mut all_covered = true;
+                for amount in amounts() {
                     let next = covered_amount.checked_add(amount)?;
-                    if not_covered.is_empty() && next <= envelope {
+                    if all_covered && next <= envelope {
                         covered += 1;
+                        first_not_covered += 1;
                         covered_amount = next;
                     } else {
-                        not_covered.push(reference(defi, &talent.talent));
+                        all_covered = false;
                     }
                 }
                 let unused = envelope.checked_sub(covered_amount)?;
+                Envelope::RankOrder { exceeded, covered, first_not_covered, covered_amount, unused }
+            }
+            EnvelopePolicy::ProRata => {
+                let weights: Vec<u128> = amounts().map(cents_of).collect();
+                let granted = allocate(envelope, &weights)?;
+                Envelope::ProRata { exceeded, grants: amounts().zip(granted).collect() }
+            }
+        })
+    }
+}
+
+/// An envelope outcome whose talents are named by their position among the promotion's
+/// talents in rank order: what a [`PromotionPlanStream`] keeps instead of the lists of
+/// [`EnvelopeResolution`].
+#[derive(Clone, Debug)]
+pub(crate) enum Envelope {
+    /// No envelope, or the amounts fit: no talent to name.
+    Settled(EnvelopeOutcome),
+    /// Exceeded, in rank order: the talents from position `first_not_covered` (= `covered`)
+    /// on are not covered.
+    RankOrder {
+        exceeded: Exceeded,
+        covered: u32,
+        first_not_covered: usize,
+        covered_amount: Euros,
+        unused: Euros,
+    },
+    /// Exceeded, pro rata: each talent's amount requested and granted, in rank order.
+    ProRata { exceeded: Exceeded, grants: Vec<(Euros, Euros)> },
+}
+
+/// The figures of an exceeded envelope.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Exceeded {
+    payer: Payer,
+    envelope: Euros,
+    committed: Euros,
+    by: Euros,
+}
+
+impl Envelope {
+    /// The outcome, `talents` being the promotion's talents in rank order.
+    pub(crate) fn outcome<'d>(
+        &self,
+        talents: impl Iterator<Item = (&'d DefiId, &'d CandidateId)>,
+    ) -> EnvelopeOutcome {
+        let reference = |(defi, talent): (&DefiId, &CandidateId)| TalentRef {
+            defi: defi.clone(),
+            talent: talent.clone(),
+        };
+        let (exceeded, resolution) = match self {
+            Envelope::Settled(outcome) => return outcome.clone(),
+            Envelope::RankOrder {
+                exceeded,
+                covered,
+                first_not_covered,
+                covered_amount,
+                unused,
+            } => {
+                let not_covered: Vec<TalentRef> =
+                    talents.skip(*first_not_covered).map(reference).collect();
                 let first_not_covered = not_covered
                     .first()
                     .cloned()
                     .unwrap_or_else(|| unreachable!("committed exceeds the envelope"));
-                EnvelopeResolution::RankOrder {
-                    covered,
-                    covered_amount,
-                    unused,
+                let resolution = EnvelopeResolution::RankOrder {
+                    covered: *covered,
+                    covered_amount: *covered_amount,
+                    unused: *unused,
                     first_not_covered,
                     not_covered,
-                }
+                };
+                (exceeded, resolution)
             }
-            EnvelopePolicy::ProRata => {
-                let weights: Vec<u128> = amounts().map(|(_, _, amount)| cents_of(amount)).collect();
-                let granted = allocate(envelope, &weights)?;
-                let grants = amounts()
-                    .zip(granted)
-                    .map(|((defi, talent, requested), granted)| Grant {
-                        talent: reference(defi, &talent.talent),
+            Envelope::ProRata { exceeded, grants } => {
+                let grants = talents
+                    .zip(grants)
+                    .map(|(talent, &(requested, granted))| Grant {
+                        talent: reference(talent),
                         requested,
                         granted,
                     })
                     .collect();
-                EnvelopeResolution::ProRata { grants }
+                (exceeded, EnvelopeResolution::ProRata { grants })
             }
         };
-        Ok(EnvelopeOutcome::Exceeded { payer, envelope, committed, by, resolution })
+        let Exceeded { payer, envelope, committed, by } = *exceeded;
+        EnvelopeOutcome::Exceeded { payer, envelope, committed, by, resolution }
     }
 }
 

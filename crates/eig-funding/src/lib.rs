@@ -19,7 +19,11 @@
 //! - **Plans** ([`plan_promotion`], [`plan_defi`]): per talent and per défi, each payer's
 //!   [`Part`] with its [`Formula`]; a monthly [`Schedule`]; totals against the envelope as an
 //!   [`EnvelopeOutcome`] under an [`EnvelopePolicy`] — never a silent cut. JSON (amounts as
-//!   strings) and French text ([`PromotionPlan::to_french`]).
+//!   strings) and French text ([`PromotionPlan::to_french`], or written into any
+//!   [`std::fmt::Write`] by [`PromotionPlan::write_french`]).
+//! - **Large promotions** ([`plan_promotion_stream`]): the same plan, every défi checked and
+//!   totalled first, each défi's plan computed again as it is written
+//!   ([`PromotionPlanStream`]), so that the whole plan is never held in memory.
 //!
 //! The funding route of each défi is an input: `eig-eligibility` decides it (and
 //! `eig-campaign` hands its decision over). What this crate checks itself, from the facts it
@@ -79,7 +83,7 @@ pub use crate::plan::{
     TalentPlan, TalentRef,
 };
 pub use crate::{
-    compute::{plan_defi, plan_promotion},
+    compute::{plan_defi, plan_promotion, plan_promotion_stream},
     error::{FundingError, SplitError},
     parameter::{
         LAST_CHECKED_ON, Override, Parameter, ParameterId, ParameterValue, UnknownParameter,
@@ -88,6 +92,7 @@ pub use crate::{
     },
     rule::RuleId,
     split::{RoundingRule, Split, allocate, fraction_of, split, split_evenly},
+    stream::PromotionPlanStream,
 };
 
 /// The former name of [`DefiFunding`], kept for one release.
@@ -101,4 +106,5 @@ mod parameter;
 mod plan;
 mod rule;
 mod split;
+mod stream;
 mod text;

@@ -1,18 +1,20 @@
 //! The plan written in French, for the people who sign conventions: every amount with its
 //! rule, formula and source.
 
-use std::fmt::Write as _;
+use std::fmt;
 
-use eig_domain::Promotion;
+use eig_domain::{CandidateId, DefiId, Euros, Promotion};
 
 use crate::{
     input::{EnvelopePolicy, Phase},
     parameter::{ParameterId, UsedParameter},
     plan::{
-        CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Intermediary, Payer,
-        PromotionPlan, SurplusTreatment, TalentPlan, TalentRef,
+        ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, EnvelopeResolution, Formula, Intermediary,
+        Payer, PromotionPlan, SurplusTreatment, TalentPlan, TalentRef,
     },
     rule::RuleId,
+    split::RoundingRule,
+    stream::PromotionPlanStream,
 };
 
 impl PromotionPlan {
@@ -31,41 +33,82 @@ impl PromotionPlan {
     /// ```
     pub fn to_french(&self) -> String {
         let mut out = String::with_capacity(4096);
-        let _ = writeln!(out, "Plan de financement — promotion {}", self.promotion.label());
-        let _ = writeln!(out, "Arrondi : {}.", self.rounding.french());
-        for defi in &self.defis {
-            out.push('\n');
-            write_defi(&mut out, defi);
-        }
-        out.push_str("\nTotaux de la promotion :\n");
-        write_totals(&mut out, self.totals.iter().map(|(payer, amount)| (payer, *amount)));
-        // An envelope no text states (a scenario's only) cites no text.
-        let stated = !self.parameters.iter().any(|parameter| {
-            parameter.id == ParameterId::ProgrammeEnvelope && parameter.official.is_none()
-        });
-        write_envelope(&mut out, &self.envelope, self.envelope_policy, self.promotion, stated);
-        if !self.estimated_costs.is_empty() {
-            // The reference as used (a scenario may override it), from the plan's parameters.
-            let used = |id| {
-                self.parameters
-                    .iter()
-                    .find(|parameter| parameter.id == id)
-                    .map_or_else(|| "?".to_owned(), |parameter| parameter.value.to_french())
-            };
-            let _ = writeln!(
-                out,
-                "Coûts estimés (référence ING, {} pour {} à {} nets) : {}.",
-                used(ParameterId::ReferenceEmployerCost),
-                used(ParameterId::ReferenceContractMonths),
-                used(ParameterId::ReferenceNetMonthlyPay),
-                self.estimated_costs.iter().map(talent_ref).collect::<Vec<_>>().join(", ")
-            );
-        }
-        out.push_str("\nParamètres utilisés :\n");
-        for parameter in &self.parameters {
-            write_parameter(&mut out, parameter);
-        }
+        // Writing into a `String` cannot fail.
+        let _ = self.write_french(&mut out);
         out
+    }
+
+    /// Writes the plan in French into `out`, as [`PromotionPlan::to_french`] returns it,
+    /// without building the whole text first (a large plan's text can be written to a
+    /// file as it is rendered).
+    ///
+    /// # Errors
+    /// Only those of `out`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::{PromotionInput, Scenario, plan_promotion};
+    ///
+    /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+    ///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] } ] }"#)?;
+    /// let plan = plan_promotion(&input, &Scenario::default())?;
+    /// let mut text = String::new();
+    /// plan.write_french(&mut text)?;
+    /// assert_eq!(text, plan.to_french());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_french<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        write_header(out, self.promotion, self.rounding)?;
+        for defi in &self.defis {
+            out.write_char('\n')?;
+            write_defi(out, defi)?;
+        }
+        let summary = Summary {
+            promotion: self.promotion,
+            envelope_policy: self.envelope_policy,
+            totals: &self.totals,
+            parameters: &self.parameters,
+        };
+        let estimated = self.estimated_costs.iter().map(|talent| (&talent.defi, &talent.talent));
+        write_footer(out, &summary, &self.envelope, estimated)
+    }
+}
+
+impl PromotionPlanStream<'_> {
+    /// Writes the plan in French into `out`, each défi's plan computed as it is written: the
+    /// same text as [`PromotionPlan::to_french`] of [`plan_promotion`](crate::plan_promotion).
+    ///
+    /// # Errors
+    /// Those of `out`; and [`fmt::Error`] if a défi's plan failed this time, which the checks
+    /// of [`plan_promotion_stream`](crate::plan_promotion_stream) rule out.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::{PromotionInput, Scenario, plan_promotion, plan_promotion_stream};
+    ///
+    /// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+    ///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] },
+    ///   { "defi": "d2", "route": "self_funded", "host": { "kind": "ministry" }, "talents": [ { "talent": "t2" } ] } ] }"#)?;
+    /// let scenario = Scenario::default();
+    /// let mut text = String::new();
+    /// plan_promotion_stream(&input, &scenario)?.write_french(&mut text)?;
+    /// assert_eq!(text, plan_promotion(&input, &scenario)?.to_french());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_french<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        write_header(out, self.promotion, self.rounding)?;
+        for defi in self.defis() {
+            out.write_char('\n')?;
+            write_defi(out, &defi.map_err(|_| fmt::Error)?)?;
+        }
+        let summary = Summary {
+            promotion: self.promotion,
+            envelope_policy: self.envelope_policy,
+            totals: &self.totals,
+            parameters: &self.parameters,
+        };
+        // The envelope's talents are named only while they are written.
+        write_footer(out, &summary, &self.envelope(), self.estimated_iter())
     }
 }
 
@@ -86,36 +129,117 @@ impl DefiPlan {
     /// ```
     pub fn to_french(&self) -> String {
         let mut out = String::with_capacity(1024);
-        write_defi(&mut out, self);
+        // Writing into a `String` cannot fail.
+        let _ = self.write_french(&mut out);
         out
+    }
+
+    /// Writes the défi's plan in French into `out`, as [`DefiPlan::to_french`] returns it.
+    ///
+    /// # Errors
+    /// Only those of `out`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_funding::{DefiFunding, Scenario, plan_defi};
+    ///
+    /// let defi: DefiFunding = serde_json::from_str(r#"{ "defi": "d1", "route": "self_funded", "host": { "kind": "ministry" },
+    ///   "talents": [ { "talent": "t1", "employer_cost": { "contract": "70000" } } ] }"#)?;
+    /// let plan = plan_defi(Promotion::Eig4, &defi, &Scenario::default())?;
+    /// let mut text = String::new();
+    /// plan.write_french(&mut text)?;
+    /// assert_eq!(text, plan.to_french());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_french<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        write_defi(out, self)
     }
 }
 
-fn write_defi(out: &mut String, defi: &DefiPlan) {
+/// What the text says after the défis, besides the envelope and the estimated costs.
+struct Summary<'p> {
+    promotion: Promotion,
+    envelope_policy: EnvelopePolicy,
+    totals: &'p ByPayer<Euros>,
+    parameters: &'p [UsedParameter],
+}
+
+fn write_header<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    promotion: Promotion,
+    rounding: RoundingRule,
+) -> fmt::Result {
+    writeln!(out, "Plan de financement — promotion {}", promotion.label())?;
+    writeln!(out, "Arrondi : {}.", rounding.french())
+}
+
+fn write_footer<'t, W: fmt::Write + ?Sized>(
+    out: &mut W,
+    plan: &Summary<'_>,
+    envelope: &EnvelopeOutcome,
+    mut estimated: impl Iterator<Item = (&'t DefiId, &'t CandidateId)>,
+) -> fmt::Result {
+    out.write_str("\nTotaux de la promotion :\n")?;
+    write_totals(out, plan.totals.iter().map(|(payer, amount)| (payer, *amount)))?;
+    // An envelope no text states (a scenario's only) cites no text.
+    let stated = !plan.parameters.iter().any(|parameter| {
+        parameter.id == ParameterId::ProgrammeEnvelope && parameter.official.is_none()
+    });
+    write_envelope(out, envelope, plan.envelope_policy, plan.promotion, stated)?;
+    if let Some(first) = estimated.next() {
+        // The reference as used (a scenario may override it), from the plan's parameters.
+        let used = |id| {
+            plan.parameters
+                .iter()
+                .find(|parameter| parameter.id == id)
+                .map_or_else(|| "?".to_owned(), |parameter| parameter.value.to_french())
+        };
+        write!(
+            out,
+            "Coûts estimés (référence ING, {} pour {} à {} nets) : {}",
+            used(ParameterId::ReferenceEmployerCost),
+            used(ParameterId::ReferenceContractMonths),
+            used(ParameterId::ReferenceNetMonthlyPay),
+            Named(first)
+        )?;
+        for talent in estimated {
+            write!(out, ", {}", Named(talent))?;
+        }
+        out.write_str(".\n")?;
+    }
+    out.write_str("\nParamètres utilisés :\n")?;
+    for parameter in plan.parameters {
+        write_parameter(out, parameter)?;
+    }
+    Ok(())
+}
+
+fn write_defi<W: fmt::Write + ?Sized>(out: &mut W, defi: &DefiPlan) -> fmt::Result {
     let phase = match defi.phase {
         Phase::Prolongation => "prolongation",
         _ => "missions initiales",
     };
-    let _ = write!(out, "Défi {} — {}", defi.defi, defi.route.french());
+    write!(out, "Défi {} — {}", defi.defi, defi.route.french())?;
     if let Some(carrier) = &defi.administrative_carrier {
-        let _ = write!(out, " (porteur administratif : {carrier})");
+        write!(out, " (porteur administratif : {carrier})")?;
     }
-    let _ = writeln!(out, " — {phase}, contrat de {} mois", defi.contract_months);
+    writeln!(out, " — {phase}, contrat de {} mois", defi.contract_months)?;
     for talent in &defi.talents {
-        write_talent(out, talent, defi.promotion);
+        write_talent(out, talent, defi.promotion)?;
     }
-    out.push_str("  Total du défi :\n");
-    write_totals(out, defi.totals.iter().map(|(payer, amount)| (payer, *amount)));
-    let _ = write!(out, "  Échéancier mensuel");
+    out.write_str("  Total du défi :\n")?;
+    write_totals(out, defi.totals.iter().map(|(payer, amount)| (payer, *amount)))?;
+    write!(out, "  Échéancier mensuel")?;
     if let Some(first) = defi.schedule.first_month {
-        let _ = write!(out, " (mois 1 = {}", first.format("%m/%Y"));
+        write!(out, " (mois 1 = {}", first.format("%m/%Y"))?;
         if let Some(period) = defi.schedule.subsidised_period {
             let sources: Vec<String> = RuleId::MonthsOfEmployerCost
                 .sources_for(defi.promotion)
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            let _ = write!(
+            write!(
                 out,
                 " ; {} sur les mois subventionnés du {} au {}, {} ; {} sur les autres",
                 Payer::Programme352,
@@ -123,67 +247,79 @@ fn write_defi(out: &mut String, defi: &DefiPlan) {
                 period.last().format("%d/%m/%Y"),
                 sources.join(", "),
                 Payer::Host,
-            );
+            )?;
         }
-        out.push(')');
+        out.write_char(')')?;
     }
-    out.push_str(" :\n");
+    out.write_str(" :\n")?;
     for (payer, months) in defi.schedule.by_payer.iter() {
-        let amounts: Vec<String> = months.iter().map(|amount| amount.to_french()).collect();
-        let _ = writeln!(out, "    {payer} : {}", amounts.join(" | "));
+        write!(out, "    {payer} : ")?;
+        for (index, amount) in months.iter().enumerate() {
+            if index > 0 {
+                out.write_str(" | ")?;
+            }
+            out.write_str(&amount.to_french())?;
+        }
+        out.write_char('\n')?;
     }
+    Ok(())
 }
 
-fn write_talent(out: &mut String, talent: &TalentPlan, promotion: Promotion) {
+fn write_talent<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    talent: &TalentPlan,
+    promotion: Promotion,
+) -> fmt::Result {
     let basis = match talent.cost_basis {
         CostBasis::GivenForContract => "fourni pour le contrat",
         CostBasis::GivenMonthly => "fourni par mois",
         _ => "estimation : référence ING",
     };
-    let _ = write!(
+    write!(
         out,
         "  EIG {} : coût total employeur {} ({basis}), {} mois travaillés",
         talent.talent,
         talent.employer_cost.to_french(),
         talent.months_worked
-    );
+    )?;
     if let Some(pay) = &talent.pay {
-        let _ = write!(out, ", rémunération {} nets par mois", pay.net_monthly.to_french());
+        write!(out, ", rémunération {} nets par mois", pay.net_monthly.to_french())?;
         if let Some(variable) = pay.variable {
-            let _ = write!(out, " + part variable {variable}");
+            write!(out, " + part variable {variable}")?;
         }
-        let _ = write!(out, " ({})", pay.source);
+        write!(out, " ({})", pay.source)?;
     }
-    out.push('\n');
+    out.write_char('\n')?;
     for part in &talent.parts {
-        let _ = write!(out, "    {} : {}", part.payer, part.amount.to_french());
+        write!(out, "    {} : {}", part.payer, part.amount.to_french())?;
         if part.rule == talent.rule {
-            let _ = write!(out, " = {}", formula(&talent.formula));
+            write!(out, " = {}", formula(&talent.formula))?;
         } else if part.rule == RuleId::HostPaysRest {
-            out.push_str(" = le reste");
+            out.write_str(" = le reste")?;
         }
         if part.through == Some(Intermediary::AdministrativeCarrier) {
-            out.push_str(", versé au porteur administratif");
+            out.write_str(", versé au porteur administratif")?;
         }
-        let _ = writeln!(out, " [{} — {}]", part.rule, sources(part.rule, promotion));
+        writeln!(out, " [{} — {}]", part.rule, sources(part.rule, promotion))?;
     }
     if let Some(surplus) = &talent.surplus {
-        let _ = write!(out, "    Trop-perçu : {}", surplus.amount.to_french());
+        write!(out, "    Trop-perçu : {}", surplus.amount.to_french())?;
         match surplus.treatment {
             SurplusTreatment::NotRefundedMayReduceNextTransfer => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     " (non restitué l'année du versement ; le transfert de l'année suivante peut \
                      être minoré à hauteur du trop-perçu si l'administration est de nouveau \
                      lauréate) [{} — {}]",
                     RuleId::UnusedFlatNotRefunded,
                     sources(RuleId::UnusedFlatNotRefunded, promotion)
-                );
+                )?;
             }
             // No rule: cite none (the AAP6 clause is for the flat amounts only).
-            _ => out.push_str(" (aucun texte n'en règle le sort)\n"),
+            _ => out.write_str(" (aucun texte n'en règle le sort)\n")?,
         }
     }
+    Ok(())
 }
 
 fn formula(formula: &Formula) -> String {
@@ -208,23 +344,38 @@ fn sources(rule: RuleId, promotion: Promotion) -> String {
 }
 
 /// The payers who pay something (the JSON lists every payer of the promotion, at zero too).
-fn write_totals(out: &mut String, totals: impl Iterator<Item = (Payer, eig_domain::Euros)>) {
-    for (payer, amount) in totals.filter(|(_, amount)| *amount != eig_domain::Euros::ZERO) {
-        let _ = writeln!(out, "    {payer} : {}", amount.to_french());
+fn write_totals<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    totals: impl Iterator<Item = (Payer, Euros)>,
+) -> fmt::Result {
+    for (payer, amount) in totals.filter(|(_, amount)| *amount != Euros::ZERO) {
+        writeln!(out, "    {payer} : {}", amount.to_french())?;
+    }
+    Ok(())
+}
+
+/// A talent as the text names it: `défi/talent`.
+struct Named<'t>((&'t DefiId, &'t CandidateId));
+
+impl<'t> Named<'t> {
+    fn of(talent: &'t TalentRef) -> Named<'t> {
+        Named((&talent.defi, &talent.talent))
     }
 }
 
-fn talent_ref(talent: &TalentRef) -> String {
-    format!("{}/{}", talent.defi, talent.talent)
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0.0, self.0.1)
+    }
 }
 
-fn write_envelope(
-    out: &mut String,
+fn write_envelope<W: fmt::Write + ?Sized>(
+    out: &mut W,
     outcome: &EnvelopeOutcome,
     policy: EnvelopePolicy,
     promotion: Promotion,
     stated: bool,
-) {
+) -> fmt::Result {
     let cited = if stated {
         sources(RuleId::Envelope, promotion)
     } else {
@@ -232,23 +383,21 @@ fn write_envelope(
     };
     let rule = format!("[{} — {cited}]", RuleId::Envelope);
     match outcome {
-        EnvelopeOutcome::Within { payer, envelope, committed, left } => {
-            let _ = writeln!(
-                out,
-                "Enveloppe ({payer}) : {} ; engagé {} ; reste {}. {rule}",
-                envelope.to_french(),
-                committed.to_french(),
-                left.to_french()
-            );
-        }
+        EnvelopeOutcome::Within { payer, envelope, committed, left } => writeln!(
+            out,
+            "Enveloppe ({payer}) : {} ; engagé {} ; reste {}. {rule}",
+            envelope.to_french(),
+            committed.to_french(),
+            left.to_french()
+        ),
         EnvelopeOutcome::Exceeded { payer, envelope, committed, by, resolution } => {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "Enveloppe ({payer}) : {} ; engagé {} ; DÉPASSÉE de {}. {rule}",
                 envelope.to_french(),
                 committed.to_french(),
                 by.to_french()
-            );
+            )?;
             match resolution {
                 EnvelopeResolution::RankOrder {
                     covered,
@@ -257,28 +406,35 @@ fn write_envelope(
                     first_not_covered,
                     not_covered,
                 } => {
-                    let _ = writeln!(
+                    write!(
                         out,
                         "  Règle : ordre de classement. L'enveloppe couvre les {covered} premiers \
                          EIG ({}) ; reste inutilisé {} ; premier EIG non couvert : {} ; non \
-                         couverts : {}.",
+                         couverts : ",
                         covered_amount.to_french(),
                         unused.to_french(),
-                        talent_ref(first_not_covered),
-                        not_covered.iter().map(talent_ref).collect::<Vec<_>>().join(", ")
-                    );
+                        Named::of(first_not_covered),
+                    )?;
+                    for (index, talent) in not_covered.iter().enumerate() {
+                        if index > 0 {
+                            out.write_str(", ")?;
+                        }
+                        write!(out, "{}", Named::of(talent))?;
+                    }
+                    out.write_str(".\n")
                 }
                 EnvelopeResolution::ProRata { grants } => {
-                    out.push_str("  Règle : au prorata des montants.\n");
+                    out.write_str("  Règle : au prorata des montants.\n")?;
                     for grant in grants {
-                        let _ = writeln!(
+                        writeln!(
                             out,
                             "    {} : {} accordés sur {}",
-                            talent_ref(&grant.talent),
+                            Named::of(&grant.talent),
                             grant.granted.to_french(),
                             grant.requested.to_french()
-                        );
+                        )?;
                     }
+                    Ok(())
                 }
             }
         }
@@ -287,36 +443,34 @@ fn write_envelope(
                 EnvelopePolicy::ProRata => "au prorata",
                 _ => "ordre de classement",
             };
-            let _ = writeln!(
+            writeln!(
                 out,
                 "Enveloppe : aucune source n'en fixe pour cette promotion (règle choisie : {policy})."
-            );
+            )
         }
     }
 }
 
-fn write_parameter(out: &mut String, parameter: &UsedParameter) {
-    let _ = write!(
+fn write_parameter<W: fmt::Write + ?Sized>(out: &mut W, parameter: &UsedParameter) -> fmt::Result {
+    write!(
         out,
         "  {} ({}) = {}",
         parameter.id,
         parameter.id.french(),
         parameter.value.to_french()
-    );
+    )?;
     if parameter.overridden {
         match parameter.official {
-            Some(official) => {
-                let _ = write!(
-                    out,
-                    " — MODIFIÉ par le scénario (valeur officielle {})",
-                    official.to_french()
-                );
-            }
-            None => out.push_str(" — FOURNI par le scénario (aucune valeur officielle)"),
+            Some(official) => write!(
+                out,
+                " — MODIFIÉ par le scénario (valeur officielle {})",
+                official.to_french()
+            )?,
+            None => out.write_str(" — FOURNI par le scénario (aucune valeur officielle)")?,
         }
     }
     if let (Some(source), Some(checked)) = (&parameter.source, parameter.last_checked_on) {
-        let _ = write!(out, " — {source}, vérifié le {}", checked.format("%d/%m/%Y"));
+        write!(out, " — {source}, vérifié le {}", checked.format("%d/%m/%Y"))?;
     }
-    out.push('\n');
+    out.write_char('\n')
 }

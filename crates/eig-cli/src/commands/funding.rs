@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use eig_funding::{PromotionInput, Scenario, plan_promotion};
+use eig_funding::{PromotionInput, Scenario, plan_promotion_stream};
 
 use crate::{
     cli::{Format, FundingArgs},
@@ -21,7 +21,10 @@ pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
         Some(path) => read_json(Some(path))?.1,
         None => Scenario::default(),
     };
-    let plan = plan_promotion(&input, &scenario).map_err(|err| {
+    // Every défi is checked and totalled first (an error is found before anything is
+    // written); each défi's plan is then computed again as it is written, so that the whole
+    // plan (about 8 times the input) is never held in memory.
+    let plan = plan_promotion_stream(&input, &scenario).map_err(|err| {
         // The défi the error names, found in the input: its JSON path.
         let index = err.defi().and_then(|defi| input.defis.iter().position(|d| &d.defi == defi));
         match index {
@@ -33,15 +36,9 @@ pub(crate) fn funding(args: &FundingArgs) -> Result<(), CliError> {
             None => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
         }
     })?;
-    let text = match args.file.output.format {
-        Format::Json => {
-            return output::write_json(
-                args.file.output.output.as_deref(),
-                &plan,
-                args.file.output.pretty,
-            );
-        }
-        Format::Text => plan.to_french(),
-    };
-    output::emit(args.file.output.output.as_deref(), &text)
+    let output = args.file.output.output.as_deref();
+    match args.file.output.format {
+        Format::Json => output::write_json(output, &plan, args.file.output.pretty),
+        Format::Text => output::write_text(output, |out| plan.write_french(out)),
+    }
 }

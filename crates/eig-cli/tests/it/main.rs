@@ -268,6 +268,45 @@ fn json_is_compact_unless_pretty() {
     assert_eq!(value(&campaign), value(&ok(&["run", "--format", "json"], "")));
 }
 
+/// `eig funding` writes its plan as it computes each défi's, after checking every défi: the
+/// text is the same on standard output and in `--output FILE`, and an error in the last défi
+/// leaves nothing written (an existing output file keeps its content).
+#[test]
+fn funding_checks_every_defi_before_writing() {
+    let dir = std::env::temp_dir().join(format!("eig-cli-funding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.txt");
+    let funding = ok(&["example", "funding"], "");
+    let text = ok(&["funding"], &funding);
+    ok(&["funding", "--output", file.to_str().unwrap()], &funding);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+
+    let mut input: serde_json::Value = serde_json::from_str(&funding).unwrap();
+    let defis = input["defis"].as_array_mut().unwrap();
+    // A third défi, valid; a fourth with the third's talents: refused.
+    let mut last = defis[0].clone();
+    last["defi"] = "a-third-defi".into();
+    for talent in last["talents"].as_array_mut().unwrap() {
+        talent["talent"] = format!("{}-bis", talent["talent"].as_str().unwrap()).into();
+    }
+    defis.push(last.clone());
+    last["defi"] = "a-fourth-defi".into();
+    defis.push(last);
+    let invalid = input.to_string();
+    for format in ["text", "json"] {
+        std::fs::write(&file, "before").unwrap();
+        let output = ["funding", "--format", format, "--output", file.to_str().unwrap()];
+        let (code, stdout, stderr) = eig(&output, &invalid);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("$.defis[3]"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "before");
+        let (code, stdout, _) = eig(&["funding", "--format", format], &invalid);
+        assert_eq!((code, stdout.as_str()), (1, ""));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A large batch is decided a chunk of records at a time: a record not judged is still named
 /// at its place in the whole batch, and its neighbours are decided.
 #[test]

@@ -11,3 +11,4 @@ mod plans;
 #[cfg(feature = "schemars")]
 mod schema;
 mod splits;
+mod stream;

@@ -249,7 +249,7 @@ fn plan_errors() {
     );
 }
 
-fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = PromotionInput> {
+pub(crate) fn arbitrary_plan_input() -> impl proptest::strategy::Strategy<Value = PromotionInput> {
     use proptest::prelude::*;
     let promotion = prop_oneof![
         Just("EIG1"),
