@@ -132,7 +132,7 @@ pub(crate) fn parse<T: DeserializeOwned>(input: &str, text: &str) -> Result<T, C
 
 /// `text` read as a `T` in one pass, when it is a valid input (the same rules as
 /// [`parse`]'s: an array is never read as an object, nothing may follow the document).
-pub(crate) fn parse_valid<T: DeserializeOwned>(text: &str) -> Option<T> {
+fn parse_valid<T: DeserializeOwned>(text: &str) -> Option<T> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(eig_domain::Strict::new(&mut deserializer)).ok()?;
     deserializer.end().ok()?;

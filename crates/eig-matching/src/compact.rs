@@ -692,7 +692,7 @@ impl<'de> Visitor<'de> for TopVisitor {
                     if b.limits.is_some() {
                         return Err(de::Error::duplicate_field("limits"));
                     }
-                    b.limits = Some(map.next_value()?);
+                    b.limits = Some(map.next_value_seed(StrictLimits)?);
                 }
                 TopField::Defis => {
                     once(&mut defis, "defis")?;
@@ -715,6 +715,18 @@ impl<'de> Visitor<'de> for TopVisitor {
             }
         }
         b.finish(limits, &mut FromKeys).map_err(de::Error::custom)
+    }
+}
+
+/// Reads the limits as an object only (serde alone would read a struct from an array too): the
+/// rest of the compact reading accepts objects only, so the whole of it needs no strict
+/// wrapper.
+struct StrictLimits;
+
+impl<'de> DeserializeSeed<'de> for StrictLimits {
+    type Value = Limits;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Limits, D::Error> {
+        serde::Deserialize::deserialize(eig_domain::Strict::new(deserializer))
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::{
     cli::{Format, MatchArgs},
     error::CliError,
-    input::{InputSource, parse, parse_valid},
+    input::{InputSource, parse},
     output,
 };
 
@@ -165,7 +165,7 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
     // A valid input is read straight into its compact form (ids turned into indices as they
     // are read); only an input that form refuses is read again as a `MatchingInput`, whose
     // reading says what is wrong and where (and which converts, should it accept it).
-    let compact = match parse_valid::<CompactInput>(&text) {
+    let compact = match read_compact(&text) {
         Some(compact) => compact,
         None => CompactInput::from(&parse::<MatchingInput>(&name, &text)?),
     };
@@ -196,6 +196,16 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
     let result = solve_instance(&name, &instance, &options, explain)?;
     bar.inc(1);
     Ok(result)
+}
+
+/// `text` read straight into a compact problem when it is a valid one (nothing may follow the
+/// document). The compact reading refuses an array for an object by itself, at every depth,
+/// so it needs no strict wrapper.
+fn read_compact(text: &str) -> Option<CompactInput> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let compact = serde::Deserialize::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(compact)
 }
 
 /// The text report: the explanations when they were computed, the assignment alone otherwise
