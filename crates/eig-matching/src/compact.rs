@@ -21,9 +21,10 @@ const LONG: u128 = 1 << 127;
 /// such ids order like the ids: `\0` sorts before every allowed character and is refused in
 /// ids); a longer id as [`LONG`] and its index.
 fn inline_key(id: &str) -> u128 {
-    let mut bytes = [0u8; INLINE];
-    bytes[..id.len()].copy_from_slice(id.as_bytes());
-    u128::from_be_bytes(bytes)
+    // Byte by byte: ids are short, and a copy of a variable length calls `memcpy`.
+    let bytes = id.as_bytes();
+    let key = bytes.iter().fold(0u128, |key, &byte| (key << 8) | u128::from(byte));
+    key << (8 * (INLINE - bytes.len()))
 }
 
 /// Where a key goes in a table of `2^bits` slots (multiplicative hashing, high bits).
