@@ -34,7 +34,7 @@ pub(crate) enum Command {
     Run(RunArgs),
     /// L'éligibilité des dossiers de défis et des candidatures, avec la trace de chaque règle
     /// évaluée et sa source.
-    Eligibility(FileArgs),
+    Eligibility(EligibilityArgs),
     /// L'explication en français d'une décision d'éligibilité (un dossier de défi ou une
     /// candidature), comme l'art. R. 311-3-1-2 du CRPA la demande à une administration pour une
     /// décision algorithmique.
@@ -87,15 +87,17 @@ pub(crate) struct OutputArgs {
     pub(crate) pretty: bool,
 }
 
-/// When `eig match` explains every placement and every défi.
+/// When `eig match` explains every placement and every défi, and `eig eligibility --format
+/// json` gives each decision's trace.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Explain {
-    /// Pour une entrée d'au plus 5 000 candidats (un appel EIG en compte quelques centaines).
+    /// Pour une entrée d'au plus 5 000 candidats, ou dossiers et candidatures (un appel EIG en
+    /// compte quelques centaines).
     #[default]
     Auto,
     /// Toujours.
     Always,
-    /// Jamais : l'affectation seule.
+    /// Jamais : l'affectation, ou les décisions, seules.
     Never,
 }
 
@@ -105,7 +107,8 @@ impl Explain {
     /// (about 17 times its size in JSON).
     pub(crate) const AUTO_MAX_CANDIDATES: usize = 5_000;
 
-    /// Whether a problem of `candidates` candidates is explained.
+    /// Whether a problem of `candidates` candidates (or a batch of as many records) is
+    /// explained.
     pub(crate) fn applies(self, candidates: usize) -> bool {
         match self {
             Explain::Auto => candidates <= Explain::AUTO_MAX_CANDIDATES,
@@ -113,6 +116,25 @@ impl Explain {
             Explain::Never => false,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EligibilityArgs {
+    #[command(flatten)]
+    pub(crate) file: FileArgs,
+    /// Avec --format json : la trace de chaque décision, règle par règle avec ses faits et sa
+    /// source (`--trace` seul : always). Sans elle, chaque décision donne sa promotion, son sujet
+    /// et son issue, et le résultat est bien plus court.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "QUAND",
+        default_value_t = Explain::Auto,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "always"
+    )]
+    pub(crate) trace: Explain,
 }
 
 #[derive(Debug, clap::Args)]

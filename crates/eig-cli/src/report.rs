@@ -11,7 +11,11 @@ use eig_matching::{DefiStatus, WhyNot};
 use eig_campaign::{CampaignResult, CandidateResult, Judgement};
 
 fn outcome(decision: &Decision) -> String {
-    match &decision.outcome {
+    outcome_words(&decision.outcome)
+}
+
+fn outcome_words(outcome: &Outcome) -> String {
+    match outcome {
         Outcome::Eligible { funding_route: Some(route) } => {
             format!("éligible — {}", route.french())
         }
@@ -37,7 +41,12 @@ pub(crate) fn subject(subject: &eig_eligibility::Subject) -> String {
 
 /// One line per decision: the subject and its outcome.
 pub(crate) fn decision_line(decision: &Decision) -> String {
-    format!("{} : {}", subject(&decision.subject), outcome(decision))
+    outcome_line(&decision.subject, &decision.outcome)
+}
+
+/// One line for a record's outcome: the record, then the outcome in a few words.
+pub(crate) fn outcome_line(record: &eig_eligibility::Subject, outcome: &Outcome) -> String {
+    format!("{} : {}", subject(record), outcome_words(outcome))
 }
 
 /// A record's judgement in a few words: its outcome, or why it was not judged.

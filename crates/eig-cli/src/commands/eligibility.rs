@@ -9,7 +9,7 @@ use eig_eligibility::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    cli::{ExplainArgs, FileArgs, Format},
+    cli::{EligibilityArgs, ExplainArgs, Format},
     error::{CliError, not_all_judged},
     input::read_json,
     output,
@@ -47,6 +47,16 @@ pub(crate) struct EligibilityOutput {
 #[serde(untagged)]
 pub(crate) enum Judged {
     Decided(Decision),
+    /// A decision without its trace (`eig eligibility --trace=never`, and by default above
+    /// 5 000 records).
+    Brief {
+        /// The promotion whose rules decided.
+        promotion: eig_domain::Promotion,
+        /// The dossier or candidate.
+        subject: eig_eligibility::Subject,
+        /// The decision.
+        outcome: eig_eligibility::Outcome,
+    },
     NotJudged {
         /// The dossier or candidate.
         subject: eig_eligibility::Subject,
@@ -56,6 +66,16 @@ pub(crate) enum Judged {
 }
 
 impl Judged {
+    /// The same result without the decision's trace.
+    fn brief(self) -> Judged {
+        match self {
+            Judged::Decided(Decision { promotion, subject, outcome, .. }) => {
+                Judged::Brief { promotion, subject, outcome }
+            }
+            other => other,
+        }
+    }
+
     fn from(result: Result<Decision, RecordError>, path: &str) -> (Judged, Option<String>) {
         match result {
             Ok(decision) => (Judged::Decided(decision), None),
@@ -136,6 +156,8 @@ pub(crate) fn judge_all(input: &EligibilityInput) -> (EligibilityOutput, Vec<Str
 struct Streamed<'a> {
     input: &'a EligibilityInput,
     not_judged: &'a RefCell<Vec<String>>,
+    /// Whether each decision keeps its trace.
+    traced: bool,
 }
 
 /// A sequence serialized from an iterator, once.
@@ -152,20 +174,24 @@ impl Serialize for Streamed<'_> {
         use serde::ser::SerializeStruct as _;
         // The fields of `EligibilityOutput`, in its order.
         let mut output = serializer.serialize_struct("EligibilityOutput", 2)?;
-        let dossiers = dossiers_judged(self.input, self.not_judged);
+        let traced = self.traced;
+        let shown = move |judged: Judged| if traced { judged } else { judged.brief() };
+        let dossiers = dossiers_judged(self.input, self.not_judged).map(shown);
         output.serialize_field("dossiers", &Lazy(RefCell::new(Some(dossiers))))?;
-        let candidates = candidates_judged(self.input, self.not_judged);
+        let candidates = candidates_judged(self.input, self.not_judged).map(shown);
         output.serialize_field("candidates", &Lazy(RefCell::new(Some(candidates))))?;
         output.end()
     }
 }
 
-pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
+pub(crate) fn eligibility(args: &EligibilityArgs) -> Result<(), CliError> {
+    let EligibilityArgs { file: args, trace } = args;
     let (name, input): (String, EligibilityInput) = read_json(args.file.as_ref())?;
     let not_judged = RefCell::new(Vec::new());
     match args.output.format {
         Format::Json => {
-            let streamed = Streamed { input: &input, not_judged: &not_judged };
+            let traced = trace.applies(input.dossiers.len() + input.candidates.len());
+            let streamed = Streamed { input: &input, not_judged: &not_judged, traced };
             output::write_json(args.output.output.as_deref(), &streamed, args.output.pretty)?;
         }
         Format::Text => {
@@ -175,6 +201,9 @@ pub(crate) fn eligibility(args: &FileArgs) -> Result<(), CliError> {
             for judged in judged {
                 let line = match judged {
                     Judged::Decided(decision) => crate::report::decision_line(&decision),
+                    Judged::Brief { subject, outcome, .. } => {
+                        crate::report::outcome_line(&subject, &outcome)
+                    }
                     Judged::NotJudged { subject, error } => {
                         format!("{} : non jugé — {error}", crate::report::subject(&subject))
                     }

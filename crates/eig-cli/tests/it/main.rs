@@ -216,6 +216,53 @@ fn match_reads_fields_in_any_order() {
     assert!(stderr.contains("le défi inconnu nowhere"), "{stderr}");
 }
 
+/// `eig eligibility --format json` gives each decision's trace by default up to 5 000 records,
+/// always with `--trace`, never with `--trace=never`: then each decision keeps its promotion,
+/// subject and outcome, and nothing else changes. The text form has no trace either way.
+#[test]
+fn eligibility_traces_on_demand() {
+    let example = ok(&["example", "eligibility"], "");
+    let json = |args: &[&str], input: &str| -> serde_json::Value {
+        let args = [&["eligibility", "--format", "json"], args].concat();
+        serde_json::from_str(&ok(&args, input)).unwrap()
+    };
+    let traced = json(&[], &example);
+    assert!(traced["dossiers"][0]["trace"].as_array().is_some_and(|t| !t.is_empty()));
+    assert_eq!(json(&["--trace"], &example), traced);
+    assert_eq!(json(&["--trace=always"], &example), traced);
+    let mut expected = traced.clone();
+    for list in ["dossiers", "candidates"] {
+        for record in expected[list].as_array_mut().unwrap() {
+            record.as_object_mut().unwrap().remove("trace");
+        }
+    }
+    assert_eq!(json(&["--trace=never"], &example), expected);
+    assert_eq!(
+        ok(&["eligibility", "--trace=never"], &example),
+        ok(&["eligibility", "--trace"], &example)
+    );
+
+    // 5 001 records: the first dossier again and again under new ids, the applications as
+    // they are. Decisions without their traces by default, with them on demand.
+    let mut large: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let first = large["dossiers"][0].clone();
+    let applications = large["candidates"].as_array().unwrap().len();
+    let dossiers: Vec<serde_json::Value> = (0..5_001 - applications)
+        .map(|i| {
+            let mut dossier = first.clone();
+            dossier["defi"]["id"] = serde_json::json!(format!("eig3-defi-{i:05}"));
+            dossier
+        })
+        .collect();
+    large["dossiers"] = serde_json::Value::Array(dossiers);
+    let large = large.to_string();
+    let brief = json(&[], &large);
+    assert_eq!(brief["dossiers"].as_array().unwrap().len() + applications, 5_001);
+    assert_eq!(brief["dossiers"][0].get("trace"), None);
+    assert_eq!(brief["dossiers"][0]["outcome"], traced["dossiers"][0]["outcome"]);
+    assert!(json(&["--trace"], &large)["dossiers"][5]["trace"].is_array());
+}
+
 /// `--explain=auto` (the default) explains up to 5 000 candidates and no more.
 #[test]
 fn match_explains_by_default_up_to_5000_candidates() {
