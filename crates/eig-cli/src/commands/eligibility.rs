@@ -45,6 +45,7 @@ pub(crate) struct EligibilityOutput {
 /// other records are decided).
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[expect(clippy::enum_variant_names, reason = "not judged is the record's state, as the text says")]
 pub(crate) enum Judged {
     Decided(Decision),
     /// A decision without its trace (`eig eligibility --trace=never`, and by default above
