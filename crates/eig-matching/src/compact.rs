@@ -1,5 +1,6 @@
-//! The problem read straight into compact form: every id turned into a dense index the moment
-//! it is read, lists stored flat. [`Instance::from_compact`](crate::Instance::from_compact)
+//! The problem read straight into compact form: each mention of an id kept as a 16-byte key
+//! while reading (no string per mention), the keys of each list turned into dense indices
+//! afterwards, lists stored flat. [`Instance::from_compact`](crate::Instance::from_compact)
 //! validates it exactly as [`Instance::new`](crate::Instance::new) validates a
 //! [`MatchingInput`] (which goes through this form too).
 
