@@ -186,3 +186,31 @@ fn short_and_long_ids_are_sorted_together() {
         );
     }
 }
+
+/// A value of the wrong type is refused with what was expected there, as a `MatchingInput`
+/// says it.
+#[test]
+fn a_value_of_the_wrong_type_says_what_was_expected() {
+    let message = |json: &str| compact(json).expect_err("refused").to_string();
+    let cases = [
+        ("3".to_owned(), "struct MatchingInput"),
+        (VALID.replacen(r#""defis": ["#, r#""defis": 3, "ignored": ["#, 1), "a sequence"),
+        (VALID.replacen(r#""id": "c1""#, r#""id": 1"#, 1), "a string"),
+        (
+            VALID.replacen(r#"{"id": "c1", "profile": "designer", "choices": ["d2"]}"#, "3", 1),
+            "struct CandidateInput",
+        ),
+    ];
+    for (json, expected) in cases {
+        let read = message(&json);
+        assert!(read.contains(&format!("expected {expected}")), "{read}");
+        let input = serde_json::from_str::<MatchingInput>(&json).expect_err("refused");
+        assert!(input.to_string().contains(&format!("expected {expected}")), "{input}");
+    }
+}
+
+#[test]
+fn the_limits_are_read() {
+    let read = compact(VALID).expect("valid");
+    assert_eq!(read.limits(), eig_matching::Limits { team_min: 0, team_max: 3, max_choices: 2 });
+}
