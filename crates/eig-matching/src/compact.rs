@@ -974,7 +974,7 @@ impl CompactInput {
 mod tests {
     use eig_domain::CandidateId;
 
-    use super::{FromKeys, Interner, LONG, LongIds, Makers, inline_key, key_of};
+    use super::{FromKeys, Interner, LONG, LongIds, Makers, inline_key, key_of, slot_of};
 
     fn key(text: &str) -> u128 {
         key_of::<CandidateId>(&mut LongIds::new(), text, None).expect("valid")
@@ -1026,5 +1026,82 @@ mod tests {
         assert_eq!(all, (0..5_000).collect::<Vec<u32>>());
         assert_eq!(interner.intern_all(&keys, make).expect("valid"), all);
         assert_eq!(interner.ids.ids[4_999].as_str(), "c0004999");
+    }
+
+    /// Ids of 16 bytes sharing their first 8: keys with the same high half. A slot holding
+    /// another of them is not taken for the key's own.
+    #[test]
+    fn keys_sharing_their_high_half_are_told_apart() {
+        let keys: Vec<u128> = (0..100_000).map(|i| key(&format!("prefix--{i:08}"))).collect();
+        assert!(keys.iter().all(|&k| k >> 64 == keys[0] >> 64 && k & LONG == 0));
+        let mut interner = Interner::<CandidateId>::new(10, Vec::new());
+        let make = |key: u128, at| FromKeys.candidate(key, 1, at);
+        let first = interner.intern_all(&keys, make).expect("valid");
+        assert_eq!(first, (0..100_000).collect::<Vec<u32>>());
+        let mut reversed = keys.clone();
+        reversed.reverse();
+        let again = interner.intern_all(&reversed, make).expect("valid");
+        assert_eq!(again, (0..100_000).rev().collect::<Vec<u32>>());
+        assert_eq!(interner.ids.ids[99_999].as_str(), "prefix--00099999");
+        // Hashing spreads them: no long probing, no ordered map.
+        assert!(interner.ordered.is_none());
+        assert!(interner.extra_probes < 2 * interner.lookups);
+    }
+
+    /// `count` keys whose first slot in a table of `2^bits` slots is `slot`.
+    fn keys_at(slot: usize, bits: u32, count: usize) -> Vec<u128> {
+        (0..)
+            .map(|i| key(&format!("k{i}")))
+            .filter(|&k| slot_of(k, bits) == slot)
+            .take(count)
+            .collect()
+    }
+
+    /// Linear probing: a key goes to the first free slot from its own, wrapping around the
+    /// end of the table; each slot passed counts one probe, placing or finding.
+    #[test]
+    fn probing_steps_to_the_next_slot_and_wraps() {
+        let mut interner = Interner::<CandidateId>::new(10, Vec::new());
+        assert_eq!(interner.slots.len(), 1 << 11);
+        let last = interner.slots.len() - 1;
+        let keys = keys_at(last, interner.bits, 4);
+        for (i, &k) in keys[..3].iter().enumerate() {
+            interner.place(k, u32::try_from(i).expect("small"));
+        }
+        // At the last slot, then the first two.
+        let placed: Vec<u32> = [last, 0, 1, 2].iter().map(|&s| interner.slots[s].index).collect();
+        assert_eq!(placed, [0, 1, 2, super::NONE]);
+        assert_eq!((interner.slots[0].high, interner.slots[0].low), super::halves(keys[1]));
+        assert_eq!(interner.extra_probes, 1 + 2);
+        assert_eq!(interner.find(keys[2]), Some(2));
+        assert_eq!((interner.extra_probes, interner.lookups), (3 + 2, 1));
+        assert_eq!(interner.find(keys[3]), None);
+        assert_eq!((interner.extra_probes, interner.lookups), (5 + 3, 2));
+        assert_eq!(interner.find(keys[0]), Some(0));
+        assert_eq!((interner.extra_probes, interner.lookups), (8, 3));
+    }
+
+    /// The ordered map takes over when the probes beyond the first exceed eight a lookup
+    /// plus 2^16, not before.
+    #[test]
+    fn the_ordered_map_takes_over_past_its_threshold() {
+        let make = |key: u128, at| FromKeys.candidate(key, 1, at);
+        let keys = ids(100);
+        for (over, switched) in [(0, false), (1, true)] {
+            let mut interner = Interner::<CandidateId>::new(10, Vec::new());
+            interner.intern_all(&keys[..99], make).expect("valid");
+            assert_eq!(interner.lookups, 99);
+            let probes = interner.extra_probes;
+            let threshold = 8 * 99 + (1 << 16);
+            interner.extra_probes = threshold + over;
+            // The last key's first slot is free: placing it probes no further.
+            assert_eq!(interner.slots[slot_of(keys[99], interner.bits)].index, super::NONE);
+            interner.insert(keys[99], make(keys[99], 99).expect("valid"));
+            assert_eq!(interner.ordered.is_some(), switched, "{over} over, {probes} probes");
+            assert_eq!(
+                interner.intern_all(&keys, make).expect("valid"),
+                (0..100).collect::<Vec<u32>>()
+            );
+        }
     }
 }

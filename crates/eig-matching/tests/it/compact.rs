@@ -143,3 +143,78 @@ fn generated_problems_read_into_their_instance() {
         assert_eq!(Instance::from_compact(&read), Ok(instance));
     }
 }
+
+/// Défis and candidates are indexed in the order of their ids' text, whether the ids fit in a
+/// 16-byte key or not: a short id may sort after a long one ("z" after "defi-…"), in whatever
+/// order the lists give them, read from JSON or converted.
+#[test]
+fn short_and_long_ids_are_sorted_together() {
+    let defis = ["z", "defi-with-a-long-name-b", "a", "defi-with-a-long-name-a", "m", "e"];
+    let candidates =
+        ["zz", "candidate-with-a-long-name-b", "b", "candidate-with-a-long-name-a", "cz", "d"];
+    for turn in 0..defis.len() {
+        let mut defis = defis.to_vec();
+        let mut candidates = candidates.to_vec();
+        defis.rotate_left(turn);
+        candidates.rotate_right(turn);
+        let defi_list: Vec<String> = defis
+            .iter()
+            .map(|d| format!(r#"{{"id": "{d}", "seats": {{"developer": 1}}}}"#))
+            .collect();
+        let candidate_list: Vec<String> = candidates
+            .iter()
+            .zip(defis.iter())
+            .map(|(c, d)| format!(r#"{{"id": "{c}", "profile": "developer", "choices": ["{d}"]}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"limits": {{"team_min": 0, "team_max": 1, "max_choices": 1}},
+                "defis": [{}], "candidates": [{}], "rankings": []}}"#,
+            defi_list.join(", "),
+            candidate_list.join(", ")
+        );
+        let input: MatchingInput = serde_json::from_str(&json).expect("valid JSON");
+        let instance = Instance::from_compact(&compact(&json).expect("valid")).expect("valid");
+        assert_eq!(Instance::new(&input).as_ref(), Ok(&instance), "turn {turn}");
+        let defi_ids: Vec<&str> = instance.defis().iter().map(eig_domain::DefiId::as_str).collect();
+        assert_eq!(
+            defi_ids,
+            ["a", "defi-with-a-long-name-a", "defi-with-a-long-name-b", "e", "m", "z"],
+            "turn {turn}"
+        );
+        let candidate_ids: Vec<&str> =
+            instance.candidates().iter().map(eig_domain::CandidateId::as_str).collect();
+        assert_eq!(
+            candidate_ids,
+            ["b", "candidate-with-a-long-name-a", "candidate-with-a-long-name-b", "cz", "d", "zz"],
+            "turn {turn}"
+        );
+    }
+}
+
+/// A value of the wrong type is refused with what was expected there, as a `MatchingInput`
+/// says it.
+#[test]
+fn a_value_of_the_wrong_type_says_what_was_expected() {
+    let message = |json: &str| compact(json).expect_err("refused").to_string();
+    let cases = [
+        ("3".to_owned(), "struct MatchingInput"),
+        (VALID.replacen(r#""defis": ["#, r#""defis": 3, "ignored": ["#, 1), "a sequence"),
+        (VALID.replacen(r#""id": "c1""#, r#""id": 1"#, 1), "a string"),
+        (
+            VALID.replacen(r#"{"id": "c1", "profile": "designer", "choices": ["d2"]}"#, "3", 1),
+            "struct CandidateInput",
+        ),
+    ];
+    for (json, expected) in cases {
+        let read = message(&json);
+        assert!(read.contains(&format!("expected {expected}")), "{read}");
+        let input = serde_json::from_str::<MatchingInput>(&json).expect_err("refused");
+        assert!(input.to_string().contains(&format!("expected {expected}")), "{input}");
+    }
+}
+
+#[test]
+fn the_limits_are_read() {
+    let read = compact(VALID).expect("valid");
+    assert_eq!(read.limits(), eig_matching::Limits { team_min: 0, team_max: 3, max_choices: 2 });
+}

@@ -213,3 +213,33 @@ fn an_assignment_for_another_instance_is_refused() {
     // Its own instance reads it.
     assert!(assignment.pairs(&large).is_ok());
 }
+
+/// The error is one sentence: how many problems (singular for one), then each, separated by
+/// " ; ".
+#[test]
+fn the_error_counts_and_joins_its_problems() {
+    let error = |json: &str| -> String {
+        let input: MatchingInput = serde_json::from_str(json).expect("valid JSON");
+        Instance::new(&input).expect_err("invalid").to_string()
+    };
+    assert_eq!(
+        error(
+            r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+                "defis": [], "candidates": [], "rankings": []}"#
+        ),
+        "1 problème dans les données d'affectation : les bornes d'équipe de 3 à 2 sont vides : \
+         team_min doit être au plus team_max"
+    );
+    assert_eq!(
+        error(
+            r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+                "defis": [{"id": "d1", "seats": {"developer": 1}}],
+                "candidates": [{"id": "c1", "profile": "developer", "choices": ["d9"]}],
+                "rankings": []}"#
+        ),
+        "3 problèmes dans les données d'affectation : les bornes d'équipe de 3 à 2 sont vides : \
+         team_min doit être au plus team_max ; le défi d1 a 1 place, hors des bornes d'équipe de \
+         3 à 2 : donnez-lui de 3 à 2 places ; le candidat c1 a choisi le défi inconnu d9 : \
+         retirez ce choix ou ajoutez le défi"
+    );
+}
