@@ -406,6 +406,11 @@ impl Applicants {
     }
 }
 
+/// Whether a list of `count` entries can be indexed with `u32`, `NONE` apart.
+fn indexable(count: usize) -> bool {
+    count < NONE as usize
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
@@ -471,10 +476,10 @@ impl Instance {
         if limits.team_min > limits.team_max {
             problems.push(Problem::EmptyBounds { min: limits.team_min, max: limits.team_max });
         }
-        if input.defis.len() >= NONE as usize {
+        if !indexable(input.defis.len()) {
             problems.push(Problem::TooLarge { what: "défis", count: input.defis.len() });
         }
-        if input.candidates.len() >= NONE as usize {
+        if !indexable(input.candidates.len()) {
             problems.push(Problem::TooLarge { what: "candidats", count: input.candidates.len() });
         }
         let defi_id = |i: u32| input.defi_ids.ids[i as usize].clone();
@@ -757,8 +762,8 @@ impl Instance {
             rank_start.push(to_u32(rank_candidate.len()));
             offer_start.push(to_u32(offer_candidate.len()));
         }
-        if rank_candidate.len() >= NONE as usize || instance.choice_defi.len() >= NONE as usize {
-            let count = rank_candidate.len().max(instance.choice_defi.len());
+        let count = rank_candidate.len().max(instance.choice_defi.len());
+        if !indexable(count) {
             return Err(InstanceError {
                 problems: vec![Problem::TooLarge { what: "entrées de liste", count }],
             });
@@ -984,5 +989,20 @@ impl Instance {
     /// Whether some ranking has a tie group of two or more.
     pub(crate) fn has_ties(&self) -> bool {
         self.ties
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NONE, indexable};
+
+    /// The largest lists the instance can index (a test cannot build them: the rule is checked
+    /// on its own).
+    #[test]
+    fn lists_up_to_the_largest_index_are_indexable() {
+        assert!(indexable(0));
+        assert!(indexable(NONE as usize - 1));
+        assert!(!indexable(NONE as usize));
+        assert!(!indexable(usize::MAX));
     }
 }

@@ -375,6 +375,7 @@ impl Instance {
 
 #[cfg(test)]
 mod tests {
+
     use std::collections::BTreeMap;
 
     use eig_domain::{CandidateId, DefiId, TalentProfile};
