@@ -8,3 +8,4 @@ mod money;
 mod promotion;
 mod roundtrip;
 mod source;
+mod vocabulary;

@@ -134,3 +134,32 @@ proptest::proptest! {
         assert_same_plan("arbitrary", &input, &scenario);
     }
 }
+
+/// What the cargo-mutants run of the writer-based text found untested (docs/testing.md): a
+/// défi's own text is the part of the promotion's text that names it, and the talents an
+/// exceeded envelope leaves uncovered in rank order are listed one after the other, each
+/// once, separated by commas.
+#[test]
+fn what_the_mutants_found_in_the_text() {
+    let talents: Vec<_> = (1..=3)
+        .map(|t| json!({ "talent": format!("t{t}"), "employer_cost": { "contract": "70000" } }))
+        .collect();
+    let input: PromotionInput = serde_json::from_value(json!({ "promotion": "EIG3", "defis": [
+        { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": talents } ] }))
+    .unwrap();
+    let scenario: Scenario = serde_json::from_value(json!({ "envelope_policy": "rank_order",
+        "overrides": [ { "id": "programme_envelope", "promotion": "EIG3",
+                         "value": { "amount": "50000" } } ] }))
+    .unwrap();
+    let plan = plan_promotion(&input, &scenario).unwrap();
+    let text = plan.to_french();
+    assert!(
+        text.contains("premier EIG non couvert : d1/t2 ; non couverts : d1/t2, d1/t3.\n"),
+        "{text}"
+    );
+    let mut defi = String::new();
+    plan.defis[0].write_french(&mut defi).unwrap();
+    assert!(defi.starts_with("Défi d1 — cofinancement direct — missions initiales"), "{defi}");
+    assert!(defi.contains("  EIG t3 : coût total employeur 70\u{202f}000,00\u{a0}€"), "{defi}");
+    assert!(text.contains(&format!("\n\n{defi}\nTotaux de la promotion :\n")), "{text}");
+}
