@@ -282,6 +282,21 @@ mod tests {
             ("expected `:`", "`:` attendu"),
             ("recursion limit exceeded", "plus de 128 niveaux"),
             ("invalid number", "nombre non valable"),
+            ("key must be a string", "un nom de champ doit être une chaîne"),
+            ("trailing comma", "virgule en trop"),
+            ("trailing characters", "texte après la fin du document"),
+            ("EOF while parsing a string", "ajoutez le `\"` qui manque"),
+            (
+                "control character (\\u0000-\\u001F) found while parsing a string",
+                "caractère de contrôle dans une chaîne",
+            ),
+            ("invalid escape", "échappement non valable"),
+            ("number out of range", "nombre trop grand"),
+            ("expected `,` or `]`", "`,` ou `]` attendu : séparez les éléments"),
+            ("expected ident", "mot inconnu"),
+            // Punctuation serde_json may name in words not listed: either start says so.
+            ("expected `=`", "ponctuation inattendue"),
+            ("EOF while parsing a tuple", "ponctuation inattendue"),
             ("something new", "valeur non valable : vérifiez"),
         ] {
             let message = french_json_syntax_message(english);
@@ -290,6 +305,51 @@ mod tests {
                 "{english}: {message}"
             );
         }
+    }
+
+    /// Every syntax error `serde_json` reports on these inputs has its own French words (none
+    /// falls to the catch-all), so a change of `serde_json`'s wording is noticed.
+    #[test]
+    fn serde_json_syntax_errors_have_their_own_words() {
+        for text in [
+            "",
+            "{",
+            "[1,",
+            "{\"a\" 1}",
+            "{1: 2}",
+            "[1,]",
+            "{} x",
+            "\"abc",
+            "\"a\u{1}b\"",
+            "\"\\q\"",
+            "[1 2]",
+            "{\"a\": 1 \"b\": 2}",
+            "tru",
+            "-",
+        ] {
+            let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) else {
+                panic!("{text:?} is valid JSON");
+            };
+            let english = err.to_string();
+            let english = english.split(" at line ").next().unwrap_or(&english);
+            let french = french_json_syntax_message(english);
+            assert!(!french.starts_with("valeur non valable"), "{text:?}: {english} → {french}");
+        }
+    }
+
+    /// Each kind of object serde names is an object in JSON's words.
+    #[test]
+    fn objects_in_json_words() {
+        for expected in [
+            "struct Dossier",
+            "internally tagged enum Kind",
+            "adjacently tagged enum Kind",
+            "a JSON object",
+            "a map",
+        ] {
+            assert_eq!(super::expected_words(expected), "un objet JSON", "{expected}");
+        }
+        assert_ne!(super::expected_words("a string"), "un objet JSON");
     }
 
     #[test]

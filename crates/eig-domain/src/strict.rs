@@ -390,6 +390,98 @@ mod tests {
         "pair": [9, {"x": 10, "y": 11}]
     }"#;
 
+    /// What a type's deserialization asks of the deserializer, through the strict one: its
+    /// human readability, the size hints of sequences and maps.
+    #[derive(Debug, PartialEq)]
+    struct Probe {
+        human_readable: bool,
+        size_hint: Option<usize>,
+    }
+
+    impl<'de> Deserialize<'de> for Probe {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Probe, D::Error> {
+            struct Hint;
+            impl<'de> serde::de::Visitor<'de> for Hint {
+                type Value = Option<usize>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a sequence or a map")
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Option<usize>, A::Error> {
+                    let hint = seq.size_hint();
+                    while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                    Ok(hint)
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Option<usize>, A::Error> {
+                    let hint = map.size_hint();
+                    while map
+                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    Ok(hint)
+                }
+            }
+            let human_readable = deserializer.is_human_readable();
+            let size_hint = deserializer.deserialize_any(Hint)?;
+            Ok(Probe { human_readable, size_hint })
+        }
+    }
+
+    /// A deserializer that says it is not human-readable, around another.
+    struct Binary<D>(D);
+
+    impl<'de, D: serde::Deserializer<'de>> serde::Deserializer<'de> for Binary<D> {
+        type Error = D::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_any(visitor)
+        }
+        fn is_human_readable(&self) -> bool {
+            false
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+            identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn what_the_inner_deserializer_says_is_passed_on() {
+        use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+        let seq = || SeqDeserializer::<_, Error>::new([1u8, 2, 3].into_iter());
+        let probe = Probe::deserialize(Strict::new(seq())).unwrap();
+        assert_eq!(probe, Probe { human_readable: true, size_hint: Some(3) });
+        let probe = Probe::deserialize(Strict::new(Binary(seq()))).unwrap();
+        assert_eq!(probe, Probe { human_readable: false, size_hint: Some(3) });
+        let map = MapDeserializer::<_, Error>::new([("a", 1u8), ("b", 2)].into_iter());
+        let probe = Probe::deserialize(Strict::new(map)).unwrap();
+        assert_eq!(probe.size_hint, Some(2));
+    }
+
+    /// serde's messages keep what the type expected, and a unit variant given a value is
+    /// refused as serde refuses it.
+    #[test]
+    fn messages_and_unit_variants_as_serde_gives_them() {
+        let mut json = serde_json::Deserializer::from_str("\"x\"");
+        let err = u8::deserialize(Strict::new(&mut json)).unwrap_err().to_string();
+        assert!(err.contains("expected u8"), "{err}");
+        let strict = |text: &str| {
+            let mut json = serde_json::Deserializer::from_str(text);
+            Shape::deserialize(Strict::new(&mut json)).map_err(|err| err.to_string())
+        };
+        assert_eq!(strict("\"empty\""), Ok(Shape::Empty));
+        let plain = serde_json::from_str::<Shape>(r#"{"empty": 5}"#).unwrap_err().to_string();
+        assert_eq!(strict(r#"{"empty": 5}"#), Err(plain));
+    }
+
     #[test]
     fn objects_read_as_serde_reads_them() {
         let strict = read(OBJECTS).unwrap();
