@@ -4,7 +4,7 @@
 //! validates it exactly as [`Instance::new`](crate::Instance::new) validates a
 //! [`MatchingInput`] (which goes through this form too).
 
-use std::{cmp::Ordering, collections::BTreeMap, fmt};
+use std::{cmp::Ordering, collections::BTreeMap, fmt, ops::Range};
 
 use eig_domain::{CandidateId, DefiId, TalentProfile, TextError};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -955,12 +955,12 @@ object_visitor!(Rankings, "RankingInput", &["defi", "profile", "ranks", "offers"
 });
 
 impl CompactInput {
-    /// The candidates ranking `r` ranks (its tie groups one after the other) and offers.
-    pub(crate) fn ranking_entries(&self, r: usize) -> (&[u32], &[u32]) {
+    /// Where the candidates ranking `r` ranks (its tie groups one after the other) are in
+    /// `ranked`, and where its offers are in `offered`.
+    pub(crate) fn ranking_ranges(&self, r: usize) -> (Range<usize>, Range<usize>) {
         let start = self.ranked_start[r] as usize;
         let end = self.group_ends(r).last().map_or(start, |&end| end as usize);
-        let offers = self.offer_start[r] as usize..self.offer_start[r + 1] as usize;
-        (&self.ranked[start..end], &self.offered[offers])
+        (start..end, self.offer_start[r] as usize..self.offer_start[r + 1] as usize)
     }
 
     /// The end of each tie group of ranking `r` in `ranked` (the first starts at

@@ -671,15 +671,10 @@ impl Instance {
             for &(c, _) in applicants.of_seat(s) {
                 named[c as usize].applies = true;
             }
-            let (ranked_ids, offered_ids) = input.ranking_entries(r);
-            let ranked_from = input.ranked_start[r] as usize;
-            let offered_from = input.offer_start[r] as usize;
-            let entries = (ranked_from..ranked_from + ranked_ids.len())
+            let (ranked_at, offered_at) = input.ranking_ranges(r);
+            let entries = ranked_at
                 .map(|i| (ranked[i], input.ranked[i], false))
-                .chain(
-                    (offered_from..offered_from + offered_ids.len())
-                        .map(|i| (offered[i], input.offered[i], true)),
-                );
+                .chain(offered_at.map(|i| (offered[i], input.offered[i], true)));
             for (c, id, is_offer) in entries {
                 if c == NONE {
                     problems.push(Problem::RankingUnknownCandidate {
@@ -756,8 +751,7 @@ impl Instance {
                     rank_candidate[first..].sort_unstable();
                     rank_group.resize(rank_candidate.len(), to_u32(group));
                 }
-                let offers = input.offer_start[r] as usize..input.offer_start[r + 1] as usize;
-                offer_candidate.extend_from_slice(&offered[offers]);
+                offer_candidate.extend_from_slice(&offered[input.ranking_ranges(r).1]);
             }
             rank_start.push(to_u32(rank_candidate.len()));
             offer_start.push(to_u32(offer_candidate.len()));
