@@ -87,10 +87,10 @@ pub(crate) struct OutputArgs {
     pub(crate) pretty: bool,
 }
 
-/// When `eig match` explains every placement and every défi, and `eig eligibility --format
-/// json` gives each decision's trace.
+/// When a result carries its details: `eig match`'s explanations of every placement and every
+/// défi, `eig eligibility --format json`'s trace of every decision.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Explain {
+pub(crate) enum Detail {
     /// Pour une entrée d'au plus 5 000 candidats, ou dossiers et candidatures (un appel EIG en
     /// compte quelques centaines).
     #[default]
@@ -101,19 +101,19 @@ pub(crate) enum Explain {
     Never,
 }
 
-impl Explain {
-    /// Most candidates for which `auto` explains: well above an EIG call (a few hundred
-    /// candidates), well below the sizes where explanations outweigh the assignment by far
-    /// (about 17 times its size in JSON).
-    pub(crate) const AUTO_MAX_CANDIDATES: usize = 5_000;
+impl Detail {
+    /// Most records (candidates of a matching, dossiers and applications of a batch) for which
+    /// `auto` gives the details: well above an EIG call (a few hundred), well below the sizes
+    /// where they outweigh the result by far (explanations: about 17 times the assignment in
+    /// JSON; traces: about 17 times the decisions).
+    pub(crate) const AUTO_MAX_RECORDS: usize = 5_000;
 
-    /// Whether a problem of `candidates` candidates (or a batch of as many records) is
-    /// explained.
-    pub(crate) fn applies(self, candidates: usize) -> bool {
+    /// Whether a result of `records` records carries its details.
+    pub(crate) fn applies(self, records: usize) -> bool {
         match self {
-            Explain::Auto => candidates <= Explain::AUTO_MAX_CANDIDATES,
-            Explain::Always => true,
-            Explain::Never => false,
+            Detail::Auto => records <= Detail::AUTO_MAX_RECORDS,
+            Detail::Always => true,
+            Detail::Never => false,
         }
     }
 }
@@ -129,12 +129,12 @@ pub(crate) struct EligibilityArgs {
         long,
         value_enum,
         value_name = "QUAND",
-        default_value_t = Explain::Auto,
+        default_value_t = Detail::Auto,
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "always"
     )]
-    pub(crate) trace: Explain,
+    pub(crate) trace: Detail,
 }
 
 #[derive(Debug, clap::Args)]
@@ -212,12 +212,12 @@ pub(crate) struct MatchArgs {
         long,
         value_enum,
         value_name = "QUAND",
-        default_value_t = Explain::Auto,
+        default_value_t = Detail::Auto,
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "always"
     )]
-    pub(crate) explain: Explain,
+    pub(crate) explain: Detail,
 }
 
 #[derive(Debug, clap::Args)]
