@@ -4,7 +4,7 @@
 //! validates it exactly as [`Instance::new`](crate::Instance::new) validates a
 //! [`MatchingInput`] (which goes through this form too).
 
-use std::{cmp::Ordering, collections::BTreeMap, fmt, ops::Range};
+use std::{cmp::Ordering, collections::BTreeMap, convert::Infallible, fmt, ops::Range};
 
 use eig_domain::{CandidateId, DefiId, TalentProfile, TextError};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -256,15 +256,12 @@ impl<T: Id> LongIds<T> {
         LongIds { index: BTreeMap::new(), ids: Vec::new() }
     }
 
-    /// The key of `text`, checked (or taken from `made`) the first time it is met.
-    fn key(&mut self, text: &str, made: Option<&T>) -> Result<u128, TextError> {
+    /// The key of `text`, its id made by `make` (which checks it) the first time it is met.
+    fn key<E>(&mut self, text: &str, make: impl FnOnce() -> Result<T, E>) -> Result<u128, E> {
         if let Some(&index) = self.index.get(text) {
             return Ok(LONG | u128::from(index));
         }
-        let id = match made {
-            Some(id) => id.clone(),
-            None => T::make(text)?,
-        };
+        let id = make()?;
         let index = to_u32(self.ids.len());
         self.ids.push(id);
         self.index.insert(text.into(), index);
@@ -274,13 +271,17 @@ impl<T: Id> LongIds<T> {
 
 /// The key of an id's text: inline when it is at most 16 ASCII bytes without `\0` (it is
 /// checked when interned), through `long` otherwise.
-fn key_of<T: Id>(long: &mut LongIds<T>, text: &str, made: Option<&T>) -> Result<u128, TextError> {
+fn key_of<T: Id, E>(
+    long: &mut LongIds<T>,
+    text: &str,
+    make: impl FnOnce() -> Result<T, E>,
+) -> Result<u128, E> {
     let bytes = text.as_bytes();
     if !bytes.is_empty() && bytes.len() <= INLINE && bytes[0] < 0x80 && bytes[bytes.len() - 1] != 0
     {
         Ok(inline_key(text))
     } else {
-        long.key(text, made)
+        long.key(text, make)
     }
 }
 
@@ -469,21 +470,11 @@ struct Made<'a> {
     candidates: [Vec<&'a CandidateId>; 3],
 }
 
-impl Makers<std::convert::Infallible> for Made<'_> {
-    fn defi(
-        &mut self,
-        _: u128,
-        list: usize,
-        at: usize,
-    ) -> Result<DefiId, std::convert::Infallible> {
+impl Makers<Infallible> for Made<'_> {
+    fn defi(&mut self, _: u128, list: usize, at: usize) -> Result<DefiId, Infallible> {
         Ok(self.defis[list][at].clone())
     }
-    fn candidate(
-        &mut self,
-        _: u128,
-        list: usize,
-        at: usize,
-    ) -> Result<CandidateId, std::convert::Infallible> {
+    fn candidate(&mut self, _: u128, list: usize, at: usize) -> Result<CandidateId, Infallible> {
         Ok(self.candidates[list][at].clone())
     }
 }
@@ -552,14 +543,6 @@ impl Builder {
         })
     }
 
-    fn defi_key(&mut self, text: &str, made: Option<&DefiId>) -> Result<u128, TextError> {
-        key_of(&mut self.long_defis, text, made)
-    }
-
-    fn candidate_key(&mut self, text: &str, made: Option<&CandidateId>) -> Result<u128, TextError> {
-        key_of(&mut self.long_candidates, text, made)
-    }
-
     fn add_defi(&mut self, id: u128, seats: &BTreeMap<TalentProfile, u32>) {
         self.defis.push(id);
         self.seats.extend(seats.iter().map(|(&p, &n)| (p, n)));
@@ -586,10 +569,17 @@ impl From<&MatchingInput> for CompactInput {
     fn from(input: &MatchingInput) -> CompactInput {
         let mut b = Builder::new();
         let mut made = Made { defis: Default::default(), candidates: Default::default() };
-        // Ids made already: a key never fails.
-        let defi = |b: &mut Builder, id: &DefiId| b.defi_key(id.as_str(), Some(id)).unwrap_or(0);
-        let candidate =
-            |b: &mut Builder, id: &CandidateId| b.candidate_key(id.as_str(), Some(id)).unwrap_or(0);
+        // Ids made already: their keys cannot fail.
+        let defi = |b: &mut Builder, id: &DefiId| {
+            let Ok(key) =
+                key_of(&mut b.long_defis, id.as_str(), || Ok::<_, Infallible>(id.clone()));
+            key
+        };
+        let candidate = |b: &mut Builder, id: &CandidateId| {
+            let Ok(key) =
+                key_of(&mut b.long_candidates, id.as_str(), || Ok::<_, Infallible>(id.clone()));
+            key
+        };
         for d in &input.defis {
             let key = defi(&mut b, &d.id);
             made.defis[0].push(&d.id);
@@ -794,7 +784,7 @@ impl<T: Id> Visitor<'_> for IdSeed<'_, T> {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<u128, E> {
-        key_of(self.0, text, None).map_err(E::custom)
+        key_of(self.0, text, || T::make(text)).map_err(E::custom)
     }
 }
 
@@ -977,7 +967,7 @@ mod tests {
     use super::{FromKeys, Interner, LONG, LongIds, Makers, inline_key, key_of, slot_of};
 
     fn key(text: &str) -> u128 {
-        key_of::<CandidateId>(&mut LongIds::new(), text, None).expect("valid")
+        key_of(&mut LongIds::new(), text, || text.parse::<CandidateId>()).expect("valid")
     }
 
     #[test]
@@ -990,7 +980,7 @@ mod tests {
         assert_eq!(key("c1") & LONG, 0);
         assert_ne!(key("candidate-over-16") & LONG, 0);
         // Not ASCII: through the long ids, which check it at once.
-        assert!(key_of::<CandidateId>(&mut LongIds::new(), "é", None).is_err());
+        assert!(key_of(&mut LongIds::new(), "é", || "é".parse::<CandidateId>()).is_err());
     }
 
     fn ids(n: usize) -> Vec<u128> {
