@@ -252,11 +252,11 @@ pub(crate) struct TestArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct KindArgs {
     /// Quelle forme.
-    #[arg(value_enum, value_name = "FORME")]
-    pub(crate) kind: Kind,
+    #[arg(value_name = "FORME", value_parser = kinds())]
+    pub(crate) kind: String,
     /// Avec `eig example` : un exemple complet et valable de cette promotion (EIG2 … EIG7 ;
-    /// `eig3`, `EIG 3` sont acceptés) pour une entrée defi, candidate, eligibility, explain,
-    /// funding, match ou campaign, ou leurs résultats ; sans elle, celui d'EIG3.
+    /// `eig3`, `EIG 3` sont acceptés) pour les formes qui en ont une par promotion ; sans
+    /// elle, celui d'EIG3.
     #[arg(long, value_parser = parse_promotion)]
     pub(crate) promotion: Option<Promotion>,
     /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
@@ -284,49 +284,16 @@ pub(crate) struct ServeArgs {
     pub(crate) concurrency: usize,
 }
 
-/// The JSON shapes the command reads or writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Kind {
-    /// Un appel entier (entrée de `eig run FICHIER`).
-    Campaign,
-    /// Des dossiers et des candidatures (entrée de `eig eligibility`).
-    Eligibility,
-    /// Un dossier ou une candidature (entrée de `eig explain`).
-    Explain,
-    /// Les défis, voies de financement et talents d'une promotion (entrée de `eig funding`).
-    Funding,
-    /// Des paramètres remplacés (entrée de `eig funding --scenario`).
-    Scenario,
-    /// Un problème d'affectation (entrée de `eig match`).
-    Match,
-    /// Le résultat de `eig run --format json`.
-    RunResult,
-    /// Le résultat de `eig eligibility --format json`.
-    EligibilityResult,
-    /// Le résultat de `eig funding --format json` (un plan de financement).
-    FundingPlan,
-    /// Le résultat de `eig match --format json`.
-    MatchResult,
-    /// Le résultat de `eig history --format json`.
-    HistoryResult,
-    /// Un défi.
-    Defi,
-    /// Un candidat.
-    Candidate,
-    /// Les faits sourcés d'une promotion (dans `eig history --format json`, par promotion).
-    PromotionFacts,
-    /// Le tableau des chiffres (dans `eig history --format json`).
-    Figures,
-    /// Un fichier de tests de règles (entrée de `eig test`).
-    Case,
+/// The kinds of `eig schema` and `eig example`: the shapes of eig-api's table.
+fn kinds() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        eig_api::shapes()
+            .iter()
+            .map(|shape| clap::builder::PossibleValue::new(shape.kind).help(shape.summary)),
+    )
 }
 
 /// A promotion in any spelling people write: `EIG3`, `eig3`, `EIG 3`, `eig-3`, `DIG1`.
 pub(crate) fn parse_promotion(text: &str) -> Result<Promotion, String> {
-    let canonical: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
-        .flat_map(char::to_uppercase)
-        .collect();
-    canonical.parse().map_err(|err: eig_domain::PromotionError| err.to_string())
+    eig_api::parse_promotion(text)
 }

@@ -9,6 +9,7 @@ pub(crate) mod eligibility;
 mod funding;
 pub(crate) mod history;
 pub(crate) mod matching;
+pub(crate) mod operation;
 mod run;
 pub(crate) mod schema;
 mod serve;

@@ -25,15 +25,13 @@ pub(crate) enum CliError {
         #[source]
         source: std::io::Error,
     },
-    /// The input is not JSON.
-    #[error("{input}:{line}:{column} : JSON non valable : {message}")]
-    Syntax { input: String, line: usize, column: usize, message: String },
-    /// The JSON does not have the expected shape or a value is invalid.
-    #[error("{input} : à {path} : {message}")]
-    Invalid { input: String, path: String, message: String },
     /// The input is well-formed but cannot be judged (e.g. a promotion with no published rules).
     #[error("{input} : {message}")]
     Unjudgeable { input: String, message: String },
+    /// An operation refused its input: not JSON (`input:line:column : …`), not its shape
+    /// (`input : à $.path : …`), or a state the rules cannot judge.
+    #[error("{input}{}{error}", if error.kind() == eig_api::ErrorKind::Syntax { ":" } else { " : " })]
+    Api { input: String, error: eig_api::ApiError },
     /// `eig test` found no case file where it was told to look.
     #[error(
         "aucun fichier de cas dans {paths} : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un)"
@@ -68,19 +66,24 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
-    /// 1: invalid input; 2: usage error; 3: output not written; 4: some records not judged.
+    /// 1: invalid input; 2: usage error; 3: output not written; 4: some records not judged;
+    /// 5: the rules cannot judge this state.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
+            CliError::Api { error, .. } => error.kind().exit_code(),
+            CliError::Unjudgeable { .. } => 5,
             CliError::NoInput | CliError::TwoInputsOnStdin | CliError::Usage { .. } => 2,
-            CliError::Read { .. }
-            | CliError::Syntax { .. }
-            | CliError::Invalid { .. }
-            | CliError::Unjudgeable { .. }
-            | CliError::CasesFailed { .. }
-            | CliError::NoCases { .. } => 1,
+            CliError::Read { .. } | CliError::CasesFailed { .. } | CliError::NoCases { .. } => 1,
             CliError::Write { .. } | CliError::Stdout(_) | CliError::Serialize(_) => 3,
             CliError::NotAllJudged { .. } => 4,
         }
+    }
+}
+
+impl CliError {
+    /// The error of an operation on the input named `input`.
+    pub(crate) fn api(input: &str, error: eig_api::ApiError) -> CliError {
+        CliError::Api { input: input.to_owned(), error }
     }
 }
 

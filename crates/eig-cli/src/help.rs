@@ -18,15 +18,18 @@ use crate::cli::Cli;
 const TEMPLATE: &str =
     "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
 
-/// The whole command line, French.
+/// The whole command line, French: the subcommands of `cli.rs`, then one for every
+/// operation of eig-api's table that has none of its own.
 pub(crate) fn command() -> Command {
-    french(Cli::command(), true)
+    let derived = crate::commands::operation::derived().map(crate::commands::operation::command);
+    french(Cli::command().subcommands(derived), true)
 }
 
 /// What a parse of the arguments gives: the command to run, or what to print and the exit
 /// code (0 for `--help` and `--version`, 2 for a usage error).
 pub(crate) enum Parsed {
     Run(Box<Cli>),
+    Operation(Box<crate::commands::operation::Call>),
     Print { text: String, to_stderr: bool, code: u8 },
 }
 
@@ -44,10 +47,20 @@ where
     }
     let mut command = command();
     let matches = command.try_get_matches_from_mut(args).and_then(|matches| {
-        Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))
+        let derived = matches.subcommand().and_then(|(name, sub)| {
+            crate::commands::operation::derived()
+                .find(|op| op.command == name)
+                .map(|op| crate::commands::operation::Call::from_matches(op, sub))
+        });
+        match derived {
+            Some(call) => Ok(Parsed::Operation(Box::new(call))),
+            None => Cli::from_arg_matches(&matches)
+                .map(|cli| Parsed::Run(Box::new(cli)))
+                .map_err(|err| err.format(&mut command)),
+        }
     });
     match matches {
-        Ok(cli) => Parsed::Run(Box::new(cli)),
+        Ok(parsed) => parsed,
         Err(err) => match err.kind() {
             ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                 Parsed::Print { text: err.render().to_string(), to_stderr: false, code: 0 }
@@ -213,7 +226,7 @@ mod tests {
         match parse(std::iter::once("eig").chain(args.iter().copied())) {
             Parsed::Print { text, to_stderr: true, code: 2 } => text,
             Parsed::Print { text, .. } => panic!("not a usage error: {text}"),
-            Parsed::Run(_) => panic!("{args:?} parsed"),
+            Parsed::Run(_) | Parsed::Operation(_) => panic!("{args:?} parsed"),
         }
     }
 

@@ -25,8 +25,9 @@ mod report;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match help::parse(std::env::args_os()) {
-        help::Parsed::Run(cli) => cli,
+    let result = match help::parse(std::env::args_os()) {
+        help::Parsed::Run(cli) => commands::run(&cli),
+        help::Parsed::Operation(call) => commands::operation::run(&call),
         help::Parsed::Print { text, to_stderr, code } => {
             // Help and version on stdout with success, usage errors on stderr.
             let _ = if to_stderr {
@@ -37,11 +38,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match commands::run(&cli) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "erreur : {}", input::shorten(&err.to_string()));
+            let _ = writeln!(stderr, "erreur : {}", eig_api::shorten(&err.to_string()));
             ExitCode::from(err.exit_code())
         }
     }

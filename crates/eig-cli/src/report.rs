@@ -11,42 +11,7 @@ use eig_matching::{DefiStatus, WhyNot};
 use eig_campaign::{CampaignResult, CandidateResult, Judgement};
 
 fn outcome(decision: &Decision) -> String {
-    outcome_words(&decision.outcome)
-}
-
-fn outcome_words(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Eligible { funding_route: Some(route) } => {
-            format!("éligible — {}", route.french())
-        }
-        Outcome::Eligible { funding_route: None } => "éligible".to_owned(),
-        Outcome::Ineligible { failures } => {
-            let rules: Vec<String> =
-                failures.iter().map(|f| format!("{} ({})", f.rule, f.source)).collect();
-            format!("inéligible — {}", rules.join("; "))
-        }
-        Outcome::Incomplete { missing } => format!("incomplet — manque : {}", missing.join(", ")),
-        _ => "?".to_owned(),
-    }
-}
-
-/// The record a decision is about.
-pub(crate) fn subject(subject: &eig_eligibility::Subject) -> String {
-    match subject {
-        eig_eligibility::Subject::Dossier(id) => format!("dossier {id}"),
-        eig_eligibility::Subject::Candidate(id) => format!("candidature {id}"),
-        _ => "?".to_owned(),
-    }
-}
-
-/// One line per decision: the subject and its outcome.
-pub(crate) fn decision_line(decision: &Decision) -> String {
-    outcome_line(&decision.subject, &decision.outcome)
-}
-
-/// One line for a record's outcome: the record, then the outcome in a few words.
-pub(crate) fn outcome_line(record: &eig_eligibility::Subject, outcome: &Outcome) -> String {
-    format!("{} : {}", subject(record), outcome_words(outcome))
+    eig_api::french::outcome(&decision.outcome)
 }
 
 /// A record's judgement in a few words: its outcome, or why it was not judged.

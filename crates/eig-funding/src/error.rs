@@ -281,7 +281,63 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n > 1 { many } else { one })
 }
 
+impl SplitError {
+    /// The error's kind as a stable `snake_case` name, independent of the message's wording
+    /// (the `code` of the command's and the service's errors).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_funding::SplitError::NoParts.code(), "no_parts");
+    /// ```
+    pub const fn code(&self) -> &'static str {
+        match self {
+            SplitError::NoParts => "no_parts",
+            SplitError::ZeroWeights => "zero_weights",
+            SplitError::ZeroDenominator => "zero_denominator",
+            SplitError::FractionAboveOne { .. } => "fraction_above_one",
+            SplitError::Overflow { .. } => "overflow",
+        }
+    }
+}
+
 impl FundingError {
+    /// The error's kind as a stable `snake_case` name, independent of the message's wording
+    /// (the `code` of the command's and the service's errors; docs/errors.md lists them).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{FundingRoute, Promotion};
+    /// use eig_funding::FundingError;
+    ///
+    /// let err = FundingError::RouteNotOpen {
+    ///     defi: "d1".parse()?,
+    ///     promotion: Promotion::Eig7,
+    ///     route: FundingRoute::Direct,
+    /// };
+    /// assert_eq!(err.code(), "route_not_open");
+    /// # Ok::<(), eig_domain::TextError>(())
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            FundingError::NoRuleStated { .. } => "no_rule_stated",
+            FundingError::RouteNotOpen { .. } => "route_not_open",
+            FundingError::RouteNotOpenToHost { .. } => "route_not_open_to_host",
+            FundingError::AdministrativeCarrierMissing { .. } => "administrative_carrier_missing",
+            FundingError::TeamTooLarge { .. } => "team_too_large",
+            FundingError::TalentRepeated { .. } => "talent_repeated",
+            FundingError::DefiRepeated { .. } => "defi_repeated",
+            FundingError::EmployerCostNeeded { .. } => "employer_cost_needed",
+            FundingError::ExperienceNeeded { .. } => "experience_needed",
+            FundingError::ContractLengthNeeded { .. } => "contract_length_needed",
+            FundingError::ZeroMonthContract { .. } => "zero_month_contract",
+            FundingError::MonthsOutOfRange { .. } => "months_out_of_range",
+            FundingError::ParameterMissing { .. } => "parameter_missing",
+            FundingError::ParameterKind { .. } => "parameter_kind",
+            FundingError::Money(_) | FundingError::Overflow { .. } => "overflow",
+            FundingError::Split(split) => split.code(),
+        }
+    }
+
     /// The défi the error is about, when it is about one.
     pub fn defi(&self) -> Option<&DefiId> {
         match self {

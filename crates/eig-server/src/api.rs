@@ -37,9 +37,9 @@ pub struct Call<'a> {
     pub query: &'a BTreeMap<String, String>,
 }
 
-/// A synchronous handler: parses the call, calls the libraries, returns the JSON answer or
-/// the problem. It runs on a blocking thread, so it may take time.
-pub type Handler = Arc<dyn Fn(&Call<'_>) -> Result<serde_json::Value, Problem> + Send + Sync>;
+/// A synchronous handler: parses the call, calls the libraries, returns the JSON answer (as
+/// text, written once) or the problem. It runs on a blocking thread, so it may take time.
+pub type Handler = Arc<dyn Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync>;
 
 /// A query parameter of a `GET` operation.
 #[derive(Clone, Debug)]
@@ -50,8 +50,9 @@ pub struct Parameter {
     pub description: &'static str,
     /// Whether it must be given.
     pub required: bool,
-    /// The values it accepts, when it is an enumeration.
-    pub values: Vec<String>,
+    /// The JSON Schema of its value (`{"type": "boolean"}`, `{"type": "string", "format":
+    /// "date"}`…), every constraint the operation checks.
+    pub schema: serde_json::Value,
 }
 
 /// One endpoint: a method and a path, the schemas of its input and output, its handler.
@@ -63,6 +64,11 @@ pub struct Operation {
     pub path: String,
     /// One line on what it does, in French.
     pub summary: String,
+    /// Its name for programs (the OpenAPI `operationId`, `decideEligibility`); derived from
+    /// the method and the path when `None`.
+    pub id: Option<String>,
+    /// The group it belongs to (an OpenAPI tag).
+    pub tag: Option<String>,
     /// The name of the input body's schema among [`Api::schema`]s (`POST` only).
     pub input: Option<String>,
     /// The name of the answer's schema among [`Api::schema`]s.
@@ -91,7 +97,7 @@ impl Operation {
     /// ```
     /// use eig_server::{Method, Operation};
     ///
-    /// let health = Operation::new(Method::Get, "/v1/ping", "Répond.", "Pong", |_| Ok(serde_json::json!({})));
+    /// let health = Operation::new(Method::Get, "/v1/ping", "Répond.", "Pong", |_| Ok("{}".to_owned()));
     /// assert_eq!(health.path, "/v1/ping");
     /// ```
     pub fn new(
@@ -99,12 +105,14 @@ impl Operation {
         path: impl Into<String>,
         summary: impl Into<String>,
         output: impl Into<String>,
-        handler: impl Fn(&Call<'_>) -> Result<serde_json::Value, Problem> + Send + Sync + 'static,
+        handler: impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static,
     ) -> Operation {
         Operation {
             method,
             path: path.into(),
             summary: summary.into(),
+            id: None,
+            tag: None,
             input: None,
             output: output.into(),
             parameters: Vec::new(),
@@ -118,7 +126,7 @@ impl Operation {
     /// ```
     /// use eig_server::{Method, Operation};
     ///
-    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({})))
+    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
     ///     .with_input("In");
     /// assert_eq!(op.input.as_deref(), Some("In"));
     /// ```
@@ -127,15 +135,30 @@ impl Operation {
         Operation { input: Some(schema.into()), ..self }
     }
 
+    /// The operation with its name for programs and its group.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    ///     .named("getX", "reference");
+    /// assert_eq!(op.id.as_deref(), Some("getX"));
+    /// ```
+    #[must_use]
+    pub fn named(self, id: impl Into<String>, tag: impl Into<String>) -> Operation {
+        Operation { id: Some(id.into()), tag: Some(tag.into()), ..self }
+    }
+
     /// The operation with one more query parameter.
     ///
     /// # Example
     /// ```
     /// use eig_server::{Method, Operation, Parameter};
     ///
-    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({})))
+    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
     ///     .with_parameter(Parameter { name: "promotion", description: "La promotion.",
-    ///         required: false, values: vec!["EIG3".into()] });
+    ///         required: false, schema: serde_json::json!({"type": "string"}) });
     /// assert_eq!(op.parameters.len(), 1);
     /// ```
     #[must_use]
@@ -195,7 +218,7 @@ impl Api {
     /// use eig_server::{Api, Method, Operation};
     ///
     /// let mut api = Api::new("eig", "0.1.0");
-    /// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok(serde_json::json!({}))));
+    /// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
     /// assert_eq!(api.operations.len(), 1);
     /// ```
     pub fn operation(&mut self, operation: Operation) -> &mut Api {

@@ -21,7 +21,7 @@
 //! let mut api = Api::new("exemple", "0.1.0");
 //! api.schema("Echo", json!({"type": "object"}));
 //! api.operation(Operation::new(Method::Post, "/v1/echo", "Renvoie le corps reçu.", "Echo",
-//!     |call| serde_json::from_str(call.body).map_err(|err| Problem::syntax(&err.to_string(), 1, 1)))
+//!     |call| Ok(call.body.to_owned()))
 //!     .with_input("Echo"));
 //! let document = openapi(&api);
 //! assert_eq!(document["openapi"], "3.1.0");
@@ -32,6 +32,7 @@ pub use crate::{
     api::{Api, Call, Handler, Method, Operation, Parameter},
     openapi::openapi,
     problem::Problem,
+    rules::rules_api,
     server::{Limits, router, serve, shutdown_signal},
 };
 
@@ -39,4 +40,5 @@ mod api;
 mod openapi;
 mod page;
 mod problem;
+mod rules;
 mod server;

@@ -19,7 +19,7 @@ use crate::api::{Api, Method};
 /// let mut api = Api::new("eig", "0.1.0");
 /// api.schema("Out", json!({"type": "object", "properties": {"id": {"$ref": "#/$defs/Id"}},
 ///                          "$defs": {"Id": {"type": "string"}}}));
-/// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok(json!({}))));
+/// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
 /// let document = openapi(&api);
 /// assert_eq!(document["components"]["schemas"]["Id"], json!({"type": "string"}));
 /// assert_eq!(document["components"]["schemas"]["Out"]["properties"]["id"]["$ref"],
@@ -31,7 +31,8 @@ pub fn openapi(api: &Api) -> Value {
     for operation in &api.operations {
         let mut item = json!({
             "summary": operation.summary,
-            "operationId": operation_id(operation.method, &operation.path),
+            "operationId": operation.id.clone()
+                .unwrap_or_else(|| operation_id(operation.method, &operation.path)),
             "responses": {
                 "200": {
                     "description": "La réponse.",
@@ -43,6 +44,9 @@ pub fn openapi(api: &Api) -> Value {
                 }
             }
         });
+        if let Some(tag) = &operation.tag {
+            item["tags"] = json!([tag]);
+        }
         if let Some(input) = &operation.input {
             item["requestBody"] = json!({
                 "required": true,
@@ -54,16 +58,12 @@ pub fn openapi(api: &Api) -> Value {
                 .parameters
                 .iter()
                 .map(|parameter| {
-                    let mut schema = json!({"type": "string"});
-                    if !parameter.values.is_empty() {
-                        schema["enum"] = json!(parameter.values);
-                    }
                     json!({
                         "name": parameter.name,
                         "in": "query",
                         "description": parameter.description,
                         "required": parameter.required,
-                        "schema": schema
+                        "schema": parameter.schema
                     })
                 })
                 .collect();
@@ -199,12 +199,13 @@ fn problem_schema() -> Value {
     json!({
         "type": "object",
         "description": "Un problème (RFC 9457).",
-        "required": ["type", "title", "status", "detail"],
+        "required": ["type", "title", "status", "detail", "code"],
         "properties": {
             "type": {"type": "string", "description": "URI du genre de problème"},
             "title": {"type": "string"},
             "status": {"type": "integer", "minimum": 400, "maximum": 599},
             "detail": {"type": "string", "description": "Le message de la commande eig"},
+            "code": {"type": "string", "description": "Le code stable de l'erreur (docs/errors.md)"},
             "instance": {"type": "string"},
             "path": {"type": "string", "description": "Chemin JSON de la valeur en cause"},
             "line": {"type": "integer", "minimum": 1},

@@ -33,6 +33,10 @@ pub struct Problem {
     pub path: Option<String>,
     /// For a syntax error: its line and column, from 1.
     pub position: Option<(u32, u32)>,
+    /// The stable code of what went wrong (`invalid_json`, `no_published_rules`,
+    /// `route_not_open`…: docs/errors.md lists them), the same as the command's and the
+    /// library's.
+    pub code: &'static str,
 }
 
 impl Problem {
@@ -49,7 +53,65 @@ impl Problem {
         title: &'static str,
         detail: impl Into<String>,
     ) -> Problem {
-        Problem { kind, title, status, detail: detail.into(), path: None, position: None }
+        let code = match kind {
+            "invalid-json" => "invalid_json",
+            "invalid-input" => "invalid_input",
+            "invalid-parameter" => "invalid_parameter",
+            "not-found" => "not_found",
+            "method-not-allowed" => "method_not_allowed",
+            "unsupported-media-type" => "unsupported_media_type",
+            "body-too-large" => "body_too_large",
+            "request-timeout" => "request_timeout",
+            "busy" => "busy",
+            "internal" => "internal",
+            _ => "unjudgeable",
+        };
+        Problem { kind, title, status, detail: detail.into(), path: None, position: None, code }
+    }
+
+    /// The same problem with the stable code `code`.
+    ///
+    /// # Example
+    /// ```
+    /// let problem = eig_server::Problem::unjudgeable("…").with_code("route_not_open");
+    /// assert_eq!(problem.document("/v1/funding")["code"], "route_not_open");
+    /// ```
+    #[must_use]
+    pub fn with_code(self, code: &'static str) -> Problem {
+        Problem { code, ..self }
+    }
+
+    /// The problem of an operation's error: its kind's status and type, its stable code, its
+    /// JSON path (or `?name` of a parameter), its position, and its message — about the body
+    /// (`body : à $.x : …`) or the parameter.
+    ///
+    /// # Example
+    /// ```
+    /// let err = eig_api::parse::<eig_api::ExplainInput>("{").unwrap_err();
+    /// let problem = eig_server::Problem::from_error(&err);
+    /// assert_eq!((problem.status, problem.code, problem.position), (400, "invalid_json", Some((1, 1))));
+    /// ```
+    pub fn from_error(err: &eig_api::ApiError) -> Problem {
+        use eig_api::ErrorKind;
+        let detail = match err.kind() {
+            ErrorKind::Parameter => err.to_string(),
+            ErrorKind::Syntax => format!("body:{err}"),
+            _ => format!("body : {err}"),
+        };
+        let detail = eig_api::shorten(&detail);
+        let mut problem = match err.kind() {
+            ErrorKind::Syntax => {
+                let (line, column) = err.position().unwrap_or((1, 1));
+                Problem::syntax(&detail, line, column)
+            }
+            ErrorKind::Parameter => {
+                Problem::new(400, "invalid-parameter", "Paramètre invalide", detail)
+            }
+            ErrorKind::Invalid => Problem::new(422, "invalid-input", "Donnée invalide", detail),
+            _ => Problem::unjudgeable(&detail),
+        };
+        problem.path = err.path().map(str::to_owned);
+        problem.with_code(err.code())
     }
 
     /// The body is not JSON (400), at `line` and `column`.
@@ -135,6 +197,7 @@ impl Problem {
             "status": self.status,
             "detail": self.detail,
             "instance": instance,
+            "code": self.code,
         });
         if let Some(path) = &self.path {
             document["path"] = json!(path);

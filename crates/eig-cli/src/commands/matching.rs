@@ -2,12 +2,11 @@
 
 use std::fmt::Write as _;
 
+use eig_api::MatchOutput;
 use eig_matching::{
-    CompactInput, DefiStatus, Instance, InstanceError, LowerQuotas, MatchingInput, Options,
-    Problem, Proposing, solve,
+    CompactInput, DefiStatus, Instance, LowerQuotas, MatchingInput, Options, Proposing,
 };
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 
 use crate::{
     cli::{Format, MatchArgs},
@@ -15,115 +14,6 @@ use crate::{
     input::{InputSource, parse},
     output,
 };
-
-/// What `eig match --format json` prints: the verified report and, when asked for (by default
-/// up to 5 000 candidates), the explanations.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub(crate) struct MatchOutput {
-    pub(crate) report: eig_matching::Report,
-    /// Every placement and every défi explained: with `--explain`, and by default for an input
-    /// of at most 5 000 candidates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "eig_matching::Explanations")]
-    pub(crate) explanations: Option<eig_matching::Explanations>,
-}
-
-/// Validates, solves (the solver verifies its result) and, if `explain`, explains `input`.
-pub(crate) fn compute(
-    name: &str,
-    input: &MatchingInput,
-    options: &Options,
-    explain: bool,
-) -> Result<MatchOutput, CliError> {
-    let instance = validate(name, input)?;
-    solve_instance(name, &instance, options, explain)
-}
-
-/// The problem of `input`, validated; its problems, each with its JSON path, otherwise.
-fn validate(name: &str, input: &MatchingInput) -> Result<Instance, CliError> {
-    Instance::new(input).map_err(|err| problems_error(name, &err, input))
-}
-
-/// The problems of an input, one a line with its JSON path in `input`, the first 4 shown (a
-/// long list would hide the first).
-fn problems_error(name: &str, err: &InstanceError, input: &MatchingInput) -> CliError {
-    let problems = err.problems();
-    let mut lines: Vec<String> = problems
-        .iter()
-        .take(4)
-        .map(|problem| match path_of(input, problem) {
-            Some(path) => format!("  - à {path} : {problem}"),
-            None => format!("  - {problem}"),
-        })
-        .collect();
-    if problems.len() > 4 {
-        lines.push(format!("  … et {} de plus", problems.len() - 4));
-    }
-    let message = format!(
-        "{} à corriger dans l'entrée (`eig schema match` en donne la forme) :\n{}",
-        if problems.len() == 1 {
-            "1 problème".to_owned()
-        } else {
-            format!("{} problèmes", problems.len())
-        },
-        lines.join("\n")
-    );
-    CliError::Unjudgeable { input: name.to_owned(), message }
-}
-
-/// Solves `instance` (the solver verifies its result) and, if `explain`, explains it.
-fn solve_instance(
-    name: &str,
-    instance: &Instance,
-    options: &Options,
-    explain: bool,
-) -> Result<MatchOutput, CliError> {
-    let solution = solve(instance, options).map_err(|err| CliError::Unjudgeable {
-        input: name.to_owned(),
-        message: err.to_string(),
-    })?;
-    Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
-}
-
-/// The JSON path of the record a problem is about: the first défi, candidate or ranking of
-/// the input it names.
-fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
-    let defi = |id: &eig_domain::DefiId| {
-        input.defis.iter().position(|d| &d.id == id).map(|i| format!("$.defis[{i}]"))
-    };
-    let candidate = |id: &eig_domain::CandidateId| {
-        input.candidates.iter().position(|c| &c.id == id).map(|i| format!("$.candidates[{i}]"))
-    };
-    let ranking = |id: &eig_domain::DefiId, profile: eig_domain::TalentProfile| {
-        input
-            .rankings
-            .iter()
-            .position(|r| &r.defi == id && r.profile == profile)
-            .map(|i| format!("$.rankings[{i}]"))
-    };
-    match problem {
-        Problem::EmptyBounds { .. } => Some("$.limits".to_owned()),
-        Problem::DuplicateDefi { defi: id } | Problem::SeatsOutsideBounds { defi: id, .. } => {
-            defi(id)
-        }
-        Problem::DuplicateCandidate { candidate: id }
-        | Problem::TooManyChoices { candidate: id, .. }
-        | Problem::UnknownChoice { candidate: id, .. }
-        | Problem::DuplicateChoice { candidate: id, .. } => candidate(id),
-        Problem::RankingUnknownDefi { defi } => {
-            input.rankings.iter().position(|r| &r.defi == defi).map(|i| format!("$.rankings[{i}]"))
-        }
-        Problem::RankingWithoutSeat { defi, profile }
-        | Problem::DuplicateRanking { defi, profile }
-        | Problem::RankingUnknownCandidate { defi, profile, .. }
-        | Problem::RankingNotApplicant { defi, profile, .. }
-        | Problem::RankingWrongProfile { defi, profile, .. }
-        | Problem::RankedTwice { defi, profile, .. }
-        | Problem::EmptyTieGroup { defi, profile }
-        | Problem::OfferToApplicant { defi, profile, .. } => ranking(defi, *profile),
-        _ => None,
-    }
-}
 
 /// The stages of a run, shown on standard error when it is a terminal (indicatif hides the
 /// bar otherwise, so pipes and files get nothing).
@@ -167,7 +57,7 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
     // reading says what is wrong and where (and which converts, should it accept it).
     let compact = match read_compact(&text) {
         Some(compact) => compact,
-        None => CompactInput::from(&parse::<MatchingInput>(&name, &text)?),
+        None => CompactInput::from(&parse::<MatchingInput>(&name, "match", &text)?),
     };
     bar.inc(1);
     bar.set_message("validation, affectation, vérification, explications");
@@ -186,14 +76,16 @@ fn compute_from_input(args: &MatchArgs, bar: &ProgressBar) -> Result<MatchOutput
         Ok(instance) => instance,
         // The problems are located in the input as written: read again, only to say where.
         Err(err) => {
-            return Err(problems_error(&name, &err, &parse::<MatchingInput>(&name, &text)?));
+            let input = parse::<MatchingInput>(&name, "match", &text)?;
+            return Err(CliError::api(&name, eig_api::matching_problems(&err, &input)));
         }
     };
     drop(text);
     // The validated problem holds what the solver needs. The compact input is not freed list
     // by list: the process's end returns it at once.
     std::mem::forget(compact);
-    let result = solve_instance(&name, &instance, &options, explain)?;
+    let result = eig_api::solve_and_report(&instance, &options, explain)
+        .map_err(|err| CliError::api(&name, err))?;
     bar.inc(1);
     Ok(result)
 }

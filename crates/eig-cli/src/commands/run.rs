@@ -22,36 +22,10 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
         );
     }
     let (name, campaign): (String, Campaign) = match args.file.as_ref().or(args.input.as_ref()) {
-        Some(path) => read_json(Some(path))?,
+        Some(path) => read_json(Some(path), "campaign")?,
         None => ("la campagne par défaut intégrée".to_owned(), default_campaign()),
     };
-    let result = eig_campaign::run(&campaign).map_err(|err| match err {
-        eig_campaign::CampaignError::JurySheet(
-            eig_eligibility::EligibilityError::ScaleRequired { promotion },
-        ) => CliError::Invalid {
-            input: name.clone(),
-            path: "$.score_scale".to_owned(),
-            message: format!(
-                "la promotion {promotion} ne publie pas d'échelle de notes pour le jury des défis : \
-                 donnez celle qu'il a employée, par ex. \"score_scale\": {{\"min\": 1, \"max\": 4}}"
-            ),
-        },
-        // A funding error about one défi: the path of its dossier in the campaign.
-        eig_campaign::CampaignError::Funding(ref funding) => {
-            let index = funding
-                .defi()
-                .and_then(|defi| campaign.dossiers.iter().position(|d| &d.dossier.defi.id == defi));
-            match index {
-                Some(index) => CliError::Invalid {
-                    input: name.clone(),
-                    path: format!("$.dossiers[{index}]"),
-                    message: err.to_string(),
-                },
-                None => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
-            }
-        }
-        err => CliError::Unjudgeable { input: name.clone(), message: err.to_string() },
-    })?;
+    let result = eig_api::run_call(&campaign).map_err(|err| CliError::api(&name, err))?;
     match args.output.format {
         Format::Json => {
             output::write_json(args.output.output.as_deref(), &result, args.output.pretty)?;

@@ -7,41 +7,14 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use eig_cases::{Report, read_cases, run_case};
+use eig_api::{CaseResult, run_case_text, test_output};
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
-use serde::Serialize;
 
 use crate::{
     cli::{Format, TestArgs},
     error::CliError,
     output,
 };
-
-/// One case's result, with where it comes from.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub(crate) struct CaseResult {
-    /// The file.
-    file: String,
-    /// The case's position in the file, from 1.
-    case: usize,
-    /// `passed`, `failed`, or `unreadable` (the case could not be read).
-    status: &'static str,
-    /// The case's report (title, source, rules, differences, rules' trace, actual result).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<serde_json::Value>")]
-    report: Option<Report>,
-    /// Why the case could not be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-/// What `eig test --format json` prints.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub(crate) struct TestOutput {
-    passed: usize,
-    failed: usize,
-    cases: Vec<CaseResult>,
-}
 
 /// Every case file under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
 /// of a directory and its subdirectories, sorted.
@@ -114,49 +87,9 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, C
                 .map_err(|source| CliError::Read { input: name.clone(), source })?;
             (name, crate::input::skip_bom(text))
         };
-        results.extend(run_text(&name, &text, filter));
+        results.extend(run_case_text(&name, &text, |title, rules| kept(filter, title, rules)));
     }
     Ok(results)
-}
-
-/// Runs the cases of one case file's `text` (named `name` in messages) that `filter` keeps.
-pub(crate) fn run_text(name: &str, text: &str, filter: Option<&str>) -> Vec<CaseResult> {
-    let mut results = Vec::new();
-    for (index, case) in read_cases(name, text).into_iter().enumerate() {
-        let result = match case {
-            Ok(case) => {
-                if !kept(filter, &case.title, &case.rules) {
-                    continue;
-                }
-                let report = run_case(&case);
-                let status = if report.passed() { "passed" } else { "failed" };
-                CaseResult {
-                    file: name.to_owned(),
-                    case: index + 1,
-                    status,
-                    report: Some(report),
-                    error: None,
-                }
-            }
-            // A case that cannot be read is reported whatever the filter: nothing can
-            // say it is not one of those asked for.
-            Err(err) => CaseResult {
-                file: name.to_owned(),
-                case: err.case.map_or(index + 1, |case| case + 1),
-                status: "unreadable",
-                report: None,
-                error: Some(err.to_string()),
-            },
-        };
-        results.push(result);
-    }
-    results
-}
-
-/// The result of `eig test --format json` for `results`.
-pub(crate) fn test_output(results: Vec<CaseResult>) -> TestOutput {
-    let (passed, failed) = counts(&results);
-    TestOutput { passed, failed, cases: results }
 }
 
 /// The readable report: one line per case, the details of each failure under it, the summary.
@@ -193,7 +126,7 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
             suites.push(TestSuite::new(result.file.clone()));
         }
         let title = result.report.as_ref().map_or("(illisible)", |r| r.title.as_str());
-        let status = match result.status {
+        let status = match result.status.as_str() {
             "passed" => TestCaseStatus::success(),
             status => {
                 let kind = if status == "unreadable" {
@@ -203,13 +136,14 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
                 };
                 let mut failure = TestCaseStatus::non_success(kind);
                 let details = match &result.report {
-                    Some(report) => text(std::slice::from_ref(&CaseResult {
-                        file: result.file.clone(),
-                        case: result.case,
-                        status: result.status,
-                        report: Some(report.clone()),
-                        error: None,
-                    })),
+                    Some(report) => {
+                        let mut details = format!(
+                            "ÉCHEC       {}#{}  {}\n",
+                            result.file, result.case, report.title
+                        );
+                        details.push_str(&report.failure_details());
+                        details
+                    }
                     None => result.error.clone().unwrap_or_default(),
                 };
                 let first = details.lines().map(str::trim).find(|line| line.starts_with('$'));

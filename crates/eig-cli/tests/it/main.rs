@@ -434,9 +434,10 @@ fn history() {
     assert_eq!(value["figures"][0]["talents_in_data"], 38);
 }
 
+/// Every shape of the table, snapshotted as `eig schema` prints it.
 #[test]
 fn schemas() {
-    for kind in KINDS {
+    for kind in eig_api::shapes().iter().map(|shape| shape.kind) {
         let schema = ok(&["schema", kind], "");
         insta::assert_snapshot!(format!("schema_{kind}"), schema);
     }
@@ -803,7 +804,7 @@ fn bad_inputs() {
             &["funding"],
             "a route the promotion does not have",
             &funding(&[("/promotion", Some(json!("EIG7")))]),
-            1,
+            5,
         ),
         row(
             &["funding"],
@@ -1265,7 +1266,8 @@ fn examples_for_every_promotion() {
         (code, stderr.trim()),
         (
             2,
-            "erreur : l'exemple scenario est le même pour toutes les promotions : retirez --promotion"
+            "erreur : --promotion : cet exemple est le même pour toutes les promotions : retirez la \
+             promotion"
         )
     );
     let (code, _, stderr) = eig(&["example", "defi", "--promotion", "EIG1"], "");

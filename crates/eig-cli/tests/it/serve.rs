@@ -179,7 +179,8 @@ impl Spec {
             tampered[key] = if field.is_number() { json!("12345") } else { json!(12345) };
             assert!(
                 !Spec::validate(&schemas, index, &tampered).is_empty()
-                    || path.starts_with("/v1/schemas/"),
+                    || path.starts_with("/v1/schemas/")
+                    || path == "/v1/examples/json-schema",
                 "{method} {path}: a tampered answer passes its schema"
             );
         }
@@ -311,7 +312,9 @@ fn every_endpoint_answers_like_the_command() {
     assert_eq!(parameters, serde_json::to_value(eig_funding::official_parameters()).unwrap());
     let on = chrono::NaiveDate::from_ymd_opt(2018, 6, 15).unwrap();
     let parameters = checked("get", "/v1/parameters", get(port, "/v1/parameters?on=2018-06-15"));
-    let expected = eig_funding::official_parameters_on(on);
+    // In force that day: dated by its period, or from its promotion's call on
+    // (eig_api::list_parameters).
+    let expected = eig_api::list_parameters(Some(on));
     assert!(!expected.is_empty() && expected.len() < eig_funding::official_parameters().len());
     assert_eq!(parameters, serde_json::to_value(expected).unwrap());
     cover("get", "/v1/parameters");
@@ -332,11 +335,32 @@ fn every_endpoint_answers_like_the_command() {
     );
     assert_eq!(vocabulary["promotions"].as_array().unwrap().len(), 6, "{vocabulary}");
     cover("get", "/v1/vocabulary");
-    for kind in super::KINDS {
+    // Every shape's schema and example, as `eig schema` and `eig example` print them.
+    for shape in eig_api::shapes() {
+        let kind = shape.kind;
         let path = format!("/v1/schemas/{kind}");
         let schema = checked("get", &path, get(port, &path));
         assert_eq!(schema, command_json(&["schema", kind], ""), "{path}");
         cover("get", &path);
+        let path = format!("/v1/examples/{kind}");
+        let example = checked("get", &path, get(port, &path));
+        assert_eq!(example, command_json(&["example", kind], ""), "{path}");
+        cover("get", &path);
+    }
+    // The operations that have no subcommand of their own: their example input, answered as
+    // the derived subcommand answers it with --format json.
+    for op in eig_api::operations() {
+        let Some(input) = op.input else { continue };
+        let tested_above = ["/v1/eligibility", "/v1/funding", "/v1/match", "/v1/run"];
+        let tested_above = [&tested_above[..], &["/v1/explain", "/v1/funding/scenario"]].concat();
+        let tested_above = [&tested_above[..], &["/v1/cases", "/v1/simulate"]].concat();
+        if tested_above.contains(&op.path) {
+            continue;
+        }
+        let body = ok(&["example", input], "");
+        let answer = checked("post", op.path, post(port, op.path, &body));
+        assert_eq!(answer, command_json(&[op.command, "--format", "json"], &body), "{}", op.path);
+        cover("post", op.path);
     }
     let health = checked("get", "/healthz", get(port, "/healthz"));
     assert_eq!(health, json!({"status": "ok"}));

@@ -21,16 +21,16 @@ fn api() -> Api {
                "$defs": {"Id": {"type": "integer"}, "Name": {"type": "string", "maxLength": 9}}}),
     );
     api.operation(
-        Operation::new(Method::Post, "/v1/thing", "Une chose.", "Out", |_| Ok(json!({})))
+        Operation::new(Method::Post, "/v1/thing", "Une chose.", "Out", |_| Ok("{}".to_owned()))
             .with_input("In"),
     );
     api.operation(
-        Operation::new(Method::Get, "/v1/thing", "La chose.", "Out", |_| Ok(json!({})))
+        Operation::new(Method::Get, "/v1/thing", "La chose.", "Out", |_| Ok("{}".to_owned()))
             .with_parameter(Parameter {
                 name: "promotion",
                 description: "La promotion.",
                 required: true,
-                values: vec!["EIG3".to_owned()],
+                schema: json!({"type": "string", "enum": ["EIG3"]}),
             }),
     );
     api

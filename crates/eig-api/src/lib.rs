@@ -1,0 +1,71 @@
+//! The operations of the *Entrepreneurs d'intérêt général* rules as **one table**: every
+//! operation once — its name, its request and response shapes with their JSON Schemas, its
+//! parameters, its errors with stable codes, its examples and its French text — from which the
+//! `eig` command's subcommands, the HTTP service's routes and OpenAPI document, `eig schema`,
+//! `eig example` and any binding derive. Pure: no IO, no clock, no environment.
+//!
+//! - **Typed functions**, one per operation: [`decide_eligibility`], [`explain_decision`],
+//!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
+//!   [`eig7_terms`], [`eig7_recruitment_cap`], [`plan_funding`], [`plan_funding_scenario`],
+//!   [`assign_talents`], [`run_call`], [`simulate`], [`run_cases`], [`official_figures`],
+//!   [`list_parameters`], [`vocabulary`].
+//! - **The table**: [`operations`] (each an [`Operation`]: `id`, `command`, `method`, `path`,
+//!   shapes, [`Param`]s, [`Operation::run`] from a [`Request`] to JSON,
+//!   [`Operation::run_french`] to text) and [`shapes`] (each a [`Shape`]: kind, name,
+//!   [`Shape::schema`], [`Shape::example`]).
+//! - **Errors**: [`ApiError`] — an [`ErrorKind`] (its HTTP status and exit code), a stable
+//!   [`ApiError::code`], a JSON path, a French message; reading with [`parse`] and
+//!   [`parse_for`].
+//! - **The shapes** the rule crates do not define: [`EligibilityInput`], [`EligibilityOutput`],
+//!   [`Judged`], [`ExplainInput`], [`Explanation`], [`FundingRequest`], [`MatchOutput`],
+//!   [`HistoryOutput`], [`Simulation`], [`SimulationResult`], [`Vocabulary`], [`Eig7Terms`],
+//!   [`TestOutput`].
+//!
+//! # Example
+//! ```
+//! use std::collections::BTreeMap;
+//! use eig_api::{Request, Surface, operation, shape};
+//!
+//! // The table's entry for jury selection, run on its shape's example.
+//! let op = operation("selectLaureates").unwrap();
+//! assert_eq!((op.command, op.path), ("selection", "/v1/selection"));
+//! let example = shape(op.input.unwrap()).unwrap().example(None)?.to_string();
+//! let answer = op.run(&Request::new(&example, &BTreeMap::new(), Surface::Command))?;
+//! assert!(answer.contains("\"ranking\""));
+//! # Ok::<(), eig_api::ApiError>(())
+//! ```
+
+pub use crate::{
+    error::{ApiError, ErrorKind},
+    operations::{
+        assign_talents, candidates_judged, decide_ami5bis, decide_eligibility, decide_prolongation,
+        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
+        matching_problems, official_figures, plan_funding, plan_funding_scenario, rank_candidates,
+        run_call, run_case_text, run_cases, select_laureates, simulate, solve_and_report,
+        test_output, vocabulary,
+    },
+    read::{Surface, parse, parse_for, shorten},
+    shapes::{
+        CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
+        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, SchemaDocument, Simulation,
+        SimulationResult, TestOutput, Vocabulary,
+    },
+    table::{
+        Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Request, Shape, operation,
+        operations, parse_promotion, shape, shapes,
+    },
+};
+
+/// The answers in French for a person, as the command prints them.
+pub mod french {
+    pub use crate::text::{decision_line, history, judged_line, outcome, outcome_line, subject};
+}
+
+mod error;
+mod examples;
+mod operations;
+mod read;
+mod schema;
+mod shapes;
+mod table;
+mod text;

@@ -1,0 +1,714 @@
+//! Every operation as a typed function: its request shape in, its response shape or an
+//! [`ApiError`] out. The table ([`crate::operations`]) calls these; an embedder may too.
+
+use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
+use eig_domain::{FundingRoute, HostKind, Promotion};
+use eig_eligibility::{
+    CandidateApplication, CandidateRankings, CandidateScoreSheet, Decision, DefiDossier, JurySheet,
+    ProlongationRequest, RecordError, RecruitmentCap, Selection, evaluate_candidates,
+    evaluate_dossiers, render_french,
+};
+use eig_funding::{Payer, PromotionInput, PromotionPlan, Scenario};
+use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem, solve};
+use serde_json::Value;
+
+use crate::{
+    error::{self, ApiError, ErrorKind},
+    shapes::{
+        CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
+        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, Simulation, SimulationResult,
+        TestOutput, Vocabulary,
+    },
+};
+
+/// How many records are decided at a time: a large batch never holds all its decisions (each
+/// carries its trace, several kilobytes).
+const CHUNK: usize = 1024;
+
+/// One record's result and, when it was not judged, the line naming it (`à $.dossiers[3] :
+/// …`).
+fn judged_of(result: Result<Decision, RecordError>, path: &str) -> (Judged, Option<String>) {
+    match result {
+        Ok(decision) => (Judged::Decided(decision), None),
+        Err(err) => {
+            let line = format!("à {path}[{}] : {err}", err.index);
+            let judged = Judged::NotJudged {
+                subject: err.subject,
+                code: err.error.code().to_owned(),
+                error: err.error.to_string(),
+            };
+            (judged, Some(line))
+        }
+    }
+}
+
+/// The result of each of `records`, in order, decided a chunk at a time by `evaluate`, with
+/// the line naming each record not judged at its JSON path under `path`.
+fn judged<'a, T>(
+    records: &'a [T],
+    evaluate: impl Fn(&'a [T]) -> Vec<Result<Decision, RecordError>> + 'a,
+    path: &'a str,
+) -> impl Iterator<Item = (Judged, Option<String>)> + 'a {
+    records.chunks(CHUNK).enumerate().flat_map(move |(chunk, records)| {
+        evaluate(records).into_iter().map(move |mut result| {
+            if let Err(err) = &mut result {
+                // Its place in the whole batch, not in the chunk.
+                err.index += chunk * CHUNK;
+            }
+            judged_of(result, path)
+        })
+    })
+}
+
+/// Each dossier's result, lazily, a chunk at a time (for a caller that writes results as
+/// they come), with the line naming each dossier not judged (`à $.dossiers[3] : …`).
+///
+/// # Example
+/// ```
+/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let (judged, not_judged) = eig_api::dossiers_judged(std::slice::from_ref(&dossier)).next().unwrap();
+/// assert!(matches!(judged, eig_api::Judged::Decided(_)) && not_judged.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn dossiers_judged(
+    dossiers: &[DefiDossier],
+) -> impl Iterator<Item = (Judged, Option<String>)> + '_ {
+    judged(dossiers, evaluate_dossiers, "$.dossiers")
+}
+
+/// Each application's result, lazily, as [`dossiers_judged`] (`à $.candidates[3] : …`).
+///
+/// # Example
+/// ```
+/// let application = eig_testkit::fixtures::application(eig_domain::Promotion::Eig3)?;
+/// assert_eq!(eig_api::candidates_judged(&[application]).count(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn candidates_judged(
+    candidates: &[CandidateApplication],
+) -> impl Iterator<Item = (Judged, Option<String>)> + '_ {
+    judged(candidates, evaluate_candidates, "$.candidates")
+}
+
+/// `decideEligibility`: every dossier and application of `input` judged on its own
+/// promotion's rules; a record that cannot be judged gets its code and message, the others
+/// are decided.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_testkit::fixtures;
+///
+/// let input = eig_api::EligibilityInput::new(
+///     vec![fixtures::dossier(Promotion::Eig4)?], vec![fixtures::application(Promotion::Eig4)?]);
+/// let output = eig_api::decide_eligibility(&input);
+/// assert!(matches!(output.dossiers[0], eig_api::Judged::Decided(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_eligibility(input: &EligibilityInput) -> EligibilityOutput {
+    EligibilityOutput {
+        dossiers: dossiers_judged(&input.dossiers).map(|(judged, _)| judged).collect(),
+        candidates: candidates_judged(&input.candidates).map(|(judged, _)| judged).collect(),
+    }
+}
+
+/// A decision and its French explanation, or the error naming the record at `path`.
+fn explained(
+    decision: Result<Decision, eig_eligibility::EligibilityError>,
+    path: &str,
+) -> Result<Explanation, ApiError> {
+    let decision = decision.map_err(|err| error::eligibility(&err, path))?;
+    Ok(Explanation { explanation: render_french(&decision), decision })
+}
+
+/// `explainDecision`: one dossier's or application's decision, explained in French.
+///
+/// # Example
+/// ```
+/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let explained = eig_api::explain_decision(&eig_api::ExplainInput::Dossier(dossier))?;
+/// assert!(matches!(explained.decision.outcome, eig_eligibility::Outcome::Eligible { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
+    match input {
+        ExplainInput::Dossier(dossier) => {
+            explained(eig_eligibility::evaluate_dossier(dossier), "$.dossier")
+        }
+        ExplainInput::Candidate(application) => {
+            explained(eig_eligibility::evaluate_candidate(application), "$.candidate")
+        }
+    }
+}
+
+/// `decideProlongation`: an EIG6 host's request to co-finance prolongations (AAC6+),
+/// decided and explained.
+///
+/// # Example
+/// ```
+/// let example = eig_api::shape("prolongation").unwrap().example(None)?;
+/// let request: eig_eligibility::ProlongationRequest = serde_json::from_value(example)?;
+/// let explained = eig_api::decide_prolongation(&request)?;
+/// assert!(matches!(explained.decision.outcome, eig_eligibility::Outcome::Eligible { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_prolongation(request: &ProlongationRequest) -> Result<Explanation, ApiError> {
+    explained(eig_eligibility::evaluate_prolongation(request), "$")
+}
+
+/// `decideAmi5bis`: an application to the AMI Promotion 5 bis, decided and explained.
+///
+/// # Example
+/// ```
+/// let example = eig_api::shape("ami5bis").unwrap().example(None)?;
+/// let application: eig_eligibility::CandidateApplication = serde_json::from_value(example)?;
+/// let explained = eig_api::decide_ami5bis(&application)?;
+/// assert!(matches!(explained.decision.outcome, eig_eligibility::Outcome::Eligible { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_ami5bis(application: &CandidateApplication) -> Result<Explanation, ApiError> {
+    explained(eig_eligibility::evaluate_eig5bis(application), "$")
+}
+
+/// `selectLaureates`: the jury's sheet ranked on the promotion's grid, laureates selected
+/// within the places and the envelope.
+///
+/// # Example
+/// ```
+/// let example = eig_api::shape("jury").unwrap().example(None)?;
+/// let sheet: eig_eligibility::JurySheet = serde_json::from_value(example)?;
+/// let selection = eig_api::select_laureates(&sheet)?;
+/// assert!(!selection.ranking.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, ApiError> {
+    eig_eligibility::select_laureates(sheet).map_err(|err| error::eligibility(&err, "$"))
+}
+
+/// `rankCandidates`: a candidate jury's scores turned into one ranking of tie groups per
+/// (défi, profile), on the promotion's candidate grid.
+///
+/// # Example
+/// ```
+/// let example = eig_api::shape("scores").unwrap().example(None)?;
+/// let sheet: eig_eligibility::CandidateScoreSheet = serde_json::from_value(example)?;
+/// let rankings = eig_api::rank_candidates(&sheet)?;
+/// assert!(!rankings.lists.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings, ApiError> {
+    eig_eligibility::rank_candidates(sheet).map_err(|err| error::eligibility(&err, "$"))
+}
+
+/// `eig7Terms`: the dated terms of an EIG7 contract and the day a renewal notice must be
+/// answered by (REG7 §2.3, §3.4 d), each with its source.
+///
+/// # Errors
+/// A contract whose talent arrived before it started, or a date out of range: an
+/// [`ApiError`] with the rule crate's code. Neither day pair given: `nothing_to_compute`.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::Eig7TermsInput =
+///     serde_json::from_str(r#"{"renewal_notice_received_on": "2024-11-04"}"#)?;
+/// let terms = eig_api::eig7_terms(&input)?;
+/// assert!(terms.renewal_answer_by.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn eig7_terms(input: &eig_cases::Eig7TermsInput) -> Result<Eig7Terms, ApiError> {
+    let contract = match (input.starts_on, input.arrived_on) {
+        (Some(start), Some(arrival)) => Some(
+            eig_eligibility::eig7_contract_terms(start, arrival)
+                .map_err(|err| error::eligibility(&err, "$"))?,
+        ),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(ApiError::new(
+                ErrorKind::Invalid,
+                "arrival_needed",
+                "le premier jour du contrat (starts_on) va avec l'arrivée du talent \
+                 (arrived_on) : donnez-la",
+            )
+            .at("$.arrived_on"));
+        }
+        (None, Some(_)) => {
+            return Err(ApiError::new(
+                ErrorKind::Invalid,
+                "start_needed",
+                "l'arrivée du talent (arrived_on) va avec le premier jour du contrat \
+                 (starts_on) : donnez-le",
+            )
+            .at("$.starts_on"));
+        }
+    };
+    let renewal_answer_by = input
+        .renewal_notice_received_on
+        .map(eig_eligibility::eig7_renewal_answer_by)
+        .transpose()
+        .map_err(|err| error::eligibility(&err, "$.renewal_notice_received_on"))?;
+    if contract.is_none() && renewal_answer_by.is_none() {
+        return Err(ApiError::new(
+            ErrorKind::Invalid,
+            "nothing_to_compute",
+            "rien à calculer : donnez le premier jour du contrat et l'arrivée du talent \
+             (starts_on, arrived_on), ou le jour où une demande de renouvellement a été reçue \
+             (renewal_notice_received_on)",
+        )
+        .at("$"));
+    }
+    Ok(Eig7Terms { contract, renewal_answer_by })
+}
+
+/// `eig7RecruitmentCap`: where a year's EIG7 recruitments stand against REG7 §2.6 b's cap.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::Eig7CapInput = serde_json::from_str(r#"{"year": 2024, "recruited": 12}"#)?;
+/// let cap = eig_api::eig7_recruitment_cap(&input);
+/// assert!(matches!(cap, eig_eligibility::RecruitmentCap::Open { remaining: 18, .. }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn eig7_recruitment_cap(input: &eig_cases::Eig7CapInput) -> RecruitmentCap {
+    eig_eligibility::eig7_recruitment_cap(input.year, input.recruited)
+}
+
+/// `planFunding`: a promotion's funding plan under its official rules.
+///
+/// # Example
+/// ```
+/// let input = eig_testkit::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
+/// let plan = eig_api::plan_funding(&input)?;
+/// assert_eq!(plan.defis.len(), input.defis.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_funding(input: &PromotionInput) -> Result<PromotionPlan, ApiError> {
+    eig_funding::plan_promotion(input, &Scenario::default())
+        .map_err(|err| error::funding(&err, input, "$"))
+}
+
+/// `planFundingScenario`: a promotion's funding plan under a scenario's overrides.
+///
+/// # Example
+/// ```
+/// let input = eig_testkit::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
+/// let request: eig_api::FundingRequest =
+///     serde_json::from_value(serde_json::json!({"input": input}))?;
+/// assert!(eig_api::plan_funding_scenario(&request).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_funding_scenario(request: &FundingRequest) -> Result<PromotionPlan, ApiError> {
+    eig_funding::plan_promotion(&request.input, &request.scenario)
+        .map_err(|err| error::funding(&err, &request.input, "$.input"))
+}
+
+/// `assignTalents`: the matching problem validated, solved, verified and, when `explain`,
+/// explained.
+///
+/// # Errors
+/// The input's problems (`invalid_matching_problem`), each at its JSON path.
+///
+/// # Example
+/// ```
+/// let input = eig_matching::generate(&eig_matching::GeneratorConfig::eig_call(2018)).to_input();
+/// let output = eig_api::assign_talents(&input, &eig_matching::Options::default(), true)?;
+/// assert!(output.explanations.is_some());
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub fn assign_talents(
+    input: &MatchingInput,
+    options: &Options,
+    explain: bool,
+) -> Result<MatchOutput, ApiError> {
+    let instance = Instance::new(input).map_err(|err| matching_problems(&err, input))?;
+    solve_and_report(&instance, options, explain)
+}
+
+/// Solves a validated `instance` (the solver verifies its result) and, if `explain`,
+/// explains it.
+///
+/// # Example
+/// ```
+/// let instance = eig_matching::generate(&eig_matching::GeneratorConfig::eig_call(2018));
+/// let output = eig_api::solve_and_report(&instance, &eig_matching::Options::default(), false)?;
+/// assert!(!output.report.placements.is_empty());
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub fn solve_and_report(
+    instance: &Instance,
+    options: &Options,
+    explain: bool,
+) -> Result<MatchOutput, ApiError> {
+    let solution = solve(instance, options).map_err(|err| {
+        ApiError::new(ErrorKind::Unjudgeable, "verification_failed", err.to_string())
+    })?;
+    Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
+}
+
+/// The problems of a matching input, one a line with its JSON path in `input`, the first 4
+/// shown (a long list would hide the first); the error's path is the first problem's.
+///
+/// # Example
+/// ```
+/// let mut input = eig_matching::generate(&eig_matching::GeneratorConfig::eig_call(2018)).to_input();
+/// input.defis.push(input.defis[0].clone());
+/// let err = eig_api::assign_talents(&input, &eig_matching::Options::default(), false).unwrap_err();
+/// assert_eq!(err.code(), "invalid_matching_problem");
+/// assert!(err.path().is_some());
+/// ```
+pub fn matching_problems(err: &InstanceError, input: &MatchingInput) -> ApiError {
+    let problems = err.problems();
+    let paths: Vec<Option<String>> =
+        problems.iter().take(4).map(|problem| path_of(input, problem)).collect();
+    let mut lines: Vec<String> = problems
+        .iter()
+        .zip(&paths)
+        .map(|(problem, path)| match path {
+            Some(path) => format!("  - à {path} : {problem}"),
+            None => format!("  - {problem}"),
+        })
+        .collect();
+    if problems.len() > 4 {
+        lines.push(format!("  … et {} de plus", problems.len() - 4));
+    }
+    let message = format!(
+        "{} à corriger dans l'entrée :\n{}",
+        if problems.len() == 1 {
+            "1 problème".to_owned()
+        } else {
+            format!("{} problèmes", problems.len())
+        },
+        lines.join("\n")
+    );
+    let error = ApiError::new(ErrorKind::Invalid, "invalid_matching_problem", message);
+    match paths.into_iter().flatten().next() {
+        // The lines name each place: the first is carried for programs, not repeated.
+        Some(path) => error.at(path).with_path_in_message(false),
+        None => error,
+    }
+}
+
+/// The JSON path of the record a problem is about: the first défi, candidate or ranking of
+/// the input it names.
+fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
+    let defi = |id: &eig_domain::DefiId| {
+        input.defis.iter().position(|d| &d.id == id).map(|i| format!("$.defis[{i}]"))
+    };
+    let candidate = |id: &eig_domain::CandidateId| {
+        input.candidates.iter().position(|c| &c.id == id).map(|i| format!("$.candidates[{i}]"))
+    };
+    let ranking = |id: &eig_domain::DefiId, profile: eig_domain::TalentProfile| {
+        input
+            .rankings
+            .iter()
+            .position(|r| &r.defi == id && r.profile == profile)
+            .map(|i| format!("$.rankings[{i}]"))
+    };
+    match problem {
+        Problem::EmptyBounds { .. } => Some("$.limits".to_owned()),
+        Problem::DuplicateDefi { defi: id } | Problem::SeatsOutsideBounds { defi: id, .. } => {
+            defi(id)
+        }
+        Problem::DuplicateCandidate { candidate: id }
+        | Problem::TooManyChoices { candidate: id, .. }
+        | Problem::UnknownChoice { candidate: id, .. }
+        | Problem::DuplicateChoice { candidate: id, .. } => candidate(id),
+        Problem::RankingUnknownDefi { defi } => {
+            input.rankings.iter().position(|r| &r.defi == defi).map(|i| format!("$.rankings[{i}]"))
+        }
+        Problem::RankingWithoutSeat { defi, profile }
+        | Problem::DuplicateRanking { defi, profile }
+        | Problem::RankingUnknownCandidate { defi, profile, .. }
+        | Problem::RankingNotApplicant { defi, profile, .. }
+        | Problem::RankingWrongProfile { defi, profile, .. }
+        | Problem::RankedTwice { defi, profile, .. }
+        | Problem::EmptyTieGroup { defi, profile }
+        | Problem::OfferToApplicant { defi, profile, .. } => ranking(defi, *profile),
+        _ => None,
+    }
+}
+
+/// `runCall`: a whole call — eligibility, laureates, funding, assignment.
+///
+/// # Example
+/// ```
+/// let result = eig_api::run_call(&eig_campaign::default_campaign())?;
+/// assert_eq!(result.promotion, eig_domain::Promotion::Eig3);
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub fn run_call(campaign: &Campaign) -> Result<CampaignResult, ApiError> {
+    use eig_campaign::CampaignError;
+    eig_campaign::run(campaign).map_err(|err| match &err {
+        CampaignError::JurySheet(eig_eligibility::EligibilityError::ScaleRequired {
+            promotion,
+        }) => ApiError::new(
+            ErrorKind::Invalid,
+            "scale_required",
+            format!(
+                "la promotion {promotion} ne publie pas d'échelle de notes pour le jury des \
+                 défis : donnez celle qu'il a employée, par ex. \"score_scale\": {{\"min\": 1, \
+                 \"max\": 4}}"
+            ),
+        )
+        .at("$.score_scale"),
+        // A funding error about one défi: the path of its dossier in the campaign.
+        CampaignError::Funding(funding) => {
+            let index = funding
+                .defi()
+                .and_then(|defi| campaign.dossiers.iter().position(|d| &d.dossier.defi.id == defi));
+            let error = error::campaign(&err);
+            match index {
+                Some(index) => error.at(format!("$.dossiers[{index}]")),
+                None => error,
+            }
+        }
+        _ => error::campaign(&err),
+    })
+}
+
+/// `simulate`: one dossier's decision, its explanation and, when it is eligible, the défi's
+/// funding plan (the sequence eligibility → hand-off → plan of `eig-campaign`).
+///
+/// # Errors
+/// A dossier the rules cannot judge (another promotion's rules unpublished, conflicting
+/// exceptions).
+pub fn simulate(simulation: &Simulation) -> Result<SimulationResult, ApiError> {
+    let dossier = &simulation.dossier;
+    let decision = eig_eligibility::evaluate_dossier(dossier)
+        .map_err(|err| error::eligibility(&err, "$.dossier"))?;
+    let explanation = render_french(&decision);
+    let (plan, plan_problem, plan_problem_code) =
+        match EligibleDossier::from_decision(dossier, &decision) {
+            Ok(eligible) => {
+                let eligible = if simulation.talents.is_empty() {
+                    eligible
+                } else {
+                    eligible.with_talents(simulation.talents.clone())
+                };
+                match eligible.plan(&Scenario::default()) {
+                    Ok(plan) => (Some(plan), None, None),
+                    Err(err) => (None, Some(err.to_string()), Some(err.code().to_owned())),
+                }
+            }
+            Err(_) => (None, None, None),
+        };
+    Ok(SimulationResult { decision, explanation, plan, plan_problem, plan_problem_code })
+}
+
+/// `officialFigures`: the official figures of every promotion (or of one, with its sourced
+/// facts and défi records), from the embedded history.
+pub fn official_figures(promotion: Option<Promotion>) -> HistoryOutput {
+    let history = eig_history::History::embedded();
+    HistoryOutput {
+        figures: match promotion {
+            Some(promotion) => vec![history.figures(promotion)],
+            None => history.all_figures(),
+        },
+        facts: promotion.map(Promotion::facts),
+        defis: promotion.map(|p| history.defis_of(p).cloned().collect()).unwrap_or_default(),
+    }
+}
+
+/// The first day a promotion's rules can be in force: the earliest day its sourced facts
+/// date (the opening of its call for défis or for candidates, or its missions' start), or
+/// `None` when no fact dates it.
+fn promotion_start(promotion: Promotion) -> Option<chrono::NaiveDate> {
+    let facts = promotion.facts();
+    [
+        facts.call_for_defis.as_ref().and_then(|window| window.value.opens_on),
+        facts.call_for_candidates.as_ref().and_then(|window| window.value.opens_on),
+        facts.mission_start.as_ref().map(|start| start.value.earliest_day()),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// The first day of the programme: the earliest day any promotion's facts date.
+fn programme_start() -> Option<chrono::NaiveDate> {
+    Promotion::ALL.into_iter().filter_map(promotion_start).min()
+}
+
+/// `listParameters`: the official funding parameters, dated and sourced; with a day, those
+/// in force that day.
+///
+/// A parameter whose text states a period is in force within it. One whose text states none
+/// is in force from the first day its promotion's facts date — the opening of its call, or
+/// its missions' start — (a parameter of every promotion: from the programme's first dated
+/// day) on: no text makes a promotion's rule apply before its call, and none states an end
+/// (the reading is registered in docs/rules/assumptions.md, `api.parameters_on`, with the
+/// other reading, an end at the last mission of the promotion). A promotion no fact dates
+/// (EIG7) bounds nothing.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert!(eig_api::list_parameters(Some(day(1999, 1, 1))).iter()
+///     .all(|p| p.validity.promotion == Some(eig_domain::Promotion::Eig7)));
+/// let june_2018 = eig_api::list_parameters(Some(day(2018, 6, 15)));
+/// assert!(june_2018.iter().all(|p| p.validity.promotion != Some(eig_domain::Promotion::Eig4)));
+/// assert!(june_2018.len() < eig_api::list_parameters(None).len());
+/// ```
+pub fn list_parameters(on: Option<chrono::NaiveDate>) -> Vec<eig_funding::Parameter> {
+    let Some(day) = on else { return eig_funding::official_parameters() };
+    let programme = programme_start();
+    eig_funding::official_parameters_on(day)
+        .into_iter()
+        .filter(|parameter| {
+            parameter.validity.period.is_some() || {
+                let start = match parameter.validity.promotion {
+                    Some(promotion) => promotion_start(promotion),
+                    None => programme,
+                };
+                start.is_none_or(|start| start <= day)
+            }
+        })
+        .collect()
+}
+
+/// The value of `value` in JSON.
+fn json(value: &impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// `vocabulary`: the French labels of the values a person chooses among.
+pub fn vocabulary() -> Vocabulary {
+    let label = |value: Value, label: &str| Label { value, label: label.to_owned() };
+    let host_kinds = HostKind::ALL
+        .into_iter()
+        .map(|kind| match kind {
+            HostKind::LocalAuthority { level } => {
+                label(json(&kind), &format!("{} ({})", kind.french(), level.french()))
+            }
+            _ => label(json(&kind), kind.french()),
+        })
+        .collect();
+    Vocabulary {
+        promotions: Promotion::ALL
+            .into_iter()
+            .filter(|promotion| eig_eligibility::rule_set(*promotion).is_ok())
+            .map(|promotion| label(json(&promotion), &promotion.to_string()))
+            .collect(),
+        host_kinds,
+        funding_routes: FundingRoute::ALL
+            .into_iter()
+            .map(|route| label(json(&route), route.french()))
+            .collect(),
+        payers: [
+            Payer::PiaThroughCdc,
+            Payer::Programme352,
+            Payer::Dinum,
+            Payer::Host,
+            Payer::AlternativeSource,
+        ]
+        .into_iter()
+        .map(|payer| label(json(&payer), payer.french()))
+        .collect(),
+    }
+}
+
+/// Runs the cases of one case file's `text` (named `file` in messages) that `keep` keeps
+/// (by title and rule ids); a case that cannot be read is reported as such, whatever the
+/// filter.
+///
+/// # Example
+/// ```
+/// let results = eig_api::run_case_text("a.json", "[]", |_, _| true);
+/// assert!(results.is_empty());
+/// ```
+pub fn run_case_text(
+    file: &str,
+    text: &str,
+    keep: impl Fn(&str, &[String]) -> bool,
+) -> Vec<CaseResult> {
+    let mut results = Vec::new();
+    for (index, case) in eig_cases::read_cases(file, text).into_iter().enumerate() {
+        let result = match case {
+            Ok(case) => {
+                if !keep(&case.title, &case.rules) {
+                    continue;
+                }
+                let report = eig_cases::run_case(&case);
+                let status = if report.passed() { "passed" } else { "failed" };
+                CaseResult {
+                    file: file.to_owned(),
+                    case: index + 1,
+                    status: status.to_owned(),
+                    report: Some(report),
+                    error: None,
+                }
+            }
+            Err(err) => CaseResult {
+                file: file.to_owned(),
+                case: err.case.map_or(index + 1, |case| case + 1),
+                status: "unreadable".to_owned(),
+                report: None,
+                error: Some(err.to_string()),
+            },
+        };
+        results.push(result);
+    }
+    results
+}
+
+/// The counts of `results`: passed, and failed or unreadable.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_api::test_output(Vec::new()).passed, 0);
+/// ```
+pub fn test_output(results: Vec<CaseResult>) -> TestOutput {
+    let passed = results.iter().filter(|r| r.status == "passed").count();
+    TestOutput { passed, failed: results.len() - passed, cases: results }
+}
+
+/// `runCases`: the cases of one JSON case file, run. A body that is not a case file — not
+/// JSON, not of the format, a case without its `expected` — is an error (`invalid_case_file`)
+/// naming the case and the field, not a report: a program sent what the operation does not
+/// take.
+///
+/// # Example
+/// ```
+/// let err = eig_api::run_cases(r#"{"title": "t"}"#).unwrap_err();
+/// assert_eq!(err.code(), "invalid_case_file");
+/// ```
+pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
+    // The JSON syntax first, reported as for every other operation (a case file may be a
+    // list of cases: only the syntax is checked here).
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        crate::read::parse::<serde::de::IgnoredAny>(text)?;
+    }
+    let mut results = Vec::new();
+    for (index, case) in eig_cases::read_cases("body.json", text).into_iter().enumerate() {
+        match case {
+            Ok(case) => {
+                let report = eig_cases::run_case(&case);
+                let status = if report.passed() { "passed" } else { "failed" };
+                results.push(CaseResult {
+                    file: "body.json".to_owned(),
+                    case: index + 1,
+                    status: status.to_owned(),
+                    report: Some(report),
+                    error: None,
+                });
+            }
+            Err(err) => {
+                let path = match (err.case, &err.path) {
+                    (Some(case), Some(path)) => format!("case {} : {path}", case + 1),
+                    (Some(case), None) => format!("case {}", case + 1),
+                    (None, Some(path)) => path.clone(),
+                    (None, None) => "$".to_owned(),
+                };
+                let path = if path.starts_with('$') { path } else { "$".to_owned() };
+                return Err(ApiError::new(
+                    ErrorKind::Invalid,
+                    "invalid_case_file",
+                    err.to_string().replacen("body.json : ", "", 1),
+                )
+                .at(path));
+            }
+        }
+    }
+    Ok(test_output(results))
+}

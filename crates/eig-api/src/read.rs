@@ -1,0 +1,308 @@
+//! Reading a request: JSON text into an operation's typed input, with errors that name the
+//! JSON path, the line and column, and say what to write instead where the mistake is a
+//! common one.
+
+use std::fmt::Write as _;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, ErrorKind};
+
+/// Where a message sends a person for a shape's schema and example: the command's
+/// subcommands, or the service's resources.
+///
+/// # Example
+/// ```
+/// use eig_api::Surface;
+///
+/// assert_eq!(Surface::Command.example("funding"), "`eig example funding`");
+/// assert_eq!(Surface::Http.schema("funding"), "`GET /v1/schemas/funding`");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Surface {
+    /// The `eig` command (and a library caller).
+    #[default]
+    Command,
+    /// The HTTP service.
+    Http,
+}
+
+impl Surface {
+    /// Where the example of `kind` is (`eig example <kind>`, `GET /v1/examples/<kind>`).
+    pub fn example(self, kind: &str) -> String {
+        match self {
+            Surface::Command => format!("`eig example {kind}`"),
+            Surface::Http => format!("`GET /v1/examples/{kind}`"),
+        }
+    }
+
+    /// Where the schema of `kind` is (`eig schema <kind>`, `GET /v1/schemas/<kind>`).
+    pub fn schema(self, kind: &str) -> String {
+        match self {
+            Surface::Command => format!("`eig schema {kind}`"),
+            Surface::Http => format!("`GET /v1/schemas/{kind}`"),
+        }
+    }
+}
+
+/// Parses `text` as a `T` for a library caller or the command: [`parse_for`] with no shape
+/// to name in the messages.
+///
+/// # Example
+/// ```
+/// let input: eig_api::EligibilityInput = eig_api::parse(r#"{"dossiers": []}"#)?;
+/// assert!(input.dossiers.is_empty());
+/// let err = eig_api::parse::<eig_api::EligibilityInput>("{").unwrap_err();
+/// assert_eq!((err.code(), err.position()), ("invalid_json", Some((1, 1))));
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    parse_for(text, None, Surface::Command)
+}
+
+/// Parses `text` as a `T`, turning serde's error into one that names the JSON path
+/// (`$.dossiers[3].hosts`) and, for syntax errors, the line and column, and that says what to
+/// write instead where the mistake is a common one (an instant without its UTC offset, a date
+/// where an instant is expected, an amount written as a JSON number).
+pub fn parse_for<T: DeserializeOwned>(
+    text: &str,
+    kind: Option<&str>,
+    surface: Surface,
+) -> Result<T, ApiError> {
+    let example = surface.example(kind.unwrap_or("<forme>"));
+    let schema = surface.schema(kind.unwrap_or("<forme>"));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // One typed pass over the bytes reads a valid input. Only when it fails is the input read
+    // again, slowly, to say what is wrong and where: a first pass for syntax, then one that
+    // tracks the JSON path (which costs about as much as the typed pass itself).
+    if !text.trim_start().starts_with('[')
+        && let Some(value) = parse_valid(text)
+    {
+        return Ok(value);
+    }
+    // A syntax error is reported as such, with its position, before any shape error.
+    if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let message = strip_position(&err.to_string());
+        let message = if text.trim().is_empty() {
+            format!("l'entrée est vide : donnez un document JSON ({example} en affiche un)")
+        } else {
+            eig_domain::french_json_syntax_message(&message)
+        };
+        let code = if text.trim().is_empty() { "empty_input" } else { "invalid_json" };
+        return Err(ApiError::syntax(code, err.line(), err.column(), message));
+    }
+    // serde reads a struct from an array too (`["EIG3", []]`); every input of the command is
+    // a JSON object, and fields are read by name only.
+    if text.trim_start().starts_with('[') {
+        return Err(ApiError::new(
+            ErrorKind::Invalid,
+            "invalid_input",
+            format!(
+                "attendu : un objet JSON ; trouvé : un tableau : écrivez les champs par leur nom, \
+                 `{{\"…\": …}}` ({example} en affiche un)"
+            ),
+        )
+        .at("$"));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    // An array where an object is expected, at any depth, is refused (serde alone would read
+    // the fields by position).
+    let strict = eig_domain::Strict::new(&mut deserializer);
+    let value: T = serde_path_to_error::deserialize(strict).map_err(|err| {
+        let found = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|document| at_path(&document, err.path()).cloned());
+        let path = shorten_path(&json_path(&err.path().to_string()));
+        let message = strip_position(&err.into_inner().to_string());
+        ApiError::new(
+            ErrorKind::Invalid,
+            "invalid_input",
+            with_hint(&message, found.as_ref(), &example, &schema),
+        )
+        .at(path)
+    })?;
+    Ok(value)
+}
+
+/// `text` read as a `T` in one pass, when it is a valid input (the same rules as
+/// [`parse`]'s: an array is never read as an object, nothing may follow the document).
+fn parse_valid<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(eig_domain::Strict::new(&mut deserializer)).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
+}
+
+/// The value at `path` in `document`, when the path leads to one.
+fn at_path<'a>(
+    document: &'a serde_json::Value,
+    path: &serde_path_to_error::Path,
+) -> Option<&'a serde_json::Value> {
+    use serde_path_to_error::Segment;
+    let mut node = document;
+    for segment in path {
+        node = match segment {
+            Segment::Seq { index } => node.get(*index)?,
+            Segment::Map { key } => node.get(key.as_str())?,
+            Segment::Enum { variant } => node.get(variant.as_str()).unwrap_or(node),
+            Segment::Unknown => return None,
+        };
+    }
+    Some(node)
+}
+
+/// A JSON path whose keys longer than 80 characters are cut to their first 60 and length.
+fn shorten_path(path: &str) -> String {
+    path.split('.')
+        .map(|segment| {
+            let length = segment.chars().count();
+            if length > 80 {
+                format!("{}…({length} caractères)", segment.chars().take(60).collect::<String>())
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Messages of chrono's parser, which say what failed but not what to write.
+const TIME_MESSAGES: [&str; 5] = [
+    "premature end of input",
+    "input contains invalid characters",
+    "trailing input",
+    "input is out of range",
+    "input is not enough for unique date and time",
+];
+
+/// `message` (serde's, or a crate's own), in French, with what to write instead when the
+/// mistake is a common one.
+fn with_hint(
+    message: &str,
+    found: Option<&serde_json::Value>,
+    example: &str,
+    schema: &str,
+) -> String {
+    if TIME_MESSAGES.iter().any(|time| message.starts_with(time)) {
+        let written = found.and_then(serde_json::Value::as_str).unwrap_or_default();
+        let date = written.get(..10).filter(|date| date.parse::<chrono::NaiveDate>().is_ok());
+        return match date {
+            Some(date) if written.len() == 10 => format!(
+                "{} : une date seule n'est pas un instant : écrivez l'heure et son décalage UTC, \
+                 par ex. \"{date}T17:00:00+02:00\" (heure d'été de Paris) ou \"{date}T15:00:00Z\" \
+                 (UTC)",
+                eig_domain::echo(written)
+            ),
+            Some(_) if matches!(written.len(), 16 | 19) && !written.contains(['+', 'Z']) => {
+                format!(
+                    "{} : un instant a besoin de son décalage UTC : écrivez par ex. \"{}+02:00\" \
+                     (heure d'été de Paris), \"+01:00\" (hiver) ou \"Z\" (UTC)",
+                    eig_domain::echo(written),
+                    written.replacen(' ', "T", 1)
+                )
+            }
+            _ => format!(
+                "{} n'est pas un instant : écrivez une date, une heure et un décalage UTC, \
+                 par ex. \"{}T17:00:00+02:00\"",
+                eig_domain::echo(written),
+                date.unwrap_or("2018-06-15")
+            ),
+        };
+    }
+    let french = eig_domain::french_serde_message(message);
+    if message.starts_with("missing field") {
+        return format!("{french} : ajoutez-le ({schema} donne chaque champ)");
+    }
+    if message.starts_with("invalid type: string") && message.contains("expected u") {
+        return format!("{french} : écrivez-le sans guillemets");
+    }
+    if let Some(number) = found.filter(|value| value.is_number())
+        && message.ends_with("expected a string")
+    {
+        return format!(
+            "{french} : écrivez-le entre guillemets, \"{number}\" (un montant est une chaîne \
+             comme \"70000.00\", pour qu'aucun programme ne le lise comme un nombre binaire \
+             approché)"
+        );
+    }
+    if message.starts_with("invalid type") {
+        return format!("{french} ({example} en montre un exemple)");
+    }
+    french
+}
+
+/// `message` with every quoted value (`"…"` or `` `…` ``) longer than 80 characters cut to its
+/// first 60 and its length, and the whole cut at 4 000 characters: an error never repeats a
+/// huge value.
+///
+/// # Example
+/// ```
+/// let long = "x".repeat(100);
+/// assert_eq!(eig_api::shorten(&format!("\"{long}\" refusé")),
+///            format!("\"{}…\" (100 caractères) refusé", "x".repeat(60)));
+/// ```
+pub fn shorten(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(start) = rest.find(['"', '`']) {
+        let quote = rest[start..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=start]);
+        let inner = &rest[start + 1..];
+        let Some(end) = inner.find(quote) else {
+            rest = inner;
+            continue;
+        };
+        let value = &inner[..end];
+        let length = value.chars().count();
+        if length > 80 {
+            out.extend(value.chars().take(60));
+            out.push('…');
+            out.push(quote);
+            let _ = write!(out, " ({length} caractères)");
+        } else {
+            out.push_str(value);
+            out.push(quote);
+        }
+        rest = &inner[end + 1..];
+    }
+    out.push_str(rest);
+    if out.chars().count() > 4000 {
+        let cut: String = out.chars().take(4000).collect();
+        format!("{cut}… (message coupé à 4000 caractères)")
+    } else {
+        out
+    }
+}
+
+/// `dossiers[3].hosts` → `$.dossiers[3].hosts`; the root `.` → `$`.
+fn json_path(path: &str) -> String {
+    if path == "." || path.is_empty() {
+        "$".to_owned()
+    } else if path.starts_with('[') {
+        format!("${path}")
+    } else {
+        format!("$.{path}")
+    }
+}
+
+/// `serde_json` appends " at line L column C"; the CLI reports positions itself.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_positions() {
+        assert_eq!(json_path("."), "$");
+        assert_eq!(json_path("a[1].b"), "$.a[1].b");
+        assert_eq!(json_path("[0]"), "$[0]");
+        assert_eq!(strip_position("expected `,` at line 3 column 9"), "expected `,`");
+    }
+}

@@ -1,0 +1,828 @@
+//! The one table: every operation (its name, its command, its HTTP route, its shapes, its
+//! parameters, how it runs and how it reads in French) and every shape (its schema and its
+//! example). The command, the service and the bindings derive from these two lists.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use eig_domain::Promotion;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+
+use crate::{
+    error::{ApiError, ErrorKind},
+    examples,
+    read::{Surface, parse_for},
+    text,
+};
+
+/// The HTTP method of an operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// A read without a body; its inputs are parameters.
+    Get,
+    /// A request whose input is a JSON body.
+    Post,
+}
+
+/// What a parameter accepts, for the command's options and the OpenAPI document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParamType {
+    /// `true` or `false` (a flag of the command).
+    Boolean,
+    /// A whole number from 0 to `max`.
+    Integer {
+        /// The largest value accepted.
+        max: u64,
+    },
+    /// A day, `AAAA-MM-JJ`.
+    Date,
+    /// A promotion with published rules or figures (`EIG3`; `eig3` and `EIG 3` are read too).
+    Promotion,
+}
+
+/// A parameter of an operation: a query parameter over HTTP, an option of the command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Param {
+    /// Its name (`node_limit`; the command's option is `--node-limit`).
+    pub name: &'static str,
+    /// What it means, in French.
+    pub description: &'static str,
+    /// What it accepts.
+    pub kind: ParamType,
+}
+
+/// What an operation receives: the body (empty for a `GET`), the parameters by name, and
+/// the surface it is called from (for the messages' references).
+///
+/// # Example
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let query = BTreeMap::from([("seed".to_owned(), "x".to_owned())]);
+/// let request = eig_api::Request::new("", &query, eig_api::Surface::Http);
+/// assert_eq!(request.number("seed", 0, u64::MAX).unwrap_err().code(), "invalid_parameter");
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    body: &'a str,
+    query: &'a BTreeMap<String, String>,
+    surface: Surface,
+}
+
+impl<'a> Request<'a> {
+    /// A request of `body` and `query` from `surface`.
+    pub fn new(body: &'a str, query: &'a BTreeMap<String, String>, surface: Surface) -> Self {
+        Request { body, query, surface }
+    }
+
+    /// The body read as the shape `kind` (messages point at that shape's schema and example).
+    ///
+    /// # Errors
+    /// Not JSON, or not the shape: the error names the path and what to write.
+    pub fn body<T: DeserializeOwned>(&self, kind: &str) -> Result<T, ApiError> {
+        parse_for(self.body, Some(kind), self.surface)
+    }
+
+    /// The parameter `name`'s text, when given.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.query.get(name).map(String::as_str)
+    }
+
+    /// The boolean parameter `name` (`false` when absent).
+    ///
+    /// # Errors
+    /// Anything but `true` or `false`.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.get(name) {
+            None | Some("false") => Ok(false),
+            Some("true") => Ok(true),
+            Some(other) => Err(ApiError::parameter(
+                name,
+                crate::read::shorten(&format!(
+                    "{name} : {other:?} n'est pas un booléen : écrivez true ou false"
+                )),
+            )),
+        }
+    }
+
+    /// The whole-number parameter `name`, from 0 to `max` (`default` when absent).
+    ///
+    /// # Errors
+    /// Not a whole number, or above `max`.
+    pub fn number(&self, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
+        let Some(text) = self.get(name) else { return Ok(default) };
+        match text.parse::<u64>() {
+            Ok(value) if value <= max => Ok(value),
+            Ok(value) => Err(ApiError::parameter(
+                name,
+                format!("{name} : {value} dépasse le plus grand nombre accepté, {max}"),
+            )),
+            Err(_) => Err(ApiError::parameter(
+                name,
+                crate::read::shorten(&format!(
+                    "{name} : {text:?} n'est pas un nombre entier positif : écrivez des \
+                     chiffres, par ex. 7"
+                )),
+            )),
+        }
+    }
+
+    /// The day parameter `name`, when given.
+    ///
+    /// # Errors
+    /// Not a day written `AAAA-MM-JJ`.
+    pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, ApiError> {
+        self.get(name)
+            .map(|text| {
+                text.parse::<NaiveDate>().map_err(|_| {
+                    ApiError::parameter(
+                        name,
+                        crate::read::shorten(&format!(
+                            "{name} : {text:?} n'est pas une date : écrivez-la AAAA-MM-JJ, par \
+                             exemple 2018-06-15"
+                        )),
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// The promotion parameter `name`, when given, in any spelling people write (`EIG3`,
+    /// `eig3`, `EIG 3`, `eig-3`).
+    ///
+    /// # Errors
+    /// Not a promotion of the programme.
+    pub fn promotion(&self, name: &str) -> Result<Option<Promotion>, ApiError> {
+        self.get(name)
+            .map(|text| {
+                parse_promotion(text).map_err(|message| {
+                    ApiError::parameter(name, crate::read::shorten(&format!("{name} : {message}")))
+                })
+            })
+            .transpose()
+    }
+}
+
+/// A promotion in any spelling people write: `EIG3`, `eig3`, `EIG 3`, `eig-3`, `DIG1`.
+///
+/// # Errors
+/// The French message of an unknown promotion.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_api::parse_promotion("eig 3"), Ok(eig_domain::Promotion::Eig3));
+/// assert!(eig_api::parse_promotion("").is_err());
+/// ```
+pub fn parse_promotion(text: &str) -> Result<Promotion, String> {
+    let canonical: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
+        .flat_map(char::to_uppercase)
+        .collect();
+    canonical.parse().map_err(|err: eig_domain::PromotionError| err.to_string())
+}
+
+/// An operation's answer serialized as compact JSON.
+type RunJson = fn(&Request<'_>) -> Result<String, ApiError>;
+/// An operation's answer written in French for a person.
+type RunText = fn(&Request<'_>) -> Result<String, ApiError>;
+
+/// One operation: defined once, reached from Rust (its typed function), the command (its
+/// subcommand), HTTP (its route) and any binding.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub struct Operation {
+    /// Its name for programs (`decideEligibility`): the OpenAPI `operationId`.
+    pub id: &'static str,
+    /// Its subcommand of `eig` (`eligibility`).
+    pub command: &'static str,
+    /// Its HTTP method.
+    pub method: Method,
+    /// Its HTTP path (`/v1/eligibility`).
+    pub path: &'static str,
+    /// The group it belongs to (an OpenAPI tag): `eligibility`, `selection`, `funding`,
+    /// `matching`, `call`, `cases`, `reference`.
+    pub tag: &'static str,
+    /// What it does, in one French sentence.
+    pub summary: &'static str,
+    /// The shape of its body (`None` for a `GET`): a [`Shape`]'s kind.
+    pub input: Option<&'static str>,
+    /// The shape of its answer: a [`Shape`]'s kind.
+    pub output: &'static str,
+    /// Its parameters.
+    pub params: &'static [Param],
+    /// Whether the answer can be written in French for a person (`eig <command>` without
+    /// `--format json`).
+    pub french: bool,
+    run: RunJson,
+    text: RunText,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("id", &self.id)
+            .field("command", &self.command)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("input", &self.input)
+            .field("output", &self.output)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Operation {
+    /// Runs the operation: its answer as compact JSON (fields in the shapes' order, maps
+    /// sorted: byte-identical for the same request).
+    ///
+    /// # Errors
+    /// The request's problem, with its stable code.
+    ///
+    /// # Example
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// let op = eig_api::operation("listPromotions").unwrap();
+    /// let json = op.run(&eig_api::Request::new("", &BTreeMap::new(), eig_api::Surface::Http))?;
+    /// assert!(json.starts_with('['));
+    /// # Ok::<(), eig_api::ApiError>(())
+    /// ```
+    pub fn run(&self, request: &Request<'_>) -> Result<String, ApiError> {
+        (self.run)(request)
+    }
+
+    /// Runs the operation: its answer written in French for a person.
+    ///
+    /// # Errors
+    /// As [`Operation::run`].
+    pub fn run_french(&self, request: &Request<'_>) -> Result<String, ApiError> {
+        (self.text)(request)
+    }
+}
+
+/// A typed operation: how it reads its request, computes, and writes its answer in French.
+trait Op {
+    type Output: Serialize;
+    fn call(request: &Request<'_>) -> Result<Self::Output, ApiError>;
+    fn french(output: &Self::Output) -> String;
+}
+
+fn json_of<O: Op>(request: &Request<'_>) -> Result<String, ApiError> {
+    let output = O::call(request)?;
+    serde_json::to_string(&output).map_err(|err| {
+        ApiError::new(
+            ErrorKind::Unjudgeable,
+            "internal",
+            format!("le résultat n'a pas pu être mis en JSON (une erreur du programme) : {err}"),
+        )
+    })
+}
+
+fn text_of<O: Op>(request: &Request<'_>) -> Result<String, ApiError> {
+    O::call(request).map(|output| O::french(&output))
+}
+
+/// Declares the typed operations and the table's entries.
+macro_rules! operations {
+    ($(
+        $ty:ident {
+            id: $id:literal, command: $command:literal, method: $method:ident, path: $path:literal,
+            tag: $tag:literal, summary: $summary:literal,
+            input: $input:expr, output: $output:literal, params: $params:expr, french: $french:expr,
+            output_type: $out:ty,
+            call: |$request:ident| $call:expr,
+            text: |$value:ident| $text:expr $(,)?
+        }
+    ),* $(,)?) => {
+        $(
+            struct $ty;
+            impl Op for $ty {
+                type Output = $out;
+                #[allow(unused_variables, reason = "a `GET` operation may read nothing")]
+                fn call($request: &Request<'_>) -> Result<$out, ApiError> {
+                    $call
+                }
+                #[allow(unused_variables, reason = "some answers have no French text of their own")]
+                fn french($value: &$out) -> String {
+                    $text
+                }
+            }
+        )*
+        /// The table.
+        const OPERATIONS: &[Operation] = &[$(
+            Operation {
+                id: $id,
+                command: $command,
+                method: Method::$method,
+                path: $path,
+                tag: $tag,
+                summary: $summary,
+                input: $input,
+                output: $output,
+                params: $params,
+                french: $french,
+                run: json_of::<$ty>,
+                text: text_of::<$ty>,
+            }
+        ),*];
+    };
+}
+
+/// The largest search of the exact mode a request may ask for: the bound of work a client
+/// can make the process do (docs/server.md).
+pub const MAX_NODE_LIMIT: u64 = 10_000_000;
+
+const MATCH_PARAMS: &[Param] = &[
+    Param {
+        name: "hosts_propose",
+        description: "true : la variante la meilleure pour les administrations (les jurys \
+                      proposent) au lieu de la meilleure pour les candidats.",
+        kind: ParamType::Boolean,
+    },
+    Param {
+        name: "offers",
+        description: "true : après l'affectation, les jurys proposent les places restées libres \
+                      aux candidats non affectés qu'ils ont classés.",
+        kind: ParamType::Boolean,
+    },
+    Param {
+        name: "exact",
+        description: "true : le mode exact pour les équipes minimales (l'affectation stable qui \
+                      fait vivre le plus de défis, ou la preuve qu'il n'y en a pas ; petits \
+                      problèmes).",
+        kind: ParamType::Boolean,
+    },
+    Param {
+        name: "node_limit",
+        description: "Avec exact=true : nombre d'étapes de recherche après lequel la recherche \
+                      s'arrête et le dit (1000000 par défaut, 10000000 au plus).",
+        kind: ParamType::Integer { max: MAX_NODE_LIMIT },
+    },
+    Param {
+        name: "seed",
+        description: "La graine du tirage au sort entre ex aequo (0 par défaut).",
+        kind: ParamType::Integer { max: u64::MAX },
+    },
+];
+
+const PROMOTION_PARAM: &[Param] = &[Param {
+    name: "promotion",
+    description: "Seulement cette promotion (EIG1 … EIG7, DIG1 ; eig3 et EIG 3 sont acceptés).",
+    kind: ParamType::Promotion,
+}];
+
+const ON_PARAM: &[Param] = &[Param {
+    name: "on",
+    description: "Un jour (AAAA-MM-JJ) : seulement les paramètres en vigueur ce jour-là.",
+    kind: ParamType::Date,
+}];
+
+/// The options of `assignTalents`, from its parameters.
+fn match_options(request: &Request<'_>) -> Result<eig_matching::Options, ApiError> {
+    use eig_matching::{LowerQuotas, Proposing};
+    let exact = request.flag("exact")?;
+    if !exact && request.get("node_limit").is_some() {
+        return Err(ApiError::parameter(
+            "node_limit",
+            "node_limit ne sert qu'avec exact=true : ajoutez exact=true ou retirez node_limit",
+        ));
+    }
+    Ok(eig_matching::Options {
+        proposing: if request.flag("hosts_propose")? {
+            Proposing::Hosts
+        } else {
+            Proposing::Candidates
+        },
+        lower_quotas: if exact {
+            LowerQuotas::Exact {
+                node_limit: request.number("node_limit", 1_000_000, MAX_NODE_LIMIT)?,
+            }
+        } else {
+            LowerQuotas::Withdraw
+        },
+        seed: request.number("seed", 0, u64::MAX)?,
+        offers: request.flag("offers")?,
+    })
+}
+
+operations! {
+    DecideEligibility {
+        id: "decideEligibility", command: "eligibility", method: Post, path: "/v1/eligibility",
+        tag: "eligibility",
+        summary: "L'éligibilité de dossiers de défi et de candidatures, chacun selon les règles \
+                  de sa promotion, avec la trace de chaque règle et sa source.",
+        input: Some("eligibility"), output: "eligibility-result", params: &[], french: true,
+        output_type: crate::EligibilityOutput,
+        call: |request| Ok(crate::decide_eligibility(&request.body("eligibility")?)),
+        text: |output| text::eligibility(output),
+    },
+    ExplainDecision {
+        id: "explainDecision", command: "explain", method: Post, path: "/v1/explain",
+        tag: "eligibility",
+        summary: "La décision d'un dossier ou d'une candidature, expliquée en français règle par \
+                  règle (CRPA art. R. 311-3-1-2).",
+        input: Some("explain"), output: "explanation", params: &[], french: true,
+        output_type: crate::Explanation,
+        call: |request| crate::explain_decision(&request.body("explain")?),
+        text: |output| output.explanation.clone(),
+    },
+    DecideProlongation {
+        id: "decideProlongation", command: "prolongation", method: Post,
+        path: "/v1/prolongation", tag: "eligibility",
+        summary: "La demande d'une administration de l'EIG6 de cofinancer la prolongation de ses \
+                  talents (AAC6+), décidée et expliquée.",
+        input: Some("prolongation"), output: "explanation", params: &[], french: true,
+        output_type: crate::Explanation,
+        call: |request| crate::decide_prolongation(&request.body("prolongation")?),
+        text: |output| output.explanation.clone(),
+    },
+    DecideAmi5bis {
+        id: "decideAmi5bis", command: "ami5bis", method: Post, path: "/v1/ami5bis",
+        tag: "eligibility",
+        summary: "Une candidature à l'AMI Promotion 5 bis, décidée et expliquée.",
+        input: Some("ami5bis"), output: "explanation", params: &[], french: true,
+        output_type: crate::Explanation,
+        call: |request| crate::decide_ami5bis(&request.body("ami5bis")?),
+        text: |output| output.explanation.clone(),
+    },
+    SelectLaureates {
+        id: "selectLaureates", command: "selection", method: Post, path: "/v1/selection",
+        tag: "selection",
+        summary: "La sélection des lauréats par le jury des défis : le classement sur la grille \
+                  de la promotion, dans la limite des places et de l'enveloppe.",
+        input: Some("jury"), output: "selection", params: &[], french: true,
+        output_type: eig_eligibility::Selection,
+        call: |request| crate::select_laureates(&request.body("jury")?),
+        text: |output| text::selection(output),
+    },
+    RankCandidates {
+        id: "rankCandidates", command: "rankings", method: Post, path: "/v1/rankings",
+        tag: "selection",
+        summary: "Le classement des candidats par le jury sur la grille de la promotion et de la \
+                  phase : un classement par défi et métier, ex aequo groupés.",
+        input: Some("scores"), output: "rankings", params: &[], french: true,
+        output_type: eig_eligibility::CandidateRankings,
+        call: |request| crate::rank_candidates(&request.body("scores")?),
+        text: |output| text::rankings(output),
+    },
+    Eig7Terms {
+        id: "eig7Terms", command: "eig7-terms", method: Post, path: "/v1/eig7/terms",
+        tag: "eligibility",
+        summary: "Les échéances d'un contrat de l'EIG7 (fin, préavis de renouvellement, période \
+                  d'essai, demande d'interruption) et la date de réponse à une demande de \
+                  renouvellement, chacune avec sa source.",
+        input: Some("eig7-terms"), output: "eig7-terms-result", params: &[], french: true,
+        output_type: crate::Eig7Terms,
+        call: |request| crate::eig7_terms(&request.body("eig7-terms")?),
+        text: |output| text::eig7_terms(output),
+    },
+    Eig7RecruitmentCap {
+        id: "eig7RecruitmentCap", command: "eig7-cap", method: Post, path: "/v1/eig7/cap",
+        tag: "eligibility",
+        summary: "Où en sont les recrutements d'une année face au plafond de l'EIG7 (30 EIG \
+                  recruté(e)s en 2024, REG7 §2.6 b).",
+        input: Some("eig7-cap"), output: "eig7-cap-result", params: &[], french: true,
+        output_type: eig_eligibility::RecruitmentCap,
+        call: |request| Ok(crate::eig7_recruitment_cap(&request.body("eig7-cap")?)),
+        text: |output| text::recruitment_cap(output),
+    },
+    PlanFunding {
+        id: "planFunding", command: "funding", method: Post, path: "/v1/funding",
+        tag: "funding",
+        summary: "Le plan de financement d'une promotion : chaque payeur par talent et par défi, \
+                  au centime, face à l'enveloppe.",
+        input: Some("funding"), output: "funding-plan", params: &[], french: true,
+        output_type: eig_funding::PromotionPlan,
+        call: |request| crate::plan_funding(&request.body("funding")?),
+        text: |output| output.to_french(),
+    },
+    PlanFundingScenario {
+        id: "planFundingScenario", command: "funding-scenario", method: Post,
+        path: "/v1/funding/scenario", tag: "funding",
+        summary: "Le plan de financement d'une promotion sous un scénario qui remplace des \
+                  paramètres, l'arrondi ou la règle d'enveloppe.",
+        input: Some("funding-request"), output: "funding-plan", params: &[], french: true,
+        output_type: eig_funding::PromotionPlan,
+        call: |request| crate::plan_funding_scenario(&request.body("funding-request")?),
+        text: |output| output.to_french(),
+    },
+    AssignTalents {
+        id: "assignTalents", command: "match", method: Post, path: "/v1/match",
+        tag: "matching",
+        summary: "L'affectation des talents aux défis (choix des candidats, classements des \
+                  jurys, équipes minimales), vérifiée et expliquée.",
+        input: Some("match"), output: "match-result", params: MATCH_PARAMS, french: true,
+        output_type: crate::MatchOutput,
+        call: |request| {
+            let options = match_options(request)?;
+            let input: eig_matching::MatchingInput = request.body("match")?;
+            // Explained at every size: a request's body is bounded.
+            crate::assign_talents(&input, &options, true)
+        },
+        text: |output| output.explanations.as_ref().map(eig_matching::Explanations::to_french).unwrap_or_default(),
+    },
+    RunCall {
+        id: "runCall", command: "run", method: Post, path: "/v1/run", tag: "call",
+        summary: "Un appel entier : éligibilité des dossiers, sélection des lauréats, plan de \
+                  financement face à l'enveloppe, affectation des talents, vérification.",
+        input: Some("campaign"), output: "run-result", params: &[], french: false,
+        output_type: eig_campaign::CampaignResult,
+        call: |request| crate::run_call(&request.body("campaign")?),
+        text: |output| String::new(),
+    },
+    Simulate {
+        id: "simulate", command: "simulate", method: Post, path: "/v1/simulate",
+        tag: "call",
+        summary: "Le simulateur : la décision d'un dossier de défi, son explication et, s'il est \
+                  éligible, le plan de financement du défi.",
+        input: Some("simulation"), output: "simulation-result", params: &[], french: true,
+        output_type: crate::SimulationResult,
+        call: |request| crate::simulate(&request.body("simulation")?),
+        text: |output| text::simulation(output),
+    },
+    RunCases {
+        id: "runCases", command: "test", method: Post, path: "/v1/cases", tag: "cases",
+        summary: "Les cas de test d'un fichier de cas JSON (le format public eig-case/1), \
+                  exécutés : chaque cas réussi ou en échec, avec ses différences.",
+        input: Some("case"), output: "test-result", params: &[], french: false,
+        output_type: crate::TestOutput,
+        call: |request| crate::run_cases(request.body),
+        text: |output| String::new(),
+    },
+    OfficialFigures {
+        id: "officialFigures", command: "history", method: Get, path: "/v1/history",
+        tag: "reference",
+        summary: "Les chiffres officiels de chaque promotion, d'après l'historique intégré de 132 \
+                  défis ; pour une promotion, ses faits sourcés et ses défis.",
+        input: None, output: "history-result", params: PROMOTION_PARAM, french: true,
+        output_type: crate::HistoryOutput,
+        call: |request| Ok(crate::official_figures(request.promotion("promotion")?)),
+        text: |output| text::history(output),
+    },
+    ListPromotions {
+        id: "listPromotions", command: "promotions", method: Get, path: "/v1/promotions",
+        tag: "reference",
+        summary: "Les faits sourcés de chaque promotion : calendrier, durée des missions, taille \
+                  des équipes, grille de rémunération.",
+        input: None, output: "promotion-facts-list", params: &[], french: true,
+        output_type: Vec<eig_domain::PromotionFacts>,
+        call: |request| Ok(Promotion::ALL.map(Promotion::facts).to_vec()),
+        text: |output| text::promotions(output),
+    },
+    ListParameters {
+        id: "listParameters", command: "parameters", method: Get, path: "/v1/parameters",
+        tag: "reference",
+        summary: "Les paramètres officiels du financement, datés et sourcés : tous, ou ceux en \
+                  vigueur un jour donné.",
+        input: None, output: "parameter-list", params: ON_PARAM, french: true,
+        output_type: Vec<eig_funding::Parameter>,
+        call: |request| Ok(crate::list_parameters(request.date("on")?)),
+        text: |output| text::parameters(output),
+    },
+    Vocabulary {
+        id: "vocabulary", command: "vocabulary", method: Get, path: "/v1/vocabulary",
+        tag: "reference",
+        summary: "Les libellés français des valeurs à choisir : promotions, administrations, \
+                  voies de financement, payeurs.",
+        input: None, output: "vocabulary", params: &[], french: true,
+        output_type: crate::Vocabulary,
+        call: |request| Ok(crate::vocabulary()),
+        text: |output| text::vocabulary(output),
+    },
+}
+
+/// Every operation, in the order of the documentation.
+///
+/// # Example
+/// ```
+/// let ids: Vec<&str> = eig_api::operations().iter().map(|op| op.id).collect();
+/// assert!(ids.contains(&"decideEligibility") && ids.contains(&"selectLaureates"));
+/// ```
+pub fn operations() -> &'static [Operation] {
+    OPERATIONS
+}
+
+/// The operation named `id` (its `operationId`) or `command` (its subcommand).
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_api::operation("match").map(|op| op.id), Some("assignTalents"));
+/// assert_eq!(eig_api::operation("assignTalents").map(|op| op.path), Some("/v1/match"));
+/// ```
+pub fn operation(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|op| op.id == name || op.command == name)
+}
+
+/// Whether a shape is read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Direction {
+    /// Read: its schema is what deserializing accepts.
+    Input,
+    /// Written: its schema is what serializing writes (a field left out when empty is not
+    /// required).
+    Output,
+}
+
+/// One JSON shape of the operations: its kind (`eig schema <kind>`, `/v1/schemas/<kind>`),
+/// its name (the OpenAPI component), its schema and its example.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub struct Shape {
+    /// Its kind, as the command and the service name it (`funding-plan`).
+    pub kind: &'static str,
+    /// Its name in the OpenAPI document (`PromotionPlan`).
+    pub name: &'static str,
+    /// What it is, in French.
+    pub summary: &'static str,
+    /// Read or written.
+    pub direction: Direction,
+    schema: fn() -> schemars::Schema,
+    example: fn(Option<Promotion>) -> Result<Value, ApiError>,
+}
+
+impl std::fmt::Debug for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shape").field("kind", &self.kind).field("name", &self.name).finish()
+    }
+}
+
+impl Shape {
+    /// Its JSON Schema (draft 2020-12), every description prose (the Rust examples of the
+    /// docs left out).
+    ///
+    /// # Example
+    /// ```
+    /// let schema = eig_api::shape("eligibility").unwrap().schema();
+    /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    /// ```
+    pub fn schema(&self) -> Value {
+        let mut schema = serde_json::to_value((self.schema)()).unwrap_or_default();
+        crate::schema::prose_only(&mut schema);
+        schema
+    }
+
+    /// A valid example: for an input, a complete one to start from (of `promotion` when
+    /// given, EIG3's otherwise); for an output, what its operation answers on its input's
+    /// example.
+    ///
+    /// # Errors
+    /// No example of this shape for `promotion` (`no_example`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let example = eig_api::shape("funding").unwrap().example(Some(Promotion::Eig6))?;
+    /// assert_eq!(example["promotion"], "EIG6");
+    /// # Ok::<(), eig_api::ApiError>(())
+    /// ```
+    pub fn example(&self, promotion: Option<Promotion>) -> Result<Value, ApiError> {
+        (self.example)(promotion)
+    }
+}
+
+fn input_schema<T: schemars::JsonSchema>() -> schemars::Schema {
+    schemars::schema_for!(T)
+}
+
+fn output_schema<T: schemars::JsonSchema>() -> schemars::Schema {
+    schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// Declares the shapes.
+macro_rules! shapes {
+    ($($kind:literal => $name:literal, $dir:ident, $ty:ty, $summary:literal, $example:expr;)*) => {
+        const SHAPES: &[Shape] = &[$(
+            Shape {
+                kind: $kind,
+                name: $name,
+                summary: $summary,
+                direction: Direction::$dir,
+                schema: shapes!(@schema $dir, $ty),
+                example: $example,
+            }
+        ),*];
+    };
+    (@schema Input, $ty:ty) => { input_schema::<$ty> };
+    (@schema Output, $ty:ty) => { output_schema::<$ty> };
+}
+
+shapes! {
+    "eligibility" => "EligibilityInput", Input, crate::EligibilityInput,
+        "Des dossiers de défi et des candidatures (entrée de eig eligibility).", examples::eligibility;
+    "eligibility-result" => "EligibilityResult", Output, crate::EligibilityOutput,
+        "Le résultat de chaque dossier et candidature.", examples::output_of_eligibility;
+    "explain" => "ExplainInput", Input, crate::ExplainInput,
+        "Un dossier ou une candidature (entrée de eig explain).", examples::explain;
+    "explanation" => "Explanation", Output, crate::Explanation,
+        "Une décision et son explication en français.", examples::output_of_explain;
+    "prolongation" => "ProlongationRequest", Input, eig_eligibility::ProlongationRequest,
+        "Une demande de cofinancement de prolongations de l'EIG6 (entrée de eig prolongation).", examples::prolongation;
+    "ami5bis" => "Ami5bisApplication", Input, eig_eligibility::CandidateApplication,
+        "Une candidature à l'AMI Promotion 5 bis (entrée de eig ami5bis).", examples::ami5bis;
+    "jury" => "JurySheet", Input, eig_eligibility::JurySheet,
+        "La feuille du jury des défis (entrée de eig selection).", examples::jury;
+    "selection" => "Selection", Output, eig_eligibility::Selection,
+        "Le classement des dossiers et les lauréats.", examples::output_of_jury;
+    "scores" => "CandidateScoreSheet", Input, eig_eligibility::CandidateScoreSheet,
+        "Les notes d'un jury de candidats (entrée de eig rankings).", examples::scores;
+    "rankings" => "CandidateRankings", Output, eig_eligibility::CandidateRankings,
+        "Les classements des candidats par défi et métier.", examples::output_of_scores;
+    "eig7-terms" => "Eig7TermsInput", Input, eig_cases::Eig7TermsInput,
+        "Les jours d'un contrat de l'EIG7 (entrée de eig eig7-terms).", examples::eig7_terms;
+    "eig7-terms-result" => "Eig7Terms", Output, crate::Eig7Terms,
+        "Les échéances d'un contrat de l'EIG7.", examples::output_of_eig7_terms;
+    "eig7-cap" => "Eig7CapInput", Input, eig_cases::Eig7CapInput,
+        "Les recrutements d'une année de l'EIG7 (entrée de eig eig7-cap).", examples::eig7_cap;
+    "eig7-cap-result" => "RecruitmentCap", Output, eig_eligibility::RecruitmentCap,
+        "Les recrutements face au plafond de l'EIG7.", examples::output_of_eig7_cap;
+    "funding" => "PromotionInput", Input, eig_funding::PromotionInput,
+        "Les défis, voies de financement et talents d'une promotion (entrée de eig funding).", examples::funding;
+    "scenario" => "Scenario", Input, eig_funding::Scenario,
+        "Des paramètres remplacés (entrée de eig funding --scenario).", examples::scenario;
+    "funding-request" => "FundingRequest", Input, crate::FundingRequest,
+        "Une promotion et un scénario (entrée de eig funding-scenario).", examples::funding_request;
+    "funding-plan" => "PromotionPlan", Output, eig_funding::PromotionPlan,
+        "Un plan de financement.", examples::output_of_funding;
+    "match" => "MatchingInput", Input, eig_matching::MatchingInput,
+        "Un problème d'affectation (entrée de eig match).", examples::matching;
+    "match-result" => "MatchResult", Output, crate::MatchOutput,
+        "Une affectation vérifiée et expliquée.", examples::output_of_match;
+    "campaign" => "Campaign", Input, eig_campaign::Campaign,
+        "Un appel entier (entrée de eig run).", examples::campaign;
+    "run-result" => "CampaignResult", Output, eig_campaign::CampaignResult,
+        "Le résultat d'un appel entier.", examples::output_of_campaign;
+    "simulation" => "Simulation", Input, crate::Simulation,
+        "Un dossier de défi et les coûts de ses talents (entrée de eig simulate).", examples::simulation;
+    "simulation-result" => "SimulationResult", Output, crate::SimulationResult,
+        "La décision d'un dossier, son explication et le plan de son défi.", examples::output_of_simulation;
+    "case" => "CaseFile", Input, eig_cases::CaseFile,
+        "Un fichier de cas de test de règles (entrée de eig test).", examples::case;
+    "test-result" => "TestResult", Output, crate::TestOutput,
+        "Le résultat de chaque cas de test.", examples::output_of_case;
+    "history-result" => "HistoryResult", Output, crate::HistoryOutput,
+        "Les chiffres officiels des promotions (résultat de eig history).", examples::history;
+    "promotion-facts-list" => "PromotionFactsList", Output, Vec<eig_domain::PromotionFacts>,
+        "Les faits sourcés de chaque promotion.", examples::promotions;
+    "parameter-list" => "ParameterList", Output, Vec<eig_funding::Parameter>,
+        "Les paramètres officiels du financement.", examples::parameters;
+    "vocabulary" => "Vocabulary", Output, crate::Vocabulary,
+        "Les libellés français des valeurs à choisir.", examples::vocabulary;
+    "defi" => "Defi", Input, eig_domain::Defi,
+        "Un défi.", examples::defi;
+    "dossier" => "DefiDossier", Input, eig_eligibility::DefiDossier,
+        "Un dossier de défi complet.", examples::dossier;
+    "candidate" => "Candidate", Input, eig_domain::Candidate,
+        "Un candidat.", examples::candidate;
+    "application" => "CandidateApplication", Input, eig_eligibility::CandidateApplication,
+        "Une candidature complète.", examples::application;
+    "promotion-facts" => "PromotionFacts", Output, eig_domain::PromotionFacts,
+        "Les faits sourcés d'une promotion.", examples::promotion_facts;
+    "figures" => "FiguresTable", Output, Vec<eig_history::FiguresRow>,
+        "Le tableau des chiffres officiels.", examples::figures;
+    "json-schema" => "JsonSchema", Output, crate::SchemaDocument,
+        "Un schéma JSON (draft 2020-12).", examples::json_schema;
+}
+
+/// Every shape, inputs and outputs.
+///
+/// # Example
+/// ```
+/// let kinds: Vec<&str> = eig_api::shapes().iter().map(|shape| shape.kind).collect();
+/// assert!(kinds.contains(&"funding-plan") && kinds.contains(&"jury"));
+/// ```
+pub fn shapes() -> &'static [Shape] {
+    SHAPES
+}
+
+/// The shape of kind `kind` (`funding-plan`) or name `name` (`PromotionPlan`).
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_api::shape("PromotionPlan").map(|s| s.kind), Some("funding-plan"));
+/// ```
+pub fn shape(name: &str) -> Option<&'static Shape> {
+    SHAPES.iter().find(|shape| shape.kind == name || shape.name == name)
+}
+
+/// The answer of the operation whose input is `input`, on `body` (for the output shapes'
+/// examples).
+pub(crate) fn answer_of(input: &str, body: &Value) -> Result<Value, ApiError> {
+    let op = OPERATIONS.iter().find(|op| op.input == Some(input)).ok_or_else(|| {
+        ApiError::new(ErrorKind::Invalid, "no_example", format!("aucune opération ne lit {input}"))
+    })?;
+    let query = BTreeMap::new();
+    let text = body.to_string();
+    let json = op.run(&Request::new(&text, &query, Surface::Command))?;
+    serde_json::from_str(&json).map_err(|err| {
+        ApiError::new(ErrorKind::Unjudgeable, "internal", format!("réponse illisible : {err}"))
+    })
+}

@@ -1,0 +1,355 @@
+//! The answers written in French for a person: what `eig <command>` prints without
+//! `--format json`. Every word comes from the same data the JSON carries; no identifier of
+//! the code is shown.
+
+use std::fmt::Write as _;
+
+use eig_domain::{Euros, PromotionFacts};
+use eig_eligibility::{
+    CandidateRankings, Decision, Outcome, RecruitmentCap, Selection, SelectionStatus, Subject,
+};
+
+use crate::shapes::{
+    Eig7Terms, EligibilityOutput, HistoryOutput, Judged, SimulationResult, Vocabulary,
+};
+
+/// An outcome in a few words: eligible (with its funding route), ineligible (each failing
+/// rule with its source) or incomplete (the missing inputs).
+///
+/// # Example
+/// ```
+/// use eig_eligibility::Outcome;
+///
+/// let outcome = Outcome::Eligible { funding_route: None };
+/// assert_eq!(eig_api::french::outcome(&outcome), "éligible");
+/// ```
+pub fn outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Eligible { funding_route: Some(route) } => {
+            format!("éligible — {}", route.french())
+        }
+        Outcome::Eligible { funding_route: None } => "éligible".to_owned(),
+        Outcome::Ineligible { failures } => {
+            let rules: Vec<String> =
+                failures.iter().map(|f| format!("{} ({})", f.rule, f.source)).collect();
+            format!("inéligible — {}", rules.join("; "))
+        }
+        Outcome::Incomplete { missing } => format!("incomplet — manque : {}", missing.join(", ")),
+        _ => "décision d'un genre nouveau (voir le résultat JSON)".to_owned(),
+    }
+}
+
+/// The record a decision is about (`dossier eig3-x`, `candidature c-1`).
+///
+/// # Example
+/// ```
+/// let subject = eig_eligibility::Subject::Candidate("c-1".into());
+/// assert_eq!(eig_api::french::subject(&subject), "candidature c-1");
+/// ```
+pub fn subject(subject: &Subject) -> String {
+    match subject {
+        Subject::Dossier(id) => format!("dossier {id}"),
+        Subject::Candidate(id) => format!("candidature {id}"),
+        _ => "enregistrement".to_owned(),
+    }
+}
+
+/// One line for a record's outcome: the record, then the outcome in a few words.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{Outcome, Subject};
+///
+/// let line = eig_api::french::outcome_line(&Subject::Dossier("d1".into()),
+///     &Outcome::Incomplete { missing: vec!["experience".into()] });
+/// assert_eq!(line, "dossier d1 : incomplet — manque : experience");
+/// ```
+pub fn outcome_line(record: &Subject, result: &Outcome) -> String {
+    format!("{} : {}", subject(record), outcome(result))
+}
+
+/// One line for a decision.
+///
+/// # Example
+/// ```
+/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let decision = eig_eligibility::evaluate_dossier(&dossier)?;
+/// assert!(eig_api::french::decision_line(&decision).starts_with("dossier "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decision_line(decision: &Decision) -> String {
+    outcome_line(&decision.subject, &decision.outcome)
+}
+
+/// One line for a record's result.
+///
+/// # Example
+/// ```
+/// let judged = eig_api::Judged::NotJudged {
+///     subject: eig_eligibility::Subject::Dossier("d1".into()),
+///     code: "no_published_rules".into(),
+///     error: "pas de règles".into(),
+/// };
+/// assert_eq!(eig_api::french::judged_line(&judged), "dossier d1 : non jugé — pas de règles");
+/// ```
+pub fn judged_line(judged: &Judged) -> String {
+    match judged {
+        Judged::Decided(decision) => decision_line(decision),
+        Judged::Brief { subject, outcome, .. } => outcome_line(subject, outcome),
+        Judged::NotJudged { subject: record, error, .. } => {
+            format!("{} : non jugé — {error}", subject(record))
+        }
+    }
+}
+
+pub(crate) fn eligibility(output: &EligibilityOutput) -> String {
+    let mut out = String::new();
+    for judged in output.dossiers.iter().chain(&output.candidates) {
+        let _ = writeln!(out, "{}", judged_line(judged));
+    }
+    out
+}
+
+fn money(amount: Option<Euros>) -> String {
+    amount.map_or_else(|| "—".to_owned(), Euros::to_french)
+}
+
+pub(crate) fn selection(selection: &Selection) -> String {
+    let mut out = format!(
+        "Sélection des lauréats de la promotion {} : {} place{}, enveloppe {} ({}).\n",
+        selection.promotion,
+        selection.places,
+        if selection.places > 1 { "s" } else { "" },
+        money(selection.envelope),
+        selection.source
+    );
+    for ranked in &selection.ranking {
+        let status = match &ranked.status {
+            SelectionStatus::Selected => "lauréat".to_owned(),
+            SelectionStatus::NoPlaceLeft => "non retenu : plus de place".to_owned(),
+            SelectionStatus::AboveRemainingEnvelope { remaining } => format!(
+                "non retenu : la demande dépasse ce qui reste de l'enveloppe ({})",
+                remaining.to_french()
+            ),
+            _ => "voir le résultat JSON".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{}. {} — total {}{}{} — {status}",
+            ranked.rank,
+            ranked.defi,
+            ranked.total,
+            if ranked.tied_on_total { " (ex æquo au total)" } else { "" },
+            ranked
+                .requested
+                .map(|amount| format!(", demande {}", amount.to_french()))
+                .unwrap_or_default()
+        );
+    }
+    let _ = writeln!(out, "Engagé : {}.", money(selection.committed));
+    out
+}
+
+pub(crate) fn rankings(rankings: &CandidateRankings) -> String {
+    let grid = &rankings.grid;
+    let mut out = format!(
+        "Classement des candidats, promotion {}, {} ({}).\n",
+        grid.promotion,
+        grid.phase.french(),
+        grid.source
+    );
+    for list in &rankings.lists {
+        let _ = writeln!(out, "\n{} — {}", list.defi, list.profile.french());
+        for (rank, group) in list.ranks.iter().enumerate() {
+            let names: Vec<&str> = group.iter().map(eig_domain::CandidateId::as_str).collect();
+            let _ = writeln!(
+                out,
+                "  {}. {}{}",
+                rank + 1,
+                names.join(", "),
+                if group.len() > 1 { " (ex æquo)" } else { "" }
+            );
+        }
+    }
+    out
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+pub(crate) fn eig7_terms(terms: &Eig7Terms) -> String {
+    let mut out = String::new();
+    if let Some(contract) = &terms.contract {
+        for (what, date) in [
+            ("Fin du contrat", &contract.ends_on),
+            ("Préavis de renouvellement au plus tard", &contract.renewal_notice_by),
+            ("Fin de la période d'essai", &contract.probation_ends_on),
+            ("Demande d'interruption au plus tard", &contract.interruption_request_by),
+        ] {
+            let _ = writeln!(out, "{what} : {} ({}).", day(date.value), date.source);
+        }
+    }
+    if let Some(answer) = &terms.renewal_answer_by {
+        let _ = writeln!(
+            out,
+            "Réponse à la demande de renouvellement au plus tard : {} ({}).",
+            day(answer.value),
+            answer.source
+        );
+    }
+    out
+}
+
+pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {
+    match cap {
+        RecruitmentCap::Open { cap, remaining, source } => format!(
+            "Plafond de {cap} recrutements : encore {remaining} possible{} ({source}).\n",
+            if *remaining > 1 { "s" } else { "" }
+        ),
+        RecruitmentCap::Reached { cap, source } => {
+            format!("Plafond de {cap} recrutements atteint : plus aucun recrutement ({source}).\n")
+        }
+        RecruitmentCap::NoCapStated { year } => {
+            format!(
+                "Aucun plafond de recrutement n'est fixé pour {year} : le REG7 en fixe un pour 2024.\n"
+            )
+        }
+        _ => "Voir le résultat JSON.\n".to_owned(),
+    }
+}
+
+pub(crate) fn simulation(result: &SimulationResult) -> String {
+    let mut out = result.explanation.clone();
+    if let Some(plan) = &result.plan {
+        out.push('\n');
+        out.push_str(&plan.to_french());
+    }
+    if let Some(problem) = &result.plan_problem {
+        let _ = writeln!(out, "\nPas de plan de financement : {problem}");
+    }
+    out
+}
+
+pub(crate) fn promotions(facts: &[PromotionFacts]) -> String {
+    let mut out = String::new();
+    for fact in facts {
+        let _ = write!(out, "{}", fact.promotion);
+        if let Some(length) = &fact.mission_length {
+            let months = match length.value {
+                eig_domain::MissionLength::Months { months } => format!("{months} mois"),
+                eig_domain::MissionLength::MonthsRange { min, max } => {
+                    format!("de {min} à {max} mois")
+                }
+                eig_domain::MissionLength::RenewableContract { months } => {
+                    format!("contrat de {months} mois, renouvelable")
+                }
+                _ => "voir le résultat JSON".to_owned(),
+            };
+            let _ = write!(out, " — missions : {months} ({})", length.source);
+        }
+        if let Some(team) = &fact.team_size {
+            let _ = write!(
+                out,
+                " — équipes : de {} à {} talents ({})",
+                team.value.min, team.value.max, team.source
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub(crate) fn parameters(parameters: &[eig_funding::Parameter]) -> String {
+    let mut out = String::new();
+    for parameter in parameters {
+        let promotion = parameter
+            .validity
+            .promotion
+            .map_or_else(|| "toutes les promotions".to_owned(), |p| p.to_string());
+        let period = parameter
+            .validity
+            .period
+            .as_ref()
+            .map(|period| format!(", du {} au {}", day(period.first()), day(period.last())))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} ({promotion}{period}) : {} — {} : « {} »",
+            parameter.id.french(),
+            parameter.value.to_french(),
+            parameter.source,
+            parameter.quote
+        );
+    }
+    out
+}
+
+pub(crate) fn vocabulary(vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    for (title, labels) in [
+        ("Promotions", &vocabulary.promotions),
+        ("Administrations", &vocabulary.host_kinds),
+        ("Voies de financement", &vocabulary.funding_routes),
+        ("Payeurs", &vocabulary.payers),
+    ] {
+        let _ = writeln!(out, "{title}");
+        for label in labels {
+            let _ = writeln!(out, "  {}", label.label);
+        }
+    }
+    out
+}
+
+/// The official figures as `eig history` prints them: the table, then the défis of the
+/// promotion asked for.
+///
+/// # Example
+/// ```
+/// let text = eig_api::french::history(&eig_api::official_figures(None));
+/// assert!(text.starts_with("Programme EIG"));
+/// ```
+pub fn history(output: &HistoryOutput) -> String {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "Programme EIG — défis et talents par promotion ({} fiches de défis embarquées)\n",
+        eig_history::History::embedded().defis().len()
+    );
+    text.push_str(&eig_history::render_figures_table(&output.figures));
+    if !output.defis.is_empty() {
+        let _ = writeln!(
+            text,
+            "\n{:<32} {:>7}  {:<40}  administration d'accueil",
+            "défi", "talents", "profils"
+        );
+        for record in &output.defis {
+            let profiles: Vec<String> = record
+                .profiles
+                .iter()
+                .map(|p| {
+                    let names: Vec<&str> = p
+                        .talent_profiles()
+                        .into_iter()
+                        .map(eig_domain::TalentProfile::french)
+                        .collect();
+                    names.join(" + ")
+                })
+                .collect();
+            let _ = writeln!(
+                text,
+                "{:<32} {:>7}  {:<40}  {}",
+                record.title.as_str(),
+                record.talents,
+                profiles.join(", "),
+                record.host_administration
+            );
+        }
+    }
+    text.push_str(
+        "\n« fiches » : compté dans les fiches embarquées ; « officiel » : tel que la source citée \
+         le donne (déduit : calculé à partir de deux sources ; site : les données du site \
+         du programme).\n",
+    );
+    text
+}

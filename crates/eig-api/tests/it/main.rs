@@ -1,0 +1,285 @@
+//! The table of operations: consistent, every example valid against its schema, every
+//! operation answering on its example what its typed function answers, every error coded.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use eig_api::{Direction, ErrorKind, Method, Request, Surface, operations, shape, shapes};
+use eig_domain::Promotion;
+use serde_json::{Value, json};
+
+/// `value` validated against the draft 2020-12 `schema`: the list of errors.
+fn violations(schema: &Value, value: &Value) -> Vec<String> {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.set_default_draft(boon::Draft::V2020_12);
+    compiler.add_resource("urn:schema", schema.clone()).unwrap();
+    let index = compiler.compile("urn:schema", &mut schemas).unwrap();
+    match schemas.validate(value, index) {
+        Ok(()) => Vec::new(),
+        Err(err) => vec![format!("{err:#}")],
+    }
+}
+
+fn run(id: &str, body: &str, query: &[(&str, &str)]) -> Result<Value, eig_api::ApiError> {
+    let query: BTreeMap<String, String> =
+        query.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let op = eig_api::operation(id).unwrap();
+    op.run(&Request::new(body, &query, Surface::Http))
+        .map(|json| serde_json::from_str(&json).unwrap())
+}
+
+#[test]
+fn the_table_is_consistent() {
+    let mut ids = BTreeSet::new();
+    let mut commands = BTreeSet::new();
+    let mut routes = BTreeSet::new();
+    for op in operations() {
+        assert!(ids.insert(op.id), "{} twice", op.id);
+        assert!(commands.insert(op.command), "{} twice", op.command);
+        assert!(routes.insert((op.method, op.path)), "{} twice", op.path);
+        assert!(op.path.starts_with("/v1/"), "{}", op.path);
+        // A GET reads no body; a POST reads one.
+        assert_eq!(op.method == Method::Get, op.input.is_none(), "{}", op.id);
+        let output =
+            shape(op.output).unwrap_or_else(|| panic!("{}: no shape {}", op.id, op.output));
+        assert_eq!(output.direction, Direction::Output, "{}", op.id);
+        if let Some(input) = op.input {
+            let input = shape(input).unwrap_or_else(|| panic!("{}: no shape {input}", op.id));
+            assert_eq!(input.direction, Direction::Input, "{}", op.id);
+        }
+        // operationId in camelCase, the command in kebab-case.
+        assert!(op.id.chars().next().unwrap().is_ascii_lowercase() && !op.id.contains(['-', '_']));
+        assert!(
+            op.command.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        );
+    }
+    let mut kinds = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for shape in shapes() {
+        assert!(kinds.insert(shape.kind), "{} twice", shape.kind);
+        assert!(names.insert(shape.name), "{} twice", shape.name);
+    }
+}
+
+/// The rule families of the library, each reachable by an operation (issue: every modelled
+/// family answers from the command and over HTTP).
+#[test]
+fn every_rule_family_has_an_operation() {
+    for id in [
+        "decideEligibility",
+        "explainDecision",
+        "decideProlongation",
+        "decideAmi5bis",
+        "selectLaureates",
+        "rankCandidates",
+        "eig7Terms",
+        "eig7RecruitmentCap",
+        "planFunding",
+        "planFundingScenario",
+        "assignTalents",
+        "runCall",
+        "simulate",
+        "runCases",
+        "officialFigures",
+        "listPromotions",
+        "listParameters",
+        "vocabulary",
+    ] {
+        assert!(eig_api::operation(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn every_example_is_valid_against_its_schema() {
+    for shape in shapes() {
+        let schema = shape.schema();
+        let example = shape.example(None).unwrap_or_else(|err| panic!("{}: {err}", shape.kind));
+        let errors = violations(&schema, &example);
+        assert!(errors.is_empty(), "{}: {errors:#?}", shape.kind);
+    }
+}
+
+#[test]
+fn every_promotion_example_is_valid_or_says_why_not() {
+    for shape in shapes() {
+        let schema = shape.schema();
+        for promotion in Promotion::ALL {
+            match shape.example(Some(promotion)) {
+                Ok(example) => {
+                    let errors = violations(&schema, &example);
+                    assert!(errors.is_empty(), "{} {promotion}: {errors:#?}", shape.kind);
+                }
+                Err(err) => {
+                    assert_eq!(err.code(), "no_example", "{} {promotion}: {err}", shape.kind);
+                    assert_eq!(err.kind(), ErrorKind::Parameter);
+                    assert!(err.message().contains(&promotion.to_string()), "{err}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_operation_answers_its_example_within_its_schema() {
+    for op in operations() {
+        let body = match op.input {
+            Some(input) => shape(input).unwrap().example(None).unwrap().to_string(),
+            None => String::new(),
+        };
+        let answer = run(op.id, &body, &[]).unwrap_or_else(|err| panic!("{}: {err}", op.id));
+        let errors = violations(&shape(op.output).unwrap().schema(), &answer);
+        assert!(errors.is_empty(), "{}: {errors:#?}", op.id);
+        let query = BTreeMap::new();
+        let request = Request::new(&body, &query, Surface::Command);
+        let text = op.run_french(&request).unwrap();
+        if op.french {
+            assert!(!text.trim().is_empty(), "{}: no French text", op.id);
+            // A person never reads an identifier of the code.
+            for rust in ["::", "Some(", "None", "PromotionInput", "snake_case"] {
+                assert!(!text.contains(rust), "{}: {rust} in {text}", op.id);
+            }
+        }
+    }
+}
+
+/// Each operation answers what its typed function (the library) answers.
+#[test]
+fn the_operations_answer_as_the_library() {
+    let example = |kind: &str| shape(kind).unwrap().example(None).unwrap();
+    let sheet: eig_eligibility::JurySheet = serde_json::from_value(example("jury")).unwrap();
+    assert_eq!(
+        run("selectLaureates", &example("jury").to_string(), &[]).unwrap(),
+        serde_json::to_value(eig_eligibility::select_laureates(&sheet).unwrap()).unwrap()
+    );
+    let scores: eig_eligibility::CandidateScoreSheet =
+        serde_json::from_value(example("scores")).unwrap();
+    assert_eq!(
+        run("rankCandidates", &example("scores").to_string(), &[]).unwrap(),
+        serde_json::to_value(eig_eligibility::rank_candidates(&scores).unwrap()).unwrap()
+    );
+    let request: eig_eligibility::ProlongationRequest =
+        serde_json::from_value(example("prolongation")).unwrap();
+    let answer = run("decideProlongation", &example("prolongation").to_string(), &[]).unwrap();
+    assert_eq!(
+        answer["decision"],
+        serde_json::to_value(eig_eligibility::evaluate_prolongation(&request).unwrap()).unwrap()
+    );
+    let application: eig_eligibility::CandidateApplication =
+        serde_json::from_value(example("ami5bis")).unwrap();
+    let answer = run("decideAmi5bis", &example("ami5bis").to_string(), &[]).unwrap();
+    assert_eq!(
+        answer["decision"],
+        serde_json::to_value(eig_eligibility::evaluate_eig5bis(&application).unwrap()).unwrap()
+    );
+    let answer = run("eig7RecruitmentCap", r#"{"year": 2024, "recruited": 12}"#, &[]).unwrap();
+    assert_eq!(
+        answer,
+        serde_json::to_value(eig_eligibility::eig7_recruitment_cap(2024, 12)).unwrap()
+    );
+    let answer =
+        run("eig7Terms", r#"{"starts_on": "2024-03-01", "arrived_on": "2024-03-04"}"#, &[])
+            .unwrap();
+    let terms = eig_eligibility::eig7_contract_terms(
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 4).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(answer["contract"], serde_json::to_value(terms).unwrap());
+    assert_eq!(answer["renewal_answer_by"], Value::Null);
+}
+
+/// Every kind of error has its stable code, its kind and its path.
+#[test]
+fn errors_carry_a_stable_code_and_a_path() {
+    let code = |id: &str, body: &str, query: &[(&str, &str)]| {
+        let err = run(id, body, query).unwrap_err();
+        (err.code(), err.kind(), err.path().map(str::to_owned))
+    };
+    assert_eq!(code("explainDecision", "", &[]), ("empty_input", ErrorKind::Syntax, None));
+    assert_eq!(
+        code("explainDecision", "{\"dossier\": ", &[]),
+        ("invalid_json", ErrorKind::Syntax, None)
+    );
+    assert_eq!(
+        code("explainDecision", "{\"dossier\": 1}", &[]),
+        ("invalid_input", ErrorKind::Invalid, Some("$.dossier".to_owned()))
+    );
+    assert_eq!(
+        code("listParameters", "", &[("on", "")]),
+        ("invalid_parameter", ErrorKind::Parameter, Some("?on".to_owned()))
+    );
+    assert_eq!(
+        code("assignTalents", "{}", &[("exact", "true"), ("node_limit", "10000001")]),
+        ("invalid_parameter", ErrorKind::Parameter, Some("?node_limit".to_owned()))
+    );
+    assert_eq!(
+        code("officialFigures", "", &[("promotion", "")]),
+        ("invalid_parameter", ErrorKind::Parameter, Some("?promotion".to_owned()))
+    );
+    // A refusal of the rules: the rule crate's code, the record's path.
+    let mut dossier = shape("dossier").unwrap().example(None).unwrap();
+    dossier["defi"]["promotion"] = json!("EIG1");
+    let body = json!({"dossier": dossier}).to_string();
+    assert_eq!(
+        code("explainDecision", &body, &[]),
+        ("no_published_rules", ErrorKind::Unjudgeable, Some("$.dossier".to_owned()))
+    );
+    let mut funding = shape("funding").unwrap().example(Some(Promotion::Eig7)).unwrap();
+    funding["defis"][0]["route"] = json!("direct");
+    assert_eq!(
+        code("planFunding", &funding.to_string(), &[]),
+        ("route_not_open", ErrorKind::Unjudgeable, Some("$.defis[0]".to_owned()))
+    );
+    // Not a case file: refused, not reported as a run.
+    assert_eq!(code("runCases", "{\"title\": \"t\"}", &[]).0, "invalid_case_file");
+    assert_eq!(code("runCases", "[{]", &[]).0, "invalid_json");
+    assert_eq!(code("eig7Terms", "{}", &[]).0, "nothing_to_compute");
+}
+
+/// Over HTTP, messages send a person to the service's resources, not to the command.
+#[test]
+fn messages_name_the_resources_of_their_surface() {
+    let op = eig_api::operation("planFunding").unwrap();
+    let query = BTreeMap::new();
+    let http = op.run(&Request::new("{}", &query, Surface::Http)).unwrap_err();
+    assert!(http.message().contains("`GET /v1/schemas/funding`"), "{http}");
+    assert!(!http.message().contains("eig schema"), "{http}");
+    let command = op.run(&Request::new("{}", &query, Surface::Command)).unwrap_err();
+    assert!(command.message().contains("`eig schema funding`"), "{command}");
+}
+
+/// The schemas carry prose: no Rust example or code block in any description.
+#[test]
+fn schemas_describe_in_prose() {
+    fn check(kind: &str, value: &Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    if key == "description" {
+                        let text = child.as_str().unwrap_or_default();
+                        for rust in ["```", "# Example", "assert", "unwrap()", "::<"] {
+                            assert!(!text.contains(rust), "{kind}: {rust} in {text}");
+                        }
+                    }
+                    check(kind, child);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| check(kind, item)),
+            _ => {}
+        }
+    }
+    for shape in shapes() {
+        check(shape.kind, &shape.schema());
+    }
+}
+
+/// The parameters in force at a date depend on the date.
+#[test]
+fn parameters_in_force_depend_on_the_day() {
+    let count =
+        |day: &str| run("listParameters", "", &[("on", day)]).unwrap().as_array().unwrap().len();
+    let all = run("listParameters", "", &[]).unwrap().as_array().unwrap().len();
+    assert!(count("1999-01-01") < count("2018-06-15"));
+    assert!(count("2018-06-15") < count("2030-01-01"));
+    assert!(count("2030-01-01") <= all);
+}

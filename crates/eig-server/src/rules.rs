@@ -1,0 +1,157 @@
+//! The service's API, derived from the table of operations of `eig-api`: one route per
+//! operation, one schema per shape, and for each shape its schema and its example. Nothing
+//! here names an operation: adding one to the table adds its route.
+
+use eig_api::{ApiError, Direction, Method as ApiMethod, ParamType, Request, Surface};
+use serde_json::{Value, json};
+
+use crate::{
+    api::{Api, Call, Method, Operation, Parameter},
+    problem::Problem,
+};
+
+/// The JSON Schema of a parameter's value, with every constraint the operation checks.
+fn param_schema(kind: ParamType) -> Value {
+    match kind {
+        ParamType::Boolean => json!({"type": "boolean"}),
+        ParamType::Integer { max } => json!({"type": "integer", "minimum": 0, "maximum": max}),
+        ParamType::Date => json!({"type": "string", "format": "date",
+                                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+        ParamType::Promotion => json!({"type": "string", "enum": eig_domain::Promotion::ALL
+            .iter().map(ToString::to_string).collect::<Vec<_>>()}),
+        _ => json!({"type": "string"}),
+    }
+}
+
+/// The problem of an operation's error.
+fn problem(err: &ApiError) -> Problem {
+    Problem::from_error(err)
+}
+
+/// A handler that runs `run` on the call, from the service (messages name HTTP resources).
+fn handler(
+    run: impl Fn(&Request<'_>) -> Result<String, ApiError> + Send + Sync + 'static,
+) -> impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static {
+    move |call| run(&Request::new(call.body, call.query, Surface::Http)).map_err(|e| problem(&e))
+}
+
+/// The API of `eig serve`: every operation of [`eig_api::operations`] at its path, with its
+/// schemas and parameters, then for every shape of [`eig_api::shapes`]
+/// `GET /v1/schemas/<kind>` and `GET /v1/examples/<kind>`.
+///
+/// # Example
+/// ```
+/// let api = eig_server::rules_api();
+/// assert!(api.operations.iter().any(|op| op.path == "/v1/selection"));
+/// assert!(api.operations.iter().any(|op| op.path == "/v1/examples/jury"));
+/// assert!(api.schemas.contains_key("JurySheet"));
+/// ```
+pub fn rules_api() -> Api {
+    let mut api = Api::new("eig", env!("CARGO_PKG_VERSION"));
+    for shape in eig_api::shapes() {
+        api.schema(shape.name, shape.schema());
+    }
+    let name_of =
+        |kind: &str| eig_api::shape(kind).map_or_else(|| kind.to_owned(), |s| s.name.to_owned());
+    for op in eig_api::operations() {
+        let method = match op.method {
+            ApiMethod::Get => Method::Get,
+            _ => Method::Post,
+        };
+        let mut operation =
+            Operation::new(method, op.path, op.summary, name_of(op.output), handler(|r| op.run(r)))
+                .named(op.id, op.tag);
+        if let Some(input) = op.input {
+            operation = operation.with_input(name_of(input));
+        }
+        for param in op.params {
+            operation = operation.with_parameter(Parameter {
+                name: param.name,
+                description: param.description,
+                required: false,
+                schema: param_schema(param.kind),
+            });
+        }
+        api.operation(operation);
+    }
+    let promotion = Parameter {
+        name: "promotion",
+        description: "Un exemple complet de cette promotion (EIG2 … EIG7) ; sans elle, celui \
+                      d'EIG3.",
+        required: false,
+        schema: param_schema(ParamType::Promotion),
+    };
+    for shape in eig_api::shapes() {
+        let kind = shape.kind;
+        let what = match shape.direction {
+            Direction::Input => "entrée",
+            _ => "résultat",
+        };
+        api.operation(
+            Operation::new(
+                Method::Get,
+                format!("/v1/schemas/{kind}"),
+                format!("Le schéma JSON de {kind} ({what}) : {}", shape.summary),
+                "JsonSchema",
+                move |_| Ok(shape.schema().to_string()),
+            )
+            .named(format!("schemaOf{}", camel(kind)), "schemas"),
+        );
+        api.operation(
+            Operation::new(
+                Method::Get,
+                format!("/v1/examples/{kind}"),
+                format!("Un exemple valable de {kind} ({what}) : {}", shape.summary),
+                shape.name,
+                handler(move |request| {
+                    let promotion = request.promotion("promotion")?;
+                    shape.example(promotion).map(|example| example.to_string())
+                }),
+            )
+            .named(format!("exampleOf{}", camel(kind)), "examples")
+            .with_parameter(promotion.clone()),
+        );
+    }
+    api
+}
+
+/// `eig7-terms-result` → `Eig7TermsResult`.
+fn camel(kind: &str) -> String {
+    kind.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+/// The operations of the table and the service's routes, by (path, method): for the test
+/// that every surface lists the same operations.
+#[cfg(test)]
+pub(crate) fn routes(api: &Api) -> std::collections::BTreeMap<(String, Method), String> {
+    api.operations
+        .iter()
+        .map(|op| ((op.path.clone(), op.method), op.id.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_of_the_table_has_its_route() {
+        let routes = routes(&rules_api());
+        for op in eig_api::operations() {
+            let method = if op.method == ApiMethod::Get { Method::Get } else { Method::Post };
+            assert_eq!(routes.get(&(op.path.to_owned(), method)).map(String::as_str), Some(op.id));
+        }
+        for shape in eig_api::shapes() {
+            assert!(routes.contains_key(&(format!("/v1/schemas/{}", shape.kind), Method::Get)));
+            assert!(routes.contains_key(&(format!("/v1/examples/{}", shape.kind), Method::Get)));
+        }
+        assert_eq!(camel("eig7-terms-result"), "Eig7TermsResult");
+    }
+}
