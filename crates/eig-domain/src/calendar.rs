@@ -9,6 +9,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CalendarError;
 
+/// A calendar day `YYYY-MM-DD`, as a regular expression without anchors: each month's length
+/// is checked, 29 February only in leap years (the proleptic Gregorian calendar, as chrono).
+#[cfg(feature = "schemars")]
+macro_rules! day_regex {
+    () => {
+        concat!(
+            "(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+            "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+            "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)",
+        )
+    };
+}
+
+/// What [`ApproxDate`]'s `FromStr` accepts, as a JSON Schema (ECMA-262) pattern: `YYYY`,
+/// `YYYY-MM` or a day `YYYY-MM-DD` that exists.
+#[cfg(feature = "schemars")]
+const APPROX_DATE_PATTERN: &str =
+    concat!("^(?:[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?|", day_regex!(), ")$");
+
+/// What the `paris` field of a [`ParisDeadline`] accepts, as a JSON Schema (ECMA-262)
+/// pattern: a local date and time without offset, `T` between them, seconds required, as
+/// chrono's `NaiveDateTime` reads it (at most nanoseconds; a leap second is not offered).
+#[cfg(feature = "schemars")]
+const PARIS_PATTERN: &str =
+    concat!("^", day_regex!(), "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9})?$");
+
 /// A deadline stated in Paris wall-clock time ("17h00 (heure de Paris)"), with the instant it
 /// denotes.
 ///
@@ -18,7 +44,9 @@ use crate::error::CalendarError;
 /// refused with a typed error rather than guessed.
 ///
 /// Serialized as `{"paris": "2018-06-15T17:00:00", "utc": "2018-06-15T15:00:00Z"}`; on input
-/// the `utc` field is checked against `paris`.
+/// the `utc` field is checked against `paris`. Its JSON Schema (feature `schemars`) states
+/// each field's form but cannot make that check, nor refuse a Paris time that does not
+/// exist or happens twice.
 ///
 /// # Example
 /// ```
@@ -114,6 +142,7 @@ impl fmt::Display for ParisDeadline {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawDeadline {
+    #[cfg_attr(feature = "schemars", schemars(extend("pattern" = PARIS_PATTERN)))]
     paris: NaiveDateTime,
     utc: DateTime<Utc>,
 }
@@ -156,6 +185,7 @@ impl From<ParisDeadline> for RawDeadline {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = APPROX_DATE_PATTERN)))]
 #[serde(try_from = "String", into = "String")]
 pub enum ApproxDate {
     /// Known to the day.
@@ -332,6 +362,9 @@ pub struct Window {
 }
 
 /// A span of days, both ends included (`2022-09-12` to `2023-07-11`).
+///
+/// Its JSON Schema (feature `schemars`) cannot say that `last` is not before `first`: a
+/// reversed range is valid under the schema and refused on input.
 ///
 /// # Example
 /// ```

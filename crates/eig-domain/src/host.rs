@@ -420,6 +420,9 @@ const LA_POSTE_SIREN: &str = "356000000";
 
 /// A SIREN number: 9 digits whose Luhn key is valid (INSEE's rule).
 ///
+/// Its JSON Schema (feature `schemars`) requires the 9 digits but cannot check the key: a
+/// SIREN with a wrong key is valid under the schema and refused on input.
+///
 /// # Example
 /// ```
 /// use eig_domain::Siren;
@@ -431,6 +434,7 @@ const LA_POSTE_SIREN: &str = "356000000";
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{9}$")))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siren(String);
 
@@ -465,6 +469,9 @@ impl FromStr for Siren {
 /// instead: the sum of the 14 digits is a multiple of 5 (its head office, 356 000 000 00048,
 /// follows Luhn).
 ///
+/// Its JSON Schema (feature `schemars`) requires the 14 digits but cannot check the key: a
+/// SIRET with a wrong key is valid under the schema and refused on input.
+///
 /// # Example
 /// ```
 /// use eig_domain::Siret;
@@ -477,6 +484,7 @@ impl FromStr for Siren {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{14}$")))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 
@@ -541,6 +549,7 @@ impl FromStr for Siret {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[1-9][0-9]{2}$")))]
 #[serde(try_from = "String", into = "String")]
 pub struct BudgetProgramme(u16);
 

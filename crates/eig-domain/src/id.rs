@@ -11,6 +11,21 @@ const MAX_ID_LEN: usize = 64;
 /// Longest label accepted, in characters.
 const MAX_LABEL_CHARS: usize = 500;
 
+/// What [`check_id`] accepts, as a JSON Schema (ECMA-262) pattern.
+#[cfg(feature = "schemars")]
+const ID_PATTERN: &str = "^[A-Za-z0-9._:-]{1,64}$";
+
+/// What [`Label::check`] accepts besides its length, as a JSON Schema (ECMA-262) pattern: no
+/// control character (Unicode category Cc, as `char::is_control`), and at least one character
+/// that is not white space (Unicode `White_Space`, as `str::trim`). The classes are spelled
+/// out rather than written `\s`, whose ECMA-262 meaning differs from Rust's (U+FEFF).
+#[cfg(feature = "schemars")]
+const LABEL_PATTERN: &str = concat!(
+    r"^[^\x00-\x1F\x7F-\x9F]*",
+    r"[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+    r"[^\x00-\x1F\x7F-\x9F]*$",
+);
+
 /// Checks an identifier: 1–64 bytes of ASCII letters, digits, `-`, `_`, `.` or `:`.
 fn check_id(kind: &'static str, input: &str) -> Result<(), TextError> {
     if input.is_empty() {
@@ -33,6 +48,10 @@ macro_rules! opaque_id {
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+        #[cfg_attr(
+            feature = "schemars",
+            schemars(extend("minLength" = 1, "maxLength" = MAX_ID_LEN, "pattern" = ID_PATTERN))
+        )]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
@@ -133,6 +152,10 @@ opaque_id!(
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(extend("minLength" = 1, "maxLength" = MAX_LABEL_CHARS, "pattern" = LABEL_PATTERN))
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct Label(String);
 

@@ -32,8 +32,17 @@ use crate::error::MoneyError;
 )]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = EUROS_PATTERN)))]
 #[serde(try_from = "String", into = "Decimal")]
 pub struct Euros(Decimal);
+
+/// What [`Euros`] accepts, as a JSON Schema (ECMA-262) pattern: a plain decimal number with at
+/// most two significant decimals (trailing zeros are dropped: `1.000` is `1.00`), or a
+/// negative zero (`-0`, `-0.00`, which is zero). At most 26 digits before the point, and
+/// 28 after it, keep the schema inside what `Decimal` holds; the type's exact limit,
+/// [`Euros::MAX`], lies between 10²⁶ and 10²⁷ €.
+#[cfg(feature = "schemars")]
+const EUROS_PATTERN: &str = r"^(?:-0+(?:\.0{1,28})?|0*[0-9]{1,26}(?:\.[0-9]{1,2}0{0,26})?)$";
 
 impl Euros {
     /// Zero euros.
@@ -283,8 +292,15 @@ impl fmt::Display for Euros {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = SHARE_PATTERN)))]
 #[serde(try_from = "String", into = "Decimal")]
 pub struct Share(Decimal);
+
+/// What [`Share`] accepts, as a JSON Schema (ECMA-262) pattern: a plain decimal number from 0
+/// to 1 (`0.7`, `0.70`, `1`, `1.00`), or a negative zero; at most 28 decimals, the precision
+/// of `Decimal`.
+#[cfg(feature = "schemars")]
+const SHARE_PATTERN: &str = r"^(?:-0+(?:\.0{1,28})?|0+(?:\.[0-9]{1,28})?|0*1(?:\.0{1,28})?)$";
 
 impl Share {
     /// 0 %.

@@ -31,6 +31,7 @@ use crate::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("enum" = Promotion::spellings())))]
 #[serde(try_from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum Promotion {
@@ -141,6 +142,18 @@ impl Promotion {
             Promotion::Eig6 => eig6(),
             Promotion::Eig7 => eig7(),
         }
+    }
+}
+
+impl Promotion {
+    /// Every spelling [`FromStr`] accepts (`EIG3` and `EIG 3`, …): the `enum` of the JSON
+    /// Schema.
+    #[cfg(feature = "schemars")]
+    fn spellings() -> Vec<&'static str> {
+        Promotion::ALL
+            .into_iter()
+            .flat_map(|promotion| [promotion.code(), promotion.label()])
+            .collect()
     }
 }
 

@@ -23,6 +23,7 @@ use crate::error::SourceError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("enum" = Document::abbreviations())))]
 #[serde(try_from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum Document {
@@ -177,6 +178,14 @@ impl Document {
             Document::PromotionsData => "crates/eig-history/data/promotions-data.json",
             Document::P6Post | Document::KeyFig => return None,
         })
+    }
+}
+
+impl Document {
+    /// Every abbreviation [`FromStr`] accepts: the `enum` of the JSON Schema.
+    #[cfg(feature = "schemars")]
+    fn abbreviations() -> Vec<&'static str> {
+        Document::ALL.into_iter().map(Document::abbreviation).collect()
     }
 }
 

@@ -106,6 +106,7 @@ pub struct DefiFunding {
     /// The contract length in months; `None`: the promotion's (10 for EIG1–EIG6, 12 for
     /// EIG7). Required for DIG1 and for prolongations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
     pub contract_months: Option<u8>,
     /// The talents, in the défi's order; at most the promotion's team size, each once.
     pub talents: Vec<TalentInput>,

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+#[cfg_attr(feature = "schemars", schemars(extend("enum" = RuleId::identifiers())))]
 #[serde(into = "&'static str", try_from = "String")]
 #[non_exhaustive]
 pub enum RuleId {
@@ -267,6 +268,14 @@ impl fmt::Display for RuleId {
 impl From<RuleId> for &'static str {
     fn from(rule: RuleId) -> &'static str {
         rule.as_str()
+    }
+}
+
+impl RuleId {
+    /// Every identifier `TryFrom<String>` accepts: the `enum` of the JSON Schema.
+    #[cfg(feature = "schemars")]
+    fn identifiers() -> Vec<&'static str> {
+        RuleId::ALL.into_iter().map(RuleId::as_str).collect()
     }
 }
 

@@ -166,6 +166,7 @@ pub struct CandidateInput {
     /// The profile applied for.
     pub profile: TalentProfile,
     /// The défis chosen, by preference (« par ordre de préférence », AAC4 art. 5).
+    #[cfg_attr(feature = "schemars", schemars(extend("uniqueItems" = true)))]
     pub choices: Vec<DefiId>,
 }
 
@@ -220,6 +221,7 @@ pub struct RankingInput {
     /// The profile ranked.
     pub profile: TalentProfile,
     /// Tie groups of applicants, best first.
+    #[cfg_attr(feature = "schemars", schemars(inner(length(min = 1))))]
     pub ranks: Vec<Vec<CandidateId>>,
     /// Non-applicants the jury would offer an empty seat to, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

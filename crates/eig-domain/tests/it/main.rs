@@ -7,5 +7,7 @@ mod identifiers;
 mod money;
 mod promotion;
 mod roundtrip;
+#[cfg(feature = "schemars")]
+mod schema;
 mod source;
 mod vocabulary;

@@ -4,6 +4,8 @@ mod cases;
 mod compact;
 mod laws;
 mod mutants;
+#[cfg(feature = "schemars")]
+mod schema;
 mod textbook;
 mod validation;
 
