@@ -217,7 +217,7 @@ impl ApiError {
     ///
     /// # Example
     /// ```
-    /// let mut input = eig_testkit::fixtures::promotion_input(eig_domain::Promotion::Eig7)?;
+    /// let mut input = eig_api::fixtures::promotion_input(eig_domain::Promotion::Eig7)?;
     /// input.defis[0].route = eig_domain::FundingRoute::Direct;
     /// let err = eig_funding::plan_promotion(&input, &Default::default()).unwrap_err();
     /// let err = eig_api::ApiError::from_funding(&err, &input, "$");

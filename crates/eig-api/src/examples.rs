@@ -2,10 +2,10 @@
 //! fixtures), and for each output what its operation answers on its input's example. Each is
 //! built from values the libraries accept; a test runs every one.
 
+use crate::fixtures::{self, FixtureError};
 use eig_campaign::{Campaign, default_campaign};
 use eig_domain::Promotion;
 use eig_matching::{GeneratorConfig, generate};
-use eig_testkit::{FixtureError, fixtures};
 use serde::Serialize;
 use serde_json::Value;
 

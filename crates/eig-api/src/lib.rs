@@ -16,6 +16,9 @@
 //! - **Errors**: [`ApiError`] — an [`ErrorKind`] (its HTTP status and exit code), a stable
 //!   [`ApiError::code`], a JSON path, a French message; reading with [`parse`] and
 //!   [`parse_for`].
+//! - **The fixtures** the examples are made of: [`fixtures`], a complete and eligible dossier,
+//!   application, funding input, matching problem and whole call for each promotion EIG2–EIG7
+//!   (re-exported by `eig-testkit`).
 //! - **The shapes** the rule crates do not define: [`EligibilityInput`], [`EligibilityOutput`],
 //!   [`Judged`], [`ExplainInput`], [`Explanation`], [`FundingRequest`], [`MatchOutput`],
 //!   [`HistoryOutput`], [`Simulation`], [`SimulationResult`], [`Vocabulary`], [`Eig7Terms`],
@@ -63,6 +66,7 @@ pub mod french {
 
 mod error;
 mod examples;
+pub mod fixtures;
 mod operations;
 mod read;
 mod schema;

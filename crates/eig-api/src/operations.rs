@@ -65,7 +65,7 @@ fn judged<'a, T>(
 ///
 /// # Example
 /// ```
-/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// let (judged, not_judged) = eig_api::dossiers_judged(std::slice::from_ref(&dossier)).next().unwrap();
 /// assert!(matches!(judged, eig_api::Judged::Decided(_)) && not_judged.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -80,7 +80,7 @@ pub fn dossiers_judged(
 ///
 /// # Example
 /// ```
-/// let application = eig_testkit::fixtures::application(eig_domain::Promotion::Eig3)?;
+/// let application = eig_api::fixtures::application(eig_domain::Promotion::Eig3)?;
 /// assert_eq!(eig_api::candidates_judged(&[application]).count(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -97,7 +97,7 @@ pub fn candidates_judged(
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let input = eig_api::EligibilityInput::new(
 ///     vec![fixtures::dossier(Promotion::Eig4)?], vec![fixtures::application(Promotion::Eig4)?]);
@@ -125,7 +125,7 @@ fn explained(
 ///
 /// # Example
 /// ```
-/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// let explained = eig_api::explain_decision(&eig_api::ExplainInput::Dossier(dossier))?;
 /// assert!(matches!(explained.decision.outcome, eig_eligibility::Outcome::Eligible { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -276,7 +276,7 @@ pub fn eig7_recruitment_cap(input: &eig_cases::Eig7CapInput) -> RecruitmentCap {
 ///
 /// # Example
 /// ```
-/// let input = eig_testkit::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
+/// let input = eig_api::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
 /// let plan = eig_api::plan_funding(&input)?;
 /// assert_eq!(plan.defis.len(), input.defis.len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -290,7 +290,7 @@ pub fn plan_funding(input: &PromotionInput) -> Result<PromotionPlan, ApiError> {
 ///
 /// # Example
 /// ```
-/// let input = eig_testkit::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
+/// let input = eig_api::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
 /// let request: eig_api::FundingRequest =
 ///     serde_json::from_value(serde_json::json!({"input": input}))?;
 /// assert!(eig_api::plan_funding_scenario(&request).is_ok());

@@ -152,7 +152,7 @@ impl Judged {
 /// # Example
 /// ```
 /// let explained = eig_api::explain_decision(&eig_api::ExplainInput::Dossier(
-///     eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?))?;
+///     eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?))?;
 /// assert!(explained.explanation.contains("éligible"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -250,7 +250,7 @@ pub struct Simulation {
 ///
 /// # Example
 /// ```
-/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// let result = eig_api::simulate(&serde_json::from_value(serde_json::json!({"dossier": dossier}))?)?;
 /// assert!(result.plan.is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())

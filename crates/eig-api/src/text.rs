@@ -72,7 +72,7 @@ pub fn outcome_line(record: &Subject, result: &Outcome) -> String {
 ///
 /// # Example
 /// ```
-/// let dossier = eig_testkit::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// let decision = eig_eligibility::evaluate_dossier(&dossier)?;
 /// assert!(eig_api::french::decision_line(&decision).starts_with("dossier "));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -53,12 +53,11 @@
 
 #[doc(alias = "jeu de données")]
 #[doc(alias = "exemple")]
-pub use crate::fixtures::FixtureError;
+pub use eig_api::fixtures::{self, FixtureError};
 
 // Two public modules rather than flat re-exports: their functions share names (`dossier`,
 // `application`): the fixtures are complete and eligible, the strategies draw any outcome.
 pub mod cases;
-pub mod fixtures;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 

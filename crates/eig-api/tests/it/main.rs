@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod architecture;
+
 use eig_api::{Direction, ErrorKind, Method, Request, Surface, operations, shape, shapes};
 use eig_domain::Promotion;
 use serde_json::{Value, json};

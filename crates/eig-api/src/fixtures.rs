@@ -20,7 +20,7 @@
 //! ```
 //! use eig_domain::{Promotion, SupportRole};
 //! use eig_eligibility::{Outcome, evaluate_dossier};
-//! use eig_testkit::fixtures;
+//! use eig_api::fixtures;
 //!
 //! let complete = fixtures::dossier(Promotion::Eig4)?;
 //! assert!(matches!(evaluate_dossier(&complete)?.outcome, Outcome::Eligible { .. }));
@@ -51,7 +51,7 @@ use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInpu
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_testkit::fixtures::{self, FixtureError, PROMOTIONS};
+/// use eig_api::fixtures::{self, FixtureError, PROMOTIONS};
 ///
 /// for promotion in PROMOTIONS {
 ///     fixtures::dossier(promotion)?;
@@ -74,7 +74,7 @@ pub const PROMOTIONS: [Promotion; 6] = [
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_testkit::fixtures::{self, FixtureError};
+/// use eig_api::fixtures::{self, FixtureError};
 ///
 /// let err = fixtures::application(Promotion::Eig1).unwrap_err();
 /// assert_eq!(err, FixtureError::NoPublishedRules { promotion: Promotion::Eig1 });
@@ -151,7 +151,7 @@ pub enum FixtureError {
 /// ```
 /// use eig_domain::{FundingRoute, Promotion};
 /// use eig_eligibility::{Outcome, evaluate_dossier};
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let dossier = fixtures::dossier(Promotion::Eig3)?;
 /// let decision = evaluate_dossier(&dossier)?;
@@ -281,7 +281,7 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
 /// ```
 /// use eig_domain::{CivilService, Promotion};
 /// use eig_eligibility::{Outcome, evaluate_candidate};
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let application = fixtures::application(Promotion::Eig6)?;
 /// assert!(matches!(evaluate_candidate(&application)?.outcome, Outcome::Eligible { .. }));
@@ -349,7 +349,7 @@ pub fn application(promotion: Promotion) -> Result<CandidateApplication, Fixture
 /// ```
 /// use eig_domain::{Euros, Promotion};
 /// use eig_funding::{Payer, Scenario, plan_promotion};
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let input = fixtures::promotion_input(Promotion::Eig3)?;
 /// let plan = plan_promotion(&input, &Scenario::default())?;
@@ -388,7 +388,7 @@ pub fn defi_funding(promotion: Promotion) -> Result<DefiFunding, FixtureError> {
 /// ```
 /// use eig_domain::Promotion;
 /// use eig_funding::{Scenario, plan_promotion};
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let plan = plan_promotion(&fixtures::promotion_input(Promotion::Eig5)?, &Scenario::default())?;
 /// assert_eq!(plan.defis.len(), 1);
@@ -416,7 +416,7 @@ pub fn promotion_input(promotion: Promotion) -> Result<PromotionInput, FixtureEr
 /// ```
 /// use eig_domain::Promotion;
 /// use eig_matching::{Instance, Options, solve, verify};
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let input = fixtures::matching(Promotion::Eig3)?;
 /// let instance = Instance::new(&input)?;
@@ -507,7 +507,7 @@ pub fn matching(promotion: Promotion) -> Result<MatchingInput, FixtureError> {
 /// ```
 /// use eig_campaign::run;
 /// use eig_domain::Promotion;
-/// use eig_testkit::fixtures;
+/// use eig_api::fixtures;
 ///
 /// let result = run(&fixtures::campaign(Promotion::Eig3)?)?;
 /// assert_eq!(result.funding.defis.len(), 3);
@@ -519,7 +519,6 @@ pub fn matching(promotion: Promotion) -> Result<MatchingInput, FixtureError> {
 /// assert_eq!(run(&campaign)?.matching.report.certificate.placed, 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[cfg(feature = "campaign")]
 pub fn campaign(promotion: Promotion) -> Result<eig_campaign::Campaign, FixtureError> {
     use eig_domain::Seat;
     use eig_eligibility::{ScoreScale, rule_set};
