@@ -42,13 +42,15 @@ cargo install --path crates/eig-cli     # installs `eig`
 cargo run --release -p eig-cli -- run   # or run it from the repository
 ```
 
-Exit codes: **0** success · **1** invalid input (the message names the file, the JSON path and,
-for syntax errors, the line and column, and says what to write instead: see
+Exit codes: **0** success · **1** unreadable or invalid input (the message names the file, the
+JSON path and, for syntax errors, the line and column, and says what to write instead: see
 [Bad input](#bad-input)) · **2** usage error (an unknown option or value, no
 input file while standard input is a terminal, two inputs on standard input) · **3** the output
 could not be written · **4** the result was written, but some records of the input could not be
 judged (an EIG1 dossier, conflicting funding declarations…): every other record is decided, and
-each record not judged is named on standard error and in the result. Nothing is written anywhere but standard output and standard error unless `--output`
+each record not judged is named on standard error and in the result · **5** the rules cannot
+judge this state (a promotion without published rules, a route the promotion does not open).
+Every error has a stable code ([docs/errors.md](errors.md)). Nothing is written anywhere but standard output and standard error unless `--output`
 is given. `--format json` prints compact JSON, one line (what programs read, and half the size);
 add `--pretty` for indented JSON to read; either way the output is written while it is
 serialized, never held whole in memory. Every output below is real, produced by the command shown (long outputs are cut);
@@ -143,6 +145,23 @@ whose title contains a text or that cover a rule id starting with it; `--format 
 
 ''' + block('eig example case | eig test -', ['test', '-'], example('case')))
 doc.append('## `eig history` — the official figures\n\n' + block('eig history --promotion EIG3', ['history', '--promotion', 'EIG3']))
+doc.append('''## Every other operation: one subcommand each
+
+The operations of the table of `eig-api` that have no options of their own are subcommands
+derived from it: each reads its body from FICHIER or standard input (`eig example <kind>` gives
+one, `eig schema <kind>` its shape), takes the operation's parameters as options, prints its
+answer in French or, with `--format json`, exactly what `POST /v1/...` answers
+([docs/server.md](server.md)). Errors carry the codes of [docs/errors.md](errors.md); a state
+the rules cannot judge exits with 5.
+
+''' + block('eig example jury | eig selection', ['selection'], example('jury'))
++ block('eig example scores | eig rankings', ['rankings'], example('scores'), lines=12)
++ block('eig example eig7-terms | eig eig7-terms', ['eig7-terms'], example('eig7-terms'))
++ block('eig example eig7-cap | eig eig7-cap', ['eig7-cap'], example('eig7-cap'))
++ block('eig example prolongation | eig prolongation', ['prolongation'], example('prolongation'), lines=8)
++ block('eig example ami5bis | eig ami5bis', ['ami5bis'], example('ami5bis'), lines=4)
++ block('eig parameters --on 2018-06-15', ['parameters', '--on', '2018-06-15'], lines=6)
++ block('eig parameters --on 15/06/2018', ['parameters', '--on', '15/06/2018']))
 doc.append('''## `eig schema <kind>` and `eig example <kind>`
 
 The JSON Schema (draft 2020-12, derived with schemars from the very types the command reads and

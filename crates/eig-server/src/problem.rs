@@ -62,7 +62,8 @@ impl Problem {
             "unsupported-media-type" => "unsupported_media_type",
             "body-too-large" => "body_too_large",
             "request-timeout" => "request_timeout",
-            "busy" => "busy",
+            "timeout" => "timeout",
+            "unreadable-body" => "unreadable_body",
             "internal" => "internal",
             _ => "unjudgeable",
         };

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 mod architecture;
+mod codes;
 
 use eig_api::{Direction, ErrorKind, Method, Request, Surface, operations, shape, shapes};
 use eig_domain::Promotion;
