@@ -222,6 +222,33 @@ mod tests {
         command().debug_assert();
     }
 
+    /// Every operation of eig-api's table is a subcommand, with an option per parameter and
+    /// FICHIER where it reads a body (the service's routes are checked in eig-server).
+    #[test]
+    fn every_operation_of_the_table_is_a_subcommand() {
+        let command = command();
+        for op in eig_api::operations() {
+            let sub = command
+                .find_subcommand(op.command)
+                .unwrap_or_else(|| panic!("{}: no subcommand {}", op.id, op.command));
+            for param in op.params {
+                let long = param.name.replace('_', "-");
+                assert!(
+                    sub.get_arguments().any(|arg| arg.get_long() == Some(long.as_str())),
+                    "eig {}: no --{long}",
+                    op.command
+                );
+            }
+            if op.input.is_some() {
+                assert!(
+                    sub.get_arguments().any(clap::Arg::is_positional),
+                    "eig {}: no FICHIER",
+                    op.command
+                );
+            }
+        }
+    }
+
     fn error_of(args: &[&str]) -> String {
         match parse(std::iter::once("eig").chain(args.iter().copied())) {
             Parsed::Print { text, to_stderr: true, code: 2 } => text,
