@@ -237,6 +237,10 @@ fn indefinite(kind: eig_domain::HostKind) -> String {
     format!("{article} {}", kind.french())
 }
 
+/// [`Reason::CivilServantInPostWithoutDeparture`] in French.
+const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste sans départ prévu : en \
+                                         poste au moment retenu, quelle qu'en soit la date";
+
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
     match reason {
@@ -293,10 +297,7 @@ fn reason_french(reason: &Reason) -> String {
         Reason::CivilServantInPost { reference_on, .. } => {
             format!("fonctionnaire ou assimilé en poste au {}", reference_on.format("%d/%m/%Y"))
         }
-        Reason::CivilServantInPostWithoutDeparture => String::from(
-            "fonctionnaire ou assimilé en poste sans départ prévu : en poste au moment retenu, \
-             quelle qu'en soit la date",
-        ),
+        Reason::CivilServantInPostWithoutDeparture => String::from(IN_POST_WITHOUT_DEPARTURE),
         Reason::JuryMember => String::from("membre du jury ou expert sollicité"),
         Reason::Student { level, reference_on } => format!(
             "en scolarité ({}) au {}",

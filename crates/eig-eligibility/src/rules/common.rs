@@ -616,8 +616,9 @@ pub(crate) fn former_talent(
     profile: TalentProfile,
 ) -> Run {
     // AAC6 art. 3 « hormis les EIG Coachs » is read as the post applied for: a former talent
-    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. EIG5 had no coach
-    // posts, so `as_coach` (a coach in that promotion) excepts nobody by itself
+    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. `as_coach` (the
+    // coach role in EIG5: its EIG Link talents, or AMI 5 bis's coaches) is reported, not used:
+    // the other reading, which would except those talents from any post, is registered
     // (docs/rules/assumptions.md, `eig6-coach-exception`).
     let run = match past {
         None => Run::missing(vec!["candidate.status.past_participations"]),
