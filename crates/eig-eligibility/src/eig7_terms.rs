@@ -165,7 +165,7 @@ pub enum RecruitmentCap {
         /// The sentence.
         source: Source,
     },
-    /// More were recruited than the cap allows (« à concurrence de 30 »): over it, by `over`.
+    /// More were recruited than the cap allows (REG7 §2.6 b: « à concurrence de 30 EIG recruté(e)s en 2024 »): over it, by `over`.
     Exceeded {
         /// The cap.
         cap: u32,

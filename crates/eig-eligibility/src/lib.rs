@@ -12,7 +12,7 @@
 //!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
 //! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
 //!   6's prolongations (AAC6+ §2.1, §3.3), judged per talent
-//!   ([`evaluate_prolongation_by_talent`]: « 20 000 euros par EIG prolongé(e) », §2.2).
+//!   ([`evaluate_prolongation_by_talent`]; AAC6+ §2.2: « 20 000 euros par EIG prolongé(e) »).
 //! - **EIG7 terms** ([`eig7_contract_terms`], [`eig7_renewal_answer_by`],
 //!   [`eig7_recruitment_cap`]): the dates REG7 §2.3 and §3.4 d give, and the cap of 30
 //!   recruitments in 2024 (§2.6 b).

@@ -43,7 +43,7 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
 
 /// [`deadline`] for a closing whose text states an hour but no time zone (AAC2 art. 4, AAC3
 /// art. 5): Paris time is the reading taken (`docs/rules/assumptions.md`,
-/// `deadline-time-zone`), and the trace says so instead of quoting « (heure de Paris) » as the
+/// `deadline-time-zone`), and the trace says so instead of presenting Paris time as the
 /// text's words.
 pub(crate) fn deadline_time_zone_not_stated(
     closing: Closing,
