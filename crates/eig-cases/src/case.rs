@@ -74,7 +74,7 @@ pub struct RawCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ami5bis: Option<CandidateApplication>,
     /// Input: a request for the co-financing of EIG6 prolongations (expected as for a
-    /// dossier).
+    /// dossier, plus `talents`: each talent's outcome, `eligible` when co-financed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prolongation: Option<ProlongationRequest>,
     /// Input: the jury's sheet (expected: `selected`, `ranking`, `error`).

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use eig_eligibility::{
     Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, eig7_contract_terms,
     eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier,
-    evaluate_eig5bis, evaluate_prolongation, rank_candidates, select_laureates,
+    evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
 };
 use eig_funding::{PromotionInput, Scenario, allocate, plan_promotion, split, split_evenly};
 use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve};
@@ -509,11 +509,26 @@ pub fn run_case(case: &Case) -> Report {
         | CaseInput::Candidate(_)
         | CaseInput::Ami5bis(_)
         | CaseInput::Prolongation(_) => {
+            let mut talents = None;
             let decision = match &case.input {
                 CaseInput::Dossier(dossier) => evaluate_dossier(dossier),
                 CaseInput::Candidate(application) => evaluate_candidate(application),
                 CaseInput::Ami5bis(application) => evaluate_eig5bis(application),
-                CaseInput::Prolongation(request) => evaluate_prolongation(request),
+                CaseInput::Prolongation(request) => {
+                    evaluate_prolongation_by_talent(request).map(|by_talent| {
+                        talents = Some(
+                            by_talent
+                                .talents
+                                .iter()
+                                .map(|t| {
+                                    let outcome = value(&t.outcome);
+                                    (t.talent.to_string(), outcome["outcome"].clone())
+                                })
+                                .collect::<serde_json::Map<_, _>>(),
+                        );
+                        by_talent.decision
+                    })
+                }
                 _ => unreachable!("matched above"),
             };
             match decision {
@@ -528,7 +543,11 @@ pub fn run_case(case: &Case) -> Report {
                         }
                     }
                     notes = rule_notes(&decision, case);
-                    decision_view(&decision)
+                    let mut view = decision_view(&decision);
+                    if let (Some(talents), Some(view)) = (talents, view.as_object_mut()) {
+                        view.insert("talents".to_owned(), Value::Object(talents));
+                    }
+                    view
                 }
                 Err(err) => eligibility_error(&err),
             }

@@ -47,7 +47,9 @@ pub struct Eig7ContractTerms {
 /// Periods « à compter de » (REG7 §3.4 d) a day run to the eve of the same day number (a year
 /// from 1 March 2024 ends on 28 February 2025; two months from 4 March end on 3 May); when the
 /// last month has no such day, to that month's last day (two months from 31 December 2024 end
-/// on 28 February 2025). « au moins deux mois avant la fin » (REG7 §2.3) is counted back from
+/// on 28 February 2025). REG7 states no counting rule: this is a reading
+/// (`docs/rules/assumptions.md`, `eig7-period-end`), as is counting the renewal notice back
+/// from the contract's last day (`eig7-renewal-notice`). « au moins deux mois avant la fin » (REG7 §2.3) is counted back from
 /// the last day; « dix jours avant le terme » (REG7 §3.4 d) back from the probation's last
 /// day.
 ///
@@ -92,9 +94,11 @@ pub fn eig7_contract_terms(
 }
 
 /// The last day of a period of `months` months « à compter de » (REG7 §3.4 d) `from`: the
-/// eve of the same day number, or, when the last month has no such day, that month's last day
-/// (as the French rule for periods counted in months, code de procédure civile art. 641, has
-/// it).
+/// eve of the same day number, or, when the last month has no such day, that month's last day.
+/// The period includes its first day, so it ends on the eve of the same day number. This is the
+/// project's reading (`docs/rules/assumptions.md`, `eig7-period-end`), not the rule of code de
+/// procédure civile art. 641, under which a délai counted in months expires on the same day
+/// number (4 May for two months from 4 March): REG7 states neither.
 fn period_end(from: NaiveDate, months: u32) -> Option<NaiveDate> {
     let same = from.checked_add_months(Months::new(months))?;
     if same.day() == from.day() { same.pred_opt() } else { Some(same) }
@@ -137,6 +141,7 @@ pub fn eig7_renewal_answer_by(
 ///
 /// assert!(matches!(eig7_recruitment_cap(2024, 29), RecruitmentCap::Open { remaining: 1, .. }));
 /// assert!(matches!(eig7_recruitment_cap(2024, 30), RecruitmentCap::Reached { .. }));
+/// assert!(matches!(eig7_recruitment_cap(2024, 31), RecruitmentCap::Exceeded { over: 1, .. }));
 /// assert_eq!(eig7_recruitment_cap(2025, 40), RecruitmentCap::NoCapStated { year: 2025 });
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,10 +158,19 @@ pub enum RecruitmentCap {
         /// The sentence.
         source: Source,
     },
-    /// The cap is reached: no further recruitment that year under REG7.
+    /// The cap is reached exactly: no further recruitment that year under REG7.
     Reached {
         /// The cap.
         cap: u32,
+        /// The sentence.
+        source: Source,
+    },
+    /// More were recruited than the cap allows (REG7 §2.6 b: « à concurrence de 30 EIG recruté(e)s en 2024 »): over it, by `over`.
+    Exceeded {
+        /// The cap.
+        cap: u32,
+        /// Recruitments beyond the cap.
+        over: u32,
         /// The sentence.
         source: Source,
     },
@@ -186,9 +200,9 @@ pub fn eig7_recruitment_cap(year: i32, recruited_that_year: u32) -> RecruitmentC
         return RecruitmentCap::NoCapStated { year };
     }
     let source = Source::new(Document::Reg7, "§2.6 b");
-    if recruited_that_year >= CAP {
-        RecruitmentCap::Reached { cap: CAP, source }
-    } else {
-        RecruitmentCap::Open { cap: CAP, remaining: CAP - recruited_that_year, source }
+    match recruited_that_year.checked_sub(CAP) {
+        None => RecruitmentCap::Open { cap: CAP, remaining: CAP - recruited_that_year, source },
+        Some(0) => RecruitmentCap::Reached { cap: CAP, source },
+        Some(over) => RecruitmentCap::Exceeded { cap: CAP, over, source },
     }
 }

@@ -9,7 +9,7 @@ use std::{collections::BTreeSet, fmt::Write as _};
 use chrono_tz::Europe::Paris;
 
 use crate::outcome::{Decision, Outcome, Reason, RuleResult, Subject, Value};
-use crate::rules::common::{commitment_french, level_french};
+use crate::rules::common::{TIME_ZONE_READ, commitment_french, level_french};
 
 /// Renders a decision in French, in the four parts of CRPA art. R. 311-3-1-2.
 ///
@@ -92,7 +92,22 @@ pub fn render_french(decision: &Decision) -> String {
         let result = match &entry.result {
             RuleResult::Satisfied => String::from("condition remplie"),
             RuleResult::Failed { reason } => {
-                format!("condition non remplie : {}", reason_french(reason))
+                let text = match reason {
+                    // A closing whose time zone the text does not state (AAC2, AAC3): Paris
+                    // time is the reading taken, not the text's words.
+                    Reason::SubmittedLate { submitted_at, closes_at }
+                        if entry.parameters.iter().any(|p| p.name == TIME_ZONE_READ) =>
+                    {
+                        format!(
+                            "reçu le {} (heure de Paris), à ou après la clôture du {} (heure de \
+                             Paris, lecture retenue : le texte ne précise pas le fuseau horaire)",
+                            submitted_at.with_timezone(&Paris).format("%d/%m/%Y à %H:%M:%S"),
+                            closes_at.with_timezone(&Paris).format("%d/%m/%Y à %H:%M:%S")
+                        )
+                    }
+                    _ => reason_french(reason),
+                };
+                format!("condition non remplie : {text}")
             }
             RuleResult::Missing { inputs } => {
                 format!(
@@ -203,6 +218,7 @@ fn parameter_label(name: &str) -> &str {
         "exception_allowed" => "exception possible",
         "phases" => "phases admises",
         "route" => "voie",
+        TIME_ZONE_READ => "fuseau horaire",
         other => other,
     }
 }
@@ -220,6 +236,10 @@ fn indefinite(kind: eig_domain::HostKind) -> String {
     };
     format!("{article} {}", kind.french())
 }
+
+/// [`Reason::CivilServantInPostWithoutDeparture`] in French.
+const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste sans départ prévu : en \
+                                         poste au moment retenu, quelle qu'en soit la date";
 
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
@@ -277,6 +297,7 @@ fn reason_french(reason: &Reason) -> String {
         Reason::CivilServantInPost { reference_on, .. } => {
             format!("fonctionnaire ou assimilé en poste au {}", reference_on.format("%d/%m/%Y"))
         }
+        Reason::CivilServantInPostWithoutDeparture => String::from(IN_POST_WITHOUT_DEPARTURE),
         Reason::JuryMember => String::from("membre du jury ou expert sollicité"),
         Reason::Student { level, reference_on } => format!(
             "en scolarité ({}) au {}",

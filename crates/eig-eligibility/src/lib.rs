@@ -11,7 +11,8 @@
 //! - **Batches** ([`evaluate_dossiers`], [`evaluate_candidates`]): one result per record; a
 //!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
 //! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
-//!   6's prolongations (AAC6+ §2.1, §3.3).
+//!   6's prolongations (AAC6+ §2.1, §3.3), judged per talent
+//!   ([`evaluate_prolongation_by_talent`]; AAC6+ §2.2: « 20 000 euros par EIG prolongé(e) »).
 //! - **EIG7 terms** ([`eig7_contract_terms`], [`eig7_renewal_answer_by`],
 //!   [`eig7_recruitment_cap`]): the dates REG7 §2.3 and §3.4 d give, and the cap of 30
 //!   recruitments in 2024 (§2.6 b).
@@ -92,7 +93,8 @@ pub use crate::outcome::{
 #[doc(alias = "prolongation")]
 #[doc(alias = "EIG6+")]
 pub use crate::prolongation::{
-    ProlongationRequest, ProlongedContract, evaluate_prolongation, prolongation_rule_ids,
+    ProlongationDecision, ProlongationRequest, ProlongedContract, TalentOutcome,
+    evaluate_prolongation, evaluate_prolongation_by_talent, prolongation_rule_ids,
 };
 #[doc(alias = "5bis")]
 pub use crate::rules::{

@@ -380,6 +380,9 @@ pub enum Reason {
         /// The last day in post, when a departure is planned.
         last_day_in_post: Option<NaiveDate>,
     },
+    /// The candidate is a civil servant (or an agent) in post with no planned departure: in
+    /// post at the moment the rule names, whatever its day (which the input need not give).
+    CivilServantInPostWithoutDeparture,
     /// The candidate sits on the jury or is one of its experts.
     JuryMember,
     /// The candidate is (or will be) a student at the moment the rule names.
@@ -427,7 +430,8 @@ pub enum Reason {
         /// The last day of the delay.
         last_day: NaiveDate,
     },
-    /// The candidate is not an EIG5 talent without a prolongation offer (`AMI5bis` art. 3).
+    /// The candidate is not an EIG5 talent (as a coach or not) without a prolongation offer
+    /// (`AMI5bis` art. 3).
     NotAnUnprolongedEig5Talent,
     /// The host is not a laureate of the EIG6 call for projects (AAC6+ §2.1).
     NotAnEig6Laureate,

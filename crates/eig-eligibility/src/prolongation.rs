@@ -1,7 +1,8 @@
 //! EIG6+ (2023): the call for the co-financing of the prolongations of promotion 6's talents
 //! (AAC6+). Who may ask (§2.1: EIG6 laureates with a titre 2 budget programme), by when
 //! (§3.3: 29 March 2023, 23h59 Paris time), and which prolonged contracts the co-financing
-//! covers (§2.1: same pay, « sans discontinuité au moins jusqu’au 29 décembre 2023 »).
+//! covers (§2.1: same pay, « sans discontinuité au moins jusqu’au 29 décembre 2023 »), judged
+//! talent by talent since the co-financing is « 20 000 euros par EIG prolongé(e) » (§2.2).
 
 use std::sync::LazyLock;
 
@@ -11,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::EligibilityError,
-    outcome::{Decision, Reason, Subject},
-    rules::{Cite, Evaluation, Rule, Run, common, readable_instant},
+    outcome::{Decision, Outcome, Reason, Subject},
+    rules::{Cite, Evaluation, Rule, Run, common, outcome_of, readable_instant},
 };
 
 /// A request for the co-financing of prolongations (AAC6+), as a host files it.
@@ -142,9 +143,15 @@ pub fn prolongation_rule_ids() -> &'static [&'static str] {
     RULE_IDS
 }
 
-/// Decides a request for the co-financing of EIG6 prolongations (AAC6+ §2.1, §3.3). Every
-/// contract must meet the conditions for the request to be eligible; the failing rule names
-/// the talents whose contracts do not (the co-financing is per talent prolonged, §2.2).
+/// Decides a request for the co-financing of EIG6 prolongations (AAC6+ §2.1, §3.3), talent
+/// by talent: the co-financing is « 20 000 euros par EIG prolongé(e) » (AAC6+ §2.2), so the
+/// contract rules are judged for each contract, and the trace holds one entry per contract
+/// and rule (its first fact names the talent).
+///
+/// The request is eligible when its own conditions are met and at least one talent's
+/// contract meets the contract conditions; ineligible when a request condition fails or
+/// every contract fails; incomplete otherwise. Which talents are co-financed is
+/// [`evaluate_prolongation_by_talent`]'s.
 ///
 /// # Errors
 /// [`EligibilityError::InstantOutOfRange`] for a reception instant at the limits of the
@@ -165,12 +172,25 @@ pub fn prolongation_rule_ids() -> &'static [&'static str] {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate_prolongation(request: &ProlongationRequest) -> Result<Decision, EligibilityError> {
+    evaluate_prolongation_by_talent(request).map(|decision| decision.decision)
+}
+
+/// Decides a request for the co-financing of EIG6 prolongations and each talent's part of it
+/// (AAC6+ §2.1, §2.2, §3.3): [`evaluate_prolongation`]'s decision and one [`TalentOutcome`]
+/// per contract.
+///
+/// # Errors
+/// [`EligibilityError::InstantOutOfRange`] for a reception instant at the limits of the
+/// calendar.
+pub fn evaluate_prolongation_by_talent(
+    request: &ProlongationRequest,
+) -> Result<ProlongationDecision, EligibilityError> {
     readable_instant(
         &Subject::Dossier(request.defi.to_string()),
         "submitted_at",
         request.submitted_at,
     )?;
-    let mut evaluation = Evaluation::with_capacity(RULE_IDS.len());
+    let mut evaluation = Evaluation::with_capacity(3 + 2 * request.contracts.len().max(1));
     if let Some(closing) = *CLOSING {
         evaluation.record(&DEADLINE, common::deadline(closing, request.submitted_at));
     }
@@ -191,73 +211,184 @@ pub fn evaluate_prolongation(request: &ProlongationRequest) -> Result<Decision, 
             .fact("titre2_programme", request.titre2_programme)
             .parameter("route", "directement ou via l'administration centrale de tutelle"),
     );
-    evaluation.record(&CONTINUOUS, continuous(&request.contracts));
-    evaluation.record(&SAME_PAY, same_pay(&request.contracts));
-    Ok(evaluation.finish(Promotion::Eig6, Subject::Dossier(request.defi.to_string()), None))
+    if request.contracts.is_empty() {
+        evaluation.record(&CONTINUOUS, continuous_parameters(no_contract()));
+        evaluation.record(&SAME_PAY, same_pay_parameters(no_contract()));
+    }
+    for contract in &request.contracts {
+        evaluation.record(&CONTINUOUS, continuous(contract));
+        evaluation.record(&SAME_PAY, same_pay(contract));
+    }
+    let subject = Subject::Dossier(request.defi.to_string());
+    let trace = evaluation.into_trace();
+    let (request_entries, contract_entries) =
+        trace.split_at(trace.len() - 2 * request.contracts.len());
+    let talents: Vec<TalentOutcome> = request
+        .contracts
+        .iter()
+        .zip(contract_entries.chunks(2))
+        .map(|(contract, entries)| TalentOutcome {
+            talent: contract.talent.clone(),
+            outcome: outcome_of(request_entries.iter().chain(entries), None),
+        })
+        .collect();
+    let outcome = if talents.iter().any(|t| matches!(t.outcome, Outcome::Eligible { .. })) {
+        Outcome::Eligible { funding_route: None }
+    } else if !talents.is_empty()
+        && talents.iter().all(|t| matches!(t.outcome, Outcome::Ineligible { .. }))
+    {
+        // Every failure, of the request and of each contract.
+        outcome_of(&trace, None)
+    } else if talents.is_empty() {
+        outcome_of(&trace, None)
+    } else {
+        // No talent is co-financed yet and some may be: what those talents still need.
+        let mut missing: Vec<&'static str> = talents
+            .iter()
+            .filter_map(|t| match &t.outcome {
+                Outcome::Incomplete { missing } => Some(missing.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        Outcome::Incomplete { missing }
+    };
+    Ok(ProlongationDecision {
+        decision: Decision { promotion: Promotion::Eig6, subject, outcome, trace },
+        talents,
+    })
 }
 
-/// Every contract covers 12 July to 29 December 2023 without a break.
-fn continuous(contracts: &[ProlongedContract]) -> Run {
-    let (Some(first), Some(last)) = (first_day(), last_day()) else {
-        return Run::missing(vec!["contracts"]);
-    };
-    let mut failing = Vec::new();
-    let mut missing = Vec::new();
-    for contract in contracts {
-        let verdict = match (contract.starts_on, contract.ends_on, contract.without_break) {
-            (Some(start), _, _) if start > first => Some(false),
-            (_, Some(end), _) if end < last => Some(false),
-            (_, _, Some(false)) => Some(false),
-            (Some(_), Some(_), Some(true)) => Some(true),
-            _ => None,
-        };
-        match verdict {
-            Some(false) => failing.push(contract.talent.to_string()),
-            None => missing.push(contract.talent.to_string()),
-            Some(true) => {}
-        }
-    }
-    let run = if contracts.is_empty() {
-        Run::missing(vec!["contracts"])
-    } else if !failing.is_empty() {
-        Run::failed(Reason::ProlongationNotContinuous { talents: failing })
-    } else if !missing.is_empty() {
-        Run::missing(vec![
-            "contracts[].starts_on",
-            "contracts[].ends_on",
-            "contracts[].without_break",
-        ])
-    } else {
-        Run::satisfied()
-    };
-    run.fact("contracts.len", contracts.len() as u64)
-        .fact(
-            "contracts.incomplete",
-            if missing.is_empty() { None } else { Some(missing.join(", ")) },
-        )
-        .parameter("covers_from", "12/07/2023 (au plus tard)")
+/// The contract rules of a request without contracts.
+fn no_contract() -> Run {
+    Run::missing(vec!["contracts"]).fact("contracts.len", 0_u64)
+}
+
+/// The parameters of the continuity rule.
+fn continuous_parameters(run: Run) -> Run {
+    run.parameter("covers_from", "12/07/2023 (au plus tard)")
         .parameter("covers_until", "29/12/2023 (au moins)")
 }
 
-/// Every contract keeps the initial pay.
-fn same_pay(contracts: &[ProlongedContract]) -> Run {
-    let failing: Vec<String> = contracts
-        .iter()
-        .filter(|contract| contract.same_pay == Some(false))
-        .map(|contract| contract.talent.to_string())
-        .collect();
-    let unknown = contracts.iter().any(|contract| contract.same_pay.is_none());
-    let run = if contracts.is_empty() {
-        Run::missing(vec!["contracts"])
-    } else if !failing.is_empty() {
-        Run::failed(Reason::ProlongationPayDiffers { talents: failing })
-    } else if unknown {
-        Run::missing(vec!["contracts[].same_pay"])
-    } else {
-        Run::satisfied()
-    };
-    run.fact("contracts.len", contracts.len() as u64).parameter(
+/// The parameters of the pay rule.
+fn same_pay_parameters(run: Run) -> Run {
+    run.parameter(
         "pay",
         "3 500 € nets par mois jusqu'à 5 années d'expérience incluses, 4 000 € au-delà",
     )
+}
+
+/// The contract covers 12 July to 29 December 2023 without a break.
+fn continuous(contract: &ProlongedContract) -> Run {
+    let talent = || vec![contract.talent.to_string()];
+    let run = match (first_day(), last_day()) {
+        (Some(first), Some(last)) => {
+            match (contract.starts_on, contract.ends_on, contract.without_break) {
+                (Some(start), _, _) if start > first => {
+                    Run::failed(Reason::ProlongationNotContinuous { talents: talent() })
+                }
+                (_, Some(end), _) if end < last => {
+                    Run::failed(Reason::ProlongationNotContinuous { talents: talent() })
+                }
+                (_, _, Some(false)) => {
+                    Run::failed(Reason::ProlongationNotContinuous { talents: talent() })
+                }
+                (Some(_), Some(_), Some(true)) => Run::satisfied(),
+                (starts_on, ends_on, without_break) => Run::missing(
+                    [
+                        (starts_on.is_none(), "contracts[].starts_on"),
+                        (ends_on.is_none(), "contracts[].ends_on"),
+                        (without_break.is_none(), "contracts[].without_break"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(absent, input)| absent.then_some(input))
+                    .collect(),
+                ),
+            }
+        }
+        _ => Run::missing(vec!["contracts"]),
+    };
+    let day = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
+    continuous_parameters(
+        run.fact("contracts[].talent", contract.talent.to_string())
+            .fact("contracts[].starts_on", day(contract.starts_on))
+            .fact("contracts[].ends_on", day(contract.ends_on))
+            .fact("contracts[].without_break", contract.without_break),
+    )
+}
+
+/// The contract keeps the initial pay.
+fn same_pay(contract: &ProlongedContract) -> Run {
+    let run = match contract.same_pay {
+        None => Run::missing(vec!["contracts[].same_pay"]),
+        Some(true) => Run::satisfied(),
+        Some(false) => Run::failed(Reason::ProlongationPayDiffers {
+            talents: vec![contract.talent.to_string()],
+        }),
+    };
+    same_pay_parameters(
+        run.fact("contracts[].talent", contract.talent.to_string())
+            .fact("contracts[].same_pay", contract.same_pay),
+    )
+}
+
+/// The decision on a prolongation request, talent by talent: the co-financing is « 20 000
+/// euros par EIG prolongé(e) » (AAC6+ §2.2) and the contract conditions of §2.1 are met or not
+/// by each talent's contract.
+///
+/// `decision` is what [`evaluate_prolongation`] returns; `talents` gives, in the order of the
+/// request's contracts, each talent's own outcome: eligible when the request's conditions are
+/// met and that talent's contract meets the contract conditions (the talent is co-financed),
+/// ineligible when a request or contract condition fails, incomplete otherwise.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{evaluate_prolongation_by_talent, Outcome, ProlongationRequest};
+///
+/// let request: ProlongationRequest = serde_json::from_str(r#"{
+///   "defi": "eig6-a", "submitted_at": "2023-03-20T10:00:00+01:00",
+///   "eig6_laureate": true, "titre2_programme": true,
+///   "contracts": [{"talent": "t1", "starts_on": "2023-09-01", "ends_on": "2023-12-29",
+///                  "without_break": true, "same_pay": true},
+///                 {"talent": "t2", "starts_on": "2023-07-12", "ends_on": "2024-07-11",
+///                  "without_break": true, "same_pay": true}]
+/// }"#)?;
+/// let decision = evaluate_prolongation_by_talent(&request)?;
+/// assert!(matches!(decision.decision.outcome, Outcome::Eligible { .. }));
+/// assert!(matches!(decision.talents[0].outcome, Outcome::Ineligible { .. })); // a gap after 11 July
+/// assert_eq!(decision.cofinanced_talents().map(ToString::to_string).collect::<Vec<_>>(), ["t2"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ProlongationDecision {
+    /// The decision on the request, as [`evaluate_prolongation`] returns it.
+    pub decision: Decision,
+    /// One outcome per contract of the request, in its order.
+    pub talents: Vec<TalentOutcome>,
+}
+
+impl ProlongationDecision {
+    /// The talents whose prolongation is co-financed (their outcome is eligible).
+    pub fn cofinanced_talents(&self) -> impl Iterator<Item = &CandidateId> {
+        self.talents
+            .iter()
+            .filter(|talent| matches!(talent.outcome, Outcome::Eligible { .. }))
+            .map(|talent| &talent.talent)
+    }
+}
+
+/// One talent's outcome in a prolongation request ([`ProlongationDecision`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct TalentOutcome {
+    /// The talent.
+    pub talent: CandidateId,
+    /// Eligible (co-financed), ineligible (every failing rule of the request and of this
+    /// talent's contract) or incomplete (the missing inputs).
+    pub outcome: Outcome,
 }

@@ -451,26 +451,40 @@ impl Evaluation {
         subject: Subject,
         route: Option<FundingRoute>,
     ) -> Decision {
-        let mut failures = Vec::new();
-        let mut missing = BTreeSet::new();
-        for entry in &self.trace {
-            match &entry.result {
-                RuleResult::Failed { reason } => failures.push(Failure {
-                    rule: entry.rule,
-                    reason: reason.clone(),
-                    source: entry.source.clone(),
-                }),
-                RuleResult::Missing { inputs } => missing.extend(inputs.iter().copied()),
-                RuleResult::Satisfied => {}
-            }
-        }
-        let outcome = if !failures.is_empty() {
-            Outcome::Ineligible { failures }
-        } else if !missing.is_empty() {
-            Outcome::Incomplete { missing: missing.into_iter().collect() }
-        } else {
-            Outcome::Eligible { funding_route: route }
-        };
+        let outcome = outcome_of(&self.trace, route);
         Decision { promotion, subject, outcome, trace: self.trace }
+    }
+
+    /// The trace recorded so far, for a caller that decides the outcome itself.
+    pub(crate) fn into_trace(self) -> Vec<TraceEntry> {
+        self.trace
+    }
+}
+
+/// The outcome of a list of trace entries: ineligible with every failure, else incomplete
+/// with every missing input, else eligible.
+pub(crate) fn outcome_of<'a>(
+    entries: impl IntoIterator<Item = &'a TraceEntry>,
+    route: Option<FundingRoute>,
+) -> Outcome {
+    let mut failures = Vec::new();
+    let mut missing = BTreeSet::new();
+    for entry in entries {
+        match &entry.result {
+            RuleResult::Failed { reason } => failures.push(Failure {
+                rule: entry.rule,
+                reason: reason.clone(),
+                source: entry.source.clone(),
+            }),
+            RuleResult::Missing { inputs } => missing.extend(inputs.iter().copied()),
+            RuleResult::Satisfied => {}
+        }
+    }
+    if !failures.is_empty() {
+        Outcome::Ineligible { failures }
+    } else if !missing.is_empty() {
+        Outcome::Incomplete { missing: missing.into_iter().collect() }
+    } else {
+        Outcome::Eligible { funding_route: route }
     }
 }

@@ -41,6 +41,36 @@ pub(crate) fn deadline(closing: Closing, submitted_at: Option<DateTime<FixedOffs
     deadline_of(closing, submitted_at, RECEIVED)
 }
 
+/// [`deadline`] for a closing whose text states an hour but no time zone (AAC2 art. 4, AAC3
+/// art. 5): Paris time is the reading taken (`docs/rules/assumptions.md`,
+/// `deadline-time-zone`), and the trace says so instead of presenting Paris time as the
+/// text's words.
+pub(crate) fn deadline_time_zone_not_stated(
+    closing: Closing,
+    submitted_at: Option<DateTime<FixedOffset>>,
+) -> Run {
+    let mut run = deadline_of(closing, submitted_at, RECEIVED);
+    if let Closing::Deadline { deadline } = closing {
+        for parameter in &mut run.parameters {
+            if parameter.name == "closes" {
+                parameter.value = crate::Value::from(format!(
+                    "{} (fuseau horaire non précisé par le texte)",
+                    deadline.paris().format("%d/%m/%Y %Hh%M")
+                ));
+            }
+        }
+        run = run.parameter(TIME_ZONE_READ, TIME_ZONE_READING);
+    }
+    run
+}
+
+/// The name of the parameter that says a closing's time zone is a reading, not the text's.
+pub(crate) const TIME_ZONE_READ: &str = "time_zone_read";
+
+/// Its value.
+const TIME_ZONE_READING: &str = "heure de Paris, lecture retenue : le texte donne l'heure sans \
+                                 fuseau (registre des interprétations, deadline-time-zone)";
+
 /// The names of a reception instant in the input and in the trace.
 #[derive(Clone, Copy, Debug)]
 struct Received {
@@ -448,6 +478,9 @@ impl Moment {
 /// `moment`.
 enum Holds {
     Yes(NaiveDate),
+    /// A state with no last day, at a moment that is not known (the named input): it holds
+    /// whatever the day.
+    Always(&'static str),
     No,
     Unknown(&'static str),
 }
@@ -455,7 +488,8 @@ enum Holds {
 fn holds(last_day: Option<NaiveDate>, moment: Moment) -> Holds {
     match (last_day, moment) {
         (None, Moment::Day(day) | Moment::Between(_, day)) => Holds::Yes(day),
-        (None | Some(_), Moment::Unknown(input)) => Holds::Unknown(input),
+        (None, Moment::Unknown(input)) => Holds::Always(input),
+        (Some(_), Moment::Unknown(input)) => Holds::Unknown(input),
         (Some(last), Moment::Day(day)) => {
             if last >= day {
                 Holds::Yes(day)
@@ -500,6 +534,9 @@ pub(crate) fn civil_service(status: Option<CivilService>, moment: Moment) -> Run
                 Holds::Yes(reference_on) => {
                     Run::failed(Reason::CivilServantInPost { reference_on, last_day_in_post })
                 }
+                // In post with no planned departure: in post on any day the moment may be,
+                // so the day is not needed.
+                Holds::Always(_) => Run::failed(Reason::CivilServantInPostWithoutDeparture),
                 Holds::No => Run::satisfied(),
                 Holds::Unknown(input) => Run::missing(vec![input]),
             };
@@ -541,7 +578,9 @@ pub(crate) fn studies(
                         Run::failed(Reason::Student { level, reference_on })
                     }
                     Holds::No => Run::satisfied(),
-                    Holds::Unknown(input) => Run::missing(vec![input]),
+                    // Studies without a known last day at an unknown moment: the day is asked
+                    // for (the last day is unknown, not absent, unlike a post's).
+                    Holds::Unknown(input) | Holds::Always(input) => Run::missing(vec![input]),
                 }
             } else {
                 Run::satisfied()
@@ -577,8 +616,9 @@ pub(crate) fn former_talent(
     profile: TalentProfile,
 ) -> Run {
     // AAC6 art. 3 « hormis les EIG Coachs » is read as the post applied for: a former talent
-    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. EIG5 had no coach
-    // posts, so `as_coach` (a coach in that promotion) excepts nobody by itself
+    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. `as_coach` (the
+    // coach role in EIG5: its EIG Link talents, or AMI 5 bis's coaches) is reported, not used:
+    // the other reading, which would except those talents from any post, is registered
     // (docs/rules/assumptions.md, `eig6-coach-exception`).
     let run = match past {
         None => Run::missing(vec!["candidate.status.past_participations"]),

@@ -166,7 +166,10 @@ impl PromotionRules for Eig2 {
         if let Some(window) = &facts.call_for_candidates {
             evaluation.record(
                 &CANDIDATE_DEADLINE,
-                common::deadline(window.value.closes, application.submitted_at),
+                common::deadline_time_zone_not_stated(
+                    window.value.closes,
+                    application.submitted_at,
+                ),
             );
         }
         evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));

@@ -86,10 +86,12 @@ pub(crate) const RULE_IDS: &[&str] = &[
 
 /// « Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne
 /// se sont pas vu proposer une prolongation contractuelle au sein de leur administration
-/// d'accueil. » (AMI5bis art. 3) Both facts are required: a past EIG5 participation (as a talent) and no
-/// prolongation offer.
+/// d'accueil. » (AMI5bis art. 3) Both facts are required: a past EIG5 participation and no
+/// prolongation offer. A participation recorded as coach counts: the text excepts nobody from
+/// « les EIG de la promotion 5 », and `eig6.candidate.former_eig5` counts the same participation
+/// (`docs/rules/assumptions.md`, `ami5bis-eig5-coaches`).
 fn unprolonged_eig5(past: Option<&[PastParticipation]>, prolongation_offered: Option<bool>) -> Run {
-    let eig5 = past.map(|past| past.iter().any(|p| p.promotion == Promotion::Eig5 && !p.as_coach));
+    let eig5 = past.map(|past| past.iter().any(|p| p.promotion == Promotion::Eig5));
     let run = match (eig5, prolongation_offered) {
         (Some(false), _) | (_, Some(true)) => Run::failed(Reason::NotAnUnprolongedEig5Talent),
         (Some(true), Some(false)) => Run::satisfied(),

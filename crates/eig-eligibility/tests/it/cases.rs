@@ -9,7 +9,7 @@ use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
     ProlongationRequest, SelectionStatus, eig7_contract_terms, eig7_recruitment_cap,
     eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
-    evaluate_prolongation, rank_candidates, select_laureates,
+    evaluate_prolongation, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 
@@ -93,6 +93,9 @@ struct Expected {
     /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
     #[serde(default)]
     ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
+    /// A prolongation request's outcome per talent (`eligible`, `ineligible`, `incomplete`).
+    #[serde(default)]
+    talents: Option<std::collections::BTreeMap<String, String>>,
 }
 
 fn error_kind(err: &EligibilityError) -> String {
@@ -102,6 +105,11 @@ fn error_kind(err: &EligibilityError) -> String {
 /// A profile's JSON name (`data_scientist`).
 fn profile_code(profile: eig_domain::TalentProfile) -> String {
     serde_json::to_value(profile).unwrap().as_str().unwrap().to_owned()
+}
+
+/// An outcome's name (`eligible`, `ineligible`, `incomplete`).
+fn outcome_name(outcome: &Outcome) -> String {
+    serde_json::to_value(outcome).unwrap()["outcome"].as_str().unwrap().to_owned()
 }
 
 fn summary(outcome: &Outcome) -> Expected {
@@ -242,11 +250,30 @@ fn corpus() {
             }
             return;
         }
+        let mut talents = None;
         let decision = match (&case.dossier, &case.candidate, &case.ami5bis, &case.prolongation) {
             (Some(dossier), ..) => evaluate_dossier(dossier),
             (_, Some(application), ..) => evaluate_candidate(application),
             (_, _, Some(application), _) => evaluate_eig5bis(application),
-            (.., Some(request)) => evaluate_prolongation(request),
+            (.., Some(request)) => {
+                let by_talent = evaluate_prolongation_by_talent(request).unwrap();
+                assert_eq!(
+                    evaluate_prolongation(request).unwrap(),
+                    by_talent.decision,
+                    "{}",
+                    path.display()
+                );
+                // The JSON shape is API.
+                insta::assert_json_snapshot!("by_talent", by_talent);
+                talents = Some(
+                    by_talent
+                        .talents
+                        .iter()
+                        .map(|t| (t.talent.to_string(), outcome_name(&t.outcome)))
+                        .collect(),
+                );
+                Ok(by_talent.decision)
+            }
             _ => unreachable!(),
         };
         match decision {
@@ -258,7 +285,10 @@ fn corpus() {
                         path.display()
                     );
                 }
-                let found = sort(summary(&decision.outcome));
+                let mut found = sort(summary(&decision.outcome));
+                if expected.talents.is_some() {
+                    found.talents = talents;
+                }
                 assert_eq!(found, expected, "{}: {}", path.display(), case.title);
                 insta::assert_json_snapshot!(decision);
             }

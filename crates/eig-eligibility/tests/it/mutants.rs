@@ -77,6 +77,19 @@ fn eig7_cap_remaining() {
     }
 }
 
+/// A count above the EIG7 cap says by how much it is over; exactly 30 is reached.
+#[test]
+fn eig7_cap_over() {
+    assert!(matches!(eig7_recruitment_cap(2024, 30), RecruitmentCap::Reached { cap: 30, .. }));
+    for (recruited, by) in [(31, 1), (40, 10), (u32::MAX, u32::MAX - 30)] {
+        let RecruitmentCap::Exceeded { cap, over, .. } = eig7_recruitment_cap(2024, recruited)
+        else {
+            panic!("{recruited} recruitments are over the cap");
+        };
+        assert_eq!((cap, over), (30, by), "{recruited} recruited");
+    }
+}
+
 /// Each builder sets its field (and only it): the dossier or application built equals the one
 /// read from JSON with the same fields.
 #[test]

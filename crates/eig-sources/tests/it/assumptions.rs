@@ -7,10 +7,17 @@ use eig_domain::Promotion;
 
 use crate::corpus::root;
 
-/// Every rule id a register entry may name: the eligibility rule sets' ids, the funding
-/// rule ids, and `select_laureates` (the laureate selection has no rule id).
+/// Every rule id a register entry may name: the eligibility rule sets' ids, AMI 5 bis's and
+/// EIG6+'s, the funding rule ids, and the functions that decide without a rule id
+/// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`).
 fn known_rules() -> BTreeSet<String> {
-    let mut known = BTreeSet::from(["select_laureates".to_owned()]);
+    let mut known: BTreeSet<String> =
+        ["select_laureates", "rank_candidates", "eig7_contract_terms"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+    known.extend(eig_eligibility::eig5bis_rule_ids().iter().map(|id| (*id).to_owned()));
+    known.extend(eig_eligibility::prolongation_rule_ids().iter().map(|id| (*id).to_owned()));
     for promotion in Promotion::ALL {
         if let Ok(set) = eig_eligibility::rule_set(promotion) {
             known.extend(set.dossier_rule_ids().iter().map(|id| (*id).to_owned()));
@@ -84,6 +91,19 @@ fn the_known_interpretations_are_registered() {
         "eig7-other-state-bodies",
         "eig4-mef-delegation",
         "selection-tie-break",
+        // Issue 27.
+        "eig6plus-per-talent",
+        "eig6plus-start-by-12-july",
+        "eig7-period-end",
+        "eig7-renewal-notice",
+        "ami5bis-eig5-coaches",
+        "civil-servant-without-departure",
+        "absent-process-fact-passes",
+        "acceptance-day-count",
+        "earliest-start-day",
+        "eig2-team-exception",
+        "sustainability-attested-at-filing",
+        "candidate-scale-lower-bound",
     ] {
         assert!(slugs.contains(slug), "no entry {slug}");
     }
