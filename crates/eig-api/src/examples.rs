@@ -110,6 +110,10 @@ pub(crate) fn prolongation(promotion: Option<Promotion>) -> Example {
     }
 }
 
+pub(crate) fn output_of_prolongation(promotion: Option<Promotion>) -> Example {
+    answer_of("prolongation", &prolongation(promotion)?)
+}
+
 pub(crate) fn ami5bis(promotion: Option<Promotion>) -> Example {
     match promotion {
         None | Some(Promotion::Eig6) => shipped(include_str!("../data/ami5bis.json")),

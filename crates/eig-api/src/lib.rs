@@ -50,8 +50,8 @@ pub use crate::{
     read::{Surface, parse, parse_for, shorten},
     shapes::{
         CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
-        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, SchemaDocument, Simulation,
-        SimulationResult, TestOutput, Vocabulary,
+        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
+        SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
     table::{
         Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Request, Shape, operation,

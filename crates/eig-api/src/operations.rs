@@ -16,8 +16,8 @@ use crate::{
     error::{self, ApiError, ErrorKind},
     shapes::{
         CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
-        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, Simulation, SimulationResult,
-        TestOutput, Vocabulary,
+        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, Simulation,
+        SimulationResult, TestOutput, Vocabulary,
     },
 };
 
@@ -142,7 +142,7 @@ pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
 }
 
 /// `decideProlongation`: an EIG6 host's request to co-finance prolongations (AAC6+),
-/// decided and explained.
+/// decided per talent and explained.
 ///
 /// # Example
 /// ```
@@ -152,8 +152,14 @@ pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
 /// assert!(matches!(explained.decision.outcome, eig_eligibility::Outcome::Eligible { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn decide_prolongation(request: &ProlongationRequest) -> Result<Explanation, ApiError> {
-    explained(eig_eligibility::evaluate_prolongation(request), "$")
+pub fn decide_prolongation(request: &ProlongationRequest) -> Result<ProlongationAnswer, ApiError> {
+    let decided = eig_eligibility::evaluate_prolongation_by_talent(request)
+        .map_err(|err| error::eligibility(&err, "$"))?;
+    Ok(ProlongationAnswer {
+        explanation: render_french(&decided.decision),
+        decision: decided.decision,
+        talents: decided.talents,
+    })
 }
 
 /// `decideAmi5bis`: an application to the AMI Promotion 5 bis, decided and explained.

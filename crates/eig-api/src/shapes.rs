@@ -62,6 +62,28 @@ pub enum ExplainInput {
     Candidate(CandidateApplication),
 }
 
+/// What `decideProlongation` answers: the request's decision, each talent's own outcome (AAC6+
+/// §2.2 funds « 20 000 euros par EIG prolongé(e) »: each eligible talent is co-financed), and
+/// the decision explained in French.
+///
+/// # Example
+/// ```
+/// let example = eig_api::shape("prolongation").unwrap().example(None)?;
+/// let answer = eig_api::decide_prolongation(&serde_json::from_value(example)?)?;
+/// assert!(!answer.talents.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct ProlongationAnswer {
+    /// The request's decision, with one trace entry per contract and rule.
+    pub decision: Decision,
+    /// Each talent's outcome: eligible talents are the co-financed ones.
+    pub talents: Vec<eig_eligibility::TalentOutcome>,
+    /// The decision explained in French, rule by rule with its source.
+    pub explanation: String,
+}
+
 /// What `decideEligibility` answers: one result per dossier and per application, in input
 /// order — a decision, or why the record could not be judged.
 ///

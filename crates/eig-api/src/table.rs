@@ -434,11 +434,11 @@ operations! {
         id: "decideProlongation", command: "prolongation", method: Post,
         path: "/v1/prolongation", tag: "eligibility",
         summary: "La demande d'une administration de l'EIG6 de cofinancer la prolongation de ses \
-                  talents (AAC6+), décidée et expliquée.",
-        input: Some("prolongation"), output: "explanation", params: &[], french: true,
-        output_type: crate::Explanation,
+                  talents (AAC6+), décidée talent par talent et expliquée.",
+        input: Some("prolongation"), output: "prolongation-result", params: &[], french: true,
+        output_type: crate::ProlongationAnswer,
         call: |request| crate::decide_prolongation(&request.body("prolongation")?),
-        text: |output| output.explanation.clone(),
+        text: |output| text::prolongation(output),
     },
     DecideAmi5bis {
         id: "decideAmi5bis", command: "ami5bis", method: Post, path: "/v1/ami5bis",
@@ -726,6 +726,8 @@ shapes! {
         "Une décision et son explication en français.", examples::output_of_explain;
     "prolongation" => "ProlongationRequest", Input, eig_eligibility::ProlongationRequest,
         "Une demande de cofinancement de prolongations de l'EIG6 (entrée de eig prolongation).", examples::prolongation;
+    "prolongation-result" => "ProlongationResult", Output, crate::ProlongationAnswer,
+        "La décision d'une demande de prolongations, talent par talent.", examples::output_of_prolongation;
     "ami5bis" => "Ami5bisApplication", Input, eig_eligibility::CandidateApplication,
         "Une candidature à l'AMI Promotion 5 bis (entrée de eig ami5bis).", examples::ami5bis;
     "jury" => "JurySheet", Input, eig_eligibility::JurySheet,

@@ -210,6 +210,10 @@ pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {
         RecruitmentCap::Reached { cap, source } => {
             format!("Plafond de {cap} recrutements atteint : plus aucun recrutement ({source}).\n")
         }
+        RecruitmentCap::Exceeded { cap, over, source } => format!(
+            "Plafond de {cap} recrutements dépassé de {over} : aucun recrutement de plus ne \
+             pouvait être fait ({source}).\n"
+        ),
         RecruitmentCap::NoCapStated { year } => {
             format!(
                 "Aucun plafond de recrutement n'est fixé pour {year} : le REG7 en fixe un pour 2024.\n"
@@ -217,6 +221,15 @@ pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {
         }
         _ => "Voir le résultat JSON.\n".to_owned(),
     }
+}
+
+pub(crate) fn prolongation(answer: &crate::ProlongationAnswer) -> String {
+    let mut out = answer.explanation.clone();
+    out.push_str("\nTalent par talent (20 000 € par EIG prolongé·e, AAC6+ §2.2)\n");
+    for talent in &answer.talents {
+        let _ = writeln!(out, "- {} : {}", talent.talent, outcome(&talent.outcome));
+    }
+    out
 }
 
 pub(crate) fn simulation(result: &SimulationResult) -> String {
