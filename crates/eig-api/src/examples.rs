@@ -60,21 +60,19 @@ fn same_for_all(promotion: Option<Promotion>, example: impl FnOnce() -> Example)
 /// The example input of `eig eligibility`: a real dossier, two synthetic ones, two
 /// applications of the default campaign; or a promotion's dossier and application.
 fn eligibility_input(promotion: Option<Promotion>) -> Result<EligibilityInput, ApiError> {
-    match promotion {
-        Some(promotion) => Ok(EligibilityInput::new(
+    if let Some(promotion) = promotion {
+        return Ok(EligibilityInput::new(
             vec![fixtures::dossier(promotion).map_err(fixture(promotion))?],
             vec![fixtures::application(promotion).map_err(fixture(promotion))?],
-        )),
-        None => {
-            let campaign = default_campaign();
-            let real = campaign.dossiers.iter().filter(|d| !d.synthetic).take(1);
-            let synthetic = campaign.dossiers.iter().filter(|d| d.synthetic).take(2);
-            Ok(EligibilityInput::new(
-                real.chain(synthetic).map(|d| d.dossier.clone()).collect(),
-                campaign.candidates.iter().take(2).map(|c| c.application.clone()).collect(),
-            ))
-        }
+        ));
     }
+    let campaign = default_campaign();
+    let real = campaign.dossiers.iter().filter(|d| !d.synthetic).take(1);
+    let synthetic = campaign.dossiers.iter().filter(|d| d.synthetic).take(2);
+    Ok(EligibilityInput::new(
+        real.chain(synthetic).map(|d| d.dossier.clone()).collect(),
+        campaign.candidates.iter().take(2).map(|c| c.application.clone()).collect(),
+    ))
 }
 
 pub(crate) fn eligibility(promotion: Option<Promotion>) -> Example {
@@ -86,17 +84,15 @@ pub(crate) fn output_of_eligibility(promotion: Option<Promotion>) -> Example {
 }
 
 pub(crate) fn explain(promotion: Option<Promotion>) -> Example {
-    match promotion {
-        Some(promotion) => {
-            json(&ExplainInput::Dossier(fixtures::dossier(promotion).map_err(fixture(promotion))?))
-        }
-        None => {
-            let campaign = default_campaign();
-            let synthetic = campaign.dossiers.iter().find(|d| d.synthetic);
-            let dossier = synthetic.unwrap_or(&campaign.dossiers[0]).dossier.clone();
-            json(&ExplainInput::Dossier(dossier))
-        }
+    if let Some(promotion) = promotion {
+        return json(&ExplainInput::Dossier(
+            fixtures::dossier(promotion).map_err(fixture(promotion))?,
+        ));
     }
+    let campaign = default_campaign();
+    let synthetic = campaign.dossiers.iter().find(|d| d.synthetic);
+    let dossier = synthetic.unwrap_or(&campaign.dossiers[0]).dossier.clone();
+    json(&ExplainInput::Dossier(dossier))
 }
 
 pub(crate) fn output_of_explain(promotion: Option<Promotion>) -> Example {

@@ -123,6 +123,10 @@ fn explained(
 
 /// `explainDecision`: one dossier's or application's decision, explained in French.
 ///
+/// # Errors
+/// A record the rules cannot judge (`no_published_rules`, `conflicting_exceptions`…), at
+/// `$.dossier` or `$.candidate`.
+///
 /// # Example
 /// ```
 /// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
@@ -144,6 +148,9 @@ pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
 /// `decideProlongation`: an EIG6 host's request to co-finance prolongations (AAC6+),
 /// decided per talent and explained.
 ///
+/// # Errors
+/// A request the rules cannot judge (an instant out of range), with its code.
+///
 /// # Example
 /// ```
 /// let example = eig_api::shape("prolongation").unwrap().example(None)?;
@@ -164,6 +171,10 @@ pub fn decide_prolongation(request: &ProlongationRequest) -> Result<Prolongation
 
 /// `decideAmi5bis`: an application to the AMI Promotion 5 bis, decided and explained.
 ///
+/// # Errors
+/// An application of another promotion than EIG6 (`promotion_mismatch`), or one the rules
+/// cannot judge.
+///
 /// # Example
 /// ```
 /// let example = eig_api::shape("ami5bis").unwrap().example(None)?;
@@ -179,6 +190,10 @@ pub fn decide_ami5bis(application: &CandidateApplication) -> Result<Explanation,
 /// `selectLaureates`: the jury's sheet ranked on the promotion's grid, laureates selected
 /// within the places and the envelope.
 ///
+/// # Errors
+/// A sheet the grid cannot rank (`wrong_number_of_scores`, `score_out_of_scale`,
+/// `scale_required`…).
+///
 /// # Example
 /// ```
 /// let example = eig_api::shape("jury").unwrap().example(None)?;
@@ -193,6 +208,10 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, ApiError> {
 
 /// `rankCandidates`: a candidate jury's scores turned into one ranking of tie groups per
 /// (défi, profile), on the promotion's candidate grid.
+///
+/// # Errors
+/// A sheet the candidate grid cannot rank (`no_candidate_grid`,
+/// `candidate_score_out_of_scale`, `duplicate_candidate_scores`…).
 ///
 /// # Example
 /// ```
@@ -280,6 +299,10 @@ pub fn eig7_recruitment_cap(input: &eig_cases::Eig7CapInput) -> RecruitmentCap {
 
 /// `planFunding`: a promotion's funding plan under its official rules.
 ///
+/// # Errors
+/// A plan the rules or the facts forbid (`route_not_open`, `team_too_large`,
+/// `talent_repeated`…), at the défi's path when it is about one.
+///
 /// # Example
 /// ```
 /// let input = eig_api::fixtures::promotion_input(eig_domain::Promotion::Eig3)?;
@@ -293,6 +316,9 @@ pub fn plan_funding(input: &PromotionInput) -> Result<PromotionPlan, ApiError> {
 }
 
 /// `planFundingScenario`: a promotion's funding plan under a scenario's overrides.
+///
+/// # Errors
+/// As [`plan_funding`], at the défi's path under `$.input`.
 ///
 /// # Example
 /// ```
@@ -331,6 +357,9 @@ pub fn assign_talents(
 
 /// Solves a validated `instance` (the solver verifies its result) and, if `explain`,
 /// explains it.
+///
+/// # Errors
+/// The verifier refused the solver's result (`verification_failed`: a bug, to report).
 ///
 /// # Example
 /// ```
@@ -434,6 +463,9 @@ fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
 }
 
 /// `runCall`: a whole call — eligibility, laureates, funding, assignment.
+///
+/// # Errors
+/// The step that refused, with its code and, where it is about one record, its path.
 ///
 /// # Example
 /// ```
@@ -673,6 +705,9 @@ pub fn test_output(results: Vec<CaseResult>) -> TestOutput {
 /// JSON, not of the format, a case without its `expected` — is an error (`invalid_case_file`)
 /// naming the case and the field, not a report: a program sent what the operation does not
 /// take.
+///
+/// # Errors
+/// A body that is not JSON (`invalid_json`) or not a case file (`invalid_case_file`).
 ///
 /// # Example
 /// ```

@@ -49,6 +49,9 @@ impl Surface {
 /// Parses `text` as a `T` for a library caller or the command: [`parse_for`] with no shape
 /// to name in the messages.
 ///
+/// # Errors
+/// Not JSON (`invalid_json`, `empty_input`), or not a `T` (`invalid_input`, with its path).
+///
 /// # Example
 /// ```
 /// let input: eig_api::EligibilityInput = eig_api::parse(r#"{"dossiers": []}"#)?;
@@ -65,6 +68,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 /// (`$.dossiers[3].hosts`) and, for syntax errors, the line and column, and that says what to
 /// write instead where the mistake is a common one (an instant without its UTC offset, a date
 /// where an instant is expected, an amount written as a JSON number).
+///
+/// # Errors
+/// As [`parse`].
 pub fn parse_for<T: DeserializeOwned>(
     text: &str,
     kind: Option<&str>,

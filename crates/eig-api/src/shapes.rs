@@ -118,7 +118,6 @@ pub struct EligibilityOutput {
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
-#[expect(clippy::enum_variant_names, reason = "not judged is the record's state, as the text says")]
 pub enum Judged {
     /// The decision, with its trace.
     Decided(Decision),

@@ -647,7 +647,11 @@ pub struct Shape {
 
 impl std::fmt::Debug for Shape {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Shape").field("kind", &self.kind).field("name", &self.name).finish()
+        f.debug_struct("Shape")
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("direction", &self.direction)
+            .finish_non_exhaustive()
     }
 }
 

@@ -472,6 +472,33 @@ fn campaign_view(campaign: &eig_campaign::Campaign) -> Value {
     })
 }
 
+/// Each talent's outcome of an EIG6+ request, by talent id (the `talents` expected field).
+fn talents_view(
+    by_talent: &eig_eligibility::ProlongationDecision,
+) -> serde_json::Map<String, Value> {
+    by_talent
+        .talents
+        .iter()
+        .map(|t| (t.talent.to_string(), value(&t.outcome)["outcome"].clone()))
+        .collect()
+}
+
+/// A jury sheet's selection in the shape of the expected fields.
+fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
+    match select_laureates(sheet) {
+        Ok(selection) => json!({
+            "selected": selection
+                .ranking
+                .iter()
+                .filter(|r| r.status == SelectionStatus::Selected)
+                .map(|r| r.defi.to_string())
+                .collect::<Vec<_>>(),
+            "ranking": selection.ranking.iter().map(|r| r.defi.to_string()).collect::<Vec<_>>(),
+        }),
+        Err(err) => eligibility_error(&err),
+    }
+}
+
 /// Runs `case`: decides its input with the rule crates, shapes the result as the expected
 /// fields are written (see [`RawCase`](crate::RawCase)) and compares them. An eligibility
 /// case also checks that every rule it names is in the decision's trace, and when it fails,
@@ -516,16 +543,7 @@ pub fn run_case(case: &Case) -> Report {
                 CaseInput::Ami5bis(application) => evaluate_eig5bis(application),
                 CaseInput::Prolongation(request) => {
                     evaluate_prolongation_by_talent(request).map(|by_talent| {
-                        talents = Some(
-                            by_talent
-                                .talents
-                                .iter()
-                                .map(|t| {
-                                    let outcome = value(&t.outcome);
-                                    (t.talent.to_string(), outcome["outcome"].clone())
-                                })
-                                .collect::<serde_json::Map<_, _>>(),
-                        );
+                        talents = Some(talents_view(&by_talent));
                         by_talent.decision
                     })
                 }
@@ -552,18 +570,7 @@ pub fn run_case(case: &Case) -> Report {
                 Err(err) => eligibility_error(&err),
             }
         }
-        CaseInput::Jury(sheet) => match select_laureates(sheet) {
-            Ok(selection) => json!({
-                "selected": selection
-                    .ranking
-                    .iter()
-                    .filter(|r| r.status == SelectionStatus::Selected)
-                    .map(|r| r.defi.to_string())
-                    .collect::<Vec<_>>(),
-                "ranking": selection.ranking.iter().map(|r| r.defi.to_string()).collect::<Vec<_>>(),
-            }),
-            Err(err) => eligibility_error(&err),
-        },
+        CaseInput::Jury(sheet) => jury_view(sheet),
         CaseInput::Scores(sheet) => match rank_candidates(sheet) {
             Ok(rankings) => {
                 let ranks: BTreeMap<String, Vec<Vec<String>>> = rankings

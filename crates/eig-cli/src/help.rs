@@ -241,7 +241,7 @@ mod tests {
             }
             if op.input.is_some() {
                 assert!(
-                    sub.get_arguments().any(clap::Arg::is_positional),
+                    sub.get_arguments().any(Arg::is_positional),
                     "eig {}: no FICHIER",
                     op.command
                 );

@@ -11,7 +11,7 @@ fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `word` is a code: snake_case ASCII.
+/// Whether `word` is a code: lower-case ASCII words joined by `_`.
 fn is_code(word: &str) -> bool {
     !word.is_empty()
         && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

@@ -1,6 +1,8 @@
 //! The table of operations: consistent, every example valid against its schema, every
 //! operation answering on its example what its typed function answers, every error coded.
 
+#![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 mod architecture;
