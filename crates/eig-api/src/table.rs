@@ -688,6 +688,31 @@ impl Shape {
     pub fn example(&self, promotion: Option<Promotion>) -> Result<Value, ApiError> {
         (self.example)(promotion)
     }
+
+    /// The promotions this shape has an example of its own for (`example(Some(p))` is `Ok`):
+    /// an input's are found by building its example, which is cheap; an output's are those of
+    /// the input of the operation that answers it (its example is that operation's answer).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let funding = eig_api::shape("funding").unwrap().promotions();
+    /// assert!(funding.contains(&Promotion::Eig3) && !funding.contains(&Promotion::Eig1));
+    /// assert!(eig_api::shape("scenario").unwrap().promotions().is_empty());
+    /// ```
+    pub fn promotions(&self) -> Vec<Promotion> {
+        let answered_from = OPERATIONS
+            .iter()
+            .find(|op| op.output == self.kind && op.input.is_some())
+            .and_then(|op| op.input)
+            .and_then(shape);
+        let probe = match (self.direction, answered_from) {
+            (Direction::Output, Some(input)) => input,
+            _ => self,
+        };
+        Promotion::ALL.into_iter().filter(|p| (probe.example)(Some(*p)).is_ok()).collect()
+    }
 }
 
 fn input_schema<T: schemars::JsonSchema>() -> schemars::Schema {

@@ -221,6 +221,14 @@ pub struct AllocateInput {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// The contract's first day goes with the talent's arrival, and something must be given.
+#[cfg_attr(
+    feature = "schemars",
+    schemars(extend(
+        "dependentRequired" = {"starts_on": ["arrived_on"], "arrived_on": ["starts_on"]},
+        "anyOf" = [{"required": ["starts_on"]}, {"required": ["renewal_notice_received_on"]}]
+    ))
+)]
 #[serde(deny_unknown_fields)]
 pub struct Eig7TermsInput {
     /// The contract's first day.

@@ -74,13 +74,6 @@ pub fn rules_api() -> Api {
         }
         api.operation(operation);
     }
-    let promotion = Parameter {
-        name: "promotion",
-        description: "Un exemple complet de cette promotion (EIG2 … EIG7) ; sans elle, celui \
-                      d'EIG3.",
-        required: false,
-        schema: param_schema(ParamType::Promotion),
-    };
     for shape in eig_api::shapes() {
         let kind = shape.kind;
         let what = match shape.direction {
@@ -97,20 +90,29 @@ pub fn rules_api() -> Api {
             )
             .named(format!("schemaOf{}", camel(kind)), "schemas"),
         );
-        api.operation(
-            Operation::new(
-                Method::Get,
-                format!("/v1/examples/{kind}"),
-                format!("Un exemple valable de {kind} ({what}) : {}", shape.summary),
-                shape.name,
-                handler(move |request| {
-                    let promotion = request.promotion("promotion")?;
-                    shape.example(promotion).map(|example| example.to_string())
-                }),
-            )
-            .named(format!("exampleOf{}", camel(kind)), "examples")
-            .with_parameter(promotion.clone()),
-        );
+        let mut example = Operation::new(
+            Method::Get,
+            format!("/v1/examples/{kind}"),
+            format!("Un exemple valable de {kind} ({what}) : {}", shape.summary),
+            shape.name,
+            handler(move |request| {
+                let promotion = request.promotion("promotion")?;
+                shape.example(promotion).map(|example| example.to_string())
+            }),
+        )
+        .named(format!("exampleOf{}", camel(kind)), "examples");
+        // The promotions it has an example of its own for, and no parameter where it has none.
+        let promotions = shape.promotions();
+        if !promotions.is_empty() {
+            example = example.with_parameter(Parameter {
+                name: "promotion",
+                description: "Un exemple complet de cette promotion ; sans elle, celui d'EIG3.",
+                required: false,
+                schema: json!({"type": "string", "enum": promotions
+                    .iter().map(ToString::to_string).collect::<Vec<_>>()}),
+            });
+        }
+        api.operation(example);
     }
     api
 }

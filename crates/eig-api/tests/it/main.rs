@@ -108,7 +108,14 @@ fn every_example_is_valid_against_its_schema() {
 fn every_promotion_example_is_valid_or_says_why_not() {
     for shape in shapes() {
         let schema = shape.schema();
+        let listed = shape.promotions();
         for promotion in Promotion::ALL {
+            assert_eq!(
+                listed.contains(&promotion),
+                shape.example(Some(promotion)).is_ok(),
+                "{} {promotion}: Shape::promotions disagrees with Shape::example",
+                shape.kind
+            );
             match shape.example(Some(promotion)) {
                 Ok(example) => {
                     let errors = violations(&schema, &example);
