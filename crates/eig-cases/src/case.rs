@@ -138,7 +138,9 @@ pub struct RawCase {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum CaseFile {
-    /// Several cases, with the format's version.
+    /// Several cases, with the format's version (nothing else beside them: `read_cases`
+    /// refuses any other field).
+    #[cfg_attr(feature = "schemars", schemars(extend("additionalProperties" = false)))]
     Many {
         /// `eig-case/1`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,12 +223,22 @@ pub struct AllocateInput {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-// The contract's first day goes with the talent's arrival, and something must be given.
+// The contract's first day goes with the talent's arrival (a day given, not null), and a day
+// must be given: what eig-api's `eig7_terms` refuses otherwise.
 #[cfg_attr(
     feature = "schemars",
     schemars(extend(
-        "dependentRequired" = {"starts_on": ["arrived_on"], "arrived_on": ["starts_on"]},
-        "anyOf" = [{"required": ["starts_on"]}, {"required": ["renewal_notice_received_on"]}]
+        "allOf" = [
+            {"if": {"required": ["starts_on"], "properties": {"starts_on": {"type": "string"}}},
+             "then": {"required": ["arrived_on"], "properties": {"arrived_on": {"type": "string"}}}},
+            {"if": {"required": ["arrived_on"], "properties": {"arrived_on": {"type": "string"}}},
+             "then": {"required": ["starts_on"], "properties": {"starts_on": {"type": "string"}}}}
+        ],
+        "anyOf" = [
+            {"required": ["starts_on"], "properties": {"starts_on": {"type": "string"}}},
+            {"required": ["renewal_notice_received_on"],
+             "properties": {"renewal_notice_received_on": {"type": "string"}}}
+        ]
     ))
 )]
 #[serde(deny_unknown_fields)]
