@@ -380,9 +380,6 @@ pub enum Reason {
         /// The last day in post, when a departure is planned.
         last_day_in_post: Option<NaiveDate>,
     },
-    /// The candidate is a civil servant (or an agent) in post with no planned departure: in
-    /// post at the moment the rule names, whatever its day (which the input need not give).
-    CivilServantInPostWithoutDeparture,
     /// The candidate sits on the jury or is one of its experts.
     JuryMember,
     /// The candidate is (or will be) a student at the moment the rule names.
@@ -446,4 +443,8 @@ pub enum Reason {
         /// The talents whose contracts do not.
         talents: Vec<String>,
     },
+    // Last: a variant added after 0.1.0 goes at the end, keeping the others' discriminants.
+    /// The candidate is a civil servant (or an agent) in post with no planned departure: in
+    /// post at the moment the rule names, whatever its day (which the input need not give).
+    CivilServantInPostWithoutDeparture,
 }
