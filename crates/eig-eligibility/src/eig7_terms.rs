@@ -165,6 +165,12 @@ pub enum RecruitmentCap {
         /// The sentence.
         source: Source,
     },
+    /// REG7 states a cap for 2024 only.
+    NoCapStated {
+        /// The year asked about.
+        year: i32,
+    },
+    // Last: a variant added after 0.1.0 goes at the end, keeping the others' discriminants.
     /// More were recruited than the cap allows (REG7 §2.6 b: « à concurrence de 30 EIG recruté(e)s en 2024 »): over it, by `over`.
     Exceeded {
         /// The cap.
@@ -173,11 +179,6 @@ pub enum RecruitmentCap {
         over: u32,
         /// The sentence.
         source: Source,
-    },
-    /// REG7 states a cap for 2024 only.
-    NoCapStated {
-        /// The year asked about.
-        year: i32,
     },
 }
 
