@@ -12,7 +12,6 @@ use serde_json::Value;
 use crate::{
     error::{ApiError, ErrorKind},
     shapes::{EligibilityInput, ExplainInput},
-    table::answer_of,
 };
 
 type Example = Result<Value, ApiError>;
@@ -79,10 +78,6 @@ pub(crate) fn eligibility(promotion: Option<Promotion>) -> Example {
     json(&eligibility_input(promotion)?)
 }
 
-pub(crate) fn output_of_eligibility(promotion: Option<Promotion>) -> Example {
-    answer_of("eligibility", &eligibility(promotion)?)
-}
-
 pub(crate) fn explain(promotion: Option<Promotion>) -> Example {
     if let Some(promotion) = promotion {
         return json(&ExplainInput::Dossier(
@@ -95,19 +90,11 @@ pub(crate) fn explain(promotion: Option<Promotion>) -> Example {
     json(&ExplainInput::Dossier(dossier))
 }
 
-pub(crate) fn output_of_explain(promotion: Option<Promotion>) -> Example {
-    answer_of("explain", &explain(promotion)?)
-}
-
 pub(crate) fn prolongation(promotion: Option<Promotion>) -> Example {
     match promotion {
         None | Some(Promotion::Eig6) => shipped(include_str!("../data/prolongation.json")),
         Some(other) => Err(not_for(other, "les prolongations cofinancées sont celles de l'EIG6")),
     }
-}
-
-pub(crate) fn output_of_prolongation(promotion: Option<Promotion>) -> Example {
-    answer_of("prolongation", &prolongation(promotion)?)
 }
 
 pub(crate) fn ami5bis(promotion: Option<Promotion>) -> Example {
@@ -121,16 +108,8 @@ pub(crate) fn jury(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || shipped(include_str!("../data/jury.json")))
 }
 
-pub(crate) fn output_of_jury(promotion: Option<Promotion>) -> Example {
-    answer_of("jury", &jury(promotion)?)
-}
-
 pub(crate) fn scores(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || shipped(include_str!("../data/scores.json")))
-}
-
-pub(crate) fn output_of_scores(promotion: Option<Promotion>) -> Example {
-    answer_of("scores", &scores(promotion)?)
 }
 
 pub(crate) fn eig7_terms(promotion: Option<Promotion>) -> Example {
@@ -140,19 +119,11 @@ pub(crate) fn eig7_terms(promotion: Option<Promotion>) -> Example {
     }
 }
 
-pub(crate) fn output_of_eig7_terms(promotion: Option<Promotion>) -> Example {
-    answer_of("eig7-terms", &eig7_terms(promotion)?)
-}
-
 pub(crate) fn eig7_cap(promotion: Option<Promotion>) -> Example {
     match promotion {
         None | Some(Promotion::Eig7) => shipped(include_str!("../data/eig7-cap.json")),
         Some(other) => Err(not_for(other, "ce plafond est celui de l'EIG7")),
     }
-}
-
-pub(crate) fn output_of_eig7_cap(promotion: Option<Promotion>) -> Example {
-    answer_of("eig7-cap", &eig7_cap(promotion)?)
 }
 
 pub(crate) fn funding(promotion: Option<Promotion>) -> Example {
@@ -173,19 +144,11 @@ pub(crate) fn funding_request(promotion: Option<Promotion>) -> Example {
     }))
 }
 
-pub(crate) fn output_of_funding(promotion: Option<Promotion>) -> Example {
-    answer_of("funding", &funding(promotion)?)
-}
-
 pub(crate) fn matching(promotion: Option<Promotion>) -> Example {
     match promotion {
         Some(promotion) => json(&fixtures::matching(promotion).map_err(fixture(promotion))?),
         None => json(&generate(&GeneratorConfig::eig_call(2018)).to_input()),
     }
-}
-
-pub(crate) fn output_of_match(promotion: Option<Promotion>) -> Example {
-    answer_of("match", &matching(promotion)?)
 }
 
 fn campaign_of(promotion: Option<Promotion>) -> Result<Campaign, ApiError> {
@@ -199,10 +162,6 @@ pub(crate) fn campaign(promotion: Option<Promotion>) -> Example {
     json(&campaign_of(promotion)?)
 }
 
-pub(crate) fn output_of_campaign(promotion: Option<Promotion>) -> Example {
-    json(&crate::run_call(&campaign_of(promotion)?)?)
-}
-
 pub(crate) fn simulation(promotion: Option<Promotion>) -> Example {
     let promotion = promotion.unwrap_or(Promotion::Eig3);
     Ok(serde_json::json!({
@@ -210,16 +169,8 @@ pub(crate) fn simulation(promotion: Option<Promotion>) -> Example {
     }))
 }
 
-pub(crate) fn output_of_simulation(promotion: Option<Promotion>) -> Example {
-    answer_of("simulation", &simulation(promotion)?)
-}
-
 pub(crate) fn case(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || shipped(include_str!("../data/case.json")))
-}
-
-pub(crate) fn output_of_case(promotion: Option<Promotion>) -> Example {
-    answer_of("case", &case(promotion)?)
 }
 
 pub(crate) fn history(promotion: Option<Promotion>) -> Example {

@@ -573,7 +573,7 @@ fn programme_start() -> Option<chrono::NaiveDate> {
 /// is in force from the first day its promotion's facts date — the opening of its call, or
 /// its missions' start — (a parameter of every promotion: from the programme's first dated
 /// day) on: no text makes a promotion's rule apply before its call, and none states an end
-/// (the reading is registered in docs/rules/assumptions.md, `api.parameters_on`, with the
+/// (the reading is registered in docs/rules/assumptions.md, `parameters-in-force`, with the
 /// other reading, an end at the last mission of the promotion). A promotion no fact dates
 /// (EIG7) bounds nothing.
 ///
@@ -735,13 +735,13 @@ pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
                 });
             }
             Err(err) => {
-                let path = match (err.case, &err.path) {
-                    (Some(case), Some(path)) => format!("case {} : {path}", case + 1),
-                    (Some(case), None) => format!("case {}", case + 1),
-                    (None, Some(path)) => path.clone(),
-                    (None, None) => "$".to_owned(),
-                };
-                let path = if path.starts_with('$') { path } else { "$".to_owned() };
+                // A case's own path is relative to the case (its message names the case and
+                // the path); the file's is the body's.
+                let path = err
+                    .path
+                    .clone()
+                    .filter(|path| err.case.is_none() && path.starts_with('$'))
+                    .unwrap_or_else(|| "$".to_owned());
                 return Err(ApiError::new(
                     ErrorKind::Invalid,
                     "invalid_case_file",

@@ -255,7 +255,8 @@ impl Operation {
         (self.run)(request)
     }
 
-    /// Runs the operation: its answer written in French for a person.
+    /// Runs the operation: its answer written in French for a person (empty for an
+    /// operation whose `french` is false: its answer is for programs).
     ///
     /// # Errors
     /// As [`Operation::run`].
@@ -642,7 +643,16 @@ pub struct Shape {
     /// Read or written.
     pub direction: Direction,
     schema: fn() -> schemars::Schema,
-    example: fn(Option<Promotion>) -> Result<Value, ApiError>,
+    example: Example,
+}
+
+/// Where a shape's example comes from.
+#[derive(Clone, Copy)]
+enum Example {
+    /// Built (an input, or an output no operation answers from a body).
+    Built(fn(Option<Promotion>) -> Result<Value, ApiError>),
+    /// What the operation that reads the shape of this kind answers on that shape's example.
+    AnswerTo(&'static str),
 }
 
 impl std::fmt::Debug for Shape {
@@ -686,12 +696,25 @@ impl Shape {
     /// # Ok::<(), eig_api::ApiError>(())
     /// ```
     pub fn example(&self, promotion: Option<Promotion>) -> Result<Value, ApiError> {
-        (self.example)(promotion)
+        match self.example {
+            Example::Built(build) => build(promotion),
+            Example::AnswerTo(input) => {
+                let body =
+                    shape(input).map(|shape| shape.example(promotion)).ok_or_else(|| {
+                        ApiError::new(
+                            ErrorKind::Invalid,
+                            "no_example",
+                            format!("aucune forme {input}"),
+                        )
+                    })??;
+                answer_of(input, &body)
+            }
+        }
     }
 
     /// The promotions this shape has an example of its own for (`example(Some(p))` is `Ok`):
-    /// an input's are found by building its example, which is cheap; an output's are those of
-    /// the input of the operation that answers it (its example is that operation's answer).
+    /// a built example's are found by building it, which is cheap; an answer's are those of
+    /// the input it answers.
     ///
     /// # Example
     /// ```
@@ -702,16 +725,12 @@ impl Shape {
     /// assert!(eig_api::shape("scenario").unwrap().promotions().is_empty());
     /// ```
     pub fn promotions(&self) -> Vec<Promotion> {
-        let answered_from = OPERATIONS
-            .iter()
-            .find(|op| op.output == self.kind && op.input.is_some())
-            .and_then(|op| op.input)
-            .and_then(shape);
-        let probe = match (self.direction, answered_from) {
-            (Direction::Output, Some(input)) => input,
-            _ => self,
-        };
-        Promotion::ALL.into_iter().filter(|p| (probe.example)(Some(*p)).is_ok()).collect()
+        match self.example {
+            Example::Built(build) => {
+                Promotion::ALL.into_iter().filter(|p| build(Some(*p)).is_ok()).collect()
+            }
+            Example::AnswerTo(input) => shape(input).map(Shape::promotions).unwrap_or_default(),
+        }
     }
 }
 
@@ -728,7 +747,7 @@ fn output_schema<T: schemars::JsonSchema>() -> schemars::Schema {
 
 /// Declares the shapes.
 macro_rules! shapes {
-    ($($kind:literal => $name:literal, $dir:ident, $ty:ty, $summary:literal, $example:expr;)*) => {
+    ($($kind:literal => $name:literal, $dir:ident, $ty:ty, $summary:literal, $how:ident $from:tt;)*) => {
         const SHAPES: &[Shape] = &[$(
             Shape {
                 kind: $kind,
@@ -736,91 +755,93 @@ macro_rules! shapes {
                 summary: $summary,
                 direction: Direction::$dir,
                 schema: shapes!(@schema $dir, $ty),
-                example: $example,
+                example: shapes!(@example $how $from),
             }
         ),*];
     };
+    (@example answer ($input:literal)) => { Example::AnswerTo($input) };
+    (@example built ($build:expr)) => { Example::Built($build) };
     (@schema Input, $ty:ty) => { input_schema::<$ty> };
     (@schema Output, $ty:ty) => { output_schema::<$ty> };
 }
 
 shapes! {
     "eligibility" => "EligibilityInput", Input, crate::EligibilityInput,
-        "Des dossiers de défi et des candidatures (entrée de eig eligibility).", examples::eligibility;
+        "Des dossiers de défi et des candidatures (entrée de eig eligibility).", built(examples::eligibility);
     "eligibility-result" => "EligibilityResult", Output, crate::EligibilityOutput,
-        "Le résultat de chaque dossier et candidature.", examples::output_of_eligibility;
+        "Le résultat de chaque dossier et candidature.", answer("eligibility");
     "explain" => "ExplainInput", Input, crate::ExplainInput,
-        "Un dossier ou une candidature (entrée de eig explain).", examples::explain;
+        "Un dossier ou une candidature (entrée de eig explain).", built(examples::explain);
     "explanation" => "Explanation", Output, crate::Explanation,
-        "Une décision et son explication en français.", examples::output_of_explain;
+        "Une décision et son explication en français.", answer("explain");
     "prolongation" => "ProlongationRequest", Input, eig_eligibility::ProlongationRequest,
-        "Une demande de cofinancement de prolongations de l'EIG6 (entrée de eig prolongation).", examples::prolongation;
+        "Une demande de cofinancement de prolongations de l'EIG6 (entrée de eig prolongation).", built(examples::prolongation);
     "prolongation-result" => "ProlongationResult", Output, crate::ProlongationAnswer,
-        "La décision d'une demande de prolongations, talent par talent.", examples::output_of_prolongation;
+        "La décision d'une demande de prolongations, talent par talent.", answer("prolongation");
     "ami5bis" => "Ami5bisApplication", Input, eig_eligibility::CandidateApplication,
-        "Une candidature à l'AMI Promotion 5 bis (entrée de eig ami5bis).", examples::ami5bis;
+        "Une candidature à l'AMI Promotion 5 bis (entrée de eig ami5bis).", built(examples::ami5bis);
     "jury" => "JurySheet", Input, eig_eligibility::JurySheet,
-        "La feuille du jury des défis (entrée de eig selection).", examples::jury;
+        "La feuille du jury des défis (entrée de eig selection).", built(examples::jury);
     "selection" => "Selection", Output, eig_eligibility::Selection,
-        "Le classement des dossiers et les lauréats.", examples::output_of_jury;
+        "Le classement des dossiers et les lauréats.", answer("jury");
     "scores" => "CandidateScoreSheet", Input, eig_eligibility::CandidateScoreSheet,
-        "Les notes d'un jury de candidats (entrée de eig rankings).", examples::scores;
+        "Les notes d'un jury de candidats (entrée de eig rankings).", built(examples::scores);
     "rankings" => "CandidateRankings", Output, eig_eligibility::CandidateRankings,
-        "Les classements des candidats par défi et métier.", examples::output_of_scores;
+        "Les classements des candidats par défi et métier.", answer("scores");
     "eig7-terms" => "Eig7TermsInput", Input, eig_cases::Eig7TermsInput,
-        "Les jours d'un contrat de l'EIG7 (entrée de eig eig7-terms).", examples::eig7_terms;
+        "Les jours d'un contrat de l'EIG7 (entrée de eig eig7-terms).", built(examples::eig7_terms);
     "eig7-terms-result" => "Eig7Terms", Output, crate::Eig7Terms,
-        "Les échéances d'un contrat de l'EIG7.", examples::output_of_eig7_terms;
+        "Les échéances d'un contrat de l'EIG7.", answer("eig7-terms");
     "eig7-cap" => "Eig7CapInput", Input, eig_cases::Eig7CapInput,
-        "Les recrutements d'une année de l'EIG7 (entrée de eig eig7-cap).", examples::eig7_cap;
+        "Les recrutements d'une année de l'EIG7 (entrée de eig eig7-cap).", built(examples::eig7_cap);
     "eig7-cap-result" => "RecruitmentCap", Output, eig_eligibility::RecruitmentCap,
-        "Les recrutements face au plafond de l'EIG7.", examples::output_of_eig7_cap;
+        "Les recrutements face au plafond de l'EIG7.", answer("eig7-cap");
     "funding" => "PromotionInput", Input, eig_funding::PromotionInput,
-        "Les défis, voies de financement et talents d'une promotion (entrée de eig funding).", examples::funding;
+        "Les défis, voies de financement et talents d'une promotion (entrée de eig funding).", built(examples::funding);
     "scenario" => "Scenario", Input, eig_funding::Scenario,
-        "Des paramètres remplacés (entrée de eig funding --scenario).", examples::scenario;
+        "Des paramètres remplacés (entrée de eig funding --scenario).", built(examples::scenario);
     "funding-request" => "FundingRequest", Input, crate::FundingRequest,
-        "Une promotion et un scénario (entrée de eig funding-scenario).", examples::funding_request;
+        "Une promotion et un scénario (entrée de eig funding-scenario).", built(examples::funding_request);
     "funding-plan" => "PromotionPlan", Output, eig_funding::PromotionPlan,
-        "Un plan de financement.", examples::output_of_funding;
+        "Un plan de financement.", answer("funding");
     "match" => "MatchingInput", Input, eig_matching::MatchingInput,
-        "Un problème d'affectation (entrée de eig match).", examples::matching;
+        "Un problème d'affectation (entrée de eig match).", built(examples::matching);
     "match-result" => "MatchResult", Output, crate::MatchOutput,
-        "Une affectation vérifiée et expliquée.", examples::output_of_match;
+        "Une affectation vérifiée et expliquée.", answer("match");
     "campaign" => "Campaign", Input, eig_campaign::Campaign,
-        "Un appel entier (entrée de eig run).", examples::campaign;
+        "Un appel entier (entrée de eig run).", built(examples::campaign);
     "run-result" => "CampaignResult", Output, eig_campaign::CampaignResult,
-        "Le résultat d'un appel entier.", examples::output_of_campaign;
+        "Le résultat d'un appel entier.", answer("campaign");
     "simulation" => "Simulation", Input, crate::Simulation,
-        "Un dossier de défi et les coûts de ses talents (entrée de eig simulate).", examples::simulation;
+        "Un dossier de défi et les coûts de ses talents (entrée de eig simulate).", built(examples::simulation);
     "simulation-result" => "SimulationResult", Output, crate::SimulationResult,
-        "La décision d'un dossier, son explication et le plan de son défi.", examples::output_of_simulation;
+        "La décision d'un dossier, son explication et le plan de son défi.", answer("simulation");
     "case" => "CaseFile", Input, eig_cases::CaseFile,
-        "Un fichier de cas de test de règles (entrée de eig test).", examples::case;
+        "Un fichier de cas de test de règles (entrée de eig test).", built(examples::case);
     "test-result" => "TestResult", Output, crate::TestOutput,
-        "Le résultat de chaque cas de test.", examples::output_of_case;
+        "Le résultat de chaque cas de test.", answer("case");
     "history-result" => "HistoryResult", Output, crate::HistoryOutput,
-        "Les chiffres officiels des promotions (résultat de eig history).", examples::history;
+        "Les chiffres officiels des promotions (résultat de eig history).", built(examples::history);
     "promotion-facts-list" => "PromotionFactsList", Output, Vec<eig_domain::PromotionFacts>,
-        "Les faits sourcés de chaque promotion.", examples::promotions;
+        "Les faits sourcés de chaque promotion.", built(examples::promotions);
     "parameter-list" => "ParameterList", Output, Vec<eig_funding::Parameter>,
-        "Les paramètres officiels du financement.", examples::parameters;
+        "Les paramètres officiels du financement.", built(examples::parameters);
     "vocabulary" => "Vocabulary", Output, crate::Vocabulary,
-        "Les libellés français des valeurs à choisir.", examples::vocabulary;
+        "Les libellés français des valeurs à choisir.", built(examples::vocabulary);
     "defi" => "Defi", Input, eig_domain::Defi,
-        "Un défi.", examples::defi;
+        "Un défi.", built(examples::defi);
     "dossier" => "DefiDossier", Input, eig_eligibility::DefiDossier,
-        "Un dossier de défi complet.", examples::dossier;
+        "Un dossier de défi complet.", built(examples::dossier);
     "candidate" => "Candidate", Input, eig_domain::Candidate,
-        "Un candidat.", examples::candidate;
+        "Un candidat.", built(examples::candidate);
     "application" => "CandidateApplication", Input, eig_eligibility::CandidateApplication,
-        "Une candidature complète.", examples::application;
+        "Une candidature complète.", built(examples::application);
     "promotion-facts" => "PromotionFacts", Output, eig_domain::PromotionFacts,
-        "Les faits sourcés d'une promotion.", examples::promotion_facts;
+        "Les faits sourcés d'une promotion.", built(examples::promotion_facts);
     "figures" => "FiguresTable", Output, Vec<eig_history::FiguresRow>,
-        "Le tableau des chiffres officiels.", examples::figures;
+        "Le tableau des chiffres officiels.", built(examples::figures);
     "json-schema" => "JsonSchema", Output, crate::SchemaDocument,
-        "Un schéma JSON (draft 2020-12).", examples::json_schema;
+        "Un schéma JSON (draft 2020-12).", built(examples::json_schema);
 }
 
 /// Every shape, inputs and outputs.
@@ -844,9 +865,8 @@ pub fn shape(name: &str) -> Option<&'static Shape> {
     SHAPES.iter().find(|shape| shape.kind == name || shape.name == name)
 }
 
-/// The answer of the operation whose input is `input`, on `body` (for the output shapes'
-/// examples).
-pub(crate) fn answer_of(input: &str, body: &Value) -> Result<Value, ApiError> {
+/// The answer of the operation whose input is `input`, on `body` (an output shape's example).
+fn answer_of(input: &str, body: &Value) -> Result<Value, ApiError> {
     let op = OPERATIONS.iter().find(|op| op.input == Some(input)).ok_or_else(|| {
         ApiError::new(ErrorKind::Invalid, "no_example", format!("aucune opération ne lit {input}"))
     })?;

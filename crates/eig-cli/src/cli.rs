@@ -224,7 +224,7 @@ pub(crate) struct MatchArgs {
 pub(crate) struct HistoryArgs {
     /// Seulement cette promotion (EIG1 … EIG7, DIG1 ; `eig3` et `EIG 3` sont acceptés), avec la
     /// liste de ses défis.
-    #[arg(long, value_parser = parse_promotion)]
+    #[arg(long, value_parser = eig_api::parse_promotion)]
     pub(crate) promotion: Option<Promotion>,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
@@ -257,7 +257,7 @@ pub(crate) struct KindArgs {
     /// Avec `eig example` : un exemple complet et valable de cette promotion (EIG2 … EIG7 ;
     /// `eig3`, `EIG 3` sont acceptés) pour les formes qui en ont une par promotion ; sans
     /// elle, celui d'EIG3.
-    #[arg(long, value_parser = parse_promotion)]
+    #[arg(long, value_parser = eig_api::parse_promotion)]
     pub(crate) promotion: Option<Promotion>,
     /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
     #[arg(long, value_name = "FICHIER")]
@@ -291,9 +291,4 @@ fn kinds() -> clap::builder::PossibleValuesParser {
             .iter()
             .map(|shape| clap::builder::PossibleValue::new(shape.kind).help(shape.summary)),
     )
-}
-
-/// A promotion in any spelling people write: `EIG3`, `eig3`, `EIG 3`, `eig-3`, `DIG1`.
-pub(crate) fn parse_promotion(text: &str) -> Result<Promotion, String> {
-    eig_api::parse_promotion(text)
 }

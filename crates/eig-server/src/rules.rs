@@ -23,16 +23,14 @@ fn param_schema(kind: ParamType) -> Value {
     }
 }
 
-/// The problem of an operation's error.
-fn problem(err: &ApiError) -> Problem {
-    Problem::from_error(err)
-}
-
 /// A handler that runs `run` on the call, from the service (messages name HTTP resources).
 fn handler(
     run: impl Fn(&Request<'_>) -> Result<String, ApiError> + Send + Sync + 'static,
 ) -> impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static {
-    move |call| run(&Request::new(call.body, call.query, Surface::Http)).map_err(|e| problem(&e))
+    move |call| {
+        run(&Request::new(call.body, call.query, Surface::Http))
+            .map_err(|err| Problem::from_error(&err))
+    }
 }
 
 /// The API of `eig serve`: every operation of [`eig_api::operations`] at its path, with its

@@ -139,15 +139,17 @@ pub(crate) fn run(call: &Call) -> Result<(), CliError> {
         None => ("la commande".to_owned(), String::new()),
     };
     let request = Request::new(&body, &call.query, Surface::Command);
-    let usage = |err: eig_api::ApiError| match err.kind() {
-        // A parameter is an option here: its message names it as the option is written.
-        eig_api::ErrorKind::Parameter => CliError::Usage {
-            message: err.message().replacen(
-                &err.path().unwrap_or_default().replace('?', ""),
-                &format!("--{}", option(err.path().unwrap_or_default().trim_start_matches('?'))),
-                1,
-            ),
-        },
+    let usage = |err: eig_api::ApiError| match (err.kind(), err.path()) {
+        // A parameter is an option here: its message, which starts with the parameter's
+        // name, names it as the option is written.
+        (eig_api::ErrorKind::Parameter, Some(path)) => {
+            let param = path.trim_start_matches('?');
+            let message = match err.message().strip_prefix(param) {
+                Some(rest) => format!("--{}{rest}", option(param)),
+                None => err.message().to_owned(),
+            };
+            CliError::Usage { message }
+        }
         _ => CliError::api(&name, err),
     };
     match call.format {
