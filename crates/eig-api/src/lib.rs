@@ -54,8 +54,8 @@ pub use crate::{
         SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
     table::{
-        Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Request, Shape, operation,
-        operations, parse_promotion, shape, shapes,
+        Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Refusal, Request, Shape,
+        operation, operations, parse_promotion, shape, shapes,
     },
 };
 

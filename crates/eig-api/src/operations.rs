@@ -720,6 +720,9 @@ pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
     if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
         crate::read::parse::<serde::de::IgnoredAny>(text)?;
     }
+    // A number with a zero fraction is an integer, as for every other operation.
+    let integral = crate::read::integers_written_as_integers(text);
+    let text = integral.as_deref().unwrap_or(text);
     let mut results = Vec::new();
     for (index, case) in eig_cases::read_cases("body.json", text).into_iter().enumerate() {
         match case {
@@ -744,7 +747,7 @@ pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
                     .unwrap_or_else(|| "$".to_owned());
                 return Err(ApiError::new(
                     ErrorKind::Invalid,
-                    "invalid_case_file",
+                    err.code,
                     err.to_string().replacen("body.json : ", "", 1),
                 )
                 .at(path));

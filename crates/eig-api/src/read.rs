@@ -111,6 +111,16 @@ pub fn parse_for<T: DeserializeOwned>(
         )
         .at("$"));
     }
+    // JSON has one kind of number and JSON Schema's `integer` is any number whose fractional
+    // part is zero: `240.0` is the integer 240. serde reads it only as a float, so a document
+    // holding such a number is read again with it written as an integer.
+    let integral = integers_written_as_integers(text);
+    if let Some(integral) = &integral
+        && let Some(value) = parse_valid(integral)
+    {
+        return Ok(value);
+    }
+    let text = integral.as_deref().unwrap_or(text);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // An array where an object is expected, at any depth, is refused (serde alone would read
     // the fields by position).
@@ -138,6 +148,85 @@ fn parse_valid<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = T::deserialize(eig_domain::Strict::new(&mut deserializer)).ok()?;
     deserializer.end().ok()?;
     Some(value)
+}
+
+/// `text` written again with every number whose fractional part is zero (`240.0`, `-8e2`)
+/// as an integer, when it holds one that fits 64 bits; `None` otherwise. Only number tokens
+/// change: strings, keys (duplicates included) and layout are kept as written. `text` is
+/// JSON already checked for syntax.
+pub(crate) fn integers_written_as_integers(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'"' => {
+                index += 1;
+                while index < bytes.len() && bytes[index] != b'"' {
+                    index += if bytes[index] == b'\\' { 2 } else { 1 };
+                }
+                index += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = index;
+                while index < bytes.len()
+                    && matches!(bytes[index], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    index += 1;
+                }
+                let token = &text[start..index];
+                if let Some(integer) = integral(token) {
+                    out.push_str(&text[copied..start]);
+                    out.push_str(&integer.to_string());
+                    copied = index;
+                }
+            }
+            _ => index += 1,
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// The integer a number token written with a fraction or an exponent stands for, when it is
+/// one exactly (its digits after the decimal point, once the exponent is applied, are all
+/// zeros) and it fits an `i64`. Decided on the digits, not through a float, so
+/// `1.0000000000000001` is no integer.
+fn integral(token: &str) -> Option<i64> {
+    if !token.contains(['.', 'e', 'E']) {
+        return None;
+    }
+    let (negative, unsigned) = match token.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    // The decimal point sits after this many digits once the exponent is applied.
+    let point = i64::try_from(whole.len()).ok()?.checked_add(exponent)?;
+    let kept = usize::try_from(point.clamp(0, 40)).ok()?;
+    if digits.iter().skip(kept).any(|digit| *digit != b'0') {
+        return None;
+    }
+    let mut integer = String::with_capacity(kept + 1);
+    if negative {
+        integer.push('-');
+    }
+    for position in 0..kept {
+        integer.push(char::from(digits.get(position).copied().unwrap_or(b'0')));
+    }
+    if kept == 0 {
+        integer.push('0');
+    }
+    integer.parse().ok()
 }
 
 /// The value at `path` in `document`, when the path leads to one.
@@ -302,6 +391,34 @@ fn strip_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_with_a_zero_fraction_is_an_integer() {
+        use super::integral;
+        assert_eq!(integral("240.0"), Some(240));
+        assert_eq!(integral("-8388607.0"), Some(-8_388_607));
+        assert_eq!(integral("8e2"), Some(800));
+        assert_eq!(integral("1.5E1"), Some(15));
+        assert_eq!(integral("-0.0"), Some(0));
+        assert_eq!(integral("1200e-2"), Some(12));
+        assert_eq!(integral("0.0e5"), Some(0));
+        assert_eq!(integral("240"), None, "already an integer");
+        assert_eq!(integral("240.5"), None);
+        assert_eq!(integral("1.0000000000000001"), None);
+        assert_eq!(integral("125e-2"), None);
+        assert_eq!(integral("1e19"), None, "beyond i64");
+        assert_eq!(integral("1e999999999999999999999"), None);
+    }
+
+    #[test]
+    fn only_number_tokens_are_rewritten() {
+        let text = r#"{"a": 2.0, "b": "3.0", "c\\\"": [1e1, 4.5], "a": 7}"#;
+        assert_eq!(
+            integers_written_as_integers(text).as_deref(),
+            Some(r#"{"a": 2, "b": "3.0", "c\\\"": [10, 4.5], "a": 7}"#)
+        );
+        assert_eq!(integers_written_as_integers(r#"{"a": 2}"#), None);
+    }
+
     use super::*;
 
     #[test]

@@ -186,6 +186,18 @@ pub fn parse_promotion(text: &str) -> Result<Promotion, String> {
     canonical.parse().map_err(|err: eig_domain::PromotionError| err.to_string())
 }
 
+/// A refusal that a request valid under its schema can still get: a relation between its
+/// fields, or with the rules its promotion published, that JSON Schema does not state. The
+/// OpenAPI document lists them for each operation (`x-eig-refusals`), each with its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// The stable code of the problem answered.
+    pub code: &'static str,
+    /// When it is answered, in French.
+    pub description: &'static str,
+}
+
 /// An operation's answer serialized as compact JSON.
 type RunJson = fn(&Request<'_>) -> Result<String, ApiError>;
 /// An operation's answer written in French for a person.
@@ -218,6 +230,8 @@ pub struct Operation {
     /// Whether the answer can be written in French for a person (`eig <command>` without
     /// `--format json`).
     pub french: bool,
+    /// The refusals a request its schema accepts can still get.
+    pub refusals: &'static [Refusal],
     run: RunJson,
     text: RunText,
 }
@@ -294,6 +308,7 @@ macro_rules! operations {
             id: $id:literal, command: $command:literal, method: $method:ident, path: $path:literal,
             tag: $tag:literal, summary: $summary:literal,
             input: $input:expr, output: $output:literal, params: $params:expr, french: $french:expr,
+            refusals: $refusals:expr,
             output_type: $out:ty,
             call: |$request:ident| $call:expr,
             text: |$value:ident| $text:expr $(,)?
@@ -326,6 +341,7 @@ macro_rules! operations {
                 output: $output,
                 params: $params,
                 french: $french,
+                refusals: $refusals,
                 run: json_of::<$ty>,
                 text: text_of::<$ty>,
             }
@@ -359,8 +375,9 @@ const MATCH_PARAMS: &[Param] = &[
     },
     Param {
         name: "node_limit",
-        description: "Avec exact=true : nombre d'étapes de recherche après lequel la recherche \
-                      s'arrête et le dit (1000000 par défaut, 10000000 au plus).",
+        description: "Le nombre d'étapes du mode exact après lequel la recherche s'arrête et le \
+                      dit (1000000 par défaut, 10000000 au plus) ; le donner demande le mode \
+                      exact.",
         kind: ParamType::Integer { max: MAX_NODE_LIMIT },
     },
     Param {
@@ -382,15 +399,85 @@ const ON_PARAM: &[Param] = &[Param {
     kind: ParamType::Date,
 }];
 
+/// Declares a list of refusals: `code => "when, in French"`.
+macro_rules! refusals {
+    ($($code:literal => $description:literal),* $(,)?) => {
+        &[$(Refusal { code: $code, description: $description }),*]
+    };
+}
+
+const SELECTION_REFUSALS: &[Refusal] = refusals! {
+    "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en donne pas",
+    "scale_mismatch" => "l'échelle donnée n'est pas celle que la promotion publie",
+    "empty_scale" => "une échelle dont le minimum dépasse le maximum",
+    "wrong_number_of_scores" => "un dossier n'a pas une note par critère de la grille",
+    "score_out_of_scale" => "une note hors de l'échelle",
+    "missing_amount" => "un dossier sans le montant que la règle d'enveloppe demande",
+    "duplicate_defi" => "deux dossiers du même défi",
+};
+
+const RANKING_REFUSALS: &[Refusal] = refusals! {
+    "no_candidate_grid" => "une phase pour laquelle la promotion ne publie pas de grille (EIG4 et \
+                            EIG5 : l'entretien seulement)",
+    "candidate_wrong_number_of_scores" => "un candidat n'a pas une note par critère de la grille",
+    "candidate_score_out_of_scale" => "une note hors de l'échelle de la grille",
+    "duplicate_candidate_scores" => "deux lignes de notes pour le même candidat et le même défi",
+};
+
+const FUNDING_REFUSALS: &[Refusal] = refusals! {
+    "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent pas la \
+                         règle",
+    "route_not_open" => "une voie de financement que la promotion n'ouvre pas",
+    "route_not_open_to_host" => "une voie de financement que la promotion n'ouvre pas à ce genre \
+                                 d'administration",
+    "administrative_carrier_missing" => "une voie par un porteur administratif sans porteur",
+    "team_too_large" => "une équipe plus grande que celle que la promotion permet",
+    "talent_repeated" => "le même talent deux fois",
+    "defi_repeated" => "le même défi deux fois",
+    "employer_cost_needed" => "un talent sans le coût employeur que la règle de la promotion demande",
+    "experience_needed" => "un talent sans l'expérience que la grille de la promotion demande",
+    "contract_length_needed" => "un défi sans la durée du contrat, quand la promotion n'en fixe pas \
+                                 (DIG1)",
+    "zero_month_contract" => "un contrat de zéro mois",
+    "months_out_of_range" => "des mois travaillés au-delà de la durée du contrat",
+    "parameter_missing" => "un scénario qui retire un paramètre dont la règle a besoin",
+    "parameter_kind" => "un scénario qui donne à un paramètre une valeur d'un autre genre",
+    "overflow" => "des montants au-delà de ce qu'un calcul au centime peut tenir",
+};
+
+const MATCH_REFUSALS: &[Refusal] = refusals! {
+    "invalid_matching_problem" => "des enregistrements qui ne s'accordent pas (un choix ou un \
+                                   classement d'un défi ou d'un candidat inconnu, un doublon)",
+    "node_limit_without_exact" => "node_limit avec exact=false",
+};
+
+const CALL_REFUSALS: &[Refusal] = refusals! {
+    "promotion_mismatch" => "un dossier ou une candidature d'une autre promotion que celle de l'appel",
+    "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en donne pas",
+    "scale_mismatch" => "l'échelle donnée n'est pas celle que la promotion publie",
+    "empty_scale" => "une échelle dont le minimum dépasse le maximum",
+    "wrong_number_of_scores" => "un dossier n'a pas une note par critère de la grille",
+    "score_out_of_scale" => "une note hors de l'échelle",
+    "missing_amount" => "un dossier sans le montant que la règle d'enveloppe demande",
+    "duplicate_defi" => "deux dossiers du même défi",
+    "hand_off" => "un lauréat dont le plan de financement ne peut être fait",
+    "invalid_matching_problem" => "des choix ou des classements de défis ou de candidats inconnus",
+};
+
 /// The options of `assignTalents`, from its parameters.
 fn match_options(request: &Request<'_>) -> Result<eig_matching::Options, ApiError> {
     use eig_matching::{LowerQuotas, Proposing};
-    let exact = request.flag("exact")?;
-    if !exact && request.get("node_limit").is_some() {
-        return Err(ApiError::parameter(
-            "node_limit",
-            "node_limit ne sert qu'avec exact=true : ajoutez exact=true ou retirez node_limit",
-        ));
+    // node_limit bounds the exact search: giving it asks for that search, unless exact=false
+    // says otherwise, which contradicts it.
+    let node_limit = request.get("node_limit").is_some();
+    let exact = if request.get("exact").is_some() { request.flag("exact")? } else { node_limit };
+    if !exact && node_limit {
+        return Err(ApiError::new(
+            ErrorKind::Parameter,
+            "node_limit_without_exact",
+            "node_limit borne le mode exact, que exact=false écarte : retirez l'un des deux",
+        )
+        .at("?node_limit"));
     }
     Ok(eig_matching::Options {
         proposing: if request.flag("hosts_propose")? {
@@ -417,6 +504,7 @@ operations! {
         summary: "L'éligibilité de dossiers de défi et de candidatures, chacun selon les règles \
                   de sa promotion, avec la trace de chaque règle et sa source.",
         input: Some("eligibility"), output: "eligibility-result", params: &[], french: true,
+        refusals: &[],
         output_type: crate::EligibilityOutput,
         call: |request| Ok(crate::decide_eligibility(&request.body("eligibility")?)),
         text: |output| text::eligibility(output),
@@ -427,6 +515,7 @@ operations! {
         summary: "La décision d'un dossier ou d'une candidature, expliquée en français règle par \
                   règle (CRPA art. R. 311-3-1-2).",
         input: Some("explain"), output: "explanation", params: &[], french: true,
+        refusals: &[],
         output_type: crate::Explanation,
         call: |request| crate::explain_decision(&request.body("explain")?),
         text: |output| output.explanation.clone(),
@@ -437,6 +526,7 @@ operations! {
         summary: "La demande d'une administration de l'EIG6 de cofinancer la prolongation de ses \
                   talents (AAC6+), décidée talent par talent et expliquée.",
         input: Some("prolongation"), output: "prolongation-result", params: &[], french: true,
+        refusals: &[],
         output_type: crate::ProlongationAnswer,
         call: |request| crate::decide_prolongation(&request.body("prolongation")?),
         text: |output| text::prolongation(output),
@@ -446,6 +536,7 @@ operations! {
         tag: "eligibility",
         summary: "Une candidature à l'AMI Promotion 5 bis, décidée et expliquée.",
         input: Some("ami5bis"), output: "explanation", params: &[], french: true,
+        refusals: &[],
         output_type: crate::Explanation,
         call: |request| crate::decide_ami5bis(&request.body("ami5bis")?),
         text: |output| output.explanation.clone(),
@@ -456,6 +547,7 @@ operations! {
         summary: "La sélection des lauréats par le jury des défis : le classement sur la grille \
                   de la promotion, dans la limite des places et de l'enveloppe.",
         input: Some("jury"), output: "selection", params: &[], french: true,
+        refusals: SELECTION_REFUSALS,
         output_type: eig_eligibility::Selection,
         call: |request| crate::select_laureates(&request.body("jury")?),
         text: |output| text::selection(output),
@@ -466,6 +558,7 @@ operations! {
         summary: "Le classement des candidats par le jury sur la grille de la promotion et de la \
                   phase : un classement par défi et métier, ex aequo groupés.",
         input: Some("scores"), output: "rankings", params: &[], french: true,
+        refusals: RANKING_REFUSALS,
         output_type: eig_eligibility::CandidateRankings,
         call: |request| crate::rank_candidates(&request.body("scores")?),
         text: |output| text::rankings(output),
@@ -477,6 +570,12 @@ operations! {
                   d'essai, demande d'interruption) et la date de réponse à une demande de \
                   renouvellement, chacune avec sa source.",
         input: Some("eig7-terms"), output: "eig7-terms-result", params: &[], french: true,
+        refusals: refusals! {
+            "arrival_before_contract" => "une arrivée avant le premier jour du contrat",
+            "arrival_needed" => "le premier jour du contrat sans l'arrivée du talent",
+            "start_needed" => "l'arrivée du talent sans le premier jour du contrat",
+            "nothing_to_compute" => "aucun des jours dont se déduisent les échéances",
+        },
         output_type: crate::Eig7Terms,
         call: |request| crate::eig7_terms(&request.body("eig7-terms")?),
         text: |output| text::eig7_terms(output),
@@ -487,6 +586,7 @@ operations! {
         summary: "Où en sont les recrutements d'une année face au plafond de l'EIG7 (30 EIG \
                   recruté(e)s en 2024, REG7 §2.6 b).",
         input: Some("eig7-cap"), output: "eig7-cap-result", params: &[], french: true,
+        refusals: &[],
         output_type: eig_eligibility::RecruitmentCap,
         call: |request| Ok(crate::eig7_recruitment_cap(&request.body("eig7-cap")?)),
         text: |output| text::recruitment_cap(output),
@@ -497,6 +597,7 @@ operations! {
         summary: "Le plan de financement d'une promotion : chaque payeur par talent et par défi, \
                   au centime, face à l'enveloppe.",
         input: Some("funding"), output: "funding-plan", params: &[], french: true,
+        refusals: FUNDING_REFUSALS,
         output_type: eig_funding::PromotionPlan,
         call: |request| crate::plan_funding(&request.body("funding")?),
         text: |output| output.to_french(),
@@ -507,6 +608,7 @@ operations! {
         summary: "Le plan de financement d'une promotion sous un scénario qui remplace des \
                   paramètres, l'arrondi ou la règle d'enveloppe.",
         input: Some("funding-request"), output: "funding-plan", params: &[], french: true,
+        refusals: FUNDING_REFUSALS,
         output_type: eig_funding::PromotionPlan,
         call: |request| crate::plan_funding_scenario(&request.body("funding-request")?),
         text: |output| output.to_french(),
@@ -517,6 +619,7 @@ operations! {
         summary: "L'affectation des talents aux défis (choix des candidats, classements des \
                   jurys, équipes minimales), vérifiée et expliquée.",
         input: Some("match"), output: "match-result", params: MATCH_PARAMS, french: true,
+        refusals: MATCH_REFUSALS,
         output_type: crate::MatchOutput,
         call: |request| {
             let options = match_options(request)?;
@@ -531,6 +634,7 @@ operations! {
         summary: "Un appel entier : éligibilité des dossiers, sélection des lauréats, plan de \
                   financement face à l'enveloppe, affectation des talents, vérification.",
         input: Some("campaign"), output: "run-result", params: &[], french: false,
+        refusals: CALL_REFUSALS,
         output_type: eig_campaign::CampaignResult,
         call: |request| crate::run_call(&request.body("campaign")?),
         text: |output| String::new(),
@@ -541,6 +645,7 @@ operations! {
         summary: "Le simulateur : la décision d'un dossier de défi, son explication et, s'il est \
                   éligible, le plan de financement du défi.",
         input: Some("simulation"), output: "simulation-result", params: &[], french: true,
+        refusals: &[],
         output_type: crate::SimulationResult,
         call: |request| crate::simulate(&request.body("simulation")?),
         text: |output| text::simulation(output),
@@ -550,6 +655,9 @@ operations! {
         summary: "Les cas de test d'un fichier de cas JSON (le format public eig-case/1), \
                   exécutés : chaque cas réussi ou en échec, avec ses différences.",
         input: Some("case"), output: "test-result", params: &[], french: false,
+        refusals: refusals! {
+            "case_inputs" => "un cas qui n'a pas exactement une entrée",
+        },
         output_type: crate::TestOutput,
         call: |request| crate::run_cases(request.body),
         text: |output| String::new(),
@@ -560,6 +668,7 @@ operations! {
         summary: "Les chiffres officiels de chaque promotion, d'après l'historique intégré de 132 \
                   défis ; pour une promotion, ses faits sourcés et ses défis.",
         input: None, output: "history-result", params: PROMOTION_PARAM, french: true,
+        refusals: &[],
         output_type: crate::HistoryOutput,
         call: |request| Ok(crate::official_figures(request.promotion("promotion")?)),
         text: |output| text::history(output),
@@ -570,6 +679,7 @@ operations! {
         summary: "Les faits sourcés de chaque promotion : calendrier, durée des missions, taille \
                   des équipes, grille de rémunération.",
         input: None, output: "promotion-facts-list", params: &[], french: true,
+        refusals: &[],
         output_type: Vec<eig_domain::PromotionFacts>,
         call: |request| Ok(Promotion::ALL.map(Promotion::facts).to_vec()),
         text: |output| text::promotions(output),
@@ -580,6 +690,7 @@ operations! {
         summary: "Les paramètres officiels du financement, datés et sourcés : tous, ou ceux en \
                   vigueur un jour donné.",
         input: None, output: "parameter-list", params: ON_PARAM, french: true,
+        refusals: &[],
         output_type: Vec<eig_funding::Parameter>,
         call: |request| Ok(crate::list_parameters(request.date("on")?)),
         text: |output| text::parameters(output),
@@ -590,6 +701,7 @@ operations! {
         summary: "Les libellés français des valeurs à choisir : promotions, administrations, \
                   voies de financement, payeurs.",
         input: None, output: "vocabulary", params: &[], french: true,
+        refusals: &[],
         output_type: crate::Vocabulary,
         call: |request| Ok(crate::vocabulary()),
         text: |output| text::vocabulary(output),
@@ -677,6 +789,9 @@ impl Shape {
     pub fn schema(&self) -> Value {
         let mut schema = serde_json::to_value((self.schema)()).unwrap_or_default();
         crate::schema::prose_only(&mut schema);
+        if let Some(judged) = judged_promotions(self.kind) {
+            judged_only(&mut schema, &judged);
+        }
         schema
     }
 
@@ -731,6 +846,102 @@ impl Shape {
             }
             Example::AnswerTo(input) => shape(input).map(Shape::promotions).unwrap_or_default(),
         }
+    }
+}
+
+/// The promotions whose published rules can judge what an input of `kind` holds, when they
+/// are not all of them: its schema's promotions are these only, so that a request the schema
+/// accepts is not refused for its promotion. Each list is the library's own answer, asked
+/// promotion by promotion.
+fn judged_promotions(kind: &str) -> Option<Vec<Promotion>> {
+    let judged: fn(Promotion) -> bool = match kind {
+        // A dossier or an application is judged by its promotion's rule set.
+        "eligibility" | "explain" | "simulation" | "dossier" | "application" => {
+            |promotion| eig_eligibility::rule_set(promotion).is_ok()
+        }
+        // The jury of the défis (alone or in a whole call) scores on the grid its promotion
+        // published.
+        "jury" | "campaign" => |promotion| {
+            eig_eligibility::rule_set(promotion).is_ok_and(|rules| rules.scoring_grid().is_ok())
+        },
+        // Candidates are scored on a grid the promotion published for one of the phases.
+        "scores" => |promotion| {
+            [eig_eligibility::ScoringPhase::PreSelection, eig_eligibility::ScoringPhase::Interview]
+                .into_iter()
+                .any(|phase| eig_eligibility::candidate_grid(promotion, phase).is_ok())
+        },
+        // The AMI Promotion 5 bis takes applications to one promotion: asked of the decision
+        // itself on the shipped application, its promotion replaced.
+        "ami5bis" => |promotion| {
+            examples::ami5bis(None)
+                .ok()
+                .and_then(|mut example| {
+                    example["promotion"] = Value::from(promotion.to_string());
+                    serde_json::from_value::<eig_eligibility::CandidateApplication>(example).ok()
+                })
+                .is_some_and(|application| eig_eligibility::evaluate_eig5bis(&application).is_ok())
+        },
+        _ => return None,
+    };
+    Some(Promotion::ALL.into_iter().filter(|promotion| judged(*promotion)).collect())
+}
+
+/// `schema` with the promotion of each record it holds (every `promotion` field but a past
+/// participation's, which may be of any promotion) one of `judged`: a definition
+/// `JudgedPromotion`, the promotions' enumeration cut to these.
+fn judged_only(schema: &mut Value, judged: &[Promotion]) {
+    const FROM: &str = "#/$defs/Promotion";
+    const TO: &str = "#/$defs/JudgedPromotion";
+    fn redirect(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map.iter_mut() {
+                    if key == "$ref" && child.as_str() == Some(FROM) {
+                        *child = Value::from(TO);
+                    } else {
+                        redirect(child);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(redirect),
+            _ => {}
+        }
+    }
+    fn promotion_fields(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(field) = map.get_mut("properties").and_then(|p| p.get_mut("promotion"))
+                {
+                    redirect(field);
+                }
+                for (key, child) in map.iter_mut() {
+                    if key != "$defs" {
+                        promotion_fields(child);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(promotion_fields),
+            _ => {}
+        }
+    }
+    let Some(mut restricted) = schema.pointer("/$defs/Promotion").cloned() else { return };
+    if let Some(Value::Array(spellings)) = restricted.get_mut("enum") {
+        spellings.retain(|spelling| {
+            spelling.as_str().and_then(|s| s.parse().ok()).is_some_and(|p| judged.contains(&p))
+        });
+    }
+    restricted["description"] = Value::from(
+        "Une promotion dont les règles publiées jugent cette demande.\n\nÉcrite `EIG3` (la forme \
+         `EIG 3` des données du programme est acceptée).",
+    );
+    promotion_fields(schema);
+    if let Some(Value::Object(defs)) = schema.get_mut("$defs") {
+        for (name, def) in defs.iter_mut() {
+            if name != "PastParticipation" {
+                promotion_fields(def);
+            }
+        }
+        defs.insert("JudgedPromotion".to_owned(), restricted);
     }
 }
 

@@ -45,9 +45,29 @@ pub const FORMAT: &str = "eig-case/1";
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// `scenario` goes with a `funding` input and `options` with a `matching` one: given and not
+// null, each needs its input, given and not null.
+#[cfg_attr(
+    feature = "schemars",
+    schemars(extend("dependentSchemas" = {
+        "scenario": {"anyOf": [
+            {"properties": {"scenario": {"type": "null"}}},
+            {"required": ["funding"], "properties": {"funding": {"not": {"type": "null"}}}}
+        ]},
+        "options": {"anyOf": [
+            {"properties": {"options": {"type": "null"}}},
+            {"required": ["matching"], "properties": {"matching": {"not": {"type": "null"}}}}
+        ]}
+    }))
+)]
 #[serde(deny_unknown_fields)]
 pub struct RawCase {
     /// What the case checks, in a sentence.
+    // Not blank: one character that is not white space (Rust's `char::is_whitespace`).
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(extend("pattern" = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"))
+    )]
     pub title: String,
     /// The text it tests, as the catalogue cites it (`AAP3 §3.1.2`), or the catalogue entry
     /// for a design choice (`docs/rules/funding.md#funding.rounding`).
@@ -384,6 +404,22 @@ pub enum ShapeError {
         /// The input it belongs to.
         with: &'static str,
     },
+}
+
+impl ShapeError {
+    /// Its stable code: `case_without_title`, `case_inputs`, `case_stray_field`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_cases::ShapeError::NoTitle.code(), "case_without_title");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            ShapeError::NoTitle => "case_without_title",
+            ShapeError::Inputs { .. } => "case_inputs",
+            ShapeError::Stray { .. } => "case_stray_field",
+        }
+    }
 }
 
 impl TryFrom<RawCase> for Case {

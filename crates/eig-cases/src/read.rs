@@ -75,7 +75,13 @@ pub struct CaseError {
     pub path: Option<String>,
     /// What is wrong, and how to write it.
     pub message: String,
+    /// Its stable code: `case_without_title`, `case_inputs` or `case_stray_field` for a case
+    /// whose fields do not go together ([`ShapeError::code`]), `invalid_case_file` otherwise.
+    pub code: &'static str,
 }
+
+/// The code of a file or a case that is not of the format.
+const INVALID: &str = "invalid_case_file";
 
 impl CaseError {
     fn file(file: &str, message: impl Into<String>) -> CaseError {
@@ -86,6 +92,7 @@ impl CaseError {
             column: None,
             path: None,
             message: message.into(),
+            code: INVALID,
         }
     }
 }
@@ -118,6 +125,7 @@ fn hint(message: &str) -> String {
 
 /// The document of a case file, read with the syntax its name gives; a syntax error with its
 /// line and column.
+#[allow(clippy::result_large_err, reason = "an error per file, read once; CaseError is public")]
 fn parse_document(file: &str, text: &str) -> Result<Value, CaseError> {
     match Syntax::of(file) {
         Syntax::Json => match serde_json::from_str(text) {
@@ -181,6 +189,7 @@ fn parse_document(file: &str, text: &str) -> Result<Value, CaseError> {
 /// assert_eq!(cases[1].as_ref().unwrap_err().to_string(),
 ///     "thirds.yaml : cas 2 : un cas a exactement une entrée ; celui-ci en a 0 : gardez-en une");
 /// ```
+#[allow(clippy::result_large_err, reason = "one error per case, read once; CaseError is public")]
 pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let document = match parse_document(file, text) {
@@ -246,6 +255,7 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                     column: None,
                     path: Some(path),
                     message: hint(&err.into_inner().to_string()),
+                    code: INVALID,
                 }
             })?;
             Case::try_from(raw).map_err(|err| CaseError {
@@ -255,6 +265,7 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                 column: None,
                 path: None,
                 message: err.to_string(),
+                code: err.code(),
             })
         })
         .collect()

@@ -420,8 +420,9 @@ const LA_POSTE_SIREN: &str = "356000000";
 
 /// A SIREN number: 9 digits whose Luhn key is valid (INSEE's rule).
 ///
-/// Its JSON Schema (feature `schemars`) requires the 9 digits but cannot check the key: a
-/// SIREN with a wrong key is valid under the schema and refused on input.
+/// Its JSON Schema (feature `schemars`) requires the 9 digits and names the key's check as
+/// the format `siren`, which JSON Schema cannot state: a validator that does not know the
+/// format accepts a SIREN with a wrong key, which is refused on input.
 ///
 /// # Example
 /// ```
@@ -434,7 +435,7 @@ const LA_POSTE_SIREN: &str = "356000000";
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
-#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{9}$")))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{9}$", "format" = "siren")))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siren(String);
 
@@ -469,8 +470,9 @@ impl FromStr for Siren {
 /// instead: the sum of the 14 digits is a multiple of 5 (its head office, 356 000 000 00048,
 /// follows Luhn).
 ///
-/// Its JSON Schema (feature `schemars`) requires the 14 digits but cannot check the key: a
-/// SIRET with a wrong key is valid under the schema and refused on input.
+/// Its JSON Schema (feature `schemars`) requires the 14 digits and names the key's check as
+/// the format `siret`, which JSON Schema cannot state: a validator that does not know the
+/// format accepts a SIRET with a wrong key, which is refused on input.
 ///
 /// # Example
 /// ```
@@ -484,7 +486,7 @@ impl FromStr for Siren {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(with = "String"))]
-#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{14}$")))]
+#[cfg_attr(feature = "schemars", schemars(extend("pattern" = "^[0-9]{14}$", "format" = "siret")))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 

@@ -439,6 +439,19 @@ fn parse_decimal(input: &str) -> Result<Decimal, MoneyError> {
     if !well_formed {
         return Err(MoneyError::NotANumber { input: input.to_owned() });
     }
+    // Leading zeros of the whole part and trailing zeros of the fraction say nothing of the
+    // value: without them, a value `Decimal` holds is read whatever zeros surround it.
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        significant => significant,
+    };
+    let fraction = fraction.map(|fraction| fraction.trim_end_matches('0')).unwrap_or_default();
+    let sign = if input.starts_with('-') { "-" } else { "" };
+    let plain = if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    };
     // Well-formed but beyond `Decimal`'s 96-bit mantissa.
-    Decimal::from_str_exact(input).map_err(|_| MoneyError::TooLarge { value: input.to_owned() })
+    Decimal::from_str_exact(&plain).map_err(|_| MoneyError::TooLarge { value: input.to_owned() })
 }

@@ -102,7 +102,21 @@ pub struct DefiSeats {
     /// The défi.
     pub id: DefiId,
     /// How many seats of each profile (e.g. 1 developer + 1 data scientist + 1 designer).
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "seats_schema"))]
     pub seats: BTreeMap<TalentProfile, u32>,
+}
+
+/// The schema of [`DefiSeats::seats`]: its keys are profiles (schemars says only that they
+/// are strings).
+#[cfg(feature = "schemars")]
+fn seats_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let profile = generator.subschema_for::<TalentProfile>();
+    let count = generator.subschema_for::<u32>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": profile,
+        "additionalProperties": count,
+    })
 }
 
 impl DefiSeats {

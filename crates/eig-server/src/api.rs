@@ -75,6 +75,9 @@ pub struct Operation {
     pub output: String,
     /// The query parameters.
     pub parameters: Vec<Parameter>,
+    /// The refusals a request its schemas accept can still get: (stable code, when, in
+    /// French). The OpenAPI document lists them (`x-eig-refusals`) and describes them.
+    pub refusals: Vec<(String, String)>,
     /// The handler.
     pub handler: Handler,
 }
@@ -116,6 +119,7 @@ impl Operation {
             input: None,
             output: output.into(),
             parameters: Vec::new(),
+            refusals: Vec::new(),
             handler: Arc::new(handler),
         }
     }
@@ -164,6 +168,26 @@ impl Operation {
     #[must_use]
     pub fn with_parameter(mut self, parameter: Parameter) -> Operation {
         self.parameters.push(parameter);
+        self
+    }
+
+    /// The operation with one more refusal a request its schemas accept can still get.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    ///     .with_refusal("promotion_mismatch", "Un dossier d'une autre promotion.");
+    /// assert_eq!(op.refusals[0].0, "promotion_mismatch");
+    /// ```
+    #[must_use]
+    pub fn with_refusal(
+        mut self,
+        code: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Operation {
+        self.refusals.push((code.into(), description.into()));
         self
     }
 }

@@ -47,6 +47,9 @@ pub fn openapi(api: &Api) -> Value {
         if let Some(tag) = &operation.tag {
             item["tags"] = json!([tag]);
         }
+        if !operation.refusals.is_empty() {
+            refusals(&mut item, &operation.refusals);
+        }
         if let Some(input) = &operation.input {
             item["requestBody"] = json!({
                 "required": true,
@@ -114,6 +117,25 @@ pub fn openapi(api: &Api) -> Value {
     })
 }
 
+/// The refusals a request its schemas accept can still get, on an operation's item: for a
+/// person in its description, for a program (a fuzzer, a client) as `x-eig-refusals`.
+fn refusals(item: &mut Value, refusals: &[(String, String)]) {
+    let mut description = String::from(
+        "Une demande que ses schémas acceptent peut encore être refusée (422), pour une relation \
+         entre ses champs ou avec les règles publiées de sa promotion que JSON Schema n'exprime \
+         pas :",
+    );
+    for (code, when) in refusals {
+        description.push_str("\n- `");
+        description.push_str(code);
+        description.push_str("` : ");
+        description.push_str(when);
+    }
+    item["description"] = Value::String(description);
+    item["x-eig-refusals"] =
+        refusals.iter().map(|(code, when)| json!({"code": code, "description": when})).collect();
+}
+
 fn reference(name: &str) -> Value {
     json!({"$ref": format!("#/components/schemas/{name}")})
 }
@@ -133,23 +155,12 @@ fn operation_id(method: Method, path: &str) -> String {
 
 /// The schemas with their `$defs` hoisted, every `#/$defs/X` rewritten.
 fn components(schemas: &BTreeMap<String, Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    // First pass: which names are defined differently by two schemas.
-    let mut seen: BTreeMap<String, Value> = BTreeMap::new();
-    let mut clash: Vec<String> = Vec::new();
-    for schema in schemas.values() {
-        if let Some(Value::Object(defs)) = schema.get("$defs") {
-            for (name, def) in defs {
-                match seen.get(name) {
-                    Some(other) if other != def => clash.push(name.clone()),
-                    Some(_) => {}
-                    None => {
-                        seen.insert(name.clone(), def.clone());
-                    }
-                }
-            }
-        }
-    }
+    // Every definition is a node: each schema itself (named after it) and each of its
+    // `$defs`. Two nodes of one name are the same component when their texts are equal and
+    // the nodes they refer to are the same, at every depth (two `DefiDossier`s both
+    // referring to `#/$defs/Promotion` differ when their `Promotion`s do): classes of equal
+    // text, split by the classes of what they refer to until no class splits.
+    let mut nodes: Vec<Node> = Vec::new();
     for (root, schema) in schemas {
         let mut schema = schema.clone();
         let defs = match &mut schema {
@@ -159,19 +170,144 @@ fn components(schemas: &BTreeMap<String, Value>) -> Map<String, Value> {
             }
             _ => None,
         };
-        let rename = |name: &str| {
-            if clash.iter().any(|c| c == name) { format!("{root}_{name}") } else { name.to_owned() }
-        };
-        rewrite(&mut schema, &rename);
-        out.insert(root.clone(), schema);
+        nodes.push(Node::new(root, root, schema));
         if let Some(Value::Object(defs)) = defs {
-            for (name, mut def) in defs {
-                rewrite(&mut def, &rename);
-                out.insert(rename(&name), def);
+            for (name, def) in defs {
+                if name != *root {
+                    nodes.push(Node::new(root, &name, def));
+                }
             }
         }
     }
+    let index: BTreeMap<(&str, &str), usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(at, node)| ((node.root.as_str(), node.name.as_str()), at))
+        .collect();
+    let targets: Vec<Vec<Option<usize>>> = nodes
+        .iter()
+        .map(|node| {
+            node.refs
+                .iter()
+                .map(|name| index.get(&(node.root.as_str(), name.as_str())).copied())
+                .collect()
+        })
+        .collect();
+    let mut class = numbered(nodes.iter().map(|node| (node.name.clone(), node.text.clone())));
+    loop {
+        let refined = numbered(nodes.iter().enumerate().map(|(at, _)| {
+            let of_targets: Vec<Option<usize>> =
+                targets[at].iter().map(|target| target.map(|t| class[t])).collect();
+            (class[at], of_targets)
+        }));
+        let count =
+            |classes: &[usize]| classes.iter().collect::<std::collections::BTreeSet<_>>().len();
+        let stable = count(&refined) == count(&class);
+        class = refined;
+        if stable {
+            break;
+        }
+    }
+    // Names: a name of one class keeps it; otherwise the class holding the schema of that name
+    // keeps it and every other class is prefixed with the first schema that uses it.
+    let mut classes_of_name: BTreeMap<&str, std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for (at, node) in nodes.iter().enumerate() {
+        classes_of_name.entry(node.name.as_str()).or_default().insert(class[at]);
+    }
+    let mut name_of_class: BTreeMap<usize, String> = BTreeMap::new();
+    for (at, node) in nodes.iter().enumerate() {
+        let shared = classes_of_name[node.name.as_str()].len() > 1;
+        let is_root = node.root == node.name;
+        let name = if !shared || is_root {
+            node.name.clone()
+        } else {
+            format!("{}_{}", node.root, node.name)
+        };
+        // The schema's own node names its class; otherwise the first node met does.
+        if is_root {
+            name_of_class.insert(class[at], name);
+        } else {
+            name_of_class.entry(class[at]).or_insert(name);
+        }
+    }
+    let mut out = Map::new();
+    for (at, node) in nodes.iter().enumerate() {
+        let name = &name_of_class[&class[at]];
+        if out.contains_key(name) {
+            continue;
+        }
+        let mut content = node.content.clone();
+        let rename = |target: &str| {
+            index
+                .get(&(node.root.as_str(), target))
+                .map_or_else(|| target.to_owned(), |t| name_of_class[&class[*t]].clone())
+        };
+        rewrite(&mut content, &rename);
+        out.insert(name.clone(), content);
+    }
     out
+}
+
+/// A definition of a schema: the schema itself or one of its `$defs`.
+struct Node {
+    /// The schema it is in.
+    root: String,
+    /// Its name.
+    name: String,
+    /// Its content, as written.
+    content: Value,
+    /// Its text, without the schema's `title` (a definition has none): what equality compares.
+    text: String,
+    /// The names it refers to (`#/$defs/X`), in order.
+    refs: Vec<String>,
+}
+
+impl Node {
+    fn new(root: &str, name: &str, content: Value) -> Node {
+        let mut compared = content.clone();
+        if let Value::Object(map) = &mut compared {
+            map.remove("title");
+        }
+        let mut refs = Vec::new();
+        references(&content, &mut refs);
+        Node {
+            root: root.to_owned(),
+            name: name.to_owned(),
+            text: compared.to_string(),
+            content,
+            refs,
+        }
+    }
+}
+
+/// The names of the `#/$defs/X` references in `value`, in order.
+fn references(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(target)) => {
+                        if let Some(name) = target.strip_prefix("#/$defs/") {
+                            out.push(name.to_owned());
+                        }
+                    }
+                    _ => references(child, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| references(item, out)),
+        _ => {}
+    }
+}
+
+/// Each key replaced by a number, equal keys by equal numbers.
+fn numbered<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<usize> {
+    let mut seen: BTreeMap<K, usize> = BTreeMap::new();
+    keys.map(|key| {
+        let next = seen.len();
+        *seen.entry(key).or_insert(next)
+    })
+    .collect()
 }
 
 /// Rewrites every `"$ref": "#/$defs/X"` in `value` to `#/components/schemas/<rename(X)>`.

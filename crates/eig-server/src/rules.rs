@@ -62,6 +62,9 @@ pub fn rules_api() -> Api {
         if let Some(input) = op.input {
             operation = operation.with_input(name_of(input));
         }
+        for refusal in op.refusals {
+            operation = operation.with_refusal(refusal.code, refusal.description);
+        }
         for param in op.params {
             operation = operation.with_parameter(Parameter {
                 name: param.name,

@@ -44,6 +44,8 @@ fn codes_in_the_code() -> Vec<String> {
     let mut codes = Vec::new();
     codes.extend(arms(&read("crates/eig-eligibility/src/error.rs"), "fn code("));
     codes.extend(arms(&read("crates/eig-funding/src/error.rs"), "fn code("));
+    codes.extend(arms(&read("crates/eig-cases/src/case.rs"), "fn code("));
+    codes.extend(after(&read("crates/eig-cases/src/read.rs"), "const INVALID: &str = \""));
     codes.extend(arms(&read("crates/eig-server/src/problem.rs"), "let code = match kind {"));
     for file in ["error.rs", "examples.rs", "operations.rs", "read.rs", "table.rs"] {
         let text = folded(&read(&format!("crates/eig-api/src/{file}")));

@@ -299,3 +299,85 @@ fn parameters_in_force_depend_on_the_day() {
     assert!(count("2018-06-15") < count("2030-01-01"));
     assert!(count("2030-01-01") <= all);
 }
+
+/// `value` with every `promotion` field at every depth set to `promotion`.
+fn with_promotion(value: &Value, promotion: &str) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, child)| {
+                    let child = if key == "promotion" && child.is_string() {
+                        Value::from(promotion)
+                    } else {
+                        with_promotion(child, promotion)
+                    };
+                    (key.clone(), child)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|i| with_promotion(i, promotion)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn a_schema_accepts_the_promotions_whose_rules_judge_its_records_only() {
+    // (kind, the promotions whose published rules judge it) — the texts: no rules for EIG1
+    // and DIG1, no grid of the défis' jury for EIG2, candidate grids from EIG4, the AMI 5 bis
+    // an application to EIG6.
+    let cases: [(&str, &[&str]); 5] = [
+        ("eligibility", &["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7"]),
+        ("jury", &["EIG3", "EIG4", "EIG5", "EIG6", "EIG7"]),
+        ("campaign", &["EIG3", "EIG4", "EIG5", "EIG6", "EIG7"]),
+        ("scores", &["EIG4", "EIG5", "EIG6", "EIG7"]),
+        ("ami5bis", &["EIG6"]),
+    ];
+    for (kind, judged) in cases {
+        let shape = shape(kind).unwrap();
+        let schema = shape.schema();
+        let example = shape.example(None).unwrap();
+        for promotion in Promotion::ALL {
+            let spelled = promotion.to_string();
+            let valid = violations(&schema, &with_promotion(&example, &spelled)).is_empty();
+            assert_eq!(valid, judged.contains(&spelled.as_str()), "{kind} of {spelled}");
+        }
+    }
+    // A past participation may be of any promotion: the AMI 5 bis is for EIG5's talents.
+    let ami5bis = shape("ami5bis").unwrap();
+    let mut example = ami5bis.example(None).unwrap();
+    example["candidate"]["status"]["past_participations"][0]["promotion"] = json!("EIG1");
+    assert!(violations(&ami5bis.schema(), &example).is_empty());
+}
+
+#[test]
+fn refusals_the_schema_cannot_state_are_listed_with_documented_codes() {
+    let page =
+        std::fs::read_to_string(format!("{}/../../docs/errors.md", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let mut listed = 0;
+    for op in operations() {
+        for refusal in op.refusals {
+            assert!(page.contains(&format!("`{}`", refusal.code)), "{}: {}", op.id, refusal.code);
+            assert!(!refusal.description.is_empty());
+            listed += 1;
+        }
+    }
+    assert!(listed > 20, "{listed}");
+    // A request that breaks one gets that code: an arrival before the contract's first day.
+    let err = run("eig7Terms", r#"{"starts_on": "2024-09-02", "arrived_on": "2024-09-01"}"#, &[])
+        .unwrap_err();
+    assert_eq!(err.code(), "arrival_before_contract");
+    let op = eig_api::operation("eig7Terms").unwrap();
+    assert!(op.refusals.iter().any(|r| r.code == err.code()));
+}
+
+#[test]
+fn a_number_with_a_zero_fraction_is_read_as_an_integer() {
+    let answer = run("eig7RecruitmentCap", r#"{"year": 2024.0, "recruited": 12.0}"#, &[]).unwrap();
+    let integers = run("eig7RecruitmentCap", r#"{"year": 2024, "recruited": 12}"#, &[]).unwrap();
+    assert_eq!(answer, integers);
+    let err = run("eig7RecruitmentCap", r#"{"year": 2024.5, "recruited": 12}"#, &[]).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_input", Some("$.year")));
+}

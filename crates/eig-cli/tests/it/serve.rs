@@ -465,7 +465,13 @@ fn bad_requests_get_a_problem_and_the_server_keeps_serving() {
         ("get", "/v1/history", get(port, "/v1/history?promotion=EIG9"), 400, "invalid-parameter"),
         ("post", "/v1/match", post(port, "/v1/match?seed=abc", "{}"), 400, "invalid-parameter"),
         ("post", "/v1/match", post(port, "/v1/match?offers=oui", "{}"), 400, "invalid-parameter"),
-        ("post", "/v1/match", post(port, "/v1/match?node_limit=5", "{}"), 400, "invalid-parameter"),
+        (
+            "post",
+            "/v1/match",
+            post(port, "/v1/match?exact=false&node_limit=5", "{}"),
+            400,
+            "invalid-parameter",
+        ),
         (
             "get",
             "/v1/parameters",

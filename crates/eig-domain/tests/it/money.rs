@@ -31,6 +31,9 @@ fn parsing_euros() {
     insta::assert_snapshot!(parse(" 12"), @r#"error: " 12" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
     insta::assert_snapshot!(parse(""), @r#"error: "" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
     insta::assert_snapshot!(parse("."), @r#"error: "." n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+    // Zeros around the digits say nothing of the value, however many there are.
+    insta::assert_snapshot!(parse("005589818392987734.7000000000000000000000"), @"ok 5589818392987734.70");
+    insta::assert_snapshot!(parse("000000000000000000000000000000000001.5"), @"ok 1.50");
     insta::assert_snapshot!(parse("99999999999999999999999999999999"), @"error: le montant 99999999999999999999999999999999 est trop grand pour être tenu au centime près : un montant vaut au plus 792281625142643375935439503.35");
 }
 

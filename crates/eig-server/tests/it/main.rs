@@ -55,6 +55,46 @@ fn definitions_are_hoisted_and_clashes_renamed() {
 }
 
 #[test]
+fn a_definition_differs_when_what_it_refers_to_differs() {
+    // `Dossier` reads the same in both schemas but refers to two different `Promotion`s; `Defi`
+    // is a schema of its own that `Wide` also defines, as it is.
+    let mut api = Api::new("test", "0.0.0");
+    let dossier = json!({"type": "object", "properties": {"promotion": {"$ref": "#/$defs/Promotion"},
+                         "defi": {"$ref": "#/$defs/Defi"}}});
+    let defi = json!({"type": "object", "properties": {"id": {"type": "string"}}});
+    api.schema(
+        "Narrow",
+        json!({"$ref": "#/$defs/Dossier", "$defs": {"Dossier": dossier,
+        "Defi": defi, "Promotion": {"enum": ["EIG6"]}}}),
+    );
+    api.schema(
+        "Wide",
+        json!({"$ref": "#/$defs/Dossier", "$defs": {"Dossier": dossier,
+        "Defi": defi, "Promotion": {"enum": ["EIG3", "EIG6"]}}}),
+    );
+    api.schema(
+        "Defi",
+        json!({"title": "Defi", "type": "object",
+        "properties": {"id": {"type": "string"}}}),
+    );
+    let document = openapi(&api);
+    let schemas = &document["components"]["schemas"];
+    let promotion = |dossier: &str| schemas[dossier]["properties"]["promotion"]["$ref"].clone();
+    assert_eq!(schemas["Narrow"]["$ref"], "#/components/schemas/Narrow_Dossier");
+    assert_eq!(schemas["Wide"]["$ref"], "#/components/schemas/Wide_Dossier");
+    assert_eq!(promotion("Narrow_Dossier"), "#/components/schemas/Narrow_Promotion");
+    assert_eq!(promotion("Wide_Dossier"), "#/components/schemas/Wide_Promotion");
+    assert_eq!(schemas["Narrow_Promotion"]["enum"], json!(["EIG6"]));
+    // The schema `Defi` and the two definitions of the same text are one component.
+    assert_eq!(
+        schemas["Narrow_Dossier"]["properties"]["defi"]["$ref"],
+        "#/components/schemas/Defi"
+    );
+    assert_eq!(schemas["Defi"]["title"], "Defi");
+    assert!(schemas.get("Narrow_Defi").is_none() && schemas.get("Dossier").is_none());
+}
+
+#[test]
 fn operations_become_path_items() {
     let document = openapi(&api());
     assert_eq!(document["openapi"], "3.1.0");
