@@ -178,7 +178,7 @@ pub(crate) fn integers_written_as_integers(text: &str) -> Option<String> {
                 let token = &text[start..index];
                 if let Some(integer) = integral(token) {
                     out.push_str(&text[copied..start]);
-                    out.push_str(&integer.to_string());
+                    out.push_str(&integer);
                     copied = index;
                 }
             }
@@ -192,11 +192,11 @@ pub(crate) fn integers_written_as_integers(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// The integer a number token written with a fraction or an exponent stands for, when it is
-/// one exactly (its digits after the decimal point, once the exponent is applied, are all
-/// zeros) and it fits an `i64`. Decided on the digits, not through a float, so
-/// `1.0000000000000001` is no integer.
-fn integral(token: &str) -> Option<i64> {
+/// The integer a number token written with a fraction or an exponent stands for, written
+/// in digits, when it is one exactly (its digits after the decimal point, once the exponent
+/// is applied, are all zeros) and has at most 40 digits (an integer of the shapes has at most
+/// 39). Decided on the digits, not through a float, so `1.0000000000000001` is no integer.
+fn integral(token: &str) -> Option<String> {
     if !token.contains(['.', 'e', 'E']) {
         return None;
     }
@@ -212,21 +212,27 @@ fn integral(token: &str) -> Option<i64> {
     let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
     // The decimal point sits after this many digits once the exponent is applied.
     let point = i64::try_from(whole.len()).ok()?.checked_add(exponent)?;
-    let kept = usize::try_from(point.clamp(0, 40)).ok()?;
+    let kept = usize::try_from(point.max(0)).ok()?;
     if digits.iter().skip(kept).any(|digit| *digit != b'0') {
         return None;
     }
-    let mut integer = String::with_capacity(kept + 1);
-    if negative {
-        integer.push('-');
+    // Bounded before it is written: `1e999999999` is no integer to spell out.
+    let leading = digits.iter().take_while(|digit| **digit == b'0').count();
+    if kept.saturating_sub(leading) > 40 {
+        return None;
     }
-    for position in 0..kept {
-        integer.push(char::from(digits.get(position).copied().unwrap_or(b'0')));
+    let integer: String = (0..kept)
+        .map(|position| char::from(digits.get(position).copied().unwrap_or(b'0')))
+        .skip_while(|digit| *digit == '0')
+        .collect();
+    if integer.len() > 40 {
+        return None;
     }
-    if kept == 0 {
-        integer.push('0');
-    }
-    integer.parse().ok()
+    Some(match (negative, integer.is_empty()) {
+        (_, true) => "0".to_owned(),
+        (true, false) => format!("-{integer}"),
+        (false, false) => integer,
+    })
 }
 
 /// The value at `path` in `document`, when the path leads to one.
@@ -394,19 +400,27 @@ mod tests {
     #[test]
     fn a_number_with_a_zero_fraction_is_an_integer() {
         use super::integral;
-        assert_eq!(integral("240.0"), Some(240));
-        assert_eq!(integral("-8388607.0"), Some(-8_388_607));
-        assert_eq!(integral("8e2"), Some(800));
-        assert_eq!(integral("1.5E1"), Some(15));
-        assert_eq!(integral("-0.0"), Some(0));
-        assert_eq!(integral("1200e-2"), Some(12));
-        assert_eq!(integral("0.0e5"), Some(0));
-        assert_eq!(integral("240"), None, "already an integer");
-        assert_eq!(integral("240.5"), None);
-        assert_eq!(integral("1.0000000000000001"), None);
-        assert_eq!(integral("125e-2"), None);
-        assert_eq!(integral("1e19"), None, "beyond i64");
-        assert_eq!(integral("1e999999999999999999999"), None);
+        let integer = |token| integral(token);
+        assert_eq!(integer("240.0").as_deref(), Some("240"));
+        assert_eq!(integer("-8388607.0").as_deref(), Some("-8388607"));
+        assert_eq!(integer("8e2").as_deref(), Some("800"));
+        assert_eq!(integer("1.5E1").as_deref(), Some("15"));
+        assert_eq!(integer("-0.0").as_deref(), Some("0"));
+        assert_eq!(integer("1200e-2").as_deref(), Some("12"));
+        assert_eq!(integer("0.0e5").as_deref(), Some("0"));
+        assert_eq!(integer("007.0").as_deref(), Some("7"));
+        assert_eq!(
+            integer("4.2917695649315814e+33").as_deref(),
+            Some("4291769564931581400000000000000000")
+        );
+        assert_eq!(integer("240"), None, "already an integer");
+        assert_eq!(integer("240.5"), None);
+        assert_eq!(integer("1.0000000000000001"), None);
+        assert_eq!(integer("125e-2"), None);
+        assert_eq!(integer("1e39").as_deref(), Some("1000000000000000000000000000000000000000"));
+        assert_eq!(integer("1e40"), None, "beyond any integer of the shapes");
+        assert_eq!(integer("1e999999999999999999"), None, "not spelled out");
+        assert_eq!(integer("1e999999999999999999999"), None);
     }
 
     #[test]

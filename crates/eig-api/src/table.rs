@@ -451,6 +451,11 @@ const MATCH_REFUSALS: &[Refusal] = refusals! {
     "node_limit_without_exact" => "node_limit avec exact=false",
 };
 
+const DECISION_REFUSALS: &[Refusal] = refusals! {
+    "conflicting_exceptions" => "deux exceptions déclarées que les textes n'ordonnent pas (par \
+                                 exemple cofinancement demandé et autofinancement)",
+};
+
 const CALL_REFUSALS: &[Refusal] = refusals! {
     "promotion_mismatch" => "un dossier ou une candidature d'une autre promotion que celle de l'appel",
     "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en donne pas",
@@ -515,7 +520,7 @@ operations! {
         summary: "La décision d'un dossier ou d'une candidature, expliquée en français règle par \
                   règle (CRPA art. R. 311-3-1-2).",
         input: Some("explain"), output: "explanation", params: &[], french: true,
-        refusals: &[],
+        refusals: DECISION_REFUSALS,
         output_type: crate::Explanation,
         call: |request| crate::explain_decision(&request.body("explain")?),
         text: |output| output.explanation.clone(),
@@ -645,7 +650,7 @@ operations! {
         summary: "Le simulateur : la décision d'un dossier de défi, son explication et, s'il est \
                   éligible, le plan de financement du défi.",
         input: Some("simulation"), output: "simulation-result", params: &[], french: true,
-        refusals: &[],
+        refusals: DECISION_REFUSALS,
         output_type: crate::SimulationResult,
         call: |request| crate::simulate(&request.body("simulation")?),
         text: |output| text::simulation(output),

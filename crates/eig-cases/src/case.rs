@@ -164,6 +164,7 @@ pub enum CaseFile {
     Many {
         /// `eig-case/1`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schemars", schemars(schema_with = "format_schema"))]
         format: Option<String>,
         /// The cases.
         cases: Vec<RawCase>,
@@ -228,6 +229,7 @@ pub struct AllocateInput {
     /// The amount.
     pub total: Euros,
     /// The weights.
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "weights_schema"))]
     pub weights: Vec<u128>,
 }
 
@@ -420,6 +422,23 @@ impl ShapeError {
             ShapeError::Stray { .. } => "case_stray_field",
         }
     }
+}
+
+/// The schema of [`CaseFile::Many`]'s `format`: when given, the format this crate reads.
+#[cfg(feature = "schemars")]
+fn format_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"description": "`eig-case/1`.", "const": FORMAT})
+}
+
+/// The schema of the weights of an `allocate` case: a case is read through a JSON value,
+/// which holds an integer up to 2^64 − 1, so a weight is at most that (the function takes
+/// `u128`).
+#[cfg(feature = "schemars")]
+fn weights_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0, "maximum": u64::MAX},
+    })
 }
 
 impl TryFrom<RawCase> for Case {
