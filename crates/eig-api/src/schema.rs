@@ -41,11 +41,40 @@ fn bounds(format: &str) -> Option<(Value, Value)> {
     })
 }
 
+/// A `oneOf` of documented string constants (what schemars writes for an enum of unit
+/// variants with doc comments) written as an `enum`, which every client generator reads as an
+/// enumeration; each value's description goes to `x-enum-descriptions`, in the same order (an
+/// extension generators ignore or use: openapi-generator names it so).
+fn as_enum(map: &mut serde_json::Map<String, Value>) {
+    let Some(Value::Array(branches)) = map.get("oneOf") else { return };
+    let constant = |branch: &Value| {
+        let object = branch.as_object()?;
+        let only_documented_constant =
+            object.keys().all(|key| matches!(key.as_str(), "const" | "description" | "type"))
+                && object.get("type").is_none_or(|kind| kind == "string");
+        let value = object.get("const")?.as_str()?;
+        only_documented_constant.then(|| {
+            let description = object.get("description").and_then(Value::as_str).unwrap_or("");
+            (value.to_owned(), prose(description))
+        })
+    };
+    let Some(values) = branches.iter().map(constant).collect::<Option<Vec<_>>>() else { return };
+    if values.is_empty() {
+        return;
+    }
+    map.remove("oneOf");
+    map.insert("type".to_owned(), Value::from("string"));
+    let (names, descriptions): (Vec<String>, Vec<String>) = values.into_iter().unzip();
+    map.insert("enum".to_owned(), Value::from(names));
+    map.insert("x-enum-descriptions".to_owned(), Value::from(descriptions));
+}
+
 /// Every `description` of `schema`, at every depth, in prose only; every integer's format
-/// written as the bounds it means.
+/// written as the bounds it means; every enumeration of documented constants an `enum`.
 pub(crate) fn prose_only(schema: &mut Value) {
     match schema {
         Value::Object(map) => {
+            as_enum(map);
             if let Some((min, max)) = map.get("format").and_then(Value::as_str).and_then(bounds) {
                 map.entry("minimum").or_insert(min);
                 map.entry("maximum").or_insert(max);
@@ -75,6 +104,25 @@ mod tests {
         assert_eq!(prose(text), "A promotion.\n\nWritten `EIG3`.");
         assert_eq!(prose("a\n```\ncode\n```\nb"), "a\nb");
         assert_eq!(prose("```\ncode\n```"), "");
+    }
+
+    #[test]
+    fn documented_constants_become_an_enum() {
+        let mut schema = serde_json::json!({"oneOf": [
+            {"const": "region", "description": "*Région*.", "type": "string"},
+            {"const": "municipality", "description": "```\nx\n```\n*Commune*.", "type": "string"}]});
+        super::prose_only(&mut schema);
+        assert_eq!(
+            schema,
+            serde_json::json!({"type": "string", "enum": ["region", "municipality"],
+            "x-enum-descriptions": ["*Région*.", "*Commune*."]})
+        );
+        // A branch that is not a documented string constant keeps the `oneOf` as it is.
+        let mixed = serde_json::json!({"oneOf": [{"const": "a", "type": "string"},
+            {"type": "object", "properties": {"kind": {"const": "b"}}}]});
+        let mut kept = mixed.clone();
+        super::prose_only(&mut kept);
+        assert_eq!(kept, mixed);
     }
 
     #[test]

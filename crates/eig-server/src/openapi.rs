@@ -237,6 +237,12 @@ fn components(schemas: &BTreeMap<String, Value>) -> Map<String, Value> {
             continue;
         }
         let mut content = node.content.clone();
+        // A schema's `title` is its Rust type's name, which two components may share
+        // (`Ami5bisApplication` and `CandidateApplication`); client generators name models
+        // after it, so the component's name is its only name.
+        if let Value::Object(map) = &mut content {
+            map.remove("title");
+        }
         let rename = |target: &str| {
             index
                 .get(&(node.root.as_str(), target))
