@@ -61,9 +61,13 @@ pub use crate::{
 
 /// The answers in French for a person, as the command prints them.
 pub mod french {
-    pub use crate::text::{decision_line, history, judged_line, outcome, outcome_line, subject};
+    pub use crate::{
+        campaign_text::campaign,
+        text::{decision_line, history, judged_line, outcome, outcome_line, subject},
+    };
 }
 
+mod campaign_text;
 mod error;
 mod examples;
 pub mod fixtures;

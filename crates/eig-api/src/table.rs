@@ -638,11 +638,11 @@ operations! {
         id: "runCall", command: "run", method: Post, path: "/v1/run", tag: "call",
         summary: "Un appel entier : éligibilité des dossiers, sélection des lauréats, plan de \
                   financement face à l'enveloppe, affectation des talents, vérification.",
-        input: Some("campaign"), output: "run-result", params: &[], french: false,
+        input: Some("campaign"), output: "run-result", params: &[], french: true,
         refusals: CALL_REFUSALS,
         output_type: eig_campaign::CampaignResult,
         call: |request| crate::run_call(&request.body("campaign")?),
-        text: |output| String::new(),
+        text: |output| crate::campaign_text::campaign(output, false),
     },
     Simulate {
         id: "simulate", command: "simulate", method: Post, path: "/v1/simulate",

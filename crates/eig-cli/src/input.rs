@@ -152,7 +152,7 @@ mod tests {
         if let Ok(campaign) = parse::<Campaign>("t", "campaign", text)
             && let Ok(result) = eig_campaign::run(&campaign)
         {
-            let _ = crate::report::render(&result, true);
+            let _ = eig_api::french::campaign(&result, true);
         }
     }
 

@@ -16,7 +16,6 @@ mod error;
 mod help;
 mod input;
 mod output;
-mod report;
 
 /// mimalloc keeps the memory it gets from the system and reuses it from one stage to the next,
 /// where the system allocator returned every large buffer and faulted fresh pages in for the

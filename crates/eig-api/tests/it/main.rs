@@ -381,3 +381,46 @@ fn a_number_with_a_zero_fraction_is_read_as_an_integer() {
     let err = run("eig7RecruitmentCap", r#"{"year": 2024.5, "recruited": 12}"#, &[]).unwrap_err();
     assert_eq!((err.code(), err.path()), ("invalid_input", Some("$.year")));
 }
+
+#[test]
+fn the_case_format_and_the_table_reach_the_same_rule_families() {
+    // The case format (eig-cases, a floor below the table) names its inputs itself; each must
+    // be the input of an operation of the table (or a record of one), and each operation that
+    // judges or computes must have its input among the case format's.
+    let case = shape("case").unwrap().schema();
+    let properties = case["$defs"]["RawCase"]["properties"].as_object().unwrap();
+    let mut case_inputs = BTreeSet::new();
+    for (field, schema) in properties {
+        let reference = schema["anyOf"][0]["$ref"].as_str().or_else(|| schema["$ref"].as_str());
+        if let Some(name) = reference.and_then(|r| r.strip_prefix("#/$defs/")) {
+            // Options and a scenario go with their input (matching, funding), not alone.
+            if !["options", "scenario"].contains(&field.as_str()) {
+                case_inputs.insert(name.to_owned());
+            }
+        }
+    }
+    let title = |kind: &str| shape(kind).unwrap().schema()["title"].as_str().unwrap().to_owned();
+    // The inputs of the operations, as the Rust types they read; a batch of eligibility
+    // judges dossiers and applications.
+    let mut operation_inputs = BTreeSet::new();
+    for op in operations() {
+        match op.input {
+            Some("eligibility" | "explain") => {
+                operation_inputs.insert(title("dossier"));
+                operation_inputs.insert(title("application"));
+            }
+            // Shapes of the service only: a simulation is a dossier and costs; a funding
+            // scenario is a funding input and a scenario; a case file is the format itself.
+            Some("simulation" | "funding-request" | "case") | None => {}
+            Some(kind) => {
+                operation_inputs.insert(title(kind));
+            }
+        }
+    }
+    // The split helpers of eig-funding are tested by cases but are arithmetic, not a rule
+    // family a program asks the service for.
+    let helpers = ["AllocateInput", "EvenlyInput", "SplitInput"];
+    let case_families: BTreeSet<String> =
+        case_inputs.iter().filter(|name| !helpers.contains(&name.as_str())).cloned().collect();
+    assert_eq!(case_families, operation_inputs);
+}

@@ -9,7 +9,7 @@ use crate::{
     cli::{Format, RunArgs},
     error::{CliError, not_all_judged},
     input::read_json,
-    output, report,
+    output,
 };
 
 pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
@@ -31,7 +31,10 @@ pub(crate) fn run(args: &RunArgs) -> Result<(), CliError> {
             output::write_json(args.output.output.as_deref(), &result, args.output.pretty)?;
         }
         Format::Text => {
-            output::emit(args.output.output.as_deref(), &report::render(&result, args.verbose))?;
+            output::emit(
+                args.output.output.as_deref(),
+                &eig_api::french::campaign(&result, args.verbose),
+            )?;
         }
     }
     // Each record not judged, with the JSON path of its place in the campaign.

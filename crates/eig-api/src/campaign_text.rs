@@ -1,4 +1,4 @@
-//! The readable report of a campaign: tables of dossiers, laureates, funding, teams and
+//! The readable report of a whole call: tables of dossiers, laureates, funding, teams and
 //! candidates. Every figure comes from the libraries' results; this only lays them out.
 
 use std::{collections::BTreeMap, fmt::Write as _};
@@ -11,7 +11,7 @@ use eig_matching::{DefiStatus, WhyNot};
 use eig_campaign::{CampaignResult, CandidateResult, Judgement};
 
 fn outcome(decision: &Decision) -> String {
-    eig_api::french::outcome(&decision.outcome)
+    crate::text::outcome(&decision.outcome)
 }
 
 /// A record's judgement in a few words: its outcome, or why it was not judged.
@@ -174,10 +174,19 @@ fn summary(result: &CampaignResult, out: &mut String) {
     let _ = writeln!(out, "  Hypothèses : {}, listées en fin de rapport", result.assumptions.len());
 }
 
-/// Renders the whole result: a summary, then one section per step, then the assumptions;
-/// `verbose` lists every candidate not assigned (otherwise counted by reason).
+/// The result of a whole call in French (`eig run`): a summary, then one section per step,
+/// then the assumptions; `verbose` lists every candidate not assigned (otherwise counted by
+/// reason).
+///
+/// # Example
+/// ```
+/// let result = eig_api::run_call(&eig_campaign::default_campaign())?;
+/// let report = eig_api::french::campaign(&result, false);
+/// assert!(report.contains("Hypothèses"));
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
 #[expect(clippy::too_many_lines, reason = "one section after the other, in pipeline order")]
-pub(crate) fn render(result: &CampaignResult, verbose: bool) -> String {
+pub fn campaign(result: &CampaignResult, verbose: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\nPromotion {}", result.title, result.promotion.label());
     summary(result, &mut out);
