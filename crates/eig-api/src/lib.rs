@@ -63,7 +63,7 @@ pub use crate::{
 pub mod french {
     pub use crate::{
         campaign_text::campaign,
-        text::{decision_line, history, judged_line, outcome, outcome_line, subject},
+        text::{decision_line, history, judged_line, matching, outcome, outcome_line, subject},
     };
 }
 

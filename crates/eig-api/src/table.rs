@@ -632,7 +632,7 @@ operations! {
             // Explained at every size: a request's body is bounded.
             crate::assign_talents(&input, &options, true)
         },
-        text: |output| output.explanations.as_ref().map(eig_matching::Explanations::to_french).unwrap_or_default(),
+        text: |output| text::matching(output),
     },
     RunCall {
         id: "runCall", command: "run", method: Post, path: "/v1/run", tag: "call",

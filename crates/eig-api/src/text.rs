@@ -10,7 +10,7 @@ use eig_eligibility::{
 };
 
 use crate::shapes::{
-    Eig7Terms, EligibilityOutput, HistoryOutput, Judged, SimulationResult, Vocabulary,
+    Eig7Terms, EligibilityOutput, HistoryOutput, Judged, MatchOutput, SimulationResult, Vocabulary,
 };
 
 /// An outcome in a few words: eligible (with its funding route), ineligible (each failing
@@ -365,4 +365,83 @@ pub fn history(output: &HistoryOutput) -> String {
          du programme).\n",
     );
     text
+}
+
+/// An assignment in French (`eig match` without `--explain`): each candidate's place and each
+/// défi's team or why it has none; with its explanations, those instead.
+///
+/// # Example
+/// ```
+/// let problem: eig_matching::MatchingInput =
+///     serde_json::from_value(eig_api::shape("match").unwrap().example(None)?).unwrap();
+/// let options = eig_matching::Options::default();
+/// let output = eig_api::assign_talents(&problem, &options, false)?;
+/// assert!(eig_api::french::matching(&output).starts_with("Candidat·es"));
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub fn matching(result: &MatchOutput) -> String {
+    if let Some(explanations) = &result.explanations {
+        return explanations.to_french();
+    }
+    let report = &result.report;
+    let mut out = String::with_capacity(32 * (report.placements.len() + report.unplaced.len()));
+    out.push_str("Candidat·es (les explications : --explain)\n");
+    let mut unplaced = report.unplaced.iter().peekable();
+    for placement in &report.placements {
+        while let Some(id) = unplaced.next_if(|id| **id < placement.candidate) {
+            let _ = writeln!(out, "{id} : non affecté·e.");
+        }
+        let _ = match placement.choice {
+            Some(1) => writeln!(
+                out,
+                "{} : affecté·e à {} (1er choix).",
+                placement.candidate, placement.defi
+            ),
+            Some(n) => writeln!(
+                out,
+                "{} : affecté·e à {} ({n}e choix).",
+                placement.candidate, placement.defi
+            ),
+            None => writeln!(
+                out,
+                "{} : affecté·e à {} sur proposition du jury (défi non choisi).",
+                placement.candidate, placement.defi
+            ),
+        };
+    }
+    for id in unplaced {
+        let _ = writeln!(out, "{id} : non affecté·e.");
+    }
+    out.push_str("\nDéfis\n");
+    for defi in &report.defis {
+        let _ = match &defi.status {
+            eig_matching::DefiStatus::Running { team } => {
+                let names: Vec<&str> = team.iter().map(eig_domain::CandidateId::as_str).collect();
+                writeln!(
+                    out,
+                    "{} : retenu, équipe de {} ({}).",
+                    defi.defi,
+                    team.len(),
+                    names.join(", ")
+                )
+            }
+            eig_matching::DefiStatus::Withdrawn { team_size, min, round } => writeln!(
+                out,
+                "{} : retiré au tour {round} : équipe de {team_size} talent{} pour un minimum de {min}.",
+                defi.defi,
+                if *team_size > 1 { "s" } else { "" }
+            ),
+            eig_matching::DefiStatus::ClosedBySearch => writeln!(
+                out,
+                "{} : non ouvert : hors de l'ensemble retenu par la recherche exacte (le plus \
+                 grand qui admette une affectation stable).",
+                defi.defi
+            ),
+            eig_matching::DefiStatus::NoTeam => {
+                writeln!(out, "{} : aucun talent affecté.", defi.defi)
+            }
+            _ => writeln!(out, "{} : (--explain donne son état).", defi.defi),
+        };
+    }
+    out
 }

@@ -1,11 +1,7 @@
 //! `eig match`: assigns talents to défis, verifies and explains the result.
 
-use std::fmt::Write as _;
-
 use eig_api::MatchOutput;
-use eig_matching::{
-    CompactInput, DefiStatus, Instance, LowerQuotas, MatchingInput, Options, Proposing,
-};
+use eig_matching::{CompactInput, Instance, LowerQuotas, MatchingInput, Options, Proposing};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{
@@ -36,7 +32,7 @@ pub(crate) fn run(args: &MatchArgs) -> Result<(), CliError> {
     let output = args.file.output.output.as_deref();
     let written = match args.file.output.format {
         Format::Json => output::write_json(output, &result, args.file.output.pretty),
-        Format::Text => output::emit(output, &text(&result)),
+        Format::Text => output::emit(output, &eig_api::french::matching(&result)),
     };
     // The process ends here: its memory goes back to the system at once, without freeing
     // each of the result's strings first.
@@ -98,71 +94,4 @@ fn read_compact(text: &str) -> Option<CompactInput> {
     let compact = serde::Deserialize::deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(compact)
-}
-
-/// The text report: the explanations when they were computed, the assignment alone otherwise
-/// (one line per candidate, then one per défi).
-fn text(result: &MatchOutput) -> String {
-    if let Some(explanations) = &result.explanations {
-        return explanations.to_french();
-    }
-    let report = &result.report;
-    let mut out = String::with_capacity(32 * (report.placements.len() + report.unplaced.len()));
-    out.push_str("Candidat·es (les explications : --explain)\n");
-    let mut unplaced = report.unplaced.iter().peekable();
-    for placement in &report.placements {
-        while let Some(id) = unplaced.next_if(|id| **id < placement.candidate) {
-            let _ = writeln!(out, "{id} : non affecté·e.");
-        }
-        let _ = match placement.choice {
-            Some(1) => writeln!(
-                out,
-                "{} : affecté·e à {} (1er choix).",
-                placement.candidate, placement.defi
-            ),
-            Some(n) => writeln!(
-                out,
-                "{} : affecté·e à {} ({n}e choix).",
-                placement.candidate, placement.defi
-            ),
-            None => writeln!(
-                out,
-                "{} : affecté·e à {} sur proposition du jury (défi non choisi).",
-                placement.candidate, placement.defi
-            ),
-        };
-    }
-    for id in unplaced {
-        let _ = writeln!(out, "{id} : non affecté·e.");
-    }
-    out.push_str("\nDéfis\n");
-    for defi in &report.defis {
-        let _ = match &defi.status {
-            DefiStatus::Running { team } => {
-                let names: Vec<&str> = team.iter().map(eig_domain::CandidateId::as_str).collect();
-                writeln!(
-                    out,
-                    "{} : retenu, équipe de {} ({}).",
-                    defi.defi,
-                    team.len(),
-                    names.join(", ")
-                )
-            }
-            DefiStatus::Withdrawn { team_size, min, round } => writeln!(
-                out,
-                "{} : retiré au tour {round} : équipe de {team_size} talent{} pour un minimum de {min}.",
-                defi.defi,
-                if *team_size > 1 { "s" } else { "" }
-            ),
-            DefiStatus::ClosedBySearch => writeln!(
-                out,
-                "{} : non ouvert : hors de l'ensemble retenu par la recherche exacte (le plus \
-                 grand qui admette une affectation stable).",
-                defi.defi
-            ),
-            DefiStatus::NoTeam => writeln!(out, "{} : aucun talent affecté.", defi.defi),
-            _ => writeln!(out, "{} : (--explain donne son état).", defi.defi),
-        };
-    }
-    out
 }
