@@ -797,6 +797,7 @@ impl Shape {
         if let Some(judged) = judged_promotions(self.kind) {
             judged_only(&mut schema, &judged);
         }
+        french_labels(&mut schema);
         schema
     }
 
@@ -947,6 +948,45 @@ fn judged_only(schema: &mut Value, judged: &[Promotion]) {
             }
         }
         defs.insert("JudgedPromotion".to_owned(), restricted);
+    }
+}
+
+/// The French label of `value`, a value of the enumeration `name`, when the library names it
+/// (what the simulator's page and the command print).
+fn french_label(name: &str, value: &str) -> Option<String> {
+    fn of<T: DeserializeOwned>(value: &str) -> Option<T> {
+        serde_json::from_value(Value::from(value)).ok()
+    }
+    if name == "Payer" {
+        // Written only: its labels are the vocabulary's.
+        let payers = crate::vocabulary().payers;
+        return payers.into_iter().find(|payer| payer.value == value).map(|payer| payer.label);
+    }
+    let label: &str = match name {
+        "FundingRoute" => of::<eig_domain::FundingRoute>(value)?.french(),
+        "LocalAuthorityLevel" => of::<eig_domain::LocalAuthorityLevel>(value)?.french(),
+        "TalentProfile" => of::<eig_domain::TalentProfile>(value)?.french(),
+        "ParameterId" => of::<eig_funding::ParameterId>(value)?.french(),
+        "RoundingRule" => of::<eig_funding::RoundingRule>(value)?.french(),
+        "BetaPhase" => of::<eig_eligibility::BetaPhase>(value)?.french(),
+        "ScoringPhase" => of::<eig_eligibility::ScoringPhase>(value)?.french(),
+        _ => return None,
+    };
+    Some(label.to_owned())
+}
+
+/// Every enumeration of `schema`'s definitions whose values the library names in French gets
+/// their labels in `x-enum-labels`, in the order of `enum` (an extension client generators
+/// ignore; a form reads it).
+fn french_labels(schema: &mut Value) {
+    let Some(Value::Object(defs)) = schema.get_mut("$defs") else { return };
+    for (name, def) in defs.iter_mut() {
+        let Some(Value::Array(values)) = def.get("enum") else { continue };
+        let labels: Option<Vec<String>> =
+            values.iter().map(|value| french_label(name, value.as_str()?)).collect();
+        if let Some(labels) = labels {
+            def["x-enum-labels"] = Value::from(labels);
+        }
     }
 }
 

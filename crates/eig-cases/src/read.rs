@@ -76,7 +76,7 @@ pub struct CaseError {
     /// What is wrong, and how to write it.
     pub message: String,
     /// Its stable code: `case_without_title`, `case_inputs` or `case_stray_field` for a case
-    /// whose fields do not go together ([`ShapeError::code`]), `invalid_case_file` otherwise.
+    /// whose fields do not go together ([`ShapeError::code`](crate::ShapeError::code)), `invalid_case_file` otherwise.
     pub code: &'static str,
 }
 

@@ -424,3 +424,20 @@ fn the_case_format_and_the_table_reach_the_same_rule_families() {
         case_inputs.iter().filter(|name| !helpers.contains(&name.as_str())).cloned().collect();
     assert_eq!(case_families, operation_inputs);
 }
+
+#[test]
+fn enumerations_are_enums_with_their_descriptions_and_french_labels() {
+    let schema = shape("funding").unwrap().schema();
+    let route = &schema["$defs"]["FundingRoute"];
+    let values = route["enum"].as_array().unwrap();
+    assert!(route.get("oneOf").is_none() && values.contains(&json!("direct")));
+    for extension in ["x-enum-descriptions", "x-enum-labels"] {
+        assert_eq!(route[extension].as_array().unwrap().len(), values.len(), "{extension}");
+    }
+    let direct = values.iter().position(|value| value == "direct").unwrap();
+    assert_eq!(route["x-enum-labels"][direct], "cofinancement direct");
+    let plan = shape("funding-plan").unwrap().schema();
+    let payers = &plan["$defs"]["Payer"];
+    let host = payers["enum"].as_array().unwrap().iter().position(|v| v == "host").unwrap();
+    assert_eq!(payers["x-enum-labels"][host], "administration d'accueil");
+}
