@@ -406,15 +406,24 @@ macro_rules! refusals {
     };
 }
 
-const SELECTION_REFUSALS: &[Refusal] = refusals! {
-    "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en donne pas",
-    "scale_mismatch" => "l'échelle donnée n'est pas celle que la promotion publie",
-    "empty_scale" => "une échelle dont le minimum dépasse le maximum",
-    "wrong_number_of_scores" => "un dossier n'a pas une note par critère de la grille",
-    "score_out_of_scale" => "une note hors de l'échelle",
-    "missing_amount" => "un dossier sans le montant que la règle d'enveloppe demande",
-    "duplicate_defi" => "deux dossiers du même défi",
-};
+/// The refusals of the défis' jury, then `$extra`: a jury sheet alone or in a whole call.
+macro_rules! selection_refusals {
+    ($($extra:tt)*) => {
+        refusals! {
+            "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en \
+                                 donne pas",
+            "scale_mismatch" => "l'échelle donnée n'est pas celle que la promotion publie",
+            "empty_scale" => "une échelle dont le minimum dépasse le maximum",
+            "wrong_number_of_scores" => "un dossier n'a pas une note par critère de la grille",
+            "score_out_of_scale" => "une note hors de l'échelle",
+            "missing_amount" => "un dossier sans le montant que la règle d'enveloppe demande",
+            "duplicate_defi" => "deux dossiers du même défi",
+            $($extra)*
+        }
+    };
+}
+
+const SELECTION_REFUSALS: &[Refusal] = selection_refusals!();
 
 const RANKING_REFUSALS: &[Refusal] = refusals! {
     "no_candidate_grid" => "une phase pour laquelle la promotion ne publie pas de grille (EIG4 et \
@@ -456,15 +465,8 @@ const DECISION_REFUSALS: &[Refusal] = refusals! {
                                  exemple cofinancement demandé et autofinancement)",
 };
 
-const CALL_REFUSALS: &[Refusal] = refusals! {
+const CALL_REFUSALS: &[Refusal] = selection_refusals! {
     "promotion_mismatch" => "un dossier ou une candidature d'une autre promotion que celle de l'appel",
-    "scale_required" => "la promotion ne publie pas d'échelle de notes et la feuille n'en donne pas",
-    "scale_mismatch" => "l'échelle donnée n'est pas celle que la promotion publie",
-    "empty_scale" => "une échelle dont le minimum dépasse le maximum",
-    "wrong_number_of_scores" => "un dossier n'a pas une note par critère de la grille",
-    "score_out_of_scale" => "une note hors de l'échelle",
-    "missing_amount" => "un dossier sans le montant que la règle d'enveloppe demande",
-    "duplicate_defi" => "deux dossiers du même défi",
     "hand_off" => "un lauréat dont le plan de financement ne peut être fait",
     "invalid_matching_problem" => "des choix ou des classements de défis ou de candidats inconnus",
 };

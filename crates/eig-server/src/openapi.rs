@@ -195,7 +195,7 @@ fn components(schemas: &BTreeMap<String, Value>) -> Map<String, Value> {
         .collect();
     let mut class = numbered(nodes.iter().map(|node| (node.name.clone(), node.text.clone())));
     loop {
-        let refined = numbered(nodes.iter().enumerate().map(|(at, _)| {
+        let refined = numbered((0..nodes.len()).map(|at| {
             let of_targets: Vec<Option<usize>> =
                 targets[at].iter().map(|target| target.map(|t| class[t])).collect();
             (class[at], of_targets)
@@ -237,12 +237,6 @@ fn components(schemas: &BTreeMap<String, Value>) -> Map<String, Value> {
             continue;
         }
         let mut content = node.content.clone();
-        // A schema's `title` is its Rust type's name, which two components may share
-        // (`Ami5bisApplication` and `CandidateApplication`); client generators name models
-        // after it, so the component's name is its only name.
-        if let Value::Object(map) = &mut content {
-            map.remove("title");
-        }
         let rename = |target: &str| {
             index
                 .get(&(node.root.as_str(), target))
@@ -260,18 +254,19 @@ struct Node {
     root: String,
     /// Its name.
     name: String,
-    /// Its content, as written.
+    /// Its content, without a schema's `title`: that is its Rust type's name, which two
+    /// components may share (`Ami5bisApplication` and `CandidateApplication`), and client
+    /// generators name models after it, so the component's name is its only name.
     content: Value,
-    /// Its text, without the schema's `title` (a definition has none): what equality compares.
+    /// Its content's text: what equality compares.
     text: String,
     /// The names it refers to (`#/$defs/X`), in order.
     refs: Vec<String>,
 }
 
 impl Node {
-    fn new(root: &str, name: &str, content: Value) -> Node {
-        let mut compared = content.clone();
-        if let Value::Object(map) = &mut compared {
+    fn new(root: &str, name: &str, mut content: Value) -> Node {
+        if let Value::Object(map) = &mut content {
             map.remove("title");
         }
         let mut refs = Vec::new();
@@ -279,7 +274,7 @@ impl Node {
         Node {
             root: root.to_owned(),
             name: name.to_owned(),
-            text: compared.to_string(),
+            text: content.to_string(),
             content,
             refs,
         }
