@@ -24,6 +24,10 @@ pub enum ErrorKind {
     Unjudgeable,
     /// A query parameter (an option of the command) is invalid.
     Parameter,
+    /// The caller stopped the computation before it ended ([`crate::Request::interruptible`]):
+    /// a service's request that outlived its timeout, a process shutting down. Not a property
+    /// of the input: the same request without the stop answers.
+    Interrupted,
 }
 
 impl ErrorKind {
@@ -33,6 +37,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Syntax | ErrorKind::Parameter => 400,
             ErrorKind::Invalid | ErrorKind::Unjudgeable => 422,
+            ErrorKind::Interrupted => 503,
         }
     }
 
@@ -44,6 +49,7 @@ impl ErrorKind {
             ErrorKind::Syntax | ErrorKind::Invalid => 1,
             ErrorKind::Parameter => 2,
             ErrorKind::Unjudgeable => 5,
+            ErrorKind::Interrupted => 3,
         }
     }
 
@@ -54,6 +60,7 @@ impl ErrorKind {
             ErrorKind::Invalid => "invalid-input",
             ErrorKind::Unjudgeable => "unjudgeable",
             ErrorKind::Parameter => "invalid-parameter",
+            ErrorKind::Interrupted => "timeout",
         }
     }
 }

@@ -53,6 +53,7 @@ pub use crate::{
         FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
         SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
+    stream::EligibilityAnswer,
     table::{
         Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Refusal, Request, Shape,
         operation, operations, parse_promotion, shape, shapes,
@@ -75,5 +76,6 @@ mod operations;
 mod read;
 mod schema;
 mod shapes;
+mod stream;
 mod table;
 mod text;

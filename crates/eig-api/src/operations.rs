@@ -1,6 +1,8 @@
 //! Every operation as a typed function: its request shape in, its response shape or an
 //! [`ApiError`] out. The table ([`crate::operations`]) calls these; an embedder may too.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
 use eig_domain::{FundingRoute, HostKind, Promotion};
 use eig_eligibility::{
@@ -23,7 +25,7 @@ use crate::{
 
 /// How many records are decided at a time: a large batch never holds all its decisions (each
 /// carries its trace, several kilobytes).
-const CHUNK: usize = 1024;
+const CHUNK: usize = 64;
 
 /// One record's result and, when it was not judged, the line naming it (`à $.dossiers[3] :
 /// …`).
@@ -351,8 +353,38 @@ pub fn assign_talents(
     options: &Options,
     explain: bool,
 ) -> Result<MatchOutput, ApiError> {
+    assign_talents_until(input, options, explain, &AtomicBool::new(false))
+}
+
+/// [`assign_talents`], ended early with [`ErrorKind::Interrupted`] once `stop` is set
+/// ([`eig_matching::solve_until`]).
+pub(crate) fn assign_talents_until(
+    input: &MatchingInput,
+    options: &Options,
+    explain: bool,
+    stop: &AtomicBool,
+) -> Result<MatchOutput, ApiError> {
     let instance = Instance::new(input).map_err(|err| matching_problems(&err, input))?;
-    solve_and_report(&instance, options, explain)
+    let solution = eig_matching::solve_until(&instance, options, stop).map_err(solve_error)?;
+    Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
+}
+
+/// The error of a solve: stopped by its caller, or refused by the verifier (a bug).
+fn solve_error(err: eig_matching::SolveError) -> ApiError {
+    match err {
+        eig_matching::SolveError::Interrupted { .. } => interrupted(),
+        err => ApiError::new(ErrorKind::Unjudgeable, "verification_failed", err.to_string()),
+    }
+}
+
+/// A computation its caller stopped.
+pub(crate) fn interrupted() -> ApiError {
+    ApiError::new(
+        ErrorKind::Interrupted,
+        "interrupted",
+        "le calcul a été interrompu avant sa fin (délai du service dépassé, ou arrêt du \
+         service) : réessayez, ou envoyez une demande plus petite",
+    )
 }
 
 /// Solves a validated `instance` (the solver verifies its result) and, if `explain`,
@@ -715,6 +747,12 @@ pub fn test_output(results: Vec<CaseResult>) -> TestOutput {
 /// assert_eq!(err.code(), "invalid_case_file");
 /// ```
 pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
+    run_cases_until(text, &AtomicBool::new(false))
+}
+
+/// [`run_cases`], ended early with [`ErrorKind::Interrupted`] once `stop` is set: it is
+/// checked before each case and inside a matching case's search.
+pub(crate) fn run_cases_until(text: &str, stop: &AtomicBool) -> Result<TestOutput, ApiError> {
     // The JSON syntax first, reported as for every other operation (a case file may be a
     // list of cases: only the syntax is checked here).
     if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
@@ -727,7 +765,13 @@ pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
     for (index, case) in eig_cases::read_cases("body.json", text).into_iter().enumerate() {
         match case {
             Ok(case) => {
-                let report = eig_cases::run_case(&case);
+                if stop.load(Ordering::Relaxed) {
+                    return Err(interrupted());
+                }
+                let report = eig_cases::run_case_until(&case, stop);
+                if stop.load(Ordering::Relaxed) {
+                    return Err(interrupted());
+                }
                 let status = if report.passed() { "passed" } else { "failed" };
                 results.push(CaseResult {
                     file: "body.json".to_owned(),

@@ -2,7 +2,10 @@
 //! parameters, how it runs and how it reads in French) and every shape (its schema and its
 //! example). The command, the service and the bindings derive from these two lists.
 
-use std::collections::BTreeMap;
+use std::{
+    collections::BTreeMap,
+    sync::atomic::{AtomicBool, Ordering},
+};
 
 use chrono::NaiveDate;
 use eig_domain::Promotion;
@@ -71,12 +74,67 @@ pub struct Request<'a> {
     body: &'a str,
     query: &'a BTreeMap<String, String>,
     surface: Surface,
+    stop: Option<&'a AtomicBool>,
+    max_nodes: u64,
 }
 
 impl<'a> Request<'a> {
     /// A request of `body` and `query` from `surface`.
     pub fn new(body: &'a str, query: &'a BTreeMap<String, String>, surface: Surface) -> Self {
-        Request { body, query, surface }
+        Request { body, query, surface, stop: None, max_nodes: MAX_NODE_LIMIT }
+    }
+
+    /// The request, stopped early once `stop` is set: every computation whose length the
+    /// request controls beyond its size (the exact search of `assignTalents`, the cases of
+    /// `runCases`) checks it and ends with [`ErrorKind::Interrupted`]. A service sets it when
+    /// a request outlives its timeout or the process shuts down.
+    ///
+    /// # Example
+    /// ```
+    /// use std::{collections::BTreeMap, sync::atomic::AtomicBool};
+    ///
+    /// let query = BTreeMap::from([("node_limit".to_owned(), "10000".to_owned())]);
+    /// let body = serde_json::to_string(&eig_api::fixtures::matching(eig_domain::Promotion::Eig3)?)?;
+    /// let stopped = AtomicBool::new(true);
+    /// let request = eig_api::Request::new(&body, &query, eig_api::Surface::Http)
+    ///     .interruptible(&stopped);
+    /// let err = eig_api::operation("assignTalents").unwrap().run(&request).unwrap_err();
+    /// assert_eq!((err.kind(), err.code()), (eig_api::ErrorKind::Interrupted, "interrupted"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn interruptible(self, stop: &'a AtomicBool) -> Self {
+        Request { stop: Some(stop), ..self }
+    }
+
+    /// The request, with the exact search's `node_limit` bounded by `max_nodes` (a service's
+    /// own cap, below [`MAX_NODE_LIMIT`]; a larger value changes nothing).
+    ///
+    /// # Example
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// let query = BTreeMap::from([("node_limit".to_owned(), "5000".to_owned())]);
+    /// let body = serde_json::to_string(&eig_api::fixtures::matching(eig_domain::Promotion::Eig3)?)?;
+    /// let request = eig_api::Request::new(&body, &query, eig_api::Surface::Http).with_max_nodes(1000);
+    /// let err = eig_api::operation("assignTalents").unwrap().run(&request).unwrap_err();
+    /// assert_eq!(err.path(), Some("?node_limit"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_nodes(self, max_nodes: u64) -> Self {
+        Request { max_nodes: max_nodes.min(MAX_NODE_LIMIT), ..self }
+    }
+
+    /// Whether the caller asked the computation to stop.
+    pub fn stopped(&self) -> bool {
+        self.stop.is_some_and(|stop| stop.load(Ordering::Relaxed))
+    }
+
+    /// The caller's stop flag (a flag never set when the request is not interruptible).
+    pub(crate) fn stop_flag(&self) -> &'a AtomicBool {
+        static NEVER: AtomicBool = AtomicBool::new(false);
+        self.stop.unwrap_or(&NEVER)
     }
 
     /// The body read as the shape `kind` (messages point at that shape's schema and example).
@@ -202,6 +260,8 @@ pub struct Refusal {
 type RunJson = fn(&Request<'_>) -> Result<String, ApiError>;
 /// An operation's answer written in French for a person.
 type RunText = fn(&Request<'_>) -> Result<String, ApiError>;
+/// An operation's answer written as compact JSON to a writer, as it is computed.
+type WriteJson = fn(&Request<'_>, &mut dyn std::io::Write) -> Result<(), ApiError>;
 
 /// One operation: defined once, reached from Rust (its typed function), the command (its
 /// subcommand), HTTP (its route) and any binding.
@@ -234,6 +294,7 @@ pub struct Operation {
     pub refusals: &'static [Refusal],
     run: RunJson,
     text: RunText,
+    write: WriteJson,
 }
 
 impl std::fmt::Debug for Operation {
@@ -277,6 +338,35 @@ impl Operation {
     pub fn run_french(&self, request: &Request<'_>) -> Result<String, ApiError> {
         (self.text)(request)
     }
+
+    /// Runs the operation and writes its answer to `sink` as compact JSON, the same bytes as
+    /// [`Operation::run`]'s. A batch (`decideEligibility`) is written while it is decided,
+    /// so neither its decisions nor its text are held whole; an error in the request is found
+    /// before the first byte is written.
+    ///
+    /// # Errors
+    /// The request's problem, with its stable code; the sink's failure (a reader gone, a
+    /// service's deadline) as [`ErrorKind::Interrupted`].
+    ///
+    /// # Example
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// let op = eig_api::operation("listPromotions").unwrap();
+    /// let query = BTreeMap::new();
+    /// let request = eig_api::Request::new("", &query, eig_api::Surface::Http);
+    /// let mut written = Vec::new();
+    /// op.write_to(&request, &mut written)?;
+    /// assert_eq!(String::from_utf8(written).unwrap(), op.run(&request)?);
+    /// # Ok::<(), eig_api::ApiError>(())
+    /// ```
+    pub fn write_to(
+        &self,
+        request: &Request<'_>,
+        sink: &mut dyn std::io::Write,
+    ) -> Result<(), ApiError> {
+        (self.write)(request, sink)
+    }
 }
 
 /// A typed operation: how it reads its request, computes, and writes its answer in French.
@@ -294,6 +384,23 @@ fn json_of<O: Op>(request: &Request<'_>) -> Result<String, ApiError> {
             "internal",
             format!("le résultat n'a pas pu être mis en JSON (une erreur du programme) : {err}"),
         )
+    })
+}
+
+fn write_of<O: Op>(request: &Request<'_>, sink: &mut dyn std::io::Write) -> Result<(), ApiError> {
+    let output = O::call(request)?;
+    serde_json::to_writer(sink, &output).map_err(|err| {
+        if err.is_io() {
+            crate::operations::interrupted()
+        } else {
+            ApiError::new(
+                ErrorKind::Unjudgeable,
+                "internal",
+                format!(
+                    "le résultat n'a pas pu être mis en JSON (une erreur du programme) : {err}"
+                ),
+            )
+        }
     })
 }
 
@@ -344,6 +451,7 @@ macro_rules! operations {
                 refusals: $refusals,
                 run: json_of::<$ty>,
                 text: text_of::<$ty>,
+                write: write_of::<$ty>,
             }
         ),*];
     };
@@ -494,7 +602,11 @@ fn match_options(request: &Request<'_>) -> Result<eig_matching::Options, ApiErro
         },
         lower_quotas: if exact {
             LowerQuotas::Exact {
-                node_limit: request.number("node_limit", 1_000_000, MAX_NODE_LIMIT)?,
+                node_limit: request.number(
+                    "node_limit",
+                    1_000_000.min(request.max_nodes),
+                    request.max_nodes,
+                )?,
             }
         } else {
             LowerQuotas::Withdraw
@@ -512,9 +624,11 @@ operations! {
                   de sa promotion, avec la trace de chaque règle et sa source.",
         input: Some("eligibility"), output: "eligibility-result", params: &[], french: true,
         refusals: &[],
-        output_type: crate::EligibilityOutput,
-        call: |request| Ok(crate::decide_eligibility(&request.body("eligibility")?)),
-        text: |output| text::eligibility(output),
+        // Decided while it is written: a batch is never held whole, neither its decisions
+        // nor their text.
+        output_type: crate::EligibilityAnswer,
+        call: |request| Ok(crate::EligibilityAnswer::new(request.body("eligibility")?, true)),
+        text: |output| output.to_french(),
     },
     ExplainDecision {
         id: "explainDecision", command: "explain", method: Post, path: "/v1/explain",
@@ -632,7 +746,7 @@ operations! {
             let options = match_options(request)?;
             let input: eig_matching::MatchingInput = request.body("match")?;
             // Explained at every size: a request's body is bounded.
-            crate::assign_talents(&input, &options, true)
+            crate::operations::assign_talents_until(&input, &options, true, request.stop_flag())
         },
         text: |output| text::matching(output),
     },
@@ -666,7 +780,7 @@ operations! {
             "case_inputs" => "un cas qui n'a pas exactement une entrée",
         },
         output_type: crate::TestOutput,
-        call: |request| crate::run_cases(request.body),
+        call: |request| crate::operations::run_cases_until(request.body, request.stop_flag()),
         text: |output| String::new(),
     },
     OfficialFigures {

@@ -9,9 +9,7 @@ use eig_eligibility::{
     CandidateRankings, Decision, Outcome, RecruitmentCap, Selection, SelectionStatus, Subject,
 };
 
-use crate::shapes::{
-    Eig7Terms, EligibilityOutput, HistoryOutput, Judged, MatchOutput, SimulationResult, Vocabulary,
-};
+use crate::shapes::{Eig7Terms, HistoryOutput, Judged, MatchOutput, SimulationResult, Vocabulary};
 
 /// An outcome in a few words: eligible (with its funding route), ineligible (each failing
 /// rule with its source) or incomplete (the missing inputs).
@@ -100,14 +98,6 @@ pub fn judged_line(judged: &Judged) -> String {
             format!("{} : non jugé — {error}", subject(record))
         }
     }
-}
-
-pub(crate) fn eligibility(output: &EligibilityOutput) -> String {
-    let mut out = String::new();
-    for judged in output.dossiers.iter().chain(&output.candidates) {
-        let _ = writeln!(out, "{}", judged_line(judged));
-    }
-    out
 }
 
 fn money(amount: Option<Euros>) -> String {

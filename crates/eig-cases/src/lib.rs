@@ -56,7 +56,7 @@ pub use crate::case::{
 #[doc(alias = "lecture")]
 pub use crate::read::{CaseError, Syntax, read_cases};
 #[doc(alias = "verdict")]
-pub use crate::run::{Difference, Report, RuleNote, Verdict, run_case};
+pub use crate::run::{Difference, Report, RuleNote, Verdict, run_case, run_case_until};
 
 mod case;
 mod read;

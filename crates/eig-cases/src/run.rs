@@ -1,7 +1,7 @@
 //! Running a case: the library decides the input, the result is shaped as the expected
 //! fields are written (the *observed* view), and the expected fields are compared with it.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::atomic::AtomicBool};
 
 use eig_eligibility::{
     Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, eig7_contract_terms,
@@ -9,7 +9,7 @@ use eig_eligibility::{
     evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
 };
 use eig_funding::{PromotionInput, Scenario, allocate, plan_promotion, split, split_evenly};
-use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve};
+use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve_until};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -402,12 +402,12 @@ fn funding_view(input: &PromotionInput, scenario: &Scenario) -> Value {
 }
 
 /// A matching's result in the shape of the expected fields.
-fn matching_view(input: &MatchingInput, options: &Options) -> Value {
+fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) -> Value {
     let instance = match Instance::new(input) {
         Ok(instance) => instance,
         Err(err) => return json!({ "error": err.to_string() }),
     };
-    let solution = match solve(&instance, options) {
+    let solution = match solve_until(&instance, options, stop) {
         Ok(solution) => solution,
         Err(err) => return json!({ "error": err.to_string() }),
     };
@@ -529,6 +529,38 @@ fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run_case(case: &Case) -> Report {
+    run_case_until(case, &AtomicBool::new(false))
+}
+
+/// [`run_case`], with a matching case's search stopped early once `stop` is set
+/// ([`eig_matching::solve_until`]): the case then fails with the interruption as its error.
+/// A runner that sets `stop` discards that report (`eig serve` answers 503).
+///
+/// # Example
+/// ```
+/// use std::sync::atomic::AtomicBool;
+/// use eig_cases::{read_cases, run_case_until};
+///
+/// let case = read_cases("case.yaml", r#"
+/// title: An EIG3 collectivité without a convention gets no PIA money
+/// source: AAP3 §3.1.2
+/// rules: [eig3.host.funding_route]
+/// dossier:
+///   defi:
+///     id: eig3-region
+///     title: Données de transport
+///     promotion: EIG3
+///     hosts: {operational: {name: Région, kind: {kind: local_authority, level: region}}}
+///     team: [{profile: data_scientist}, {profile: developer}]
+///   submitted_at: '2018-06-15T12:00:00+02:00'
+///   funding: {cofinancing_requested: true}
+/// expected:
+///   outcome: ineligible
+/// "#).remove(0)?;
+/// assert!(run_case_until(&case, &AtomicBool::new(false)).passed());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
     let mut notes = Vec::new();
     let mut differences = Vec::new();
     let actual = match &case.input {
@@ -608,7 +640,7 @@ pub fn run_case(case: &Case) -> Report {
             Ok(parts) => value(&parts),
             Err(err) => json!({ "error": err.to_string() }),
         },
-        CaseInput::Matching(input, options) => matching_view(input, options),
+        CaseInput::Matching(input, options) => matching_view(input, options, stop),
         CaseInput::Campaign(campaign) => campaign_view(campaign),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);

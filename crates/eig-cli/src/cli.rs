@@ -282,6 +282,21 @@ pub(crate) struct ServeArgs {
     /// Combien de requêtes sont calculées à la fois (les autres attendent, dans le délai).
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub(crate) concurrency: usize,
+    /// La mémoire que les requêtes en cours peuvent occuper ensemble, en Mio : chaque requête
+    /// en réserve huit fois la taille de son corps (plus 256 Kio) avant d'être lue, et attend
+    /// de la place dans le délai.
+    #[arg(long, value_name = "MIO", default_value_t = 512,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub(crate) memory_budget: u64,
+    /// Le plus grand `node_limit` du mode exact qu'une requête peut demander.
+    #[arg(long, value_name = "N", default_value_t = eig_api::MAX_NODE_LIMIT,
+          value_parser = clap::value_parser!(u64).range(1..=eig_api::MAX_NODE_LIMIT))]
+    pub(crate) max_nodes: u64,
+    /// Après SIGTERM ou Ctrl-C : le temps laissé aux requêtes en cours pour finir, en
+    /// secondes ; ensuite les calculs encore en cours sont arrêtés (réponse 503) et le
+    /// processus s'arrête.
+    #[arg(long, value_name = "SECONDES", default_value_t = 10)]
+    pub(crate) grace: u64,
 }
 
 /// The kinds of `eig schema` and `eig example`: the shapes of eig-api's table.

@@ -11,6 +11,8 @@
 //! a coalition at `O` stays in every subset; a défi forced open that misses the minimum
 //! when only the forced défis are open misses it in every subset.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::engine::{Prepared, State, propose_candidates};
 use crate::instance::NONE;
 
@@ -21,12 +23,16 @@ pub(crate) struct Found {
     pub(crate) best: Option<Vec<bool>>,
     /// Nodes explored (at most the limit).
     pub(crate) nodes: u64,
-    /// Whether the search ran to the end (false: the node limit stopped it).
+    /// Whether the search ran to the end (false: the node limit or the caller stopped it).
     pub(crate) complete: bool,
+    /// Whether the caller's stop flag ended it.
+    pub(crate) interrupted: bool,
 }
 
 struct Search<'p, 'a> {
     p: &'p Prepared<'a>,
+    stop: &'p AtomicBool,
+    interrupted: bool,
     node_limit: u64,
     nodes: u64,
     aborted: bool,
@@ -110,6 +116,13 @@ impl Search<'_, '_> {
             self.aborted = true;
             return;
         }
+        // One relaxed load per node (a node is a deferred acceptance: microseconds at least),
+        // so a caller's stop is seen within one node.
+        if self.stop.load(Ordering::Relaxed) {
+            self.aborted = true;
+            self.interrupted = true;
+            return;
+        }
         self.nodes += 1;
         let size = open.iter().filter(|&&o| o).count();
         if self.best.is_some() && size <= self.best_size {
@@ -167,11 +180,21 @@ impl Search<'_, '_> {
 /// front: it is closed in every feasible assignment, and no coalition can open it (a
 /// coalition fits its seats and counts at least the minimum). This keeps the search off the
 /// many défis of a large call that no team can reach.
-pub(crate) fn search(p: &Prepared<'_>, node_limit: u64) -> Found {
+/// `stop` is checked at every node: once it is set, the search ends at once and says so.
+pub(crate) fn search(p: &Prepared<'_>, node_limit: u64, stop: &AtomicBool) -> Found {
     let instance = p.instance;
     let defis = instance.defis.len();
     let min = u64::from(instance.limits.team_min);
-    let mut search = Search { p, node_limit, nodes: 0, aborted: false, best: None, best_size: 0 };
+    let mut search = Search {
+        p,
+        stop,
+        interrupted: false,
+        node_limit,
+        nodes: 0,
+        aborted: false,
+        best: None,
+        best_size: 0,
+    };
     let mut open: Vec<bool> = (0..defis)
         .map(|d| {
             let most: u64 = instance
@@ -186,5 +209,10 @@ pub(crate) fn search(p: &Prepared<'_>, node_limit: u64) -> Found {
         .collect();
     let mut forced = vec![false; defis];
     search.visit(&mut open, &mut forced);
-    Found { best: search.best, nodes: search.nodes, complete: !search.aborted }
+    Found {
+        best: search.best,
+        nodes: search.nodes,
+        complete: !search.aborted,
+        interrupted: search.interrupted,
+    }
 }

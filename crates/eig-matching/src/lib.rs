@@ -72,7 +72,7 @@ pub use crate::lottery::SplitMix64;
 #[doc(alias = "retrait")]
 pub use crate::solve::{
     DefiReport, DefiStatus, Difference, LowerQuotas, Options, Placement, Proposing, Report,
-    SearchOutcome, Solution, SolveError, solve,
+    SearchOutcome, Solution, SolveError, solve, solve_until,
 };
 #[doc(alias = "vérification")]
 #[doc(alias = "paire bloquante")]

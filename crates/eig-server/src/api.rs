@@ -1,6 +1,9 @@
 //! What the service answers: operations, each with its schemas and its handler.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, atomic::AtomicBool},
+};
 
 use crate::problem::Problem;
 
@@ -28,18 +31,45 @@ impl Method {
     }
 }
 
-/// What a handler receives: the body (empty for `GET`) and the query parameters.
+/// What a handler receives: the body (empty for `GET`), the query parameters, and what
+/// bounds its work.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Call<'a> {
     /// The request body, UTF-8 (a body that is not UTF-8 is refused before the handler).
     pub body: &'a str,
     /// The query parameters, by name (the last one wins when a name is repeated).
     pub query: &'a BTreeMap<String, String>,
+    /// Set by the service when the request outlives its timeout or the process shuts down:
+    /// a handler whose work the request can make long checks it and stops.
+    pub stop: &'a AtomicBool,
+    /// The service's cap on the exact search's `node_limit` ([`crate::Limits::max_nodes`]).
+    pub max_nodes: u64,
 }
 
-/// A synchronous handler: parses the call, calls the libraries, returns the JSON answer (as
-/// text, written once) or the problem. It runs on a blocking thread, so it may take time.
-pub type Handler = Arc<dyn Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync>;
+impl<'a> Call<'a> {
+    /// A call of `body` and `query`, never stopped, with no cap of the service's own.
+    ///
+    /// # Example
+    /// ```
+    /// use std::{collections::BTreeMap, sync::atomic::AtomicBool};
+    ///
+    /// let (query, stop) = (BTreeMap::new(), AtomicBool::new(false));
+    /// let call = eig_server::Call::new("{}", &query, &stop);
+    /// assert_eq!(call.max_nodes, u64::MAX);
+    /// ```
+    pub fn new(body: &'a str, query: &'a BTreeMap<String, String>, stop: &'a AtomicBool) -> Self {
+        Call { body, query, stop, max_nodes: u64::MAX }
+    }
+}
+
+/// A synchronous handler: parses the call, calls the libraries and writes the JSON answer to
+/// the sink as it is computed (a large answer is sent while it is written, never held whole),
+/// or returns the problem — before writing anything, for a problem of the request. It runs on
+/// a blocking thread, so it may take time; a failed write means the service gave up on the
+/// request (its deadline, the client gone): the handler stops and returns any problem.
+pub type Handler =
+    Arc<dyn Fn(&Call<'_>, &mut dyn std::io::Write) -> Result<(), Problem> + Send + Sync>;
 
 /// A query parameter of a `GET` operation.
 #[derive(Clone, Debug)]
@@ -109,6 +139,38 @@ impl Operation {
         summary: impl Into<String>,
         output: impl Into<String>,
         handler: impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static,
+    ) -> Operation {
+        Operation::writing(method, path, summary, output, move |call, sink| {
+            let text = handler(call)?;
+            // The service's sink fails only when it gave up on the request: nothing to say.
+            let _ = sink.write_all(text.as_bytes());
+            Ok(())
+        })
+    }
+
+    /// An operation without input schema or parameters, whose handler writes its answer to
+    /// a sink as it computes it (see [`Handler`]).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let numbers = Operation::writing(Method::Get, "/v1/numbers", "Des nombres.", "Numbers",
+    ///     |_, sink| {
+    ///         let _ = sink.write_all(b"[1,2,3]");
+    ///         Ok(())
+    ///     });
+    /// assert_eq!(numbers.path, "/v1/numbers");
+    /// ```
+    pub fn writing(
+        method: Method,
+        path: impl Into<String>,
+        summary: impl Into<String>,
+        output: impl Into<String>,
+        handler: impl Fn(&Call<'_>, &mut dyn std::io::Write) -> Result<(), Problem>
+        + Send
+        + Sync
+        + 'static,
     ) -> Operation {
         Operation {
             method,

@@ -33,7 +33,7 @@ pub use crate::{
     openapi::openapi,
     problem::Problem,
     rules::rules_api,
-    server::{Limits, router, serve, shutdown_signal},
+    server::{Limits, request_cost, router, serve, shutdown_signal},
 };
 
 mod api;

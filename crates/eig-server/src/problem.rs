@@ -109,6 +109,7 @@ impl Problem {
                 Problem::new(400, "invalid-parameter", "Paramètre invalide", detail)
             }
             ErrorKind::Invalid => Problem::new(422, "invalid-input", "Donnée invalide", detail),
+            ErrorKind::Interrupted => Problem::busy(),
             _ => Problem::unjudgeable(&detail),
         };
         problem.path = err.path().map(str::to_owned);
@@ -167,6 +168,25 @@ impl Problem {
             path: Some(format!("?{name}")),
             ..Problem::new(400, "invalid-parameter", "Paramètre invalide", detail)
         }
+    }
+
+    /// The service could not answer in time (503, sent with `Retry-After`): no place among
+    /// the requests computed at once, no room in the memory budget, or a computation that
+    /// outlived the timeout.
+    ///
+    /// # Example
+    /// ```
+    /// let problem = eig_server::Problem::busy();
+    /// assert_eq!((problem.status, problem.code), (503, "timeout"));
+    /// ```
+    pub fn busy() -> Problem {
+        Problem::new(
+            503,
+            "timeout",
+            "Service occupé ou requête trop longue",
+            "la requête n'a pas reçu de réponse dans le délai du service : réessayez plus tard, \
+             ou envoyez une demande plus petite",
+        )
     }
 
     /// An error of the service itself (500); the detail says nothing of its inside.

@@ -23,14 +23,19 @@ fn param_schema(kind: ParamType) -> Value {
     }
 }
 
-/// A handler that runs `run` on the call, from the service (messages name HTTP resources).
+/// The request of a call, from the service (messages name HTTP resources), stopped by the
+/// service's flag and capped by its limits.
+fn request<'a>(call: &Call<'a>) -> Request<'a> {
+    Request::new(call.body, call.query, Surface::Http)
+        .interruptible(call.stop)
+        .with_max_nodes(call.max_nodes)
+}
+
+/// A handler that runs `run` on the call.
 fn handler(
     run: impl Fn(&Request<'_>) -> Result<String, ApiError> + Send + Sync + 'static,
 ) -> impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static {
-    move |call| {
-        run(&Request::new(call.body, call.query, Surface::Http))
-            .map_err(|err| Problem::from_error(&err))
-    }
+    move |call| run(&request(call)).map_err(|err| Problem::from_error(&err))
 }
 
 /// The API of `eig serve`: every operation of [`eig_api::operations`] at its path, with its
@@ -56,9 +61,12 @@ pub fn rules_api() -> Api {
             ApiMethod::Get => Method::Get,
             _ => Method::Post,
         };
+        // The answer is written as it is computed: a batch is sent while it is decided.
         let mut operation =
-            Operation::new(method, op.path, op.summary, name_of(op.output), handler(|r| op.run(r)))
-                .named(op.id, op.tag);
+            Operation::writing(method, op.path, op.summary, name_of(op.output), |call, sink| {
+                op.write_to(&request(call), sink).map_err(|err| Problem::from_error(&err))
+            })
+            .named(op.id, op.tag);
         if let Some(input) = op.input {
             operation = operation.with_input(name_of(input));
         }

@@ -8,6 +8,7 @@ use std::{
     process::{Command, Stdio},
 };
 
+mod robust;
 mod serve;
 
 /// Runs `eig` with `args`, feeding `stdin`; returns (exit code, stdout, stderr).

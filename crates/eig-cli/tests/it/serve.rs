@@ -16,7 +16,7 @@ use super::ok;
 
 /// A running `eig serve`, stopped (SIGTERM) when dropped.
 pub(crate) struct Server {
-    child: Child,
+    pub(crate) child: Child,
     pub(crate) port: u16,
     log: Arc<Mutex<Vec<String>>>,
 }
@@ -56,7 +56,7 @@ impl Server {
     }
 
     /// Sends SIGTERM and waits for the process; its exit status.
-    fn terminate(&mut self) -> std::process::ExitStatus {
+    pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         self.child.wait().unwrap()
     }
@@ -98,18 +98,37 @@ pub(crate) fn raw(port: u16, head: &str, body: &[u8]) -> Answer {
     read_answer(&mut stream)
 }
 
-fn read_answer(stream: &mut TcpStream) -> Answer {
+pub(crate) fn read_answer(stream: &mut TcpStream) -> Answer {
     let mut bytes = Vec::new();
     let _ = stream.read_to_end(&mut bytes);
     let text = String::from_utf8(bytes).unwrap();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head: {text:?}"));
     let mut lines = head.lines();
     let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|line| line.split_once(": "))
         .map(|(name, value)| (name.to_owned(), value.to_owned()))
         .collect();
-    Answer { status, headers, body: body.to_owned() }
+    let chunked = headers.iter().any(|(name, value)| {
+        name.eq_ignore_ascii_case("transfer-encoding") && value.eq_ignore_ascii_case("chunked")
+    });
+    let body = if chunked { dechunk(body) } else { body.to_owned() };
+    Answer { status, headers, body }
+}
+
+/// The body of a `Transfer-Encoding: chunked` answer (a large answer is sent as it is written);
+/// it must end with its last chunk, or it was cut.
+fn dechunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    loop {
+        let (size, after) = rest.split_once("\r\n").unwrap_or_else(|| panic!("a cut answer"));
+        let size = usize::from_str_radix(size.trim(), 16).unwrap();
+        if size == 0 {
+            return body;
+        }
+        body.push_str(&after[..size]);
+        rest = &after[size + 2..];
+    }
 }
 
 pub(crate) fn get(port: u16, path: &str) -> Answer {
@@ -869,12 +888,12 @@ fn load() {
 }
 
 /// One keep-alive HTTP/1.1 connection.
-struct KeepAlive {
+pub(crate) struct KeepAlive {
     reader: BufReader<TcpStream>,
 }
 
 impl KeepAlive {
-    fn open(port: u16) -> KeepAlive {
+    pub(crate) fn open(port: u16) -> KeepAlive {
         let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         stream.set_nodelay(true).unwrap();
@@ -882,7 +901,7 @@ impl KeepAlive {
     }
 
     /// Sends one request; its status and body.
-    fn send(&mut self, method: &str, path: &str, body: &str) -> (u16, String) {
+    pub(crate) fn send(&mut self, method: &str, path: &str, body: &str) -> (u16, String) {
         let content = if method == "POST" {
             format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len())
         } else {
@@ -893,12 +912,12 @@ impl KeepAlive {
         self.read()
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         self.reader.get_mut().write_all(bytes).unwrap();
     }
 
     /// Reads one answer: its status and body.
-    fn read(&mut self) -> (u16, String) {
+    pub(crate) fn read(&mut self) -> (u16, String) {
         let mut line = String::new();
         self.reader.read_line(&mut line).unwrap();
         let status = line.split(' ').nth(1).unwrap().parse().unwrap();
