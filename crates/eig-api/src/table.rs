@@ -292,6 +292,12 @@ pub struct Operation {
     pub french: bool,
     /// The refusals a request its schema accepts can still get.
     pub refusals: &'static [Refusal],
+    /// Whether its work can outgrow its request's size: a search whose length a parameter or
+    /// the body sets (`assignTalents`'s exact mode, the matching cases of `runCases`). Such an
+    /// operation stops when its request's flag is set ([`Request::interruptible`]); every
+    /// other one is linear in its body, and a service may run a small one without a thread of
+    /// its own.
+    pub searches: bool,
     run: RunJson,
     text: RunText,
     write: WriteJson,
@@ -416,6 +422,7 @@ macro_rules! operations {
             tag: $tag:literal, summary: $summary:literal,
             input: $input:expr, output: $output:literal, params: $params:expr, french: $french:expr,
             refusals: $refusals:expr,
+            $(searches: $searches:expr,)?
             output_type: $out:ty,
             call: |$request:ident| $call:expr,
             text: |$value:ident| $text:expr $(,)?
@@ -449,6 +456,7 @@ macro_rules! operations {
                 params: $params,
                 french: $french,
                 refusals: $refusals,
+                searches: false $(|| $searches)?,
                 run: json_of::<$ty>,
                 text: text_of::<$ty>,
                 write: write_of::<$ty>,
@@ -741,6 +749,7 @@ operations! {
                   jurys, équipes minimales), vérifiée et expliquée.",
         input: Some("match"), output: "match-result", params: MATCH_PARAMS, french: true,
         refusals: MATCH_REFUSALS,
+        searches: true,
         output_type: crate::MatchOutput,
         call: |request| {
             let options = match_options(request)?;
@@ -779,6 +788,7 @@ operations! {
         refusals: refusals! {
             "case_inputs" => "un cas qui n'a pas exactement une entrée",
         },
+        searches: true,
         output_type: crate::TestOutput,
         call: |request| crate::operations::run_cases_until(request.body, request.stop_flag()),
         text: |output| String::new(),

@@ -108,6 +108,10 @@ pub struct Operation {
     /// The refusals a request its schemas accept can still get: (stable code, when, in
     /// French). The OpenAPI document lists them (`x-eig-refusals`) and describes them.
     pub refusals: Vec<(String, String)>,
+    /// Whether its handler is quick on a small body (its work is linear in its body): the
+    /// service then runs it on a body of at most 16 KiB without handing it to a thread of its
+    /// own. False for a handler whose work a request can make long (a search).
+    pub quick: bool,
     /// The handler.
     pub handler: Handler,
 }
@@ -182,6 +186,7 @@ impl Operation {
             output: output.into(),
             parameters: Vec::new(),
             refusals: Vec::new(),
+            quick: false,
             handler: Arc::new(handler),
         }
     }
@@ -231,6 +236,20 @@ impl Operation {
     pub fn with_parameter(mut self, parameter: Parameter) -> Operation {
         self.parameters.push(parameter);
         self
+    }
+
+    /// The operation, marked quick on a small body ([`Operation::quick`]).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_server::{Method, Operation};
+    ///
+    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())).quick();
+    /// assert!(op.quick);
+    /// ```
+    #[must_use]
+    pub fn quick(self) -> Operation {
+        Operation { quick: true, ..self }
     }
 
     /// The operation with one more refusal a request its schemas accept can still get.

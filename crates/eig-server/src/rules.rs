@@ -67,6 +67,9 @@ pub fn rules_api() -> Api {
                 op.write_to(&request(call), sink).map_err(|err| Problem::from_error(&err))
             })
             .named(op.id, op.tag);
+        if !op.searches {
+            operation = operation.quick();
+        }
         if let Some(input) = op.input {
             operation = operation.with_input(name_of(input));
         }
@@ -97,7 +100,8 @@ pub fn rules_api() -> Api {
                 "JsonSchema",
                 move |_| Ok(shape.schema().to_string()),
             )
-            .named(format!("schemaOf{}", camel(kind)), "schemas"),
+            .named(format!("schemaOf{}", camel(kind)), "schemas")
+            .quick(),
         );
         let mut example = Operation::new(
             Method::Get,
@@ -109,7 +113,8 @@ pub fn rules_api() -> Api {
                 shape.example(promotion).map(|example| example.to_string())
             }),
         )
-        .named(format!("exampleOf{}", camel(kind)), "examples");
+        .named(format!("exampleOf{}", camel(kind)), "examples")
+        .quick();
         // The promotions it has an example of its own for, and no parameter where it has none.
         let promotions = shape.promotions();
         if !promotions.is_empty() {
