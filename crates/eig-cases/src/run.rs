@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use eig_eligibility::{
-    Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, eig7_contract_terms,
+    Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, convention_termination,
+    eig7_contract_terms,
     eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier,
     evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
 };
@@ -610,6 +611,12 @@ pub fn run_case(case: &Case) -> Report {
         },
         CaseInput::Matching(input, options) => matching_view(input, options),
         CaseInput::Campaign(campaign) => campaign_view(campaign),
+        CaseInput::Termination(input) => {
+            match convention_termination(input.convention, input.notified_on) {
+                Ok(terms) => json!({ "dates": { "effective_on": value(&terms.effective_on.value) } }),
+                Err(err) => eligibility_error(&err),
+            }
+        }
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
     let verdict = if differences.is_empty() {
