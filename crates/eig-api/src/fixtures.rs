@@ -223,7 +223,17 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
             ],
         ),
         Ruled::Eig7 => {
-            (&[P::ProductDirector], &[S::Sponsor], &[C::TwelveMonthBudget, C::PartialTelework])
+            let commitments: &[C] = &[
+                C::TwelveMonthBudget,
+                C::PartialTelework,
+                C::FunctionalReportingLine,
+                C::HumanResourcesInFirstWeek,
+                C::TechnicalServicesInFirstWeek,
+                C::PremisesAccess,
+                C::CanteenAccess,
+                C::DinumIncubatorWork,
+            ];
+            (&[P::ProductDirector], &[S::Sponsor], commitments)
         }
     };
     let host = Host::new(lit.parse("Ministère de l'Intérieur")?, HostKind::Ministry);

@@ -409,6 +409,18 @@ pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
             "capitalisation sur les briques technologiques mutualisées"
         }
         Commitment::PartialTelework => "télétravail partiel",
+        Commitment::FunctionalReportingLine => {
+            "EIG intégrés à l'organigramme en N-1 fonctionnel du sponsor"
+        }
+        Commitment::HumanResourcesInFirstWeek => {
+            "mise en relation avec les ressources humaines dès la première semaine"
+        }
+        Commitment::TechnicalServicesInFirstWeek => {
+            "mise en relation avec les services techniques dès la première semaine"
+        }
+        Commitment::PremisesAccess => "accès aux locaux au même titre que les agents",
+        Commitment::CanteenAccess => "restauration collective au tarif des agents",
+        Commitment::DinumIncubatorWork => "travail ponctuel à l'Incubateur de la DINUM accepté",
         _ => "engagement",
     }
 }

@@ -33,7 +33,7 @@ const ROLES: [SupportRole; 4] = [
     SupportRole::ProjectLead,
     SupportRole::Sponsor,
 ];
-const COMMITMENTS: [Commitment; 12] = [
+const COMMITMENTS: [Commitment; 18] = [
     Commitment::WorkOutsideWalls,
     Commitment::OpenSourceAndOpenData,
     Commitment::DataAccess,
@@ -46,6 +46,12 @@ const COMMITMENTS: [Commitment; 12] = [
     Commitment::PartialTelework,
     Commitment::ConnectWithUsers,
     Commitment::ReuseSharedComponents,
+    Commitment::FunctionalReportingLine,
+    Commitment::HumanResourcesInFirstWeek,
+    Commitment::TechnicalServicesInFirstWeek,
+    Commitment::PremisesAccess,
+    Commitment::CanteenAccess,
+    Commitment::DinumIncubatorWork,
 ];
 const PHASES: [BetaPhase; 7] = [
     BetaPhase::NoProductPage,

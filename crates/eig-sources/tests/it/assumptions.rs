@@ -107,6 +107,7 @@ fn the_known_interpretations_are_registered() {
         // Issue 27, fourth round.
         "convention-termination-notice",
         "start-exception",
+        "reg7-operational-commitments",
     ] {
         assert!(slugs.contains(slug), "no entry {slug}");
     }
