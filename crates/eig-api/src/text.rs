@@ -201,6 +201,15 @@ pub(crate) fn eig7_terms(terms: &Eig7Terms) -> String {
     out
 }
 
+pub(crate) fn convention_termination(terms: &eig_eligibility::ConventionTermination) -> String {
+    format!(
+        "Résiliation notifiée le {} : elle prend effet le {}, après un préavis d'un mois ({}).\n",
+        day(terms.notified_on),
+        day(terms.effective_on.value),
+        terms.effective_on.source
+    )
+}
+
 pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {
     match cap {
         RecruitmentCap::Open { cap, remaining, source } => format!(
