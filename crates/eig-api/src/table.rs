@@ -431,6 +431,11 @@ const RANKING_REFUSALS: &[Refusal] = refusals! {
     "candidate_wrong_number_of_scores" => "un candidat n'a pas une note par critère de la grille",
     "candidate_score_out_of_scale" => "une note hors de l'échelle de la grille",
     "duplicate_candidate_scores" => "deux lignes de notes pour le même candidat et le même défi",
+    "candidate_list_key" => "un défi nommé dans une phase qui classe par profil seulement (EIG6 \
+                             et EIG7 : la pré-sélection), ou omis dans une phase qui classe par \
+                             défi et profil",
+    "duplicate_candidate_profile_scores" => "deux lignes de notes pour le même candidat et le \
+                                             même profil",
 };
 
 const FUNDING_REFUSALS: &[Refusal] = refusals! {

@@ -159,7 +159,10 @@ pub(crate) fn rankings(rankings: &CandidateRankings) -> String {
         grid.source
     );
     for list in &rankings.lists {
-        let _ = writeln!(out, "\n{} — {}", list.defi, list.profile.french());
+        let _ = match &list.defi {
+            Some(defi) => writeln!(out, "\n{defi} — {}", list.profile.french()),
+            None => writeln!(out, "\n{} (par profil, sans défi)", list.profile.french()),
+        };
         for (rank, group) in list.ranks.iter().enumerate() {
             let names: Vec<&str> = group.iter().map(eig_domain::CandidateId::as_str).collect();
             let _ = writeln!(

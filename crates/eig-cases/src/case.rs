@@ -102,7 +102,8 @@ pub struct RawCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jury: Option<JurySheet>,
     /// Input: a candidate jury's score sheet (expected: `ranks`, one list of tie groups per
-    /// `"défi/profile"`, and `error`).
+    /// `"défi/profile"`, or per `"profile"` where the phase ranks by profile alone, and
+    /// `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<CandidateScoreSheet>,
     /// Input: an EIG7 contract's days (expected: `dates`, and `error`).

@@ -579,7 +579,11 @@ pub fn run_case(case: &Case) -> Report {
                     .iter()
                     .map(|list| {
                         let profile = value(&list.profile);
-                        let key = format!("{}/{}", list.defi, profile.as_str().unwrap_or_default());
+                        let profile = profile.as_str().unwrap_or_default();
+                        let key = match &list.defi {
+                            Some(defi) => format!("{defi}/{profile}"),
+                            None => profile.to_owned(),
+                        };
                         let groups = list
                             .ranks
                             .iter()

@@ -23,7 +23,8 @@
 //!   promotion's grid, then select within places and an optional envelope.
 //! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
 //!   candidate grid ([`candidate_grid`]: AAC4 art. 6.2, AAC5 art. 5.4, AAC6 art. 5.4, REG7
-//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes.
+//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes;
+//!   per profile alone for the EIG6 and EIG7 pre-selections (AAC6 art. 4, REG7 §2.6 a).
 //!
 //! One rule set per promotion ([`rule_set`]); EIG1 and DIG1 have no published call rules and
 //! return [`EligibilityError::NoPublishedRules`]. A [`Decision`] is tri-state ([`Outcome`]:
@@ -68,7 +69,7 @@ pub use crate::batch::{RecordError, evaluate_candidates, evaluate_dossiers};
 #[doc(alias = "candidats")]
 pub use crate::candidate_scoring::{
     Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
-    CandidateScores, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+    CandidateScores, ListKey, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
 };
 #[doc(alias = "résiliation")]
 #[doc(alias = "convention de financement")]

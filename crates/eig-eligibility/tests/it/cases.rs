@@ -100,7 +100,8 @@ struct Expected {
     /// The EIG7 cap's status (`open`, `reached`, `no_cap_stated`) and what remains.
     #[serde(default)]
     cap: Option<serde_json::Value>,
-    /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
+    /// Per list, as `"défi/profile"` (or `"profile"` for a profile list): the tie groups,
+    /// best first.
     #[serde(default)]
     ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
     /// A prolongation request's outcome per talent (`eligible`, `ineligible`, `incomplete`).
@@ -225,7 +226,10 @@ fn corpus() {
                         .lists
                         .iter()
                         .map(|list| {
-                            let key = format!("{}/{}", list.defi, profile_code(list.profile));
+                            let key = match &list.defi {
+                                Some(defi) => format!("{defi}/{}", profile_code(list.profile)),
+                                None => profile_code(list.profile),
+                            };
                             let groups = list
                                 .ranks
                                 .iter()

@@ -108,6 +108,7 @@ fn the_known_interpretations_are_registered() {
         "convention-termination-notice",
         "start-exception",
         "reg7-operational-commitments",
+        "eig7-interview-lists",
     ] {
         assert!(slugs.contains(slug), "no entry {slug}");
     }
