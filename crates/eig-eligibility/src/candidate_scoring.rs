@@ -463,8 +463,7 @@ pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings,
     let scale = grid.scale;
     let criteria = grid.criteria.len();
     let mut seen = BTreeSet::new();
-    let mut lists: BTreeMap<(Option<&DefiId>, TalentProfile), Vec<(u32, &CandidateId)>> =
-        BTreeMap::new();
+    let mut lists: BTreeMap<ListOf<'_>, Vec<(u32, &CandidateId)>> = BTreeMap::new();
     for row in &sheet.rows {
         check_row(row, &grid, &mut seen)?;
         if let Some(&score) = row.scores.iter().find(|s| !(scale.min..=scale.max).contains(s)) {
@@ -509,6 +508,9 @@ pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings,
         .collect();
     Ok(CandidateRankings { grid, lists })
 }
+
+/// A list's key: its défi (none for a profile list) and its profile.
+type ListOf<'a> = (Option<&'a DefiId>, TalentProfile);
 
 /// A row's list key against the phase's, its uniqueness on its list and its number of marks.
 fn check_row<'a>(

@@ -100,12 +100,11 @@ pub fn convention_termination(
     convention: FundingConvention,
     notified_on: NaiveDate,
 ) -> Result<ConventionTermination, EligibilityError> {
-    let effective_on = notified_on.checked_add_months(Months::new(1)).ok_or(
-        EligibilityError::DateOutOfRange {
+    let effective_on =
+        notified_on.checked_add_months(Months::new(1)).ok_or(EligibilityError::DateOutOfRange {
             what: "la date d'effet de la résiliation de la convention",
             day: notified_on,
-        },
-    )?;
+        })?;
     Ok(ConventionTermination {
         convention,
         notified_on,

@@ -74,7 +74,9 @@ pub use crate::candidate_scoring::{
 #[doc(alias = "résiliation")]
 #[doc(alias = "convention de financement")]
 #[doc(alias = "préavis")]
-pub use crate::convention_terms::{ConventionTermination, FundingConvention, convention_termination};
+pub use crate::convention_terms::{
+    ConventionTermination, FundingConvention, convention_termination,
+};
 #[doc(alias = "règles")]
 #[doc(alias = "contrat de projet")]
 #[doc(alias = "probation")]
@@ -91,8 +93,8 @@ pub use crate::french::render_french;
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]
 pub use crate::input::{
-    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice,
-    CoachException, DefiDossier, FundingDeclaration, Readings,
+    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice, CoachException,
+    DefiDossier, FundingDeclaration, Readings,
 };
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]

@@ -643,7 +643,9 @@ pub(crate) fn former_talent(
                 CoachException::CoachRole => {
                     past.iter().any(|p| p.promotion == promotion && !p.as_coach)
                 }
-                _ => past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach,
+                _ => {
+                    past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach
+                }
             };
             if excluded { Run::failed(Reason::FormerEig5Talent) } else { Run::satisfied() }
         }
@@ -663,7 +665,9 @@ pub(crate) fn former_talent(
         if codes.is_empty() { String::from("aucune") } else { codes.join(", ") }
     });
     let exception = match reading {
-        CoachException::CoachRole => "EIG de la promotion exclue ayant tenu le rôle de coach (lecture choisie par l'appelant)",
+        CoachException::CoachRole => {
+            "EIG de la promotion exclue ayant tenu le rôle de coach (lecture choisie par l'appelant)"
+        }
         _ => "candidature à un poste d'EIG Coach",
     };
     run.fact("candidate.status.past_participations", text)
@@ -997,25 +1001,28 @@ pub(crate) fn is_public_holiday(day: NaiveDate) -> bool {
         return true;
     }
     let Some(easter) = easter_sunday(day.year()) else { return false };
-    [1_u64, 39, 50].iter().any(|offset| easter.checked_add_days(chrono::Days::new(*offset)) == Some(day))
+    [1_u64, 39, 50]
+        .iter()
+        .any(|offset| easter.checked_add_days(chrono::Days::new(*offset)) == Some(day))
 }
 
 /// Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/
-/// Butcher).
+/// Butcher; the names are the algorithm's intermediate quantities).
 fn easter_sunday(year: i32) -> Option<NaiveDate> {
-    let a = year.rem_euclid(19);
-    let b = year.div_euclid(100);
-    let c = year.rem_euclid(100);
-    let d = b.div_euclid(4);
-    let e = b.rem_euclid(4);
-    let f = (b + 8).div_euclid(25);
-    let g = (b - f + 1).div_euclid(3);
-    let h = (19 * a + b - d - g + 15).rem_euclid(30);
-    let i = c.div_euclid(4);
-    let k = c.rem_euclid(4);
-    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
-    let m = (a + 11 * h + 22 * l).div_euclid(451);
-    let month = (h + l - 7 * m + 114).div_euclid(31);
-    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    let golden = year.rem_euclid(19);
+    let century = year.div_euclid(100);
+    let in_century = year.rem_euclid(100);
+    let skipped_leaps = century.div_euclid(4);
+    let century_rest = century.rem_euclid(4);
+    let lunar_shift = (century + 8).div_euclid(25);
+    let lunar_correction = (century - lunar_shift + 1).div_euclid(3);
+    let epact = (19 * golden + century - skipped_leaps - lunar_correction + 15).rem_euclid(30);
+    let leaps = in_century.div_euclid(4);
+    let year_rest = in_century.rem_euclid(4);
+    let weekday = (32 + 2 * century_rest + 2 * leaps - epact - year_rest).rem_euclid(7);
+    let correction = (golden + 11 * epact + 22 * weekday).div_euclid(451);
+    let offset = epact + weekday - 7 * correction + 114;
+    let month = offset.div_euclid(31);
+    let day = offset.rem_euclid(31) + 1;
     NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }

@@ -8,8 +8,9 @@ use eig_domain::FundingRoute;
 use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, FundingConvention,
     JurySheet, Outcome, ProlongationRequest, SelectionStatus, convention_termination,
-    eig7_contract_terms, eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
-    evaluate_prolongation, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
+    eig7_contract_terms, eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate,
+    evaluate_dossier, evaluate_eig5bis, evaluate_prolongation, evaluate_prolongation_by_talent,
+    rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 

@@ -10,9 +10,9 @@ use eig_domain::{
     SupportRole, TalentProfile,
 };
 use eig_eligibility::{
-    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice,
-    CoachException, DefiDossier, FundingDeclaration, Outcome, Readings, evaluate_candidate,
-    evaluate_dossier, render_french,
+    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice, CoachException,
+    DefiDossier, FundingDeclaration, Outcome, Readings, evaluate_candidate, evaluate_dossier,
+    render_french,
 };
 use proptest::prelude::*;
 

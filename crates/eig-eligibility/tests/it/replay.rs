@@ -510,7 +510,11 @@ fn page() -> String {
             let _ = writeln!(sections, "### Not replayable\n");
             for (_, record) in &internal {
                 let why = not_a_call_dossier(record).unwrap_or_default();
-                let _ = writeln!(sections, "- « {} » (host « {} »): {why}.", record.title, record.host_administration);
+                let _ = writeln!(
+                    sections,
+                    "- « {} » (host « {} »): {why}.",
+                    record.title, record.host_administration
+                );
             }
         }
     }

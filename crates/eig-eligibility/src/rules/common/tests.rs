@@ -3,7 +3,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use eig_domain::Closing;
 
-use super::{Holds, Moment, StartException, deadline, holds, is_public_holiday, start_availability};
+use super::{
+    Holds, Moment, StartException, deadline, holds, is_public_holiday, start_availability,
+};
 use crate::outcome::{RuleResult, Value};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -59,7 +61,10 @@ fn an_availability_without_a_start_day_needs_the_start_day() {
     let available = NaiveDate::from_ymd_opt(2021, 9, 1);
     let result = start_availability(available, None, true, StartException::NotStated).result;
     assert!(matches!(result, RuleResult::Missing { inputs } if inputs == ["mission_start_on"]));
-    assert_eq!(start_availability(available, None, false, StartException::NotStated).result, RuleResult::Satisfied);
+    assert_eq!(
+        start_availability(available, None, false, StartException::NotStated).result,
+        RuleResult::Satisfied
+    );
 }
 
 #[test]
