@@ -25,11 +25,14 @@ fn jury_marks_become_teams_without_hand_made_rankings() {
         .unwrap()
         .lists
         .into_iter()
-        .map(|list| RankingInput {
-            defi: list.defi,
-            profile: list.profile,
-            ranks: list.ranks,
-            offers: Vec::new(),
+        // An interview's lists name their défi (only a pre-selection's are per profile alone).
+        .filter_map(|list| {
+            Some(RankingInput {
+                defi: list.defi?,
+                profile: list.profile,
+                ranks: list.ranks,
+                offers: Vec::new(),
+            })
         })
         .collect();
     // bob and cyd tie on « datarh » (10 / 20 each): one tie group, which the lottery breaks.

@@ -126,6 +126,13 @@ pub(crate) fn eig7_cap(promotion: Option<Promotion>) -> Example {
     }
 }
 
+pub(crate) fn termination(promotion: Option<Promotion>) -> Example {
+    match promotion {
+        None | Some(Promotion::Eig6) => shipped(include_str!("../data/termination.json")),
+        Some(other) => Err(not_for(other, "ces conventions sont celles de l'EIG6 et de l'EIG6+")),
+    }
+}
+
 pub(crate) fn funding(promotion: Option<Promotion>) -> Example {
     match promotion {
         Some(promotion) => json(&fixtures::promotion_input(promotion).map_err(fixture(promotion))?),

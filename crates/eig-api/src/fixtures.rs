@@ -41,7 +41,9 @@ use eig_domain::{
     Experience, FundingRoute, Host, HostKind, HostRoles, PersonKind, Promotion, Studies,
     SupportRole, TalentProfile,
 };
-use eig_eligibility::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration};
+use eig_eligibility::{
+    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+};
 use eig_funding::{DefiFunding, EmployerCost, PromotionInput, TalentInput};
 use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput};
 
@@ -223,7 +225,17 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
             ],
         ),
         Ruled::Eig7 => {
-            (&[P::ProductDirector], &[S::Sponsor], &[C::TwelveMonthBudget, C::PartialTelework])
+            let commitments: &[C] = &[
+                C::TwelveMonthBudget,
+                C::PartialTelework,
+                C::FunctionalReportingLine,
+                C::HumanResourcesInFirstWeek,
+                C::TechnicalServicesInFirstWeek,
+                C::PremisesAccess,
+                C::CanteenAccess,
+                C::DinumIncubatorWork,
+            ];
+            (&[P::ProductDirector], &[S::Sponsor], commitments)
         }
     };
     let host = Host::new(lit.parse("Ministère de l'Intérieur")?, HostKind::Ministry);
@@ -269,10 +281,12 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
 /// | --- | --- | --- | --- |
 /// | EIG2 | 2017-10-20 | 1 défi (1 to 3, AAC2 art. 4) | — |
 /// | EIG3 | 2018-10-10 | 2 défis (at most 2, AAC3 art. 4) | selection decided 2018-12-14 |
-/// | EIG4 | 2020-06-01 | the developer profile (1 to 3 profiles, AAC4 art. 5) | selection decided 2020-07-17 |
-/// | EIG5 | 2021-04-20 | 3 projects (AAC5 art. 5), chosen 2021-05-26 (window 24–31 May, AAC5 art. 5 §2) | — |
-/// | EIG6 | 2022-03-20 | 3 projects (3 to 5, AAC6 art. 5), chosen 2022-05-10 (window 9–15 May) | — |
+/// | EIG4 | 2020-06-01 | the developer profile (1 to 3 profiles, AAC4 art. 5) | selection decided 2020-07-17; available from 2020-09-01 |
+/// | EIG5 | 2021-04-20 | 3 projects (AAC5 art. 5), chosen 2021-05-26 (window 24–31 May, AAC5 art. 5 §2) | available from 2021-09-13 |
+/// | EIG6 | 2022-03-20 | 3 projects (3 to 5, AAC6 art. 5), chosen 2022-05-10 (window 9–15 May) | available from 2022-09-12; notified 2022-07-13, accepted 2022-07-20 |
 /// | EIG7 | 2024-02-10 | none: a pool (REG7 §2) | — |
+///
+/// Every application came through the call's own channel (`process.through_official_channel`).
 ///
 /// # Errors
 /// [`FixtureError::NoPublishedRules`] for EIG1 and DIG1.
@@ -303,6 +317,12 @@ pub fn application(promotion: Promotion) -> Result<CandidateApplication, Fixture
         .with_past_participations([]);
     let candidate =
         Candidate::new(lit.parse(&lit.id("c1"))?, TalentProfile::Developer).with_status(status);
+    // The facts of the process, so that the channel, availability and acceptance rules judge
+    // something (docs/rules/assumptions.md, `absent-process-fact-passes`): received through
+    // the call's channel, available on the promotion's first day, and (EIG6) accepted a week
+    // after the notification.
+    let channel = ApplicationProcess { through_official_channel: Some(true), ..Default::default() };
+    let available = |day: NaiveDate| ApplicationProcess { available_from: Some(day), ..channel };
     let application = CandidateApplication::new(promotion, candidate);
     let defis = |count: usize| -> Result<Vec<Choice>, FixtureError> {
         MATCHING_DEFIS
@@ -314,24 +334,35 @@ pub fn application(promotion: Promotion) -> Result<CandidateApplication, Fixture
     Ok(match ruled {
         Ruled::Eig2 => application
             .with_submitted_at(lit.instant("2017-10-20T12:00:00+02:00")?)
-            .with_choices(defis(1)?),
+            .with_choices(defis(1)?)
+            .with_process(channel),
         Ruled::Eig3 => application
             .with_submitted_at(lit.instant("2018-10-10T12:00:00+02:00")?)
             .with_choices(defis(2)?)
-            .with_selection_decided_on(lit.day(2018, 12, 14)?),
+            .with_selection_decided_on(lit.day(2018, 12, 14)?)
+            .with_process(channel),
         Ruled::Eig4 => application
             .with_submitted_at(lit.instant("2020-06-01T12:00:00+02:00")?)
             .with_choices([Choice::Profile(TalentProfile::Developer)])
-            .with_selection_decided_on(lit.day(2020, 7, 17)?),
+            .with_selection_decided_on(lit.day(2020, 7, 17)?)
+            .with_process(available(lit.day(2020, 9, 1)?)),
         Ruled::Eig5 => application
             .with_submitted_at(lit.instant("2021-04-20T12:00:00+02:00")?)
             .with_choices(defis(3)?)
-            .with_choices_submitted_at(lit.instant("2021-05-26T12:00:00+02:00")?),
+            .with_choices_submitted_at(lit.instant("2021-05-26T12:00:00+02:00")?)
+            .with_process(available(lit.day(2021, 9, 13)?)),
         Ruled::Eig6 => application
             .with_submitted_at(lit.instant("2022-03-20T12:00:00+01:00")?)
             .with_choices(defis(3)?)
-            .with_choices_submitted_at(lit.instant("2022-05-10T12:00:00+02:00")?),
-        Ruled::Eig7 => application.with_submitted_at(lit.instant("2024-02-10T12:00:00+01:00")?),
+            .with_choices_submitted_at(lit.instant("2022-05-10T12:00:00+02:00")?)
+            .with_process(ApplicationProcess {
+                selection_notified_on: Some(lit.day(2022, 7, 13)?),
+                accepted_on: Some(lit.day(2022, 7, 20)?),
+                ..available(lit.day(2022, 9, 12)?)
+            }),
+        Ruled::Eig7 => application
+            .with_submitted_at(lit.instant("2024-02-10T12:00:00+01:00")?)
+            .with_process(channel),
     })
 }
 

@@ -6,7 +6,7 @@
 //!
 //! - **Typed functions**, one per operation: [`decide_eligibility`], [`explain_decision`],
 //!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
-//!   [`eig7_terms`], [`eig7_recruitment_cap`], [`plan_funding`], [`plan_funding_scenario`],
+//!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`],
 //!   [`assign_talents`], [`run_call`], [`simulate`], [`run_cases`], [`official_figures`],
 //!   [`list_parameters`], [`vocabulary`].
 //! - **The table**: [`operations`] (each an [`Operation`]: `id`, `command`, `method`, `path`,
@@ -41,11 +41,11 @@
 pub use crate::{
     error::{ApiError, ErrorKind},
     operations::{
-        assign_talents, candidates_judged, decide_ami5bis, decide_eligibility, decide_prolongation,
-        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
-        matching_problems, official_figures, plan_funding, plan_funding_scenario, rank_candidates,
-        run_call, run_case_text, run_cases, select_laureates, simulate, solve_and_report,
-        test_output, vocabulary,
+        assign_talents, candidates_judged, convention_termination, decide_ami5bis,
+        decide_eligibility, decide_prolongation, dossiers_judged, eig7_recruitment_cap, eig7_terms,
+        explain_decision, list_parameters, matching_problems, official_figures, plan_funding,
+        plan_funding_scenario, rank_candidates, run_call, run_case_text, run_cases,
+        select_laureates, simulate, solve_and_report, test_output, vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{

@@ -299,6 +299,27 @@ pub fn eig7_recruitment_cap(input: &eig_cases::Eig7CapInput) -> RecruitmentCap {
     eig_eligibility::eig7_recruitment_cap(input.year, input.recruited)
 }
 
+/// `conventionTermination`: the day a funding convention's termination takes effect, one
+/// month after its notification (AAP6 annexe 3 art. 8: « avec un préavis d’un mois »).
+///
+/// # Errors
+/// `date_out_of_range` when the day falls outside the calendar.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::TerminationInput =
+///     serde_json::from_str(r#"{"convention": "aap6", "notified_on": "2022-11-15"}"#)?;
+/// let terms = eig_api::convention_termination(&input)?;
+/// assert_eq!(terms.effective_on.value.to_string(), "2022-12-15");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn convention_termination(
+    input: &eig_cases::TerminationInput,
+) -> Result<eig_eligibility::ConventionTermination, ApiError> {
+    eig_eligibility::convention_termination(input.convention, input.notified_on)
+        .map_err(|err| error::eligibility(&err, "$.notified_on"))
+}
+
 /// `planFunding`: a promotion's funding plan under its official rules.
 ///
 /// # Errors

@@ -547,6 +547,11 @@ const RANKING_REFUSALS: &[Refusal] = refusals! {
     "candidate_wrong_number_of_scores" => "un candidat n'a pas une note par critère de la grille",
     "candidate_score_out_of_scale" => "une note hors de l'échelle de la grille",
     "duplicate_candidate_scores" => "deux lignes de notes pour le même candidat et le même défi",
+    "candidate_list_key" => "un défi nommé dans une phase qui classe par profil seulement (EIG6 \
+                             et EIG7 : la pré-sélection), ou omis dans une phase qui classe par \
+                             défi et profil",
+    "duplicate_candidate_profile_scores" => "deux lignes de notes pour le même candidat et le \
+                                             même profil",
 };
 
 const FUNDING_REFUSALS: &[Refusal] = refusals! {
@@ -719,6 +724,18 @@ operations! {
         output_type: eig_eligibility::RecruitmentCap,
         call: |request| Ok(crate::eig7_recruitment_cap(&request.body("eig7-cap")?)),
         text: |output| text::recruitment_cap(output),
+    },
+    ConventionTermination {
+        id: "conventionTermination", command: "termination", method: Post,
+        path: "/v1/conventions/termination",
+        tag: "funding",
+        summary: "Le jour où prend effet la résiliation d'une convention de financement \
+                  notifiée un jour donné : un mois de préavis (AAP6 annexe 3 art. 8).",
+        input: Some("termination"), output: "termination-result", params: &[], french: true,
+        refusals: &[],
+        output_type: eig_eligibility::ConventionTermination,
+        call: |request| crate::convention_termination(&request.body("termination")?),
+        text: |output| text::convention_termination(output),
     },
     PlanFunding {
         id: "planFunding", command: "funding", method: Post, path: "/v1/funding",
@@ -1178,6 +1195,10 @@ shapes! {
         "Les recrutements d'une année de l'EIG7 (entrée de eig eig7-cap).", built(examples::eig7_cap);
     "eig7-cap-result" => "RecruitmentCap", Output, eig_eligibility::RecruitmentCap,
         "Les recrutements face au plafond de l'EIG7.", answer("eig7-cap");
+    "termination" => "TerminationInput", Input, eig_cases::TerminationInput,
+        "Une résiliation de convention de financement notifiée (entrée de eig termination).", built(examples::termination);
+    "termination-result" => "ConventionTermination", Output, eig_eligibility::ConventionTermination,
+        "Le jour où la résiliation prend effet, avec sa source.", answer("termination");
     "funding" => "PromotionInput", Input, eig_funding::PromotionInput,
         "Les défis, voies de financement et talents d'une promotion (entrée de eig funding).", built(examples::funding);
     "scenario" => "Scenario", Input, eig_funding::Scenario,

@@ -149,7 +149,10 @@ pub(crate) fn rankings(rankings: &CandidateRankings) -> String {
         grid.source
     );
     for list in &rankings.lists {
-        let _ = writeln!(out, "\n{} — {}", list.defi, list.profile.french());
+        let _ = match &list.defi {
+            Some(defi) => writeln!(out, "\n{defi} — {}", list.profile.french()),
+            None => writeln!(out, "\n{} (par profil, sans défi)", list.profile.french()),
+        };
         for (rank, group) in list.ranks.iter().enumerate() {
             let names: Vec<&str> = group.iter().map(eig_domain::CandidateId::as_str).collect();
             let _ = writeln!(
@@ -189,6 +192,15 @@ pub(crate) fn eig7_terms(terms: &Eig7Terms) -> String {
         );
     }
     out
+}
+
+pub(crate) fn convention_termination(terms: &eig_eligibility::ConventionTermination) -> String {
+    format!(
+        "Résiliation notifiée le {} : elle prend effet le {}, après un préavis d'un mois ({}).\n",
+        day(terms.notified_on),
+        day(terms.effective_on.value),
+        terms.effective_on.source
+    )
 }
 
 pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {

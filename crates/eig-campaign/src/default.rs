@@ -398,6 +398,7 @@ fn default_candidates(
                 mission_start_on: NaiveDate::from_ymd_opt(2019, 1, 7),
                 choices_submitted_at: None,
                 process: ApplicationProcess::default(),
+                readings: eig_eligibility::Readings::default(),
             },
         });
     }

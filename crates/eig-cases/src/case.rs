@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use eig_campaign::Campaign;
 use eig_domain::{Euros, Share};
 use eig_eligibility::{
-    CandidateApplication, CandidateScoreSheet, DefiDossier, JurySheet, ProlongationRequest,
+    CandidateApplication, CandidateScoreSheet, DefiDossier, FundingConvention, JurySheet,
+    ProlongationRequest,
 };
 use eig_funding::{PromotionInput, RoundingRule, Scenario};
 use eig_matching::{MatchingInput, Options};
@@ -101,7 +102,8 @@ pub struct RawCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jury: Option<JurySheet>,
     /// Input: a candidate jury's score sheet (expected: `ranks`, one list of tie groups per
-    /// `"défi/profile"`, and `error`).
+    /// `"défi/profile"`, or per `"profile"` where the phase ranks by profile alone, and
+    /// `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<CandidateScoreSheet>,
     /// Input: an EIG7 contract's days (expected: `dates`, and `error`).
@@ -110,6 +112,10 @@ pub struct RawCase {
     /// Input: EIG7 recruitments in a year (expected: `cap`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eig7_cap: Option<Eig7CapInput>,
+    /// Input: a funding convention's termination notified on a day (expected: `dates`, its
+    /// `effective_on`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination: Option<TerminationInput>,
     /// Input: a promotion's funding input (expected: `totals`, `absent_payers`, `defis`,
     /// `talents`, `envelope`, `estimated`, `overridden`, `error`), planned under `scenario`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,6 +300,25 @@ pub struct Eig7CapInput {
     pub recruited: u32,
 }
 
+/// A funding convention's termination, notified on a day (AAP6 annexe 3 art. 8).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::TerminationInput =
+///     serde_json::from_str(r#"{"convention": "aap6", "notified_on": "2022-11-15"}"#)?;
+/// assert_eq!(input.notified_on.to_string(), "2022-11-15");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TerminationInput {
+    /// The convention terminated.
+    pub convention: FundingConvention,
+    /// The day the termination was notified to the laureate administration.
+    pub notified_on: NaiveDate,
+}
+
 /// A case's one input, with the expected fields each kind compares.
 ///
 /// # Example
@@ -337,6 +362,9 @@ pub enum CaseInput {
     Matching(Box<MatchingInput>, Options),
     /// A whole call.
     Campaign(Box<Campaign>),
+    // Last: a variant added after 0.1.0 goes at the end, keeping the others' discriminants.
+    /// A funding convention's termination.
+    Termination(TerminationInput),
 }
 
 /// A case checked for its shape: a title, exactly one input, an expected result.
@@ -478,6 +506,9 @@ impl TryFrom<RawCase> for Case {
         }
         if let Some(cap) = raw.eig7_cap {
             inputs.push(("eig7_cap", CaseInput::Eig7Cap(cap)));
+        }
+        if let Some(termination) = raw.termination {
+            inputs.push(("termination", CaseInput::Termination(termination)));
         }
         if let Some(funding) = raw.funding {
             let scenario = Box::new(raw.scenario.unwrap_or_default());

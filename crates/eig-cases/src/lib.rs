@@ -51,7 +51,7 @@
 #[doc(alias = "test")]
 pub use crate::case::{
     AllocateInput, Case, CaseFile, CaseInput, Eig7CapInput, Eig7TermsInput, EvenlyInput, FORMAT,
-    RawCase, ShapeError, SplitInput,
+    RawCase, ShapeError, SplitInput, TerminationInput,
 };
 #[doc(alias = "lecture")]
 pub use crate::read::{CaseError, Syntax, read_cases};

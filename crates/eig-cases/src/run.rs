@@ -4,9 +4,10 @@
 use std::{collections::BTreeMap, sync::atomic::AtomicBool};
 
 use eig_eligibility::{
-    Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, eig7_contract_terms,
-    eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier,
-    evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
+    Decision, EligibilityError, Outcome, RuleResult, SelectionStatus, convention_termination,
+    eig7_contract_terms, eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate,
+    evaluate_dossier, evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates,
+    select_laureates,
 };
 use eig_funding::{PromotionInput, Scenario, allocate, plan_promotion, split, split_evenly};
 use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve_until};
@@ -484,6 +485,42 @@ fn talents_view(
 }
 
 /// A jury sheet's selection in the shape of the expected fields.
+/// A score sheet's rankings, keyed `"défi/profile"` (or `"profile"` for a profile list).
+fn scores_view(sheet: &eig_eligibility::CandidateScoreSheet) -> Value {
+    match rank_candidates(sheet) {
+        Ok(rankings) => {
+            let ranks: BTreeMap<String, Vec<Vec<String>>> = rankings
+                .lists
+                .iter()
+                .map(|list| {
+                    let profile = value(&list.profile);
+                    let profile = profile.as_str().unwrap_or_default();
+                    let key = match &list.defi {
+                        Some(defi) => format!("{defi}/{profile}"),
+                        None => profile.to_owned(),
+                    };
+                    let groups = list
+                        .ranks
+                        .iter()
+                        .map(|group| group.iter().map(ToString::to_string).collect())
+                        .collect();
+                    (key, groups)
+                })
+                .collect();
+            json!({ "ranks": ranks })
+        }
+        Err(err) => eligibility_error(&err),
+    }
+}
+
+/// A convention's termination: the day it takes effect.
+fn termination_view(input: crate::case::TerminationInput) -> Value {
+    match convention_termination(input.convention, input.notified_on) {
+        Ok(terms) => json!({ "dates": { "effective_on": value(&terms.effective_on.value) } }),
+        Err(err) => eligibility_error(&err),
+    }
+}
+
 fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
     match select_laureates(sheet) {
         Ok(selection) => json!({
@@ -603,26 +640,7 @@ pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
             }
         }
         CaseInput::Jury(sheet) => jury_view(sheet),
-        CaseInput::Scores(sheet) => match rank_candidates(sheet) {
-            Ok(rankings) => {
-                let ranks: BTreeMap<String, Vec<Vec<String>>> = rankings
-                    .lists
-                    .iter()
-                    .map(|list| {
-                        let profile = value(&list.profile);
-                        let key = format!("{}/{}", list.defi, profile.as_str().unwrap_or_default());
-                        let groups = list
-                            .ranks
-                            .iter()
-                            .map(|group| group.iter().map(ToString::to_string).collect())
-                            .collect();
-                        (key, groups)
-                    })
-                    .collect();
-                json!({ "ranks": ranks })
-            }
-            Err(err) => eligibility_error(&err),
-        },
+        CaseInput::Scores(sheet) => scores_view(sheet),
         CaseInput::Eig7Terms(terms) => eig7_terms_view(terms),
         CaseInput::Eig7Cap(cap) => {
             json!({ "cap": value(&eig7_recruitment_cap(cap.year, cap.recruited)) })
@@ -642,6 +660,7 @@ pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
         },
         CaseInput::Matching(input, options) => matching_view(input, options, stop),
         CaseInput::Campaign(campaign) => campaign_view(campaign),
+        CaseInput::Termination(input) => termination_view(*input),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
     let verdict = if differences.is_empty() {

@@ -107,6 +107,32 @@ pub enum Commitment {
     /// les briques technologiques mutualisées »; AAP3 §2.3: « capitaliser sur les briques
     /// technologiques mises à disposition des administrations »).
     ReuseSharedComponents,
+    // Last: variants added after 0.1.0 go at the end, keeping the others' discriminants.
+    // The other items of REG7 §3.4 c (« l’administration partenaire s’engage à : »), EIG7.
+    /// Place the talents in the host service's organisation chart as functional N-1 of the
+    /// service's sponsor (REG7 §3.4 c: « Intégrer les EIG à l’organigramme du service
+    /// d’accueil, en tant que N-1 fonctionnel du (ou de la) sponsor du service numérique »).
+    FunctionalReportingLine,
+    /// Put the talents in touch with the human resources in their first week (REG7 §3.4 c:
+    /// « Mettre en relation les EIG avec les ressources humaines de l’administration
+    /// partenaire dès la première semaine de leur mission »).
+    HumanResourcesInFirstWeek,
+    /// Put the talents in touch with the technical services in their first week, for
+    /// licences, information systems and data (REG7 §3.4 c: « Mettre en relation les EIG avec
+    /// les services techniques de l’administration partenaire dès la première semaine de leur
+    /// mission »).
+    TechnicalServicesInFirstWeek,
+    /// Access to the premises as agents, and fixed desks (REG7 §3.4 c: « Leur fournir une
+    /// autorisation d’accès aux locaux du service, au même titre que les agent(e)s »).
+    PremisesAccess,
+    /// Access to the staff canteen at the agents' rate (REG7 §3.4 c: « Leur fournir un droit
+    /// d’accès aux services de restauration collective à un tarif équivalent à celui des
+    /// agent(e)s »).
+    CanteenAccess,
+    /// Accept occasional work at DINUM's incubator and contributions to DINUM's events and
+    /// projects (REG7 §3.4 c: « Accepter le travail ponctuel des EIG au sein des locaux de
+    /// l’Incubateur de services numériques de la DINUM »).
+    DinumIncubatorWork,
 }
 
 /// A défi proposed by a host administration.

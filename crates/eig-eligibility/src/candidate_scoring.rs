@@ -23,11 +23,42 @@
 //! texts use the marks « pour départager les candidats » (AAC4 art. 6) and give no tie-break:
 //! equal totals are one tie group (the matching breaks such ties by its own seeded lottery).
 //! The jury ranks « une liste par défi et par profil » (AAC3/AAC4 art. 6), « une liste par
-//! projet et par profil » (AAC5/AAC6 art. 5): one ranking per (défi, profile).
+//! projet et par profil » (AAC5/AAC6 art. 5): one ranking per (défi, profile). The
+//! pre-selections of EIG6 and EIG7 come before any défi: EIG6 candidates apply « sans avoir
+//! connaissance des projets proposés » (AAC6 art. 4), and EIG7 builds a pool by métier (REG7
+//! §2.6 a: « Intégration à un vivier d’entrepreneur(e)s », after an interview « en rapport
+//! avec le métier »): their lists are per profile alone ([`ListKey`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use eig_domain::{CandidateId, DefiId, Document, Promotion, Source, TalentProfile};
+
+/// What a phase's ranking lists are for.
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::{candidate_grid, ListKey, ScoringPhase};
+///
+/// let grid = candidate_grid(Promotion::Eig6, ScoringPhase::PreSelection)?;
+/// assert_eq!(grid.lists, ListKey::Profile);
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ListKey {
+    /// One list per défi (or project) and profile: every row names its défi (EIG4–EIG6
+    /// interviews).
+    DefiAndProfile,
+    /// One list per profile: no row names a défi (EIG6 and EIG7 pre-selections).
+    Profile,
+    /// A row names a défi or not: the EIG7 interview, either the one « en rapport avec le
+    /// métier » (REG7 §2.6 a, step 3, before the pool) or the one « en rapport avec une
+    /// mission » (step 5) — REG7 §2.7 b's criteria do not say which.
+    Either,
+}
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -124,6 +155,8 @@ pub struct CandidateGrid {
     pub aggregation: Aggregation,
     /// Where the grid is published.
     pub source: Source,
+    /// What the phase's lists are for: a défi and a profile, or a profile alone.
+    pub lists: ListKey,
 }
 
 impl CandidateGrid {
@@ -203,6 +236,11 @@ pub fn candidate_grid(
     promotion: Promotion,
     phase: ScoringPhase,
 ) -> Result<CandidateGrid, EligibilityError> {
+    let lists = match (promotion, phase) {
+        (Promotion::Eig6 | Promotion::Eig7, ScoringPhase::PreSelection) => ListKey::Profile,
+        (Promotion::Eig7, ScoringPhase::Interview) => ListKey::Either,
+        _ => ListKey::DefiAndProfile,
+    };
     let grid = |criteria: &[&'static str], max, aggregation, document, locator| CandidateGrid {
         promotion,
         phase,
@@ -210,6 +248,7 @@ pub fn candidate_grid(
         scale: ScoreScale { min: 0, max },
         aggregation,
         source: Source::new(document, locator),
+        lists,
     };
     let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
     match (promotion, phase) {
@@ -266,11 +305,12 @@ pub struct CandidateScoreSheet {
     pub promotion: Promotion,
     /// The phase the marks were given in.
     pub phase: ScoringPhase,
-    /// One row per candidate and (défi, profile) list.
+    /// One row per candidate and list (a défi and a profile, or a profile alone).
     pub rows: Vec<CandidateScores>,
 }
 
-/// One candidate's marks on one (défi, profile) list.
+/// One candidate's marks on one list: a (défi, profile) list, or a profile list where the
+/// phase ranks by profile alone ([`ListKey`]).
 ///
 /// # Example
 /// ```
@@ -288,15 +328,18 @@ pub struct CandidateScoreSheet {
 pub struct CandidateScores {
     /// The candidate.
     pub candidate: CandidateId,
-    /// The défi (or project) the list is for.
-    pub defi: DefiId,
+    /// The défi (or project) the list is for; none where the phase ranks by profile alone
+    /// (the EIG6 and EIG7 pre-selections).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defi: Option<DefiId>,
     /// The profile the list is for.
     pub profile: TalentProfile,
     /// One mark per criterion, in the grid's order.
     pub scores: Vec<u8>,
 }
 
-/// The rankings of one phase: one per (défi, profile), in that order.
+/// The rankings of one phase: one per list (défi and profile, or profile alone), in that
+/// order.
 ///
 /// # Example
 /// ```
@@ -323,15 +366,15 @@ pub struct CandidateScores {
 pub struct CandidateRankings {
     /// The grid used.
     pub grid: CandidateGrid,
-    /// One ranking per (défi, profile), sorted by défi then profile.
+    /// One ranking per list, sorted by défi (the profile lists first) then profile.
     pub lists: Vec<CandidateRanking>,
 }
 
-/// The ranking of one (défi, profile) list.
+/// The ranking of one list: a (défi, profile) list, or a profile list (no défi).
 ///
-/// `ranks` has the shape `eig_matching::RankingInput::ranks` takes (tie groups, best first):
-/// `RankingInput { defi: list.defi.clone(), profile: list.profile, ranks: list.ranks.clone(),
-/// offers: Vec::new() }`.
+/// `ranks` has the shape `eig_matching::RankingInput::ranks` takes (tie groups, best first),
+/// for a list with a défi: `RankingInput { defi, profile: list.profile, ranks:
+/// list.ranks.clone(), offers: Vec::new() }`.
 ///
 /// # Example
 /// ```
@@ -353,8 +396,8 @@ pub struct CandidateRankings {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CandidateRanking {
-    /// The défi.
-    pub defi: DefiId,
+    /// The défi; none for a profile list.
+    pub defi: Option<DefiId>,
     /// The profile.
     pub profile: TalentProfile,
     /// Tie groups, best first; within a group, candidates by id.
@@ -371,7 +414,7 @@ pub struct CandidateRanking {
 ///
 /// let sheet: CandidateScoreSheet = serde_json::from_str(r#"{
 ///   "promotion": "EIG7", "phase": "pre_selection",
-///   "rows": [{"candidate": "c", "defi": "s", "profile": "product_director", "scores": [5, 2]}]
+///   "rows": [{"candidate": "c", "profile": "product_director", "scores": [5, 2]}]
 /// }"#)?;
 /// let scored = &rank_candidates(&sheet)?.lists[0].scored[0];
 /// assert_eq!((scored.total, scored.criteria, scored.rank), (7, 2, 1)); // mean 7 / 2 = 3.5
@@ -391,13 +434,17 @@ pub struct ScoredCandidate {
     pub rank: u32,
 }
 
-/// Turns the jury's marks into one ranking per (défi, profile), with ties.
+/// Turns the jury's marks into one ranking per list (défi and profile, or profile alone),
+/// with ties.
 ///
 /// # Errors
 /// The grid's errors (see [`candidate_grid`]);
 /// [`EligibilityError::CandidateWrongNumberOfScores`],
-/// [`EligibilityError::CandidateScoreOutOfScale`] and
-/// [`EligibilityError::DuplicateCandidateScores`] for malformed sheets.
+/// [`EligibilityError::CandidateScoreOutOfScale`],
+/// [`EligibilityError::DuplicateCandidateScores`],
+/// [`EligibilityError::DuplicateCandidateProfileScores`] and
+/// [`EligibilityError::CandidateListKey`] (a défi given where the phase ranks by profile, or
+/// missing where it ranks by défi) for malformed sheets.
 ///
 /// # Example
 /// ```
@@ -416,22 +463,9 @@ pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings,
     let scale = grid.scale;
     let criteria = grid.criteria.len();
     let mut seen = BTreeSet::new();
-    let mut lists: BTreeMap<(&DefiId, TalentProfile), Vec<(u32, &CandidateId)>> = BTreeMap::new();
+    let mut lists: BTreeMap<ListOf<'_>, Vec<(u32, &CandidateId)>> = BTreeMap::new();
     for row in &sheet.rows {
-        if !seen.insert((&row.candidate, &row.defi, row.profile)) {
-            return Err(EligibilityError::DuplicateCandidateScores {
-                candidate: row.candidate.clone(),
-                defi: row.defi.clone(),
-                profile: row.profile,
-            });
-        }
-        if row.scores.len() != criteria {
-            return Err(EligibilityError::CandidateWrongNumberOfScores {
-                candidate: row.candidate.clone(),
-                expected: criteria,
-                found: row.scores.len(),
-            });
-        }
+        check_row(row, &grid, &mut seen)?;
         if let Some(&score) = row.scores.iter().find(|s| !(scale.min..=scale.max).contains(s)) {
             return Err(EligibilityError::CandidateScoreOutOfScale {
                 candidate: row.candidate.clone(),
@@ -441,7 +475,7 @@ pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings,
             });
         }
         let total = row.scores.iter().map(|&s| u32::from(s)).sum::<u32>();
-        lists.entry((&row.defi, row.profile)).or_default().push((total, &row.candidate));
+        lists.entry((row.defi.as_ref(), row.profile)).or_default().push((total, &row.candidate));
     }
     let criteria = u32::try_from(criteria).unwrap_or(u32::MAX);
     let lists = lists
@@ -469,8 +503,54 @@ pub fn rank_candidates(sheet: &CandidateScoreSheet) -> Result<CandidateRankings,
                     rank,
                 });
             }
-            CandidateRanking { defi: defi.clone(), profile, ranks, scored }
+            CandidateRanking { defi: defi.cloned(), profile, ranks, scored }
         })
         .collect();
     Ok(CandidateRankings { grid, lists })
+}
+
+/// A list's key: its défi (none for a profile list) and its profile.
+type ListOf<'a> = (Option<&'a DefiId>, TalentProfile);
+
+/// A row's list key against the phase's, its uniqueness on its list and its number of marks.
+fn check_row<'a>(
+    row: &'a CandidateScores,
+    grid: &CandidateGrid,
+    seen: &mut BTreeSet<(&'a CandidateId, Option<&'a DefiId>, TalentProfile)>,
+) -> Result<(), EligibilityError> {
+    let defi_given = row.defi.is_some();
+    let fits = match grid.lists {
+        ListKey::DefiAndProfile => defi_given,
+        ListKey::Profile => !defi_given,
+        _ => true,
+    };
+    if !fits {
+        return Err(EligibilityError::CandidateListKey {
+            candidate: row.candidate.clone(),
+            promotion: grid.promotion,
+            phase: grid.phase,
+            defi_given,
+        });
+    }
+    if !seen.insert((&row.candidate, row.defi.as_ref(), row.profile)) {
+        return Err(match &row.defi {
+            Some(defi) => EligibilityError::DuplicateCandidateScores {
+                candidate: row.candidate.clone(),
+                defi: defi.clone(),
+                profile: row.profile,
+            },
+            None => EligibilityError::DuplicateCandidateProfileScores {
+                candidate: row.candidate.clone(),
+                profile: row.profile,
+            },
+        });
+    }
+    if row.scores.len() != grid.criteria.len() {
+        return Err(EligibilityError::CandidateWrongNumberOfScores {
+            candidate: row.candidate.clone(),
+            expected: grid.criteria.len(),
+            found: row.scores.len(),
+        });
+    }
+    Ok(())
 }

@@ -249,6 +249,37 @@ pub enum EligibilityError {
         /// The instant, in seconds since the Unix epoch (its local time cannot be written).
         unix_seconds: i64,
     },
+    // Last: variants added after 0.1.0 go at the end, keeping the others' discriminants.
+    /// A row of marks names a défi where the phase ranks by profile alone (EIG6
+    /// pre-selection, AAC6 art. 4; EIG7 pre-selection, REG7 §2.6 a), or names none where the
+    /// lists are per défi and profile (EIG4–EIG6 interviews).
+    #[error(
+        "candidat {candidate} : {} de {promotion} {} ; {}",
+        phase_name(*phase),
+        if *defi_given { "classe par profil seulement, sans défi" } else { "classe par défi et par profil" },
+        if *defi_given { "retirez le défi de la ligne" } else { "donnez le défi de la ligne" }
+    )]
+    CandidateListKey {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The promotion.
+        promotion: Promotion,
+        /// The phase.
+        phase: ScoringPhase,
+        /// Whether the row named a défi.
+        defi_given: bool,
+    },
+    /// The same candidate is marked twice on the same profile list (a phase that ranks by
+    /// profile alone).
+    #[error(
+        "le candidat {candidate} est noté deux fois pour le profil {profile} : gardez une seule ligne"
+    )]
+    DuplicateCandidateProfileScores {
+        /// The candidate.
+        candidate: CandidateId,
+        /// The profile.
+        profile: TalentProfile,
+    },
 }
 
 /// A phase's name in messages.
@@ -321,6 +352,10 @@ impl EligibilityError {
             EligibilityError::ArrivalBeforeContract { .. } => "arrival_before_contract",
             EligibilityError::InstantOutOfRange { .. } => "instant_out_of_range",
             EligibilityError::AmountOverflow { .. } => "amount_overflow",
+            EligibilityError::CandidateListKey { .. } => "candidate_list_key",
+            EligibilityError::DuplicateCandidateProfileScores { .. } => {
+                "duplicate_candidate_profile_scores"
+            }
         }
     }
 }

@@ -427,6 +427,105 @@ pub struct CandidateApplication {
     /// supplied.
     #[serde(default)]
     pub process: ApplicationProcess,
+    /// The caller's choice of reading where the register of interpretations offers one
+    /// (`docs/rules/assumptions.md`); absent, the readings the project takes.
+    #[serde(default, skip_serializing_if = "Readings::are_default")]
+    pub readings: Readings,
+}
+
+/// The readings a caller may choose for a candidate's rules, where the texts admit two and
+/// the register of interpretations (`docs/rules/assumptions.md`) offers the other one. Each
+/// defaults to the reading the project takes; the trace names the reading applied.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{AcceptanceLastDay, CoachException, Readings};
+///
+/// let readings: Readings = serde_json::from_str(r#"{"coach_exception": "coach_role"}"#)?;
+/// assert_eq!(readings.coach_exception, CoachException::CoachRole);
+/// assert_eq!(readings.acceptance_last_day, AcceptanceLastDay::AsCounted);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Readings {
+    /// Whom the EIG Coach exception excepts (AAC6 art. 3: « hormis les EIG Coachs »;
+    /// `eig6.candidate.former_eig5`, register entry `eig6-coach-exception`).
+    #[serde(default)]
+    pub coach_exception: CoachException,
+    /// Where the last day of a 15-day acceptance falls when it is a Saturday, a Sunday or a
+    /// public holiday (`eig6.candidate.acceptance`, `eig5bis.candidate.acceptance`; register
+    /// entry `acceptance-day-count`).
+    #[serde(default)]
+    pub acceptance_last_day: AcceptanceLastDay,
+}
+
+impl Readings {
+    /// Whether every reading is the one the project takes.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::Readings;
+    ///
+    /// assert!(Readings::default().are_default());
+    /// ```
+    pub fn are_default(&self) -> bool {
+        *self == Readings::default()
+    }
+}
+
+/// Whom the EIG Coach exception excepts from the exclusion of EIG5 talents (AAC6 art. 3:
+/// « hormis les EIG Coachs »).
+///
+/// # Example
+/// ```
+/// use eig_eligibility::CoachException;
+///
+/// assert_eq!(serde_json::to_string(&CoachException::default())?, r#""post_applied_for""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CoachException {
+    /// The post applied for: a former EIG5 talent may apply to an EIG Coach post (AAC6 art. 5
+    /// §5), not to another one (the project's reading).
+    #[default]
+    PostAppliedFor,
+    /// The role held in EIG5: a talent recorded as coach in promotion 5 (its EIG Link talents,
+    /// the AMI 5 bis coaches) may apply to any post; another EIG5 talent to none.
+    CoachRole,
+}
+
+/// Where the last day of an acceptance « dans un délai de 15 jours » (AAC6 art. 5.6) falls.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::AcceptanceLastDay;
+///
+/// let moved: AcceptanceLastDay = serde_json::from_str(r#""next_working_day""#)?;
+/// assert_eq!(moved, AcceptanceLastDay::NextWorkingDay);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AcceptanceLastDay {
+    /// The 15th calendar day after the notification, whatever day it is (the project's
+    /// reading).
+    #[default]
+    AsCounted,
+    /// A last day on a Saturday, a Sunday or a French public holiday (code du travail art.
+    /// L. 3133-1) moves to the next working day, as code de procédure civile art. 642 moves a
+    /// délai's last day.
+    NextWorkingDay,
 }
 
 /// Facts of an application's channel and of the steps after selection. Every field is
@@ -469,6 +568,12 @@ pub struct ApplicationProcess {
     /// them a contractual prolongation (AMI5bis art. 3).
     #[serde(default)]
     pub eig5_prolongation_offered: Option<bool>,
+    /// Whether the programme granted the candidate an exception to the start day, for a
+    /// candidate not available on it (AAC4 art. 7: « Sauf exception, les EIG lauréats
+    /// intègrent l’administration le 1er septembre 2020. »; AAC5 art. 6 likewise for 13
+    /// September 2021).
+    #[serde(default)]
+    pub start_exception_granted: Option<bool>,
 }
 
 impl CandidateApplication {
@@ -497,6 +602,7 @@ impl CandidateApplication {
             selection_decided_on: None,
             mission_start_on: None,
             process: ApplicationProcess::default(),
+            readings: Readings::default(),
         }
     }
 

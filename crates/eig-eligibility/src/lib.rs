@@ -16,11 +16,15 @@
 //! - **EIG7 terms** ([`eig7_contract_terms`], [`eig7_renewal_answer_by`],
 //!   [`eig7_recruitment_cap`]): the dates REG7 §2.3 and §3.4 d give, and the cap of 30
 //!   recruitments in 2024 (§2.6 b).
+//! - **Termination of a funding convention** ([`convention_termination`]): the day it takes
+//!   effect, one month after its notification (AAP6 annexe 3 art. 8: « avec un préavis d’un
+//!   mois »).
 //! - **Laureate selection** ([`select_laureates`]): rank by the jury's scores on the
 //!   promotion's grid, then select within places and an optional envelope.
 //! - **Candidate scoring** ([`rank_candidates`]): the jury's marks on each promotion's
 //!   candidate grid ([`candidate_grid`]: AAC4 art. 6.2, AAC5 art. 5.4, AAC6 art. 5.4, REG7
-//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes.
+//!   §2.7) turned into one ranking per (défi, profile) with ties, the shape the matching takes;
+//!   per profile alone for the EIG6 and EIG7 pre-selections (AAC6 art. 4, REG7 §2.6 a).
 //!
 //! One rule set per promotion ([`rule_set`]); EIG1 and DIG1 have no published call rules and
 //! return [`EligibilityError::NoPublishedRules`]. A [`Decision`] is tri-state ([`Outcome`]:
@@ -65,7 +69,13 @@ pub use crate::batch::{RecordError, evaluate_candidates, evaluate_dossiers};
 #[doc(alias = "candidats")]
 pub use crate::candidate_scoring::{
     Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
-    CandidateScores, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+    CandidateScores, ListKey, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+};
+#[doc(alias = "résiliation")]
+#[doc(alias = "convention de financement")]
+#[doc(alias = "préavis")]
+pub use crate::convention_terms::{
+    ConventionTermination, FundingConvention, convention_termination,
 };
 #[doc(alias = "règles")]
 #[doc(alias = "contrat de projet")]
@@ -83,7 +93,8 @@ pub use crate::french::render_french;
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]
 pub use crate::input::{
-    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
+    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice, CoachException,
+    DefiDossier, FundingDeclaration, Readings,
 };
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]
@@ -109,6 +120,7 @@ pub use crate::selection::{
 
 mod batch;
 mod candidate_scoring;
+mod convention_terms;
 mod eig7_terms;
 mod error;
 mod french;

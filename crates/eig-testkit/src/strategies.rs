@@ -219,6 +219,14 @@ pub fn commitment() -> impl Strategy<Value = Commitment> {
         Commitment::SustainabilityPlan,
         Commitment::TwelveMonthBudget,
         Commitment::PartialTelework,
+        Commitment::ConnectWithUsers,
+        Commitment::ReuseSharedComponents,
+        Commitment::FunctionalReportingLine,
+        Commitment::HumanResourcesInFirstWeek,
+        Commitment::TechnicalServicesInFirstWeek,
+        Commitment::PremisesAccess,
+        Commitment::CanteenAccess,
+        Commitment::DinumIncubatorWork,
     ])
 }
 

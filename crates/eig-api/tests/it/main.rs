@@ -79,6 +79,7 @@ fn every_rule_family_has_an_operation() {
         "rankCandidates",
         "eig7Terms",
         "eig7RecruitmentCap",
+        "conventionTermination",
         "planFunding",
         "planFundingScenario",
         "assignTalents",

@@ -140,6 +140,12 @@ fn defi() -> impl Strategy<Value = Defi> {
         Commitment::PartialTelework,
         Commitment::ConnectWithUsers,
         Commitment::ReuseSharedComponents,
+        Commitment::FunctionalReportingLine,
+        Commitment::HumanResourcesInFirstWeek,
+        Commitment::TechnicalServicesInFirstWeek,
+        Commitment::PremisesAccess,
+        Commitment::CanteenAccess,
+        Commitment::DinumIncubatorWork,
     ]);
     (
         ident(),

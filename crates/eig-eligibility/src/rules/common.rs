@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate};
 use chrono_tz::Europe::Paris;
 use eig_domain::{
     ApproxDate, ChoiceLimit, CivilService, Closing, Commitment, FundingRoute, HostKind,
@@ -16,7 +16,10 @@ mod tests;
 
 use crate::{
     error::EligibilityError,
-    input::{CandidateApplication, Choice, DefiDossier, FundingDeclaration},
+    input::{
+        AcceptanceLastDay, CandidateApplication, Choice, CoachException, DefiDossier,
+        FundingDeclaration,
+    },
     outcome::Reason,
     rules::Run,
 };
@@ -406,6 +409,18 @@ pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
             "capitalisation sur les briques technologiques mutualisées"
         }
         Commitment::PartialTelework => "télétravail partiel",
+        Commitment::FunctionalReportingLine => {
+            "EIG intégrés à l'organigramme en N-1 fonctionnel du sponsor"
+        }
+        Commitment::HumanResourcesInFirstWeek => {
+            "mise en relation avec les ressources humaines dès la première semaine"
+        }
+        Commitment::TechnicalServicesInFirstWeek => {
+            "mise en relation avec les services techniques dès la première semaine"
+        }
+        Commitment::PremisesAccess => "accès aux locaux au même titre que les agents",
+        Commitment::CanteenAccess => "restauration collective au tarif des agents",
+        Commitment::DinumIncubatorWork => "travail ponctuel à l'Incubateur de la DINUM accepté",
         _ => "engagement",
     }
 }
@@ -614,20 +629,25 @@ pub(crate) fn former_talent(
     past: Option<&[PastParticipation]>,
     promotion: Promotion,
     profile: TalentProfile,
+    reading: CoachException,
 ) -> Run {
-    // AAC6 art. 3 « hormis les EIG Coachs » is read as the post applied for: a former talent
-    // may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. `as_coach` (the
-    // coach role in EIG5: its EIG Link talents, or AMI 5 bis's coaches) is reported, not used:
-    // the other reading, which would except those talents from any post, is registered
-    // (docs/rules/assumptions.md, `eig6-coach-exception`).
+    // AAC6 art. 3 « hormis les EIG Coachs » is read by default as the post applied for: a
+    // former talent may apply to an EIG Coach post (AAC6 art. 5 §5), not to another one. The
+    // caller may choose the other reading (`Readings::coach_exception`): the role held in
+    // EIG5 (`as_coach`: its EIG Link talents, AMI 5 bis's coaches) excepts the talent from
+    // any post (docs/rules/assumptions.md, `eig6-coach-exception`).
     let run = match past {
         None => Run::missing(vec!["candidate.status.past_participations"]),
         Some(past) => {
-            if past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach {
-                Run::failed(Reason::FormerEig5Talent)
-            } else {
-                Run::satisfied()
-            }
+            let excluded = match reading {
+                CoachException::CoachRole => {
+                    past.iter().any(|p| p.promotion == promotion && !p.as_coach)
+                }
+                _ => {
+                    past.iter().any(|p| p.promotion == promotion) && profile != TalentProfile::Coach
+                }
+            };
+            if excluded { Run::failed(Reason::FormerEig5Talent) } else { Run::satisfied() }
         }
     };
     let text = past.map(|past| {
@@ -644,10 +664,16 @@ pub(crate) fn former_talent(
         codes.sort();
         if codes.is_empty() { String::from("aucune") } else { codes.join(", ") }
     });
+    let exception = match reading {
+        CoachException::CoachRole => {
+            "EIG de la promotion exclue ayant tenu le rôle de coach (lecture choisie par l'appelant)"
+        }
+        _ => "candidature à un poste d'EIG Coach",
+    };
     run.fact("candidate.status.past_participations", text)
         .fact("candidate.profile", profile.french())
         .parameter("excluded", promotion.code())
-        .parameter("exception", "candidature à un poste d'EIG Coach")
+        .parameter("exception", exception)
 }
 
 /// The number and the kind of choices within the promotion's limit.
@@ -829,20 +855,41 @@ pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'st
         .parameter("applies", "seulement si le canal de réception est fourni")
 }
 
+/// Whether a text lets the programme except a laureate from the start day, and whether it
+/// did: « Sauf exception, les EIG lauréats intègrent l’administration le 1er septembre 2020. »
+/// (AAC4 art. 7; AAC5 art. 6 likewise). AAC6 and AMI5bis state no exception.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum StartException {
+    /// The text states no exception.
+    NotStated,
+    /// The text states one; the caller's fact (`process.start_exception_granted`).
+    Stated(Option<bool>),
+}
+
 /// « Commencer leur défi à la date de début de la promotion » (AAC4 art. 8); « Commencer leur
 /// projet à la date de début de la promotion » (AAC5/AAC6 art. 7): the candidate can start on
 /// the first day ([`start_day`]). Applies only when the availability is supplied; a talent
-/// whose start follows the projects' needs (the EIG6 coaches) is not bound.
+/// whose start follows the projects' needs (the EIG6 coaches) is not bound. Where the text
+/// states an exception (AAC4 art. 7, AAC5 art. 6), a candidate available later is judged by
+/// it: granted, satisfied; refused, failed; unknown, missing (as AAC2's team exception).
 pub(crate) fn start_availability(
     available_from: Option<NaiveDate>,
     start_on: Option<NaiveDate>,
     bound: bool,
+    exception: StartException,
 ) -> Run {
     let run = match (available_from, start_on, bound) {
         (Some(_), None, true) => Run::missing(vec!["mission_start_on"]),
-        (Some(available), Some(start), true) if available > start => {
-            Run::failed(Reason::NotAvailableAtStart { available_from: available, start_on: start })
-        }
+        (Some(available), Some(start), true) if available > start => match exception {
+            StartException::Stated(Some(true)) => Run::satisfied(),
+            StartException::Stated(None) => Run::missing(vec!["process.start_exception_granted"]),
+            StartException::NotStated | StartException::Stated(Some(false)) => {
+                Run::failed(Reason::NotAvailableAtStart {
+                    available_from: available,
+                    start_on: start,
+                })
+            }
+        },
         _ => Run::satisfied(),
     };
     let run = run
@@ -851,6 +898,12 @@ pub(crate) fn start_availability(
             available_from.map(|day| day.format("%d/%m/%Y").to_string()),
         )
         .parameter("applies", "seulement si la disponibilité est fournie");
+    let run = match exception {
+        StartException::NotStated => run,
+        StartException::Stated(granted) => run
+            .fact("process.start_exception_granted", granted)
+            .parameter("exception", "« Sauf exception » : une exception accordée lève la date"),
+    };
     let run = match start_on {
         Some(start) => run.parameter("start_on", start.format("%d/%m/%Y").to_string()),
         None => run,
@@ -878,14 +931,22 @@ pub(crate) fn start_day(
 }
 
 /// The final acceptance, given « dans un délai de 15 jours » (AAC6 art. 5.6), of N days in
-/// general: the acceptance is on time when given at the latest N days after the notification (the notification day is day 0). Applies
-/// only when the acceptance is supplied.
+/// general: the acceptance is on time when given at the latest N days after the notification
+/// (the notification day is day 0). Applies only when the acceptance is supplied. A last day
+/// on a Saturday, a Sunday or a public holiday stays where it falls, unless the caller
+/// chooses the other reading (`AcceptanceLastDay::NextWorkingDay`: moved to the next working
+/// day; docs/rules/assumptions.md, `acceptance-day-count`).
 pub(crate) fn acceptance(
     notified_on: Option<NaiveDate>,
     accepted_on: Option<NaiveDate>,
     days: u8,
+    reading: AcceptanceLastDay,
 ) -> Run {
-    let last_day = notified_on.and_then(|day| day.checked_add_days(chrono::Days::new(days.into())));
+    let counted = notified_on.and_then(|day| day.checked_add_days(chrono::Days::new(days.into())));
+    let last_day = match reading {
+        AcceptanceLastDay::NextWorkingDay => counted.and_then(next_working_day),
+        _ => counted,
+    };
     let run = match (accepted_on, notified_on, last_day) {
         (Some(_), None, _) => Run::missing(vec!["process.selection_notified_on"]),
         (Some(accepted), Some(notified), Some(last)) if accepted > last => {
@@ -898,9 +959,70 @@ pub(crate) fn acceptance(
         _ => Run::satisfied(),
     };
     let day_text = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
-    run.fact("process.selection_notified_on", day_text(notified_on))
+    let last_day_reading = match reading {
+        AcceptanceLastDay::NextWorkingDay => {
+            "reporté au premier jour ouvrable s'il tombe un samedi, un dimanche ou un jour férié (lecture choisie par l'appelant)"
+        }
+        _ => "non reporté, même un samedi, un dimanche ou un jour férié",
+    };
+    let run = run
+        .fact("process.selection_notified_on", day_text(notified_on))
         .fact("process.accepted_on", day_text(accepted_on))
         .parameter("days", u64::from(days))
         .parameter("counted_from", "le lendemain de la notification (jour 0 = notification)")
-        .parameter("applies", "seulement si l'acceptation est fournie")
+        .parameter("last_day", last_day_reading)
+        .parameter("applies", "seulement si l'acceptation est fournie");
+    match last_day {
+        Some(last) => run.parameter("last_day_on", last.format("%d/%m/%Y").to_string()),
+        None => run,
+    }
+}
+
+/// `day`, or the first day after it that is neither a Saturday, a Sunday nor a French
+/// public holiday.
+fn next_working_day(day: NaiveDate) -> Option<NaiveDate> {
+    let mut day = day;
+    for _ in 0..7 {
+        let weekend = matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+        if !weekend && !is_public_holiday(day) {
+            return Some(day);
+        }
+        day = day.succ_opt()?;
+    }
+    Some(day)
+}
+
+/// The eleven public holidays of code du travail art. L. 3133-1 (metropolitan France): 1
+/// January, Easter Monday, 1 May, 8 May, Ascension Thursday, Whit Monday, 14 July, 15
+/// August, 1 November, 11 November, 25 December.
+pub(crate) fn is_public_holiday(day: NaiveDate) -> bool {
+    let fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)];
+    if fixed.contains(&(day.month(), day.day())) {
+        return true;
+    }
+    let Some(easter) = easter_sunday(day.year()) else { return false };
+    [1_u64, 39, 50]
+        .iter()
+        .any(|offset| easter.checked_add_days(chrono::Days::new(*offset)) == Some(day))
+}
+
+/// Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/
+/// Butcher; the names are the algorithm's intermediate quantities).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let golden = year.rem_euclid(19);
+    let century = year.div_euclid(100);
+    let in_century = year.rem_euclid(100);
+    let skipped_leaps = century.div_euclid(4);
+    let century_rest = century.rem_euclid(4);
+    let lunar_shift = (century + 8).div_euclid(25);
+    let lunar_correction = (century - lunar_shift + 1).div_euclid(3);
+    let epact = (19 * golden + century - skipped_leaps - lunar_correction + 15).rem_euclid(30);
+    let leaps = in_century.div_euclid(4);
+    let year_rest = in_century.rem_euclid(4);
+    let weekday = (32 + 2 * century_rest + 2 * leaps - epact - year_rest).rem_euclid(7);
+    let correction = (golden + 11 * epact + 22 * weekday).div_euclid(451);
+    let offset = epact + weekday - 7 * correction + 114;
+    let month = offset.div_euclid(31);
+    let day = offset.rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }

@@ -287,7 +287,12 @@ impl PromotionRules for Eig4 {
         let start_on = common::start_day(&FACTS, application);
         evaluation.record(
             &START,
-            common::start_availability(application.process.available_from, start_on, true),
+            common::start_availability(
+                application.process.available_from,
+                start_on,
+                true,
+                common::StartException::Stated(application.process.start_exception_granted),
+            ),
         );
         Ok(())
     }

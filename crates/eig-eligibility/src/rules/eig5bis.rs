@@ -142,9 +142,22 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
     } else {
         common::start_day(&FACTS, application)
     };
-    evaluation.record(&START, common::start_availability(process.available_from, start_on, true));
+    evaluation.record(
+        &START,
+        common::start_availability(
+            process.available_from,
+            start_on,
+            true,
+            common::StartException::NotStated,
+        ),
+    );
     evaluation.record(
         &ACCEPTANCE,
-        common::acceptance(process.selection_notified_on, process.accepted_on, 15),
+        common::acceptance(
+            process.selection_notified_on,
+            process.accepted_on,
+            15,
+            application.readings.acceptance_last_day,
+        ),
     );
 }

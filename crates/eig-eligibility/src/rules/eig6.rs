@@ -288,6 +288,7 @@ impl PromotionRules for Eig6 {
                 status.past_participations.as_deref(),
                 Promotion::Eig5,
                 application.candidate.profile,
+                application.readings.coach_exception,
             ),
         );
         if let Some(limit) = &facts.choice_limit {
@@ -314,6 +315,7 @@ impl PromotionRules for Eig6 {
                 application.process.available_from,
                 start_on,
                 application.candidate.profile != TalentProfile::Coach,
+                common::StartException::NotStated,
             ),
         );
         evaluation.record(
@@ -322,6 +324,7 @@ impl PromotionRules for Eig6 {
                 application.process.selection_notified_on,
                 application.process.accepted_on,
                 15,
+                application.readings.acceptance_last_day,
             ),
         );
         Ok(())

@@ -65,6 +65,22 @@ const TELEWORK: Rule = Rule {
     title: "Télétravail partiel des EIG accepté (2 jours par semaine)",
     source: reg7("§3.4 c"),
 };
+/// The other six items of REG7 §3.4 c, which « l’administration partenaire s’engage à » as
+/// it does to the telework: the text requires all seven.
+const OPERATIONAL: Rule = Rule {
+    id: "eig7.partner.operational_commitments",
+    title: "Modalités opérationnelles acceptées : organigramme, ressources humaines et services techniques dès la première semaine, locaux, restauration, Incubateur",
+    source: reg7("§3.4 c"),
+};
+/// The six commitments of [`OPERATIONAL`].
+const OPERATIONAL_COMMITMENTS: &[Commitment] = &[
+    Commitment::FunctionalReportingLine,
+    Commitment::HumanResourcesInFirstWeek,
+    Commitment::TechnicalServicesInFirstWeek,
+    Commitment::PremisesAccess,
+    Commitment::CanteenAccess,
+    Commitment::DinumIncubatorWork,
+];
 
 const NATURAL_PERSON: Rule = Rule {
     id: "eig7.candidate.natural_person",
@@ -92,6 +108,7 @@ const DOSSIER_IDS: &[&str] = &[
     BUDGET.id,
     SPONSOR.id,
     TELEWORK.id,
+    OPERATIONAL.id,
 ];
 const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id];
 
@@ -180,6 +197,10 @@ impl PromotionRules for Eig7 {
         evaluation.record(
             &TELEWORK,
             common::commitments(&dossier.defi.commitments, &[Commitment::PartialTelework]),
+        );
+        evaluation.record(
+            &OPERATIONAL,
+            common::commitments(&dossier.defi.commitments, OPERATIONAL_COMMITMENTS),
         );
         Ok(Some(FundingRoute::EmployedByDinum))
     }

@@ -6,10 +6,11 @@ use std::fs;
 
 use eig_domain::FundingRoute;
 use eig_eligibility::{
-    CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, JurySheet, Outcome,
-    ProlongationRequest, SelectionStatus, eig7_contract_terms, eig7_recruitment_cap,
-    eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
-    evaluate_prolongation, evaluate_prolongation_by_talent, rank_candidates, select_laureates,
+    CandidateApplication, CandidateScoreSheet, DefiDossier, EligibilityError, FundingConvention,
+    JurySheet, Outcome, ProlongationRequest, SelectionStatus, convention_termination,
+    eig7_contract_terms, eig7_recruitment_cap, eig7_renewal_answer_by, evaluate_candidate,
+    evaluate_dossier, evaluate_eig5bis, evaluate_prolongation, evaluate_prolongation_by_talent,
+    rank_candidates, select_laureates,
 };
 use serde::Deserialize;
 
@@ -37,6 +38,9 @@ struct Case {
     /// Recruitments in a year (`eig7_recruitment_cap`).
     #[serde(default)]
     eig7_cap: Option<CapInput>,
+    /// A funding convention's termination notified on a day (`convention_termination`).
+    #[serde(default)]
+    termination: Option<TerminationInput>,
     /// A request for the co-financing of EIG6 prolongations (`evaluate_prolongation`).
     #[serde(default)]
     prolongation: Option<ProlongationRequest>,
@@ -63,6 +67,13 @@ struct TermsInput {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TerminationInput {
+    convention: FundingConvention,
+    notified_on: chrono::NaiveDate,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CapInput {
     year: i32,
     recruited: u32,
@@ -84,13 +95,14 @@ struct Expected {
     #[serde(default)]
     selected: Option<Vec<String>>,
     /// EIG7 dates by name (`ends_on`, `renewal_notice_by`, `probation_ends_on`,
-    /// `interruption_request_by`, `renewal_answer_by`).
+    /// `interruption_request_by`, `renewal_answer_by`), or a termination's `effective_on`.
     #[serde(default)]
     dates: Option<std::collections::BTreeMap<String, chrono::NaiveDate>>,
     /// The EIG7 cap's status (`open`, `reached`, `no_cap_stated`) and what remains.
     #[serde(default)]
     cap: Option<serde_json::Value>,
-    /// Per (défi, profile) list, as `"défi/profile"`: the tie groups, best first.
+    /// Per list, as `"défi/profile"` (or `"profile"` for a profile list): the tie groups,
+    /// best first.
     #[serde(default)]
     ranks: Option<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
     /// A prolongation request's outcome per talent (`eligible`, `ineligible`, `incomplete`).
@@ -151,6 +163,7 @@ fn corpus() {
             case.prolongation.is_some(),
             case.eig7_terms.is_some(),
             case.eig7_cap.is_some(),
+            case.termination.is_some(),
         ];
         assert_eq!(inputs.iter().filter(|b| **b).count(), 1, "{}: one input", path.display());
         let sort = |mut e: Expected| {
@@ -192,6 +205,14 @@ fn corpus() {
             insta::assert_snapshot!(sources.join("\n"));
             return;
         }
+        if let Some(input) = &case.termination {
+            let terms = convention_termination(input.convention, input.notified_on).unwrap();
+            let dates = [("effective_on".to_owned(), terms.effective_on.value)].into();
+            assert_eq!(Some(dates), expected.dates, "{}: {}", path.display(), case.title);
+            // The JSON shape is API.
+            insta::assert_json_snapshot!(terms);
+            return;
+        }
         if let Some(input) = &case.eig7_cap {
             let cap =
                 serde_json::to_value(eig7_recruitment_cap(input.year, input.recruited)).unwrap();
@@ -206,7 +227,10 @@ fn corpus() {
                         .lists
                         .iter()
                         .map(|list| {
-                            let key = format!("{}/{}", list.defi, profile_code(list.profile));
+                            let key = match &list.defi {
+                                Some(defi) => format!("{defi}/{}", profile_code(list.profile)),
+                                None => profile_code(list.profile),
+                            };
                             let groups = list
                                 .ranks
                                 .iter()

@@ -10,8 +10,9 @@ use eig_domain::{
     SupportRole, TalentProfile,
 };
 use eig_eligibility::{
-    ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
-    Outcome, evaluate_candidate, evaluate_dossier, render_french,
+    AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice, CoachException,
+    DefiDossier, FundingDeclaration, Outcome, Readings, evaluate_candidate, evaluate_dossier,
+    render_french,
 };
 use proptest::prelude::*;
 
@@ -32,7 +33,7 @@ const ROLES: [SupportRole; 4] = [
     SupportRole::ProjectLead,
     SupportRole::Sponsor,
 ];
-const COMMITMENTS: [Commitment; 12] = [
+const COMMITMENTS: [Commitment; 18] = [
     Commitment::WorkOutsideWalls,
     Commitment::OpenSourceAndOpenData,
     Commitment::DataAccess,
@@ -45,6 +46,12 @@ const COMMITMENTS: [Commitment; 12] = [
     Commitment::PartialTelework,
     Commitment::ConnectWithUsers,
     Commitment::ReuseSharedComponents,
+    Commitment::FunctionalReportingLine,
+    Commitment::HumanResourcesInFirstWeek,
+    Commitment::TechnicalServicesInFirstWeek,
+    Commitment::PremisesAccess,
+    Commitment::CanteenAccess,
+    Commitment::DinumIncubatorWork,
 ];
 const PHASES: [BetaPhase; 7] = [
     BetaPhase::NoProductPage,
@@ -159,6 +166,8 @@ prop_compose! {
         selection_decided_on in prop::option::of(day()),
         mission_start_on in prop::option::of(day()),
         process in process(),
+        coach_role in any::<bool>(),
+        next_working_day in any::<bool>(),
     ) -> CandidateApplication {
         CandidateApplication {
             promotion,
@@ -174,6 +183,10 @@ prop_compose! {
             selection_decided_on,
             mission_start_on,
             process,
+            readings: Readings {
+                coach_exception: if coach_role { CoachException::CoachRole } else { CoachException::PostAppliedFor },
+                acceptance_last_day: if next_working_day { AcceptanceLastDay::NextWorkingDay } else { AcceptanceLastDay::AsCounted },
+            },
         }
     }
 }
@@ -185,6 +198,7 @@ prop_compose! {
         selection_notified_on in prop::option::of(day()),
         accepted_on in prop::option::of(day()),
         eig5_prolongation_offered in option_bool(),
+        start_exception_granted in option_bool(),
     ) -> ApplicationProcess {
         ApplicationProcess {
             through_official_channel,
@@ -192,6 +206,7 @@ prop_compose! {
             selection_notified_on,
             accepted_on,
             eig5_prolongation_offered,
+            start_exception_granted,
         }
     }
 }
@@ -379,6 +394,9 @@ proptest! {
                 }
                 if process.accepted_on.is_none() {
                     with(|p, _, day| p.accepted_on = Some(day));
+                }
+                if process.start_exception_granted.is_none() {
+                    with(|p, flag, _| p.start_exception_granted = Some(flag));
                 }
                 for a in filled {
                     let after = evaluate_candidate(&a).unwrap();

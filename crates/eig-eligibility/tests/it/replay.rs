@@ -27,8 +27,37 @@ const RECORD_FACTS: &[&str] =
 
 /// How the record's profiles became seats.
 const PROFILE_MAPPING: &str = "one seat per recorded talent; a talent recorded with two \
-profiles (« data_scientist+geomatician », the EIG6 coaches « coach_data_engineering », \
-« coach_service_design ») takes the first of them that the promotion seeks, else the first";
+profiles (« data_scientist+geomatician ») takes the first of them that the promotion seeks, \
+else the first";
+
+/// Why a record is not a dossier of the call for défis, when it is not: the programme's own
+/// project of AAP5 §4.2.2 (« Cas particulier du projet EIG Link ») and AAP6 §4.2.2 (« Cas
+/// particulier du projet Coach EIG »), whose talents « sont recrutés et financés » within
+/// Etalab, outside the call. Replaying them as a host's dossier would count them as accepted
+/// (and read their coaches as data engineers or designers): they are reported as not
+/// replayable instead. The EIG Link défis of EIG2–EIG4 are listed among the défis of their
+/// promotion's call for candidates (AAC2 art. 3: « Les défis suivants ont été sélectionnés
+/// par un jury pluridisciplinaire »), and are replayed, although AAC2 says of its EIG Link
+/// « défi prévu par l’appel à projets de mai 2017 » (an open question, not decided here).
+fn not_a_call_dossier(record: &DefiRecord) -> Option<&'static str> {
+    if !record.programme_internal {
+        return None;
+    }
+    match record.promotion {
+        Promotion::Eig5 => Some(
+            "the programme's own EIG Link project (AAP5 §4.2.2 « Cas particulier du projet EIG \
+             Link »: « Au sein du département Etalab, trois entrepreneurs sont recrutés et \
+             financés dans le cadre du projet EIG Link. »), not a dossier of the call for défis",
+        ),
+        Promotion::Eig6 => Some(
+            "the programme's own Coach EIG project (AAP6 §4.2.2 « Cas particulier du projet \
+             Coach EIG »: « Au sein du département Etalab, trois entrepreneurs sont recrutés et \
+             financés dans le cadre du projet Coach EIG. »), not a dossier of the call for \
+             défis; its coaches are not data engineers or designers of a host's team",
+        ),
+        _ => None,
+    }
+}
 
 /// What a rule says about one record.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -309,7 +338,10 @@ fn intro(records: usize) -> String {
          A record is **accepted** when no rule decidable from it fails, **refused** otherwise. \
          Every refusal of a real laureate is a finding, listed below with its resolution. EIG1 \
          and DIG1 have no published call rules (`EligibilityError::NoPublishedRules`): their \
-         records cannot be replayed.\n"
+         records cannot be replayed. Nor can the programme's own projects of EIG5 and EIG6 \
+         (EIG Link 2021, the Coach EIG project Magellan): AAP5 §4.2.2 and AAP6 §4.2.2 recruit \
+         their talents within Etalab, outside the call for défis, so they are no host's \
+         dossier.\n"
     )
 }
 
@@ -422,7 +454,8 @@ fn refusal_list(replayed: &[Replayed<'_>]) -> String {
 fn page() -> String {
     let history = History::embedded();
     let mut summary = String::from(
-        "## Summary\n\n| Promotion | Records | Accepted | Refused |\n|---|---:|---:|---:|\n",
+        "## Summary\n\n| Promotion | Records | Accepted | Refused | Not replayable |\n\
+         |---|---:|---:|---:|---:|\n",
     );
     let mut sections = String::new();
     for promotion in Promotion::ALL {
@@ -437,12 +470,17 @@ fn page() -> String {
         }
         let count = records.len();
         let _ = writeln!(sections, "\n## {promotion}\n");
+        let (internal, records): (Vec<_>, Vec<_>) =
+            records.into_iter().partition(|(_, record)| not_a_call_dossier(record).is_some());
         let replayed: Result<Vec<Replayed<'_>>, _> =
             records.iter().map(|(index, record)| replay(record, *index)).collect();
         let replayed = match replayed {
             Ok(replayed) => replayed,
             Err(err) => {
-                let _ = writeln!(summary, "| {promotion} | {count} | — | — (no published rules) |");
+                let _ = writeln!(
+                    summary,
+                    "| {promotion} | {count} | — | — (no published rules) | {count} |"
+                );
                 let _ = writeln!(
                     sections,
                     "{count} records. Not replayed: {err}. No call rules of this promotion are \
@@ -453,15 +491,31 @@ fn page() -> String {
             }
         };
         let refused = replayed.iter().filter(|r| r.refusals().next().is_some()).count();
-        let accepted = count - refused;
-        let _ = writeln!(summary, "| {promotion} | {count} | {accepted} | {refused} |");
+        let accepted = replayed.len() - refused;
+        let not_replayable = internal.len();
+        let _ = writeln!(
+            summary,
+            "| {promotion} | {count} | {accepted} | {refused} | {not_replayable} |"
+        );
         let _ = writeln!(
             sections,
-            "{count} records: {accepted} accepted, {refused} refused.\n\n{}",
+            "{count} records: {accepted} accepted, {refused} refused, {not_replayable} not \
+             replayable.\n\n{}",
             rule_table(&replayed)
         );
         if refused > 0 {
             let _ = write!(sections, "### Refusals\n\n{}", refusal_list(&replayed));
+        }
+        if not_replayable > 0 {
+            let _ = writeln!(sections, "### Not replayable\n");
+            for (_, record) in &internal {
+                let why = not_a_call_dossier(record).unwrap_or_default();
+                let _ = writeln!(
+                    sections,
+                    "- « {} » (host « {} »): {why}.",
+                    record.title, record.host_administration
+                );
+            }
         }
     }
     format!("{}\n{summary}{sections}", intro(history.defis().len()))
@@ -478,6 +532,9 @@ fn replay_refusals_are_pinned() {
     let history = History::embedded();
     let mut found = BTreeSet::new();
     for (index, record) in history.defis().iter().enumerate() {
+        if not_a_call_dossier(record).is_some() {
+            continue;
+        }
         let Ok(replayed) = replay(record, index) else {
             assert!(matches!(record.promotion, Promotion::Eig1 | Promotion::Dig1));
             continue;

@@ -114,7 +114,7 @@ proptest::proptest! {
             .enumerate()
             .map(|(i, (defi, scores))| CandidateScores {
                 candidate: format!("c{i}").parse().unwrap(),
-                defi: format!("d{defi}").parse().unwrap(),
+                defi: Some(format!("d{defi}").parse().unwrap()),
                 profile: eig_domain::TalentProfile::Developer,
                 scores: scores.clone(),
             })

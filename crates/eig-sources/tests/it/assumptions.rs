@@ -9,10 +9,10 @@ use crate::corpus::root;
 
 /// Every rule id a register entry may name: the eligibility rule sets' ids, AMI 5 bis's and
 /// EIG6+'s, the funding rule ids, and the functions that decide without a rule id
-/// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`).
+/// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`, `convention_termination`).
 fn known_rules() -> BTreeSet<String> {
     let mut known: BTreeSet<String> =
-        ["select_laureates", "rank_candidates", "eig7_contract_terms"]
+        ["select_laureates", "rank_candidates", "eig7_contract_terms", "convention_termination"]
             .into_iter()
             .map(str::to_owned)
             .collect();
@@ -104,6 +104,11 @@ fn the_known_interpretations_are_registered() {
         "eig2-team-exception",
         "sustainability-attested-at-filing",
         "candidate-scale-lower-bound",
+        // Issue 27, fourth round.
+        "convention-termination-notice",
+        "start-exception",
+        "reg7-operational-commitments",
+        "eig7-interview-lists",
     ] {
         assert!(slugs.contains(slug), "no entry {slug}");
     }

@@ -3,7 +3,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use eig_domain::Closing;
 
-use super::{Holds, Moment, deadline, holds, start_availability};
+use super::{
+    Holds, Moment, StartException, deadline, holds, is_public_holiday, start_availability,
+};
 use crate::outcome::{RuleResult, Value};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -57,7 +59,26 @@ fn a_mission_start_known_to_the_month_of_december_runs_to_the_31st() {
 fn an_availability_without_a_start_day_needs_the_start_day() {
     // Every promotion that applies the rule publishes its start day: checked directly.
     let available = NaiveDate::from_ymd_opt(2021, 9, 1);
-    let result = start_availability(available, None, true).result;
+    let result = start_availability(available, None, true, StartException::NotStated).result;
     assert!(matches!(result, RuleResult::Missing { inputs } if inputs == ["mission_start_on"]));
-    assert_eq!(start_availability(available, None, false).result, RuleResult::Satisfied);
+    assert_eq!(
+        start_availability(available, None, false, StartException::NotStated).result,
+        RuleResult::Satisfied
+    );
+}
+
+#[test]
+fn the_public_holidays_of_code_du_travail() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Easter 2022 was on 17 April: Easter Monday 18 April, Ascension 26 May, Whit Monday 6 June.
+    for holiday in [day(2022, 4, 18), day(2022, 5, 26), day(2022, 6, 6), day(2022, 7, 14)] {
+        assert!(is_public_holiday(holiday), "{holiday}");
+    }
+    // Easter 2024 on 31 March: Easter Monday 1 April, Ascension 9 May, Whit Monday 20 May.
+    for holiday in [day(2024, 4, 1), day(2024, 5, 9), day(2024, 5, 20), day(2024, 12, 25)] {
+        assert!(is_public_holiday(holiday), "{holiday}");
+    }
+    for worked in [day(2022, 4, 17), day(2022, 4, 19), day(2022, 7, 15), day(2024, 5, 10)] {
+        assert!(!is_public_holiday(worked), "{worked}");
+    }
 }
