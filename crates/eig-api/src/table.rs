@@ -395,7 +395,11 @@ fn json_of<O: Op>(request: &Request<'_>) -> Result<String, ApiError> {
 
 fn write_of<O: Op>(request: &Request<'_>, sink: &mut dyn std::io::Write) -> Result<(), ApiError> {
     let output = O::call(request)?;
-    serde_json::to_writer(sink, &output).map_err(|err| {
+    // serde_json writes token by token: buffered here, the sink sees 16 KiB at a time.
+    let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, sink);
+    let written = serde_json::to_writer(&mut buffered, &output)
+        .and_then(|()| std::io::Write::flush(&mut buffered).map_err(serde_json::Error::io));
+    written.map_err(|err| {
         if err.is_io() {
             crate::operations::interrupted()
         } else {
