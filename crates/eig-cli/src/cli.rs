@@ -58,7 +58,8 @@ pub(crate) enum Command {
     /// sortie 0 seulement si tous les cas réussissent.
     Test(TestArgs),
     /// Sert les règles en HTTP : une API JSON sans état sous /v1, avec les mêmes entrées,
-    /// résultats et messages que ces commandes, son document OpenAPI à /openapi.json, /healthz,
+    /// résultats et messages que ces commandes, son document OpenAPI à /openapi.json, /healthz
+    /// (le processus vit), /readyz (il peut prendre du travail),
     /// et une page de simulation à / (docs/server.md).
     Serve(ServeArgs),
 }
