@@ -1,6 +1,6 @@
 //! `eig serve` under hostile clients, on 127.0.0.1: every computation bounded by the timeout,
 //! the memory of the requests in flight bounded by the budget, a shutdown that always ends,
-//! and a normal request answered meanwhile. The probes of docs/server.md « Robustness », kept
+//! and a normal request answered meanwhile. The probes of docs/server.md (its Tests section), kept
 //! as tests (`.ci/run` runs them with the others).
 //!
 //! Times here are bounds a behaviour must keep (a stop within a grace period, an answer
