@@ -344,14 +344,17 @@ async fn answer(shared: &Shared, request: Request, started: Instant) -> Result<R
     // to a thread of its own (which would cost more than the work).
     if operation.quick && body.len() <= QUICK_BODY {
         let stop = AtomicBool::new(false);
-        let call = Call { body: &body, query: &query, stop: &stop, max_nodes: shared.limits.max_nodes };
+        let call =
+            Call { body: &body, query: &query, stop: &stop, max_nodes: shared.limits.max_nodes };
         let mut answer = Vec::new();
         let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             (operation.handler)(&call, &mut answer)
         }));
         drop((place, reserved));
         return match handled {
-            Ok(Ok(())) => Ok(json_response(StatusCode::OK, "application/json", Bytes::from(answer))),
+            Ok(Ok(())) => {
+                Ok(json_response(StatusCode::OK, "application/json", Bytes::from(answer)))
+            }
             Ok(Err(problem)) => Err(problem),
             Err(_) => Err(Problem::internal()),
         };
