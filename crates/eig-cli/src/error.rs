@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// Why `eig test` passes over a file of a directory: the marks of a case file it lacks
 /// (`eig_cases::is_case_file`).
-pub(crate) const NOT_CASES: &str = "ni « format: eig-case/1 » ni cas avec « expected »";
+pub(crate) const NOT_CASES: &str = "sans format: eig-case/1, ni cas avec expected";
 
 /// An error of the command line tool. Each names the input and what was wrong with it.
 #[derive(Debug, thiserror::Error)]

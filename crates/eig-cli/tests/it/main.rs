@@ -1311,7 +1311,7 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     ignoré      DIR/funding.json
     ignoré      DIR/more/faq.yml
     ignoré      DIR/more/history.json
-    2 réussis, 0 en échec ; 3 fichiers ignorés, qui ne sont pas des fichiers de cas (ni « format: eig-case/1 » ni cas avec « expected »)
+    2 réussis, 0 en échec ; 3 fichiers ignorés, qui ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected)
     ");
 
     // Declaring the format, or unparsable: read, and unreadable.
@@ -1337,7 +1337,7 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     std::fs::write(data.join("funding.json"), r#"{"promotion": "EIG3", "defis": []}"#).unwrap();
     let (code, _, stderr) = eig(&["test", data.to_str().unwrap()], "");
     assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr.replace(path, "DIR"), @"erreur : aucun fichier de cas dans DIR/data : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un) ; ignorés, car ce ne sont pas des fichiers de cas (ni « format: eig-case/1 » ni cas avec « expected ») : DIR/data/funding.json");
+    insta::assert_snapshot!(stderr.replace(path, "DIR"), @"erreur : aucun fichier de cas dans DIR/data : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un) ; ignorés, car ce ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected) : DIR/data/funding.json");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
