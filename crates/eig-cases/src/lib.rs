@@ -54,7 +54,7 @@ pub use crate::case::{
     RawCase, ShapeError, SplitInput, TerminationInput,
 };
 #[doc(alias = "lecture")]
-pub use crate::read::{CaseError, Syntax, read_cases};
+pub use crate::read::{CaseError, Syntax, is_case_file, read_cases};
 #[doc(alias = "verdict")]
 pub use crate::run::{Difference, Report, RuleNote, Verdict, run_case, run_case_until};
 

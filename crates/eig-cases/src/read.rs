@@ -163,6 +163,44 @@ fn parse_document(file: &str, text: &str) -> Result<Value, CaseError> {
     }
 }
 
+/// Whether the text of a file named `file` is meant as a case file, for a runner that walks a
+/// directory holding other data too (`eig test DIR`): it declares the format (a `cases` list,
+/// or a `format` naming `eig-case/…`), or it is one case or a list holding one (an object
+/// with its `expected` result). A file that cannot be parsed counts as a case file: it may be
+/// one, and [`read_cases`] then says where its syntax is wrong rather than the file being
+/// passed over.
+///
+/// # Example
+/// ```
+/// use eig_cases::is_case_file;
+///
+/// assert!(is_case_file("a.yaml", "format: eig-case/1\ncases: []"));
+/// assert!(is_case_file("a.json", r#"[{"title": "t", "expected": {}}]"#));
+/// assert!(is_case_file("a.json", r#"{"format": "eig-case/9", "cases": "?"}"#));
+/// assert!(is_case_file("a.json", r#"{"title": "#));
+/// // Data of another kind: an input of `eig funding`, a list of sentences.
+/// assert!(!is_case_file("funding.json", r#"{"promotion": "EIG3", "defis": []}"#));
+/// assert!(!is_case_file("faq.yml", "- {question: q, answer: a}"));
+/// ```
+pub fn is_case_file(file: &str, text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let is_case =
+        |value: &Value| value.as_object().is_some_and(|case| case.contains_key("expected"));
+    match parse_document(file, text) {
+        Err(_) => true,
+        Ok(Value::Object(object)) => {
+            object.contains_key("cases")
+                || object
+                    .get("format")
+                    .and_then(Value::as_str)
+                    .is_some_and(|format| format.starts_with("eig-case/"))
+                || object.contains_key("expected")
+        }
+        Ok(Value::Array(values)) => values.iter().any(is_case),
+        Ok(_) => false,
+    }
+}
+
 /// Reads the cases of a file named `file` (its name gives its syntax, [`Syntax::of`]): one
 /// result per case, in the file's order. A file that cannot be parsed at all is one error
 /// with its line and column. A UTF-8 byte order mark is skipped.

@@ -54,8 +54,9 @@ pub(crate) enum Command {
     Example(KindArgs),
     /// Lance des tests de règles : des fichiers de cas au format public (JSON, ou YAML avec
     /// commentaires ; voir `eig schema case` et docs/testing.md), une ligne par cas, pour chaque
-    /// échec la différence avec la règle et sa source, puis `N réussis, M en échec`. Code de
-    /// sortie 0 seulement si tous les cas réussissent.
+    /// échec la différence avec la règle et sa source, les fichiers ignorés des dossiers (ce ne
+    /// sont pas des fichiers de cas), puis `N réussis, M en échec`. Code de sortie 0 seulement
+    /// si tous les cas réussissent.
     Test(TestArgs),
     /// Sert les règles en HTTP : une API JSON sans état sous /v1, avec les mêmes entrées,
     /// résultats et messages que ces commandes, son document OpenAPI à /openapi.json, /healthz
@@ -233,9 +234,11 @@ pub(crate) struct HistoryArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct TestArgs {
-    /// Des fichiers de cas, ou des dossiers dont les fichiers `.json`, `.yaml` et `.yml` sont
-    /// lancés (triés, sous-dossiers compris) ; `-` lit un fichier de cas JSON sur l'entrée
-    /// standard.
+    /// Des fichiers de cas, ou des dossiers dont les fichiers de cas `.json`, `.yaml` et `.yml`
+    /// sont lancés (triés, sous-dossiers compris) ; `-` lit un fichier de cas JSON sur l'entrée
+    /// standard. Dans un dossier, un fichier qui ne déclare pas le format (`format:
+    /// eig-case/1`) et ne contient aucun cas (un objet avec `expected`) est ignoré, et nommé
+    /// avant le résumé.
     #[arg(value_name = "CHEMIN", required = true)]
     pub(crate) paths: Vec<PathBuf>,
     /// Seulement les cas dont le titre contient ce texte, ou qui couvrent une règle dont

@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+/// Why `eig test` passes over a file of a directory: the marks of a case file it lacks
+/// (`eig_cases::is_case_file`).
+pub(crate) const NOT_CASES: &str = "sans format: eig-case/1, ni cas avec expected";
+
 /// An error of the command line tool. Each names the input and what was wrong with it.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
@@ -34,9 +38,14 @@ pub(crate) enum CliError {
     Api { input: String, error: eig_api::ApiError },
     /// `eig test` found no case file where it was told to look.
     #[error(
-        "aucun fichier de cas dans {paths} : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un)"
+        "aucun fichier de cas dans {paths} : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un){}",
+        if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" ; ignorés, car ce ne sont pas des fichiers de cas ({NOT_CASES}) : {}", skipped.join(", "))
+        }
     )]
-    NoCases { paths: String },
+    NoCases { paths: String, skipped: Vec<String> },
     /// Rule tests ran and some failed or could not be read (`eig test`).
     #[error(
         "{} en échec ou illisible{} (chacun est nommé plus haut, avec ce qu'il faut changer)",

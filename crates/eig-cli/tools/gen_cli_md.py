@@ -139,9 +139,13 @@ Reads case files of the public format (JSON, or YAML with comments; `eig schema 
 [`docs/testing.md`](testing.md) for how to write one): each case says what it checks, the
 sentence it tests, one input and the expected result (partial). Prints one line per case, and
 under a failure the differing fields, the failing rule's trace entry and its source; ends
-with `N passed, M failed`; exit code 0 only when every case passes. `--filter` keeps the cases
-whose title contains a text or that cover a rule id starting with it; `--format json` and
-`--junit FILE` (JUnit XML) for CI dashboards.
+with `N passed, M failed`; exit code 0 only when every case passes. In a directory, only the
+case files are read — those that declare the format (`format: eig-case/1`) or hold cases (an
+object with its `expected`) — and each other `.json`, `.yaml` or `.yml` file is named
+(`ignoré`) before the summary, which counts them: `eig test crates` runs the crates' cases and
+passes over their data. A file named on the command line is always read. `--filter` keeps the
+cases whose title contains a text or that cover a rule id starting with it; `--format json` and
+`--junit FILE` (JUnit XML: a failure holds that case's differences only) for CI dashboards.
 
 ''' + block('eig example case | eig test -', ['test', '-'], example('case')))
 doc.append('## `eig history` — the official figures\n\n' + block('eig history --promotion EIG3', ['history', '--promotion', 'EIG3']))
@@ -200,7 +204,8 @@ empty result** — `eig eligibility` on `{}` decides nothing, `eig funding` on a
 without défis prints a plan of 0,00 €, `eig match` on a problem without candidates assigns
 nobody, `eig test` on a file whose `cases` is `[]` passes 0 cases. An array where a document
 (a JSON object) is expected is refused at `$` in every command (`["EIG3", []]` is not read as
-a funding input), and `eig test` on a directory without case files is refused.
+a funding input), and `eig test` on a directory without case files is refused (naming the
+files it passed over).
 
 ## Bad input
 

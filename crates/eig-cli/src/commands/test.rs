@@ -1,6 +1,7 @@
 //! `eig test PATH…`: runs case files of the public format (`eig-cases`): one line per case,
-//! a readable difference for each failure with the failing rule's source and trace, a
-//! summary line `N passed, M failed`; JSON and JUnit XML on request.
+//! a readable difference for each failure with the failing rule's source and trace, the
+//! files of the directories that are not case files (passed over, each named), a summary line
+//! `N passed, M failed`; JSON and JUnit XML on request.
 
 use std::{
     fmt::Write as _,
@@ -12,16 +13,24 @@ use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 
 use crate::{
     cli::{Format, TestArgs},
-    error::CliError,
+    error::{CliError, NOT_CASES},
     output,
 };
 
-/// Every case file under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
+/// How a file came to be run: named on the command line (always read), or found in a
+/// directory (read only when it is a case file, [`eig_cases::is_case_file`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    Named,
+    InDirectory,
+}
+
+/// Every file to run under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
 /// of a directory and its subdirectories, sorted.
-fn case_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
+fn case_files(path: &Path, found: Found, out: &mut Vec<(PathBuf, Found)>) -> Result<(), CliError> {
     let read = |source| CliError::Read { input: path.display().to_string(), source };
     if path.as_os_str() == "-" {
-        out.push(path.to_owned());
+        out.push((path.to_owned(), found));
         return Ok(());
     }
     if !path.is_dir() {
@@ -31,7 +40,7 @@ fn case_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
                 "le fichier ou le dossier n'existe pas",
             )));
         }
-        out.push(path.to_owned());
+        out.push((path.to_owned(), found));
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -41,14 +50,14 @@ fn case_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
         .map_err(read)?;
     entries.sort();
     for entry in entries {
-        let is_case = entry
+        let is_data = entry
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| ["json", "yaml", "yml"].iter().any(|x| e.eq_ignore_ascii_case(x)));
         if entry.is_dir() {
-            case_files(&entry, out)?;
-        } else if is_case {
-            out.push(entry);
+            case_files(&entry, Found::InDirectory, out)?;
+        } else if is_data {
+            out.push((entry, Found::InDirectory));
         }
     }
     Ok(())
@@ -63,18 +72,24 @@ fn kept(filter: Option<&str>, title: &str, rules: &[String]) -> bool {
     })
 }
 
-/// Runs every case of `paths`.
-fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, CliError> {
+/// What a run found: the result of each case, and the files of the directories that are not
+/// case files, passed over.
+#[derive(Debug, Default)]
+struct Run {
+    results: Vec<CaseResult>,
+    skipped: Vec<String>,
+}
+
+/// Runs every case of `paths`; a file found in a directory that is not a case file is
+/// passed over and named in [`Run::skipped`].
+fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Run, CliError> {
     let mut files = Vec::new();
     for path in paths {
-        case_files(path, &mut files)?;
+        case_files(path, Found::Named, &mut files)?;
     }
-    if files.is_empty() {
-        let paths: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
-        return Err(CliError::NoCases { paths: paths.join(", ") });
-    }
-    let mut results = Vec::new();
-    for path in files {
+    let mut run = Run::default();
+    let mut read = 0;
+    for (path, found) in files {
         let (name, text) = if path.as_os_str() == "-" {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
@@ -87,15 +102,25 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Vec<CaseResult>, C
                 .map_err(|source| CliError::Read { input: name.clone(), source })?;
             (name, crate::input::skip_bom(text))
         };
-        results.extend(run_case_text(&name, &text, |title, rules| kept(filter, title, rules)));
+        if found == Found::InDirectory && !eig_cases::is_case_file(&name, &text) {
+            run.skipped.push(name);
+            continue;
+        }
+        read += 1;
+        run.results.extend(run_case_text(&name, &text, |title, rules| kept(filter, title, rules)));
     }
-    Ok(results)
+    if read == 0 {
+        let paths: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
+        return Err(CliError::NoCases { paths: paths.join(", "), skipped: run.skipped });
+    }
+    Ok(run)
 }
 
-/// The readable report: one line per case, the details of each failure under it, the summary.
-fn text(results: &[CaseResult]) -> String {
+/// The readable report: one line per case, the details of each failure under it, the files
+/// passed over, the summary.
+fn text(run: &Run) -> String {
     let mut out = String::new();
-    for result in results {
+    for result in &run.results {
         let place = format!("{}#{}", result.file, result.case);
         let Some(report) = &result.report else {
             let _ = writeln!(out, "illisible   {place}");
@@ -106,9 +131,25 @@ fn text(results: &[CaseResult]) -> String {
         let _ = writeln!(out, "{word}  {place}  {}", report.title);
         out.push_str(&report.failure_details());
     }
-    let (passed, failed) = counts(results);
-    let _ =
-        writeln!(out, "{passed} réussi{}, {failed} en échec", if passed > 1 { "s" } else { "" });
+    for file in &run.skipped {
+        let _ = writeln!(out, "ignoré      {file}");
+    }
+    let (passed, failed) = counts(&run.results);
+    let _ = write!(out, "{passed} réussi{}, {failed} en échec", if passed > 1 { "s" } else { "" });
+    match run.skipped.len() {
+        0 => {}
+        1 => {
+            let _ =
+                write!(out, " ; 1 fichier ignoré, qui n'est pas un fichier de cas ({NOT_CASES})");
+        }
+        n => {
+            let _ = write!(
+                out,
+                " ; {n} fichiers ignorés, qui ne sont pas des fichiers de cas ({NOT_CASES})"
+            );
+        }
+    }
+    out.push('\n');
     out
 }
 
@@ -117,7 +158,21 @@ fn counts(results: &[CaseResult]) -> (usize, usize) {
     (passed, results.len() - passed)
 }
 
-/// The JUnit XML report: one test suite per file, one test case per case.
+/// What a JUnit failure describes: the lines under the case's line in the readable report,
+/// unindented, or why the case cannot be read.
+fn junit_details(result: &CaseResult) -> String {
+    let Some(report) = &result.report else { return result.error.clone().unwrap_or_default() };
+    let mut details = String::new();
+    for line in report.failure_details().lines() {
+        details.push_str(line.strip_prefix("    ").unwrap_or(line));
+        details.push('\n');
+    }
+    details
+}
+
+/// The JUnit XML report: one test suite per file, one test case per case; a failure's message
+/// is its first difference (or why the case cannot be read), its description that case's
+/// details only — no line of the run's report, such as the summary.
 fn junit(results: &[CaseResult]) -> Result<String, CliError> {
     let mut report = quick_junit::Report::new("eig test");
     let mut suites: Vec<TestSuite> = Vec::new();
@@ -135,18 +190,8 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
                     NonSuccessKind::Failure
                 };
                 let mut failure = TestCaseStatus::non_success(kind);
-                let details = match &result.report {
-                    Some(report) => {
-                        let mut details = format!(
-                            "ÉCHEC       {}#{}  {}\n",
-                            result.file, result.case, report.title
-                        );
-                        details.push_str(&report.failure_details());
-                        details
-                    }
-                    None => result.error.clone().unwrap_or_default(),
-                };
-                let first = details.lines().map(str::trim).find(|line| line.starts_with('$'));
+                let details = junit_details(result);
+                let first = details.lines().find(|line| line.starts_with('$'));
                 failure.set_message(first.unwrap_or_else(|| details.trim()).to_owned());
                 failure.set_description(details);
                 failure
@@ -166,18 +211,18 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
 }
 
 pub(crate) fn test(args: &TestArgs) -> Result<(), CliError> {
-    let results = run_all(&args.paths, args.filter.as_deref())?;
+    let run = run_all(&args.paths, args.filter.as_deref())?;
     if let Some(path) = &args.junit {
-        output::emit(Some(path), &junit(&results)?)?;
+        output::emit(Some(path), &junit(&run.results)?)?;
     }
-    let (_, failed) = counts(&results);
+    let (_, failed) = counts(&run.results);
     match args.output.format {
         Format::Json => output::write_json(
             args.output.output.as_deref(),
-            &test_output(results),
+            &test_output(run.results),
             args.output.pretty,
         )?,
-        Format::Text => output::emit(args.output.output.as_deref(), &text(&results))?,
+        Format::Text => output::emit(args.output.output.as_deref(), &text(&run))?,
     }
     if failed == 0 { Ok(()) } else { Err(CliError::CasesFailed { failed }) }
 }

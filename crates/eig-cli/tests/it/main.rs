@@ -1225,6 +1225,140 @@ fn rule_tests_run_and_explain_their_failures() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("eig-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `eig test --junit`: each failure holds that case's details only — its first difference as
+/// the message, its source and differences as the description — and nothing of the run's
+/// report (no summary line, no other case's line).
+#[test]
+fn junit_failures_hold_only_their_own_details() {
+    let dir = scratch("junit");
+    let case = |title: &str, share: &str| {
+        format!(
+            r#"{{"title": "{title}", "source": "AAP3 §5.2",
+                "split": {{"total": "100.00", "share": "0.7"}}, "expected": {{"share": "{share}"}}}}"#
+        )
+    };
+    let cases = format!(
+        "[{}, {}, {}]",
+        case("sixty", "60.00"),
+        case("seventy", "70.00"),
+        case("eighty", "80.00")
+    );
+    std::fs::write(dir.join("split.json"), cases).unwrap();
+    let junit = dir.join("junit.xml");
+    let path = dir.join("split.json");
+    let (code, stdout, _) =
+        eig(&["test", path.to_str().unwrap(), "--junit", junit.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stdout.ends_with("1 réussi, 2 en échec\n"), "{stdout}");
+    let xml = std::fs::read_to_string(&junit).unwrap().replace(path.to_str().unwrap(), "FILE");
+    insta::assert_snapshot!(xml, @r##"
+    <?xml version="1.0" encoding="UTF-8"?>
+    <testsuites name="eig test" tests="3" skipped="0" failures="2" errors="0">
+        <testsuite name="FILE" tests="3" skipped="0" errors="0" failures="2">
+            <testcase name="#1 sixty" classname="FILE">
+                <failure message="$.share : attendu &quot;60.00&quot;, obtenu &quot;70.00&quot;">source : AAP3 §5.2
+    $.share : attendu &quot;60.00&quot;, obtenu &quot;70.00&quot;
+    </failure>
+            </testcase>
+            <testcase name="#2 seventy" classname="FILE"/>
+            <testcase name="#3 eighty" classname="FILE">
+                <failure message="$.share : attendu &quot;80.00&quot;, obtenu &quot;70.00&quot;">source : AAP3 §5.2
+    $.share : attendu &quot;80.00&quot;, obtenu &quot;70.00&quot;
+    </failure>
+            </testcase>
+        </testsuite>
+    </testsuites>
+    "##);
+    assert!(!xml.contains("réussi") && !xml.contains("en échec"), "{xml}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `eig test DIR` reads the files that are case files — declaring the format, or holding
+/// cases (with their `expected`) — and names the others, passed over, before the summary; a
+/// file that declares the format but is broken, or that cannot be parsed, still fails, and so
+/// does a file named on the command line, whatever it holds.
+#[test]
+fn a_directory_s_other_files_are_named_and_passed_over() {
+    let dir = scratch("test-dir");
+    let split = r#"{"title": "70 % of 100 €", "split": {"total": "100.00", "share": "0.7"},
+                   "expected": {"share": "70.00"}}"#;
+    std::fs::write(dir.join("case.json"), split).unwrap();
+    std::fs::create_dir_all(dir.join("more")).unwrap();
+    std::fs::write(
+        dir.join("more/cases.yaml"),
+        "format: eig-case/1\ncases:\n  - title: thirds\n    evenly: {total: '1.00', parts: 3}\n    \
+         expected: ['0.34', '0.33', '0.33']\n",
+    )
+    .unwrap();
+    // An input of `eig funding`, a list of sentences, a history with a title: data, not cases.
+    std::fs::write(dir.join("funding.json"), r#"{"promotion": "EIG3", "defis": []}"#).unwrap();
+    std::fs::write(dir.join("more/faq.yml"), "- {question: q, answer: a}\n").unwrap();
+    std::fs::write(dir.join("more/history.json"), r#"{"title": "t", "promotions": []}"#).unwrap();
+    let path = dir.to_str().unwrap();
+    let (code, stdout, stderr) = eig(&["test", path], "");
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    insta::assert_snapshot!(stdout.replace(path, "DIR"), @"
+    réussi      DIR/case.json#1  70 % of 100 €
+    réussi      DIR/more/cases.yaml#1  thirds
+    ignoré      DIR/funding.json
+    ignoré      DIR/more/faq.yml
+    ignoré      DIR/more/history.json
+    2 réussis, 0 en échec ; 3 fichiers ignorés, qui ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected)
+    ");
+
+    // Declaring the format, or unparsable: read, and unreadable.
+    std::fs::write(dir.join("more/broken.yaml"), "format: eig-case/1\ncases: {title: t}\n")
+        .unwrap();
+    std::fs::write(dir.join("more/syntax.json"), r#"{"title": "#).unwrap();
+    let (code, stdout, _) = eig(&["test", path], "");
+    assert_eq!(code, 1, "{stdout}");
+    let stdout = stdout.replace(path, "DIR");
+    assert!(stdout.contains("illisible   DIR/more/broken.yaml#1\n"), "{stdout}");
+    assert!(stdout.contains("illisible   DIR/more/syntax.json#1\n"), "{stdout}");
+    assert!(stdout.contains("ignoré      DIR/funding.json\n"), "{stdout}");
+
+    // Named on the command line: always read.
+    let funding = dir.join("funding.json");
+    let (code, stdout, _) = eig(&["test", funding.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.starts_with("illisible "), "{stdout}");
+
+    // A directory without any case file: an error naming what was passed over.
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("funding.json"), r#"{"promotion": "EIG3", "defis": []}"#).unwrap();
+    let (code, _, stderr) = eig(&["test", data.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stderr.replace(path, "DIR"), @"erreur : aucun fichier de cas dans DIR/data : donnez des fichiers de cas .json, .yaml ou .yml (`eig example case` en affiche un) ; ignorés, car ce ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected) : DIR/data/funding.json");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `eig test crates` runs every case of the crates and passes over their other data — the
+/// history, the command's examples — naming each.
+#[test]
+fn the_crates_directory_passes_and_names_its_data_files() {
+    let crates = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let (code, stdout, stderr) = eig(&["test", crates], "");
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stdout.contains("illisible") && !stdout.contains("ÉCHEC"), "{stdout}");
+    let skipped: Vec<&str> =
+        stdout.lines().filter_map(|line| line.strip_prefix("ignoré      ")).collect();
+    for data in ["eig-history/data/promotions-data.json", "eig-api/data/funding.json"] {
+        assert!(skipped.iter().any(|file| file.ends_with(data)), "{data}: {skipped:#?}");
+    }
+    let summary = stdout.lines().last().unwrap();
+    assert!(summary.contains(" réussis, 0 en échec ; "), "{summary}");
+    assert!(summary.contains(&format!(" {} fichiers ignorés, ", skipped.len())), "{summary}");
+}
+
 /// `eig example <kind> --promotion P` gives a complete, valid example for every promotion
 /// with published rules, which the command accepts: the dossier and the application are
 /// eligible, the funding input plans, the matching solves; promotion names in any spelling.
