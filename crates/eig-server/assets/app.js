@@ -368,7 +368,8 @@ function renderPlan(plan) {
     for (const payer of payers) {
       const part = talent.parts.find((p) => p.payer === payer);
       const share = part && Number(talent.employer_cost) ? Math.round((Number(part.amount) / Number(talent.employer_cost)) * 100) : 0;
-      row.append(cell("td", part ? `${euros(part.amount)} (${share} %)` : "—"));
+      // A narrow no-break space before the percent sign, as French writes it: never broken apart.
+      row.append(cell("td", part ? `${euros(part.amount)} (${share}\u202f%)` : "—"));
     }
     body.append(row);
   }

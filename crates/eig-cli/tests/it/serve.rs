@@ -654,6 +654,13 @@ mod browser {
     async fn scenarios(client: &Client, port: u16) -> Result<()> {
         // A hospital, the health ministry as porteur administratif, a convention.
         client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+        // With no porteur administratif chosen, its name is not asked (the `hidden` attribute
+        // holds against the field's own `display`).
+        let carrier_name = client.find(Locator::Id("carrier-name-field")).await?;
+        assert!(
+            !carrier_name.is_displayed().await?,
+            "the porteur name field shows with no porteur chosen"
+        );
         describe(
             client,
             "établissement de santé",
@@ -667,7 +674,10 @@ mod browser {
         wait_text(client, "#verdict", "éligible").await?;
         let route = text(client, "#route").await?;
         assert_eq!(route, eig_domain::FundingRoute::ThroughAdministrativeCarrier.french());
-        let payers = text(client, "#payers").await?.replace(['\u{202f}', '\u{a0}'], " ");
+        let shown = text(client, "#payers").await?;
+        // The percent sign stays with its number: a narrow no-break space before it.
+        assert!(shown.contains("(70\u{202f}%)"), "{shown}");
+        let payers = shown.replace(['\u{202f}', '\u{a0}'], " ");
         assert!(payers.contains("49 000,00 € (70 %)"), "{payers}");
         assert!(payers.contains("21 000,00 € (30 %)"), "{payers}");
         let schedule = text(client, "#schedule").await?;
