@@ -175,8 +175,29 @@ pub struct Defi {
     #[serde(default)]
     pub support: Vec<SupportRole>,
     /// The commitments attested.
-    #[serde(default)]
+    // Each once: a commitment written twice is refused, not merged (`uniqueItems`).
+    #[serde(default, deserialize_with = "distinct")]
+    #[cfg_attr(feature = "schemars", schemars(with = "BTreeSet<Commitment>"))]
     pub commitments: BTreeSet<Commitment>,
+}
+
+/// A set read from a JSON array whose items are distinct: an item written twice is an error
+/// (never silently merged into one).
+fn distinct<'de, D, T>(deserializer: D) -> Result<BTreeSet<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Ord,
+{
+    let items = Vec::<T>::deserialize(deserializer)?;
+    let count = items.len();
+    let set: BTreeSet<T> = items.into_iter().collect();
+    if set.len() == count {
+        Ok(set)
+    } else {
+        Err(serde::de::Error::custom(
+            "un même engagement est écrit deux fois : écrivez chaque engagement une seule fois",
+        ))
+    }
 }
 
 impl Defi {
@@ -246,5 +267,25 @@ impl Defi {
     pub fn with_commitments(mut self, commitments: impl IntoIterator<Item = Commitment>) -> Defi {
         self.commitments.extend(commitments);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_commitment_written_twice_is_refused_not_merged() {
+        let defi = |commitments: &str| {
+            serde_json::from_str::<Defi>(&format!(
+                r#"{{"id": "eig3-x", "title": "X", "promotion": "EIG3",
+                    "hosts": {{"operational": {{"name": "Ministère", "kind": {{"kind": "ministry"}}}}}},
+                    "team": [], "commitments": {commitments}}}"#
+            ))
+        };
+        let once = defi(r#"["data_access", "accompaniment"]"#).unwrap();
+        assert_eq!(once.commitments.len(), 2);
+        let err = defi(r#"["data_access", "data_access"]"#).unwrap_err().to_string();
+        assert!(err.starts_with("un même engagement est écrit deux fois"), "{err}");
     }
 }
