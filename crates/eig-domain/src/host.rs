@@ -23,7 +23,7 @@ use crate::{error::IdentifierError, id::Label};
 /// assert!(!region.is_state_administration());
 /// assert!(HostKind::StateOperator.is_state_administration());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -52,6 +52,56 @@ pub enum HostKind {
     Jurisdiction,
     /// Another State body (*autre organisme de l'État*: BSPP, Présidence de la République).
     OtherStateBody,
+}
+
+/// The JSON of a [`HostKind`] as it is read: serde's derive lets an internally tagged unit
+/// variant (`{"kind": "ministry"}`) carry any other field unread; here every field but `kind`
+/// and, for a local authority, `level` is refused, as the schema says
+/// (`additionalProperties: false`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHostKind {
+    kind: KindTag,
+    level: Option<LocalAuthorityLevel>,
+}
+
+/// The values of `kind`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindTag {
+    Ministry,
+    CentralAdministration,
+    StateOperator,
+    DeconcentratedService,
+    IndependentAuthority,
+    LocalAuthority,
+    HealthEstablishment,
+    Jurisdiction,
+    OtherStateBody,
+}
+
+impl<'de> Deserialize<'de> for HostKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<HostKind, D::Error> {
+        use serde::de::Error as _;
+        let RawHostKind { kind, level } = RawHostKind::deserialize(deserializer)?;
+        let unit = |kind: HostKind| match level {
+            None => Ok(kind),
+            Some(_) => Err(D::Error::unknown_field("level", &["kind"])),
+        };
+        match kind {
+            KindTag::LocalAuthority => level
+                .map(|level| HostKind::LocalAuthority { level })
+                .ok_or_else(|| D::Error::missing_field("level")),
+            KindTag::Ministry => unit(HostKind::Ministry),
+            KindTag::CentralAdministration => unit(HostKind::CentralAdministration),
+            KindTag::StateOperator => unit(HostKind::StateOperator),
+            KindTag::DeconcentratedService => unit(HostKind::DeconcentratedService),
+            KindTag::IndependentAuthority => unit(HostKind::IndependentAuthority),
+            KindTag::HealthEstablishment => unit(HostKind::HealthEstablishment),
+            KindTag::Jurisdiction => unit(HostKind::Jurisdiction),
+            KindTag::OtherStateBody => unit(HostKind::OtherStateBody),
+        }
+    }
 }
 
 impl HostKind {
@@ -620,3 +670,27 @@ macro_rules! string_conversions {
 }
 
 string_conversions!(Siren, Siret, BudgetProgramme);
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_carries_no_field_but_its_own() {
+        let read = |json: &str| serde_json::from_str::<HostKind>(json).map_err(|e| e.to_string());
+        assert_eq!(read(r#"{"kind": "ministry"}"#), Ok(HostKind::Ministry));
+        assert_eq!(
+            read(r#"{"kind": "local_authority", "level": "region"}"#),
+            Ok(HostKind::LocalAuthority { level: LocalAuthorityLevel::Region })
+        );
+        for wrong in [
+            r#"{"kind": "independent_authority", "x": {}}"#,
+            r#"{"kind": "ministry", "level": "region"}"#,
+            r#"{"kind": "local_authority", "level": "region", "x": 1}"#,
+            r#"{"kind": "local_authority"}"#,
+            r#"{"kind": "nowhere"}"#,
+        ] {
+            assert!(read(wrong).is_err(), "{wrong} was read");
+        }
+    }
+}
