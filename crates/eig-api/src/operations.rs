@@ -11,7 +11,7 @@ use eig_eligibility::{
     evaluate_dossiers, render_french,
 };
 use eig_funding::{Payer, PromotionInput, PromotionPlan, Scenario};
-use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem, solve};
+use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem};
 use serde_json::Value;
 
 use crate::{
@@ -386,7 +386,17 @@ pub(crate) fn assign_talents_until(
     stop: &AtomicBool,
 ) -> Result<MatchOutput, ApiError> {
     let instance = Instance::new(input).map_err(|err| matching_problems(&err, input))?;
-    let solution = eig_matching::solve_until(&instance, options, stop).map_err(solve_error)?;
+    report_until(&instance, options, explain, stop)
+}
+
+/// Solves, stopped when `stop` is set, and reports (explained if `explain`).
+fn report_until(
+    instance: &Instance,
+    options: &Options,
+    explain: bool,
+    stop: &AtomicBool,
+) -> Result<MatchOutput, ApiError> {
+    let solution = eig_matching::solve_until(instance, options, stop).map_err(solve_error)?;
     Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
 }
 
@@ -426,10 +436,7 @@ pub fn solve_and_report(
     options: &Options,
     explain: bool,
 ) -> Result<MatchOutput, ApiError> {
-    let solution = solve(instance, options).map_err(|err| {
-        ApiError::new(ErrorKind::Unjudgeable, "verification_failed", err.to_string())
-    })?;
-    Ok(MatchOutput { report: solution.report(), explanations: explain.then(|| solution.explain()) })
+    report_until(instance, options, explain, &AtomicBool::new(false))
 }
 
 /// The problems of a matching input, one a line with its JSON path in `input`, the first 4

@@ -58,16 +58,20 @@ impl EligibilityAnswer {
         self.input
     }
 
-    /// Every record's result in turn, noting those not judged.
-    fn results(&self) -> impl Iterator<Item = Judged> + '_ {
-        let shown = move |judged: Judged| if self.traced { judged } else { judged.brief() };
-        let noted = move |(judged, line): (Judged, Option<String>)| {
-            self.not_judged.borrow_mut().extend(line);
-            shown(judged)
-        };
-        dossiers_judged(&self.input.dossiers)
-            .map(noted)
-            .chain(candidates_judged(&self.input.candidates).map(noted))
+    /// A record's result as it is shown, its line noted when it was not judged.
+    fn noted(&self, (judged, line): (Judged, Option<String>)) -> Judged {
+        self.not_judged.borrow_mut().extend(line);
+        if self.traced { judged } else { judged.brief() }
+    }
+
+    /// The dossiers' results in turn.
+    fn dossiers(&self) -> impl Iterator<Item = Judged> + '_ {
+        dossiers_judged(&self.input.dossiers).map(|result| self.noted(result))
+    }
+
+    /// The applications' results in turn.
+    fn candidates(&self) -> impl Iterator<Item = Judged> + '_ {
+        candidates_judged(&self.input.candidates).map(|result| self.noted(result))
     }
 
     /// One French line per record, decided in turn (`eig eligibility` without `--format
@@ -84,7 +88,7 @@ impl EligibilityAnswer {
     pub fn to_french(&self) -> String {
         self.not_judged.borrow_mut().clear();
         let mut text = String::new();
-        for judged in self.results() {
+        for judged in self.dossiers().chain(self.candidates()) {
             text.push_str(&french::judged_line(&judged));
             text.push('\n');
         }
@@ -103,18 +107,11 @@ impl<I: Iterator<Item = Judged>> Serialize for Lazy<I> {
 
 impl Serialize for EligibilityAnswer {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let shown = |judged: Judged| if self.traced { judged } else { judged.brief() };
-        let noted = |(judged, line): (Judged, Option<String>)| {
-            self.not_judged.borrow_mut().extend(line);
-            shown(judged)
-        };
         self.not_judged.borrow_mut().clear();
         // The fields of `EligibilityOutput`, in its order.
         let mut output = serializer.serialize_struct("EligibilityOutput", 2)?;
-        let dossiers = dossiers_judged(&self.input.dossiers).map(noted);
-        output.serialize_field("dossiers", &Lazy(RefCell::new(Some(dossiers))))?;
-        let candidates = candidates_judged(&self.input.candidates).map(noted);
-        output.serialize_field("candidates", &Lazy(RefCell::new(Some(candidates))))?;
+        output.serialize_field("dossiers", &Lazy(RefCell::new(Some(self.dossiers()))))?;
+        output.serialize_field("candidates", &Lazy(RefCell::new(Some(self.candidates()))))?;
         output.end()
     }
 }

@@ -135,6 +135,38 @@ pub enum Commitment {
     DinumIncubatorWork,
 }
 
+impl Commitment {
+    /// Every commitment, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Commitment;
+    ///
+    /// assert_eq!(Commitment::ALL.len(), 18);
+    /// assert_eq!(Commitment::ALL[0], Commitment::WorkOutsideWalls);
+    /// ```
+    pub const ALL: [Commitment; 18] = [
+        Commitment::WorkOutsideWalls,
+        Commitment::OpenSourceAndOpenData,
+        Commitment::DataAccess,
+        Commitment::DataUseAuthorisation,
+        Commitment::DigitalAccessibility,
+        Commitment::Accompaniment,
+        Commitment::TravelCosts,
+        Commitment::SustainabilityPlan,
+        Commitment::TwelveMonthBudget,
+        Commitment::PartialTelework,
+        Commitment::ConnectWithUsers,
+        Commitment::ReuseSharedComponents,
+        Commitment::FunctionalReportingLine,
+        Commitment::HumanResourcesInFirstWeek,
+        Commitment::TechnicalServicesInFirstWeek,
+        Commitment::PremisesAccess,
+        Commitment::CanteenAccess,
+        Commitment::DinumIncubatorWork,
+    ];
+}
+
 /// A défi proposed by a host administration.
 ///
 /// The team is a list of seats; how many seats a promotion allows is a rule of
@@ -273,6 +305,35 @@ impl Defi {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Commitment::ALL` holds every variant once, in order: a new variant that is not in it
+    /// fails to compile here (the match has no catch-all).
+    #[test]
+    fn every_commitment_is_in_all() {
+        let position = |commitment: Commitment| match commitment {
+            Commitment::WorkOutsideWalls => 0,
+            Commitment::OpenSourceAndOpenData => 1,
+            Commitment::DataAccess => 2,
+            Commitment::DataUseAuthorisation => 3,
+            Commitment::DigitalAccessibility => 4,
+            Commitment::Accompaniment => 5,
+            Commitment::TravelCosts => 6,
+            Commitment::SustainabilityPlan => 7,
+            Commitment::TwelveMonthBudget => 8,
+            Commitment::PartialTelework => 9,
+            Commitment::ConnectWithUsers => 10,
+            Commitment::ReuseSharedComponents => 11,
+            Commitment::FunctionalReportingLine => 12,
+            Commitment::HumanResourcesInFirstWeek => 13,
+            Commitment::TechnicalServicesInFirstWeek => 14,
+            Commitment::PremisesAccess => 15,
+            Commitment::CanteenAccess => 16,
+            Commitment::DinumIncubatorWork => 17,
+        };
+        for (index, commitment) in Commitment::ALL.into_iter().enumerate() {
+            assert_eq!(position(commitment), index);
+        }
+    }
 
     #[test]
     fn a_commitment_written_twice_is_refused_not_merged() {

@@ -323,14 +323,16 @@ async fn answer(shared: &Shared, request: Request, started: Instant) -> Result<R
             .headers()
             .get(header::CONTENT_LENGTH)
             .and_then(|value| value.to_str().ok()?.parse::<usize>().ok())
-            .map_or(shared.limits.body_limit, |length| length.min(shared.limits.body_limit));
-        let cost = shared.cost_kib(declared);
+            .map(|length| length.min(shared.limits.body_limit));
+        let cost = shared.cost_kib(declared.unwrap_or(shared.limits.body_limit));
         let Ok(Ok(reserved)) =
             tokio::time::timeout_at(deadline, shared.memory.clone().acquire_many_owned(cost)).await
         else {
             return Err(Problem::busy());
         };
-        let body = read_body(request.into_body(), shared.limits.body_limit, declared, deadline);
+        // A body of undeclared length grows as it comes (its reservation is the largest).
+        let expected = declared.unwrap_or(0);
+        let body = read_body(request.into_body(), shared.limits.body_limit, expected, deadline);
         (body.await?, Some(reserved))
     } else {
         (String::new(), None)

@@ -208,26 +208,7 @@ pub fn support_role() -> impl Strategy<Value = SupportRole> {
 /// });
 /// ```
 pub fn commitment() -> impl Strategy<Value = Commitment> {
-    select(vec![
-        Commitment::WorkOutsideWalls,
-        Commitment::OpenSourceAndOpenData,
-        Commitment::DataAccess,
-        Commitment::DataUseAuthorisation,
-        Commitment::DigitalAccessibility,
-        Commitment::Accompaniment,
-        Commitment::TravelCosts,
-        Commitment::SustainabilityPlan,
-        Commitment::TwelveMonthBudget,
-        Commitment::PartialTelework,
-        Commitment::ConnectWithUsers,
-        Commitment::ReuseSharedComponents,
-        Commitment::FunctionalReportingLine,
-        Commitment::HumanResourcesInFirstWeek,
-        Commitment::TechnicalServicesInFirstWeek,
-        Commitment::PremisesAccess,
-        Commitment::CanteenAccess,
-        Commitment::DinumIncubatorWork,
-    ])
+    select(Commitment::ALL.to_vec())
 }
 
 /// Any phase of a product on beta.gouv.fr (EIG7).

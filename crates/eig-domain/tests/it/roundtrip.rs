@@ -127,26 +127,7 @@ fn defi() -> impl Strategy<Value = Defi> {
         SupportRole::ProjectLead,
         SupportRole::Sponsor,
     ]);
-    let commitment = select(vec![
-        Commitment::WorkOutsideWalls,
-        Commitment::OpenSourceAndOpenData,
-        Commitment::DataAccess,
-        Commitment::DataUseAuthorisation,
-        Commitment::DigitalAccessibility,
-        Commitment::Accompaniment,
-        Commitment::TravelCosts,
-        Commitment::SustainabilityPlan,
-        Commitment::TwelveMonthBudget,
-        Commitment::PartialTelework,
-        Commitment::ConnectWithUsers,
-        Commitment::ReuseSharedComponents,
-        Commitment::FunctionalReportingLine,
-        Commitment::HumanResourcesInFirstWeek,
-        Commitment::TechnicalServicesInFirstWeek,
-        Commitment::PremisesAccess,
-        Commitment::CanteenAccess,
-        Commitment::DinumIncubatorWork,
-    ]);
+    let commitment = select(Commitment::ALL.to_vec());
     (
         ident(),
         label(),
