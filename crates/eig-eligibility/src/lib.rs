@@ -84,6 +84,12 @@ pub use crate::eig7_terms::{
     Eig7ContractTerms, RecruitmentCap, eig7_contract_terms, eig7_recruitment_cap,
     eig7_renewal_answer_by,
 };
+#[doc(alias = "que faudrait-il changer")]
+#[doc(alias = "contrefactuel")]
+pub use crate::counterfactual::{
+    Blocked, Change, ChangeOptions, ChangeSet, Counterfactuals, MAX_CHANGES, MAX_EVALUATIONS,
+    MAX_SETS, changes_to_eligible_application, changes_to_eligible_dossier, render_changes_french,
+};
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
@@ -121,6 +127,7 @@ pub use crate::selection::{
 mod batch;
 mod candidate_scoring;
 mod convention_terms;
+mod counterfactual;
 mod eig7_terms;
 mod error;
 mod french;
