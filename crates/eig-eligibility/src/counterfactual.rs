@@ -334,7 +334,6 @@ trait Edit: Clone + Ord + std::hash::Hash + Sized {
         self.path() == other.path()
     }
     fn apply(&self, record: &mut Self::Record);
-    fn value(&self, record: &Self::Record) -> Json;
     fn now(record: &Self::Record, path: &'static str) -> Json;
     /// The change in French, as what changes and its new value, so that alternatives read
     /// `what : one ou other`.
@@ -569,40 +568,77 @@ fn describe<E: Edit>(
 ) -> ChangeSet {
     // The rules each change turns, measured on the first set of the group.
     let first: Vec<E> = group.iter().map(|values| values[0].clone()).collect();
-    let changes = group
-        .iter()
-        .enumerate()
-        .map(|(i, values)| {
-            let without: Vec<E> =
-                first.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, e)| e.clone()).collect();
-            let mut rules = Vec::new();
-            let mut sources = Vec::new();
-            if let Ok(decision) = E::evaluate(&applied(record, &without)) {
-                for entry in decision.trace {
-                    if !matches!(entry.result, RuleResult::Satisfied) {
-                        rules.push(entry.rule);
-                        if !sources.contains(&entry.source) {
-                            sources.push(entry.source);
-                        }
+    let turned = |positions: &[usize]| {
+        let without: Vec<E> = first
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !positions.contains(j))
+            .map(|(_, e)| e.clone())
+            .collect();
+        let mut rules = Vec::new();
+        let mut sources = Vec::new();
+        if let Ok(decision) = E::evaluate(&applied(record, &without)) {
+            for entry in decision.trace {
+                if !matches!(entry.result, RuleResult::Satisfied) {
+                    rules.push(entry.rule);
+                    if !sources.contains(&entry.source) {
+                        sources.push(entry.source);
                     }
                 }
             }
-            let path = values[0].path();
+        }
+        (rules, sources)
+    };
+    // Changes of one input (people of two roles added to the support) are one change: its
+    // values are those of the input with all of them applied, one per combination.
+    let mut paths: Vec<(&'static str, Vec<usize>)> = Vec::new();
+    for (i, values) in group.iter().enumerate() {
+        let path = values[0].path();
+        match paths.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, positions)) => positions.push(i),
+            None => paths.push((path, vec![i])),
+        }
+    }
+    let changes = paths
+        .into_iter()
+        .map(|(path, positions)| {
+            let (rules, sources) = turned(&positions);
             let now = E::now(record, path);
-            let (lead, _) = values[0].french(record);
-            let french = format!(
-                "{lead}{}",
-                values.iter().map(|edit| edit.french(record).1).collect::<Vec<_>>().join(" ou ")
-            );
-            Change {
-                path,
-                answer: now.is_null(),
-                now,
-                needed: values.iter().map(|edit| edit.value(record)).collect(),
-                french,
-                rules,
-                sources,
+            let french = positions
+                .iter()
+                .map(|&i| {
+                    let values = &group[i];
+                    let (lead, _) = values[0].french(record);
+                    let alternatives: Vec<String> =
+                        values.iter().map(|edit| edit.french(record).1).collect();
+                    format!("{lead}{}", alternatives.join(" ou "))
+                })
+                .collect::<Vec<_>>()
+                .join(" et ");
+            let mut combinations: Vec<Vec<&E>> = vec![Vec::new()];
+            for &i in &positions {
+                combinations = combinations
+                    .into_iter()
+                    .flat_map(|combination| {
+                        group[i].iter().map(move |edit| {
+                            let mut next = combination.clone();
+                            next.push(edit);
+                            next
+                        })
+                    })
+                    .collect();
             }
+            let needed = combinations
+                .into_iter()
+                .map(|combination| {
+                    let mut changed = record.clone();
+                    for edit in combination {
+                        edit.apply(&mut changed);
+                    }
+                    E::now(&changed, path)
+                })
+                .collect();
+            Change { path, answer: now.is_null(), now, needed, french, rules, sources }
         })
         .collect();
     ChangeSet { changes, funding_route }
@@ -1002,12 +1038,6 @@ impl Edit for DossierEdit {
         }
     }
 
-    fn value(&self, record: &DefiDossier) -> Json {
-        let mut changed = record.clone();
-        self.apply(&mut changed);
-        DossierEdit::now(&changed, self.path())
-    }
-
     fn now(record: &DefiDossier, path: &'static str) -> Json {
         match path {
             "submitted_at" => to_json(&record.submitted_at),
@@ -1078,10 +1108,10 @@ impl Edit for DossierEdit {
                 to.french().into(),
             ),
             DossierEdit::Support { role, count } => {
-                (String::from("ajouter "), format!("{count} {}", support_french(*role)))
+                (String::from("ajouter "), format!("{count} {}{}", support_french(*role), if *count > 1 { "s" } else { "" }))
             }
             DossierEdit::FewerSupport { role, count } => {
-                (String::from("retirer "), format!("{count} {}", support_french(*role)))
+                (String::from("retirer "), format!("{count} {}{}", support_french(*role), if *count > 1 { "s" } else { "" }))
             }
             DossierEdit::Commitments(added) => (
                 lead("les engagements à ajouter"),
@@ -1352,12 +1382,6 @@ impl Edit for ApplicationEdit {
         }
     }
 
-    fn value(&self, record: &CandidateApplication) -> Json {
-        let mut changed = record.clone();
-        self.apply(&mut changed);
-        ApplicationEdit::now(&changed, self.path())
-    }
-
     fn now(record: &CandidateApplication, path: &'static str) -> Json {
         let status = &record.candidate.status;
         match path {
@@ -1436,9 +1460,9 @@ impl Edit for ApplicationEdit {
                 (lead("une exception à la date de début accordée"), yes_no(*granted))
             }
             ApplicationEdit::SelectionDecidedOn(on) => {
-                (String::from("la sélection décidée le "), day(*on))
+                (String::from("la sélection décidée au plus tôt le "), day(*on))
             }
-            ApplicationEdit::MissionStartOn(on) => (String::from("la mission commençant le "), day(*on)),
+            ApplicationEdit::MissionStartOn(on) => (String::from("la mission commençant au plus tôt le "), day(*on)),
         }
     }
 
