@@ -90,6 +90,25 @@ pub(crate) fn explain(promotion: Option<Promotion>) -> Example {
     json(&ExplainInput::Dossier(dossier))
 }
 
+/// A refused dossier: of a promotion, its fixture with a team of five and without the défi's
+/// commitments; without
+/// one, an EIG3 région asking for co-financing without a porteur administratif (AAP3 §3.1.2).
+pub(crate) fn changes(promotion: Option<Promotion>) -> Example {
+    let promotion_given = promotion.is_some();
+    let promotion = promotion.unwrap_or(Promotion::Eig3);
+    let mut dossier = fixtures::dossier(promotion).map_err(fixture(promotion))?;
+    if promotion_given {
+        dossier.defi.commitments.clear();
+        let seat = dossier.defi.team[0];
+        dossier.defi.team = vec![seat; 5];
+    } else {
+        dossier.defi.hosts.operational.kind =
+            eig_domain::HostKind::LocalAuthority { level: eig_domain::LocalAuthorityLevel::Region };
+        dossier.defi.hosts.administrative = None;
+    }
+    json(&crate::ChangesInput::new(ExplainInput::Dossier(dossier)))
+}
+
 pub(crate) fn prolongation(promotion: Option<Promotion>) -> Example {
     match promotion {
         None | Some(Promotion::Eig6) => shipped(include_str!("../data/prolongation.json")),

@@ -5,6 +5,7 @@
 //! `eig example` and any binding derive. Pure: no IO, no clock, no environment.
 //!
 //! - **Typed functions**, one per operation: [`decide_eligibility`], [`explain_decision`],
+//!   [`changes_to_eligibility`],
 //!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
 //!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`],
 //!   [`assign_talents`], [`run_call`], [`simulate`], [`run_cases`], [`official_figures`],
@@ -41,17 +42,18 @@
 pub use crate::{
     error::{ApiError, ErrorKind},
     operations::{
-        assign_talents, candidates_judged, convention_termination, decide_ami5bis,
-        decide_eligibility, decide_prolongation, dossiers_judged, eig7_recruitment_cap, eig7_terms,
-        explain_decision, list_parameters, matching_problems, official_figures, plan_funding,
-        plan_funding_scenario, rank_candidates, run_call, run_case_text, run_cases,
-        select_laureates, simulate, solve_and_report, test_output, vocabulary,
+        assign_talents, candidates_judged, changes_to_eligibility, convention_termination,
+        decide_ami5bis, decide_eligibility, decide_prolongation, dossiers_judged,
+        eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters, matching_problems,
+        official_figures, plan_funding, plan_funding_scenario, rank_candidates, run_call,
+        run_case_text, run_cases, select_laureates, simulate, solve_and_report, test_output,
+        vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{
-        CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
-        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
-        SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
+        CaseResult, ChangesAnswer, ChangesInput, Eig7Terms, EligibilityInput, EligibilityOutput,
+        ExplainInput, Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput,
+        ProlongationAnswer, SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
     stream::EligibilityAnswer,
     table::{

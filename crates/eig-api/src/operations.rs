@@ -17,9 +17,9 @@ use serde_json::Value;
 use crate::{
     error::{self, ApiError, ErrorKind},
     shapes::{
-        CaseResult, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput, Explanation,
-        FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, Simulation,
-        SimulationResult, TestOutput, Vocabulary,
+        CaseResult, ChangesAnswer, ChangesInput, Eig7Terms, EligibilityInput, EligibilityOutput,
+        ExplainInput, Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput,
+        ProlongationAnswer, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
 };
 
@@ -145,6 +145,38 @@ pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
             explained(eig_eligibility::evaluate_candidate(application), "$.candidate")
         }
     }
+}
+
+/// `changesToEligibility`: the minimal sets of changes to a dossier's or an application's
+/// facts under which its decision is eligible, each with the rules it turns, and the answer
+/// in French.
+///
+/// # Errors
+/// A record the rules cannot judge (`no_published_rules`, `conflicting_exceptions`…), at
+/// `$.record.dossier` or `$.record.candidate`.
+///
+/// # Example
+/// ```
+/// let mut dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+/// dossier.purely_it_tooling = Some(true);
+/// let answer = eig_api::changes_to_eligibility(&eig_api::ChangesInput::new(
+///     eig_api::ExplainInput::Dossier(dossier)))?;
+/// assert_eq!(answer.changes.sets[0].changes[0].path, "purely_it_tooling");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn changes_to_eligibility(input: &ChangesInput) -> Result<ChangesAnswer, ApiError> {
+    let changes = match &input.record {
+        ExplainInput::Dossier(dossier) => {
+            eig_eligibility::changes_to_eligible_dossier(dossier, &input.options)
+                .map_err(|err| error::eligibility(&err, "$.record.dossier"))?
+        }
+        ExplainInput::Candidate(application) => {
+            eig_eligibility::changes_to_eligible_application(application, &input.options)
+                .map_err(|err| error::eligibility(&err, "$.record.candidate"))?
+        }
+    };
+    let explanation = eig_eligibility::render_changes_french(&changes);
+    Ok(ChangesAnswer { changes, explanation })
 }
 
 /// `decideProlongation`: an EIG6 host's request to co-finance prolongations (AAC6+),

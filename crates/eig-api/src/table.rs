@@ -658,6 +658,18 @@ operations! {
         call: |request| crate::explain_decision(&request.body("explain")?),
         text: |output| output.explanation.clone(),
     },
+    ChangesToEligibility {
+        id: "changesToEligibility", command: "changes", method: Post, path: "/v1/changes",
+        tag: "eligibility",
+        summary: "Ce qui rendrait éligible un dossier ou une candidature refusé ou incomplet : \
+                  les plus petits ensembles de changements de ses faits, chacun avec les règles \
+                  qu'il fait basculer et leurs sources.",
+        input: Some("changes"), output: "changes-result", params: &[], french: true,
+        refusals: DECISION_REFUSALS,
+        output_type: crate::ChangesAnswer,
+        call: |request| crate::changes_to_eligibility(&request.body("changes")?),
+        text: |output| output.explanation.clone(),
+    },
     DecideProlongation {
         id: "decideProlongation", command: "prolongation", method: Post,
         path: "/v1/prolongation", tag: "eligibility",
@@ -1009,7 +1021,7 @@ impl Shape {
 fn judged_promotions(kind: &str) -> Option<Vec<Promotion>> {
     let judged: fn(Promotion) -> bool = match kind {
         // A dossier or an application is judged by its promotion's rule set.
-        "eligibility" | "explain" | "simulation" | "dossier" | "application" => {
+        "eligibility" | "explain" | "simulation" | "dossier" | "application" | "changes" => {
             |promotion| eig_eligibility::rule_set(promotion).is_ok()
         }
         // The jury of the défis (alone or in a whole call) scores on the grid its promotion
@@ -1177,6 +1189,10 @@ shapes! {
         "Un dossier ou une candidature (entrée de eig explain).", built(examples::explain);
     "explanation" => "Explanation", Output, crate::Explanation,
         "Une décision et son explication en français.", answer("explain");
+    "changes" => "ChangesInput", Input, crate::ChangesInput,
+        "Un dossier ou une candidature et ce qui ne peut pas changer (entrée de eig changes).", built(examples::changes);
+    "changes-result" => "ChangesResult", Output, crate::ChangesAnswer,
+        "Les plus petits ensembles de changements qui rendraient le dossier ou la candidature éligible.", answer("changes");
     "prolongation" => "ProlongationRequest", Input, eig_eligibility::ProlongationRequest,
         "Une demande de cofinancement de prolongations de l'EIG6 (entrée de eig prolongation).", built(examples::prolongation);
     "prolongation-result" => "ProlongationResult", Output, crate::ProlongationAnswer,

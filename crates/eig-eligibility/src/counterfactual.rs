@@ -488,7 +488,11 @@ fn minimal<E: Edit>(
         }
         let mut subsets: Vec<Vec<E>> = (1..(1u32 << set.len()) - 1)
             .map(|mask| {
-                set.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, e)| e.clone()).collect()
+                set.iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, e)| e.clone())
+                    .collect()
             })
             .collect();
         subsets.sort_by_key(Vec::len);
@@ -531,17 +535,19 @@ fn is_subset<E: Edit>(small: &[E], large: &[E]) -> bool {
 
 /// Sets that differ only by the value of one input become one set with several values for it;
 /// fewest changes first, then in the order found.
-fn merge<E: Edit>(found: Vec<(Vec<E>, Option<FundingRoute>)>) -> Vec<(Vec<Vec<E>>, Option<FundingRoute>)> {
+fn merge<E: Edit>(
+    found: Vec<(Vec<E>, Option<FundingRoute>)>,
+) -> Vec<(Vec<Vec<E>>, Option<FundingRoute>)> {
     let mut merged: Vec<(Vec<Vec<E>>, Option<FundingRoute>)> = Vec::new();
     'set: for (set, route) in found {
         for (group, group_route) in &mut merged {
             if group.len() != set.len() {
                 continue;
             }
-            let differing: Vec<usize> = (0..set.len())
-                .filter(|&i| group[i].iter().all(|edit| *edit != set[i]))
-                .collect();
-            let same_paths = group.iter().zip(&set).all(|(values, edit)| values[0].path() == edit.path());
+            let differing: Vec<usize> =
+                (0..set.len()).filter(|&i| group[i].iter().all(|edit| *edit != set[i])).collect();
+            let same_paths =
+                group.iter().zip(&set).all(|(values, edit)| values[0].path() == edit.path());
             let others_single = group
                 .iter()
                 .enumerate()
@@ -604,17 +610,27 @@ fn describe<E: Edit>(
         .map(|(path, positions)| {
             let (rules, sources) = turned(&positions);
             let now = E::now(record, path);
-            let french = positions
-                .iter()
-                .map(|&i| {
-                    let values = &group[i];
-                    let (lead, _) = values[0].french(record);
-                    let alternatives: Vec<String> =
-                        values.iter().map(|edit| edit.french(record).1).collect();
-                    format!("{lead}{}", alternatives.join(" ou "))
-                })
-                .collect::<Vec<_>>()
-                .join(" et ");
+            let leads: Vec<String> =
+                positions.iter().map(|&i| group[i][0].french(record).0).collect();
+            let one_lead = leads.iter().all(|lead| *lead == leads[0])
+                && positions.iter().all(|&i| group[i].len() == 1);
+            let french = if one_lead {
+                let values: Vec<String> =
+                    positions.iter().map(|&i| group[i][0].french(record).1).collect();
+                format!("{}{}", leads[0], values.join(", "))
+            } else {
+                positions
+                    .iter()
+                    .map(|&i| {
+                        let values = &group[i];
+                        let (lead, _) = values[0].french(record);
+                        let alternatives: Vec<String> =
+                            values.iter().map(|edit| edit.french(record).1).collect();
+                        format!("{lead}{}", alternatives.join(" ou "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" et ")
+            };
             let mut combinations: Vec<Vec<&E>> = vec![Vec::new()];
             for &i in &positions {
                 combinations = combinations
@@ -679,8 +695,13 @@ pub fn render_changes_french(answer: &Counterfactuals) -> String {
     }
     if answer.sets.is_empty() {
         out.push_str(&format!(
-            "Aucun changement permis ne rend {} éligible.\n",
-            what.to_lowercase()
+            "Aucun changement permis ne rend {} éligible{}.\n",
+            what.to_lowercase(),
+            if answer.blocked.is_empty() {
+                " dans la limite du nombre de changements demandée"
+            } else {
+                ""
+            }
         ));
     } else {
         out.push_str(&format!("{what} serait éligible si :\n"));
@@ -713,7 +734,10 @@ pub fn render_changes_french(answer: &Counterfactuals) -> String {
         } else {
             format!("elle lit des faits qui ne changent pas : {}", blocked.fixed.join(", "))
         };
-        out.push_str(&format!("Règle non satisfaite : {} ({}) — {fixed}.\n", blocked.rule, blocked.source));
+        out.push_str(&format!(
+            "Règle non satisfaite : {} ({}) — {fixed}.\n",
+            blocked.rule, blocked.source
+        ));
     }
     out
 }
@@ -778,6 +802,19 @@ const SUPPORT_ROLES: [SupportRole; 4] = [
     SupportRole::ProjectLead,
     SupportRole::Sponsor,
 ];
+
+fn people(role: SupportRole, count: usize) -> String {
+    if count == 1 {
+        return format!("1 {}", support_french(role));
+    }
+    let plural = match role {
+        SupportRole::OperationalMentor => "mentors opérationnels",
+        SupportRole::HighLevelMentor => "mentors de haut niveau",
+        SupportRole::ProjectLead => "porteurs de projet",
+        _ => "sponsors",
+    };
+    format!("{count} {plural}")
+}
 
 fn support_french(role: SupportRole) -> &'static str {
     match role {
@@ -890,7 +927,9 @@ impl Edit for DossierEdit {
                     match *input {
                         "submitted_at" => {
                             if let Some(at) = closing_of(record.defi.promotion, false) {
-                                out.push(DossierEdit::SubmittedAt(on_time::<DossierEdit>(record, at)));
+                                out.push(DossierEdit::SubmittedAt(on_time::<DossierEdit>(
+                                    record, at,
+                                )));
                             }
                         }
                         "carrier_convention"
@@ -939,7 +978,9 @@ impl Edit for DossierEdit {
                         let count = found.saturating_sub(usize::from(*max));
                         if count > 0 {
                             for role in SUPPORT_ROLES {
-                                if record.defi.support.iter().filter(|r| **r == role).count() >= count {
+                                if record.defi.support.iter().filter(|r| **r == role).count()
+                                    >= count
+                                {
                                     out.push(DossierEdit::FewerSupport { role, count });
                                 }
                             }
@@ -979,13 +1020,16 @@ impl Edit for DossierEdit {
     }
 
     /// People of different roles are added or removed independently (a mentor opérationnel
-    /// and a mentor de haut niveau).
+    /// and a mentor de haut niveau), and commitments asked by different rules are attested
+    /// together.
     fn conflicts(&self, other: &DossierEdit) -> bool {
         match (self, other) {
             (
                 DossierEdit::Support { role: a, .. } | DossierEdit::FewerSupport { role: a, .. },
                 DossierEdit::Support { role: b, .. } | DossierEdit::FewerSupport { role: b, .. },
             ) => a == b,
+            // Commitments asked by different rules are attested together.
+            (DossierEdit::Commitments(a), DossierEdit::Commitments(b)) => a == b,
             _ => self.path() == other.path(),
         }
     }
@@ -997,9 +1041,9 @@ impl Edit for DossierEdit {
             DossierEdit::Carrier(kind) => {
                 record.defi.hosts.administrative = kind.map(|kind| {
                     Host::new(
-                        "porteur administratif à désigner".parse().unwrap_or_else(|_| {
-                            record.defi.hosts.operational.name.clone()
-                        }),
+                        "porteur administratif à désigner"
+                            .parse()
+                            .unwrap_or_else(|_| record.defi.hosts.operational.name.clone()),
                         kind,
                     )
                 });
@@ -1031,7 +1075,9 @@ impl Edit for DossierEdit {
                     }
                 }
             }
-            DossierEdit::Commitments(added) => record.defi.commitments.extend(added.iter().copied()),
+            DossierEdit::Commitments(added) => {
+                record.defi.commitments.extend(added.iter().copied())
+            }
             DossierEdit::PurelyIt(tooling) => record.purely_it_tooling = Some(*tooling),
             DossierEdit::Phase(phase) => record.beta_gouv_phase = Some(*phase),
             DossierEdit::TeamException(granted) => record.team_exception_granted = Some(*granted),
@@ -1072,10 +1118,9 @@ impl Edit for DossierEdit {
         let lead = |text: &str| format!("{text} : ");
         let yes_no = |yes: bool| String::from(if yes { "oui" } else { "non" });
         match self {
-            DossierEdit::SubmittedAt(at) => (
-                String::from("le dossier reçu au plus tard le "),
-                paris(at.with_timezone(&Utc)),
-            ),
+            DossierEdit::SubmittedAt(at) => {
+                (String::from("le dossier reçu au plus tard le "), paris(at.with_timezone(&Utc)))
+            }
             DossierEdit::Funding(kind) => (lead("le financement déclaré"), kind.french().into()),
             DossierEdit::Carrier(kind) => (
                 lead("le porteur administratif"),
@@ -1108,10 +1153,10 @@ impl Edit for DossierEdit {
                 to.french().into(),
             ),
             DossierEdit::Support { role, count } => {
-                (String::from("ajouter "), format!("{count} {}{}", support_french(*role), if *count > 1 { "s" } else { "" }))
+                (String::from("ajouter "), people(*role, *count))
             }
             DossierEdit::FewerSupport { role, count } => {
-                (String::from("retirer "), format!("{count} {}{}", support_french(*role), if *count > 1 { "s" } else { "" }))
+                (String::from("retirer "), people(*role, *count))
             }
             DossierEdit::Commitments(added) => (
                 lead("les engagements à ajouter"),
@@ -1171,13 +1216,20 @@ enum ApplicationEdit {
 
 /// The choices completed to `count` with choices still to be made: a défi to be chosen
 /// (`a-choisir-1`…), or a profile not chosen yet, in the order of the profiles.
-fn more_choices(mut choices: Vec<Choice>, count: usize, unit: eig_domain::ChoiceUnit) -> Vec<Choice> {
+fn more_choices(
+    mut choices: Vec<Choice>,
+    count: usize,
+    unit: eig_domain::ChoiceUnit,
+) -> Vec<Choice> {
     let mut n = 0;
     while choices.len() < count && n < 64 {
         n += 1;
         let choice = match unit {
             eig_domain::ChoiceUnit::Profiles => {
-                match TalentProfile::ALL.into_iter().find(|p| !choices.contains(&Choice::Profile(*p))) {
+                match TalentProfile::ALL
+                    .into_iter()
+                    .find(|p| !choices.contains(&Choice::Profile(*p)))
+                {
                     Some(profile) => Choice::Profile(profile),
                     None => break,
                 }
@@ -1234,7 +1286,9 @@ impl Edit for ApplicationEdit {
                     match *input {
                         "submitted_at" => {
                             if let Some(at) = closing_of(record.promotion, true) {
-                                out.push(ApplicationEdit::SubmittedAt(on_time::<ApplicationEdit>(record, at)));
+                                out.push(ApplicationEdit::SubmittedAt(on_time::<ApplicationEdit>(
+                                    record, at,
+                                )));
                             }
                         }
                         "candidate.status.person" => out.push(ApplicationEdit::NaturalPerson),
@@ -1265,7 +1319,9 @@ impl Edit for ApplicationEdit {
                         // A day no one has chosen yet: the days that decide are the ones the
                         // application gives (a departure, the end of studies, availability).
                         "selection_decided_on" => {
-                            out.extend(deciding_days(record).map(ApplicationEdit::SelectionDecidedOn));
+                            out.extend(
+                                deciding_days(record).map(ApplicationEdit::SelectionDecidedOn),
+                            );
                         }
                         "mission_start_on" => {
                             out.extend(deciding_days(record).map(ApplicationEdit::MissionStartOn));
@@ -1418,7 +1474,9 @@ impl Edit for ApplicationEdit {
                     CivilService::InPost { last_day_in_post: Some(last) } => {
                         format!("un départ du poste au plus tard le {}", day(*last))
                     }
-                    CivilService::NotInPost => String::from("fonctionnaire ou assimilé, pas en poste"),
+                    CivilService::NotInPost => {
+                        String::from("fonctionnaire ou assimilé, pas en poste")
+                    }
                     _ => String::from("ni fonctionnaire ni assimilé"),
                 },
             ),
@@ -1438,7 +1496,10 @@ impl Edit for ApplicationEdit {
                 (lead("les participations passées au programme"), String::from("aucune"))
             }
             ApplicationEdit::Choices(choices) => (
-                format!("les choix, {} aujourd'hui : ", record.choices.as_ref().map_or(0, Vec::len)),
+                format!(
+                    "les choix, {} aujourd'hui : ",
+                    record.choices.as_ref().map_or(0, Vec::len)
+                ),
                 format!("{} au plus", choices.len()),
             ),
             ApplicationEdit::DistinctChoices(_) => {
@@ -1449,7 +1510,10 @@ impl Edit for ApplicationEdit {
                 String::from("chacun une seule fois, un doublon remplacé par un autre choix"),
             ),
             ApplicationEdit::MoreChoices(choices) => (
-                format!("les choix, {} aujourd'hui : ", record.choices.as_ref().map_or(0, Vec::len)),
+                format!(
+                    "les choix, {} aujourd'hui : ",
+                    record.choices.as_ref().map_or(0, Vec::len)
+                ),
                 format!("au moins {}", choices.len()),
             ),
             ApplicationEdit::Channel(through) => {
@@ -1462,7 +1526,9 @@ impl Edit for ApplicationEdit {
             ApplicationEdit::SelectionDecidedOn(on) => {
                 (String::from("la sélection décidée au plus tôt le "), day(*on))
             }
-            ApplicationEdit::MissionStartOn(on) => (String::from("la mission commençant au plus tôt le "), day(*on)),
+            ApplicationEdit::MissionStartOn(on) => {
+                (String::from("la mission commençant au plus tôt le "), day(*on))
+            }
         }
     }
 
@@ -1556,7 +1622,9 @@ mod tests {
                     let mut minimal: Vec<Vec<DossierEdit>> = eligible
                         .iter()
                         .filter(|set| {
-                            !eligible.iter().any(|other| other.len() < set.len() && is_subset(other, set))
+                            !eligible
+                                .iter()
+                                .any(|other| other.len() < set.len() && is_subset(other, set))
                         })
                         .cloned()
                         .collect();
@@ -1595,7 +1663,10 @@ mod tests {
         defi.hosts.administrative = match pick(5) {
             0 => None,
             1 => Some(Host::new("Ministère".parse().unwrap(), HostKind::Ministry)),
-            _ => Some(Host::new("Région".parse().unwrap(), HostKind::LocalAuthority { level: LocalAuthorityLevel::Region })),
+            _ => Some(Host::new(
+                "Région".parse().unwrap(),
+                HostKind::LocalAuthority { level: LocalAuthorityLevel::Region },
+            )),
         };
         let bool_or_none = |k: u64| match pick(k) {
             0 => None,
@@ -1603,11 +1674,15 @@ mod tests {
             _ => Some(false),
         };
         let mut dossier = DefiDossier::new(defi);
-        dossier.submitted_at = closing_of(promotion, false).map(|at| at - chrono::Duration::hours(1));
+        dossier.submitted_at =
+            closing_of(promotion, false).map(|at| at - chrono::Duration::hours(1));
         dossier.funding = match pick(11) {
             0 => FundingDeclaration::default(),
             1 => FundingDeclaration::cofinancing(),
-            _ => FundingDeclaration { cofinancing_requested: Some(true), ..FundingDeclaration::default() },
+            _ => FundingDeclaration {
+                cofinancing_requested: Some(true),
+                ..FundingDeclaration::default()
+            },
         };
         dossier.carrier_convention = bool_or_none(13);
         dossier.titre2_programme = bool_or_none(17);
@@ -1632,7 +1707,8 @@ mod tests {
                 let (answer, found) =
                     search_sets::<DossierEdit>(&dossier, &ChangeOptions::default()).unwrap();
                 assert!(answer.complete);
-                let mut found: Vec<Vec<DossierEdit>> = found.into_iter().map(|(set, _)| set).collect();
+                let mut found: Vec<Vec<DossierEdit>> =
+                    found.into_iter().map(|(set, _)| set).collect();
                 found.sort();
                 assert_eq!(found, exhaustive(&dossier), "{promotion:?} n = {n}: {dossier:?}");
                 compared += 1;

@@ -77,18 +77,18 @@ pub use crate::candidate_scoring::{
 pub use crate::convention_terms::{
     ConventionTermination, FundingConvention, convention_termination,
 };
+#[doc(alias = "que faudrait-il changer")]
+#[doc(alias = "contrefactuel")]
+pub use crate::counterfactual::{
+    Blocked, Change, ChangeOptions, ChangeSet, Counterfactuals, MAX_CHANGES, MAX_EVALUATIONS,
+    MAX_SETS, changes_to_eligible_application, changes_to_eligible_dossier, render_changes_french,
+};
 #[doc(alias = "règles")]
 #[doc(alias = "contrat de projet")]
 #[doc(alias = "probation")]
 pub use crate::eig7_terms::{
     Eig7ContractTerms, RecruitmentCap, eig7_contract_terms, eig7_recruitment_cap,
     eig7_renewal_answer_by,
-};
-#[doc(alias = "que faudrait-il changer")]
-#[doc(alias = "contrefactuel")]
-pub use crate::counterfactual::{
-    Blocked, Change, ChangeOptions, ChangeSet, Counterfactuals, MAX_CHANGES, MAX_EVALUATIONS,
-    MAX_SETS, changes_to_eligible_application, changes_to_eligible_dossier, render_changes_french,
 };
 #[doc(alias = "erreur")]
 pub use crate::error::EligibilityError;

@@ -105,14 +105,19 @@ fn every_set_makes_the_record_eligible_and_none_is_larger_than_needed() {
                 for (j, b) in answer.sets.iter().enumerate() {
                     let contains = i != j
                         && a.changes.iter().all(|x| {
-                            b.changes.iter().any(|y| y.path == x.path && y.needed.iter().any(|v| x.needed.contains(v)))
+                            b.changes.iter().any(|y| {
+                                y.path == x.path && y.needed.iter().any(|v| x.needed.contains(v))
+                            })
                         });
                     assert!(!contains, "{name}: set {i} is inside set {j}");
                 }
             }
         }
     }
-    assert!(refused > 150 && with_sets > 110 && sets_checked > 150, "{refused} {with_sets} {sets_checked}");
+    assert!(
+        refused > 150 && with_sets > 110 && sets_checked > 150,
+        "{refused} {with_sets} {sets_checked}"
+    );
 }
 
 /// A late dossier is told the deadline: nothing can change, and the rule in the way is named.
@@ -132,13 +137,15 @@ fn a_late_dossier_is_told_the_deadline() {
 /// only of the porteur administratif and its convention.
 #[test]
 fn a_fixed_input_is_not_changed() {
-    let case = corpus().into_iter().find(|(name, _)| name == "eig3_local_authority_cofinancing_alone");
+    let case =
+        corpus().into_iter().find(|(name, _)| name == "eig3_local_authority_cofinancing_alone");
     let record = case.map_or_else(|| region_eig3(), |(_, case)| case["dossier"].clone());
     let dossier: DefiDossier = serde_json::from_value(record).unwrap();
     let free = changes_to_eligible_dossier(&dossier, &ChangeOptions::default()).unwrap();
     assert!(free.sets.iter().any(|set| set.changes[0].path == "funding"));
-    let fixed = changes_to_eligible_dossier(&dossier, &ChangeOptions::default().with_fixed("funding"))
-        .unwrap();
+    let fixed =
+        changes_to_eligible_dossier(&dossier, &ChangeOptions::default().with_fixed("funding"))
+            .unwrap();
     assert!(!fixed.sets.is_empty());
     assert!(fixed.sets.iter().all(|set| set.changes.iter().all(|change| change.path != "funding")));
 }
@@ -163,7 +170,8 @@ fn the_sets_beyond_the_bound_are_counted() {
     let dossier: DefiDossier = serde_json::from_value(region_eig3()).unwrap();
     let all = changes_to_eligible_dossier(&dossier, &ChangeOptions::default()).unwrap();
     assert_eq!(all.sets.len(), 2);
-    let one = changes_to_eligible_dossier(&dossier, &ChangeOptions::default().with_max_sets(1)).unwrap();
+    let one =
+        changes_to_eligible_dossier(&dossier, &ChangeOptions::default().with_max_sets(1)).unwrap();
     assert_eq!((one.sets.len(), one.more), (1, 1));
     assert_eq!(one.sets[0], all.sets[0]);
 }
