@@ -106,7 +106,7 @@ pub(crate) fn changes(promotion: Option<Promotion>) -> Example {
             eig_domain::HostKind::LocalAuthority { level: eig_domain::LocalAuthorityLevel::Region };
         dossier.defi.hosts.administrative = None;
     }
-    json(&crate::ChangesInput::new(ExplainInput::Dossier(dossier)))
+    json(&eig_cases::ChangesInput::new(eig_cases::ChangesRecord::Dossier(dossier)))
 }
 
 pub(crate) fn prolongation(promotion: Option<Promotion>) -> Example {

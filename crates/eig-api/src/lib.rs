@@ -51,9 +51,9 @@ pub use crate::{
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{
-        CaseResult, ChangesAnswer, ChangesInput, Eig7Terms, EligibilityInput, EligibilityOutput,
-        ExplainInput, Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput,
-        ProlongationAnswer, SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
+        CaseResult, ChangesAnswer, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput,
+        Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
+        SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
     },
     stream::EligibilityAnswer,
     table::{

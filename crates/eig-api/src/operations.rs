@@ -17,9 +17,9 @@ use serde_json::Value;
 use crate::{
     error::{self, ApiError, ErrorKind},
     shapes::{
-        CaseResult, ChangesAnswer, ChangesInput, Eig7Terms, EligibilityInput, EligibilityOutput,
-        ExplainInput, Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput,
-        ProlongationAnswer, Simulation, SimulationResult, TestOutput, Vocabulary,
+        CaseResult, ChangesAnswer, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput,
+        Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
+        Simulation, SimulationResult, TestOutput, Vocabulary,
     },
 };
 
@@ -159,18 +159,18 @@ pub fn explain_decision(input: &ExplainInput) -> Result<Explanation, ApiError> {
 /// ```
 /// let mut dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// dossier.purely_it_tooling = Some(true);
-/// let answer = eig_api::changes_to_eligibility(&eig_api::ChangesInput::new(
-///     eig_api::ExplainInput::Dossier(dossier)))?;
+/// let answer = eig_api::changes_to_eligibility(&eig_cases::ChangesInput::new(
+///     eig_cases::ChangesRecord::Dossier(dossier)))?;
 /// assert_eq!(answer.changes.sets[0].changes[0].path, "purely_it_tooling");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn changes_to_eligibility(input: &ChangesInput) -> Result<ChangesAnswer, ApiError> {
+pub fn changes_to_eligibility(input: &eig_cases::ChangesInput) -> Result<ChangesAnswer, ApiError> {
     let changes = match &input.record {
-        ExplainInput::Dossier(dossier) => {
+        eig_cases::ChangesRecord::Dossier(dossier) => {
             eig_eligibility::changes_to_eligible_dossier(dossier, &input.options)
                 .map_err(|err| error::eligibility(&err, "$.record.dossier"))?
         }
-        ExplainInput::Candidate(application) => {
+        eig_cases::ChangesRecord::Candidate(application) => {
             eig_eligibility::changes_to_eligible_application(application, &input.options)
                 .map_err(|err| error::eligibility(&err, "$.record.candidate"))?
         }

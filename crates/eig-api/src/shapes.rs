@@ -187,48 +187,11 @@ pub struct Explanation {
     pub explanation: String,
 }
 
-/// What `changesToEligibility` (`eig changes`, `POST /v1/changes`) reads: a dossier or an
-/// application, and what cannot change.
-///
-/// # Example
-/// ```
-/// let input: eig_api::ChangesInput = serde_json::from_value(
-///     eig_api::shape("changes").unwrap().example(None)?)?;
-/// assert!(matches!(input.record, eig_api::ExplainInput::Dossier(_)));
-/// assert_eq!(input.options.max_sets, 10);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ChangesInput {
-    /// The dossier (`{"dossier": …}`) or the application (`{"candidate": …}`).
-    pub record: ExplainInput,
-    /// The inputs held fixed and the bounds on the answer.
-    #[serde(default)]
-    pub options: eig_eligibility::ChangeOptions,
-}
-
-impl ChangesInput {
-    /// The question for `record`, with the default options.
-    ///
-    /// # Example
-    /// ```
-    /// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig4)?;
-    /// let input = eig_api::ChangesInput::new(eig_api::ExplainInput::Dossier(dossier));
-    /// assert!(input.options.fixed.is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(record: ExplainInput) -> Self {
-        ChangesInput { record, options: eig_eligibility::ChangeOptions::default() }
-    }
-}
-
 /// What `changesToEligibility` answers: the minimal sets of changes and the answer in French.
 ///
 /// # Example
 /// ```
-/// let input: eig_api::ChangesInput = serde_json::from_value(
+/// let input: eig_cases::ChangesInput = serde_json::from_value(
 ///     eig_api::shape("changes").unwrap().example(None)?)?;
 /// let answer = eig_api::changes_to_eligibility(&input)?;
 /// assert!(answer.explanation.starts_with("Le dossier serait éligible si :"));

@@ -1189,7 +1189,7 @@ shapes! {
         "Un dossier ou une candidature (entrée de eig explain).", built(examples::explain);
     "explanation" => "Explanation", Output, crate::Explanation,
         "Une décision et son explication en français.", answer("explain");
-    "changes" => "ChangesInput", Input, crate::ChangesInput,
+    "changes" => "ChangesInput", Input, eig_cases::ChangesInput,
         "Un dossier ou une candidature et ce qui ne peut pas changer (entrée de eig changes).", built(examples::changes);
     "changes-result" => "ChangesResult", Output, crate::ChangesAnswer,
         "Les plus petits ensembles de changements qui rendraient le dossier ou la candidature éligible.", answer("changes");

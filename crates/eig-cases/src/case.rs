@@ -116,6 +116,11 @@ pub struct RawCase {
     /// `effective_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination: Option<TerminationInput>,
+    /// Input: a dossier or an application and what cannot change (expected: `outcome` as
+    /// filed, `sets`, each with its `changes` by `path` and their `needed` values, `blocked`:
+    /// the rules no allowed change turns, `more`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<ChangesInput>,
     /// Input: a promotion's funding input (expected: `totals`, `absent_payers`, `defis`,
     /// `talents`, `envelope`, `estimated`, `overridden`, `error`), planned under `scenario`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -319,6 +324,56 @@ pub struct TerminationInput {
     pub notified_on: NaiveDate,
 }
 
+/// What would make a dossier or an application eligible: the record and what cannot change
+/// (the input of the table's `changesToEligibility`).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::ChangesInput = serde_json::from_str(r#"{"record": {"candidate": {
+///   "promotion": "EIG3", "candidate": {"id": "c", "profile": "designer"}}},
+///   "options": {"fixed": ["candidate.status.jury_member"]}}"#)?;
+/// assert!(matches!(input.record, eig_cases::ChangesRecord::Candidate(_)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChangesInput {
+    /// The dossier (`{"dossier": …}`) or the application (`{"candidate": …}`).
+    pub record: ChangesRecord,
+    /// The inputs held fixed and the bounds on the answer.
+    #[serde(default)]
+    pub options: eig_eligibility::ChangeOptions,
+}
+
+impl ChangesInput {
+    /// The question for `record`, with the default options.
+    ///
+    /// # Example
+    /// ```
+    /// # let application: eig_eligibility::CandidateApplication = serde_json::from_str(
+    /// #     r#"{"promotion": "EIG3", "candidate": {"id": "c", "profile": "designer"}}"#)?;
+    /// let input = eig_cases::ChangesInput::new(eig_cases::ChangesRecord::Candidate(application));
+    /// assert_eq!(input.options.max_changes, 6);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new(record: ChangesRecord) -> Self {
+        ChangesInput { record, options: eig_eligibility::ChangeOptions::default() }
+    }
+}
+
+/// The record of a [`ChangesInput`]: a défi dossier or a candidate's application.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ChangesRecord {
+    /// A défi dossier.
+    Dossier(DefiDossier),
+    /// A candidate's application.
+    Candidate(CandidateApplication),
+}
+
 /// A case's one input, with the expected fields each kind compares.
 ///
 /// # Example
@@ -365,6 +420,8 @@ pub enum CaseInput {
     // Last: a variant added after 0.1.0 goes at the end, keeping the others' discriminants.
     /// A funding convention's termination.
     Termination(TerminationInput),
+    /// What would make a dossier or an application eligible.
+    Changes(Box<ChangesInput>),
 }
 
 /// A case checked for its shape: a title, exactly one input, an expected result.
@@ -506,6 +563,9 @@ impl TryFrom<RawCase> for Case {
         }
         if let Some(cap) = raw.eig7_cap {
             inputs.push(("eig7_cap", CaseInput::Eig7Cap(cap)));
+        }
+        if let Some(changes) = raw.changes {
+            inputs.push(("changes", CaseInput::Changes(Box::new(changes))));
         }
         if let Some(termination) = raw.termination {
             inputs.push(("termination", CaseInput::Termination(termination)));

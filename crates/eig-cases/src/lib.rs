@@ -50,8 +50,8 @@
 #[doc(alias = "cas")]
 #[doc(alias = "test")]
 pub use crate::case::{
-    AllocateInput, Case, CaseFile, CaseInput, Eig7CapInput, Eig7TermsInput, EvenlyInput, FORMAT,
-    RawCase, ShapeError, SplitInput, TerminationInput,
+    AllocateInput, Case, CaseFile, CaseInput, ChangesInput, ChangesRecord, Eig7CapInput,
+    Eig7TermsInput, EvenlyInput, FORMAT, RawCase, ShapeError, SplitInput, TerminationInput,
 };
 #[doc(alias = "lecture")]
 pub use crate::read::{CaseError, Syntax, is_case_file, read_cases};

@@ -513,6 +513,59 @@ fn scores_view(sheet: &eig_eligibility::CandidateScoreSheet) -> Value {
     }
 }
 
+/// What would make a record eligible: the outcome as filed, each set's changes (path,
+/// whether an answer, value now, values needed, rules turned), the blocked rules.
+fn changes_view(input: &crate::case::ChangesInput) -> Value {
+    let answer = match &input.record {
+        crate::case::ChangesRecord::Dossier(dossier) => {
+            eig_eligibility::changes_to_eligible_dossier(dossier, &input.options)
+        }
+        crate::case::ChangesRecord::Candidate(application) => {
+            eig_eligibility::changes_to_eligible_application(application, &input.options)
+        }
+    };
+    let answer = match answer {
+        Ok(answer) => answer,
+        Err(err) => return eligibility_error(&err),
+    };
+    let outcome = match &answer.outcome {
+        Outcome::Eligible { .. } => "eligible",
+        Outcome::Ineligible { .. } => "ineligible",
+        Outcome::Incomplete { .. } => "incomplete",
+        _ => "other",
+    };
+    let sets: Vec<Value> = answer
+        .sets
+        .iter()
+        .map(|set| {
+            let changes: Vec<Value> = set
+                .changes
+                .iter()
+                .map(|change| {
+                    json!({
+                        "path": change.path,
+                        "answer": change.answer,
+                        "now": change.now,
+                        "needed": change.needed,
+                        "rules": change.rules,
+                    })
+                })
+                .collect();
+            match set.funding_route {
+                Some(route) => json!({ "changes": changes, "funding_route": value(&route) }),
+                None => json!({ "changes": changes }),
+            }
+        })
+        .collect();
+    json!({
+        "outcome": outcome,
+        "sets": sets,
+        "more": answer.more,
+        "complete": answer.complete,
+        "blocked": answer.blocked.iter().map(|blocked| blocked.rule).collect::<Vec<_>>(),
+    })
+}
+
 /// A convention's termination: the day it takes effect.
 fn termination_view(input: crate::case::TerminationInput) -> Value {
     match convention_termination(input.convention, input.notified_on) {
@@ -661,6 +714,7 @@ pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
         CaseInput::Matching(input, options) => matching_view(input, options, stop),
         CaseInput::Campaign(campaign) => campaign_view(campaign),
         CaseInput::Termination(input) => termination_view(*input),
+        CaseInput::Changes(input) => changes_view(input),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
     let verdict = if differences.is_empty() {

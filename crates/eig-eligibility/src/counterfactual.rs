@@ -279,7 +279,8 @@ pub struct Blocked {
 /// let answer = changes_to_eligible_dossier(&dossier, &ChangeOptions::default())?;
 /// let change = &answer.sets[0].changes[0];
 /// assert_eq!((change.path, change.rules.as_slice()), ("defi.team", ["eig3.defi.team_size"].as_slice()));
-/// assert_eq!(change.french, "une équipe de 3 talents au lieu de 4");
+/// assert_eq!(change.french, "l'équipe, de 4 talents aujourd'hui : 2 talents ou 3 talents");
+/// assert_eq!(change.needed.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn changes_to_eligible_dossier(
@@ -299,14 +300,14 @@ pub fn changes_to_eligible_dossier(
 /// use eig_eligibility::{ChangeOptions, CandidateApplication, changes_to_eligible_application};
 ///
 /// let application: CandidateApplication = serde_json::from_str(r#"{
-///   "promotion": "EIG7",
+///   "promotion": "EIG3",
 ///   "candidate": {"id": "c", "profile": "developer",
 ///     "status": {"person": "natural", "civil_service": {"status": "not_civil_servant"},
 ///                "jury_member": true, "studies": {"status": "not_studying"},
 ///                "past_participations": []}},
-///   "submitted_at": "2024-01-15T12:00:00+01:00",
-///   "choices": [{"profile": "developer"}],
-///   "process": {"through_official_channel": true}
+///   "submitted_at": "2018-10-10T12:00:00+02:00",
+///   "choices": [{"defi": "a"}, {"defi": "b"}],
+///   "selection_decided_on": "2018-12-14"
 /// }"#)?;
 /// let answer = changes_to_eligible_application(&application, &ChangeOptions::default())?;
 /// assert_eq!(answer.sets.len(), 1);

@@ -51,6 +51,7 @@ fn run_dir(dir: &str) -> (usize, Vec<String>) {
 fn the_crates_corpora_pass() {
     for (dir, at_least) in [
         ("../eig-eligibility/tests/data/cases", 300),
+        ("../eig-eligibility/tests/data/changes", 15),
         ("../eig-funding/tests/data/cases", 75),
         ("../eig-matching/tests/data/cases", 5),
     ] {

@@ -160,7 +160,11 @@ fn facts_and_figures() {
 }
 
 fn case_files(crate_name: &str) -> Vec<PathBuf> {
-    let dir = root().join("crates").join(crate_name).join("tests/data/cases");
+    case_files_in(crate_name, "cases")
+}
+
+fn case_files_in(crate_name: &str, folder: &str) -> Vec<PathBuf> {
+    let dir = root().join("crates").join(crate_name).join("tests/data").join(folder);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("the cases folder")
         .map(|entry| entry.expect("a case file").path())
@@ -237,6 +241,28 @@ fn eligibility_cases_and_rule_sources() {
     report.0.sort();
     report.0.dedup();
     report.assert_empty("eligibility case quotes or rule sources");
+}
+
+/// The cases of what would make a record eligible quote, verbatim, the section they cite.
+#[test]
+fn changes_cases() {
+    let mut report = Report::default();
+    let files = case_files_in("eig-eligibility", "changes");
+    assert!(files.len() >= 15, "{} changes cases", files.len());
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let place = format!("changes case {name}");
+        match whole_citation(case["source"].as_str().unwrap()) {
+            Ok(citation) => {
+                report.citation(&place, &citation);
+                let quote = case["quote"].as_str().unwrap();
+                report.quote(&place, &citation.documents, &citation.locator, quote);
+            }
+            Err(err) => report.0.push(format!("{place}: {err}")),
+        }
+    }
+    report.assert_empty("changes case quotes");
 }
 
 #[test]
