@@ -933,7 +933,10 @@ fn bad_inputs() {
         if row.exit != 0 && !stdout.is_empty() && !args.contains(&"test") {
             failures.push(format!("{command} ({}): wrote on stdout: {stdout}", row.what));
         }
-        if message.chars().count() > 600 {
+        // The prose is bounded; a list of the values accepted (one per shape of the table,
+        // growing with it) is the fix itself, not prose.
+        let prose_part = message.split("écrivez l'une de ces valeurs").next().unwrap_or(&message);
+        if prose_part.chars().count() > 600 {
             failures.push(format!(
                 "{command} ({}): a message of {} characters",
                 row.what,
