@@ -1,5 +1,7 @@
 //! Benchmarks of eig-eligibility: one full dossier decision with its trace, the French
 //! rendering, and 100 000 varied dossiers in a batch. Goal (issue 3): ≤ 5 µs per decision.
+//! What would make the refused dossiers of the default campaign eligible (issue 23): goal
+//! under 1 ms per dossier.
 
 use std::hint::black_box;
 
@@ -8,7 +10,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eig_domain::{
     Commitment, Defi, Host, HostKind, HostRoles, Promotion, Seat, SupportRole, TalentProfile,
 };
-use eig_eligibility::{DefiDossier, FundingDeclaration, evaluate_dossier, render_french};
+use eig_eligibility::{
+    ChangeOptions, DefiDossier, FundingDeclaration, Outcome, changes_to_eligible_dossier,
+    evaluate_dossier, render_french,
+};
 
 fn host(kind: HostKind) -> Host {
     Host { name: "Administration".parse().expect("valid label"), kind, siren: None, siret: None }
@@ -97,6 +102,37 @@ fn eligibility(c: &mut Criterion) {
                 .sum::<usize>()
         });
     });
+    group.finish();
+
+    // What would make it eligible (issue 23): every dossier of the default campaign that is
+    // refused or incomplete, answered. Goal: under 1 ms per dossier.
+    let campaign = eig_campaign::default_campaign();
+    let refused: Vec<DefiDossier> = campaign
+        .dossiers
+        .iter()
+        .map(|filed| filed.dossier.clone())
+        .filter(|dossier| {
+            evaluate_dossier(dossier)
+                .is_ok_and(|decision| !matches!(decision.outcome, Outcome::Eligible { .. }))
+        })
+        .collect();
+    let options = ChangeOptions::default();
+    let mut group = c.benchmark_group("eligibility/changes");
+    group.throughput(Throughput::Elements(refused.len() as u64));
+    group.bench_function(
+        format!("{}_refused_dossiers_of_the_default_campaign", refused.len()),
+        |b| {
+            b.iter(|| {
+                refused
+                    .iter()
+                    .filter_map(|dossier| {
+                        changes_to_eligible_dossier(black_box(dossier), &options).ok()
+                    })
+                    .map(|answer| answer.sets.len())
+                    .sum::<usize>()
+            });
+        },
+    );
     group.finish();
 }
 

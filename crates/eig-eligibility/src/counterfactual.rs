@@ -203,6 +203,9 @@ pub struct Counterfactuals {
     /// The rules that no allowed change turns, with the fixed inputs they read: why nothing,
     /// or nothing more, can be done.
     pub blocked: Vec<Blocked>,
+    /// How many variants of the record were evaluated to answer (at most
+    /// [`MAX_EVALUATIONS`]).
+    pub evaluations: usize,
 }
 
 /// One minimal set of changes: applied together, the record is eligible.
@@ -378,6 +381,7 @@ fn search_sets<E: Edit>(
         more: 0,
         complete: true,
         blocked: Vec::new(),
+        evaluations: 1,
     };
     if matches!(filed.outcome, Outcome::Eligible { .. }) {
         return Ok((answer, Vec::new()));
@@ -391,31 +395,42 @@ fn search_sets<E: Edit>(
     // Breadth first by number of changes; a set is kept sorted, so each is seen once.
     let mut found: Vec<(Vec<E>, Option<FundingRoute>)> = Vec::new();
     let mut seen: HashSet<Vec<E>> = HashSet::new();
-    let mut frontier: Vec<Vec<E>> = vec![Vec::new()];
+    // Each set with the decision of the set it was grown from.
+    let mut frontier: Vec<(Vec<E>, std::rc::Rc<Decision>)> =
+        vec![(Vec::new(), std::rc::Rc::new(filed.clone()))];
     let mut evaluations = 1usize;
     let mut repairs = Vec::new();
     'depth: for depth in 0..=max_changes {
         let mut next = Vec::new();
-        for set in frontier {
+        for (set, parent) in frontier {
             if found.iter().any(|(smaller, _)| is_subset(smaller, &set)) {
                 continue;
             }
+            let changed = applied(record, &set);
+            let evaluated;
             let decision = if set.is_empty() {
-                filed.clone()
+                &filed
             } else {
                 if evaluations >= MAX_EVALUATIONS {
                     answer.complete = false;
                     break 'depth;
                 }
                 evaluations += 1;
-                let Ok(decision) = E::evaluate(&applied(record, &set)) else { continue };
-                decision
+                let Ok(decision) = E::evaluate(&changed) else { continue };
+                evaluated = decision;
+                &evaluated
             };
             if let Outcome::Eligible { funding_route } = decision.outcome {
                 found.push((set, funding_route));
                 continue;
             }
-            let changed = applied(record, &set);
+            // A change that changed nothing the rules read or decided is not kept: where it
+            // matters (a convention once there is a porteur administratif), the rule that
+            // then reads it offers it again.
+            if !set.is_empty() && decision.trace == parent.trace {
+                continue;
+            }
+            let decision = std::rc::Rc::new(decision.clone());
             repairs.clear();
             for entry in &decision.trace {
                 if !matches!(entry.result, RuleResult::Satisfied) {
@@ -434,7 +449,7 @@ fn search_sets<E: Edit>(
                 child.push(edit.clone());
                 child.sort();
                 if seen.insert(child.clone()) {
-                    next.push(child);
+                    next.push((child, std::rc::Rc::clone(&decision)));
                 }
             }
         }
@@ -467,6 +482,7 @@ fn search_sets<E: Edit>(
     if evaluations > MAX_EVALUATIONS {
         answer.complete = false;
     }
+    answer.evaluations = evaluations;
     Ok((answer, found))
 }
 

@@ -219,3 +219,17 @@ fn the_answers_for_a_case_per_promotion() {
     }
     insta::assert_snapshot!(text);
 }
+
+#[test]
+#[ignore = "a measurement, printed"]
+fn evaluations_per_case() {
+    for (name, case) in corpus() {
+        for (key, dossier) in [("dossier", true), ("candidate", false)] {
+            if let Some(record) = case.get(key) {
+                if let Some(answer) = answer(record, dossier) {
+                    println!("{} {name}", answer.evaluations);
+                }
+            }
+        }
+    }
+}
