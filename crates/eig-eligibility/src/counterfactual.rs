@@ -36,7 +36,7 @@
 //! [`Counterfactuals::complete`] says whether every set within the bound on changes was
 //! examined. The number of records evaluated is bounded by [`MAX_EVALUATIONS`].
 
-use std::collections::{BTreeSet, HashSet};
+use std::{collections::BTreeSet, fmt::Write as _};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
@@ -326,7 +326,7 @@ pub fn changes_to_eligible_application(
 
 /// The record-specific part of the search: how to evaluate a record, which changes repair a
 /// rule, how to apply them and how to say them.
-trait Edit: Clone + Ord + std::hash::Hash + Sized {
+trait Edit: Clone + Ord + Sized {
     type Record: Clone;
     fn evaluate(record: &Self::Record) -> Result<Decision, EligibilityError>;
     /// The changes that may turn one rule not satisfied: from its reason, or the answers to
@@ -394,7 +394,7 @@ fn search_sets<E: Edit>(
 
     // Breadth first by number of changes; a set is kept sorted, so each is seen once.
     let mut found: Vec<(Vec<E>, Option<FundingRoute>)> = Vec::new();
-    let mut seen: HashSet<Vec<E>> = HashSet::new();
+    let mut seen: BTreeSet<Vec<E>> = BTreeSet::new();
     // Each set with the decision of the set it was grown from.
     let mut frontier: Vec<(Vec<E>, std::rc::Rc<Decision>)> =
         vec![(Vec::new(), std::rc::Rc::new(filed.clone()))];
@@ -459,23 +459,8 @@ fn search_sets<E: Edit>(
         }
     }
 
-    // Blocked rules: those no set found turns, read on the record as filed.
     if found.is_empty() {
-        for entry in &filed.trace {
-            if matches!(entry.result, RuleResult::Satisfied) {
-                continue;
-            }
-            let mut own = Vec::new();
-            E::repairs(record, &entry.result, &mut own);
-            if own.iter().all(|edit| !allowed(edit, record)) {
-                answer.blocked.push(Blocked {
-                    rule: entry.rule,
-                    result: entry.result.clone(),
-                    source: entry.source.clone(),
-                    fixed: E::fixed_inputs(entry.rule, &entry.result),
-                });
-            }
-        }
+        answer.blocked = blocked::<E>(record, &filed, &allowed);
     }
 
     let found = minimal::<E>(record, found, &mut evaluations);
@@ -484,6 +469,31 @@ fn search_sets<E: Edit>(
     }
     answer.evaluations = evaluations;
     Ok((answer, found))
+}
+
+/// The rules not satisfied on the record as filed that no allowed change repairs.
+fn blocked<E: Edit>(
+    record: &E::Record,
+    filed: &Decision,
+    allowed: &impl Fn(&E, &E::Record) -> bool,
+) -> Vec<Blocked> {
+    let mut blocked = Vec::new();
+    for entry in &filed.trace {
+        if matches!(entry.result, RuleResult::Satisfied) {
+            continue;
+        }
+        let mut own = Vec::new();
+        E::repairs(record, &entry.result, &mut own);
+        if own.iter().all(|edit| !allowed(edit, record)) {
+            blocked.push(Blocked {
+                rule: entry.rule,
+                result: entry.result.clone(),
+                source: entry.source.clone(),
+                fixed: E::fixed_inputs(entry.rule, &entry.result),
+            });
+        }
+    }
+    blocked
 }
 
 /// Keeps the minimal sets only: every proper subset of a set found is evaluated (a set has at
@@ -498,7 +508,7 @@ fn minimal<E: Edit>(
 ) -> Vec<(Vec<E>, Option<FundingRoute>)> {
     found.sort_by_key(|(set, _)| set.len());
     let mut kept: Vec<(Vec<E>, Option<FundingRoute>)> = Vec::new();
-    let mut tried: HashSet<Vec<E>> = HashSet::new();
+    let mut tried: BTreeSet<Vec<E>> = BTreeSet::new();
     for (set, route) in found {
         if kept.iter().any(|(smaller, _)| is_subset(smaller, &set)) {
             continue;
@@ -523,11 +533,11 @@ fn minimal<E: Edit>(
                 continue;
             }
             *evaluations += 1;
-            if let Ok(decision) = E::evaluate(&applied(record, &subset)) {
-                if let Outcome::Eligible { funding_route } = decision.outcome {
-                    kept.push((subset, funding_route));
-                    replaced = true;
-                }
+            if let Ok(Decision { outcome: Outcome::Eligible { funding_route }, .. }) =
+                E::evaluate(&applied(record, &subset))
+            {
+                kept.push((subset, funding_route));
+                replaced = true;
             }
         }
         if !replaced {
@@ -707,35 +717,36 @@ pub fn render_changes_french(answer: &Counterfactuals) -> String {
     };
     let mut out = String::new();
     if matches!(answer.outcome, Outcome::Eligible { .. }) {
-        out.push_str(&format!("{what} est déjà éligible : rien à changer.\n"));
+        let _ = writeln!(out, "{what} est déjà éligible : rien à changer.");
         return out;
     }
     if answer.sets.is_empty() {
-        out.push_str(&format!(
-            "Aucun changement permis ne rend {} éligible{}.\n",
+        let _ = writeln!(
+            out,
+            "Aucun changement permis ne rend {} éligible{}.",
             what.to_lowercase(),
             if answer.blocked.is_empty() {
                 " dans la limite du nombre de changements demandée"
             } else {
                 ""
             }
-        ));
+        );
     } else {
-        out.push_str(&format!("{what} serait éligible si :\n"));
+        let _ = writeln!(out, "{what} serait éligible si :");
         for (i, set) in answer.sets.iter().enumerate() {
             if i > 0 {
                 out.push_str("ou\n");
             }
             for change in &set.changes {
                 let sources: Vec<String> = change.sources.iter().map(ToString::to_string).collect();
-                out.push_str(&format!("  – {} ({})\n", change.french, sources.join(" ; ")));
+                let _ = writeln!(out, "  – {} ({})", change.french, sources.join(" ; "));
             }
             if let Some(route) = set.funding_route {
-                out.push_str(&format!("    voie de financement : {}\n", route.french()));
+                let _ = writeln!(out, "    voie de financement : {}", route.french());
             }
         }
         if answer.more > 0 {
-            out.push_str(&format!("et {} autre(s) possibilité(s) non listée(s).\n", answer.more));
+            let _ = writeln!(out, "et {} autre(s) possibilité(s) non listée(s).", answer.more);
         }
         if !answer.complete {
             out.push_str(
@@ -751,10 +762,11 @@ pub fn render_changes_french(answer: &Counterfactuals) -> String {
         } else {
             format!("elle lit des faits qui ne changent pas : {}", blocked.fixed.join(", "))
         };
-        out.push_str(&format!(
-            "Règle non satisfaite : {} ({}) — {fixed}.\n",
+        let _ = writeln!(
+            out,
+            "Règle non satisfaite : {} ({}) — {fixed}.",
             blocked.rule, blocked.source
-        ));
+        );
     }
     out
 }
@@ -1093,7 +1105,7 @@ impl Edit for DossierEdit {
                 }
             }
             DossierEdit::Commitments(added) => {
-                record.defi.commitments.extend(added.iter().copied())
+                record.defi.commitments.extend(added.iter().copied());
             }
             DossierEdit::PurelyIt(tooling) => record.purely_it_tooling = Some(*tooling),
             DossierEdit::Phase(phase) => record.beta_gouv_phase = Some(*phase),
@@ -1288,6 +1300,115 @@ fn deciding_days(record: &CandidateApplication) -> impl Iterator<Item = NaiveDat
     days.into_iter()
 }
 
+/// The answers to an application's missing input.
+fn application_answers(record: &CandidateApplication, input: &str, out: &mut Vec<ApplicationEdit>) {
+    match input {
+        "submitted_at" => {
+            if let Some(at) = closing_of(record.promotion, true) {
+                out.push(ApplicationEdit::SubmittedAt(on_time::<ApplicationEdit>(record, at)));
+            }
+        }
+        "candidate.status.person" => out.push(ApplicationEdit::NaturalPerson),
+        "candidate.status.civil_service" => out.extend([
+            ApplicationEdit::CivilService(CivilService::NotCivilServant),
+            ApplicationEdit::CivilService(CivilService::NotInPost),
+        ]),
+        "candidate.status.jury_member" => out.push(ApplicationEdit::Jury(false)),
+        "candidate.status.studies" => {
+            out.push(ApplicationEdit::Studies(Studies::NotStudying));
+        }
+        "candidate.status.past_participations" => {
+            out.push(ApplicationEdit::PastParticipations);
+        }
+        "process.through_official_channel" => {
+            out.push(ApplicationEdit::Channel(true));
+        }
+        "choices" => {
+            out.push(ApplicationEdit::MoreChoices(more_choices(
+                Vec::new(),
+                1,
+                eig_domain::ChoiceUnit::Defis,
+            )));
+        }
+        "process.start_exception_granted" => {
+            out.extend([true, false].map(ApplicationEdit::StartException));
+        }
+        // A day no one has chosen yet: the days that decide are the ones the
+        // application gives (a departure, the end of studies, availability).
+        "selection_decided_on" => {
+            out.extend(deciding_days(record).map(ApplicationEdit::SelectionDecidedOn));
+        }
+        "mission_start_on" => {
+            out.extend(deciding_days(record).map(ApplicationEdit::MissionStartOn));
+        }
+        _ => {}
+    }
+}
+
+/// The changes that may turn an application's failing rule.
+fn application_repairs(
+    record: &CandidateApplication,
+    reason: &Reason,
+    out: &mut Vec<ApplicationEdit>,
+) {
+    match reason {
+        Reason::SubmittedLate { closes_at, .. } => {
+            out.push(ApplicationEdit::SubmittedAt(closes_at.fixed_offset()));
+        }
+        Reason::CivilServantInPost { reference_on, .. } => {
+            if let Some(last) = reference_on.pred_opt() {
+                out.push(ApplicationEdit::CivilService(CivilService::InPost {
+                    last_day_in_post: Some(last),
+                }));
+            }
+        }
+        Reason::CivilServantInPostWithoutDeparture => {
+            out.push(ApplicationEdit::CivilService(CivilService::NotInPost));
+        }
+        Reason::JuryMember => out.push(ApplicationEdit::Jury(false)),
+        Reason::Student { level, reference_on } => {
+            if let Some(last) = reference_on.pred_opt() {
+                out.push(ApplicationEdit::Studies(Studies::Enrolled {
+                    level: *level,
+                    last_day: Some(last),
+                }));
+            }
+        }
+        Reason::ChoiceCountOutOfBounds { count, min, max, unit } => {
+            let choices = record.choices.clone().unwrap_or_default();
+            if *count > u64::from(*max) {
+                let keep = usize::from(*max).min(choices.len());
+                out.push(ApplicationEdit::Choices(choices[..keep].to_vec()));
+            } else if *count < u64::from(*min) {
+                out.push(ApplicationEdit::MoreChoices(more_choices(
+                    choices,
+                    usize::from(*min),
+                    *unit,
+                )));
+            }
+        }
+        Reason::DuplicateChoice => {
+            if let Some(choices) = &record.choices {
+                let mut once = Vec::new();
+                for choice in choices {
+                    if !once.contains(choice) {
+                        once.push(choice.clone());
+                    }
+                }
+                let replaced = more_choices(once.clone(), choices.len(), unit_of(choices));
+                out.push(ApplicationEdit::DistinctChoices(once));
+                out.push(ApplicationEdit::ReplacedChoices(replaced));
+            }
+        }
+        Reason::OtherChannel => out.push(ApplicationEdit::Channel(true)),
+        Reason::NotAvailableAtStart { start_on, .. } => {
+            out.push(ApplicationEdit::AvailableFrom(*start_on));
+            out.push(ApplicationEdit::StartException(true));
+        }
+        _ => {}
+    }
+}
+
 impl Edit for ApplicationEdit {
     type Record = CandidateApplication;
 
@@ -1297,115 +1418,15 @@ impl Edit for ApplicationEdit {
 
     fn repairs(record: &CandidateApplication, result: &RuleResult, out: &mut Vec<ApplicationEdit>) {
         match result {
-            RuleResult::Satisfied => {}
             RuleResult::Missing { inputs } => {
                 for input in inputs {
-                    match *input {
-                        "submitted_at" => {
-                            if let Some(at) = closing_of(record.promotion, true) {
-                                out.push(ApplicationEdit::SubmittedAt(on_time::<ApplicationEdit>(
-                                    record, at,
-                                )));
-                            }
-                        }
-                        "candidate.status.person" => out.push(ApplicationEdit::NaturalPerson),
-                        "candidate.status.civil_service" => out.extend([
-                            ApplicationEdit::CivilService(CivilService::NotCivilServant),
-                            ApplicationEdit::CivilService(CivilService::NotInPost),
-                        ]),
-                        "candidate.status.jury_member" => out.push(ApplicationEdit::Jury(false)),
-                        "candidate.status.studies" => {
-                            out.push(ApplicationEdit::Studies(Studies::NotStudying));
-                        }
-                        "candidate.status.past_participations" => {
-                            out.push(ApplicationEdit::PastParticipations);
-                        }
-                        "process.through_official_channel" => {
-                            out.push(ApplicationEdit::Channel(true));
-                        }
-                        "choices" => {
-                            out.push(ApplicationEdit::MoreChoices(more_choices(
-                                Vec::new(),
-                                1,
-                                eig_domain::ChoiceUnit::Defis,
-                            )));
-                        }
-                        "process.start_exception_granted" => {
-                            out.extend([true, false].map(ApplicationEdit::StartException));
-                        }
-                        // A day no one has chosen yet: the days that decide are the ones the
-                        // application gives (a departure, the end of studies, availability).
-                        "selection_decided_on" => {
-                            out.extend(
-                                deciding_days(record).map(ApplicationEdit::SelectionDecidedOn),
-                            );
-                        }
-                        "mission_start_on" => {
-                            out.extend(deciding_days(record).map(ApplicationEdit::MissionStartOn));
-                        }
-                        _ => {}
-                    }
+                    application_answers(record, input, out);
                 }
             }
-            RuleResult::Failed { reason } => match reason {
-                Reason::SubmittedLate { closes_at, .. } => {
-                    out.push(ApplicationEdit::SubmittedAt(closes_at.fixed_offset()));
-                }
-                Reason::CivilServantInPost { reference_on, .. } => {
-                    if let Some(last) = reference_on.pred_opt() {
-                        out.push(ApplicationEdit::CivilService(CivilService::InPost {
-                            last_day_in_post: Some(last),
-                        }));
-                    }
-                }
-                Reason::CivilServantInPostWithoutDeparture => {
-                    out.push(ApplicationEdit::CivilService(CivilService::NotInPost));
-                }
-                Reason::JuryMember => out.push(ApplicationEdit::Jury(false)),
-                Reason::Student { level, reference_on } => {
-                    if let Some(last) = reference_on.pred_opt() {
-                        out.push(ApplicationEdit::Studies(Studies::Enrolled {
-                            level: *level,
-                            last_day: Some(last),
-                        }));
-                    }
-                }
-                Reason::ChoiceCountOutOfBounds { count, min, max, unit } => {
-                    let choices = record.choices.clone().unwrap_or_default();
-                    if *count > u64::from(*max) {
-                        let keep = usize::from(*max).min(choices.len());
-                        out.push(ApplicationEdit::Choices(choices[..keep].to_vec()));
-                    } else if *count < u64::from(*min) {
-                        out.push(ApplicationEdit::MoreChoices(more_choices(
-                            choices,
-                            usize::from(*min),
-                            *unit,
-                        )));
-                    }
-                }
-                Reason::DuplicateChoice => {
-                    if let Some(choices) = &record.choices {
-                        let mut once = Vec::new();
-                        for choice in choices {
-                            if !once.contains(choice) {
-                                once.push(choice.clone());
-                            }
-                        }
-                        let replaced = more_choices(once.clone(), choices.len(), unit_of(choices));
-                        out.push(ApplicationEdit::DistinctChoices(once));
-                        out.push(ApplicationEdit::ReplacedChoices(replaced));
-                    }
-                }
-                Reason::OtherChannel => out.push(ApplicationEdit::Channel(true)),
-                Reason::NotAvailableAtStart { start_on, .. } => {
-                    out.push(ApplicationEdit::AvailableFrom(*start_on));
-                    out.push(ApplicationEdit::StartException(true));
-                }
-                _ => {}
-            },
+            RuleResult::Failed { reason } => application_repairs(record, reason, out),
+            _ => {}
         }
     }
-
     fn path(&self) -> &'static str {
         match self {
             ApplicationEdit::SubmittedAt(_) => "submitted_at",
