@@ -221,7 +221,7 @@ pub enum PersonKind {
 /// assert_eq!(serde_json::to_string(&staying)?, r#"{"status":"in_post"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -254,7 +254,7 @@ pub enum CivilService {
 /// assert_eq!(serde_json::to_string(&Studies::NotStudying)?, r#"{"status":"not_studying"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -269,6 +269,77 @@ pub enum Studies {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         last_day: Option<NaiveDate>,
     },
+}
+
+/// The JSON of a [`CivilService`] or [`Studies`] as it is read: serde's derive lets an
+/// internally tagged unit variant (`{"status": "not_civil_servant"}`) carry any other field
+/// unread; here every field a status does not have is refused, as the schema says
+/// (`additionalProperties: false`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCivilService {
+    status: CivilServiceTag,
+    #[serde(default)]
+    last_day_in_post: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CivilServiceTag {
+    NotCivilServant,
+    InPost,
+    NotInPost,
+}
+
+impl<'de> Deserialize<'de> for CivilService {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<CivilService, D::Error> {
+        use serde::de::Error as _;
+        let RawCivilService { status, last_day_in_post } =
+            RawCivilService::deserialize(deserializer)?;
+        let unit = |status: CivilService| match last_day_in_post {
+            None => Ok(status),
+            Some(_) => Err(D::Error::unknown_field("last_day_in_post", &["status"])),
+        };
+        match status {
+            CivilServiceTag::InPost => Ok(CivilService::InPost { last_day_in_post }),
+            CivilServiceTag::NotCivilServant => unit(CivilService::NotCivilServant),
+            CivilServiceTag::NotInPost => unit(CivilService::NotInPost),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStudies {
+    status: StudiesTag,
+    #[serde(default)]
+    level: Option<StudyLevel>,
+    #[serde(default)]
+    last_day: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StudiesTag {
+    NotStudying,
+    Enrolled,
+}
+
+impl<'de> Deserialize<'de> for Studies {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Studies, D::Error> {
+        use serde::de::Error as _;
+        let RawStudies { status, level, last_day } = RawStudies::deserialize(deserializer)?;
+        match status {
+            StudiesTag::Enrolled => level
+                .map(|level| Studies::Enrolled { level, last_day })
+                .ok_or_else(|| D::Error::missing_field("level")),
+            StudiesTag::NotStudying => match (level, last_day) {
+                (None, None) => Ok(Studies::NotStudying),
+                (Some(_), _) => Err(D::Error::unknown_field("level", &["status"])),
+                (None, Some(_)) => Err(D::Error::unknown_field("last_day", &["status"])),
+            },
+        }
+    }
 }
 
 /// A level of studies.
