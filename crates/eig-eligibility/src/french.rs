@@ -142,7 +142,7 @@ pub fn render_french(decision: &Decision) -> String {
 ///   "team": [{"profile": "developer"}, {"profile": "designer"}]
 /// }}"#)?;
 /// let lines = rule_lines(&evaluate_dossier(&dossier)?);
-/// let late = lines.iter().find(|line| line.rule == "eig3.host.deadline").unwrap();
+/// let late = lines.iter().find(|line| line.rule == "eig3.dossier.deadline").unwrap();
 /// assert_eq!(late.status, RuleStatus::Missing);
 /// assert_eq!(late.detail, "donnée manquante : date et heure de réception");
 /// assert_eq!(late.source, "AAP3 §4.2");
@@ -152,7 +152,7 @@ pub fn render_french(decision: &Decision) -> String {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RuleLine {
-    /// The stable rule id (`eig3.host.deadline`).
+    /// The stable rule id (`eig3.dossier.deadline`).
     pub rule: &'static str,
     /// The rule's title, in French.
     pub title: &'static str,
