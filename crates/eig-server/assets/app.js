@@ -238,8 +238,14 @@ async function simulate() {
   if (sequence !== state.sequence) return;
   state.request = request;
   state.result = result;
-  if (path === "host") showHost(result); else showCandidate(result);
-  setBusy(false);
+  try {
+    if (path === "host") showHost(result); else showCandidate(result);
+  } catch (error) {
+    document.body.dataset.error = String(error && error.stack ? error.stack : error);
+    $("status").textContent = "Le simulateur n'a pas pu afficher le résultat. Réessayez.";
+  }
+  // Still ready only if showing it asked nothing more.
+  if (sequence === state.sequence) setBusy(false);
 }
 
 // ----- questions -----
@@ -262,8 +268,9 @@ function updateQuestions(side, decision, listId, fieldsetId, root, questions, pr
   const missing = decision.outcome.outcome === "incomplete" ? decision.outcome.missing : [];
   const read = inputsRead(decision);
   const known = (input) => read.has(input) || read.has(`${input}.len`);
-  for (const input of Object.keys(side.answers)) if (!known(input)) delete side.answers[input];
-  for (const input of Object.keys(side.typed)) if (!known(input)) delete side.typed[input];
+  let dropped = false;
+  for (const input of Object.keys(side.answers)) if (!known(input)) { delete side.answers[input]; dropped = true; }
+  for (const input of Object.keys(side.typed)) if (!known(input)) { delete side.typed[input]; dropped = true; }
   side.asked = side.asked.filter((input) => known(input) && (missing.includes(input) || input in side.answers || input in side.typed));
   for (const input of missing) if (!side.asked.includes(input)) side.asked.push(input);
   const list = $(listId);
@@ -280,6 +287,7 @@ function updateQuestions(side, decision, listId, fieldsetId, root, questions, pr
     if (hint) hint.hidden = !missing.includes(input);
   }
   $(fieldsetId).hidden = side.asked.length === 0;
+  return dropped;
 }
 
 function wrapper(id) {
@@ -582,7 +590,7 @@ function statusLine(result, errors) {
 function showHost(result) {
   const promotion = state.request.dossier.defi.promotion;
   state.host.promotion = promotion;
-  updateQuestions(state.host, result.decision, "question-list", "questions", "DefiDossier", state.vocabulary.questions, "q-");
+  const dropped = updateQuestions(state.host, result.decision, "question-list", "questions", "DefiDossier", state.vocabulary.questions, "q-");
   updateTalents(result, state.request.dossier.defi.team);
   showDecision(result, state.vocabulary.questions, "q-");
   showAnswerErrors(result.answer_errors, "q-");
@@ -592,16 +600,20 @@ function showHost(result) {
   $("plan-problem").textContent = problem ? "Le plan de financement ne peut pas être calculé pour ce défi." : "";
   statusLine(result, result.answer_errors);
   downloads(result);
+  // The answers this promotion does not read are gone: the request offered is sent again
+  // without them (same decision).
+  if (dropped) simulate();
 }
 
 function showCandidate(result) {
-  updateQuestions(state.candidate, result.decision, "candidate-question-list", "candidate-questions", "CandidateApplication", state.vocabulary.candidate_questions, "c-");
+  const dropped = updateQuestions(state.candidate, result.decision, "candidate-question-list", "candidate-questions", "CandidateApplication", state.vocabulary.candidate_questions, "c-");
   showDecision(result, state.vocabulary.candidate_questions, "c-");
   showAnswerErrors(result.answer_errors, "c-");
   renderPlan(null);
   $("plan-problem").hidden = true;
   statusLine(result, result.answer_errors);
   downloads(result);
+  if (dropped) simulate();
 }
 
 // ----- the plan -----
@@ -677,7 +689,10 @@ function renderPlan(plan) {
   renderSchedule(plan.schedule, payers);
 }
 
+// A month of the contract: its name when the promotion dates the missions' start, else its
+// rank.
 function monthLabel(first, index) {
+  if (!first) return `mois ${index + 1}`;
   const [year, month] = first.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1 + index, 1));
   return date.toLocaleDateString("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
