@@ -706,6 +706,7 @@ mod browser {
             let plan = page.same_as_library().await?;
             assert!(plan, "{promotion}: no plan on the page");
             if promotion == Promotion::Eig7 {
+                page.client.set_window_size(1280, 1400).await?;
                 page.screenshot("simulator-eligible-eig7-1280.png").await?;
                 page.narrow().await?;
                 page.screenshot("simulator-eligible-eig7-390.png").await?;
@@ -858,6 +859,7 @@ mod browser {
         let reasons = page.text("#reasons").await?;
         assert!(reasons.contains("REG7 §2.1"), "{reasons}");
         page.same_as_library().await?;
+        page.client.set_window_size(1280, 1000).await?;
         page.screenshot("simulator-candidate-refused-1280.png").await?;
         page.narrow().await?;
         page.screenshot("simulator-candidate-refused-390.png").await?;
@@ -1165,7 +1167,9 @@ mod browser {
             self.accessible().await
         }
 
+        /// The page from the top of the result, as shown at the window's width.
         async fn screenshot(&self, name: &str) -> Result<()> {
+            self.js("document.activeElement.blur(); document.getElementById('resultat').scrollIntoView()").await?;
             let png = self.client.screenshot().await?;
             let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
                 concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/images").to_owned()
