@@ -30,10 +30,20 @@ pub fn outcome(outcome: &Outcome) -> String {
             format!("éligible — {}", route.french())
         }
         Outcome::Eligible { funding_route: None } => "éligible".to_owned(),
+        // The reason in words first, the rule and its source after it.
         Outcome::Ineligible { failures } => {
-            let rules: Vec<String> =
-                failures.iter().map(|f| format!("{} ({})", f.rule, f.source)).collect();
-            format!("inéligible — {}", rules.join("; "))
+            let rules: Vec<String> = failures
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} ({}, {})",
+                        eig_eligibility::reason_in_french(&f.reason),
+                        f.rule,
+                        f.source
+                    )
+                })
+                .collect();
+            format!("inéligible — {}", rules.join(" ; "))
         }
         Outcome::Incomplete { missing } => format!("incomplet — manque : {}", missing.join(", ")),
         _ => "décision d'un genre nouveau (voir le résultat JSON)".to_owned(),
