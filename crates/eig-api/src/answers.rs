@@ -150,7 +150,7 @@ pub(crate) fn read_date(typed: &str) -> Result<NaiveDate, String> {
     let (Some(day), Some(month), Some(year)) = (number(day), number(month), number(year)) else {
         return Err(not_a_date());
     };
-    if year < 1000 || year > 9999 {
+    if !(1000..=9999).contains(&year) {
         return Err(format!(
             "L'année de {} doit s'écrire avec ses quatre chiffres, par exemple 15/06/2018.",
             echo(text)
@@ -248,10 +248,9 @@ fn read_euros(typed: &str) -> Result<Euros, String> {
     if digits.contains(',') {
         // The point groups thousands (`70.000,50`), the comma marks the cents.
         digits = digits.replace('.', "").replace(',', ".");
-    } else if let Some((_, cents)) = digits.rsplit_once('.') {
-        if cents.len() == 3 {
-            digits = digits.replace('.', "");
-        }
+    } else if digits.rsplit_once('.').is_some_and(|(_, cents)| cents.len() == 3) {
+        // A point followed by three digits groups thousands (`70.000`).
+        digits = digits.replace('.', "");
     }
     if digits.is_empty()
         || digits.matches('.').count() > 1

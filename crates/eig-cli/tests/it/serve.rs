@@ -673,7 +673,10 @@ mod browser {
         let outcome = scenarios(&mut page).await;
         client.close().await?;
         let checks = outcome?;
-        println!("navigateur : {checks} étapes vérifiées par axe-core, 0 violation");
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("browser: {checks} steps checked by axe-core, 0 violations\n"),
+        );
         Ok(())
     }
 
@@ -766,8 +769,8 @@ mod browser {
                 "q-funding-self-funded"
                 | "q-funding-alternative-funding"
                 | "q-economic-and-financial-ministries"
-                | "q-team-exception-granted" => page.click(&format!("#{id}-non")).await?,
-                "q-purely-it-tooling" => page.click(&format!("#{id}-non")).await?,
+                | "q-team-exception-granted"
+                | "q-purely-it-tooling" => page.click(&format!("#{id}-non")).await?,
                 "q-titre2-programme" | "q-carrier-convention" => {
                     page.click(&format!("#{id}-oui")).await?;
                 }
@@ -873,14 +876,14 @@ mod browser {
             let Some(id) = needed.first() else { break };
             match id.as_str() {
                 "c-candidate-status-person" => {
-                    page.select_label(&format!("#{id}-choice"), "personne physique").await?
+                    page.select_label(&format!("#{id}-choice"), "personne physique").await?;
                 }
                 "c-candidate-status-civil-service" => {
                     page.select_label(&format!("#{id}-choice"), "ni fonctionnaire ni assimilé")
-                        .await?
+                        .await?;
                 }
                 "c-candidate-status-studies" => {
-                    page.select_label(&format!("#{id}-choice"), "pas en scolarité").await?
+                    page.select_label(&format!("#{id}-choice"), "pas en scolarité").await?;
                 }
                 "c-candidate-status-jury-member" => page.click(&format!("#{id}-non")).await?,
                 "c-choices" => page.select_label(&format!("#{id}-choice"), "2").await?,
