@@ -229,9 +229,17 @@ async function simulate() {
     if (!response.ok) throw result;
   } catch (problem) {
     if (sequence !== state.sequence) return;
-    // A person reads no JSON path nor code: the problem's title, or that the service failed.
+    // A person reads no JSON path nor code: what the rules cannot judge, in its words (the
+    // record's path and id taken off), or the problem's title, or that the service failed.
     const title = problem && problem.title ? problem.title.toLowerCase() : "le service ne répond pas";
-    $("status").textContent = `Le simulateur n'a pas pu décider (${title}). Vérifiez vos réponses ou réessayez.`;
+    let why = "";
+    if (problem && problem.code === "unjudgeable" && problem.detail) {
+      why = problem.detail.replace(/^.*?\$[^ ]* : /, "").replace(/^(dossier du défi|candidature) [^ ]+ : /, "");
+      why = why ? ` : ${why.charAt(0).toUpperCase()}${why.slice(1)}.` : "";
+    }
+    $("status").textContent = why
+      ? `Les règles ne permettent pas de décider${why}`
+      : `Le simulateur n'a pas pu décider (${title}). Vérifiez vos réponses ou réessayez.`;
     setBusy(false);
     return;
   }
@@ -478,6 +486,10 @@ function updateTalents(result, team) {
       });
       node.append(name);
       list.append(node);
+    }
+    for (const field of ["experience", "employer_cost"]) {
+      const legend = document.querySelector(`#talent-${id}-${field.replace("_", "-")} legend`);
+      if (legend) legend.textContent = `${question(state.vocabulary.questions, `talent.${field}`)} de ${talentName(index)}`;
     }
     const missing = (result.talents_missing || []).filter((entry) => entry.talent === id).map((entry) => entry.input);
     const typed = state.host.talentTyped[id] || {};
