@@ -1021,9 +1021,12 @@ impl Shape {
 fn judged_promotions(kind: &str) -> Option<Vec<Promotion>> {
     let judged: fn(Promotion) -> bool = match kind {
         // A dossier or an application is judged by its promotion's rule set.
-        "eligibility" | "explain" | "simulation" | "dossier" | "application" => {
-            |promotion| eig_eligibility::rule_set(promotion).is_ok()
-        }
+        "eligibility"
+        | "explain"
+        | "simulation"
+        | "candidate-simulation"
+        | "dossier"
+        | "application" => |promotion| eig_eligibility::rule_set(promotion).is_ok(),
         // The jury of the défis (alone or in a whole call) scores on the grid its promotion
         // published.
         "jury" | "campaign" => |promotion| {
