@@ -27,6 +27,20 @@ fn is_eligible(judgement: &Judgement) -> bool {
     judgement.decision().is_some_and(|d| matches!(d.outcome, Outcome::Eligible { .. }))
 }
 
+/// Said beside the amounts requested when they rest on the reference cost.
+const ESTIMATE_NOTE: &str = "Montants demandés : estimations au coût total employeur de \
+                             référence de la promotion, aucun coût employeur n'étant donné.";
+
+/// Whether the call's plan rests on the reference cost for some talent (no employer cost
+/// given).
+fn estimated(result: &CampaignResult) -> bool {
+    result.funding.defis.iter().any(|defi| {
+        defi.talents
+            .iter()
+            .any(|talent| talent.cost_basis == eig_funding::CostBasis::ReferenceEstimate)
+    })
+}
+
 fn money(amount: Option<Euros>) -> String {
     amount.map_or_else(|| "—".to_owned(), Euros::to_french)
 }
@@ -204,6 +218,11 @@ pub fn campaign(result: &CampaignResult, verbose: bool) -> String {
         );
     }
 
+    let estimated = estimated(result);
+    if estimated {
+        let _ = writeln!(out, "{ESTIMATE_NOTE}");
+    }
+
     let selection = &result.selection;
     let _ = writeln!(
         out,
@@ -234,6 +253,9 @@ pub fn campaign(result: &CampaignResult, verbose: bool) -> String {
         );
     }
 
+    if estimated {
+        let _ = writeln!(out, "{ESTIMATE_NOTE}");
+    }
     if selection.ranking.iter().any(|ranked| ranked.tied_on_total) {
         let _ = writeln!(
             out,

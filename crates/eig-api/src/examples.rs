@@ -195,6 +195,25 @@ pub(crate) fn simulation(promotion: Option<Promotion>) -> Example {
     }))
 }
 
+pub(crate) fn candidate_simulation(promotion: Option<Promotion>) -> Example {
+    let promotion = promotion.unwrap_or(Promotion::Eig3);
+    let mut application = json(&fixtures::application(promotion).map_err(fixture(promotion))?)?;
+    // The date as the candidate typed it, read by the service.
+    let submitted_at = application["submitted_at"].take();
+    let typed = submitted_at.as_str().and_then(|instant| {
+        let instant = chrono::DateTime::parse_from_rfc3339(instant).ok()?;
+        Some(serde_json::json!({"submitted_at": {
+            "kind": "paris_time",
+            "date": instant.format("%d/%m/%Y").to_string(),
+            "time": instant.format("%Hh%M").to_string(),
+        }}))
+    });
+    Ok(match typed {
+        Some(typed) => serde_json::json!({"application": application, "typed": typed}),
+        None => serde_json::json!({"application": application}),
+    })
+}
+
 pub(crate) fn case(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || shipped(include_str!("../data/case.json")))
 }

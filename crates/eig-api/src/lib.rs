@@ -8,7 +8,7 @@
 //!   [`changes_to_eligibility`],
 //!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
 //!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`],
-//!   [`assign_talents`], [`run_call`], [`simulate`], [`run_cases`], [`official_figures`],
+//!   [`assign_talents`], [`run_call`], [`simulate`], [`simulate_candidate`], [`run_cases`], [`official_figures`],
 //!   [`list_parameters`], [`vocabulary`].
 //! - **The table**: [`operations`] (each an [`Operation`]: `id`, `command`, `method`, `path`,
 //!   shapes, [`Param`]s, [`Operation::run`] from a [`Request`] to JSON,
@@ -22,7 +22,8 @@
 //!   (re-exported by `eig-testkit`).
 //! - **The shapes** the rule crates do not define: [`EligibilityInput`], [`EligibilityOutput`],
 //!   [`Judged`], [`ExplainInput`], [`Explanation`], [`FundingRequest`], [`MatchOutput`],
-//!   [`HistoryOutput`], [`Simulation`], [`SimulationResult`], [`Vocabulary`], [`Eig7Terms`],
+//!   [`HistoryOutput`], [`Simulation`], [`SimulationResult`], [`CandidateSimulation`],
+//!   [`CandidateSimulationResult`], [`TypedAnswer`], [`Vocabulary`], [`Eig7Terms`],
 //!   [`TestOutput`].
 //!
 //! # Example
@@ -40,20 +41,22 @@
 //! ```
 
 pub use crate::{
+    answers::{AnswerError, TypedAnswer},
     error::{ApiError, ErrorKind},
     operations::{
         assign_talents, candidates_judged, changes_to_eligibility, convention_termination,
         decide_ami5bis, decide_eligibility, decide_prolongation, dossiers_judged,
         eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters, matching_problems,
         official_figures, plan_funding, plan_funding_scenario, rank_candidates, run_call,
-        run_case_text, run_cases, select_laureates, simulate, solve_and_report, test_output,
-        vocabulary,
+        run_case_text, run_cases, select_laureates, simulate, simulate_candidate, solve_and_report,
+        test_output, vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{
-        CaseResult, ChangesAnswer, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput,
-        Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
-        SchemaDocument, Simulation, SimulationResult, TestOutput, Vocabulary,
+        CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
+        EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
+        HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, SchemaDocument, Simulation,
+        SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
     },
     stream::EligibilityAnswer,
     table::{
@@ -70,6 +73,7 @@ pub mod french {
     };
 }
 
+mod answers;
 mod campaign_text;
 mod error;
 mod examples;

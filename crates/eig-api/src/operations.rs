@@ -4,22 +4,26 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
-use eig_domain::{FundingRoute, HostKind, Promotion};
+use eig_domain::{
+    CivilService, FundingRoute, HostKind, PersonKind, Promotion, Studies, StudyLevel, TalentProfile,
+};
 use eig_eligibility::{
-    CandidateApplication, CandidateRankings, CandidateScoreSheet, Decision, DefiDossier, JurySheet,
-    ProlongationRequest, RecordError, RecruitmentCap, Selection, evaluate_candidates,
+    BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet, Decision, DefiDossier,
+    JurySheet, ProlongationRequest, RecordError, RecruitmentCap, Selection, evaluate_candidates,
     evaluate_dossiers, render_french,
 };
-use eig_funding::{Payer, PromotionInput, PromotionPlan, Scenario};
+use eig_funding::{FundingError, Payer, PromotionInput, PromotionPlan, Scenario, TalentInput};
 use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem};
 use serde_json::Value;
 
 use crate::{
+    answers::{self, AnswerError, TypedAnswer},
     error::{self, ApiError, ErrorKind},
     shapes::{
-        CaseResult, ChangesAnswer, Eig7Terms, EligibilityInput, EligibilityOutput, ExplainInput,
-        Explanation, FundingRequest, HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer,
-        Simulation, SimulationResult, TestOutput, Vocabulary,
+        CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
+        EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
+        HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, Simulation,
+        SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
     },
 };
 
@@ -523,7 +527,7 @@ fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
     let candidate = |id: &eig_domain::CandidateId| {
         input.candidates.iter().position(|c| &c.id == id).map(|i| format!("$.candidates[{i}]"))
     };
-    let ranking = |id: &eig_domain::DefiId, profile: eig_domain::TalentProfile| {
+    let ranking = |id: &eig_domain::DefiId, profile: TalentProfile| {
         input
             .rankings
             .iter()
@@ -602,26 +606,124 @@ pub fn run_call(campaign: &Campaign) -> Result<CampaignResult, ApiError> {
 /// A dossier the rules cannot judge (another promotion's rules unpublished, conflicting
 /// exceptions).
 pub fn simulate(simulation: &Simulation) -> Result<SimulationResult, ApiError> {
-    let dossier = &simulation.dossier;
-    let decision = eig_eligibility::evaluate_dossier(dossier)
+    let mut answer_errors = Vec::new();
+    let (dossier_answers, talent_answers): (Vec<_>, Vec<_>) =
+        simulation.typed.iter().partition(|(field, _)| !field.starts_with("talents."));
+    let dossier = answers::apply(
+        &simulation.dossier,
+        &dossier_answers.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        &mut answer_errors,
+    );
+    let talents = typed_talents(&simulation.talents, &talent_answers, &mut answer_errors);
+    let decision = eig_eligibility::evaluate_dossier(&dossier)
         .map_err(|err| error::eligibility(&err, "$.dossier"))?;
     let explanation = render_french(&decision);
-    let (plan, plan_problem, plan_problem_code) =
-        match EligibleDossier::from_decision(dossier, &decision) {
-            Ok(eligible) => {
-                let eligible = if simulation.talents.is_empty() {
-                    eligible
-                } else {
-                    eligible.with_talents(simulation.talents.clone())
-                };
-                match eligible.plan(&Scenario::default()) {
-                    Ok(plan) => (Some(plan), None, None),
-                    Err(err) => (None, Some(err.to_string()), Some(err.code().to_owned())),
+    let rules = eig_eligibility::rule_lines(&decision);
+    let mut result = SimulationResult {
+        decision,
+        explanation,
+        rules,
+        plan: None,
+        plan_problem: None,
+        plan_problem_code: None,
+        talents_missing: Vec::new(),
+        answer_errors,
+    };
+    let Ok(eligible) = EligibleDossier::from_decision(&dossier, &result.decision) else {
+        return Ok(result);
+    };
+    let eligible = if talents.is_empty() { eligible } else { eligible.with_talents(talents) };
+    // Every talent's missing input: a talent whose plan needs one is set aside and the plan
+    // tried again without it, so that one answer names them all (at most one try a talent).
+    let mut funding = eligible.funding();
+    let mut first_problem = None;
+    loop {
+        let err =
+            match eig_funding::plan_defi(dossier.defi.promotion, &funding, &Scenario::default()) {
+                Ok(plan) => {
+                    if first_problem.is_none() {
+                        result.plan = Some(plan);
+                    }
+                    break;
                 }
-            }
-            Err(_) => (None, None, None),
+                Err(err) => err,
+            };
+        let missing = match &err {
+            FundingError::ExperienceNeeded { talent, promotion, .. } => Some(TalentMissing {
+                talent: talent.clone(),
+                input: TalentField::Experience,
+                why: format!(
+                    "l'expérience est nécessaire pour lire la grille de rémunération de la \
+                     promotion {promotion}"
+                ),
+            }),
+            FundingError::EmployerCostNeeded { talent, why, .. } => Some(TalentMissing {
+                talent: talent.clone(),
+                input: TalentField::EmployerCost,
+                why: format!("le coût total employeur est nécessaire : {why}"),
+            }),
+            _ => None,
         };
-    Ok(SimulationResult { decision, explanation, plan, plan_problem, plan_problem_code })
+        if first_problem.is_none() {
+            first_problem = Some((err.to_string(), err.code().to_owned()));
+        }
+        let Some(missing) = missing else { break };
+        funding.talents.retain(|talent| talent.talent != missing.talent);
+        result.talents_missing.push(missing);
+        if funding.talents.is_empty() {
+            break;
+        }
+    }
+    if let Some((problem, code)) = first_problem {
+        result.plan_problem = Some(problem);
+        result.plan_problem_code = Some(code);
+    }
+    Ok(result)
+}
+
+/// `talents` with the typed answers about them (`talents.<id>.<field>`) put in place; an
+/// answer about a talent not given is refused.
+fn typed_talents(
+    talents: &[TalentInput],
+    answers: &[(&String, &TypedAnswer)],
+    errors: &mut Vec<AnswerError>,
+) -> Vec<TalentInput> {
+    let mut talents = talents.to_vec();
+    for (field, answer) in answers {
+        let rest = field.strip_prefix("talents.").unwrap_or(field);
+        let placed = rest.split_once('.').and_then(|(id, path)| {
+            let talent = talents.iter_mut().find(|talent| talent.talent.as_str() == id)?;
+            Some((talent, path))
+        });
+        match placed {
+            Some((talent, path)) => {
+                *talent = answers::apply_each(&*talent, [(field.as_str(), path, *answer)], errors);
+            }
+            None => errors.push(answers::no_such_field(field)),
+        }
+    }
+    talents
+}
+
+/// `simulateCandidate`: one application's decision and its explanation, the answers typed
+/// by the candidate read first.
+///
+/// # Errors
+/// An application the rules cannot judge, at `$.application`.
+pub fn simulate_candidate(
+    simulation: &CandidateSimulation,
+) -> Result<CandidateSimulationResult, ApiError> {
+    let mut answer_errors = Vec::new();
+    let application =
+        answers::apply(&simulation.application, &simulation.typed, &mut answer_errors);
+    let decision = eig_eligibility::evaluate_candidate(&application)
+        .map_err(|err| error::eligibility(&err, "$.application"))?;
+    Ok(CandidateSimulationResult {
+        explanation: render_french(&decision),
+        rules: eig_eligibility::rule_lines(&decision),
+        decision,
+        answer_errors,
+    })
 }
 
 /// `officialFigures`: the official figures of every promotion (or of one, with its sourced
@@ -735,8 +837,130 @@ pub fn vocabulary() -> Vocabulary {
         .into_iter()
         .map(|payer| label(json(&payer), payer.french()))
         .collect(),
+        outcomes: [
+            ("eligible", "éligible"),
+            ("ineligible", "inéligible"),
+            ("incomplete", "incomplet"),
+        ]
+        .into_iter()
+        .map(|(value, french)| label(Value::from(value), french))
+        .collect(),
+        beta_phases: [
+            BetaPhase::NoProductPage,
+            BetaPhase::Investigation,
+            BetaPhase::Construction,
+            BetaPhase::Acceleration,
+            BetaPhase::Transfer,
+            BetaPhase::Sustained,
+            BetaPhase::Ended,
+        ]
+        .into_iter()
+        .map(|phase| label(json(&phase), phase.french()))
+        .collect(),
+        talent_profiles: TalentProfile::ALL
+            .into_iter()
+            .map(|profile| label(json(&profile), profile.french()))
+            .collect(),
+        person_kinds: [
+            (PersonKind::Natural, "personne physique"),
+            (PersonKind::Legal, "personne morale (entreprise, association…)"),
+        ]
+        .into_iter()
+        .map(|(kind, french)| label(json(&kind), french))
+        .collect(),
+        civil_service: [
+            (CivilService::NotCivilServant, "ni fonctionnaire ni assimilé"),
+            (
+                CivilService::InPost { last_day_in_post: None },
+                "fonctionnaire ou assimilé, en poste",
+            ),
+            (
+                CivilService::NotInPost,
+                "fonctionnaire ou assimilé, pas en poste (disponibilité, congé sans solde)",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, french)| label(json(&status), french))
+        .collect(),
+        studies: [
+            (Studies::NotStudying, "pas en scolarité"),
+            (enrolled(StudyLevel::School), "scolarité hors université (lycée, école…)"),
+            (
+                enrolled(StudyLevel::FirstOrSecondCycle),
+                "études universitaires de premier ou deuxième cycle (licence, master ou école \
+                 équivalente)",
+            ),
+            (enrolled(StudyLevel::ThirdCycle), "doctorat (troisième cycle universitaire)"),
+            (enrolled(StudyLevel::Apprenticeship), "apprentissage ou alternance"),
+        ]
+        .into_iter()
+        .map(|(studies, french)| label(json(&studies), french))
+        .collect(),
+        questions: QUESTIONS
+            .iter()
+            .map(|(input, question)| label(Value::from(*input), question))
+            .collect(),
+        candidate_questions: CANDIDATE_QUESTIONS
+            .iter()
+            .map(|(input, question)| label(Value::from(*input), question))
+            .collect(),
     }
 }
+
+/// Studies in progress at `level`, last day unknown.
+fn enrolled(level: StudyLevel) -> Studies {
+    Studies::Enrolled { level, last_day: None }
+}
+
+/// The question asked of a host administration for each input its dossier's decision or its
+/// plan may name as missing.
+const QUESTIONS: &[(&str, &str)] = &[
+    ("submitted_at", "Quand le dossier a-t-il été (ou sera-t-il) reçu ?"),
+    (
+        "carrier_convention",
+        "Une convention est-elle signée entre l'administration d'accueil et le porteur \
+         administratif ?",
+    ),
+    ("funding.cofinancing_requested", "Demandez-vous le cofinancement du programme ?"),
+    ("funding.self_funded", "Financez-vous vous-même les talents (autofinancement) ?"),
+    ("funding.alternative_funding", "Disposez-vous d'un financement alternatif ?"),
+    (
+        "purely_it_tooling",
+        "Le défi est-il un simple outillage informatique, sans problème métier à résoudre ?",
+    ),
+    (
+        "titre2_programme",
+        "Le programme budgétaire qui paie peut-il recevoir des crédits de titre 2 \
+         (rémunérations) ?",
+    ),
+    (
+        "economic_and_financial_ministries",
+        "Relevez-vous des ministères économiques et financiers ?",
+    ),
+    ("beta_gouv_phase", "Dans quelle phase est la fiche produit beta.gouv.fr du service ?"),
+    ("team_exception_granted", "Une exception à l'équipe de 2 ou 3 EIG a-t-elle été accordée ?"),
+    ("talent.experience", "Expérience professionnelle"),
+    ("talent.employer_cost", "Coût total employeur du contrat"),
+];
+
+/// The question asked of a candidate for each input an application's decision may name as
+/// missing.
+const CANDIDATE_QUESTIONS: &[(&str, &str)] = &[
+    ("submitted_at", "Quand votre candidature a-t-elle été (ou sera-t-elle) reçue ?"),
+    ("choices_submitted_at", "Quand vos choix de projets ont-ils été (ou seront-ils) reçus ?"),
+    ("candidate.status.person", "Candidatez-vous en votre nom (personne physique) ?"),
+    ("candidate.status.civil_service", "Quelle est votre situation dans la fonction publique ?"),
+    (
+        "candidate.status.jury_member",
+        "Êtes-vous membre du jury de sélection ou l'un de ses experts ?",
+    ),
+    ("candidate.status.studies", "Êtes-vous en scolarité ?"),
+    (
+        "candidate.status.past_participations",
+        "Avez-vous déjà été EIG dans une promotion précédente ?",
+    ),
+    ("choices", "Combien de choix (défis, projets ou profils) classez-vous ?"),
+];
 
 /// Runs the cases of one case file's `text` (named `file` in messages) that `keep` keeps
 /// (by title and rule ids); a case that cannot be read is reported as such, whatever the

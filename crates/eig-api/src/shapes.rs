@@ -2,14 +2,18 @@
 //! what the command reads and prints with `--format json`, and what the service reads and
 //! answers — the same shape everywhere.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
-use eig_domain::{Promotion, PromotionFacts, Sourced};
+use eig_domain::{CandidateId, Promotion, PromotionFacts, Sourced};
 use eig_eligibility::{
-    CandidateApplication, Decision, DefiDossier, Eig7ContractTerms, Outcome, Subject,
+    CandidateApplication, Decision, DefiDossier, Eig7ContractTerms, Outcome, RuleLine, Subject,
 };
 use eig_funding::{DefiPlan, PromotionInput, Scenario, TalentInput};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::answers::{AnswerError, TypedAnswer};
 
 /// What `decideEligibility` (`eig eligibility`, `POST /v1/eligibility`) reads: défi dossiers
 /// and candidate applications, judged each on its own promotion's rules.
@@ -285,6 +289,117 @@ pub struct Simulation {
     /// the reference cost where the promotion has one.
     #[serde(default)]
     pub talents: Vec<TalentInput>,
+    /// Answers as a person typed them, by field: a field of the dossier (`submitted_at`) or
+    /// of a talent (`talents.t1.experience`, `talents.t1.employer_cost.contract`). Each is
+    /// read in French conventions (dates, Paris time, euros) and put in its place, over what
+    /// the dossier or the talent says; one that cannot be read is listed in the answer's
+    /// `answer_errors` and counts as not given.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: BTreeMap<String, TypedAnswer>,
+}
+
+impl Simulation {
+    /// A simulation of `dossier`, with no talent and no typed answer.
+    ///
+    /// # Example
+    /// ```
+    /// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
+    /// assert!(eig_api::simulate(&eig_api::Simulation::new(dossier))?.plan.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(dossier: DefiDossier) -> Self {
+        Simulation { dossier, talents: Vec::new(), typed: BTreeMap::new() }
+    }
+}
+
+/// A talent's input the funding plan still needs.
+///
+/// # Example
+/// ```
+/// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig7)?;
+/// let result = eig_api::simulate(&eig_api::Simulation::new(dossier))?;
+/// assert_eq!(result.talents_missing[0].input, eig_api::TalentField::Experience);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct TalentMissing {
+    /// The talent.
+    pub talent: CandidateId,
+    /// What is missing.
+    pub input: TalentField,
+    /// Why, in French.
+    pub why: String,
+}
+
+/// A talent's input a funding plan may need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TalentField {
+    /// The professional experience, to read the promotion's pay grid.
+    Experience,
+    /// The total employer cost, where no documented reference applies.
+    EmployerCost,
+}
+
+/// What `simulateCandidate` (`eig simulate-candidate`, `POST /v1/simulate/candidate`)
+/// reads: one candidate's application, and answers as the candidate typed them.
+///
+/// # Example
+/// ```
+/// let simulation: Result<eig_api::CandidateSimulation, _> = serde_json::from_str("{}");
+/// assert!(simulation.is_err()); // `application` is required
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CandidateSimulation {
+    /// The application, with `null` for every answer not given yet.
+    pub application: CandidateApplication,
+    /// Answers as the candidate typed them, by field of the application (`submitted_at`,
+    /// `choices_submitted_at`): read in French conventions and put in their place; one that
+    /// cannot be read is listed in `answer_errors` and counts as not given.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: BTreeMap<String, TypedAnswer>,
+}
+
+impl CandidateSimulation {
+    /// A simulation of `application`, with no typed answer.
+    ///
+    /// # Example
+    /// ```
+    /// let application = eig_api::fixtures::application(eig_domain::Promotion::Eig3)?;
+    /// let result = eig_api::simulate_candidate(&eig_api::CandidateSimulation::new(application))?;
+    /// assert!(result.answer_errors.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(application: CandidateApplication) -> Self {
+        CandidateSimulation { application, typed: BTreeMap::new() }
+    }
+}
+
+/// What `simulateCandidate` answers.
+///
+/// # Example
+/// ```
+/// let application = eig_api::fixtures::application(eig_domain::Promotion::Eig7)?;
+/// let result = eig_api::simulate_candidate(&eig_api::CandidateSimulation::new(application))?;
+/// assert!(result.explanation.contains("éligible"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct CandidateSimulationResult {
+    /// The application's decision (incomplete ones name the missing inputs).
+    pub decision: Decision,
+    /// The decision explained in French, with each rule's source.
+    pub explanation: String,
+    /// Each rule as a person reads it: title, status, why, source.
+    pub rules: Vec<RuleLine>,
+    /// The typed answers that could not be read, each with its message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer_errors: Vec<AnswerError>,
 }
 
 /// What `simulate` answers.
@@ -303,6 +418,8 @@ pub struct SimulationResult {
     pub decision: Decision,
     /// The decision explained in French, with each rule's source.
     pub explanation: String,
+    /// Each rule as a person reads it: title, status, why, source.
+    pub rules: Vec<RuleLine>,
     /// The défi's funding plan, when the dossier is eligible and the plan can be computed.
     pub plan: Option<DefiPlan>,
     /// Why there is no plan for an eligible dossier.
@@ -310,6 +427,13 @@ pub struct SimulationResult {
     /// The stable code of that reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_problem_code: Option<String>,
+    /// Every talent's input the plan still needs, in the order of the talents (then there is
+    /// no plan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talents_missing: Vec<TalentMissing>,
+    /// The typed answers that could not be read, each with its message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer_errors: Vec<AnswerError>,
 }
 
 /// One value and its French label.
@@ -346,6 +470,24 @@ pub struct Vocabulary {
     pub funding_routes: Vec<Label>,
     /// The payers of a funding plan.
     pub payers: Vec<Label>,
+    /// The outcomes of a decision.
+    pub outcomes: Vec<Label>,
+    /// The phases of a service's product page on beta.gouv.fr.
+    pub beta_phases: Vec<Label>,
+    /// The talents' profiles.
+    pub talent_profiles: Vec<Label>,
+    /// Natural or legal person.
+    pub person_kinds: Vec<Label>,
+    /// A candidate's relation to the civil service.
+    pub civil_service: Vec<Label>,
+    /// A candidate's studies.
+    pub studies: Vec<Label>,
+    /// The question a host administration is asked for each input a dossier's decision or
+    /// its plan may name as missing (`submitted_at`, `talent.experience`…).
+    pub questions: Vec<Label>,
+    /// The question a candidate is asked for each input an application's decision may name
+    /// as missing (`submitted_at`, `candidate.status.person`…).
+    pub candidate_questions: Vec<Label>,
 }
 
 /// What `eig7Terms` (`eig eig7-terms`, `POST /v1/eig7/terms`) answers: the dated terms of

@@ -813,6 +813,18 @@ operations! {
         call: |request| crate::simulate(&request.body("simulation")?),
         text: |output| text::simulation(output),
     },
+    SimulateCandidate {
+        id: "simulateCandidate", command: "simulate-candidate", method: Post,
+        path: "/v1/simulate/candidate", tag: "call",
+        summary: "Le simulateur des candidats : la décision sur une candidature et son \
+                  explication, les réponses saisies par le candidat lues d'abord.",
+        input: Some("candidate-simulation"), output: "candidate-simulation-result", params: &[],
+        french: true,
+        refusals: DECISION_REFUSALS,
+        output_type: crate::CandidateSimulationResult,
+        call: |request| crate::simulate_candidate(&request.body("candidate-simulation")?),
+        text: |output| text::candidate_simulation(output),
+    },
     RunCases {
         id: "runCases", command: "test", method: Post, path: "/v1/cases", tag: "cases",
         summary: "Les cas de test d'un fichier de cas JSON (le format public eig-case/1), \
@@ -1021,9 +1033,13 @@ impl Shape {
 fn judged_promotions(kind: &str) -> Option<Vec<Promotion>> {
     let judged: fn(Promotion) -> bool = match kind {
         // A dossier or an application is judged by its promotion's rule set.
-        "eligibility" | "explain" | "simulation" | "dossier" | "application" | "changes" => {
-            |promotion| eig_eligibility::rule_set(promotion).is_ok()
-        }
+        "eligibility"
+        | "explain"
+        | "simulation"
+        | "candidate-simulation"
+        | "dossier"
+        | "application"
+        | "changes" => |promotion| eig_eligibility::rule_set(promotion).is_ok(),
         // The jury of the défis (alone or in a whole call) scores on the grid its promotion
         // published.
         "jury" | "campaign" => |promotion| {
@@ -1239,6 +1255,10 @@ shapes! {
         "Un dossier de défi et les coûts de ses talents (entrée de eig simulate).", built(examples::simulation);
     "simulation-result" => "SimulationResult", Output, crate::SimulationResult,
         "La décision d'un dossier, son explication et le plan de son défi.", answer("simulation");
+    "candidate-simulation" => "CandidateSimulation", Input, crate::CandidateSimulation,
+        "Une candidature et les réponses saisies par le candidat (entrée de eig simulate-candidate).", built(examples::candidate_simulation);
+    "candidate-simulation-result" => "CandidateSimulationResult", Output, crate::CandidateSimulationResult,
+        "La décision sur une candidature et son explication.", answer("candidate-simulation");
     "case" => "CaseFile", Input, eig_cases::CaseFile,
         "Un fichier de cas de test de règles (entrée de eig test).", built(examples::case);
     "test-result" => "TestResult", Output, crate::TestOutput,

@@ -9,7 +9,10 @@ use eig_eligibility::{
     CandidateRankings, Decision, Outcome, RecruitmentCap, Selection, SelectionStatus, Subject,
 };
 
-use crate::shapes::{Eig7Terms, HistoryOutput, Judged, MatchOutput, SimulationResult, Vocabulary};
+use crate::shapes::{
+    CandidateSimulationResult, Eig7Terms, HistoryOutput, Judged, MatchOutput, SimulationResult,
+    Vocabulary,
+};
 
 /// An outcome in a few words: eligible (with its funding route), ineligible (each failing
 /// rule with its source) or incomplete (the missing inputs).
@@ -27,10 +30,20 @@ pub fn outcome(outcome: &Outcome) -> String {
             format!("éligible — {}", route.french())
         }
         Outcome::Eligible { funding_route: None } => "éligible".to_owned(),
+        // The reason in words first, the rule and its source after it.
         Outcome::Ineligible { failures } => {
-            let rules: Vec<String> =
-                failures.iter().map(|f| format!("{} ({})", f.rule, f.source)).collect();
-            format!("inéligible — {}", rules.join("; "))
+            let rules: Vec<String> = failures
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} ({}, {})",
+                        eig_eligibility::reason_in_french(&f.reason),
+                        f.rule,
+                        f.source
+                    )
+                })
+                .collect();
+            format!("inéligible — {}", rules.join(" ; "))
         }
         Outcome::Incomplete { missing } => format!("incomplet — manque : {}", missing.join(", ")),
         _ => "décision d'un genre nouveau (voir le résultat JSON)".to_owned(),
@@ -235,7 +248,14 @@ pub(crate) fn prolongation(answer: &crate::ProlongationAnswer) -> String {
 }
 
 pub(crate) fn simulation(result: &SimulationResult) -> String {
-    let mut out = result.explanation.clone();
+    let mut out = String::new();
+    for error in &result.answer_errors {
+        let _ = writeln!(out, "Réponse non lue ({}) : {}", error.field, error.message);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&result.explanation);
     if let Some(plan) = &result.plan {
         out.push('\n');
         out.push_str(&plan.to_french());
@@ -243,6 +263,18 @@ pub(crate) fn simulation(result: &SimulationResult) -> String {
     if let Some(problem) = &result.plan_problem {
         let _ = writeln!(out, "\nPas de plan de financement : {problem}");
     }
+    out
+}
+
+pub(crate) fn candidate_simulation(result: &CandidateSimulationResult) -> String {
+    let mut out = String::new();
+    for error in &result.answer_errors {
+        let _ = writeln!(out, "Réponse non lue ({}) : {}", error.field, error.message);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&result.explanation);
     out
 }
 

@@ -129,6 +129,107 @@ pub fn render_french(decision: &Decision) -> String {
     out
 }
 
+/// One rule of a decision as a person reads it: its title, whether it is met, why (in
+/// French) and its source — the operations of [`render_french`], one record each.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{RuleStatus, evaluate_dossier, rule_lines, DefiDossier};
+///
+/// let dossier: DefiDossier = serde_json::from_str(r#"{"defi": {
+///   "id": "d", "title": "D", "promotion": "EIG3",
+///   "hosts": {"operational": {"name": "Ministère", "kind": {"kind": "ministry"}}},
+///   "team": [{"profile": "developer"}, {"profile": "designer"}]
+/// }}"#)?;
+/// let lines = rule_lines(&evaluate_dossier(&dossier)?);
+/// let late = lines.iter().find(|line| line.rule == "eig3.dossier.deadline").unwrap();
+/// assert_eq!(late.status, RuleStatus::Missing);
+/// assert_eq!(late.detail, "donnée manquante : date et heure de réception");
+/// assert_eq!(late.source, "AAP3 §4.2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct RuleLine {
+    /// The stable rule id (`eig3.dossier.deadline`).
+    pub rule: &'static str,
+    /// The rule's title, in French.
+    pub title: &'static str,
+    /// Whether the condition is met.
+    pub status: RuleStatus,
+    /// What was found, in French: the reason a condition is not met, the data it lacks, or
+    /// `condition remplie`.
+    pub detail: String,
+    /// The text the rule implements, as cited (`AAP3 §4.2`).
+    pub source: String,
+}
+
+/// Whether a rule's condition is met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RuleStatus {
+    /// The condition is met.
+    Satisfied,
+    /// The condition is not met.
+    Failed,
+    /// The data the condition needs are not given.
+    Missing,
+}
+
+/// Each rule of `decision` as a [`RuleLine`], in the order of its trace.
+pub fn rule_lines(decision: &Decision) -> Vec<RuleLine> {
+    decision
+        .trace
+        .iter()
+        .map(|entry| {
+            let (status, detail) = match &entry.result {
+                RuleResult::Satisfied => (RuleStatus::Satisfied, String::from("condition remplie")),
+                RuleResult::Failed { reason } => (RuleStatus::Failed, reason_french(reason)),
+                RuleResult::Missing { inputs } => (
+                    RuleStatus::Missing,
+                    format!(
+                        "donnée manquante : {}",
+                        inputs.iter().map(|i| fact_label(i)).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+            };
+            RuleLine {
+                rule: entry.rule,
+                title: entry.title,
+                status,
+                detail,
+                source: entry.source.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The reason a rule is not met, in French, in a person's words (`une collectivité
+/// territoriale … doit désigner un porteur administratif`).
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{Outcome, evaluate_dossier, reason_in_french};
+///
+/// let dossier: eig_eligibility::DefiDossier = serde_json::from_str(r#"{"defi": {
+///   "id": "d", "title": "D", "promotion": "EIG3",
+///   "hosts": {"operational": {"name": "Ministère", "kind": {"kind": "ministry"}}},
+///   "team": [{"profile": "developer"}]
+/// }}"#)?;
+/// // A team of one EIG: ineligible.
+/// let Outcome::Ineligible { failures } = evaluate_dossier(&dossier)?.outcome else {
+///     unreachable!()
+/// };
+/// assert!(reason_in_french(&failures[0].reason).contains("EIG"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn reason_in_french(reason: &Reason) -> String {
+    reason_french(reason)
+}
+
 fn outcome_french(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Eligible { funding_route: Some(route) } => {

@@ -1,37 +1,36 @@
-// The simulator: builds a défi dossier from the answers, asks the API (/v1/simulate) for the
-// decision, and asks only the inputs that an incomplete decision names as missing. No
-// question list per promotion: the questions come from the decision's missing inputs, their
-// kind (yes/no, date and time, choice) from the dossier's JSON Schema (/v1/schemas/defi-dossier
-// is not needed: /openapi.json carries the same schema).
+// The simulator: builds a défi dossier (or a candidate's application) from the answers, asks
+// the API for the decision (/v1/simulate, /v1/simulate/candidate) and asks only the inputs the
+// answer names as missing — for the dossier, for its plan's talents. No list of questions per
+// promotion: the questions come from the answer, their wording and the labels of every value
+// from /v1/vocabulary, the kind of a yes/no from the records' JSON Schemas (/openapi.json).
+// Dates, Paris times, amounts and experiences are sent as typed: the service reads them (in
+// Paris time) and says in French what it cannot read.
 "use strict";
 
-// How to ask for each input a decision may name as missing. An input not listed here is
-// asked with its name and its schema's description.
-const QUESTIONS = {
-  "submitted_at": "Quand le dossier a-t-il été (ou sera-t-il) déposé ?",
-  "carrier_convention": "Une convention est-elle signée entre l'administration d'accueil et le porteur administratif ?",
-  "funding.cofinancing_requested": "Demandez-vous le cofinancement du programme (PIA) ?",
-  "funding.self_funded": "Financez-vous vous-même les talents (autofinancement) ?",
-  "funding.alternative_funding": "Disposez-vous d'un financement alternatif ?",
-  "purely_it_tooling": "Le défi est-il un simple outillage informatique, sans problème métier à résoudre ?",
-  "titre2_programme": "Votre programme budgétaire peut-il recevoir des crédits de titre 2 (rémunérations) ?",
-  "economic_and_financial_ministries": "Relevez-vous des ministères économiques et financiers ?",
-  "beta_gouv_phase": "Dans quelle phase est la fiche produit beta.gouv.fr du défi ?",
-  "team_exception_granted": "Une exception à l'équipe de 2 ou 3 EIG a-t-elle été accordée ?",
-};
+const $ = (id) => document.getElementById(id);
 
 const state = {
   vocabulary: null,
-  dossierSchema: null,
+  components: null,
   examples: {},
-  answers: {},
-  asked: [],
-  last: null,
-  dossier: null,
   sequence: 0,
+  path: "host",
+  host: { answers: {}, typed: {}, asked: [], names: [], talentTyped: {}, promotion: null },
+  candidate: { answers: {}, typed: {}, asked: [], promotion: null },
+  request: null,
+  result: null,
 };
 
-const $ = (id) => document.getElementById(id);
+// Which vocabulary list offers the values of an input that is a choice.
+const CHOICES = {
+  "beta_gouv_phase": "beta_phases",
+  "candidate.status.person": "person_kinds",
+  "candidate.status.civil_service": "civil_service",
+  "candidate.status.studies": "studies",
+};
+
+// The inputs typed as a date and a time in Paris.
+const INSTANTS = ["submitted_at", "choices_submitted_at"];
 
 function option(value, label) {
   const element = document.createElement("option");
@@ -45,6 +44,11 @@ function labelOf(list, value) {
   return found ? found.label : String(value);
 }
 
+function question(list, input) {
+  const found = (list || []).find((entry) => entry.value === input);
+  return found ? found.label : null;
+}
+
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   const body = await response.json();
@@ -52,42 +56,54 @@ async function getJson(path) {
   return body;
 }
 
+function setBusy(busy) {
+  document.body.dataset.state = busy ? "busy" : "ready";
+}
+
 async function start() {
   const [vocabulary, openapi] = await Promise.all([getJson("/v1/vocabulary"), getJson("/openapi.json")]);
   state.vocabulary = vocabulary;
   state.components = openapi.components.schemas;
-  state.dossierSchema = state.components.DefiDossier;
   for (const promotion of vocabulary.promotions) {
     $("promotion").append(option(promotion.value, promotion.label));
+    $("candidate-promotion").append(option(promotion.value, promotion.label));
   }
   $("promotion").value = "EIG3";
-  vocabulary.host_kinds.forEach((kind, index) => {
-    $("operational-kind").append(option(String(index), kind.label));
-  });
+  $("candidate-promotion").value = "EIG7";
+  vocabulary.host_kinds.forEach((kind, index) => $("operational-kind").append(option(String(index), kind.label)));
   $("carrier-kind").append(option("", "aucun"));
-  vocabulary.host_kinds.forEach((kind, index) => {
-    $("carrier-kind").append(option(String(index), kind.label));
-  });
+  vocabulary.host_kinds.forEach((kind, index) => $("carrier-kind").append(option(String(index), kind.label)));
+  vocabulary.talent_profiles.forEach((profile, index) => $("candidate-profile").append(option(String(index), profile.label)));
   for (const id of ["promotion", "operational-kind", "operational-name", "carrier-kind", "carrier-name"]) {
     $(id).addEventListener("change", () => {
       $("carrier-name-field").hidden = $("carrier-kind").value === "";
       simulate();
     });
   }
-  $("dossier").addEventListener("submit", (event) => { event.preventDefault(); simulate(); });
+  for (const id of ["candidate-promotion", "candidate-profile"]) $(id).addEventListener("change", simulate);
+  for (const form of ["dossier", "candidate"]) {
+    $(form).addEventListener("submit", (event) => { event.preventDefault(); simulate(); });
+  }
+  for (const radio of document.querySelectorAll("input[name=path]")) {
+    radio.addEventListener("change", () => {
+      state.path = radio.value;
+      $("dossier").hidden = state.path !== "host";
+      $("candidate").hidden = state.path !== "candidate";
+      simulate();
+    });
+  }
+  $("print").addEventListener("click", () => window.print());
+  // Printed, every section shows: the closed ones open for the print, and close again.
+  let closed = [];
+  window.addEventListener("beforeprint", () => {
+    closed = [...document.querySelectorAll("details:not([open])")];
+    for (const details of closed) details.open = true;
+  });
+  window.addEventListener("afterprint", () => { for (const details of closed) details.open = false; });
   simulate();
 }
 
-// The schema of the dossier's field at `path` ("funding.self_funded"), references followed.
-function fieldSchema(path) {
-  let schema = state.dossierSchema;
-  for (const key of path.split(".")) {
-    schema = resolve(schema);
-    if (!schema || !schema.properties) return null;
-    schema = schema.properties[key];
-  }
-  return resolve(schema);
-}
+// ----- the records' schemas, for the kind of an input -----
 
 function resolve(schema) {
   let current = schema;
@@ -105,241 +121,425 @@ function resolve(schema) {
   return current;
 }
 
-function kindOf(schema) {
-  if (!schema) return "text";
-  const types = [].concat(schema.type || []);
-  if (types.includes("boolean")) return "boolean";
-  if (schema.format === "date-time") return "instant";
-  const values = schema.enum || (schema.oneOf || []).flatMap((b) => b.enum || (b.const !== undefined ? [b.const] : []));
-  if (values && values.length) return "choice";
-  return "text";
-}
-
-function choicesOf(schema) {
-  return schema.enum || (schema.oneOf || []).flatMap((b) => b.enum || (b.const !== undefined ? [b.const] : []));
-}
-
-const domId = (path) => "q-" + path.replace(/[^a-z0-9]+/gi, "-");
-
-// One question per input asked so far, in the order they were first asked.
-function renderQuestions(missing) {
-  for (const input of missing) {
-    if (!state.asked.includes(input)) state.asked.push(input);
+function fieldSchema(root, path) {
+  let schema = state.components[root];
+  for (const key of path.split(".")) {
+    schema = resolve(schema);
+    if (!schema || !schema.properties) return null;
+    schema = schema.properties[key];
   }
-  const list = $("question-list");
-  list.replaceChildren();
-  for (const input of state.asked) {
-    list.append(question(input, missing.includes(input)));
+  return resolve(schema);
+}
+
+function kindOf(root, input) {
+  if (INSTANTS.includes(input)) return "instant";
+  if (CHOICES[input]) return "choice";
+  if (input === "choices") return "count";
+  if (input === "candidate.status.past_participations") return "participations";
+  const schema = fieldSchema(root, input);
+  const types = schema ? [].concat(schema.type || []) : [];
+  return types.includes("boolean") ? "boolean" : "unknown";
+}
+
+// ----- building the requests -----
+
+async function example(kind, promotion) {
+  const key = `${kind}/${promotion}`;
+  if (!state.examples[key]) {
+    state.examples[key] = await getJson(`/v1/examples/${kind}?promotion=${encodeURIComponent(promotion)}`);
   }
-  $("questions").hidden = state.asked.length === 0;
+  return state.examples[key];
 }
 
-function question(input, missing) {
-  const schema = fieldSchema(input);
-  const kind = kindOf(schema);
-  const id = domId(input);
-  const text = QUESTIONS[input] || (schema && schema.description) || input;
-  const wrapper = document.createElement("div");
-  wrapper.className = "field question";
-  if (kind === "boolean") {
-    const group = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = text;
-    group.append(legend);
-    const choices = document.createElement("div");
-    choices.className = "choices";
-    for (const [value, label] of [[true, "oui"], [false, "non"]]) {
-      const radio = document.createElement("input");
-      radio.type = "radio";
-      radio.name = id;
-      radio.id = `${id}-${label}`;
-      radio.checked = state.answers[input] === value;
-      radio.addEventListener("change", () => answer(input, value));
-      const radioLabel = document.createElement("label");
-      radioLabel.htmlFor = radio.id;
-      radioLabel.textContent = label;
-      const pair = document.createElement("span");
-      pair.append(radio, radioLabel);
-      choices.append(pair);
-    }
-    group.append(choices);
-    wrapper.append(group);
-  } else if (kind === "instant") {
-    const group = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = text;
-    group.append(legend);
-    const [date, time] = splitInstant(state.answers[input]);
-    group.append(textField(`${id}-date`, "Date (jj/mm/aaaa)", date), textField(`${id}-time`, "Heure de Paris (hh:mm)", time));
-    const button = document.createElement("button");
-    button.type = "button";
-    button.id = `${id}-ok`;
-    button.textContent = "Valider la date";
-    const error = document.createElement("p");
-    error.className = "hint";
-    error.id = `${id}-error`;
-    error.setAttribute("role", "alert");
-    button.addEventListener("click", () => {
-      const instant = parisInstant($(`${id}-date`).value, $(`${id}-time`).value);
-      if (instant) { error.textContent = ""; answer(input, instant); } else {
-        error.textContent = "Écrivez la date comme 15/06/2018 et l'heure comme 16:30.";
-      }
-    });
-    group.append(button, error);
-    wrapper.append(group);
-  } else if (kind === "choice") {
-    const select = document.createElement("select");
-    select.id = id;
-    select.append(option("", "— choisir —"));
-    for (const value of choicesOf(schema)) select.append(option(value, String(value).replaceAll("_", " ")));
-    select.value = state.answers[input] || "";
-    select.addEventListener("change", () => answer(input, select.value || null));
-    const label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = text;
-    wrapper.append(label, select);
-  } else {
-    wrapper.append(textField(id, text, state.answers[input] || ""));
-    $(id) && $(id).addEventListener("change", () => answer(input, $(id).value));
-  }
-  if (missing) {
-    const hint = document.createElement("p");
-    hint.className = "hint";
-    hint.textContent = "Nécessaire à la décision.";
-    wrapper.append(hint);
-  }
-  return wrapper;
+function setPath(record, path, value) {
+  const keys = path.split(".");
+  let node = record;
+  for (const key of keys.slice(0, -1)) node = node[key] = node[key] || {};
+  node[keys[keys.length - 1]] = value;
 }
 
-function textField(id, text, value) {
-  const field = document.createElement("div");
-  field.className = "field";
-  const label = document.createElement("label");
-  label.htmlFor = id;
-  label.textContent = text;
-  const input = document.createElement("input");
-  input.type = "text";
-  input.id = id;
-  input.value = value || "";
-  field.append(label, input);
-  return field;
+// The talents' ids sent to the service (t1, t2…): the names stay on the page.
+const talentId = (index) => `t${index + 1}`;
+
+function talentName(index) {
+  const name = (state.host.names[index] || "").trim();
+  return name || `talent ${index + 1}`;
 }
 
-function splitInstant(instant) {
-  if (!instant) return ["", ""];
-  const [date, rest] = instant.split("T");
-  const [year, month, day] = date.split("-");
-  return [`${day}/${month}/${year}`, rest.slice(0, 5)];
-}
-
-// "15/06/2018" and "16:30" in Paris time, as an instant with its UTC offset (summer time
-// from the last Sunday of March to the last Sunday of October).
-function parisInstant(date, time) {
-  const d = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(date || "");
-  const t = /^\s*(\d{1,2})[:h](\d{2})\s*$/.exec(time || "");
-  if (!d || !t) return null;
-  const [day, month, year] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const [hour, minute] = [Number(t[1]), Number(t[2])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const lastSunday = (m) => { const last = new Date(Date.UTC(year, m, 0)); return last.getUTCDate() - last.getUTCDay(); };
-  const summer = (month > 3 && month < 10) || (month === 3 && day >= lastSunday(3)) || (month === 10 && day < lastSunday(10));
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${summer ? "+02:00" : "+01:00"}`;
-}
-
-function answer(input, value) {
-  if (value === null || value === undefined || value === "") delete state.answers[input];
-  else state.answers[input] = value;
-  simulate();
-}
-
-async function exampleDossier(promotion) {
-  if (!state.examples[promotion]) {
-    state.examples[promotion] = await getJson(`/v1/examples/dossier?promotion=${encodeURIComponent(promotion)}`);
-  }
-  return state.examples[promotion];
-}
-
-// The dossier: the promotion's example défi (team, mentors, commitments), the hosts chosen
-// here, and only the answers given here.
-async function buildDossier() {
+async function hostRequest() {
   const promotion = $("promotion").value;
-  const example = await exampleDossier(promotion);
+  // Another promotion has another grid: the talents' answers are asked again if needed.
+  if (state.host.promotion !== null && state.host.promotion !== promotion) state.host.talentTyped = {};
+  const dossierExample = await example("dossier", promotion);
   const kinds = state.vocabulary.host_kinds;
-  const defi = JSON.parse(JSON.stringify(example.defi));
-  defi.hosts = { operational: { name: $("operational-name").value || "Administration d'accueil", kind: kinds[Number($("operational-kind").value)].value } };
+  const defi = JSON.parse(JSON.stringify(dossierExample.defi));
+  defi.hosts = { operational: { name: $("operational-name").value.trim() || "Administration d'accueil", kind: kinds[Number($("operational-kind").value)].value } };
   if ($("carrier-kind").value !== "") {
-    defi.hosts.administrative = { name: $("carrier-name").value || "Porteur administratif", kind: kinds[Number($("carrier-kind").value)].value };
+    defi.hosts.administrative = { name: $("carrier-name").value.trim() || "Porteur administratif", kind: kinds[Number($("carrier-kind").value)].value };
   }
   const dossier = { defi };
-  for (const [path, value] of Object.entries(state.answers)) {
-    const keys = path.split(".");
-    let node = dossier;
-    for (const key of keys.slice(0, -1)) node = node[key] = node[key] || {};
-    node[keys[keys.length - 1]] = value;
+  for (const [path, value] of Object.entries(state.host.answers)) setPath(dossier, path, value);
+  const talents = defi.team.map((_, index) => ({ talent: talentId(index) }));
+  const typed = { ...state.host.typed };
+  for (const [id, fields] of Object.entries(state.host.talentTyped)) {
+    if (fields.experience) typed[`talents.${id}.experience`] = fields.experience;
+    if (fields.employer_cost) typed[`talents.${id}.employer_cost.contract`] = fields.employer_cost;
   }
-  return dossier;
+  return { dossier, talents, typed };
 }
+
+async function candidateRequest() {
+  const promotion = $("candidate-promotion").value;
+  const applicationExample = await example("application", promotion);
+  const profile = state.vocabulary.talent_profiles[Number($("candidate-profile").value)].value;
+  const application = { promotion, candidate: { id: "candidat", profile, status: {} } };
+  for (const [path, value] of Object.entries(state.candidate.answers)) {
+    if (path === "choices") {
+      setPath(application, path, choicesOf(applicationExample, Number(value), profile));
+    } else {
+      setPath(application, path, value);
+    }
+  }
+  return { application, typed: { ...state.candidate.typed } };
+}
+
+// `count` choices of the kind the promotion's call asks for (défis or profiles).
+function choicesOf(applicationExample, count, profile) {
+  const byProfile = (applicationExample.choices || []).some((choice) => choice.profile);
+  const profiles = [profile, ...state.vocabulary.talent_profiles.map((p) => p.value).filter((p) => p !== profile)];
+  return [...Array(count).keys()].map((index) => (byProfile ? { profile: profiles[index % profiles.length] } : { defi: `choix-${index + 1}` }));
+}
+
+// ----- asking the service -----
 
 async function simulate() {
   const sequence = ++state.sequence;
-  let dossier;
+  setBusy(true);
+  const path = state.path;
+  let request;
   let result;
   try {
-    dossier = await buildDossier();
-    const response = await fetch("/v1/simulate", {
+    request = path === "host" ? await hostRequest() : await candidateRequest();
+    const response = await fetch(path === "host" ? "/v1/simulate" : "/v1/simulate/candidate", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ dossier }),
+      body: JSON.stringify(request),
     });
     result = await response.json();
     if (!response.ok) throw result;
   } catch (problem) {
     if (sequence !== state.sequence) return;
-    $("status").textContent = `Le service n'a pas pu décider : ${problem.detail || problem}`;
+    // A person reads no JSON path nor code: what the rules cannot judge, in its words (the
+    // record's path and id taken off), or the problem's title, or that the service failed.
+    const title = problem && problem.title ? problem.title.toLowerCase() : "le service ne répond pas";
+    let why = "";
+    if (problem && problem.code === "unjudgeable" && problem.detail) {
+      why = problem.detail.replace(/^.*?\$[^ ]* : /, "").replace(/^(dossier du défi|candidature) [^ ]+ : /, "");
+      why = why ? ` : ${why.charAt(0).toUpperCase()}${why.slice(1)}.` : "";
+    }
+    $("status").textContent = why
+      ? `Les règles ne permettent pas de décider${why}`
+      : `Le simulateur n'a pas pu décider (${title}). Vérifiez vos réponses ou réessayez.`;
+    setBusy(false);
     return;
   }
   if (sequence !== state.sequence) return;
-  state.dossier = dossier;
-  state.last = result;
-  show(result);
+  state.request = request;
+  state.result = result;
+  try {
+    if (path === "host") showHost(result); else showCandidate(result);
+  } catch (error) {
+    document.body.dataset.error = String(error && error.stack ? error.stack : error);
+    $("status").textContent = "Le simulateur n'a pas pu afficher le résultat. Réessayez.";
+  }
+  // Still ready only if showing it asked nothing more.
+  if (sequence === state.sequence) setBusy(false);
 }
 
-function show(result) {
-  const outcome = result.decision.outcome;
-  const words = { eligible: "éligible", ineligible: "inéligible", incomplete: "incomplet" };
-  $("status").textContent = outcome.outcome === "incomplete"
-    ? "Répondez aux questions ci-dessus : la décision en dépend."
-    : "La décision est prise.";
-  $("decision").hidden = false;
-  $("verdict").textContent = words[outcome.outcome] || outcome.outcome;
-  $("verdict").className = outcome.outcome;
-  $("route-line").hidden = !outcome.funding_route;
-  $("route").textContent = outcome.funding_route ? labelOf(state.vocabulary.funding_routes, outcome.funding_route) : "";
-  $("missing-line").hidden = outcome.outcome !== "incomplete";
-  $("missing").textContent = (outcome.missing || []).map((input) => QUESTIONS[input] || input).join(" ; ");
-  $("explanation").textContent = result.explanation;
-  // The conditions not met, as the explanation words them (its list of operations).
-  const reasons = result.explanation.split("\n").filter((line) => line.includes("— condition non remplie"));
-  $("reasons").replaceChildren(...reasons.map((line) => cell("li", line.replace(/^\d+\) /, ""))));
-  $("reasons-box").hidden = outcome.outcome !== "ineligible";
-  renderQuestions(outcome.outcome === "incomplete" ? outcome.missing : []);
-  renderPlan(result.plan);
-  $("plan-problem").hidden = !result.plan_problem;
-  $("plan-problem").textContent = result.plan_problem ? `Pas de plan de financement : ${result.plan_problem}` : "";
-  $("downloads").hidden = false;
-  download("download-dossier", { dossier: state.dossier });
-  download("download-result", result);
+// ----- questions -----
+
+const domId = (prefix, input) => `${prefix}${input.replace(/[^a-z0-9]+/gi, "-")}`;
+
+// The inputs the decision reads (its trace's facts) or names as missing.
+function inputsRead(decision) {
+  const read = new Set();
+  for (const entry of decision.trace) {
+    for (const fact of entry.facts) read.add(fact.name);
+    if (entry.result.inputs) entry.result.inputs.forEach((input) => read.add(input));
+  }
+  return read;
 }
 
-function download(id, value) {
-  const text = JSON.stringify(value, null, 2) + "\n";
-  $(id).href = "data:application/json;charset=utf-8," + encodeURIComponent(text);
+// Keeps the answers and questions the decision still reads, adds the missing ones; the
+// answers of a previous promotion that this one does not read are dropped.
+function updateQuestions(side, decision, listId, fieldsetId, root, questions, prefix) {
+  const missing = decision.outcome.outcome === "incomplete" ? decision.outcome.missing : [];
+  const read = inputsRead(decision);
+  const known = (input) => read.has(input) || read.has(`${input}.len`);
+  let dropped = false;
+  for (const input of Object.keys(side.answers)) if (!known(input)) { delete side.answers[input]; dropped = true; }
+  for (const input of Object.keys(side.typed)) if (!known(input)) { delete side.typed[input]; dropped = true; }
+  side.asked = side.asked.filter((input) => known(input) && (missing.includes(input) || input in side.answers || input in side.typed));
+  for (const input of missing) if (!side.asked.includes(input)) side.asked.push(input);
+  const list = $(listId);
+  const keep = new Set(side.asked.map((input) => domId(prefix, input)));
+  for (const node of [...list.children]) if (!keep.has(node.id)) node.remove();
+  for (const input of side.asked) {
+    const id = domId(prefix, input);
+    let node = $(id);
+    if (!node) {
+      node = questionNode(side, input, root, questions, prefix);
+      list.append(node);
+    }
+    const hint = node.querySelector(".needed");
+    if (hint) hint.hidden = !missing.includes(input);
+  }
+  $(fieldsetId).hidden = side.asked.length === 0;
+  return dropped;
 }
 
-const euros = (amount) => Number(amount).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " €";
+function wrapper(id) {
+  const element = document.createElement("div");
+  element.className = "field question";
+  element.id = id;
+  return element;
+}
 
-function payerLabel(payer) { return labelOf(state.vocabulary.payers, payer); }
+function neededHint(id) {
+  const hint = document.createElement("p");
+  hint.className = "hint needed";
+  hint.id = `${id}-needed`;
+  hint.textContent = "Nécessaire à la décision.";
+  return hint;
+}
+
+function errorNode(id) {
+  const error = document.createElement("p");
+  error.className = "error";
+  error.id = `${id}-error`;
+  error.hidden = true;
+  return error;
+}
+
+function radios(id, legendText, options, current, onChange) {
+  const group = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.textContent = legendText;
+  group.append(legend);
+  const choices = document.createElement("div");
+  choices.className = "choices";
+  options.forEach(([key, label, value]) => {
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = id;
+    radio.id = `${id}-${key}`;
+    radio.checked = JSON.stringify(current) === JSON.stringify(value);
+    radio.addEventListener("change", () => onChange(value));
+    const radioLabel = document.createElement("label");
+    radioLabel.htmlFor = radio.id;
+    radioLabel.textContent = label;
+    const pair = document.createElement("span");
+    pair.append(radio, radioLabel);
+    choices.append(pair);
+  });
+  group.append(choices);
+  return group;
+}
+
+function selectField(id, labelText, options, current, onChange) {
+  const field = document.createElement("div");
+  field.className = "field";
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const select = document.createElement("select");
+  select.id = id;
+  select.append(option("", "— choisir —"));
+  options.forEach(([label, value], index) => select.append(option(String(index), label)));
+  const chosen = options.findIndex(([, value]) => JSON.stringify(value) === JSON.stringify(current));
+  select.value = chosen >= 0 ? String(chosen) : "";
+  select.addEventListener("change", () => onChange(select.value === "" ? undefined : options[Number(select.value)][1]));
+  field.append(label, select);
+  return field;
+}
+
+function textField(id, labelText, value, hint) {
+  const field = document.createElement("div");
+  field.className = "field";
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const input = document.createElement("input");
+  input.type = "text";
+  input.id = id;
+  input.value = value || "";
+  field.append(label);
+  if (hint) {
+    const small = document.createElement("span");
+    small.className = "hint";
+    small.id = `${id}-hint`;
+    small.textContent = hint;
+    input.setAttribute("aria-describedby", small.id);
+    field.append(small);
+  }
+  field.append(input);
+  return field;
+}
+
+function answer(side, input, value) {
+  if (value === undefined || value === null || value === "") delete side.answers[input];
+  else side.answers[input] = value;
+  simulate();
+}
+
+function questionNode(side, input, root, questions, prefix) {
+  const id = domId(prefix, input);
+  const node = wrapper(id);
+  const text = question(questions, input) || input;
+  const kind = kindOf(root, input);
+  if (kind === "boolean") {
+    node.append(radios(id, text, [["oui", "oui", true], ["non", "non", false]], side.answers[input], (value) => answer(side, input, value)));
+  } else if (kind === "choice") {
+    const options = state.vocabulary[CHOICES[input]].map((entry) => [entry.label, entry.value]);
+    node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
+  } else if (kind === "count") {
+    const options = [1, 2, 3, 4, 5, 6].map((n) => [String(n), n]);
+    node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
+  } else if (kind === "participations") {
+    const options = [["non, jamais", []], ...state.vocabulary.promotions.map((p) => [`oui, dans la promotion ${p.label}`, [{ promotion: p.value, as_coach: false }]])];
+    node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
+  } else if (kind === "instant") {
+    const group = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.textContent = text;
+    group.append(legend);
+    const typed = side.typed[input] || {};
+    const date = textField(`${id}-date`, "Date", typed.date, "jj/mm/aaaa, par exemple 15/06/2018");
+    const time = textField(`${id}-time`, "Heure de Paris", typed.time, "hh:mm, par exemple 16:30");
+    group.append(date, time);
+    const send = () => {
+      const dateText = $(`${id}-date`).value;
+      const timeText = $(`${id}-time`).value;
+      if (dateText.trim() === "" && timeText.trim() === "") delete side.typed[input];
+      else side.typed[input] = { kind: "paris_time", date: dateText, time: timeText };
+      simulate();
+    };
+    for (const field of [date, time]) field.querySelector("input").addEventListener("change", send);
+    node.append(group);
+  } else {
+    const field = textField(`${id}-text`, text, side.answers[input]);
+    field.querySelector("input").addEventListener("change", (event) => answer(side, input, event.target.value));
+    node.append(field);
+  }
+  node.append(neededHint(id), errorNode(id));
+  return node;
+}
+
+// The service's messages about typed answers, each under its field; the previous ones go.
+function showAnswerErrors(errors, prefix) {
+  for (const node of document.querySelectorAll(".error")) {
+    node.hidden = true;
+    node.textContent = "";
+  }
+  for (const node of document.querySelectorAll("[aria-invalid]")) {
+    node.removeAttribute("aria-invalid");
+    const described = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
+    if (described.length) node.setAttribute("aria-describedby", described.join(" ")); else node.removeAttribute("aria-describedby");
+  }
+  for (const error of errors || []) {
+    const talent = /^talents\.([^.]+)\.(experience|employer_cost)/.exec(error.field);
+    const id = talent ? `talent-${talent[1]}-${talent[2].replace("_", "-")}` : domId(prefix, error.field);
+    const box = $(`${id}-error`);
+    if (!box) continue;
+    box.textContent = error.message;
+    box.hidden = false;
+    const container = $(id);
+    for (const input of container ? container.querySelectorAll("input, select") : []) {
+      input.setAttribute("aria-invalid", "true");
+      const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      described.push(box.id);
+      input.setAttribute("aria-describedby", described.join(" "));
+    }
+  }
+}
+
+// ----- the talents of the plan -----
+
+function updateTalents(result, team) {
+  const eligible = result.decision.outcome.outcome === "eligible";
+  $("talents").hidden = !eligible;
+  const list = $("talent-list");
+  const wanted = eligible ? team.map((_, index) => `talent-${talentId(index)}`) : [];
+  for (const node of [...list.children]) if (!wanted.includes(node.id)) node.remove();
+  if (!eligible) return;
+  team.forEach((seat, index) => {
+    const id = talentId(index);
+    let node = $(`talent-${id}`);
+    if (!node) {
+      node = document.createElement("div");
+      node.className = "talent";
+      node.id = `talent-${id}`;
+      const name = textField(`talent-${id}-name`, `Nom du talent ${index + 1} (${labelOf(state.vocabulary.talent_profiles, seat.profile)})`, talentName(index));
+      name.querySelector("input").addEventListener("change", (event) => {
+        state.host.names[index] = event.target.value;
+        simulate();
+      });
+      node.append(name);
+      list.append(node);
+    }
+    for (const field of ["experience", "employer_cost"]) {
+      const legend = document.querySelector(`#talent-${id}-${field.replace("_", "-")} legend`);
+      if (legend) legend.textContent = `${question(state.vocabulary.questions, `talent.${field}`)} de ${talentName(index)}`;
+    }
+    const missing = (result.talents_missing || []).filter((entry) => entry.talent === id).map((entry) => entry.input);
+    const typed = state.host.talentTyped[id] || {};
+    for (const field of ["experience", "employer_cost"]) {
+      const fieldId = `talent-${id}-${field.replace("_", "-")}`;
+      const wantedField = missing.includes(field) || typed[field];
+      const existing = $(fieldId);
+      if (!wantedField) { if (existing) existing.remove(); continue; }
+      if (!existing) node.append(talentQuestion(id, index, field, fieldId));
+      const needed = $(`${fieldId}-needed`);
+      if (needed) needed.hidden = !missing.includes(field);
+    }
+  });
+}
+
+function talentQuestion(id, index, field, fieldId) {
+  const side = state.host;
+  const typed = (side.talentTyped[id] || {})[field] || {};
+  const node = document.createElement("div");
+  node.className = "field question";
+  node.id = fieldId;
+  const group = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.textContent = `${question(state.vocabulary.questions, `talent.${field}`)} de ${talentName(index)}`;
+  group.append(legend);
+  let inputs;
+  if (field === "experience") {
+    inputs = [textField(`${fieldId}-years`, "Années", typed.years, "par exemple 3"), textField(`${fieldId}-months`, "Mois en plus", typed.months, "de 0 à 11")];
+  } else {
+    inputs = [textField(`${fieldId}-amount`, "Montant en euros, sur toute la durée du contrat", typed.amount, "par exemple 70 000")];
+  }
+  group.append(...inputs);
+  const send = () => {
+    const entry = side.talentTyped[id] || (side.talentTyped[id] = {});
+    if (field === "experience") {
+      const years = $(`${fieldId}-years`).value;
+      const months = $(`${fieldId}-months`).value;
+      entry.experience = years.trim() || months.trim() ? { kind: "duration", years, months } : undefined;
+    } else {
+      const amount = $(`${fieldId}-amount`).value;
+      entry.employer_cost = amount.trim() ? { kind: "euros", amount } : undefined;
+    }
+    simulate();
+  };
+  for (const input of inputs) input.querySelector("input").addEventListener("change", send);
+  node.append(group, neededHint(fieldId), errorNode(fieldId));
+  return node;
+}
+
+// ----- showing a result -----
 
 function cell(tag, text, attributes) {
   const element = document.createElement(tag);
@@ -348,39 +548,163 @@ function cell(tag, text, attributes) {
   return element;
 }
 
+function showDecision(result, questions, missingPrefix) {
+  const outcome = result.decision.outcome;
+  $("decision").hidden = false;
+  $("verdict").textContent = labelOf(state.vocabulary.outcomes, outcome.outcome);
+  $("verdict").className = outcome.outcome;
+  $("route-line").hidden = !outcome.funding_route;
+  $("route").textContent = outcome.funding_route ? labelOf(state.vocabulary.funding_routes, outcome.funding_route) : "";
+  const failed = result.rules.filter((line) => line.status === "failed");
+  $("reasons").replaceChildren(...failed.map((line) => {
+    const item = document.createElement("li");
+    item.append(cell("strong", line.title), document.createTextNode(` : ${line.detail} `), cell("span", `(${line.source})`, { class: "source" }));
+    return item;
+  }));
+  $("reasons-box").hidden = outcome.outcome !== "ineligible";
+  const missing = outcome.outcome === "incomplete" ? outcome.missing : [];
+  $("missing").replaceChildren(...missing.map((input) => {
+    const item = document.createElement("li");
+    const link = cell("a", question(questions, input) || input, { href: `#${domId(missingPrefix, input)}` });
+    item.append(link);
+    return item;
+  }));
+  $("missing-box").hidden = missing.length === 0;
+  const words = { satisfied: "remplie", failed: "non remplie", missing: "à préciser" };
+  $("rules").replaceChildren(...result.rules.map((line) => {
+    const item = document.createElement("li");
+    item.className = `rule ${line.status}`;
+    const status = cell("span", words[line.status] || line.status, { class: "status" });
+    const title = cell("span", line.title, { class: "title" });
+    const detail = line.status === "satisfied" ? null : cell("span", line.detail, { class: "detail" });
+    const source = cell("span", `Source : ${line.source}`, { class: "source" });
+    item.append(status, title);
+    if (detail) item.append(detail);
+    item.append(source);
+    return item;
+  }));
+  $("rules-box").hidden = false;
+  $("explanation").textContent = result.explanation;
+}
+
+function statusLine(result, errors) {
+  const outcome = result.decision.outcome.outcome;
+  const verdict = labelOf(state.vocabulary.outcomes, outcome);
+  let text = `Décision : ${verdict}.`;
+  if (result.decision.outcome.funding_route) text += ` Voie de financement : ${labelOf(state.vocabulary.funding_routes, result.decision.outcome.funding_route)}.`;
+  if (outcome === "incomplete") text += " Répondez aux questions : la décision en dépend.";
+  if (result.plan) text += " Le plan de financement est calculé.";
+  else if ((result.talents_missing || []).length) text += " Le plan de financement attend des réponses sur les talents.";
+  if ((errors || []).length) text += ` ${errors.length === 1 ? "Une réponse n'a pas pu être lue" : `${errors.length} réponses n'ont pas pu être lues`} : ${errors.map((e) => e.message).join(" ")}`;
+  $("status").textContent = text;
+}
+
+function showHost(result) {
+  const promotion = state.request.dossier.defi.promotion;
+  state.host.promotion = promotion;
+  const dropped = updateQuestions(state.host, result.decision, "question-list", "questions", "DefiDossier", state.vocabulary.questions, "q-");
+  updateTalents(result, state.request.dossier.defi.team);
+  showDecision(result, state.vocabulary.questions, "q-");
+  showAnswerErrors(result.answer_errors, "q-");
+  renderPlan(result.plan);
+  const problem = result.plan || (result.talents_missing || []).length ? null : result.plan_problem;
+  $("plan-problem").hidden = !problem;
+  $("plan-problem").textContent = problem ? "Le plan de financement ne peut pas être calculé pour ce défi." : "";
+  statusLine(result, result.answer_errors);
+  downloads(result);
+  // The answers this promotion does not read are gone: the request offered is sent again
+  // without them (same decision).
+  if (dropped) simulate();
+}
+
+function showCandidate(result) {
+  const dropped = updateQuestions(state.candidate, result.decision, "candidate-question-list", "candidate-questions", "CandidateApplication", state.vocabulary.candidate_questions, "c-");
+  showDecision(result, state.vocabulary.candidate_questions, "c-");
+  showAnswerErrors(result.answer_errors, "c-");
+  renderPlan(null);
+  $("plan-problem").hidden = true;
+  statusLine(result, result.answer_errors);
+  downloads(result);
+  if (dropped) simulate();
+}
+
+// ----- the plan -----
+
+// Amounts are strings of exact decimals: sums are made in whole centimes.
+const centimes = (amount) => {
+  const [units, cents = ""] = String(amount).split(".");
+  return Number(units) * 100 + Math.sign(Number(units) || 1) * Number((cents + "00").slice(0, 2));
+};
+const fromCentimes = (value) => `${Math.trunc(value / 100)}.${String(Math.abs(value % 100)).padStart(2, "0")}`;
+
+const euros = (amount) => Number(amount).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "\u00a0€";
+
+const payerLabel = (payer) => labelOf(state.vocabulary.payers, payer);
+
+// The share of `amount` in `cost`, in whole percent (a narrow no-break space before the
+// sign, as French writes it).
+function share(amount, cost) {
+  const total = centimes(cost);
+  return total ? `${Math.round((centimes(amount) * 100) / total)}\u202f%` : "—";
+}
+
+function planRows(plan) {
+  const rows = [];
+  plan.talents.forEach((talent, index) => {
+    const seat = /^t(\d+)$/.exec(talent.talent);
+    const name = talentName(seat ? Number(seat[1]) - 1 : index);
+    rows.push({ name, payer: "Coût total employeur", amount: talent.employer_cost, share: "", first: true, count: talent.parts.length + 1, estimate: talent.cost_basis === "reference_estimate" });
+    for (const part of talent.parts) rows.push({ name, payer: payerLabel(part.payer), amount: part.amount, share: share(part.amount, talent.employer_cost) });
+  });
+  return rows;
+}
+
 function renderPlan(plan) {
   $("plan").hidden = !plan;
+  $("download-csv").hidden = !plan;
   if (!plan) return;
-  const payers = Object.keys(plan.totals).filter((payer) => Number(plan.totals[payer]) !== 0);
   const estimated = plan.talents.some((talent) => talent.cost_basis === "reference_estimate");
-  $("plan-note").textContent = `${plan.talents.length} talent${plan.talents.length > 1 ? "s" : ""}, contrat de ${plan.contract_months} mois, voie : ${labelOf(state.vocabulary.funding_routes, plan.route)}.`
-    + (estimated ? " Coût employeur estimé sur la référence de la promotion." : "");
-  const table = $("payers");
-  const head = document.createElement("tr");
-  head.append(cell("th", "Talent", { scope: "col" }), cell("th", "Coût employeur", { scope: "col" }));
-  for (const payer of payers) head.append(cell("th", payerLabel(payer), { scope: "col" }));
-  table.tHead.replaceChildren(head);
-  const body = table.tBodies[0];
+  const talents = plan.talents.length;
+  $("plan-note").textContent = `${talents} talent${talents > 1 ? "s" : ""}, contrat de ${plan.contract_months} mois, voie : ${labelOf(state.vocabulary.funding_routes, plan.route)}.`
+    + (estimated ? " Montants estimés au coût de référence de la promotion (aucun coût employeur donné)." : "");
+  const body = $("payers").tBodies[0];
   body.replaceChildren();
-  for (const talent of plan.talents) {
-    const row = document.createElement("tr");
-    row.append(cell("th", talent.talent, { scope: "row" }), cell("td", euros(talent.employer_cost)));
-    for (const payer of payers) {
-      const part = talent.parts.find((p) => p.payer === payer);
-      const share = part && Number(talent.employer_cost) ? Math.round((Number(part.amount) / Number(talent.employer_cost)) * 100) : 0;
-      // A narrow no-break space before the percent sign, as French writes it: never broken apart.
-      row.append(cell("td", part ? `${euros(part.amount)} (${share}\u202f%)` : "—"));
+  for (const row of planRows(plan)) {
+    const tr = document.createElement("tr");
+    if (row.first) {
+      tr.className = "talent-first";
+      tr.append(cell("th", row.name, { scope: "rowgroup", rowspan: String(row.count) }));
     }
-    body.append(row);
+    tr.append(cell("td", row.payer));
+    const amount = cell("td", "");
+    amount.append(cell("span", euros(row.amount), { class: "amount" }));
+    if (row.share) amount.append(document.createTextNode(" "), cell("span", `(${row.share})`, { class: "share" }));
+    if (row.estimate) amount.append(document.createTextNode(" "), cell("span", "(estimation)", { class: "share" }));
+    tr.append(amount);
+    body.append(tr);
   }
-  const total = document.createElement("tr");
-  total.append(cell("th", "Total", { scope: "row" }), cell("td", ""));
-  for (const payer of payers) total.append(cell("td", euros(plan.totals[payer])));
-  table.tFoot.replaceChildren(total);
+  const payers = Object.keys(plan.totals).filter((payer) => centimes(plan.totals[payer]) !== 0);
+  const totalCost = plan.talents.reduce((sum, talent) => sum + centimes(talent.employer_cost), 0);
+  const foot = $("payers").tFoot;
+  foot.replaceChildren();
+  const rows = [["Coût total employeur", fromCentimes(totalCost)], ...payers.map((payer) => [payerLabel(payer), plan.totals[payer]])];
+  rows.forEach(([payer, amount], index) => {
+    const tr = document.createElement("tr");
+    if (index === 0) tr.append(cell("th", "Total du défi", { scope: "rowgroup", rowspan: String(rows.length) }));
+    tr.append(cell("td", payer));
+    const td = cell("td", "");
+    td.append(cell("span", euros(amount), { class: "amount" }));
+    if (index > 0) td.append(document.createTextNode(" "), cell("span", `(${share(amount, fromCentimes(totalCost))})`, { class: "share" }));
+    tr.append(td);
+    foot.append(tr);
+  });
   renderSchedule(plan.schedule, payers);
 }
 
+// A month of the contract: its name when the promotion dates the missions' start, else its
+// rank.
 function monthLabel(first, index) {
+  if (!first) return `mois ${index + 1}`;
   const [year, month] = first.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1 + index, 1));
   return date.toLocaleDateString("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
@@ -400,17 +724,21 @@ function renderSchedule(schedule, payers) {
   for (let month = 0; month < months; month += 1) {
     const row = document.createElement("tr");
     row.append(cell("th", monthLabel(schedule.first_month, month), { scope: "row" }));
-    for (const payer of payers) row.append(cell("td", euros((schedule.by_payer[payer] || [])[month] || 0)));
+    for (const payer of payers) {
+      const td = cell("td", "");
+      td.append(cell("span", euros((schedule.by_payer[payer] || [])[month] || 0), { class: "amount" }));
+      row.append(td);
+    }
     body.append(row);
   }
-  // A stacked bar per month.
   const svgNs = "http://www.w3.org/2000/svg";
-  const width = 640, height = 240, left = 60, bottom = 30, top = 30;
+  const width = 640, height = 260, left = 10, bottom = 30, top = 50;
   const totals = [...Array(months).keys()].map((m) => payers.reduce((sum, p) => sum + Number((schedule.by_payer[p] || [])[m] || 0), 0));
   const max = Math.max(1, ...totals);
   const svg = document.createElementNS(svgNs, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
   const barWidth = months ? (width - left - 10) / months : 0;
   for (let month = 0; month < months; month += 1) {
     let y = height - bottom;
@@ -426,37 +754,68 @@ function renderSchedule(schedule, payers) {
       svg.append(rect);
       y -= barHeight;
     });
-    const label = document.createElementNS(svgNs, "text");
-    label.setAttribute("x", String(left + month * barWidth + barWidth / 2));
-    label.setAttribute("y", String(height - 10));
-    label.setAttribute("font-size", "10");
-    label.setAttribute("text-anchor", "middle");
-    label.textContent = monthLabel(schedule.first_month, month);
-    svg.append(label);
+    if (months <= 12 || month % 3 === 0) {
+      const label = document.createElementNS(svgNs, "text");
+      label.setAttribute("x", String(left + month * barWidth + barWidth / 2));
+      label.setAttribute("y", String(height - 10));
+      label.setAttribute("font-size", "11");
+      label.setAttribute("text-anchor", "middle");
+      label.textContent = monthLabel(schedule.first_month, month);
+      svg.append(label);
+    }
   }
-  const axis = document.createElementNS(svgNs, "text");
-  axis.setAttribute("x", "4");
-  axis.setAttribute("y", String(top - 8));
-  axis.setAttribute("font-size", "11");
-  axis.textContent = `max. ${euros(max)} / mois`;
-  svg.append(axis);
   payers.forEach((payer, index) => {
     const key = document.createElementNS(svgNs, "rect");
-    key.setAttribute("x", String(left + 200 + index * 180));
+    key.setAttribute("x", String(left + index * 210));
     key.setAttribute("y", "8");
     key.setAttribute("width", "12");
     key.setAttribute("height", "12");
     key.setAttribute("fill", COLOURS[index % COLOURS.length]);
     const name = document.createElementNS(svgNs, "text");
-    name.setAttribute("x", String(left + 216 + index * 180));
+    name.setAttribute("x", String(left + 16 + index * 210));
     name.setAttribute("y", "18");
-    name.setAttribute("font-size", "11");
+    name.setAttribute("font-size", "12");
     name.textContent = payerLabel(payer);
     svg.append(key, name);
   });
+  const axis = document.createElementNS(svgNs, "text");
+  axis.setAttribute("x", String(left));
+  axis.setAttribute("y", "40");
+  axis.setAttribute("font-size", "12");
+  axis.textContent = `au plus ${euros(max)} par mois`;
+  svg.append(axis);
   $("chart").replaceChildren(svg);
 }
 
-start().catch((problem) => {
-  $("status").textContent = `Le simulateur n'a pas pu démarrer : ${problem.detail || problem}`;
+// ----- downloads -----
+
+function dataUrl(type, text) {
+  return `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+}
+
+// The plan as CSV for a spreadsheet in French: semicolons, decimal commas.
+function planCsv(plan) {
+  const quote = (text) => `"${String(text).replaceAll("\"", "\"\"")}"`;
+  const amount = (value) => String(value).replace(".", ",");
+  const lines = [["talent", "payeur", "montant (euros)", "part"].map(quote).join(";")];
+  for (const row of planRows(plan)) lines.push([row.name, row.payer, amount(row.amount), row.share.replace("\u202f", " ")].map(quote).join(";"));
+  const totalCost = plan.talents.reduce((sum, talent) => sum + centimes(talent.employer_cost), 0);
+  lines.push(["Total du défi", "Coût total employeur", amount(fromCentimes(totalCost)), ""].map(quote).join(";"));
+  for (const [payer, value] of Object.entries(plan.totals)) {
+    if (centimes(value) !== 0) lines.push(["Total du défi", payerLabel(payer), amount(value), share(value, fromCentimes(totalCost)).replace("\u202f", " ")].map(quote).join(";"));
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+function downloads(result) {
+  $("downloads").hidden = false;
+  $("download-request").href = dataUrl("application/json", JSON.stringify(state.request, null, 2) + "\n");
+  $("download-request").download = state.path === "host" ? "simulation.json" : "candidature.json";
+  $("download-result").href = dataUrl("application/json", JSON.stringify(result, null, 2) + "\n");
+  if (result.plan) $("download-csv").href = dataUrl("text/csv", planCsv(result.plan));
+}
+
+start().catch(() => {
+  $("status").textContent = "Le simulateur n'a pas pu démarrer : le service ne répond pas. Réessayez plus tard.";
+  setBusy(false);
 });

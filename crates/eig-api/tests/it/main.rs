@@ -410,9 +410,10 @@ fn the_case_format_and_the_table_reach_the_same_rule_families() {
                 operation_inputs.insert(title("dossier"));
                 operation_inputs.insert(title("application"));
             }
-            // Shapes of the service only: a simulation is a dossier and costs; a funding
-            // scenario is a funding input and a scenario; a case file is the format itself.
-            Some("simulation" | "funding-request" | "case") | None => {}
+            // Shapes of the service only: a simulation is a dossier (or an application) and
+            // answers; a funding scenario is a funding input and a scenario; a case file is
+            // the format itself.
+            Some("simulation" | "candidate-simulation" | "funding-request" | "case") | None => {}
             Some(kind) => {
                 operation_inputs.insert(title(kind));
             }

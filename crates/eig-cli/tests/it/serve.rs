@@ -591,17 +591,31 @@ fn the_gate_script_runs_the_browser_test() {
     assert!(command.contains("-- --ignored --exact"), "{command}");
 }
 
-/// The simulator in a real headless Chromium, through `WebDriver` (chromedriver): a hospital with
-/// the health ministry as porteur administratif and a convention is eligible, on the porteur
-/// administratif route, 70 % / 30 %; a collectivité without convention is refused, with the
-/// reason. Ignored by a plain `cargo test`, which then says `ignored` with the reason, not
-/// `ok`: a test cannot skip itself at run time, and one that returned early would read as a
-/// pass. `.ci/run` installs chromium and chromium-driver and runs it with `--ignored`;
-/// `EIG_UPDATE_SCREENSHOTS=1` also writes the screenshots under docs/.
+/// The simulator in a real headless Chromium, through `WebDriver` (chromedriver), one browser
+/// session for every path: each promotion EIG2–EIG7 as a host administration (a dossier
+/// answered to its plan, a refusal, an incomplete answer), the candidate path for EIG3 and
+/// EIG7, a date the calendar does not have, the answers of another promotion dropped, the
+/// page at 390 px, one path with the keyboard alone. Every decision, route and amount read
+/// from the page is compared with the library's (`eig_api::simulate`,
+/// `eig_api::simulate_candidate`) for the request the page offers for download; axe-core runs
+/// inside the page at every step, with the rules of WCAG 2.1 A and AA: 0 violations.
+///
+/// Ignored by a plain `cargo test`, which then says `ignored` with the reason, not `ok`: a
+/// test cannot skip itself at run time, and one that returned early would read as a pass.
+/// `.ci/run` installs chromium, chromium-driver and axe-core (`npm install --prefix
+/// target/axe axe-core`; `EIG_AXE` names another `axe.min.js`) and runs it with `--ignored`;
+/// `EIG_UPDATE_SCREENSHOTS=1` also writes the screenshots under docs/images/.
 #[test]
-#[ignore = "il faut Chromium et chromedriver (paquets Debian chromium et chromium-driver) : \
-            .ci/run les installe et lance ce test avec cargo test -- --ignored"]
+#[ignore = "il faut Chromium, chromedriver et axe-core : .ci/run les installe et lance ce test \
+            avec cargo test -- --ignored"]
 fn the_simulator_in_a_real_browser() {
+    let axe_path = std::env::var("EIG_AXE").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/axe/node_modules/axe-core/axe.min.js")
+            .to_owned()
+    });
+    let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|err| {
+        panic!("axe-core absent ({axe_path}: {err}) : npm install --prefix target/axe axe-core")
+    });
     let server = Server::start(&[]);
     let driver_port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -620,108 +634,568 @@ fn the_simulator_in_a_real_browser() {
         std::thread::sleep(Duration::from_millis(100));
     }
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let result = runtime.block_on(browser::run(driver_port, server.port));
+    let result = runtime.block_on(browser::run(driver_port, server.port, axe));
     let _ = driver.kill();
     let _ = driver.wait();
     result.unwrap();
 }
 
 mod browser {
-    use std::time::Duration;
+    use std::{collections::BTreeMap, time::Duration};
 
-    use fantoccini::{Client, ClientBuilder, Locator};
-    use serde_json::json;
+    use eig_domain::{Euros, FundingRoute, Promotion};
+    use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+    use serde_json::{Value, json};
 
     type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-    pub(super) async fn run(driver_port: u16, port: u16) -> Result<()> {
+    /// The page's session: the client, the server's port, axe-core's source.
+    struct Page<'a> {
+        client: &'a Client,
+        port: u16,
+        axe: &'a str,
+        checks: usize,
+    }
+
+    pub(super) async fn run(driver_port: u16, port: u16, axe: String) -> Result<()> {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".to_owned(),
             json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                            "--disable-dev-shm-usage", "--window-size=1280,2400", "--lang=fr-FR"]}),
+                            "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR"]}),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{driver_port}"))
             .await?;
-        let outcome = scenarios(&client, port).await;
+        let mut page = Page { client: &client, port, axe: &axe, checks: 0 };
+        let outcome = scenarios(&mut page).await;
         client.close().await?;
-        outcome
-    }
-
-    async fn scenarios(client: &Client, port: u16) -> Result<()> {
-        // A hospital, the health ministry as porteur administratif, a convention.
-        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
-        // With no porteur administratif chosen, its name is not asked (the `hidden` attribute
-        // holds against the field's own `display`).
-        let carrier_name = client.find(Locator::Id("carrier-name-field")).await?;
-        assert!(
-            !carrier_name.is_displayed().await?,
-            "the porteur name field shows with no porteur chosen"
+        let checks = outcome?;
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("browser: {checks} steps checked by axe-core, 0 violations\n"),
         );
-        describe(
-            client,
-            "établissement de santé",
-            "CHU de Lille",
-            "ministère",
-            "Ministère de la Santé",
-        )
-        .await?;
-        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
-        click(client, "#q-carrier-convention-oui").await?;
-        wait_text(client, "#verdict", "éligible").await?;
-        let route = text(client, "#route").await?;
-        assert_eq!(route, eig_domain::FundingRoute::ThroughAdministrativeCarrier.french());
-        let shown = text(client, "#payers").await?;
-        // The percent sign stays with its number: a narrow no-break space before it.
-        assert!(shown.contains("(70\u{202f}%)"), "{shown}");
-        let payers = shown.replace(['\u{202f}', '\u{a0}'], " ");
-        assert!(payers.contains("49 000,00 € (70 %)"), "{payers}");
-        assert!(payers.contains("21 000,00 € (30 %)"), "{payers}");
-        let schedule = text(client, "#schedule").await?;
-        assert!(schedule.lines().count() > 10, "{schedule}");
-        assert!(client.find(Locator::Css("#chart svg rect")).await.is_ok());
-        same_as_library(client).await?;
-        screenshot(client, "simulator-eligible.png").await?;
-
-        // A collectivité (région), with the ministry as porteur administratif, no convention.
-        client.goto(&format!("http://127.0.0.1:{port}/")).await?;
-        describe(
-            client,
-            "collectivité territoriale (région)",
-            "Région Hauts-de-France",
-            "ministère",
-            "Ministère de l'Intérieur",
-        )
-        .await?;
-        answer_funding_and_date(client, "14/06/2018", "16:00").await?;
-        click(client, "#q-carrier-convention-non").await?;
-        wait_text(client, "#verdict", "inéligible").await?;
-        let reasons = text(client, "#reasons").await?;
-        assert!(reasons.contains("aucune convention avec le porteur administratif"), "{reasons}");
-        assert!(text(client, "#plan").await.unwrap_or_default().is_empty());
-        same_as_library(client).await?;
-        screenshot(client, "simulator-ineligible.png").await?;
         Ok(())
     }
 
-    /// The explanation shown is the library's for the dossier offered for download.
-    async fn same_as_library(client: &Client) -> Result<()> {
-        let link = client.find(Locator::Id("download-dossier")).await?;
-        let href = link.attr("href").await?.unwrap_or_default();
-        let encoded = href.strip_prefix("data:application/json;charset=utf-8,").unwrap_or_default();
-        let decoded = percent_decode(encoded);
-        let document: serde_json::Value = serde_json::from_str(&decoded)?;
-        let dossier: eig_eligibility::DefiDossier =
-            serde_json::from_value(document["dossier"].clone())?;
-        let decision = eig_eligibility::evaluate_dossier(&dossier)?;
-        let shown = client
-            .execute("return document.getElementById('explanation').textContent", vec![])
-            .await?;
-        assert_eq!(shown.as_str().unwrap_or_default(), eig_eligibility::render_french(&decision));
+    /// What a scenario answers to each question the page may ask of a host administration
+    /// (by the question's element id), and to the talents' questions.
+    #[derive(Clone, Copy)]
+    enum Scenario {
+        /// Answers that lead to a plan.
+        Eligible,
+        /// Answers one of which the promotion's rules refuse.
+        Refused,
+    }
+
+    async fn scenarios(page: &mut Page<'_>) -> Result<usize> {
+        for promotion in [
+            Promotion::Eig2,
+            Promotion::Eig3,
+            Promotion::Eig4,
+            Promotion::Eig5,
+            Promotion::Eig6,
+            Promotion::Eig7,
+        ] {
+            // Incomplete: nothing answered.
+            page.open().await?;
+            page.select("#promotion", &promotion.to_string()).await?;
+            page.settle("incomplete", promotion).await?;
+            page.same_as_library().await?;
+            // Eligible, to the plan.
+            answer_host(page, Scenario::Eligible, promotion).await?;
+            let plan = page.same_as_library().await?;
+            assert!(plan, "{promotion}: no plan on the page");
+            if promotion == Promotion::Eig7 {
+                page.client.set_window_size(1280, 1400).await?;
+                page.screenshot("simulator-eligible-eig7-1280.png").await?;
+                page.narrow().await?;
+                page.screenshot("simulator-eligible-eig7-390.png").await?;
+            }
+            // Refused.
+            page.open().await?;
+            page.select("#promotion", &promotion.to_string()).await?;
+            answer_host(page, Scenario::Refused, promotion).await?;
+            page.same_as_library().await?;
+            let verdict = page.text("#verdict").await?;
+            assert_eq!(verdict, "inéligible", "{promotion}");
+            assert!(!page.text("#reasons").await?.is_empty(), "{promotion}: no reason shown");
+        }
+        dates_refused_in_the_persons_words(page).await?;
+        answers_of_another_promotion_are_dropped(page).await?;
+        candidates(page).await?;
+        keyboard_only(page).await?;
+        Ok(page.checks)
+    }
+
+    /// The closing of a promotion's call for défis, from its sourced facts.
+    fn closing(promotion: Promotion) -> Option<chrono::NaiveDateTime> {
+        let facts = serde_json::to_value(promotion.facts()).ok()?;
+        let paris = facts.pointer("/call_for_defis/value/closes/deadline/paris")?.as_str()?;
+        paris.parse().ok()
+    }
+
+    /// A date and a time in Paris a day before (or after) the call closed, as a person types
+    /// them.
+    fn day_around(promotion: Promotion, days: i64) -> (String, String) {
+        let closes = closing(promotion).expect("a promotion that asks the date has a closing");
+        let day = closes - chrono::Duration::days(days);
+        (day.format("%d/%m/%Y").to_string(), "12:00".to_owned())
+    }
+
+    async fn answer_host(
+        page: &mut Page<'_>,
+        scenario: Scenario,
+        promotion: Promotion,
+    ) -> Result<()> {
+        for _ in 0..20 {
+            page.settle_any().await?;
+            let needed = page.needed().await?;
+            if needed.is_empty() {
+                return Ok(());
+            }
+            let id = &needed[0];
+            let refused = matches!(scenario, Scenario::Refused);
+            match id.as_str() {
+                "q-funding-cofinancing-requested" => {
+                    page.click(&format!(
+                        "#{id}-{}",
+                        if refused && promotion == Promotion::Eig2 { "non" } else { "oui" }
+                    ))
+                    .await?;
+                }
+                "q-funding-self-funded"
+                | "q-funding-alternative-funding"
+                | "q-economic-and-financial-ministries"
+                | "q-team-exception-granted"
+                | "q-purely-it-tooling" => page.click(&format!("#{id}-non")).await?,
+                "q-titre2-programme" | "q-carrier-convention" => {
+                    page.click(&format!("#{id}-oui")).await?;
+                }
+                "q-beta-gouv-phase" => {
+                    let phase =
+                        if refused { "aucune fiche produit publiée" } else { "construction" };
+                    page.select_label(&format!("#{id}-choice"), phase).await?;
+                }
+                "q-submitted-at" => {
+                    let (date, time) = day_around(promotion, if refused { -3 } else { 3 });
+                    page.type_in(&format!("#{id}-date"), &date).await?;
+                    page.type_in(&format!("#{id}-time"), &time).await?;
+                }
+                talent if talent.ends_with("-experience") => {
+                    page.type_in(&format!("#{talent}-years"), "3").await?;
+                }
+                talent if talent.ends_with("-employer-cost") => {
+                    page.type_in(&format!("#{talent}-amount"), "75 000").await?;
+                }
+                other => {
+                    return Err(
+                        format!("{promotion}: a question no scenario answers: {other}").into()
+                    );
+                }
+            }
+            page.settle_any().await?;
+        }
+        Err(format!("{promotion}: the questions never end").into())
+    }
+
+    /// 31/02/2018 is refused in the person's words, under the field, in French, with no JSON
+    /// path; the message goes at the next answer.
+    async fn dates_refused_in_the_persons_words(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.type_in("#q-submitted-at-date", "31/02/2018").await?;
+        page.type_in("#q-submitted-at-time", "16h").await?;
+        page.settle_any().await?;
+        let error = page.text("#q-submitted-at-error").await?;
+        assert_eq!(error, "Le 31/02/2018 n'existe pas : février 2018 compte 28 jours.");
+        let status = page.text("#status").await?;
+        assert!(!status.contains('$') && !status.contains("UTC"), "{status}");
+        let invalid = page.js("return document.getElementById('q-submitted-at-date').getAttribute('aria-invalid')").await?;
+        assert_eq!(invalid, json!("true"));
+        page.type_in("#q-submitted-at-date", "2018-02-28").await?;
+        page.settle_any().await?;
+        assert!(page.text("#q-submitted-at-error").await?.is_empty());
+        // 02:30 on 25 March 2018 did not exist in Paris.
+        page.type_in("#q-submitted-at-date", "25/03/2018").await?;
+        page.type_in("#q-submitted-at-time", "02:30").await?;
+        page.settle_any().await?;
+        assert!(page.text("#q-submitted-at-error").await?.contains("n'a pas existé à Paris"));
         Ok(())
+    }
+
+    /// EIG3's questions, answered, are not shown on EIG7, whose rules do not read them.
+    async fn answers_of_another_promotion_are_dropped(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.click("#q-purely-it-tooling-non").await?;
+        page.click("#q-funding-self-funded-non").await?;
+        page.settle_any().await?;
+        page.select("#promotion", "EIG7").await?;
+        page.settle_any().await?;
+        let questions = page
+            .js("return [...document.querySelectorAll('#question-list .question')].map(q => q.id)")
+            .await?;
+        assert_eq!(questions, json!(["q-beta-gouv-phase"]));
+        let request = page.request().await?;
+        assert!(request["dossier"].get("purely_it_tooling").is_none(), "{request}");
+        Ok(())
+    }
+
+    /// A talent's path: EIG7, a legal person, refused with the reason and its source; EIG3,
+    /// answered to eligible.
+    async fn candidates(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.click("#path-candidate").await?;
+        page.select("#candidate-promotion", "EIG7").await?;
+        page.settle_any().await?;
+        page.same_as_library().await?;
+        page.select_label(
+            "#c-candidate-status-person-choice",
+            "personne morale (entreprise, association…)",
+        )
+        .await?;
+        page.settle_any().await?;
+        // A legal person is refused: the studies no longer change the decision, and are
+        // not asked.
+        assert_eq!(page.text("#verdict").await?, "inéligible");
+        let reasons = page.text("#reasons").await?;
+        assert!(reasons.contains("REG7 §2.1"), "{reasons}");
+        page.same_as_library().await?;
+        page.client.set_window_size(1280, 1000).await?;
+        page.screenshot("simulator-candidate-refused-1280.png").await?;
+        page.narrow().await?;
+        page.screenshot("simulator-candidate-refused-390.png").await?;
+
+        page.open().await?;
+        page.click("#path-candidate").await?;
+        page.select("#candidate-promotion", "EIG3").await?;
+        page.settle_any().await?;
+        for _ in 0..12 {
+            let needed = page.needed().await?;
+            let Some(id) = needed.first() else { break };
+            match id.as_str() {
+                "c-candidate-status-person" => {
+                    page.select_label(&format!("#{id}-choice"), "personne physique").await?;
+                }
+                "c-candidate-status-civil-service" => {
+                    page.select_label(&format!("#{id}-choice"), "ni fonctionnaire ni assimilé")
+                        .await?;
+                }
+                "c-candidate-status-studies" => {
+                    page.select_label(&format!("#{id}-choice"), "pas en scolarité").await?;
+                }
+                "c-candidate-status-jury-member" => page.click(&format!("#{id}-non")).await?,
+                "c-choices" => page.select_label(&format!("#{id}-choice"), "2").await?,
+                "c-submitted-at" => {
+                    page.type_in(&format!("#{id}-date"), "01/10/2018").await?;
+                    page.type_in(&format!("#{id}-time"), "18h30").await?;
+                }
+                other => {
+                    return Err(
+                        format!("EIG3 candidate: a question no scenario answers: {other}").into()
+                    );
+                }
+            }
+            page.settle_any().await?;
+        }
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        page.same_as_library().await?;
+        Ok(())
+    }
+
+    /// EIG3 for a ministry, with Tab, Space and Enter only, in the page's focus order: the
+    /// cofinancing asked for, the défi said to be purely IT tooling (Space checks a group's
+    /// first radio, `oui`; its other radios are reached with the arrow keys, as in any radio
+    /// group), the result asked again with Enter: refused, with the reason.
+    async fn keyboard_only(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        let tab = Key::Tab.to_string();
+        page.js("document.activeElement.blur(); window.scrollTo(0, 0)").await?;
+        let mut trail = Vec::new();
+        for (target, key) in [
+            ("q-funding-cofinancing-requested-oui", Key::Space),
+            ("q-purely-it-tooling-oui", Key::Space),
+            ("update-dossier", Key::Enter),
+        ] {
+            for _ in 0..30 {
+                let focused = page.focused().await?;
+                if focused == target {
+                    break;
+                }
+                trail.push(focused);
+                page.key(&tab).await?;
+            }
+            assert_eq!(page.focused().await?, target, "focus order: {trail:?}");
+            page.key(&key.to_string()).await?;
+            page.settle_any().await?;
+        }
+        assert_eq!(
+            &trail[..7],
+            [
+                "",
+                "skip",
+                "path-host",
+                "promotion",
+                "operational-kind",
+                "operational-name",
+                "carrier-kind"
+            ],
+            "focus order"
+        );
+        assert_eq!(page.text("#verdict").await?, "inéligible");
+        assert!(page.text("#reasons").await?.contains("AAP3 §2.1"));
+        page.same_as_library().await?;
+        Ok(())
+    }
+
+    impl Page<'_> {
+        async fn open(&mut self) -> Result<()> {
+            self.client.set_window_size(1280, 1000).await?;
+            self.client.goto(&format!("http://127.0.0.1:{}/", self.port)).await?;
+            self.settle_any().await
+        }
+
+        /// Waits for the page to show the answer to its last request, then runs axe-core.
+        async fn settle_any(&mut self) -> Result<()> {
+            for _ in 0..200 {
+                let state = self.js("return document.body.dataset.state").await?;
+                if let Some(error) = self.js("return document.body.dataset.error").await?.as_str() {
+                    return Err(format!("the page failed: {error}").into());
+                }
+                if state == json!("ready") {
+                    tokio::time::sleep(Duration::from_millis(30)).await;
+                    if self.js("return document.body.dataset.state").await? == json!("ready") {
+                        return self.accessible().await;
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let status = self.text("#status").await.unwrap_or_default();
+            let error = self.js("return document.body.dataset.error").await?;
+            Err(format!("the page never settled (status: {status}; error: {error})").into())
+        }
+
+        async fn settle(&mut self, outcome: &str, promotion: Promotion) -> Result<()> {
+            self.settle_any().await?;
+            let shown = self.text("#verdict").await?;
+            let expected = eig_api::vocabulary()
+                .outcomes
+                .into_iter()
+                .find(|label| label.value == outcome)
+                .map(|label| label.label)
+                .unwrap_or_default();
+            assert_eq!(shown, expected, "{promotion}");
+            Ok(())
+        }
+
+        /// axe-core in the page, the rules of WCAG 2.1 A and AA: no violation.
+        async fn accessible(&mut self) -> Result<()> {
+            if self.js("return typeof window.axe").await? != json!("object") {
+                self.client.execute(self.axe, vec![]).await?;
+            }
+            let script = "const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then((r) => done(r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)))
+                  .catch((e) => done([`axe: ${e}`]));";
+            let violations = self.client.execute_async(script, vec![]).await?;
+            assert_eq!(violations, json!([]), "axe-core, WCAG 2.1 A/AA");
+            self.checks += 1;
+            Ok(())
+        }
+
+        async fn js(&self, script: &str) -> Result<Value> {
+            Ok(self.client.execute(script, vec![]).await?)
+        }
+
+        /// The ids of the questions the page marks as needed, in the page's order.
+        async fn needed(&self) -> Result<Vec<String>> {
+            let ids = self
+                .js("return [...document.querySelectorAll('.question')].filter((q) => q.offsetParent !== null && q.querySelector('.needed') && !q.querySelector('.needed').hidden).map((q) => q.id)")
+                .await?;
+            Ok(serde_json::from_value(ids)?)
+        }
+
+        async fn click(&self, css: &str) -> Result<()> {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .map_err(|err| format!("{css}: {err}"))?;
+            element.click().await?;
+            Ok(())
+        }
+
+        async fn select(&self, css: &str, value: &str) -> Result<()> {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .map_err(|err| format!("{css}: {err}"))?;
+            element.select_by_value(value).await?;
+            Ok(())
+        }
+
+        async fn select_label(&self, css: &str, label: &str) -> Result<()> {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .map_err(|err| format!("{css}: {err}"))?;
+            element.select_by_label(label).await?;
+            Ok(())
+        }
+
+        /// Types `text` in the field as a person would, then leaves it (Tab).
+        async fn type_in(&self, css: &str, text: &str) -> Result<()> {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .map_err(|err| format!("{css}: {err}"))?;
+            element.clear().await?;
+            element.send_keys(&format!("{text}{}", Key::Tab)).await?;
+            Ok(())
+        }
+
+        async fn key(&self, keys: &str) -> Result<()> {
+            self.client.active_element().await?.send_keys(keys).await?;
+            Ok(())
+        }
+
+        async fn focused(&self) -> Result<String> {
+            Ok(self
+                .js("return document.activeElement.id")
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned())
+        }
+
+        async fn text(&self, css: &str) -> Result<String> {
+            let text = self.client.find(Locator::Css(css)).await?.text().await?;
+            Ok(text.replace(['\u{202f}', '\u{a0}'], " "))
+        }
+
+        /// The request the page offers for download, as it sent it.
+        async fn request(&self) -> Result<Value> {
+            let href = self.js("return document.getElementById('download-request').href").await?;
+            let encoded = href.as_str().unwrap_or_default();
+            let encoded = encoded.split_once(',').map(|(_, data)| data).unwrap_or_default();
+            Ok(serde_json::from_str(&percent_decode(encoded))?)
+        }
+
+        /// The decision, route, reasons and amounts shown are the library's for the request
+        /// the page offers for download; whether a plan is shown.
+        async fn same_as_library(&mut self) -> Result<bool> {
+            self.settle_any().await?;
+            let request = self.request().await?;
+            let vocabulary = eig_api::vocabulary();
+            let label = |list: &[eig_api::Label], value: &Value| {
+                list.iter().find(|l| &l.value == value).map(|l| l.label.clone()).unwrap_or_default()
+            };
+            let (decision, rules, plan) = if request.get("application").is_some() {
+                let result = eig_api::simulate_candidate(&serde_json::from_value(request)?)?;
+                (result.decision, result.rules, None)
+            } else {
+                let result = eig_api::simulate(&serde_json::from_value(request)?)?;
+                (result.decision, result.rules, result.plan)
+            };
+            let outcome = serde_json::to_value(&decision.outcome)?;
+            assert_eq!(
+                self.text("#verdict").await?,
+                label(&vocabulary.outcomes, &outcome["outcome"])
+            );
+            let route = self.text("#route").await.unwrap_or_default();
+            match outcome["funding_route"].as_str() {
+                Some(value) => {
+                    let route_value: FundingRoute = serde_json::from_value(json!(value))?;
+                    assert_eq!(route, route_value.french());
+                }
+                None => assert!(route.is_empty(), "{route}"),
+            }
+            let shown_rules: Vec<String> = serde_json::from_value(
+                self.js("return [...document.querySelectorAll('#rules li .title')].map((e) => e.textContent)").await?,
+            )?;
+            let library_rules: Vec<String> =
+                rules.iter().map(|line| line.title.to_owned()).collect();
+            assert_eq!(shown_rules, library_rules);
+            let missing: Vec<String> = serde_json::from_value(
+                self.js("return [...document.querySelectorAll('#missing li')].map((e) => e.textContent)").await?,
+            )?;
+            let expected_missing = outcome["missing"].as_array().map_or(0, Vec::len);
+            assert_eq!(missing.len(), expected_missing, "{missing:?}");
+            let Some(plan) = plan else {
+                assert!(!self.client.find(Locator::Id("plan")).await?.is_displayed().await?);
+                return Ok(false);
+            };
+            let shown = self.text("#payers tfoot").await?;
+            let mut total = Euros::ZERO;
+            for talent in &plan.talents {
+                total = total.checked_add(talent.employer_cost).unwrap();
+            }
+            assert!(shown.contains(&french_euros(total)), "{shown} / {total}");
+            let totals = serde_json::to_value(&plan.totals)?;
+            let totals: BTreeMap<String, String> = serde_json::from_value(totals)?;
+            for (payer, amount) in totals {
+                let amount: Euros = amount.parse()?;
+                if amount != Euros::ZERO {
+                    let payer = label(&vocabulary.payers, &json!(payer));
+                    assert!(
+                        shown.contains(&format!("{payer} {}", french_euros(amount))),
+                        "{shown}"
+                    );
+                }
+            }
+            Ok(true)
+        }
+
+        /// The page at 390 px: no element wider than the viewport.
+        async fn narrow(&mut self) -> Result<()> {
+            self.client.set_window_size(390, 1000).await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let width = self.js("return window.innerWidth").await?;
+            let wide = self
+                .js("const w = window.innerWidth; return [document.documentElement.scrollWidth > w ? 'document ' + document.documentElement.scrollWidth : null, ...[...document.querySelectorAll('body *')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)].filter(Boolean)")
+                .await?;
+            assert_eq!(wide, json!([]), "wider than {width} px");
+            self.accessible().await
+        }
+
+        /// The page from the top of the result, as shown at the window's width.
+        async fn screenshot(&self, name: &str) -> Result<()> {
+            self.js("document.activeElement.blur(); document.getElementById('resultat').scrollIntoView()").await?;
+            let png = self.client.screenshot().await?;
+            let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
+                concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/images").to_owned()
+            } else {
+                std::env::temp_dir().display().to_string()
+            };
+            std::fs::write(format!("{dir}/{name}"), png)?;
+            Ok(())
+        }
+    }
+
+    /// An amount as the page writes it: `98 000,00 €` (the spaces read as plain spaces).
+    fn french_euros(amount: Euros) -> String {
+        let text = amount.to_string();
+        let (units, cents) = text.split_once('.').unwrap_or((&text, "00"));
+        let mut grouped = String::new();
+        for (index, digit) in units.chars().enumerate() {
+            if index > 0 && (units.len() - index) % 3 == 0 {
+                grouped.push(' ');
+            }
+            grouped.push(digit);
+        }
+        format!("{grouped},{cents} €")
     }
 
     fn percent_decode(text: &str) -> String {
@@ -729,7 +1203,7 @@ mod browser {
         let mut out = Vec::with_capacity(bytes.len());
         let mut index = 0;
         while index < bytes.len() {
-            if bytes[index] == b'%' && index + 2 < bytes.len() + 1 {
+            if bytes[index] == b'%' && index + 2 < bytes.len() {
                 let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).unwrap();
                 out.push(u8::from_str_radix(hex, 16).unwrap());
                 index += 3;
@@ -739,91 +1213,6 @@ mod browser {
             }
         }
         String::from_utf8(out).unwrap()
-    }
-
-    async fn describe(
-        client: &Client,
-        kind: &str,
-        name: &str,
-        carrier: &str,
-        carrier_name: &str,
-    ) -> Result<()> {
-        client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css("#promotion option[value='EIG3']"))
-            .await?;
-        client.find(Locator::Id("promotion")).await?.select_by_value("EIG3").await?;
-        client.find(Locator::Id("operational-kind")).await?.select_by_label(kind).await?;
-        let field = client.find(Locator::Id("operational-name")).await?;
-        field.clear().await?;
-        field.send_keys(name).await?;
-        client.find(Locator::Id("carrier-kind")).await?.select_by_label(carrier).await?;
-        let field = client.find(Locator::Id("carrier-name")).await?;
-        field.clear().await?;
-        field.send_keys(carrier_name).await?;
-        Ok(())
-    }
-
-    async fn answer_funding_and_date(client: &Client, date: &str, time: &str) -> Result<()> {
-        click(client, "#q-funding-cofinancing-requested-oui").await?;
-        click(client, "#q-funding-self-funded-non").await?;
-        click(client, "#q-funding-alternative-funding-non").await?;
-        click(client, "#q-purely-it-tooling-non").await?;
-        type_in(client, "#q-submitted-at-date", date).await?;
-        type_in(client, "#q-submitted-at-time", time).await?;
-        click(client, "#q-submitted-at-ok").await?;
-        Ok(())
-    }
-
-    /// Clicks the element once it is there (the questions are drawn again after each answer).
-    async fn click(client: &Client, css: &str) -> Result<()> {
-        for _ in 0..50 {
-            if let Ok(element) = client.find(Locator::Css(css)).await
-                && element.click().await.is_ok()
-            {
-                tokio::time::sleep(Duration::from_millis(150)).await;
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(format!("no {css} to click").into())
-    }
-
-    async fn type_in(client: &Client, css: &str, text: &str) -> Result<()> {
-        let element =
-            client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?;
-        element.clear().await?;
-        element.send_keys(text).await?;
-        Ok(())
-    }
-
-    async fn text(client: &Client, css: &str) -> Result<String> {
-        Ok(client.find(Locator::Css(css)).await?.text().await?)
-    }
-
-    async fn wait_text(client: &Client, css: &str, expected: &str) -> Result<()> {
-        let mut last = String::new();
-        for _ in 0..100 {
-            last = text(client, css).await.unwrap_or_default();
-            if last == expected {
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let status = text(client, "#status").await.unwrap_or_default();
-        Err(format!("{css}: {last:?}, expected {expected:?} (status: {status})").into())
-    }
-
-    async fn screenshot(client: &Client, name: &str) -> Result<()> {
-        let png = client.screenshot().await?;
-        let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs").to_owned()
-        } else {
-            std::env::temp_dir().display().to_string()
-        };
-        std::fs::write(format!("{dir}/{name}"), png)?;
-        Ok(())
     }
 }
 
