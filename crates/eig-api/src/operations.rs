@@ -8,9 +8,9 @@ use eig_domain::{
     CivilService, FundingRoute, HostKind, PersonKind, Promotion, Studies, StudyLevel, TalentProfile,
 };
 use eig_eligibility::{
-    BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet, Decision, DefiDossier,
-    JurySheet, ProlongationRequest, RecordError, RecruitmentCap, Selection, evaluate_candidates,
-    evaluate_dossiers, render_french,
+    BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet, ChangeOptions,
+    Decision, DefiDossier, JurySheet, ProlongationRequest, RecordError, RecruitmentCap, Selection,
+    evaluate_candidates, evaluate_dossiers, render_french,
 };
 use eig_funding::{FundingError, Payer, PromotionInput, PromotionPlan, Scenario, TalentInput};
 use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem};
@@ -619,6 +619,9 @@ pub fn simulate(simulation: &Simulation) -> Result<SimulationResult, ApiError> {
         .map_err(|err| error::eligibility(&err, "$.dossier"))?;
     let explanation = render_french(&decision);
     let rules = eig_eligibility::rule_lines(&decision);
+    let changes = refused(&decision.outcome).then(|| {
+        eig_eligibility::changes_to_eligible_dossier(&dossier, &ChangeOptions::default()).ok()
+    });
     let mut result = SimulationResult {
         decision,
         explanation,
@@ -628,6 +631,7 @@ pub fn simulate(simulation: &Simulation) -> Result<SimulationResult, ApiError> {
         plan_problem_code: None,
         talents_missing: Vec::new(),
         answer_errors,
+        changes: changes.flatten(),
     };
     let Ok(eligible) = EligibleDossier::from_decision(&dossier, &result.decision) else {
         return Ok(result);
@@ -718,12 +722,23 @@ pub fn simulate_candidate(
         answers::apply(&simulation.application, &simulation.typed, &mut answer_errors);
     let decision = eig_eligibility::evaluate_candidate(&application)
         .map_err(|err| error::eligibility(&err, "$.application"))?;
+    let changes = refused(&decision.outcome).then(|| {
+        eig_eligibility::changes_to_eligible_application(&application, &ChangeOptions::default())
+            .ok()
+    });
     Ok(CandidateSimulationResult {
         explanation: render_french(&decision),
         rules: eig_eligibility::rule_lines(&decision),
         decision,
         answer_errors,
+        changes: changes.flatten(),
     })
+}
+
+/// Whether a decision is a refusal or incomplete: what the simulator answers with what would
+/// make it eligible.
+fn refused(outcome: &eig_eligibility::Outcome) -> bool {
+    !matches!(outcome, eig_eligibility::Outcome::Eligible { .. })
 }
 
 /// `officialFigures`: the official figures of every promotion (or of one, with its sourced

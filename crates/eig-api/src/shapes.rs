@@ -400,6 +400,10 @@ pub struct CandidateSimulationResult {
     /// The typed answers that could not be read, each with its message.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answer_errors: Vec<AnswerError>,
+    /// When the application is not eligible: what would make it eligible (the minimal sets of
+    /// changes, as `changesToEligibility` answers them with the default options).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<eig_eligibility::Counterfactuals>,
 }
 
 /// What `simulate` answers.
@@ -434,6 +438,10 @@ pub struct SimulationResult {
     /// The typed answers that could not be read, each with its message.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answer_errors: Vec<AnswerError>,
+    /// When the dossier is not eligible: what would make it eligible (the minimal sets of
+    /// changes, as `changesToEligibility` answers them with the default options).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<eig_eligibility::Counterfactuals>,
 }
 
 /// One value and its French label.

@@ -203,8 +203,8 @@ pub struct Counterfactuals {
     /// The rules that no allowed change turns, with the fixed inputs they read: why nothing,
     /// or nothing more, can be done.
     pub blocked: Vec<Blocked>,
-    /// How many variants of the record were evaluated to answer (at most
-    /// [`MAX_EVALUATIONS`]).
+    /// How many variants of the record were evaluated to answer (at most 20 000,
+    /// `MAX_EVALUATIONS`).
     pub evaluations: usize,
 }
 

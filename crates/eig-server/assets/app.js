@@ -562,6 +562,7 @@ function showDecision(result, questions, missingPrefix) {
     return item;
   }));
   $("reasons-box").hidden = outcome.outcome !== "ineligible";
+  showSuggestions(result.changes);
   const missing = outcome.outcome === "incomplete" ? outcome.missing : [];
   $("missing").replaceChildren(...missing.map((input) => {
     const item = document.createElement("li");
@@ -585,6 +586,36 @@ function showDecision(result, questions, missingPrefix) {
   }));
   $("rules-box").hidden = false;
   $("explanation").textContent = result.explanation;
+}
+
+// What would make a refusal eligible: one item per set of changes (any one set is enough),
+// each change in words with the sources of the rules it turns; or why nothing allowed can.
+function showSuggestions(changes) {
+  const sets = changes ? changes.sets : [];
+  const blocked = changes ? changes.blocked : [];
+  const items = sets.map((set, index) => {
+    const item = document.createElement("li");
+    if (index > 0) item.append(cell("strong", "ou : "));
+    const lines = document.createElement("ul");
+    lines.append(...set.changes.map((change) => {
+      const line = document.createElement("li");
+      const sources = change.sources.map((source) => `${source.document} ${source.locator}`).join(" ; ");
+      line.append(document.createTextNode(`${change.french} `), cell("span", `(${sources})`, { class: "source" }));
+      return line;
+    }));
+    item.append(lines);
+    return item;
+  });
+  if (changes && sets.length === 0) {
+    const item = document.createElement("li");
+    const rules = blocked.map((entry) => `${entry.source.document} ${entry.source.locator}`).join(" ; ");
+    item.textContent = rules
+      ? `Aucun changement permis ne le rend éligible : la règle en cause porte sur des faits qui ne changent pas (${rules}).`
+      : "Aucun changement permis, dans la limite de la recherche, ne le rend éligible.";
+    items.push(item);
+  }
+  $("suggestion-list").replaceChildren(...items);
+  $("suggestions").hidden = items.length === 0;
 }
 
 function statusLine(result, errors) {

@@ -1102,13 +1102,29 @@ mod browser {
             let label = |list: &[eig_api::Label], value: &Value| {
                 list.iter().find(|l| &l.value == value).map(|l| l.label.clone()).unwrap_or_default()
             };
-            let (decision, rules, plan) = if request.get("application").is_some() {
+            let (decision, rules, plan, changes) = if request.get("application").is_some() {
                 let result = eig_api::simulate_candidate(&serde_json::from_value(request)?)?;
-                (result.decision, result.rules, None)
+                (result.decision, result.rules, None, result.changes)
             } else {
                 let result = eig_api::simulate(&serde_json::from_value(request)?)?;
-                (result.decision, result.rules, result.plan)
+                (result.decision, result.rules, result.plan, result.changes)
             };
+            // What would make it eligible: one item per set of changes, each change in words.
+            let shown_sets: Vec<String> = serde_json::from_value(
+                self.js("return [...document.querySelectorAll('#suggestion-list > li')].map((e) => e.textContent)").await?,
+            )?;
+            match &changes {
+                Some(changes) if !changes.sets.is_empty() => {
+                    assert_eq!(shown_sets.len(), changes.sets.len(), "{shown_sets:?}");
+                    for (shown, set) in shown_sets.iter().zip(&changes.sets) {
+                        for change in &set.changes {
+                            assert!(shown.contains(&change.french), "{shown} / {}", change.french);
+                        }
+                    }
+                }
+                Some(_) => assert_eq!(shown_sets.len(), 1, "{shown_sets:?}"),
+                None => assert!(shown_sets.is_empty(), "{shown_sets:?}"),
+            }
             let outcome = serde_json::to_value(&decision.outcome)?;
             assert_eq!(
                 self.text("#verdict").await?,
