@@ -17,7 +17,7 @@ import eig
 # CI runs the same examples every time (a new search is a new seed: HYPOTHESIS_SEED locally).
 settings.register_profile(
     "eig", max_examples=40, deadline=None, derandomize=bool(os.environ.get("CI")),
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow], database=None,
 )
 settings.load_profile("eig")
 
