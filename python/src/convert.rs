@@ -2,7 +2,13 @@
 //! straight from its dicts and lists, an answer's JSON is read straight into dicts and lists
 //! (no `serde_json::Value` between them, no call of the `json` module).
 
-use std::{collections::BTreeMap, fmt, io::Write as _};
+#![expect(
+    clippy::disallowed_types,
+    reason = "a HashMap caches the string objects of an answer by their text: its order is never \
+              observed"
+)]
+
+use std::{borrow::Cow, collections::HashMap, fmt, io::Write as _};
 
 use pyo3::{
     exceptions::{PyTypeError, PyValueError},
@@ -14,28 +20,32 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 /// How deep a body may nest: deeper is refused (a list that holds itself never ends).
 const MAX_DEPTH: usize = 256;
 
-/// The JSON text of a request's body: a `str` or `bytes` is taken as JSON text already;
-/// `None` is an empty body (a `GET`'s); anything else is written as JSON.
+/// The JSON text of a request's body: a `str` or `bytes` is taken as JSON text already (and
+/// borrowed: Python's strings and bytes do not change); `None` is an empty body (a `GET`'s);
+/// anything else is written as JSON.
 ///
 /// # Errors
 /// A `bytes` body that is not UTF-8; a value JSON cannot hold (see [`write`]).
-pub(crate) fn body_text(body: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-    let Some(body) = body else { return Ok(String::new()) };
+pub(crate) fn body_text<'a>(body: Option<&'a Bound<'_, PyAny>>) -> PyResult<Cow<'a, str>> {
+    let Some(body) = body else { return Ok(Cow::Borrowed("")) };
     if body.is_none() {
-        return Ok(String::new());
+        return Ok(Cow::Borrowed(""));
     }
     if let Ok(text) = body.cast::<PyString>() {
-        return Ok(text.to_str()?.to_owned());
+        return Ok(Cow::Borrowed(text.to_str()?));
     }
     if let Ok(bytes) = body.cast::<PyBytes>() {
-        return utf8(bytes.as_bytes().to_vec());
+        return std::str::from_utf8(bytes.as_bytes())
+            .map(Cow::Borrowed)
+            .map_err(|err| PyValueError::new_err(format!("body: {err}")));
     }
     if let Ok(bytes) = body.cast::<PyByteArray>() {
-        return utf8(bytes.to_vec());
+        // A bytearray may change: copied.
+        return utf8(bytes.to_vec()).map(Cow::Owned);
     }
     let mut out = Vec::with_capacity(1024);
     write(&mut out, body, 0)?;
-    utf8(out)
+    utf8(out).map(Cow::Owned)
 }
 
 fn utf8(bytes: Vec<u8>) -> PyResult<String> {
@@ -157,7 +167,31 @@ fn string(out: &mut Vec<u8>, text: &str) {
 /// # Errors
 /// Text that is not JSON (never an operation's answer).
 pub(crate) fn to_python<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let keys = std::cell::RefCell::new(BTreeMap::new());
+    if text.len() < LARGE {
+        return read(py, text);
+    }
+    // Python's cyclic garbage collector runs as containers are made, and each of its full
+    // passes walks every object made so far: on a batch's answer (millions of dicts, none in a
+    // cycle) that is most of the time. It is paused while the answer is made, as it was found.
+    let gc = py.import("gc")?;
+    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let value = read(py, text);
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    value
+}
+
+/// The size of an answer from which the garbage collector is paused while it is read (one
+/// dossier's decision with its trace is about 4 KB).
+const LARGE: usize = 64 * 1024;
+
+/// Reads `text` into Python values.
+fn read<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let keys = std::cell::RefCell::new(HashMap::new());
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let seed = Seed { py, keys: &keys };
     let value = seed.deserialize(&mut deserializer).map_err(|err| {
@@ -168,7 +202,7 @@ pub(crate) fn to_python<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py,
 }
 
 /// The keys met so far while reading one answer.
-type Keys<'py> = std::cell::RefCell<BTreeMap<Box<str>, Bound<'py, PyString>>>;
+type Keys<'py> = std::cell::RefCell<HashMap<Box<str>, Bound<'py, PyString>>>;
 
 /// Reads one JSON value into a Python object.
 #[derive(Clone, Copy)]
@@ -215,7 +249,7 @@ impl<'de, 'py> Visitor<'de> for Seed<'_, 'py> {
         if value.len() > SHARED_LEN {
             return Ok(PyString::new(self.py, value).into_any());
         }
-        Ok(shared(self.py, self.keys, value).into_any())
+        Ok(shared(self.py, self.keys, value, false).into_any())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -266,7 +300,7 @@ impl<'py> Visitor<'_> for Key<'_, 'py> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
-        Ok(shared(self.0.py, self.0.keys, key))
+        Ok(shared(self.0.py, self.0.keys, key, true))
     }
 }
 
@@ -274,13 +308,25 @@ impl<'py> Visitor<'_> for Key<'_, 'py> {
 /// rule ids, titles and sources, which every record of a batch repeats.
 const SHARED_LEN: usize = 96;
 
-/// The string object of `text`, made once per answer.
-fn shared<'py>(py: Python<'py>, strings: &Keys<'py>, text: &str) -> Bound<'py, PyString> {
+/// How many strings the table of shared strings holds before it takes only keys: the values
+/// every record repeats come first, the ids each record has once would only fill it.
+const SHARED_VALUES: usize = 4096;
+
+/// The string object of `text`, made once per answer when it is a key or while the table has
+/// room.
+fn shared<'py>(
+    py: Python<'py>,
+    strings: &Keys<'py>,
+    text: &str,
+    key: bool,
+) -> Bound<'py, PyString> {
     let mut strings = strings.borrow_mut();
     if let Some(known) = strings.get(text) {
         return known.clone();
     }
     let made = PyString::new(py, text);
-    strings.insert(text.into(), made.clone());
+    if key || strings.len() < SHARED_VALUES {
+        strings.insert(text.into(), made.clone());
+    }
     made
 }

@@ -8,7 +8,7 @@
 //! Python value is written as JSON text and an answer's JSON text read into Python values, each
 //! in one pass in Rust ([`convert`]).
 
-use std::{collections::BTreeMap, time::Duration};
+use std::{borrow::Cow, collections::BTreeMap, time::Duration};
 
 use eig_api::{ApiError, Direction, ErrorKind, Method, Operation, ParamType};
 use pyo3::{
@@ -20,6 +20,12 @@ use pyo3::{
 
 mod compute;
 mod convert;
+
+/// The module's own allocations (a request's text, its records, their decisions and the
+/// answer's text) go through mimalloc, as the command's do (docs/decisions/0007-allocator.md);
+/// Python's objects keep Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 create_exception!(
     _native,
@@ -218,7 +224,7 @@ fn duration(op: &Operation, timeout: Option<f64>) -> PyResult<Option<Duration>> 
 }
 
 /// The body's JSON text, refused for an operation that reads none.
-fn body_of(op: &Operation, body: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+fn body_of<'a>(op: &Operation, body: Option<&'a Bound<'_, PyAny>>) -> PyResult<Cow<'a, str>> {
     let text = convert::body_text(body)?;
     if op.input.is_none() && !text.is_empty() {
         return Err(PyTypeError::new_err(format!(
