@@ -174,7 +174,8 @@ def operations() -> list[dict[str, Any]]:
     """The table's operations, in the order of the documentation: each its ``id``, the
     ``function`` of this package, its ``command``, ``method``, ``path``, ``tag``, ``summary``,
     ``input`` and ``output`` shapes (kinds), ``params``, whether it has a ``french`` text, its
-    ``refusals`` and whether it ``searches``."""
+    ``refusals``, whether it ``searches`` (and takes a ``timeout``) and whether it takes
+    ``trace=False`` (``trace_option``)."""
     ops = _native.operations()
     for op in ops:
         op["function"] = _docs.function_name(op["id"])

@@ -2232,7 +2232,8 @@ def operations() -> list[OperationInfo]:
     """The table's operations, in the order of the documentation: each its ``id``, the
     ``function`` of this package, its ``command``, ``method``, ``path``, ``tag``, ``summary``,
     ``input`` and ``output`` shapes (kinds), ``params``, whether it has a ``french`` text, its
-    ``refusals`` and whether it ``searches``.
+    ``refusals``, whether it ``searches`` (and takes a ``timeout``) and whether it takes
+    ``trace=False`` (``trace_option``).
     """
 
 def shapes() -> list[ShapeInfo]:

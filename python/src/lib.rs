@@ -56,7 +56,8 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
 
 /// The table's operations, each a dict: `id`, `command`, `method`, `path`, `tag`, `summary`,
 /// `input` (a shape's kind, or None), `output`, `params` (each `name`, `description`, `kind`,
-/// `max`), `french`, `refusals` (each `code`, `description`), `searches`.
+/// `max`), `french`, `refusals` (each `code`, `description`), `searches`, and `trace_option`
+/// (whether `run` takes `trace=False` for it).
 #[pyfunction]
 fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
