@@ -31,6 +31,24 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order of their declaration: what a binding derives its exception
+    /// classes from (the Python package raises one class per kind).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_api::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::ALL.len(), 5);
+    /// assert_eq!(ErrorKind::ALL[0], ErrorKind::Syntax);
+    /// ```
+    pub const ALL: [ErrorKind; 5] = [
+        ErrorKind::Syntax,
+        ErrorKind::Invalid,
+        ErrorKind::Unjudgeable,
+        ErrorKind::Parameter,
+        ErrorKind::Interrupted,
+    ];
+
     /// The HTTP status of a problem of this kind: 400 for what is not even readable (syntax,
     /// parameters), 422 for a readable request the operation refuses.
     pub const fn status(self) -> u16 {
@@ -299,4 +317,25 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
         _ => "campaign",
     };
     ApiError::new(ErrorKind::Unjudgeable, code, err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    /// `ErrorKind::ALL` holds every kind once, in order: a new kind that is not in it fails to
+    /// compile here (the match has no catch-all).
+    #[test]
+    fn every_kind_is_in_all() {
+        let position = |kind: ErrorKind| match kind {
+            ErrorKind::Syntax => 0,
+            ErrorKind::Invalid => 1,
+            ErrorKind::Unjudgeable => 2,
+            ErrorKind::Parameter => 3,
+            ErrorKind::Interrupted => 4,
+        };
+        for (index, kind) in ErrorKind::ALL.into_iter().enumerate() {
+            assert_eq!(position(kind), index);
+        }
+    }
 }

@@ -1,0 +1,372 @@
+//! Python values to JSON text and back, in one pass each: a request's body is written as JSON
+//! straight from its dicts and lists, an answer's JSON is read straight into dicts and lists
+//! (no `serde_json::Value` between them, no call of the `json` module).
+
+#![expect(
+    clippy::disallowed_types,
+    reason = "a HashMap caches the string objects of an answer by their text: its order is never \
+              observed"
+)]
+
+use std::{borrow::Cow, collections::HashMap, fmt, io::Write as _};
+
+use pyo3::{
+    exceptions::{PyTypeError, PyValueError},
+    prelude::*,
+    types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple},
+};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+/// How deep a body may nest: deeper is refused (a list that holds itself never ends).
+const MAX_DEPTH: usize = 256;
+
+/// The JSON text of a request's body: a `str` or `bytes` is taken as JSON text already (and
+/// borrowed: Python's strings and bytes do not change); `None` is an empty body (a `GET`'s);
+/// anything else is written as JSON.
+///
+/// # Errors
+/// A `bytes` body that is not UTF-8; a value JSON cannot hold (see [`write`]).
+pub(crate) fn body_text<'a>(body: Option<&'a Bound<'_, PyAny>>) -> PyResult<Cow<'a, str>> {
+    let Some(body) = body else { return Ok(Cow::Borrowed("")) };
+    if body.is_none() {
+        return Ok(Cow::Borrowed(""));
+    }
+    if let Ok(text) = body.cast::<PyString>() {
+        return Ok(Cow::Borrowed(text.to_str()?));
+    }
+    if let Ok(bytes) = body.cast::<PyBytes>() {
+        return std::str::from_utf8(bytes.as_bytes())
+            .map(Cow::Borrowed)
+            .map_err(|err| PyValueError::new_err(format!("body: {err}")));
+    }
+    if let Ok(bytes) = body.cast::<PyByteArray>() {
+        // A bytearray may change: copied.
+        return utf8(bytes.to_vec()).map(Cow::Owned);
+    }
+    let mut out = Vec::with_capacity(1024);
+    write(&mut out, body, 0)?;
+    utf8(out).map(Cow::Owned)
+}
+
+fn utf8(bytes: Vec<u8>) -> PyResult<String> {
+    String::from_utf8(bytes).map_err(|err| PyValueError::new_err(format!("body: {err}")))
+}
+
+/// Writes `value` as JSON: `dict` (with `str` keys), `list`, `tuple`, `str`, `int`, `float`
+/// (finite), `bool`, `None`; a `datetime.date` or `datetime.datetime` as its ISO text, a
+/// `decimal.Decimal` as its text in a string (amounts are strings in every shape).
+///
+/// # Errors
+/// `TypeError` for another type or a key that is not a `str`; `ValueError` for a float that
+/// is not finite or a value nested deeper than [`MAX_DEPTH`].
+pub(crate) fn write(out: &mut Vec<u8>, value: &Bound<'_, PyAny>, depth: usize) -> PyResult<()> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "body: nested deeper than {MAX_DEPTH} levels (a value that holds itself?)"
+        )));
+    }
+    if value.is_none() {
+        out.extend_from_slice(b"null");
+    } else if let Ok(text) = value.cast::<PyString>() {
+        string(out, text.to_str()?);
+    } else if let Ok(dict) = value.cast::<PyDict>() {
+        out.push(b'{');
+        for (index, (key, item)) in dict.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(PyTypeError::new_err(format!(
+                    "body: keys must be str, not {}",
+                    key.get_type().name()?
+                )));
+            };
+            string(out, key.to_str()?);
+            out.push(b':');
+            write(out, &item, depth + 1)?;
+        }
+        out.push(b'}');
+    } else if let Ok(list) = value.cast::<PyList>() {
+        out.push(b'[');
+        for (index, item) in list.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            write(out, &item, depth + 1)?;
+        }
+        out.push(b']');
+    } else if let Ok(tuple) = value.cast::<PyTuple>() {
+        out.push(b'[');
+        for (index, item) in tuple.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            write(out, &item, depth + 1)?;
+        }
+        out.push(b']');
+    } else if value.is_instance_of::<PyBool>() {
+        out.extend_from_slice(if value.is_truthy()? { b"true" } else { b"false" });
+    } else if let Ok(int) = value.cast::<PyInt>() {
+        match int.extract::<i64>() {
+            Ok(number) => out.extend_from_slice(number.to_string().as_bytes()),
+            // Beyond 64 bits: its decimal digits, which JSON allows (the operation says
+            // whether it accepts such a number).
+            Err(_) => out.extend_from_slice(int.str()?.to_str()?.as_bytes()),
+        }
+    } else if let Ok(float) = value.cast::<PyFloat>() {
+        let number = float.value();
+        if !number.is_finite() {
+            return Err(PyValueError::new_err(format!("body: {number} is not a JSON number")));
+        }
+        serde_json::to_writer(&mut *out, &number)
+            .map_err(|err| PyValueError::new_err(format!("body: {err}")))?;
+    } else {
+        other(out, value)?;
+    }
+    Ok(())
+}
+
+/// A date, a decimal, or a scalar of another library (`NumPy`'s) that says it is a whole
+/// number or a truth value.
+fn other(out: &mut Vec<u8>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    let kind = value.get_type();
+    let module = kind.module()?;
+    let name = kind.name()?;
+    match (module.to_str()?, name.to_str()?) {
+        ("datetime", "date" | "datetime") => {
+            string(out, value.call_method0("isoformat")?.cast::<PyString>()?.to_str()?);
+        }
+        ("decimal", "Decimal") => string(out, value.str()?.to_str()?),
+        _ => {
+            if let Ok(truth) = value.extract::<bool>() {
+                out.extend_from_slice(if truth { b"true" } else { b"false" });
+            } else if let Ok(number) = value.extract::<i64>() {
+                out.extend_from_slice(number.to_string().as_bytes());
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "body: a {module}.{name} cannot be written as JSON (dict, list, str, int, \
+                     float, bool, None, a date or a Decimal can)"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `text` as a JSON string, escaped.
+fn string(out: &mut Vec<u8>, text: &str) {
+    // Writing to a Vec cannot fail, and a str is always valid JSON once escaped.
+    let _ = serde_json::to_writer(&mut *out, text);
+    let _ = out.flush();
+}
+
+/// The Python value of an answer's JSON text: `dict`, `list`, `str`, `int`, `float`, `bool`
+/// or `None`, the keys of its objects shared (a key repeated in every record of a batch is one
+/// string object).
+///
+/// # Errors
+/// Text that is not JSON (never an operation's answer).
+pub(crate) fn to_python<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    if text.len() < LARGE {
+        return read(py, text);
+    }
+    // Python's cyclic garbage collector runs as containers are made, and each of its full
+    // passes walks every object made so far: on a batch's answer (millions of dicts, none in a
+    // cycle) that is most of the time. It is paused while the answer is made, as it was found.
+    let gc = py.import("gc")?;
+    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let value = read(py, text);
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    value
+}
+
+/// The size of an answer from which the garbage collector is paused while it is read (one
+/// dossier's decision with its trace is about 4 KB).
+const LARGE: usize = 64 * 1024;
+
+/// Reads `text` into Python values.
+fn read<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let keys = std::cell::RefCell::new(HashMap::with_capacity_and_hasher(256, Fast::default()));
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    // A value is shared only in a large answer (a batch's, whose records repeat their outcomes,
+    // rules and sources): in one decision's, making each string is cheaper than looking it up.
+    let seed = Seed { py, keys: &keys, values: text.len() >= LARGE };
+    let value = seed.deserialize(&mut deserializer).map_err(|err| {
+        PyValueError::new_err(format!("the answer is not JSON (a defect of the module): {err}"))
+    })?;
+    deserializer.end().map_err(|err| PyValueError::new_err(format!("answer: {err}")))?;
+    Ok(value)
+}
+
+/// The keys met so far while reading one answer.
+type Keys<'py> = std::cell::RefCell<HashMap<Box<str>, Bound<'py, PyString>, Fast>>;
+
+/// A hasher for the table of shared strings: std's `SipHash` took a quarter of the time of
+/// reading one decision's answer (`perf`), for strings of the module's own answer that no
+/// one chooses to collide (and a table bounded by [`SHARED_VALUES`]). The multiply-rotate of
+/// rustc's `FxHasher`, eight bytes at a time.
+#[derive(Clone, Copy, Default)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<FastHasher>;
+
+/// Reads one JSON value into a Python object.
+#[derive(Clone, Copy)]
+struct Seed<'a, 'py> {
+    py: Python<'py>,
+    keys: &'a Keys<'py>,
+    values: bool,
+}
+
+impl<'de, 'py> DeserializeSeed<'de> for Seed<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for Seed<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(PyBool::new(self.py, value).to_owned().into_any())
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(PyInt::new(self.py, value).into_any())
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(PyInt::new(self.py, value).into_any())
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(PyFloat::new(self.py, value).into_any())
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        if !self.values || value.len() > SHARED_LEN {
+            return Ok(PyString::new(self.py, value).into_any());
+        }
+        Ok(shared(self.py, self.keys, value, false).into_any())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        PyList::new(self.py, items).map(Bound::into_any).map_err(de::Error::custom)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let dict = PyDict::new(self.py);
+        while let Some(key) = map.next_key_seed(Key(self))? {
+            let value = map.next_value_seed(self)?;
+            dict.set_item(key, value).map_err(de::Error::custom)?;
+        }
+        Ok(dict.into_any())
+    }
+}
+
+/// Reads an object's key into its string object, made once per answer.
+struct Key<'a, 'py>(Seed<'a, 'py>);
+
+impl<'de, 'py> DeserializeSeed<'de> for Key<'_, 'py> {
+    type Value = Bound<'py, PyString>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'py> Visitor<'_> for Key<'_, 'py> {
+    type Value = Bound<'py, PyString>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(shared(self.0.py, self.0.keys, key, true))
+    }
+}
+
+/// Strings up to this length are made once per answer: keys, and values such as outcomes,
+/// rule ids, titles and sources, which every record of a batch repeats.
+const SHARED_LEN: usize = 96;
+
+/// How many strings the table of shared strings holds before it takes only keys: the values
+/// every record repeats come first, the ids each record has once would only fill it.
+const SHARED_VALUES: usize = 4096;
+
+/// The string object of `text`, made once per answer when it is a key or while the table has
+/// room.
+fn shared<'py>(
+    py: Python<'py>,
+    strings: &Keys<'py>,
+    text: &str,
+    key: bool,
+) -> Bound<'py, PyString> {
+    let mut strings = strings.borrow_mut();
+    if let Some(known) = strings.get(text) {
+        return known.clone();
+    }
+    let made = PyString::new(py, text);
+    if key || strings.len() < SHARED_VALUES {
+        strings.insert(text.into(), made.clone());
+    }
+    made
+}
