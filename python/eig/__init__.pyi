@@ -419,6 +419,60 @@ class Explanation(TypedDict):
     decision: Decision
     explanation: str
 
+class ChangeOptions(TypedDict):
+    fixed: NotRequired[list[str]]
+    max_changes: NotRequired[int]
+    max_sets: NotRequired[int]
+
+class ChangesRecordDossier(TypedDict):
+    dossier: DefiDossier
+
+class ChangesRecordCandidate(TypedDict):
+    candidate: CandidateApplication
+
+ChangesRecord: TypeAlias = ChangesRecordDossier | ChangesRecordCandidate
+
+class ChangesInput(TypedDict):
+    """Un dossier ou une candidature et ce qui ne peut pas changer (entrée de eig changes)."""
+
+    options: NotRequired[ChangeOptions]
+    record: ChangesRecord
+
+class Blocked(TypedDict):
+    fixed: list[str]
+    result: RuleResult
+    rule: str
+    source: Source
+
+class Change(TypedDict):
+    answer: bool
+    french: str
+    needed: list[Any]
+    now: Any
+    path: str
+    rules: list[str]
+    sources: list[Source]
+
+class ChangeSet(TypedDict):
+    changes: list[Change]
+    funding_route: NotRequired[FundingRoute | None]
+
+class Counterfactuals(TypedDict):
+    blocked: list[Blocked]
+    complete: bool
+    evaluations: int
+    more: int
+    outcome: Outcome
+    promotion: Promotion
+    sets: list[ChangeSet]
+    subject: Subject
+
+class ChangesResult(TypedDict):
+    """Les plus petits ensembles de changements qui rendraient le dossier ou la candidature éligible."""
+
+    changes: Counterfactuals
+    explanation: str
+
 class ProlongedContract(TypedDict):
     ends_on: NotRequired[str | None]
     same_pay: NotRequired[bool | None]
@@ -1111,20 +1165,80 @@ class CampaignResult(TypedDict):
     selection: Selection
     title: str
 
+class TypedAnswerParisTime(TypedDict):
+    date: str
+    kind: Literal['paris_time']
+    time: str
+
+class TypedAnswerDay(TypedDict):
+    date: str
+    kind: Literal['day']
+
+class TypedAnswerEuros(TypedDict):
+    amount: str
+    kind: Literal['euros']
+
+class TypedAnswerDuration(TypedDict):
+    kind: Literal['duration']
+    months: str
+    years: str
+
+TypedAnswer: TypeAlias = TypedAnswerParisTime | TypedAnswerDay | TypedAnswerEuros | TypedAnswerDuration
+
 class Simulation(TypedDict):
     """Un dossier de défi et les coûts de ses talents (entrée de eig simulate)."""
 
     dossier: DefiDossier
     talents: NotRequired[list[TalentInput]]
+    typed: NotRequired[dict[str, TypedAnswer]]
+
+class AnswerError(TypedDict):
+    field: str
+    message: str
+
+RuleStatus: TypeAlias = Literal['satisfied', 'failed', 'missing']
+
+class RuleLine(TypedDict):
+    detail: str
+    rule: str
+    source: str
+    status: RuleStatus
+    title: str
+
+TalentField: TypeAlias = Literal['experience', 'employer_cost']
+
+class TalentMissing(TypedDict):
+    input: TalentField
+    talent: CandidateId
+    why: str
 
 class SimulationResult(TypedDict):
     """La décision d'un dossier, son explication et le plan de son défi."""
 
+    answer_errors: NotRequired[list[AnswerError]]
+    changes: NotRequired[Counterfactuals | None]
     decision: Decision
     explanation: str
     plan: DefiPlan | None
     plan_problem: str | None
     plan_problem_code: NotRequired[str | None]
+    rules: list[RuleLine]
+    talents_missing: NotRequired[list[TalentMissing]]
+
+class CandidateSimulation(TypedDict):
+    """Une candidature et les réponses saisies par le candidat (entrée de eig simulate-candidate)."""
+
+    application: CandidateApplication
+    typed: NotRequired[dict[str, TypedAnswer]]
+
+class CandidateSimulationResult(TypedDict):
+    """La décision sur une candidature et son explication."""
+
+    answer_errors: NotRequired[list[AnswerError]]
+    changes: NotRequired[Counterfactuals | None]
+    decision: Decision
+    explanation: str
+    rules: list[RuleLine]
 
 class AllocateInput(TypedDict):
     total: Euros
@@ -1185,6 +1299,7 @@ class RawCase(TypedDict):
     ami5bis: NotRequired[CandidateApplicationOfCaseFile | None]
     campaign: NotRequired[CampaignOfCaseFile | None]
     candidate: NotRequired[CandidateApplicationOfCaseFile | None]
+    changes: NotRequired[ChangesInput | None]
     dossier: NotRequired[DefiDossier | None]
     eig7_cap: NotRequired[Eig7CapInput | None]
     eig7_terms: NotRequired[Eig7TermsInput | None]
@@ -1394,10 +1509,18 @@ class LabelOfVocabulary(TypedDict):
 class Vocabulary(TypedDict):
     """Les libellés français des valeurs à choisir."""
 
+    beta_phases: list[LabelOfVocabulary]
+    candidate_questions: list[LabelOfVocabulary]
+    civil_service: list[LabelOfVocabulary]
     funding_routes: list[LabelOfVocabulary]
     host_kinds: list[LabelOfVocabulary]
+    outcomes: list[LabelOfVocabulary]
     payers: list[LabelOfVocabulary]
+    person_kinds: list[LabelOfVocabulary]
     promotions: list[LabelOfVocabulary]
+    questions: list[LabelOfVocabulary]
+    studies: list[LabelOfVocabulary]
+    talent_profiles: list[LabelOfVocabulary]
 
 class DefiOfDefi(TypedDict):
     """Un défi."""
@@ -1416,8 +1539,8 @@ FiguresTable: TypeAlias = list[FiguresRow]
 #: Un schéma JSON (draft 2020-12).
 JsonSchema: TypeAlias = dict[str, Any]
 
-ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
-ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
+ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'changes', 'changes-result', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'candidate-simulation', 'candidate-simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
+ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ChangesInput', 'ChangesResult', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CandidateSimulation', 'CandidateSimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
 
 # ----- the errors: one class per kind of eig-api's ErrorKind
 
@@ -1548,6 +1671,36 @@ def explain_decision_french(body: ExplainInput | str | bytes, /) -> str:
     body: ExplainInput — Un dossier ou une candidature (entrée de eig explain). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('explain')`` is one, ``eig.schema('explain')`` its schema.
 
     Returns: the text ``eig explain`` prints.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        conflicting_exceptions: deux exceptions déclarées que les textes n'ordonnent pas (par exemple cofinancement demandé et autofinancement)
+    """
+
+@overload
+def changes_to_eligibility(body: ChangesInput | str | bytes, /, *, as_json: Literal[False] = False) -> ChangesResult:
+    """Ce qui rendrait éligible un dossier ou une candidature refusé ou incomplet : les plus petits ensembles de changements de ses faits, chacun avec les règles qu'il fait basculer et leurs sources.
+
+    The answer of the operation ``changesToEligibility`` of eig-api's table (the command ``eig changes``, the route ``POST /v1/changes``).
+
+    body: ChangesInput — Un dossier ou une candidature et ce qui ne peut pas changer (entrée de eig changes). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('changes')`` is one, ``eig.schema('changes')`` its schema.
+    as_json (bool): the answer as compact JSON text, the service's body.
+
+    Returns: ChangesResult — Les plus petits ensembles de changements qui rendraient le dossier ou la candidature éligible. ``eig.schema('changes-result')`` is its schema.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        conflicting_exceptions: deux exceptions déclarées que les textes n'ordonnent pas (par exemple cofinancement demandé et autofinancement)
+    """
+
+@overload
+def changes_to_eligibility(body: ChangesInput | str | bytes, /, *, as_json: Literal[True]) -> str: ...
+def changes_to_eligibility_french(body: ChangesInput | str | bytes, /) -> str:
+    """Ce qui rendrait éligible un dossier ou une candidature refusé ou incomplet : les plus petits ensembles de changements de ses faits, chacun avec les règles qu'il fait basculer et leurs sources.
+
+    The French text for a person of the operation ``changesToEligibility`` of eig-api's table (the command ``eig changes``, the route ``POST /v1/changes``).
+
+    body: ChangesInput — Un dossier ou une candidature et ce qui ne peut pas changer (entrée de eig changes). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('changes')`` is one, ``eig.schema('changes')`` its schema.
+
+    Returns: the text ``eig changes`` prints.
     Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
     Refusals a body valid under the schema can still get:
         conflicting_exceptions: deux exceptions déclarées que les textes n'ordonnent pas (par exemple cofinancement demandé et autofinancement)
@@ -2014,6 +2167,36 @@ def simulate_french(body: Simulation | str | bytes, /) -> str:
     """
 
 @overload
+def simulate_candidate(body: CandidateSimulation | str | bytes, /, *, as_json: Literal[False] = False) -> CandidateSimulationResult:
+    """Le simulateur des candidats : la décision sur une candidature et son explication, les réponses saisies par le candidat lues d'abord.
+
+    The answer of the operation ``simulateCandidate`` of eig-api's table (the command ``eig simulate-candidate``, the route ``POST /v1/simulate/candidate``).
+
+    body: CandidateSimulation — Une candidature et les réponses saisies par le candidat (entrée de eig simulate-candidate). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('candidate-simulation')`` is one, ``eig.schema('candidate-simulation')`` its schema.
+    as_json (bool): the answer as compact JSON text, the service's body.
+
+    Returns: CandidateSimulationResult — La décision sur une candidature et son explication. ``eig.schema('candidate-simulation-result')`` is its schema.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        conflicting_exceptions: deux exceptions déclarées que les textes n'ordonnent pas (par exemple cofinancement demandé et autofinancement)
+    """
+
+@overload
+def simulate_candidate(body: CandidateSimulation | str | bytes, /, *, as_json: Literal[True]) -> str: ...
+def simulate_candidate_french(body: CandidateSimulation | str | bytes, /) -> str:
+    """Le simulateur des candidats : la décision sur une candidature et son explication, les réponses saisies par le candidat lues d'abord.
+
+    The French text for a person of the operation ``simulateCandidate`` of eig-api's table (the command ``eig simulate-candidate``, the route ``POST /v1/simulate/candidate``).
+
+    body: CandidateSimulation — Une candidature et les réponses saisies par le candidat (entrée de eig simulate-candidate). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('candidate-simulation')`` is one, ``eig.schema('candidate-simulation')`` its schema.
+
+    Returns: the text ``eig simulate-candidate`` prints.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        conflicting_exceptions: deux exceptions déclarées que les textes n'ordonnent pas (par exemple cofinancement demandé et autofinancement)
+    """
+
+@overload
 def run_cases(body: CaseFile | str | bytes, /, *, timeout: float | None = None, as_json: Literal[False] = False) -> TestResult:
     """Les cas de test d'un fichier de cas JSON (le format public eig-case/1), exécutés : chaque cas réussi ou en échec, avec ses différences.
 
@@ -2147,6 +2330,10 @@ def example(shape: Literal['explain', 'ExplainInput'], promotion: str | None = N
 @overload
 def example(shape: Literal['explanation', 'Explanation'], promotion: str | None = None) -> Explanation: ...
 @overload
+def example(shape: Literal['changes', 'ChangesInput'], promotion: str | None = None) -> ChangesInput: ...
+@overload
+def example(shape: Literal['changes-result', 'ChangesResult'], promotion: str | None = None) -> ChangesResult: ...
+@overload
 def example(shape: Literal['prolongation', 'ProlongationRequest'], promotion: str | None = None) -> ProlongationRequest: ...
 @overload
 def example(shape: Literal['prolongation-result', 'ProlongationResult'], promotion: str | None = None) -> ProlongationResult: ...
@@ -2192,6 +2379,10 @@ def example(shape: Literal['run-result', 'CampaignResult'], promotion: str | Non
 def example(shape: Literal['simulation', 'Simulation'], promotion: str | None = None) -> Simulation: ...
 @overload
 def example(shape: Literal['simulation-result', 'SimulationResult'], promotion: str | None = None) -> SimulationResult: ...
+@overload
+def example(shape: Literal['candidate-simulation', 'CandidateSimulation'], promotion: str | None = None) -> CandidateSimulation: ...
+@overload
+def example(shape: Literal['candidate-simulation-result', 'CandidateSimulationResult'], promotion: str | None = None) -> CandidateSimulationResult: ...
 @overload
 def example(shape: Literal['case', 'CaseFile'], promotion: str | None = None) -> CaseFile: ...
 @overload
@@ -2257,6 +2448,8 @@ __all__ = [
     'decide_eligibility_french',
     'explain_decision',
     'explain_decision_french',
+    'changes_to_eligibility',
+    'changes_to_eligibility_french',
     'decide_prolongation',
     'decide_prolongation_french',
     'decide_ami5bis',
@@ -2281,6 +2474,8 @@ __all__ = [
     'run_call_french',
     'simulate',
     'simulate_french',
+    'simulate_candidate',
+    'simulate_candidate_french',
     'run_cases',
     'official_figures',
     'official_figures_french',
