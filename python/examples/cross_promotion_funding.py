@@ -267,7 +267,8 @@ def main() -> None:
             print(f"  dont {estimated} talents au coût de référence {euros(Decimal(reference['value']['amount'])) if reference else ''}{source}, faute de coût donné")
         envelope = plan.get("envelope")
         if envelope:
-            print(f"  enveloppe {payers.get(envelope['payer'], envelope['payer'])} : {euros(Decimal(envelope['envelope']))}, {envelope['outcome']}")
+            outcome = {"within": "respectée", "exceeded": "dépassée"}.get(envelope["outcome"], envelope["outcome"])
+            print(f"  enveloppe {payers.get(envelope['payer'], envelope['payer'])} : {euros(Decimal(envelope['envelope']))}, {outcome}")
         for code, count in sorted(result["refused"].items()):
             print(f"  {count} défi(s) refusé(s) par les règles : {code}")
 

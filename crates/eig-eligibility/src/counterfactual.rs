@@ -233,6 +233,7 @@ pub struct Change {
     /// Its value now, as JSON (`null` when missing).
     pub now: Json,
     /// The values it needs, as JSON: any one of them works with the other changes of the set.
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "needed_schema"))]
     pub needed: Vec<Json>,
     /// The change in French, for a person.
     pub french: String,
@@ -240,6 +241,17 @@ pub struct Change {
     pub rules: Vec<&'static str>,
     /// The sources of those rules.
     pub sources: Vec<Source>,
+}
+
+/// The schema of [`Change::needed`]: a list of JSON values of the input's own shape (an item
+/// schema that is an object, not `true`, which OpenAPI tools do not all read).
+#[cfg(feature = "schemars")]
+fn needed_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "minItems": 1,
+        "items": {"description": "A value of the input, as its path in the record takes it."},
+    })
 }
 
 /// A rule not satisfied that no allowed change turns.
