@@ -860,18 +860,10 @@ pub fn vocabulary() -> Vocabulary {
         .into_iter()
         .map(|(value, french)| label(Value::from(value), french))
         .collect(),
-        beta_phases: [
-            BetaPhase::NoProductPage,
-            BetaPhase::Investigation,
-            BetaPhase::Construction,
-            BetaPhase::Acceleration,
-            BetaPhase::Transfer,
-            BetaPhase::Sustained,
-            BetaPhase::Ended,
-        ]
-        .into_iter()
-        .map(|phase| label(json(&phase), phase.french()))
-        .collect(),
+        beta_phases: BetaPhase::ALL
+            .into_iter()
+            .map(|phase| label(json(&phase), phase.french()))
+            .collect(),
         talent_profiles: TalentProfile::ALL
             .into_iter()
             .map(|profile| label(json(&profile), profile.french()))

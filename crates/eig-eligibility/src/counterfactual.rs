@@ -866,16 +866,6 @@ fn support_french(role: SupportRole) -> &'static str {
     }
 }
 
-const BETA_PHASES: [BetaPhase; 7] = [
-    BetaPhase::NoProductPage,
-    BetaPhase::Investigation,
-    BetaPhase::Construction,
-    BetaPhase::Acceleration,
-    BetaPhase::Transfer,
-    BetaPhase::Sustained,
-    BetaPhase::Ended,
-];
-
 fn to_json<T: Serialize>(value: &T) -> Json {
     serde_json::to_value(value).unwrap_or(Json::Null)
 }
@@ -977,7 +967,7 @@ impl Edit for DossierEdit {
                         | "titre2_programme"
                         | "economic_and_financial_ministries" => route(out),
                         "purely_it_tooling" => out.extend([false, true].map(DossierEdit::PurelyIt)),
-                        "beta_gouv_phase" => out.extend(BETA_PHASES.map(DossierEdit::Phase)),
+                        "beta_gouv_phase" => out.extend(BetaPhase::ALL.map(DossierEdit::Phase)),
                         "team_exception_granted" => {
                             out.extend([true, false].map(DossierEdit::TeamException));
                         }
@@ -1034,7 +1024,7 @@ impl Edit for DossierEdit {
                 Reason::PurelyItTooling => out.push(DossierEdit::PurelyIt(false)),
                 Reason::ProductPhaseNotAdmitted { phase } => {
                     out.extend(
-                        BETA_PHASES.into_iter().filter(|p| p != phase).map(DossierEdit::Phase),
+                        BetaPhase::ALL.into_iter().filter(|p| p != phase).map(DossierEdit::Phase),
                     );
                 }
                 _ => {}

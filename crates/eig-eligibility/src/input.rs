@@ -360,6 +360,25 @@ pub enum BetaPhase {
 }
 
 impl BetaPhase {
+    /// Every phase, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_eligibility::BetaPhase;
+    ///
+    /// assert_eq!(BetaPhase::ALL.len(), 7);
+    /// assert_eq!(BetaPhase::ALL[0], BetaPhase::NoProductPage);
+    /// ```
+    pub const ALL: [BetaPhase; 7] = [
+        BetaPhase::NoProductPage,
+        BetaPhase::Investigation,
+        BetaPhase::Construction,
+        BetaPhase::Acceleration,
+        BetaPhase::Transfer,
+        BetaPhase::Sustained,
+        BetaPhase::Ended,
+    ];
+
     /// The French name of the phase.
     ///
     /// # Example
@@ -729,4 +748,27 @@ pub enum Choice {
     Defi(DefiId),
     /// A profile (AAC4 art. 5: « le ou les profils … dans la limite de trois »).
     Profile(TalentProfile),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BetaPhase;
+
+    /// `BetaPhase::ALL` holds every variant once, in order: a new variant that is not in it
+    /// fails to compile here (the match has no catch-all).
+    #[test]
+    fn every_phase_is_in_all() {
+        let position = |phase: BetaPhase| match phase {
+            BetaPhase::NoProductPage => 0,
+            BetaPhase::Investigation => 1,
+            BetaPhase::Construction => 2,
+            BetaPhase::Acceleration => 3,
+            BetaPhase::Transfer => 4,
+            BetaPhase::Sustained => 5,
+            BetaPhase::Ended => 6,
+        };
+        for (index, phase) in BetaPhase::ALL.into_iter().enumerate() {
+            assert_eq!(position(phase), index, "{phase:?}");
+        }
+    }
 }

@@ -33,15 +33,6 @@ const ROLES: [SupportRole; 4] = [
     SupportRole::ProjectLead,
     SupportRole::Sponsor,
 ];
-const PHASES: [BetaPhase; 7] = [
-    BetaPhase::NoProductPage,
-    BetaPhase::Investigation,
-    BetaPhase::Construction,
-    BetaPhase::Acceleration,
-    BetaPhase::Transfer,
-    BetaPhase::Sustained,
-    BetaPhase::Ended,
-];
 
 fn host(kind: HostKind) -> Host {
     Host { name: "Administration".parse().unwrap(), kind, siren: None, siret: None }
@@ -86,7 +77,7 @@ prop_compose! {
         commitments in prop::collection::btree_set(prop::sample::select(Commitment::ALL.to_vec()), 0..10),
         submitted_at in prop::option::of(instant()),
         flags in (option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool()),
-        phase in prop::option::of(prop::sample::select(PHASES.to_vec())),
+        phase in prop::option::of(prop::sample::select(BetaPhase::ALL.to_vec())),
     ) -> DefiDossier {
         DefiDossier {
             defi: Defi {
@@ -213,7 +204,7 @@ fn supplied(dossier: &DefiDossier) -> Vec<DefiDossier> {
     each_bool(|d| &mut d.purely_it_tooling);
     each_bool(|d| &mut d.team_exception_granted);
     if dossier.beta_gouv_phase.is_none() {
-        for phase in PHASES {
+        for phase in BetaPhase::ALL {
             out.push(DefiDossier { beta_gouv_phase: Some(phase), ..dossier.clone() });
         }
     }
