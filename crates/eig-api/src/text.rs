@@ -247,15 +247,30 @@ pub(crate) fn prolongation(answer: &crate::ProlongationAnswer) -> String {
     out
 }
 
-pub(crate) fn simulation(result: &SimulationResult) -> String {
+/// The answers that could not be read, the decision explained, and what would make a refusal
+/// eligible: what both simulations say first.
+fn simulated(
+    errors: &[crate::AnswerError],
+    explanation: &str,
+    changes: Option<&eig_eligibility::Counterfactuals>,
+) -> String {
     let mut out = String::new();
-    for error in &result.answer_errors {
+    for error in errors {
         let _ = writeln!(out, "Réponse non lue ({}) : {}", error.field, error.message);
     }
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(&result.explanation);
+    out.push_str(explanation);
+    if let Some(changes) = changes {
+        out.push('\n');
+        out.push_str(&eig_eligibility::render_changes_french(changes));
+    }
+    out
+}
+
+pub(crate) fn simulation(result: &SimulationResult) -> String {
+    let mut out = simulated(&result.answer_errors, &result.explanation, result.changes.as_ref());
     if let Some(plan) = &result.plan {
         out.push('\n');
         out.push_str(&plan.to_french());
@@ -267,15 +282,7 @@ pub(crate) fn simulation(result: &SimulationResult) -> String {
 }
 
 pub(crate) fn candidate_simulation(result: &CandidateSimulationResult) -> String {
-    let mut out = String::new();
-    for error in &result.answer_errors {
-        let _ = writeln!(out, "Réponse non lue ({}) : {}", error.field, error.message);
-    }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&result.explanation);
-    out
+    simulated(&result.answer_errors, &result.explanation, result.changes.as_ref())
 }
 
 pub(crate) fn promotions(facts: &[PromotionFacts]) -> String {

@@ -985,8 +985,7 @@ impl Edit for DossierEdit {
                 | Reason::CarrierConventionMissing
                 | Reason::NoTitre2Programme
                 | Reason::NoFundingDeclared => route(out),
-                Reason::TeamSizeOutOfBounds { size, min, max } => {
-                    let _ = size;
+                Reason::TeamSizeOutOfBounds { min, max, .. } => {
                     out.extend((usize::from(*min)..=usize::from(*max)).map(DossierEdit::TeamSize));
                     out.push(DossierEdit::TeamException(true));
                 }
