@@ -357,7 +357,7 @@ trait Edit: Clone + Ord + Sized {
     /// The inputs that are never changed, only answered when missing.
     fn never_changed(path: &str) -> bool;
     /// The fixed inputs a rule reads, for a blocked rule.
-    fn fixed_inputs(rule: &'static str, result: &RuleResult) -> Vec<&'static str>;
+    fn fixed_inputs(result: &RuleResult) -> Vec<&'static str>;
 }
 
 /// The minimal sets found, before they are merged and described.
@@ -501,7 +501,7 @@ fn blocked<E: Edit>(
                 rule: entry.rule,
                 result: entry.result.clone(),
                 source: entry.source.clone(),
-                fixed: E::fixed_inputs(entry.rule, &entry.result),
+                fixed: E::fixed_inputs(&entry.result),
             });
         }
     }
@@ -1209,13 +1209,12 @@ impl Edit for DossierEdit {
         matches!(path, "submitted_at" | "economic_and_financial_ministries")
     }
 
-    fn fixed_inputs(rule: &'static str, result: &RuleResult) -> Vec<&'static str> {
+    fn fixed_inputs(result: &RuleResult) -> Vec<&'static str> {
         match result {
             RuleResult::Failed { reason: Reason::SubmittedLate { .. } } => vec!["submitted_at"],
             RuleResult::Failed { reason: Reason::HostKindNotAdmitted { .. } } => {
                 vec!["defi.hosts.operational.kind"]
             }
-            _ if rule.ends_with("deadline") => vec!["submitted_at"],
             _ => Vec::new(),
         }
     }
@@ -1582,7 +1581,7 @@ impl Edit for ApplicationEdit {
         )
     }
 
-    fn fixed_inputs(rule: &'static str, result: &RuleResult) -> Vec<&'static str> {
+    fn fixed_inputs(result: &RuleResult) -> Vec<&'static str> {
         match result {
             RuleResult::Failed { reason: Reason::SubmittedLate { .. } } => vec!["submitted_at"],
             RuleResult::Failed { reason: Reason::NotANaturalPerson } => {
@@ -1594,7 +1593,6 @@ impl Edit for ApplicationEdit {
             RuleResult::Failed { reason: Reason::AcceptedLate { .. } } => {
                 vec!["process.selection_notified_on", "process.accepted_on"]
             }
-            _ if rule.ends_with("deadline") => vec!["submitted_at"],
             _ => Vec::new(),
         }
     }
