@@ -1017,50 +1017,37 @@ mod browser {
         }
 
         async fn click(&self, css: &str) -> Result<()> {
-            let element = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .map_err(|err| format!("{css}: {err}"))?;
+            let element = self.element(css).await?;
             element.click().await?;
             Ok(())
         }
 
-        async fn select(&self, css: &str, value: &str) -> Result<()> {
-            let element = self
+        /// The element `css` names, once it is on the page (at most 10 s).
+        async fn element(&self, css: &str) -> Result<fantoccini::elements::Element> {
+            Ok(self
                 .client
                 .wait()
                 .at_most(Duration::from_secs(10))
                 .for_element(Locator::Css(css))
                 .await
-                .map_err(|err| format!("{css}: {err}"))?;
+                .map_err(|err| format!("{css}: {err}"))?)
+        }
+
+        async fn select(&self, css: &str, value: &str) -> Result<()> {
+            let element = self.element(css).await?;
             element.select_by_value(value).await?;
             Ok(())
         }
 
         async fn select_label(&self, css: &str, label: &str) -> Result<()> {
-            let element = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .map_err(|err| format!("{css}: {err}"))?;
+            let element = self.element(css).await?;
             element.select_by_label(label).await?;
             Ok(())
         }
 
         /// Types `text` in the field as a person would, then leaves it (Tab).
         async fn type_in(&self, css: &str, text: &str) -> Result<()> {
-            let element = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .map_err(|err| format!("{css}: {err}"))?;
+            let element = self.element(css).await?;
             element.clear().await?;
             element.send_keys(&format!("{text}{}", Key::Tab)).await?;
             Ok(())
