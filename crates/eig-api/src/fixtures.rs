@@ -11,7 +11,7 @@
 //! from a pool without choices, so [`matching`] returns [`FixtureError::NoMatchingLimits`].
 //!
 //! The records follow the eligibility crate's conformance cases
-//! `crates/eig-eligibility/tests/data/cases/eig{2..7}_every_rule_satisfied.json` and
+//! `corpus/eligibility/eig{2..7}_every_rule_satisfied.json` and
 //! `cand_eig{2..7}_every_rule_satisfied.json`: the requirements they meet are the texts'
 //! (each function's documentation cites them), the names, titles, instants within each call
 //! and amounts are synthetic.

@@ -22,7 +22,7 @@ use eig_funding::{
 /// conformance case `<promotion>_every_rule_satisfied.json`.
 fn complete_dossier(promotion: &str) -> DefiDossier {
     let path = format!(
-        "{}/../eig-eligibility/tests/data/cases/{promotion}_every_rule_satisfied.json",
+        "{}/../../corpus/eligibility/{promotion}_every_rule_satisfied.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let case: serde_json::Value =

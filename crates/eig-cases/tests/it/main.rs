@@ -3,71 +3,10 @@
 
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
-use std::path::{Path, PathBuf};
+mod changes;
+mod corpus;
 
 use eig_cases::{Report, Verdict, read_cases, run_case};
-
-/// Every `.json`, `.yaml` and `.yml` file under `dir`, sorted.
-fn case_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            path.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "json" | "yaml" | "yml"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// Runs every case of `dir`; returns how many ran, and the failures described.
-fn run_dir(dir: &str) -> (usize, Vec<String>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut count = 0;
-    let mut failures = Vec::new();
-    for path in case_files(&dir) {
-        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        for result in read_cases(&name, &std::fs::read_to_string(&path).unwrap()) {
-            count += 1;
-            match result {
-                Ok(case) => {
-                    let report = run_case(&case);
-                    if !report.passed() {
-                        failures.push(format!("{name}: {}: {:?}", report.title, report.verdict));
-                    }
-                }
-                Err(err) => failures.push(err.to_string()),
-            }
-        }
-    }
-    (count, failures)
-}
-
-/// The crates' conformance corpora are files of the public format, and every case passes
-/// through the public runner.
-#[test]
-fn the_crates_corpora_pass() {
-    for (dir, at_least) in [
-        ("../eig-eligibility/tests/data/cases", 300),
-        ("../eig-eligibility/tests/data/changes", 15),
-        ("../eig-funding/tests/data/cases", 75),
-        ("../eig-matching/tests/data/cases", 5),
-    ] {
-        let (count, failures) = run_dir(dir);
-        assert!(count >= at_least, "{dir}: {count} cases, expected at least {at_least}");
-        assert!(failures.is_empty(), "{dir}: {} failing:\n{}", failures.len(), failures.join("\n"));
-    }
-}
-
-/// The worked examples of `docs/testing.md` pass.
-#[test]
-fn the_documented_cases_pass() {
-    let (count, failures) = run_dir("../../docs/testing/cases");
-    assert!(count >= 3, "{count}");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
 
 fn report(file: &str, text: &str) -> Report {
     run_case(&read_cases(file, text).remove(0).unwrap())

@@ -289,7 +289,7 @@ fn every_endpoint_answers_like_the_command() {
     assert_eq!(answer, serde_json::to_value(&plan).unwrap());
     cover("post", "/v1/funding/scenario");
     // A case file, run like `eig test FILE --format json` runs it.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../eig-eligibility/tests/data/cases");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/eligibility");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())

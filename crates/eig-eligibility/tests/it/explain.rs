@@ -6,7 +6,7 @@ use eig_eligibility::{
 };
 
 fn eig3_dossier() -> DefiDossier {
-    serde_json::from_str(include_str!("../data/cases/eig3_operator_without_carrier.json"))
+    serde_json::from_str(include_str!("../../../../corpus/eligibility/eig3_operator_without_carrier.json"))
         .map(|case: serde_json::Value| serde_json::from_value(case["dossier"].clone()).unwrap())
         .unwrap()
 }
@@ -78,7 +78,7 @@ fn french_rendering_of_an_ineligible_dossier() {
 #[test]
 fn french_rendering_of_an_incomplete_candidate() {
     let case: serde_json::Value =
-        serde_json::from_str(include_str!("../data/cases/cand_eig3_student_ends_in_january.json"))
+        serde_json::from_str(include_str!("../../../../corpus/eligibility/cand_eig3_student_ends_in_january.json"))
             .unwrap();
     let application = serde_json::from_value(case["candidate"].clone()).unwrap();
     let decision = evaluate_candidate(&application).unwrap();
@@ -88,7 +88,7 @@ fn french_rendering_of_an_incomplete_candidate() {
 #[test]
 fn french_rendering_of_an_eligible_dossier() {
     let case: serde_json::Value =
-        serde_json::from_str(include_str!("../data/cases/eig5_mef_delegation.json")).unwrap();
+        serde_json::from_str(include_str!("../../../../corpus/eligibility/eig5_mef_delegation.json")).unwrap();
     let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
     let text = render_french(&evaluate_dossier(&dossier).unwrap());
     assert!(text.contains("Résultat : éligible — voie de financement : délégation de gestion"));
@@ -105,7 +105,7 @@ fn french_rendering_of_an_eligible_dossier() {
 #[test]
 fn conflicting_exceptions_name_both() {
     let case: serde_json::Value =
-        serde_json::from_str(include_str!("../data/cases/eig5_mef_with_carrier_conflict.json"))
+        serde_json::from_str(include_str!("../../../../corpus/eligibility/eig5_mef_with_carrier_conflict.json"))
             .unwrap();
     let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
     let err = evaluate_dossier(&dossier).unwrap_err();
@@ -116,7 +116,7 @@ fn conflicting_exceptions_name_both() {
 #[test]
 fn a_record_error_names_its_record_once() {
     let case: serde_json::Value =
-        serde_json::from_str(include_str!("../data/cases/eig5_mef_with_carrier_conflict.json"))
+        serde_json::from_str(include_str!("../../../../corpus/eligibility/eig5_mef_with_carrier_conflict.json"))
             .unwrap();
     let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
     let results = eig_eligibility::evaluate_dossiers(&[dossier]);

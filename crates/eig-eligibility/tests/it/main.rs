@@ -2,8 +2,6 @@
 
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
-mod cases;
-mod counterfactual;
 mod explain;
 mod laws;
 mod mutants;

@@ -5,7 +5,6 @@
     reason = "test helpers outside #[test] functions: a failure is a test failure"
 )]
 
-mod cases;
 mod parameters;
 mod plans;
 #[cfg(feature = "schemars")]

@@ -1,6 +1,5 @@
 //! The one integration-test binary of eig-matching.
 
-mod cases;
 mod compact;
 mod laws;
 mod mutants;

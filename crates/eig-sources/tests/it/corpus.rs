@@ -159,12 +159,8 @@ fn facts_and_figures() {
     report.assert_empty("fact sources");
 }
 
-fn case_files(crate_name: &str) -> Vec<PathBuf> {
-    case_files_in(crate_name, "cases")
-}
-
-fn case_files_in(crate_name: &str, folder: &str) -> Vec<PathBuf> {
-    let dir = root().join("crates").join(crate_name).join("tests/data").join(folder);
+fn case_files(folder: &str) -> Vec<PathBuf> {
+    let dir = root().join("corpus").join(folder);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("the cases folder")
         .map(|entry| entry.expect("a case file").path())
@@ -177,7 +173,7 @@ fn case_files_in(crate_name: &str, folder: &str) -> Vec<PathBuf> {
 #[test]
 fn eligibility_cases_and_rule_sources() {
     let mut report = Report::default();
-    for path in case_files("eig-eligibility") {
+    for path in case_files("eligibility") {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         let place = format!("eligibility case {name}");
@@ -247,7 +243,7 @@ fn eligibility_cases_and_rule_sources() {
 #[test]
 fn changes_cases() {
     let mut report = Report::default();
-    let files = case_files_in("eig-eligibility", "changes");
+    let files = case_files("changes");
     assert!(files.len() >= 15, "{} changes cases", files.len());
     for path in files {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -268,7 +264,7 @@ fn changes_cases() {
 #[test]
 fn funding_cases() {
     let mut report = Report::default();
-    for path in case_files("eig-funding") {
+    for path in case_files("funding") {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         let place = format!("funding case {name}");

@@ -12,7 +12,7 @@ use crate::corpus::root;
 
 #[test]
 fn every_route_eligibility_decides_is_open_in_funding() {
-    let dir = root().join("crates/eig-eligibility/tests/data/cases");
+    let dir = root().join("corpus/eligibility");
     let mut pairs = BTreeSet::new();
     for entry in fs::read_dir(dir).expect("the eligibility cases") {
         let path = entry.expect("a case").path();
