@@ -27,6 +27,7 @@
 //! ## AAP3 §3.1.1: the PIA pays 70 % of each talent's total employer cost.
 //! title: EIG3, one talent at 70 000 €
 //! source: AAP3 §3.1.1
+//! quote: Elles recevront à ce titre un financement du PIA équivalent à 70% du coût total employeur du recrutement de chaque EIG.
 //! rules: [funding.pia_share_of_employer_cost]
 //! funding:
 //!   promotion: EIG3
@@ -53,11 +54,16 @@ pub use crate::case::{
     AllocateInput, Case, CaseFile, CaseInput, ChangesInput, ChangesRecord, Eig7CapInput,
     Eig7TermsInput, EvenlyInput, FORMAT, RawCase, ShapeError, SplitInput, TerminationInput,
 };
+#[doc(alias = "citation")]
+pub use crate::cite::{CitationProblem, RunOptions};
 #[doc(alias = "lecture")]
 pub use crate::read::{CaseError, Syntax, is_case_file, read_cases};
 #[doc(alias = "verdict")]
-pub use crate::run::{Difference, Report, RuleNote, Verdict, run_case, run_case_until};
+pub use crate::run::{
+    Difference, Report, RuleNote, Verdict, run_case, run_case_until, run_case_with,
+};
 
 mod case;
+mod cite;
 mod read;
 mod run;

@@ -14,7 +14,10 @@ use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve_until};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput};
+use crate::{
+    case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput},
+    cite::RunOptions,
+};
 
 /// One field of the expected result that the actual result does not match.
 ///
@@ -22,7 +25,8 @@ use crate::case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, S
 /// ```
 /// use eig_cases::{Verdict, read_cases, run_case};
 ///
-/// let case = read_cases("c.json", r#"{"title": "t", "evenly": {"total": "1.00", "parts": 2},
+/// let case = read_cases("c.json", r#"{"title": "t", "source": "docs/rules/funding.md#funding.schedule",
+///   "evenly": {"total": "1.00", "parts": 2},
 ///   "expected": ["0.50", "0.49"]}"#).remove(0)?;
 /// let Verdict::Failed { differences, .. } = run_case(&case).verdict else { panic!() };
 /// assert_eq!(differences[0].path, "$[1]");
@@ -56,7 +60,8 @@ impl std::fmt::Display for Difference {
 /// ```
 /// use eig_cases::{Verdict, read_cases, run_case};
 ///
-/// let case = read_cases("c.json", r#"{"title": "EIG1 has no rules", "dossier": {"defi": {
+/// let case = read_cases("c.json", r#"{"title": "An EIG3 team of none", "source": "AAP3 §2.2",
+///   "quote": "être dimensionnés pour accueillir deux ou trois EIG", "dossier": {"defi": {
 ///   "id": "d", "title": "D", "promotion": "EIG3", "hosts": {"operational": {"name": "M",
 ///   "kind": {"kind": "ministry"}}}, "team": []}}, "rules": ["eig3.defi.team_size"],
 ///   "expected": {"outcome": "eligible"}}"#).remove(0)?;
@@ -85,7 +90,8 @@ pub struct RuleNote {
 /// ```
 /// use eig_cases::{Verdict, read_cases, run_case};
 ///
-/// let case = read_cases("c.json", r#"{"title": "t", "evenly": {"total": "1.00", "parts": 3},
+/// let case = read_cases("c.json", r#"{"title": "t", "source": "docs/rules/funding.md#funding.schedule",
+///   "evenly": {"total": "1.00", "parts": 3},
 ///   "expected": ["0.34", "0.33", "0.33"]}"#).remove(0)?;
 /// assert_eq!(run_case(&case).verdict, Verdict::Passed);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -104,6 +110,21 @@ pub enum Verdict {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         rules: Vec<RuleNote>,
     },
+    // Last: a variant added after 0.1.0 goes at the end.
+    /// The case's citation does not hold against the texts (a document, a section, a quote or
+    /// a rule id): a failure of its own kind, whatever the expected fields give; those are
+    /// still compared, and their differences listed.
+    Miscited {
+        /// What is wrong with the citation.
+        problems: Vec<crate::CitationProblem>,
+        /// Each expected field that differs (possibly none).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        differences: Vec<Difference>,
+        /// For an eligibility case whose expected fields differ: the trace entries of the
+        /// rules concerned.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        rules: Vec<RuleNote>,
+    },
 }
 
 /// A case's run: its title, source and rules, the verdict, and the actual result.
@@ -113,6 +134,7 @@ pub enum Verdict {
 /// use eig_cases::{read_cases, run_case};
 ///
 /// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
+///   "quote": "le financement des EIG est assuré à 70% par le PIA",
 ///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#).remove(0)?;
 /// let report = run_case(&case);
 /// assert!(report.passed());
@@ -147,14 +169,16 @@ impl Report {
     }
 
     /// Why the case failed, as `eig test` prints it under the case's line: the source, each
-    /// difference, each rule's trace entry with its result, source and facts — each line
-    /// indented by four spaces; empty when the case passed.
+    /// citation problem (with the nearest sentence or rule id), each difference, each rule's
+    /// trace entry with its result, source and facts — each line indented by four spaces;
+    /// empty when the case passed.
     ///
     /// # Example
     /// ```
     /// use eig_cases::{read_cases, run_case};
     ///
     /// let case = read_cases("c.json", r#"{"title": "t", "source": "AAP3 §5.2",
+    ///   "quote": "le financement des EIG est assuré à 70% par le PIA",
     ///   "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "60.00"}}"#).remove(0)?;
     /// assert_eq!(run_case(&case).failure_details(),
     ///     "    source : AAP3 §5.2\n    $.share : attendu \"60.00\", obtenu \"70.00\"\n");
@@ -163,9 +187,20 @@ impl Report {
     pub fn failure_details(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        let Verdict::Failed { differences, rules } = &self.verdict else { return out };
+        let (problems, differences, rules) = match &self.verdict {
+            Verdict::Passed => return out,
+            Verdict::Failed { differences, rules } => (&[][..], differences, rules),
+            Verdict::Miscited { problems, differences, rules } => (&problems[..], differences, rules),
+        };
         if let Some(source) = &self.source {
             let _ = writeln!(out, "    source : {source}");
+        }
+        for problem in problems {
+            let _ = writeln!(out, "    {problem}");
+            if let Some(nearest) = &problem.nearest {
+                let what = if problem.field == "rules" { "règle" } else { "phrase" };
+                let _ = writeln!(out, "      {what} la plus proche : {nearest}");
+            }
         }
         for difference in differences {
             let _ = writeln!(out, "    {difference}");
@@ -602,6 +637,7 @@ fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
 /// let case = read_cases("collectivite.yaml", r#"
 /// title: An EIG3 collectivité without a convention gets no PIA money
 /// source: AAP3 §3.1.2
+/// quote: elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif du défi
 /// rules: [eig3.host.funding_route]
 /// dossier:
 ///   defi:
@@ -619,7 +655,7 @@ fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run_case(case: &Case) -> Report {
-    run_case_until(case, &AtomicBool::new(false))
+    run_case_with(case, RunOptions::default(), &AtomicBool::new(false))
 }
 
 /// [`run_case`], with a matching case's search stopped early once `stop` is set
@@ -634,6 +670,7 @@ pub fn run_case(case: &Case) -> Report {
 /// let case = read_cases("case.yaml", r#"
 /// title: An EIG3 collectivité without a convention gets no PIA money
 /// source: AAP3 §3.1.2
+/// quote: elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif du défi
 /// rules: [eig3.host.funding_route]
 /// dossier:
 ///   defi:
@@ -651,6 +688,31 @@ pub fn run_case(case: &Case) -> Report {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
+    run_case_with(case, RunOptions::default(), stop)
+}
+
+/// [`run_case_until`], under `options`: with [`RunOptions::drafts`], a case that cites no
+/// source or quotes no sentence is run as a draft (what it does cite is still checked).
+///
+/// # Example
+/// ```
+/// use std::sync::atomic::AtomicBool;
+/// use eig_cases::{RunOptions, Verdict, read_cases, run_case_with};
+///
+/// let case = read_cases("draft.yaml", r#"
+/// title: 1 € in three parts
+/// evenly: {total: '1.00', parts: 3}
+/// expected: ['0.34', '0.33', '0.33']
+/// "#).remove(0)?;
+/// let stop = AtomicBool::new(false);
+/// let strict = run_case_with(&case, RunOptions::default(), &stop);
+/// let Verdict::Miscited { problems, .. } = &strict.verdict else { panic!() };
+/// assert_eq!(problems[0].code, "citation_missing_source");
+/// assert!(run_case_with(&case, RunOptions::drafts(), &stop).passed());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Report {
+    let problems = crate::cite::citation_problems(case, options);
     let mut notes = Vec::new();
     let mut differences = Vec::new();
     let actual = match &case.input {
@@ -717,10 +779,13 @@ pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
         CaseInput::Changes(input) => changes_view(input),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
-    let verdict = if differences.is_empty() {
-        Verdict::Passed
-    } else {
-        Verdict::Failed { differences, rules: notes }
+    if differences.is_empty() {
+        notes.clear();
+    }
+    let verdict = match (problems.is_empty(), differences.is_empty()) {
+        (true, true) => Verdict::Passed,
+        (true, false) => Verdict::Failed { differences, rules: notes },
+        (false, _) => Verdict::Miscited { problems, differences, rules: notes },
     };
     Report {
         title: case.title.clone(),

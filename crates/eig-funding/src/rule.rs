@@ -83,6 +83,15 @@ impl RuleId {
         RuleId::Envelope,
     ];
 
+    /// The catalogue's entries for the choices no text makes, which a case may name like a
+    /// rule: the rounding to the cent and the monthly schedule (`docs/rules/funding.md`).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_funding::RuleId::CHOICES, ["funding.rounding", "funding.schedule"]);
+    /// ```
+    pub const CHOICES: [&'static str; 2] = ["funding.rounding", "funding.schedule"];
+
     /// The identifier used in JSON and in the rules catalogue.
     ///
     /// # Example

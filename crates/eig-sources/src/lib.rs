@@ -80,6 +80,7 @@
 pub use crate::{
     error::{LocatorError, QuoteError},
     locator::{check_locator, section_text},
+    nearest::{check_citation, nearest_sentence, read_citation},
     normalise::{normalise_quote, normalise_text},
     quote::{check_quote, check_quote_in_section, quote_parts},
     scan::{Attributed, Citation, Quoted, attribute, citations_in, mask_code_spans, quotes_in},
@@ -88,6 +89,7 @@ pub use crate::{
 
 mod error;
 mod locator;
+mod nearest;
 mod normalise;
 mod quote;
 mod scan;

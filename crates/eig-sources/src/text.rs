@@ -18,7 +18,7 @@ use eig_domain::Document;
 pub fn text(document: Document) -> Option<&'static str> {
     macro_rules! file {
         ($name:literal) => {
-            include_str!(concat!("../../../docs/sources/texts/", $name))
+            include_str!(concat!("../texts/", $name))
         };
     }
     Some(match document {

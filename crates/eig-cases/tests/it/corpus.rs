@@ -16,6 +16,7 @@ use std::{
 };
 
 use eig_cases::{Case, CaseInput, read_cases, run_case};
+use eig_domain::Document;
 use eig_eligibility::{
     EligibilityError, convention_termination, eig7_contract_terms, eig7_recruitment_cap,
     eig7_renewal_answer_by, evaluate_candidate, evaluate_dossier, evaluate_eig5bis,
@@ -208,7 +209,13 @@ fn decision(
     decision: Result<eig_eligibility::Decision, EligibilityError>,
 ) -> Result<(), String> {
     match decision {
-        Ok(decision) => insta::assert_json_snapshot!("result", decision),
+        Ok(decision) => {
+            insta::assert_json_snapshot!("result", decision);
+            let wrong = traced_sources(&decision);
+            if !wrong.is_empty() {
+                return Err(wrong.join("\n"));
+            }
+        }
         Err(err) => {
             if let EligibilityError::ConflictingExceptions { rule, .. } = &err
                 && case.rules != [*rule]
@@ -219,6 +226,51 @@ fn decision(
         }
     }
     Ok(())
+}
+
+/// The sources a decision traces hold against the texts: every `{"document", "locator"}` of
+/// its JSON names a section that exists, and a rule title that quotes its text (« purement
+/// informatique ») quotes it verbatim from that section.
+fn traced_sources(decision: &eig_eligibility::Decision) -> Vec<String> {
+    fn sources_in(value: &serde_json::Value, found: &mut Vec<(Document, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(serde_json::Value::String(d)), Some(serde_json::Value::String(l))) =
+                    (map.get("document"), map.get("locator"))
+                    && let Ok(document) = d.parse::<Document>()
+                {
+                    found.push((document, l.clone()));
+                }
+                map.values().for_each(|v| sources_in(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| sources_in(v, found)),
+            _ => {}
+        }
+    }
+    let mut wrong = Vec::new();
+    for entry in &decision.trace {
+        let document = entry.source.document;
+        for quoted in eig_sources::quotes_in(entry.title) {
+            if eig_sources::text(document).is_some()
+                && let Err(err) =
+                    eig_sources::check_quote_in_section(document, &entry.source.locator, &quoted.text)
+            {
+                wrong.push(format!("the title of {}: {err}", entry.rule));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    sources_in(&serde_json::to_value(decision).unwrap(), &mut found);
+    for (document, locator) in found {
+        if eig_sources::text(document).is_some()
+            && let Err(err) = eig_sources::check_locator(document, &locator)
+        {
+            wrong.push(format!("a traced source {document} {locator}: {err}"));
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    wrong
 }
 
 /// Every way of writing a plan agrees with the whole plan: the French text (written, streamed,

@@ -1,6 +1,7 @@
 //! Every quote and citation the workspace carries, checked against the texts: the funding
-//! parameters, the sources of every eligibility rule and domain fact, the conformance cases
-//! of eligibility and funding, the rules catalogue and docs, and the doc comments.
+//! parameters, the sources of the domain facts and the scoring grids, the rules catalogue and
+//! docs, and the doc comments (the conformance cases' citations are checked by the case runner,
+//! `eig-cases`, wherever cases run).
 //!
 //! A quote attributed to several documents (`AAP4–AAP6 §3.4`) must be in each. Documents
 //! without a text in the repository (`P6POST`, `KEYFIG`, `DATA`) are skipped, and only
@@ -115,19 +116,6 @@ fn sources_in(value: &Value, found: &mut Vec<(Document, String)>) {
     }
 }
 
-/// A structured citation (`AAC4 art. 4`, `AAP6 §4.3; annexe 3 art. 3`): the document(s)
-/// at its start, the rest its locator; or the failure.
-fn whole_citation(cited: &str) -> Result<Citation, String> {
-    let found = citations_in(cited);
-    match found.first() {
-        Some(first) if first.start == 0 => {
-            let after = cited[first.end - first.locator.len()..].trim().to_owned();
-            Ok(Citation { locator: after, end: cited.len(), ..first.clone() })
-        }
-        _ => Err(format!("{cited:?} is not a citation the checker reads")),
-    }
-}
-
 #[test]
 fn funding_parameters() {
     let mut report = Report::default();
@@ -159,70 +147,12 @@ fn facts_and_figures() {
     report.assert_empty("fact sources");
 }
 
-fn case_files(folder: &str) -> Vec<PathBuf> {
-    let dir = root().join("corpus").join(folder);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("the cases folder")
-        .map(|entry| entry.expect("a case file").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
+/// The sources of every promotion's scoring grid exist. (The sources a decision traces, and
+/// the quotes of the conformance cases, are checked by the case runner itself, on the
+/// corpus: `eig-cases`.)
 #[test]
-fn eligibility_cases_and_rule_sources() {
+fn scoring_grid_sources() {
     let mut report = Report::default();
-    for path in case_files("eligibility") {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        let place = format!("eligibility case {name}");
-        let cited = case["source"].as_str().unwrap();
-        let quote = case["quote"].as_str().unwrap();
-        // The team's rules brief (not a primary text, not shipped) is cited only by the
-        // cases that test an absence of rules (EIG1, DIG1, EIG2's jury grid).
-        if cited.starts_with("eig-rules-brief") {
-            assert!(name.contains("no_rules") || name.contains("no_grid"), "{place}: {cited}");
-        } else {
-            match whole_citation(cited) {
-                Ok(citation) => {
-                    report.citation(&place, &citation);
-                    report.quote(&place, &citation.documents, &citation.locator, quote);
-                }
-                Err(err) => report.0.push(format!("{place}: {err}")),
-            }
-        }
-        // The sources of the rules the decision traces.
-        let decision = if let Some(dossier) = case.get("dossier") {
-            serde_json::from_value(dossier.clone())
-                .ok()
-                .and_then(|d| eig_eligibility::evaluate_dossier(&d).ok())
-        } else if let Some(candidate) = case.get("candidate") {
-            serde_json::from_value(candidate.clone())
-                .ok()
-                .and_then(|c| eig_eligibility::evaluate_candidate(&c).ok())
-        } else {
-            None
-        };
-        if let Some(decision) = decision {
-            // A rule title that quotes its text (« purement informatique ») quotes its source.
-            for entry in &decision.trace {
-                for quoted in eig_sources::quotes_in(entry.title) {
-                    report.quote(
-                        &format!("{place} (title of {})", entry.rule),
-                        &[entry.source.document],
-                        &entry.source.locator,
-                        &quoted.text,
-                    );
-                }
-            }
-            let mut found = Vec::new();
-            sources_in(&serde_json::to_value(&decision).unwrap(), &mut found);
-            for (document, locator) in found {
-                report.locator(&format!("{place} (trace)"), document, &locator);
-            }
-        }
-    }
     for promotion in Promotion::ALL {
         if let Ok(grid) =
             eig_eligibility::rule_set(promotion).and_then(eig_eligibility::RuleSet::scoring_grid)
@@ -234,62 +164,7 @@ fn eligibility_cases_and_rule_sources() {
             }
         }
     }
-    report.0.sort();
-    report.0.dedup();
-    report.assert_empty("eligibility case quotes or rule sources");
-}
-
-/// The cases of what would make a record eligible quote, verbatim, the section they cite.
-#[test]
-fn changes_cases() {
-    let mut report = Report::default();
-    let files = case_files("changes");
-    assert!(files.len() >= 15, "{} changes cases", files.len());
-    for path in files {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        let place = format!("changes case {name}");
-        match whole_citation(case["source"].as_str().unwrap()) {
-            Ok(citation) => {
-                report.citation(&place, &citation);
-                let quote = case["quote"].as_str().unwrap();
-                report.quote(&place, &citation.documents, &citation.locator, quote);
-            }
-            Err(err) => report.0.push(format!("{place}: {err}")),
-        }
-    }
-    report.assert_empty("changes case quotes");
-}
-
-#[test]
-fn funding_cases() {
-    let mut report = Report::default();
-    for path in case_files("funding") {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        let place = format!("funding case {name}");
-        let mut documents = Vec::new();
-        // A case of the public format cites one `source`, several joined by « ; ».
-        for cited in case["source"].as_str().unwrap().split("; ") {
-            // The catalogue's own sections, and the rules brief where a case tests that no
-            // text states a rule.
-            if cited.starts_with("docs/") || cited.starts_with("eig-rules-brief") {
-                continue;
-            }
-            match whole_citation(cited) {
-                Ok(citation) => {
-                    report.citation(&place, &citation);
-                    documents.extend(citation.documents);
-                }
-                Err(err) => report.0.push(format!("{place}: {err}")),
-            }
-        }
-        report.prose(&place, case["title"].as_str().unwrap(), &documents);
-        if let Some(quote) = case["quote"].as_str() {
-            report.prose(&place, &format!("« {quote} »"), &documents);
-        }
-    }
-    report.assert_empty("funding case quotes");
+    report.assert_empty("scoring grid sources");
 }
 
 /// The catalogue and the docs that quote the texts, section by section.

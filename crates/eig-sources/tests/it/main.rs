@@ -4,4 +4,3 @@
 mod assumptions;
 mod checker;
 mod corpus;
-mod routes;

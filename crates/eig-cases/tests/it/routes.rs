@@ -2,24 +2,18 @@
 //! decides in its conformance corpus is a route `eig-funding` accepts for that promotion
 //! (issue 11: EIG4 and the economic and financial ministries).
 
-use std::{collections::BTreeSet, fs};
+use std::collections::BTreeSet;
 
+use eig_cases::CaseInput;
 use eig_domain::{FundingRoute, Promotion};
-use eig_eligibility::{DefiDossier, Outcome, evaluate_dossier};
+use eig_eligibility::{Outcome, evaluate_dossier};
 use eig_funding::{FundingError, PromotionInput, Scenario, plan_promotion};
-
-use crate::corpus::root;
 
 #[test]
 fn every_route_eligibility_decides_is_open_in_funding() {
-    let dir = root().join("corpus/eligibility");
     let mut pairs = BTreeSet::new();
-    for entry in fs::read_dir(dir).expect("the eligibility cases") {
-        let path = entry.expect("a case").path();
-        let case: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        let Some(dossier) = case.get("dossier") else { continue };
-        let dossier: DefiDossier = serde_json::from_value(dossier.clone()).unwrap();
+    for (_, case) in crate::corpus::cases_in("eligibility") {
+        let CaseInput::Dossier(dossier) = case.input else { continue };
         if let Ok(decision) = evaluate_dossier(&dossier)
             && let Outcome::Eligible { funding_route: Some(route) } = decision.outcome
         {
