@@ -970,8 +970,9 @@ const CANDIDATE_QUESTIONS: &[(&str, &str)] = &[
 ];
 
 /// Runs the cases of one case file's `text` (named `file` in messages) that `keep` keeps
-/// (by title and rule ids); a case that cannot be read is reported as such, whatever the
-/// filter.
+/// (by title and rule ids), strictly (every case cites a text and quotes it; see
+/// [`run_case_text_with`] for drafts); a case that cannot be read is reported as such,
+/// whatever the filter.
 ///
 /// # Example
 /// ```
@@ -983,6 +984,37 @@ pub fn run_case_text(
     text: &str,
     keep: impl Fn(&str, &[String]) -> bool,
 ) -> Vec<CaseResult> {
+    run_case_text_with(file, text, eig_cases::RunOptions::default(), keep)
+}
+
+/// A case's status in a [`CaseResult`]: `passed`, `failed`, or `miscited` (its citation does
+/// not hold against the texts).
+fn status(report: &eig_cases::Report) -> &'static str {
+    match report.verdict {
+        eig_cases::Verdict::Passed => "passed",
+        eig_cases::Verdict::Miscited { .. } => "miscited",
+        _ => "failed",
+    }
+}
+
+/// [`run_case_text`] under `options` ([`eig_cases::RunOptions::drafts`]: a case without a
+/// source or a quote is run as a draft).
+///
+/// # Example
+/// ```
+/// let draft = r#"{"title": "thirds", "evenly": {"total": "1.00", "parts": 3},
+///   "expected": ["0.34", "0.33", "0.33"]}"#;
+/// let strict = eig_api::run_case_text("a.json", draft, |_, _| true);
+/// assert_eq!(strict[0].status, "miscited");
+/// let results = eig_api::run_case_text_with("a.json", draft, eig_cases::RunOptions::drafts(), |_, _| true);
+/// assert_eq!(results[0].status, "passed");
+/// ```
+pub fn run_case_text_with(
+    file: &str,
+    text: &str,
+    options: eig_cases::RunOptions,
+    keep: impl Fn(&str, &[String]) -> bool,
+) -> Vec<CaseResult> {
     let mut results = Vec::new();
     for (index, case) in eig_cases::read_cases(file, text).into_iter().enumerate() {
         let result = match case {
@@ -990,12 +1022,11 @@ pub fn run_case_text(
                 if !keep(&case.title, &case.rules) {
                     continue;
                 }
-                let report = eig_cases::run_case(&case);
-                let status = if report.passed() { "passed" } else { "failed" };
+                let report = eig_cases::run_case_with(&case, options, &AtomicBool::new(false));
                 CaseResult {
                     file: file.to_owned(),
                     case: index + 1,
-                    status: status.to_owned(),
+                    status: status(&report).to_owned(),
                     report: Some(report),
                     error: None,
                 }
@@ -1038,12 +1069,16 @@ pub fn test_output(results: Vec<CaseResult>) -> TestOutput {
 /// assert_eq!(err.code(), "invalid_case_file");
 /// ```
 pub fn run_cases(text: &str) -> Result<TestOutput, ApiError> {
-    run_cases_until(text, &AtomicBool::new(false))
+    run_cases_until(text, eig_cases::RunOptions::default(), &AtomicBool::new(false))
 }
 
 /// [`run_cases`], ended early with [`ErrorKind::Interrupted`] once `stop` is set: it is
 /// checked before each case and inside a matching case's search.
-pub(crate) fn run_cases_until(text: &str, stop: &AtomicBool) -> Result<TestOutput, ApiError> {
+pub(crate) fn run_cases_until(
+    text: &str,
+    options: eig_cases::RunOptions,
+    stop: &AtomicBool,
+) -> Result<TestOutput, ApiError> {
     // The JSON syntax first, reported as for every other operation (a case file may be a
     // list of cases: only the syntax is checked here).
     if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
@@ -1059,15 +1094,14 @@ pub(crate) fn run_cases_until(text: &str, stop: &AtomicBool) -> Result<TestOutpu
                 if stop.load(Ordering::Relaxed) {
                     return Err(interrupted());
                 }
-                let report = eig_cases::run_case_until(&case, stop);
+                let report = eig_cases::run_case_with(&case, options, stop);
                 if stop.load(Ordering::Relaxed) {
                     return Err(interrupted());
                 }
-                let status = if report.passed() { "passed" } else { "failed" };
                 results.push(CaseResult {
                     file: "body.json".to_owned(),
                     case: index + 1,
-                    status: status.to_owned(),
+                    status: status(&report).to_owned(),
                     report: Some(report),
                     error: None,
                 });

@@ -532,7 +532,7 @@ pub struct Eig7Terms {
 pub struct TestOutput {
     /// Cases that passed.
     pub passed: usize,
-    /// Cases that failed or could not be read.
+    /// Cases that failed, for their expected fields or their citation, or could not be read.
     pub failed: usize,
     /// Each case's result, in file order.
     pub cases: Vec<CaseResult>,
@@ -542,8 +542,8 @@ pub struct TestOutput {
 ///
 /// # Example
 /// ```
-/// let result = eig_api::run_cases(r#"[{"title": "t", "evenly": {"total": "1.00", "parts": 3},
-///   "expected": ["0.34", "0.33", "0.33"]}]"#)?;
+/// let result = eig_api::run_cases(r#"[{"title": "t", "source": "docs/rules/funding.md#funding.schedule",
+///   "evenly": {"total": "1.00", "parts": 3}, "expected": ["0.34", "0.33", "0.33"]}]"#)?;
 /// assert_eq!(result.cases[0].status, "passed");
 /// # Ok::<(), eig_api::ApiError>(())
 /// ```
@@ -554,7 +554,10 @@ pub struct CaseResult {
     pub file: String,
     /// The case's position in the file, from 1.
     pub case: usize,
-    /// `passed`, `failed`, or `unreadable` (the case could not be read).
+    /// `passed`, `failed` (an expected field differs), `miscited` (its citation does not hold
+    /// against the texts: a document, a section, a quote or a rule id), or `unreadable` (the
+    /// case could not be read).
+    #[schemars(extend("enum" = ["passed", "failed", "miscited", "unreadable"]))]
     pub status: String,
     /// The case's report (title, source, rules, differences, rules' trace, actual result).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -513,6 +513,14 @@ const PROMOTION_PARAM: &[Param] = &[Param {
     kind: ParamType::Promotion,
 }];
 
+const CASES_PARAMS: &[Param] = &[Param {
+    name: "drafts",
+    description: "true : les cas sans source ou sans citation sont lancés comme des brouillons \
+                  (ce qu'ils citent est tout de même vérifié) ; sans lui, un tel cas échoue pour \
+                  sa citation.",
+    kind: ParamType::Boolean,
+}];
+
 const ON_PARAM: &[Param] = &[Param {
     name: "on",
     description: "Un jour (AAAA-MM-JJ) : seulement les paramètres en vigueur ce jour-là.",
@@ -829,13 +837,20 @@ operations! {
         id: "runCases", command: "test", method: Post, path: "/v1/cases", tag: "cases",
         summary: "Les cas de test d'un fichier de cas JSON (le format public eig-case/1), \
                   exécutés : chaque cas réussi ou en échec, avec ses différences.",
-        input: Some("case"), output: "test-result", params: &[], french: false,
+        input: Some("case"), output: "test-result", params: CASES_PARAMS, french: false,
         refusals: refusals! {
             "case_inputs" => "un cas qui n'a pas exactement une entrée",
         },
         searches: true,
         output_type: crate::TestOutput,
-        call: |request| crate::operations::run_cases_until(request.body, request.stop_flag()),
+        call: |request| {
+            let options = if request.flag("drafts")? {
+                eig_cases::RunOptions::drafts()
+            } else {
+                eig_cases::RunOptions::default()
+            };
+            crate::operations::run_cases_until(request.body, options, request.stop_flag())
+        },
         text: |output| String::new(),
     },
     OfficialFigures {

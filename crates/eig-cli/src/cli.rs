@@ -249,6 +249,10 @@ pub(crate) struct TestArgs {
     /// continue) dans ce fichier.
     #[arg(long, value_name = "FICHIER")]
     pub(crate) junit: Option<PathBuf>,
+    /// Lance les cas sans source ou sans citation comme des brouillons (ce qu'ils citent est
+    /// tout de même vérifié) ; sans cette option, un tel cas échoue pour sa citation.
+    #[arg(long)]
+    pub(crate) drafts: bool,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }

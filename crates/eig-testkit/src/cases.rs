@@ -4,9 +4,10 @@
 //! This is the kit's only module that reads files: a test kit runs in tests, where reading
 //! the case files next to them is what is wanted.
 
-use std::{fmt::Write as _, path::Path};
+use std::{fmt::Write as _, path::Path, sync::atomic::AtomicBool};
 
-use eig_cases::{Report, read_cases, run_case};
+pub use eig_cases::RunOptions;
+use eig_cases::{Report, read_cases, run_case_with};
 use serde::Serialize;
 
 /// The run of one case file: each case's report, or why it could not be read.
@@ -75,7 +76,11 @@ impl CaseFileRun {
     }
 }
 
-/// Reads and runs the case file at `path` (JSON, or YAML by its `.yaml`/`.yml` name).
+/// Reads and runs the case file at `path` (JSON, or YAML by its `.yaml`/`.yml` name), as
+/// `eig test` runs it: every case's citation is checked against the shipped texts (its
+/// documents, sections, quotes and rule ids), and a case that cites no text or quotes no
+/// sentence fails for its citation ([`run_case_file_with`] and [`RunOptions::drafts`] run
+/// drafts).
 ///
 /// # Errors
 /// The [`std::io::Error`] of reading the file; a case that cannot be read is not an error of
@@ -84,12 +89,36 @@ impl CaseFileRun {
 /// # Example
 /// See [`CaseFileRun`].
 pub fn run_case_file(path: impl AsRef<Path>) -> std::io::Result<CaseFileRun> {
+    run_case_file_with(path, RunOptions::default())
+}
+
+/// [`run_case_file`] under `options`.
+///
+/// # Errors
+/// As [`run_case_file`].
+///
+/// # Example
+/// ```
+/// use eig_cases::RunOptions;
+///
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/testing/cases/eig3-collectivite.yaml");
+/// let run = eig_testkit::cases::run_case_file_with(path, RunOptions::drafts())?;
+/// assert!(run.all_passed());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn run_case_file_with(
+    path: impl AsRef<Path>,
+    options: RunOptions,
+) -> std::io::Result<CaseFileRun> {
     let path = path.as_ref();
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path)?;
+    let stop = AtomicBool::new(false);
     let cases = read_cases(&file, &text)
         .into_iter()
-        .map(|case| case.map(|case| run_case(&case)).map_err(|err| err.to_string()))
+        .map(|case| {
+            case.map(|case| run_case_with(&case, options, &stop)).map_err(|err| err.to_string())
+        })
         .collect();
     Ok(CaseFileRun { file, cases })
 }

@@ -8,7 +8,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use eig_api::{CaseResult, run_case_text, test_output};
+use eig_api::{CaseResult, run_case_text_with, test_output};
+use eig_cases::RunOptions;
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 
 use crate::{
@@ -82,7 +83,7 @@ struct Run {
 
 /// Runs every case of `paths`; a file found in a directory that is not a case file is
 /// passed over and named in [`Run::skipped`].
-fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Run, CliError> {
+fn run_all(paths: &[PathBuf], filter: Option<&str>, options: RunOptions) -> Result<Run, CliError> {
     let mut files = Vec::new();
     for path in paths {
         case_files(path, Found::Named, &mut files)?;
@@ -107,7 +108,9 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>) -> Result<Run, CliError> {
             continue;
         }
         read += 1;
-        run.results.extend(run_case_text(&name, &text, |title, rules| kept(filter, title, rules)));
+        run.results.extend(run_case_text_with(&name, &text, options, |title, rules| {
+            kept(filter, title, rules)
+        }));
     }
     if read == 0 {
         let paths: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
@@ -127,7 +130,11 @@ fn text(run: &Run) -> String {
             let _ = writeln!(out, "    {}", result.error.as_deref().unwrap_or_default());
             continue;
         };
-        let word = if report.passed() { "réussi    " } else { "ÉCHEC     " };
+        let word = match result.status.as_str() {
+            "passed" => "réussi    ",
+            "miscited" => "CITATION  ",
+            _ => "ÉCHEC     ",
+        };
         let _ = writeln!(out, "{word}  {place}  {}", report.title);
         out.push_str(&report.failure_details());
     }
@@ -136,6 +143,10 @@ fn text(run: &Run) -> String {
     }
     let (passed, failed) = counts(&run.results);
     let _ = write!(out, "{passed} réussi{}, {failed} en échec", if passed > 1 { "s" } else { "" });
+    let miscited = run.results.iter().filter(|r| r.status == "miscited").count();
+    if miscited > 0 {
+        let _ = write!(out, " (dont {miscited} pour leur citation)");
+    }
     match run.skipped.len() {
         0 => {}
         1 => {
@@ -191,7 +202,9 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
                 };
                 let mut failure = TestCaseStatus::non_success(kind);
                 let details = junit_details(result);
-                let first = details.lines().find(|line| line.starts_with('$'));
+                let first = details
+                    .lines()
+                    .find(|line| line.starts_with('$') || line.starts_with("citation ("));
                 failure.set_message(first.unwrap_or_else(|| details.trim()).to_owned());
                 failure.set_description(details);
                 failure
@@ -211,7 +224,8 @@ fn junit(results: &[CaseResult]) -> Result<String, CliError> {
 }
 
 pub(crate) fn test(args: &TestArgs) -> Result<(), CliError> {
-    let run = run_all(&args.paths, args.filter.as_deref())?;
+    let options = if args.drafts { RunOptions::drafts() } else { RunOptions::default() };
+    let run = run_all(&args.paths, args.filter.as_deref(), options)?;
     if let Some(path) = &args.junit {
         output::emit(Some(path), &junit(&run.results)?)?;
     }
