@@ -229,8 +229,8 @@ fn decision(
 }
 
 /// The sources a decision traces hold against the texts: every `{"document", "locator"}` of
-/// its JSON names a section that exists, and a rule title that quotes its text (« purement
-/// informatique ») quotes it verbatim from that section.
+/// its JSON names a section that exists, and a rule title that quotes its text (the EIG3
+/// rule on purely IT tooling) quotes it verbatim from that section.
 fn traced_sources(decision: &eig_eligibility::Decision) -> Vec<String> {
     fn sources_in(value: &serde_json::Value, found: &mut Vec<(Document, String)>) {
         match value {
