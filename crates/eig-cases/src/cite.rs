@@ -5,8 +5,8 @@
 
 use eig_domain::{Document, Promotion};
 use eig_sources::{
-    Citation, QuoteError, attribute, check_citation, check_quote, check_quote_in_section, nearest_sentence,
-    read_citation,
+    Citation, QuoteError, attribute, check_citation, check_quote, check_quote_in_section,
+    nearest_sentence, read_citation,
 };
 use serde::Serialize;
 
@@ -190,7 +190,11 @@ pub(crate) fn citation_problems(case: &Case, options: RunOptions) -> Vec<Citatio
 
 /// Whether `quote` is verbatim in one of the cited sections (in each document of a series);
 /// the problem otherwise, with the first section's nearest sentence.
-fn quote_problem(citations: &[Citation], field: &'static str, quote: &str) -> Option<CitationProblem> {
+fn quote_problem(
+    citations: &[Citation],
+    field: &'static str,
+    quote: &str,
+) -> Option<CitationProblem> {
     let in_section = |document: Document, locator: &str| {
         if locator.is_empty() {
             check_quote(document, quote)
@@ -277,9 +281,10 @@ fn known_rules(input: &CaseInput) -> (Vec<&'static str>, Option<Promotion>, &'st
             None,
             "une demande de prolongation EIG6+",
         ),
-        CaseInput::Funding(..) | CaseInput::Split(_) | CaseInput::Evenly(_) | CaseInput::Allocate(_) => {
-            (funding(), None, "un financement")
-        }
+        CaseInput::Funding(..)
+        | CaseInput::Split(_)
+        | CaseInput::Evenly(_)
+        | CaseInput::Allocate(_) => (funding(), None, "un financement"),
         CaseInput::Campaign(campaign) => {
             let promotion = campaign.promotion;
             let mut ids = dossier(promotion);

@@ -190,7 +190,9 @@ impl Report {
         let (problems, differences, rules) = match &self.verdict {
             Verdict::Passed => return out,
             Verdict::Failed { differences, rules } => (&[][..], differences, rules),
-            Verdict::Miscited { problems, differences, rules } => (&problems[..], differences, rules),
+            Verdict::Miscited { problems, differences, rules } => {
+                (&problems[..], differences, rules)
+            }
         };
         if let Some(source) = &self.source {
             let _ = writeln!(out, "    source : {source}");

@@ -121,7 +121,11 @@ fn sentences(text: &str) -> Vec<String> {
 /// ```
 pub fn nearest_sentence(document: Document, locator: &str, quote: &str) -> Option<String> {
     let whole = text(document)?;
-    let section = if locator.is_empty() { None } else { section_text(document, locator) };
+    // A section's first line is its heading, not a sentence of it.
+    let section =
+        if locator.is_empty() { None } else { section_text(document, locator) }.map(|section| {
+            section.split_once('\n').map_or(section.clone(), |(_, rest)| rest.to_owned())
+        });
     let [reading, _] = normalise_text(section.as_deref().unwrap_or(whole), is_markup(document));
     let wanted = words(quote);
     let mut best: Option<(usize, usize, String)> = None;

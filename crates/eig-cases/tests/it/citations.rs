@@ -2,17 +2,19 @@
 //! quote is verbatim in that section, every rule id exists for the case's promotion and kind.
 //! A citation problem is a failure of its own kind, with the nearest sentence of the section.
 
-use std::sync::atomic::AtomicBool;
+use std::{fmt::Write as _, sync::atomic::AtomicBool};
 
-use eig_cases::{CitationProblem, Report, RunOptions, Verdict, read_cases, run_case, run_case_with};
+use eig_cases::{
+    CitationProblem, Report, RunOptions, Verdict, read_cases, run_case, run_case_with,
+};
 
 /// An EIG3 funding case, with its source, quote and rules replaced.
 fn funding(source: &str, quote: Option<&str>, rules: &[&str]) -> String {
     let mut yaml = format!("title: EIG3, one talent at 70 000 €\nsource: {source}\n");
     if let Some(quote) = quote {
-        yaml.push_str(&format!("quote: \"{quote}\"\n"));
+        writeln!(yaml, "quote: \"{quote}\"").unwrap();
     }
-    yaml.push_str(&format!("rules: [{}]\n", rules.join(", ")));
+    writeln!(yaml, "rules: [{}]", rules.join(", ")).unwrap();
     yaml.push_str(
         "funding:\n  promotion: EIG3\n  defis:\n    - {defi: d1, route: direct, host: {kind: ministry},\n       talents: [{talent: t1, employer_cost: {contract: '70000'}}]}\nexpected:\n  totals: {pia_through_cdc: '49000.00', host: '21000.00'}\n",
     );
@@ -94,7 +96,10 @@ fn a_quote_from_another_section_is_told_so() {
     let yaml = funding("AAP3 §5.2", Some(QUOTE), &[]);
     let report = report_of(&yaml);
     assert_eq!(codes(&report), ["citation_outside_section"]);
-    assert_eq!(problems(&report)[0].message, "dans AAP3, mais pas à §5.2 : corrigez la référence de la section");
+    assert_eq!(
+        problems(&report)[0].message,
+        "dans AAP3, mais pas à §5.2 : corrigez la référence de la section"
+    );
 }
 
 /// Strict by default: a case cites a text and quotes it. A draft may do neither; what it does
@@ -137,11 +142,7 @@ fn the_forms_of_a_citation() {
     let same = funding("AAP3 §5.2; §3.1.1", Some(QUOTE), &[]);
     assert!(report_of(&same).passed(), "{:?}", report_of(&same).verdict);
     // A series: in each of its documents.
-    let series = funding(
-        "AAP4–AAP6 §3.4",
-        Some("Dans tous les cas"),
-        &[],
-    );
+    let series = funding("AAP4–AAP6 §3.4", Some("Dans tous les cas"), &[]);
     assert!(report_of(&series).passed(), "{:?}", report_of(&series).verdict);
     // A title's quote with its own citation is checked against that citation.
     let titled = funding("AAP3 §3.1.1", Some(QUOTE), &[])

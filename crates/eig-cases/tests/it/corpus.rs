@@ -167,10 +167,8 @@ fn keep_the_result(case: &Case) -> Result<(), String> {
             }
             if let Some(received) = input.renewal_notice_received_on {
                 match eig7_renewal_answer_by(received) {
-                    Ok(answer) => lines.push(format!(
-                        "renewal_answer_by: {} ({})",
-                        answer.value, answer.source
-                    )),
+                    Ok(answer) => lines
+                        .push(format!("renewal_answer_by: {} ({})", answer.value, answer.source)),
                     Err(err) => lines.push(err.to_string()),
                 }
             }
@@ -185,7 +183,10 @@ fn keep_the_result(case: &Case) -> Result<(), String> {
             Ok(())
         }
         CaseInput::Eig7Cap(input) => {
-            insta::assert_json_snapshot!("result", eig7_recruitment_cap(input.year, input.recruited));
+            insta::assert_json_snapshot!(
+                "result",
+                eig7_recruitment_cap(input.year, input.recruited)
+            );
             Ok(())
         }
         CaseInput::Matching(input, options) => {
@@ -252,8 +253,11 @@ fn traced_sources(decision: &eig_eligibility::Decision) -> Vec<String> {
         let document = entry.source.document;
         for quoted in eig_sources::quotes_in(entry.title) {
             if eig_sources::text(document).is_some()
-                && let Err(err) =
-                    eig_sources::check_quote_in_section(document, &entry.source.locator, &quoted.text)
+                && let Err(err) = eig_sources::check_quote_in_section(
+                    document,
+                    &entry.source.locator,
+                    &quoted.text,
+                )
             {
                 wrong.push(format!("the title of {}: {err}", entry.rule));
             }
@@ -277,11 +281,14 @@ fn traced_sources(decision: &eig_eligibility::Decision) -> Vec<String> {
 /// per défi), the JSON bytes (compact and pretty), the envelope, the estimates, the défis;
 /// an input that fails fails alike.
 fn same_plan(input: &PromotionInput, scenario: &Scenario) -> Result<(), String> {
-    let (whole, stream) = match (plan_promotion(input, scenario), plan_promotion_stream(input, scenario)) {
-        (Ok(whole), Ok(stream)) => (whole, stream),
-        (Err(whole), Err(stream)) if whole == stream => return Ok(()),
-        (whole, stream) => return Err(format!("the whole plan {whole:?}, the stream {stream:?}")),
-    };
+    let (whole, stream) =
+        match (plan_promotion(input, scenario), plan_promotion_stream(input, scenario)) {
+            (Ok(whole), Ok(stream)) => (whole, stream),
+            (Err(whole), Err(stream)) if whole == stream => return Ok(()),
+            (whole, stream) => {
+                return Err(format!("the whole plan {whole:?}, the stream {stream:?}"));
+            }
+        };
     let text = whole.to_french();
     let mut written = String::new();
     whole.write_french(&mut written).unwrap();
@@ -312,7 +319,8 @@ fn same_plan(input: &PromotionInput, scenario: &Scenario) -> Result<(), String> 
             stream.defis().collect::<Result<Vec<_>, _>>().ok().as_ref() == Some(&whole.defis),
         ),
     ];
-    let differ: Vec<&str> = checks.iter().filter(|(_, same)| !same).map(|(what, _)| *what).collect();
+    let differ: Vec<&str> =
+        checks.iter().filter(|(_, same)| !same).map(|(what, _)| *what).collect();
     if !differ.is_empty() {
         return Err(format!("the streamed plan differs: {}", differ.join(", ")));
     }

@@ -1181,9 +1181,9 @@ fn a_campaign_decides_every_record_it_can() {
 fn rule_tests_run_and_explain_their_failures() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let corpus: Vec<String> = ["corpus/matching", "docs/testing/cases"]
-    .iter()
-    .map(|dir| format!("{root}/{dir}"))
-    .collect();
+        .iter()
+        .map(|dir| format!("{root}/{dir}"))
+        .collect();
     let mut args = vec!["test"];
     args.extend(corpus.iter().map(String::as_str));
     let stdout = ok(&args, "");
@@ -1240,6 +1240,7 @@ fn junit_failures_hold_only_their_own_details() {
     let case = |title: &str, share: &str| {
         format!(
             r#"{{"title": "{title}", "source": "AAP3 §5.2",
+                "quote": "le financement des EIG est assuré à 70% par le PIA",
                 "split": {{"total": "100.00", "share": "0.7"}}, "expected": {{"share": "{share}"}}}}"#
         )
     };
@@ -1301,7 +1302,7 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     std::fs::write(dir.join("more/faq.yml"), "- {question: q, answer: a}\n").unwrap();
     std::fs::write(dir.join("more/history.json"), r#"{"title": "t", "promotions": []}"#).unwrap();
     let path = dir.to_str().unwrap();
-    let (code, stdout, stderr) = eig(&["test", path], "");
+    let (code, stdout, stderr) = eig(&["test", path, "--drafts"], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
     insta::assert_snapshot!(stdout.replace(path, "DIR"), @"
     réussi      DIR/case.json#1  70 % of 100 €
@@ -1316,7 +1317,7 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     std::fs::write(dir.join("more/broken.yaml"), "format: eig-case/1\ncases: {title: t}\n")
         .unwrap();
     std::fs::write(dir.join("more/syntax.json"), r#"{"title": "#).unwrap();
-    let (code, stdout, _) = eig(&["test", path], "");
+    let (code, stdout, _) = eig(&["test", path, "--drafts"], "");
     assert_eq!(code, 1, "{stdout}");
     let stdout = stdout.replace(path, "DIR");
     assert!(stdout.contains("illisible   DIR/more/broken.yaml#1\n"), "{stdout}");
@@ -1487,4 +1488,73 @@ fn no_rust_names_in_what_a_person_reads() {
     }
     assert!(read >= 20, "only {read} text snapshots");
     assert!(found.is_empty(), "Rust names in text a person reads:\n{}", found.join("\n"));
+}
+
+/// A case whose citation does not hold — an invented quote, a section or a document that does
+/// not exist, a rule id that does not exist — fails in `eig test` for its citation, saying
+/// what is wrong and the nearest sentence of the section; `--drafts` runs a case without a
+/// quote, never a wrong one.
+#[test]
+fn a_wrong_citation_fails_and_says_why() {
+    let dir = scratch("citations");
+    let case = |title: &str, source: &str, quote: &str, rule: &str| {
+        format!(
+            r#"{{"title": "{title}", "source": "{source}", "quote": "{quote}",
+                "rules": ["{rule}"], "split": {{"total": "100.00", "share": "0.7"}},
+                "expected": {{"share": "70.00"}}}}"#
+        )
+    };
+    let faithful = "le financement des EIG est assuré à 70% par le PIA";
+    let cases = format!(
+        "[{}, {}, {}, {}, {}]",
+        case("faithful", "AAP3 §5.2", faithful, "funding.pia_share_of_employer_cost"),
+        case("invented quote", "AAP3 §5.2", "le PIA paie 70 % des EIG", "funding.rounding"),
+        case("no such section", "AAP3 §9.9", faithful, "funding.rounding"),
+        case("no such document", "Cahier 2018 §5.2", faithful, "funding.rounding"),
+        case("no such rule", "AAP3 §5.2", faithful, "funding.no_such_rule"),
+    );
+    let path = dir.join("citations.json");
+    std::fs::write(&path, cases).unwrap();
+    let (code, stdout, _) = eig(&["test", path.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stdout}");
+    insta::assert_snapshot!(stdout.replace(path.to_str().unwrap(), "FILE"), @r#"
+    réussi      FILE#1  faithful
+    CITATION    FILE#2  invented quote
+        source : AAP3 §5.2
+        citation (quote) : pas mot pour mot dans AAP3 : "le PIA paie 70 % des EIG" ; recopiez le texte exact du document
+          phrase la plus proche : AAP3 §5.2 : Pour rappel, le financement des EIG est assuré à 70% par le PIA et à 30% par l'administration lauréate.
+    CITATION    FILE#3  no such section
+        source : AAP3 §9.9
+        citation (source) : "AAP3 §9.9" : AAP3 n'a rien à la référence §9.9 : corrigez la référence
+    CITATION    FILE#4  no such document
+        source : Cahier 2018 §5.2
+        citation (source) : "Cahier 2018 §5.2" ne commence pas par un texte du programme livré avec le projet : citez un document (AAP3, AAC4, REG7… : docs/sources.md) suivi de sa section, par ex. AAP3 §3.1.1, ou une entrée du catalogue (docs/rules/…)
+    CITATION    FILE#5  no such rule
+        source : AAP3 §5.2
+        citation (rules) : la règle "funding.no_such_rule" n'existe pas pour un financement : la plus proche est funding.schedule
+          règle la plus proche : funding.schedule
+    1 réussi, 4 en échec (dont 4 pour leur citation)
+    "#);
+    // JSON: the status and each problem's code, field and nearest sentence.
+    let (_, json, _) = eig(&["test", path.to_str().unwrap(), "--format", "json"], "");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["cases"][1]["status"], "miscited");
+    assert_eq!(json["cases"][1]["report"]["verdict"], "miscited");
+    assert_eq!(json["cases"][1]["report"]["problems"][0]["code"], "citation_not_verbatim");
+    assert_eq!(json["cases"][4]["report"]["problems"][0]["nearest"], "funding.schedule");
+
+    // A draft: no quote is allowed, a wrong section is not.
+    let drafts = format!(
+        "[{}, {}]",
+        r#"{"title": "no quote", "source": "AAP3 §5.2", "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#,
+        r#"{"title": "wrong section", "source": "AAP3 §9.9", "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#
+    );
+    std::fs::write(&path, drafts).unwrap();
+    let (code, stdout, _) = eig(&["test", path.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stdout.ends_with("0 réussi, 2 en échec (dont 2 pour leur citation)\n"), "{stdout}");
+    let (code, stdout, _) = eig(&["test", path.to_str().unwrap(), "--drafts"], "");
+    assert_eq!(code, 1);
+    assert!(stdout.ends_with("1 réussi, 1 en échec (dont 1 pour leur citation)\n"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -302,6 +302,21 @@ fn every_endpoint_answers_like_the_command() {
     let expected = ok(&["test", &file, "--format", "json"], "").replace(&file, "body.json");
     assert_eq!(answer, serde_json::from_str::<Value>(&expected).unwrap());
     assert!(answer["passed"].as_u64().unwrap() >= 1, "{answer}");
+    // A case that quotes a sentence the text does not hold fails for its citation, saying
+    // why; one without a quote runs with `drafts=true`, and not without.
+    let invented = r#"{"title": "t", "source": "AAP3 §5.2", "quote": "le PIA paie 70 %",
+        "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#;
+    let answer = checked("post", "/v1/cases", post(port, "/v1/cases", invented));
+    assert_eq!(answer["cases"][0]["status"], "miscited", "{answer}");
+    let problem = &answer["cases"][0]["report"]["problems"][0];
+    assert_eq!(problem["code"], "citation_not_verbatim", "{answer}");
+    assert!(problem["nearest"].as_str().unwrap().contains("assuré à 70% par le PIA"), "{answer}");
+    let draft = r#"{"title": "t", "source": "AAP3 §5.2",
+        "split": {"total": "100.00", "share": "0.7"}, "expected": {"share": "70.00"}}"#;
+    let answer = checked("post", "/v1/cases", post(port, "/v1/cases", draft));
+    assert_eq!(answer["cases"][0]["status"], "miscited", "{answer}");
+    let answer = checked("post", "/v1/cases", post(port, "/v1/cases?drafts=true", draft));
+    assert_eq!(answer["cases"][0]["status"], "passed", "{answer}");
     cover("post", "/v1/cases");
     // The simulator: a dossier, its decision and the défi's plan.
     let dossier: Value =

@@ -1,7 +1,6 @@
 //! The writer-based French rendering and the streamed plan give what the whole plan gives:
 //! the same text, the same JSON bytes (compact and pretty), the same errors.
 
-
 use eig_funding::{
     DefiPlan, PromotionInput, PromotionPlan, Scenario, plan_promotion, plan_promotion_stream,
 };

@@ -79,3 +79,36 @@ fn case_files_from_a_test() {
           faits : funding.cofinancing_requested = true ; funding.self_funded = false ; funding.alternative_funding = false ; defi.hosts.operational.kind = "collectivité territoriale" ; defi.hosts.administrative.kind = null ; carrier_convention = null
     "#);
 }
+
+/// The kit checks a case's citation as `eig test` does: a section the text does not have
+/// and a rule id no rule set has fail the case, and say so; a draft without a quote runs
+/// with `RunOptions::drafts`.
+#[test]
+fn the_kit_checks_citations() {
+    let documented =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/testing/cases/eig3-collectivite.yaml");
+    let text = std::fs::read_to_string(documented).unwrap();
+    let wrong = std::env::temp_dir().join(format!("eig-testkit-cite-{}.yaml", std::process::id()));
+    let miscited = text.replacen("source: AAP3 §3.1.2", "source: AAP3 §9.9", 1).replacen(
+        "rules: [eig3.host.funding_route]",
+        "rules: [eig3.host.no_such_rule]",
+        1,
+    );
+    std::fs::write(&wrong, miscited).unwrap();
+    let run = eig_testkit::cases::run_case_file(&wrong).unwrap();
+    assert_eq!((run.passed(), run.cases.len()), (2, 3));
+    let failures = run.failures();
+    assert!(
+        failures.contains("citation (source) : \"AAP3 §9.9\" : AAP3 n'a rien à la référence §9.9"),
+        "{failures}"
+    );
+    assert!(failures.contains("citation (rules) : la règle \"eig3.host.no_such_rule\" n'existe pas pour un dossier de défi de EIG3 : la plus proche est eig3.host.funding_route"), "{failures}");
+    // Without its quotes, the file fails strictly and passes as drafts.
+    let unquoted = text.replace("quote: >-", "note: >-");
+    std::fs::write(&wrong, unquoted).unwrap();
+    assert!(!eig_testkit::cases::run_case_file(&wrong).unwrap().all_passed());
+    let drafts =
+        eig_testkit::cases::run_case_file_with(&wrong, eig_testkit::cases::RunOptions::drafts());
+    std::fs::remove_file(&wrong).unwrap();
+    assert!(drafts.unwrap().all_passed());
+}
