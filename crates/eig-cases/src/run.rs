@@ -9,7 +9,9 @@ use eig_eligibility::{
     evaluate_dossier, evaluate_eig5bis, evaluate_prolongation_by_talent, rank_candidates,
     select_laureates,
 };
-use eig_funding::{PromotionInput, Scenario, allocate, plan_promotion, split, split_evenly};
+use eig_funding::{
+    CostBasis, Formula, PromotionPlan, TalentPlan, allocate, plan_promotion, split, split_evenly,
+};
 use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve_until};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -82,6 +84,10 @@ pub struct RuleNote {
     pub source: String,
     /// The facts it read, `name = value`.
     pub facts: Vec<String>,
+    /// Why it is not satisfied, in French: the reason with the values named by their input
+    /// names and French labels, or the missing inputs with theirs; `None` when satisfied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 /// Whether a case passed, and if not, how it differs.
@@ -157,6 +163,12 @@ pub struct Report {
     pub verdict: Verdict,
     /// The actual result, in the shape the expected fields are written in.
     pub actual: Value,
+    /// For a funding case whose expected fields differ: how each talent concerned was
+    /// computed — its employer cost and where it comes from, the rule and its source, the
+    /// formula with the exact product, the rounding and where the cent went, each payer's
+    /// part — then the parameters used, with their values and sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub computation: Vec<String>,
 }
 
 impl Report {
@@ -213,9 +225,15 @@ impl Report {
                 "    règle {} — {} — {} — source : {}",
                 note.rule, note.title, note.result, note.source
             );
+            if let Some(why) = &note.why {
+                let _ = writeln!(out, "      pourquoi : {why}");
+            }
             if !note.facts.is_empty() {
                 let _ = writeln!(out, "      faits : {}", note.facts.join(" ; "));
             }
+        }
+        for line in &self.computation {
+            let _ = writeln!(out, "    {line}");
         }
         out
     }
@@ -313,6 +331,23 @@ fn decision_view(decision: &Decision) -> Value {
     }
 }
 
+/// A reason as its tag and its fields, by their JSON names: `commitments_missing : missing =
+/// ["digital_accessibility"]`.
+fn reason_fields(reason: &eig_eligibility::Reason) -> String {
+    let json = value(reason);
+    let tag = json.get("reason").and_then(Value::as_str).unwrap_or("?").to_owned();
+    let fields: Vec<String> = json
+        .as_object()
+        .map(|map| {
+            map.iter()
+                .filter(|(name, _)| *name != "reason")
+                .map(|(name, value)| format!("{name} = {value}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if fields.is_empty() { tag } else { format!("{tag} : {}", fields.join(", ")) }
+}
+
 /// The trace entries worth showing when an eligibility case fails: the rules the case names,
 /// the rules that failed, and the rules the case expected to fail.
 fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
@@ -336,15 +371,27 @@ fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
             result: match &entry.result {
                 RuleResult::Satisfied => "satisfaite".to_owned(),
                 RuleResult::Failed { reason } => {
-                    format!(
-                        "non satisfaite ({})",
-                        value(reason).get("reason").and_then(Value::as_str).unwrap_or("?")
-                    )
+                    format!("non satisfaite ({})", reason_fields(reason))
                 }
                 RuleResult::Missing { inputs } => {
                     format!("incomplète, il manque {}", inputs.join(", "))
                 }
                 _ => "?".to_owned(),
+            },
+            why: match &entry.result {
+                RuleResult::Failed { reason } => Some(eig_eligibility::reason_in_french(reason)),
+                RuleResult::Missing { inputs } => Some(format!(
+                    "il manque : {}",
+                    inputs
+                        .iter()
+                        .map(|input| match eig_eligibility::input_label(input) {
+                            label if label == *input => (*input).to_owned(),
+                            label => format!("{input} ({label})"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+                _ => None,
             },
             source: entry.source.to_string(),
             facts: entry
@@ -389,8 +436,8 @@ fn eig7_terms_view(input: &Eig7TermsInput) -> Value {
 /// A funding plan in the shape of the expected fields: totals, payers who pay nothing,
 /// talents keyed `défi/talent` with `by_payer`, défis by id, the envelope, the estimated
 /// costs, the overridden parameters.
-fn funding_view(input: &PromotionInput, scenario: &Scenario) -> Value {
-    let plan = match plan_promotion(input, scenario) {
+fn funding_view(planned: &Result<PromotionPlan, eig_funding::FundingError>) -> Value {
+    let plan = match planned {
         Ok(plan) => plan,
         Err(err) => return json!({ "error": err.to_string() }),
     };
@@ -715,6 +762,7 @@ pub fn run_case_until(case: &Case, stop: &AtomicBool) -> Report {
 /// ```
 pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Report {
     let problems = crate::cite::citation_problems(case, options);
+    let mut plan = None;
     let mut notes = Vec::new();
     let mut differences = Vec::new();
     let actual = match &case.input {
@@ -762,7 +810,12 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
         CaseInput::Eig7Cap(cap) => {
             json!({ "cap": value(&eig7_recruitment_cap(cap.year, cap.recruited)) })
         }
-        CaseInput::Funding(input, scenario) => funding_view(input, scenario),
+        CaseInput::Funding(input, scenario) => {
+            let planned = plan_promotion(input, scenario);
+            let view = funding_view(&planned);
+            plan = planned.ok();
+            view
+        }
         CaseInput::Split(SplitInput { total, share, rounding }) => {
             let parts = split(*total, *share, *rounding);
             json!({ "share": value(&parts.share), "remainder": value(&parts.remainder) })
@@ -781,6 +834,10 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
         CaseInput::Changes(input) => changes_view(input),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
+    let computation = match &plan {
+        Some(plan) if !differences.is_empty() => funding_computation(plan, &differences),
+        _ => Vec::new(),
+    };
     if differences.is_empty() {
         notes.clear();
     }
@@ -795,5 +852,123 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
         rules: case.rules.clone(),
         verdict,
         actual,
+        computation,
     }
+}
+
+/// The talents a difference concerns: its talent (`$.talents.d1/t1…`), its défi's
+/// (`$.defis.d1…`), or every talent (totals, envelope, payers).
+fn concerned<'a>(
+    plan: &'a PromotionPlan,
+    differences: &[Difference],
+) -> Vec<(String, &'a TalentPlan)> {
+    let mut all = Vec::new();
+    for defi in &plan.defis {
+        for talent in &defi.talents {
+            all.push((defi.defi.to_string(), talent));
+        }
+    }
+    let wanted = |defi: &str, talent: &TalentPlan| {
+        differences.iter().any(|difference| {
+            if let Some(rest) = difference.path.strip_prefix("$.talents.") {
+                rest.starts_with(&format!("{defi}/{}", talent.talent))
+            } else if let Some(rest) = difference.path.strip_prefix("$.defis.") {
+                rest.split(['.', '[']).next() == Some(defi)
+            } else {
+                true
+            }
+        })
+    };
+    all.into_iter()
+        .filter(|(defi, talent)| wanted(defi, talent))
+        .map(|(defi, talent)| (format!("{defi}/{}", talent.talent), talent))
+        .collect()
+}
+
+/// The most talents a failing funding case details (the others are counted).
+const DETAILED_TALENTS: usize = 12;
+
+/// How each talent a difference concerns was computed, then the parameters used.
+fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<String> {
+    let talents = concerned(plan, differences);
+    let mut lines = Vec::new();
+    for (key, talent) in talents.iter().take(DETAILED_TALENTS) {
+        let basis = match talent.cost_basis {
+            CostBasis::GivenForContract => "donné pour le contrat",
+            CostBasis::GivenMonthly => "donné par mois",
+            CostBasis::ReferenceEstimate => "estimé au coût de référence (ING)",
+            _ => "?",
+        };
+        let sources: Vec<String> =
+            talent.rule.sources_for(plan.promotion).iter().map(ToString::to_string).collect();
+        let formula = match talent.formula {
+            Formula::ShareOfCost { share, employer_cost } => {
+                let exact =
+                    rust_decimal::Decimal::from(share) * rust_decimal::Decimal::from(employer_cost);
+                let rounded = talent
+                    .parts
+                    .iter()
+                    .find(|part| part.rule == talent.rule)
+                    .map_or_else(String::new, |part| {
+                        format!(" → {} € ({})", part.amount, plan.rounding.french())
+                    });
+                format!("{share} × {employer_cost} € = {} €{rounded}", exact.normalize())
+            }
+            Formula::MonthsOfCost { months, monthly_cost, contract_cost, contract_months } => {
+                match (monthly_cost, contract_cost) {
+                    (Some(monthly), _) => format!("{months} mois × {monthly} € par mois"),
+                    (None, Some(contract)) => format!(
+                        "{months} mois × ({contract} € ÷ {contract_months} mois de contrat)"
+                    ),
+                    (None, None) => format!("{months} mois de coût employeur"),
+                }
+            }
+            Formula::Flat { amount } => format!("forfait de {amount} €"),
+            Formula::WholeCost { payer } => {
+                format!("tout le coût à {}", value(&payer).as_str().unwrap_or("?"))
+            }
+            _ => "?".to_owned(),
+        };
+        let parts: Vec<String> = talent
+            .parts
+            .iter()
+            .map(|part| {
+                format!(
+                    "{} {} € ({})",
+                    value(&part.payer).as_str().unwrap_or("?"),
+                    part.amount,
+                    part.rule.as_str()
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "calcul {key} : coût employeur {} € ({basis}) ; règle {} ({}) : {formula} ; parts : {}",
+            talent.employer_cost,
+            talent.rule.as_str(),
+            sources.join(" ; "),
+            parts.join(", ")
+        ));
+    }
+    if talents.len() > DETAILED_TALENTS {
+        lines.push(format!("… et {} autres talents", talents.len() - DETAILED_TALENTS));
+    }
+    let parameters: Vec<String> = plan
+        .parameters
+        .iter()
+        .map(|parameter| {
+            let value = value(&parameter.value);
+            let shown = value.get("value").unwrap_or(&value).to_string();
+            let source = parameter.source.as_ref().map_or_else(
+                || "valeur donnée par le scénario, aucune source".to_owned(),
+                ToString::to_string,
+            );
+            let overridden =
+                if parameter.overridden { ", remplacée par le scénario" } else { "" };
+            format!("{} = {shown} ({source}{overridden})", parameter.id)
+        })
+        .collect();
+    if !parameters.is_empty() {
+        lines.push(format!("paramètres ({}) : {}", plan.promotion, parameters.join(" ; ")));
+    }
+    lines
 }

@@ -263,6 +263,19 @@ fn value_french(value: &Value) -> String {
     }
 }
 
+/// The French label of an input or a fact a rule reads, by its name in the record
+/// (`defi.commitments.count`: « nombre d'engagements attestés »); the name itself when it
+/// has no label.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_eligibility::input_label("submitted_at"), "date et heure de réception");
+/// assert_eq!(eig_eligibility::input_label("no.such.input"), "no.such.input");
+/// ```
+pub fn input_label(name: &str) -> &str {
+    fact_label(name)
+}
+
 /// The French label of an input or fact name.
 fn fact_label(name: &str) -> &str {
     match name {

@@ -94,7 +94,9 @@ pub use crate::eig7_terms::{
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
 #[doc(alias = "explication")]
-pub use crate::french::{RuleLine, RuleStatus, reason_in_french, render_french, rule_lines};
+pub use crate::french::{
+    RuleLine, RuleStatus, input_label, reason_in_french, render_french, rule_lines,
+};
 #[doc(alias = "dossier")]
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]

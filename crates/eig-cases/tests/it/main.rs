@@ -56,7 +56,11 @@ fn a_wrong_expectation_names_the_rule_and_its_source() {
     insta::assert_snapshot!(differences.join("\n"), @r#"$.outcome : attendu "eligible", obtenu "ineligible""#);
     let note = rules.iter().find(|note| note.rule == "eig3.host.funding_route").unwrap();
     assert_eq!(note.source, "AAP3 §3.1.1–3.1.3");
-    assert_eq!(note.result, "non satisfaite (administrative_carrier_required)");
+    assert_eq!(
+        note.result,
+        r#"non satisfaite (administrative_carrier_required : operational = {"kind":"local_authority","level":"region"})"#
+    );
+    insta::assert_snapshot!(note.why.as_deref().unwrap(), @"une collectivité territoriale demandant un cofinancement doit désigner un porteur administratif");
     assert!(
         note.facts.iter().any(|fact| fact.starts_with("defi.hosts.operational.kind = ")),
         "{note:?}"
