@@ -347,6 +347,10 @@ fn indefinite(kind: eig_domain::HostKind) -> String {
 const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste sans départ prévu : en \
                                          poste au moment retenu, quelle qu'en soit la date";
 
+/// [`Reason::IncompleteDossier`] in French.
+const INCOMPLETE_DOSSIER: &str =
+    "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
+
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
     match reason {
@@ -422,9 +426,7 @@ fn reason_french(reason: &Reason) -> String {
         Reason::OtherChannel => {
             String::from("candidature reçue par un autre canal que celui de l'appel")
         }
-        Reason::IncompleteDossier => String::from(
-            "dossier de candidature incomplet : il manque une pièce demandée par l'appel",
-        ),
+        Reason::IncompleteDossier => String::from(INCOMPLETE_DOSSIER),
         Reason::NotAvailableAtStart { available_from, start_on } => format!(
             "disponible à partir du {}, après le début de la promotion ({})",
             available_from.format("%d/%m/%Y"),
