@@ -76,6 +76,7 @@ Choice: TypeAlias = ChoiceDefi | ChoiceProfile
 class ApplicationProcess(TypedDict):
     accepted_on: NotRequired[str | None]
     available_from: NotRequired[str | None]
+    dossier_complete: NotRequired[bool | None]
     eig5_prolongation_offered: NotRequired[bool | None]
     selection_notified_on: NotRequired[str | None]
     start_exception_granted: NotRequired[bool | None]

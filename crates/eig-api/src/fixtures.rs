@@ -317,11 +317,16 @@ pub fn application(promotion: Promotion) -> Result<CandidateApplication, Fixture
         .with_past_participations([]);
     let candidate =
         Candidate::new(lit.parse(&lit.id("c1"))?, TalentProfile::Developer).with_status(status);
-    // The facts of the process, so that the channel, availability and acceptance rules judge
-    // something (docs/rules/assumptions.md, `absent-process-fact-passes`): received through
-    // the call's channel, available on the promotion's first day, and (EIG6) accepted a week
-    // after the notification.
-    let channel = ApplicationProcess { through_official_channel: Some(true), ..Default::default() };
+    // The facts of the process, so that the channel, completeness, availability and
+    // acceptance rules judge something (docs/rules/assumptions.md,
+    // `absent-process-fact-passes`): received through the call's channel with a complete
+    // dossier, available on the promotion's first day, and (EIG6) accepted a week after the
+    // notification.
+    let channel = ApplicationProcess {
+        through_official_channel: Some(true),
+        dossier_complete: Some(true),
+        ..Default::default()
+    };
     let available = |day: NaiveDate| ApplicationProcess { available_from: Some(day), ..channel };
     let application = CandidateApplication::new(promotion, candidate);
     let defis = |count: usize| -> Result<Vec<Choice>, FixtureError> {

@@ -1236,6 +1236,7 @@ enum ApplicationEdit {
     DistinctChoices(Vec<Choice>),
     MoreChoices(Vec<Choice>),
     Channel(bool),
+    DossierComplete(bool),
     ReplacedChoices(Vec<Choice>),
     AvailableFrom(NaiveDate),
     StartException(bool),
@@ -1323,6 +1324,7 @@ fn application_answers(record: &CandidateApplication, input: &str, out: &mut Vec
         "process.through_official_channel" => {
             out.push(ApplicationEdit::Channel(true));
         }
+        "process.dossier_complete" => out.push(ApplicationEdit::DossierComplete(true)),
         "choices" => {
             out.push(ApplicationEdit::MoreChoices(more_choices(
                 Vec::new(),
@@ -1401,6 +1403,7 @@ fn application_repairs(
             }
         }
         Reason::OtherChannel => out.push(ApplicationEdit::Channel(true)),
+        Reason::IncompleteDossier => out.push(ApplicationEdit::DossierComplete(true)),
         Reason::NotAvailableAtStart { start_on, .. } => {
             out.push(ApplicationEdit::AvailableFrom(*start_on));
             out.push(ApplicationEdit::StartException(true));
@@ -1440,6 +1443,7 @@ impl Edit for ApplicationEdit {
             | ApplicationEdit::MoreChoices(_)
             | ApplicationEdit::ReplacedChoices(_) => "choices",
             ApplicationEdit::Channel(_) => "process.through_official_channel",
+            ApplicationEdit::DossierComplete(_) => "process.dossier_complete",
             ApplicationEdit::AvailableFrom(_) => "process.available_from",
             ApplicationEdit::StartException(_) => "process.start_exception_granted",
             ApplicationEdit::SelectionDecidedOn(_) => "selection_decided_on",
@@ -1467,6 +1471,9 @@ impl Edit for ApplicationEdit {
             ApplicationEdit::Channel(through) => {
                 record.process.through_official_channel = Some(*through);
             }
+            ApplicationEdit::DossierComplete(complete) => {
+                record.process.dossier_complete = Some(*complete);
+            }
             ApplicationEdit::AvailableFrom(on) => record.process.available_from = Some(*on),
             ApplicationEdit::StartException(granted) => {
                 record.process.start_exception_granted = Some(*granted);
@@ -1487,6 +1494,7 @@ impl Edit for ApplicationEdit {
             "candidate.status.past_participations" => to_json(&status.past_participations),
             "choices" => to_json(&record.choices),
             "process.through_official_channel" => to_json(&record.process.through_official_channel),
+            "process.dossier_complete" => to_json(&record.process.dossier_complete),
             "process.available_from" => to_json(&record.process.available_from),
             "process.start_exception_granted" => to_json(&record.process.start_exception_granted),
             "selection_decided_on" => to_json(&record.selection_decided_on),
@@ -1556,6 +1564,9 @@ impl Edit for ApplicationEdit {
             ),
             ApplicationEdit::Channel(through) => {
                 (lead("la candidature déposée par le canal de l'appel"), yes_no(*through))
+            }
+            ApplicationEdit::DossierComplete(complete) => {
+                (lead("le dossier de candidature complet"), yes_no(*complete))
             }
             ApplicationEdit::AvailableFrom(on) => (String::from("disponible dès le "), day(*on)),
             ApplicationEdit::StartException(granted) => {

@@ -311,6 +311,8 @@ fn fact_label(name: &str) -> &str {
         "choices" | "choices.len" => "nombre de choix",
         "selection_decided_on" => "date de la décision de sélection",
         "mission_start_on" => "date exacte de début des missions",
+        "process.through_official_channel" => "candidature reçue par le canal de l'appel",
+        "process.dossier_complete" => "dossier de candidature complet",
         other => other,
     }
 }
@@ -332,6 +334,9 @@ fn parameter_label(name: &str) -> &str {
         "exception_allowed" => "exception possible",
         "phases" => "phases admises",
         "route" => "voie",
+        "channel" => "canal de l'appel",
+        "pieces" => "pièces demandées",
+        "applies" => "s'applique",
         TIME_ZONE_READ => "fuseau horaire",
         other => other,
     }
@@ -354,6 +359,10 @@ fn indefinite(kind: eig_domain::HostKind) -> String {
 /// [`Reason::CivilServantInPostWithoutDeparture`] in French.
 const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste sans départ prévu : en \
                                          poste au moment retenu, quelle qu'en soit la date";
+
+/// [`Reason::IncompleteDossier`] in French.
+const INCOMPLETE_DOSSIER: &str =
+    "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
 
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
@@ -430,6 +439,7 @@ fn reason_french(reason: &Reason) -> String {
         Reason::OtherChannel => {
             String::from("candidature reçue par un autre canal que celui de l'appel")
         }
+        Reason::IncompleteDossier => String::from(INCOMPLETE_DOSSIER),
         Reason::NotAvailableAtStart { available_from, start_on } => format!(
             "disponible à partir du {}, après le début de la promotion ({})",
             available_from.format("%d/%m/%Y"),

@@ -593,6 +593,11 @@ pub struct ApplicationProcess {
     /// September 2021).
     #[serde(default)]
     pub start_exception_granted: Option<bool>,
+    /// Whether the application holds every piece the call asks for (the caller's finding):
+    /// « Tout dossier incomplet sera écarté. » (AAC4 art. 5, which also asks for « un CV au
+    /// format .pdf »; the same sentence in AAC2–AAC6, AMI5bis and REG7 §2.5 a).
+    #[serde(default)]
+    pub dossier_complete: Option<bool>,
 }
 
 impl CandidateApplication {

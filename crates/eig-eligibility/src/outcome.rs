@@ -447,4 +447,7 @@ pub enum Reason {
     /// The candidate is a civil servant (or an agent) in post with no planned departure: in
     /// post at the moment the rule names, whatever its day (which the input need not give).
     CivilServantInPostWithoutDeparture,
+    /// The candidate's dossier lacks a piece the call asks for (AAC4 art. 5: « Tout dossier
+    /// incomplet sera écarté. »).
+    IncompleteDossier,
 }

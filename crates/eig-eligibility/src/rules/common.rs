@@ -855,6 +855,19 @@ pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'st
         .parameter("applies", "seulement si le canal de réception est fourni")
 }
 
+/// « Tout dossier incomplet sera écarté. » (AAC4 art. 5; the same sentence in AAC2, AAC3,
+/// AAC5, AAC6, AMI5bis and REG7). Applies only when the caller's finding is supplied, as the
+/// channel: the caller who receives the applications knows which are complete.
+pub(crate) fn complete_dossier(dossier_complete: Option<bool>, pieces: &'static str) -> Run {
+    let run = match dossier_complete {
+        Some(false) => Run::failed(Reason::IncompleteDossier),
+        Some(true) | None => Run::satisfied(),
+    };
+    run.fact("process.dossier_complete", dossier_complete)
+        .parameter("pieces", pieces)
+        .parameter("applies", "seulement si la complétude du dossier est fournie")
+}
+
 /// Whether a text lets the programme except a laureate from the start day, and whether it
 /// did: « Sauf exception, les EIG lauréats intègrent l’administration le 1er septembre 2020. »
 /// (AAC4 art. 7; AAC5 art. 6 likewise). AAC6 and AMI5bis state no exception.

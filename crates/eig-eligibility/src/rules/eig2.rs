@@ -75,6 +75,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac2("art. 4 (Dossier de candidature)"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig2.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: aac2("art. 4 (Dossier de candidature)"),
+};
 
 const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
 const CANDIDATE_IDS: &[&str] = &[
@@ -85,6 +90,7 @@ const CANDIDATE_IDS: &[&str] = &[
     STUDENT.id,
     CHOICES.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
 ];
 
 /// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
@@ -199,6 +205,13 @@ impl PromotionRules for Eig2 {
             common::channel(
                 application.process.through_official_channel,
                 "formulaire framaforms de l'appel (page de l'appel à candidature)",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les éléments nécessaires à l'étude de la candidature, par le formulaire de l'appel",
             ),
         );
         Ok(())

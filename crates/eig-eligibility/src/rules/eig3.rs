@@ -116,6 +116,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac3("art. 5"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig3.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: aac3("art. 5"),
+};
 
 const DOSSIER_IDS: &[&str] = &[
     DEADLINE.id,
@@ -137,6 +142,7 @@ const CANDIDATE_IDS: &[&str] = &[
     STUDENT.id,
     CHOICES.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
 ];
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
@@ -295,6 +301,13 @@ impl PromotionRules for Eig3 {
             common::channel(
                 application.process.through_official_channel,
                 "formulaire en ligne de l'appel",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les informations demandées par le formulaire de l'appel",
             ),
         );
         Ok(())

@@ -110,6 +110,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac4("art. 5"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig4.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: aac4("art. 5"),
+};
 const START: Rule = Rule {
     id: "eig4.candidate.start_availability",
     title: "Commencer son défi à la date de début de la promotion (1er septembre 2020)",
@@ -147,6 +152,7 @@ const CANDIDATE_IDS: &[&str] = &[
     STUDENT.id,
     CHOICES.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
     START.id,
 ];
 
@@ -282,6 +288,13 @@ impl PromotionRules for Eig4 {
             common::channel(
                 application.process.through_official_channel,
                 "formulaire en ligne de l'appel",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les informations demandées par le formulaire de l'appel et un CV au format .pdf",
             ),
         );
         let start_on = common::start_day(&FACTS, application);

@@ -115,6 +115,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac5("art. 4"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig5.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: aac5("art. 4"),
+};
 const START: Rule = Rule {
     id: "eig5.candidate.start_availability",
     title: "Disponible pour commencer son contrat le 13 septembre 2021 (23 août 2021 pour les EIG Link)",
@@ -149,6 +154,7 @@ const CANDIDATE_IDS: &[&str] = &[
     CHOICES.id,
     CHOICES_DEADLINE.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
     START.id,
 ];
 
@@ -291,6 +297,13 @@ impl PromotionRules for Eig5 {
             common::channel(
                 application.process.through_official_channel,
                 "formulaire en ligne de l'appel",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les informations demandées par le formulaire de l'appel et un CV au format .pdf",
             ),
         );
         let start_on = common::start_day(&FACTS, application);

@@ -42,6 +42,11 @@ const CHANNEL: Rule = Rule {
     title: "Manifestation d'intérêt reçue par le canal de l'appel",
     source: ami("art. 4"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig5bis.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: ami("art. 4"),
+};
 const NATURAL_PERSON: Rule = Rule {
     id: "eig5bis.candidate.natural_person",
     title: "Candidature faite par une personne physique",
@@ -76,6 +81,7 @@ const ACCEPTANCE: Rule = Rule {
 pub(crate) const RULE_IDS: &[&str] = &[
     DEADLINE.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
     NATURAL_PERSON.id,
     UNPROLONGED_EIG5.id,
     CHOICES.id,
@@ -118,6 +124,13 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
         common::channel(
             process.through_official_channel,
             "plateforme Démarches simplifiées (formulaire aac-eig5bis)",
+        ),
+    );
+    evaluation.record(
+        &COMPLETE_DOSSIER,
+        common::complete_dossier(
+            process.dossier_complete,
+            "les informations demandées par le formulaire de l'AMI",
         ),
     );
     evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));

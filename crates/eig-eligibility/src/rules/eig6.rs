@@ -117,6 +117,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac6("art. 4"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig6.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: aac6("art. 4"),
+};
 const START: Rule = Rule {
     id: "eig6.candidate.start_availability",
     title: "Disponible pour commencer son contrat le 12 septembre 2022 (coachs : selon les besoins des projets)",
@@ -150,6 +155,7 @@ const CANDIDATE_IDS: &[&str] = &[
     CHOICES.id,
     CHOICES_DEADLINE.id,
     CHANNEL.id,
+    COMPLETE_DOSSIER.id,
     START.id,
     ACCEPTANCE.id,
 ];
@@ -306,6 +312,13 @@ impl PromotionRules for Eig6 {
             common::channel(
                 application.process.through_official_channel,
                 "formulaire en ligne de l'appel",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les informations demandées par le formulaire de l'appel",
             ),
         );
         let start_on = common::start_day(&FACTS, application);

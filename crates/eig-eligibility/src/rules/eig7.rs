@@ -98,6 +98,11 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: reg7("§2.5 a"),
 };
+const COMPLETE_DOSSIER: Rule = Rule {
+    id: "eig7.candidate.complete_dossier",
+    title: "Dossier de candidature complet",
+    source: reg7("§2.5 a"),
+};
 
 const DOSSIER_IDS: &[&str] = &[
     HOST_KIND.id,
@@ -110,7 +115,7 @@ const DOSSIER_IDS: &[&str] = &[
     TELEWORK.id,
     OPERATIONAL.id,
 ];
-const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id];
+const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id, COMPLETE_DOSSIER.id];
 
 /// REG7 §3.1: « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
@@ -226,6 +231,13 @@ impl PromotionRules for Eig7 {
             common::channel(
                 application.process.through_official_channel,
                 "plateforme Démarches simplifiées (aac-eig7)",
+            ),
+        );
+        evaluation.record(
+            &COMPLETE_DOSSIER,
+            common::complete_dossier(
+                application.process.dossier_complete,
+                "les six sections du dossier, dont la présentation et le curriculum vitae",
             ),
         );
         Ok(())

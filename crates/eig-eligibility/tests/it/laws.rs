@@ -170,6 +170,7 @@ prop_compose! {
         accepted_on in prop::option::of(day()),
         eig5_prolongation_offered in option_bool(),
         start_exception_granted in option_bool(),
+        dossier_complete in option_bool(),
     ) -> ApplicationProcess {
         ApplicationProcess {
             through_official_channel,
@@ -178,6 +179,7 @@ prop_compose! {
             accepted_on,
             eig5_prolongation_offered,
             start_exception_granted,
+            dossier_complete,
         }
     }
 }
@@ -345,7 +347,8 @@ proptest! {
                     a.candidate.status.jury_member = Some(jury);
                     filled.push(a);
                 }
-                // The facts of `process` (channel, availability, acceptance, EIG5 prolongation).
+                // The facts of `process` (channel, completeness, availability, acceptance, EIG5
+                // prolongation).
                 let process = application.process;
                 let mut with = |change: fn(&mut ApplicationProcess, bool, NaiveDate)| {
                     let mut a = application.clone();
@@ -368,6 +371,9 @@ proptest! {
                 }
                 if process.start_exception_granted.is_none() {
                     with(|p, flag, _| p.start_exception_granted = Some(flag));
+                }
+                if process.dossier_complete.is_none() {
+                    with(|p, flag, _| p.dossier_complete = Some(flag));
                 }
                 for a in filled {
                     let after = evaluate_candidate(&a).unwrap();
