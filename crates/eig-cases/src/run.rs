@@ -956,8 +956,12 @@ fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<
         .parameters
         .iter()
         .map(|parameter| {
-            let value = value(&parameter.value);
-            let shown = value.get("value").unwrap_or(&value).to_string();
+            let shown = match parameter.value {
+                eig_funding::ParameterValue::Amount(amount) => format!("{amount} €"),
+                eig_funding::ParameterValue::Share(share) => share.to_string(),
+                eig_funding::ParameterValue::Months(months) => format!("{months} mois"),
+                _ => value(&parameter.value).to_string(),
+            };
             let source = parameter.source.as_ref().map_or_else(
                 || "valeur donnée par le scénario, aucune source".to_owned(),
                 ToString::to_string,

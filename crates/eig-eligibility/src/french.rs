@@ -264,7 +264,7 @@ fn value_french(value: &Value) -> String {
 }
 
 /// The French label of an input or a fact a rule reads, by its name in the record
-/// (`defi.commitments.count`: « nombre d'engagements attestés »); the name itself when it
+/// (`defi.commitments.count`: "nombre d'engagements attestés"); the name itself when it
 /// has no label.
 ///
 /// # Example

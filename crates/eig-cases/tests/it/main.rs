@@ -103,3 +103,25 @@ fn a_byte_order_mark_is_skipped() {
     let text = "\u{feff}{\"title\": \"t\", \"evenly\": {\"total\": \"1.00\", \"parts\": 1}, \"expected\": [\"1.00\"]}";
     assert!(draft(&read_cases("bom.json", text).remove(0).unwrap()).passed());
 }
+
+/// A failing funding case shows how each talent was computed: the cost and where it comes
+/// from, the rule and its source, the exact product, the rounding and each payer's part, then
+/// the parameters with their values and sources — where the cent went.
+#[test]
+fn a_funding_failure_shows_the_formula_and_where_the_cent_went() {
+    let yaml = r"
+title: EIG3, an odd cost
+source: AAP3 §3.1.1
+quote: Elles recevront à ce titre un financement du PIA équivalent à 70% du coût total employeur du recrutement de chaque EIG.
+funding:
+  promotion: EIG3
+  defis:
+    - {defi: d1, route: direct, host: {kind: ministry},
+       talents: [{talent: t1, employer_cost: {contract: '65432.17'}}, {talent: t2}]}
+expected:
+  talents: {d1/t1: {by_payer: {pia_through_cdc: '45802.51'}}}
+";
+    let report = report("odd.yaml", yaml);
+    assert!(!report.passed());
+    insta::assert_snapshot!("funding_failure", report.failure_details());
+}

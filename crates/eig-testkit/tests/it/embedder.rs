@@ -75,7 +75,8 @@ fn case_files_from_a_test() {
     wrong.yaml#1: An EIG3 collectivité asking for PIA co-financing without a convention gets no PIA money
         source : AAP3 §3.1.2
         $.outcome : attendu "eligible", obtenu "ineligible"
-        règle eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — non satisfaite (administrative_carrier_required) — source : AAP3 §3.1.1–3.1.3
+        règle eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — non satisfaite (administrative_carrier_required : operational = {"kind":"local_authority","level":"region"}) — source : AAP3 §3.1.1–3.1.3
+          pourquoi : une collectivité territoriale demandant un cofinancement doit désigner un porteur administratif
           faits : funding.cofinancing_requested = true ; funding.self_funded = false ; funding.alternative_funding = false ; defi.hosts.operational.kind = "collectivité territoriale" ; defi.hosts.administrative.kind = null ; carrier_convention = null
     "#);
 }
