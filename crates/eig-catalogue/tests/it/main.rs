@@ -7,7 +7,7 @@ use eig_catalogue::{CallKind, Corpus, Register, Subject, catalogue, diff};
 use eig_domain::Promotion;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    NaiveDate::from_ymd_opt(y, m, d).expect("a day of the calendar")
 }
 
 /// Every rule id of every rule set is in its promotion's catalogue, once, with its sentence
