@@ -45,11 +45,11 @@ pub use crate::{
     error::{ApiError, ErrorKind},
     operations::{
         assign_talents, candidates_judged, changes_to_eligibility, convention_termination,
-        decide_ami5bis, decide_eligibility, decide_prolongation, diff_rules, dossiers_judged,
-        eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters, list_rules,
-        matching_problems, official_figures, plan_funding, plan_funding_scenario, rank_candidates,
-        run_call, run_case_text, run_cases, select_laureates, simulate, simulate_candidate,
-        solve_and_report, test_output, vocabulary,
+        decide_ami5bis, decide_eligibility, decide_prolongation, diff_rules, diff_sides,
+        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
+        list_rules, matching_problems, official_figures, plan_funding, plan_funding_scenario,
+        rank_candidates, run_call, run_case_text, run_cases, select_laureates, simulate,
+        simulate_candidate, solve_and_report, test_output, vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{

@@ -802,6 +802,38 @@ pub fn list_rules(
     )
 }
 
+/// The two promotions `diffRules` compares: those given; without `to`, the promotion after
+/// `from`; without `from`, the one before `to`; without either, EIG6 and EIG7 (the last
+/// change of the rules).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+///
+/// assert_eq!(eig_api::diff_sides(Some(Promotion::Eig3), None), (Promotion::Eig3, Promotion::Eig4));
+/// assert_eq!(eig_api::diff_sides(None, None), (Promotion::Eig6, Promotion::Eig7));
+/// ```
+pub fn diff_sides(from: Option<Promotion>, to: Option<Promotion>) -> (Promotion, Promotion) {
+    let order = [
+        Promotion::Eig1,
+        Promotion::Eig2,
+        Promotion::Eig3,
+        Promotion::Eig4,
+        Promotion::Eig5,
+        Promotion::Eig6,
+        Promotion::Eig7,
+    ];
+    let at = |promotion| order.iter().position(|p| *p == promotion);
+    match (from, to) {
+        (Some(from), Some(to)) => (from, to),
+        (Some(from), None) => {
+            (from, at(from).and_then(|i| order.get(i + 1)).copied().unwrap_or(from))
+        }
+        (None, Some(to)) => (at(to).and_then(|i| i.checked_sub(1)).map_or(to, |i| order[i]), to),
+        (None, None) => (Promotion::Eig6, Promotion::Eig7),
+    }
+}
+
 /// The difference between the rules of two promotions, cited on both sides (`eig rules
 /// --diff`, `GET /v1/rules/diff`).
 ///

@@ -531,20 +531,16 @@ const RULES_PARAMS: &[Param] = &[
 const DIFF_PARAMS: &[Param] = &[
     Param {
         name: "from",
-        description: "La première promotion (EIG3 ; obligatoire).",
+        description: "La première promotion (EIG3) ; sans elle, celle qui précède la seconde.",
         kind: ParamType::Promotion,
     },
     Param {
         name: "to",
-        description: "La seconde promotion (EIG4 ; obligatoire).",
+        description: "La seconde promotion (EIG4) ; sans elle, celle qui suit la première, ou \
+                      sans aucune des deux : de l'EIG6 à l'EIG7.",
         kind: ParamType::Promotion,
     },
 ];
-
-const DIFF_REFUSALS: &[Refusal] = &[Refusal {
-    code: "invalid_parameter",
-    description: "from ou to manque : les deux promotions à comparer sont obligatoires.",
-}];
 
 const ON_PARAM: &[Param] = &[Param {
     name: "on",
@@ -924,18 +920,11 @@ operations! {
                   modifiées, calendrier, bornes, voies de financement et paramètres, chacun cité \
                   des deux côtés.",
         input: None, output: "rules-diff", params: DIFF_PARAMS, french: true,
-        refusals: DIFF_REFUSALS,
+        refusals: &[],
         output_type: eig_catalogue::RulesDiff,
         call: |request| {
-            let side = |name: &str| {
-                request.promotion(name)?.ok_or_else(|| {
-                    ApiError::parameter(
-                        name,
-                        format!("{name} : donnez la promotion à comparer, par exemple EIG3"),
-                    )
-                })
-            };
-            Ok(crate::diff_rules(side("from")?, side("to")?))
+            let (from, to) = crate::diff_sides(request.promotion("from")?, request.promotion("to")?);
+            Ok(crate::diff_rules(from, to))
         },
         text: |output| eig_catalogue::diff_french(output),
     },

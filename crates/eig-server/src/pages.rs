@@ -162,6 +162,51 @@ pub fn coverage() -> Vec<Coverage> {
         .collect()
 }
 
+/// The coverage of every text in Markdown, as `docs/rules/coverage.md` holds it (a test
+/// fails when they differ): per text, its normative sentences, how many a rule models, and
+/// the sentences no rule models.
+///
+/// # Example
+/// ```
+/// assert!(eig_server::coverage_markdown().starts_with("# Coverage of the texts"));
+/// ```
+pub fn coverage_markdown() -> String {
+    let coverage = coverage();
+    let mut out = String::from(
+        "# Coverage of the texts by the rules\n\n\
+         Generated from the rule definitions and the shipped texts by `eig_server::coverage_markdown` \
+         (the same data as the law ↔ code pages, `eig rules --html DIR`); the test \
+         `pages::the_coverage_page_is_the_data` fails when this file differs \
+         (regenerate: `EIG_UPDATE_DOCS=1 cargo test -p eig-server --test it pages`).\n\n\
+         A sentence is *normative* when it holds one of these words: ",
+    );
+    let words: Vec<String> = NORMATIVE.iter().map(|word| format!("`{}`", word.trim())).collect();
+    out.push_str(&words.join(", "));
+    out.push_str(
+        ". It is *modelled* when the sentence a rule quotes (its definition's `quote`) is in \
+         it. A sentence not modelled is listed with its reason; where no reason is written \
+         yet, the list says so.\n\n| Text | Normative sentences | Modelled | Share |\n|---|---|---|---|\n",
+    );
+    for text in &coverage {
+        let total = text.sentences.len();
+        let share = (text.modelled() * 100).checked_div(total).unwrap_or(0);
+        let _ = writeln!(out, "| {} | {total} | {} | {share} % |", text.document, text.modelled());
+    }
+    for text in &coverage {
+        let _ = writeln!(out, "\n## {}\n", text.document);
+        let missing: Vec<&String> =
+            text.sentences.iter().filter(|(_, rules)| rules.is_empty()).map(|(s, _)| s).collect();
+        if missing.is_empty() {
+            out.push_str("Every normative sentence is modelled.\n");
+        }
+        for sentence in missing {
+            let _ =
+                writeln!(out, "- {}: reason not yet written", sentence.replace(['«', '»'], "\""));
+        }
+    }
+    out
+}
+
 /// The pages, by file name (`index.html`, `texte-AAP3.html`, `regle-eig3.host.kind.html`,
 /// `style.css`), built once.
 ///

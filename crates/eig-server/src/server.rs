@@ -610,7 +610,7 @@ fn fixed(shared: &Shared, path: &str) -> Option<Response> {
         other => {
             let name = other.strip_prefix("/regles/")?;
             let page = crate::rule_pages().get(name)?;
-            let kind = if name.ends_with(".css") {
+            let kind = if name == "style.css" {
                 "text/css; charset=utf-8"
             } else {
                 "text/html; charset=utf-8"

@@ -232,7 +232,7 @@ fn errors_carry_a_stable_code_and_a_path() {
         ("invalid_parameter", ErrorKind::Parameter, Some("?node_limit".to_owned()))
     );
     assert_eq!(
-        code("diffRules", "", &[("from", "EIG3")]),
+        code("diffRules", "", &[("from", "EIG3"), ("to", "EIG9")]),
         ("invalid_parameter", ErrorKind::Parameter, Some("?to".to_owned()))
     );
     assert_eq!(

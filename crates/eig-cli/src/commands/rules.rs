@@ -14,22 +14,19 @@ pub(crate) fn rules(args: &RulesArgs) -> Result<(), CliError> {
         return crate::commands::pages::write(dir);
     }
     let mut query = BTreeMap::new();
-    let id = match &args.diff {
-        Some(sides) => {
-            for (name, value) in ["from", "to"].into_iter().zip(sides) {
-                query.insert(name.to_owned(), value.clone());
-            }
-            "diffRules"
+    let id = if let Some(sides) = &args.diff {
+        for (name, value) in ["from", "to"].into_iter().zip(sides) {
+            query.insert(name.to_owned(), value.clone());
         }
-        None => {
-            if let Some(promotion) = &args.promotion {
-                query.insert("promotion".to_owned(), promotion.clone());
-            }
-            if let Some(on) = &args.on {
-                query.insert("on".to_owned(), on.clone());
-            }
-            "listRules"
+        "diffRules"
+    } else {
+        if let Some(promotion) = &args.promotion {
+            query.insert("promotion".to_owned(), promotion.clone());
         }
+        if let Some(on) = &args.on {
+            query.insert("on".to_owned(), on.clone());
+        }
+        "listRules"
     };
     let op = eig_api::operation(id).ok_or_else(|| CliError::Usage {
         message: format!("l'opération {id} manque à la table (une erreur du programme)"),
