@@ -11,7 +11,7 @@ use eig_api::{Operation, ParamType, Request, Surface};
 use crate::{cli::Format, error::CliError, input::InputSource, output};
 
 /// The subcommands defined in `cli.rs`, with options of their own.
-const OWN: [&str; 12] = [
+const OWN: [&str; 11] = [
     "run",
     "eligibility",
     "explain",
@@ -23,7 +23,6 @@ const OWN: [&str; 12] = [
     "test",
     "serve",
     "rules",
-    "rules-diff",
 ];
 
 /// The table's operations that have no subcommand of their own.
