@@ -230,6 +230,14 @@ pub(crate) fn parameters(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || json(&crate::list_parameters(None)))
 }
 
+pub(crate) fn rules_catalogue(promotion: Option<Promotion>) -> Example {
+    json(&crate::list_rules(Some(promotion.unwrap_or(Promotion::Eig7)), None))
+}
+
+pub(crate) fn rules_diff(promotion: Option<Promotion>) -> Example {
+    same_for_all(promotion, || json(&crate::diff_rules(Promotion::Eig3, Promotion::Eig4)))
+}
+
 pub(crate) fn vocabulary(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || json(&crate::vocabulary()))
 }

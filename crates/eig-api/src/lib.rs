@@ -9,7 +9,7 @@
 //!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
 //!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`],
 //!   [`assign_talents`], [`run_call`], [`simulate`], [`simulate_candidate`], [`run_cases`], [`official_figures`],
-//!   [`list_parameters`], [`vocabulary`].
+//!   [`list_parameters`], [`list_rules`], [`diff_rules`], [`vocabulary`].
 //! - **The table**: [`operations`] (each an [`Operation`]: `id`, `command`, `method`, `path`,
 //!   shapes, [`Param`]s, [`Operation::run`] from a [`Request`] to JSON,
 //!   [`Operation::run_french`] to text) and [`shapes`] (each a [`Shape`]: kind, name,
@@ -45,10 +45,10 @@ pub use crate::{
     error::{ApiError, ErrorKind},
     operations::{
         assign_talents, candidates_judged, changes_to_eligibility, convention_termination,
-        decide_ami5bis, decide_eligibility, decide_prolongation, dossiers_judged,
-        eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters, matching_problems,
-        official_figures, plan_funding, plan_funding_scenario, rank_candidates, run_call,
-        run_case_text, run_case_text_with, run_cases, select_laureates, simulate,
+        decide_ami5bis, decide_eligibility, decide_prolongation, diff_rules, diff_sides,
+        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
+        list_rules, matching_problems, official_figures, plan_funding, plan_funding_scenario,
+        rank_candidates, run_call, run_case_text, run_case_text_with, run_cases, select_laureates, simulate,
         simulate_candidate, solve_and_report, test_output, vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},

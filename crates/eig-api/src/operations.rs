@@ -775,6 +775,84 @@ fn programme_start() -> Option<chrono::NaiveDate> {
     Promotion::ALL.into_iter().filter_map(promotion_start).min()
 }
 
+/// `listRules`: the rules catalogue of one promotion (every promotion when `None`), built
+/// from the rule definitions, the repository's case corpus and its register of
+/// interpretations; with a day, the calls open that day and the rules that judge what is
+/// received then (`eig rules`, `GET /v1/rules`).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use eig_domain::Promotion;
+///
+/// let eig3 = eig_api::list_rules(Some(Promotion::Eig3), None);
+/// assert!(eig3.promotions[0].rules.iter().any(|rule| rule.id == "eig3.host.kind"));
+/// let nothing_open = eig_api::list_rules(None, NaiveDate::from_ymd_opt(2019, 3, 1));
+/// assert!(nothing_open.open_calls.is_empty());
+/// ```
+pub fn list_rules(
+    promotion: Option<Promotion>,
+    on: Option<chrono::NaiveDate>,
+) -> eig_catalogue::Catalogue {
+    eig_catalogue::catalogue(
+        promotion,
+        on,
+        eig_catalogue::Corpus::embedded(),
+        eig_catalogue::Register::embedded(),
+    )
+}
+
+/// The two promotions `diffRules` compares: those given; without `to`, the promotion after
+/// `from`; without `from`, the one before `to`; without either, EIG6 and EIG7 (the last
+/// change of the rules).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+///
+/// assert_eq!(eig_api::diff_sides(Some(Promotion::Eig3), None), (Promotion::Eig3, Promotion::Eig4));
+/// assert_eq!(eig_api::diff_sides(None, None), (Promotion::Eig6, Promotion::Eig7));
+/// ```
+pub fn diff_sides(from: Option<Promotion>, to: Option<Promotion>) -> (Promotion, Promotion) {
+    let order = [
+        Promotion::Eig1,
+        Promotion::Eig2,
+        Promotion::Eig3,
+        Promotion::Eig4,
+        Promotion::Eig5,
+        Promotion::Eig6,
+        Promotion::Eig7,
+    ];
+    let at = |promotion| order.iter().position(|p| *p == promotion);
+    match (from, to) {
+        (Some(from), Some(to)) => (from, to),
+        (Some(from), None) => {
+            (from, at(from).and_then(|i| order.get(i + 1)).copied().unwrap_or(from))
+        }
+        (None, Some(to)) => (at(to).and_then(|i| i.checked_sub(1)).map_or(to, |i| order[i]), to),
+        (None, None) => (Promotion::Eig6, Promotion::Eig7),
+    }
+}
+
+/// The difference between the rules of two promotions, cited on both sides (`eig rules
+/// --diff`, `GET /v1/rules/diff`).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+///
+/// let change = eig_api::diff_rules(Promotion::Eig5, Promotion::Eig6);
+/// assert!(change.added.iter().any(|rule| rule.id == "funding.flat_per_recruited_talent"));
+/// ```
+pub fn diff_rules(from: Promotion, to: Promotion) -> eig_catalogue::RulesDiff {
+    eig_catalogue::diff(
+        from,
+        to,
+        eig_catalogue::Corpus::embedded(),
+        eig_catalogue::Register::embedded(),
+    )
+}
+
 /// `listParameters`: the official funding parameters, dated and sourced; with a day, those
 /// in force that day.
 ///

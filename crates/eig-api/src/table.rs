@@ -521,6 +521,35 @@ const CASES_PARAMS: &[Param] = &[Param {
     kind: ParamType::Boolean,
 }];
 
+const RULES_PARAMS: &[Param] = &[
+    Param {
+        name: "promotion",
+        description: "Seulement cette promotion (EIG1 … EIG7, DIG1 ; eig3 et EIG 3 sont acceptés).",
+        kind: ParamType::Promotion,
+    },
+    Param {
+        name: "on",
+        description: "Un jour (AAAA-MM-JJ) : les appels ouverts ce jour-là, d'après le calendrier \
+                      de chaque promotion, et les règles qui jugent un dossier ou une candidature \
+                      reçus ce jour-là.",
+        kind: ParamType::Date,
+    },
+];
+
+const DIFF_PARAMS: &[Param] = &[
+    Param {
+        name: "from",
+        description: "La première promotion (EIG3) ; sans elle, celle qui précède la seconde.",
+        kind: ParamType::Promotion,
+    },
+    Param {
+        name: "to",
+        description: "La seconde promotion (EIG4) ; sans elle, celle qui suit la première, ou \
+                      sans aucune des deux : de l'EIG6 à l'EIG7.",
+        kind: ParamType::Promotion,
+    },
+];
+
 const ON_PARAM: &[Param] = &[Param {
     name: "on",
     description: "Un jour (AAAA-MM-JJ) : seulement les paramètres en vigueur ce jour-là.",
@@ -885,6 +914,34 @@ operations! {
         output_type: Vec<eig_funding::Parameter>,
         call: |request| Ok(crate::list_parameters(request.date("on")?)),
         text: |output| text::parameters(output),
+    },
+    ListRules {
+        id: "listRules", command: "rules", method: Get, path: "/v1/rules",
+        tag: "reference",
+        summary: "Le catalogue des règles : chaque règle d'une promotion avec sa source, la \
+                  phrase qu'elle modélise, ses paramètres, l'interprétation retenue et ses cas \
+                  de test ; ou, un jour donné, les appels ouverts et les règles qui jugent ce \
+                  qui est reçu ce jour-là.",
+        input: None, output: "rules-catalogue", params: RULES_PARAMS, french: true,
+        refusals: &[],
+        output_type: eig_catalogue::Catalogue,
+        call: |request| Ok(crate::list_rules(request.promotion("promotion")?, request.date("on")?)),
+        text: |output| eig_catalogue::catalogue_french(output),
+    },
+    DiffRules {
+        id: "diffRules", command: "rules-diff", method: Get, path: "/v1/rules/diff",
+        tag: "reference",
+        summary: "Ce qui change d'une promotion à l'autre : règles ajoutées, retirées et \
+                  modifiées, calendrier, bornes, voies de financement et paramètres, chacun cité \
+                  des deux côtés.",
+        input: None, output: "rules-diff", params: DIFF_PARAMS, french: true,
+        refusals: &[],
+        output_type: eig_catalogue::RulesDiff,
+        call: |request| {
+            let (from, to) = crate::diff_sides(request.promotion("from")?, request.promotion("to")?);
+            Ok(crate::diff_rules(from, to))
+        },
+        text: |output| eig_catalogue::diff_french(output),
     },
     Vocabulary {
         id: "vocabulary", command: "vocabulary", method: Get, path: "/v1/vocabulary",
@@ -1284,6 +1341,10 @@ shapes! {
         "Les faits sourcés de chaque promotion.", built(examples::promotions);
     "parameter-list" => "ParameterList", Output, Vec<eig_funding::Parameter>,
         "Les paramètres officiels du financement.", built(examples::parameters);
+    "rules-catalogue" => "RulesCatalogue", Output, eig_catalogue::Catalogue,
+        "Le catalogue des règles d'une ou de toutes les promotions (résultat de eig rules).", built(examples::rules_catalogue);
+    "rules-diff" => "RulesDiff", Output, eig_catalogue::RulesDiff,
+        "Ce qui change entre les règles de deux promotions (résultat de eig rules --diff).", built(examples::rules_diff);
     "vocabulary" => "Vocabulary", Output, crate::Vocabulary,
         "Les libellés français des valeurs à choisir.", built(examples::vocabulary);
     "defi" => "Defi", Input, eig_domain::Defi,

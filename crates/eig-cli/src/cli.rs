@@ -63,6 +63,33 @@ pub(crate) enum Command {
     /// (le processus vit), /readyz (il peut prendre du travail),
     /// et une page de simulation à / (docs/server.md).
     Serve(ServeArgs),
+    /// Le catalogue des règles, tiré des définitions du code : chaque règle d'une promotion
+    /// avec sa source, la phrase qu'elle modélise, ses paramètres, l'interprétation retenue et
+    /// ses cas de test ; --on : les appels ouverts un jour et les règles qui jugent ce qui est
+    /// reçu ce jour-là ; --diff : ce qui change d'une promotion à l'autre ; --html : les pages
+    /// texte ↔ code.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    /// Seulement cette promotion (EIG1 … EIG7, DIG1 ; eig3 et EIG 3 sont acceptés).
+    #[arg(long, value_name = "PROMOTION")]
+    pub(crate) promotion: Option<String>,
+    /// Un jour (AAAA-MM-JJ) : les appels ouverts ce jour-là et les règles qui jugent un dossier
+    /// ou une candidature reçus ce jour-là.
+    #[arg(long, value_name = "AAAA-MM-JJ")]
+    pub(crate) on: Option<String>,
+    /// Deux promotions : les règles ajoutées, retirées et modifiées de la première à la
+    /// seconde, et le calendrier, les bornes, les voies et les paramètres qui changent.
+    #[arg(long, num_args = 2, value_names = ["PROMOTION", "PROMOTION"], conflicts_with_all = ["promotion", "on"])]
+    pub(crate) diff: Option<Vec<String>>,
+    /// Écrit les pages texte ↔ code (HTML) dans ce dossier : chaque texte avec les phrases que
+    /// les règles modélisent, chaque règle, la couverture de chaque texte.
+    #[arg(long, value_name = "DOSSIER", conflicts_with_all = ["diff", "on", "promotion"])]
+    pub(crate) html: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// How to print a result.

@@ -10,6 +10,8 @@ mod funding;
 pub(crate) mod history;
 pub(crate) mod matching;
 pub(crate) mod operation;
+mod pages;
+mod rules;
 mod run;
 pub(crate) mod schema;
 mod serve;
@@ -28,5 +30,6 @@ pub(crate) fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Example(args) => schema::example(args),
         Command::Test(args) => test::test(args),
         Command::Serve(args) => serve::serve(args),
+        Command::Rules(args) => rules::rules(args),
     }
 }

@@ -114,10 +114,12 @@ pub use crate::outcome::{
 pub use crate::prolongation::{
     ProlongationDecision, ProlongationRequest, ProlongedContract, TalentOutcome,
     evaluate_prolongation, evaluate_prolongation_by_talent, prolongation_rule_ids,
+    prolongation_rules,
 };
 #[doc(alias = "5bis")]
 pub use crate::rules::{
-    RuleSet, eig5bis_rule_ids, evaluate_candidate, evaluate_dossier, evaluate_eig5bis, rule_set,
+    RuleDefinition, RuleSet, eig5bis_rule_ids, eig5bis_rules, evaluate_candidate, evaluate_dossier,
+    evaluate_eig5bis, rule_set,
 };
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]

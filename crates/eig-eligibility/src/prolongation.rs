@@ -90,29 +90,35 @@ const DEADLINE: Rule = Rule {
     id: "eig6plus.request.deadline",
     title: "Dossier déposé avant le 29 mars 2023 à 23h59 (heure de Paris)",
     source: aac6plus("§3.3"),
+    quote: "Les dossiers doivent être déposés sous forme électronique, impérativement avant la clôture de l’appel à candidatures, la date et l’heure de réception faisant foi : mercredi 29 mars 2023 à 23h59 (heure de Paris).",
 };
 const LAUREATE: Rule = Rule {
     id: "eig6plus.host.eig6_laureate",
     title: "Administration lauréate de l'appel à projets EIG 6",
     source: aac6plus("§2.1"),
+    quote: "Sont éligibles à solliciter la prolongation du cofinancement les administrations lauréates de l’appel à projets EIG 6 qui :",
 };
 const TITRE2: Rule = Rule {
     id: "eig6plus.host.titre2_programme",
     title: "Programme budgétaire pouvant recevoir des crédits de titre 2 par décret de transfert",
     source: aac6plus("§2.1"),
+    quote: "Disposent d’un programme budgétaire permettant à la DINUM de leur verser des crédits en titre 2 par l’intermédiaire d’un décret de transfert en gestion, que ce soit directement ou indirectement, via leur administration centrale de tutelle, le cas échéant.",
 };
 const CONTINUOUS: Rule = Rule {
     id: "eig6plus.contract.continuous_until_29_december",
     title: "Prolongation après le 11 juillet 2023, sans discontinuité au moins jusqu'au 29 décembre 2023",
     source: aac6plus("§2.1"),
+    quote: "Prolongent les EIG via un dispositif contractuel après le 11 juillet 2023",
 };
 const SAME_PAY: Rule = Rule {
     id: "eig6plus.contract.same_pay",
     title: "Mêmes conditions de rémunération que les contrats EIG initiaux",
     source: aac6plus("§2.1"),
+    quote: "dans les mêmes conditions de rémunération que les contrats EIG initiaux (3.500 euros nets par mois pour les EIG ayant jusqu’à 5 années d’expérience inclus ou 4.000 euros nets par mois pour les profils au-delà de 5 ans d’expérience)",
 };
 
 const RULE_IDS: &[&str] = &[DEADLINE.id, LAUREATE.id, TITRE2.id, CONTINUOUS.id, SAME_PAY.id];
+const RULES: &[Rule] = &[DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY];
 
 /// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
 static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
@@ -141,6 +147,17 @@ fn last_day() -> Option<NaiveDate> {
 /// ```
 pub fn prolongation_rule_ids() -> &'static [&'static str] {
     RULE_IDS
+}
+
+/// The definitions of the EIG6+ prolongation rules, in evaluation order.
+///
+/// # Example
+/// ```
+/// let rules = eig_eligibility::prolongation_rules();
+/// assert_eq!(rules[0].id, "eig6plus.request.deadline");
+/// ```
+pub fn prolongation_rules() -> Vec<crate::RuleDefinition> {
+    RULES.iter().map(Rule::definition).collect()
 }
 
 /// Decides a request for the co-financing of EIG6 prolongations (AAC6+ §2.1, §3.3), talent

@@ -119,6 +119,38 @@ impl RuleSet {
         self.rules.candidate_rule_ids()
     }
 
+    /// The definitions of the dossier rules, in evaluation order (the order of
+    /// [`RuleSet::dossier_rule_ids`]).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// let rules = rule_set(Promotion::Eig7)?;
+    /// let ids: Vec<&str> = rules.dossier_rules().iter().map(|rule| rule.id).collect();
+    /// assert_eq!(ids, rules.dossier_rule_ids());
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
+    pub fn dossier_rules(self) -> Vec<RuleDefinition> {
+        self.rules.dossier_rules().iter().map(Rule::definition).collect()
+    }
+
+    /// The definitions of the candidate rules, in evaluation order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_eligibility::rule_set;
+    ///
+    /// let rules = rule_set(Promotion::Eig2)?.candidate_rules();
+    /// assert_eq!(rules[0].source.to_string(), "AAC2 art. 4 (Dossier de candidature)");
+    /// # Ok::<(), eig_eligibility::EligibilityError>(())
+    /// ```
+    pub fn candidate_rules(self) -> Vec<RuleDefinition> {
+        self.rules.candidate_rules().iter().map(Rule::definition).collect()
+    }
+
     /// Decides a défi dossier.
     ///
     /// # Errors
@@ -324,6 +356,17 @@ pub fn eig5bis_rule_ids() -> &'static [&'static str] {
     eig5bis::RULE_IDS
 }
 
+/// The definitions of the AMI Promotion 5 bis rules, in evaluation order.
+///
+/// # Example
+/// ```
+/// let rules = eig_eligibility::eig5bis_rules();
+/// assert_eq!(rules[0].source.document, eig_domain::Document::Ami5bis);
+/// ```
+pub fn eig5bis_rules() -> Vec<RuleDefinition> {
+    eig5bis::RULES.iter().map(Rule::definition).collect()
+}
+
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris
 /// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
 /// UTC).
@@ -354,6 +397,8 @@ pub(crate) trait PromotionRules: std::fmt::Debug + Send + Sync {
     fn promotion(&self) -> Promotion;
     fn dossier_rule_ids(&self) -> &'static [&'static str];
     fn candidate_rule_ids(&self) -> &'static [&'static str];
+    fn dossier_rules(&self) -> &'static [Rule];
+    fn candidate_rules(&self) -> &'static [Rule];
     /// Records every dossier rule; returns the funding route when it is decided.
     fn dossier(
         &self,
@@ -368,12 +413,58 @@ pub(crate) trait PromotionRules: std::fmt::Debug + Send + Sync {
     fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError>;
 }
 
-/// A rule's identity: stable id, French title, source.
+/// A rule's identity: stable id, French title, source, and the sentence of the source it
+/// models (verbatim; `eig-sources` checks it).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rule {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
     pub(crate) source: Cite,
+    pub(crate) quote: &'static str,
+}
+
+impl Rule {
+    pub(crate) fn definition(&self) -> RuleDefinition {
+        RuleDefinition {
+            id: self.id,
+            title: self.title,
+            source: self.source.source(),
+            quote: self.quote,
+        }
+    }
+}
+
+/// A rule as it is defined, before any input: its stable id, its French title, the text that
+/// states it and the sentence of that text it models.
+///
+/// The rules catalogue (`eig-catalogue`, `eig rules`) is built from these definitions; the
+/// quote is verbatim in its document (checked by `eig-sources`' tests).
+///
+/// # Example
+/// ```
+/// use eig_domain::Promotion;
+/// use eig_eligibility::rule_set;
+///
+/// let rules = rule_set(Promotion::Eig3)?.dossier_rules();
+/// let deadline = &rules[0];
+/// assert_eq!(deadline.id, "eig3.dossier.deadline");
+/// assert_eq!(deadline.source.to_string(), "AAP3 §4.2");
+/// assert!(deadline.quote.contains("vendredi 15 juin 2018 à 17h00"));
+/// # Ok::<(), eig_eligibility::EligibilityError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct RuleDefinition {
+    /// The stable id (`eig3.host.kind`), the one the trace records.
+    pub id: &'static str,
+    /// The French title.
+    pub title: &'static str,
+    /// The text and the section that state the rule.
+    pub source: Source,
+    /// The sentence of that text the rule models, verbatim (an elision `…` or `[…]` only
+    /// between two verbatim parts).
+    pub quote: &'static str,
 }
 
 /// A citation that can live in a constant: a document and a locator in it.

@@ -83,7 +83,7 @@ pub use crate::plan::{
     TalentPlan, TalentRef,
 };
 pub use crate::{
-    compute::{plan_defi, plan_promotion, plan_promotion_stream},
+    compute::{plan_defi, plan_promotion, plan_promotion_stream, route_is_open},
     error::{FundingError, SplitError},
     parameter::{
         LAST_CHECKED_ON, Override, Parameter, ParameterId, ParameterValue, UnknownParameter,

@@ -268,6 +268,135 @@ impl RuleId {
     }
 }
 
+impl RuleId {
+    /// The sentence of `source` that states the rule, verbatim (an elision `…` only between
+    /// two verbatim parts), for the sources whose sentence the rule quotes; `None` for a
+    /// source it cites without quoting (a table, a section read as a whole). Checked against
+    /// the texts by `eig-sources`' tests.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::RuleId;
+    ///
+    /// let source = &RuleId::PiaShareOfEmployerCost.sources()[0];
+    /// let quote = RuleId::PiaShareOfEmployerCost.quote(source).unwrap();
+    /// assert!(quote.contains("70% du coût total employeur"));
+    /// ```
+    pub fn quote(self, source: &Source) -> Option<&'static str> {
+        let cited = source.to_string();
+        Some(match (self, cited.as_str()) {
+            (RuleId::PiaPaysPay, "AAC2 art. 2") => {
+                "L’administration d’accueil établit un contrat de travail avec l’entrepreneur.e lauréat.e, comprenant la rémunération susmentionnée. Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que cette dernière opère le versement du montant correspondant à la rémunération de l’EIG via un fonds de concours."
+            }
+            (RuleId::PiaShareOfEmployerCost, "AAP3 §3.1.1") => {
+                "Les administrations de l’Etat peuvent bénéficier du financement PIA. Elles recevront à ce titre un financement du PIA équivalent à 70% du coût total employeur du recrutement de chaque EIG."
+            }
+            (RuleId::PiaShareOfEmployerCost, "AAP3 §3.1.2") => {
+                "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple), ou, pour bénéficier du financement PIA à hauteur de 70%, elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif"
+            }
+            (RuleId::PiaShareOfEmployerCost, "AAP3 §5.2") => {
+                "le financement des EIG est assuré à 70% par le PIA et à 30% par l’administration lauréate."
+            }
+            (RuleId::MonthsOfEmployerCost, "AAP4 §3.3") => {
+                "le programme 352 accordera une subvention en crédits (titre 2) correspondant au coût total employeur de 4 mois (septembre-décembre 2020) d’une rémunération de 4 000€ nets par mois pour chaque EIG."
+            }
+            (RuleId::MonthsOfEmployerCost, "AAP5 §3.3") => {
+                "le programme 352 versera des crédits de titre 2 correspondant au coût total employeur (salaire brut chargé) de 3 mois (1er octobre – 31 décembre 2021) d’une rémunération de 3 500€ ou 4 000€ nets par mois pour chaque EIG selon le niveau d’expérience."
+            }
+            (RuleId::FlatPerRecruitedTalent, "AAP6 §3.3") => {
+                "le programme 352 versera des crédits de titre 2 d’un montant de 20.000 euros par EIG recruté, quel que soit le niveau d’expérience des profils retenus. Cela correspond au montant moyen constaté du co-financement des promotions antérieures du programme EIG."
+            }
+            (RuleId::FlatPerRecruitedTalent, "AAP6 annexe 3 art. 4") => {
+                "après présentation d’un justificatif de recrutement des EIG par l’administration lauréate, un forfait de 20.000 euros de titre 2 par EIG est finançable par la DINUM."
+            }
+            (RuleId::FlatPerProlongedTalent, "AAC6+ §2.2") => {
+                "le programme 352 versera des crédits de titre 2 d’un montant de 20 000 euros par EIG prolongé(e), quel que soit le niveau d’expérience des EIG concerné(e)s."
+            }
+            (RuleId::DinumPaysAll, "REG7 §1.2") => {
+                "Des agent(e)s contractuel(le)s de la DINUM financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352"
+            }
+            (RuleId::SelfFunded, "AAP3 §3.1.3") => {
+                "l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif"
+            }
+            (RuleId::AlternativeFunding, "AAP3 §3.1.2") => {
+                "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple)"
+            }
+            (RuleId::UnusedFlatNotRefunded, "AAP6 annexe 3 art. 4") => {
+                "Les sommes versées qui n’auront pas été utilisées dans le cadre du projet (dans l’éventualité d’une démission d’un EIG par exemple) ne seront pas directement restituées à la DINUM l’année du versement. En revanche, si l’administration lauréate est de nouveau sélectionnée dans le cadre de la promotion EIG de l’année suivante, le nouveau transfert pourra être minoré à hauteur du trop-perçu."
+            }
+            (RuleId::Envelope, "AAP3 §1") => {
+                "L’ensemble du dispositif sera financé à hauteur de 1,5 millions d’euros maximum par le PIA."
+            }
+            (RuleId::Envelope, "AAP4 §1") => {
+                "une promotion unique EIG 4 … cofinancée à hauteur de 1,5M€ par le programme budgétaire 352"
+            }
+            _ => return None,
+        })
+    }
+
+    /// The parameters the rule reads, in the order of [`ParameterId::ALL`](crate::ParameterId::ALL).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::{ParameterId, RuleId};
+    ///
+    /// assert_eq!(RuleId::PiaShareOfEmployerCost.parameters(), [ParameterId::PiaShare]);
+    /// assert!(RuleId::SelfFunded.parameters().is_empty());
+    /// ```
+    pub fn parameters(self) -> &'static [crate::ParameterId] {
+        use crate::ParameterId as P;
+        match self {
+            RuleId::PiaPaysPay | RuleId::PiaShareOfEmployerCost => &[P::PiaShare],
+            RuleId::MonthsOfEmployerCost => &[P::SubsidisedMonths],
+            RuleId::FlatPerRecruitedTalent => &[P::FlatPerRecruitedTalent],
+            RuleId::FlatPerProlongedTalent => &[P::FlatPerProlongedTalent],
+            RuleId::DinumPaysAll => &[P::DinumShare],
+            RuleId::ReferenceCostEstimate => {
+                &[P::ReferenceEmployerCost, P::ReferenceContractMonths, P::ReferenceNetMonthlyPay]
+            }
+            RuleId::Envelope => &[P::ProgrammeEnvelope],
+            RuleId::HostPaysRest
+            | RuleId::SelfFunded
+            | RuleId::AlternativeFunding
+            | RuleId::UnusedFlatNotRefunded => &[],
+        }
+    }
+
+    /// Whether a plan of `promotion` can apply the rule: the promotion's formula (the PIA's
+    /// pay for EIG1–EIG2, its 70 % for EIG3, months of cost for EIG4–EIG5, a flat amount for
+    /// EIG6, DINUM's whole for EIG7; a flat amount per prolonged talent for EIG5 and EIG6),
+    /// and the rules of every promotion that has a formula (the host's rest, self-funding,
+    /// alternative funding, the reference cost, the envelope). DIG1 has no formula (error
+    /// `NoRuleStated`): only self-funding and alternative funding apply.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    /// use eig_funding::RuleId;
+    ///
+    /// assert!(RuleId::PiaShareOfEmployerCost.applies_to(Promotion::Eig3));
+    /// assert!(!RuleId::PiaShareOfEmployerCost.applies_to(Promotion::Eig4));
+    /// assert!(RuleId::SelfFunded.applies_to(Promotion::Dig1));
+    /// ```
+    pub fn applies_to(self, promotion: Promotion) -> bool {
+        use Promotion::{Dig1, Eig1, Eig2, Eig3, Eig4, Eig5, Eig6, Eig7};
+        match self {
+            RuleId::PiaPaysPay => matches!(promotion, Eig1 | Eig2),
+            RuleId::PiaShareOfEmployerCost => promotion == Eig3,
+            RuleId::MonthsOfEmployerCost => matches!(promotion, Eig4 | Eig5),
+            RuleId::FlatPerRecruitedTalent => promotion == Eig6,
+            RuleId::FlatPerProlongedTalent | RuleId::UnusedFlatNotRefunded => {
+                matches!(promotion, Eig5 | Eig6)
+            }
+            RuleId::DinumPaysAll => promotion == Eig7,
+            RuleId::SelfFunded | RuleId::AlternativeFunding => true,
+            RuleId::HostPaysRest | RuleId::ReferenceCostEstimate | RuleId::Envelope => {
+                promotion != Dig1
+            }
+        }
+    }
+}
+
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -31,6 +31,7 @@
 pub use crate::{
     api::{Api, Call, Handler, Method, Operation, Parameter},
     openapi::openapi,
+    pages::{Coverage, NORMATIVE, coverage, coverage_markdown, rule_pages},
     problem::Problem,
     rules::rules_api,
     server::{Limits, request_cost, router, serve, shutdown_signal},
@@ -39,6 +40,7 @@ pub use crate::{
 mod api;
 mod openapi;
 mod page;
+mod pages;
 mod problem;
 mod rules;
 mod server;

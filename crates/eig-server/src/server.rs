@@ -604,7 +604,19 @@ fn fixed(shared: &Shared, path: &str) -> Option<Response> {
         "/" | "/index.html" => asset("text/html; charset=utf-8", page::INDEX_HTML),
         "/assets/app.js" => asset("text/javascript; charset=utf-8", page::APP_JS),
         "/assets/style.css" => asset("text/css; charset=utf-8", page::STYLE_CSS),
-        _ => return None,
+        "/regles" | "/regles/" => {
+            asset("text/html; charset=utf-8", &crate::rule_pages()["index.html"])
+        }
+        other => {
+            let name = other.strip_prefix("/regles/")?;
+            let page = crate::rule_pages().get(name)?;
+            let kind = if name == "style.css" {
+                "text/css; charset=utf-8"
+            } else {
+                "text/html; charset=utf-8"
+            };
+            asset(kind, page)
+        }
     })
 }
 

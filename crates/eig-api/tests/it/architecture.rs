@@ -8,7 +8,7 @@ use serde_json::Value;
 /// Each crate's floor: a crate may depend (normal or build dependency) only on crates of a
 /// lower floor. `eig-testkit` sits above the operations layer because it re-exports its
 /// fixtures, and nothing may depend on it but as a dev-dependency.
-const FLOORS: [(&str, u8); 13] = [
+const FLOORS: [(&str, u8); 14] = [
     ("eig-domain", 0),
     ("eig-sources", 1),
     ("eig-history", 1),
@@ -17,11 +17,13 @@ const FLOORS: [(&str, u8); 13] = [
     ("eig-matching", 1),
     ("eig-campaign", 2),
     ("eig-cases", 3),
-    ("eig-api", 4),
-    ("eig-testkit", 5),
-    ("eig-server", 5),
-    ("eig-cli", 6),
-    ("eig-benches", 7),
+    // The rules catalogue sits beside the case format, reading the corpus through it.
+    ("eig-catalogue", 4),
+    ("eig-api", 5),
+    ("eig-testkit", 6),
+    ("eig-server", 6),
+    ("eig-cli", 7),
+    ("eig-benches", 8),
 ];
 
 /// The rule crates: independent of each other.

@@ -89,6 +89,8 @@ fn every_rule_family_has_an_operation() {
         "officialFigures",
         "listPromotions",
         "listParameters",
+        "listRules",
+        "diffRules",
         "vocabulary",
     ] {
         assert!(eig_api::operation(id).is_some(), "{id}");
@@ -228,6 +230,14 @@ fn errors_carry_a_stable_code_and_a_path() {
     assert_eq!(
         code("assignTalents", "{}", &[("exact", "true"), ("node_limit", "10000001")]),
         ("invalid_parameter", ErrorKind::Parameter, Some("?node_limit".to_owned()))
+    );
+    assert_eq!(
+        code("diffRules", "", &[("from", "EIG3"), ("to", "EIG9")]),
+        ("invalid_parameter", ErrorKind::Parameter, Some("?to".to_owned()))
+    );
+    assert_eq!(
+        code("listRules", "", &[("on", "2018-13-01")]),
+        ("invalid_parameter", ErrorKind::Parameter, Some("?on".to_owned()))
     );
     assert_eq!(
         code("officialFigures", "", &[("promotion", "")]),

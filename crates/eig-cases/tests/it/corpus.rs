@@ -330,8 +330,10 @@ fn same_plan(input: &PromotionInput, scenario: &Scenario) -> Result<(), String> 
     }
 }
 
-/// Every rule of every rule set is exercised by at least one case of the corpus and has an
-/// entry in the rules catalogue, whose **Cases** line names cases that exercise it.
+/// Every rule of every rule set has its definition (with its sentence), is exercised by at
+/// least one case of the corpus and has an entry in the rules catalogue, which quotes the
+/// definition's sentence, cites its source, and whose **Cases** line names cases that
+/// exercise it.
 #[test]
 fn every_rule_has_cases_and_a_catalogue_entry() {
     let catalogue = fs::read_to_string(root().join("docs/rules/eligibility.md")).unwrap();
@@ -344,12 +346,39 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
         ids.extend(rules.dossier_rule_ids().iter().chain(rules.candidate_rule_ids()));
     }
+    // Each rule id has its definition, which carries its sentence, in the same order.
+    let mut definitions = eig_eligibility::eig5bis_rules();
+    definitions.extend(eig_eligibility::prolongation_rules());
+    for promotion in eig_domain::Promotion::ALL {
+        let Ok(rules) = eig_eligibility::rule_set(promotion) else { continue };
+        let dossier: Vec<&str> = rules.dossier_rules().iter().map(|rule| rule.id).collect();
+        assert_eq!(dossier, rules.dossier_rule_ids(), "{promotion}: definitions and ids differ");
+        let candidate: Vec<&str> = rules.candidate_rules().iter().map(|rule| rule.id).collect();
+        assert_eq!(candidate, rules.candidate_rule_ids(), "{promotion}: definitions and ids differ");
+        definitions.extend(rules.dossier_rules());
+        definitions.extend(rules.candidate_rules());
+    }
+    let defined: Vec<&str> = definitions.iter().map(|rule| rule.id).collect();
+    assert_eq!(defined, ids, "every rule id has its definition, in the same order");
     for id in &ids {
         assert!(covered.contains(&(*id).to_owned()), "no case exercises {id}");
         let heading = format!("### `{id}`");
         let start = catalogue.find(&heading).unwrap_or_else(|| panic!("no entry for {id}"));
         let entry = &catalogue[start + heading.len()..];
         let entry = &entry[..entry.find("\n#").unwrap_or(entry.len())];
+        // The entry quotes the sentence the rule's definition carries, and cites its source.
+        let definition = definitions.iter().find(|rule| rule.id == *id).unwrap();
+        let text = entry.lines().find(|line| line.starts_with("- **Text**:")).unwrap_or_default();
+        assert!(
+            text.contains(&format!("« {} »", definition.quote)),
+            "the entry for {id} does not quote its definition's sentence"
+        );
+        assert!(
+            entry.contains(&format!("- **Source**: {}", definition.source)),
+            "the entry for {id} does not cite {}",
+            definition.source
+        );
+        // The entry's **Cases** line names cases that exercise this rule.
         let line = entry
             .lines()
             .find(|line| line.starts_with("- **Cases**:"))

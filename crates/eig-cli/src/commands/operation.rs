@@ -11,7 +11,7 @@ use eig_api::{Operation, ParamType, Request, Surface};
 use crate::{cli::Format, error::CliError, input::InputSource, output};
 
 /// The subcommands defined in `cli.rs`, with options of their own.
-const OWN: [&str; 10] = [
+const OWN: [&str; 11] = [
     "run",
     "eligibility",
     "explain",
@@ -22,6 +22,7 @@ const OWN: [&str; 10] = [
     "example",
     "test",
     "serve",
+    "rules",
 ];
 
 /// The table's operations that have no subcommand of their own.
@@ -94,6 +95,17 @@ pub(crate) struct Call {
 }
 
 impl Call {
+    /// The call of `op` with `query`, printed as `format`.
+    pub(crate) fn new(
+        op: &'static Operation,
+        query: BTreeMap<String, String>,
+        format: Format,
+        output: Option<PathBuf>,
+        pretty: bool,
+    ) -> Call {
+        Call { op, file: None, query, format, output, pretty }
+    }
+
     /// The call of `op` from its subcommand's matches.
     pub(crate) fn from_matches(op: &'static Operation, matches: &ArgMatches) -> Call {
         let mut query = BTreeMap::new();

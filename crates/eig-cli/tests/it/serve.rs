@@ -352,6 +352,18 @@ fn every_endpoint_answers_like_the_command() {
     assert!(!expected.is_empty() && expected.len() < eig_funding::official_parameters().len());
     assert_eq!(parameters, serde_json::to_value(expected).unwrap());
     cover("get", "/v1/parameters");
+    // The rules catalogue and the difference answer what the command answers.
+    let rules = checked("get", "/v1/rules", get(port, "/v1/rules?promotion=EIG3&on=2018-06-01"));
+    let command = command_json(
+        &["rules", "--promotion", "EIG3", "--on", "2018-06-01", "--format", "json"],
+        "",
+    );
+    assert_eq!(rules, command);
+    assert_eq!(rules["open_calls"][0]["kind"], "defis");
+    cover("get", "/v1/rules");
+    let diff = checked("get", "/v1/rules/diff", get(port, "/v1/rules/diff?from=EIG3&to=EIG4"));
+    assert_eq!(diff, command_json(&["rules", "--diff", "EIG3", "EIG4", "--format", "json"], ""));
+    cover("get", "/v1/rules/diff");
     let example =
         checked("get", "/v1/examples/dossier", get(port, "/v1/examples/dossier?promotion=EIG4"));
     assert_eq!(

@@ -27,61 +27,73 @@ const HOST_KIND: Rule = Rule {
     id: "eig2.host.kind",
     title: "Défi issu d'un appel à projets interne à l'État",
     source: aac2("préambule"),
+    quote: "Ces défis ont fait l’objet d’une sélection en juillet 2017, à l’occasion d’un appel à projets interne à l’Etat.",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig2.host.funding_route",
     title: "Voie de financement : rémunération versée par la CDC (PIA) ou autofinancement",
     source: aac2("art. 2"),
+    quote: "L’administration d’accueil établit un contrat de travail avec l’entrepreneur.e lauréat.e, comprenant la rémunération susmentionnée. Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que cette dernière opère le versement du montant correspondant à la rémunération de l’EIG via un fonds de concours.",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig2.defi.team_size",
     title: "Défi réalisé en binôme ou trio (2 ou 3 EIG), sauf exception",
     source: aac2("art. 4 (Dossier de candidature)"),
+    quote: "Chaque défi sera réalisé en binôme ou trio (soit 2 ou 3 EIG), sauf exception.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig2.candidate.deadline",
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
     source: aac2("art. 4 (Dossier de candidature)"),
+    quote: "La clôture de l’appel à candidatures aura lieu à 17 heures le 27 octobre 2017.",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig2.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig2.candidate.civil_servant",
     title: "Pas agent en fonction dans l'administration",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
+    quote: "Ne peuvent concourir les agents en fonction dans l’administration, les membres du jury et les experts sollicités dans le cadre du présent programme.",
 };
 const JURY: Rule = Rule {
     id: "eig2.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
+    quote: "Ne peuvent concourir les agents en fonction dans l’administration, les membres du jury et les experts sollicités dans le cadre du présent programme.",
 };
 const STUDENT: Rule = Rule {
     id: "eig2.candidate.student",
     title: "Pas actuellement en scolarité (étudiant, apprenti)",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
+    quote: "Ne peuvent concourir les personnes actuellement en scolarité, y compris dans le cadre d’un cycle universitaire (étudiant, apprenti).",
 };
 const CHOICES: Rule = Rule {
     id: "eig2.candidate.choices",
     title: "Au plus trois défis",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
+    quote: "Si les candidats souhaitent candidater à plusieurs défis, il est possible de le renseigner lors de la candidature, dans la limite de 3 défis maximum.",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig2.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: aac2("art. 4 (Dossier de candidature)"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig2.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac2("art. 4 (Dossier de candidature)"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 
 const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
+const DOSSIER_RULES: &[Rule] = &[HOST_KIND, FUNDING_ROUTE, TEAM_SIZE];
 const CANDIDATE_IDS: &[&str] = &[
     CANDIDATE_DEADLINE.id,
     NATURAL_PERSON.id,
@@ -92,6 +104,8 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
     COMPLETE_DOSSIER.id,
 ];
+const CANDIDATE_RULES: &[Rule] =
+    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER];
 
 /// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.
@@ -120,6 +134,14 @@ impl PromotionRules for Eig2 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

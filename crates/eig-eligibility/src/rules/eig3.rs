@@ -33,93 +33,111 @@ const DEADLINE: Rule = Rule {
     id: "eig3.dossier.deadline",
     title: "Dépôt avant la clôture de l'appel à projets",
     source: aap3("§4.2"),
+    quote: "Les défis doivent être déposés sous forme électronique, impérativement avant la clôture de l’appel à projets, la date et l’heure de réception faisant foi : vendredi 15 juin 2018 à 17h00 (heure de Paris).",
 };
 const HOST_KIND: Rule = Rule {
     id: "eig3.host.kind",
     title: "Administration pouvant présenter un défi",
     source: aap3("§3.1"),
+    quote: "Les défis peuvent être présentés par une administration de l’État (ministère, administration centrale, opérateur sous tutelle, service déconcentré, voir 3.1.1), ou une autorité administrative indépendante, une collectivité territoriale, un établissement de santé (voir 3.1.2).",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig3.host.funding_route",
     title: "Voie de financement : cofinancement PIA, porteur administratif ou autofinancement",
     source: aap3("§3.1.1–3.1.3"),
+    quote: "Dans la mesure où seul un ministère est éligible à un financement direct, un défi présenté par un opérateur ou un service déconcentré devra distinguer les rôles de porteur opérationnel et de porteur administratif (le ministère de tutelle de l’opérateur ou l’administration centrale dont dépend le service déconcentré). […] les autres administrations devront prévoir un financement alternatif (autofinancement par exemple), ou, pour bénéficier du financement PIA à hauteur de 70%, elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif du défi […] Dans tous les cas, l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig3.defi.team_size",
     title: "Défi dimensionné pour deux ou trois EIG",
     source: aap3("§2.2"),
+    quote: "être dimensionnés pour accueillir deux ou trois EIG",
 };
 const PROFILES: Rule = Rule {
     id: "eig3.defi.profiles",
     title: "Expertises numériques recherchées",
     source: aap3("§2.2"),
+    quote: "nécessiter des expertises numériques de pointe comme le développement web et logiciel, la géomatique, la statistique, le datamining, la data-science, la reconnaissance d’images, les réseaux neuronaux, les objets connectés, les méthodes agiles, l’ergonomie, le design d’expérience utilisateur, le design d’interface, le design de service, etc.",
 };
 const OPERATIONAL_MENTOR: Rule = Rule {
     id: "eig3.defi.operational_mentor",
     title: "Un mentor opérationnel identifié",
     source: aap3("§2.2"),
+    quote: "identifier deux mentors : un mentor opérationnel en charge de l’encadrement des EIG, un autre mentor de haut niveau pour faciliter la prise de décision stratégique",
 };
 const HIGH_LEVEL_MENTOR: Rule = Rule {
     id: "eig3.defi.high_level_mentor",
     title: "Un mentor de haut niveau identifié",
     source: aap3("§2.2"),
+    quote: "identifier deux mentors : un mentor opérationnel en charge de l’encadrement des EIG, un autre mentor de haut niveau pour faciliter la prise de décision stratégique",
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig3.defi.commitments",
     title: "Engagements : données et environnement technique, licence libre, briques mutualisées, accompagnement hors les murs",
     source: aap3("§2.3–2.4"),
+    quote: "mettre à disposition des EIG l’environnement technique et les données nécessaires à la réalisation du défi ; publier, autant que possible, et sous licence libre, les codes développés dans le cadre des défis […] des sessions d’accompagnement y seront organisées toutes les deux semaines, auxquelles devront participer les EIG et leurs mentors. […] fournir les ressources techniques et financières nécessaires à ce fonctionnement « hors les murs",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig3.defi.sustainability",
     title: "Actions prévues pour pérenniser les résultats du défi",
     source: aap3("§2.5"),
+    quote: "Pour maximiser le potentiel de transformation, l’administration d’accueil doit décrire les actions qu’elle envisage de mettre en œuvre afin de poursuivre le défi et d’en industrialiser les résultats.",
 };
 const DATA_DRIVEN: Rule = Rule {
     id: "eig3.defi.not_purely_it",
     title: "Pas un défi d'outillage « purement informatique »",
     source: aap3("§2.1"),
+    quote: "Les défis d’outillage ou « purement informatiques",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig3.candidate.deadline",
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
     source: aac3("art. 5"),
+    quote: "La clôture de l’appel à candidatures aura lieu le 15 octobre 2018 à 17h.",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig3.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac3("art. 4"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig3.candidate.civil_servant",
     title: "Pas fonctionnaire ou assimilé en poste au moment de la décision de la sélection",
     source: aac3("art. 4"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment de la décision de la sélection",
 };
 const JURY: Rule = Rule {
     id: "eig3.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac3("art. 4"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment de la décision de la sélection, les membres du jury et les experts sollicités dans le cadre du présent programme.",
 };
 const STUDENT: Rule = Rule {
     id: "eig3.candidate.student",
     title: "Pas en scolarité à la date de début du défi (étudiant, apprenti)",
     source: aac3("art. 4"),
+    quote: "Ne peuvent concourir les personnes qui seront en scolarité à la date de début du défi, y compris dans le cadre d’un cycle universitaire (étudiant, apprenti).",
 };
 const CHOICES: Rule = Rule {
     id: "eig3.candidate.choices",
     title: "Au plus deux défis choisis",
     source: aac3("art. 4–5"),
+    quote: "Peut participer toute personne ayant des propositions pour les défis présentés ci-avant (dans la limite de deux). […] Les candidats doivent préciser le ou les défis sur lesquels ils souhaitent se positionner, dans la limite de deux",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig3.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: aac3("art. 5"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig3.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac3("art. 5"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 
 const DOSSIER_IDS: &[&str] = &[
@@ -134,6 +152,18 @@ const DOSSIER_IDS: &[&str] = &[
     SUSTAINABILITY.id,
     DATA_DRIVEN.id,
 ];
+const DOSSIER_RULES: &[Rule] = &[
+    DEADLINE,
+    HOST_KIND,
+    FUNDING_ROUTE,
+    TEAM_SIZE,
+    PROFILES,
+    OPERATIONAL_MENTOR,
+    HIGH_LEVEL_MENTOR,
+    COMMITMENTS,
+    SUSTAINABILITY,
+    DATA_DRIVEN,
+];
 const CANDIDATE_IDS: &[&str] = &[
     CANDIDATE_DEADLINE.id,
     NATURAL_PERSON.id,
@@ -144,6 +174,8 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
     COMPLETE_DOSSIER.id,
 ];
+const CANDIDATE_RULES: &[Rule] =
+    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER];
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
 /// la data-science, … le design d'expérience utilisateur, le design d'interface, le design de
@@ -182,6 +214,14 @@ impl PromotionRules for Eig3 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

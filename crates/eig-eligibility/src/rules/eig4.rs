@@ -32,93 +32,111 @@ const DEADLINE: Rule = Rule {
     id: "eig4.dossier.deadline",
     title: "Dépôt avant la clôture de l'appel à projets",
     source: aap4("§5.3"),
+    quote: "impérativement avant la clôture de l’appel à projets, la date et l’heure de réception faisant foi : vendredi 28 février 2020 à 17h00 (heure de Paris).",
 };
 const HOST_KIND: Rule = Rule {
     id: "eig4.host.kind",
     title: "Administration pouvant répondre à l'appel à projets",
     source: aap4("§2 (note 4)"),
+    quote: "Toute administration peut répondre à l’appel à projets […], mais des critères spécifiques s’appliquent pour le co-financement de la rémunération des EIG.",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig4.host.funding_route",
     title: "Voie de financement : cofinancement en titre 2, délégation de gestion (MEF), porteur administratif ou autofinancement",
     source: aap4("§3.1–3.4"),
+    quote: "Les administrations éligibles au co-financement direct sont les ministères et les administrations qui disposent d’un programme budgétaire permettant à la DINUM de leur verser des crédits en titre 2 par l’intermédiaire d’un décret de transfert en gestion. […] Les opérateurs et services déconcentrés peuvent établir une convention avec leur ministère de tutelle ou de rattachement pour recevoir les crédits. […] Les autres administrations devront prévoir un financement alternatif (autofinancement, par exemple), ou pourront établir une convention avec une administration éligible, qui deviendra le porteur administratif du défi. […] Dans tous les cas, l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig4.defi.team_size",
     title: "Défi réalisable par deux ou trois EIG",
     source: aap4("§2"),
+    quote: "Être réalisables par deux ou trois EIG (en lien avec l’équipe projet de l’administration d’accueil)",
 };
 const PROFILES: Rule = Rule {
     id: "eig4.defi.profiles",
     title: "Expertises numériques recherchées",
     source: aap4("§2"),
+    quote: "Nécessiter des expertises numériques de pointe : design (design de service, design UX, design UI, etc.), développement, data engineering, data science, géomatique.",
 };
 const OPERATIONAL_MENTOR: Rule = Rule {
     id: "eig4.defi.operational_mentor",
     title: "Un ou deux mentors opérationnels identifiés",
     source: aap4("§2"),
+    quote: "identifier un ou deux mentors opérationnels (agents publics de l’administration d’accueil)",
 };
 const HIGH_LEVEL_MENTOR: Rule = Rule {
     id: "eig4.defi.high_level_mentor",
     title: "Un mentor de haut niveau identifié",
     source: aap4("§2"),
+    quote: "identifier un mentor de haut niveau, issu de la hiérarchie de la structure porteuse du projet",
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig4.defi.commitments",
     title: "Engagements : données et autorisations, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap4("§4.3–4.4"),
+    quote: "mettre à disposition des EIG les données nécessaires à la réalisation du défi et, le cas échéant, obtenir les autorisations nécessaires à leur exploitation avant le début du défi. […] publier, sauf exception prévue par la loi, et sous licence libre, les codes développés […] s’assurer que les réalisations respectent les normes d’accessibilité numérique […] autoriser les EIG à se déplacer, notamment pour les sessions d’accompagnement, et à travailler hors les murs.",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig4.defi.sustainability",
     title: "Engagement à mener des actions de pérennisation",
     source: aap4("§4.5"),
+    quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig4.candidate.deadline",
     title: "Candidature reçue avant la clôture (7 juin 2020 à 23h, UTC+1)",
     source: aac4("art. 1"),
+    quote: "Il est ouvert du 4 mai 2020 au 7 juin 2020 à 23h (UTC+1).",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig4.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac4("art. 4"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig4.candidate.civil_servant",
     title: "Pas fonctionnaire ou assimilé en poste au moment de la décision de la sélection",
     source: aac4("art. 4"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment de la décision de la sélection",
 };
 const JURY: Rule = Rule {
     id: "eig4.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac4("art. 4"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment de la décision de la sélection, les membres du jury et les experts sollicités dans le cadre du présent programme.",
 };
 const STUDENT: Rule = Rule {
     id: "eig4.candidate.student",
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: aac4("art. 4"),
+    quote: "Ne peuvent concourir les personnes qui seront en scolarité dans les deux premiers cycles universitaires.",
 };
 const CHOICES: Rule = Rule {
     id: "eig4.candidate.choices",
     title: "Au plus trois profils, par ordre de préférence",
     source: aac4("art. 5"),
+    quote: "Ils doivent préciser le ou les profils sur lesquels ils souhaitent se positionner, dans la limite de trois, par ordre de préférence.",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig4.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: aac4("art. 5"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig4.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac4("art. 5"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 const START: Rule = Rule {
     id: "eig4.candidate.start_availability",
     title: "Commencer son défi à la date de début de la promotion (1er septembre 2020)",
     source: aac4("art. 8"),
+    quote: "Les candidats s’engagent à :",
 };
 
 /// AAC4 art. 2 fn. 2 excepts the economic and financial ministries from the décret de transfert
@@ -144,6 +162,17 @@ const DOSSIER_IDS: &[&str] = &[
     COMMITMENTS.id,
     SUSTAINABILITY.id,
 ];
+const DOSSIER_RULES: &[Rule] = &[
+    DEADLINE,
+    HOST_KIND,
+    FUNDING_ROUTE,
+    TEAM_SIZE,
+    PROFILES,
+    OPERATIONAL_MENTOR,
+    HIGH_LEVEL_MENTOR,
+    COMMITMENTS,
+    SUSTAINABILITY,
+];
 const CANDIDATE_IDS: &[&str] = &[
     CANDIDATE_DEADLINE.id,
     NATURAL_PERSON.id,
@@ -155,6 +184,8 @@ const CANDIDATE_IDS: &[&str] = &[
     COMPLETE_DOSSIER.id,
     START.id,
 ];
+const CANDIDATE_RULES: &[Rule] =
+    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER, START];
 
 /// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
 /// engineering, data science, géomatique ».
@@ -191,6 +222,14 @@ impl PromotionRules for Eig4 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

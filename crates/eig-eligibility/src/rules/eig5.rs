@@ -32,98 +32,117 @@ const DEADLINE: Rule = Rule {
     id: "eig5.dossier.deadline",
     title: "Dépôt avant la clôture de l'appel à projets",
     source: aap5("§5.3"),
+    quote: "impérativement avant la clôture de l’appel à projets, la date et l’heure de réception faisant foi : mercredi 7 avril 2021 à 23h59 (heure de Paris).",
 };
 const HOST_KIND: Rule = Rule {
     id: "eig5.host.kind",
     title: "Administration pouvant répondre à l'appel à projets",
     source: aap5("§2 (note 4)"),
+    quote: "Toute administration peut répondre à l’appel à projets […], mais des critères spécifiques s’appliquent pour le co-financement de la rémunération des EIG.",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig5.host.funding_route",
     title: "Voie de financement : cofinancement en titre 2, délégation de gestion (MEF), porteur administratif ou autofinancement",
     source: aap5("§3.1–3.4"),
+    quote: "Par exception, le cofinancement des EIG recrutés par les administrations des ministères économiques et financiers interviendra par voie de de délégation de gestion sur le programme 352 « Innovation et transformation numériques",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig5.defi.team_size",
     title: "Projet réalisable par deux ou trois profils du numérique",
     source: aap5("§2"),
+    quote: "Être réalisables par deux ou trois profils du numérique (en lien avec l’équipe projet de l’administration d’accueil)",
 };
 const PROFILES: Rule = Rule {
     id: "eig5.defi.profiles",
     title: "Expertises numériques recherchées",
     source: aap5("§2"),
+    quote: "Nécessiter des expertises numériques de pointe : design, développement, data engineering, data science, géomatique ou droit du numérique.",
 };
 const OPERATIONAL_MENTOR: Rule = Rule {
     id: "eig5.defi.project_lead",
     title: "Un ou deux porteurs de projet identifiés",
     source: aap5("§2"),
+    quote: "identifier un ou deux porteurs de projet (agents publics de l’administration d’accueil)",
 };
 const HIGH_LEVEL_MENTOR: Rule = Rule {
     id: "eig5.defi.high_level_mentor",
     title: "Un mentor de haut niveau identifié",
     source: aap5("§2"),
+    quote: "identifier un mentor de haut niveau, issu de la hiérarchie de la structure porteuse du projet",
 };
 const COMMITMENTS: Rule = Rule {
     id: "eig5.defi.commitments",
     title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap5("§4.3–4.4"),
+    quote: "mettre à disposition des EIG les données nécessaires à la réalisation du projet et, le cas échéant, obtenir les autorisations nécessaires à leur exploitation avant le début du projet. […] publier, sauf exception prévue par la loi, et sous licence libre, les codes et les modèles algorithmiques développés dans le cadre des projets ; […] s’assurer que les réalisations respectent les normes d’accessibilité numérique […] autoriser les EIG à se déplacer, notamment pour les sessions d’accompagnement, et à travailler hors les murs.",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig5.defi.sustainability",
     title: "Engagement à mener des actions de pérennisation",
     source: aap5("§4.5"),
+    quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig5.candidate.deadline",
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
     source: aac5("art. 4"),
+    quote: "La clôture de l’appel à candidatures aura lieu le 2 mai 2021 à 23h59 (heure de Paris).",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig5.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac5("art. 3"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig5.candidate.civil_servant",
     title: "Pas fonctionnaire ou assimilé en poste au moment du début de la promotion",
     source: aac5("art. 3"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment du début de la promotion",
 };
 const JURY: Rule = Rule {
     id: "eig5.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac5("art. 3"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilés des trois fonctions publiques en poste au moment du début de la promotion, les membres du jury et les experts sollicités dans le cadre du présent programme.",
 };
 const STUDENT: Rule = Rule {
     id: "eig5.candidate.student",
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: aac5("art. 3"),
+    quote: "Ne peuvent concourir les personnes qui seront en scolarité dans les deux premiers cycles universitaires.",
 };
 const CHOICES_DEADLINE: Rule = Rule {
     id: "eig5.candidate.choices_deadline",
     title: "Choix des projets reçus avant le 31 mai 2021 à 23h59 (heure de Paris)",
     source: aac5("art. 5 §2"),
+    quote: "Les candidats présélectionnés devront indiquer les 3 projets […] sur la plateforme Démarches Simplifiées [lien démarches simplifiées] avant le 31 mai 2021, 23h59 (heure de Paris).",
 };
 const CHOICES: Rule = Rule {
     id: "eig5.candidate.choices",
     title: "Trois projets, par ordre de préférence",
     source: aac5("art. 5 §2"),
+    quote: "Les candidats présélectionnés devront indiquer les 3 projets sur lesquels ils souhaitent se positionner, dans la limite de trois, et par ordre de préférence",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig5.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: aac5("art. 4"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig5.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac5("art. 4"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 const START: Rule = Rule {
     id: "eig5.candidate.start_availability",
     title: "Disponible pour commencer son contrat le 13 septembre 2021 (23 août 2021 pour les EIG Link)",
     source: aac5("art. 6–7"),
+    quote: "Les candidats s’engagent à être disponibles pour commencer leur contrat le 13 septembre 2021 (et le 23 août pour les EIG Link).",
 };
 
 /// AAP5 §3.1: « Par exception, le cofinancement des EIG recrutés par les administrations des
@@ -145,6 +164,17 @@ const DOSSIER_IDS: &[&str] = &[
     COMMITMENTS.id,
     SUSTAINABILITY.id,
 ];
+const DOSSIER_RULES: &[Rule] = &[
+    DEADLINE,
+    HOST_KIND,
+    FUNDING_ROUTE,
+    TEAM_SIZE,
+    PROFILES,
+    OPERATIONAL_MENTOR,
+    HIGH_LEVEL_MENTOR,
+    COMMITMENTS,
+    SUSTAINABILITY,
+];
 const CANDIDATE_IDS: &[&str] = &[
     CANDIDATE_DEADLINE.id,
     NATURAL_PERSON.id,
@@ -156,6 +186,17 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
     COMPLETE_DOSSIER.id,
     START.id,
+];
+const CANDIDATE_RULES: &[Rule] = &[
+    CANDIDATE_DEADLINE,
+    NATURAL_PERSON,
+    CIVIL_SERVANT,
+    JURY,
+    STUDENT,
+    CHOICES,
+    CHOICES_DEADLINE,
+    CHANNEL, COMPLETE_DOSSIER,
+    START,
 ];
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
@@ -195,6 +236,14 @@ impl PromotionRules for Eig5 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

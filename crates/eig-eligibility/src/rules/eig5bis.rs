@@ -36,46 +36,55 @@ const DEADLINE: Rule = Rule {
     id: "eig5bis.candidate.deadline",
     title: "Manifestation d'intérêt reçue avant le 4 mai 2022 à 23h59 (heure de Paris)",
     source: ami("art. 4"),
+    quote: "La clôture de l’appel à manifestation d’intérêt aura lieu le 4 mai 2022 à 23 h 59 (heure de Paris).",
 };
 const CHANNEL: Rule = Rule {
     id: "eig5bis.candidate.channel",
     title: "Manifestation d'intérêt reçue par le canal de l'appel",
     source: ami("art. 4"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig5bis.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: ami("art. 4"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig5bis.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: ami("art. 3"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const UNPROLONGED_EIG5: Rule = Rule {
     id: "eig5bis.candidate.unprolonged_eig5",
     title: "EIG de la promotion 5 à qui aucune prolongation contractuelle n'a été proposée",
     source: ami("art. 3"),
+    quote: "Peuvent concourir au titre d’ « EIG 5 bis",
 };
 const CHOICES: Rule = Rule {
     id: "eig5bis.candidate.choices",
     title: "Trois à cinq projets de la promotion 6, par ordre de préférence",
     source: ami("art. 5.2"),
+    quote: "Les personnes présélectionnées et les EIG 5 bis devront indiquer 3 à 5 projets sur lesquels elles souhaitent se positionner, et par ordre de préférence",
 };
 const CHOICES_DEADLINE: Rule = Rule {
     id: "eig5bis.candidate.choices_deadline",
     title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
     source: ami("art. 5.2"),
+    quote: "avant le 15 mai 2022, 23 h 59 (heure de Paris) via le formulaire suivant sur la plateforme Démarches Simplifiées",
 };
 const START: Rule = Rule {
     id: "eig5bis.candidate.start_availability",
     title: "Disponible le 12 septembre 2022 (23 août 2022 pour les EIG Coach)",
     source: ami("art. 6–7"),
+    quote: "Les candidat(e)s s’engagent à être disponibles pour commencer leur contrat le 12 septembre 2022 (et le 23 août 2022 pour les EIG Coach).",
 };
 const ACCEPTANCE: Rule = Rule {
     id: "eig5bis.candidate.acceptance",
     title: "Acceptation définitive dans un délai de 15 jours",
     source: ami("art. 5.6"),
+    quote: "Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
 pub(crate) const RULE_IDS: &[&str] = &[
@@ -88,6 +97,16 @@ pub(crate) const RULE_IDS: &[&str] = &[
     CHOICES_DEADLINE.id,
     START.id,
     ACCEPTANCE.id,
+];
+pub(crate) const RULES: &[Rule] = &[
+    DEADLINE,
+    CHANNEL, COMPLETE_DOSSIER,
+    NATURAL_PERSON,
+    UNPROLONGED_EIG5,
+    CHOICES,
+    CHOICES_DEADLINE,
+    START,
+    ACCEPTANCE,
 ];
 
 /// « Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne

@@ -32,105 +32,129 @@ const DEADLINE: Rule = Rule {
     id: "eig6.dossier.deadline",
     title: "Dépôt avant la clôture de l'appel à projets",
     source: aap6("§5.3"),
+    quote: "impérativement avant la clôture de l’appel à projets, la date et l’heure de réception faisant foi : vendredi 18 mars 2022 à 23h59 (heure de Paris).",
 };
 const HOST_KIND: Rule = Rule {
     id: "eig6.host.kind",
     title: "Administration pouvant répondre à l'appel à projets",
     source: aap6("§2 (note 4)"),
+    quote: "Toute administration peut répondre à l’appel à projets […], mais des critères spécifiques s’appliquent pour le co-financement de la rémunération des EIG.",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig6.host.funding_route",
     title: "Voie de financement : cofinancement en titre 2, porteur administratif ou autofinancement",
     source: aap6("§3.1–3.4"),
+    quote: "Les administrations éligibles au co-financement direct sont les ministères et les administrations qui disposent d’un programme budgétaire permettant à la DINUM de leur verser des crédits en titre 2 par l’intermédiaire d’un décret de transfert en gestion. […] Les administrations qui ne disposent pas d’un programme budgétaire (voir 3.1.) ne peuvent pas bénéficier d’un financement direct.",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig6.defi.team_size",
     title: "Projet réalisable par deux ou trois profils du numérique",
     source: aap6("§2"),
+    quote: "Être réalisables par deux ou trois profils du numérique (en lien avec l’équipe projet de l’administration d’accueil)",
 };
 const PROFILES: Rule = Rule {
     id: "eig6.defi.profiles",
     title: "Expertises numériques recherchées",
     source: aap6("§2"),
+    quote: "Nécessiter des expertises numériques de pointe : design, développement, data engineering, data science ou droit du numérique.",
 };
 const OPERATIONAL_MENTOR: Rule = Rule {
     id: "eig6.defi.project_lead",
     title: "Un porteur de projet identifié",
     source: aap6("§2"),
+    quote: "Identifier un porteur de projet (agent public de l’administration d’accueil)",
 };
-const HIGH_LEVEL_MENTOR: Rule =
-    Rule { id: "eig6.defi.sponsor", title: "Un sponsor identifié", source: aap6("§2") };
+const HIGH_LEVEL_MENTOR: Rule = Rule {
+    id: "eig6.defi.sponsor",
+    title: "Un sponsor identifié",
+    source: aap6("§2"),
+    quote: "Identifier un sponsor, issu de la hiérarchie de la structure porteuse du projet",
+};
 const COMMITMENTS: Rule = Rule {
     id: "eig6.defi.commitments",
     title: "Engagements : données et autorisations, lien avec les usagers, licence libre, accessibilité, briques mutualisées, hors les murs, accompagnement",
     source: aap6("§4.3–4.4"),
+    quote: "mettre à disposition des EIG les données nécessaires à la réalisation du projet et, le cas échéant, obtenir les autorisations nécessaires à leur exploitation avant le début du projet. […] publier, sauf exception prévue par la loi, et sous licence libre, les codes et les modèles algorithmiques développés dans le cadre des projets ; […] s’assurer que les réalisations respectent les normes d’accessibilité numérique […] autoriser les EIG à se déplacer, notamment pour les sessions d’accompagnement, et à travailler hors les murs ;",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig6.defi.sustainability",
     title: "Engagement à mener des actions de pérennisation",
     source: aap6("§4.5"),
+    quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig6.candidate.deadline",
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
     source: aac6("art. 4"),
+    quote: "La clôture de l’appel à candidatures aura lieu le 3 avril 2022 à 23 h 59 (heure de Paris).",
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig6.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac6("art. 3"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig6.candidate.civil_servant",
     title: "Pas fonctionnaire ou assimilé en poste au moment du début de la promotion",
     source: aac6("art. 3"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilé(e)s des trois fonctions publiques en poste au moment du début de la promotion",
 };
 const JURY: Rule = Rule {
     id: "eig6.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac6("art. 3"),
+    quote: "Ne peuvent concourir les fonctionnaires ou assimilé(e)s des trois fonctions publiques en poste au moment du début de la promotion, les membres du jury, les expert(e)s sollicité(e)s dans le cadre du présent programme et les EIG de la promotion 5, hormis les EIG Coachs.",
 };
 const STUDENT: Rule = Rule {
     id: "eig6.candidate.student",
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: aac6("art. 3"),
+    quote: "Ne peuvent concourir les personnes qui seront en scolarité dans les deux premiers cycles universitaires.",
 };
 const FORMER_EIG5: Rule = Rule {
     id: "eig6.candidate.former_eig5",
     title: "Pas EIG de la promotion 5, hormis les EIG Coachs",
     source: aac6("art. 3"),
+    quote: "Ne peuvent concourir […] les EIG de la promotion 5, hormis les EIG Coachs.",
 };
 const CHOICES_DEADLINE: Rule = Rule {
     id: "eig6.candidate.choices_deadline",
     title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
     source: aac6("art. 5"),
+    quote: "Les personnes présélectionnées devront indiquer 3 à 5 projets […] avant le 15 mai 2022, 23 h 59 (heure de Paris)",
 };
 const CHOICES: Rule = Rule {
     id: "eig6.candidate.choices",
     title: "Trois à cinq projets, par ordre de préférence",
     source: aac6("art. 5"),
+    quote: "Les personnes présélectionnées devront indiquer 3 à 5 projets sur lesquels elles souhaitent se positionner, et par ordre de préférence",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig6.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: aac6("art. 4"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig6.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac6("art. 4"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 const START: Rule = Rule {
     id: "eig6.candidate.start_availability",
     title: "Disponible pour commencer son contrat le 12 septembre 2022 (coachs : selon les besoins des projets)",
     source: aac6("art. 6–7"),
+    quote: "Les candidat(e)s s’engagent à être disponibles pour commencer leur contrat le 12 septembre 2022 (et selon les besoins liés au calendrier des projets pour les Coachs).",
 };
 const ACCEPTANCE: Rule = Rule {
     id: "eig6.candidate.acceptance",
     title: "Acceptation définitive dans un délai de 15 jours",
     source: aac6("art. 5.6"),
+    quote: "Les résultats définitifs seront notifiés par courriel aux candidat(e)s avant le 15 juillet 2022. Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
 const DOSSIER_IDS: &[&str] = &[
@@ -145,6 +169,18 @@ const DOSSIER_IDS: &[&str] = &[
     SUSTAINABILITY.id,
     TRAVEL.id,
 ];
+const DOSSIER_RULES: &[Rule] = &[
+    DEADLINE,
+    HOST_KIND,
+    FUNDING_ROUTE,
+    TEAM_SIZE,
+    PROFILES,
+    OPERATIONAL_MENTOR,
+    HIGH_LEVEL_MENTOR,
+    COMMITMENTS,
+    SUSTAINABILITY,
+    TRAVEL,
+];
 const CANDIDATE_IDS: &[&str] = &[
     CANDIDATE_DEADLINE.id,
     NATURAL_PERSON.id,
@@ -158,6 +194,19 @@ const CANDIDATE_IDS: &[&str] = &[
     COMPLETE_DOSSIER.id,
     START.id,
     ACCEPTANCE.id,
+];
+const CANDIDATE_RULES: &[Rule] = &[
+    CANDIDATE_DEADLINE,
+    NATURAL_PERSON,
+    CIVIL_SERVANT,
+    JURY,
+    STUDENT,
+    FORMER_EIG5,
+    CHOICES,
+    CHOICES_DEADLINE,
+    CHANNEL, COMPLETE_DOSSIER,
+    START,
+    ACCEPTANCE,
 ];
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
@@ -186,6 +235,7 @@ const TRAVEL: Rule = Rule {
     id: "eig6.defi.travel_costs",
     title: "Prise en charge des frais de déplacement des EIG domiciliés hors de la région parisienne",
     source: aap6("§4.3; annexe 3 art. 3"),
+    quote: "prendre en charge les frais de déplacement des EIG domiciliés hors de la région parisienne pour les sessions d’accompagnement du programme (ateliers-conférences, expéditions apprenantes, mentorat individuel et collectif), selon la réglementation générale en vigueur pour les frais de déplacement des contractuels de droit public.",
 };
 
 /// The rules of EIG6.
@@ -203,6 +253,14 @@ impl PromotionRules for Eig6 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

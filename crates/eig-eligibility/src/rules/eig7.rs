@@ -29,41 +29,49 @@ const HOST_KIND: Rule = Rule {
     id: "eig7.host.kind",
     title: "Administration centrale ou opérateur de l'État",
     source: reg7("§3.1"),
+    quote: "Le programme EIG est destiné aux administrations centrales et aux opérateurs de l’État, dont les services numériques soutiennent les politiques publiques.",
 };
 const PRODUCT_PAGE: Rule = Rule {
     id: "eig7.product.beta_gouv_phase",
     title: "Fiche produit publiée sur beta.gouv.fr, en phase d'investigation, de construction ou d'accélération",
     source: reg7("§3.1"),
+    quote: "Les projets éligibles concernent des services numériques dont la fiche produit est déjà publiée sur le site Web de beta.gouv.fr et se trouvent dans l’une des phases suivantes : investigation, construction ou accélération.",
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig7.host.funding_route",
     title: "EIG recrutés et rémunérés par la DINUM sur le programme 352",
     source: reg7("§1.2"),
+    quote: "financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig7.defi.team_size",
     title: "Un(e) ou deux EIG par service",
     source: reg7("§3.4 a"),
+    quote: "ont démontré la pertinence de recourir à un(e) ou deux EIG pour (co)piloter le lancement et/ou le passage à l’échelle de services numériques",
 };
 const PROFILES: Rule = Rule {
     id: "eig7.defi.profiles",
     title: "Profils proposés : direction de produit, direction technique",
     source: reg7("§3.3"),
+    quote: "Deux profils sont proposés dans le cadre de la 7ème promotion EIG. a) Directeur ou directrice de produit […] b) Directeur ou directrice technique",
 };
 const BUDGET: Rule = Rule {
     id: "eig7.partner.budget",
     title: "Budget dédié pour les 12 mois à venir du service numérique",
     source: reg7("§3.4 b"),
+    quote: "L’administration partenaire s’engage à disposer d’un budget dédié pour les 12 mois à venir du service numérique.",
 };
 const SPONSOR: Rule = Rule {
     id: "eig7.partner.sponsor",
     title: "Un(e) sponsor de haut niveau nommé(e)",
     source: reg7("§3.4 b"),
+    quote: "Elle s’engage notamment à nommer un(e) sponsor de haut niveau, qui organise un rendez-vous bilatéral régulier avec l’EIG ou les EIG",
 };
 const TELEWORK: Rule = Rule {
     id: "eig7.partner.telework",
     title: "Télétravail partiel des EIG accepté (2 jours par semaine)",
     source: reg7("§3.4 c"),
+    quote: "Accepter les modalités de télétravail partiel des EIG, à hauteur de 2 jours par semaine, correspondant à leur cadre de recrutement par la DINUM.",
 };
 /// The other six items of REG7 §3.4 c, which « l’administration partenaire s’engage à » as
 /// it does to the telework: the text requires all seven.
@@ -71,6 +79,7 @@ const OPERATIONAL: Rule = Rule {
     id: "eig7.partner.operational_commitments",
     title: "Modalités opérationnelles acceptées : organigramme, ressources humaines et services techniques dès la première semaine, locaux, restauration, Incubateur",
     source: reg7("§3.4 c"),
+    quote: "Afin de répondre aux ambitions d’efficience, l’administration partenaire s’engage à :",
 };
 /// The six commitments of [`OPERATIONAL`].
 const OPERATIONAL_COMMITMENTS: &[Commitment] = &[
@@ -86,22 +95,26 @@ const NATURAL_PERSON: Rule = Rule {
     id: "eig7.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: reg7("§2.1"),
+    quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
 };
 const STUDENT: Rule = Rule {
     id: "eig7.candidate.student",
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: reg7("§2.1"),
+    quote: "Ne peuvent concourir les personnes en scolarité dans les deux premiers cycles universitaires.",
 };
 
 const CHANNEL: Rule = Rule {
     id: "eig7.candidate.channel",
     title: "Candidature reçue par le canal de l'appel",
     source: reg7("§2.5 a"),
+    quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig7.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: reg7("§2.5 a"),
+    quote: "Tout dossier incomplet sera écarté.",
 };
 
 const DOSSIER_IDS: &[&str] = &[
@@ -115,7 +128,19 @@ const DOSSIER_IDS: &[&str] = &[
     TELEWORK.id,
     OPERATIONAL.id,
 ];
+const DOSSIER_RULES: &[Rule] = &[
+    HOST_KIND,
+    PRODUCT_PAGE,
+    FUNDING_ROUTE,
+    TEAM_SIZE,
+    PROFILES,
+    BUDGET,
+    SPONSOR,
+    TELEWORK,
+    OPERATIONAL,
+];
 const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id, COMPLETE_DOSSIER.id];
+const CANDIDATE_RULES: &[Rule] = &[NATURAL_PERSON, STUDENT, CHANNEL, COMPLETE_DOSSIER];
 
 /// REG7 §3.1: « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
@@ -140,6 +165,14 @@ impl PromotionRules for Eig7 {
 
     fn candidate_rule_ids(&self) -> &'static [&'static str] {
         CANDIDATE_IDS
+    }
+
+    fn dossier_rules(&self) -> &'static [Rule] {
+        DOSSIER_RULES
+    }
+
+    fn candidate_rules(&self) -> &'static [Rule] {
+        CANDIDATE_RULES
     }
 
     fn dossier(

@@ -165,3 +165,60 @@ fn every_problem_document_has_the_fields_of_rfc_9457() {
         assert!((400..600).contains(&document["status"].as_u64().unwrap()));
     }
 }
+
+mod pages {
+    //! The law ↔ code pages and the coverage of the texts.
+
+    use std::collections::BTreeSet;
+
+    /// docs/rules/coverage.md is the coverage the data gives.
+    #[test]
+    fn the_coverage_page_is_the_data() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules/coverage.md");
+        let generated = eig_server::coverage_markdown();
+        if std::env::var_os("EIG_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let kept = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            kept == generated,
+            "docs/rules/coverage.md differs from the data: regenerate it (EIG_UPDATE_DOCS=1)"
+        );
+    }
+
+    /// Every link of every page names a page that exists (or an anchor of the page).
+    #[test]
+    fn every_link_resolves() {
+        let pages = eig_server::rule_pages();
+        let names: BTreeSet<&str> = pages.keys().map(String::as_str).collect();
+        let mut links = 0;
+        for (name, html) in pages {
+            for link in html.split("href=\"").skip(1) {
+                let target = &link[..link.find('"').unwrap()];
+                if target.starts_with('#') {
+                    continue;
+                }
+                links += 1;
+                assert!(names.contains(target), "{name}: link to {target}, which is no page");
+            }
+        }
+        assert!(links > 500, "{links} links");
+    }
+
+    /// Every rule has its page, and a text page links each modelled sentence to its rule.
+    #[test]
+    fn rules_have_pages_and_texts_link_them() {
+        let pages = eig_server::rule_pages();
+        for promotion in eig_domain::Promotion::ALL {
+            if let Ok(set) = eig_eligibility::rule_set(promotion) {
+                for id in set.dossier_rule_ids().iter().chain(set.candidate_rule_ids()) {
+                    assert!(pages.contains_key(&format!("regle-{id}.html")), "{id}: no page");
+                }
+            }
+        }
+        let aap3 = &pages["texte-AAP3.html"];
+        assert!(aap3.contains("href=\"regle-eig3.dossier.deadline.html\""));
+        assert!(aap3.contains("<mark>"));
+    }
+}

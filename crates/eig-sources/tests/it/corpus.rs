@@ -278,3 +278,36 @@ fn every_text_is_in_the_repository() {
         }
     }
 }
+
+/// Every rule definition's sentence (eligibility, AMI 5 bis, EIG6+, funding) is verbatim in
+/// the section it cites: the rules catalogue (`eig rules`) and the law ↔ code pages mark it
+/// in the text.
+#[test]
+fn rule_definitions() {
+    let mut report = Report::default();
+    let mut definitions = eig_eligibility::eig5bis_rules();
+    definitions.extend(eig_eligibility::prolongation_rules());
+    for promotion in Promotion::ALL {
+        if let Ok(set) = eig_eligibility::rule_set(promotion) {
+            definitions.extend(set.dossier_rules());
+            definitions.extend(set.candidate_rules());
+        }
+    }
+    assert!(definitions.len() >= 100, "{} rule definitions", definitions.len());
+    for rule in &definitions {
+        let place = format!("rule {}", rule.id);
+        report.locator(&place, rule.source.document, &rule.source.locator);
+        report.quote(&place, &[rule.source.document], &rule.source.locator, rule.quote);
+    }
+    let mut quoted = 0;
+    for rule in eig_funding::RuleId::ALL {
+        for source in rule.sources() {
+            if let Some(quote) = rule.quote(source) {
+                quoted += 1;
+                report.quote(&format!("rule {rule}"), &[source.document], &source.locator, quote);
+            }
+        }
+    }
+    assert!(quoted >= 12, "{quoted} funding sentences quoted");
+    report.assert_empty("rule definitions");
+}

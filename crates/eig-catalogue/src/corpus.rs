@@ -1,0 +1,167 @@
+//! The rule cases, read through `eig-cases`, and what their runs show of each rule.
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::LazyLock,
+};
+
+use eig_cases::{CaseInput, is_case_file, read_cases};
+use eig_eligibility::{Decision, TraceEntry, Value};
+use serde::Serialize;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+}
+
+/// One case of the corpus: its name, its file, its title and the rules it names.
+///
+/// # Example
+/// ```
+/// let corpus = eig_catalogue::Corpus::embedded();
+/// let case = corpus.cases().iter().find(|case| case.name == "eig3_every_rule_satisfied").unwrap();
+/// assert!(case.rules.iter().any(|rule| rule == "eig3.host.kind"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CorpusCase {
+    /// Its name: the file's name without extension, with `#n` for the n-th case of a file
+    /// that holds several.
+    pub name: String,
+    /// The file, from the workspace's root.
+    pub file: String,
+    /// What the case checks.
+    pub title: String,
+    /// The rule ids it names.
+    pub rules: Vec<String>,
+}
+
+/// The rule cases, and the parameters each eligibility rule showed in their traces.
+///
+/// # Example
+/// ```
+/// use eig_catalogue::Corpus;
+///
+/// let yaml = "title: a case\nrules: [eig3.host.kind]\nevenly: {total: '1.00', parts: 3}\nexpected: {}";
+/// let corpus = Corpus::from_files([("mine/a.yaml", yaml), ("mine/notes.yaml", "- a list")]);
+/// assert_eq!(corpus.cases().len(), 1);
+/// assert_eq!(corpus.cases_of("eig3.host.kind")[0].name, "a");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    cases: Vec<CorpusCase>,
+    /// rule id → parameter name → the values its runs recorded.
+    parameters: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+}
+
+impl Corpus {
+    /// The corpus of `files` (each a path and its text): the files `eig_cases::is_case_file`
+    /// recognises, read with `eig_cases::read_cases`; a case that cannot be read is left out.
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for (file, text) in files {
+            if !is_case_file(file, text) {
+                continue;
+            }
+            let cases = read_cases(file, text);
+            let several = cases.len() > 1;
+            let stem = file.rsplit('/').next().unwrap_or(file);
+            let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+            for (index, case) in cases.into_iter().enumerate() {
+                let Ok(case) = case else { continue };
+                let name = if several { format!("{stem}#{}", index + 1) } else { stem.to_owned() };
+                corpus.observe(&case.input);
+                corpus.cases.push(CorpusCase {
+                    name,
+                    file: file.to_owned(),
+                    title: case.title,
+                    rules: case.rules,
+                });
+            }
+        }
+        corpus.disambiguate();
+        corpus.cases.sort_by(|a, b| (&a.name, &a.file).cmp(&(&b.name, &b.file)));
+        corpus
+    }
+
+    /// The corpus of the repository, embedded when the crate was built inside it (every
+    /// case file of the workspace); empty when built from its package.
+    pub fn embedded() -> &'static Corpus {
+        static CORPUS: LazyLock<Corpus> =
+            LazyLock::new(|| Corpus::from_files(embedded::FILES.iter().copied()));
+        &CORPUS
+    }
+
+    /// Every case, by name.
+    pub fn cases(&self) -> &[CorpusCase] {
+        &self.cases
+    }
+
+    /// Whether the corpus holds no case.
+    pub fn is_empty(&self) -> bool {
+        self.cases.is_empty()
+    }
+
+    /// The cases that name `rule`.
+    pub fn cases_of(&self, rule: &str) -> Vec<&CorpusCase> {
+        self.cases.iter().filter(|case| case.rules.iter().any(|named| named == rule)).collect()
+    }
+
+    /// The parameters `rule` recorded in the traces of the corpus's eligibility cases: each
+    /// name with the values seen.
+    pub(crate) fn parameters_of(&self, rule: &str) -> Option<&BTreeMap<String, BTreeSet<String>>> {
+        self.parameters.get(rule)
+    }
+
+    /// Two files of the same name in different folders: each case is named with its
+    /// folder (`changes/eig3_team_of_4`).
+    fn disambiguate(&mut self) {
+        let mut files: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for case in &self.cases {
+            files.entry(case.name.clone()).or_default().insert(case.file.clone());
+        }
+        for case in &mut self.cases {
+            if files.get(&case.name).is_some_and(|found| found.len() > 1) {
+                let folder = case.file.rsplit('/').nth(1).unwrap_or_default();
+                case.name = format!("{folder}/{}", case.name);
+            }
+        }
+    }
+
+    /// Runs an eligibility input and keeps the parameters of its trace.
+    fn observe(&mut self, input: &CaseInput) {
+        let decision = match input {
+            CaseInput::Dossier(dossier) => eig_eligibility::evaluate_dossier(dossier),
+            CaseInput::Candidate(application) => eig_eligibility::evaluate_candidate(application),
+            CaseInput::Ami5bis(application) => eig_eligibility::evaluate_eig5bis(application),
+            _ => return,
+        };
+        if let Ok(Decision { trace, .. }) = decision {
+            for TraceEntry { rule, parameters, .. } in trace {
+                let seen = self.parameters.entry(rule.to_owned()).or_default();
+                for parameter in parameters {
+                    seen.entry(parameter.name.to_owned())
+                        .or_default()
+                        .insert(value_text(&parameter.value));
+                }
+            }
+        }
+    }
+}
+
+/// A trace value as a person reads it.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Bool(true) => "oui".to_owned(),
+        Value::Bool(false) => "non".to_owned(),
+        Value::Count(count) => count.to_string(),
+        Value::Text(text) => text.to_string(),
+        _ => "non fourni".to_owned(),
+    }
+}
+
+/// The register of interpretations embedded with the corpus (`docs/rules/assumptions.md`;
+/// empty when built from the package).
+pub(crate) fn embedded_register() -> &'static str {
+    embedded::REGISTER
+}

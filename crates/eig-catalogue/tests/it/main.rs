@@ -1,0 +1,142 @@
+//! The catalogue against the rule definitions, the calendars and the corpus.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use eig_catalogue::{CallKind, Corpus, Register, Subject, catalogue, diff};
+use eig_domain::Promotion;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a day of the calendar")
+}
+
+/// Every rule id of every rule set is in its promotion's catalogue, once, with its sentence
+/// and at least one case; every case name is unique.
+#[test]
+fn every_rule_of_the_code_is_catalogued_with_its_cases() {
+    let corpus = Corpus::embedded();
+    assert!(corpus.cases().len() >= 400, "{} cases embedded", corpus.cases().len());
+    let names: BTreeSet<&str> = corpus.cases().iter().map(|case| case.name.as_str()).collect();
+    assert_eq!(names.len(), corpus.cases().len(), "two cases share a name");
+    let all = catalogue(None, None, corpus, Register::embedded());
+    assert_eq!(all.promotions.len(), Promotion::ALL.len());
+    for promotion in &all.promotions {
+        let ids: Vec<&str> = promotion.rules.iter().map(|rule| rule.id.as_str()).collect();
+        let unique: BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{}: a rule twice", promotion.promotion);
+        if let Ok(set) = eig_eligibility::rule_set(promotion.promotion) {
+            for id in set.dossier_rule_ids().iter().chain(set.candidate_rule_ids()) {
+                assert!(unique.contains(id), "{}: {id} missing", promotion.promotion);
+            }
+        }
+        for rule in &promotion.rules {
+            if rule.subject != Subject::Funding {
+                assert!(rule.source.quote.is_some(), "{}: no sentence", rule.id);
+                assert!(!rule.cases.is_empty(), "{}: no case", rule.id);
+                for case in &rule.cases {
+                    assert!(names.contains(case.as_str()), "{}: unknown case {case}", rule.id);
+                }
+            }
+        }
+    }
+    let eig6 = &all.promotions.iter().find(|p| p.promotion == Promotion::Eig6).unwrap().rules;
+    for id in
+        eig_eligibility::eig5bis_rule_ids().iter().chain(eig_eligibility::prolongation_rule_ids())
+    {
+        assert!(eig6.iter().any(|rule| rule.id == *id), "EIG6: {id} missing");
+    }
+}
+
+/// A funding rule carries the promotion's official parameter values with their sources.
+#[test]
+fn funding_rules_carry_their_parameters() {
+    let eig4 = catalogue(Some(Promotion::Eig4), None, Corpus::embedded(), Register::embedded());
+    let months = eig4.promotions[0]
+        .rules
+        .iter()
+        .find(|rule| rule.id == "funding.months_of_employer_cost")
+        .unwrap();
+    assert_eq!(months.parameters[0].name, "subsidised_months");
+    assert_eq!(months.parameters[0].values, ["4\u{a0}mois"]);
+    assert_eq!(months.parameters[0].source.to_string(), "AAP4 §3.3");
+    assert!(
+        !eig4.promotions[0]
+            .rules
+            .iter()
+            .any(|rule| rule.id == "funding.pia_share_of_employer_cost")
+    );
+}
+
+/// The calls open on a day, from the calendars; the rules are those of what they receive.
+#[test]
+fn calls_open_on_a_day() {
+    let (corpus, register) = (Corpus::embedded(), Register::embedded());
+    let on = |d| catalogue(None, Some(d), corpus, register);
+    // AAP3: from 4 May 2018 to 15 June 2018 17:00.
+    let first = on(day(2018, 5, 4));
+    assert_eq!(first.open_calls.len(), 1);
+    assert_eq!(
+        (first.open_calls[0].promotion, first.open_calls[0].kind),
+        (Promotion::Eig3, CallKind::Defis)
+    );
+    assert!(first.promotions[0].rules.iter().all(|rule| rule.subject == Subject::Dossier));
+    assert_eq!(on(day(2018, 6, 15)).open_calls.len(), 1);
+    assert!(on(day(2018, 5, 3)).open_calls.is_empty());
+    assert!(on(day(2018, 6, 16)).promotions.is_empty());
+    // AAC3: candidates from 13 September to 15 October 2018.
+    let candidates = on(day(2018, 10, 1));
+    assert_eq!(candidates.open_calls[0].kind, CallKind::Candidates);
+    assert!(candidates.promotions[0].rules.iter().all(|rule| rule.subject == Subject::Candidate));
+    // AAC4 closes on 7 June 2020 at 23:00 UTC+1, midnight in Paris: 7 June is its last day.
+    let aac4 = on(day(2020, 6, 7));
+    assert!(
+        aac4.open_calls
+            .iter()
+            .any(|call| call.promotion == Promotion::Eig4 && call.kind == CallKind::Candidates)
+    );
+    assert!(!on(day(2020, 6, 8)).open_calls.iter().any(|call| call.kind == CallKind::Candidates));
+}
+
+/// The difference EIG3 → EIG4, pinned: every side cited.
+#[test]
+fn the_difference_between_eig3_and_eig4() {
+    let change = diff(Promotion::Eig3, Promotion::Eig4, Corpus::embedded(), Register::embedded());
+    let ids =
+        |rules: &[eig_catalogue::RuleSide]| rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&change.added),
+        ["eig4.candidate.start_availability", "funding.months_of_employer_cost"]
+    );
+    assert_eq!(
+        ids(&change.removed),
+        ["eig3.defi.not_purely_it", "funding.pia_share_of_employer_cost"]
+    );
+    let team = change.changed.iter().find(|c| c.family == "candidate.choices").unwrap();
+    assert_eq!(team.from.source.source.to_string(), "AAC3 art. 4–5");
+    assert!(team.to.source.quote.is_some());
+    let closes = change.facts.iter().find(|f| f.key == "call.defis.closes").unwrap();
+    assert_eq!(closes.from.as_ref().unwrap().value, "15/06/2018 à 17:00 (heure de Paris)");
+    assert_eq!(closes.to.as_ref().unwrap().value, "28/02/2020 à 17:00 (heure de Paris)");
+    for fact in &change.facts {
+        for side in [&fact.from, &fact.to].into_iter().flatten() {
+            assert!(side.source.is_some(), "{}: a side without its source", fact.key);
+        }
+    }
+    let routes = change.facts.iter().find(|f| f.key == "routes").unwrap();
+    assert!(
+        routes
+            .to
+            .as_ref()
+            .unwrap()
+            .value
+            .contains(eig_domain::FundingRoute::DelegationOfManagement.french())
+    );
+    // The same promotion on both sides: nothing differs.
+    let same = diff(Promotion::Eig5, Promotion::Eig5, Corpus::embedded(), Register::embedded());
+    assert!(
+        same.added.is_empty()
+            && same.removed.is_empty()
+            && same.changed.is_empty()
+            && same.facts.is_empty()
+    );
+}
