@@ -48,8 +48,8 @@ pub use crate::{
         decide_ami5bis, decide_eligibility, decide_prolongation, diff_rules, diff_sides,
         dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
         list_rules, matching_problems, official_figures, plan_funding, plan_funding_scenario,
-        rank_candidates, run_call, run_case_text, run_case_text_with, run_cases, select_laureates, simulate,
-        simulate_candidate, solve_and_report, test_output, vocabulary,
+        rank_candidates, run_call, run_case_text, run_case_text_with, run_cases, select_laureates,
+        simulate, simulate_candidate, solve_and_report, test_output, vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{

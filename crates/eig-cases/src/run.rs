@@ -88,6 +88,9 @@ pub struct RuleNote {
     /// names and French labels, or the missing inputs with theirs; `None` when satisfied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// The sentence of its source the rule models, verbatim (its definition's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 /// Whether a case passed, and if not, how it differs.
@@ -225,6 +228,9 @@ impl Report {
                 "    règle {} — {} — {} — source : {}",
                 note.rule, note.title, note.result, note.source
             );
+            if let Some(quote) = &note.quote {
+                let _ = writeln!(out, "      texte : « {quote} »");
+            }
             if let Some(why) = &note.why {
                 let _ = writeln!(out, "      pourquoi : {why}");
             }
@@ -351,6 +357,14 @@ fn reason_fields(reason: &eig_eligibility::Reason) -> String {
 /// The trace entries worth showing when an eligibility case fails: the rules the case names,
 /// the rules that failed, and the rules the case expected to fail.
 fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
+    // The definitions of the rules the decision may trace: its promotion's, AMI 5 bis's and
+    // the EIG6+ prolongations'.
+    let mut definitions = eig_eligibility::eig5bis_rules();
+    definitions.extend(eig_eligibility::prolongation_rules());
+    if let Ok(rules) = eig_eligibility::rule_set(decision.promotion) {
+        definitions.extend(rules.dossier_rules());
+        definitions.extend(rules.candidate_rules());
+    }
     let expected_failing: Vec<&str> = case
         .expected
         .get("failing_rules")
@@ -378,6 +392,10 @@ fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
                 }
                 _ => "?".to_owned(),
             },
+            quote: definitions
+                .iter()
+                .find(|rule| rule.id == entry.rule)
+                .map(|rule| rule.quote.to_owned()),
             why: match &entry.result {
                 RuleResult::Failed { reason } => Some(eig_eligibility::reason_in_french(reason)),
                 RuleResult::Missing { inputs } => Some(format!(

@@ -354,7 +354,11 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
         let dossier: Vec<&str> = rules.dossier_rules().iter().map(|rule| rule.id).collect();
         assert_eq!(dossier, rules.dossier_rule_ids(), "{promotion}: definitions and ids differ");
         let candidate: Vec<&str> = rules.candidate_rules().iter().map(|rule| rule.id).collect();
-        assert_eq!(candidate, rules.candidate_rule_ids(), "{promotion}: definitions and ids differ");
+        assert_eq!(
+            candidate,
+            rules.candidate_rule_ids(),
+            "{promotion}: definitions and ids differ"
+        );
         definitions.extend(rules.dossier_rules());
         definitions.extend(rules.candidate_rules());
     }

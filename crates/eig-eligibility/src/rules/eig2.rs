@@ -104,8 +104,16 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
     COMPLETE_DOSSIER.id,
 ];
-const CANDIDATE_RULES: &[Rule] =
-    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER];
+const CANDIDATE_RULES: &[Rule] = &[
+    CANDIDATE_DEADLINE,
+    NATURAL_PERSON,
+    CIVIL_SERVANT,
+    JURY,
+    STUDENT,
+    CHOICES,
+    CHANNEL,
+    COMPLETE_DOSSIER,
+];
 
 /// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.

@@ -174,8 +174,16 @@ const CANDIDATE_IDS: &[&str] = &[
     CHANNEL.id,
     COMPLETE_DOSSIER.id,
 ];
-const CANDIDATE_RULES: &[Rule] =
-    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER];
+const CANDIDATE_RULES: &[Rule] = &[
+    CANDIDATE_DEADLINE,
+    NATURAL_PERSON,
+    CIVIL_SERVANT,
+    JURY,
+    STUDENT,
+    CHOICES,
+    CHANNEL,
+    COMPLETE_DOSSIER,
+];
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
 /// la data-science, … le design d'expérience utilisateur, le design d'interface, le design de

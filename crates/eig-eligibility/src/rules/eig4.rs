@@ -184,8 +184,17 @@ const CANDIDATE_IDS: &[&str] = &[
     COMPLETE_DOSSIER.id,
     START.id,
 ];
-const CANDIDATE_RULES: &[Rule] =
-    &[CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER, START];
+const CANDIDATE_RULES: &[Rule] = &[
+    CANDIDATE_DEADLINE,
+    NATURAL_PERSON,
+    CIVIL_SERVANT,
+    JURY,
+    STUDENT,
+    CHOICES,
+    CHANNEL,
+    COMPLETE_DOSSIER,
+    START,
+];
 
 /// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
 /// engineering, data science, géomatique ».

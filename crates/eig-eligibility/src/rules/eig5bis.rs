@@ -100,7 +100,8 @@ pub(crate) const RULE_IDS: &[&str] = &[
 ];
 pub(crate) const RULES: &[Rule] = &[
     DEADLINE,
-    CHANNEL, COMPLETE_DOSSIER,
+    CHANNEL,
+    COMPLETE_DOSSIER,
     NATURAL_PERSON,
     UNPROLONGED_EIG5,
     CHOICES,

@@ -76,6 +76,7 @@ fn case_files_from_a_test() {
         source : AAP3 §3.1.2
         $.outcome : attendu "eligible", obtenu "ineligible"
         règle eig3.host.funding_route — Voie de financement : cofinancement PIA, porteur administratif ou autofinancement — non satisfaite (administrative_carrier_required : operational = {"kind":"local_authority","level":"region"}) — source : AAP3 §3.1.1–3.1.3
+          texte : « Dans la mesure où seul un ministère est éligible à un financement direct, un défi présenté par un opérateur ou un service déconcentré devra distinguer les rôles de porteur opérationnel et de porteur administratif (le ministère de tutelle de l’opérateur ou l’administration centrale dont dépend le service déconcentré). […] les autres administrations devront prévoir un financement alternatif (autofinancement par exemple), ou, pour bénéficier du financement PIA à hauteur de 70%, elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif du défi […] Dans tous les cas, l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif »
           pourquoi : une collectivité territoriale demandant un cofinancement doit désigner un porteur administratif
           faits : funding.cofinancing_requested = true ; funding.self_funded = false ; funding.alternative_funding = false ; defi.hosts.operational.kind = "collectivité territoriale" ; defi.hosts.administrative.kind = null ; carrier_convention = null
     "#);
