@@ -187,6 +187,11 @@ def shapes() -> list[dict[str, Any]]:
     return _native.shapes()
 
 
+def _table_names(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters by the table's names: ``from_`` (a Python keyword's spelling) is ``from``."""
+    return {_docs.table_name(name): value for name, value in params.items()}
+
+
 def _function(op: dict[str, Any], shapes_: dict[str, Any], french: bool) -> Callable[..., Any]:
     """The function of ``op``: its body positional, its parameters keyword-only."""
     import inspect
@@ -196,12 +201,12 @@ def _function(op: dict[str, Any], shapes_: dict[str, Any], french: bool) -> Call
     if op["input"] is not None:
 
         def function(body: Any, /, **params: Any) -> Any:
-            return runner(op_id, body, **params)
+            return runner(op_id, body, **_table_names(params))
 
     else:
 
         def function(**params: Any) -> Any:  # type: ignore[misc]
-            return runner(op_id, None, **params)
+            return runner(op_id, None, **_table_names(params))
 
     name = _docs.function_name(op_id) + ("_french" if french else "")
     function.__name__ = function.__qualname__ = name
@@ -211,7 +216,9 @@ def _function(op: dict[str, Any], shapes_: dict[str, Any], french: bool) -> Call
     if op["input"] is not None:
         parameters.append(inspect.Parameter("body", inspect.Parameter.POSITIONAL_ONLY))
     for param in op["params"]:
-        parameters.append(inspect.Parameter(param["name"], inspect.Parameter.KEYWORD_ONLY, default=None))
+        parameters.append(
+            inspect.Parameter(_docs.python_name(param["name"]), inspect.Parameter.KEYWORD_ONLY, default=None)
+        )
     if op["searches"]:
         parameters.append(inspect.Parameter("timeout", inspect.Parameter.KEYWORD_ONLY, default=None))
     if op["trace_option"] and not french:

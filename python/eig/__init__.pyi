@@ -321,7 +321,10 @@ class ReasonProlongationPayDiffers(TypedDict):
 class ReasonCivilServantInPostWithoutDeparture(TypedDict):
     reason: Literal['civil_servant_in_post_without_departure']
 
-Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture
+class ReasonIncompleteDossier(TypedDict):
+    reason: Literal['incomplete_dossier']
+
+Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier
 
 Document: TypeAlias = Literal['CGET 2018', 'AAC2', 'AAP3', 'AAC3', 'AAP4', 'AAC4', 'JURY4', 'AAP5', 'AAC5', 'AAP6', 'AAC6', 'AMI5bis', 'AAC6+', 'REG7', 'RAPPORT', 'CHIFFRES', 'ING', 'FAQ-ADM', 'FAQ-EIG', 'P6POST', 'KEYFIG', 'DATA']
 
@@ -1333,7 +1336,7 @@ class CaseResult(TypedDict):
     error: NotRequired[str | None]
     file: str
     report: NotRequired[Any]
-    status: str
+    status: Literal['passed', 'failed', 'miscited', 'unreadable']
 
 class TestResult(TypedDict):
     """Le résultat de chaque cas de test."""
@@ -1503,6 +1506,79 @@ class Parameter(TypedDict):
 #: Les paramètres officiels du financement.
 ParameterList: TypeAlias = list[Parameter]
 
+CallKind: TypeAlias = Literal['defis', 'candidates', 'choices']
+
+class Call(TypedDict):
+    closes: Closing
+    kind: CallKind
+    last_day: str
+    opens_on: str | None
+    promotion: Promotion
+    source: Source
+
+class Interpretation(TypedDict):
+    rules: list[str]
+    slug: str
+    title: str
+
+class Cited(TypedDict):
+    quote: str | None
+    source: Source
+
+class RuleParameter(TypedDict):
+    name: str
+    quote: str | None
+    source: Source
+    values: list[str]
+
+SubjectOfRulesCatalogue: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding']
+
+class RuleEntry(TypedDict):
+    cases: list[str]
+    family: str
+    id: str
+    interpretations: list[Interpretation]
+    other_sources: list[Cited]
+    parameters: list[RuleParameter]
+    promotion: Promotion
+    source: Cited
+    subject: SubjectOfRulesCatalogue
+    title: str
+
+class PromotionRules(TypedDict):
+    calls: list[Call]
+    note: str | None
+    promotion: Promotion
+    rules: list[RuleEntry]
+
+class RulesCatalogue(TypedDict):
+    """Le catalogue des règles d'une ou de toutes les promotions (résultat de eig rules)."""
+
+    corpus_cases: int
+    on: str | None
+    open_calls: list[Call]
+    promotions: list[PromotionRules]
+
+SubjectOfRulesDiff: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding']
+
+class RuleSide(TypedDict):
+    id: str
+    parameters: dict[str, list[str]]
+    source: Cited
+    subject: SubjectOfRulesDiff
+    title: str
+
+RuleChange = TypedDict('RuleChange', {'family': str, 'from': RuleSide, 'to': RuleSide, 'what': list[str]})
+
+class CitedValue(TypedDict):
+    source: Source | None
+    value: str
+
+FactChange = TypedDict('FactChange', {'from': CitedValue | None, 'key': str, 'label': str, 'to': CitedValue | None})
+
+#: Ce qui change entre les règles de deux promotions (résultat de eig rules --diff).
+RulesDiff = TypedDict('RulesDiff', {'added': list[RuleSide], 'changed': list[RuleChange], 'facts': list[FactChange], 'from': Promotion, 'removed': list[RuleSide], 'to': Promotion, 'unchanged': int})
+
 class LabelOfVocabulary(TypedDict):
     label: str
     value: Any
@@ -1540,8 +1616,8 @@ FiguresTable: TypeAlias = list[FiguresRow]
 #: Un schéma JSON (draft 2020-12).
 JsonSchema: TypeAlias = dict[str, Any]
 
-ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'changes', 'changes-result', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'candidate-simulation', 'candidate-simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
-ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ChangesInput', 'ChangesResult', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CandidateSimulation', 'CandidateSimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
+ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'changes', 'changes-result', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'candidate-simulation', 'candidate-simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'rules-catalogue', 'rules-diff', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
+ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ChangesInput', 'ChangesResult', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CandidateSimulation', 'CandidateSimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'RulesCatalogue', 'RulesDiff', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
 
 # ----- the errors: one class per kind of eig-api's ErrorKind
 
@@ -2198,12 +2274,13 @@ def simulate_candidate_french(body: CandidateSimulation | str | bytes, /) -> str
     """
 
 @overload
-def run_cases(body: CaseFile | str | bytes, /, *, timeout: float | None = None, as_json: Literal[False] = False) -> TestResult:
+def run_cases(body: CaseFile | str | bytes, /, *, drafts: bool | None = None, timeout: float | None = None, as_json: Literal[False] = False) -> TestResult:
     """Les cas de test d'un fichier de cas JSON (le format public eig-case/1), exécutés : chaque cas réussi ou en échec, avec ses différences.
 
     The answer of the operation ``runCases`` of eig-api's table (the command ``eig test``, the route ``POST /v1/cases``).
 
     body: CaseFile — Un fichier de cas de test de règles (entrée de eig test). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('case')`` is one, ``eig.schema('case')`` its schema.
+    drafts (bool): true : les cas sans source ou sans citation sont lancés comme des brouillons (ce qu'ils citent est tout de même vérifié) ; sans lui, un tel cas échoue pour sa citation.
     timeout (float, seconds): the search stops then and raises InterruptedRunError; Ctrl-C stops it too (KeyboardInterrupt).
     as_json (bool): the answer as compact JSON text, the service's body.
 
@@ -2214,7 +2291,7 @@ def run_cases(body: CaseFile | str | bytes, /, *, timeout: float | None = None, 
     """
 
 @overload
-def run_cases(body: CaseFile | str | bytes, /, *, timeout: float | None = None, as_json: Literal[True]) -> str: ...
+def run_cases(body: CaseFile | str | bytes, /, *, drafts: bool | None = None, timeout: float | None = None, as_json: Literal[True]) -> str: ...
 @overload
 def official_figures(*, promotion: str | None = None, as_json: Literal[False] = False) -> HistoryResult:
     """Les chiffres officiels de chaque promotion, d'après l'historique intégré de 132 défis ; pour une promotion, ses faits sourcés et ses défis.
@@ -2288,6 +2365,62 @@ def list_parameters_french(*, on: str | datetime.date | None = None) -> str:
     on (str | datetime.date): Un jour (AAAA-MM-JJ) : seulement les paramètres en vigueur ce jour-là.
 
     Returns: the text ``eig parameters`` prints.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    """
+
+@overload
+def list_rules(*, promotion: str | None = None, on: str | datetime.date | None = None, as_json: Literal[False] = False) -> RulesCatalogue:
+    """Le catalogue des règles : chaque règle d'une promotion avec sa source, la phrase qu'elle modélise, ses paramètres, l'interprétation retenue et ses cas de test ; ou, un jour donné, les appels ouverts et les règles qui jugent ce qui est reçu ce jour-là.
+
+    The answer of the operation ``listRules`` of eig-api's table (the command ``eig rules``, the route ``GET /v1/rules``).
+
+    promotion (str): Seulement cette promotion (EIG1 … EIG7, DIG1 ; eig3 et EIG 3 sont acceptés).
+    on (str | datetime.date): Un jour (AAAA-MM-JJ) : les appels ouverts ce jour-là, d'après le calendrier de chaque promotion, et les règles qui jugent un dossier ou une candidature reçus ce jour-là.
+    as_json (bool): the answer as compact JSON text, the service's body.
+
+    Returns: RulesCatalogue — Le catalogue des règles d'une ou de toutes les promotions (résultat de eig rules). ``eig.schema('rules-catalogue')`` is its schema.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    """
+
+@overload
+def list_rules(*, promotion: str | None = None, on: str | datetime.date | None = None, as_json: Literal[True]) -> str: ...
+def list_rules_french(*, promotion: str | None = None, on: str | datetime.date | None = None) -> str:
+    """Le catalogue des règles : chaque règle d'une promotion avec sa source, la phrase qu'elle modélise, ses paramètres, l'interprétation retenue et ses cas de test ; ou, un jour donné, les appels ouverts et les règles qui jugent ce qui est reçu ce jour-là.
+
+    The French text for a person of the operation ``listRules`` of eig-api's table (the command ``eig rules``, the route ``GET /v1/rules``).
+
+    promotion (str): Seulement cette promotion (EIG1 … EIG7, DIG1 ; eig3 et EIG 3 sont acceptés).
+    on (str | datetime.date): Un jour (AAAA-MM-JJ) : les appels ouverts ce jour-là, d'après le calendrier de chaque promotion, et les règles qui jugent un dossier ou une candidature reçus ce jour-là.
+
+    Returns: the text ``eig rules`` prints.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    """
+
+@overload
+def diff_rules(*, from_: str | None = None, to: str | None = None, as_json: Literal[False] = False) -> RulesDiff:
+    """Ce qui change d'une promotion à l'autre : règles ajoutées, retirées et modifiées, calendrier, bornes, voies de financement et paramètres, chacun cité des deux côtés.
+
+    The answer of the operation ``diffRules`` of eig-api's table (the command ``eig rules-diff``, the route ``GET /v1/rules/diff``).
+
+    from_ (str): La première promotion (EIG3) ; sans elle, celle qui précède la seconde.
+    to (str): La seconde promotion (EIG4) ; sans elle, celle qui suit la première, ou sans aucune des deux : de l'EIG6 à l'EIG7.
+    as_json (bool): the answer as compact JSON text, the service's body.
+
+    Returns: RulesDiff — Ce qui change entre les règles de deux promotions (résultat de eig rules --diff). ``eig.schema('rules-diff')`` is its schema.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    """
+
+@overload
+def diff_rules(*, from_: str | None = None, to: str | None = None, as_json: Literal[True]) -> str: ...
+def diff_rules_french(*, from_: str | None = None, to: str | None = None) -> str:
+    """Ce qui change d'une promotion à l'autre : règles ajoutées, retirées et modifiées, calendrier, bornes, voies de financement et paramètres, chacun cité des deux côtés.
+
+    The French text for a person of the operation ``diffRules`` of eig-api's table (the command ``eig rules-diff``, the route ``GET /v1/rules/diff``).
+
+    from_ (str): La première promotion (EIG3) ; sans elle, celle qui précède la seconde.
+    to (str): La seconde promotion (EIG4) ; sans elle, celle qui suit la première, ou sans aucune des deux : de l'EIG6 à l'EIG7.
+
+    Returns: the text ``eig rules-diff`` prints.
     Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
     """
 
@@ -2395,6 +2528,10 @@ def example(shape: Literal['promotion-facts-list', 'PromotionFactsList'], promot
 @overload
 def example(shape: Literal['parameter-list', 'ParameterList'], promotion: str | None = None) -> ParameterList: ...
 @overload
+def example(shape: Literal['rules-catalogue', 'RulesCatalogue'], promotion: str | None = None) -> RulesCatalogue: ...
+@overload
+def example(shape: Literal['rules-diff', 'RulesDiff'], promotion: str | None = None) -> RulesDiff: ...
+@overload
 def example(shape: Literal['vocabulary', 'Vocabulary'], promotion: str | None = None) -> Vocabulary: ...
 @overload
 def example(shape: Literal['defi', 'Defi'], promotion: str | None = None) -> DefiOfDefi: ...
@@ -2484,6 +2621,10 @@ __all__ = [
     'list_promotions_french',
     'list_parameters',
     'list_parameters_french',
+    'list_rules',
+    'list_rules_french',
+    'diff_rules',
+    'diff_rules_french',
     'vocabulary',
     'vocabulary_french',
 ]

@@ -45,7 +45,7 @@ def operation_doc(op: Mapping[str, Any], shapes: Mapping[str, Mapping[str, Any]]
         )
     for param in op["params"]:
         kind = PARAM_TYPES.get(param["kind"], "str")
-        lines.append(f"{param['name']} ({kind}): {param['description']}")
+        lines.append(f"{python_name(param['name'])} ({kind}): {param['description']}")
     if op["searches"]:
         lines.append(
             "timeout (float, seconds): the search stops then and raises InterruptedRunError; "
@@ -81,3 +81,17 @@ def operation_doc(op: Mapping[str, Any], shapes: Mapping[str, Mapping[str, Any]]
 def shapes_by_kind(shapes: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
     """The shapes by their kind."""
     return {shape["kind"]: shape for shape in shapes}
+
+
+def python_name(name: str) -> str:
+    """A parameter's name in Python: the table's, with ``_`` after a Python keyword (``from_``)."""
+    import keyword
+
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
+def table_name(name: str) -> str:
+    """A parameter's name in the table, from its Python name (``from_`` is ``from``)."""
+    import keyword
+
+    return name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import eig
+from eig import _docs
 
 OPERATIONS = eig.operations()
 SHAPES = eig.shapes()
@@ -92,7 +93,10 @@ def test_every_parameter_as_the_commands_option(op: dict[str, Any], params: dict
     body = body_of(op)
     function = getattr(eig, op["function"])
     answer = function(body, **params) if body is not None else function(**params)
-    assert commands_json(op, body, answer) == eig_command(op["command"], body, **params).json()
+    command = eig_command(op["command"], body, **params).json()
+    if op["id"] == "runCases":
+        answer, command = same_files(answer, command)
+    assert commands_json(op, body, answer) == command
     if op["french"]:
         french = getattr(eig, op["function"] + "_french")
         text = french(body, **params) if body is not None else french(**params)

@@ -240,7 +240,7 @@ class Generator:
         keywords = []
         for param in op["params"]:
             python_type = _docs.PARAM_TYPES.get(param["kind"], "str")
-            keywords.append(f"{param['name']}: {python_type} | None = None")
+            keywords.append(f"{_docs.python_name(param['name'])}: {python_type} | None = None")
         if op["searches"]:
             keywords.append("timeout: float | None = None")
         if op["trace_option"] and not french:
