@@ -154,7 +154,7 @@ def test_one_function_per_operation_with_the_tables_parameters() -> None:
         assert op["summary"] in (function.__doc__ or "")
         parameters = inspect.signature(function).parameters
         for param in op["params"]:
-            assert param["name"] in parameters
+            assert _docs.python_name(param["name"]) in parameters
             assert param["description"] in (function.__doc__ or "")
         assert ("body" in parameters) == (op["input"] is not None)
         assert ("timeout" in parameters) == op["searches"]
