@@ -71,6 +71,9 @@ pub const MAX_EVALUATIONS: usize = 20_000;
 /// let options: ChangeOptions = serde_json::from_str(r#"{"fixed": ["funding"], "max_sets": 3}"#)?;
 /// assert!(options.fixed.contains("funding"));
 /// assert_eq!((options.max_sets, options.max_changes), (3, 6));
+/// // Out of its bounds (1 to 100), a number is refused, not clamped.
+/// assert!(serde_json::from_str::<ChangeOptions>(r#"{"max_sets": 101}"#).is_err());
+/// assert!(serde_json::from_str::<ChangeOptions>(r#"{"max_changes": 0}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,13 +87,39 @@ pub struct ChangeOptions {
     #[serde(default)]
     pub fixed: BTreeSet<String>,
     /// The most sets listed (1 to 100); the others are counted.
-    #[serde(default = "default_max_sets")]
+    #[serde(default = "default_max_sets", deserialize_with = "max_sets_in_range")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 100)))]
     pub max_sets: usize,
     /// The most changes in one set (1 to 8).
-    #[serde(default = "default_max_changes")]
+    #[serde(default = "default_max_changes", deserialize_with = "max_changes_in_range")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 8)))]
     pub max_changes: usize,
+}
+
+/// A whole number from 1 to `max`, read; a number out of it is refused, as the schema says
+/// (the builders clamp, a reader refuses: what a client sends is not silently changed).
+fn in_range<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    max: usize,
+) -> Result<usize, D::Error> {
+    let value = usize::deserialize(deserializer)?;
+    if (1..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{value} est hors des bornes : donnez un nombre de 1 à {max}"
+        )))
+    }
+}
+
+fn max_sets_in_range<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    in_range(deserializer, MAX_SETS)
+}
+
+fn max_changes_in_range<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<usize, D::Error> {
+    in_range(deserializer, MAX_CHANGES)
 }
 
 const fn default_max_sets() -> usize {
