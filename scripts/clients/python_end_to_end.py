@@ -39,7 +39,10 @@ for info in pkgutil.walk_packages(api_package.__path__, "eig_client.api."):
     source = open(module.__file__, encoding="utf-8").read()
     method = source.split('"method": "', 1)[1].split('"', 1)[0]
     url = source.split('"url": ', 1)[1].split("\n", 1)[0].strip().rstrip(",")
-    modules[(method, url.strip('"f'))] = module
+    # `"/v1/x"` or, with path parameters, `f"/v1/x/{id}"`: the prefix and the quotes only (a
+    # path may end in `f`: `/v1/examples/rules-diff`).
+    url = url.removeprefix("f").strip('"')
+    modules[(method, url)] = module
 
 
 def model_named(name):
