@@ -128,6 +128,15 @@ pub use crate::selection::{
     SelectionStatus, TieBreak, select_laureates,
 };
 
+/// A promotion's list of rules and the list of their ids, in the same order, from one list of
+/// names: the trace's order and the definitions' cannot drift apart.
+macro_rules! rules_and_ids {
+    ($vis:vis $rules:ident, $ids:ident: [$($rule:ident),* $(,)?]) => {
+        $vis const $rules: &[Rule] = &[$($rule),*];
+        $vis const $ids: &[&str] = &[$($rule.id),*];
+    };
+}
+
 mod batch;
 mod candidate_scoring;
 mod convention_terms;

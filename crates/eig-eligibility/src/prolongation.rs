@@ -117,8 +117,7 @@ const SAME_PAY: Rule = Rule {
     quote: "dans les mêmes conditions de rémunération que les contrats EIG initiaux (3.500 euros nets par mois pour les EIG ayant jusqu’à 5 années d’expérience inclus ou 4.000 euros nets par mois pour les profils au-delà de 5 ans d’expérience)",
 };
 
-const RULE_IDS: &[&str] = &[DEADLINE.id, LAUREATE.id, TITRE2.id, CONTINUOUS.id, SAME_PAY.id];
-const RULES: &[Rule] = &[DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY];
+rules_and_ids!(RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
 
 /// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
 static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {

@@ -92,28 +92,8 @@ const COMPLETE_DOSSIER: Rule = Rule {
     quote: "Tout dossier incomplet sera écarté.",
 };
 
-const DOSSIER_IDS: &[&str] = &[HOST_KIND.id, FUNDING_ROUTE.id, TEAM_SIZE.id];
-const DOSSIER_RULES: &[Rule] = &[HOST_KIND, FUNDING_ROUTE, TEAM_SIZE];
-const CANDIDATE_IDS: &[&str] = &[
-    CANDIDATE_DEADLINE.id,
-    NATURAL_PERSON.id,
-    CIVIL_SERVANT.id,
-    JURY.id,
-    STUDENT.id,
-    CHOICES.id,
-    CHANNEL.id,
-    COMPLETE_DOSSIER.id,
-];
-const CANDIDATE_RULES: &[Rule] = &[
-    CANDIDATE_DEADLINE,
-    NATURAL_PERSON,
-    CIVIL_SERVANT,
-    JURY,
-    STUDENT,
-    CHOICES,
-    CHANNEL,
-    COMPLETE_DOSSIER,
-];
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [HOST_KIND, FUNDING_ROUTE, TEAM_SIZE]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER]);
 
 /// AAC2 préambule: « interne à l'Etat »: the bodies of the State. Collectivités territoriales, their groupings
 /// and health establishments are outside it.

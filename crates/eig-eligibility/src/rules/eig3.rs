@@ -140,50 +140,8 @@ const COMPLETE_DOSSIER: Rule = Rule {
     quote: "Tout dossier incomplet sera écarté.",
 };
 
-const DOSSIER_IDS: &[&str] = &[
-    DEADLINE.id,
-    HOST_KIND.id,
-    FUNDING_ROUTE.id,
-    TEAM_SIZE.id,
-    PROFILES.id,
-    OPERATIONAL_MENTOR.id,
-    HIGH_LEVEL_MENTOR.id,
-    COMMITMENTS.id,
-    SUSTAINABILITY.id,
-    DATA_DRIVEN.id,
-];
-const DOSSIER_RULES: &[Rule] = &[
-    DEADLINE,
-    HOST_KIND,
-    FUNDING_ROUTE,
-    TEAM_SIZE,
-    PROFILES,
-    OPERATIONAL_MENTOR,
-    HIGH_LEVEL_MENTOR,
-    COMMITMENTS,
-    SUSTAINABILITY,
-    DATA_DRIVEN,
-];
-const CANDIDATE_IDS: &[&str] = &[
-    CANDIDATE_DEADLINE.id,
-    NATURAL_PERSON.id,
-    CIVIL_SERVANT.id,
-    JURY.id,
-    STUDENT.id,
-    CHOICES.id,
-    CHANNEL.id,
-    COMPLETE_DOSSIER.id,
-];
-const CANDIDATE_RULES: &[Rule] = &[
-    CANDIDATE_DEADLINE,
-    NATURAL_PERSON,
-    CIVIL_SERVANT,
-    JURY,
-    STUDENT,
-    CHOICES,
-    CHANNEL,
-    COMPLETE_DOSSIER,
-];
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, DATA_DRIVEN]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER]);
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
 /// la data-science, … le design d'expérience utilisateur, le design d'interface, le design de

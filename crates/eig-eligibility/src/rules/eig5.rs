@@ -153,52 +153,8 @@ const MEF_EXCEPTION: MefException = MefException {
     carrier: "porteur administratif (AAP5 §3.2)",
 };
 
-const DOSSIER_IDS: &[&str] = &[
-    DEADLINE.id,
-    HOST_KIND.id,
-    FUNDING_ROUTE.id,
-    TEAM_SIZE.id,
-    PROFILES.id,
-    OPERATIONAL_MENTOR.id,
-    HIGH_LEVEL_MENTOR.id,
-    COMMITMENTS.id,
-    SUSTAINABILITY.id,
-];
-const DOSSIER_RULES: &[Rule] = &[
-    DEADLINE,
-    HOST_KIND,
-    FUNDING_ROUTE,
-    TEAM_SIZE,
-    PROFILES,
-    OPERATIONAL_MENTOR,
-    HIGH_LEVEL_MENTOR,
-    COMMITMENTS,
-    SUSTAINABILITY,
-];
-const CANDIDATE_IDS: &[&str] = &[
-    CANDIDATE_DEADLINE.id,
-    NATURAL_PERSON.id,
-    CIVIL_SERVANT.id,
-    JURY.id,
-    STUDENT.id,
-    CHOICES.id,
-    CHOICES_DEADLINE.id,
-    CHANNEL.id,
-    COMPLETE_DOSSIER.id,
-    START.id,
-];
-const CANDIDATE_RULES: &[Rule] = &[
-    CANDIDATE_DEADLINE,
-    NATURAL_PERSON,
-    CIVIL_SERVANT,
-    JURY,
-    STUDENT,
-    CHOICES,
-    CHOICES_DEADLINE,
-    CHANNEL,
-    COMPLETE_DOSSIER,
-    START,
-];
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START]);
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
 /// numérique ».

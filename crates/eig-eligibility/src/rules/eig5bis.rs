@@ -87,28 +87,7 @@ const ACCEPTANCE: Rule = Rule {
     quote: "Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
-pub(crate) const RULE_IDS: &[&str] = &[
-    DEADLINE.id,
-    CHANNEL.id,
-    COMPLETE_DOSSIER.id,
-    NATURAL_PERSON.id,
-    UNPROLONGED_EIG5.id,
-    CHOICES.id,
-    CHOICES_DEADLINE.id,
-    START.id,
-    ACCEPTANCE.id,
-];
-pub(crate) const RULES: &[Rule] = &[
-    DEADLINE,
-    CHANNEL,
-    COMPLETE_DOSSIER,
-    NATURAL_PERSON,
-    UNPROLONGED_EIG5,
-    CHOICES,
-    CHOICES_DEADLINE,
-    START,
-    ACCEPTANCE,
-];
+rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, CHANNEL, COMPLETE_DOSSIER, NATURAL_PERSON, UNPROLONGED_EIG5, CHOICES, CHOICES_DEADLINE, START, ACCEPTANCE]);
 
 /// « Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne
 /// se sont pas vu proposer une prolongation contractuelle au sein de leur administration

@@ -157,58 +157,8 @@ const ACCEPTANCE: Rule = Rule {
     quote: "Les résultats définitifs seront notifiés par courriel aux candidat(e)s avant le 15 juillet 2022. Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
-const DOSSIER_IDS: &[&str] = &[
-    DEADLINE.id,
-    HOST_KIND.id,
-    FUNDING_ROUTE.id,
-    TEAM_SIZE.id,
-    PROFILES.id,
-    OPERATIONAL_MENTOR.id,
-    HIGH_LEVEL_MENTOR.id,
-    COMMITMENTS.id,
-    SUSTAINABILITY.id,
-    TRAVEL.id,
-];
-const DOSSIER_RULES: &[Rule] = &[
-    DEADLINE,
-    HOST_KIND,
-    FUNDING_ROUTE,
-    TEAM_SIZE,
-    PROFILES,
-    OPERATIONAL_MENTOR,
-    HIGH_LEVEL_MENTOR,
-    COMMITMENTS,
-    SUSTAINABILITY,
-    TRAVEL,
-];
-const CANDIDATE_IDS: &[&str] = &[
-    CANDIDATE_DEADLINE.id,
-    NATURAL_PERSON.id,
-    CIVIL_SERVANT.id,
-    JURY.id,
-    STUDENT.id,
-    FORMER_EIG5.id,
-    CHOICES.id,
-    CHOICES_DEADLINE.id,
-    CHANNEL.id,
-    COMPLETE_DOSSIER.id,
-    START.id,
-    ACCEPTANCE.id,
-];
-const CANDIDATE_RULES: &[Rule] = &[
-    CANDIDATE_DEADLINE,
-    NATURAL_PERSON,
-    CIVIL_SERVANT,
-    JURY,
-    STUDENT,
-    FORMER_EIG5,
-    CHOICES,
-    CHOICES_DEADLINE,
-    CHANNEL,
-    COMPLETE_DOSSIER,
-    START,
-    ACCEPTANCE,
-];
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, FORMER_EIG5, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START, ACCEPTANCE]);
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
 const PROFILES_SOUGHT: &[TalentProfile] = &[

@@ -117,30 +117,8 @@ const COMPLETE_DOSSIER: Rule = Rule {
     quote: "Tout dossier incomplet sera écarté.",
 };
 
-const DOSSIER_IDS: &[&str] = &[
-    HOST_KIND.id,
-    PRODUCT_PAGE.id,
-    FUNDING_ROUTE.id,
-    TEAM_SIZE.id,
-    PROFILES.id,
-    BUDGET.id,
-    SPONSOR.id,
-    TELEWORK.id,
-    OPERATIONAL.id,
-];
-const DOSSIER_RULES: &[Rule] = &[
-    HOST_KIND,
-    PRODUCT_PAGE,
-    FUNDING_ROUTE,
-    TEAM_SIZE,
-    PROFILES,
-    BUDGET,
-    SPONSOR,
-    TELEWORK,
-    OPERATIONAL,
-];
-const CANDIDATE_IDS: &[&str] = &[NATURAL_PERSON.id, STUDENT.id, CHANNEL.id, COMPLETE_DOSSIER.id];
-const CANDIDATE_RULES: &[Rule] = &[NATURAL_PERSON, STUDENT, CHANNEL, COMPLETE_DOSSIER];
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [HOST_KIND, PRODUCT_PAGE, FUNDING_ROUTE, TEAM_SIZE, PROFILES, BUDGET, SPONSOR, TELEWORK, OPERATIONAL]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [NATURAL_PERSON, STUDENT, CHANNEL, COMPLETE_DOSSIER]);
 
 /// REG7 §3.1: « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
