@@ -357,14 +357,6 @@ fn reason_fields(reason: &eig_eligibility::Reason) -> String {
 /// The trace entries worth showing when an eligibility case fails: the rules the case names,
 /// the rules that failed, and the rules the case expected to fail.
 fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
-    // The definitions of the rules the decision may trace: its promotion's, AMI 5 bis's and
-    // the EIG6+ prolongations'.
-    let mut definitions = eig_eligibility::eig5bis_rules();
-    definitions.extend(eig_eligibility::prolongation_rules());
-    if let Ok(rules) = eig_eligibility::rule_set(decision.promotion) {
-        definitions.extend(rules.dossier_rules());
-        definitions.extend(rules.candidate_rules());
-    }
     let expected_failing: Vec<&str> = case
         .expected
         .get("failing_rules")
@@ -392,10 +384,7 @@ fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
                 }
                 _ => "?".to_owned(),
             },
-            quote: definitions
-                .iter()
-                .find(|rule| rule.id == entry.rule)
-                .map(|rule| rule.quote.to_owned()),
+            quote: eig_eligibility::rule_definition(entry.rule).map(|rule| rule.quote.to_owned()),
             why: match &entry.result {
                 RuleResult::Failed { reason } => Some(eig_eligibility::reason_in_french(reason)),
                 RuleResult::Missing { inputs } => Some(format!(

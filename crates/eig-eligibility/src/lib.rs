@@ -119,7 +119,7 @@ pub use crate::prolongation::{
 #[doc(alias = "5bis")]
 pub use crate::rules::{
     RuleDefinition, RuleSet, eig5bis_rule_ids, eig5bis_rules, evaluate_candidate, evaluate_dossier,
-    evaluate_eig5bis, rule_set,
+    evaluate_eig5bis, rule_definition, rule_definitions, rule_set,
 };
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]

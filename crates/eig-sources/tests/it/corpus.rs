@@ -285,14 +285,7 @@ fn every_text_is_in_the_repository() {
 #[test]
 fn rule_definitions() {
     let mut report = Report::default();
-    let mut definitions = eig_eligibility::eig5bis_rules();
-    definitions.extend(eig_eligibility::prolongation_rules());
-    for promotion in Promotion::ALL {
-        if let Ok(set) = eig_eligibility::rule_set(promotion) {
-            definitions.extend(set.dossier_rules());
-            definitions.extend(set.candidate_rules());
-        }
-    }
+    let definitions = eig_eligibility::rule_definitions();
     assert!(definitions.len() >= 100, "{} rule definitions", definitions.len());
     for rule in &definitions {
         let place = format!("rule {}", rule.id);
