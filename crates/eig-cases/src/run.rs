@@ -878,7 +878,10 @@ fn concerned<'a>(
     let wanted = |defi: &str, talent: &TalentPlan| {
         differences.iter().any(|difference| {
             if let Some(rest) = difference.path.strip_prefix("$.talents.") {
-                rest.starts_with(&format!("{defi}/{}", talent.talent))
+                // `d1/t1` or `d1/t1.by_payer…`, not `d1/t10`.
+                let key = format!("{defi}/{}", talent.talent);
+                rest.strip_prefix(&key)
+                    .is_some_and(|after| after.is_empty() || after.starts_with('.'))
             } else if let Some(rest) = difference.path.strip_prefix("$.defis.") {
                 rest.split(['.', '[']).next() == Some(defi)
             } else {

@@ -93,7 +93,7 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         .collect();
     text.split("\n\n")
         .map(|paragraph| {
-            split_sentences(&normalise_quote(paragraph))
+            eig_sources::sentences(&normalise_quote(paragraph))
                 .into_iter()
                 .map(|sentence| {
                     let spaced = format!(" {sentence} ");
@@ -115,27 +115,6 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         })
         .filter(|paragraph: &Vec<Sentence>| !paragraph.is_empty())
         .collect()
-}
-
-/// Sentences: split after `.`, `;`, `:` or `!` followed by a space.
-fn split_sentences(paragraph: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut chars = paragraph.chars().peekable();
-    while let Some(c) = chars.next() {
-        current.push(c);
-        if matches!(c, '.' | ';' | '!' | '?') && chars.peek().is_none_or(|next| *next == ' ') {
-            let sentence = current.trim().to_owned();
-            if !sentence.is_empty() {
-                out.push(sentence);
-            }
-            current.clear();
-        }
-    }
-    if !current.trim().is_empty() {
-        out.push(current.trim().to_owned());
-    }
-    out
 }
 
 /// The coverage of every text the rules cite.

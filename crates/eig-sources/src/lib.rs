@@ -80,7 +80,7 @@
 pub use crate::{
     error::{LocatorError, QuoteError},
     locator::{check_locator, section_text},
-    nearest::{check_citation, nearest_sentence, read_citation},
+    nearest::{check_citation, nearest_sentence, read_citation, sentences},
     normalise::{normalise_quote, normalise_text},
     quote::{check_quote, check_quote_in_section, quote_parts},
     scan::{Attributed, Citation, Quoted, attribute, citations_in, mask_code_spans, quotes_in},

@@ -79,20 +79,28 @@ fn words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The sentences of a normalised text: cut after `.`, `!`, `?` or `;` followed by a space,
-/// each at most [`LONGEST`] characters.
-fn sentences(text: &str) -> Vec<String> {
+/// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (or at the
+/// end), each trimmed; what follows the last cut is the last sentence.
+///
+/// # Example
+/// ```
+/// assert_eq!(
+///     eig_sources::sentences("Le défi est retenu. Il commence le 1er septembre ; voilà"),
+///     ["Le défi est retenu.", "Il commence le 1er septembre ;", "voilà"]
+/// );
+/// // A decimal point or an abbreviation without a space after it does not cut.
+/// assert_eq!(eig_sources::sentences("70.5 % du coût.").len(), 1);
+/// ```
+pub fn sentences(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut current = String::new();
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         current.push(ch);
-        let ends = matches!(ch, '.' | '!' | '?' | ';') && chars.peek().is_none_or(|c| *c == ' ');
-        if ends || current.chars().count() >= LONGEST {
-            if !ends {
-                current.push('…');
+        if matches!(ch, '.' | '!' | '?' | ';') && chars.peek().is_none_or(|c| *c == ' ') {
+            if !current.trim().is_empty() {
+                found.push(current.trim().to_owned());
             }
-            found.push(current.trim().to_owned());
             current.clear();
         }
     }
@@ -100,6 +108,23 @@ fn sentences(text: &str) -> Vec<String> {
         found.push(current.trim().to_owned());
     }
     found
+}
+
+/// A sentence cut into pieces of at most [`LONGEST`] characters, each cut piece ending with
+/// an ellipsis (a list or a table without a full stop would otherwise be one sentence sharing
+/// words with every quote).
+fn pieces(sentence: String) -> Vec<String> {
+    if sentence.chars().count() <= LONGEST {
+        return vec![sentence];
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    chars
+        .chunks(LONGEST)
+        .map(|chunk| {
+            let piece: String = chunk.iter().collect();
+            format!("{}…", piece.trim())
+        })
+        .collect()
 }
 
 /// The sentence of the section `locator` names in `document` (the whole document when the
@@ -129,7 +154,7 @@ pub fn nearest_sentence(document: Document, locator: &str, quote: &str) -> Optio
     let [reading, _] = normalise_text(section.as_deref().unwrap_or(whole), is_markup(document));
     let wanted = words(quote);
     let mut best: Option<(usize, usize, String)> = None;
-    for sentence in sentences(&reading) {
+    for sentence in sentences(&reading).into_iter().flat_map(pieces) {
         let shared = words(&sentence).intersection(&wanted).count();
         if shared == 0 {
             continue;
