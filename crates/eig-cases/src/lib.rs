@@ -63,6 +63,8 @@ pub use crate::run::{
     Difference, Report, RuleNote, Verdict, run_case, run_case_until, run_case_with,
 };
 
+pub mod result;
+
 mod case;
 mod cite;
 mod read;

@@ -10,15 +10,22 @@ use eig_eligibility::{
     select_laureates,
 };
 use eig_funding::{
-    CostBasis, Formula, PromotionPlan, TalentPlan, allocate, plan_promotion, split, split_evenly,
+    CostBasis, Formula, Payer, PromotionPlan, TalentPlan, allocate, plan_promotion, split,
+    split_evenly,
 };
 use eig_matching::{DefiStatus, Instance, MatchingInput, Options, solve_until};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::{
     case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput},
     cite::RunOptions,
+    result::{
+        CampaignResult, ChangeResult, ChangeSetResult, ChangesResult, DecisionResult,
+        Eig7CapResult, Eig7Dates, Eig7TermsResult, ErrorResult, FundingResult, JuryResult,
+        MatchingResult, OutcomeName, PartsResult, ScoresResult, SplitResult, TalentResult,
+        TerminationDates, TerminationResult,
+    },
 };
 
 /// One field of the expected result that the actual result does not match.
@@ -317,24 +324,24 @@ fn value(serializable: &impl Serialize) -> Value {
     serde_json::to_value(serializable).unwrap_or(Value::Null)
 }
 
-fn eligibility_error(err: &EligibilityError) -> Value {
-    json!({ "error": err.code(), "message": err.to_string() })
+fn eligibility_error(err: &EligibilityError) -> ErrorResult {
+    ErrorResult::coded(err.code(), err.to_string())
 }
 
 /// An eligibility decision in the shape of the expected fields.
-fn decision_view(decision: &Decision) -> Value {
+fn decision_view(decision: &Decision) -> DecisionResult {
+    let mut result = DecisionResult::outcome(OutcomeName::of(&decision.outcome));
     match &decision.outcome {
-        Outcome::Eligible { funding_route } => match funding_route {
-            Some(route) => json!({ "outcome": "eligible", "funding_route": value(route) }),
-            None => json!({ "outcome": "eligible" }),
-        },
-        Outcome::Ineligible { failures } => json!({
-            "outcome": "ineligible",
-            "failing_rules": failures.iter().map(|f| f.rule).collect::<Vec<_>>(),
-        }),
-        Outcome::Incomplete { missing } => json!({ "outcome": "incomplete", "missing": missing }),
-        _ => json!({ "outcome": "other" }),
+        Outcome::Eligible { funding_route } => result.funding_route = *funding_route,
+        Outcome::Ineligible { failures } => {
+            result.failing_rules = Some(failures.iter().map(|f| f.rule.to_owned()).collect());
+        }
+        Outcome::Incomplete { missing } => {
+            result.missing = Some(missing.iter().map(ToString::to_string).collect());
+        }
+        _ => {}
     }
+    result
 }
 
 /// A reason as its tag and its fields, by their JSON names: `commitments_missing : missing =
@@ -412,96 +419,83 @@ fn rule_notes(decision: &Decision, case: &Case) -> Vec<RuleNote> {
 
 /// An EIG7 contract's dates by name (`ends_on`, `renewal_notice_by`, `probation_ends_on`,
 /// `interruption_request_by`, `renewal_answer_by`).
-fn eig7_terms_view(input: &Eig7TermsInput) -> Value {
-    let mut dates = BTreeMap::new();
+fn eig7_terms_view(input: &Eig7TermsInput) -> Eig7TermsResult {
+    let failed = |err| Eig7TermsResult { dates: None, error: Some(eligibility_error(&err)) };
+    let mut dates = Eig7Dates::default();
     if let (Some(start), Some(arrival)) = (input.starts_on, input.arrived_on) {
         match eig7_contract_terms(start, arrival) {
             Ok(terms) => {
-                for (name, date) in [
-                    ("ends_on", &terms.ends_on),
-                    ("renewal_notice_by", &terms.renewal_notice_by),
-                    ("probation_ends_on", &terms.probation_ends_on),
-                    ("interruption_request_by", &terms.interruption_request_by),
-                ] {
-                    dates.insert(name, value(&date.value));
-                }
+                dates.ends_on = Some(terms.ends_on.value);
+                dates.renewal_notice_by = Some(terms.renewal_notice_by.value);
+                dates.probation_ends_on = Some(terms.probation_ends_on.value);
+                dates.interruption_request_by = Some(terms.interruption_request_by.value);
             }
-            Err(err) => return eligibility_error(&err),
+            Err(err) => return failed(err),
         }
     }
     if let Some(received) = input.renewal_notice_received_on {
         match eig7_renewal_answer_by(received) {
-            Ok(answer) => {
-                dates.insert("renewal_answer_by", value(&answer.value));
-            }
-            Err(err) => return eligibility_error(&err),
+            Ok(answer) => dates.renewal_answer_by = Some(answer.value),
+            Err(err) => return failed(err),
         }
     }
-    json!({ "dates": dates })
+    Eig7TermsResult { dates: Some(dates), error: None }
 }
 
 /// A funding plan in the shape of the expected fields: totals, payers who pay nothing,
 /// talents keyed `défi/talent` with `by_payer`, défis by id, the envelope, the estimated
 /// costs, the overridden parameters.
-fn funding_view(planned: &Result<PromotionPlan, eig_funding::FundingError>) -> Value {
+fn funding_view(planned: &Result<PromotionPlan, eig_funding::FundingError>) -> FundingResult {
     let plan = match planned {
         Ok(plan) => plan,
-        Err(err) => return json!({ "error": err.to_string() }),
+        Err(err) => {
+            return FundingResult { error: Some(err.to_string()), ..FundingResult::default() };
+        }
     };
     let mut talents = BTreeMap::new();
     let mut defis = BTreeMap::new();
     for defi in &plan.defis {
-        defis.insert(defi.defi.to_string(), value(defi));
+        defis.insert(defi.defi.to_string(), defi.clone());
         for talent in &defi.talents {
-            let mut view = value(talent);
-            let by_payer: BTreeMap<String, Value> = talent
-                .parts
-                .iter()
-                .map(|part| {
-                    (
-                        value(&part.payer).as_str().unwrap_or_default().to_owned(),
-                        value(&part.amount),
-                    )
-                })
-                .collect();
-            view["by_payer"] = value(&by_payer);
-            talents.insert(format!("{}/{}", defi.defi, talent.talent), view);
+            let by_payer = talent.parts.iter().map(|part| (part.payer, part.amount)).collect();
+            talents.insert(
+                format!("{}/{}", defi.defi, talent.talent),
+                TalentResult { plan: talent.clone(), by_payer },
+            );
         }
     }
-    let absent: Vec<Value> = plan
+    let absent = plan
         .totals
         .iter()
         .filter(|(_, amount)| **amount == eig_domain::Euros::ZERO)
-        .map(|(payer, _)| value(&payer))
-        .chain(
-            ["pia_through_cdc", "programme352", "dinum", "host", "alternative_source"]
-                .into_iter()
-                .map(Value::from)
-                .filter(|payer| {
-                    value(&plan.totals).get(payer.as_str().unwrap_or_default()).is_none()
-                }),
-        )
+        .map(|(payer, _)| payer)
+        .chain(Payer::ALL.into_iter().filter(|payer| plan.totals.get(*payer).is_none()))
         .collect();
-    json!({
-        "totals": value(&plan.totals),
-        "absent_payers": absent,
-        "talents": talents,
-        "defis": defis,
-        "envelope": value(&plan.envelope),
-        "estimated": plan.estimated_costs.iter().map(|t| format!("{}/{}", t.defi, t.talent)).collect::<Vec<_>>(),
-        "overridden": plan.overridden().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-    })
+    FundingResult {
+        totals: Some(plan.totals.clone()),
+        absent_payers: Some(absent),
+        talents: Some(talents),
+        defis: Some(defis),
+        envelope: Some(plan.envelope.clone()),
+        estimated: Some(
+            plan.estimated_costs.iter().map(|t| format!("{}/{}", t.defi, t.talent)).collect(),
+        ),
+        overridden: Some(plan.overridden().map(|p| p.id.as_str().to_owned()).collect()),
+        error: None,
+    }
 }
 
 /// A matching's result in the shape of the expected fields.
-fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) -> Value {
+fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) -> MatchingResult {
+    let failed =
+        |message: String| MatchingResult { error: Some(message), ..MatchingResult::default() };
     let instance = match Instance::new(input) {
         Ok(instance) => instance,
-        Err(err) => return json!({ "error": err.to_string() }),
+        Err(err) => return failed(err.to_string()),
     };
     let solution = match solve_until(&instance, options, stop) {
         Ok(solution) => solution,
-        Err(err) => return json!({ "error": err.to_string() }),
+        Err(err) => return failed(err.to_string()),
     };
     let report = solution.report();
     let assignment: BTreeMap<String, String> =
@@ -516,28 +510,33 @@ fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) ->
             _ => {}
         }
     }
-    json!({
-        "assignment": assignment,
-        "unassigned": report.unplaced.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "running": running,
-        "withdrawn": withdrawn,
-        "stability": value(&report.certificate.notion),
-    })
+    MatchingResult {
+        assignment: Some(assignment),
+        unassigned: Some(report.unplaced.iter().map(ToString::to_string).collect()),
+        running: Some(running),
+        withdrawn: Some(withdrawn),
+        stability: Some(report.certificate.notion),
+        error: None,
+    }
 }
 
 /// A whole call's result in the shape of the expected fields.
-fn campaign_view(campaign: &eig_campaign::Campaign) -> Value {
+fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignResult {
     let result = match eig_campaign::run(campaign) {
         Ok(result) => result,
-        Err(err) => return json!({ "error": err.to_string() }),
+        Err(err) => {
+            return CampaignResult { error: Some(err.to_string()), ..CampaignResult::default() };
+        }
     };
     let judged = |judgement: &eig_campaign::Judgement| match judgement {
         eig_campaign::Judgement::Decided { decision } => decision_view(decision),
-        eig_campaign::Judgement::NotJudged { error } => json!({ "error": error.to_string() }),
+        eig_campaign::Judgement::NotJudged { error } => {
+            DecisionResult::error(error.to_string(), None)
+        }
     };
-    let dossiers: BTreeMap<String, Value> =
+    let dossiers: BTreeMap<String, DecisionResult> =
         result.dossiers.iter().map(|d| (d.defi.to_string(), judged(&d.judgement))).collect();
-    let candidates: BTreeMap<String, Value> =
+    let candidates: BTreeMap<String, DecisionResult> =
         result.candidates.iter().map(|c| (c.candidate.to_string(), judged(&c.judgement))).collect();
     let laureates: Vec<String> = result
         .selection
@@ -552,32 +551,29 @@ fn campaign_view(campaign: &eig_campaign::Campaign) -> Value {
         .filter_map(|c| Some((c.candidate.to_string(), c.assigned_to.as_ref()?.to_string())))
         .collect();
     let report = &result.matching.report;
-    json!({
-        "dossiers": dossiers,
-        "candidates": candidates,
-        "laureates": laureates,
-        "totals": value(&result.funding.totals),
-        "envelope": value(&result.funding.envelope),
-        "assignment": assignment,
-        "unassigned": report.unplaced.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "not_judged": result.not_judged().map(|(record, _)| record).collect::<Vec<_>>(),
-    })
+    CampaignResult {
+        dossiers: Some(dossiers),
+        candidates: Some(candidates),
+        laureates: Some(laureates),
+        totals: Some(result.funding.totals.clone()),
+        envelope: Some(result.funding.envelope.clone()),
+        assignment: Some(assignment),
+        unassigned: Some(report.unplaced.iter().map(ToString::to_string).collect()),
+        not_judged: Some(result.not_judged().map(|(record, _)| record).collect()),
+        error: None,
+    }
 }
 
 /// Each talent's outcome of an EIG6+ request, by talent id (the `talents` expected field).
 fn talents_view(
     by_talent: &eig_eligibility::ProlongationDecision,
-) -> serde_json::Map<String, Value> {
-    by_talent
-        .talents
-        .iter()
-        .map(|t| (t.talent.to_string(), value(&t.outcome)["outcome"].clone()))
-        .collect()
+) -> BTreeMap<String, OutcomeName> {
+    by_talent.talents.iter().map(|t| (t.talent.to_string(), OutcomeName::of(&t.outcome))).collect()
 }
 
 /// A jury sheet's selection in the shape of the expected fields.
 /// A score sheet's rankings, keyed `"défi/profile"` (or `"profile"` for a profile list).
-fn scores_view(sheet: &eig_eligibility::CandidateScoreSheet) -> Value {
+fn scores_view(sheet: &eig_eligibility::CandidateScoreSheet) -> ScoresResult {
     match rank_candidates(sheet) {
         Ok(rankings) => {
             let ranks: BTreeMap<String, Vec<Vec<String>>> = rankings
@@ -598,15 +594,15 @@ fn scores_view(sheet: &eig_eligibility::CandidateScoreSheet) -> Value {
                     (key, groups)
                 })
                 .collect();
-            json!({ "ranks": ranks })
+            ScoresResult { ranks: Some(ranks), error: None }
         }
-        Err(err) => eligibility_error(&err),
+        Err(err) => ScoresResult { ranks: None, error: Some(eligibility_error(&err)) },
     }
 }
 
 /// What would make a record eligible: the outcome as filed, each set's changes (path,
 /// whether an answer, value now, values needed, rules turned), the blocked rules.
-fn changes_view(input: &crate::case::ChangesInput) -> Value {
+fn changes_view(input: &crate::case::ChangesInput) -> ChangesResult {
     let answer = match &input.record {
         crate::case::ChangesRecord::Dossier(dossier) => {
             eig_eligibility::changes_to_eligible_dossier(dossier, &input.options)
@@ -617,66 +613,64 @@ fn changes_view(input: &crate::case::ChangesInput) -> Value {
     };
     let answer = match answer {
         Ok(answer) => answer,
-        Err(err) => return eligibility_error(&err),
+        Err(err) => {
+            return ChangesResult {
+                error: Some(eligibility_error(&err)),
+                ..ChangesResult::default()
+            };
+        }
     };
-    let outcome = match &answer.outcome {
-        Outcome::Eligible { .. } => "eligible",
-        Outcome::Ineligible { .. } => "ineligible",
-        Outcome::Incomplete { .. } => "incomplete",
-        _ => "other",
-    };
-    let sets: Vec<Value> = answer
+    let sets = answer
         .sets
         .iter()
-        .map(|set| {
-            let changes: Vec<Value> = set
+        .map(|set| ChangeSetResult {
+            changes: set
                 .changes
                 .iter()
-                .map(|change| {
-                    json!({
-                        "path": change.path,
-                        "answer": change.answer,
-                        "now": change.now,
-                        "needed": change.needed,
-                        "rules": change.rules,
-                    })
+                .map(|change| ChangeResult {
+                    path: change.path.to_owned(),
+                    answer: change.answer,
+                    now: change.now.clone(),
+                    needed: change.needed.clone(),
+                    rules: change.rules.iter().map(|rule| (*rule).to_owned()).collect(),
                 })
-                .collect();
-            match set.funding_route {
-                Some(route) => json!({ "changes": changes, "funding_route": value(&route) }),
-                None => json!({ "changes": changes }),
-            }
+                .collect(),
+            funding_route: set.funding_route,
         })
         .collect();
-    json!({
-        "outcome": outcome,
-        "sets": sets,
-        "more": answer.more,
-        "complete": answer.complete,
-        "blocked": answer.blocked.iter().map(|blocked| blocked.rule).collect::<Vec<_>>(),
-    })
-}
-
-/// A convention's termination: the day it takes effect.
-fn termination_view(input: crate::case::TerminationInput) -> Value {
-    match convention_termination(input.convention, input.notified_on) {
-        Ok(terms) => json!({ "dates": { "effective_on": value(&terms.effective_on.value) } }),
-        Err(err) => eligibility_error(&err),
+    ChangesResult {
+        outcome: Some(OutcomeName::of(&answer.outcome)),
+        sets: Some(sets),
+        more: Some(answer.more),
+        complete: Some(answer.complete),
+        blocked: Some(answer.blocked.iter().map(|blocked| blocked.rule.to_owned()).collect()),
+        error: None,
     }
 }
 
-fn jury_view(sheet: &eig_eligibility::JurySheet) -> Value {
+/// A convention's termination: the day it takes effect.
+fn termination_view(input: crate::case::TerminationInput) -> TerminationResult {
+    match convention_termination(input.convention, input.notified_on) {
+        Ok(terms) => TerminationResult {
+            dates: Some(TerminationDates { effective_on: terms.effective_on.value }),
+            error: None,
+        },
+        Err(err) => TerminationResult { dates: None, error: Some(eligibility_error(&err)) },
+    }
+}
+
+fn jury_view(sheet: &eig_eligibility::JurySheet) -> JuryResult {
     match select_laureates(sheet) {
-        Ok(selection) => json!({
-            "selected": selection
+        Ok(selection) => JuryResult::ranked(
+            selection
                 .ranking
                 .iter()
                 .filter(|r| r.status == SelectionStatus::Selected)
                 .map(|r| r.defi.to_string())
-                .collect::<Vec<_>>(),
-            "ranking": selection.ranking.iter().map(|r| r.defi.to_string()).collect::<Vec<_>>(),
-        }),
-        Err(err) => eligibility_error(&err),
+                .collect(),
+            selection.ranking.iter().map(|r| r.defi.to_string()).collect(),
+        ),
+        Err(err) => JuryResult { error: Some(eligibility_error(&err)), ..JuryResult::default() },
     }
 }
 
@@ -803,42 +797,44 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
                     }
                     notes = rule_notes(&decision, case);
                     let mut view = decision_view(&decision);
-                    if let (Some(talents), Some(view)) = (talents, view.as_object_mut()) {
-                        view.insert("talents".to_owned(), Value::Object(talents));
-                    }
-                    view
+                    view.talents = talents;
+                    value(&view)
                 }
-                Err(err) => eligibility_error(&err),
+                Err(err) => value(&eligibility_error(&err)),
             }
         }
-        CaseInput::Jury(sheet) => jury_view(sheet),
-        CaseInput::Scores(sheet) => scores_view(sheet),
-        CaseInput::Eig7Terms(terms) => eig7_terms_view(terms),
+        CaseInput::Jury(sheet) => value(&jury_view(sheet)),
+        CaseInput::Scores(sheet) => value(&scores_view(sheet)),
+        CaseInput::Eig7Terms(terms) => value(&eig7_terms_view(terms)),
         CaseInput::Eig7Cap(cap) => {
-            json!({ "cap": value(&eig7_recruitment_cap(cap.year, cap.recruited)) })
+            value(&Eig7CapResult { cap: eig7_recruitment_cap(cap.year, cap.recruited) })
         }
         CaseInput::Funding(input, scenario) => {
             let planned = plan_promotion(input, scenario);
-            let view = funding_view(&planned);
+            let view = value(&funding_view(&planned));
             plan = planned.ok();
             view
         }
         CaseInput::Split(SplitInput { total, share, rounding }) => {
             let parts = split(*total, *share, *rounding);
-            json!({ "share": value(&parts.share), "remainder": value(&parts.remainder) })
+            value(&SplitResult { share: parts.share, remainder: parts.remainder })
         }
-        CaseInput::Evenly(EvenlyInput { total, parts }) => match split_evenly(*total, *parts) {
-            Ok(parts) => value(&parts),
-            Err(err) => json!({ "error": err.to_string() }),
-        },
-        CaseInput::Allocate(AllocateInput { total, weights }) => match allocate(*total, weights) {
-            Ok(parts) => value(&parts),
-            Err(err) => json!({ "error": err.to_string() }),
-        },
-        CaseInput::Matching(input, options) => matching_view(input, options, stop),
-        CaseInput::Campaign(campaign) => campaign_view(campaign),
-        CaseInput::Termination(input) => termination_view(*input),
-        CaseInput::Changes(input) => changes_view(input),
+        CaseInput::Evenly(EvenlyInput { total, parts }) => {
+            value(&match split_evenly(*total, *parts) {
+                Ok(parts) => PartsResult::Parts(parts),
+                Err(err) => PartsResult::Error(ErrorResult::message(err.to_string())),
+            })
+        }
+        CaseInput::Allocate(AllocateInput { total, weights }) => {
+            value(&match allocate(*total, weights) {
+                Ok(parts) => PartsResult::Parts(parts),
+                Err(err) => PartsResult::Error(ErrorResult::message(err.to_string())),
+            })
+        }
+        CaseInput::Matching(input, options) => value(&matching_view(input, options, stop)),
+        CaseInput::Campaign(campaign) => value(&campaign_view(campaign)),
+        CaseInput::Termination(input) => value(&termination_view(*input)),
+        CaseInput::Changes(input) => value(&changes_view(input)),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
     let computation = match &plan {

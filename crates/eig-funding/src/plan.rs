@@ -49,6 +49,23 @@ pub enum Payer {
 }
 
 impl Payer {
+    /// Every payer, in the order of [`Payer`].
+    ///
+    /// # Example
+    /// ```
+    /// use eig_funding::Payer;
+    ///
+    /// assert_eq!(Payer::ALL.len(), 5);
+    /// assert_eq!(Payer::ALL[0], Payer::PiaThroughCdc);
+    /// ```
+    pub const ALL: [Payer; 5] = [
+        Payer::PiaThroughCdc,
+        Payer::Programme352,
+        Payer::Dinum,
+        Payer::Host,
+        Payer::AlternativeSource,
+    ];
+
     /// The French name.
     ///
     /// # Example

@@ -6,7 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 mod architecture;
+mod case_results;
 mod codes;
+mod routes;
 
 use eig_api::{Direction, ErrorKind, Method, Request, Surface, operations, shape, shapes};
 use eig_domain::Promotion;

@@ -1,5 +1,5 @@
 //! The one corpus: every conformance case of the workspace — `corpus/eligibility`,
-//! `corpus/changes`, `corpus/funding`, `corpus/matching` — and the worked examples of
+//! `corpus/changes`, `corpus/funding`, `corpus/matching`, `corpus/campaign` — and the worked examples of
 //! `docs/testing/cases`, read and run through the public runner (`read_cases`, `run_case`),
 //! as `eig test` runs them, in one pass.
 //!
@@ -30,8 +30,8 @@ pub(crate) fn root() -> PathBuf {
 }
 
 /// The corpus's folders and the fewest cases each must hold.
-const FOLDERS: [(&str, usize); 4] =
-    [("eligibility", 360), ("changes", 15), ("funding", 75), ("matching", 5)];
+const FOLDERS: [(&str, usize); 5] =
+    [("eligibility", 360), ("changes", 15), ("funding", 75), ("matching", 5), ("campaign", 1)];
 
 /// Every case file of a folder of the repository, sorted.
 fn files_in(folder: &Path) -> Vec<PathBuf> {

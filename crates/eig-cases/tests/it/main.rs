@@ -6,6 +6,7 @@
 mod changes;
 mod citations;
 mod corpus;
+mod examples;
 mod routes;
 
 use std::sync::atomic::AtomicBool;

@@ -6,11 +6,7 @@ use eig_eligibility::{
 };
 
 fn eig3_dossier() -> DefiDossier {
-    serde_json::from_str(include_str!(
-        "../../../../corpus/eligibility/eig3_operator_without_carrier.json"
-    ))
-    .map(|case: serde_json::Value| serde_json::from_value(case["dossier"].clone()).unwrap())
-    .unwrap()
+    serde_json::from_str(include_str!("records/eig3_operator_without_carrier.json")).unwrap()
 }
 
 #[test]
@@ -79,22 +75,15 @@ fn french_rendering_of_an_ineligible_dossier() {
 
 #[test]
 fn french_rendering_of_an_incomplete_candidate() {
-    let case: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../../corpus/eligibility/cand_eig3_student_ends_in_january.json"
-    ))
-    .unwrap();
-    let application = serde_json::from_value(case["candidate"].clone()).unwrap();
+    let application =
+        serde_json::from_str(include_str!("records/eig3_student_ends_in_january.json")).unwrap();
     let decision = evaluate_candidate(&application).unwrap();
     insta::assert_snapshot!(render_french(&decision));
 }
 
 #[test]
 fn french_rendering_of_an_eligible_dossier() {
-    let case: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../../corpus/eligibility/eig5_mef_delegation.json"
-    ))
-    .unwrap();
-    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let dossier = serde_json::from_str(include_str!("records/eig5_mef_delegation.json")).unwrap();
     let text = render_french(&evaluate_dossier(&dossier).unwrap());
     assert!(text.contains("Résultat : éligible — voie de financement : délégation de gestion"));
     for part in [
@@ -109,11 +98,8 @@ fn french_rendering_of_an_eligible_dossier() {
 
 #[test]
 fn conflicting_exceptions_name_both() {
-    let case: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../../corpus/eligibility/eig5_mef_with_carrier_conflict.json"
-    ))
-    .unwrap();
-    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let dossier =
+        serde_json::from_str(include_str!("records/eig5_mef_with_carrier_conflict.json")).unwrap();
     let err = evaluate_dossier(&dossier).unwrap_err();
     insta::assert_snapshot!(err.to_string(), @r#"dossier du défi eig5-defi : les exceptions "délégation de gestion (AAP5 §3.1)" et "porteur administratif (AAP5 §3.2)" s'appliquent toutes deux (règle eig5.host.funding_route) et les textes ne disent pas laquelle prévaut : n'en déclarez qu'une"#);
 }
@@ -121,11 +107,8 @@ fn conflicting_exceptions_name_both() {
 /// In a batch, an error that names its dossier is not preceded by that name a second time.
 #[test]
 fn a_record_error_names_its_record_once() {
-    let case: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../../corpus/eligibility/eig5_mef_with_carrier_conflict.json"
-    ))
-    .unwrap();
-    let dossier = serde_json::from_value(case["dossier"].clone()).unwrap();
+    let dossier =
+        serde_json::from_str(include_str!("records/eig5_mef_with_carrier_conflict.json")).unwrap();
     let results = eig_eligibility::evaluate_dossiers(&[dossier]);
     let text = results[0].as_ref().unwrap_err().to_string();
     assert!(
