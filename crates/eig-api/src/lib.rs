@@ -21,7 +21,7 @@
 //!   application, funding input, matching problem and whole call for each promotion EIG2–EIG7
 //!   (re-exported by `eig-testkit`).
 //! - **The shapes** the rule crates do not define: [`EligibilityInput`], [`EligibilityOutput`],
-//!   [`Judged`], [`ExplainInput`], [`Explanation`], [`FundingRequest`], [`MatchOutput`],
+//!   [`RecordAnswer`], [`ExplainInput`], [`Explanation`], [`FundingRequest`], [`MatchOutput`],
 //!   [`HistoryOutput`], [`Simulation`], [`SimulationResult`], [`CandidateSimulation`],
 //!   [`CandidateSimulationResult`], [`TypedAnswer`], [`Vocabulary`], [`Eig7Terms`],
 //!   [`TestOutput`].
@@ -55,8 +55,8 @@ pub use crate::{
     shapes::{
         CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
         EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
-        HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, SchemaDocument, Simulation,
-        SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
+        HistoryOutput, Label, MatchOutput, ProlongationAnswer, RecordAnswer, SchemaDocument,
+        Simulation, SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
     },
     stream::EligibilityAnswer,
     table::{

@@ -8,9 +8,9 @@ use eig_domain::{
     CivilService, FundingRoute, HostKind, PersonKind, Promotion, Studies, StudyLevel, TalentProfile,
 };
 use eig_eligibility::{
-    BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet, ChangeOptions,
-    Decision, DefiDossier, JurySheet, ProlongationRequest, RecordError, RecruitmentCap, Selection,
-    evaluate_candidates, evaluate_dossiers, render_french,
+    BatchError, BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet,
+    ChangeOptions, Decision, DefiDossier, JurySheet, ProlongationRequest, RecruitmentCap,
+    Selection, evaluate_candidates, evaluate_dossiers, render_french,
 };
 use eig_funding::{FundingError, Payer, PromotionInput, PromotionPlan, Scenario, TalentInput};
 use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem};
@@ -22,7 +22,7 @@ use crate::{
     shapes::{
         CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
         EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
-        HistoryOutput, Judged, Label, MatchOutput, ProlongationAnswer, Simulation,
+        HistoryOutput, Label, MatchOutput, ProlongationAnswer, RecordAnswer, Simulation,
         SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
     },
 };
@@ -33,12 +33,12 @@ const CHUNK: usize = 64;
 
 /// One record's result and, when it was not judged, the line naming it (`à $.dossiers[3] :
 /// …`).
-fn judged_of(result: Result<Decision, RecordError>, path: &str) -> (Judged, Option<String>) {
+fn judged_of(result: Result<Decision, BatchError>, path: &str) -> (RecordAnswer, Option<String>) {
     match result {
-        Ok(decision) => (Judged::Decided(decision), None),
+        Ok(decision) => (RecordAnswer::Decided(decision), None),
         Err(err) => {
             let line = format!("à {path}[{}] : {err}", err.index);
-            let judged = Judged::NotJudged {
+            let judged = RecordAnswer::NotJudged {
                 subject: err.subject,
                 code: err.error.code().to_owned(),
                 error: err.error.to_string(),
@@ -52,9 +52,9 @@ fn judged_of(result: Result<Decision, RecordError>, path: &str) -> (Judged, Opti
 /// the line naming each record not judged at its JSON path under `path`.
 fn judged<'a, T>(
     records: &'a [T],
-    evaluate: impl Fn(&'a [T]) -> Vec<Result<Decision, RecordError>> + 'a,
+    evaluate: impl Fn(&'a [T]) -> Vec<Result<Decision, BatchError>> + 'a,
     path: &'a str,
-) -> impl Iterator<Item = (Judged, Option<String>)> + 'a {
+) -> impl Iterator<Item = (RecordAnswer, Option<String>)> + 'a {
     records.chunks(CHUNK).enumerate().flat_map(move |(chunk, records)| {
         evaluate(records).into_iter().map(move |mut result| {
             if let Err(err) = &mut result {
@@ -73,12 +73,12 @@ fn judged<'a, T>(
 /// ```
 /// let dossier = eig_api::fixtures::dossier(eig_domain::Promotion::Eig3)?;
 /// let (judged, not_judged) = eig_api::dossiers_judged(std::slice::from_ref(&dossier)).next().unwrap();
-/// assert!(matches!(judged, eig_api::Judged::Decided(_)) && not_judged.is_none());
+/// assert!(matches!(judged, eig_api::RecordAnswer::Decided(_)) && not_judged.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dossiers_judged(
     dossiers: &[DefiDossier],
-) -> impl Iterator<Item = (Judged, Option<String>)> + '_ {
+) -> impl Iterator<Item = (RecordAnswer, Option<String>)> + '_ {
     judged(dossiers, evaluate_dossiers, "$.dossiers")
 }
 
@@ -92,7 +92,7 @@ pub fn dossiers_judged(
 /// ```
 pub fn candidates_judged(
     candidates: &[CandidateApplication],
-) -> impl Iterator<Item = (Judged, Option<String>)> + '_ {
+) -> impl Iterator<Item = (RecordAnswer, Option<String>)> + '_ {
     judged(candidates, evaluate_candidates, "$.candidates")
 }
 
@@ -108,7 +108,7 @@ pub fn candidates_judged(
 /// let input = eig_api::EligibilityInput::new(
 ///     vec![fixtures::dossier(Promotion::Eig4)?], vec![fixtures::application(Promotion::Eig4)?]);
 /// let output = eig_api::decide_eligibility(&input);
-/// assert!(matches!(output.dossiers[0], eig_api::Judged::Decided(_)));
+/// assert!(matches!(output.dossiers[0], eig_api::RecordAnswer::Decided(_)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decide_eligibility(input: &EligibilityInput) -> EligibilityOutput {

@@ -100,9 +100,9 @@ pub struct ProlongationAnswer {
 #[non_exhaustive]
 pub struct EligibilityOutput {
     /// The dossiers' results.
-    pub dossiers: Vec<Judged>,
+    pub dossiers: Vec<RecordAnswer>,
     /// The applications' results.
-    pub candidates: Vec<Judged>,
+    pub candidates: Vec<RecordAnswer>,
 }
 
 /// One record's result: its decision, or the record and why it could not be judged (the
@@ -110,9 +110,9 @@ pub struct EligibilityOutput {
 ///
 /// # Example
 /// ```
-/// use eig_api::Judged;
+/// use eig_api::RecordAnswer;
 ///
-/// let judged = Judged::NotJudged {
+/// let judged = RecordAnswer::NotJudged {
 ///     subject: eig_eligibility::Subject::Dossier("d1".into()),
 ///     code: "no_published_rules".into(),
 ///     error: "pas de règles".into(),
@@ -122,7 +122,7 @@ pub struct EligibilityOutput {
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
-pub enum Judged {
+pub enum RecordAnswer {
     /// The decision, with its trace.
     Decided(Decision),
     /// A decision without its trace (`eig eligibility --trace=never`, and by default above
@@ -146,14 +146,14 @@ pub enum Judged {
     },
 }
 
-impl Judged {
+impl RecordAnswer {
     /// The same result without the decision's trace.
     ///
     /// # Example
     /// ```
-    /// use eig_api::Judged;
+    /// use eig_api::RecordAnswer;
     ///
-    /// let judged = Judged::NotJudged {
+    /// let judged = RecordAnswer::NotJudged {
     ///     subject: eig_eligibility::Subject::Dossier("d1".into()),
     ///     code: "x".into(),
     ///     error: "e".into(),
@@ -161,10 +161,10 @@ impl Judged {
     /// assert_eq!(judged.clone().brief(), judged);
     /// ```
     #[must_use]
-    pub fn brief(self) -> Judged {
+    pub fn brief(self) -> RecordAnswer {
         match self {
-            Judged::Decided(Decision { promotion, subject, outcome, .. }) => {
-                Judged::Brief { promotion, subject, outcome }
+            RecordAnswer::Decided(Decision { promotion, subject, outcome, .. }) => {
+                RecordAnswer::Brief { promotion, subject, outcome }
             }
             other => other,
         }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use serde::{Serialize, ser::SerializeStruct as _};
 
-use crate::{EligibilityInput, Judged, candidates_judged, dossiers_judged, french};
+use crate::{EligibilityInput, RecordAnswer, candidates_judged, dossiers_judged, french};
 
 /// The answer of `decideEligibility` ([`crate::EligibilityOutput`]'s JSON, field for field),
 /// decided while it is serialized: each record is judged, written and dropped in turn, a chunk
@@ -36,7 +36,7 @@ pub struct EligibilityAnswer {
 }
 
 impl EligibilityAnswer {
-    /// The answer to `input`; with `traced` false each decision is [`Judged::brief`] (its
+    /// The answer to `input`; with `traced` false each decision is [`RecordAnswer::brief`] (its
     /// promotion, subject and outcome, without the trace).
     pub fn new(input: EligibilityInput, traced: bool) -> EligibilityAnswer {
         EligibilityAnswer { input, traced, not_judged: RefCell::new(Vec::new()) }
@@ -59,18 +59,18 @@ impl EligibilityAnswer {
     }
 
     /// A record's result as it is shown, its line noted when it was not judged.
-    fn noted(&self, (judged, line): (Judged, Option<String>)) -> Judged {
+    fn noted(&self, (judged, line): (RecordAnswer, Option<String>)) -> RecordAnswer {
         self.not_judged.borrow_mut().extend(line);
         if self.traced { judged } else { judged.brief() }
     }
 
     /// The dossiers' results in turn.
-    fn dossiers(&self) -> impl Iterator<Item = Judged> + '_ {
+    fn dossiers(&self) -> impl Iterator<Item = RecordAnswer> + '_ {
         dossiers_judged(&self.input.dossiers).map(|result| self.noted(result))
     }
 
     /// The applications' results in turn.
-    fn candidates(&self) -> impl Iterator<Item = Judged> + '_ {
+    fn candidates(&self) -> impl Iterator<Item = RecordAnswer> + '_ {
         candidates_judged(&self.input.candidates).map(|result| self.noted(result))
     }
 
@@ -99,7 +99,7 @@ impl EligibilityAnswer {
 /// A sequence serialized from an iterator, once.
 struct Lazy<I>(RefCell<Option<I>>);
 
-impl<I: Iterator<Item = Judged>> Serialize for Lazy<I> {
+impl<I: Iterator<Item = RecordAnswer>> Serialize for Lazy<I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.borrow_mut().take().into_iter().flatten())
     }

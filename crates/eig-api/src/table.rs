@@ -29,6 +29,22 @@ pub enum Method {
     Post,
 }
 
+impl Method {
+    /// The method's name in HTTP.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(eig_api::Method::Post.as_str(), "POST");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
 /// What a parameter accepts, for the command's options and the OpenAPI document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

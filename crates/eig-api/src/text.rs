@@ -10,8 +10,8 @@ use eig_eligibility::{
 };
 
 use crate::shapes::{
-    CandidateSimulationResult, Eig7Terms, HistoryOutput, Judged, MatchOutput, SimulationResult,
-    Vocabulary,
+    CandidateSimulationResult, Eig7Terms, HistoryOutput, MatchOutput, RecordAnswer,
+    SimulationResult, Vocabulary,
 };
 
 /// An outcome in a few words: eligible (with its funding route), ineligible (each failing
@@ -96,18 +96,18 @@ pub fn decision_line(decision: &Decision) -> String {
 ///
 /// # Example
 /// ```
-/// let judged = eig_api::Judged::NotJudged {
+/// let judged = eig_api::RecordAnswer::NotJudged {
 ///     subject: eig_eligibility::Subject::Dossier("d1".into()),
 ///     code: "no_published_rules".into(),
 ///     error: "pas de règles".into(),
 /// };
 /// assert_eq!(eig_api::french::judged_line(&judged), "dossier d1 : non jugé — pas de règles");
 /// ```
-pub fn judged_line(judged: &Judged) -> String {
+pub fn judged_line(judged: &RecordAnswer) -> String {
     match judged {
-        Judged::Decided(decision) => decision_line(decision),
-        Judged::Brief { subject, outcome, .. } => outcome_line(subject, outcome),
-        Judged::NotJudged { subject: record, error, .. } => {
+        RecordAnswer::Decided(decision) => decision_line(decision),
+        RecordAnswer::Brief { subject, outcome, .. } => outcome_line(subject, outcome),
+        RecordAnswer::NotJudged { subject: record, error, .. } => {
             format!("{} : non jugé — {error}", subject(record))
         }
     }

@@ -297,6 +297,10 @@ pub(crate) struct KindArgs {
     /// Écrit le résultat dans ce fichier au lieu de la sortie standard.
     #[arg(long, value_name = "FICHIER")]
     pub(crate) output: Option<PathBuf>,
+    /// Accepté comme par les autres commandes : un schéma et un exemple sont toujours
+    /// indentés, pour être lus et recopiés.
+    #[arg(long)]
+    pub(crate) pretty: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -139,7 +139,7 @@ Reads case files of the public format (JSON, or YAML with comments; `eig schema 
 [`docs/testing.md`](testing.md) for how to write one): each case says what it checks, the
 sentence it tests, one input and the expected result (partial). Prints one line per case, and
 under a failure the differing fields, the failing rule's trace entry and its source; ends
-with `N passed, M failed`; exit code 0 only when every case passes. In a directory, only the
+with `N réussis, M en échec` (the summary, in French); exit code 0 only when every case passes. In a directory, only the
 case files are read — those that declare the format (`format: eig-case/1`) or hold cases (an
 object with its `expected`) — and each other `.json`, `.yaml` or `.yml` file is named
 (`ignoré`) before the summary, which counts them: `eig test crates` runs the crates' cases and

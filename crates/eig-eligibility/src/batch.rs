@@ -1,5 +1,5 @@
 //! Batches: one result per record, in input order. A record that cannot be judged gets a
-//! [`RecordError`] naming it; the others are still decided.
+//! [`BatchError`] naming it; the others are still decided.
 
 use std::fmt;
 
@@ -32,7 +32,7 @@ use crate::{
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub struct RecordError {
+pub struct BatchError {
     /// The record's position in the batch, from 0.
     pub index: usize,
     /// The dossier or candidate the record is about.
@@ -42,7 +42,7 @@ pub struct RecordError {
     pub error: EligibilityError,
 }
 
-impl fmt::Display for RecordError {
+impl fmt::Display for BatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let subject = crate::error::subject_name(&self.subject);
         // An error that already names its record is not preceded by its name twice.
@@ -54,7 +54,7 @@ impl fmt::Display for RecordError {
 
 /// Decides every dossier with the rules of its promotion: one result per dossier, in order; a
 /// dossier that cannot be judged (a promotion without published rules, conflicting
-/// exceptions) gets its [`RecordError`] and does not stop the others.
+/// exceptions) gets its [`BatchError`] and does not stop the others.
 ///
 /// # Example
 /// ```
@@ -73,12 +73,12 @@ impl fmt::Display for RecordError {
 /// ```
 pub fn evaluate_dossiers<'a>(
     dossiers: impl IntoIterator<Item = &'a DefiDossier>,
-) -> Vec<Result<Decision, RecordError>> {
+) -> Vec<Result<Decision, BatchError>> {
     dossiers
         .into_iter()
         .enumerate()
         .map(|(index, dossier)| {
-            evaluate_dossier(dossier).map_err(|error| RecordError {
+            evaluate_dossier(dossier).map_err(|error| BatchError {
                 index,
                 subject: Subject::Dossier(dossier.defi.id.to_string()),
                 error,
@@ -88,7 +88,7 @@ pub fn evaluate_dossiers<'a>(
 }
 
 /// Decides every application with the rules of its promotion: one result per application,
-/// in order; one that cannot be judged gets its [`RecordError`] and does not stop the others.
+/// in order; one that cannot be judged gets its [`BatchError`] and does not stop the others.
 ///
 /// # Example
 /// ```
@@ -110,12 +110,12 @@ pub fn evaluate_dossiers<'a>(
 /// ```
 pub fn evaluate_candidates<'a>(
     applications: impl IntoIterator<Item = &'a CandidateApplication>,
-) -> Vec<Result<Decision, RecordError>> {
+) -> Vec<Result<Decision, BatchError>> {
     applications
         .into_iter()
         .enumerate()
         .map(|(index, application)| {
-            evaluate_candidate(application).map_err(|error| RecordError {
+            evaluate_candidate(application).map_err(|error| BatchError {
                 index,
                 subject: Subject::Candidate(application.candidate.id.to_string()),
                 error,

@@ -9,7 +9,7 @@
 //!   members, students, former EIG5 talents, choice limits (AAC2–AAC6 art. 3–5; REG7 §2.1);
 //!   the AMI Promotion 5 bis for EIG5 talents not prolonged ([`evaluate_eig5bis`]).
 //! - **Batches** ([`evaluate_dossiers`], [`evaluate_candidates`]): one result per record; a
-//!   record that cannot be judged gets a [`RecordError`] naming it, the others are decided.
+//!   record that cannot be judged gets a [`BatchError`] naming it, the others are decided.
 //! - **EIG6+ prolongations** ([`evaluate_prolongation`]): the 2023 co-financing of promotion
 //!   6's prolongations (AAC6+ §2.1, §3.3), judged per talent
 //!   ([`evaluate_prolongation_by_talent`]; AAC6+ §2.2: « 20 000 euros par EIG prolongé(e) »).
@@ -63,7 +63,7 @@
 //! ```
 
 #[doc(alias = "lot")]
-pub use crate::batch::{RecordError, evaluate_candidates, evaluate_dossiers};
+pub use crate::batch::{BatchError, evaluate_candidates, evaluate_dossiers};
 #[doc(alias = "notation")]
 #[doc(alias = "classement")]
 #[doc(alias = "candidats")]

@@ -1,35 +1,13 @@
-//! What the service answers: operations, each with its schemas and its handler.
+//! What the service answers: endpoints, each with its schemas and its handler.
 
 use std::{
     collections::BTreeMap,
     sync::{Arc, atomic::AtomicBool},
 };
 
+pub use eig_api::Method;
+
 use crate::problem::Problem;
-
-/// The HTTP methods the service answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Method {
-    /// A read-only request; its inputs are query parameters.
-    Get,
-    /// A request whose input is a JSON body.
-    Post,
-}
-
-impl Method {
-    /// The method's name in HTTP.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(eig_server::Method::Post.as_str(), "POST");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        }
-    }
-}
 
 /// What a handler receives: the body (empty for `GET`), the query parameters, and what
 /// bounds its work.
@@ -73,7 +51,7 @@ pub type Handler =
 
 /// A query parameter of a `GET` operation.
 #[derive(Clone, Debug)]
-pub struct Parameter {
+pub struct QueryParameter {
     /// Its name.
     pub name: &'static str,
     /// What it means, in French.
@@ -87,7 +65,7 @@ pub struct Parameter {
 
 /// One endpoint: a method and a path, the schemas of its input and output, its handler.
 #[derive(Clone)]
-pub struct Operation {
+pub struct Endpoint {
     /// The method.
     pub method: Method,
     /// The path (`/v1/eligibility`).
@@ -104,7 +82,7 @@ pub struct Operation {
     /// The name of the answer's schema among [`Api::schema`]s.
     pub output: String,
     /// The query parameters.
-    pub parameters: Vec<Parameter>,
+    pub parameters: Vec<QueryParameter>,
     /// The refusals a request its schemas accept can still get: (stable code, when, in
     /// French). The OpenAPI document lists them (`x-eig-refusals`) and describes them.
     pub refusals: Vec<(String, String)>,
@@ -116,9 +94,9 @@ pub struct Operation {
     pub handler: Handler,
 }
 
-impl std::fmt::Debug for Operation {
+impl std::fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Operation")
+        f.debug_struct("Endpoint")
             .field("method", &self.method)
             .field("path", &self.path)
             .field("input", &self.input)
@@ -127,14 +105,14 @@ impl std::fmt::Debug for Operation {
     }
 }
 
-impl Operation {
+impl Endpoint {
     /// An operation without input schema or parameters.
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let health = Operation::new(Method::Get, "/v1/ping", "Répond.", "Pong", |_| Ok("{}".to_owned()));
+    /// let health = Endpoint::new(Method::Get, "/v1/ping", "Répond.", "Pong", |_| Ok("{}".to_owned()));
     /// assert_eq!(health.path, "/v1/ping");
     /// ```
     pub fn new(
@@ -143,8 +121,8 @@ impl Operation {
         summary: impl Into<String>,
         output: impl Into<String>,
         handler: impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static,
-    ) -> Operation {
-        Operation::writing(method, path, summary, output, move |call, sink| {
+    ) -> Endpoint {
+        Endpoint::writing(method, path, summary, output, move |call, sink| {
             let text = handler(call)?;
             // The service's sink fails only when it gave up on the request: nothing to say.
             let _ = sink.write_all(text.as_bytes());
@@ -157,9 +135,9 @@ impl Operation {
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let numbers = Operation::writing(Method::Get, "/v1/numbers", "Des nombres.", "Numbers",
+    /// let numbers = Endpoint::writing(Method::Get, "/v1/numbers", "Des nombres.", "Numbers",
     ///     |_, sink| {
     ///         let _ = sink.write_all(b"[1,2,3]");
     ///         Ok(())
@@ -175,8 +153,8 @@ impl Operation {
         + Send
         + Sync
         + 'static,
-    ) -> Operation {
-        Operation {
+    ) -> Endpoint {
+        Endpoint {
             method,
             path: path.into(),
             summary: summary.into(),
@@ -195,70 +173,70 @@ impl Operation {
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    /// let op = Endpoint::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
     ///     .with_input("In");
     /// assert_eq!(op.input.as_deref(), Some("In"));
     /// ```
     #[must_use]
-    pub fn with_input(self, schema: impl Into<String>) -> Operation {
-        Operation { input: Some(schema.into()), ..self }
+    pub fn with_input(self, schema: impl Into<String>) -> Endpoint {
+        Endpoint { input: Some(schema.into()), ..self }
     }
 
     /// The operation with its name for programs and its group.
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    /// let op = Endpoint::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
     ///     .named("getX", "reference");
     /// assert_eq!(op.id.as_deref(), Some("getX"));
     /// ```
     #[must_use]
-    pub fn named(self, id: impl Into<String>, tag: impl Into<String>) -> Operation {
-        Operation { id: Some(id.into()), tag: Some(tag.into()), ..self }
+    pub fn named(self, id: impl Into<String>, tag: impl Into<String>) -> Endpoint {
+        Endpoint { id: Some(id.into()), tag: Some(tag.into()), ..self }
     }
 
     /// The operation with one more query parameter.
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation, Parameter};
+    /// use eig_server::{Method, Endpoint, QueryParameter};
     ///
-    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
-    ///     .with_parameter(Parameter { name: "promotion", description: "La promotion.",
+    /// let op = Endpoint::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    ///     .with_parameter(QueryParameter { name: "promotion", description: "La promotion.",
     ///         required: false, schema: serde_json::json!({"type": "string"}) });
     /// assert_eq!(op.parameters.len(), 1);
     /// ```
     #[must_use]
-    pub fn with_parameter(mut self, parameter: Parameter) -> Operation {
+    pub fn with_parameter(mut self, parameter: QueryParameter) -> Endpoint {
         self.parameters.push(parameter);
         self
     }
 
-    /// The operation, marked quick on a small body ([`Operation::quick`]).
+    /// The operation, marked quick on a small body ([`Endpoint::quick`]).
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let op = Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())).quick();
+    /// let op = Endpoint::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())).quick();
     /// assert!(op.quick);
     /// ```
     #[must_use]
-    pub fn quick(self) -> Operation {
-        Operation { quick: true, ..self }
+    pub fn quick(self) -> Endpoint {
+        Endpoint { quick: true, ..self }
     }
 
     /// The operation with one more refusal a request its schemas accept can still get.
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Method, Operation};
+    /// use eig_server::{Method, Endpoint};
     ///
-    /// let op = Operation::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
+    /// let op = Endpoint::new(Method::Post, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned()))
     ///     .with_refusal("promotion_mismatch", "Un dossier d'une autre promotion.");
     /// assert_eq!(op.refusals[0].0, "promotion_mismatch");
     /// ```
@@ -267,21 +245,21 @@ impl Operation {
         mut self,
         code: impl Into<String>,
         description: impl Into<String>,
-    ) -> Operation {
+    ) -> Endpoint {
         self.refusals.push((code.into(), description.into()));
         self
     }
 }
 
-/// The whole API: its operations and the JSON Schemas they name.
+/// The whole API: its endpoints and the JSON Schemas they name.
 #[derive(Clone, Debug)]
 pub struct Api {
     /// The title of the OpenAPI document.
     pub title: String,
     /// The version of the OpenAPI document (the crates' version).
     pub version: String,
-    /// The operations, in the order they were added.
-    pub operations: Vec<Operation>,
+    /// The endpoints, in the order they were added.
+    pub endpoints: Vec<Endpoint>,
     /// The JSON Schemas (draft 2020-12, as `eig schema` prints them) by name.
     pub schemas: BTreeMap<String, serde_json::Value>,
 }
@@ -292,13 +270,13 @@ impl Api {
     /// # Example
     /// ```
     /// let api = eig_server::Api::new("eig", "0.1.0");
-    /// assert!(api.operations.is_empty());
+    /// assert!(api.endpoints.is_empty());
     /// ```
     pub fn new(title: impl Into<String>, version: impl Into<String>) -> Api {
         Api {
             title: title.into(),
             version: version.into(),
-            operations: Vec::new(),
+            endpoints: Vec::new(),
             schemas: BTreeMap::new(),
         }
     }
@@ -320,14 +298,14 @@ impl Api {
     ///
     /// # Example
     /// ```
-    /// use eig_server::{Api, Method, Operation};
+    /// use eig_server::{Api, Method, Endpoint};
     ///
     /// let mut api = Api::new("eig", "0.1.0");
-    /// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
-    /// assert_eq!(api.operations.len(), 1);
+    /// api.endpoint(Endpoint::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
+    /// assert_eq!(api.endpoints.len(), 1);
     /// ```
-    pub fn operation(&mut self, operation: Operation) -> &mut Api {
-        self.operations.push(operation);
+    pub fn endpoint(&mut self, operation: Endpoint) -> &mut Api {
+        self.endpoints.push(operation);
         self
     }
 }

@@ -2,7 +2,7 @@
 //! programme as a stateless JSON API, its OpenAPI 3.1 document, and the simulator page.
 //!
 //! This crate knows HTTP and nothing of the rules: the caller (the `eig` command) describes
-//! each endpoint as an [`Operation`] — its path, the JSON Schemas of its input and output, and
+//! each endpoint as an [`Endpoint`] — its path, the JSON Schemas of its input and output, and
 //! a synchronous handler that parses the body and calls the libraries — and [`serve`] runs
 //! them behind safe defaults ([`Limits`]): a body limit, a request timeout, a concurrency
 //! limit, `application/problem+json` errors ([`Problem`], RFC 9457), one log line per request
@@ -15,12 +15,12 @@
 //!
 //! # Example
 //! ```
-//! use eig_server::{Api, Method, Operation, Problem, openapi};
+//! use eig_server::{Api, Method, Endpoint, Problem, openapi};
 //! use serde_json::json;
 //!
 //! let mut api = Api::new("exemple", "0.1.0");
 //! api.schema("Echo", json!({"type": "object"}));
-//! api.operation(Operation::new(Method::Post, "/v1/echo", "Renvoie le corps reçu.", "Echo",
+//! api.endpoint(Endpoint::new(Method::Post, "/v1/echo", "Renvoie le corps reçu.", "Echo",
 //!     |call| Ok(call.body.to_owned()))
 //!     .with_input("Echo"));
 //! let document = openapi(&api);
@@ -29,7 +29,7 @@
 //! ```
 
 pub use crate::{
-    api::{Api, Call, Handler, Method, Operation, Parameter},
+    api::{Api, Call, Endpoint, Handler, Method, QueryParameter},
     openapi::openapi,
     pages::{Coverage, NORMATIVE, coverage, coverage_markdown, rule_pages},
     problem::Problem,

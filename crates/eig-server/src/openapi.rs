@@ -13,13 +13,13 @@ use crate::api::{Api, Method};
 ///
 /// # Example
 /// ```
-/// use eig_server::{Api, Method, Operation, openapi};
+/// use eig_server::{Api, Method, Endpoint, openapi};
 /// use serde_json::json;
 ///
 /// let mut api = Api::new("eig", "0.1.0");
 /// api.schema("Out", json!({"type": "object", "properties": {"id": {"$ref": "#/$defs/Id"}},
 ///                          "$defs": {"Id": {"type": "string"}}}));
-/// api.operation(Operation::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
+/// api.endpoint(Endpoint::new(Method::Get, "/v1/x", "X.", "Out", |_| Ok("{}".to_owned())));
 /// let document = openapi(&api);
 /// assert_eq!(document["components"]["schemas"]["Id"], json!({"type": "string"}));
 /// assert_eq!(document["components"]["schemas"]["Out"]["properties"]["id"]["$ref"],
@@ -28,7 +28,7 @@ use crate::api::{Api, Method};
 pub fn openapi(api: &Api) -> Value {
     let components = components(&api.schemas);
     let mut paths: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
-    for operation in &api.operations {
+    for operation in &api.endpoints {
         let mut item = json!({
             "summary": operation.summary,
             "operationId": operation.id.clone()

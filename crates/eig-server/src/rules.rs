@@ -2,11 +2,11 @@
 //! operation, one schema per shape, and for each shape its schema and its example. Nothing
 //! here names an operation: adding one to the table adds its route.
 
-use eig_api::{ApiError, Direction, Method as ApiMethod, ParamType, Request, Surface};
+use eig_api::{ApiError, Direction, ParamType, Request, Surface};
 use serde_json::{Value, json};
 
 use crate::{
-    api::{Api, Call, Method, Operation, Parameter},
+    api::{Api, Call, Endpoint, Method, QueryParameter},
     problem::Problem,
 };
 
@@ -45,8 +45,8 @@ fn handler(
 /// # Example
 /// ```
 /// let api = eig_server::rules_api();
-/// assert!(api.operations.iter().any(|op| op.path == "/v1/selection"));
-/// assert!(api.operations.iter().any(|op| op.path == "/v1/examples/jury"));
+/// assert!(api.endpoints.iter().any(|op| op.path == "/v1/selection"));
+/// assert!(api.endpoints.iter().any(|op| op.path == "/v1/examples/jury"));
 /// assert!(api.schemas.contains_key("JurySheet"));
 /// ```
 pub fn rules_api() -> Api {
@@ -57,13 +57,10 @@ pub fn rules_api() -> Api {
     let name_of =
         |kind: &str| eig_api::shape(kind).map_or_else(|| kind.to_owned(), |s| s.name.to_owned());
     for op in eig_api::operations() {
-        let method = match op.method {
-            ApiMethod::Get => Method::Get,
-            _ => Method::Post,
-        };
+        let method = op.method;
         // The answer is written as it is computed: a batch is sent while it is decided.
         let mut operation =
-            Operation::writing(method, op.path, op.summary, name_of(op.output), |call, sink| {
+            Endpoint::writing(method, op.path, op.summary, name_of(op.output), |call, sink| {
                 op.write_to(&request(call), sink).map_err(|err| Problem::from_error(&err))
             })
             .named(op.id, op.tag);
@@ -77,14 +74,14 @@ pub fn rules_api() -> Api {
             operation = operation.with_refusal(refusal.code, refusal.description);
         }
         for param in op.params {
-            operation = operation.with_parameter(Parameter {
+            operation = operation.with_parameter(QueryParameter {
                 name: param.name,
                 description: param.description,
                 required: false,
                 schema: param_schema(param.kind),
             });
         }
-        api.operation(operation);
+        api.endpoint(operation);
     }
     for shape in eig_api::shapes() {
         let kind = shape.kind;
@@ -92,8 +89,8 @@ pub fn rules_api() -> Api {
             Direction::Input => "entrée",
             _ => "résultat",
         };
-        api.operation(
-            Operation::new(
+        api.endpoint(
+            Endpoint::new(
                 Method::Get,
                 format!("/v1/schemas/{kind}"),
                 format!("Le schéma JSON de {kind} ({what}) : {}", shape.summary),
@@ -103,7 +100,7 @@ pub fn rules_api() -> Api {
             .named(format!("schemaOf{}", camel(kind)), "schemas")
             .quick(),
         );
-        let mut example = Operation::new(
+        let mut example = Endpoint::new(
             Method::Get,
             format!("/v1/examples/{kind}"),
             format!("Un exemple valable de {kind} ({what}) : {}", shape.summary),
@@ -118,7 +115,7 @@ pub fn rules_api() -> Api {
         // The promotions it has an example of its own for, and no parameter where it has none.
         let promotions = shape.promotions();
         if !promotions.is_empty() {
-            example = example.with_parameter(Parameter {
+            example = example.with_parameter(QueryParameter {
                 name: "promotion",
                 description: "Un exemple complet de cette promotion ; sans elle, celui d'EIG3.",
                 required: false,
@@ -126,7 +123,7 @@ pub fn rules_api() -> Api {
                     .iter().map(ToString::to_string).collect::<Vec<_>>()}),
             });
         }
-        api.operation(example);
+        api.endpoint(example);
     }
     api
 }
@@ -147,7 +144,7 @@ fn camel(kind: &str) -> String {
 /// that every surface lists the same operations.
 #[cfg(test)]
 pub(crate) fn routes(api: &Api) -> std::collections::BTreeMap<(String, Method), String> {
-    api.operations
+    api.endpoints
         .iter()
         .map(|op| ((op.path.clone(), op.method), op.id.clone().unwrap_or_default()))
         .collect()
@@ -161,8 +158,10 @@ mod tests {
     fn every_operation_of_the_table_has_its_route() {
         let routes = routes(&rules_api());
         for op in eig_api::operations() {
-            let method = if op.method == ApiMethod::Get { Method::Get } else { Method::Post };
-            assert_eq!(routes.get(&(op.path.to_owned(), method)).map(String::as_str), Some(op.id));
+            assert_eq!(
+                routes.get(&(op.path.to_owned(), op.method)).map(String::as_str),
+                Some(op.id)
+            );
         }
         for shape in eig_api::shapes() {
             assert!(routes.contains_key(&(format!("/v1/schemas/{}", shape.kind), Method::Get)));

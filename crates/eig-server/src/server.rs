@@ -26,7 +26,7 @@ use tokio::{
 };
 
 use crate::{
-    api::{Api, Call, Method, Operation},
+    api::{Api, Call, Endpoint, Method},
     openapi::openapi,
     page,
     problem::Problem,
@@ -99,7 +99,7 @@ pub const fn request_cost(body: usize) -> usize {
 /// What every request shares: the API, its OpenAPI document, the limits, the places, the
 /// memory budget, and the signal that stops every computation.
 struct Shared {
-    operations: BTreeMap<(String, Method), Operation>,
+    endpoints: BTreeMap<(String, Method), Endpoint>,
     openapi: Bytes,
     limits: Limits,
     places: Arc<Semaphore>,
@@ -142,14 +142,14 @@ pub fn router(api: Api, limits: Limits) -> Router {
 
 fn router_stopped_by(api: Api, limits: Limits, stopping: watch::Receiver<bool>) -> Router {
     let openapi = serde_json::to_vec(&openapi(&api)).unwrap_or_default();
-    let operations = api
-        .operations
+    let endpoints = api
+        .endpoints
         .into_iter()
         .map(|operation| ((operation.path.clone(), operation.method), operation))
         .collect();
     let budget_kib = (limits.memory_budget / 1024).clamp(1, Semaphore::MAX_PERMITS);
     let shared = Shared {
-        operations,
+        endpoints,
         openapi: Bytes::from(openapi),
         limits,
         places: Arc::new(Semaphore::new(limits.concurrency.max(1))),
@@ -295,10 +295,10 @@ async fn answer(shared: &Shared, request: Request, started: Instant) -> Result<R
             Err(not_allowed(request.method(), "GET"))
         };
     }
-    let operation = method.and_then(|method| shared.operations.get(&(path.clone(), method)));
+    let operation = method.and_then(|method| shared.endpoints.get(&(path.clone(), method)));
     let Some(operation) = operation else {
         let allowed: Vec<&str> = shared
-            .operations
+            .endpoints
             .keys()
             .filter(|(known, _)| *known == path)
             .map(|(_, method)| method.as_str())

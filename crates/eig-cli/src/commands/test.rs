@@ -1,7 +1,7 @@
 //! `eig test PATH…`: runs case files of the public format (`eig-cases`): one line per case,
 //! a readable difference for each failure with the failing rule's source and trace, the
 //! files of the directories that are not case files (passed over, each named), a summary line
-//! `N passed, M failed`; JSON and JUnit XML on request.
+//! `N réussis, M en échec`; JSON and JUnit XML on request.
 
 use std::{
     fmt::Write as _,

@@ -136,6 +136,10 @@ fn a_candidate_who_chose_no_laureate() {
 #[test]
 fn each_subcommand_on_its_example() {
     let eligibility = ok(&["example", "eligibility"], "");
+    // `--pretty` is taken as by the other commands: an example and a schema are indented.
+    assert_eq!(ok(&["example", "eligibility", "--pretty"], ""), eligibility);
+    assert!(eligibility.starts_with("{\n  "), "{eligibility}");
+    assert_eq!(ok(&["schema", "case", "--pretty"], ""), ok(&["schema", "case"], ""));
     insta::assert_snapshot!("eligibility_text", ok(&["eligibility"], &eligibility));
     let explain = ok(&["example", "explain"], "");
     insta::assert_snapshot!("explain_text", ok(&["explain", "-"], &explain));

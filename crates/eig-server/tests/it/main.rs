@@ -1,7 +1,7 @@
 //! The OpenAPI document's assembly, on small schemas (the whole service is tested through
 //! `eig serve` in crates/eig-cli/tests/it/serve.rs).
 
-use eig_server::{Api, Method, Operation, Parameter, Problem, openapi};
+use eig_server::{Api, Endpoint, Method, Problem, QueryParameter, openapi};
 use serde_json::{Value, json};
 
 fn api() -> Api {
@@ -20,13 +20,13 @@ fn api() -> Api {
                    "items": {"$ref": "#/$defs/Name"}}},
                "$defs": {"Id": {"type": "integer"}, "Name": {"type": "string", "maxLength": 9}}}),
     );
-    api.operation(
-        Operation::new(Method::Post, "/v1/thing", "Une chose.", "Out", |_| Ok("{}".to_owned()))
+    api.endpoint(
+        Endpoint::new(Method::Post, "/v1/thing", "Une chose.", "Out", |_| Ok("{}".to_owned()))
             .with_input("In"),
     );
-    api.operation(
-        Operation::new(Method::Get, "/v1/thing", "La chose.", "Out", |_| Ok("{}".to_owned()))
-            .with_parameter(Parameter {
+    api.endpoint(
+        Endpoint::new(Method::Get, "/v1/thing", "La chose.", "Out", |_| Ok("{}".to_owned()))
+            .with_parameter(QueryParameter {
                 name: "promotion",
                 description: "La promotion.",
                 required: true,
