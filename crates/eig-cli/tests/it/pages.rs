@@ -121,8 +121,9 @@ async fn crawl(client: &Client, base: &str) -> Result<(usize, usize)> {
             )
             .await?;
         assert_eq!(status, json!(200), "{url}");
-        let styled = js(client, "return [...document.styleSheets].some((s) => s.cssRules.length > 0)")
-            .await?;
+        let styled =
+            js(client, "return [...document.styleSheets].some((s) => s.cssRules.length > 0)")
+                .await?;
         assert_eq!(styled, json!(true), "{url}: no stylesheet");
         let found = js(
             client,
