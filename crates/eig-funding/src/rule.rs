@@ -294,7 +294,7 @@ impl RuleId {
             (RuleId::PiaShareOfEmployerCost, "AAP3 §3.1.2") => {
                 "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple), ou, pour bénéficier du financement PIA à hauteur de 70%, elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif"
             }
-            (RuleId::PiaShareOfEmployerCost, "AAP3 §5.2") => {
+            (RuleId::PiaShareOfEmployerCost | RuleId::HostPaysRest, "AAP3 §5.2") => {
                 "le financement des EIG est assuré à 70% par le PIA et à 30% par l’administration lauréate."
             }
             (RuleId::MonthsOfEmployerCost, "AAP4 §3.3") => {
@@ -323,9 +323,6 @@ impl RuleId {
             }
             (RuleId::AlternativeFunding, "AAP4 §3.2" | "AAP5 §3.2" | "AAP6 §3.2") => {
                 "Les autres administrations devront prévoir un financement alternatif (autofinancement, par exemple)"
-            }
-            (RuleId::HostPaysRest, "AAP3 §5.2") => {
-                "le financement des EIG est assuré à 70% par le PIA et à 30% par l’administration lauréate."
             }
             (RuleId::HostPaysRest, "AAP4 §4.2") => {
                 "Les administrations s’engagent à assurer financièrement la rémunération des EIG, minorée de la subvention reçue de la part de la DINUM pour les administrations cofinancées."

@@ -141,7 +141,7 @@ fn the_difference_between_eig3_and_eig4() {
     );
 }
 
-/// `docs/rules/funding.md` is the funding code's catalogue: one `### `id`` entry per rule of
+/// `docs/rules/funding.md` is the funding code's catalogue: one entry (a level-3 heading naming the id) per rule of
 /// `eig_funding::RuleId` and per design choice (`RuleId::CHOICES`), and no other; each entry
 /// cites every source of its rule; the table of parameters has one row per official value,
 /// with its id, its promotion and its source, in the code's order.
@@ -154,7 +154,7 @@ fn the_funding_catalogue_is_the_code() {
     let entries: BTreeMap<&str, &str> = text
         .split("\n### `")
         .skip(1)
-        .filter_map(|entry| entry.split_once('`').map(|(id, body)| (id, body)))
+        .filter_map(|entry| entry.split_once('`'))
         .filter(|(id, _)| id.starts_with("funding."))
         .collect();
     let code: BTreeSet<&str> =
