@@ -6,7 +6,7 @@ use std::{
 };
 
 use eig_cases::{CaseInput, is_case_file, read_cases};
-use eig_eligibility::{Decision, TraceEntry, Value};
+use eig_eligibility::{Decision, RuleResult, TraceEntry, Value};
 use serde::Serialize;
 
 mod embedded {
@@ -52,6 +52,30 @@ pub struct Corpus {
     cases: Vec<CorpusCase>,
     /// rule id → parameter name → the values its runs recorded.
     parameters: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    /// rule id → what its runs showed of its logic.
+    logic: BTreeMap<String, RuleLogic>,
+}
+
+/// What the runs of the corpus's eligibility cases show of a rule's logic, in French: the
+/// facts it reads and what it said each time it refused — the rule's own words
+/// (`eig_eligibility::input_label`, `eig_eligibility::reason_in_french`), never a
+/// description kept beside it.
+///
+/// # Example
+/// ```
+/// let logic = eig_catalogue::Corpus::embedded().logic_of("eig3.dossier.deadline").unwrap();
+/// assert!(logic.reads.iter().any(|label| label.contains("réception")));
+/// assert!(!logic.refusals.is_empty());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RuleLogic {
+    /// The facts of the input it reads, by their French labels.
+    pub reads: BTreeSet<String>,
+    /// The reasons it gave when it refused, in French.
+    pub refusals: BTreeSet<String>,
+    /// How many runs satisfied it.
+    pub satisfied: usize,
 }
 
 impl Corpus {
@@ -113,6 +137,11 @@ impl Corpus {
         self.parameters.get(rule)
     }
 
+    /// What the corpus's runs show of `rule`'s logic (eligibility rules only).
+    pub fn logic_of(&self, rule: &str) -> Option<&RuleLogic> {
+        self.logic.get(rule)
+    }
+
     /// Two files of the same name in different folders: each case is named with its
     /// folder (`changes/eig3_team_of_4`).
     fn disambiguate(&mut self) {
@@ -137,7 +166,23 @@ impl Corpus {
             _ => return,
         };
         if let Ok(Decision { trace, .. }) = decision {
-            for TraceEntry { rule, parameters, .. } in trace {
+            for TraceEntry { rule, parameters, facts, result, .. } in trace {
+                let logic = self.logic.entry(rule.to_owned()).or_default();
+                for fact in &facts {
+                    logic.reads.insert(eig_eligibility::input_label(fact.name).to_owned());
+                }
+                match &result {
+                    RuleResult::Satisfied => logic.satisfied += 1,
+                    RuleResult::Failed { reason } => {
+                        logic.refusals.insert(eig_eligibility::reason_in_french(reason));
+                    }
+                    RuleResult::Missing { inputs } => {
+                        for input in inputs {
+                            logic.reads.insert(eig_eligibility::input_label(input).to_owned());
+                        }
+                    }
+                    _ => {}
+                }
                 let seen = self.parameters.entry(rule.to_owned()).or_default();
                 for parameter in parameters {
                     seen.entry(parameter.name.to_owned())

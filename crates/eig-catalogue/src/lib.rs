@@ -35,15 +35,18 @@ pub use crate::catalogue::{
     promotion_rules,
 };
 #[doc(alias = "corpus")]
-pub use crate::corpus::{Corpus, CorpusCase};
+pub use crate::corpus::{Corpus, CorpusCase, RuleLogic};
 #[doc(alias = "différence")]
 pub use crate::diff::{CitedValue, FactChange, RuleChange, RuleSide, RulesDiff, diff};
 pub use crate::french::{catalogue_french, diff_french};
 #[doc(alias = "interprétation")]
 pub use crate::register::{Interpretation, Register};
+#[doc(alias = "phrase non modélisée")]
+pub use crate::unmodelled::{Note, SentenceNote, Unmodelled, sentence_note, sentence_notes};
 
 mod catalogue;
 mod corpus;
 mod diff;
 mod french;
 mod register;
+mod unmodelled;

@@ -294,7 +294,7 @@ impl RuleId {
             (RuleId::PiaShareOfEmployerCost, "AAP3 §3.1.2") => {
                 "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple), ou, pour bénéficier du financement PIA à hauteur de 70%, elles pourront établir une convention avec un ministère qui deviendrait le porteur administratif"
             }
-            (RuleId::PiaShareOfEmployerCost, "AAP3 §5.2") => {
+            (RuleId::PiaShareOfEmployerCost | RuleId::HostPaysRest, "AAP3 §5.2") => {
                 "le financement des EIG est assuré à 70% par le PIA et à 30% par l’administration lauréate."
             }
             (RuleId::MonthsOfEmployerCost, "AAP4 §3.3") => {
@@ -320,6 +320,15 @@ impl RuleId {
             }
             (RuleId::AlternativeFunding, "AAP3 §3.1.2") => {
                 "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple)"
+            }
+            (RuleId::AlternativeFunding, "AAP4 §3.2" | "AAP5 §3.2" | "AAP6 §3.2") => {
+                "Les autres administrations devront prévoir un financement alternatif (autofinancement, par exemple)"
+            }
+            (RuleId::HostPaysRest, "AAP4 §4.2") => {
+                "Les administrations s’engagent à assurer financièrement la rémunération des EIG, minorée de la subvention reçue de la part de la DINUM pour les administrations cofinancées."
+            }
+            (RuleId::HostPaysRest, "AAP5 §4.2.1" | "AAP6 §4.2.1") => {
+                "Les administrations s’engagent à assurer financièrement la rémunération des EIG, minorée du cofinancement reçu de la part de la DINUM."
             }
             (RuleId::UnusedFlatNotRefunded, "AAP6 annexe 3 art. 4") => {
                 "Les sommes versées qui n’auront pas été utilisées dans le cadre du projet (dans l’éventualité d’une démission d’un EIG par exemple) ne seront pas directement restituées à la DINUM l’année du versement. En revanche, si l’administration lauréate est de nouveau sélectionnée dans le cadre de la promotion EIG de l’année suivante, le nouveau transfert pourra être minoré à hauteur du trop-perçu."

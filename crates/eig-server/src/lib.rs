@@ -31,7 +31,7 @@
 pub use crate::{
     api::{Api, Call, Endpoint, Handler, Method, QueryParameter},
     openapi::openapi,
-    pages::{Coverage, NORMATIVE, coverage, coverage_markdown, rule_pages},
+    pages::{Coverage, NORMATIVE, NormativeSentence, coverage, coverage_markdown, rule_pages},
     problem::Problem,
     rules::rules_api,
     server::{Limits, request_cost, router, serve, shutdown_signal},

@@ -1,11 +1,13 @@
 //! The law ↔ code pages: for each source text, the text with every sentence a rule models
-//! marked and linked to the rule; for each rule, its sentence in context, its parameters,
-//! the interpretations taken, its cases and the same rule in the other promotions; the
-//! coverage of each text's normative sentences. Plain HTML and one stylesheet, in French.
+//! marked and linked to the rule, and every normative sentence no rule models with the reason
+//! (`eig_catalogue::sentence_note`); for each rule, its sentence in context, its logic in
+//! words, its parameters, the interpretations taken, its cases and the same rule in the other
+//! promotions; the coverage of each text's normative sentences. Plain HTML and one
+//! stylesheet, in French.
 
 use std::{collections::BTreeMap, fmt::Write as _, sync::LazyLock};
 
-use eig_catalogue::{Corpus, Register, RuleEntry, catalogue};
+use eig_catalogue::{Corpus, Note, Register, RuleEntry, Unmodelled, catalogue, sentence_note};
 use eig_domain::Document;
 use eig_sources::normalise_quote;
 
@@ -31,22 +33,70 @@ pub const NORMATIVE: [&str; 12] = [
 pub struct Coverage {
     /// The document.
     pub document: Document,
-    /// Each normative sentence and the rules that model it (none: not modelled).
-    pub sentences: Vec<(String, Vec<String>)>,
+    /// Each normative sentence, in the text's order.
+    pub sentences: Vec<NormativeSentence>,
+}
+
+/// A normative sentence of a text, and what models it or why nothing does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NormativeSentence {
+    /// The sentence, as `eig_sources::normalise_quote` writes it.
+    pub text: String,
+    /// The rules whose quote is in it.
+    pub quoted_by: Vec<String>,
+    /// What `eig_catalogue::sentence_note` says of it: the rules that model it without
+    /// quoting it, or why none does.
+    pub note: Option<Note>,
+}
+
+impl NormativeSentence {
+    /// The rules that model it: those that quote it, else those the note names.
+    pub fn rules(&self) -> Vec<String> {
+        match self.note {
+            _ if !self.quoted_by.is_empty() => self.quoted_by.clone(),
+            Some(Note::ModelledBy(ids)) => ids.iter().map(|id| (*id).to_owned()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Why no rule models it, when none does and the reason is written.
+    pub fn reason(&self) -> Option<Unmodelled> {
+        match self.note {
+            Some(Note::NotModelled(reason)) if self.quoted_by.is_empty() => Some(reason),
+            _ => None,
+        }
+    }
 }
 
 impl Coverage {
     /// How many normative sentences a rule models.
     pub fn modelled(&self) -> usize {
-        self.sentences.iter().filter(|(_, rules)| !rules.is_empty()).count()
+        self.sentences.iter().filter(|sentence| !sentence.rules().is_empty()).count()
     }
 }
 
-/// One sentence of a text, and the rules whose quote it holds.
+/// One sentence of a text: the rules that model it and, for a normative sentence no rule
+/// quotes, its note.
 struct Sentence {
     text: String,
     normative: bool,
-    rules: Vec<String>,
+    quoted_by: Vec<String>,
+    note: Option<Note>,
+}
+
+impl Sentence {
+    fn rules(&self) -> Vec<String> {
+        self.as_normative().rules()
+    }
+
+    fn as_normative(&self) -> NormativeSentence {
+        NormativeSentence {
+            text: self.text.clone(),
+            quoted_by: self.quoted_by.clone(),
+            note: self.note,
+        }
+    }
 }
 
 /// Every rule of every promotion (a rule of several promotions once per promotion).
@@ -71,6 +121,26 @@ fn documents(rules: &[RuleEntry]) -> Vec<Document> {
     found
 }
 
+/// A quote's pieces, made comparable with a text's sentences: its verbatim parts (the
+/// elisions cut it), each cut into sentences, short pieces left out.
+fn quote_pieces(quote: &str) -> Vec<String> {
+    normalise_quote(quote)
+        .replace("(…)", "…")
+        .replace("[…]", "…")
+        .replace("...", "…")
+        .split('…')
+        .flat_map(|part| eig_sources::sentences(part.trim()))
+        .map(|piece| fold(&piece))
+        .filter(|piece| piece.chars().count() >= 12)
+        .collect()
+}
+
+/// A sentence or a quote's piece without hyphens: a word the layout cut at a line's end
+/// (`elle- même`) reads as the quote's (`elle-même`).
+fn fold(text: &str) -> String {
+    text.replace("- ", "").replace('-', "")
+}
+
 /// The paragraphs of a text (blank-line separated), each split into sentences.
 fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
     let text = eig_sources::text(document).unwrap_or_default();
@@ -82,14 +152,7 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
                 .filter(|cited| cited.source.document == document)
                 .filter_map(move |cited| cited.quote.as_ref().map(|quote| (rule.id.clone(), quote)))
         })
-        .map(|(id, quote)| {
-            let parts = quote
-                .split(['…', '['])
-                .map(|part| normalise_quote(part.trim_start_matches(']').trim()))
-                .filter(|part| part.chars().count() >= 12)
-                .collect();
-            (id, parts)
-        })
+        .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
     text.split("\n\n")
         .map(|paragraph| {
@@ -98,18 +161,20 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
                 .map(|sentence| {
                     let spaced = format!(" {sentence} ");
                     let normative = NORMATIVE.iter().any(|word| spaced.contains(word));
+                    let folded = fold(&sentence);
                     let mut ids: Vec<String> = quotes
                         .iter()
-                        .filter(|(_, parts)| {
-                            parts.iter().any(|part| {
-                                sentence.contains(part.as_str())
-                                    || part.contains(&sentence) && sentence.len() > 20
+                        .filter(|(_, pieces)| {
+                            pieces.iter().any(|piece| {
+                                folded.contains(piece.as_str())
+                                    || piece.contains(&folded) && folded.len() > 20
                             })
                         })
                         .map(|(id, _)| id.clone())
                         .collect();
                     ids.dedup();
-                    Sentence { text: sentence, normative, rules: ids }
+                    let note = if normative { sentence_note(document, &sentence) } else { None };
+                    Sentence { text: sentence, normative, quoted_by: ids, note }
                 })
                 .collect()
         })
@@ -135,15 +200,16 @@ pub fn coverage() -> Vec<Coverage> {
                 .into_iter()
                 .flatten()
                 .filter(|sentence| sentence.normative)
-                .map(|sentence| (sentence.text, sentence.rules))
+                .map(|sentence| sentence.as_normative())
                 .collect(),
         })
         .collect()
 }
 
 /// The coverage of every text in Markdown, as `docs/rules/coverage.md` holds it (a test
-/// fails when they differ): per text, its normative sentences, how many a rule models, and
-/// the sentences no rule models.
+/// fails when they differ): per text, its normative sentences, how many a rule models, the
+/// sentences modelled by a rule that quotes another sentence of the passage, and the
+/// sentences no rule models, each with its reason.
 ///
 /// # Example
 /// ```
@@ -153,8 +219,9 @@ pub fn coverage_markdown() -> String {
     let coverage = coverage();
     let mut out = String::from(
         "# Coverage of the texts by the rules\n\n\
-         Generated from the rule definitions and the shipped texts by `eig_server::coverage_markdown` \
-         (the same data as the law ↔ code pages, `eig rules --html DIR`); the test \
+         Generated from the rule definitions, the shipped texts and the notes of \
+         `eig_catalogue::sentence_notes` by `eig_server::coverage_markdown` (the same data as \
+         the law ↔ code pages, `eig rules --html DIR`); the test \
          `pages::the_coverage_page_is_the_data` fails when this file differs \
          (regenerate: `EIG_UPDATE_DOCS=1 cargo test -p eig-server --test it pages`).\n\n\
          A sentence is *normative* when it holds one of these words: ",
@@ -162,25 +229,46 @@ pub fn coverage_markdown() -> String {
     let words: Vec<String> = NORMATIVE.iter().map(|word| format!("`{}`", word.trim())).collect();
     out.push_str(&words.join(", "));
     out.push_str(
-        ". It is *modelled* when the sentence a rule quotes (its definition's `quote`) is in \
-         it. A sentence not modelled is listed with its reason; where no reason is written \
-         yet, the list says so.\n\n| Text | Normative sentences | Modelled | Share |\n|---|---|---|---|\n",
+        ". It is *modelled* when a rule quotes it (the sentence of its definition, or of a \
+         funding rule's source, is in it), or when a rule models it while quoting another \
+         sentence of the same passage (the closing words of a list, the same condition said \
+         twice): `eig_catalogue::sentence_notes` names those rules. Every other normative \
+         sentence is listed with the reason no rule models it, from the same notes; the test \
+         `pages::every_normative_sentence_is_modelled_or_has_its_reason` fails when one has \
+         neither.\n\n| Text | Normative sentences | Modelled | Share |\n|---|---|---|---|\n",
     );
     for text in &coverage {
         let total = text.sentences.len();
         let share = (text.modelled() * 100).checked_div(total).unwrap_or(0);
         let _ = writeln!(out, "| {} | {total} | {} | {share} % |", text.document, text.modelled());
     }
+    let plain = |sentence: &str| sentence.replace(['«', '»'], "\"");
     for text in &coverage {
-        let _ = writeln!(out, "\n## {}\n", text.document);
-        let missing: Vec<&String> =
-            text.sentences.iter().filter(|(_, rules)| rules.is_empty()).map(|(s, _)| s).collect();
+        let _ = writeln!(out, "\n## {}", text.document);
+        let unquoted: Vec<&NormativeSentence> = text
+            .sentences
+            .iter()
+            .filter(|sentence| sentence.quoted_by.is_empty() && !sentence.rules().is_empty())
+            .collect();
+        let missing: Vec<&NormativeSentence> =
+            text.sentences.iter().filter(|sentence| sentence.rules().is_empty()).collect();
         if missing.is_empty() {
-            out.push_str("Every normative sentence is modelled.\n");
+            out.push_str("\nEvery normative sentence is modelled.\n");
+        }
+        if !unquoted.is_empty() {
+            out.push_str("\nModelled by a rule that quotes another sentence of the passage:\n\n");
+        }
+        for sentence in unquoted {
+            let rules: Vec<String> =
+                sentence.rules().iter().map(|rule| format!("`{rule}`")).collect();
+            let _ = writeln!(out, "- {}: {}", plain(&sentence.text), rules.join(", "));
+        }
+        if !missing.is_empty() {
+            out.push_str("\nNot modelled, and why:\n\n");
         }
         for sentence in missing {
-            let _ =
-                writeln!(out, "- {}: reason not yet written", sentence.replace(['«', '»'], "\""));
+            let reason = sentence.reason().map_or("no reason written", Unmodelled::english);
+            let _ = writeln!(out, "- {}: {reason}", plain(&sentence.text));
         }
     }
     out
@@ -206,13 +294,34 @@ fn build() -> BTreeMap<String, String> {
     pages.insert("style.css".to_owned(), STYLE.to_owned());
     let coverage = coverage();
     pages.insert("index.html".to_owned(), index(&rules, &coverage));
-    for document in documents(&rules) {
-        pages.insert(text_file(document), text_page(document, &rules));
+    let texts: BTreeMap<Document, Vec<Vec<Sentence>>> = documents(&rules)
+        .into_iter()
+        .map(|document| (document, sentences(document, &rules)))
+        .collect();
+    for (document, paragraphs) in &texts {
+        pages.insert(text_file(*document), text_page(*document, paragraphs, &rules));
     }
     for rule in &rules {
-        pages.insert(rule_file(&rule.id, rule.promotion), rule_page(rule, &rules));
+        pages.insert(rule_file(&rule.id, rule.promotion), rule_page(rule, &rules, &texts));
     }
     pages
+}
+
+/// The anchor of a sentence on its text's page.
+fn sentence_anchor(paragraph: usize, sentence: usize) -> String {
+    format!("phrase-{}-{}", paragraph + 1, sentence + 1)
+}
+
+/// The page of rule `id` a text links to: the entry of the promotion whose rule cites
+/// `document`, else the first.
+fn rule_href(id: &str, document: Document, rules: &[RuleEntry]) -> Option<String> {
+    let cites = |rule: &&RuleEntry| {
+        std::iter::once(&rule.source)
+            .chain(&rule.other_sources)
+            .any(|cited| cited.source.document == document)
+    };
+    let named = || rules.iter().filter(|rule| rule.id == id);
+    named().find(cites).or_else(|| named().next()).map(|rule| rule_file(&rule.id, rule.promotion))
 }
 
 fn text_file(document: Document) -> String {
@@ -282,37 +391,44 @@ fn index(rules: &[RuleEntry], coverage: &[Coverage]) -> String {
     page("Textes et règles du programme EIG", &body)
 }
 
-fn text_page(document: Document, rules: &[RuleEntry]) -> String {
+fn text_page(document: Document, paragraphs: &[Vec<Sentence>], rules: &[RuleEntry]) -> String {
     let mut body = String::from(
         "<p>Les phrases qu'une règle modélise sont surlignées et suivies du lien vers la règle ; \
-         les phrases normatives qu'aucune règle ne modélise sont signalées « non modélisée ».</p>\n",
+         les phrases normatives qu'aucune règle ne modélise sont signalées « non modélisée », \
+         avec la raison.</p>\n",
     );
-    let promotion_of =
-        |id: &str| rules.iter().find(|rule| rule.id == id).map(|rule| rule.promotion);
-    for paragraph in sentences(document, rules) {
+    for (p, paragraph) in paragraphs.iter().enumerate() {
         body.push_str("<p>");
-        for sentence in paragraph {
-            if sentence.rules.is_empty() {
+        for (n, sentence) in paragraph.iter().enumerate() {
+            let rules_of = sentence.rules();
+            if rules_of.is_empty() {
                 if sentence.normative {
+                    let reason = sentence
+                        .as_normative()
+                        .reason()
+                        .map_or("raison non écrite", Unmodelled::french);
                     let _ = write!(
                         body,
-                        "<span class=\"non-modelisee\">{} <em>(non modélisée)</em></span> ",
-                        escape(&sentence.text)
+                        "<span class=\"non-modelisee\" id=\"{}\">{} <em>(non modélisée : {})</em></span> ",
+                        sentence_anchor(p, n),
+                        escape(&sentence.text),
+                        escape(reason)
                     );
                 } else {
                     let _ = write!(body, "{} ", escape(&sentence.text));
                 }
                 continue;
             }
-            let _ = write!(body, "<mark>{}</mark> ", escape(&sentence.text));
-            for id in &sentence.rules {
-                if let Some(promotion) = promotion_of(id) {
-                    let _ = write!(
-                        body,
-                        "<a class=\"regle\" href=\"{}\">[{}]</a> ",
-                        rule_file(id, promotion),
-                        escape(id)
-                    );
+            let _ = write!(
+                body,
+                "<mark id=\"{}\">{}</mark> ",
+                sentence_anchor(p, n),
+                escape(&sentence.text)
+            );
+            for id in &rules_of {
+                if let Some(href) = rule_href(id, document, rules) {
+                    let _ =
+                        write!(body, "<a class=\"regle\" href=\"{href}\">[{}]</a> ", escape(id));
                 }
             }
         }
@@ -321,7 +437,83 @@ fn text_page(document: Document, rules: &[RuleEntry]) -> String {
     page(&format!("Texte {document}"), &body)
 }
 
-fn rule_page(rule: &RuleEntry, rules: &[RuleEntry]) -> String {
+/// The rule's sentence in its text: the paragraph holding the first sentence the rule
+/// models, with that sentence marked and linked to its place on the text's page.
+fn context(
+    rule: &RuleEntry,
+    texts: &BTreeMap<Document, Vec<Vec<Sentence>>>,
+) -> Option<(Document, String)> {
+    let sources = std::iter::once(&rule.source).chain(&rule.other_sources);
+    for document in sources.map(|cited| cited.source.document) {
+        let Some(paragraphs) = texts.get(&document) else { continue };
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            let Some(at) = paragraph.iter().position(|s| s.rules().contains(&rule.id)) else {
+                continue;
+            };
+            let mut html = String::from("<blockquote class=\"contexte\"><p>");
+            for (n, sentence) in paragraph.iter().enumerate() {
+                if n == at {
+                    let _ = write!(html, "<mark>{}</mark> ", escape(&sentence.text));
+                } else {
+                    let _ = write!(html, "{} ", escape(&sentence.text));
+                }
+            }
+            let _ = writeln!(
+                html,
+                "</p></blockquote>\n<p><a href=\"{}#{}\">Cette phrase dans le texte {document}</a>.</p>",
+                text_file(document),
+                sentence_anchor(p, at)
+            );
+            return Some((document, html));
+        }
+    }
+    None
+}
+
+/// The rule's logic in words: for an eligibility rule, what the corpus's runs show (the facts
+/// it reads and the reasons it gave, in the rule's own French); for a funding rule, its
+/// title and its parameters (listed below).
+fn logic(rule: &RuleEntry) -> String {
+    let mut html = String::from("<h2>Sa logique en mots</h2>\n");
+    let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
+        let _ = writeln!(
+            html,
+            "<p>{}. Règle de financement : elle calcule une part du plan de financement de la \
+             promotion, avec les paramètres ci-dessous.</p>",
+            escape(&rule.title)
+        );
+        return html;
+    };
+    let _ = writeln!(html, "<p>La règle vérifie : {}.</p>", escape(&rule.title.to_lowercase()));
+    if !logic.reads.is_empty() {
+        html.push_str("<p>Elle lit :</p>\n<ul>\n");
+        for fact in &logic.reads {
+            let _ = writeln!(html, "<li>{}</li>", escape(fact));
+        }
+        html.push_str("</ul>\n");
+    }
+    if logic.refusals.is_empty() {
+        html.push_str("<p>Aucun cas du corpus ne la met en échec.</p>\n");
+    } else {
+        let _ = writeln!(
+            html,
+            "<p>Ce qu'elle répond quand la condition n'est pas remplie, dans les cas du corpus \
+             ({} formulations) :</p>\n<ul>",
+            logic.refusals.len()
+        );
+        for refusal in &logic.refusals {
+            let _ = writeln!(html, "<li>{}</li>", escape(refusal));
+        }
+        html.push_str("</ul>\n");
+    }
+    html
+}
+
+fn rule_page(
+    rule: &RuleEntry,
+    rules: &[RuleEntry],
+    texts: &BTreeMap<Document, Vec<Vec<Sentence>>>,
+) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -338,15 +530,19 @@ fn rule_page(rule: &RuleEntry, rules: &[RuleEntry]) -> String {
             "<h2>La phrase modélisée</h2>\n<blockquote><p>« {} »</p></blockquote>",
             escape(quote)
         );
-        if eig_sources::text(rule.source.source.document).is_some() {
-            let _ = writeln!(
-                body,
-                "<p>Dans son contexte : <a href=\"{}\">le texte {}</a>.</p>",
-                text_file(rule.source.source.document),
-                rule.source.source.document
-            );
-        }
     }
+    if let Some((document, html)) = context(rule, texts) {
+        let _ = writeln!(body, "<h2>La phrase dans son contexte ({document})</h2>");
+        body.push_str(&html);
+    } else if eig_sources::text(rule.source.source.document).is_some() {
+        let _ = writeln!(
+            body,
+            "<p>Dans son contexte : <a href=\"{}\">le texte {}</a>.</p>",
+            text_file(rule.source.source.document),
+            rule.source.source.document
+        );
+    }
+    body.push_str(&logic(rule));
     if !rule.parameters.is_empty() {
         body.push_str("<h2>Paramètres</h2>\n<ul>\n");
         for parameter in &rule.parameters {
@@ -407,7 +603,8 @@ fn rule_page(rule: &RuleEntry, rules: &[RuleEntry]) -> String {
 
 /// The stylesheet: readable at 390 px, contrasts of WCAG AA.
 const STYLE: &str = "body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 0 1rem; color: #1e1e1e; background: #fff; }
-a { color: #0b4fa3; }
+a { color: #0b4fa3; overflow-wrap: anywhere; }
+li, td, p { overflow-wrap: anywhere; }
 a:focus { outline: 3px solid #1e1e1e; outline-offset: 2px; }
 .evitement { position: absolute; left: -9999px; }
 .evitement:focus { position: static; }

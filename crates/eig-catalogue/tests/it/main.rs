@@ -1,6 +1,6 @@
 //! The catalogue against the rule definitions, the calendars and the corpus.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use eig_catalogue::{CallKind, Corpus, Register, Subject, catalogue, diff};
@@ -139,4 +139,60 @@ fn the_difference_between_eig3_and_eig4() {
             && same.changed.is_empty()
             && same.facts.is_empty()
     );
+}
+
+/// `docs/rules/funding.md` is the funding code's catalogue: one entry (a level-3 heading naming the id) per rule of
+/// `eig_funding::RuleId` and per design choice (`RuleId::CHOICES`), and no other; each entry
+/// cites every source of its rule; the table of parameters has one row per official value,
+/// with its id, its promotion and its source, in the code's order.
+#[test]
+fn the_funding_catalogue_is_the_code() {
+    use eig_funding::{RuleId, official_parameters};
+
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules/funding.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let entries: BTreeMap<&str, &str> = text
+        .split("\n### `")
+        .skip(1)
+        .filter_map(|entry| entry.split_once('`'))
+        .filter(|(id, _)| id.starts_with("funding."))
+        .collect();
+    let code: BTreeSet<&str> =
+        RuleId::ALL.iter().map(|rule| rule.as_str()).chain(RuleId::CHOICES).collect();
+    assert_eq!(entries.keys().copied().collect::<BTreeSet<_>>(), code, "entries ≠ rules");
+    for rule in RuleId::ALL {
+        let body = entries[rule.as_str()];
+        let body = body.split("\n### ").next().unwrap_or(body);
+        for source in rule.sources() {
+            let cited = source.to_string();
+            let section = cited.split_whitespace().nth(1).unwrap_or_default().to_owned();
+            assert!(
+                body.contains(&cited) || body.contains(&section),
+                "{}: its entry does not cite {cited}",
+                rule.as_str()
+            );
+        }
+    }
+    let table = text.split("\n## Parameters").nth(1).expect("a Parameters section");
+    let rows: Vec<(String, String, String)> = table
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| {
+            let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+            (
+                cells[0].trim_matches(['|', ' ', '`']).to_owned(),
+                cells[1].to_owned(),
+                cells[4].to_owned(),
+            )
+        })
+        .collect();
+    let official: Vec<(String, String, String)> = official_parameters()
+        .into_iter()
+        .map(|parameter| {
+            let promotion =
+                parameter.validity.promotion.map_or("all".to_owned(), |p| p.to_string());
+            (parameter.id.as_str().to_owned(), promotion, parameter.source.to_string())
+        })
+        .collect();
+    assert_eq!(rows, official, "the table of parameters differs from official_parameters()");
 }

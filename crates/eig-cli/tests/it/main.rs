@@ -8,6 +8,7 @@ use std::{
     process::{Command, Stdio},
 };
 
+mod pages;
 mod robust;
 mod serve;
 

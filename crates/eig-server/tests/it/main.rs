@@ -187,23 +187,100 @@ mod pages {
         );
     }
 
-    /// Every link of every page names a page that exists (or an anchor of the page).
+    /// Every normative sentence of every text is modelled by a rule (quoted, or named by the
+    /// notes of `eig_catalogue::sentence_notes`), or carries the reason none models it.
+    #[test]
+    fn every_normative_sentence_is_modelled_or_has_its_reason() {
+        let mut without = Vec::new();
+        let mut counted = 0;
+        for text in eig_server::coverage() {
+            for sentence in &text.sentences {
+                counted += 1;
+                if sentence.rules().is_empty() && sentence.reason().is_none() {
+                    without.push(format!("{}: {}", text.document, sentence.text));
+                }
+            }
+        }
+        assert!(counted > 200, "{counted} normative sentences");
+        assert!(without.is_empty(), "no rule and no reason:\n{}", without.join("\n"));
+    }
+
+    /// Each note names, in each of its texts, exactly one normative sentence, which no rule
+    /// quotes (a note on a quoted sentence would hide the quote); the rules a note names
+    /// exist.
+    #[test]
+    fn every_note_names_one_unquoted_sentence_of_each_of_its_texts() {
+        let coverage = eig_server::coverage();
+        let catalogue = eig_catalogue::catalogue(
+            None,
+            None,
+            eig_catalogue::Corpus::embedded(),
+            eig_catalogue::Register::embedded(),
+        );
+        let ids: BTreeSet<&str> = catalogue
+            .promotions
+            .iter()
+            .flat_map(|promotion| &promotion.rules)
+            .map(|rule| rule.id.as_str())
+            .collect();
+        let mut wrong = Vec::new();
+        for note in eig_catalogue::sentence_notes() {
+            for document in note.documents {
+                let text = coverage.iter().find(|text| text.document == *document);
+                let found: Vec<&eig_server::NormativeSentence> = text
+                    .map(|text| {
+                        text.sentences.iter().filter(|s| s.text.contains(note.words)).collect()
+                    })
+                    .unwrap_or_default();
+                match found.as_slice() {
+                    [one] if one.quoted_by.is_empty() => {}
+                    [one] => wrong.push(format!(
+                        "{document} {:?}: quoted by {:?}",
+                        note.words, one.quoted_by
+                    )),
+                    _ => wrong.push(format!(
+                        "{document} {:?}: {} normative sentences",
+                        note.words,
+                        found.len()
+                    )),
+                }
+            }
+            if let eig_catalogue::Note::ModelledBy(rules) = note.note {
+                for rule in rules {
+                    assert!(ids.contains(rule), "{:?}: no rule {rule}", note.words);
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Every link of every page names a page that exists, and its anchor, if any, an element
+    /// of that page.
     #[test]
     fn every_link_resolves() {
         let pages = eig_server::rule_pages();
-        let names: BTreeSet<&str> = pages.keys().map(String::as_str).collect();
         let mut links = 0;
+        let mut anchors = 0;
         for (name, html) in pages {
             for link in html.split("href=\"").skip(1) {
                 let target = &link[..link.find('"').unwrap()];
-                if target.starts_with('#') {
-                    continue;
-                }
+                let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let file = if file.is_empty() { name.as_str() } else { file };
                 links += 1;
-                assert!(names.contains(target), "{name}: link to {target}, which is no page");
+                let Some(page) = pages.get(file) else {
+                    panic!("{name}: link to {target}, which is no page");
+                };
+                if !anchor.is_empty() {
+                    anchors += 1;
+                    assert!(
+                        page.contains(&format!("id=\"{anchor}\"")),
+                        "{name}: link to {target}, whose anchor is not on {file}"
+                    );
+                }
             }
         }
         assert!(links > 500, "{links} links");
+        assert!(anchors > 100, "{anchors} links to an anchor");
     }
 
     /// Every rule has its page, and a text page links each modelled sentence to its rule.
@@ -219,6 +296,6 @@ mod pages {
         }
         let aap3 = &pages["texte-AAP3.html"];
         assert!(aap3.contains("href=\"regle-eig3.dossier.deadline.html\""));
-        assert!(aap3.contains("<mark>"));
+        assert!(aap3.contains("<mark id=\"phrase-"));
     }
 }

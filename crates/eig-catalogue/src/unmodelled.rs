@@ -1,0 +1,520 @@
+//! What the code says of the normative sentences of the texts that no rule quotes: the rules
+//! that model them all the same, or why none does.
+//!
+//! The law ↔ code pages and `docs/rules/coverage.md` count a normative sentence as modelled
+//! when a rule quotes it. Some sentences are modelled by a rule that quotes another sentence
+//! of the same passage (the closing of a list, the same condition said twice); the others are
+//! not modelled, each for a reason. Both are written here, once, as data: a test of
+//! `eig-server` fails when a normative sentence has neither a rule nor a reason, and when an
+//! entry names no sentence of its texts or several.
+
+use eig_domain::Document;
+
+/// Why no rule models a normative sentence of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Unmodelled {
+    /// A duty of the talents (or of their team) during the programme, once recruited: not a
+    /// condition of an application.
+    DuringProgramme,
+    /// A commitment of the host administration that takes effect after the selection
+    /// (recruiting, contracts, pay, reporting, the convention's clauses): not a condition of
+    /// the dossier, and not checked by the rules.
+    HostAfterSelection,
+    /// What the dossier or the application must contain: the jury reads it; the rules take
+    /// only whether it is complete (the `complete_dossier` rules).
+    DossierContent,
+    /// Where a dossier is filed: the rules take a dossier as received and judge its date.
+    Filing,
+    /// A quality the jury assesses (impact, feasibility in ten months, the team's
+    /// availability): a judgement, not a fact a rule can check.
+    JuryJudgement,
+    /// The duties of the jury and of the selection's team (neutrality, confidentiality, the
+    /// results kept until published).
+    JuryConduct,
+    /// A step of the selection decided by people (answering the jury's requests, an audition
+    /// for another défi, a défi withdrawn by the jury).
+    SelectionProcedure,
+    /// The commitment to respect the call itself: its conditions are the rules.
+    RespectTheCall,
+    /// A clause of the convention signed after the selection on its own amendment.
+    ConventionClause,
+    /// The report describes the programme and its results; it states no condition of a call.
+    Describes,
+    /// A condition of the dossier that no rule checks yet.
+    NotYetModelled,
+}
+
+impl Unmodelled {
+    /// The reason in French, as the law ↔ code pages show it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_catalogue::Unmodelled;
+    /// assert!(Unmodelled::JuryConduct.french().starts_with("devoir du jury"));
+    /// ```
+    pub const fn french(self) -> &'static str {
+        match self {
+            Unmodelled::DuringProgramme => {
+                "devoir des EIG (ou de leur équipe) pendant le programme, une fois recrutés : ce \
+                 n'est pas une condition de la candidature"
+            }
+            Unmodelled::HostAfterSelection => {
+                "engagement de l'administration qui prend effet après la sélection (recrutement, \
+                 contrats, rémunération, indicateurs, convention) : ce n'est pas une condition du \
+                 dossier, les règles ne le vérifient pas"
+            }
+            Unmodelled::DossierContent => {
+                "contenu du dossier ou de la candidature, que lit le jury : les règles ne jugent \
+                 que sa complétude (règle du dossier complet)"
+            }
+            Unmodelled::Filing => {
+                "lieu du dépôt : les règles prennent le dossier reçu et jugent sa date de dépôt"
+            }
+            Unmodelled::JuryJudgement => {
+                "qualité qu'apprécie le jury (enjeu, faisabilité en dix mois, disponibilité de \
+                 l'équipe) : un jugement, pas un fait qu'une règle vérifie"
+            }
+            Unmodelled::JuryConduct => {
+                "devoir du jury et de l'équipe de sélection (neutralité, confidentialité, \
+                 résultats tenus secrets jusqu'à leur publication)"
+            }
+            Unmodelled::SelectionProcedure => {
+                "étape de la sélection décidée par des personnes (réponse aux demandes du jury, \
+                 audition pour un autre défi, retrait d'un défi par le jury)"
+            }
+            Unmodelled::RespectTheCall => {
+                "engagement à respecter l'appel lui-même : ses conditions sont les règles"
+            }
+            Unmodelled::ConventionClause => {
+                "clause de la convention signée après la sélection, sur sa propre modification"
+            }
+            Unmodelled::Describes => {
+                "le rapport décrit le programme et ses résultats : il ne pose aucune condition \
+                 d'un appel"
+            }
+            Unmodelled::NotYetModelled => "condition du dossier qu'aucune règle ne vérifie encore",
+        }
+    }
+
+    /// The reason in English, as `docs/rules/coverage.md` lists it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_catalogue::Unmodelled;
+    /// assert!(Unmodelled::Filing.english().starts_with("where a dossier is filed"));
+    /// ```
+    pub const fn english(self) -> &'static str {
+        match self {
+            Unmodelled::DuringProgramme => {
+                "a duty of the talents (or of their team) during the programme, once recruited: \
+                 not a condition of an application"
+            }
+            Unmodelled::HostAfterSelection => {
+                "a commitment of the host administration that takes effect after the selection \
+                 (recruiting, contracts, pay, indicators, the convention): not a condition of the \
+                 dossier, and the rules do not check it"
+            }
+            Unmodelled::DossierContent => {
+                "what the dossier or the application contains, which the jury reads: the rules \
+                 judge only whether it is complete (the complete-dossier rule)"
+            }
+            Unmodelled::Filing => {
+                "where a dossier is filed: the rules take the dossier received and judge its date"
+            }
+            Unmodelled::JuryJudgement => {
+                "a quality the jury assesses (the stakes, feasibility in ten months, the team's \
+                 availability): a judgement, not a fact a rule checks"
+            }
+            Unmodelled::JuryConduct => {
+                "a duty of the jury and of the selection's team (neutrality, confidentiality, \
+                 results kept until published)"
+            }
+            Unmodelled::SelectionProcedure => {
+                "a step of the selection decided by people (answering the jury's requests, an \
+                 audition for another défi, a défi withdrawn by the jury)"
+            }
+            Unmodelled::RespectTheCall => {
+                "the commitment to respect the call itself: its conditions are the rules"
+            }
+            Unmodelled::ConventionClause => {
+                "a clause of the convention signed after the selection, on its own amendment"
+            }
+            Unmodelled::Describes => {
+                "the report describes the programme and its results: it states no condition of a \
+                 call"
+            }
+            Unmodelled::NotYetModelled => "a condition of the dossier that no rule checks yet",
+        }
+    }
+}
+
+/// What the code says of a normative sentence no rule quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Note {
+    /// These rules model it (they quote another sentence of the same passage).
+    ModelledBy(&'static [&'static str]),
+    /// No rule models it, for this reason.
+    NotModelled(Unmodelled),
+}
+
+/// A normative sentence of one or several texts, found by words it holds (the text as
+/// `eig_sources::normalise_quote` writes it: straight apostrophes, single spaces), and what
+/// the code says of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SentenceNote {
+    /// The texts holding the sentence.
+    pub documents: &'static [Document],
+    /// Words of the sentence that no other normative sentence of these texts holds.
+    pub words: &'static str,
+    /// The rules that model it, or why none does.
+    pub note: Note,
+}
+
+/// What the code says of `sentence` (a normative sentence of `document`), when it says
+/// anything: the first entry of [`sentence_notes`] for the document whose words the sentence
+/// holds.
+///
+/// # Example
+/// ```
+/// use eig_catalogue::{Note, Unmodelled, sentence_note};
+/// use eig_domain::Document;
+///
+/// let sentence = "Les EIG s'engagent à partager leur expérience au sein de l'administration.";
+/// assert_eq!(
+///     sentence_note(Document::Aac4, sentence),
+///     Some(Note::NotModelled(Unmodelled::DuringProgramme))
+/// );
+/// assert_eq!(sentence_note(Document::Reg7, sentence), None);
+/// ```
+pub fn sentence_note(document: Document, sentence: &str) -> Option<Note> {
+    sentence_notes()
+        .iter()
+        .find(|entry| entry.documents.contains(&document) && sentence.contains(entry.words))
+        .map(|entry| entry.note)
+}
+
+/// Every note, by text.
+///
+/// # Example
+/// ```
+/// let notes = eig_catalogue::sentence_notes();
+/// assert!(notes.iter().all(|entry| !entry.documents.is_empty() && !entry.words.is_empty()));
+/// ```
+pub fn sentence_notes() -> &'static [SentenceNote] {
+    table::NOTES
+}
+
+/// The notes, by text: first the sentences modelled by a rule that quotes another sentence
+/// of the passage, then the sentences no rule models.
+mod table {
+    use super::{Note, SentenceNote, Unmodelled};
+    use eig_domain::Document;
+
+    use Document::{
+        Aac2, Aac3, Aac4, Aac5, Aac6, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ami5bis, Rapport,
+    };
+    use Note::{ModelledBy, NotModelled};
+    use Unmodelled::{
+        ConventionClause, Describes, DossierContent, DuringProgramme, Filing, HostAfterSelection,
+        JuryConduct, JuryJudgement, NotYetModelled, RespectTheCall, SelectionProcedure,
+    };
+
+    const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
+        SentenceNote { documents, words, note }
+    }
+
+    const CALLS_FOR_CANDIDATES: &[Document] = &[Aac3, Aac4, Aac5, Aac6, Ami5bis];
+    const CALLS_FOR_PROJECTS: &[Document] = &[Aap4, Aap5, Aap6];
+
+    pub(super) static NOTES: &[SentenceNote] = &[
+        // Modelled by a rule that quotes another sentence of the passage.
+        note(
+            &[Aac2],
+            "Ils doivent préciser le ou les défis",
+            ModelledBy(&["eig2.candidate.choices"]),
+        ),
+        note(
+            &[Aac2],
+            "s'engagent à fournir tous les éléments nécessaires à l'étude de leur candidature, dans le cadre",
+            ModelledBy(&["eig2.candidate.channel", "eig2.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac3],
+            "s'engagent à fournir tous les éléments nécessaires",
+            ModelledBy(&["eig3.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac4],
+            "doivent fournir tous les éléments nécessaires",
+            ModelledBy(&["eig4.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac5],
+            "doivent fournir tous les éléments nécessaires",
+            ModelledBy(&["eig5.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac6],
+            "doivent fournir tous les éléments nécessaires",
+            ModelledBy(&["eig6.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Ami5bis],
+            "doivent fournir tous les éléments nécessaires",
+            ModelledBy(&["eig5bis.candidate.complete_dossier"]),
+        ),
+        // The list opened by « s'engagent à : » starts with the start day (AAC5–AAC6, AMI 5 bis).
+        note(&[Aac5], "s'engagent à :", ModelledBy(&["eig5.candidate.start_availability"])),
+        note(&[Aac6], "s'engagent à :", ModelledBy(&["eig6.candidate.start_availability"])),
+        note(&[Ami5bis], "s'engagent à :", ModelledBy(&["eig5bis.candidate.start_availability"])),
+        note(
+            &[Aap4],
+            "ne peuvent pas bénéficier d'un financement direct",
+            ModelledBy(&["eig4.host.funding_route"]),
+        ),
+        note(
+            &[Aap5],
+            "ne peuvent pas bénéficier d'un financement direct",
+            ModelledBy(&["eig5.host.funding_route"]),
+        ),
+        note(
+            &[Aap5],
+            "correctement dimensionnés, c'est-à-dire :",
+            ModelledBy(&["eig5.defi.team_size", "eig5.defi.profiles"]),
+        ),
+        note(
+            &[Aap5],
+            "Pour chaque projet, l'administration doit :",
+            ModelledBy(&["eig5.defi.project_lead", "eig5.defi.high_level_mentor"]),
+        ),
+        note(
+            &[Aap4],
+            "doit s'engager à : - mettre à disposition des EIG l'environnement technique",
+            ModelledBy(&["eig4.defi.commitments"]),
+        ),
+        note(
+            &[Aap5],
+            "doit s'engager à : - mettre à disposition des EIG l'environnement technique",
+            ModelledBy(&["eig5.defi.commitments"]),
+        ),
+        note(
+            &[Aap6],
+            "doit s'engager à : - mettre à disposition des EIG l'environnement technique",
+            ModelledBy(&["eig6.defi.commitments"]),
+        ),
+        note(
+            &[Aap6],
+            "L'administration lauréate s'engage à mettre à disposition des EIG l'environnement de travail",
+            ModelledBy(&["eig6.defi.commitments"]),
+        ),
+        note(
+            &[Aap6, Aac6Plus],
+            "Elle s'engage à financer la part de rémunération des EIG non couverte",
+            ModelledBy(&["funding.host_pays_rest"]),
+        ),
+        note(
+            &[Aap6],
+            "L'administration lauréate s'engage à prendre en charge les frais de déplacement",
+            ModelledBy(&["eig6.defi.travel_costs"]),
+        ),
+        // Not modelled.
+        note(&[Aac2], "s'assurer de leur libre exploitation", NotModelled(DuringProgramme)),
+        note(
+            &[Aac2],
+            "postulants doivent présenter une description détaillée",
+            NotModelled(DossierContent),
+        ),
+        note(
+            &[Aac2, Aac3, Aac4],
+            "L'administration porteuse du défi s'engage à réaliser",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aac5, Aac6, Ami5bis],
+            "L'administration porteuse du projet s'engage à réaliser",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aac2, Aac3, Aac4, Aac5, Aac6, Ami5bis],
+            "s'engagent à répondre à toute demande d'informations",
+            NotModelled(SelectionProcedure),
+        ),
+        note(&[Aac2, Aac3], "Les candidats s'engagent à :", NotModelled(DuringProgramme)),
+        note(
+            &[Aac2, Aac3, Aac4, Aac5, Aac6, Ami5bis],
+            "Les EIG doivent se conformer aux procédures administratives",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            &[Aac2, Aac3],
+            "mettre à disposition le fruit de leurs travaux",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            &[Aac2, Aac3, Aac4, Aac5, Aac6, Ami5bis],
+            "Les EIG s'engagent à partager leur expérience",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            &[Aac2, Aac3, Aac4, Aac5, Aac6, Ami5bis],
+            "doivent respecter plusieurs engagements, dont :",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aac2, Aac3, Aac4, Aac5, Aac6, Ami5bis],
+            "En participant à ce programme, les administrations lauréates",
+            NotModelled(RespectTheCall),
+        ),
+        note(
+            &[Aac3],
+            "s'engagent à participer à la vie de la promotion",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            CALLS_FOR_CANDIDATES,
+            "les principes de neutralité, de probité",
+            NotModelled(JuryConduct),
+        ),
+        note(CALLS_FOR_CANDIDATES, "s'engagent à ne pas divulguer", NotModelled(JuryConduct)),
+        note(
+            CALLS_FOR_CANDIDATES,
+            "En aucun cas les résultats ne peuvent être communiqués",
+            NotModelled(JuryConduct),
+        ),
+        note(
+            CALLS_FOR_CANDIDATES,
+            "ne peuvent cumuler leur activité",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            &[Aac4, Aac5, Aac6, Ami5bis],
+            "doivent respecter les dispositions législatives et réglementaires",
+            NotModelled(DuringProgramme),
+        ),
+        note(
+            &[Aac4, Aac5, Aac6, Ami5bis],
+            "Si leur préférence ne peut pas être satisfaite",
+            NotModelled(SelectionProcedure),
+        ),
+        note(
+            &[Aac4, Aac5, Aac6, Ami5bis],
+            "Le jury se réserve le droit de retirer ce",
+            NotModelled(SelectionProcedure),
+        ),
+        note(
+            &[Aac4, Aac5, Aac6],
+            "s'engagent à apporter des éléments complémentaires",
+            NotModelled(SelectionProcedure),
+        ),
+        note(
+            &[Aac4, Aac5],
+            "Ils doivent obligatoirement fournir un CV",
+            NotModelled(DossierContent),
+        ),
+        note(
+            &[Aap3],
+            "Les défis doivent : - porter sur un enjeu signifiant",
+            NotModelled(JuryJudgement),
+        ),
+        note(&[Aap3], "être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
+        note(
+            &[Aap3],
+            "s'engager à mettre à disposition des EIG les contacts adéquats",
+            NotModelled(NotYetModelled),
+        ),
+        note(
+            &[Aap3, Aap4, Aap5, Aap6],
+            "Cette équipe devra être décrite dans le dossier",
+            NotModelled(DossierContent),
+        ),
+        note(&[Aap3], "Le dossier de soumission doit être déposé sur le site", NotModelled(Filing)),
+        note(&[Aap3, Aap4], "doit inclure les éléments suivants", NotModelled(DossierContent)),
+        note(
+            &[Aap3, Aap4, Aap5, Aap6],
+            "prendre en charge le recrutement administratif des EIG",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aap4, Aap6],
+            "solutions envisagées doivent : - Porter sur un enjeu signifiant",
+            NotModelled(JuryJudgement),
+        ),
+        note(
+            &[Aap5],
+            "Les problématiques des projets et les solutions envisagées doivent :",
+            NotModelled(JuryJudgement),
+        ),
+        note(&[Aap4], "Être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
+        note(&[Aap6], "permettre en 10 mois une phase d'exploration", NotModelled(JuryJudgement)),
+        note(
+            &[Aap4, Aap5],
+            "doivent être en capacité de consacrer du temps",
+            NotModelled(JuryJudgement),
+        ),
+        note(
+            &[Aap6],
+            "Le porteur de projet doit être en capacité de consacrer du temps",
+            NotModelled(JuryJudgement),
+        ),
+        note(
+            CALLS_FOR_PROJECTS,
+            "Les administrations lauréates s'engagent à construire avec la DINUM",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            CALLS_FOR_PROJECTS,
+            "les administrations lauréates s'engagent à élaborer des contrats",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            CALLS_FOR_PROJECTS,
+            "prévoir une date d'arrivée des EIG",
+            NotModelled(HostAfterSelection),
+        ),
+        note(CALLS_FOR_PROJECTS, "Ces sessions sont obligatoires", NotModelled(DuringProgramme)),
+        note(
+            &[Aap4, Aap5, Aap6, Aac6Plus],
+            "Le dossier doit être déposé sur le site",
+            NotModelled(Filing),
+        ),
+        note(
+            &[Aap5, Aap6, Aac6Plus],
+            "Elle doit inclure les éléments suivants",
+            NotModelled(DossierContent),
+        ),
+        note(
+            &[Aap6, Aac6Plus],
+            "l'administration lauréate s'engage à construire avec la DINUM",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aap6, Aac6Plus],
+            "l'administration lauréate s'engage à élaborer des contrats",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aap6, Aac6Plus],
+            "La convention ne peut être modifiée",
+            NotModelled(ConventionClause),
+        ),
+        note(
+            &[Aac6Plus],
+            "L'administration lauréate s'engage à mettre à disposition des EIG",
+            NotModelled(HostAfterSelection),
+        ),
+        note(
+            &[Aac6Plus],
+            "L'administration lauréate s'engage à prendre en charge les frais de déplacement",
+            NotModelled(HostAfterSelection),
+        ),
+        note(&[Rapport], "qui s'engagent pour l'intérêt général 10", NotModelled(Describes)),
+        note(&[Rapport], "L'objectif du programme Entrepreneurs", NotModelled(Describes)),
+        note(&[Rapport], "doivent ainsi rendre des comptes", NotModelled(Describes)),
+        note(&[Rapport], "Les réalisations des EIG doivent répondre", NotModelled(Describes)),
+        note(&[Rapport], "a fait le pari", NotModelled(Describes)),
+        note(&[Rapport], "Susciter auprès des EIG", NotModelled(Describes)),
+    ];
+}
