@@ -1636,6 +1636,9 @@ impl Edit for ApplicationEdit {
             RuleResult::Failed { reason: Reason::CalledFromWaitingListLate { .. } } => {
                 vec!["process.selection_notified_on", "process.from_waiting_list"]
             }
+            RuleResult::Failed { reason: Reason::PoolDossierNotKept } => {
+                vec!["process.dossier_kept", "process.after_selection_session"]
+            }
             _ => Vec::new(),
         }
     }

@@ -314,6 +314,8 @@ fn fact_label(name: &str) -> &str {
         "process.through_official_channel" => "candidature reçue par le canal de l'appel",
         "process.dossier_complete" => "dossier de candidature complet",
         "process.from_waiting_list" => "candidat appelé sur la liste d'attente",
+        "process.dossier_kept" => "souhait exprimé que le dossier soit conservé",
+        "process.after_selection_session" => "mission proposée après la session de sélection",
         other => other,
     }
 }
@@ -366,13 +368,23 @@ const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste san
 const INCOMPLETE_DOSSIER: &str =
     "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
 
-/// A reason of a step after the selection in French (the waiting list).
+/// A reason of a step after the selection in French (the acceptance, the waiting list, the
+/// EIG7 pool).
 fn later_step_french(reason: &Reason) -> String {
     match reason {
+        Reason::AcceptedLate { accepted_on, last_day, .. } => format!(
+            "acceptation définitive donnée le {}, après la fin du délai ({})",
+            accepted_on.format("%d/%m/%Y"),
+            last_day.format("%d/%m/%Y")
+        ),
         Reason::CalledFromWaitingListLate { called_on, last_day } => format!(
             "appelé sur la liste d'attente le {}, après son dernier jour ({})",
             called_on.format("%d/%m/%Y"),
             last_day.format("%d/%m/%Y")
+        ),
+        Reason::PoolDossierNotKept => String::from(
+            "mission proposée après la session de sélection à un candidat du vivier qui n'a pas \
+             demandé que son dossier soit conservé",
         ),
         _ => String::new(),
     }
@@ -453,17 +465,14 @@ fn reason_french(reason: &Reason) -> String {
         Reason::OtherChannel => {
             String::from("candidature reçue par un autre canal que celui de l'appel")
         }
-        Reason::CalledFromWaitingListLate { .. } => later_step_french(reason),
+        Reason::AcceptedLate { .. }
+        | Reason::CalledFromWaitingListLate { .. }
+        | Reason::PoolDossierNotKept => later_step_french(reason),
         Reason::IncompleteDossier => String::from(INCOMPLETE_DOSSIER),
         Reason::NotAvailableAtStart { available_from, start_on } => format!(
             "disponible à partir du {}, après le début de la promotion ({})",
             available_from.format("%d/%m/%Y"),
             start_on.format("%d/%m/%Y")
-        ),
-        Reason::AcceptedLate { accepted_on, last_day, .. } => format!(
-            "acceptation définitive donnée le {}, après la fin du délai ({})",
-            accepted_on.format("%d/%m/%Y"),
-            last_day.format("%d/%m/%Y")
         ),
         Reason::NotAnUnprolongedEig5Talent => {
             String::from("pas EIG de la promotion 5 sans proposition de prolongation contractuelle")

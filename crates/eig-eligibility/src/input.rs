@@ -604,6 +604,16 @@ pub struct ApplicationProcess {
     /// art. 5.4 likewise); the day they were called is `selection_notified_on`.
     #[serde(default)]
     pub from_waiting_list: Option<bool>,
+    /// For an EIG7 candidate of the pool considered for a mission after the selection session
+    /// that put them in it: whether they expressed the wish that their dossier be kept (REG7
+    /// §2.6 b: « qui auront exprimé le souhait que leur dossier soit conservé »).
+    #[serde(default)]
+    pub dossier_kept: Option<bool>,
+    /// Whether the EIG7 candidate is considered for a mission after the end of the bimonthly
+    /// selection session that put them in the pool (REG7 §2.6 b: « de futures missions EIG en
+    /// 2024 »).
+    #[serde(default)]
+    pub after_selection_session: Option<bool>,
 }
 
 impl CandidateApplication {

@@ -458,4 +458,8 @@ pub enum Reason {
         /// The waiting list's last day.
         last_day: NaiveDate,
     },
+    /// An EIG7 candidate of the pool considered for a mission after their selection session
+    /// had not asked that their dossier be kept (REG7 §2.6 b: « qui auront exprimé le souhait
+    /// que leur dossier soit conservé »).
+    PoolDossierNotKept,
 }

@@ -893,6 +893,25 @@ pub(crate) fn waiting_list(
         .parameter("applies", "seulement si la candidature vient de la liste d'attente")
 }
 
+/// « les candidat(e)s intégré(e)s au vivier d’entrepreneur(e)s présélectionné(e)s qui auront
+/// exprimé le souhait que leur dossier soit conservé pourront se voir proposer de futures
+/// missions EIG en 2024. » (REG7 §2.6 b): a candidate of the pool considered for a mission after
+/// the session that selected them must have asked that their dossier be kept. Applies only when
+/// the caller says the mission comes after that session; the wish is needed then.
+pub(crate) fn pool_dossier_kept(
+    after_selection_session: Option<bool>,
+    dossier_kept: Option<bool>,
+) -> Run {
+    let run = match (after_selection_session, dossier_kept) {
+        (Some(true), None) => Run::missing(vec!["process.dossier_kept"]),
+        (Some(true), Some(false)) => Run::failed(Reason::PoolDossierNotKept),
+        _ => Run::satisfied(),
+    };
+    run.fact("process.after_selection_session", after_selection_session)
+        .fact("process.dossier_kept", dossier_kept)
+        .parameter("applies", "seulement pour une mission proposée après la session de sélection")
+}
+
 /// Whether a text lets the programme except a laureate from the start day, and whether it
 /// did: « Sauf exception, les EIG lauréats intègrent l’administration le 1er septembre 2020. »
 /// (AAC4 art. 7; AAC5 art. 6 likewise). AAC6 and AMI5bis state no exception.

@@ -116,9 +116,15 @@ const COMPLETE_DOSSIER: Rule = Rule {
     source: reg7("§2.5 a"),
     quote: "Tout dossier incomplet sera écarté.",
 };
+const POOL: Rule = Rule {
+    id: "eig7.candidate.pool_dossier_kept",
+    title: "Dossier conservé dans le vivier pour de futures missions",
+    source: reg7("§2.6 b"),
+    quote: "Au terme de chaque session bimestrielle de sélection, les candidat(e)s intégré(e)s au vivier d’entrepreneur(e)s présélectionné(e)s qui auront exprimé le souhait que leur dossier soit conservé pourront se voir proposer de futures missions EIG en 2024.",
+};
 
 rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [HOST_KIND, PRODUCT_PAGE, FUNDING_ROUTE, TEAM_SIZE, PROFILES, BUDGET, SPONSOR, TELEWORK, OPERATIONAL]);
-rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [NATURAL_PERSON, STUDENT, CHANNEL, COMPLETE_DOSSIER]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [NATURAL_PERSON, STUDENT, CHANNEL, COMPLETE_DOSSIER, POOL]);
 
 /// REG7 §3.1: « administrations centrales et … opérateurs de l'État »; a ministry is its central
 /// administration.
@@ -249,6 +255,13 @@ impl PromotionRules for Eig7 {
             common::complete_dossier(
                 application.process.dossier_complete,
                 "les six sections du dossier, dont la présentation et le curriculum vitae",
+            ),
+        );
+        evaluation.record(
+            &POOL,
+            common::pool_dossier_kept(
+                application.process.after_selection_session,
+                application.process.dossier_kept,
             ),
         );
         Ok(())

@@ -172,6 +172,8 @@ prop_compose! {
         start_exception_granted in option_bool(),
         dossier_complete in option_bool(),
         from_waiting_list in option_bool(),
+        dossier_kept in option_bool(),
+        after_selection_session in option_bool(),
     ) -> ApplicationProcess {
         ApplicationProcess {
             through_official_channel,
@@ -182,6 +184,8 @@ prop_compose! {
             start_exception_granted,
             dossier_complete,
             from_waiting_list,
+            dossier_kept,
+            after_selection_session,
         }
     }
 }
@@ -379,6 +383,12 @@ proptest! {
                 }
                 if process.from_waiting_list.is_none() {
                     with(|p, flag, _| p.from_waiting_list = Some(flag));
+                }
+                if process.dossier_kept.is_none() {
+                    with(|p, flag, _| p.dossier_kept = Some(flag));
+                }
+                if process.after_selection_session.is_none() {
+                    with(|p, flag, _| p.after_selection_session = Some(flag));
                 }
                 for a in filled {
                     let after = evaluate_candidate(&a).unwrap();
