@@ -1,7 +1,9 @@
 //! What cargo-mutants found uncaught (docs/testing.md, "Mutation testing"): each test names
 //! the behaviour a surviving mutant changed, and fails on that mutant.
 
-use eig_matching::{DefiStatus, Limits, LowerQuotas, Options, Proposing, SearchOutcome, solve};
+use eig_matching::{
+    DefiStatus, LowerQuotas, MatchingLimits, Options, Proposing, SearchOutcome, solve,
+};
 
 use crate::{instance, pairs};
 
@@ -268,9 +270,9 @@ fn offers_stop_when_the_seats_are_filled() {
 #[test]
 fn limits_of_a_promotion() {
     use eig_domain::Promotion;
-    let eig6 = Limits::for_promotion(Promotion::Eig6).unwrap();
+    let eig6 = MatchingLimits::for_promotion(Promotion::Eig6).unwrap();
     assert_eq!((eig6.team_min, eig6.team_max, eig6.max_choices), (2, 3, 5));
-    assert_eq!(Limits::for_promotion(Promotion::Eig1), None);
+    assert_eq!(MatchingLimits::for_promotion(Promotion::Eig1), None);
 }
 
 /// An invalid input's error shows how many problems it has, agreeing in number, then every
@@ -412,7 +414,7 @@ fn long_ids_sharing_a_prefix() {
     let error = eig_matching::Instance::new(&input).unwrap_err();
     assert_eq!(
         error.problems(),
-        [eig_matching::Problem::UnknownChoice {
+        [eig_matching::InputProblem::UnknownChoice {
             candidate: "x".parse().unwrap(),
             defi: "abcdefghijklmnop".parse().unwrap()
         }]
@@ -439,7 +441,7 @@ fn which_violations_are_coalitions() {
 /// verifier says so.
 #[test]
 fn a_talent_on_a_defi_without_a_seat_of_their_profile() {
-    use eig_matching::{Assignment, Verdict, Violation, verify};
+    use eig_matching::{Assignment, Verification, Violation, verify};
     let instance = instance(
         r#"{
           "limits": {"team_min": 0, "team_max": 2, "max_choices": 1},
@@ -449,7 +451,7 @@ fn a_talent_on_a_defi_without_a_seat_of_their_profile() {
         }"#,
     );
     let assignment = Assignment::from_ids(&instance, [("dana", "a")]).unwrap();
-    let Verdict::Violations { violations } = verify(&instance, &assignment) else {
+    let Verification::Violations { violations } = verify(&instance, &assignment) else {
         panic!("certified");
     };
     assert!(
@@ -554,7 +556,7 @@ fn a_withdrawn_team_counted_in_french() {
 #[test]
 fn generated_rankings_come_in_either_order() {
     use eig_domain::TalentProfile;
-    use eig_matching::{GeneratorConfig, Limits, generate};
+    use eig_matching::{GeneratorConfig, MatchingLimits, generate};
     let mut orders = std::collections::BTreeSet::new();
     for seed in 0..64 {
         let config = GeneratorConfig {
@@ -562,7 +564,7 @@ fn generated_rankings_come_in_either_order() {
             candidates: 2,
             defis: 1,
             seats: [(TalentProfile::Developer, 2)].into(),
-            limits: Limits { team_min: 1, team_max: 2, max_choices: 1 },
+            limits: MatchingLimits { team_min: 1, team_max: 2, max_choices: 1 },
             ranked_percent: 100,
             tie_percent: 0,
         };

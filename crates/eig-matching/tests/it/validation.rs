@@ -142,7 +142,7 @@ fn generated_instances_are_valid_whatever_the_limits() {
     use std::collections::BTreeMap;
 
     use eig_domain::TalentProfile;
-    use eig_matching::{GeneratorConfig, Limits, generate};
+    use eig_matching::{GeneratorConfig, MatchingLimits, generate};
     // (team_min, team_max, developer seats per défi): bounds inverted, below the seats,
     // above them, and no seat at all.
     for (team_min, team_max, seats) in [(4, 2, 3), (0, 1, 3), (5, 9, 3), (2, 3, 0)] {
@@ -151,7 +151,7 @@ fn generated_instances_are_valid_whatever_the_limits() {
             candidates: 10,
             defis: 3,
             seats: BTreeMap::from([(TalentProfile::Developer, seats)]),
-            limits: Limits { team_min, team_max, max_choices: 2 },
+            limits: MatchingLimits { team_min, team_max, max_choices: 2 },
             ranked_percent: 80,
             tie_percent: 30,
         };
@@ -168,7 +168,7 @@ fn generated_instances_are_valid_whatever_the_limits() {
 #[test]
 fn an_assignment_for_another_instance_is_refused() {
     use eig_matching::{
-        AssignmentError, GeneratorConfig, Options, Verdict, Violation, generate, solve, verify,
+        AssignmentError, GeneratorConfig, Options, Verification, Violation, generate, solve, verify,
     };
 
     let large = generate(&GeneratorConfig::eig_call(1));
@@ -196,7 +196,7 @@ fn an_assignment_for_another_instance_is_refused() {
              elle a été calculée"
         )
     );
-    let Verdict::Violations { violations } = verify(&small, &assignment) else {
+    let Verification::Violations { violations } = verify(&small, &assignment) else {
         panic!("verified with the wrong instance")
     };
     let foreign = assignment
