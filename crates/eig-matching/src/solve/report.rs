@@ -6,9 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{solve::options::Options, verify::certificate::Certificate};
 
-#[cfg(doc)]
-use crate::{solve::solution::Solution, verify::certificate::StabilityNotion};
-
 /// The outcome of the exact search.
 ///
 /// # Example
@@ -27,7 +24,7 @@ use crate::{solve::solution::Solution, verify::certificate::StabilityNotion};
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum SearchOutcome {
-    /// The assignment is stable with closures ([`StabilityNotion::WithClosures`], whichever
+    /// The assignment is stable with closures ([`StabilityNotion::WithClosures`](crate::StabilityNotion::WithClosures), whichever
     /// side proposes) and runs as many défis as possible (with ties: as possible for the
     /// rankings as the lottery broke them).
     Optimal {
@@ -113,7 +110,7 @@ pub enum DefiStatus {
 }
 
 /// A candidate placed differently by two solutions of the same instance (see
-/// [`Solution::differences`]).
+/// [`Solution::differences`](crate::Solution::differences)).
 ///
 /// # Example
 /// ```

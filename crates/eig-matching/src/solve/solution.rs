@@ -20,9 +20,6 @@ use crate::{
     verify::{assignment::Assignment, certificate::Certificate},
 };
 
-#[cfg(doc)]
-use crate::verify::verify;
-
 /// What happened to a défi.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DefiState {
@@ -160,7 +157,7 @@ impl<'i> Solution<'i> {
         self.search
     }
 
-    /// The assignment, for [`verify`] or any other use.
+    /// The assignment, for [`verify`](crate::verify()) or any other use.
     ///
     /// # Example
     /// ```

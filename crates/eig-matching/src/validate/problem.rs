@@ -3,10 +3,7 @@
 
 use eig_domain::{CandidateId, DefiId, TalentProfile};
 
-#[cfg(doc)]
-use crate::input::MatchingInput;
-
-/// One thing wrong with a [`MatchingInput`]; [`InstanceError`] lists them all.
+/// One thing wrong with a [`MatchingInput`](crate::MatchingInput); [`InstanceError`] lists them all.
 ///
 /// # Example
 /// ```
@@ -205,7 +202,7 @@ pub enum InputProblem {
     },
 }
 
-/// Why a [`MatchingInput`] is not a valid problem: every problem found, by list (défis, then
+/// Why a [`MatchingInput`](crate::MatchingInput) is not a valid problem: every problem found, by list (défis, then
 /// candidates — their choices, then duplicate ids —, then rankings), each in input order.
 ///
 /// # Example

@@ -4,12 +4,9 @@ use eig_domain::{CandidateId, DefiId};
 
 use crate::instance::{Instance, index_of};
 
-#[cfg(doc)]
-use crate::{solve::solution::Solution, verify::verify};
-
 /// A proposed assignment of candidates to défis, in the instance's indices: any list of
 /// (candidate, défi) pairs, even a wrong one (a candidate twice, a wrong profile), so that
-/// [`verify`] can say what is wrong with it.
+/// [`verify`](crate::verify()) can say what is wrong with it.
 ///
 /// # Example
 /// ```
