@@ -280,6 +280,16 @@ impl Instance {
         instance
     }
 
+    /// Back to the input form (sorted by id): `Instance::new(&i.to_input())` gives `i` again.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_matching::{GeneratorConfig, Instance, generate};
+    ///
+    /// let instance = generate(&GeneratorConfig::eig_call(3));
+    /// let input = instance.to_input();
+    /// assert_eq!(input.candidates.len(), 170);
+    /// assert_eq!(Instance::new(&input), Ok(instance));
     /// ```
     pub fn to_input(&self) -> MatchingInput {
         let defis = (0..self.defis.len())
