@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(doc)]
+use crate::verify::certificate::StabilityNotion;
+
 /// Which side proposes in deferred acceptance.
 ///
 /// # Example
@@ -63,7 +66,7 @@ pub enum LowerQuotas {
     /// back into the process, repeat. Terminates after at
     /// most one round per défi; the result is the optimal stable assignment, for the
     /// proposing side, of the défis not withdrawn, hence stable among the running défis
-    /// ([`StabilityNotion::AmongRunning`](crate::StabilityNotion::AmongRunning)), often with closures too.
+    /// ([`StabilityNotion::AmongRunning`]), often with closures too.
     #[default]
     Withdraw,
     /// Search for the largest set of running défis that admits an assignment stable with

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{solve::options::Options, verify::certificate::Certificate};
 
+#[cfg(doc)]
+use crate::verify::certificate::StabilityNotion;
+
 /// The outcome of the exact search.
 ///
 /// # Example
@@ -24,7 +27,7 @@ use crate::{solve::options::Options, verify::certificate::Certificate};
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum SearchOutcome {
-    /// The assignment is stable with closures ([`StabilityNotion::WithClosures`](crate::StabilityNotion::WithClosures), whichever
+    /// The assignment is stable with closures ([`StabilityNotion::WithClosures`], whichever
     /// side proposes) and runs as many défis as possible (with ties: as possible for the
     /// rankings as the lottery broke them).
     Optimal {
@@ -150,6 +153,8 @@ pub struct PlacementDifference {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// The JSON Schemas name the report `Report` (see `MatchingReport`): their description says so.
+#[cfg_attr(feature = "schemars", schemars(description = "A défi's line in a [`Report`]."))]
 #[serde(deny_unknown_fields)]
 pub struct DefiReport {
     /// The défi.
