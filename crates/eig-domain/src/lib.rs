@@ -68,10 +68,10 @@ pub use crate::promotion::{
     PromotionFacts, TeamBounds,
 };
 #[doc(alias = "erreur de lecture")]
-pub use crate::reading::{french_json_syntax_message, french_serde_message};
+pub use crate::reading::{french_json_syntax_message, french_serde_message, time_error};
 #[doc(alias = "source")]
 pub use crate::source::{Document, Source, SourceError, Sourced};
-pub use crate::strict::Strict;
+pub use crate::strict::{Notes, Strict};
 #[doc(alias = "candidat")]
 #[doc(alias = "profil")]
 pub use crate::talent::{

@@ -9,5 +9,6 @@ mod promotion;
 mod roundtrip;
 #[cfg(feature = "schemars")]
 mod schema;
+mod serde_words;
 mod source;
 mod vocabulary;
