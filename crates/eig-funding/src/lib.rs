@@ -95,10 +95,6 @@ pub use crate::{
     stream::{PromotionPlanStream, plan_promotion_stream},
 };
 
-/// The former name of [`DefiFunding`], kept for one release.
-#[deprecated(since = "0.1.0", note = "renamed `DefiFunding`, apart from `eig_matching::DefiSeats`")]
-pub type DefiInput = DefiFunding;
-
 mod compute;
 mod error;
 mod input;
