@@ -65,3 +65,25 @@ fn builders_set_their_field() {
         }
     );
 }
+
+/// The options of the search for changes: each builder sets its field as JSON does, within the
+/// bounds JSON is held to.
+#[test]
+fn change_options_built_are_the_options_read() {
+    use eig_eligibility::{ChangeOptions, MAX_CHANGES, MAX_SETS};
+
+    let built = ChangeOptions::default()
+        .with_fixed("dossier.submitted_at")
+        .with_fixed("dossier.funding")
+        .with_max_sets(3)
+        .with_max_changes(2);
+    let read: ChangeOptions = serde_json::from_str(
+        r#"{"fixed": ["dossier.funding", "dossier.submitted_at"], "max_sets": 3,
+          "max_changes": 2}"#,
+    )
+    .unwrap();
+    assert_eq!(built, read);
+    let bounded = ChangeOptions::default().with_max_sets(0).with_max_changes(usize::MAX);
+    assert_eq!((bounded.max_sets, bounded.max_changes), (1, MAX_CHANGES));
+    assert_eq!(ChangeOptions::default().with_max_sets(usize::MAX).max_sets, MAX_SETS);
+}
