@@ -622,7 +622,7 @@ fn the_gate_script_runs_the_browser_test() {
 /// session for every path: each promotion EIG2–EIG7 as a host administration (a dossier
 /// answered to its plan, a refusal, an incomplete answer), the candidate path for EIG3 and
 /// EIG7, a date the calendar does not have, the answers of another promotion dropped, the
-/// page at 390 px, one path with the keyboard alone. Every decision, route and amount read
+/// page at 390 px, two paths with the keyboard alone. Every decision, route and amount read
 /// from the page is compared with the library's (`eig_api::simulate`,
 /// `eig_api::simulate_candidate`) for the request the page offers for download; axe-core runs
 /// inside the page at every step, with the rules of WCAG 2.1 A and AA: 0 violations.
@@ -754,6 +754,7 @@ mod browser {
         answers_of_another_promotion_are_dropped(page).await?;
         candidates(page).await?;
         keyboard_only(page).await?;
+        keyboard_only_to_a_plan(page).await?;
         Ok(page.checks)
     }
 
@@ -931,13 +932,60 @@ mod browser {
         Ok(())
     }
 
-    /// EIG3 for a ministry, with Tab, Space and Enter only, in the page's focus order: the
-    /// cofinancing asked for, the défi said to be purely IT tooling (Space checks a group's
-    /// first radio, `oui`; its other radios are reached with the arrow keys, as in any radio
-    /// group), the result asked again with Enter: refused, with the reason.
+    /// EIG2 for a ministry, with Tab, the arrow keys, Space and Enter only, to an eligible
+    /// decision and its plan: the promotion chosen with the arrow keys in its list; the
+    /// cofinancing question, a radio group with one tab stop, answered `oui` with Space, then
+    /// `non` and `oui` again with the arrow keys (each arrow moves the focus and checks the
+    /// radio, as in any radio group); the result asked again with Enter.
+    async fn keyboard_only_to_a_plan(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.js("document.activeElement.blur(); window.scrollTo(0, 0)").await?;
+        let mut trail = Vec::new();
+        page.tab_to("promotion", &mut trail).await?;
+        page.key(&Key::Up.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.js("return document.getElementById('promotion').value").await?, "EIG2");
+        let group = "q-funding-cofinancing-requested";
+        page.tab_to(&format!("{group}-oui"), &mut trail).await?;
+        page.key(" ").await?;
+        page.settle_any().await?;
+        assert_eq!(page.checked(group).await?, "oui");
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        page.key(&Key::Right.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.focused().await?, format!("{group}-non"));
+        assert_eq!(page.checked(group).await?, "non");
+        assert_ne!(page.text("#verdict").await?, "éligible");
+        page.same_as_library().await?;
+        page.key(&Key::Left.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.focused().await?, format!("{group}-oui"));
+        assert_eq!(page.checked(group).await?, "oui");
+        // One tab stop per radio group: Tab leaves the group, Shift+Tab comes back to the
+        // checked radio.
+        page.key(&Key::Tab.to_string()).await?;
+        assert!(!page.focused().await?.starts_with(group), "Tab stays in the group");
+        page.key(&format!("{}{}", Key::Shift, Key::Tab)).await?;
+        assert_eq!(page.focused().await?, format!("{group}-oui"));
+        page.tab_to("update-dossier", &mut trail).await?;
+        page.key(&Key::Enter.to_string()).await?;
+        page.settle_any().await?;
+        assert!(
+            !trail.iter().any(|id| id.starts_with(group) && !id.ends_with("-oui")),
+            "a radio group has one tab stop: {trail:?}"
+        );
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        assert!(page.same_as_library().await?, "EIG2 with the keyboard: no plan on the page");
+        Ok(())
+    }
+
+    /// EIG3 for a ministry with the keyboard alone, in the page's focus order: the
+    /// cofinancing asked for (Space), the défi said to be purely IT tooling (Space checks the
+    /// group's first radio, `oui`), the result asked again with Enter: refused, with the
+    /// reason; then `non` with the right arrow, the date and time of submission typed, Enter:
+    /// eligible, with its plan.
     async fn keyboard_only(page: &mut Page<'_>) -> Result<()> {
         page.open().await?;
-        let tab = Key::Tab.to_string();
         page.js("document.activeElement.blur(); window.scrollTo(0, 0)").await?;
         let mut trail = Vec::new();
         for (target, key) in [
@@ -945,15 +993,7 @@ mod browser {
             ("q-purely-it-tooling-oui", Key::Space),
             ("update-dossier", Key::Enter),
         ] {
-            for _ in 0..30 {
-                let focused = page.focused().await?;
-                if focused == target {
-                    break;
-                }
-                trail.push(focused);
-                page.key(&tab).await?;
-            }
-            assert_eq!(page.focused().await?, target, "focus order: {trail:?}");
+            page.tab_to(target, &mut trail).await?;
             page.key(&key.to_string()).await?;
             page.settle_any().await?;
         }
@@ -973,6 +1013,30 @@ mod browser {
         assert_eq!(page.text("#verdict").await?, "inéligible");
         assert!(page.text("#reasons").await?.contains("AAP3 §2.1"));
         page.same_as_library().await?;
+        // Back to the group with Shift+Tab (it has one tab stop: its checked radio).
+        let mut back = Vec::new();
+        for _ in 0..30 {
+            let focused = page.focused().await?;
+            if focused == "q-purely-it-tooling-oui" {
+                break;
+            }
+            back.push(focused);
+            page.key(&format!("{}{}", Key::Shift, Key::Tab)).await?;
+        }
+        assert_eq!(page.focused().await?, "q-purely-it-tooling-oui", "{back:?}");
+        page.key(&Key::Right.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.checked("q-purely-it-tooling").await?, "non");
+        let (date, time) = day_around(Promotion::Eig3, 3);
+        page.tab_to("q-submitted-at-date", &mut trail).await?;
+        page.key(&date).await?;
+        page.tab_to("q-submitted-at-time", &mut trail).await?;
+        page.key(&time).await?;
+        page.tab_to("update-dossier", &mut trail).await?;
+        page.key(&Key::Enter.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        assert!(page.same_as_library().await?, "EIG3 with the keyboard: no plan on the page");
         Ok(())
     }
 
@@ -1083,6 +1147,28 @@ mod browser {
         async fn key(&self, keys: &str) -> Result<()> {
             self.client.active_element().await?.send_keys(keys).await?;
             Ok(())
+        }
+
+        /// Presses Tab until the focus is on the element `target` (at most 40 times); the ids
+        /// focused on the way are added to `trail`.
+        async fn tab_to(&self, target: &str, trail: &mut Vec<String>) -> Result<()> {
+            for _ in 0..40 {
+                let focused = self.focused().await?;
+                if focused == target {
+                    return Ok(());
+                }
+                trail.push(focused);
+                self.key(&Key::Tab.to_string()).await?;
+            }
+            Err(format!("Tab never reaches {target}: {trail:?}").into())
+        }
+
+        /// The checked radio of the yes/no question `id`: `oui`, `non` or empty.
+        async fn checked(&self, id: &str) -> Result<String> {
+            let script = format!(
+                "const r = document.querySelector('#{id} input[type=radio]:checked'); return r ? r.id.slice('{id}-'.length) : ''"
+            );
+            Ok(self.js(&script).await?.as_str().unwrap_or_default().to_owned())
         }
 
         async fn focused(&self) -> Result<String> {
