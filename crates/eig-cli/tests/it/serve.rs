@@ -671,7 +671,11 @@ mod browser {
     use std::{collections::BTreeMap, time::Duration};
 
     use eig_domain::{Euros, FundingRoute, Promotion};
-    use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+    use fantoccini::{
+        Client, ClientBuilder, Locator,
+        key::Key,
+        wd::{PrintConfiguration, PrintMargins, PrintSize},
+    };
     use serde_json::{Value, json};
 
     type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -735,6 +739,8 @@ mod browser {
             answer_host(page, Scenario::Eligible, promotion).await?;
             let plan = page.same_as_library().await?;
             assert!(plan, "{promotion}: no plan on the page");
+            page.printed(&format!("{promotion}, eligible")).await?;
+            page.client.set_window_size(1280, 1000).await?;
             if promotion == Promotion::Eig7 {
                 page.client.set_window_size(1280, 1400).await?;
                 page.screenshot("simulator-eligible-eig7-1280.png").await?;
@@ -894,6 +900,7 @@ mod browser {
         page.screenshot("simulator-candidate-refused-1280.png").await?;
         page.narrow().await?;
         page.screenshot("simulator-candidate-refused-390.png").await?;
+        page.printed("EIG7, a refused candidate").await?;
 
         page.open().await?;
         page.click("#path-candidate").await?;
@@ -976,6 +983,7 @@ mod browser {
         );
         assert_eq!(page.text("#verdict").await?, "éligible");
         assert!(page.same_as_library().await?, "EIG2 with the keyboard: no plan on the page");
+        page.printed("EIG2, eligible, with the keyboard").await?;
         Ok(())
     }
 
@@ -1274,6 +1282,65 @@ mod browser {
             Ok(true)
         }
 
+        /// The result printed as an agent attaches it to the dossier: through WebDriver's
+        /// print command (A4, 15 mm margins, not shrunk), one page per section shown (the
+        /// decision, the plan, its monthly schedule, the rules, the explanation), counted
+        /// from the PDF's page objects; and, the print style sheet applied at the printable
+        /// width (180 mm, 680 px), no element wider than it and every section within a
+        /// page's height (267 mm, 1 009 px).
+        async fn printed(&mut self, what: &str) -> Result<()> {
+            const WIDTH: u32 = 680;
+            const HEIGHT: f64 = 1009.0;
+            let sections: Vec<String> = serde_json::from_value(
+                self.js("return ['decision', 'plan', 'schedule-box', 'rules-box', 'explanation-box'].filter((id) => document.getElementById(id).getClientRects().length)")
+                    .await?,
+            )?;
+            let margin = 1.5;
+            let config = PrintConfiguration::builder()
+                .size(PrintSize::A4)
+                .margins(PrintMargins { top: margin, bottom: margin, left: margin, right: margin })
+                .shrink_to_fit(false)
+                .build()
+                .map_err(|err| format!("print: {err}"))?;
+            let pdf = self.client.print(config).await?;
+            let pages = pdf_pages(&pdf);
+            // Print emulation: the page at the printable width, the @media print rules
+            // appended to the style sheet for every medium (through the CSSOM, which the
+            // page's Content-Security-Policy allows), the closed sections opened as for a print.
+            self.client.set_window_size(WIDTH, 1100).await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(self.js("return window.innerWidth").await?, json!(WIDTH));
+            self.js("for (const sheet of [...document.styleSheets]) {
+                    const rules = [...sheet.cssRules].filter((r) => r instanceof CSSMediaRule && r.media.mediaText === 'print').flatMap((r) => [...r.cssRules]).filter((r) => !(r instanceof CSSPageRule)).map((r) => r.cssText);
+                    for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
+                }
+                window.dispatchEvent(new Event('beforeprint'));")
+                .await?;
+            let wide = self
+                .js("const w = window.innerWidth; return [document.documentElement.scrollWidth > w ? 'document ' + document.documentElement.scrollWidth : null, ...[...document.querySelectorAll('body *')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)].filter(Boolean)")
+                .await?;
+            assert_eq!(wide, json!([]), "{what}, printed: wider than {WIDTH} px");
+            // Each section's height, without the sections it holds that start their own page.
+            let heights: Vec<f64> = serde_json::from_value(
+                self.js(&format!("const ids = {}; return ids.map((id) => {{ const e = document.getElementById(id); const inner = ids.map((i) => document.getElementById(i)).filter((x) => x !== e && e.contains(x)).reduce((sum, x) => sum + x.getBoundingClientRect().height, 0); return e.getBoundingClientRect().height - inner; }})", serde_json::to_string(&sections)?))
+                    .await?,
+            )?;
+            let too_tall: Vec<String> = sections
+                .iter()
+                .zip(&heights)
+                .filter(|&(_, &height)| height > HEIGHT)
+                .map(|(section, height)| format!("{section} {height:.0} px"))
+                .collect();
+            assert!(too_tall.is_empty(), "{what}, printed: taller than a page: {too_tall:?}");
+            let breaks = self
+                .js(&format!("return {}.slice(1).filter((id) => getComputedStyle(document.getElementById(id)).breakBefore !== 'page')", serde_json::to_string(&sections)?))
+                .await?;
+            assert_eq!(breaks, json!([]), "{what}, printed: sections not starting a page");
+            assert_eq!(pages, sections.len(), "{what}, printed: one page per section {sections:?}");
+            self.js("window.dispatchEvent(new Event('afterprint'))").await?;
+            Ok(())
+        }
+
         /// The page at 390 px: no element wider than the viewport.
         async fn narrow(&mut self) -> Result<()> {
             self.client.set_window_size(390, 1000).await?;
@@ -1298,6 +1365,22 @@ mod browser {
             std::fs::write(format!("{dir}/{name}"), png)?;
             Ok(())
         }
+    }
+
+    /// The number of pages of a PDF: its `/Type /Page` objects (not `/Pages`, their tree).
+    fn pdf_pages(pdf: &[u8]) -> usize {
+        let mut pages = 0;
+        for (index, window) in pdf.windows(5).enumerate() {
+            if window != b"/Type" {
+                continue;
+            }
+            let rest = &pdf[index + 5..];
+            let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+            if rest.starts_with(b"/Page") && !rest.get(5).is_some_and(u8::is_ascii_alphabetic) {
+                pages += 1;
+            }
+        }
+        pages
     }
 
     /// An amount as the page writes it: `98 000,00 €` (the spaces read as plain spaces).
