@@ -1282,7 +1282,7 @@ mod browser {
             Ok(true)
         }
 
-        /// The result printed as an agent attaches it to the dossier: through WebDriver's
+        /// The result printed as an agent attaches it to the dossier: through `WebDriver`'s
         /// print command (A4, 15 mm margins, not shrunk), one page per section shown (the
         /// decision, the plan, its monthly schedule, the rules, the explanation), counted
         /// from the PDF's page objects; and, the print style sheet applied at the printable
