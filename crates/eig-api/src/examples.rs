@@ -166,6 +166,13 @@ pub(crate) fn scenario(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || shipped(include_str!("../data/scenario.json")))
 }
 
+pub(crate) fn calendar(promotion: Option<Promotion>) -> Example {
+    match promotion {
+        Some(promotion) => Ok(serde_json::json!({"funding": funding(Some(promotion))?})),
+        None => shipped(include_str!("../data/calendar.json")),
+    }
+}
+
 pub(crate) fn funding_request(promotion: Option<Promotion>) -> Example {
     Ok(serde_json::json!({
         "input": funding(promotion)?,

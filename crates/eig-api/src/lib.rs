@@ -7,7 +7,7 @@
 //! - **Typed functions**, one per operation: [`decide_eligibility`], [`explain_decision`],
 //!   [`changes_to_eligibility`],
 //!   [`decide_prolongation`], [`decide_ami5bis`], [`select_laureates`], [`rank_candidates`],
-//!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`],
+//!   [`eig7_terms`], [`eig7_recruitment_cap`], [`convention_termination`], [`plan_funding`], [`plan_funding_scenario`], [`funding_calendar`],
 //!   [`assign_talents`], [`run_call`], [`simulate`], [`simulate_candidate`], [`run_cases`], [`official_figures`],
 //!   [`list_parameters`], [`list_rules`], [`diff_rules`], [`vocabulary`].
 //! - **The table**: [`operations`] (each an [`Operation`]: `id`, `command`, `method`, `path`,
@@ -46,10 +46,11 @@ pub use crate::{
     operations::{
         assign_talents, candidates_judged, changes_to_eligibility, convention_termination,
         decide_ami5bis, decide_eligibility, decide_prolongation, diff_rules, diff_sides,
-        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, list_parameters,
-        list_rules, matching_problems, official_figures, plan_funding, plan_funding_scenario,
-        rank_candidates, run_call, run_case_text, run_case_text_with, run_cases, select_laureates,
-        simulate, simulate_candidate, solve_and_report, test_output, vocabulary,
+        dossiers_judged, eig7_recruitment_cap, eig7_terms, explain_decision, funding_calendar,
+        list_parameters, list_rules, matching_problems, official_figures, plan_funding,
+        plan_funding_scenario, rank_candidates, run_call, run_case_text, run_case_text_with,
+        run_cases, select_laureates, simulate, simulate_candidate, solve_and_report, test_output,
+        vocabulary,
     },
     read::{Surface, parse, parse_for, shorten},
     shapes::{

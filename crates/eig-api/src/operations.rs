@@ -356,6 +356,37 @@ pub fn convention_termination(
         .map_err(|err| error::eligibility(&err, "$.notified_on"))
 }
 
+/// `fundingCalendar`: the calendar of a promotion's transfers under its official rules: for
+/// each défi, when or on which event each payer of the programme transfers its money (AAP3
+/// §5.2; AAP4 §3.3; AAP6 annexe 3 art. 4), dated by the events' days the caller gives.
+///
+/// # Errors
+/// As [`plan_funding`], at the défi's path under `$.funding`; `no_transfer_to_date` at the
+/// event dated for no transfer.
+///
+/// # Example
+/// ```
+/// let input: eig_cases::CalendarInput = serde_json::from_value(serde_json::json!({
+///     "funding": eig_api::fixtures::promotion_input(eig_domain::Promotion::Eig4)?,
+///     "events": {"decree_published_on": "2020-11-20"}}))?;
+/// let calendar = eig_api::funding_calendar(&input)?;
+/// assert!(calendar.transfers.iter().all(|t| t.on.is_some_and(|day| day.to_string() == "2020-11-20")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn funding_calendar(
+    input: &eig_cases::CalendarInput,
+) -> Result<eig_funding::PaymentCalendar, ApiError> {
+    let plan = eig_funding::plan_promotion(&input.funding, &Scenario::default())
+        .map_err(|err| error::funding(&err, &input.funding, "$.funding"))?;
+    eig_funding::payment_calendar(&plan, &input.events).map_err(|err| {
+        let path = match err.defi() {
+            Some(defi) => format!("$.events.defis.{defi}"),
+            None => "$.events.decree_published_on".to_owned(),
+        };
+        ApiError::new(ErrorKind::Invalid, err.code(), err.to_string()).at(path)
+    })
+}
+
 /// `planFunding`: a promotion's funding plan under its official rules.
 ///
 /// # Errors

@@ -611,6 +611,27 @@ const RANKING_REFUSALS: &[Refusal] = refusals! {
                                              même profil",
 };
 
+const CALENDAR_REFUSALS: &[Refusal] = refusals! {
+    "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent pas la \
+                         règle",
+    "route_not_open" => "une voie de financement que la promotion n'ouvre pas",
+    "route_not_open_to_host" => "une voie de financement que la promotion n'ouvre pas à ce genre \
+                                 d'administration",
+    "administrative_carrier_missing" => "une voie par un porteur administratif sans porteur",
+    "team_too_large" => "une équipe plus grande que celle que la promotion permet",
+    "talent_repeated" => "le même talent deux fois",
+    "defi_repeated" => "le même défi deux fois",
+    "employer_cost_needed" => "un talent sans le coût employeur que la règle de la promotion demande",
+    "experience_needed" => "un talent sans l'expérience que la grille de la promotion demande",
+    "contract_length_needed" => "un défi sans la durée du contrat, quand la promotion n'en fixe pas \
+                                 (DIG1)",
+    "zero_month_contract" => "un contrat de zéro mois",
+    "months_out_of_range" => "des mois travaillés au-delà de la durée du contrat",
+    "overflow" => "des montants au-delà de ce qu'un calcul au centime peut tenir",
+    "no_transfer_to_date" => "un jour d'événement donné à un défi sans versement qui l'attende, ou \
+                              un jour de décret à une promotion sans décret de transfert",
+};
+
 const FUNDING_REFUSALS: &[Refusal] = refusals! {
     "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent pas la \
                          règle",
@@ -827,6 +848,18 @@ operations! {
         output_type: eig_funding::PromotionPlan,
         call: |request| crate::plan_funding_scenario(&request.body("funding-request")?),
         text: |output| output.to_french(),
+    },
+    FundingCalendar {
+        id: "fundingCalendar", command: "funding-calendar", method: Post,
+        path: "/v1/funding/calendar", tag: "funding",
+        summary: "Le calendrier des versements d'une promotion : quand, ou sur quel événement, \
+                  chaque payeur du programme verse l'argent de chaque défi (AAP3 §5.2, AAP4 \
+                  §3.3, AAP6 annexe 3 art. 4), daté par les jours d'événement donnés.",
+        input: Some("calendar"), output: "calendar-result", params: &[], french: true,
+        refusals: CALENDAR_REFUSALS,
+        output_type: eig_funding::PaymentCalendar,
+        call: |request| crate::funding_calendar(&request.body("calendar")?),
+        text: |output| text::payment_calendar(output),
     },
     AssignTalents {
         id: "assignTalents", command: "match", method: Post, path: "/v1/match",
@@ -1338,6 +1371,10 @@ shapes! {
         "Une promotion et un scénario (entrée de eig funding-scenario).", built(examples::funding_request);
     "funding-plan" => "PromotionPlan", Output, eig_funding::PromotionPlan,
         "Un plan de financement.", answer("funding");
+    "calendar" => "CalendarInput", Input, eig_cases::CalendarInput,
+        "Les défis d'une promotion et les jours des événements qu'attendent leurs versements (entrée de eig funding-calendar).", built(examples::calendar);
+    "calendar-result" => "PaymentCalendar", Output, eig_funding::PaymentCalendar,
+        "Les versements du programme, défi par défi, avec leur événement, leur jour s'il est connu et leurs sources.", answer("calendar");
     "match" => "MatchingInput", Input, eig_matching::MatchingInput,
         "Un problème d'affectation (entrée de eig match).", built(examples::matching);
     "match-result" => "MatchResult", Output, crate::MatchOutput,

@@ -216,6 +216,65 @@ pub(crate) fn convention_termination(terms: &eig_eligibility::ConventionTerminat
     )
 }
 
+pub(crate) fn payment_calendar(calendar: &eig_funding::PaymentCalendar) -> String {
+    let mut out = String::new();
+    if calendar.transfers.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} : aucun versement du programme à une administration (une administration paie \
+             elle-même sa part ; en EIG7, la DINUM emploie les EIG).",
+            calendar.promotion
+        );
+        return out;
+    }
+    let _ = writeln!(out, "Calendrier des versements, {} :", calendar.promotion);
+    for transfer in &calendar.transfers {
+        let to = transfer.to.as_ref().map_or_else(
+            || "à l'administration d'accueil".to_owned(),
+            |carrier| format!("au porteur administratif {carrier}"),
+        );
+        let _ = write!(
+            out,
+            "- défi {} : {} verse {} {to}",
+            transfer.defi,
+            transfer.payer,
+            transfer.amount.to_french()
+        );
+        match (transfer.event, transfer.on) {
+            (eig_funding::TransferEvent::NotStated, _) => {
+                let _ = write!(out, " ; {}", transfer.event.french());
+            }
+            (event, Some(on)) => {
+                let _ = write!(out, " le {}, jour de {}", day(on), event.french());
+            }
+            (event, None) => {
+                let _ = write!(out, " après {} (versement non daté)", event.french());
+            }
+        }
+        for period in &transfer.expected {
+            let _ = write!(
+                out,
+                " ; événement attendu entre le {} et le {} ({})",
+                day(period.value.first()),
+                day(period.value.last()),
+                period.source
+            );
+        }
+        let others: Vec<String> = transfer
+            .sources
+            .iter()
+            .filter(|source| !transfer.expected.iter().any(|period| &period.source == *source))
+            .map(ToString::to_string)
+            .collect();
+        if others.is_empty() {
+            out.push_str(".\n");
+        } else {
+            let _ = writeln!(out, " ({}).", others.join(" ; "));
+        }
+    }
+    out
+}
+
 pub(crate) fn recruitment_cap(cap: &RecruitmentCap) -> String {
     match cap {
         RecruitmentCap::Open { cap, remaining, source } => format!(

@@ -8,7 +8,7 @@ use eig_eligibility::{
     CandidateApplication, CandidateScoreSheet, DefiDossier, FundingConvention, JurySheet,
     ProlongationRequest,
 };
-use eig_funding::{PromotionInput, RoundingRule, Scenario};
+use eig_funding::{PromotionInput, RoundingRule, Scenario, TransferEvents};
 use eig_matching::{MatchingInput, Options};
 use serde::{Deserialize, Serialize};
 
@@ -116,6 +116,11 @@ pub struct RawCase {
     /// `effective_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination: Option<TerminationInput>,
+    /// Input: a promotion's funding input and the days of the events its transfers wait for
+    /// (expected: `transfers`, each with its `defi`, `payer`, `amount`, `event`, `on`,
+    /// `expected` periods, `rules` and `sources`; `error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarInput>,
     /// Input: a dossier or an application and what cannot change (expected: `outcome` as
     /// filed, `sets`, each with its `changes` by `path` and their `needed` values, `blocked`:
     /// the rules no allowed change turns, `more`).
@@ -324,6 +329,29 @@ pub struct TerminationInput {
     pub notified_on: NaiveDate,
 }
 
+/// A promotion's funding input and the days of the events its transfers wait for (the input
+/// of the table's `fundingCalendar`): the plan is computed under the official rules, then
+/// its calendar of transfers (AAP3 §5.2; AAP4 §3.3; AAP6 annexe 3 art. 4).
+///
+/// # Example
+/// ```
+/// let input: eig_cases::CalendarInput = serde_json::from_str(r#"{"funding": {"promotion": "EIG4",
+///   "defis": [{"defi": "d1", "route": "direct", "host": {"kind": "ministry"}, "talents": []}]},
+///   "events": {"decree_published_on": "2020-11-20"}}"#)?;
+/// assert_eq!(input.events.decree_published_on.map(|day| day.to_string()).as_deref(), Some("2020-11-20"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CalendarInput {
+    /// The promotion's funding input.
+    pub funding: PromotionInput,
+    /// The days of the events, as far as they are known; none: every transfer undated.
+    #[serde(default)]
+    pub events: TransferEvents,
+}
+
 /// What would make a dossier or an application eligible: the record and what cannot change
 /// (the input of the table's `changesToEligibility`).
 ///
@@ -422,6 +450,8 @@ pub enum CaseInput {
     Termination(TerminationInput),
     /// What would make a dossier or an application eligible.
     Changes(Box<ChangesInput>),
+    /// A promotion's funding input and the days of its transfers' events.
+    Calendar(Box<CalendarInput>),
 }
 
 /// A case checked for its shape: a title, exactly one input, an expected result.
@@ -569,6 +599,9 @@ impl TryFrom<RawCase> for Case {
         }
         if let Some(termination) = raw.termination {
             inputs.push(("termination", CaseInput::Termination(termination)));
+        }
+        if let Some(calendar) = raw.calendar {
+            inputs.push(("calendar", CaseInput::Calendar(Box::new(calendar))));
         }
         if let Some(funding) = raw.funding {
             let scenario = Box::new(raw.scenario.unwrap_or_default());

@@ -282,6 +282,7 @@ fn known_rules(input: &CaseInput) -> (Vec<&'static str>, Option<Promotion>, &'st
             "une demande de prolongation EIG6+",
         ),
         CaseInput::Funding(..)
+        | CaseInput::Calendar(_)
         | CaseInput::Split(_)
         | CaseInput::Evenly(_)
         | CaseInput::Allocate(_) => (funding(), None, "un financement"),

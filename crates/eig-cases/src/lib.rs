@@ -51,8 +51,9 @@
 #[doc(alias = "cas")]
 #[doc(alias = "test")]
 pub use crate::case::{
-    AllocateInput, Case, CaseFile, CaseInput, ChangesInput, ChangesRecord, Eig7CapInput,
-    Eig7TermsInput, EvenlyInput, FORMAT, RawCase, ShapeError, SplitInput, TerminationInput,
+    AllocateInput, CalendarInput, Case, CaseFile, CaseInput, ChangesInput, ChangesRecord,
+    Eig7CapInput, Eig7TermsInput, EvenlyInput, FORMAT, RawCase, ShapeError, SplitInput,
+    TerminationInput,
 };
 #[doc(alias = "citation")]
 pub use crate::cite::{CitationProblem, RunOptions};

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use eig_domain::{Euros, FundingRoute};
 use eig_eligibility::{Outcome, RecruitmentCap};
-use eig_funding::{ByPayer, DefiPlan, EnvelopeOutcome, Payer, TalentPlan};
+use eig_funding::{ByPayer, DefiPlan, EnvelopeOutcome, Payer, TalentPlan, Transfer};
 use eig_matching::StabilityNotion;
 use serde::Serialize;
 use serde_json::Value;
@@ -366,6 +366,59 @@ pub struct TerminationResult {
     pub error: Option<ErrorResult>,
 }
 
+/// The result of a `calendar` case: the transfers of the promotion's plan, in the plan's
+/// order, or why they could not be computed (the plan's error, or a day given to no
+/// transfer).
+///
+/// # Example
+/// ```
+/// use eig_cases::result::CalendarResult;
+///
+/// assert_eq!(serde_json::to_value(CalendarResult::default())?, serde_json::json!({}));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CalendarResult {
+    /// The transfers: each défi's payer, amount, event, day when known, expected periods,
+    /// rules and sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transfers: Option<Vec<Transfer>>,
+    /// Why the calendar could not be computed: the funding error's code and French message.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorResult>,
+}
+
+impl CalendarResult {
+    /// The result of a computed calendar.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_cases::result::CalendarResult;
+    ///
+    /// assert_eq!(CalendarResult::transfers(Vec::new()).transfers, Some(Vec::new()));
+    /// ```
+    #[must_use]
+    pub fn transfers(transfers: Vec<Transfer>) -> CalendarResult {
+        CalendarResult { transfers: Some(transfers), error: None }
+    }
+
+    /// The result of a calendar refused with `error`.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_cases::result::{CalendarResult, ErrorResult};
+    ///
+    /// let refused = CalendarResult::refused(ErrorResult::message("m"));
+    /// assert!(refused.transfers.is_none());
+    /// ```
+    #[must_use]
+    pub fn refused(error: ErrorResult) -> CalendarResult {
+        CalendarResult { transfers: None, error: Some(error) }
+    }
+}
+
 /// One change of a set that would make a record eligible.
 ///
 /// # Example
@@ -648,6 +701,7 @@ pub fn result_schemas() -> Vec<(&'static [&'static str], schemars::Schema)> {
         (&["eig7_cap"], schema_for!(Eig7CapResult)),
         (&["termination"], schema_for!(TerminationResult)),
         (&["changes"], schema_for!(ChangesResult)),
+        (&["calendar"], schema_for!(CalendarResult)),
         (&["funding"], schema_for!(FundingResult)),
         (&["split"], schema_for!(SplitResult)),
         (&["evenly", "allocate"], schema_for!(PartsResult)),

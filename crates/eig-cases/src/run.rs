@@ -21,10 +21,10 @@ use crate::{
     case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput},
     cite::RunOptions,
     result::{
-        CampaignResult, ChangeResult, ChangeSetResult, ChangesResult, DecisionResult,
-        Eig7CapResult, Eig7Dates, Eig7TermsResult, ErrorResult, FundingResult, JuryResult,
-        MatchingResult, OutcomeName, PartsResult, ScoresResult, SplitResult, TalentResult,
-        TerminationDates, TerminationResult,
+        CalendarResult, CampaignResult, ChangeResult, ChangeSetResult, ChangesResult,
+        DecisionResult, Eig7CapResult, Eig7Dates, Eig7TermsResult, ErrorResult, FundingResult,
+        JuryResult, MatchingResult, OutcomeName, PartsResult, ScoresResult, SplitResult,
+        TalentResult, TerminationDates, TerminationResult,
     },
 };
 
@@ -648,6 +648,20 @@ fn changes_view(input: &crate::case::ChangesInput) -> ChangesResult {
     }
 }
 
+/// A promotion's payment calendar under the official rules: its transfers, or the error.
+fn calendar_view(input: &crate::case::CalendarInput) -> CalendarResult {
+    let refused = |err: &eig_funding::FundingError| {
+        CalendarResult::refused(ErrorResult::coded(err.code(), err.to_string()))
+    };
+    match plan_promotion(&input.funding, &eig_funding::Scenario::default()) {
+        Ok(plan) => match eig_funding::payment_calendar(&plan, &input.events) {
+            Ok(calendar) => CalendarResult::transfers(calendar.transfers),
+            Err(err) => refused(&err),
+        },
+        Err(err) => refused(&err),
+    }
+}
+
 /// A convention's termination: the day it takes effect.
 fn termination_view(input: crate::case::TerminationInput) -> TerminationResult {
     match convention_termination(input.convention, input.notified_on) {
@@ -835,6 +849,7 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
         CaseInput::Campaign(campaign) => value(&campaign_view(campaign)),
         CaseInput::Termination(input) => value(&termination_view(*input)),
         CaseInput::Changes(input) => value(&changes_view(input)),
+        CaseInput::Calendar(input) => value(&calendar_view(input)),
     };
     compare(Some(&actual), &case.expected, "$", &mut differences);
     let computation = match &plan {

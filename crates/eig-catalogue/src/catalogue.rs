@@ -420,6 +420,19 @@ fn funding_title(rule: RuleId) -> &'static str {
             "Sans coût donné, le coût de référence, signalé comme estimation"
         }
         RuleId::Envelope => "L'enveloppe de cofinancement de la promotion",
+        RuleId::TransferAfterCdcConvention => {
+            "La Caisse des dépôts verse les fonds une fois la convention signée avec elle"
+        }
+        RuleId::TransferAfterDocumentsToCdc => {
+            "Les fonds sont versés après transmission à la Caisse des dépôts de la convention \
+             signée et de la simulation financière définitive"
+        }
+        RuleId::TransferOnDecreePublication => {
+            "Les crédits sont transférés dès la publication du décret de transfert"
+        }
+        RuleId::SingleTransferSecondSemester => {
+            "Le transfert des crédits se fait en une seule fois, au second semestre"
+        }
         _ => "Règle de financement",
     }
 }

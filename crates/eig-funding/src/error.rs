@@ -261,6 +261,20 @@ pub enum FundingError {
     /// A split failed.
     #[error(transparent)]
     Split(#[from] SplitError),
+    /// The events of a payment calendar date a transfer that does not wait for one: a défi
+    /// absent from the plan, without programme money, or whose transfer no text dates; or
+    /// (`defi: None`) a décret de transfert in a plan that transfers nothing by décret.
+    #[error(
+        "{} : retirez cette date des événements (events)",
+        match defi {
+            Some(defi) => format!("défi {defi} : aucun versement du programme n'attend d'événement daté pour ce défi (absent du plan, sans argent du programme, ou versement qu'aucun texte ne date)"),
+            None => "aucun versement de ce plan ne passe par un décret de transfert".to_owned(),
+        }
+    )]
+    NoTransferToDate {
+        /// The défi dated; `None` for the décret's day.
+        defi: Option<DefiId>,
+    },
 }
 
 /// What overflowed, in a few words (`dépassement de capacité dans une addition`).
@@ -335,6 +349,7 @@ impl FundingError {
             FundingError::ParameterKind { .. } => "parameter_kind",
             FundingError::Money(_) | FundingError::Overflow { .. } => "overflow",
             FundingError::Split(split) => split.code(),
+            FundingError::NoTransferToDate { .. } => "no_transfer_to_date",
         }
     }
 
@@ -352,7 +367,9 @@ impl FundingError {
             | FundingError::ContractLengthNeeded { defi, .. }
             | FundingError::MonthsOutOfRange { defi, .. }
             | FundingError::ZeroMonthContract { defi } => Some(defi),
-            FundingError::Overflow { defi, .. } => defi.as_ref(),
+            FundingError::Overflow { defi, .. } | FundingError::NoTransferToDate { defi } => {
+                defi.as_ref()
+            }
             _ => None,
         }
     }

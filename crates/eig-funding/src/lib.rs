@@ -21,6 +21,11 @@
 //!   [`EnvelopeOutcome`] under an [`EnvelopePolicy`] — never a silent cut. JSON (amounts as
 //!   strings) and French text ([`PromotionPlan::to_french`], or written into any
 //!   [`std::fmt::Write`] by [`PromotionPlan::write_french`]).
+//! - **Payment calendar** ([`payment_calendar`] → [`PaymentCalendar`]): when, or on which
+//!   event, each payer of the programme transfers a défi's money (the convention with the
+//!   Caisse des dépôts, the documents sent to it, the décret de transfert), dated only by the
+//!   event's day when the caller gives it ([`TransferEvents`]), with the period the text
+//!   expects and its source; distinct from the monthly schedule.
 //! - **Large promotions** ([`plan_promotion_stream`]): the same plan, every défi checked and
 //!   totalled first, each défi's plan computed again as it is written
 //!   ([`PromotionPlanStream`]), so that the whole plan is never held in memory.
@@ -69,6 +74,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[doc(alias = "calendrier des versements")]
+#[doc(alias = "versement")]
+#[doc(alias = "décret de transfert")]
+pub use crate::calendar::{
+    PaymentCalendar, Transfer, TransferEvent, TransferEvents, payment_calendar,
+};
 #[doc(alias = "cofinancement")]
 #[doc(alias = "coût total employeur")]
 pub use crate::input::{
@@ -95,6 +106,7 @@ pub use crate::{
     stream::{PromotionPlanStream, plan_promotion_stream},
 };
 
+mod calendar;
 mod compute;
 mod error;
 mod input;

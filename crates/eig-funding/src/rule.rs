@@ -56,6 +56,19 @@ pub enum RuleId {
     /// The programme's money in a promotion is capped by an envelope (AAP3 §1; AAP4 §1;
     /// RAPPORT).
     Envelope,
+    /// EIG2: the Caisse des dépôts transfers the money once the host has signed its
+    /// convention with it (AAC2 art. 2).
+    TransferAfterCdcConvention,
+    /// EIG3: the money is transferred after the signed convention and the final financial
+    /// simulation of each talent are sent to the Caisse des dépôts (AAP3 §5.2).
+    TransferAfterDocumentsToCdc,
+    /// EIG4–EIG6 and the EIG6 prolongations: the credits are transferred as soon as the
+    /// décret de transfert is published, expected in November (AAP4 §3.3; AAP5 §3.3; AAP6
+    /// §3.3; AAC6+ §2.2).
+    TransferOnDecreePublication,
+    /// EIG6 and the prolongations: DINUM transfers the credits in one transfer, in the second
+    /// half-year (AAP6 annexe 3 art. 4; AAC6+ annexe 3 art. 4).
+    SingleTransferSecondSemester,
 }
 
 impl RuleId {
@@ -68,7 +81,7 @@ impl RuleId {
     /// assert!(RuleId::ALL.iter().all(|rule| rule.as_str().starts_with("funding.")));
     /// assert!(RuleId::ALL.iter().all(|rule| !rule.sources().is_empty()));
     /// ```
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::PiaPaysPay,
         RuleId::PiaShareOfEmployerCost,
         RuleId::MonthsOfEmployerCost,
@@ -81,6 +94,10 @@ impl RuleId {
         RuleId::UnusedFlatNotRefunded,
         RuleId::ReferenceCostEstimate,
         RuleId::Envelope,
+        RuleId::TransferAfterCdcConvention,
+        RuleId::TransferAfterDocumentsToCdc,
+        RuleId::TransferOnDecreePublication,
+        RuleId::SingleTransferSecondSemester,
     ];
 
     /// The catalogue's entries for the choices no text makes, which a case may name like a
@@ -116,6 +133,10 @@ impl RuleId {
             RuleId::UnusedFlatNotRefunded => "funding.unused_flat_not_refunded",
             RuleId::ReferenceCostEstimate => "funding.reference_cost_estimate",
             RuleId::Envelope => "funding.envelope",
+            RuleId::TransferAfterCdcConvention => "funding.transfer_after_cdc_convention",
+            RuleId::TransferAfterDocumentsToCdc => "funding.transfer_after_documents_to_cdc",
+            RuleId::TransferOnDecreePublication => "funding.transfer_on_decree_publication",
+            RuleId::SingleTransferSecondSemester => "funding.single_transfer_second_semester",
         }
     }
 
@@ -208,6 +229,44 @@ impl RuleId {
                 ];
                 &S
             }
+            RuleId::TransferAfterCdcConvention
+            | RuleId::TransferAfterDocumentsToCdc
+            | RuleId::TransferOnDecreePublication
+            | RuleId::SingleTransferSecondSemester => self.calendar_sources(),
+        }
+    }
+}
+
+impl RuleId {
+    /// The texts that state when the money is transferred (the payment calendar's rules).
+    fn calendar_sources(self) -> &'static [Source] {
+        use Document::{Aac2, Aac6Plus, Aap3, Aap4, Aap5, Aap6};
+        match self {
+            RuleId::TransferAfterCdcConvention => {
+                static S: [Source; 1] = [Source::new(Aac2, "art. 2")];
+                &S
+            }
+            RuleId::TransferAfterDocumentsToCdc => {
+                static S: [Source; 1] = [Source::new(Aap3, "§5.2")];
+                &S
+            }
+            RuleId::TransferOnDecreePublication => {
+                static S: [Source; 4] = [
+                    Source::new(Aap4, "§3.3"),
+                    Source::new(Aap5, "§3.3"),
+                    Source::new(Aap6, "§3.3"),
+                    Source::new(Aac6Plus, "§2.2"),
+                ];
+                &S
+            }
+            RuleId::SingleTransferSecondSemester => {
+                static S: [Source; 2] = [
+                    Source::new(Aap6, "annexe 3 art. 4"),
+                    Source::new(Aac6Plus, "annexe 3 art. 4"),
+                ];
+                &S
+            }
+            _ => &[],
         }
     }
 }
@@ -238,6 +297,15 @@ impl RuleId {
             (RuleId::HostPaysRest, Promotion::Eig7) => {
                 return RuleId::DinumPaysAll.sources().iter().collect();
             }
+            // EIG6: the décret of its recruitments (AAP6 §3.3) and of its prolongations
+            // (AAC6+ §2.2).
+            (RuleId::TransferOnDecreePublication, Promotion::Eig6) => {
+                return self.sources()[2..].iter().collect();
+            }
+            // EIG5: only its prolongations' convention (AAP6 annexe 3 art. 4).
+            (RuleId::SingleTransferSecondSemester, Promotion::Eig5) => {
+                return self.sources()[..1].iter().collect();
+            }
             _ => {}
         }
         let all = self.sources();
@@ -248,6 +316,7 @@ impl RuleId {
                 | RuleId::SelfFunded
                 | RuleId::AlternativeFunding
                 | RuleId::Envelope
+                | RuleId::TransferOnDecreePublication
         );
         if !per_call {
             return all.iter().collect();
@@ -339,6 +408,30 @@ impl RuleId {
             (RuleId::Envelope, "AAP4 §1") => {
                 "une promotion unique EIG 4 … cofinancée à hauteur de 1,5M€ par le programme budgétaire 352"
             }
+            (RuleId::TransferAfterCdcConvention, "AAC2 art. 2") => {
+                "Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que cette dernière opère le versement du montant correspondant à la rémunération de l’EIG via un fonds de concours."
+            }
+            (RuleId::TransferAfterDocumentsToCdc, "AAP3 §5.2") => {
+                "Le versement des fonds est réalisé après transmission par l’administration à la CDC de la convention signée et de la simulation financière définitive pour chaque EIG."
+            }
+            (RuleId::TransferOnDecreePublication, "AAP4 §3.3") => {
+                "Le projet de décret de transfert sera déposé par la DINUM au cours du mois d’octobre 2020, pour une publication du décret en novembre 2020. Les crédits seront alors transférés à l’administration lauréate dès publication du décret."
+            }
+            (RuleId::TransferOnDecreePublication, "AAP5 §3.3") => {
+                "Le projet de décret de transfert sera déposé par la DINUM au plus tard au cours du mois d’octobre 2021, pour une publication du décret en novembre 2021. Les crédits seront alors transférés à l’administration lauréate dès publication du décret."
+            }
+            (RuleId::TransferOnDecreePublication, "AAP6 §3.3") => {
+                "Le projet de décret de transfert sera déposé par la DINUM au plus tard au cours du mois de septembre 2022, pour une publication du décret en novembre 2022. Les crédits seront alors transférés à l’administration lauréate dès publication du décret."
+            }
+            (RuleId::TransferOnDecreePublication, "AAC6+ §2.2") => {
+                "Le projet de décret de transfert sera déposé par la DINUM au plus tard au cours du mois de septembre 2023, pour une publication du décret en novembre 2023. Les crédits seront alors transférés à l’administration lauréate dès publication du décret."
+            }
+            (
+                RuleId::SingleTransferSecondSemester,
+                "AAP6 annexe 3 art. 4" | "AAC6+ annexe 3 art. 4",
+            ) => {
+                "Le transfert des crédits par la DINUM se fera en une seule fois dans le cadre de la seconde campagne annuelle des transferts au second semestre."
+            }
             _ => return None,
         })
     }
@@ -367,7 +460,11 @@ impl RuleId {
             RuleId::HostPaysRest
             | RuleId::SelfFunded
             | RuleId::AlternativeFunding
-            | RuleId::UnusedFlatNotRefunded => &[],
+            | RuleId::UnusedFlatNotRefunded
+            | RuleId::TransferAfterCdcConvention
+            | RuleId::TransferAfterDocumentsToCdc
+            | RuleId::TransferOnDecreePublication
+            | RuleId::SingleTransferSecondSemester => &[],
         }
     }
 
@@ -391,7 +488,9 @@ impl RuleId {
         use Promotion::{Dig1, Eig1, Eig2, Eig3, Eig4, Eig5, Eig6, Eig7};
         match self {
             RuleId::PiaPaysPay => matches!(promotion, Eig1 | Eig2),
-            RuleId::PiaShareOfEmployerCost => promotion == Eig3,
+            RuleId::PiaShareOfEmployerCost | RuleId::TransferAfterDocumentsToCdc => {
+                promotion == Eig3
+            }
             RuleId::MonthsOfEmployerCost => matches!(promotion, Eig4 | Eig5),
             RuleId::FlatPerRecruitedTalent => promotion == Eig6,
             RuleId::FlatPerProlongedTalent | RuleId::UnusedFlatNotRefunded => {
@@ -402,6 +501,9 @@ impl RuleId {
             RuleId::HostPaysRest | RuleId::ReferenceCostEstimate | RuleId::Envelope => {
                 promotion != Dig1
             }
+            RuleId::TransferAfterCdcConvention => promotion == Eig2,
+            RuleId::TransferOnDecreePublication => matches!(promotion, Eig4 | Eig5 | Eig6),
+            RuleId::SingleTransferSecondSemester => matches!(promotion, Eig5 | Eig6),
         }
     }
 }

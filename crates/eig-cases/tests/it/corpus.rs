@@ -5,7 +5,7 @@
 //!
 //! The same pass keeps each record's whole result as a snapshot (a decision with its trace,
 //! a selection, rankings, an EIG7 contract's dates with their sources, a termination, the
-//! EIG7 cap, a matching's report and explanations), and checks what the library promises
+//! EIG7 cap, a payment calendar, a matching's report and explanations), and checks what the library promises
 //! beside the expected fields: a prolongation judged as a whole and talent by talent agree,
 //! a streamed funding plan is the whole plan.
 
@@ -199,6 +199,15 @@ fn keep_the_result(case: &Case) -> Result<(), String> {
             Ok(())
         }
         CaseInput::Funding(input, scenario) => same_plan(input, scenario),
+        CaseInput::Calendar(input) => {
+            let planned = plan_promotion(&input.funding, &Scenario::default());
+            match planned.and_then(|plan| eig_funding::payment_calendar(&plan, &input.events)) {
+                // The JSON shape is API.
+                Ok(calendar) => insta::assert_json_snapshot!("result", calendar),
+                Err(err) => insta::assert_snapshot!("result", err.to_string()),
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

@@ -105,11 +105,19 @@ fn the_difference_between_eig3_and_eig4() {
         |rules: &[eig_catalogue::RuleSide]| rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(
         ids(&change.added),
-        ["eig4.candidate.start_availability", "funding.months_of_employer_cost"]
+        [
+            "eig4.candidate.start_availability",
+            "funding.months_of_employer_cost",
+            "funding.transfer_on_decree_publication"
+        ]
     );
     assert_eq!(
         ids(&change.removed),
-        ["eig3.defi.not_purely_it", "funding.pia_share_of_employer_cost"]
+        [
+            "eig3.defi.not_purely_it",
+            "funding.pia_share_of_employer_cost",
+            "funding.transfer_after_documents_to_cdc"
+        ]
     );
     let team = change.changed.iter().find(|c| c.family == "candidate.choices").unwrap();
     assert_eq!(team.from.source.source.to_string(), "AAC3 art. 4–5");
