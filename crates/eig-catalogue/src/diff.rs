@@ -233,6 +233,20 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
         .as_ref()
         .and_then(|start| cited(start.value.to_string(), &start.source));
     out.push(("mission_start".to_owned(), "début des missions".to_owned(), start));
+    for (key, label, fact) in [
+        ("results_before", "résultats définitifs avant le", &facts.results_before),
+        (
+            "laureates_announced_before",
+            "lauréats annoncés publiquement avant le",
+            &facts.laureates_announced_before,
+        ),
+        ("waiting_list_until", "liste d'attente jusqu'au", &facts.waiting_list_until),
+    ] {
+        let value = fact
+            .as_ref()
+            .and_then(|day| cited(day.value.format("%d/%m/%Y").to_string(), &day.source));
+        out.push((key.to_owned(), label.to_owned(), value));
+    }
     out.push(("routes".to_owned(), "voies de financement ouvertes".to_owned(), routes(promotion)));
     for id in ParameterId::ALL {
         let value = official_parameter(id, promotion)

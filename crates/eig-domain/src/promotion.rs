@@ -510,6 +510,22 @@ pub struct PromotionFacts {
     pub choice_limit: Option<Sourced<ChoiceLimit>>,
     /// The talents' pay.
     pub pay_grid: Option<Sourced<PayGrid>>,
+    /// The day before which the final results of the call for candidates are announced
+    /// (EIG2, EIG3: « Les résultats définitifs sont annoncés avant le 15 décembre 2017. » (AAC2
+    /// art. 5)) or notified to the candidates (EIG4–EIG6: « avant le 20 juillet 2020 » (AAC4
+    /// art. 6)), as the text writes it: the day itself is excluded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_before: Option<Sourced<NaiveDate>>,
+    /// The day before which the laureates are announced publicly (EIG4, EIG5: « Les lauréats
+    /// de la promotion sont annoncés publiquement avant le 6 août 2020. » (AAC4 art. 6)); the
+    /// day itself is excluded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laureates_announced_before: Option<Sourced<NaiveDate>>,
+    /// The last day a candidate on the waiting list may be called on after a withdrawal
+    /// (EIG6: « pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement »
+    /// (AAC6 art. 5.4)); the day itself is included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_list_until: Option<Sourced<NaiveDate>>,
 }
 
 // ---- the tables -------------------------------------------------------------------------
@@ -606,6 +622,9 @@ fn eig1() -> PromotionFacts {
         )),
         choice_limit: None,
         pay_grid: None,
+        results_before: None,
+        laureates_announced_before: None,
+        waiting_list_until: None,
     }
 }
 
@@ -636,6 +655,9 @@ fn eig2() -> PromotionFacts {
             src(Document::Aac2, "art. 4 (Conditions d'éligibilité)"),
         )),
         pay_grid: Some(flat_4000(src(Document::Aac2, "art. 2"))),
+        results_before: Some(Sourced::new(day(2017, 12, 15), src(Document::Aac2, "art. 5"))),
+        laureates_announced_before: None,
+        waiting_list_until: None,
     }
 }
 
@@ -666,6 +688,9 @@ fn eig3() -> PromotionFacts {
             src(Document::Aac3, "art. 4"),
         )),
         pay_grid: Some(flat_4000(src(Document::Aac3, "art. 2"))),
+        results_before: Some(Sourced::new(day(2018, 12, 15), src(Document::Aac3, "art. 6"))),
+        laureates_announced_before: None,
+        waiting_list_until: None,
     }
 }
 
@@ -690,6 +715,9 @@ fn dig1() -> PromotionFacts {
         )),
         choice_limit: None,
         pay_grid: None,
+        results_before: None,
+        laureates_announced_before: None,
+        waiting_list_until: None,
     }
 }
 
@@ -726,6 +754,12 @@ fn eig4() -> PromotionFacts {
             src(Document::Aac4, "art. 5"),
         )),
         pay_grid: Some(flat_4000(src(Document::Aac4, "art. 2"))),
+        results_before: Some(Sourced::new(day(2020, 7, 20), src(Document::Aac4, "art. 6"))),
+        laureates_announced_before: Some(Sourced::new(
+            day(2020, 8, 6),
+            src(Document::Aac4, "art. 6"),
+        )),
+        waiting_list_until: None,
     }
 }
 
@@ -759,6 +793,12 @@ fn eig5() -> PromotionFacts {
             src(Document::Aac5, "art. 5 §2"),
         )),
         pay_grid: Some(two_tier_grid(src(Document::Aac5, "art. 2"))),
+        results_before: Some(Sourced::new(day(2021, 7, 13), src(Document::Aac5, "art. 5"))),
+        laureates_announced_before: Some(Sourced::new(
+            day(2021, 8, 6),
+            src(Document::Aac5, "art. 5"),
+        )),
+        waiting_list_until: None,
     }
 }
 
@@ -792,6 +832,9 @@ fn eig6() -> PromotionFacts {
             src(Document::Aac6, "art. 5"),
         )),
         pay_grid: Some(two_tier_grid(src(Document::Aac6, "art. 2"))),
+        results_before: Some(Sourced::new(day(2022, 7, 15), src(Document::Aac6, "art. 5.6"))),
+        laureates_announced_before: None,
+        waiting_list_until: Some(Sourced::new(day(2022, 7, 15), src(Document::Aac6, "art. 5.4"))),
     }
 }
 
@@ -822,6 +865,9 @@ fn eig7() -> PromotionFacts {
             ]),
             src(Document::Reg7, "§2.4"),
         )),
+        results_before: None,
+        laureates_announced_before: None,
+        waiting_list_until: None,
     }
 }
 

@@ -1633,6 +1633,9 @@ impl Edit for ApplicationEdit {
             RuleResult::Failed { reason: Reason::AcceptedLate { .. } } => {
                 vec!["process.selection_notified_on", "process.accepted_on"]
             }
+            RuleResult::Failed { reason: Reason::CalledFromWaitingListLate { .. } } => {
+                vec!["process.selection_notified_on", "process.from_waiting_list"]
+            }
             _ => Vec::new(),
         }
     }

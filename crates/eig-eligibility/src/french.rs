@@ -313,6 +313,7 @@ fn fact_label(name: &str) -> &str {
         "mission_start_on" => "date exacte de début des missions",
         "process.through_official_channel" => "candidature reçue par le canal de l'appel",
         "process.dossier_complete" => "dossier de candidature complet",
+        "process.from_waiting_list" => "candidat appelé sur la liste d'attente",
         other => other,
     }
 }
@@ -337,6 +338,7 @@ fn parameter_label(name: &str) -> &str {
         "channel" => "canal de l'appel",
         "pieces" => "pièces demandées",
         "applies" => "s'applique",
+        "waiting_list_until" => "dernier jour de la liste d'attente",
         TIME_ZONE_READ => "fuseau horaire",
         other => other,
     }
@@ -363,6 +365,18 @@ const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste san
 /// [`Reason::IncompleteDossier`] in French.
 const INCOMPLETE_DOSSIER: &str =
     "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
+
+/// A reason of a step after the selection in French (the waiting list).
+fn later_step_french(reason: &Reason) -> String {
+    match reason {
+        Reason::CalledFromWaitingListLate { called_on, last_day } => format!(
+            "appelé sur la liste d'attente le {}, après son dernier jour ({})",
+            called_on.format("%d/%m/%Y"),
+            last_day.format("%d/%m/%Y")
+        ),
+        _ => String::new(),
+    }
+}
 
 /// A reason in French.
 fn reason_french(reason: &Reason) -> String {
@@ -439,6 +453,7 @@ fn reason_french(reason: &Reason) -> String {
         Reason::OtherChannel => {
             String::from("candidature reçue par un autre canal que celui de l'appel")
         }
+        Reason::CalledFromWaitingListLate { .. } => later_step_french(reason),
         Reason::IncompleteDossier => String::from(INCOMPLETE_DOSSIER),
         Reason::NotAvailableAtStart { available_from, start_on } => format!(
             "disponible à partir du {}, après le début de la promotion ({})",

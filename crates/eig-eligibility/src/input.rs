@@ -598,6 +598,12 @@ pub struct ApplicationProcess {
     /// format .pdf »; the same sentence in AAC2–AAC6, AMI5bis and REG7 §2.5 a).
     #[serde(default)]
     pub dossier_complete: Option<bool>,
+    /// Whether the candidate was placed on the waiting list and called on after a withdrawal
+    /// (AAC6 art. 5.4: « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et
+    /// pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement. »; AMI5bis
+    /// art. 5.4 likewise); the day they were called is `selection_notified_on`.
+    #[serde(default)]
+    pub from_waiting_list: Option<bool>,
 }
 
 impl CandidateApplication {

@@ -450,4 +450,12 @@ pub enum Reason {
     /// The candidate's dossier lacks a piece the call asks for (AAC4 art. 5: « Tout dossier
     /// incomplet sera écarté. »).
     IncompleteDossier,
+    /// A candidate of the waiting list was called on after its last day (AAC6 art. 5.4:
+    /// « jusqu’au 15 juillet 2022 en cas de désistement »).
+    CalledFromWaitingListLate {
+        /// When the candidate was called on (notified of being retained).
+        called_on: NaiveDate,
+        /// The waiting list's last day.
+        last_day: NaiveDate,
+    },
 }

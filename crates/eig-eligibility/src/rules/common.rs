@@ -868,6 +868,31 @@ pub(crate) fn complete_dossier(dossier_complete: Option<bool>, pieces: &'static 
         .parameter("applies", "seulement si la complétude du dossier est fournie")
 }
 
+/// « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être
+/// sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement. » (AAC6 art. 5.4; AMI5bis art.
+/// 5.4, the same words): a candidate called on from the waiting list is retained only if
+/// called on by its last day (`until`, included). Applies only when the caller says the
+/// candidate came from the waiting list; the day called on is the notification of being
+/// retained, needed then.
+pub(crate) fn waiting_list(
+    from_waiting_list: Option<bool>,
+    notified_on: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Run {
+    let run = match (from_waiting_list, notified_on, until) {
+        (Some(true), None, _) => Run::missing(vec!["process.selection_notified_on"]),
+        (Some(true), Some(called), Some(last)) if called > last => {
+            Run::failed(Reason::CalledFromWaitingListLate { called_on: called, last_day: last })
+        }
+        _ => Run::satisfied(),
+    };
+    let day_text = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
+    run.fact("process.from_waiting_list", from_waiting_list)
+        .fact("process.selection_notified_on", day_text(notified_on))
+        .parameter("waiting_list_until", day_text(until))
+        .parameter("applies", "seulement si la candidature vient de la liste d'attente")
+}
+
 /// Whether a text lets the programme except a laureate from the start day, and whether it
 /// did: « Sauf exception, les EIG lauréats intègrent l’administration le 1er septembre 2020. »
 /// (AAC4 art. 7; AAC5 art. 6 likewise). AAC6 and AMI5bis state no exception.

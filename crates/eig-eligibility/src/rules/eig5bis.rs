@@ -87,7 +87,14 @@ const ACCEPTANCE: Rule = Rule {
     quote: "Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
-rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, CHANNEL, COMPLETE_DOSSIER, NATURAL_PERSON, UNPROLONGED_EIG5, CHOICES, CHOICES_DEADLINE, START, ACCEPTANCE]);
+const WAITING_LIST: Rule = Rule {
+    id: "eig5bis.candidate.waiting_list",
+    title: "Appel sur la liste d'attente jusqu'au 15 juillet 2022",
+    source: ami("art. 5.4"),
+    quote: "Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement.",
+};
+
+rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, CHANNEL, COMPLETE_DOSSIER, NATURAL_PERSON, UNPROLONGED_EIG5, CHOICES, CHOICES_DEADLINE, START, ACCEPTANCE, WAITING_LIST]);
 
 /// « Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne
 /// se sont pas vu proposer une prolongation contractuelle au sein de leur administration
@@ -170,6 +177,15 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
             process.accepted_on,
             15,
             application.readings.acceptance_last_day,
+        ),
+    );
+    // The AMI's waiting list closes on the day of AAC6's (AMI5bis art. 5.4, the same words).
+    evaluation.record(
+        &WAITING_LIST,
+        common::waiting_list(
+            process.from_waiting_list,
+            process.selection_notified_on,
+            FACTS.waiting_list_until.as_ref().map(|until| until.value),
         ),
     );
 }

@@ -157,8 +157,15 @@ const ACCEPTANCE: Rule = Rule {
     quote: "Les résultats définitifs seront notifiés par courriel aux candidat(e)s avant le 15 juillet 2022. Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
 };
 
+const WAITING_LIST: Rule = Rule {
+    id: "eig6.candidate.waiting_list",
+    title: "Appel sur la liste d'attente jusqu'au 15 juillet 2022",
+    source: aac6("art. 5.4"),
+    quote: "Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement.",
+};
+
 rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL]);
-rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, FORMER_EIG5, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START, ACCEPTANCE]);
+rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, FORMER_EIG5, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START, ACCEPTANCE, WAITING_LIST]);
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
 const PROFILES_SOUGHT: &[TalentProfile] = &[
@@ -347,6 +354,14 @@ impl PromotionRules for Eig6 {
                 application.process.accepted_on,
                 15,
                 application.readings.acceptance_last_day,
+            ),
+        );
+        evaluation.record(
+            &WAITING_LIST,
+            common::waiting_list(
+                application.process.from_waiting_list,
+                application.process.selection_notified_on,
+                FACTS.waiting_list_until.as_ref().map(|until| until.value),
             ),
         );
         Ok(())

@@ -171,6 +171,7 @@ prop_compose! {
         eig5_prolongation_offered in option_bool(),
         start_exception_granted in option_bool(),
         dossier_complete in option_bool(),
+        from_waiting_list in option_bool(),
     ) -> ApplicationProcess {
         ApplicationProcess {
             through_official_channel,
@@ -180,6 +181,7 @@ prop_compose! {
             eig5_prolongation_offered,
             start_exception_granted,
             dossier_complete,
+            from_waiting_list,
         }
     }
 }
@@ -374,6 +376,9 @@ proptest! {
                 }
                 if process.dossier_complete.is_none() {
                     with(|p, flag, _| p.dossier_complete = Some(flag));
+                }
+                if process.from_waiting_list.is_none() {
+                    with(|p, flag, _| p.from_waiting_list = Some(flag));
                 }
                 for a in filled {
                     let after = evaluate_candidate(&a).unwrap();
