@@ -53,7 +53,7 @@ use std::{
 
 use eig_domain::TalentProfile;
 use eig_matching::{
-    CompactInput, GeneratorConfig, Instance, Limits, MatchingInput, Options, Proposing,
+    CompactInput, GeneratorConfig, Instance, MatchingInput, MatchingLimits, Options, Proposing,
     StabilityNotion, generate, solve, verify,
 };
 
@@ -97,7 +97,7 @@ fn comparison_config(candidates: u32, seed: u64) -> GeneratorConfig {
             (TalentProfile::DataScientist, 1),
             (TalentProfile::Designer, 1),
         ]),
-        limits: Limits { team_min: 0, team_max: 3, max_choices: 5 },
+        limits: MatchingLimits { team_min: 0, team_max: 3, max_choices: 5 },
         ranked_percent: 90,
         tie_percent: 0,
     }

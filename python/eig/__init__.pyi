@@ -390,23 +390,23 @@ class Decision(TypedDict):
     subject: Subject
     trace: list[TraceEntry]
 
-class JudgedVariant2(TypedDict):
+class RecordAnswerVariant2(TypedDict):
     outcome: Outcome
     promotion: Promotion
     subject: Subject
 
-class JudgedVariant3(TypedDict):
+class RecordAnswerVariant3(TypedDict):
     code: str
     error: str
     subject: Subject
 
-Judged: TypeAlias = Decision | JudgedVariant2 | JudgedVariant3
+RecordAnswer: TypeAlias = Decision | RecordAnswerVariant2 | RecordAnswerVariant3
 
 class EligibilityResult(TypedDict):
     """Le résultat de chaque dossier et candidature."""
 
-    candidates: list[Judged]
-    dossiers: list[Judged]
+    candidates: list[RecordAnswer]
+    dossiers: list[RecordAnswer]
 
 class ExplainInputDossier(TypedDict):
     dossier: DefiDossier

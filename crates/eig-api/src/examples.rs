@@ -45,7 +45,10 @@ fn fixture(promotion: Promotion) -> impl Fn(FixtureError) -> ApiError {
 }
 
 /// An example that is the same for every promotion: refuses one.
-fn same_for_all(promotion: Option<Promotion>, example: impl FnOnce() -> Example) -> Example {
+pub(crate) fn same_for_all(
+    promotion: Option<Promotion>,
+    example: impl FnOnce() -> Example,
+) -> Example {
     match promotion {
         Some(_) => Err(ApiError::parameter(
             "promotion",
@@ -283,10 +286,4 @@ pub(crate) fn promotion_facts(promotion: Option<Promotion>) -> Example {
 
 pub(crate) fn figures(promotion: Option<Promotion>) -> Example {
     same_for_all(promotion, || json(&eig_history::History::embedded().all_figures()))
-}
-
-pub(crate) fn json_schema(promotion: Option<Promotion>) -> Example {
-    same_for_all(promotion, || {
-        Ok(crate::shape("scenario").map(crate::Shape::schema).unwrap_or_default())
-    })
 }

@@ -45,7 +45,7 @@ use eig_eligibility::{
     ApplicationProcess, BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration,
 };
 use eig_funding::{DefiFunding, EmployerCost, PromotionInput, TalentInput};
-use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput};
+use eig_matching::{CandidateInput, DefiSeats, MatchingInput, MatchingLimits, RankingInput};
 
 /// The promotions that have fixtures: those with published call rules, in chronological
 /// order.
@@ -95,7 +95,7 @@ pub enum FixtureError {
         promotion: Promotion,
     },
     /// The promotion states no team bounds or no choice limit, so it has no matching
-    /// problem (EIG7: talents are recruited from a pool, REG7 §2; `Limits::for_promotion`
+    /// problem (EIG7: talents are recruited from a pool, REG7 §2; `MatchingLimits::for_promotion`
     /// is `None`).
     #[error(
         "la promotion {promotion} ne fixe pas de taille d'équipe ou de limite de choix : le kit n'a pas d'affectation pour elle"
@@ -435,7 +435,7 @@ pub fn promotion_input(promotion: Promotion) -> Result<PromotionInput, FixtureEr
 }
 
 /// A small matching problem with the promotion's team and choice limits
-/// (`Limits::for_promotion`) that `eig_matching::Instance::new` accepts, `solve` solves and
+/// (`MatchingLimits::for_promotion`) that `eig_matching::Instance::new` accepts, `solve` solves and
 /// `verify` certifies: three défis of two seats (`eigN-defi`: developer and data scientist;
 /// `eigN-defi-b`: developer and designer; `eigN-defi-c`: data scientist and designer) and
 /// six candidates (`eigN-c1`, `eigN-c2` developers; `eigN-c3`, `eigN-c4` data scientists;
@@ -465,8 +465,8 @@ pub fn matching(promotion: Promotion) -> Result<MatchingInput, FixtureError> {
     use TalentProfile as P;
 
     Ruled::of(promotion)?;
-    let limits =
-        Limits::for_promotion(promotion).ok_or(FixtureError::NoMatchingLimits { promotion })?;
+    let limits = MatchingLimits::for_promotion(promotion)
+        .ok_or(FixtureError::NoMatchingLimits { promotion })?;
     let lit = Literals(promotion);
     let defi = |suffix: &str| lit.parse::<DefiId>(&lit.id(suffix));
     let talent = |number: u8| lit.parse::<CandidateId>(&lit.id(&format!("c{number}")));
@@ -561,8 +561,8 @@ pub fn campaign(promotion: Promotion) -> Result<eig_campaign::Campaign, FixtureE
 
     let ruled = Ruled::of(promotion)?;
     let lit = Literals(promotion);
-    let limits =
-        Limits::for_promotion(promotion).ok_or(FixtureError::NoMatchingLimits { promotion })?;
+    let limits = MatchingLimits::for_promotion(promotion)
+        .ok_or(FixtureError::NoMatchingLimits { promotion })?;
     let grid = rule_set(promotion)
         .and_then(eig_eligibility::RuleSet::scoring_grid)
         .map_err(|_| FixtureError::NoScoringGrid { promotion })?;

@@ -13,7 +13,7 @@ use eig_eligibility::{
     Selection, evaluate_candidates, evaluate_dossiers, render_french,
 };
 use eig_funding::{FundingError, Payer, PromotionInput, PromotionPlan, Scenario, TalentInput};
-use eig_matching::{Instance, InstanceError, MatchingInput, Options, Problem};
+use eig_matching::{InputProblem, Instance, InstanceError, MatchingInput, Options};
 use serde_json::Value;
 
 use crate::{
@@ -551,7 +551,7 @@ pub fn matching_problems(err: &InstanceError, input: &MatchingInput) -> ApiError
 
 /// The JSON path of the record a problem is about: the first défi, candidate or ranking of
 /// the input it names.
-fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
+fn path_of(input: &MatchingInput, problem: &InputProblem) -> Option<String> {
     let defi = |id: &eig_domain::DefiId| {
         input.defis.iter().position(|d| &d.id == id).map(|i| format!("$.defis[{i}]"))
     };
@@ -566,25 +566,24 @@ fn path_of(input: &MatchingInput, problem: &Problem) -> Option<String> {
             .map(|i| format!("$.rankings[{i}]"))
     };
     match problem {
-        Problem::EmptyBounds { .. } => Some("$.limits".to_owned()),
-        Problem::DuplicateDefi { defi: id } | Problem::SeatsOutsideBounds { defi: id, .. } => {
-            defi(id)
-        }
-        Problem::DuplicateCandidate { candidate: id }
-        | Problem::TooManyChoices { candidate: id, .. }
-        | Problem::UnknownChoice { candidate: id, .. }
-        | Problem::DuplicateChoice { candidate: id, .. } => candidate(id),
-        Problem::RankingUnknownDefi { defi } => {
+        InputProblem::EmptyBounds { .. } => Some("$.limits".to_owned()),
+        InputProblem::DuplicateDefi { defi: id }
+        | InputProblem::SeatsOutsideBounds { defi: id, .. } => defi(id),
+        InputProblem::DuplicateCandidate { candidate: id }
+        | InputProblem::TooManyChoices { candidate: id, .. }
+        | InputProblem::UnknownChoice { candidate: id, .. }
+        | InputProblem::DuplicateChoice { candidate: id, .. } => candidate(id),
+        InputProblem::RankingUnknownDefi { defi } => {
             input.rankings.iter().position(|r| &r.defi == defi).map(|i| format!("$.rankings[{i}]"))
         }
-        Problem::RankingWithoutSeat { defi, profile }
-        | Problem::DuplicateRanking { defi, profile }
-        | Problem::RankingUnknownCandidate { defi, profile, .. }
-        | Problem::RankingNotApplicant { defi, profile, .. }
-        | Problem::RankingWrongProfile { defi, profile, .. }
-        | Problem::RankedTwice { defi, profile, .. }
-        | Problem::EmptyTieGroup { defi, profile }
-        | Problem::OfferToApplicant { defi, profile, .. } => ranking(defi, *profile),
+        InputProblem::RankingWithoutSeat { defi, profile }
+        | InputProblem::DuplicateRanking { defi, profile }
+        | InputProblem::RankingUnknownCandidate { defi, profile, .. }
+        | InputProblem::RankingNotApplicant { defi, profile, .. }
+        | InputProblem::RankingWrongProfile { defi, profile, .. }
+        | InputProblem::RankedTwice { defi, profile, .. }
+        | InputProblem::EmptyTieGroup { defi, profile }
+        | InputProblem::OfferToApplicant { defi, profile, .. } => ranking(defi, *profile),
         _ => None,
     }
 }

@@ -124,7 +124,8 @@ pub fn parse_for<T: DeserializeOwned>(
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // An array where an object is expected, at any depth, is refused (serde alone would read
     // the fields by position).
-    let strict = eig_domain::Strict::new(&mut deserializer);
+    let notes = eig_domain::Notes::default();
+    let strict = eig_domain::Strict::noting(&mut deserializer, &notes);
     let value: T = serde_path_to_error::deserialize(strict).map_err(|err| {
         let found = serde_json::from_str::<serde_json::Value>(text)
             .ok()
@@ -134,7 +135,7 @@ pub fn parse_for<T: DeserializeOwned>(
         ApiError::new(
             ErrorKind::Invalid,
             "invalid_input",
-            with_hint(&message, found.as_ref(), &example, &schema),
+            with_hint(&message, &notes, found.as_ref(), &example, &schema),
         )
         .at(path)
     })?;
@@ -268,24 +269,48 @@ fn shorten_path(path: &str) -> String {
         .join(".")
 }
 
-/// Messages of chrono's parser, which say what failed but not what to write.
-const TIME_MESSAGES: [&str; 5] = [
-    "premature end of input",
-    "input contains invalid characters",
-    "trailing input",
-    "input is out of range",
-    "input is not enough for unique date and time",
-];
+/// Whether `message` is chrono's about a time it could not read (not one it read but found
+/// impossible), which says what failed but not what to write: known by the error's kind.
+fn is_unreadable_time(message: &str, notes: &eig_domain::Notes) -> bool {
+    use chrono::format::ParseErrorKind;
+    let time = notes.refused_text().and_then(|text| eig_domain::time_error(&text, message));
+    time.is_some_and(|error| {
+        matches!(
+            error.kind(),
+            ParseErrorKind::OutOfRange
+                | ParseErrorKind::Invalid
+                | ParseErrorKind::NotEnough
+                | ParseErrorKind::TooShort
+                | ParseErrorKind::TooLong
+        )
+    })
+}
+
+/// Whether `message` is serde's about a missing field: the field [`eig_domain::Strict`]
+/// noted, when the message is `serde_json`'s for it.
+fn is_missing_field(message: &str, notes: &eig_domain::Notes) -> bool {
+    notes.missing_field().is_some_and(|field| {
+        <serde_json::Error as serde::de::Error>::missing_field(field).to_string() == message
+    })
+}
 
 /// `message` (serde's, or a crate's own), in French, with what to write instead when the
 /// mistake is a common one.
+///
+/// A time that cannot be read and a missing field are known from their types (chrono's
+/// error kind, the field noted by [`eig_domain::Strict`]). A value of the wrong type is
+/// known from serde's words only: `serde_json` makes that error itself, from the `Unexpected`
+/// value it read and what the type expected, which serde gives only as text (`Expected` is
+/// `Display`), and keeps only the message; `crates/eig-domain/tests/it/serde_words.rs` fails
+/// when serde's words change.
 fn with_hint(
     message: &str,
+    notes: &eig_domain::Notes,
     found: Option<&serde_json::Value>,
     example: &str,
     schema: &str,
 ) -> String {
-    if TIME_MESSAGES.iter().any(|time| message.starts_with(time)) {
+    if is_unreadable_time(message, notes) {
         let written = found.and_then(serde_json::Value::as_str).unwrap_or_default();
         let date = written.get(..10).filter(|date| date.parse::<chrono::NaiveDate>().is_ok());
         return match date {
@@ -312,7 +337,7 @@ fn with_hint(
         };
     }
     let french = eig_domain::french_serde_message(message);
-    if message.starts_with("missing field") {
+    if is_missing_field(message, notes) {
         return format!("{french} : ajoutez-le ({schema} donne chaque champ)");
     }
     if message.starts_with("invalid type: string") && message.contains("expected u") {

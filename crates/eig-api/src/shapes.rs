@@ -244,7 +244,7 @@ pub struct FundingRequest {
 #[non_exhaustive]
 pub struct MatchOutput {
     /// The assignment, verified.
-    pub report: eig_matching::Report,
+    pub report: eig_matching::MatchingReport,
     /// Every placement and every défi explained: with `--explain`, and by default for an input
     /// of at most 5 000 candidates.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1286,6 +1286,13 @@ fn french_labels(schema: &mut Value) {
     }
 }
 
+/// The example of a JSON Schema: the scenario's.
+fn json_schema_example(promotion: Option<Promotion>) -> Result<Value, ApiError> {
+    examples::same_for_all(promotion, || {
+        Ok(shape("scenario").map(Shape::schema).unwrap_or_default())
+    })
+}
+
 fn input_schema<T: schemars::JsonSchema>() -> schemars::Schema {
     schemars::schema_for!(T)
 }
@@ -1413,7 +1420,7 @@ shapes! {
     "figures" => "FiguresTable", Output, Vec<eig_history::FiguresRow>,
         "Le tableau des chiffres officiels.", built(examples::figures);
     "json-schema" => "JsonSchema", Output, crate::SchemaDocument,
-        "Un schéma JSON (draft 2020-12).", built(examples::json_schema);
+        "Un schéma JSON (draft 2020-12).", built(json_schema_example);
 }
 
 /// Every shape, inputs and outputs.

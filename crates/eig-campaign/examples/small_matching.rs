@@ -8,7 +8,8 @@
 
 use eig_domain::{CandidateId, Promotion, TalentProfile};
 use eig_matching::{
-    CandidateInput, DefiSeats, Instance, Limits, MatchingInput, Options, RankingInput, solve,
+    CandidateInput, DefiSeats, Instance, MatchingInput, MatchingLimits, Options, RankingInput,
+    solve,
 };
 
 fn ids(text: &str) -> Result<Vec<CandidateId>, eig_domain::TextError> {
@@ -19,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (ds, dev, design) =
         (TalentProfile::DataScientist, TalentProfile::Developer, TalentProfile::Designer);
     // EIG3: teams of 2 or 3 (AAP3 §2.2), 2 choices at most (AAC3 art. 4).
-    let limits = Limits::for_promotion(Promotion::Eig3).ok_or("EIG3 states its limits")?;
+    let limits = MatchingLimits::for_promotion(Promotion::Eig3).ok_or("EIG3 states its limits")?;
     let defis = [
         DefiSeats::new("cartobio".parse()?).with_seats(ds, 1).with_seats(dev, 1),
         DefiSeats::new("lexidata".parse()?).with_seats(ds, 2).with_seats(design, 1),

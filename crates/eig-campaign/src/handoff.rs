@@ -17,7 +17,7 @@ use eig_eligibility::{
     Subject,
 };
 use eig_funding::{DefiFunding, DefiPlan, FundingError, PromotionInput, Scenario, TalentInput};
-use eig_matching::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput};
+use eig_matching::{CandidateInput, DefiSeats, MatchingInput, MatchingLimits, RankingInput};
 
 /// Why a step's output cannot be handed to the next step.
 ///
@@ -558,7 +558,7 @@ impl Laureates {
     ) -> Result<MatchingInput, HandOffError> {
         let promotion = self.promotion;
         let limits =
-            Limits::for_promotion(promotion).ok_or(HandOffError::NoLimits { promotion })?;
+            MatchingLimits::for_promotion(promotion).ok_or(HandOffError::NoLimits { promotion })?;
         let choices: BTreeMap<&CandidateId, BTreeSet<&DefiId>> =
             candidates.iter().map(|c| (&c.id, c.choices.iter().collect())).collect();
         let rankings: Vec<RankingInput> = rankings

@@ -12,7 +12,9 @@ use eig_funding::{
     EnvelopeOutcome, ParameterId, ParameterValue, PromotionInput, PromotionPlan, Scenario,
     official_parameter, plan_promotion,
 };
-use eig_matching::{CandidateInput, Explanations, Instance, MatchingInput, Options, Report, solve};
+use eig_matching::{
+    CandidateInput, Explanations, Instance, MatchingInput, MatchingReport, Options, solve,
+};
 use serde::Serialize;
 
 use crate::{
@@ -201,7 +203,7 @@ pub struct MatchingResult {
     /// The matching input built from the laureates and the eligible candidates.
     pub input: MatchingInput,
     /// The assignment's report (teams, placements, the verifier's certificate).
-    pub report: Report,
+    pub report: MatchingReport,
     /// Why each candidate is where they are.
     pub explanations: Explanations,
 }

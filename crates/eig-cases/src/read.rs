@@ -99,17 +99,30 @@ impl CaseError {
 
 /// serde's `message` in French, with a hint for the mistakes people make most when writing a
 /// case by hand.
-fn hint(message: &str) -> String {
-    if message.contains("premature end of input")
-        || message.contains("input contains invalid characters")
-        || message.contains("trailing input")
-    {
+///
+/// An incomplete instant and a missing field are known from their types (chrono's error kind,
+/// the field [`eig_domain::Strict`] noted). A number where a string is expected is known from
+/// serde's words only: `serde_json::Value` makes that error itself, from the number it holds
+/// and what the type expected, which serde gives only as text, and keeps only the message;
+/// `crates/eig-domain/tests/it/serde_words.rs` fails when those words change.
+fn hint(message: &str, notes: &eig_domain::Notes) -> String {
+    use chrono::format::ParseErrorKind;
+    let time = notes.refused_text().and_then(|text| eig_domain::time_error(&text, message));
+    if time.is_some_and(|error| {
+        matches!(
+            error.kind(),
+            ParseErrorKind::TooShort | ParseErrorKind::Invalid | ParseErrorKind::TooLong
+        )
+    }) {
         return "ce n'est pas un instant complet : écrivez sa date, son heure et son décalage UTC, \
                 par ex. \"2018-06-15T16:59:59+02:00\""
             .to_owned();
     }
     let french = eig_domain::french_serde_message(message);
-    if message.starts_with("missing field") {
+    let missing = notes.missing_field().is_some_and(|field| {
+        <serde_json::Error as serde::de::Error>::missing_field(field).to_string() == message
+    });
+    if missing {
         format!("{french} : ajoutez-le (`eig schema case` liste tous les champs)")
     } else if message.contains("invalid type: floating point")
         || message.contains("invalid type: integer")
@@ -281,7 +294,8 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
         .enumerate()
         .map(|(index, value)| {
             // An array where an object is expected is refused, at every depth.
-            let strict = eig_domain::Strict::new(value);
+            let notes = eig_domain::Notes::default();
+            let strict = eig_domain::Strict::noting(value, &notes);
             let raw: RawCase = serde_path_to_error::deserialize(strict).map_err(|err| {
                 let inner = err.path().to_string();
                 let base = if many { format!("{prefix}[{index}]") } else { "$".to_owned() };
@@ -292,7 +306,7 @@ pub fn read_cases(file: &str, text: &str) -> Vec<Result<Case, CaseError>> {
                     line: None,
                     column: None,
                     path: Some(path),
-                    message: hint(&err.into_inner().to_string()),
+                    message: hint(&err.into_inner().to_string(), &notes),
                     code: INVALID,
                 }
             })?;

@@ -6,6 +6,7 @@ use std::{
 };
 
 use eig_cases::{CaseInput, is_case_file, read_cases};
+use eig_domain::Promotion;
 use eig_eligibility::{Decision, RuleResult, TraceEntry, Value};
 use serde::Serialize;
 
@@ -54,6 +55,8 @@ pub struct Corpus {
     parameters: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
     /// rule id → what its runs showed of its logic.
     logic: BTreeMap<String, RuleLogic>,
+    /// (funding rule id, promotion) → what the funding cases' plans showed of its logic.
+    funding_logic: BTreeMap<(String, Promotion), RuleLogic>,
 }
 
 /// What the runs of the corpus's eligibility cases show of a rule's logic, in French: the
@@ -76,6 +79,11 @@ pub struct RuleLogic {
     pub refusals: BTreeSet<String>,
     /// How many runs satisfied it.
     pub satisfied: usize,
+    /// For a funding rule: the formulas it applied, in words (`eig_funding::Formula::in_words`).
+    pub formulas: BTreeSet<String>,
+    /// For a funding rule: a few worked examples from the corpus's plans (a talent's employer
+    /// cost, the formula, each payer's part).
+    pub examples: BTreeSet<String>,
 }
 
 impl Corpus {
@@ -157,8 +165,73 @@ impl Corpus {
         }
     }
 
+    /// What the corpus's funding cases show of the funding rule `rule` in `promotion`: the
+    /// formulas it applied, in words, and worked examples.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let corpus = eig_catalogue::Corpus::embedded();
+    /// let logic = corpus.funding_logic_of("funding.pia_share_of_employer_cost", Promotion::Eig3).unwrap();
+    /// assert!(logic.formulas.iter().any(|words| words.starts_with("70\u{a0}% du coût total employeur")));
+    /// assert!(!logic.examples.is_empty());
+    /// ```
+    pub fn funding_logic_of(&self, rule: &str, promotion: Promotion) -> Option<&RuleLogic> {
+        self.funding_logic.get(&(rule.to_owned(), promotion))
+    }
+
+    /// Plans a funding input under the official parameters and keeps, per rule applied, its
+    /// formula in words and a few worked examples.
+    fn observe_funding(
+        &mut self,
+        input: &eig_funding::PromotionInput,
+        scenario: &eig_funding::Scenario,
+    ) {
+        const EXAMPLES: usize = 3;
+        let Ok(plan) = eig_funding::plan_promotion(input, scenario) else { return };
+        // The official rules only: a scenario that overrides a parameter shows another rule.
+        if plan.overridden().next().is_some() {
+            return;
+        }
+        for defi in &plan.defis {
+            // A talent paid beyond their cost is a case of its own (the surplus), not the rule's
+            // common logic.
+            for talent in defi.talents.iter().filter(|talent| talent.surplus.is_none()) {
+                let parts: Vec<String> = talent
+                    .parts
+                    .iter()
+                    .map(|part| format!("{} {} €", part.payer.french(), part.amount))
+                    .collect();
+                let example = format!(
+                    "coût employeur {} € : {} ; parts : {}",
+                    talent.employer_cost,
+                    talent.formula.in_words(),
+                    parts.join(", ")
+                );
+                let rules: BTreeSet<&str> = std::iter::once(talent.rule.as_str())
+                    .chain(talent.parts.iter().map(|part| part.rule.as_str()))
+                    .collect();
+                for rule in rules {
+                    let logic =
+                        self.funding_logic.entry((rule.to_owned(), plan.promotion)).or_default();
+                    if rule == talent.rule.as_str() {
+                        logic.formulas.insert(talent.formula.in_words());
+                    }
+                    if logic.examples.len() < EXAMPLES {
+                        logic.examples.insert(example.clone());
+                    }
+                }
+            }
+        }
+    }
+
     /// Runs an eligibility input and keeps the parameters of its trace.
     fn observe(&mut self, input: &CaseInput) {
+        if let CaseInput::Funding(input, scenario) = input {
+            self.observe_funding(input, scenario);
+            return;
+        }
         let decision = match input {
             CaseInput::Dossier(dossier) => eig_eligibility::evaluate_dossier(dossier),
             CaseInput::Candidate(application) => eig_eligibility::evaluate_candidate(application),

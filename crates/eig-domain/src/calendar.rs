@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeZ
 use chrono_tz::Europe::Paris;
 use serde::{Deserialize, Serialize};
 
-use crate::error::CalendarError;
+use crate::echo::echo;
 
 /// A calendar day `YYYY-MM-DD`, as a regular expression without anchors: each month's length
 /// is checked, 29 February only in leap years (the proleptic Gregorian calendar, as chrono).
@@ -475,4 +475,66 @@ impl From<DateRange> for RawRange {
     fn from(range: DateRange) -> RawRange {
         RawRange { first: range.first, last: range.last }
     }
+}
+
+/// Why a date or deadline is not valid.
+///
+/// # Example
+/// ```
+/// use eig_domain::{ApproxDate, CalendarError};
+///
+/// let err = "2019-13".parse::<ApproxDate>().unwrap_err();
+/// assert_eq!(err, CalendarError::InvalidDate { input: "2019-13".to_owned() });
+/// assert_eq!(err.to_string(), r#""2019-13" n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// The Paris wall-clock time falls in the spring-forward gap and never happens.
+    #[error(
+        "{paris} n'existe pas à l'heure de Paris (passage à l'heure d'été) : donnez une heure qui existe, par ex. une heure plus tard"
+    )]
+    NonexistentParisTime {
+        /// The rejected wall-clock time.
+        paris: NaiveDateTime,
+    },
+    /// The Paris wall-clock time happens twice (autumn change) and is ambiguous.
+    #[error(
+        "{paris} a lieu deux fois à l'heure de Paris (passage à l'heure d'hiver) : donnez une heure sans ambiguïté"
+    )]
+    AmbiguousParisTime {
+        /// The rejected wall-clock time.
+        paris: NaiveDateTime,
+    },
+    /// The `utc` of a deadline does not match its `paris` time.
+    #[error(
+        "l'échéance {paris} heure de Paris correspond à {expected} et non à {utc} : corrigez l'une des deux"
+    )]
+    InconsistentDeadline {
+        /// The Paris wall-clock time given.
+        paris: NaiveDateTime,
+        /// The instant given.
+        utc: DateTime<Utc>,
+        /// The instant the Paris time denotes.
+        expected: DateTime<Utc>,
+    },
+    /// The text is not a date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error(
+        "{} n'est pas une date : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (par ex. 2019-03-15)",
+        echo(input)
+    )]
+    InvalidDate {
+        /// The rejected text.
+        input: String,
+    },
+    /// A range ends before it starts.
+    #[error(
+        "la période finit le {last}, avant de commencer le {first} : donnez le premier jour avant le dernier"
+    )]
+    RangeReversed {
+        /// First day given.
+        first: NaiveDate,
+        /// Last day given.
+        last: NaiveDate,
+    },
 }

@@ -5,7 +5,7 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{error::IdentifierError, id::Label};
+use crate::{echo::echo, id::Label};
 
 /// The kind of organisation that hosts or carries a défi, as the calls list them.
 ///
@@ -670,6 +670,42 @@ macro_rules! string_conversions {
 }
 
 string_conversions!(Siren, Siret, BudgetProgramme);
+
+/// Why a text is not a valid SIREN, SIRET or budget programme number.
+///
+/// # Example
+/// ```
+/// use eig_domain::{IdentifierError, Siren};
+///
+/// let err = "110014017".parse::<Siren>().unwrap_err();
+/// assert!(matches!(err, IdentifierError::BadKey { kind: "SIREN", .. }));
+/// assert_eq!(err.to_string(), r#"SIREN "110014017" : la clé de contrôle est fausse, vérifiez le numéro"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdentifierError {
+    /// Not the right number of digits, or not only digits.
+    #[error(
+        "{kind} {} : ce ne sont pas {digits} chiffres, écrivez ses {digits} chiffres sans espace",
+        echo(input)
+    )]
+    Malformed {
+        /// SIREN, SIRET or budget programme.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// How many digits are expected.
+        digits: usize,
+    },
+    /// The check key is wrong.
+    #[error("{kind} {} : la clé de contrôle est fausse, vérifiez le numéro", echo(input))]
+    BadKey {
+        /// SIREN or SIRET.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+    },
+}
 
 #[cfg(test)]
 mod kind_tests {

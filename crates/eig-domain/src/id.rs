@@ -4,7 +4,7 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::TextError;
+use crate::echo::echo;
 
 /// Longest identifier accepted, in bytes.
 const MAX_ID_LEN: usize = 64;
@@ -219,5 +219,62 @@ impl From<Label> for String {
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// Why a text is not a valid identifier or label.
+///
+/// # Example
+/// ```
+/// use eig_domain::{DefiId, TextError};
+///
+/// let err = "IA Flash".parse::<DefiId>().unwrap_err();
+/// assert!(matches!(err, TextError::InvalidCharacter { found: ' ', .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     r#"identifiant de défi "IA Flash" : le caractère ' ' n'est pas permis : écrivez seulement des lettres sans accent, des chiffres et les signes - _ . :"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The text is empty or blank.
+    #[error("{kind} vide : écrivez au moins un caractère")]
+    Empty {
+        /// What the text was meant to be.
+        kind: &'static str,
+    },
+    /// The text is longer than allowed.
+    #[error("{kind} {} : plus de {max} caractères, écrivez-en au plus {max}", echo(input))]
+    TooLong {
+        /// What the text was meant to be.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// The longest allowed.
+        max: usize,
+    },
+    /// The text holds a character that is not allowed.
+    #[error(
+        "{kind} {} : le caractère {found:?} n'est pas permis : {}",
+        echo(input),
+        allowed_characters(kind)
+    )]
+    InvalidCharacter {
+        /// What the text was meant to be.
+        kind: &'static str,
+        /// The rejected text.
+        input: String,
+        /// The first offending character.
+        found: char,
+    },
+}
+
+/// What to write instead of a character a text of `kind` does not allow.
+fn allowed_characters(kind: &str) -> &'static str {
+    if kind == "libellé" {
+        "retirez ce caractère de contrôle (un libellé est du texte sur une ligne)"
+    } else {
+        "écrivez seulement des lettres sans accent, des chiffres et les signes - _ . :"
     }
 }

@@ -40,47 +40,49 @@
 
 #[doc(alias = "échéance")]
 #[doc(alias = "date limite")]
-pub use crate::calendar::{ApproxDate, Closing, DateRange, ParisDeadline, Window};
+pub use crate::calendar::{ApproxDate, CalendarError, Closing, DateRange, ParisDeadline, Window};
 #[doc(alias = "défi")]
 #[doc(alias = "projet")]
 #[doc(alias = "engagement")]
 pub use crate::defi::{Commitment, Defi, Seat, SupportRole};
-pub use crate::error::{
-    CalendarError, IdentifierError, MoneyError, PromotionError, SourceError, TextError, echo,
-};
+pub use crate::echo::echo;
+#[doc(alias = "candidat")]
+#[doc(alias = "profil")]
+pub use crate::experience::Experience;
 #[doc(alias = "cofinancement")]
 #[doc(alias = "autofinancement")]
 pub use crate::funding_route::FundingRoute;
 #[doc(alias = "administration")]
 #[doc(alias = "porteur")]
 pub use crate::host::{
-    BudgetProgramme, Host, HostKind, HostRoles, LocalAuthorityLevel, Siren, Siret,
+    BudgetProgramme, Host, HostKind, HostRoles, IdentifierError, LocalAuthorityLevel, Siren, Siret,
 };
-pub use crate::id::{CandidateId, DefiId, Label};
+pub use crate::id::{CandidateId, DefiId, Label, TextError};
 #[doc(alias = "montant")]
 #[doc(alias = "taux")]
-pub use crate::money::{Euros, Share};
+pub use crate::money::{Euros, MoneyError, Share};
 #[doc(alias = "promotion")]
 #[doc(alias = "grille de rémunération")]
 pub use crate::promotion::{
-    Basis, ChoiceLimit, ChoiceUnit, MissionLength, PayBand, PayGrid, Promotion, PromotionFacts,
-    TeamBounds,
+    Basis, ChoiceLimit, ChoiceUnit, MissionLength, PayBand, PayGrid, Promotion, PromotionError,
+    PromotionFacts, TeamBounds,
 };
 #[doc(alias = "erreur de lecture")]
-pub use crate::reading::{french_json_syntax_message, french_serde_message};
+pub use crate::reading::{french_json_syntax_message, french_serde_message, time_error};
 #[doc(alias = "source")]
-pub use crate::source::{Document, Source, Sourced};
-pub use crate::strict::Strict;
+pub use crate::source::{Document, Source, SourceError, Sourced};
+pub use crate::strict::{Notes, Strict};
 #[doc(alias = "candidat")]
 #[doc(alias = "profil")]
 pub use crate::talent::{
-    Candidate, CandidateStatus, CivilService, Experience, PastParticipation, PersonKind, Studies,
-    StudyLevel, TalentProfile,
+    Candidate, CandidateStatus, CivilService, PastParticipation, PersonKind, Studies, StudyLevel,
+    TalentProfile,
 };
 
 mod calendar;
 mod defi;
-mod error;
+mod echo;
+mod experience;
 mod funding_route;
 mod host;
 mod id;

@@ -9,7 +9,7 @@ use std::{fmt, iter::Sum, str::FromStr};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::MoneyError;
+use crate::echo::echo;
 
 /// A non-negative amount of euros, exact to the cent.
 ///
@@ -454,4 +454,73 @@ fn parse_decimal(input: &str) -> Result<Decimal, MoneyError> {
     };
     // Well-formed but beyond `Decimal`'s 96-bit mantissa.
     Decimal::from_str_exact(&plain).map_err(|_| MoneyError::TooLarge { value: input.to_owned() })
+}
+
+/// Why a value is not a valid amount or share.
+///
+/// # Example
+/// ```
+/// use eig_domain::Euros;
+/// let err = "12,50".parse::<Euros>().unwrap_err();
+/// assert_eq!(err.to_string(), r#""12,50" n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. "70000.00""#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MoneyError {
+    /// The text is not a plain decimal number (digits, an optional `.`, an optional `-`).
+    #[error(
+        "{} n'est pas un nombre décimal : écrivez des chiffres avec un point, par ex. \"70000.00\"",
+        echo(input)
+    )]
+    NotANumber {
+        /// The rejected text.
+        input: String,
+    },
+    /// The amount is below zero.
+    #[error("le montant {value} est négatif : écrivez un montant nul ou positif")]
+    Negative {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// The amount has more than two decimal places.
+    #[error("le montant {value} a plus de deux décimales : donnez-le au centime près")]
+    TooPrecise {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// The amount is too large to be held to the cent (above [`Euros::MAX`]).
+    #[error(
+        "le montant {value} est trop grand pour être tenu au centime près : un montant vaut au plus {}",
+        Euros::MAX
+    )]
+    TooLarge {
+        /// The rejected value, as written.
+        value: String,
+    },
+    /// The share is outside [0, 1].
+    #[error(
+        "la part {value} est hors de [0, 1] : écrivez un décimal entre 0 et 1, par ex. \"0.70\""
+    )]
+    ShareOutOfRange {
+        /// The rejected value.
+        value: Decimal,
+    },
+    /// A subtraction would go below zero.
+    #[error(
+        "{minuend} moins {subtrahend} est négatif : on ne retire pas d'un montant plus qu'il ne contient"
+    )]
+    NegativeResult {
+        /// What was subtracted from.
+        minuend: Euros,
+        /// What was subtracted.
+        subtrahend: Euros,
+    },
+    /// The result leaves the range of `Decimal` (about 7.9 × 10²⁸).
+    #[error(
+        "dépassement de capacité dans une {operation} : le résultat dépasse environ 7,9 × 10²⁸, vérifiez les montants donnés"
+    )]
+    Overflow {
+        /// Which operation overflowed.
+        operation: &'static str,
+    },
 }

@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     calendar::{ApproxDate, Closing, DateRange, ParisDeadline, Window},
-    error::PromotionError,
+    echo::echo,
+    experience::Experience,
     money::{Euros, Share},
     source::{Document, Source, Sourced},
-    talent::Experience,
 };
 
 /// A promotion of the programme.
@@ -869,4 +869,33 @@ fn eig7() -> PromotionFacts {
         laureates_announced_before: None,
         waiting_list_until: None,
     }
+}
+
+/// Why a promotion or a promotion fact is not valid.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Promotion, PromotionError};
+///
+/// let err = "EIG8".parse::<Promotion>().unwrap_err();
+/// assert_eq!(err, PromotionError::Unknown { input: "EIG8".to_owned() });
+/// assert_eq!(err.to_string(), r#""EIG8" n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PromotionError {
+    /// Not one of `EIG1`…`EIG7`, `DIG1` (or `EIG 1`…).
+    #[error("{} n'est pas une promotion : écrivez EIG1 à EIG7, ou DIG1", echo(input))]
+    Unknown {
+        /// The rejected text.
+        input: String,
+    },
+    /// Pay bands leave a gap, overlap, or do not end unbounded.
+    #[error(
+        "les tranches de la grille de rémunération ne se suivent pas à {at} d'expérience : chaque tranche commence où finit la précédente, la dernière sans fin"
+    )]
+    PayGridNotContiguous {
+        /// The experience where the problem is.
+        at: Experience,
+    },
 }

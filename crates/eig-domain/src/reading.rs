@@ -5,6 +5,16 @@
 //! Rust types. Every program that reads the workspace's
 //! inputs (the `eig` command, the case runner, a server) turns it into French with
 //! [`french_serde_message`], the same way.
+//!
+//! These two functions read serde's and `serde_json`'s English words because nothing typed
+//! is left to read: `serde_json::Error` keeps only its message and a category (its codes are
+//! private), and the errors about a value of the wrong type are made inside `serde_json`'s
+//! deserializer, from what the type expected as text (`serde::de::Expected` is `Display`).
+//! What does have a type is read as a type elsewhere: the missing field ([`Notes`](crate::Notes)),
+//! chrono's errors ([`time_error`]). `tests/it/serde_words.rs` makes every message read here
+//! with the dependencies themselves, and fails when an upgrade changes their words.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 /// serde's message about a document's shape (`invalid type`, `unknown field`, `missing
 /// field`, `unknown variant`…), in French and in the words of JSON rather than of Rust.
@@ -95,6 +105,35 @@ pub fn french_serde_message(message: &str) -> String {
         return "la valeur n'a aucune des formes permises ici".to_owned();
     }
     message.to_owned()
+}
+
+/// chrono's error for `text` read as one of the times the workspace's documents hold (an
+/// instant with its UTC offset or in UTC, a date and time without offset, a date, a time),
+/// when its message is `message`: chrono's typed [`ParseError`](chrono::ParseError), with its
+/// [`kind`](chrono::ParseError::kind), back from serde's error, which keeps only chrono's
+/// message (`serde::de::Error::custom` takes anything that displays). The two messages are
+/// chrono's own, of the same version: none of its words is read.
+///
+/// # Example
+/// ```
+/// use chrono::format::ParseErrorKind;
+///
+/// let message = "2018-06-15".parse::<chrono::DateTime<chrono::FixedOffset>>().unwrap_err().to_string();
+/// let error = eig_domain::time_error("2018-06-15", &message).unwrap();
+/// assert_eq!(error.kind(), ParseErrorKind::TooShort);
+/// assert!(eig_domain::time_error("2018-06-15", "champ manquant `a`").is_none());
+/// assert!(eig_domain::time_error("2018-06-15T17:00:00+02:00", &message).is_none());
+/// ```
+#[must_use]
+pub fn time_error(text: &str, message: &str) -> Option<chrono::ParseError> {
+    let readings = [
+        text.parse::<DateTime<FixedOffset>>().err(),
+        text.parse::<DateTime<Utc>>().err(),
+        text.parse::<NaiveDateTime>().err(),
+        text.parse::<NaiveDate>().err(),
+        text.parse::<NaiveTime>().err(),
+    ];
+    readings.into_iter().flatten().find(|err| err.to_string() == message)
 }
 
 /// `serde_json`'s message about a syntax error (without its position), in French, with what to

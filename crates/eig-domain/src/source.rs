@@ -4,7 +4,7 @@ use std::{borrow::Cow, fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::SourceError;
+use crate::echo::echo;
 
 /// One of the programme's public documents, by the abbreviation the rules catalogue uses.
 ///
@@ -310,4 +310,28 @@ impl<T> Sourced<T> {
     pub const fn new(value: T, source: Source) -> Sourced<T> {
         Sourced { value, source }
     }
+}
+
+/// Why a text does not name a source document.
+///
+/// # Example
+/// ```
+/// use eig_domain::{Document, SourceError};
+///
+/// let err = "AAP9".parse::<Document>().unwrap_err();
+/// assert_eq!(err, SourceError::UnknownDocument { input: "AAP9".to_owned() });
+/// assert_eq!(err.to_string(), r#""AAP9" n'est pas un document source connu : écrivez une abréviation de docs/sources.md, par ex. AAP3"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// Not one of the documents' abbreviations.
+    #[error(
+        "{} n'est pas un document source connu : écrivez une abréviation de docs/sources.md, par ex. AAP3",
+        echo(input)
+    )]
+    UnknownDocument {
+        /// The rejected text.
+        input: String,
+    },
 }

@@ -6,8 +6,14 @@
 //! reading of something they did not mean: [`Strict`] refuses it, at every depth, with serde's
 //! usual "invalid type: sequence, expected …" error (put into French by
 //! [`french_serde_message`](crate::french_serde_message)).
+//!
+//! serde's error carries only its message, so [`Strict::noting`] also notes in [`Notes`], as
+//! types, what a caller needs to say what to do: the field whose absence stopped the reading.
 
-use std::fmt;
+use std::{
+    fmt,
+    sync::{Arc, Mutex, PoisonError},
+};
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
@@ -35,12 +41,165 @@ use serde::de::{
 /// assert!(err.to_string().starts_with("invalid type: sequence, expected struct Point"));
 /// ```
 #[derive(Debug)]
-pub struct Strict<D>(D);
+pub struct Strict<D> {
+    inner: D,
+    notes: Option<Notes>,
+}
 
 impl<D> Strict<D> {
     /// Wraps `deserializer`.
     pub fn new(deserializer: D) -> Strict<D> {
-        Strict(deserializer)
+        Strict { inner: deserializer, notes: None }
+    }
+
+    /// Wraps `deserializer`, noting in `notes` what serde's error says only in words.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Notes, Strict};
+    /// use serde::Deserialize;
+    ///
+    /// #[derive(Debug, Deserialize)]
+    /// struct Point { x: u8, y: u8 }
+    ///
+    /// let notes = Notes::default();
+    /// let mut json = serde_json::Deserializer::from_str(r#"{"x": 1}"#);
+    /// assert!(Point::deserialize(Strict::noting(&mut json, &notes)).is_err());
+    /// assert_eq!(notes.missing_field(), Some("y"));
+    /// ```
+    pub fn noting(deserializer: D, notes: &Notes) -> Strict<D> {
+        Strict { inner: deserializer, notes: Some(notes.clone()) }
+    }
+}
+
+/// What a [`Strict`] reading made with [`Strict::noting`] noted, as types: serde's error
+/// (`serde_json::Error`, or any `serde::de::Error`) keeps only its message, and a program that
+/// says what to do about a mistake should not read it from English words.
+///
+/// Clones share their notes.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_domain::Notes::default().missing_field(), None);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Notes(Arc<Mutex<Noted>>);
+
+#[derive(Debug, Default)]
+struct Noted {
+    missing_field: Option<&'static str>,
+    refused_text: Option<String>,
+}
+
+impl Notes {
+    /// The field the reading found missing, the last one when several were (the one its
+    /// error is about, unless a deserializer read another way after it).
+    pub fn missing_field(&self) -> Option<&'static str> {
+        self.noted().missing_field
+    }
+
+    /// The last text the reading refused as it read it: a time chrono could not read, an
+    /// enumeration's unknown value… (not a text a type reads whole and checks after, as
+    /// [`Euros`](crate::Euros) does). With [`time_error`](crate::time_error), whether the
+    /// error is chrono's, and of which kind.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{DateTime, FixedOffset, format::ParseErrorKind};
+    /// use eig_domain::{Notes, Strict};
+    /// use serde::Deserialize;
+    ///
+    /// let notes = Notes::default();
+    /// let json = serde_json::json!("2018-06-15");
+    /// let err = DateTime::<FixedOffset>::deserialize(Strict::noting(json, &notes)).unwrap_err();
+    /// assert_eq!(notes.refused_text().as_deref(), Some("2018-06-15"));
+    /// let time = eig_domain::time_error("2018-06-15", &err.to_string()).unwrap();
+    /// assert_eq!(time.kind(), ParseErrorKind::TooShort);
+    /// ```
+    pub fn refused_text(&self) -> Option<String> {
+        self.noted().refused_text.clone()
+    }
+
+    fn noted(&self) -> std::sync::MutexGuard<'_, Noted> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn note_missing_field(&self, field: &'static str) {
+        self.noted().missing_field = Some(field);
+    }
+
+    fn note_refused_text(notes: Option<&Notes>, text: &str) {
+        if let Some(notes) = notes {
+            notes.noted().refused_text = Some(text.to_owned());
+        }
+    }
+}
+
+/// The error of a map read through [`StrictMap`]: the wrapped reader's own, or a missing
+/// field, kept as such until it leaves the map (then noted, and made the reader's error).
+#[derive(Debug)]
+enum MapError<E> {
+    Inner(E),
+    MissingField(&'static str),
+}
+
+impl<E: de::Error> MapError<E> {
+    fn into_error(self, notes: Option<&Notes>) -> E {
+        match self {
+            MapError::Inner(err) => err,
+            MapError::MissingField(field) => {
+                if let Some(notes) = notes {
+                    notes.note_missing_field(field);
+                }
+                E::missing_field(field)
+            }
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for MapError<E> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MapError::Inner(err) => err.fmt(formatter),
+            MapError::MissingField(field) => write!(formatter, "missing field `{field}`"),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for MapError<E> {}
+
+/// Every hook but `missing_field` makes the wrapped reader's error at once, with its own words.
+impl<E: de::Error> de::Error for MapError<E> {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        MapError::Inner(E::custom(message))
+    }
+
+    fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        MapError::Inner(E::invalid_type(unexpected, expected))
+    }
+
+    fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        MapError::Inner(E::invalid_value(unexpected, expected))
+    }
+
+    fn invalid_length(length: usize, expected: &dyn de::Expected) -> Self {
+        MapError::Inner(E::invalid_length(length, expected))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        MapError::Inner(E::unknown_variant(variant, expected))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        MapError::Inner(E::unknown_field(field, expected))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        MapError::MissingField(field)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        MapError::Inner(E::duplicate_field(field))
     }
 }
 
@@ -49,12 +208,16 @@ impl<D> Strict<D> {
 struct StrictVisitor<V> {
     inner: V,
     refuse_sequence: bool,
+    notes: Option<Notes>,
 }
 
 impl<'de, V: Visitor<'de>> StrictVisitor<V> {
     /// Whether the visitor reads an object whatever the method that called it: an internally
     /// tagged enum is read through `deserialize_any`, and serde's visitor of its tag would
     /// take the first element of a sequence as the tag.
+    ///
+    /// serde's visitors are private types: what they expect, in serde's words, is all there is
+    /// to tell them by (`tests/it/serde_words.rs` fails if the words change).
     fn expects_object(&self) -> bool {
         struct Expecting<'a, V>(&'a V);
         impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
@@ -68,23 +231,23 @@ impl<'de, V: Visitor<'de>> StrictVisitor<V> {
 }
 
 impl<V> StrictVisitor<V> {
-    fn new(inner: V) -> StrictVisitor<V> {
-        StrictVisitor { inner, refuse_sequence: false }
+    fn new(inner: V, notes: Option<&Notes>) -> StrictVisitor<V> {
+        StrictVisitor { inner, refuse_sequence: false, notes: notes.cloned() }
     }
 
-    fn for_struct(inner: V) -> StrictVisitor<V> {
-        StrictVisitor { inner, refuse_sequence: true }
+    fn for_struct(inner: V, notes: Option<&Notes>) -> StrictVisitor<V> {
+        StrictVisitor { inner, refuse_sequence: true, notes: notes.cloned() }
     }
 }
 
 /// A seed whose deserializer is wrapped.
-struct StrictSeed<S>(S);
+struct StrictSeed<'n, S>(S, Option<&'n Notes>);
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(deserializer))
+        self.0.deserialize(Strict { inner: deserializer, notes: self.1.cloned() })
     }
 }
 
@@ -92,7 +255,7 @@ macro_rules! forward {
     ($($method:ident),* $(,)?) => {
         $(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-                self.0.$method(StrictVisitor::new(visitor))
+                self.inner.$method(StrictVisitor::new(visitor, self.notes.as_ref()))
             }
         )*
     };
@@ -134,7 +297,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, StrictVisitor::new(visitor))
+        self.inner.deserialize_unit_struct(name, StrictVisitor::new(visitor, self.notes.as_ref()))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -142,7 +305,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, StrictVisitor::new(visitor))
+        self.inner
+            .deserialize_newtype_struct(name, StrictVisitor::new(visitor, self.notes.as_ref()))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -150,7 +314,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, StrictVisitor::new(visitor))
+        self.inner.deserialize_tuple(len, StrictVisitor::new(visitor, self.notes.as_ref()))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -159,7 +323,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, StrictVisitor::new(visitor))
+        self.inner.deserialize_tuple_struct(
+            name,
+            len,
+            StrictVisitor::new(visitor, self.notes.as_ref()),
+        )
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -168,7 +336,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, StrictVisitor::for_struct(visitor))
+        self.inner.deserialize_struct(
+            name,
+            fields,
+            StrictVisitor::for_struct(visitor, self.notes.as_ref()),
+        )
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -177,11 +349,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, StrictVisitor::new(visitor))
+        self.inner.deserialize_enum(
+            name,
+            variants,
+            StrictVisitor::new(visitor, self.notes.as_ref()),
+        )
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.inner.is_human_readable()
     }
 }
 
@@ -217,13 +393,30 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
         visit_f32: f32,
         visit_f64: f64,
         visit_char: char,
-        visit_str: &str,
-        visit_borrowed_str: &'de str,
-        visit_string: String,
         visit_bytes: &[u8],
         visit_borrowed_bytes: &'de [u8],
         visit_byte_buf: Vec<u8>,
     );
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
+        let notes = self.notes;
+        self.inner.visit_str(value).inspect_err(|_| Notes::note_refused_text(notes.as_ref(), value))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
+        let notes = self.notes;
+        self.inner
+            .visit_borrowed_str(value)
+            .inspect_err(|_| Notes::note_refused_text(notes.as_ref(), value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
+        let Some(notes) = self.notes else { return self.inner.visit_string(value) };
+        let copy = value.clone();
+        self.inner
+            .visit_string(value)
+            .inspect_err(|_| Notes::note_refused_text(Some(&notes), &copy))
+    }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
@@ -234,33 +427,36 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.inner.visit_some(Strict(deserializer))
+        self.inner.visit_some(Strict { inner: deserializer, notes: self.notes })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        self.inner.visit_newtype_struct(Strict(deserializer))
+        self.inner.visit_newtype_struct(Strict { inner: deserializer, notes: self.notes })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         if self.refuse_sequence || self.expects_object() {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        self.inner.visit_seq(StrictSeq(seq))
+        self.inner.visit_seq(StrictSeq(seq, self.notes))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_map(StrictMap(map))
+        let notes = self.notes;
+        self.inner
+            .visit_map(StrictMap(map, notes.clone()))
+            .map_err(|err| err.into_error(notes.as_ref()))
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_enum(StrictEnum(data))
+        self.inner.visit_enum(StrictEnum(data, self.notes))
     }
 }
 
-struct StrictSeq<A>(A);
+struct StrictSeq<A>(A, Option<Notes>);
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     type Error = A::Error;
@@ -269,7 +465,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(StrictSeed(seed))
+        self.0.next_element_seed(StrictSeed(seed, self.1.as_ref()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -277,20 +473,24 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-struct StrictMap<A>(A);
+/// A map whose errors are [`MapError`]s, so that a missing field is noted as such.
+struct StrictMap<A>(A, Option<Notes>);
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<A> {
-    type Error = A::Error;
+    type Error = MapError<A::Error>;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(StrictSeed(seed))
+    ) -> Result<Option<K::Value>, Self::Error> {
+        self.0.next_key_seed(StrictSeed(seed, self.1.as_ref())).map_err(MapError::Inner)
     }
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(StrictSeed(seed))
+    fn next_value_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<T::Value, Self::Error> {
+        self.0.next_value_seed(StrictSeed(seed, self.1.as_ref())).map_err(MapError::Inner)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -298,7 +498,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<A> {
     }
 }
 
-struct StrictEnum<A>(A);
+struct StrictEnum<A>(A, Option<Notes>);
 
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for StrictEnum<A> {
     type Error = A::Error;
@@ -308,12 +508,12 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for StrictEnum<A> {
         self,
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
-        let (value, variant) = self.0.variant_seed(StrictSeed(seed))?;
-        Ok((value, StrictVariant(variant)))
+        let (value, variant) = self.0.variant_seed(StrictSeed(seed, self.1.as_ref()))?;
+        Ok((value, StrictVariant(variant, self.1)))
     }
 }
 
-struct StrictVariant<A>(A);
+struct StrictVariant<A>(A, Option<Notes>);
 
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for StrictVariant<A> {
     type Error = A::Error;
@@ -323,11 +523,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for StrictVariant<A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(StrictSeed(seed))
+        self.0.newtype_variant_seed(StrictSeed(seed, self.1.as_ref()))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, StrictVisitor::new(visitor))
+        self.0.tuple_variant(len, StrictVisitor::new(visitor, self.1.as_ref()))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -335,7 +535,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for StrictVariant<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, StrictVisitor::for_struct(visitor))
+        self.0.struct_variant(fields, StrictVisitor::for_struct(visitor, self.1.as_ref()))
     }
 }
 

@@ -63,45 +63,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::EligibilityError,
-    selection::{Criterion, ScoreScale},
+    grid::{Criterion, ScoreScale, ScoringPhase},
 };
-
-/// The phase of the candidates' selection a grid is used in.
-///
-/// # Example
-/// ```
-/// use eig_eligibility::ScoringPhase;
-///
-/// let phase: ScoringPhase = serde_json::from_str(r#""pre_selection""#)?;
-/// assert_eq!(phase, ScoringPhase::PreSelection);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ScoringPhase {
-    /// The written applications (*pré-sélection*, *présélection sur dossier*): EIG6, EIG7.
-    PreSelection,
-    /// The jury's audition or interview (*audition*, *entretien*): EIG4–EIG7.
-    Interview,
-}
-
-impl ScoringPhase {
-    /// The phase in French.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_eligibility::ScoringPhase;
-    ///
-    /// assert_eq!(ScoringPhase::Interview.french(), "audition ou entretien");
-    /// ```
-    pub const fn french(self) -> &'static str {
-        match self {
-            ScoringPhase::PreSelection => "pré-sélection sur dossier",
-            ScoringPhase::Interview => "audition ou entretien",
-        }
-    }
-}
 
 /// How a grid's marks make one score.
 ///

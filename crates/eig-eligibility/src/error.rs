@@ -3,7 +3,7 @@
 
 use eig_domain::{CandidateId, DefiId, Promotion, TalentProfile};
 
-use crate::{candidate_scoring::ScoringPhase, outcome::Subject};
+use crate::{grid::ScoringPhase, outcome::Subject};
 
 /// What has no published rules when a promotion has none at all (EIG1, DIG1).
 pub(crate) const SCOPE_CALL: &str = "les dossiers de défi, les candidatures et la sélection";

@@ -69,7 +69,7 @@ pub use crate::batch::{BatchError, evaluate_candidates, evaluate_dossiers};
 #[doc(alias = "candidats")]
 pub use crate::candidate_scoring::{
     Aggregation, CandidateGrid, CandidateRanking, CandidateRankings, CandidateScoreSheet,
-    CandidateScores, ListKey, ScoredCandidate, ScoringPhase, candidate_grid, rank_candidates,
+    CandidateScores, ListKey, ScoredCandidate, candidate_grid, rank_candidates,
 };
 #[doc(alias = "résiliation")]
 #[doc(alias = "convention de financement")]
@@ -83,6 +83,7 @@ pub use crate::counterfactual::{
     Blocked, Change, ChangeOptions, ChangeSet, Counterfactuals, MAX_CHANGES, MAX_EVALUATIONS,
     MAX_SETS, changes_to_eligible_application, changes_to_eligible_dossier, render_changes_french,
 };
+pub use crate::definitions::{rule_definition, rule_definitions};
 #[doc(alias = "règles")]
 #[doc(alias = "contrat de projet")]
 #[doc(alias = "probation")]
@@ -97,6 +98,9 @@ pub use crate::error::EligibilityError;
 pub use crate::french::{
     RuleLine, RuleStatus, input_label, reason_in_french, render_french, rule_lines,
 };
+#[doc(alias = "jury")]
+#[doc(alias = "notation")]
+pub use crate::grid::{Criterion, ScoreScale, ScoringGrid, ScoringPhase};
 #[doc(alias = "dossier")]
 #[doc(alias = "candidature")]
 #[doc(alias = "autofinancement")]
@@ -119,13 +123,12 @@ pub use crate::prolongation::{
 #[doc(alias = "5bis")]
 pub use crate::rules::{
     RuleDefinition, RuleSet, eig5bis_rule_ids, eig5bis_rules, evaluate_candidate, evaluate_dossier,
-    evaluate_eig5bis, rule_definition, rule_definitions, rule_set,
+    evaluate_eig5bis, rule_set,
 };
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
-    Criterion, JurySheet, Ranked, ScoreScale, ScoredDossier, ScoringGrid, Selection,
-    SelectionStatus, TieBreak, select_laureates,
+    JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak, select_laureates,
 };
 
 /// A promotion's list of rules and the list of their ids, in the same order, from one list of
@@ -141,9 +144,11 @@ mod batch;
 mod candidate_scoring;
 mod convention_terms;
 mod counterfactual;
+mod definitions;
 mod eig7_terms;
 mod error;
 mod french;
+mod grid;
 mod input;
 mod outcome;
 mod prolongation;

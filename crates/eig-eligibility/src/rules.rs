@@ -11,9 +11,9 @@ use eig_domain::{Document, FundingRoute, Promotion, Source};
 
 use crate::{
     error::EligibilityError,
+    grid::ScoringGrid,
     input::{CandidateApplication, DefiDossier},
     outcome::{Decision, Fact, Failure, Outcome, Reason, RuleResult, Subject, TraceEntry},
-    selection::ScoringGrid,
 };
 
 pub(crate) mod common;
@@ -365,39 +365,6 @@ pub fn eig5bis_rule_ids() -> &'static [&'static str] {
 /// ```
 pub fn eig5bis_rules() -> Vec<RuleDefinition> {
     eig5bis::RULES.iter().map(Rule::definition).collect()
-}
-
-/// Every rule the crate defines: AMI 5 bis's, the EIG6+ prolongations', then each promotion's
-/// dossier and candidate rules, in that order (a rule id appears once).
-///
-/// # Example
-/// ```
-/// let rules = eig_eligibility::rule_definitions();
-/// assert!(rules.iter().any(|rule| rule.id == "eig3.host.funding_route"));
-/// assert!(rules.iter().any(|rule| rule.id == "eig6plus.request.deadline"));
-/// ```
-pub fn rule_definitions() -> Vec<RuleDefinition> {
-    let mut definitions = eig5bis_rules();
-    definitions.extend(crate::prolongation_rules());
-    for promotion in Promotion::ALL {
-        if let Ok(rules) = rule_set(promotion) {
-            definitions.extend(rules.dossier_rules());
-            definitions.extend(rules.candidate_rules());
-        }
-    }
-    definitions
-}
-
-/// The definition of the rule `id`, whichever promotion or call it belongs to.
-///
-/// # Example
-/// ```
-/// let rule = eig_eligibility::rule_definition("eig3.defi.team_size").unwrap();
-/// assert_eq!(rule.source.to_string(), "AAP3 §2.2");
-/// assert!(eig_eligibility::rule_definition("funding.no_such_rule").is_none());
-/// ```
-pub fn rule_definition(id: &str) -> Option<RuleDefinition> {
-    rule_definitions().into_iter().find(|rule| rule.id == id)
 }
 
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris

@@ -21,82 +21,10 @@
 
 use std::collections::BTreeSet;
 
-use eig_domain::{DefiId, Euros, Promotion, Source, Sourced};
+use eig_domain::{DefiId, Euros, Promotion, Source};
 use serde::{Deserialize, Serialize};
 
-use crate::{error::EligibilityError, rules::rule_set};
-
-/// A promotion's grid for défi dossiers.
-///
-/// # Example
-/// ```
-/// use eig_domain::Promotion;
-/// use eig_eligibility::rule_set;
-///
-/// let grid = rule_set(Promotion::Eig4)?.scoring_grid()?;
-/// assert_eq!(grid.criteria.len(), 5);
-/// assert_eq!(grid.scale.map(|scale| (scale.value.min, scale.value.max)), Some((1, 4)));
-/// # Ok::<(), eig_eligibility::EligibilityError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct ScoringGrid {
-    /// The promotion.
-    pub promotion: Promotion,
-    /// The criteria, in the source's order.
-    pub criteria: Vec<Criterion>,
-    /// The published scale, when a source gives one (JURY4: 1 to 4).
-    pub scale: Option<Sourced<ScoreScale>>,
-    /// Whether the source states equal weights (AAP6 §5.5 « à pondération égale »).
-    pub equal_weights_stated: bool,
-    /// Where the grid is published.
-    pub source: Source,
-}
-
-/// One criterion of a grid.
-///
-/// # Example
-/// ```
-/// use eig_domain::Promotion;
-/// use eig_eligibility::rule_set;
-///
-/// let grid = rule_set(Promotion::Eig6)?.scoring_grid()?;
-/// assert_eq!(grid.criteria[0].name, "Pertinence du besoin");
-/// # Ok::<(), eig_eligibility::EligibilityError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-pub struct Criterion {
-    /// Its name, as the source words it.
-    pub name: &'static str,
-}
-
-impl Criterion {
-    pub(crate) const fn new(name: &'static str) -> Criterion {
-        Criterion { name }
-    }
-}
-
-/// A score scale, both ends included.
-///
-/// # Example
-/// ```
-/// use eig_eligibility::ScoreScale;
-///
-/// let scale: ScoreScale = serde_json::from_str(r#"{"min": 0, "max": 5}"#)?;
-/// assert_eq!(scale, ScoreScale { min: 0, max: 5 });
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ScoreScale {
-    /// Lowest score.
-    pub min: u8,
-    /// Highest score.
-    pub max: u8,
-}
+use crate::{error::EligibilityError, grid::ScoreScale, rules::rule_set};
 
 /// The jury's sheet: places, optional envelope and the scores of each eligible dossier.
 ///

@@ -22,7 +22,6 @@ use crate::{
     },
     rule::RuleId,
     split::{RoundingRule, allocate, cents_of, fraction_of, split, split_evenly},
-    stream::PromotionPlanStream,
 };
 
 /// The plan of a whole promotion: every défi in rank order, the totals per payer and the
@@ -79,66 +78,10 @@ pub fn plan_promotion(
     })
 }
 
-/// The plan of a whole promotion, as [`plan_promotion`] gives it, with its défis' plans
-/// computed again when they are read instead of kept: every défi is planned once here — every
-/// check and amount, the totals, the envelope — and dropped, so the errors are those of
-/// [`plan_promotion`], found before anything is written. A plan of hundreds of thousands of
-/// défis can then be written (as JSON: it serializes as the [`PromotionPlan`]; or in French)
-/// without being held whole in memory.
-///
-/// # Errors
-/// As [`plan_promotion`], the same error for the same input.
-///
-/// # Example
-/// ```
-/// use eig_funding::{Payer, PromotionInput, Scenario, plan_promotion, plan_promotion_stream};
-///
-/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
-///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] },
-///   { "defi": "d2", "route": "self_funded", "host": { "kind": "ministry" }, "talents": [ { "talent": "t2" } ] } ] }"#)?;
-/// let scenario = Scenario::default();
-/// let stream = plan_promotion_stream(&input, &scenario)?;
-/// let whole = plan_promotion(&input, &scenario)?;
-/// assert_eq!(stream.totals, whole.totals);
-/// assert_eq!(serde_json::to_string(&stream)?, serde_json::to_string(&whole)?);
-/// let second = stream.defis().nth(1).transpose()?.map(|defi| defi.amount_of(Payer::Host));
-/// assert_eq!(second, Some(whole.defis[1].amount_of(Payer::Host)));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn plan_promotion_stream<'a>(
-    input: &'a PromotionInput,
-    scenario: &'a Scenario,
-) -> Result<PromotionPlanStream<'a>, FundingError> {
-    let payer = envelope_payer(input.promotion);
-    let talents = input.defis.iter().map(|defi| defi.talents.len()).sum();
-    // The envelope payer's amount of each talent, in rank order: all the envelope needs; and
-    // the positions of the talents whose cost is the ING estimate.
-    let mut amounts = Vec::with_capacity(talents);
-    let mut estimated = Vec::new();
-    let (mut context, totals) = plan_each_defi(input, scenario, false, |plan| {
-        for talent in &plan.talents {
-            if talent.cost_basis == CostBasis::ReferenceEstimate {
-                estimated.push(amounts.len());
-            }
-            amounts.push(talent.amount_of(payer));
-        }
-    })?;
-    let envelope =
-        context.envelope(payer, || amounts.iter().copied()).map_err(|err| err.at(None))?;
-    Ok(PromotionPlanStream::new(
-        input,
-        scenario,
-        ByPayer::from_map(totals),
-        envelope,
-        context.used_parameters(),
-        estimated,
-    ))
-}
-
 /// Each défi's plan in rank order, with the checks across défis (each défi and talent once),
 /// handed to `each`; the context (its parameters, and its estimates when `list_estimates`) and
 /// the promotion's totals.
-fn plan_each_defi<'a>(
+pub(crate) fn plan_each_defi<'a>(
     input: &PromotionInput,
     scenario: &'a Scenario,
     list_estimates: bool,
@@ -171,7 +114,8 @@ fn plan_each_defi<'a>(
     Ok((context, totals))
 }
 
-/// Each défi's plan computed again, in rank order (for [`PromotionPlanStream::defis`]).
+/// Each défi's plan computed again, in rank order (for
+/// [`PromotionPlanStream::defis`](crate::PromotionPlanStream::defis)).
 pub(crate) fn replan_defis<'a>(
     input: &'a PromotionInput,
     scenario: &'a Scenario,
@@ -184,7 +128,7 @@ pub(crate) fn replan_defis<'a>(
 
 /// The payer whose envelope a promotion has: the PIA's for EIG1–EIG3 (RAPPORT; AAP3 §1),
 /// programme 352's for EIG4 (AAP4 §1); a scenario may give one to any promotion.
-fn envelope_payer(promotion: Promotion) -> Payer {
+pub(crate) fn envelope_payer(promotion: Promotion) -> Payer {
     match promotion {
         Promotion::Eig1 | Promotion::Eig2 | Promotion::Eig3 => Payer::PiaThroughCdc,
         Promotion::Eig7 => Payer::Dinum,
@@ -236,7 +180,7 @@ enum Kind {
 
 const PARAMETERS: usize = ParameterId::ALL.len();
 
-struct Context<'a> {
+pub(crate) struct Context<'a> {
     promotion: Promotion,
     scenario: &'a Scenario,
     facts: PromotionFacts,
@@ -328,7 +272,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn used_parameters(&self) -> Vec<UsedParameter> {
+    pub(crate) fn used_parameters(&self) -> Vec<UsedParameter> {
         self.parameters
             .iter()
             .zip(self.used)
@@ -749,7 +693,7 @@ impl<'a> Context<'a> {
 
     /// The envelope outcome of `payer`'s amounts, one per talent in rank order (`amounts`
     /// gives them anew each time it is called), its talents named by position.
-    fn envelope<I>(
+    pub(crate) fn envelope<I>(
         &mut self,
         payer: Payer,
         amounts: impl Fn() -> I,

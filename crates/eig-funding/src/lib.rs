@@ -94,7 +94,7 @@ pub use crate::plan::{
     TalentPlan, TalentRef,
 };
 pub use crate::{
-    compute::{plan_defi, plan_promotion, plan_promotion_stream, route_is_open},
+    compute::{plan_defi, plan_promotion, route_is_open},
     error::{FundingError, SplitError},
     parameter::{
         LAST_CHECKED_ON, Override, Parameter, ParameterId, ParameterValue, UnknownParameter,
@@ -103,12 +103,8 @@ pub use crate::{
     },
     rule::RuleId,
     split::{RoundingRule, Split, allocate, fraction_of, split, split_evenly},
-    stream::PromotionPlanStream,
+    stream::{PromotionPlanStream, plan_promotion_stream},
 };
-
-/// The former name of [`DefiFunding`], kept for one release.
-#[deprecated(since = "0.1.0", note = "renamed `DefiFunding`, apart from `eig_matching::DefiSeats`")]
-pub type DefiInput = DefiFunding;
 
 mod calendar;
 mod compute;

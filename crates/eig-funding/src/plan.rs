@@ -362,6 +362,37 @@ pub enum Formula {
     },
 }
 
+impl Formula {
+    /// What the formula computes, in French words: the logic of the rule that applied it,
+    /// for a person who reads the rules (the law ↔ code pages).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::{Euros, Share};
+    /// use eig_funding::Formula;
+    ///
+    /// let pia = Formula::ShareOfCost { share: Share::from_percent(70)?, employer_cost: Euros::from_whole(70_000) };
+    /// assert_eq!(pia.in_words(), "70\u{a0}% du coût total employeur du talent, arrondis au centime");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn in_words(&self) -> String {
+        match self {
+            Formula::ShareOfCost { share, .. } => {
+                format!("{share} du coût total employeur du talent, arrondis au centime")
+            }
+            Formula::MonthsOfCost { months, .. } => format!(
+                "{months} mois de coût employeur du talent (un mois : son coût mensuel s'il est \
+                 donné, sinon le coût de son contrat divisé par le nombre de mois du contrat)"
+            ),
+            Formula::Flat { amount } => format!("un forfait de {amount} € par talent"),
+            Formula::WholeCost { payer } => {
+                format!("tout le coût employeur du talent, payé par : {}", payer.french())
+            }
+        }
+    }
+}
+
 /// Where a talent's employer cost comes from.
 ///
 /// # Example

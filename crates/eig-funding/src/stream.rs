@@ -6,13 +6,69 @@ use serde::{Serialize, Serializer, ser::SerializeSeq as _, ser::SerializeStruct 
 use eig_domain::{CandidateId, DefiId, Euros, Promotion};
 
 use crate::{
-    compute::{Envelope, replan_defis},
+    compute::{Envelope, envelope_payer, plan_each_defi, replan_defis},
     error::FundingError,
     input::{DefiFunding, EnvelopePolicy, PromotionInput, Scenario, TalentInput},
     parameter::UsedParameter,
-    plan::{ByPayer, DefiPlan, EnvelopeOutcome, PromotionPlan, TalentRef},
+    plan::{ByPayer, CostBasis, DefiPlan, EnvelopeOutcome, PromotionPlan, TalentRef},
     split::RoundingRule,
 };
+
+/// The plan of a whole promotion, as [`plan_promotion`](crate::plan_promotion) gives it, with its défis' plans
+/// computed again when they are read instead of kept: every défi is planned once here — every
+/// check and amount, the totals, the envelope — and dropped, so the errors are those of
+/// [`plan_promotion`](crate::plan_promotion), found before anything is written. A plan of hundreds of thousands of
+/// défis can then be written (as JSON: it serializes as the [`PromotionPlan`]; or in French)
+/// without being held whole in memory.
+///
+/// # Errors
+/// As [`plan_promotion`](crate::plan_promotion), the same error for the same input.
+///
+/// # Example
+/// ```
+/// use eig_funding::{Payer, PromotionInput, Scenario, plan_promotion, plan_promotion_stream};
+///
+/// let input: PromotionInput = serde_json::from_str(r#"{ "promotion": "EIG3", "defis": [
+///   { "defi": "d1", "route": "direct", "host": { "kind": "ministry" }, "talents": [ { "talent": "t1" } ] },
+///   { "defi": "d2", "route": "self_funded", "host": { "kind": "ministry" }, "talents": [ { "talent": "t2" } ] } ] }"#)?;
+/// let scenario = Scenario::default();
+/// let stream = plan_promotion_stream(&input, &scenario)?;
+/// let whole = plan_promotion(&input, &scenario)?;
+/// assert_eq!(stream.totals, whole.totals);
+/// assert_eq!(serde_json::to_string(&stream)?, serde_json::to_string(&whole)?);
+/// let second = stream.defis().nth(1).transpose()?.map(|defi| defi.amount_of(Payer::Host));
+/// assert_eq!(second, Some(whole.defis[1].amount_of(Payer::Host)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_promotion_stream<'a>(
+    input: &'a PromotionInput,
+    scenario: &'a Scenario,
+) -> Result<PromotionPlanStream<'a>, FundingError> {
+    let payer = envelope_payer(input.promotion);
+    let talents = input.defis.iter().map(|defi| defi.talents.len()).sum();
+    // The envelope payer's amount of each talent, in rank order: all the envelope needs; and
+    // the positions of the talents whose cost is the ING estimate.
+    let mut amounts = Vec::with_capacity(talents);
+    let mut estimated = Vec::new();
+    let (mut context, totals) = plan_each_defi(input, scenario, false, |plan| {
+        for talent in &plan.talents {
+            if talent.cost_basis == CostBasis::ReferenceEstimate {
+                estimated.push(amounts.len());
+            }
+            amounts.push(talent.amount_of(payer));
+        }
+    })?;
+    let envelope =
+        context.envelope(payer, || amounts.iter().copied()).map_err(|err| err.at(None))?;
+    Ok(PromotionPlanStream::new(
+        input,
+        scenario,
+        ByPayer::from_map(totals),
+        envelope,
+        context.used_parameters(),
+        estimated,
+    ))
+}
 
 /// A promotion's plan as [`plan_promotion_stream`](crate::plan_promotion_stream) gives it:
 /// the figures of the [`PromotionPlan`] without its défis' plans, which

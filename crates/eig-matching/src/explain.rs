@@ -13,7 +13,10 @@ use eig_domain::{CandidateId, DefiId, TalentProfile};
 use serde::{Deserialize, Serialize};
 
 use crate::instance::NONE;
-use crate::solve::{DefiState, DefiStatus, Solution};
+use crate::solve::{
+    report::DefiStatus,
+    solution::{DefiState, Solution},
+};
 
 /// What a candidate obtained.
 ///

@@ -4,17 +4,20 @@
 //! seats' profiles and chooses distinct défis uniformly at random; each jury orders its
 //! applicants uniformly at random, leaves some unranked and ties some with the previous one.
 //! Ids are `d0…` and `c0…`, zero-padded so that their order is the generation order.
-//! Built directly in dense form (no id lookups), so a national-scale instance takes about a
-//! second. Same configuration ⇒ same instance.
+//! Built in compact form (ids made once, lists by index: no id lookups), then validated by
+//! [`Instance::from_compact`] like any input. Same configuration ⇒ same instance.
 
 use std::collections::BTreeMap;
 
 use eig_domain::{CandidateId, DefiId, TalentProfile};
 use serde::{Deserialize, Serialize};
 
-use crate::input::Limits;
-use crate::instance::Instance;
-use crate::lottery::SplitMix64;
+use crate::{
+    compact::{CompactInput, keys::Ids},
+    input::MatchingLimits,
+    instance::Instance,
+    lottery::SplitMix64,
+};
 
 /// What to generate.
 ///
@@ -41,7 +44,7 @@ pub struct GeneratorConfig {
     /// Team and choice limits (`max_choices` is also how many défis each candidate chooses,
     /// or all of them if fewer). Team bounds that do not hold the seats of a défi are widened
     /// to hold them, so that the generated instance is valid.
-    pub limits: Limits,
+    pub limits: MatchingLimits,
     /// Chance, in percent, that a jury ranks an applicant.
     pub ranked_percent: u32,
     /// Chance, in percent, that a ranked applicant ties with the previous one.
@@ -77,7 +80,7 @@ impl GeneratorConfig {
             candidates: 170,
             defis: 15,
             seats: GeneratorConfig::eig_seats(),
-            limits: Limits { team_min: 2, team_max: 3, max_choices: 2 },
+            limits: MatchingLimits { team_min: 2, team_max: 3, max_choices: 2 },
             ranked_percent: 80,
             tie_percent: 10,
         }
@@ -124,7 +127,7 @@ impl GeneratorConfig {
             candidates: 1_000_000,
             defis: 100_000,
             seats: GeneratorConfig::eig_seats(),
-            limits: Limits { team_min: 2, team_max: 3, max_choices: 5 },
+            limits: MatchingLimits { team_min: 2, team_max: 3, max_choices: 5 },
             ranked_percent: 100,
             tie_percent: 0,
         }
@@ -149,12 +152,12 @@ fn index(i: usize) -> u32 {
 ///
 /// # Example
 /// ```
-/// use eig_matching::{GeneratorConfig, Instance, Limits, generate};
+/// use eig_matching::{GeneratorConfig, Instance, MatchingLimits, generate};
 ///
 /// // Three seats per défi do not fit a maximum team of 2: the maximum becomes 3.
-/// let limits = Limits { team_min: 2, team_max: 2, max_choices: 2 };
+/// let limits = MatchingLimits { team_min: 2, team_max: 2, max_choices: 2 };
 /// let instance = generate(&GeneratorConfig { limits, ..GeneratorConfig::eig_call(1) });
-/// assert_eq!(instance.limits(), Limits { team_max: 3, ..limits });
+/// assert_eq!(instance.limits(), MatchingLimits { team_max: 3, ..limits });
 /// assert_eq!(Instance::new(&instance.to_input()), Ok(instance));
 /// ```
 pub fn generate(config: &GeneratorConfig) -> Instance {
@@ -173,7 +176,7 @@ pub fn generate(config: &GeneratorConfig) -> Instance {
 /// assert_eq!(generate_with_offers(&config, 0), generate(&config));
 /// assert_ne!(generate_with_offers(&config, 10), generate(&config));
 /// ```
-#[expect(clippy::too_many_lines, reason = "one pass per array of the dense instance")]
+#[expect(clippy::too_many_lines, reason = "one pass per list of the compact input")]
 pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Instance {
     let mut rng = SplitMix64::new(config.seed);
     let seats: Vec<(TalentProfile, u32)> =
@@ -187,13 +190,11 @@ pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Ins
     let mut seat_start = Vec::with_capacity(defi_count + 1);
     let mut seat_defi = Vec::with_capacity(defi_count * per_defi);
     let mut seat_profile = Vec::with_capacity(defi_count * per_defi);
-    let mut seat_capacity = Vec::with_capacity(defi_count * per_defi);
     seat_start.push(0);
     for d in 0..defi_count {
-        for &(profile, capacity) in &seats {
+        for &(profile, _) in &seats {
             seat_defi.push(index(d));
             seat_profile.push(profile);
-            seat_capacity.push(capacity);
         }
         seat_start.push(index(seat_defi.len()));
     }
@@ -298,34 +299,48 @@ pub fn generate_with_offers(config: &GeneratorConfig, offer_percent: u32) -> Ins
         }
         offer_start.push(index(offer_candidate.len()));
     }
-    // Bounds that hold the seats: what `Instance::new` requires of every défi.
+    // Bounds that hold the seats: what the validation requires of every défi.
     let total: u64 = seats.iter().map(|&(_, n)| u64::from(n)).sum();
     let total = u32::try_from(total).unwrap_or(u32::MAX);
-    let limits = Limits {
+    let limits = MatchingLimits {
         team_min: config.limits.team_min.min(total),
         team_max: config.limits.team_max.max(total),
         ..config.limits
     };
-    Instance {
+    // One ranking per seat, in seat order: its tie groups (as ends in `rank_candidate`) and
+    // its offers.
+    let mut group_start = Vec::with_capacity(seat_count + 1);
+    let mut group_end = Vec::with_capacity(rank_candidate.len());
+    group_start.push(0);
+    for s in 0..seat_count {
+        let end = rank_start[s + 1] as usize;
+        for i in rank_start[s] as usize..end {
+            if i + 1 == end || rank_group[i + 1] != rank_group[i] {
+                group_end.push(index(i + 1));
+            }
+        }
+        group_start.push(index(group_end.len()));
+    }
+    let compact = CompactInput {
         limits,
-        defis,
+        defi_ids: Ids::of(defis),
+        candidate_ids: Ids::of(candidates),
+        defis: (0..defi_count).map(index).collect(),
         seat_start,
-        seat_defi,
-        seat_profile,
-        seat_capacity,
-        candidates,
-        profile,
+        seats: seats.repeat(defi_count),
+        candidates: (0..candidate_count).map(index).collect(),
+        profiles: profile,
         choice_start,
         choice_defi,
-        rank_start,
-        rank_candidate,
-        rank_group,
+        ranking_defi: seat_defi,
+        ranking_profile: seat_profile,
+        ranked_start: rank_start[..seat_count].to_vec(),
+        group_start,
+        group_end,
+        ranked: rank_candidate,
         offer_start,
-        offer_candidate,
-        slot_seat_rank: Vec::new(),
-        slot_group: Vec::new(),
-        rank_choice: Vec::new(),
-        ties: false,
-    }
-    .with_tables()
+        offered: offer_candidate,
+    };
+    Instance::from_compact(&compact)
+        .unwrap_or_else(|err| unreachable!("a generated instance is valid: {err}"))
 }

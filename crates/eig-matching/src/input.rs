@@ -18,17 +18,18 @@ use serde::{Deserialize, Serialize};
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_matching::Limits;
+/// use eig_matching::MatchingLimits;
 ///
-/// let eig3 = Limits::for_promotion(Promotion::Eig3).expect("AAC3 states both");
+/// let eig3 = MatchingLimits::for_promotion(Promotion::Eig3).expect("AAC3 states both");
 /// assert_eq!((eig3.team_min, eig3.team_max, eig3.max_choices), (2, 3, 2));
-/// let plain = Limits { team_min: 0, team_max: 40, max_choices: 10 };
+/// let plain = MatchingLimits { team_min: 0, team_max: 40, max_choices: 10 };
 /// assert!(plain.team_min <= plain.team_max);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Limits {
+// Named `Limits` in serde's messages and in the JSON Schemas, as before its rename.
+#[serde(rename = "Limits", deny_unknown_fields)]
+pub struct MatchingLimits {
     /// Fewest talents in a running défi (0: no lower quota).
     pub team_min: u32,
     /// Most talents in a défi; the seats of a défi add up to at most this.
@@ -37,25 +38,25 @@ pub struct Limits {
     pub max_choices: u32,
 }
 
-impl Limits {
+impl MatchingLimits {
     /// The limits stated for `promotion`: its team bounds and its choice limit; `None` when
     /// the sources give one of them for no promotion (EIG1, EIG7's pool, DIG1).
     ///
     /// # Example
     /// ```
     /// use eig_domain::Promotion;
-    /// use eig_matching::Limits;
+    /// use eig_matching::MatchingLimits;
     ///
     /// // EIG6: teams of 2 or 3 (AAP6 §2), 3 to 5 projects by preference (AAC6 art. 5).
-    /// let eig6 = Limits::for_promotion(Promotion::Eig6).expect("stated for EIG6");
+    /// let eig6 = MatchingLimits::for_promotion(Promotion::Eig6).expect("stated for EIG6");
     /// assert_eq!((eig6.team_min, eig6.team_max, eig6.max_choices), (2, 3, 5));
-    /// assert_eq!(Limits::for_promotion(Promotion::Eig1), None);
+    /// assert_eq!(MatchingLimits::for_promotion(Promotion::Eig1), None);
     /// ```
-    pub fn for_promotion(promotion: Promotion) -> Option<Limits> {
+    pub fn for_promotion(promotion: Promotion) -> Option<MatchingLimits> {
         let facts = promotion.facts();
         let team = facts.team_size?.value;
         let choices = facts.choice_limit?.value;
-        Some(Limits::from_domain(team, choices))
+        Some(MatchingLimits::from_domain(team, choices))
     }
 
     /// The limits read from the vocabulary's [`TeamBounds`] and [`ChoiceLimit`].
@@ -63,15 +64,15 @@ impl Limits {
     /// # Example
     /// ```
     /// use eig_domain::Promotion;
-    /// use eig_matching::Limits;
+    /// use eig_matching::MatchingLimits;
     ///
     /// let facts = Promotion::Eig3.facts();
     /// let (team, choices) = (facts.team_size.expect("AAP3 §2.2"), facts.choice_limit.expect("AAC3"));
-    /// let limits = Limits::from_domain(team.value, choices.value);
-    /// assert_eq!(Some(limits), Limits::for_promotion(Promotion::Eig3));
+    /// let limits = MatchingLimits::from_domain(team.value, choices.value);
+    /// assert_eq!(Some(limits), MatchingLimits::for_promotion(Promotion::Eig3));
     /// ```
-    pub fn from_domain(team: TeamBounds, choices: ChoiceLimit) -> Limits {
-        Limits {
+    pub fn from_domain(team: TeamBounds, choices: ChoiceLimit) -> MatchingLimits {
+        MatchingLimits {
             team_min: u32::from(team.min),
             team_max: u32::from(team.max),
             max_choices: u32::from(choices.max),
@@ -304,7 +305,7 @@ impl RankingInput {
 #[serde(deny_unknown_fields)]
 pub struct MatchingInput {
     /// Team and choice bounds.
-    pub limits: Limits,
+    pub limits: MatchingLimits,
     /// The défis.
     pub defis: Vec<DefiSeats>,
     /// The candidates.
@@ -319,9 +320,9 @@ impl MatchingInput {
     /// # Example
     /// ```
     /// use eig_domain::{Promotion, TalentProfile};
-    /// use eig_matching::{CandidateInput, DefiSeats, Instance, Limits, MatchingInput, RankingInput};
+    /// use eig_matching::{CandidateInput, DefiSeats, Instance, MatchingLimits, MatchingInput, RankingInput};
     ///
-    /// let limits = Limits::for_promotion(Promotion::Eig3).expect("AAP3 and AAC3 state them");
+    /// let limits = MatchingLimits::for_promotion(Promotion::Eig3).expect("AAP3 and AAC3 state them");
     /// let input = MatchingInput::new(
     ///     limits,
     ///     [DefiSeats::new("d1".parse()?).with_seats(TalentProfile::Developer, 2)],
@@ -336,7 +337,7 @@ impl MatchingInput {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
-        limits: Limits,
+        limits: MatchingLimits,
         defis: impl IntoIterator<Item = DefiSeats>,
         candidates: impl IntoIterator<Item = CandidateInput>,
         rankings: impl IntoIterator<Item = RankingInput>,

@@ -5,8 +5,10 @@
 //! jury ranks its applicants (ties allowed); a défi runs with a team between a minimum and a
 //! maximum, or is withdrawn (AAC2–AAC6, see `docs/matching.md`). This crate
 //!
-//! - validates the problem at the edge ([`MatchingInput`] → [`Instance`], every
-//!   [`Problem`] at once);
+//! - reads the problem as written ([`MatchingInput`]), or straight into compact form
+//!   ([`CompactInput`]) for large inputs;
+//! - validates it once, list by list ([`Instance::new`], [`Instance::from_compact`]: every
+//!   [`InputProblem`] at once); the generator's instances go through the same validation;
 //! - solves it by deferred acceptance over (défi, profile) seats from either side
 //!   ([`Proposing`]), in O(total list length), with ties broken by a seeded lottery
 //!   ([`SplitMix64`]) and lower quotas handled by the sources' withdrawal policy or by an
@@ -51,8 +53,37 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Reading: the problem as embedders write it, and its compact form.
 #[doc(alias = "lecture rapide")]
 pub use crate::compact::CompactInput;
+pub use crate::input::{CandidateInput, DefiSeats, MatchingInput, MatchingLimits, RankingInput};
+// Validation: the instance, and what can be wrong with an input.
+pub use crate::instance::Instance;
+pub use crate::validate::problem::{InputProblem, InstanceError};
+// Solving.
+#[doc(alias = "tirage au sort")]
+pub use crate::lottery::SplitMix64;
+#[doc(alias = "affectation")]
+#[doc(alias = "retrait")]
+pub use crate::solve::{
+    SolveError,
+    options::{LowerQuotas, Options, Proposing},
+    report::{
+        DefiReport, DefiStatus, MatchingReport, Placement, PlacementDifference, SearchOutcome,
+    },
+    solution::Solution,
+    solve, solve_until,
+};
+// Verifying.
+#[doc(alias = "vérification")]
+#[doc(alias = "paire bloquante")]
+pub use crate::verify::{
+    Verification,
+    assignment::{Assignment, AssignmentError},
+    certificate::{Certificate, StabilityNotion, Violation},
+    verify,
+};
+// Explaining.
 #[doc(alias = "défi")]
 #[doc(alias = "candidat")]
 #[doc(alias = "classement")]
@@ -62,35 +93,25 @@ pub use crate::explain::{
     BetterChoice, CandidateExplanation, CandidateOutcome, DefiExplanation, Explanations,
     SeatExplanation, WhyNot,
 };
+// Generating instances for tests and benchmarks.
 #[doc(alias = "générateur")]
 pub use crate::generate::{GeneratorConfig, generate, generate_with_offers};
-pub use crate::input::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput};
-pub use crate::instance::{Instance, InstanceError, Problem};
-#[doc(alias = "tirage au sort")]
-pub use crate::lottery::SplitMix64;
-#[doc(alias = "affectation")]
-#[doc(alias = "retrait")]
-pub use crate::solve::{
-    DefiReport, DefiStatus, Difference, LowerQuotas, Options, Placement, Proposing, Report,
-    SearchOutcome, Solution, SolveError, solve, solve_until,
-};
-#[doc(alias = "vérification")]
-#[doc(alias = "paire bloquante")]
-pub use crate::verify::{
-    Assignment, AssignmentError, Certificate, StabilityNotion, Verdict, Violation, verify,
-};
 
-/// The former name of [`DefiSeats`], kept for one release.
-#[deprecated(since = "0.1.0", note = "renamed `DefiSeats`, apart from `eig_funding::DefiFunding`")]
-pub type DefiInput = DefiSeats;
-
+// By stage: reading (`input`, `compact`), validating (`validate` → `instance`), solving
+// (`solve`, with `lottery`), verifying (`verify`), explaining (`explain`); `generate` makes
+// inputs and validates them like any other.
 mod compact;
-mod engine;
-mod exact;
 mod explain;
 mod generate;
 mod input;
 mod instance;
 mod lottery;
 mod solve;
+mod validate;
 mod verify;
+
+// The validation as first written, kept as a test oracle of the validation: under `tests/`,
+// which is not published.
+#[cfg(test)]
+#[path = "../tests/oracle/validation.rs"]
+mod oracle;

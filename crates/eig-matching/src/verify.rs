@@ -12,465 +12,23 @@
     reason = "index arithmetic over parallel arrays reads best with c (candidate), d (défi), s (seat)"
 )]
 
-use eig_domain::{CandidateId, DefiId, TalentProfile};
+use crate::{
+    instance::{Instance, NONE},
+    verify::{
+        assignment::Assignment,
+        certificate::{Certificate, StabilityNotion, Violation},
+    },
+};
 use serde::{Deserialize, Serialize};
 
-use crate::instance::{Instance, NONE, index_of};
-
-/// A proposed assignment of candidates to défis, in the instance's indices: any list of
-/// (candidate, défi) pairs, even a wrong one (a candidate twice, a wrong profile), so that
-/// [`verify`] can say what is wrong with it.
-///
-/// # Example
-/// ```
-/// use eig_matching::{Assignment, Instance, MatchingInput};
-///
-/// let input: MatchingInput = serde_json::from_str(r#"{
-///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
-///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
-///   "candidates": [{"id": "c1", "profile": "developer", "choices": ["d1"]}],
-///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"]]}]
-/// }"#)?;
-/// let instance = Instance::new(&input)?;
-/// let assignment = Assignment::from_ids(&instance, [("c1", "d1")])?;
-/// assert_eq!(assignment.len(), 1);
-/// assert!(Assignment::from_ids(&instance, [("c2", "d1")]).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Assignment {
-    /// (candidate, défi), sorted.
-    pub(crate) pairs: Vec<(u32, u32)>,
-}
-
-/// Why a list of pairs cannot be read as an [`Assignment`] of an instance.
-///
-/// # Example
-/// ```
-/// use eig_matching::{Assignment, AssignmentError, GeneratorConfig, generate};
-///
-/// let instance = generate(&GeneratorConfig::eig_call(1));
-/// let err = Assignment::from_ids(&instance, [("c999", "d00")]).unwrap_err();
-/// assert_eq!(err, AssignmentError::UnknownCandidate { candidate: "c999".to_owned() });
-/// assert_eq!(err.to_string(), r#"candidat inconnu "c999" : l'affectation nomme un candidat absent des données, retirez-le"#);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum AssignmentError {
-    /// The text is not a valid candidate id, or no candidate has it.
-    #[error(
-        "candidat inconnu {} : l'affectation nomme un candidat absent des données, retirez-le",
-        eig_domain::echo(candidate)
-    )]
-    UnknownCandidate {
-        /// The text.
-        candidate: String,
-    },
-    /// The text is not a valid défi id, or no défi has it.
-    #[error(
-        "défi inconnu {} : l'affectation nomme un défi absent des données, retirez-le",
-        eig_domain::echo(defi)
-    )]
-    UnknownDefi {
-        /// The text.
-        defi: String,
-    },
-    /// The assignment holds a pair of indices this instance does not have: it was made for
-    /// another instance, with more candidates or défis.
-    #[error(
-        "l'affectation a été faite pour d'autres données : elle place le candidat n° {candidate_index} \
-         sur le défi n° {defi_index}, mais ces données ont {candidates} candidats et {defis} défis : \
-         vérifiez l'affectation avec les données pour lesquelles elle a été calculée"
-    )]
-    OtherInstance {
-        /// The candidate index of the first such pair.
-        candidate_index: u32,
-        /// Its défi index.
-        defi_index: u32,
-        /// How many candidates this instance has.
-        candidates: usize,
-        /// How many défis this instance has.
-        defis: usize,
-    },
-}
-
-impl Assignment {
-    /// Reads (candidate id, défi id) pairs; a pair listed twice is one placement.
-    ///
-    /// # Errors
-    /// [`AssignmentError`] for the first id the instance does not know.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_matching::{Assignment, Instance, MatchingInput};
-    ///
-    /// let input: MatchingInput = serde_json::from_str(r#"{
-    ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
-    ///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
-    ///   "candidates": [
-    ///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
-    ///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
-    ///   ],
-    ///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
-    /// }"#)?;
-    /// let instance = Instance::new(&input)?;
-    /// let assignment = Assignment::from_ids(&instance, [("c2", "d1"), ("c1", "d1")])?;
-    /// let pairs: Vec<String> = assignment.pairs(&instance)?.map(|(c, d)| format!("{c}→{d}")).collect();
-    /// assert_eq!(pairs, ["c1→d1", "c2→d1"]); // sorted; wrong (two on one seat) but readable
-    /// assert!(Assignment::from_ids(&instance, [("c1", "not an id!")]).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_ids<C: AsRef<str>, D: AsRef<str>>(
-        instance: &Instance,
-        pairs: impl IntoIterator<Item = (C, D)>,
-    ) -> Result<Assignment, AssignmentError> {
-        let mut out = Vec::new();
-        for (candidate, defi) in pairs {
-            let (candidate, defi) = (candidate.as_ref(), defi.as_ref());
-            let c = candidate
-                .parse::<CandidateId>()
-                .ok()
-                .and_then(|id| index_of(&instance.candidates, &id))
-                .ok_or_else(|| AssignmentError::UnknownCandidate {
-                    candidate: candidate.to_owned(),
-                })?;
-            let d = defi
-                .parse::<DefiId>()
-                .ok()
-                .and_then(|id| index_of(&instance.defis, &id))
-                .ok_or_else(|| AssignmentError::UnknownDefi { defi: defi.to_owned() })?;
-            out.push((c, d));
-        }
-        out.sort_unstable();
-        out.dedup();
-        Ok(Assignment { pairs: out })
-    }
-
-    /// How many (candidate, défi) pairs.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_matching::{GeneratorConfig, Options, generate, solve};
-    ///
-    /// let instance = generate(&GeneratorConfig::eig_call(1));
-    /// let solution = solve(&instance, &Options::default())?;
-    /// assert_eq!(solution.assignment().len(), solution.certificate().placed);
-    /// # Ok::<(), eig_matching::SolveError>(())
-    /// ```
-    pub fn len(&self) -> usize {
-        self.pairs.len()
-    }
-
-    /// Whether no candidate is placed.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_matching::{Assignment, GeneratorConfig, generate, verify};
-    ///
-    /// let instance = generate(&GeneratorConfig::eig_call(1));
-    /// let nobody = Assignment::default();
-    /// assert!(nobody.is_empty());
-    /// // Placing nobody is feasible, but groups of candidates would open the closed défis.
-    /// assert!(!verify(&instance, &nobody).is_stable());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
-
-    /// The pairs, by id, sorted by candidate.
-    ///
-    /// An assignment holds indices into the instance it was made for: read with an instance
-    /// of the same sizes, it names that instance's candidates and défis.
-    ///
-    /// # Errors
-    /// [`AssignmentError::OtherInstance`] if the assignment was made for another instance
-    /// with more candidates or défis (some pair has no ids here).
-    ///
-    /// # Example
-    /// ```
-    /// use eig_matching::{AssignmentError, GeneratorConfig, Options, generate, solve};
-    ///
-    /// let instance = generate(&GeneratorConfig::eig_call(1));
-    /// let assignment = solve(&instance, &Options::default())?.assignment();
-    /// let candidates: Vec<_> = assignment.pairs(&instance)?.map(|(c, _)| c).collect();
-    /// assert!(candidates.is_sorted());
-    /// // Read with a smaller instance, it is refused rather than misread.
-    /// let tiny = generate(&GeneratorConfig { candidates: 1, defis: 1, ..GeneratorConfig::eig_call(1) });
-    /// assert!(matches!(assignment.pairs(&tiny), Err(AssignmentError::OtherInstance { .. })));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn pairs<'a>(
-        &'a self,
-        instance: &'a Instance,
-    ) -> Result<impl Iterator<Item = (&'a CandidateId, &'a DefiId)> + 'a, AssignmentError> {
-        if let Some(&(c, d)) = self.foreign_pairs(instance).next() {
-            return Err(AssignmentError::OtherInstance {
-                candidate_index: c,
-                defi_index: d,
-                candidates: instance.candidates.len(),
-                defis: instance.defis.len(),
-            });
-        }
-        Ok(self
-            .pairs
-            .iter()
-            .map(|&(c, d)| (&instance.candidates[c as usize], &instance.defis[d as usize])))
-    }
-
-    /// The pairs whose candidate or défi index `instance` does not have.
-    fn foreign_pairs<'a>(&'a self, instance: &Instance) -> impl Iterator<Item = &'a (u32, u32)> {
-        let (candidates, defis) = (instance.candidates.len(), instance.defis.len());
-        self.pairs.iter().filter(move |&&(c, d)| c as usize >= candidates || d as usize >= defis)
-    }
-}
-
-/// One way an assignment fails. JSON: tagged by `violation`.
-///
-/// # Example
-/// ```
-/// use eig_matching::Violation;
-///
-/// let violation = Violation::TeamTooSmall { defi: "d1".parse()?, size: 1, min: 2 };
-/// assert_eq!(violation.to_string(), "le défi d1 se lance avec 1 talent, moins que le minimum de 2");
-/// assert_eq!(
-///     serde_json::to_string(&violation)?,
-///     r#"{"violation":"team_too_small","defi":"d1","size":1,"min":2}"#
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(tag = "violation", rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Violation {
-    /// A talent placed on two défis or more.
-    #[error("le candidat {candidate} est placé sur plusieurs défis : {}", join(defis))]
-    SeveralDefis {
-        /// The candidate.
-        candidate: CandidateId,
-        /// The défis.
-        defis: Vec<DefiId>,
-    },
-    /// A talent on a défi with no seat of their profile.
-    #[error(
-        "le candidat {candidate} est placé sur le défi {defi}, qui n'a pas de place du profil {profile}"
-    )]
-    WrongProfile {
-        /// The candidate.
-        candidate: CandidateId,
-        /// The défi.
-        defi: DefiId,
-        /// The candidate's profile.
-        profile: TalentProfile,
-    },
-    /// A talent on a défi that is not among their choices (within the limit) and that the
-    /// jury did not offer them.
-    #[error("le candidat {candidate} est placé sur le défi {defi}, qu'il n'a pas choisi")]
-    NotChosen {
-        /// The candidate.
-        candidate: CandidateId,
-        /// The défi.
-        defi: DefiId,
-    },
-    /// A talent on a défi whose jury did not rank them.
-    #[error("le candidat {candidate} est placé sur le défi {defi}, dont le jury ne l'a pas classé")]
-    NotRanked {
-        /// The candidate.
-        candidate: CandidateId,
-        /// The défi.
-        defi: DefiId,
-    },
-    /// More talents of a profile than seats.
-    #[error(
-        "le défi {defi} a {assigned} {} du profil {profile} pour {seats} {}",
-        if *assigned > 1 { "talents" } else { "talent" },
-        if *seats > 1 { "places" } else { "place" }
-    )]
-    OverSeats {
-        /// The défi.
-        defi: DefiId,
-        /// The profile.
-        profile: TalentProfile,
-        /// Seats of that profile.
-        seats: u32,
-        /// Talents placed.
-        assigned: u32,
-    },
-    /// A running team below the minimum.
-    #[error(
-        "le défi {defi} se lance avec {size} {}, moins que le minimum de {min}",
-        if *size > 1 { "talents" } else { "talent" }
-    )]
-    TeamTooSmall {
-        /// The défi.
-        defi: DefiId,
-        /// Its team size.
-        size: u32,
-        /// The minimum.
-        min: u32,
-    },
-    /// A team above the maximum.
-    #[error("le défi {defi} a {size} talents, plus que le maximum de {max}")]
-    TeamTooLarge {
-        /// The défi.
-        defi: DefiId,
-        /// Its team size.
-        size: u32,
-        /// The maximum.
-        max: u32,
-    },
-    /// A candidate and a défi that both prefer each other to the assignment: the candidate
-    /// chose the défi above their placement, the jury ranked them, and the défi has a free
-    /// seat of their profile (`displaced` is `None`) or holds it with a talent it ranked
-    /// strictly lower (`displaced`).
-    #[error(
-        "le candidat {candidate} et le défi {defi} se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)"
-    )]
-    BlockingPair {
-        /// The candidate.
-        candidate: CandidateId,
-        /// The défi.
-        defi: DefiId,
-        /// The lowest-ranked talent of the candidate's profile the jury would let go.
-        displaced: Option<CandidateId>,
-    },
-    /// A closed défi and a group of candidates, at least the minimum team and within its
-    /// seats, each ranked by the jury and preferring the défi to their placement: together
-    /// they would open it (Biró, Fleiner, Irving, Manlove 2010, §2).
-    #[error(
-        "le défi {defi} est fermé, mais {} le préféreraient et suffiraient à l'ouvrir (coalition bloquante)",
-        if candidates.len() > 1 { format!("{} candidats", candidates.len()) } else { format!("{} candidat", candidates.len()) }
-    )]
-    BlockingCoalition {
-        /// The closed défi.
-        defi: DefiId,
-        /// The coalition (the best-ranked such candidates, within the seats).
-        candidates: Vec<CandidateId>,
-    },
-    /// A pair of indices the instance does not have: the assignment was made for another
-    /// instance, with more candidates or défis. When there is one, the verifier reports these
-    /// only (nothing else about such an assignment means anything).
-    #[error(
-        "l'affectation place le candidat n° {candidate_index} sur le défi n° {defi_index}, absents \
-         de ces données : elle a été faite pour d'autres données"
-    )]
-    OtherInstance {
-        /// The candidate index.
-        candidate_index: u32,
-        /// The défi index.
-        defi_index: u32,
-    },
-}
-
-impl Violation {
-    /// Whether this is a coalition with a closed défi (the one kind the withdrawal policy
-    /// does not exclude; see [`StabilityNotion`]).
-    ///
-    /// # Example
-    /// ```
-    /// use eig_matching::Violation;
-    ///
-    /// let coalition = Violation::BlockingCoalition {
-    ///     defi: "d1".parse()?,
-    ///     candidates: vec!["c1".parse()?, "c2".parse()?],
-    /// };
-    /// assert!(coalition.is_coalition());
-    /// assert_eq!(coalition.to_string(), "le défi d1 est fermé, mais 2 candidats le préféreraient et suffiraient à l'ouvrir (coalition bloquante)");
-    /// let pair = Violation::BlockingPair { candidate: "c1".parse()?, defi: "d1".parse()?, displaced: None };
-    /// assert!(!pair.is_coalition());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn is_coalition(&self) -> bool {
-        matches!(self, Violation::BlockingCoalition { .. })
-    }
-}
-
-/// Which stability an assignment has; `docs/matching.md` gives the definitions.
-///
-/// # Example
-/// ```
-/// use eig_matching::{Instance, MatchingInput, Options, StabilityNotion, solve};
-///
-/// // d2 needs both candidates (minimum 2), but a prefers d1, which takes a alone.
-/// let input: MatchingInput = serde_json::from_str(r#"{
-///   "limits": {"team_min": 1, "team_max": 2, "max_choices": 2},
-///   "defis": [{"id": "d1", "seats": {"developer": 1}}, {"id": "d2", "seats": {"developer": 2}}],
-///   "candidates": [
-///     {"id": "a", "profile": "developer", "choices": ["d1", "d2"]},
-///     {"id": "b", "profile": "developer", "choices": ["d2"]}
-///   ],
-///   "rankings": [
-///     {"defi": "d1", "profile": "developer", "ranks": [["a"]]},
-///     {"defi": "d2", "profile": "developer", "ranks": [["a"], ["b"]]}
-///   ]
-/// }"#)?;
-/// let instance = Instance::new(&input)?;
-/// let solution = solve(&instance, &Options::default())?;
-/// assert_eq!(solution.certificate().notion, StabilityNotion::WithClosures);
-/// assert_eq!(serde_json::to_string(&StabilityNotion::AmongRunning)?, r#""among_running""#);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum StabilityNotion {
-    /// Feasible, no blocking pair and no blocking coalition with a closed défi: stability in
-    /// the College Admissions problem with lower quotas where colleges may be closed (Biró,
-    /// Fleiner, Irving, Manlove 2010). With `team_min = 0` this is classical stability
-    /// (Gale & Shapley 1962); with ties, weak stability (Irving 1994).
-    WithClosures,
-    /// Feasible and no blocking pair, but some closed défi has a blocking coalition: stable
-    /// among the running défis only.
-    AmongRunning,
-}
-
-/// What the verifier checked when it found no blocking pair and no feasibility violation.
-///
-/// # Example
-/// ```
-/// use eig_matching::{Assignment, Instance, MatchingInput, StabilityNotion, verify};
-///
-/// let input: MatchingInput = serde_json::from_str(r#"{
-///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
-///   "defis": [{"id": "d1", "seats": {"developer": 1}}],
-///   "candidates": [
-///     {"id": "c1", "profile": "developer", "choices": ["d1"]},
-///     {"id": "c2", "profile": "developer", "choices": ["d1"]}
-///   ],
-///   "rankings": [{"defi": "d1", "profile": "developer", "ranks": [["c1"], ["c2"]]}]
-/// }"#)?;
-/// let instance = Instance::new(&input)?;
-/// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?);
-/// let certificate = verdict.certificate().expect("c1 is the jury's first");
-/// assert_eq!(certificate.notion, StabilityNotion::WithClosures);
-/// assert_eq!((certificate.candidates, certificate.placed, certificate.running), (2, 1, 1));
-/// assert_eq!(certificate.pairs_examined, 1); // c2's only choice
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Certificate {
-    /// The stability that holds.
-    pub notion: StabilityNotion,
-    /// Candidates checked.
-    pub candidates: usize,
-    /// Candidates placed.
-    pub placed: usize,
-    /// Défis running (at least one talent).
-    pub running: usize,
-    /// (candidate, better choice) pairs examined for blocking.
-    pub pairs_examined: usize,
-    /// Coalitions with closed défis (empty under [`StabilityNotion::WithClosures`]).
-    pub coalitions: Vec<Violation>,
-}
+pub(crate) mod assignment;
+pub(crate) mod certificate;
 
 /// The verifier's answer: every violation, or a certificate.
 ///
 /// # Example
 /// ```
-/// use eig_matching::{Assignment, Instance, MatchingInput, Verdict, verify};
+/// use eig_matching::{Assignment, Instance, MatchingInput, Verification, verify};
 ///
 /// let input: MatchingInput = serde_json::from_str(r#"{
 ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
@@ -487,13 +45,14 @@ pub struct Certificate {
 ///     serde_json::to_string(&verdict)?,
 ///     r#"{"verdict":"violations","violations":[{"violation":"blocking_pair","candidate":"c1","defi":"d1","displaced":"c2"}]}"#
 /// );
-/// assert!(matches!(verdict, Verdict::Violations { .. }));
+/// assert!(matches!(verdict, Verification::Violations { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Verdict {
+// Named `Verdict` in serde's messages and in the JSON Schemas, as before its rename.
+#[serde(rename = "Verdict", tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Verification {
     /// No feasibility violation and no blocking pair.
     Certified {
         /// What was checked and which stability holds.
@@ -506,7 +65,7 @@ pub enum Verdict {
     },
 }
 
-impl Verdict {
+impl Verification {
     /// The certificate, if any.
     ///
     /// # Example
@@ -531,8 +90,8 @@ impl Verdict {
     /// ```
     pub fn certificate(&self) -> Option<&Certificate> {
         match self {
-            Verdict::Certified { certificate } => Some(certificate),
-            Verdict::Violations { .. } => None,
+            Verification::Certified { certificate } => Some(certificate),
+            Verification::Violations { .. } => None,
         }
     }
 
@@ -581,7 +140,7 @@ const UNRANKED: u32 = u32::MAX;
 ///
 /// # Example
 /// ```
-/// use eig_matching::{Assignment, Instance, MatchingInput, Verdict, Violation, verify};
+/// use eig_matching::{Assignment, Instance, MatchingInput, Verification, Violation, verify};
 ///
 /// let input: MatchingInput = serde_json::from_str(r#"{
 ///   "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
@@ -595,12 +154,12 @@ const UNRANKED: u32 = u32::MAX;
 /// let instance = Instance::new(&input)?;
 /// assert!(verify(&instance, &Assignment::from_ids(&instance, [("c1", "d1")])?).is_stable());
 /// let verdict = verify(&instance, &Assignment::from_ids(&instance, [("c2", "d1")])?);
-/// let Verdict::Violations { violations } = verdict else { panic!("c1 blocks") };
+/// let Verification::Violations { violations } = verdict else { panic!("c1 blocks") };
 /// assert_eq!(violations[0].to_string(), "le candidat c1 et le défi d1 se préfèrent l'un l'autre à ce que l'affectation leur donne (paire bloquante)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[expect(clippy::too_many_lines, reason = "one pass per property, in the documented order")]
-pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
+pub fn verify(instance: &Instance, assignment: &Assignment) -> Verification {
     let candidate_count = instance.candidates.len();
     let seat_count = instance.seat_defi.len();
     let foreign: Vec<Violation> = assignment
@@ -608,7 +167,7 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         .map(|&(c, d)| Violation::OtherInstance { candidate_index: c, defi_index: d })
         .collect();
     if !foreign.is_empty() {
-        return Verdict::Violations { violations: foreign };
+        return Verification::Violations { violations: foreign };
     }
     let cid = |c: usize| instance.candidates[c].clone();
     let did = |d: usize| instance.defis[d].clone();
@@ -796,7 +355,7 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
         } else {
             StabilityNotion::AmongRunning
         };
-        return Verdict::Certified {
+        return Verification::Certified {
             certificate: Certificate {
                 notion,
                 candidates: candidate_count,
@@ -809,10 +368,5 @@ pub fn verify(instance: &Instance, assignment: &Assignment) -> Verdict {
     }
     feasibility.extend(blocking);
     feasibility.extend(coalitions);
-    Verdict::Violations { violations: feasibility }
-}
-
-/// Ids separated by commas, for messages.
-fn join(ids: &[DefiId]) -> String {
-    ids.iter().map(DefiId::as_str).collect::<Vec<_>>().join(", ")
+    Verification::Violations { violations: feasibility }
 }

@@ -482,6 +482,22 @@ fn logic(rule: &RuleEntry) -> String {
              promotion, avec les paramètres ci-dessous.</p>",
             escape(&rule.title)
         );
+        if let Some(funding) = Corpus::embedded().funding_logic_of(&rule.id, rule.promotion) {
+            if !funding.formulas.is_empty() {
+                html.push_str("<p>Ce qu'elle calcule, pour chaque talent :</p>\n<ul>\n");
+                for formula in &funding.formulas {
+                    let _ = writeln!(html, "<li>{}</li>", escape(formula));
+                }
+                html.push_str("</ul>\n");
+            }
+            if !funding.examples.is_empty() {
+                html.push_str("<p>Des calculs des cas du corpus où elle s'applique :</p>\n<ul>\n");
+                for example in &funding.examples {
+                    let _ = writeln!(html, "<li>{}</li>", escape(example));
+                }
+                html.push_str("</ul>\n");
+            }
+        }
         return html;
     };
     let _ = writeln!(html, "<p>La règle vérifie : {}.</p>", escape(&rule.title.to_lowercase()));

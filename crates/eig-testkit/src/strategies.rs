@@ -37,7 +37,7 @@ use eig_domain::{
     PersonKind, Promotion, Share, Studies, StudyLevel, SupportRole, TalentProfile,
 };
 use eig_eligibility::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration};
-use eig_matching::{GeneratorConfig, Limits, MatchingInput, generate};
+use eig_matching::{GeneratorConfig, MatchingInput, MatchingLimits, generate};
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
@@ -411,8 +411,8 @@ pub fn any_application() -> impl Strategy<Value = CandidateApplication> {
 ///
 /// proptest!(|(limits in limits())| prop_assert!(limits.team_min <= limits.team_max));
 /// ```
-pub fn limits() -> impl Strategy<Value = Limits> {
-    (0..=3_u32, 0..=3_u32, 1..=5_u32).prop_map(|(team_min, above, max_choices)| Limits {
+pub fn limits() -> impl Strategy<Value = MatchingLimits> {
+    (0..=3_u32, 0..=3_u32, 1..=5_u32).prop_map(|(team_min, above, max_choices)| MatchingLimits {
         team_min,
         team_max: (team_min + above).max(1),
         max_choices,
@@ -449,17 +449,17 @@ pub fn matching_input() -> impl Strategy<Value = MatchingInput> {
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_matching::{Instance, Limits};
+/// use eig_matching::{Instance, MatchingLimits};
 /// use eig_testkit::strategies::matching_input_within;
 /// use proptest::prelude::*;
 ///
-/// let eig6 = Limits::for_promotion(Promotion::Eig6).expect("AAP6 §2, AAC6 art. 5");
+/// let eig6 = MatchingLimits::for_promotion(Promotion::Eig6).expect("AAP6 §2, AAC6 art. 5");
 /// proptest!(|(input in matching_input_within(eig6))| {
 ///     prop_assert!(Instance::new(&input).is_ok());
 ///     prop_assert!(input.candidates.iter().all(|c| c.choices.len() <= 5));
 /// });
 /// ```
-pub fn matching_input_within(limits: Limits) -> impl Strategy<Value = MatchingInput> {
+pub fn matching_input_within(limits: MatchingLimits) -> impl Strategy<Value = MatchingInput> {
     let seats = btree_map(
         select(vec![
             TalentProfile::Developer,

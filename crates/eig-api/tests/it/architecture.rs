@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+mod modules;
+
 /// Each crate's floor: a crate may depend (normal or build dependency) only on crates of a
 /// lower floor. `eig-testkit` sits above the operations layer because it re-exports its
 /// fixtures, and nothing may depend on it but as a dev-dependency.

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
+mod builders;
+
 use eig_campaign::{
     Campaign, CampaignError, EligibleDossier, HandOffError, Judgement, Laureates, RecordError,
     default_campaign, run,

@@ -33,7 +33,7 @@ fn runaway_problem() -> String {
         defis: 300,
         ranked_percent: 8,
         tie_percent: 0,
-        limits: eig_matching::Limits { team_min: 2, team_max: 3, max_choices: 5 },
+        limits: eig_matching::MatchingLimits { team_min: 2, team_max: 3, max_choices: 5 },
         ..GeneratorConfig::eig_call(25)
     };
     serde_json::to_string(&generate(&config).to_input()).unwrap()

@@ -622,7 +622,7 @@ fn the_gate_script_runs_the_browser_test() {
 /// session for every path: each promotion EIG2–EIG7 as a host administration (a dossier
 /// answered to its plan, a refusal, an incomplete answer), the candidate path for EIG3 and
 /// EIG7, a date the calendar does not have, the answers of another promotion dropped, the
-/// page at 390 px, one path with the keyboard alone. Every decision, route and amount read
+/// page at 390 px, two paths with the keyboard alone. Every decision, route and amount read
 /// from the page is compared with the library's (`eig_api::simulate`,
 /// `eig_api::simulate_candidate`) for the request the page offers for download; axe-core runs
 /// inside the page at every step, with the rules of WCAG 2.1 A and AA: 0 violations.
@@ -671,7 +671,11 @@ mod browser {
     use std::{collections::BTreeMap, time::Duration};
 
     use eig_domain::{Euros, FundingRoute, Promotion};
-    use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+    use fantoccini::{
+        Client, ClientBuilder, Locator,
+        key::Key,
+        wd::{PrintConfiguration, PrintMargins, PrintSize},
+    };
     use serde_json::{Value, json};
 
     type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -735,6 +739,8 @@ mod browser {
             answer_host(page, Scenario::Eligible, promotion).await?;
             let plan = page.same_as_library().await?;
             assert!(plan, "{promotion}: no plan on the page");
+            page.printed(&format!("{promotion}, eligible")).await?;
+            page.client.set_window_size(1280, 1000).await?;
             if promotion == Promotion::Eig7 {
                 page.client.set_window_size(1280, 1400).await?;
                 page.screenshot("simulator-eligible-eig7-1280.png").await?;
@@ -754,6 +760,7 @@ mod browser {
         answers_of_another_promotion_are_dropped(page).await?;
         candidates(page).await?;
         keyboard_only(page).await?;
+        keyboard_only_to_a_plan(page).await?;
         Ok(page.checks)
     }
 
@@ -893,6 +900,7 @@ mod browser {
         page.screenshot("simulator-candidate-refused-1280.png").await?;
         page.narrow().await?;
         page.screenshot("simulator-candidate-refused-390.png").await?;
+        page.printed("EIG7, a refused candidate").await?;
 
         page.open().await?;
         page.click("#path-candidate").await?;
@@ -931,13 +939,61 @@ mod browser {
         Ok(())
     }
 
-    /// EIG3 for a ministry, with Tab, Space and Enter only, in the page's focus order: the
-    /// cofinancing asked for, the défi said to be purely IT tooling (Space checks a group's
-    /// first radio, `oui`; its other radios are reached with the arrow keys, as in any radio
-    /// group), the result asked again with Enter: refused, with the reason.
+    /// EIG2 for a ministry, with Tab, the arrow keys, Space and Enter only, to an eligible
+    /// decision and its plan: the promotion chosen with the arrow keys in its list; the
+    /// cofinancing question, a radio group with one tab stop, answered `oui` with Space, then
+    /// `non` and `oui` again with the arrow keys (each arrow moves the focus and checks the
+    /// radio, as in any radio group); the result asked again with Enter.
+    async fn keyboard_only_to_a_plan(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.js("document.activeElement.blur(); window.scrollTo(0, 0)").await?;
+        let mut trail = Vec::new();
+        page.tab_to("promotion", &mut trail).await?;
+        page.key(&Key::Up.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.js("return document.getElementById('promotion').value").await?, "EIG2");
+        let group = "q-funding-cofinancing-requested";
+        page.tab_to(&format!("{group}-oui"), &mut trail).await?;
+        page.key(" ").await?;
+        page.settle_any().await?;
+        assert_eq!(page.checked(group).await?, "oui");
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        page.key(&Key::Right.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.focused().await?, format!("{group}-non"));
+        assert_eq!(page.checked(group).await?, "non");
+        assert_ne!(page.text("#verdict").await?, "éligible");
+        page.same_as_library().await?;
+        page.key(&Key::Left.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.focused().await?, format!("{group}-oui"));
+        assert_eq!(page.checked(group).await?, "oui");
+        // One tab stop per radio group: Tab leaves the group, Shift+Tab comes back to the
+        // checked radio.
+        page.key(&Key::Tab.to_string()).await?;
+        assert!(!page.focused().await?.starts_with(group), "Tab stays in the group");
+        page.key(&format!("{}{}", Key::Shift, Key::Tab)).await?;
+        assert_eq!(page.focused().await?, format!("{group}-oui"));
+        page.tab_to("update-dossier", &mut trail).await?;
+        page.key(&Key::Enter.to_string()).await?;
+        page.settle_any().await?;
+        assert!(
+            !trail.iter().any(|id| id.starts_with(group) && !id.ends_with("-oui")),
+            "a radio group has one tab stop: {trail:?}"
+        );
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        assert!(page.same_as_library().await?, "EIG2 with the keyboard: no plan on the page");
+        page.printed("EIG2, eligible, with the keyboard").await?;
+        Ok(())
+    }
+
+    /// EIG3 for a ministry with the keyboard alone, in the page's focus order: the
+    /// cofinancing asked for (Space), the défi said to be purely IT tooling (Space checks the
+    /// group's first radio, `oui`), the result asked again with Enter: refused, with the
+    /// reason; then `non` with the right arrow, the date and time of submission typed, Enter:
+    /// eligible, with its plan.
     async fn keyboard_only(page: &mut Page<'_>) -> Result<()> {
         page.open().await?;
-        let tab = Key::Tab.to_string();
         page.js("document.activeElement.blur(); window.scrollTo(0, 0)").await?;
         let mut trail = Vec::new();
         for (target, key) in [
@@ -945,15 +1001,7 @@ mod browser {
             ("q-purely-it-tooling-oui", Key::Space),
             ("update-dossier", Key::Enter),
         ] {
-            for _ in 0..30 {
-                let focused = page.focused().await?;
-                if focused == target {
-                    break;
-                }
-                trail.push(focused);
-                page.key(&tab).await?;
-            }
-            assert_eq!(page.focused().await?, target, "focus order: {trail:?}");
+            page.tab_to(target, &mut trail).await?;
             page.key(&key.to_string()).await?;
             page.settle_any().await?;
         }
@@ -973,6 +1021,30 @@ mod browser {
         assert_eq!(page.text("#verdict").await?, "inéligible");
         assert!(page.text("#reasons").await?.contains("AAP3 §2.1"));
         page.same_as_library().await?;
+        // Back to the group with Shift+Tab (it has one tab stop: its checked radio).
+        let mut back = Vec::new();
+        for _ in 0..30 {
+            let focused = page.focused().await?;
+            if focused == "q-purely-it-tooling-oui" {
+                break;
+            }
+            back.push(focused);
+            page.key(&format!("{}{}", Key::Shift, Key::Tab)).await?;
+        }
+        assert_eq!(page.focused().await?, "q-purely-it-tooling-oui", "{back:?}");
+        page.key(&Key::Right.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.checked("q-purely-it-tooling").await?, "non");
+        let (date, time) = day_around(Promotion::Eig3, 3);
+        page.tab_to("q-submitted-at-date", &mut trail).await?;
+        page.key(&date).await?;
+        page.tab_to("q-submitted-at-time", &mut trail).await?;
+        page.key(&time).await?;
+        page.tab_to("update-dossier", &mut trail).await?;
+        page.key(&Key::Enter.to_string()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        assert!(page.same_as_library().await?, "EIG3 with the keyboard: no plan on the page");
         Ok(())
     }
 
@@ -1085,6 +1157,28 @@ mod browser {
             Ok(())
         }
 
+        /// Presses Tab until the focus is on the element `target` (at most 40 times); the ids
+        /// focused on the way are added to `trail`.
+        async fn tab_to(&self, target: &str, trail: &mut Vec<String>) -> Result<()> {
+            for _ in 0..40 {
+                let focused = self.focused().await?;
+                if focused == target {
+                    return Ok(());
+                }
+                trail.push(focused);
+                self.key(&Key::Tab.to_string()).await?;
+            }
+            Err(format!("Tab never reaches {target}: {trail:?}").into())
+        }
+
+        /// The checked radio of the yes/no question `id`: `oui`, `non` or empty.
+        async fn checked(&self, id: &str) -> Result<String> {
+            let script = format!(
+                "const r = document.querySelector('#{id} input[type=radio]:checked'); return r ? r.id.slice('{id}-'.length) : ''"
+            );
+            Ok(self.js(&script).await?.as_str().unwrap_or_default().to_owned())
+        }
+
         async fn focused(&self) -> Result<String> {
             Ok(self
                 .js("return document.activeElement.id")
@@ -1188,6 +1282,65 @@ mod browser {
             Ok(true)
         }
 
+        /// The result printed as an agent attaches it to the dossier: through `WebDriver`'s
+        /// print command (A4, 15 mm margins, not shrunk), one page per section shown (the
+        /// decision, the plan, its monthly schedule, the rules, the explanation), counted
+        /// from the PDF's page objects; and, the print style sheet applied at the printable
+        /// width (180 mm, 680 px), no element wider than it and every section within a
+        /// page's height (267 mm, 1 009 px).
+        async fn printed(&mut self, what: &str) -> Result<()> {
+            const WIDTH: u32 = 680;
+            const HEIGHT: f64 = 1009.0;
+            let sections: Vec<String> = serde_json::from_value(
+                self.js("return ['decision', 'plan', 'schedule-box', 'rules-box', 'explanation-box'].filter((id) => document.getElementById(id).getClientRects().length)")
+                    .await?,
+            )?;
+            let margin = 1.5;
+            let config = PrintConfiguration::builder()
+                .size(PrintSize::A4)
+                .margins(PrintMargins { top: margin, bottom: margin, left: margin, right: margin })
+                .shrink_to_fit(false)
+                .build()
+                .map_err(|err| format!("print: {err}"))?;
+            let pdf = self.client.print(config).await?;
+            let pages = pdf_pages(&pdf);
+            // Print emulation: the page at the printable width, the @media print rules
+            // appended to the style sheet for every medium (through the CSSOM, which the
+            // page's Content-Security-Policy allows), the closed sections opened as for a print.
+            self.client.set_window_size(WIDTH, 1100).await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(self.js("return window.innerWidth").await?, json!(WIDTH));
+            self.js("for (const sheet of [...document.styleSheets]) {
+                    const rules = [...sheet.cssRules].filter((r) => r instanceof CSSMediaRule && r.media.mediaText === 'print').flatMap((r) => [...r.cssRules]).filter((r) => !(r instanceof CSSPageRule)).map((r) => r.cssText);
+                    for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
+                }
+                window.dispatchEvent(new Event('beforeprint'));")
+                .await?;
+            let wide = self
+                .js("const w = window.innerWidth; return [document.documentElement.scrollWidth > w ? 'document ' + document.documentElement.scrollWidth : null, ...[...document.querySelectorAll('body *')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5).map((e) => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)].filter(Boolean)")
+                .await?;
+            assert_eq!(wide, json!([]), "{what}, printed: wider than {WIDTH} px");
+            // Each section's height, without the sections it holds that start their own page.
+            let heights: Vec<f64> = serde_json::from_value(
+                self.js(&format!("const ids = {}; return ids.map((id) => {{ const e = document.getElementById(id); const inner = ids.map((i) => document.getElementById(i)).filter((x) => x !== e && e.contains(x)).reduce((sum, x) => sum + x.getBoundingClientRect().height, 0); return e.getBoundingClientRect().height - inner; }})", serde_json::to_string(&sections)?))
+                    .await?,
+            )?;
+            let too_tall: Vec<String> = sections
+                .iter()
+                .zip(&heights)
+                .filter(|&(_, &height)| height > HEIGHT)
+                .map(|(section, height)| format!("{section} {height:.0} px"))
+                .collect();
+            assert!(too_tall.is_empty(), "{what}, printed: taller than a page: {too_tall:?}");
+            let breaks = self
+                .js(&format!("return {}.slice(1).filter((id) => getComputedStyle(document.getElementById(id)).breakBefore !== 'page')", serde_json::to_string(&sections)?))
+                .await?;
+            assert_eq!(breaks, json!([]), "{what}, printed: sections not starting a page");
+            assert_eq!(pages, sections.len(), "{what}, printed: one page per section {sections:?}");
+            self.js("window.dispatchEvent(new Event('afterprint'))").await?;
+            Ok(())
+        }
+
         /// The page at 390 px: no element wider than the viewport.
         async fn narrow(&mut self) -> Result<()> {
             self.client.set_window_size(390, 1000).await?;
@@ -1212,6 +1365,22 @@ mod browser {
             std::fs::write(format!("{dir}/{name}"), png)?;
             Ok(())
         }
+    }
+
+    /// The number of pages of a PDF: its `/Type /Page` objects (not `/Pages`, their tree).
+    fn pdf_pages(pdf: &[u8]) -> usize {
+        let mut pages = 0;
+        for (index, window) in pdf.windows(5).enumerate() {
+            if window != b"/Type" {
+                continue;
+            }
+            let rest = &pdf[index + 5..];
+            let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+            if rest.starts_with(b"/Page") && !rest.get(5).is_some_and(u8::is_ascii_alphabetic) {
+                pages += 1;
+            }
+        }
+        pages
     }
 
     /// An amount as the page writes it: `98 000,00 €` (the spaces read as plain spaces).

@@ -88,7 +88,7 @@ proptest! {
     }
 }
 
-/// A label counts at most 500 characters, both ends checked (found by cargo-mutants).
+/// A label counts at most 500 characters, both ends checked.
 #[test]
 fn a_label_of_500_characters_and_one_more() {
     let at_most = "é".repeat(500);

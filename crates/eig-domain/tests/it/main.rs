@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
+mod builders;
 mod calendar;
 mod identifiers;
 mod money;
@@ -9,5 +10,6 @@ mod promotion;
 mod roundtrip;
 #[cfg(feature = "schemars")]
 mod schema;
+mod serde_words;
 mod source;
 mod vocabulary;

@@ -148,18 +148,26 @@ proptest! {
     }
 }
 
-/// What cargo-mutants found uncaught (docs/testing.md): an amount minus itself is zero;
-/// shares add up while they stay within [0, 1]; experience is displayed in French with the
-/// plural from 2 years.
+/// An amount minus itself is zero.
 #[test]
-fn what_the_mutants_found() {
+fn an_amount_minus_itself_is_zero() {
     let amount = Euros::from_cents(123_456);
     assert_eq!(amount.checked_sub(amount), Ok(Euros::ZERO));
+}
+
+/// Shares add up while they stay within [0, 1]; beyond, their sum is none.
+#[test]
+fn shares_add_up_within_zero_and_one() {
     let share = |text: &str| text.parse::<Share>().unwrap();
     let total: Option<Share> = [share("0.3"), share("0.4")].into_iter().sum();
     assert_eq!(total, Some(share("0.7")));
     let over: Option<Share> = [share("0.7"), share("0.7")].into_iter().sum();
     assert_eq!(over, None);
+}
+
+/// Experience is shown in French years and months, with the plural from 2 years.
+#[test]
+fn experience_is_shown_in_years_and_months() {
     let shown = |months| eig_domain::Experience::from_months(months).to_string();
     assert_eq!(
         [shown(11), shown(12), shown(13), shown(24), shown(30)],

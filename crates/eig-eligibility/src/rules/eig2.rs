@@ -9,12 +9,12 @@ use eig_domain::{Document, FundingRoute, HostKind, Promotion, PromotionFacts, St
 
 use crate::{
     error::EligibilityError,
+    grid::ScoringGrid,
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule, Run,
         common::{self, Moment},
     },
-    selection::ScoringGrid,
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig2.facts());

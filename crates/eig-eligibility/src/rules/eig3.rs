@@ -10,13 +10,13 @@ use eig_domain::{
 
 use crate::{
     error::EligibilityError,
+    grid::{Criterion, ScoringGrid},
     input::{CandidateApplication, DefiDossier},
     outcome::Reason,
     rules::{
         Cite, Evaluation, PromotionRules, Rule, Run,
         common::{self, Declared, Moment, RoleFamily},
     },
-    selection::{Criterion, ScoringGrid},
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig3.facts());

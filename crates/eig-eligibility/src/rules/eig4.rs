@@ -10,12 +10,12 @@ use eig_domain::{
 
 use crate::{
     error::EligibilityError,
+    grid::{Criterion, ScoreScale, ScoringGrid},
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
         common::{self, MefException, Moment, RoleFamily},
     },
-    selection::{Criterion, ScoreScale, ScoringGrid},
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig4.facts());

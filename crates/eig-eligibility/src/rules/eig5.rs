@@ -10,12 +10,12 @@ use eig_domain::{
 
 use crate::{
     error::EligibilityError,
+    grid::{Criterion, ScoringGrid},
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
         common::{self, MefException, Moment, RoleFamily},
     },
-    selection::{Criterion, ScoringGrid},
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig5.facts());

@@ -10,13 +10,13 @@ use eig_domain::{
 
 use crate::{
     error::EligibilityError,
+    grid::{Criterion, ScoringGrid},
     input::{BetaPhase, CandidateApplication, DefiDossier},
     outcome::Reason,
     rules::{
         Cite, Evaluation, PromotionRules, Rule, Run,
         common::{self, Moment, RoleFamily},
     },
-    selection::{Criterion, ScoringGrid},
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig7.facts());

@@ -2,7 +2,8 @@
 
 use eig_domain::Promotion;
 use eig_eligibility::{
-    DefiDossier, Outcome, RuleResult, evaluate_candidate, evaluate_dossier, render_french, rule_set,
+    CandidateApplication, DefiDossier, Outcome, RuleResult, evaluate_candidate, evaluate_dossier,
+    render_french, rule_set,
 };
 
 fn eig3_dossier() -> DefiDossier {
@@ -43,7 +44,7 @@ fn every_candidate_rule_of_the_set_is_traced_once_in_order() {
         Promotion::Eig6,
         Promotion::Eig7,
     ] {
-        let application: eig_eligibility::CandidateApplication = serde_json::from_value(
+        let application: CandidateApplication = serde_json::from_value(
             serde_json::json!({"promotion": promotion, "candidate": {"id": "c", "profile": "designer"}}),
         )
         .unwrap();
@@ -145,4 +146,63 @@ fn a_date_beyond_the_calendar_says_which_date() {
     insta::assert_snapshot!(err.to_string(), @"la date limite de la réponse au renouvellement, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
     let err = eig_eligibility::eig7_contract_terms(last, last).unwrap_err();
     insta::assert_snapshot!(err.to_string(), @"la fin du contrat EIG7, calculée à partir du +262142-12-31, sort du calendrier (au-delà de l'an 262142) : vérifiez l'année de cette date");
+}
+
+/// Each scoring phase has its own French name (the glossary's).
+#[test]
+fn scoring_phases_in_french() {
+    assert_eq!(eig_eligibility::ScoringPhase::PreSelection.french(), "pré-sélection sur dossier");
+    assert_eq!(eig_eligibility::ScoringPhase::Interview.french(), "audition ou entretien");
+}
+
+/// The explanation names a host kind with its article: "une" for the feminine kinds (EIG2
+/// admits no local authority).
+#[test]
+fn host_kinds_with_their_article() {
+    let dossier: DefiDossier = serde_json::from_str(
+        r#"{"defi": {"id": "d", "title": "D", "promotion": "EIG2",
+          "hosts": {"operational": {"name": "H",
+                                    "kind": {"kind": "local_authority", "level": "region"}}},
+          "team": [{"profile": "developer"}, {"profile": "data_scientist"}],
+          "support": [], "commitments": []},
+          "submitted_at": "2017-01-01T00:00:00+01:00",
+          "funding": {"cofinancing_requested": true}}"#,
+    )
+    .unwrap();
+    let decision = evaluate_dossier(&dossier).unwrap();
+    let Outcome::Ineligible { failures } = &decision.outcome else {
+        panic!("{:?}", decision.outcome);
+    };
+    assert_eq!(failures.iter().map(|f| f.rule).collect::<Vec<_>>(), ["eig2.host.kind"]);
+    let text = render_french(&decision);
+    assert!(text.contains("une collectivité territoriale"), "{text}");
+}
+
+/// The trace names a candidate's level of studies in French, each level its own name.
+#[test]
+fn levels_of_studies_in_the_trace() {
+    let studies = |level: &str| -> String {
+        let application: CandidateApplication = serde_json::from_str(&format!(
+            r#"{{"promotion": "EIG4", "candidate": {{"id": "c", "profile": "developer",
+              "status": {{"person": "natural", "civil_service": {{"status": "not_civil_servant"}},
+                         "jury_member": false,
+                         "studies": {{"status": "enrolled", "level": "{level}"}},
+                         "past_participations": []}}}},
+              "submitted_at": "2020-06-01T12:00:00+02:00", "choices": [{{"profile": "developer"}}],
+              "selection_decided_on": "2020-07-17"}}"#
+        ))
+        .unwrap();
+        let decision = evaluate_candidate(&application).unwrap();
+        let entry = decision.trace.iter().find(|e| e.rule == "eig4.candidate.student").unwrap();
+        let fact = entry.facts.iter().find(|f| f.name == "candidate.status.studies").unwrap();
+        match &fact.value {
+            eig_eligibility::Value::Text(text) => text.to_string(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let texts = ["school", "first_or_second_cycle", "third_cycle", "apprenticeship"].map(studies);
+    assert!(texts[0].starts_with("scolarité hors université"), "{texts:?}");
+    assert!(texts[1].starts_with("deux premiers cycles universitaires"), "{texts:?}");
+    assert!(texts[2].starts_with("troisième cycle (doctorat)"), "{texts:?}");
+    assert!(texts[3].starts_with("apprentissage"), "{texts:?}");
 }

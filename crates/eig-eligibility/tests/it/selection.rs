@@ -1,7 +1,7 @@
 //! Laureate selection beyond the corpus: the grids and the order-independence of the ranking.
 
 use eig_domain::Promotion;
-use eig_eligibility::{JurySheet, rule_set, select_laureates};
+use eig_eligibility::{JurySheet, SelectionStatus, rule_set, select_laureates};
 use proptest::prelude::*;
 
 #[test]
@@ -61,7 +61,7 @@ proptest! {
         let a = select_laureates(&sheet(&rows, places, envelope)).unwrap();
         let b = select_laureates(&sheet(&shuffled, places, envelope)).unwrap();
         prop_assert_eq!(&a, &b);
-        let selected = a.ranking.iter().filter(|r| r.status == eig_eligibility::SelectionStatus::Selected).count();
+        let selected = a.ranking.iter().filter(|r| r.status == SelectionStatus::Selected).count();
         prop_assert!(selected <= places as usize);
         if let (Some(envelope), Some(committed)) = (a.envelope, a.committed) {
             prop_assert!(committed <= envelope);
@@ -138,4 +138,56 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// A jury may restate the published scale (JURY4: 1 to 4), not give another; without a
+/// published scale, a scale of one score (3 to 3) is a scale, one whose minimum is above its
+/// maximum is not.
+#[test]
+fn jury_scales() {
+    let sheet = |promotion: &str, scale: &str, score: u8| -> JurySheet {
+        serde_json::from_str(&format!(
+            r#"{{"promotion": "{promotion}", "places": 1, "scale": {scale}, "dossiers": [
+              {{"defi": "a", "scores": [{score}, {score}, {score}, {score}, {score}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    let selected = |sheet: &JurySheet| {
+        let selection = select_laureates(sheet).unwrap();
+        selection
+            .ranking
+            .iter()
+            .filter(|r| r.status == SelectionStatus::Selected)
+            .map(|r| r.defi.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(selected(&sheet("EIG4", r#"{"min": 1, "max": 4}"#, 4)), ["a"]);
+    let other = select_laureates(&sheet("EIG4", r#"{"min": 0, "max": 5}"#, 4)).unwrap_err();
+    assert_eq!(other.code(), "scale_mismatch");
+    assert_eq!(selected(&sheet("EIG3", r#"{"min": 3, "max": 3}"#, 3)), ["a"]);
+    let empty = select_laureates(&sheet("EIG3", r#"{"min": 4, "max": 3}"#, 3)).unwrap_err();
+    assert_eq!(empty.code(), "empty_scale");
+}
+
+/// A dossier that asks exactly what is left of the envelope is selected, and the next one,
+/// with nothing left, is above it.
+#[test]
+fn a_request_equal_to_what_is_left_is_selected() {
+    let sheet: JurySheet = serde_json::from_str(
+        r#"{"promotion": "EIG4", "places": 3, "envelope": "100000.00", "dossiers": [
+          {"defi": "a", "scores": [4, 4, 4, 4, 4], "requested": "60000.00"},
+          {"defi": "b", "scores": [4, 4, 4, 4, 3], "requested": "40000.00"},
+          {"defi": "c", "scores": [3, 3, 3, 3, 3], "requested": "0.01"}]}"#,
+    )
+    .unwrap();
+    let selection = select_laureates(&sheet).unwrap();
+    let statuses: Vec<_> = selection.ranking.iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            SelectionStatus::Selected,
+            SelectionStatus::Selected,
+            SelectionStatus::AboveRemainingEnvelope { remaining: "0".parse().unwrap() },
+        ]
+    );
 }

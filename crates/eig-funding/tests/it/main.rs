@@ -5,6 +5,7 @@
     reason = "test helpers outside #[test] functions: a failure is a test failure"
 )]
 
+mod builders;
 mod parameters;
 mod plans;
 #[cfg(feature = "schemars")]

@@ -497,14 +497,10 @@ fn no_talent_no_subsidised_period() {
     assert!(plan.defis[0].schedule.subsidised_period.is_some());
 }
 
-/// What the cargo-mutants run of the crate found untested (docs/testing.md): the French text
-/// of an exceeded envelope under each policy, of a prolongation, and with no envelope under
-/// the pro-rata policy; an overflow names its défi; the rules' identifiers read back; the
-/// envelope of EIG1–EIG2 alone cites RAPPORT; the rounding rule's display.
+/// The French text of an exceeded envelope says how it was shared under each policy, and
+/// under the pro-rata policy with no envelope, that no source fixes one.
 #[test]
-fn what_the_mutants_found() {
-    use eig_funding::{FundingError, RoundingRule, RuleId};
-
+fn an_exceeded_envelope_is_explained_under_each_policy() {
     let three = |promotion: &str| {
         reference(
             promotion,
@@ -537,7 +533,11 @@ fn what_the_mutants_found() {
         eig6.contains("aucune source n'en fixe pour cette promotion (règle choisie : au prorata)"),
         "{eig6}"
     );
+}
 
+/// The French text names a prolongation and its contract's months.
+#[test]
+fn a_prolongation_is_named_with_its_contract_in_the_text() {
     let prolonged = reference(
         "EIG6",
         json!({ "defi": "d1", "route": "direct", "host": { "kind": "ministry" },
@@ -546,6 +546,12 @@ fn what_the_mutants_found() {
     );
     let text = plan_promotion(&prolonged, &Scenario::default()).unwrap().to_french();
     assert!(text.contains("— prolongation, contrat de 6 mois"), "{text}");
+}
+
+/// Amounts too large to be computed exactly are refused, naming their défi.
+#[test]
+fn an_overflow_names_its_defi() {
+    use eig_funding::FundingError;
 
     let huge = reference(
         "EIG3",
@@ -556,6 +562,13 @@ fn what_the_mutants_found() {
     assert!(matches!(err, FundingError::Overflow { .. }), "{err:?}");
     assert_eq!(err.defi().map(eig_domain::DefiId::as_str), Some("d9"));
     insta::assert_snapshot!(err.to_string(), @"défi d9 : les montants donnés sont trop grands pour être calculés exactement (dépassement de capacité dans une multiplication) : vérifiez les coûts employeur");
+}
+
+/// The funding rules' identifiers read back; the envelope of EIG1–EIG2 alone cites RAPPORT, and
+/// a self-funded EIG2 défi the call of its time.
+#[test]
+fn rule_ids_read_back_and_cite_their_promotion_s_sources() {
+    use eig_funding::RuleId;
 
     for rule in RuleId::ALL {
         let json = serde_json::to_string(&rule).unwrap();
@@ -574,6 +587,12 @@ fn what_the_mutants_found() {
         !self_funded.is_empty() && self_funded.iter().all(|s| s.starts_with("AAP3")),
         "{self_funded:?}"
     );
+}
+
+/// A rounding rule is shown by its French name.
+#[test]
+fn a_rounding_rule_is_shown_in_french() {
+    use eig_funding::RoundingRule;
 
     for rounding in [RoundingRule::HalfUpToCent, RoundingRule::DownToCent] {
         assert_eq!(rounding.to_string(), rounding.french());

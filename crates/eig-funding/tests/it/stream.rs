@@ -113,12 +113,11 @@ proptest::proptest! {
     }
 }
 
-/// What the cargo-mutants run of the writer-based text found untested (docs/testing.md): a
-/// défi's own text is the part of the promotion's text that names it, and the talents an
+/// A défi's own text is the part of the promotion's text that names it, and the talents an
 /// exceeded envelope leaves uncovered in rank order are listed one after the other, each
 /// once, separated by commas.
 #[test]
-fn what_the_mutants_found_in_the_text() {
+fn a_defi_s_text_is_its_part_of_the_promotion_s_and_lists_the_uncovered_talents_once() {
     let talents: Vec<_> = (1..=3)
         .map(|t| json!({ "talent": format!("t{t}"), "employer_cost": { "contract": "70000" } }))
         .collect();

@@ -216,5 +216,8 @@ fn a_value_of_the_wrong_type_says_what_was_expected() {
 #[test]
 fn the_limits_are_read() {
     let read = compact(VALID).expect("valid");
-    assert_eq!(read.limits(), eig_matching::Limits { team_min: 0, team_max: 3, max_choices: 2 });
+    assert_eq!(
+        read.limits(),
+        eig_matching::MatchingLimits { team_min: 0, team_max: 3, max_choices: 2 }
+    );
 }

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use eig_domain::TalentProfile;
 use eig_matching::{
-    Assignment, DefiStatus, GeneratorConfig, Instance, Limits, LowerQuotas, MatchingInput, Options,
-    Proposing, SearchOutcome, StabilityNotion, Verdict, WhyNot, generate, generate_with_offers,
-    solve, verify,
+    Assignment, DefiStatus, GeneratorConfig, Instance, LowerQuotas, MatchingInput, MatchingLimits,
+    Options, Proposing, SearchOutcome, StabilityNotion, Verification, WhyNot, generate,
+    generate_with_offers, solve, verify,
 };
 use proptest::prelude::*;
 
@@ -24,7 +24,7 @@ fn small(ties: bool, min: std::ops::RangeInclusive<u32>) -> impl Strategy<Value 
                 candidates,
                 defis,
                 seats,
-                limits: Limits {
+                limits: MatchingLimits {
                     team_min: team_min.min(total),
                     team_max: total,
                     max_choices: choices,
@@ -231,7 +231,7 @@ proptest! {
         let none_withdrawn =
             again.defis.iter().all(|line| !matches!(line.status, DefiStatus::Withdrawn { .. }));
         prop_assert!(none_withdrawn);
-        let placed = |r: &eig_matching::Report| {
+        let placed = |r: &eig_matching::MatchingReport| {
             r.placements.iter().map(|p| (p.candidate.clone(), p.defi.clone())).collect::<Vec<_>>()
         };
         prop_assert_eq!(placed(&report), placed(&again));
@@ -356,7 +356,7 @@ proptest! {
         let verdict = verify(&instance, &Assignment::from_ids(&instance, pairs).unwrap());
         // Removing a placed candidate frees a seat they were ranked for: they block.
         if solution.defi_of(&victim.id).is_some() {
-            let is_violation = matches!(verdict, Verdict::Violations { .. });
+            let is_violation = matches!(verdict, Verification::Violations { .. });
             prop_assert!(is_violation);
         }
     }
@@ -528,7 +528,7 @@ proptest! {
         for assignment in all_assignments(&instance) {
             let (infeasible, blocking, coalitions) = reference_check(&instance, &assignment);
             match verify(&instance, &assignment) {
-                Verdict::Certified { certificate } => {
+                Verification::Certified { certificate } => {
                     prop_assert_eq!(infeasible, 0);
                     prop_assert!(blocking.is_empty());
                     let found: Vec<String> = certificate
@@ -547,7 +547,7 @@ proptest! {
                     };
                     prop_assert_eq!(certificate.notion, notion);
                 }
-                Verdict::Violations { violations } => {
+                Verification::Violations { violations } => {
                     let mut pairs = Vec::new();
                     let mut found_coalitions = Vec::new();
                     let mut feasibility = 0;

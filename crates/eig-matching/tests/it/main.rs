@@ -1,12 +1,17 @@
 //! The one integration-test binary of eig-matching.
 
+mod builders;
 mod compact;
+mod exact_search;
+mod explaining;
+mod generator;
 mod laws;
-mod mutants;
 #[cfg(feature = "schemars")]
 mod schema;
+mod solving;
 mod textbook;
 mod validation;
+mod verifying;
 
 use eig_matching::{Instance, MatchingInput};
 

@@ -1,8 +1,8 @@
 //! Textbook instances.
 
 use eig_matching::{
-    Assignment, LowerQuotas, Options, Proposing, SearchOutcome, StabilityNotion, Verdict, solve,
-    verify,
+    Assignment, LowerQuotas, Options, Proposing, SearchOutcome, StabilityNotion, Verification,
+    solve, verify,
 };
 
 use crate::{instance, pairs};
@@ -145,7 +145,7 @@ fn a_wrong_assignment_lists_every_violation() {
     let assignment =
         Assignment::from_ids(&instance, [("a", "d1"), ("a", "d2"), ("b", "d2"), ("c", "d2")])
             .unwrap();
-    let Verdict::Violations { violations } = verify(&instance, &assignment) else {
+    let Verification::Violations { violations } = verify(&instance, &assignment) else {
         panic!("not stable")
     };
     let text: Vec<String> = violations.iter().map(ToString::to_string).collect();

@@ -1,6 +1,8 @@
 //! Validation lists every problem at once.
 
-use eig_matching::{Instance, MatchingInput};
+use eig_matching::{Instance, MatchingInput, Options, solve};
+
+use crate::{instance, pairs};
 
 fn problems(json: &str) -> String {
     let input: MatchingInput = serde_json::from_str(json).expect("valid JSON");
@@ -96,8 +98,7 @@ fn long_ids_sharing_a_prefix_are_told_apart() {
         );
         let input: MatchingInput = serde_json::from_str(&json).expect("valid JSON");
         let instance = Instance::new(&input).expect("a valid problem");
-        let solution =
-            eig_matching::solve(&instance, &eig_matching::Options::default()).expect("solved");
+        let solution = solve(&instance, &Options::default()).expect("solved");
         let pairs: Vec<String> = solution
             .assignment()
             .pairs(&instance)
@@ -142,7 +143,7 @@ fn generated_instances_are_valid_whatever_the_limits() {
     use std::collections::BTreeMap;
 
     use eig_domain::TalentProfile;
-    use eig_matching::{GeneratorConfig, Limits, generate};
+    use eig_matching::{GeneratorConfig, MatchingLimits, generate};
     // (team_min, team_max, developer seats per défi): bounds inverted, below the seats,
     // above them, and no seat at all.
     for (team_min, team_max, seats) in [(4, 2, 3), (0, 1, 3), (5, 9, 3), (2, 3, 0)] {
@@ -151,7 +152,7 @@ fn generated_instances_are_valid_whatever_the_limits() {
             candidates: 10,
             defis: 3,
             seats: BTreeMap::from([(TalentProfile::Developer, seats)]),
-            limits: Limits { team_min, team_max, max_choices: 2 },
+            limits: MatchingLimits { team_min, team_max, max_choices: 2 },
             ranked_percent: 80,
             tie_percent: 30,
         };
@@ -168,11 +169,11 @@ fn generated_instances_are_valid_whatever_the_limits() {
 #[test]
 fn an_assignment_for_another_instance_is_refused() {
     use eig_matching::{
-        AssignmentError, GeneratorConfig, Options, Verdict, Violation, generate, solve, verify,
+        AssignmentError, GeneratorConfig, Options, Verification, Violation, generate, solve, verify,
     };
 
     let large = generate(&GeneratorConfig::eig_call(1));
-    let small = crate::instance(
+    let small = instance(
         r#"{
       "limits": {"team_min": 0, "team_max": 1, "max_choices": 1},
       "defis": [{"id": "d00", "seats": {"developer": 1}}],
@@ -196,7 +197,7 @@ fn an_assignment_for_another_instance_is_refused() {
              elle a été calculée"
         )
     );
-    let Verdict::Violations { violations } = verify(&small, &assignment) else {
+    let Verification::Violations { violations } = verify(&small, &assignment) else {
         panic!("verified with the wrong instance")
     };
     let foreign = assignment
@@ -241,5 +242,85 @@ fn the_error_counts_and_joins_its_problems() {
          team_min doit être au plus team_max ; le défi d1 a 1 place, hors des bornes d'équipe de \
          3 à 2 : donnez-lui de 3 à 2 places ; le candidat c1 a choisi le défi inconnu d9 : \
          retirez ce choix ou ajoutez le défi"
+    );
+}
+
+/// An invalid input's error shows how many problems it has, agreeing in number, then every
+/// problem in order, separated, without a separator before the first.
+#[test]
+fn an_instance_error_shows_every_problem() {
+    let error = |json: &str| {
+        let input: MatchingInput = serde_json::from_str(json).unwrap();
+        Instance::new(&input).unwrap_err()
+    };
+    let one = error(
+        r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1},
+            "defis": [], "candidates": [], "rankings": []}"#,
+    );
+    let two = error(
+        r#"{"limits": {"team_min": 3, "team_max": 2, "max_choices": 1}, "defis": [],
+            "candidates": [{"id": "x", "profile": "developer", "choices": ["nowhere"]}],
+            "rankings": []}"#,
+    );
+    assert_eq!((one.problems().len(), two.problems().len()), (1, 2));
+    let (shown_one, shown_two) = (one.to_string(), two.to_string());
+    let first = one.problems()[0].to_string();
+    assert!(shown_one.ends_with(&first), "{shown_one}");
+    let header_one = &shown_one[..shown_one.len() - first.len()];
+    let [p1, p2] = [0, 1].map(|i| two.problems()[i].to_string());
+    let at1 = shown_two.find(&p1).unwrap();
+    assert!(shown_two.ends_with(&p2), "{shown_two}");
+    let separator = &shown_two[at1 + p1.len()..shown_two.len() - p2.len()];
+    assert!(!separator.is_empty() && separator.len() <= 3, "{shown_two}");
+    let header_two = &shown_two[..at1];
+    assert!(!header_two.ends_with(separator), "{shown_two}");
+    assert!(header_one.starts_with('1') && header_two.starts_with('2'));
+    // Agreeing in number: the plural is the longer form (problem, problems; problème,
+    // problèmes), the number having one digit in both.
+    assert!(header_two.len() > header_one.len(), "{shown_one} / {shown_two}");
+}
+
+/// Ids longer than 16 bytes that share their first 16 with another id are told apart, and an
+/// id that is the first 16 bytes of a longer one is not taken for it.
+#[test]
+fn long_ids_sharing_a_prefix() {
+    let instance = instance(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 1},
+          "defis": [
+            {"id": "abcdefghijklmnop", "seats": {"developer": 1}},
+            {"id": "abcdefghijklmnopq", "seats": {"developer": 1}}
+          ],
+          "candidates": [
+            {"id": "abcdefghijklmnop-x", "profile": "developer", "choices": ["abcdefghijklmnopq"]},
+            {"id": "abcdefghijklmnop-y", "profile": "developer", "choices": ["abcdefghijklmnop"]}
+          ],
+          "rankings": [
+            {"defi": "abcdefghijklmnopq", "profile": "developer", "ranks": [["abcdefghijklmnop-x"]]},
+            {"defi": "abcdefghijklmnop", "profile": "developer", "ranks": [["abcdefghijklmnop-y"]]}
+          ]
+        }"#,
+    );
+    let solution = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(
+        pairs(&instance, &solution.assignment()),
+        "abcdefghijklmnop-x→abcdefghijklmnopq abcdefghijklmnop-y→abcdefghijklmnop"
+    );
+    let input: MatchingInput = serde_json::from_str(
+        r#"{
+          "limits": {"team_min": 1, "team_max": 1, "max_choices": 1},
+          "defis": [{"id": "abcdefghijklmnopq", "seats": {"developer": 1}}],
+          "candidates": [{"id": "x", "profile": "developer", "choices": ["abcdefghijklmnop"]}],
+          "rankings": []
+        }"#,
+    )
+    .unwrap();
+    let error = Instance::new(&input).unwrap_err();
+    assert_eq!(
+        error.problems(),
+        [eig_matching::InputProblem::UnknownChoice {
+            candidate: "x".parse().unwrap(),
+            defi: "abcdefghijklmnop".parse().unwrap()
+        }]
     );
 }

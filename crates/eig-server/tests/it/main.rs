@@ -298,4 +298,19 @@ mod pages {
         assert!(aap3.contains("href=\"regle-eig3.dossier.deadline.html\""));
         assert!(aap3.contains("<mark id=\"phrase-"));
     }
+
+    /// A funding rule's page says what it computes, in words, and shows the corpus's worked
+    /// examples under the official parameters (no scenario's override).
+    #[test]
+    fn funding_rule_pages_give_the_formula_in_words() {
+        let pages = eig_server::rule_pages();
+        let pia = &pages["regle-funding.pia_share_of_employer_cost-EIG3.html"];
+        assert!(pia.contains("<li>70\u{a0}% du coût total employeur du talent"), "{pia}");
+        assert!(!pia.contains("60\u{a0}% du coût"), "a scenario's override shown as the rule");
+        assert!(pia.contains("coût employeur 70000.00 € : 70\u{a0}%"), "{pia}");
+        let months = &pages["regle-funding.months_of_employer_cost-EIG4.html"];
+        assert!(months.contains("mois de coût employeur du talent"), "{months}");
+        let flat = &pages["regle-funding.host_pays_rest-EIG6.html"];
+        assert!(flat.contains("un forfait de 20000.00 € par talent"), "{flat}");
+    }
 }

@@ -13,8 +13,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::engine::{Prepared, State, propose_candidates};
 use crate::instance::NONE;
+use crate::solve::engine::{Prepared, State, propose_candidates};
 
 /// What the search found.
 #[derive(Debug)]

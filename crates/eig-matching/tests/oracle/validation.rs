@@ -1,10 +1,19 @@
 //! The validation as first written, kept as the oracle of `Instance::from_compact`: both must
 //! give the same instance and the same problems on every input.
+//!
+//! A test of the library's own (`src/lib.rs` includes this file under `#[cfg(test)]`): it
+//! builds its instance through the crate's one constructor, `Instance::assemble`, then
+//! derives the tables again its own way (`old_tables`), and compares the whole with what the
+//! validation gives, private tables included. It lives under `tests/`, which is not
+//! published.
 
 use eig_domain::{CandidateId, DefiId, TalentProfile};
 
-use super::{Instance, InstanceError, NONE, Problem, to_u32};
-use crate::input::MatchingInput;
+use crate::{
+    input::MatchingInput,
+    instance::{CandidateLists, DefiLists, Instance, NONE, RankingLists, Skeleton, to_u32},
+    validate::problem::{InputProblem, InstanceError},
+};
 
 /// The first 16 bytes of an id, big-endian, zero-padded: ordered like the ids themselves
 /// (ids are ASCII, and `\0` sorts before every allowed character).
@@ -55,17 +64,17 @@ fn resolve_all<T>(ids: &[T], as_str: fn(&T) -> &str, queries: &[&str]) -> Vec<u3
 }
 
 #[expect(clippy::too_many_lines, reason = "one pass per list, every check in one place")]
-pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceError> {
+fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceError> {
     let mut problems = Vec::new();
     let limits = input.limits;
     if limits.team_min > limits.team_max {
-        problems.push(Problem::EmptyBounds { min: limits.team_min, max: limits.team_max });
+        problems.push(InputProblem::EmptyBounds { min: limits.team_min, max: limits.team_max });
     }
     if input.defis.len() >= NONE as usize {
-        problems.push(Problem::TooLarge { what: "défis", count: input.defis.len() });
+        problems.push(InputProblem::TooLarge { what: "défis", count: input.defis.len() });
     }
     if input.candidates.len() >= NONE as usize {
-        problems.push(Problem::TooLarge { what: "candidats", count: input.candidates.len() });
+        problems.push(InputProblem::TooLarge { what: "candidats", count: input.candidates.len() });
     }
 
     // Défis, sorted by id.
@@ -88,7 +97,7 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
     for defi in &input.defis {
         let total: u64 = defi.seats.values().map(|&n| u64::from(n)).sum();
         if total < u64::from(limits.team_min) || total > u64::from(limits.team_max) {
-            problems.push(Problem::SeatsOutsideBounds {
+            problems.push(InputProblem::SeatsOutsideBounds {
                 defi: defi.id.clone(),
                 seats: total,
                 min: limits.team_min,
@@ -96,7 +105,7 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
             });
         }
         if duplicate_defis.remove(&defi.id) {
-            problems.push(Problem::DuplicateDefi { defi: defi.id.clone() });
+            problems.push(InputProblem::DuplicateDefi { defi: defi.id.clone() });
         }
     }
     for &i in &defi_order {
@@ -126,7 +135,7 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
     resolved_start.push(0usize);
     for candidate in &input.candidates {
         if candidate.choices.len() > limits.max_choices as usize {
-            problems.push(Problem::TooManyChoices {
+            problems.push(InputProblem::TooManyChoices {
                 candidate: candidate.id.clone(),
                 count: candidate.choices.len(),
                 limit: limits.max_choices,
@@ -136,12 +145,12 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
         for defi in &candidate.choices {
             let d = all_choices[resolved.len()];
             if d == NONE {
-                problems.push(Problem::UnknownChoice {
+                problems.push(InputProblem::UnknownChoice {
                     candidate: candidate.id.clone(),
                     defi: defi.clone(),
                 });
             } else if resolved[first..].contains(&d) {
-                problems.push(Problem::DuplicateChoice {
+                problems.push(InputProblem::DuplicateChoice {
                     candidate: candidate.id.clone(),
                     defi: defi.clone(),
                 });
@@ -180,7 +189,7 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
     drop(resolved);
     for candidate in &input.candidates {
         if duplicate_candidates.remove(&candidate.id) {
-            problems.push(Problem::DuplicateCandidate { candidate: candidate.id.clone() });
+            problems.push(InputProblem::DuplicateCandidate { candidate: candidate.id.clone() });
         }
     }
     let defi_queries: Vec<&str> = input.rankings.iter().map(|r| r.defi.as_str()).collect();
@@ -204,19 +213,19 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
     for (r, ranking) in input.rankings.iter().enumerate() {
         let d = ranking_defi[r];
         if d == NONE {
-            problems.push(Problem::RankingUnknownDefi { defi: ranking.defi.clone() });
+            problems.push(InputProblem::RankingUnknownDefi { defi: ranking.defi.clone() });
             continue;
         }
         let seats = seat_start[d as usize] as usize..seat_start[d as usize + 1] as usize;
         let Some(s) = seats.clone().find(|&s| seat_profile[s] == ranking.profile) else {
-            problems.push(Problem::RankingWithoutSeat {
+            problems.push(InputProblem::RankingWithoutSeat {
                 defi: ranking.defi.clone(),
                 profile: ranking.profile,
             });
             continue;
         };
         if ranking_of_seat[s].is_some() {
-            problems.push(Problem::DuplicateRanking {
+            problems.push(InputProblem::DuplicateRanking {
                 defi: ranking.defi.clone(),
                 profile: ranking.profile,
             });
@@ -231,18 +240,18 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
             .chain(ranking.offers.iter().map(|c| (c, true)))
             .zip(&entries_resolved[entry_start[r]..entry_start[r + 1]]);
         for ((candidate, is_offer), &c) in entries {
-            let problem_for = |make: fn(DefiId, TalentProfile, CandidateId) -> Problem| {
+            let problem_for = |make: fn(DefiId, TalentProfile, CandidateId) -> InputProblem| {
                 make(ranking.defi.clone(), ranking.profile, candidate.clone())
             };
             if c == NONE {
                 problems.push(problem_for(|defi, profile, candidate| {
-                    Problem::RankingUnknownCandidate { defi, profile, candidate }
+                    InputProblem::RankingUnknownCandidate { defi, profile, candidate }
                 }));
                 continue;
             }
             let c = c as usize;
             if last_named[c] == to_u32(r) {
-                problems.push(problem_for(|defi, profile, candidate| Problem::RankedTwice {
+                problems.push(problem_for(|defi, profile, candidate| InputProblem::RankedTwice {
                     defi,
                     profile,
                     candidate,
@@ -253,26 +262,24 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
             let chose =
                 choice_defi[choice_start[c] as usize..choice_start[c + 1] as usize].contains(&d);
             if profile[c] != ranking.profile {
-                problems.push(Problem::RankingWrongProfile {
+                problems.push(InputProblem::RankingWrongProfile {
                     defi: ranking.defi.clone(),
                     profile: ranking.profile,
                     candidate: candidate.clone(),
                     actual: profile[c],
                 });
             } else if chose && is_offer {
-                problems.push(problem_for(|defi, profile, candidate| Problem::OfferToApplicant {
-                    defi,
-                    profile,
-                    candidate,
+                problems.push(problem_for(|defi, profile, candidate| {
+                    InputProblem::OfferToApplicant { defi, profile, candidate }
                 }));
             } else if !chose && !is_offer {
                 problems.push(problem_for(|defi, profile, candidate| {
-                    Problem::RankingNotApplicant { defi, profile, candidate }
+                    InputProblem::RankingNotApplicant { defi, profile, candidate }
                 }));
             }
         }
         if ranking.ranks.iter().any(Vec::is_empty) {
-            problems.push(Problem::EmptyTieGroup {
+            problems.push(InputProblem::EmptyTieGroup {
                 defi: ranking.defi.clone(),
                 profile: ranking.profile,
             });
@@ -307,37 +314,21 @@ pub(crate) fn reference_new(input: &MatchingInput) -> Result<Instance, InstanceE
     if rank_candidate.len() >= NONE as usize || choice_defi.len() >= NONE as usize {
         let count = rank_candidate.len().max(choice_defi.len());
         return Err(InstanceError {
-            problems: vec![Problem::TooLarge { what: "entrées de liste", count }],
+            problems: vec![InputProblem::TooLarge { what: "entrées de liste", count }],
         });
     }
-    Ok(Instance {
-        limits,
-        defis,
-        seat_start,
-        seat_defi,
-        seat_profile,
-        seat_capacity,
-        candidates,
-        profile,
-        choice_start,
-        choice_defi,
-        rank_start,
-        rank_candidate,
-        rank_group,
-        offer_start,
-        offer_candidate,
-        slot_seat_rank: Vec::new(),
-        slot_group: Vec::new(),
-        rank_choice: Vec::new(),
-        ties: false,
-    }
-    .old_tables())
+    let defis = DefiLists { ids: defis, seat_start, seat_defi, seat_profile, seat_capacity };
+    let candidates = CandidateLists { ids: candidates, profile, choice_start, choice_defi };
+    let rankings =
+        RankingLists { rank_start, rank_candidate, rank_group, offer_start, offer_candidate };
+    Ok(Instance::assemble(Skeleton::new(limits, defis, candidates), rankings).old_tables())
 }
 
 impl Instance {
-    /// Fills the derived tables (`slot_seat_rank`, `slot_group`, `rank_choice`, `ties`) from the
-    /// problem's fields: they depend only on the instance, so every solve shares them.
-    pub(crate) fn old_tables(mut self) -> Instance {
+    /// Fills the derived tables (`slot_seat_rank`, `slot_group`, `rank_choice`, `ties`) again
+    /// from the problem's fields, as first written: a search of each ranked candidate's
+    /// choices.
+    fn old_tables(mut self) -> Instance {
         let mut slot_seat_rank = vec![(NONE, NONE); self.choice_defi.len()];
         for c in 0..self.candidates.len() {
             for slot in self.choice_range(c) {
@@ -384,7 +375,7 @@ mod tests {
     use super::reference_new;
     use crate::{
         compact::CompactInput,
-        input::{CandidateInput, DefiSeats, Limits, MatchingInput, RankingInput},
+        input::{CandidateInput, DefiSeats, MatchingInput, MatchingLimits, RankingInput},
         instance::Instance,
     };
 
@@ -424,7 +415,7 @@ mod tests {
 
     fn input() -> impl Strategy<Value = MatchingInput> {
         let limits = (0u32..3, 0u32..5, 0u32..4).prop_map(|(team_min, team_max, max_choices)| {
-            Limits { team_min, team_max, max_choices }
+            MatchingLimits { team_min, team_max, max_choices }
         });
         let defi = (defi_id(), prop::collection::btree_map(profile(), 0u32..3, 0..3)).prop_map(
             |(id, seats)| DefiSeats { id, seats: seats.into_iter().collect::<BTreeMap<_, _>>() },
