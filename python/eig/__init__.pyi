@@ -78,6 +78,7 @@ class ApplicationProcess(TypedDict):
     available_from: NotRequired[str | None]
     dossier_complete: NotRequired[bool | None]
     eig5_prolongation_offered: NotRequired[bool | None]
+    from_waiting_list: NotRequired[bool | None]
     selection_notified_on: NotRequired[str | None]
     start_exception_granted: NotRequired[bool | None]
     through_official_channel: NotRequired[bool | None]
@@ -324,7 +325,12 @@ class ReasonCivilServantInPostWithoutDeparture(TypedDict):
 class ReasonIncompleteDossier(TypedDict):
     reason: Literal['incomplete_dossier']
 
-Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier
+class ReasonCalledFromWaitingListLate(TypedDict):
+    called_on: str
+    last_day: str
+    reason: Literal['called_from_waiting_list_late']
+
+Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate
 
 Document: TypeAlias = Literal['CGET 2018', 'AAC2', 'AAP3', 'AAC3', 'AAP4', 'AAC4', 'JURY4', 'AAP5', 'AAC5', 'AAP6', 'AAC6', 'AMI5bis', 'AAC6+', 'REG7', 'RAPPORT', 'CHIFFRES', 'ING', 'FAQ-ADM', 'FAQ-EIG', 'P6POST', 'KEYFIG', 'DATA']
 
@@ -799,7 +805,7 @@ class FormulaWholeCost(TypedDict):
 
 Formula: TypeAlias = FormulaShareOfCost | FormulaMonthsOfCost | FormulaFlat | FormulaWholeCost
 
-RuleId: TypeAlias = Literal['funding.pia_pays_pay', 'funding.pia_share_of_employer_cost', 'funding.months_of_employer_cost', 'funding.flat_per_recruited_talent', 'funding.flat_per_prolonged_talent', 'funding.dinum_pays_all', 'funding.host_pays_rest', 'funding.self_funded', 'funding.alternative_funding', 'funding.unused_flat_not_refunded', 'funding.reference_cost_estimate', 'funding.envelope']
+RuleId: TypeAlias = Literal['funding.pia_pays_pay', 'funding.pia_share_of_employer_cost', 'funding.months_of_employer_cost', 'funding.flat_per_recruited_talent', 'funding.flat_per_prolonged_talent', 'funding.dinum_pays_all', 'funding.host_pays_rest', 'funding.self_funded', 'funding.alternative_funding', 'funding.unused_flat_not_refunded', 'funding.reference_cost_estimate', 'funding.envelope', 'funding.transfer_after_cdc_convention', 'funding.transfer_after_documents_to_cdc', 'funding.transfer_on_decree_publication', 'funding.single_transfer_second_semester']
 
 Intermediary: TypeAlias = Literal['administrative_carrier']
 
@@ -905,6 +911,40 @@ class PromotionPlan(TypedDict):
     promotion: Promotion
     rounding: RoundingRule
     totals: dict[str, Euros]
+
+class TransferEvents(TypedDict):
+    decree_published_on: NotRequired[str | None]
+    defis: NotRequired[dict[str, str]]
+
+class CalendarInput(TypedDict):
+    """Les défis d'une promotion et les jours des événements qu'attendent leurs versements (entrée de eig funding-calendar)."""
+
+    events: NotRequired[TransferEvents]
+    funding: PromotionInput
+
+TransferEvent: TypeAlias = Literal['cdc_convention', 'documents_sent_to_cdc', 'decree_published', 'not_stated']
+
+class SourcedOfPaymentCalendar(TypedDict):
+    source: Source
+    value: DateRange
+
+class Transfer(TypedDict):
+    amount: Euros
+    defi: DefiId
+    event: TransferEvent
+    expected: NotRequired[list[SourcedOfPaymentCalendar]]
+    on: NotRequired[str | None]
+    payer: Payer
+    phase: Phase
+    rules: NotRequired[list[RuleId]]
+    sources: NotRequired[list[Source]]
+    to: NotRequired[Label | None]
+
+class PaymentCalendar(TypedDict):
+    """Les versements du programme, défi par défi, avec leur événement, leur jour s'il est connu et leurs sources."""
+
+    promotion: Promotion
+    transfers: list[Transfer]
 
 class CandidateInput(TypedDict):
     choices: list[DefiId]
@@ -1301,6 +1341,7 @@ class SplitInput(TypedDict):
 class RawCase(TypedDict):
     allocate: NotRequired[AllocateInput | None]
     ami5bis: NotRequired[CandidateApplicationOfCaseFile | None]
+    calendar: NotRequired[CalendarInput | None]
     campaign: NotRequired[CampaignOfCaseFile | None]
     candidate: NotRequired[CandidateApplicationOfCaseFile | None]
     changes: NotRequired[ChangesInput | None]
@@ -1406,6 +1447,10 @@ class Sourced2(TypedDict):
     source: Source
     value: DateRange
 
+class Sourced8(TypedDict):
+    source: Source
+    value: str
+
 class MissionLengthMonths(TypedDict):
     kind: Literal['months']
     months: int
@@ -1460,11 +1505,14 @@ class PromotionFacts(TypedDict):
     choice_limit: Sourced6 | None
     choice_window: SourcedOfHistoryResult | None
     defi_jury: Sourced2 | None
+    laureates_announced_before: NotRequired[Sourced8 | None]
     mission_length: Sourced4 | None
     mission_start: Sourced3 | None
     pay_grid: Sourced7 | None
     promotion: Promotion
+    results_before: NotRequired[Sourced8 | None]
     team_size: Sourced5 | None
+    waiting_list_until: NotRequired[Sourced8 | None]
 
 CountBasis: TypeAlias = Literal['stated', 'inferred', 'site_data']
 
@@ -1616,8 +1664,8 @@ FiguresTable: TypeAlias = list[FiguresRow]
 #: Un schéma JSON (draft 2020-12).
 JsonSchema: TypeAlias = dict[str, Any]
 
-ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'changes', 'changes-result', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'candidate-simulation', 'candidate-simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'rules-catalogue', 'rules-diff', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
-ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ChangesInput', 'ChangesResult', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CandidateSimulation', 'CandidateSimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'RulesCatalogue', 'RulesDiff', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
+ShapeKind: TypeAlias = Literal['eligibility', 'eligibility-result', 'explain', 'explanation', 'changes', 'changes-result', 'prolongation', 'prolongation-result', 'ami5bis', 'jury', 'selection', 'scores', 'rankings', 'eig7-terms', 'eig7-terms-result', 'eig7-cap', 'eig7-cap-result', 'termination', 'termination-result', 'funding', 'scenario', 'funding-request', 'funding-plan', 'calendar', 'calendar-result', 'match', 'match-result', 'campaign', 'run-result', 'simulation', 'simulation-result', 'candidate-simulation', 'candidate-simulation-result', 'case', 'test-result', 'history-result', 'promotion-facts-list', 'parameter-list', 'rules-catalogue', 'rules-diff', 'vocabulary', 'defi', 'dossier', 'candidate', 'application', 'promotion-facts', 'figures', 'json-schema']
+ShapeName: TypeAlias = Literal['EligibilityInput', 'EligibilityResult', 'ExplainInput', 'Explanation', 'ChangesInput', 'ChangesResult', 'ProlongationRequest', 'ProlongationResult', 'Ami5bisApplication', 'JurySheet', 'Selection', 'CandidateScoreSheet', 'CandidateRankings', 'Eig7TermsInput', 'Eig7Terms', 'Eig7CapInput', 'RecruitmentCap', 'TerminationInput', 'ConventionTermination', 'PromotionInput', 'Scenario', 'FundingRequest', 'PromotionPlan', 'CalendarInput', 'PaymentCalendar', 'MatchingInput', 'MatchResult', 'Campaign', 'CampaignResult', 'Simulation', 'SimulationResult', 'CandidateSimulation', 'CandidateSimulationResult', 'CaseFile', 'TestResult', 'HistoryResult', 'PromotionFactsList', 'ParameterList', 'RulesCatalogue', 'RulesDiff', 'Vocabulary', 'Defi', 'DefiDossier', 'Candidate', 'CandidateApplication', 'PromotionFacts', 'FiguresTable', 'JsonSchema']
 
 # ----- the errors: one class per kind of eig-api's ErrorKind
 
@@ -2122,6 +2170,62 @@ def plan_funding_scenario_french(body: FundingRequest | str | bytes, /) -> str:
     """
 
 @overload
+def funding_calendar(body: CalendarInput | str | bytes, /, *, as_json: Literal[False] = False) -> PaymentCalendar:
+    """Le calendrier des versements d'une promotion : quand, ou sur quel événement, chaque payeur du programme verse l'argent de chaque défi (AAP3 §5.2, AAP4 §3.3, AAP6 annexe 3 art. 4), daté par les jours d'événement donnés.
+
+    The answer of the operation ``fundingCalendar`` of eig-api's table (the command ``eig funding-calendar``, the route ``POST /v1/funding/calendar``).
+
+    body: CalendarInput — Les défis d'une promotion et les jours des événements qu'attendent leurs versements (entrée de eig funding-calendar). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('calendar')`` is one, ``eig.schema('calendar')`` its schema.
+    as_json (bool): the answer as compact JSON text, the service's body.
+
+    Returns: PaymentCalendar — Les versements du programme, défi par défi, avec leur événement, leur jour s'il est connu et leurs sources. ``eig.schema('calendar-result')`` is its schema.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        no_rule_stated: une voie de financement dont les textes de la promotion ne disent pas la règle
+        route_not_open: une voie de financement que la promotion n'ouvre pas
+        route_not_open_to_host: une voie de financement que la promotion n'ouvre pas à ce genre d'administration
+        administrative_carrier_missing: une voie par un porteur administratif sans porteur
+        team_too_large: une équipe plus grande que celle que la promotion permet
+        talent_repeated: le même talent deux fois
+        defi_repeated: le même défi deux fois
+        employer_cost_needed: un talent sans le coût employeur que la règle de la promotion demande
+        experience_needed: un talent sans l'expérience que la grille de la promotion demande
+        contract_length_needed: un défi sans la durée du contrat, quand la promotion n'en fixe pas (DIG1)
+        zero_month_contract: un contrat de zéro mois
+        months_out_of_range: des mois travaillés au-delà de la durée du contrat
+        overflow: des montants au-delà de ce qu'un calcul au centime peut tenir
+        no_transfer_to_date: un jour d'événement donné à un défi sans versement qui l'attende, ou un jour de décret à une promotion sans décret de transfert
+    """
+
+@overload
+def funding_calendar(body: CalendarInput | str | bytes, /, *, as_json: Literal[True]) -> str: ...
+def funding_calendar_french(body: CalendarInput | str | bytes, /) -> str:
+    """Le calendrier des versements d'une promotion : quand, ou sur quel événement, chaque payeur du programme verse l'argent de chaque défi (AAP3 §5.2, AAP4 §3.3, AAP6 annexe 3 art. 4), daté par les jours d'événement donnés.
+
+    The French text for a person of the operation ``fundingCalendar`` of eig-api's table (the command ``eig funding-calendar``, the route ``POST /v1/funding/calendar``).
+
+    body: CalendarInput — Les défis d'une promotion et les jours des événements qu'attendent leurs versements (entrée de eig funding-calendar). A dict (written as JSON) or JSON text (str or bytes); ``eig.example('calendar')`` is one, ``eig.schema('calendar')`` its schema.
+
+    Returns: the text ``eig funding-calendar`` prints.
+    Raises: an EigError of the kind of the problem, with its stable code, its JSON path and its French message.
+    Refusals a body valid under the schema can still get:
+        no_rule_stated: une voie de financement dont les textes de la promotion ne disent pas la règle
+        route_not_open: une voie de financement que la promotion n'ouvre pas
+        route_not_open_to_host: une voie de financement que la promotion n'ouvre pas à ce genre d'administration
+        administrative_carrier_missing: une voie par un porteur administratif sans porteur
+        team_too_large: une équipe plus grande que celle que la promotion permet
+        talent_repeated: le même talent deux fois
+        defi_repeated: le même défi deux fois
+        employer_cost_needed: un talent sans le coût employeur que la règle de la promotion demande
+        experience_needed: un talent sans l'expérience que la grille de la promotion demande
+        contract_length_needed: un défi sans la durée du contrat, quand la promotion n'en fixe pas (DIG1)
+        zero_month_contract: un contrat de zéro mois
+        months_out_of_range: des mois travaillés au-delà de la durée du contrat
+        overflow: des montants au-delà de ce qu'un calcul au centime peut tenir
+        no_transfer_to_date: un jour d'événement donné à un défi sans versement qui l'attende, ou un jour de décret à une promotion sans décret de transfert
+    """
+
+@overload
 def assign_talents(body: MatchingInput | str | bytes, /, *, hosts_propose: bool | None = None, offers: bool | None = None, exact: bool | None = None, node_limit: int | None = None, seed: int | None = None, timeout: float | None = None, as_json: Literal[False] = False) -> MatchResult:
     """L'affectation des talents aux défis (choix des candidats, classements des jurys, équipes minimales), vérifiée et expliquée.
 
@@ -2502,6 +2606,10 @@ def example(shape: Literal['funding-request', 'FundingRequest'], promotion: str 
 @overload
 def example(shape: Literal['funding-plan', 'PromotionPlan'], promotion: str | None = None) -> PromotionPlan: ...
 @overload
+def example(shape: Literal['calendar', 'CalendarInput'], promotion: str | None = None) -> CalendarInput: ...
+@overload
+def example(shape: Literal['calendar-result', 'PaymentCalendar'], promotion: str | None = None) -> PaymentCalendar: ...
+@overload
 def example(shape: Literal['match', 'MatchingInput'], promotion: str | None = None) -> MatchingInput: ...
 @overload
 def example(shape: Literal['match-result', 'MatchResult'], promotion: str | None = None) -> MatchResult: ...
@@ -2606,6 +2714,8 @@ __all__ = [
     'plan_funding_french',
     'plan_funding_scenario',
     'plan_funding_scenario_french',
+    'funding_calendar',
+    'funding_calendar_french',
     'assign_talents',
     'assign_talents_french',
     'run_call',

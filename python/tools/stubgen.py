@@ -122,6 +122,10 @@ class Generator:
                 self.emit_record(kind, context, schema)
                 return context
             extra = schema.get("additionalProperties", True)
+            patterns = list(schema.get("patternProperties", {}).values())
+            if extra is False and len(patterns) == 1:
+                # Keys constrained by a pattern (ids), values by one schema.
+                extra = patterns[0]
             return f"dict[str, {self.type_of(kind, extra, context + 'Value')}]"
         if types == "array":
             return f"list[{self.type_of(kind, schema.get('items', True), context + 'Item')}]"
