@@ -75,8 +75,10 @@ Choice: TypeAlias = ChoiceDefi | ChoiceProfile
 
 class ApplicationProcess(TypedDict):
     accepted_on: NotRequired[str | None]
+    after_selection_session: NotRequired[bool | None]
     available_from: NotRequired[str | None]
     dossier_complete: NotRequired[bool | None]
+    dossier_kept: NotRequired[bool | None]
     eig5_prolongation_offered: NotRequired[bool | None]
     from_waiting_list: NotRequired[bool | None]
     selection_notified_on: NotRequired[str | None]
@@ -330,7 +332,10 @@ class ReasonCalledFromWaitingListLate(TypedDict):
     last_day: str
     reason: Literal['called_from_waiting_list_late']
 
-Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate
+class ReasonPoolDossierNotKept(TypedDict):
+    reason: Literal['pool_dossier_not_kept']
+
+Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate | ReasonPoolDossierNotKept
 
 Document: TypeAlias = Literal['CGET 2018', 'AAC2', 'AAP3', 'AAC3', 'AAP4', 'AAC4', 'JURY4', 'AAP5', 'AAC5', 'AAP6', 'AAC6', 'AMI5bis', 'AAC6+', 'REG7', 'RAPPORT', 'CHIFFRES', 'ING', 'FAQ-ADM', 'FAQ-EIG', 'P6POST', 'KEYFIG', 'DATA']
 
