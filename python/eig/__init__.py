@@ -198,9 +198,17 @@ def _function(op: dict[str, Any], shapes_: dict[str, Any], french: bool) -> Call
 
     op_id = op["id"]
     runner = run_french if french else run
+    native = _native.run_french if french else _native.run
     if op["input"] is not None:
 
         def function(body: Any, /, **params: Any) -> Any:
+            if not params:
+                # The call without options, straight to the module (the most frequent one,
+                # in a loop over records: no keyword arguments to gather and rename).
+                try:
+                    return native(op_id, body)
+                except _native.NativeError as err:
+                    raise _raised(err) from None
             return runner(op_id, body, **_table_names(params))
 
     else:

@@ -24,14 +24,14 @@ const TICK: Duration = Duration::from_millis(20);
 ///
 /// # Errors
 /// The outer error is Python's (a signal); the inner one is the operation's.
-pub(crate) fn answer(
+pub(crate) fn answer<T: Send>(
     py: Python<'_>,
     op: &'static Operation,
     body: &str,
     query: &BTreeMap<String, String>,
     timeout: Option<Duration>,
-    answer: fn(&Operation, &Request<'_>) -> Result<String, ApiError>,
-) -> PyResult<Result<String, ApiError>> {
+    answer: fn(&Operation, &Request<'_>) -> Result<T, ApiError>,
+) -> PyResult<Result<T, ApiError>> {
     if !op.searches {
         // Linear in its body: it ends on its own, without a thread to start.
         return Ok(py.detach(|| answer(op, &Request::new(body, query, Surface::Command))));

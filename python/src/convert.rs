@@ -2,13 +2,7 @@
 //! straight from its dicts and lists, an answer's JSON is read straight into dicts and lists
 //! (no `serde_json::Value` between them, no call of the `json` module).
 
-#![expect(
-    clippy::disallowed_types,
-    reason = "a HashMap caches the string objects of an answer by their text: its order is never \
-              observed"
-)]
-
-use std::{borrow::Cow, collections::HashMap, fmt, io::Write as _};
+use std::{borrow::Cow, fmt, io::Write as _};
 
 use pyo3::{
     exceptions::{PyTypeError, PyValueError},
@@ -167,18 +161,30 @@ fn string(out: &mut Vec<u8>, text: &str) {
 /// # Errors
 /// Text that is not JSON (never an operation's answer).
 pub(crate) fn to_python<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    if text.len() < LARGE {
-        return read(py, text);
+    collector_paused(py, text.len() >= LARGE, || read(py, text))
+}
+
+/// Runs `make` with Python's cyclic garbage collector paused when `large`, and resumed as it
+/// was found. The collector runs as containers are made, and each of its full passes walks
+/// every object made so far: on a batch's answer (millions of dicts, none in a cycle) that is
+/// most of the time.
+///
+/// # Errors
+/// `make`'s, or the `gc` module's.
+pub(crate) fn collector_paused<'py>(
+    py: Python<'py>,
+    large: bool,
+    make: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !large {
+        return make();
     }
-    // Python's cyclic garbage collector runs as containers are made, and each of its full
-    // passes walks every object made so far: on a batch's answer (millions of dicts, none in a
-    // cycle) that is most of the time. It is paused while the answer is made, as it was found.
     let gc = py.import("gc")?;
     let enabled = gc.call_method0("isenabled")?.is_truthy()?;
     if enabled {
         gc.call_method0("disable")?;
     }
-    let value = read(py, text);
+    let value = make();
     if enabled {
         gc.call_method0("enable")?;
     }
@@ -187,68 +193,124 @@ pub(crate) fn to_python<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py,
 
 /// The size of an answer from which the garbage collector is paused while it is read (one
 /// dossier's decision with its trace is about 4 KB).
-const LARGE: usize = 64 * 1024;
+pub(crate) const LARGE: usize = 64 * 1024;
 
 /// Reads `text` into Python values.
 fn read<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let keys = std::cell::RefCell::new(HashMap::with_capacity_and_hasher(256, Fast::default()));
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    // A value is shared only in a large answer (a batch's, whose records repeat their outcomes,
-    // rules and sources): in one decision's, making each string is cheaper than looking it up.
-    let seed = Seed { py, keys: &keys, values: text.len() >= LARGE };
-    let value = seed.deserialize(&mut deserializer).map_err(|err| {
+    let value = STRINGS.with(|strings| {
+        let seed = Seed { py, strings };
+        seed.deserialize(&mut deserializer)
+    });
+    let value = value.map_err(|err| {
         PyValueError::new_err(format!("the answer is not JSON (a defect of the module): {err}"))
     })?;
     deserializer.end().map_err(|err| PyValueError::new_err(format!("answer: {err}")))?;
     Ok(value)
 }
 
-/// The keys met so far while reading one answer.
-type Keys<'py> = std::cell::RefCell<HashMap<Box<str>, Bound<'py, PyString>, Fast>>;
+/// How many string objects the module keeps from one answer to the next: a direct-mapped
+/// table, each string in the slot of its hash, a newer string taking an older one's slot.
+/// Every answer of an operation repeats most of its strings — keys, outcomes, rule ids,
+/// titles, sources, quotes — which are then made once, not once per answer. Bounded: at most
+/// [`SLOTS`] strings of at most [`SHARED_LEN`] bytes each (about 4 MB with their objects).
+const SLOTS: usize = 4096;
+
+/// Strings up to this length go through the table; longer ones (a dossier's own text) are
+/// made each time.
+const SHARED_LEN: usize = 512;
+
+/// The table of strings kept between answers, one per thread (a Python string object is
+/// immutable: sharing it between answers changes nothing a caller can see).
+pub(crate) struct Strings {
+    slots: Vec<Option<(Box<str>, Py<PyString>)>>,
+}
+
+/// How many names of fields and variants the module keeps: they are text of the program
+/// (`&'static str`), each known by its address, so looking one up reads no text. Bounded by
+/// the program's own names (a few hundred) and by this size.
+const NAME_SLOTS: usize = 1024;
+
+/// The string objects of the program's own names (a struct's fields, an enum's variants), one
+/// table per thread: a direct-mapped table keyed by the name's address and length.
+pub(crate) struct StaticKeys {
+    slots: Vec<Option<(usize, usize, Py<PyString>)>>,
+}
+
+impl StaticKeys {
+    /// The string object of the program's name `name`.
+    pub(crate) fn get<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+        let address = name.as_ptr().addr();
+        let slot = ((address >> 3) ^ name.len()) & (NAME_SLOTS - 1);
+        if let Some((known, len, object)) = &self.slots[slot]
+            && *known == address
+            && *len == name.len()
+        {
+            return object.bind(py).clone();
+        }
+        let made = PyString::new(py, name);
+        self.slots[slot] = Some((address, name.len(), made.clone().unbind()));
+        made
+    }
+}
+
+thread_local! {
+    static STRINGS: std::cell::RefCell<Strings> =
+        std::cell::RefCell::new(Strings { slots: (0..SLOTS).map(|_| None).collect() });
+    static NAMES: std::cell::RefCell<StaticKeys> =
+        std::cell::RefCell::new(StaticKeys { slots: (0..NAME_SLOTS).map(|_| None).collect() });
+}
+
+/// Runs `work` with this thread's tables of strings and of names.
+pub(crate) fn with_tables<T>(
+    work: impl FnOnce(&std::cell::RefCell<Strings>, &std::cell::RefCell<StaticKeys>) -> T,
+) -> T {
+    STRINGS.with(|strings| NAMES.with(|names| work(strings, names)))
+}
 
 /// A hasher for the table of shared strings: std's `SipHash` took a quarter of the time of
 /// reading one decision's answer (`perf`), for strings of the module's own answer that no
-/// one chooses to collide (and a table bounded by [`SHARED_VALUES`]). The multiply-rotate of
-/// rustc's `FxHasher`, eight bytes at a time.
+/// one chooses to collide (a collision only costs a string made again). The multiply-rotate
+/// of rustc's `FxHasher`, eight bytes at a time.
 #[derive(Clone, Copy, Default)]
 struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut last = [0; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.add(u64::from_le_bytes(last));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 impl FastHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
-}
 
-type Fast = std::hash::BuildHasherDefault<FastHasher>;
+    /// The hash of a string by its length and its first and last 16 bytes: enough to tell
+    /// apart the strings of answers (ids, outcomes, titles, quotes), without reading a long
+    /// quote whole twice (a slot's text is compared whole before it is used).
+    fn of(bytes: &[u8]) -> u64 {
+        let mut hasher = Self::default();
+        hasher.add(bytes.len() as u64);
+        let (head, tail) = if bytes.len() > 32 {
+            (&bytes[..16], &bytes[bytes.len() - 16..])
+        } else {
+            (bytes, &[][..])
+        };
+        for part in [head, tail] {
+            let mut chunks = part.chunks_exact(8);
+            for chunk in &mut chunks {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                hasher.add(u64::from_le_bytes(word));
+            }
+            let mut last = [0; 8];
+            last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            hasher.add(u64::from_le_bytes(last));
+        }
+        hasher.0
+    }
+}
 
 /// Reads one JSON value into a Python object.
 #[derive(Clone, Copy)]
 struct Seed<'a, 'py> {
     py: Python<'py>,
-    keys: &'a Keys<'py>,
-    values: bool,
+    strings: &'a std::cell::RefCell<Strings>,
 }
 
 impl<'de, 'py> DeserializeSeed<'de> for Seed<'_, 'py> {
@@ -286,10 +348,7 @@ impl<'de, 'py> Visitor<'de> for Seed<'_, 'py> {
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        if !self.values || value.len() > SHARED_LEN {
-            return Ok(PyString::new(self.py, value).into_any());
-        }
-        Ok(shared(self.py, self.keys, value, false).into_any())
+        Ok(shared(self.py, self.strings, value).into_any())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -340,33 +399,30 @@ impl<'py> Visitor<'_> for Key<'_, 'py> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
-        Ok(shared(self.0.py, self.0.keys, key, true))
+        Ok(shared(self.0.py, self.0.strings, key))
     }
 }
 
-/// Strings up to this length are made once per answer: keys, and values such as outcomes,
-/// rule ids, titles and sources, which every record of a batch repeats.
-const SHARED_LEN: usize = 96;
-
-/// How many strings the table of shared strings holds before it takes only keys: the values
-/// every record repeats come first, the ids each record has once would only fill it.
-const SHARED_VALUES: usize = 4096;
-
-/// The string object of `text`, made once per answer when it is a key or while the table has
-/// room.
-fn shared<'py>(
+/// The string object of `text`: the one kept in its slot when it holds the same text,
+/// otherwise made (and kept in the slot when short enough).
+pub(crate) fn shared<'py>(
     py: Python<'py>,
-    strings: &Keys<'py>,
+    strings: &std::cell::RefCell<Strings>,
     text: &str,
-    key: bool,
 ) -> Bound<'py, PyString> {
+    if text.len() > SHARED_LEN {
+        return PyString::new(py, text);
+    }
+    // The table's length is a power of two: the hash's low bits are the slot.
+    #[expect(clippy::cast_possible_truncation, reason = "only the low bits are kept")]
+    let slot = (FastHasher::of(text.as_bytes()) as usize) & (SLOTS - 1);
     let mut strings = strings.borrow_mut();
-    if let Some(known) = strings.get(text) {
-        return known.clone();
+    if let Some((known, object)) = &strings.slots[slot]
+        && **known == *text
+    {
+        return object.bind(py).clone();
     }
     let made = PyString::new(py, text);
-    if key || strings.len() < SHARED_VALUES {
-        strings.insert(text.into(), made.clone());
-    }
+    strings.slots[slot] = Some((text.into(), made.clone().unbind()));
     made
 }

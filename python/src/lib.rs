@@ -20,6 +20,7 @@ use pyo3::{
 
 mod compute;
 mod convert;
+mod values;
 
 /// The module's own allocations (a request's text, its records, their decisions and the
 /// answer's text) go through mimalloc, as the command's do (docs/decisions/0007-allocator.md);
@@ -260,28 +261,48 @@ fn run<'py>(
     let query = query(op, params)?;
     let timeout = duration(op, timeout)?;
     let body = body_of(op, body)?;
-    let json = if trace {
-        compute::answer(py, op, &body, &query, timeout, Operation::run)?
-    } else if op.id == BRIEF_OPERATION {
-        py.detach(|| brief_decisions(&body))
-    } else {
+    if !trace && op.id != BRIEF_OPERATION {
         return Err(PyTypeError::new_err(format!(
             "{} takes no trace option: only {BRIEF_OPERATION} answers without traces",
             op.id
         )));
     }
-    .map_err(|err| raised(&err))?;
-    drop(body);
-    if text { Ok(PyString::new(py, &json).into_any()) } else { convert::to_python(py, &json) }
+    // A large body makes a large answer: Python's collector is paused while it is made.
+    let large = body.len() >= convert::LARGE;
+    if text {
+        let json = if trace {
+            compute::answer(py, op, &body, &query, timeout, Operation::run)?
+        } else {
+            py.detach(|| brief_decisions(&body)).and_then(|answer| json(&answer))
+        }
+        .map_err(|err| raised(&err))?;
+        return Ok(PyString::new(py, &json).into_any());
+    }
+    // Dicts and lists made straight from the answer's typed value: no JSON text between.
+    if trace {
+        let answer = compute::answer(py, op, &body, &query, timeout, Operation::answer)?
+            .map_err(|err| raised(&err))?;
+        drop(body);
+        convert::collector_paused(py, large, || values::to_python(py, &answer))
+    } else {
+        let answer = py.detach(|| brief_decisions(&body)).map_err(|err| raised(&err))?;
+        drop(body);
+        convert::collector_paused(py, large, || values::to_python(py, &answer))
+    }
 }
 
 /// `decideEligibility`'s answer with each decision brief (its promotion, subject and outcome,
 /// without the trace): the same reading of the body as the operation's, the same
 /// [`eig_api::EligibilityAnswer`] the command writes.
-fn brief_decisions(body: &str) -> Result<String, ApiError> {
+fn brief_decisions(body: &str) -> Result<eig_api::EligibilityAnswer, ApiError> {
     let input: eig_api::EligibilityInput =
         eig_api::parse_for(body, Some("eligibility"), eig_api::Surface::Command)?;
-    serde_json::to_string(&eig_api::EligibilityAnswer::new(input, false)).map_err(|err| {
+    Ok(eig_api::EligibilityAnswer::new(input, false))
+}
+
+/// `answer` as compact JSON text, as the command writes it.
+fn json(answer: &eig_api::EligibilityAnswer) -> Result<String, ApiError> {
+    serde_json::to_string(answer).map_err(|err| {
         ApiError::new(
             ErrorKind::Unjudgeable,
             "internal",

@@ -60,6 +60,9 @@ def test_every_operation_answers_as_the_command(op: dict[str, Any], eig_command:
     # The JSON text too, byte for byte, where the subcommand writes the service's answer.
     text = eig.run(op["id"], body, as_json=True)
     assert json.loads(text) == answer
+    # The dicts are made from the answer's typed value, not read from that text: the same
+    # keys in the same order, the same types (an int is not a float, a str not a number).
+    assert json.dumps(answer, ensure_ascii=False, separators=(",", ":")) == text
     if op["id"] not in ("explainDecision", "runCases"):
         assert eig_command(op["command"], body).out == text + "\n"
 

@@ -61,8 +61,8 @@ pub use crate::{
     },
     stream::EligibilityAnswer,
     table::{
-        Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Refusal, Request, Shape,
-        operation, operations, parse_promotion, shape, shapes,
+        Answer, Direction, MAX_NODE_LIMIT, Method, Operation, Param, ParamType, Refusal, Request,
+        Shape, operation, operations, parse_promotion, shape, shapes,
     },
 };
 

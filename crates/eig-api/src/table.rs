@@ -278,6 +278,40 @@ type RunJson = fn(&Request<'_>) -> Result<String, ApiError>;
 type RunText = fn(&Request<'_>) -> Result<String, ApiError>;
 /// An operation's answer written as compact JSON to a writer, as it is computed.
 type WriteJson = fn(&Request<'_>, &mut dyn std::io::Write) -> Result<(), ApiError>;
+/// An operation's answer as its typed value, before it is written.
+type RunValue = fn(&Request<'_>) -> Result<Answer, ApiError>;
+
+/// An operation's answer before it is written: its typed value, which any serde serializer
+/// writes — `serde_json` writes exactly [`Operation::run`]'s text. A binding builds its own
+/// language's values from it directly, without JSON text between (the Python package makes
+/// its dicts and lists so).
+///
+/// # Example
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let op = eig_api::operation("listPromotions").unwrap();
+/// let query = BTreeMap::new();
+/// let request = eig_api::Request::new("", &query, eig_api::Surface::Command);
+/// let answer = op.answer(&request)?;
+/// assert_eq!(serde_json::to_string(&answer).unwrap(), op.run(&request)?);
+/// # Ok::<(), eig_api::ApiError>(())
+/// ```
+pub struct Answer(Box<dyn std::any::Any + Send>);
+
+impl Serialize for Answer {
+    /// Written by its own type's `Serialize`, found among the table's answer types: the
+    /// serializer is called as it would be on the typed value (no dynamic call per field).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_output(self.0.as_ref(), serializer)
+    }
+}
+
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answer").finish_non_exhaustive()
+    }
+}
 
 /// One operation: defined once, reached from Rust (its typed function), the command (its
 /// subcommand), HTTP (its route) and any binding.
@@ -317,6 +351,7 @@ pub struct Operation {
     run: RunJson,
     text: RunText,
     write: WriteJson,
+    value: RunValue,
 }
 
 impl std::fmt::Debug for Operation {
@@ -361,6 +396,31 @@ impl Operation {
         (self.text)(request)
     }
 
+    /// Runs the operation: its answer as its typed value, not yet written ([`Answer`]).
+    ///
+    /// # Errors
+    /// As [`Operation::run`].
+    ///
+    /// # Example
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// let op = eig_api::operation("decideEligibility").unwrap();
+    /// let body = serde_json::json!({
+    ///     "dossiers": [eig_api::shape("dossier").unwrap().example(None)?],
+    ///     "candidates": [],
+    /// })
+    /// .to_string();
+    /// let query = BTreeMap::new();
+    /// let request = eig_api::Request::new(&body, &query, eig_api::Surface::Command);
+    /// let answer = op.answer(&request)?;
+    /// assert_eq!(serde_json::to_string(&answer).unwrap(), op.run(&request)?);
+    /// # Ok::<(), eig_api::ApiError>(())
+    /// ```
+    pub fn answer(&self, request: &Request<'_>) -> Result<Answer, ApiError> {
+        (self.value)(request)
+    }
+
     /// Runs the operation and writes its answer to `sink` as compact JSON, the same bytes as
     /// [`Operation::run`]'s. A batch (`decideEligibility`) is written while it is decided,
     /// so neither its decisions nor its text are held whole; an error in the request is found
@@ -393,7 +453,7 @@ impl Operation {
 
 /// A typed operation: how it reads its request, computes, and writes its answer in French.
 trait Op {
-    type Output: Serialize;
+    type Output: Serialize + Send + 'static;
     fn call(request: &Request<'_>) -> Result<Self::Output, ApiError>;
     fn french(output: &Self::Output) -> String;
 }
@@ -430,6 +490,10 @@ fn write_of<O: Op>(request: &Request<'_>, sink: &mut dyn std::io::Write) -> Resu
     })
 }
 
+fn value_of<O: Op>(request: &Request<'_>) -> Result<Answer, ApiError> {
+    O::call(request).map(|output| Answer(Box::new(output)))
+}
+
 fn text_of<O: Op>(request: &Request<'_>) -> Result<String, ApiError> {
     O::call(request).map(|output| O::french(&output))
 }
@@ -462,6 +526,18 @@ macro_rules! operations {
                 }
             }
         )*
+        /// Writes an answer of one of the table's operations, of its own type.
+        fn serialize_output<S: serde::Serializer>(
+            value: &(dyn std::any::Any + Send),
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            $(
+                if let Some(output) = value.downcast_ref::<$out>() {
+                    return output.serialize(serializer);
+                }
+            )*
+            Err(serde::ser::Error::custom("an answer of no operation of the table"))
+        }
         /// The table.
         const OPERATIONS: &[Operation] = &[$(
             Operation {
@@ -480,6 +556,7 @@ macro_rules! operations {
                 run: json_of::<$ty>,
                 text: text_of::<$ty>,
                 write: write_of::<$ty>,
+                value: value_of::<$ty>,
             }
         ),*];
     };

@@ -3,7 +3,10 @@
 
 use std::{fmt, str::FromStr};
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike as _, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeZone,
+    Timelike as _, Utc,
+};
 use chrono_tz::Europe::Paris;
 use serde::{Deserialize, Serialize};
 
@@ -133,7 +136,17 @@ impl ParisDeadline {
 
 impl fmt::Display for ParisDeadline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (heure de Paris)", self.paris.format("%d/%m/%Y %Hh%M"))
+        // Written field by field: chrono's `format` reads its pattern again at every call.
+        let paris = self.paris;
+        write!(
+            f,
+            "{:02}/{:02}/{:04} {:02}h{:02} (heure de Paris)",
+            paris.day(),
+            paris.month(),
+            paris.year(),
+            paris.hour(),
+            paris.minute()
+        )
     }
 }
 

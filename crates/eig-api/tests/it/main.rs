@@ -163,6 +163,51 @@ fn every_operation_answers_its_example_within_its_schema() {
     }
 }
 
+/// The three ways of taking an operation's answer — its text, written to a sink, its typed
+/// value written by a serializer (what a binding reads) — give the same bytes, for every
+/// operation, on its example and on each promotion's example where there is one.
+#[test]
+fn every_operation_answers_the_same_text_however_it_is_taken() {
+    for op in operations() {
+        let mut bodies = vec![];
+        match op.input {
+            Some(input) => {
+                let shape = shape(input).unwrap();
+                bodies.push(shape.example(None).unwrap().to_string());
+                for promotion in Promotion::ALL {
+                    if let Ok(example) = shape.example(Some(promotion)) {
+                        bodies.push(example.to_string());
+                    }
+                }
+            }
+            None => bodies.push(String::new()),
+        }
+        for body in &bodies {
+            let query = BTreeMap::new();
+            let request = Request::new(body, &query, Surface::Command);
+            let text = match op.run(&request) {
+                Ok(text) => text,
+                Err(err) => {
+                    assert_eq!(op.answer(&request).unwrap_err().code(), err.code(), "{}", op.id);
+                    continue;
+                }
+            };
+            let mut written = Vec::new();
+            op.write_to(&request, &mut written).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), text, "{}: write_to", op.id);
+            let answer = op.answer(&request).unwrap();
+            assert_eq!(serde_json::to_string(&answer).unwrap(), text, "{}: answer", op.id);
+        }
+        // And an error is the same error each way.
+        if op.input.is_some() {
+            let query = BTreeMap::new();
+            let request = Request::new("{", &query, Surface::Command);
+            let err = op.run(&request).unwrap_err();
+            assert_eq!(op.answer(&request).unwrap_err().code(), err.code(), "{}", op.id);
+        }
+    }
+}
+
 /// Each operation answers what its typed function (the library) answers.
 #[test]
 fn the_operations_answer_as_the_library() {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate, Timelike as _};
 use chrono_tz::Europe::Paris;
 use eig_domain::{
     ApproxDate, ChoiceLimit, CivilService, Closing, Commitment, FundingRoute, HostKind,
@@ -25,6 +25,21 @@ use crate::{
 };
 
 // ---- deadlines ----------------------------------------------------------------------------
+
+/// `at` in Paris time, to the second (`27/10/2017 17:00:00`). Written field by field:
+/// chrono's `format` reads its pattern again at every call, on every decision's trace.
+fn paris_seconds(at: DateTime<FixedOffset>) -> String {
+    let paris = at.with_timezone(&Paris);
+    format!(
+        "{:02}/{:02}/{:04} {:02}:{:02}:{:02}",
+        paris.day(),
+        paris.month(),
+        paris.year(),
+        paris.hour(),
+        paris.minute(),
+        paris.second()
+    )
+}
 
 /// The closing instant as a UTC instant, when it is one.
 fn closing_text(closing: Closing) -> String {
@@ -118,9 +133,7 @@ fn deadline_of(
         (Some(_), _) => Run::satisfied(),
     };
     let run = match submitted_at {
-        Some(at) => run
-            .fact(names.input, at.to_rfc3339())
-            .fact(names.paris, at.with_timezone(&Paris).format("%d/%m/%Y %H:%M:%S").to_string()),
+        Some(at) => run.fact(names.input, at.to_rfc3339()).fact(names.paris, paris_seconds(at)),
         None => run.fact(names.input, None::<bool>),
     };
     let run = run.parameter("closes", closing_text(closing));
