@@ -688,43 +688,39 @@ const RANKING_REFUSALS: &[Refusal] = refusals! {
                                              même profil",
 };
 
-const CALENDAR_REFUSALS: &[Refusal] = refusals! {
-    "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent pas la \
-                         règle",
-    "route_not_open" => "une voie de financement que la promotion n'ouvre pas",
-    "route_not_open_to_host" => "une voie de financement que la promotion n'ouvre pas à ce genre \
-                                 d'administration",
-    "administrative_carrier_missing" => "une voie par un porteur administratif sans porteur",
-    "team_too_large" => "une équipe plus grande que celle que la promotion permet",
-    "talent_repeated" => "le même talent deux fois",
-    "defi_repeated" => "le même défi deux fois",
-    "employer_cost_needed" => "un talent sans le coût employeur que la règle de la promotion demande",
-    "experience_needed" => "un talent sans l'expérience que la grille de la promotion demande",
-    "contract_length_needed" => "un défi sans la durée du contrat, quand la promotion n'en fixe pas \
-                                 (DIG1)",
-    "zero_month_contract" => "un contrat de zéro mois",
-    "months_out_of_range" => "des mois travaillés au-delà de la durée du contrat",
+/// The refusals of a funding plan, which the payment calendar (computed from the plan) shares.
+macro_rules! funding_refusals {
+    ($($extra:tt)*) => {
+        refusals! {
+            "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent \
+                                 pas la règle",
+            "route_not_open" => "une voie de financement que la promotion n'ouvre pas",
+            "route_not_open_to_host" => "une voie de financement que la promotion n'ouvre pas à ce \
+                                         genre d'administration",
+            "administrative_carrier_missing" => "une voie par un porteur administratif sans porteur",
+            "team_too_large" => "une équipe plus grande que celle que la promotion permet",
+            "talent_repeated" => "le même talent deux fois",
+            "defi_repeated" => "le même défi deux fois",
+            "employer_cost_needed" => "un talent sans le coût employeur que la règle de la \
+                                       promotion demande",
+            "experience_needed" => "un talent sans l'expérience que la grille de la promotion \
+                                    demande",
+            "contract_length_needed" => "un défi sans la durée du contrat, quand la promotion n'en \
+                                         fixe pas (DIG1)",
+            "zero_month_contract" => "un contrat de zéro mois",
+            "months_out_of_range" => "des mois travaillés au-delà de la durée du contrat",
+            $($extra)*
+        }
+    };
+}
+
+const CALENDAR_REFUSALS: &[Refusal] = funding_refusals! {
     "overflow" => "des montants au-delà de ce qu'un calcul au centime peut tenir",
     "no_transfer_to_date" => "un jour d'événement donné à un défi sans versement qui l'attende, ou \
                               un jour de décret à une promotion sans décret de transfert",
 };
 
-const FUNDING_REFUSALS: &[Refusal] = refusals! {
-    "no_rule_stated" => "une voie de financement dont les textes de la promotion ne disent pas la \
-                         règle",
-    "route_not_open" => "une voie de financement que la promotion n'ouvre pas",
-    "route_not_open_to_host" => "une voie de financement que la promotion n'ouvre pas à ce genre \
-                                 d'administration",
-    "administrative_carrier_missing" => "une voie par un porteur administratif sans porteur",
-    "team_too_large" => "une équipe plus grande que celle que la promotion permet",
-    "talent_repeated" => "le même talent deux fois",
-    "defi_repeated" => "le même défi deux fois",
-    "employer_cost_needed" => "un talent sans le coût employeur que la règle de la promotion demande",
-    "experience_needed" => "un talent sans l'expérience que la grille de la promotion demande",
-    "contract_length_needed" => "un défi sans la durée du contrat, quand la promotion n'en fixe pas \
-                                 (DIG1)",
-    "zero_month_contract" => "un contrat de zéro mois",
-    "months_out_of_range" => "des mois travaillés au-delà de la durée du contrat",
+const FUNDING_REFUSALS: &[Refusal] = funding_refusals! {
     "parameter_missing" => "un scénario qui retire un paramètre dont la règle a besoin",
     "parameter_kind" => "un scénario qui donne à un paramètre une valeur d'un autre genre",
     "overflow" => "des montants au-delà de ce qu'un calcul au centime peut tenir",
