@@ -4,7 +4,7 @@
 
 use eig_api::fixtures;
 use eig_campaign::EligibleDossier;
-use eig_domain::{Euros, Host, HostKind, HostRoles, LocalAuthorityLevel, Promotion};
+use eig_domain::{Euros, Host, HostKind, HostRoles, LocalAuthorityLevel};
 use eig_eligibility::{FundingDeclaration, evaluate_dossier};
 use eig_funding::{EmployerCost, Scenario, TalentInput, plan_defi};
 
@@ -43,14 +43,8 @@ fn eligibility_and_funding_agree_on_routes() {
     ];
     let flags = [None, Some(false), Some(true)];
     let (mut eligible, mut judged) = (0, 0);
-    for promotion in [
-        Promotion::Eig2,
-        Promotion::Eig3,
-        Promotion::Eig4,
-        Promotion::Eig5,
-        Promotion::Eig6,
-        Promotion::Eig7,
-    ] {
+    // Every promotion whose rules are published (EIG1 and DIG1 have none).
+    for promotion in fixtures::PROMOTIONS {
         let template = fixtures::dossier(promotion).unwrap();
         for kind in kinds {
             for carrier in carriers {
