@@ -26,6 +26,15 @@ fn main() {
         files.sort();
         let mut directories: Vec<PathBuf> =
             files.iter().filter_map(|(_, path)| path.parent().map(Path::to_path_buf)).collect();
+        // A case folder added beside the others (`corpus/campaign/`) is seen through its
+        // parent, which Cargo scans whole; the workspace's root and `crates/` are too wide.
+        let parents: Vec<PathBuf> = directories
+            .iter()
+            .filter_map(|directory| directory.parent().map(Path::to_path_buf))
+            .filter(|parent| *parent != root && *parent != root.join("crates"))
+            .collect();
+        directories.extend(parents);
+        directories.sort();
         directories.dedup();
         for directory in directories {
             println!("cargo::rerun-if-changed={}", directory.display());
