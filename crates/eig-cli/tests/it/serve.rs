@@ -931,6 +931,12 @@ mod browser {
             let (id, label) = (&first[0], &first[1]);
             page.click(&format!("#{id}")).await?;
             page.settle_any().await?;
+            if promotion == Promotion::Eig3 {
+                page.narrow().await?;
+                page.screenshot_at("simulator-commitment-off-390.png", "defi-parts").await?;
+                page.screenshot("simulator-commitment-off-result-390.png").await?;
+                page.client.set_window_size(1280, 1000).await?;
+            }
             assert_eq!(page.text("#verdict").await?, "inéligible", "{promotion}: {label} off");
             let reasons = page.text("#reasons").await?;
             assert!(reasons.contains(label.as_str()), "{promotion}: {reasons} / {label}");
@@ -1061,9 +1067,9 @@ mod browser {
             assert_eq!(labels, history, "{promotion}: the défis offered");
         }
         let count = usize::from(limit.min.max(2)).min(usize::from(limit.max));
-        for rank in 0..count {
+        for (rank, label) in labels.iter().enumerate().take(count) {
             if limit.ordered {
-                page.select_label(&format!("#c-choices-rank-{}", rank + 1), &labels[rank]).await?;
+                page.select_label(&format!("#c-choices-rank-{}", rank + 1), label).await?;
             } else {
                 page.click(&format!("#c-choices-option-{rank}")).await?;
             }
@@ -1112,7 +1118,13 @@ mod browser {
         assert_eq!(page.text("#verdict").await?, "éligible");
         page.same_as_library().await?;
         page.narrow().await?;
+        page.screenshot_at(
+            "simulator-candidate-choices-390.png",
+            "c-candidate-status-civil-service",
+        )
+        .await?;
         page.client.set_window_size(1280, 1000).await?;
+        page.screenshot_at("simulator-candidate-choices-1280.png", "candidate-questions").await?;
         page.select("#candidate-promotion", "EIG7").await?;
         page.settle_any().await?;
         page.same_as_library().await?;
@@ -1136,6 +1148,7 @@ mod browser {
         assert_eq!(page.text("#verdict").await?, "éligible", "{asked:?}");
         page.same_as_library().await?;
         page.narrow().await?;
+        page.screenshot_at("simulator-candidate-ranked-390.png", "c-choices").await?;
         page.client.set_window_size(1280, 1000).await?;
         let second = page
             .js("return document.querySelector('#c-choices-rank-2').selectedOptions[0].textContent")
@@ -1563,7 +1576,16 @@ mod browser {
 
         /// The page from the top of the result, as shown at the window's width.
         async fn screenshot(&self, name: &str) -> Result<()> {
-            self.js("document.activeElement.blur(); document.getElementById('resultat').scrollIntoView()").await?;
+            self.screenshot_at(name, "resultat").await
+        }
+
+        /// The page from the top of the element `id`, as shown at the window's width (in the
+        /// temporary directory, or docs/images/ with `EIG_UPDATE_SCREENSHOTS`).
+        async fn screenshot_at(&self, name: &str, id: &str) -> Result<()> {
+            self.js(&format!(
+                "document.activeElement.blur(); document.getElementById('{id}').scrollIntoView()"
+            ))
+            .await?;
             let png = self.client.screenshot().await?;
             let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
                 concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/images").to_owned()
