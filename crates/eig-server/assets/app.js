@@ -577,7 +577,9 @@ function choicesGroup(side, input, id, text) {
   const group = document.createElement("fieldset");
   const legend = document.createElement("legend");
   const count = limit.min === limit.max ? `${limit.max} ${limit.max > 1 ? many : one}` : `de ${limit.min} à ${limit.max} ${many}`;
-  legend.textContent = `${text} (${count}${limit.ordered ? ", par ordre de préférence" : ""})`;
+  legend.textContent = UNITS[limit.unit]
+    ? `Quels ${many} choisissez-vous ? (${count}${limit.ordered ? ", par ordre de préférence" : ""})`
+    : `${text} (${count})`;
   group.append(legend);
   const current = side.answers[input] || [];
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

@@ -1531,8 +1531,10 @@ mod browser {
             self.client.set_window_size(WIDTH, 1100).await?;
             tokio::time::sleep(Duration::from_millis(200)).await;
             assert_eq!(self.js("return window.innerWidth").await?, json!(WIDTH));
-            self.js("for (const sheet of [...document.styleSheets]) {
+            self.js("window.printRules = [];
+                for (const sheet of [...document.styleSheets]) {
                     const rules = [...sheet.cssRules].filter((r) => r instanceof CSSMediaRule && r.media.mediaText === 'print').flatMap((r) => [...r.cssRules]).filter((r) => !(r instanceof CSSPageRule)).map((r) => r.cssText);
+                    window.printRules.push([sheet, sheet.cssRules.length]);
                     for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
                 }
                 window.dispatchEvent(new Event('beforeprint'));")
@@ -1558,7 +1560,8 @@ mod browser {
                 .await?;
             assert_eq!(breaks, json!([]), "{what}, printed: sections not starting a page");
             assert_eq!(pages, sections.len(), "{what}, printed: one page per section {sections:?}");
-            self.js("window.dispatchEvent(new Event('afterprint'))").await?;
+            // The screen again: the print rules appended are taken off.
+            self.js("for (const [sheet, length] of window.printRules) while (sheet.cssRules.length > length) sheet.deleteRule(length); window.dispatchEvent(new Event('afterprint'))").await?;
             Ok(())
         }
 
