@@ -1642,6 +1642,7 @@ class Vocabulary(TypedDict):
     beta_phases: list[LabelOfVocabulary]
     candidate_questions: list[LabelOfVocabulary]
     civil_service: list[LabelOfVocabulary]
+    commitments: list[LabelOfVocabulary]
     funding_routes: list[LabelOfVocabulary]
     host_kinds: list[LabelOfVocabulary]
     outcomes: list[LabelOfVocabulary]
@@ -1650,6 +1651,7 @@ class Vocabulary(TypedDict):
     promotions: list[LabelOfVocabulary]
     questions: list[LabelOfVocabulary]
     studies: list[LabelOfVocabulary]
+    support_roles: list[LabelOfVocabulary]
     talent_profiles: list[LabelOfVocabulary]
 
 class DefiOfDefi(TypedDict):

@@ -5,7 +5,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use eig_campaign::{Campaign, CampaignResult, EligibleDossier};
 use eig_domain::{
-    CivilService, FundingRoute, HostKind, PersonKind, Promotion, Studies, StudyLevel, TalentProfile,
+    CivilService, Commitment, FundingRoute, HostKind, PersonKind, Promotion, Studies, StudyLevel,
+    SupportRole, TalentProfile,
 };
 use eig_eligibility::{
     BatchError, BetaPhase, CandidateApplication, CandidateRankings, CandidateScoreSheet,
@@ -1019,6 +1020,14 @@ pub fn vocabulary() -> Vocabulary {
             .iter()
             .map(|(input, question)| label(Value::from(*input), question))
             .collect(),
+        commitments: Commitment::ALL
+            .into_iter()
+            .map(|commitment| label(json(&commitment), commitment.french()))
+            .collect(),
+        support_roles: SupportRole::ALL
+            .into_iter()
+            .map(|role| label(json(&role), role.french()))
+            .collect(),
     }
 }
 
@@ -1054,6 +1063,9 @@ const QUESTIONS: &[(&str, &str)] = &[
     ),
     ("beta_gouv_phase", "Dans quelle phase est la fiche produit beta.gouv.fr du service ?"),
     ("team_exception_granted", "Une exception à l'équipe de 2 ou 3 EIG a-t-elle été accordée ?"),
+    ("defi.team.len", "Combien de talents le défi accueille-t-il ?"),
+    ("defi.support", "Qui accompagne les talents ?"),
+    ("defi.commitments.count", "Les engagements de l'administration d'accueil"),
     ("talent.experience", "Expérience professionnelle"),
     ("talent.employer_cost", "Coût total employeur du contrat"),
 ];
@@ -1074,7 +1086,14 @@ const CANDIDATE_QUESTIONS: &[(&str, &str)] = &[
         "candidate.status.past_participations",
         "Avez-vous déjà été EIG dans une promotion précédente ?",
     ),
-    ("choices", "Combien de choix (défis, projets ou profils) classez-vous ?"),
+    ("choices", "Quels défis, projets ou profils choisissez-vous ?"),
+    ("selection_decided_on", "Quel jour la sélection est-elle (ou sera-t-elle) décidée ?"),
+    ("mission_start_on", "Quel jour les missions commencent-elles ?"),
+    (
+        "candidate.status.civil_service.last_day_in_post",
+        "Si un départ est prévu : votre dernier jour en poste",
+    ),
+    ("candidate.status.studies.last_day", "Si elle est connue : la date de fin de votre scolarité"),
 ];
 
 /// Runs the cases of one case file's `text` (named `file` in messages) that `keep` keeps

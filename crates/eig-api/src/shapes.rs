@@ -496,6 +496,10 @@ pub struct Vocabulary {
     /// The question a candidate is asked for each input an application's decision may name
     /// as missing (`submitted_at`, `candidate.status.person`…).
     pub candidate_questions: Vec<Label>,
+    /// The commitments a host administration attests.
+    pub commitments: Vec<Label>,
+    /// The roles of the people who support the talents (mentors, porteur de projet, sponsor).
+    pub support_roles: Vec<Label>,
 }
 
 /// What `eig7Terms` (`eig eig7-terms`, `POST /v1/eig7/terms`) answers: the dated terms of

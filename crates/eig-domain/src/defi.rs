@@ -62,6 +62,40 @@ pub enum SupportRole {
     Sponsor,
 }
 
+impl SupportRole {
+    /// Every role, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::SupportRole;
+    ///
+    /// assert_eq!(SupportRole::ALL.len(), 4);
+    /// ```
+    pub const ALL: [SupportRole; 4] = [
+        SupportRole::OperationalMentor,
+        SupportRole::HighLevelMentor,
+        SupportRole::ProjectLead,
+        SupportRole::Sponsor,
+    ];
+
+    /// The French name of the role, as the calls for défis write it (docs/glossary.md).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::SupportRole;
+    ///
+    /// assert_eq!(SupportRole::ProjectLead.french(), "porteur de projet");
+    /// ```
+    pub const fn french(self) -> &'static str {
+        match self {
+            SupportRole::OperationalMentor => "mentor opérationnel",
+            SupportRole::HighLevelMentor => "mentor de haut niveau",
+            SupportRole::ProjectLead => "porteur de projet",
+            SupportRole::Sponsor => "sponsor",
+        }
+    }
+}
+
 /// A commitment a host attests in its dossier or makes as a laureate (AAP3 §2.3–2.5 and
 /// annexe 2; AAP4–AAP6 §4.3–4.5 and their annexes; REG7 §3.4).
 ///
@@ -165,6 +199,45 @@ impl Commitment {
         Commitment::CanteenAccess,
         Commitment::DinumIncubatorWork,
     ];
+
+    /// The French name of the commitment, as the rules' explanations write it.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Commitment;
+    ///
+    /// assert_eq!(Commitment::DigitalAccessibility.french(), "accessibilité numérique");
+    /// ```
+    pub const fn french(self) -> &'static str {
+        match self {
+            Commitment::WorkOutsideWalls => "travail hors les murs",
+            Commitment::OpenSourceAndOpenData => "code sous licence libre et données ouvertes",
+            Commitment::DataAccess => "accès aux données et à l'environnement technique",
+            Commitment::DataUseAuthorisation => "autorisations d'exploitation des données",
+            Commitment::DigitalAccessibility => "accessibilité numérique",
+            Commitment::Accompaniment => "participation au programme d'accompagnement",
+            Commitment::TravelCosts => "prise en charge des frais de déplacement",
+            Commitment::SustainabilityPlan => "plan de pérennisation",
+            Commitment::TwelveMonthBudget => "budget dédié pour les 12 mois à venir",
+            Commitment::ConnectWithUsers => "mise en lien des EIG avec les usagers",
+            Commitment::ReuseSharedComponents => {
+                "capitalisation sur les briques technologiques mutualisées"
+            }
+            Commitment::PartialTelework => "télétravail partiel",
+            Commitment::FunctionalReportingLine => {
+                "EIG intégrés à l'organigramme en N-1 fonctionnel du sponsor"
+            }
+            Commitment::HumanResourcesInFirstWeek => {
+                "mise en relation avec les ressources humaines dès la première semaine"
+            }
+            Commitment::TechnicalServicesInFirstWeek => {
+                "mise en relation avec les services techniques dès la première semaine"
+            }
+            Commitment::PremisesAccess => "accès aux locaux au même titre que les agents",
+            Commitment::CanteenAccess => "restauration collective au tarif des agents",
+            Commitment::DinumIncubatorWork => "travail ponctuel à l'Incubateur de la DINUM accepté",
+        }
+    }
 }
 
 /// A défi proposed by a host administration.

@@ -887,12 +887,7 @@ fn people(role: SupportRole, count: usize) -> String {
 }
 
 fn support_french(role: SupportRole) -> &'static str {
-    match role {
-        SupportRole::OperationalMentor => "mentor opérationnel",
-        SupportRole::HighLevelMentor => "mentor de haut niveau",
-        SupportRole::ProjectLead => "porteur de projet",
-        _ => "sponsor",
-    }
+    role.french()
 }
 
 fn to_json<T: Serialize>(value: &T) -> Json {

@@ -4,7 +4,10 @@
 // promotion: the questions come from the answer, their wording and the labels of every value
 // from /v1/vocabulary, the kind of a yes/no from the records' JSON Schemas (/openapi.json).
 // Dates, Paris times, amounts and experiences are sent as typed: the service reads them (in
-// Paris time) and says in French what it cannot read.
+// Paris time) and says in French what it cannot read. The défi's team, its support and its
+// commitments start as the promotion's example (/v1/examples/dossier) and are edited where the
+// promotion's rules read them; a candidate's choices are made among the promotion's défis
+// (/v1/history) or profiles, within its choice limit (/v1/promotions).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -15,8 +18,10 @@ const state = {
   examples: {},
   sequence: 0,
   path: "host",
-  host: { answers: {}, typed: {}, asked: [], names: [], talentTyped: {}, promotion: null },
-  candidate: { answers: {}, typed: {}, asked: [], promotion: null },
+  facts: {},
+  defis: {},
+  host: { answers: {}, typed: {}, asked: [], used: {}, names: [], talentTyped: {}, promotion: null, defi: null },
+  candidate: { answers: {}, typed: {}, asked: [], used: {}, promotion: null },
   request: null,
   result: null,
 };
@@ -31,6 +36,19 @@ const CHOICES = {
 
 // The inputs typed as a date and a time in Paris.
 const INSTANTS = ["submitted_at", "choices_submitted_at"];
+
+// The inputs typed as a day.
+const DAYS = ["selection_decided_on", "mission_start_on"];
+
+// The answers that complete another one (a civil servant's last day in post, the last day of
+// studies): asked under it, only while its answer has them, and sent only then.
+const SUBS = {
+  "candidate.status.civil_service.last_day_in_post": ["candidate.status.civil_service", (value) => Boolean(value) && value.status === "in_post"],
+  "candidate.status.studies.last_day": ["candidate.status.studies", (value) => Boolean(value) && value.status === "enrolled"],
+};
+
+// A promotion's choices, counted in its unit (AAC2–AAC6): singular and plural.
+const UNITS = { defis: ["défi", "défis"], projects: ["projet", "projets"], profiles: ["profil", "profils"] };
 
 function option(value, label) {
   const element = document.createElement("option");
@@ -61,9 +79,10 @@ function setBusy(busy) {
 }
 
 async function start() {
-  const [vocabulary, openapi] = await Promise.all([getJson("/v1/vocabulary"), getJson("/openapi.json")]);
+  const [vocabulary, openapi, facts] = await Promise.all([getJson("/v1/vocabulary"), getJson("/openapi.json"), getJson("/v1/promotions")]);
   state.vocabulary = vocabulary;
   state.components = openapi.components.schemas;
+  for (const entry of facts) state.facts[entry.promotion] = entry;
   for (const promotion of vocabulary.promotions) {
     $("promotion").append(option(promotion.value, promotion.label));
     $("candidate-promotion").append(option(promotion.value, promotion.label));
@@ -133,8 +152,9 @@ function fieldSchema(root, path) {
 
 function kindOf(root, input) {
   if (INSTANTS.includes(input)) return "instant";
+  if (DAYS.includes(input)) return "day";
   if (CHOICES[input]) return "choice";
-  if (input === "choices") return "count";
+  if (input === "choices") return "choices";
   if (input === "candidate.status.past_participations") return "participations";
   const schema = fieldSchema(root, input);
   const types = schema ? [].concat(schema.type || []) : [];
@@ -177,37 +197,99 @@ async function hostRequest() {
   if ($("carrier-kind").value !== "") {
     defi.hosts.administrative = { name: $("carrier-name").value.trim() || "Porteur administratif", kind: kinds[Number($("carrier-kind").value)].value };
   }
+  // The team, the support and the commitments as edited (the example's until then).
+  const edited = defiAnswers(promotion, dossierExample.defi);
+  defi.team = edited.team.map((profile) => ({ profile }));
+  defi.support = edited.roles.flatMap((role) => Array(edited.support[role] || 0).fill(role));
+  defi.commitments = edited.commitments.filter((commitment) => edited.attested[commitment]);
   const dossier = { defi };
   for (const [path, value] of Object.entries(state.host.answers)) setPath(dossier, path, value);
   const talents = defi.team.map((_, index) => ({ talent: talentId(index) }));
   const typed = { ...state.host.typed };
+  const seats = new Set(talents.map((talent) => talent.talent));
   for (const [id, fields] of Object.entries(state.host.talentTyped)) {
+    if (!seats.has(id)) continue;
     if (fields.experience) typed[`talents.${id}.experience`] = fields.experience;
     if (fields.employer_cost) typed[`talents.${id}.employer_cost.contract`] = fields.employer_cost;
   }
   return { dossier, talents, typed };
 }
 
-async function candidateRequest() {
-  const promotion = $("candidate-promotion").value;
-  const applicationExample = await example("application", promotion);
-  const profile = state.vocabulary.talent_profiles[Number($("candidate-profile").value)].value;
-  const application = { promotion, candidate: { id: "candidat", profile, status: {} } };
-  for (const [path, value] of Object.entries(state.candidate.answers)) {
-    if (path === "choices") {
-      setPath(application, path, choicesOf(applicationExample, Number(value), profile));
-    } else {
-      setPath(application, path, value);
-    }
+// The défi's team (its profiles), support (people per role) and commitments (attested or
+// not) as the person edits them: the promotion's example's until edited, again for another
+// promotion.
+function defiAnswers(promotion, exampleDefi) {
+  if (!state.host.defi || state.host.defi.promotion !== promotion) {
+    const roles = [...new Set(exampleDefi.support || [])];
+    const support = {};
+    for (const role of exampleDefi.support || []) support[role] = (support[role] || 0) + 1;
+    const commitments = [...(exampleDefi.commitments || [])];
+    state.host.defi = {
+      promotion,
+      example: exampleDefi.team.map((seat) => seat.profile),
+      team: exampleDefi.team.map((seat) => seat.profile),
+      roles,
+      support,
+      commitments,
+      attested: Object.fromEntries(commitments.map((commitment) => [commitment, true])),
+      built: false,
+    };
   }
-  return { application, typed: { ...state.candidate.typed } };
+  return state.host.defi;
 }
 
-// `count` choices of the kind the promotion's call asks for (défis or profiles).
-function choicesOf(applicationExample, count, profile) {
-  const byProfile = (applicationExample.choices || []).some((choice) => choice.profile);
-  const profiles = [profile, ...state.vocabulary.talent_profiles.map((p) => p.value).filter((p) => p !== profile)];
-  return [...Array(count).keys()].map((index) => (byProfile ? { profile: profiles[index % profiles.length] } : { defi: `choix-${index + 1}` }));
+async function candidateRequest() {
+  const promotion = $("candidate-promotion").value;
+  const side = state.candidate;
+  // The choices are among this promotion's défis or profiles: another promotion's go.
+  if (side.promotion !== null && side.promotion !== promotion) {
+    delete side.answers.choices;
+    const node = $(domId("c-", "choices"));
+    if (node) node.remove();
+  }
+  side.promotion = promotion;
+  await choiceOptions(promotion);
+  const profile = state.vocabulary.talent_profiles[Number($("candidate-profile").value)].value;
+  const application = { promotion, candidate: { id: "candidat", profile, status: {} } };
+  for (const [path, value] of Object.entries(side.answers)) setPath(application, path, value);
+  const typed = {};
+  for (const [input, value] of Object.entries(side.typed)) {
+    const sub = SUBS[input];
+    if (!sub || sub[1](side.answers[sub[0]])) typed[input] = value;
+  }
+  return { application, typed };
+}
+
+// An identifier for a défi of the history, from its name (ASCII letters, digits, dashes).
+function defiId(promotion, name, taken) {
+  const slug = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48) || "defi";
+  let id = `${promotion.toLowerCase()}-${slug}`;
+  for (let n = 2; taken.has(id); n += 1) id = `${promotion.toLowerCase()}-${slug}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+// What a candidate of `promotion` chooses among, each with its label and the choice sent:
+// the promotion's défis (or projects), named as the programme named them with their host
+// administration, or the profiles; with the promotion's limit. None when it has no limit.
+async function choiceOptions(promotion) {
+  const limit = state.facts[promotion] && state.facts[promotion].choice_limit ? state.facts[promotion].choice_limit.value : null;
+  if (!limit) return null;
+  if (!state.defis[promotion]) {
+    let options;
+    if (limit.unit === "profiles") {
+      options = state.vocabulary.talent_profiles.map((entry) => [entry.label, { profile: entry.value }]);
+    } else {
+      const history = await getJson(`/v1/history?promotion=${encodeURIComponent(promotion)}`);
+      const taken = new Set();
+      options = history.defis.map((record) => [
+        record.host_administration ? `${record.defi} (${record.host_administration})` : record.defi,
+        { defi: defiId(promotion, record.defi, taken) },
+      ]);
+    }
+    state.defis[promotion] = { limit, options };
+  }
+  return state.defis[promotion];
 }
 
 // ----- asking the service -----
@@ -271,14 +353,27 @@ function inputsRead(decision) {
 }
 
 // Keeps the answers and questions the decision still reads, adds the missing ones; the
-// answers of a previous promotion that this one does not read are dropped.
-function updateQuestions(side, decision, listId, fieldsetId, root, questions, prefix) {
+// answers of a previous promotion that this one does not read are dropped. A day that a
+// rule names as missing and then reads only through its moment (the selection's day, the
+// missions' start) is kept while the promotion stays: it has asked for it.
+function updateQuestions(side, decision, listId, fieldsetId, root, questions, prefix, promotion) {
   const missing = decision.outcome.outcome === "incomplete" ? decision.outcome.missing : [];
   const read = inputsRead(decision);
-  const known = (input) => read.has(input) || read.has(`${input}.len`);
+  const used = side.used[promotion] || (side.used[promotion] = new Set());
+  for (const input of missing) used.add(input);
+  const known = (input) => {
+    const sub = SUBS[input];
+    if (sub) return known(sub[0]) && sub[1](side.answers[sub[0]]);
+    return read.has(input) || read.has(`${input}.len`) || used.has(input);
+  };
   let dropped = false;
   for (const input of Object.keys(side.answers)) if (!known(input)) { delete side.answers[input]; dropped = true; }
-  for (const input of Object.keys(side.typed)) if (!known(input)) { delete side.typed[input]; dropped = true; }
+  for (const input of Object.keys(side.typed)) {
+    if (known(input)) continue;
+    delete side.typed[input];
+    // A last day whose answer no longer has one was not sent: nothing to send again.
+    if (!SUBS[input]) dropped = true;
+  }
   side.asked = side.asked.filter((input) => known(input) && (missing.includes(input) || input in side.answers || input in side.typed));
   for (const input of missing) if (!side.asked.includes(input)) side.asked.push(input);
   const list = $(listId);
@@ -293,6 +388,7 @@ function updateQuestions(side, decision, listId, fieldsetId, root, questions, pr
     }
     const hint = node.querySelector(".needed");
     if (hint) hint.hidden = !missing.includes(input);
+    updateSubs(side, input, node, questions, prefix);
   }
   $(fieldsetId).hidden = side.asked.length === 0;
   return dropped;
@@ -402,9 +498,10 @@ function questionNode(side, input, root, questions, prefix) {
   } else if (kind === "choice") {
     const options = state.vocabulary[CHOICES[input]].map((entry) => [entry.label, entry.value]);
     node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
-  } else if (kind === "count") {
-    const options = [1, 2, 3, 4, 5, 6].map((n) => [String(n), n]);
-    node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
+  } else if (kind === "choices") {
+    node.append(choicesGroup(side, input, id, text));
+  } else if (kind === "day") {
+    node.append(dayField(side, input, `${id}-date`, text));
   } else if (kind === "participations") {
     const options = [["non, jamais", []], ...state.vocabulary.promotions.map((p) => [`oui, dans la promotion ${p.label}`, [{ promotion: p.value, as_coach: false }]])];
     node.append(selectField(`${id}-choice`, text, options, side.answers[input], (value) => answer(side, input, value)));
@@ -433,6 +530,101 @@ function questionNode(side, input, root, questions, prefix) {
   }
   node.append(neededHint(id), errorNode(id));
   return node;
+}
+
+// A day typed as the person writes it, read by the service.
+function dayField(side, input, fieldId, text) {
+  const typed = side.typed[input] || {};
+  const field = textField(fieldId, text, typed.date, "jj/mm/aaaa, par exemple 14/12/2018");
+  field.querySelector("input").addEventListener("change", (event) => {
+    if (event.target.value.trim() === "") delete side.typed[input];
+    else side.typed[input] = { kind: "day", date: event.target.value };
+    simulate();
+  });
+  return field;
+}
+
+// The sub-answers of an answer (a last day in post, of studies): shown under its question
+// while its answer has them, gone with them otherwise.
+function updateSubs(side, input, node, questions, prefix) {
+  for (const [sub, [parent, applies]] of Object.entries(SUBS)) {
+    if (parent !== input) continue;
+    const id = domId(prefix, sub);
+    const existing = $(id);
+    if (!applies(side.answers[parent])) {
+      if (existing) existing.remove();
+      continue;
+    }
+    if (existing) continue;
+    const wrap = document.createElement("div");
+    wrap.className = "sub";
+    wrap.id = id;
+    const hint = sub.endsWith("last_day_in_post")
+      ? "jj/mm/aaaa ; laissez vide si aucun départ n'est prévu"
+      : "jj/mm/aaaa ; laissez vide si elle n'est pas connue";
+    const field = dayField(side, sub, `${id}-date`, question(questions, sub) || sub);
+    field.querySelector(".hint").textContent = hint;
+    wrap.append(field, errorNode(id));
+    node.insertBefore(wrap, node.querySelector(".needed"));
+  }
+}
+
+// A candidate's choices among the promotion's défis, projects or profiles, within its limit:
+// boxes to tick when the order does not count, one list per rank when it does.
+function choicesGroup(side, input, id, text) {
+  const { limit, options } = state.defis[$("candidate-promotion").value];
+  const [one, many] = UNITS[limit.unit] || ["choix", "choix"];
+  const group = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  const count = limit.min === limit.max ? `${limit.max} ${limit.max > 1 ? many : one}` : `de ${limit.min} à ${limit.max} ${many}`;
+  legend.textContent = UNITS[limit.unit]
+    ? `Quels ${many} choisissez-vous ? (${count}${limit.ordered ? ", par ordre de préférence" : ""})`
+    : `${text} (${count})`;
+  group.append(legend);
+  const current = side.answers[input] || [];
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  if (!limit.ordered) {
+    const boxes = document.createElement("div");
+    boxes.className = "boxes";
+    options.forEach(([label, value], index) => {
+      const pair = checkbox(`${id}-option-${index}`, label, current.some((chosen) => same(chosen, value)), () => {
+        const chosen = options.filter((_, i) => $(`${id}-option-${i}`).checked).map(([, v]) => v);
+        answer(side, input, chosen.length ? chosen : undefined);
+      });
+      boxes.append(pair);
+    });
+    group.append(boxes);
+    return group;
+  }
+  for (let rank = 0; rank < limit.max; rank += 1) {
+    const label = rank === 0 ? "1er choix" : `${rank + 1}e choix`;
+    const field = selectField(`${id}-rank-${rank + 1}`, label, options, current[rank], () => {
+      const chosen = [];
+      for (let r = 0; r < limit.max; r += 1) {
+        const value = $(`${id}-rank-${r + 1}`).value;
+        if (value !== "") chosen.push(options[Number(value)][1]);
+      }
+      answer(side, input, chosen.length ? chosen : undefined);
+    });
+    field.querySelector("option").textContent = "— aucun —";
+    group.append(field);
+  }
+  return group;
+}
+
+function checkbox(id, labelText, checked, onChange) {
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.id = id;
+  box.checked = checked;
+  box.addEventListener("change", onChange);
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const pair = document.createElement("span");
+  pair.className = "box";
+  pair.append(box, label);
+  return pair;
 }
 
 // The service's messages about typed answers, each under its field; the previous ones go.
@@ -467,7 +659,6 @@ function showAnswerErrors(errors, prefix) {
 
 function updateTalents(result, team) {
   const eligible = result.decision.outcome.outcome === "eligible";
-  $("talents").hidden = !eligible;
   const list = $("talent-list");
   const wanted = eligible ? team.map((_, index) => `talent-${talentId(index)}`) : [];
   for (const node of [...list.children]) if (!wanted.includes(node.id)) node.remove();
@@ -479,12 +670,6 @@ function updateTalents(result, team) {
       node = document.createElement("div");
       node.className = "talent";
       node.id = `talent-${id}`;
-      const name = textField(`talent-${id}-name`, `Nom du talent ${index + 1} (${labelOf(state.vocabulary.talent_profiles, seat.profile)})`, talentName(index));
-      name.querySelector("input").addEventListener("change", (event) => {
-        state.host.names[index] = event.target.value;
-        simulate();
-      });
-      node.append(name);
       list.append(node);
     }
     for (const field of ["experience", "employer_cost"]) {
@@ -503,6 +688,102 @@ function updateTalents(result, team) {
       if (needed) needed.hidden = !missing.includes(field);
     }
   });
+  $("talents").hidden = !list.querySelector(".question");
+}
+
+// ----- the défi: its team, its support, its commitments -----
+
+// Shows the parts of the défi the decision reads (the team's size and profiles, the people
+// supporting it by role, the commitments), built from the promotion's example; each change
+// asks again.
+function updateDefi(decision) {
+  const read = inputsRead(decision);
+  const edited = state.host.defi;
+  if (!edited.built) buildDefi(edited);
+  const team = read.has("defi.team.len") || read.has("defi.team.profiles");
+  const support = read.has("defi.support.operational") || read.has("defi.support.strategic");
+  const commitments = read.has("defi.commitments.count") && edited.commitments.length > 0;
+  $("team-editor").hidden = !team;
+  $("support-editor").hidden = !support || edited.roles.length === 0;
+  $("commitment-editor").hidden = !commitments;
+  $("defi-parts").hidden = $("team-editor").hidden && $("support-editor").hidden && $("commitment-editor").hidden;
+  for (const [index] of edited.team.entries()) {
+    const label = document.querySelector(`label[for="seat-${index + 1}-profile"]`);
+    if (label) label.textContent = `Profil de ${talentName(index)}`;
+  }
+}
+
+function buildDefi(edited) {
+  edited.built = true;
+  const vocabulary = state.vocabulary;
+  // The team: how many talents, each one's name and profile.
+  const sizes = [1, 2, 3, 4, 5, 6].map((n) => [String(n), n]);
+  const size = selectField("team-size", question(vocabulary.questions, "defi.team.len"), sizes, edited.team.length, (value) => {
+    const count = value || 1;
+    while (edited.team.length < count) edited.team.push(edited.example[edited.team.length % edited.example.length]);
+    edited.team.length = count;
+    seats();
+    simulate();
+  });
+  size.querySelector("option").remove();
+  const list = document.createElement("div");
+  list.id = "seat-list";
+  const profiles = vocabulary.talent_profiles.map((entry) => [entry.label, entry.value]);
+  const seats = () => {
+    const rows = [...list.children];
+    rows.slice(edited.team.length).forEach((row) => row.remove());
+    for (let index = rows.length; index < edited.team.length; index += 1) {
+      const row = document.createElement("div");
+      row.className = "seat";
+      row.id = `seat-${index + 1}`;
+      const name = textField(`seat-${index + 1}-name`, `Nom du talent ${index + 1}`, talentName(index));
+      name.querySelector("input").addEventListener("change", (event) => {
+        state.host.names[index] = event.target.value;
+        simulate();
+      });
+      const profile = selectField(`seat-${index + 1}-profile`, `Profil de ${talentName(index)}`, profiles, edited.team[index], (value) => {
+        if (value) edited.team[index] = value;
+        simulate();
+      });
+      profile.querySelector("option").remove();
+      row.append(name, profile);
+      list.append(row);
+    }
+  };
+  seats();
+  $("team-editor").replaceChildren(size, list);
+  // The support: how many people in each role the promotion's example has.
+  const support = document.createElement("fieldset");
+  const supportLegend = document.createElement("legend");
+  supportLegend.textContent = question(vocabulary.questions, "defi.support");
+  support.append(supportLegend);
+  const counts = [0, 1, 2, 3].map((n) => [String(n), n]);
+  for (const role of edited.roles) {
+    const field = selectField(`support-${role.replace(/_/g, "-")}`, `Nombre : ${labelOf(vocabulary.support_roles, role)}`, counts, edited.support[role] || 0, (value) => {
+      edited.support[role] = value || 0;
+      simulate();
+    });
+    field.querySelector("option").remove();
+    support.append(field);
+  }
+  $("support-editor").replaceChildren(support);
+  // The commitments the promotion asks, each attested or not.
+  const commitments = document.createElement("fieldset");
+  const commitmentLegend = document.createElement("legend");
+  commitmentLegend.textContent = question(vocabulary.questions, "defi.commitments.count");
+  const hint = document.createElement("p");
+  hint.className = "hint";
+  hint.textContent = "Cochez ceux que l'administration d'accueil prend.";
+  const boxes = document.createElement("div");
+  boxes.className = "boxes";
+  for (const commitment of edited.commitments) {
+    boxes.append(checkbox(`commitment-${commitment.replace(/_/g, "-")}`, labelOf(vocabulary.commitments, commitment), edited.attested[commitment], (event) => {
+      edited.attested[commitment] = event.target.checked;
+      simulate();
+    }));
+  }
+  commitments.append(commitmentLegend, hint, boxes);
+  $("commitment-editor").replaceChildren(commitments);
 }
 
 function talentQuestion(id, index, field, fieldId) {
@@ -633,7 +914,8 @@ function statusLine(result, errors) {
 function showHost(result) {
   const promotion = state.request.dossier.defi.promotion;
   state.host.promotion = promotion;
-  const dropped = updateQuestions(state.host, result.decision, "question-list", "questions", "DefiDossier", state.vocabulary.questions, "q-");
+  const dropped = updateQuestions(state.host, result.decision, "question-list", "questions", "DefiDossier", state.vocabulary.questions, "q-", promotion);
+  updateDefi(result.decision);
   updateTalents(result, state.request.dossier.defi.team);
   showDecision(result, state.vocabulary.questions, "q-");
   showAnswerErrors(result.answer_errors, "q-");
@@ -649,7 +931,7 @@ function showHost(result) {
 }
 
 function showCandidate(result) {
-  const dropped = updateQuestions(state.candidate, result.decision, "candidate-question-list", "candidate-questions", "CandidateApplication", state.vocabulary.candidate_questions, "c-");
+  const dropped = updateQuestions(state.candidate, result.decision, "candidate-question-list", "candidate-questions", "CandidateApplication", state.vocabulary.candidate_questions, "c-", state.request.application.promotion);
   showDecision(result, state.vocabulary.candidate_questions, "c-");
   showAnswerErrors(result.answer_errors, "c-");
   renderPlan(null);

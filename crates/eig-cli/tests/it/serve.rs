@@ -739,6 +739,7 @@ mod browser {
             answer_host(page, Scenario::Eligible, promotion).await?;
             let plan = page.same_as_library().await?;
             assert!(plan, "{promotion}: no plan on the page");
+            edit_the_defi(page, promotion).await?;
             page.printed(&format!("{promotion}, eligible")).await?;
             page.client.set_window_size(1280, 1000).await?;
             if promotion == Promotion::Eig7 {
@@ -902,39 +903,259 @@ mod browser {
         page.screenshot("simulator-candidate-refused-390.png").await?;
         page.printed("EIG7, a refused candidate").await?;
 
-        page.open().await?;
-        page.click("#path-candidate").await?;
-        page.select("#candidate-promotion", "EIG3").await?;
+        candidate_with_choices_and_days(page).await?;
+        candidate_with_ranked_projects(page).await?;
+        Ok(())
+    }
+
+    /// The défi edited where the promotion's rules read it: a commitment unticked, refused
+    /// with that commitment named among the reasons, ticked again, eligible with the same
+    /// plan as the library's; for EIG3 also the team: one talent (refused: two or three),
+    /// then two again, the first one renamed, the plan naming them so.
+    async fn edit_the_defi(page: &mut Page<'_>, promotion: Promotion) -> Result<()> {
         page.settle_any().await?;
-        for _ in 0..12 {
+        let shown = page.js("return !document.getElementById('commitment-editor').hidden").await?;
+        let facts: Vec<String> = serde_json::from_value(
+            page.js("const r = JSON.parse(decodeURIComponent(document.getElementById('download-result').href.split(',')[1])); return r.decision.trace.flatMap((e) => e.facts.map((f) => f.name))").await?,
+        )?;
+        // Shown exactly when the rules read the commitments.
+        assert_eq!(
+            shown == json!(true),
+            facts.iter().any(|fact| fact == "defi.commitments.count"),
+            "{promotion}: commitments editor"
+        );
+        if shown == json!(true) {
+            let first: Vec<String> = serde_json::from_value(
+                page.js("const box = document.querySelector('#commitment-editor input[type=checkbox]'); return [box.id, document.querySelector(`label[for=\"${box.id}\"]`).textContent]").await?,
+            )?;
+            let (id, label) = (&first[0], &first[1]);
+            page.click(&format!("#{id}")).await?;
+            page.settle_any().await?;
+            if promotion == Promotion::Eig3 {
+                page.narrow().await?;
+                page.screenshot_at("simulator-commitment-off-390.png", "defi-parts").await?;
+                page.screenshot("simulator-commitment-off-result-390.png").await?;
+                page.client.set_window_size(1280, 1000).await?;
+            }
+            assert_eq!(page.text("#verdict").await?, "inéligible", "{promotion}: {label} off");
+            let reasons = page.text("#reasons").await?;
+            assert!(reasons.contains(label.as_str()), "{promotion}: {reasons} / {label}");
+            assert!(!page.same_as_library().await?, "{promotion}: a plan for a refusal");
+            let request = page.request().await?;
+            let value = id.trim_start_matches("commitment-").replace('-', "_");
+            let attested = &request["dossier"]["defi"]["commitments"];
+            assert!(!attested.as_array().unwrap().contains(&json!(value)), "{attested}");
+            page.click(&format!("#{id}")).await?;
+            page.settle_any().await?;
+            assert_eq!(page.text("#verdict").await?, "éligible", "{promotion}: {label} on");
+            assert!(page.same_as_library().await?, "{promotion}: no plan once attested again");
+        }
+        if promotion == Promotion::Eig3 {
+            page.select("#team-size", "0").await?;
+            page.settle_any().await?;
+            assert_eq!(page.text("#verdict").await?, "inéligible", "EIG3 with one talent");
+            page.same_as_library().await?;
+            page.select("#team-size", "1").await?;
+            page.settle_any().await?;
+            page.type_in("#seat-1-name", "Camille").await?;
+            page.settle_any().await?;
+            assert_eq!(page.text("#verdict").await?, "éligible");
+            assert!(page.same_as_library().await?);
+            let payers = page.text("#payers tbody").await?;
+            assert!(payers.starts_with("Camille"), "{payers}");
+            assert!(payers.contains("talent 2"), "{payers}");
+        }
+        Ok(())
+    }
+
+    /// The day before (or `days` after) a promotion's call for candidates (or its choice
+    /// window, for `choices_submitted_at`) closed, from its sourced facts, as typed.
+    fn candidate_day(promotion: Promotion, pointer: &str, days: i64) -> String {
+        let facts = serde_json::to_value(promotion.facts()).unwrap();
+        let closes = facts.pointer(pointer).unwrap_or_else(|| panic!("{promotion}: {pointer}"));
+        let day: chrono::NaiveDate = match closes["deadline"]["paris"].as_str() {
+            Some(paris) => paris.parse::<chrono::NaiveDateTime>().unwrap().date(),
+            None => closes["at"].as_str().unwrap()[..10].parse().unwrap(),
+        };
+        (day + chrono::Duration::days(days)).format("%d/%m/%Y").to_string()
+    }
+
+    /// Answers the questions a candidate is asked, as an eligible candidate would: a natural
+    /// person, a civil servant in post whose last day is `last_day`, the choices (the first
+    /// défis, projects or profiles offered, as few as the promotion allows), `selection` as
+    /// the selection's day. The ids of the questions asked, in order.
+    async fn answer_candidate(
+        page: &mut Page<'_>,
+        promotion: Promotion,
+        last_day: &str,
+        selection: &str,
+    ) -> Result<Vec<String>> {
+        let mut asked = Vec::new();
+        for _ in 0..16 {
+            page.settle_any().await?;
             let needed = page.needed().await?;
-            let Some(id) = needed.first() else { break };
+            let Some(id) = needed.first() else { return Ok(asked) };
+            asked.push(id.clone());
             match id.as_str() {
                 "c-candidate-status-person" => {
                     page.select_label(&format!("#{id}-choice"), "personne physique").await?;
                 }
                 "c-candidate-status-civil-service" => {
-                    page.select_label(&format!("#{id}-choice"), "ni fonctionnaire ni assimilé")
-                        .await?;
+                    page.select_label(
+                        &format!("#{id}-choice"),
+                        "fonctionnaire ou assimilé, en poste",
+                    )
+                    .await?;
+                    page.settle_any().await?;
+                    // In post with no departure planned: refused, whatever the day.
+                    assert_eq!(page.text("#verdict").await?, "inéligible", "{promotion}");
+                    assert!(page.text("#reasons").await?.contains("en poste"));
+                    page.same_as_library().await?;
+                    page.type_in(&format!("#{id}-last-day-in-post-date"), last_day).await?;
                 }
                 "c-candidate-status-studies" => {
                     page.select_label(&format!("#{id}-choice"), "pas en scolarité").await?;
                 }
+                "c-candidate-status-past-participations" => {
+                    page.select_label(&format!("#{id}-choice"), "non, jamais").await?;
+                }
                 "c-candidate-status-jury-member" => page.click(&format!("#{id}-non")).await?,
-                "c-choices" => page.select_label(&format!("#{id}-choice"), "2").await?,
+                "c-choices" => choose(page, promotion).await?,
                 "c-submitted-at" => {
-                    page.type_in(&format!("#{id}-date"), "01/10/2018").await?;
+                    let day = candidate_day(promotion, "/call_for_candidates/value/closes", -3);
+                    page.type_in(&format!("#{id}-date"), &day).await?;
                     page.type_in(&format!("#{id}-time"), "18h30").await?;
                 }
-                other => {
-                    return Err(
-                        format!("EIG3 candidate: a question no scenario answers: {other}").into()
-                    );
+                "c-choices-submitted-at" => {
+                    let day = candidate_day(promotion, "/choice_window/value/closes", -1);
+                    page.type_in(&format!("#{id}-date"), &day).await?;
+                    page.type_in(&format!("#{id}-time"), "12:00").await?;
                 }
+                "c-selection-decided-on" => {
+                    page.type_in(&format!("#{id}-date"), selection).await?;
+                }
+                other => {
+                    return Err(format!(
+                        "{promotion} candidate: a question no scenario answers: {other}"
+                    )
+                    .into());
+                }
+            }
+        }
+        Err(format!("{promotion} candidate: the questions never end").into())
+    }
+
+    /// The candidate's choices as few as the promotion's limit allows, among what the page
+    /// offers: the défis of the promotion named as the programme named them (with their host
+    /// administration, from the history), boxes to tick; or one list per rank when the order
+    /// counts.
+    async fn choose(page: &mut Page<'_>, promotion: Promotion) -> Result<()> {
+        let limit = promotion.facts().choice_limit.expect("a limit").value;
+        let ordered = page.js("return !!document.getElementById('c-choices-rank-1')").await?;
+        assert_eq!(ordered == json!(true), limit.ordered, "{promotion}");
+        let labels: Vec<String> = serde_json::from_value(if limit.ordered {
+            page.js("return [...document.querySelectorAll('#c-choices-rank-1 option')].slice(1).map((o) => o.textContent)").await?
+        } else {
+            page.js("return [...document.querySelectorAll('#c-choices label')].map((l) => l.textContent)").await?
+        })?;
+        if !matches!(limit.unit, eig_domain::ChoiceUnit::Profiles) {
+            let history: Vec<String> = eig_api::official_figures(Some(promotion))
+                .defis
+                .iter()
+                .map(|record| format!("{} ({})", record.title, record.host_administration))
+                .collect();
+            assert_eq!(labels, history, "{promotion}: the défis offered");
+        }
+        let count = usize::from(limit.min.max(2)).min(usize::from(limit.max));
+        for (rank, label) in labels.iter().enumerate().take(count) {
+            if limit.ordered {
+                page.select_label(&format!("#c-choices-rank-{}", rank + 1), label).await?;
+            } else {
+                page.click(&format!("#c-choices-option-{rank}")).await?;
             }
             page.settle_any().await?;
         }
+        let request = page.request().await?;
+        let choices = request["application"]["choices"].as_array().cloned().unwrap_or_default();
+        assert_eq!(choices.len(), count, "{request}");
+        let key =
+            if matches!(limit.unit, eig_domain::ChoiceUnit::Profiles) { "profile" } else { "defi" };
+        assert!(choices.iter().all(|choice| choice.get(key).is_some()), "{request}");
+        Ok(())
+    }
+
+    /// EIG3: every question asked, the choices two défis ticked among the promotion's, a civil
+    /// servant in post until 30/11/2018, which asks the day of the selection (AAC3 art. 4: in
+    /// post « au moment de la décision de la sélection »), 14/12/2018: eligible; in post until
+    /// 20/12/2018: refused; back to 30/11/2018: eligible. Then EIG7, which reads neither the
+    /// choices nor the selection's day: both leave the request.
+    async fn candidate_with_choices_and_days(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.click("#path-candidate").await?;
+        page.select("#candidate-promotion", "EIG3").await?;
+        let asked = answer_candidate(page, Promotion::Eig3, "30/11/2018", "14/12/2018").await?;
+        assert!(asked.contains(&"c-selection-decided-on".to_owned()), "{asked:?}");
+        assert!(asked.contains(&"c-choices".to_owned()), "{asked:?}");
         assert_eq!(page.text("#verdict").await?, "éligible");
+        page.same_as_library().await?;
+        let request = page.request().await?;
+        assert_eq!(
+            request["typed"]["candidate.status.civil_service.last_day_in_post"],
+            json!({"kind": "day", "date": "30/11/2018"})
+        );
+        assert_eq!(
+            request["typed"]["selection_decided_on"],
+            json!({"kind": "day", "date": "14/12/2018"})
+        );
+        let last_day = "#c-candidate-status-civil-service-last-day-in-post-date";
+        page.type_in(last_day, "20/12/2018").await?;
+        page.settle_any().await?;
+        assert_eq!(page.text("#verdict").await?, "inéligible");
+        assert!(page.text("#reasons").await?.contains("14/12/2018"));
+        page.same_as_library().await?;
+        page.type_in(last_day, "30/11/2018").await?;
+        page.settle_any().await?;
+        assert_eq!(page.text("#verdict").await?, "éligible");
+        page.same_as_library().await?;
+        page.narrow().await?;
+        page.screenshot_at(
+            "simulator-candidate-choices-390.png",
+            "c-candidate-status-civil-service",
+        )
+        .await?;
+        page.client.set_window_size(1280, 1000).await?;
+        page.screenshot_at("simulator-candidate-choices-1280.png", "candidate-questions").await?;
+        page.select("#candidate-promotion", "EIG7").await?;
+        page.settle_any().await?;
+        page.same_as_library().await?;
+        let request = page.request().await?;
+        assert!(request["application"].get("choices").is_none(), "{request}");
+        assert!(request["typed"].get("selection_decided_on").is_none(), "{request}");
+        assert!(page.js("return document.getElementById('c-choices')").await?.is_null());
+        Ok(())
+    }
+
+    /// EIG6: the projects ranked, one list per rank (AAC6 art. 5: three to five, in order of
+    /// preference), the day the choices were received asked, a civil servant in post until the
+    /// day before the missions start: eligible, as the library decides; the same project
+    /// twice: refused.
+    async fn candidate_with_ranked_projects(page: &mut Page<'_>) -> Result<()> {
+        page.open().await?;
+        page.click("#path-candidate").await?;
+        page.select("#candidate-promotion", "EIG6").await?;
+        let asked = answer_candidate(page, Promotion::Eig6, "11/09/2022", "").await?;
+        assert!(asked.contains(&"c-choices".to_owned()), "{asked:?}");
+        assert_eq!(page.text("#verdict").await?, "éligible", "{asked:?}");
+        page.same_as_library().await?;
+        page.narrow().await?;
+        page.screenshot_at("simulator-candidate-ranked-390.png", "c-choices").await?;
+        page.client.set_window_size(1280, 1000).await?;
+        let second = page
+            .js("return document.querySelector('#c-choices-rank-2').selectedOptions[0].textContent")
+            .await?;
+        page.select_label("#c-choices-rank-1", second.as_str().unwrap_or_default()).await?;
+        page.settle_any().await?;
+        assert_eq!(page.text("#verdict").await?, "inéligible");
         page.same_as_library().await?;
         Ok(())
     }
@@ -1310,8 +1531,10 @@ mod browser {
             self.client.set_window_size(WIDTH, 1100).await?;
             tokio::time::sleep(Duration::from_millis(200)).await;
             assert_eq!(self.js("return window.innerWidth").await?, json!(WIDTH));
-            self.js("for (const sheet of [...document.styleSheets]) {
+            self.js("window.printRules = [];
+                for (const sheet of [...document.styleSheets]) {
                     const rules = [...sheet.cssRules].filter((r) => r instanceof CSSMediaRule && r.media.mediaText === 'print').flatMap((r) => [...r.cssRules]).filter((r) => !(r instanceof CSSPageRule)).map((r) => r.cssText);
+                    window.printRules.push([sheet, sheet.cssRules.length]);
                     for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
                 }
                 window.dispatchEvent(new Event('beforeprint'));")
@@ -1337,7 +1560,8 @@ mod browser {
                 .await?;
             assert_eq!(breaks, json!([]), "{what}, printed: sections not starting a page");
             assert_eq!(pages, sections.len(), "{what}, printed: one page per section {sections:?}");
-            self.js("window.dispatchEvent(new Event('afterprint'))").await?;
+            // The screen again: the print rules appended are taken off.
+            self.js("for (const [sheet, length] of window.printRules) while (sheet.cssRules.length > length) sheet.deleteRule(length); window.dispatchEvent(new Event('afterprint'))").await?;
             Ok(())
         }
 
@@ -1355,7 +1579,16 @@ mod browser {
 
         /// The page from the top of the result, as shown at the window's width.
         async fn screenshot(&self, name: &str) -> Result<()> {
-            self.js("document.activeElement.blur(); document.getElementById('resultat').scrollIntoView()").await?;
+            self.screenshot_at(name, "resultat").await
+        }
+
+        /// The page from the top of the element `id`, as shown at the window's width (in the
+        /// temporary directory, or docs/images/ with `EIG_UPDATE_SCREENSHOTS`).
+        async fn screenshot_at(&self, name: &str, id: &str) -> Result<()> {
+            self.js(&format!(
+                "document.activeElement.blur(); document.getElementById('{id}').scrollIntoView()"
+            ))
+            .await?;
             let png = self.client.screenshot().await?;
             let dir = if std::env::var_os("EIG_UPDATE_SCREENSHOTS").is_some() {
                 concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/images").to_owned()

@@ -407,35 +407,7 @@ pub(crate) fn commitments(attested: &BTreeSet<Commitment>, required: &[Commitmen
 
 /// The French name of a commitment.
 pub(crate) fn commitment_french(commitment: Commitment) -> &'static str {
-    match commitment {
-        Commitment::WorkOutsideWalls => "travail hors les murs",
-        Commitment::OpenSourceAndOpenData => "code sous licence libre et données ouvertes",
-        Commitment::DataAccess => "accès aux données et à l'environnement technique",
-        Commitment::DataUseAuthorisation => "autorisations d'exploitation des données",
-        Commitment::DigitalAccessibility => "accessibilité numérique",
-        Commitment::Accompaniment => "participation au programme d'accompagnement",
-        Commitment::TravelCosts => "prise en charge des frais de déplacement",
-        Commitment::SustainabilityPlan => "plan de pérennisation",
-        Commitment::TwelveMonthBudget => "budget dédié pour les 12 mois à venir",
-        Commitment::ConnectWithUsers => "mise en lien des EIG avec les usagers",
-        Commitment::ReuseSharedComponents => {
-            "capitalisation sur les briques technologiques mutualisées"
-        }
-        Commitment::PartialTelework => "télétravail partiel",
-        Commitment::FunctionalReportingLine => {
-            "EIG intégrés à l'organigramme en N-1 fonctionnel du sponsor"
-        }
-        Commitment::HumanResourcesInFirstWeek => {
-            "mise en relation avec les ressources humaines dès la première semaine"
-        }
-        Commitment::TechnicalServicesInFirstWeek => {
-            "mise en relation avec les services techniques dès la première semaine"
-        }
-        Commitment::PremisesAccess => "accès aux locaux au même titre que les agents",
-        Commitment::CanteenAccess => "restauration collective au tarif des agents",
-        Commitment::DinumIncubatorWork => "travail ponctuel à l'Incubateur de la DINUM accepté",
-        _ => "engagement",
-    }
+    commitment.french()
 }
 
 // ---- candidates ---------------------------------------------------------------------------
@@ -497,7 +469,7 @@ impl Moment {
             Moment::Between(first, last) => {
                 format!("entre le {} et le {}", first.format("%d/%m/%Y"), last.format("%d/%m/%Y"))
             }
-            Moment::Unknown(input) => format!("inconnu ({input})"),
+            Moment::Unknown(input) => format!("inconnu ({})", crate::french::input_label(input)),
         }
     }
 }
