@@ -386,8 +386,7 @@ function updateQuestions(side, decision, listId, fieldsetId, root, questions, pr
       node = questionNode(side, input, root, questions, prefix);
       list.append(node);
     }
-    const hint = node.querySelector(".needed");
-    if (hint) hint.hidden = !missing.includes(input);
+    showNeeded(node, node.querySelector(".needed"), missing.includes(input));
     updateSubs(side, input, node, questions, prefix);
   }
   $(fieldsetId).hidden = side.asked.length === 0;
@@ -407,6 +406,18 @@ function neededHint(id) {
   hint.id = `${id}-needed`;
   hint.textContent = "Nécessaire à la décision.";
   return hint;
+}
+
+// Shows or hides a question's "Nécessaire à la décision" and ties it to the question's
+// fields while it shows (a hidden text a field still named would be read out all the same).
+function showNeeded(node, hint, shown) {
+  if (!node || !hint) return;
+  hint.hidden = !shown;
+  for (const input of node.querySelectorAll("input, select")) {
+    const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== hint.id);
+    if (shown) described.push(hint.id);
+    if (described.length) input.setAttribute("aria-describedby", described.join(" ")); else input.removeAttribute("aria-describedby");
+  }
 }
 
 function errorNode(id) {
@@ -684,8 +695,7 @@ function updateTalents(result, team) {
       const existing = $(fieldId);
       if (!wantedField) { if (existing) existing.remove(); continue; }
       if (!existing) node.append(talentQuestion(id, index, field, fieldId));
-      const needed = $(`${fieldId}-needed`);
-      if (needed) needed.hidden = !missing.includes(field);
+      showNeeded($(fieldId), $(`${fieldId}-needed`), missing.includes(field));
     }
   });
   $("talents").hidden = !list.querySelector(".question");

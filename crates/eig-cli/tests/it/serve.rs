@@ -1330,6 +1330,17 @@ mod browser {
 
         /// The ids of the questions the page marks as needed, in the page's order.
         async fn needed(&self) -> Result<Vec<String>> {
+            // A screen reader hears "Nécessaire à la décision" with each field of a question
+            // that shows it, and never while it is hidden.
+            let untied = self
+                .js("return [...document.querySelectorAll('.needed')].flatMap((hint) => [...hint.closest('.question').querySelectorAll('input, select')].filter((input) => (input.getAttribute('aria-describedby') || '').split(' ').includes(hint.id) === hint.hidden).map((input) => input.id))")
+                .await?;
+            if !untied.as_array().is_some_and(Vec::is_empty) {
+                return Err(format!(
+                    "fields whose description does not follow their needed hint: {untied}"
+                )
+                .into());
+            }
             let ids = self
                 .js("return [...document.querySelectorAll('.question')].filter((q) => q.offsetParent !== null && q.querySelector('.needed') && !q.querySelector('.needed').hidden).map((q) => q.id)")
                 .await?;
