@@ -219,7 +219,7 @@ mod table {
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
         ConventionClause, Describes, DossierContent, DuringProgramme, Filing, HostAfterSelection,
-        JuryConduct, JuryJudgement, NotYetModelled, RespectTheCall, SelectionProcedure,
+        JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
     };
 
     const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
@@ -421,11 +421,6 @@ mod table {
         ),
         note(&[Aap3], "être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
         note(
-            &[Aap3],
-            "s'engager à mettre à disposition des EIG les contacts adéquats",
-            NotModelled(NotYetModelled),
-        ),
-        note(
             &[Aap3, Aap4, Aap5, Aap6],
             "Cette équipe devra être décrite dans le dossier",
             NotModelled(DossierContent),
@@ -449,16 +444,6 @@ mod table {
         ),
         note(&[Aap4], "Être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
         note(&[Aap6], "permettre en 10 mois une phase d'exploration", NotModelled(JuryJudgement)),
-        note(
-            &[Aap4, Aap5],
-            "doivent être en capacité de consacrer du temps",
-            NotModelled(JuryJudgement),
-        ),
-        note(
-            &[Aap6],
-            "Le porteur de projet doit être en capacité de consacrer du temps",
-            NotModelled(JuryJudgement),
-        ),
         note(
             CALLS_FOR_PROJECTS,
             "Les administrations lauréates s'engagent à construire avec la DINUM",
