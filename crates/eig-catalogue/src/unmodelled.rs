@@ -26,8 +26,8 @@ pub enum Unmodelled {
     DossierContent,
     /// Where a dossier is filed: the rules take a dossier as received and judge its date.
     Filing,
-    /// A quality the jury assesses (impact, feasibility in ten months, the team's
-    /// availability): a judgement, not a fact a rule can check.
+    /// A quality the jury assesses (impact, feasibility in ten months): a judgement, not a fact
+    /// a rule can check.
     JuryJudgement,
     /// The duties of the jury and of the selection's team (neutrality, confidentiality, the
     /// results kept until published).
@@ -72,8 +72,8 @@ impl Unmodelled {
                 "lieu du dépôt : les règles prennent le dossier reçu et jugent sa date de dépôt"
             }
             Unmodelled::JuryJudgement => {
-                "qualité qu'apprécie le jury (enjeu, faisabilité en dix mois, disponibilité de \
-                 l'équipe) : un jugement, pas un fait qu'une règle vérifie"
+                "qualité qu'apprécie le jury (enjeu, faisabilité en dix mois) : un jugement, pas \
+                 un fait qu'une règle vérifie"
             }
             Unmodelled::JuryConduct => {
                 "devoir du jury et de l'équipe de sélection (neutralité, confidentialité, \
@@ -123,8 +123,8 @@ impl Unmodelled {
                 "where a dossier is filed: the rules take the dossier received and judge its date"
             }
             Unmodelled::JuryJudgement => {
-                "a quality the jury assesses (the stakes, feasibility in ten months, the team's \
-                 availability): a judgement, not a fact a rule checks"
+                "a quality the jury assesses (the stakes, feasibility in ten months): a judgement, \
+                 not a fact a rule checks"
             }
             Unmodelled::JuryConduct => {
                 "a duty of the jury and of the selection's team (neutrality, confidentiality, \
