@@ -261,31 +261,35 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
             .with_submitted_at(lit.instant(at)?)
             .with_funding(FundingDeclaration::cofinancing()))
     };
-    // AAP3 §2.2, AAP4–AAP6 §2: the team and the contacts; AAP4–AAP6 §2: the mentors.
-    let team_and_contacts = |dossier: DefiDossier| DefiDossier {
-        project_team: Some(true),
-        contacts_identified: Some(true),
-        ..dossier
-    };
-    let mentors = |dossier: DefiDossier| DefiDossier {
-        mentors_host_agents: Some(true),
-        mentors_have_time: Some(true),
-        ..team_and_contacts(dossier)
-    };
-    Ok(match ruled {
+    Ok(with_host_statements(match ruled {
         Ruled::Eig2 => cofinanced("2017-01-01T00:00:00+01:00")?,
-        Ruled::Eig3 => team_and_contacts(
-            cofinanced("2018-06-15T10:00:00+02:00")?.with_purely_it_tooling(false),
-        ),
-        Ruled::Eig4 => mentors(
-            cofinanced("2020-02-28T10:00:00+01:00")?.with_economic_and_financial_ministries(false),
-        ),
-        Ruled::Eig5 => mentors(
-            cofinanced("2021-04-07T10:00:00+02:00")?.with_economic_and_financial_ministries(false),
-        ),
-        Ruled::Eig6 => mentors(cofinanced("2022-03-18T10:00:00+01:00")?),
+        Ruled::Eig3 => cofinanced("2018-06-15T10:00:00+02:00")?.with_purely_it_tooling(false),
+        Ruled::Eig4 => {
+            cofinanced("2020-02-28T10:00:00+01:00")?.with_economic_and_financial_ministries(false)
+        }
+        Ruled::Eig5 => {
+            cofinanced("2021-04-07T10:00:00+02:00")?.with_economic_and_financial_ministries(false)
+        }
+        Ruled::Eig6 => cofinanced("2022-03-18T10:00:00+01:00")?,
         Ruled::Eig7 => dossier.with_beta_gouv_phase(BetaPhase::Construction),
-    })
+    }))
+}
+
+/// The host's statements of AAP3 §2.2 (the team, the contacts) and AAP4–AAP6 §2 (also the
+/// mentors as the host's agents, with time for the ten months), all `true`.
+fn with_host_statements(dossier: DefiDossier) -> DefiDossier {
+    let (team_and_contacts, mentors) = match dossier.defi.promotion {
+        Promotion::Eig3 => (Some(true), None),
+        Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6 => (Some(true), Some(true)),
+        _ => (None, None),
+    };
+    DefiDossier {
+        project_team: team_and_contacts,
+        contacts_identified: team_and_contacts,
+        mentors_host_agents: mentors,
+        mentors_have_time: mentors,
+        ..dossier
+    }
 }
 
 /// A complete candidate application of `promotion` that

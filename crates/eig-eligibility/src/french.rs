@@ -377,9 +377,13 @@ const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste san
 const INCOMPLETE_DOSSIER: &str =
     "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
 
-/// A condition of AAP4–AAP6 §2 on the host, not met, in French.
-fn host_condition_french(reason: &Reason) -> String {
+/// A fact the host states in its dossier that refuses it, in French: a défi purely of IT
+/// tooling (AAP3 §2.1), or a condition of AAP3 §2.2 and AAP4–AAP6 §2 not met.
+fn dossier_fact_french(reason: &Reason) -> String {
     String::from(match reason {
+        Reason::PurelyItTooling => {
+            "défi d'outillage « purement informatique » sans problématique métier"
+        }
         Reason::NoDedicatedProjectTeam => {
             "aucune équipe dédiée au projet, aux profils pluridisciplinaires, n'est constituée au \
              sein de l'administration"
@@ -465,13 +469,11 @@ fn reason_french(reason: &Reason) -> String {
             "engagement(s) non attesté(s) : {}",
             missing.iter().map(|c| commitment_french(*c)).collect::<Vec<_>>().join(", ")
         ),
-        Reason::PurelyItTooling => {
-            String::from("défi d'outillage « purement informatique » sans problématique métier")
-        }
-        Reason::NoDedicatedProjectTeam
+        Reason::PurelyItTooling
+        | Reason::NoDedicatedProjectTeam
         | Reason::ContactsNotIdentified
         | Reason::MentorsNotHostAgents
-        | Reason::MentorsWithoutTime => host_condition_french(reason),
+        | Reason::MentorsWithoutTime => dossier_fact_french(reason),
         Reason::ProductPhaseNotAdmitted { phase } => format!(
             "fiche produit beta.gouv.fr : {} ; phases admises : investigation, construction, accélération",
             phase.french()
