@@ -240,6 +240,9 @@ pub fn campaign(result: &CampaignResult, verbose: bool) -> String {
             SelectionStatus::AboveRemainingEnvelope { remaining } => {
                 format!("non retenu : au-delà de l'enveloppe restante ({})", remaining.to_french())
             }
+            SelectionStatus::UnfavourableOpinion => {
+                "non retenu : avis défavorable du jury".to_owned()
+            }
             _ => "?".to_owned(),
         };
         let tie = if ranked.tied_on_total { " (ex æquo au total)" } else { "" };

@@ -146,6 +146,12 @@ pub enum FixtureError {
 /// | EIG6 | developer, data engineer | porteur de projet and sponsor; EIG5's commitments and travel costs (AAP6 §2) | submitted 2022-03-18, co-financing | direct (AAP6 §3.1) |
 /// | EIG7 | product director | sponsor; twelve-month budget, partial telework (REG7 §3.4) | product in construction on beta.gouv.fr (REG7 §3.1) | employed by DINUM (REG7 §1.2) |
 ///
+/// From EIG3 the host states that it constituted a team dedicated to the défi and identified
+/// the talents' contacts (`project_team`, `contacts_identified`: AAP3 §2.2, AAP4–AAP6 §2), and
+/// from EIG4 that its mentors opérationnels (porteurs de projet) are its public agents with time
+/// for the ten months (`mentors_host_agents`, `mentors_have_time`), so that the rules judge
+/// those facts here rather than pass them for want of them.
+///
 /// # Errors
 /// [`FixtureError::NoPublishedRules`] for EIG1 and DIG1.
 ///
@@ -255,7 +261,7 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
             .with_submitted_at(lit.instant(at)?)
             .with_funding(FundingDeclaration::cofinancing()))
     };
-    Ok(match ruled {
+    Ok(with_host_statements(match ruled {
         Ruled::Eig2 => cofinanced("2017-01-01T00:00:00+01:00")?,
         Ruled::Eig3 => cofinanced("2018-06-15T10:00:00+02:00")?.with_purely_it_tooling(false),
         Ruled::Eig4 => {
@@ -266,7 +272,24 @@ pub fn dossier(promotion: Promotion) -> Result<DefiDossier, FixtureError> {
         }
         Ruled::Eig6 => cofinanced("2022-03-18T10:00:00+01:00")?,
         Ruled::Eig7 => dossier.with_beta_gouv_phase(BetaPhase::Construction),
-    })
+    }))
+}
+
+/// The host's statements of AAP3 §2.2 (the team, the contacts) and AAP4–AAP6 §2 (also the
+/// mentors as the host's agents, with time for the ten months), all `true`.
+fn with_host_statements(dossier: DefiDossier) -> DefiDossier {
+    let (team_and_contacts, mentors) = match dossier.defi.promotion {
+        Promotion::Eig3 => (Some(true), None),
+        Promotion::Eig4 | Promotion::Eig5 | Promotion::Eig6 => (Some(true), Some(true)),
+        _ => (None, None),
+    };
+    DefiDossier {
+        project_team: team_and_contacts,
+        contacts_identified: team_and_contacts,
+        mentors_host_agents: mentors,
+        mentors_have_time: mentors,
+        ..dossier
+    }
 }
 
 /// A complete candidate application of `promotion` that

@@ -134,6 +134,9 @@ pub(crate) fn selection(selection: &Selection) -> String {
                 "non retenu : la demande dépasse ce qui reste de l'enveloppe ({})",
                 remaining.to_french()
             ),
+            SelectionStatus::UnfavourableOpinion => {
+                "non retenu : avis défavorable du jury".to_owned()
+            }
             _ => "voir le résultat JSON".to_owned(),
         };
         let _ = writeln!(

@@ -128,6 +128,10 @@ fn dossier(
         purely_it_tooling: Some(false),
         beta_gouv_phase: None,
         team_exception_granted: None,
+        project_team: None,
+        contacts_identified: None,
+        mentors_host_agents: None,
+        mentors_have_time: None,
     }
 }
 

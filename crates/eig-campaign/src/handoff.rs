@@ -395,9 +395,10 @@ impl EligibleDossier {
 /// let sheet = JurySheet {
 ///     promotion: Promotion::Eig3, places: 2, envelope: None,
 ///     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
+///     unfavourable_opinion: Default::default(),
 ///     dossiers: campaign.dossiers.iter().take(3).map(|entry| ScoredDossier {
 ///         defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(),
-///         jury_rank: None, requested: None,
+///         jury_rank: None, requested: None, jury_opinion: None,
 ///     }).collect(),
 /// };
 /// let laureates = Laureates::from_selection(&select_laureates(&sheet)?, &eligible)?;
@@ -484,8 +485,9 @@ impl Laureates {
     /// # let eligible = vec![EligibleDossier::from_decision(&entry.dossier, &evaluate_dossier(&entry.dossier)?)?];
     /// # let sheet = JurySheet { promotion: Promotion::Eig3, places: 1, envelope: None,
     /// #     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
+    /// #     unfavourable_opinion: Default::default(),
     /// #     dossiers: vec![ScoredDossier {
-    /// #     defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(), jury_rank: None, requested: None }] };
+    /// #     defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(), jury_rank: None, requested: None, jury_opinion: None }] };
     /// let laureates = Laureates::from_selection(&select_laureates(&sheet)?, &eligible)?;
     /// assert!(laureates.contains(&entry.dossier.defi.id));
     /// assert!(!laureates.contains(&"another".parse()?));

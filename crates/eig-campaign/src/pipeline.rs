@@ -288,6 +288,7 @@ fn select(
         envelope,
         scale: campaign.score_scale,
         tie_break: eig_eligibility::TieBreak::default(),
+        unfavourable_opinion: eig_eligibility::UnfavourableOpinion::default(),
         dossiers: campaign
             .dossiers
             .iter()
@@ -298,6 +299,7 @@ fn select(
                 scores: entry.scores.clone(),
                 jury_rank: None,
                 requested: result.requested,
+                jury_opinion: None,
             })
             .collect(),
     };

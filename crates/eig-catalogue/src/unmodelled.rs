@@ -26,8 +26,8 @@ pub enum Unmodelled {
     DossierContent,
     /// Where a dossier is filed: the rules take a dossier as received and judge its date.
     Filing,
-    /// A quality the jury assesses (impact, feasibility in ten months, the team's
-    /// availability): a judgement, not a fact a rule can check.
+    /// A quality the jury assesses (impact, feasibility in ten months): a judgement, not a fact
+    /// a rule can check.
     JuryJudgement,
     /// The duties of the jury and of the selection's team (neutrality, confidentiality, the
     /// results kept until published).
@@ -72,8 +72,8 @@ impl Unmodelled {
                 "lieu du dépôt : les règles prennent le dossier reçu et jugent sa date de dépôt"
             }
             Unmodelled::JuryJudgement => {
-                "qualité qu'apprécie le jury (enjeu, faisabilité en dix mois, disponibilité de \
-                 l'équipe) : un jugement, pas un fait qu'une règle vérifie"
+                "qualité qu'apprécie le jury (enjeu, faisabilité en dix mois) : un jugement, pas \
+                 un fait qu'une règle vérifie"
             }
             Unmodelled::JuryConduct => {
                 "devoir du jury et de l'équipe de sélection (neutralité, confidentialité, \
@@ -123,8 +123,8 @@ impl Unmodelled {
                 "where a dossier is filed: the rules take the dossier received and judge its date"
             }
             Unmodelled::JuryJudgement => {
-                "a quality the jury assesses (the stakes, feasibility in ten months, the team's \
-                 availability): a judgement, not a fact a rule checks"
+                "a quality the jury assesses (the stakes, feasibility in ten months): a judgement, \
+                 not a fact a rule checks"
             }
             Unmodelled::JuryConduct => {
                 "a duty of the jury and of the selection's team (neutrality, confidentiality, \
@@ -219,7 +219,7 @@ mod table {
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
         ConventionClause, Describes, DossierContent, DuringProgramme, Filing, HostAfterSelection,
-        JuryConduct, JuryJudgement, NotYetModelled, RespectTheCall, SelectionProcedure,
+        JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
     };
 
     const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
@@ -421,11 +421,6 @@ mod table {
         ),
         note(&[Aap3], "être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
         note(
-            &[Aap3],
-            "s'engager à mettre à disposition des EIG les contacts adéquats",
-            NotModelled(NotYetModelled),
-        ),
-        note(
             &[Aap3, Aap4, Aap5, Aap6],
             "Cette équipe devra être décrite dans le dossier",
             NotModelled(DossierContent),
@@ -449,16 +444,6 @@ mod table {
         ),
         note(&[Aap4], "Être réalisables sur une période de 10 mois", NotModelled(JuryJudgement)),
         note(&[Aap6], "permettre en 10 mois une phase d'exploration", NotModelled(JuryJudgement)),
-        note(
-            &[Aap4, Aap5],
-            "doivent être en capacité de consacrer du temps",
-            NotModelled(JuryJudgement),
-        ),
-        note(
-            &[Aap6],
-            "Le porteur de projet doit être en capacité de consacrer du temps",
-            NotModelled(JuryJudgement),
-        ),
         note(
             CALLS_FOR_PROJECTS,
             "Les administrations lauréates s'engagent à construire avec la DINUM",

@@ -51,7 +51,10 @@ use crate::{
     error::EligibilityError,
     input::{BetaPhase, CandidateApplication, Choice, DefiDossier, FundingDeclaration},
     outcome::{Decision, Outcome, Reason, RuleResult, Subject},
-    rules::{common::commitment_french, evaluate_candidate, evaluate_dossier},
+    rules::{
+        common::{HostCondition, commitment_french},
+        evaluate_candidate, evaluate_dossier,
+    },
 };
 
 /// The largest number of changes in one set a caller may ask for.
@@ -831,6 +834,7 @@ enum DossierEdit {
     PurelyIt(bool),
     Phase(BetaPhase),
     TeamException(bool),
+    Host(HostCondition, bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1045,6 +1049,18 @@ impl Edit for DossierEdit {
                     out.push(DossierEdit::Commitments(missing.clone()));
                 }
                 Reason::PurelyItTooling => out.push(DossierEdit::PurelyIt(false)),
+                Reason::NoDedicatedProjectTeam => {
+                    out.push(DossierEdit::Host(HostCondition::ProjectTeam, true));
+                }
+                Reason::ContactsNotIdentified => {
+                    out.push(DossierEdit::Host(HostCondition::Contacts, true));
+                }
+                Reason::MentorsNotHostAgents => {
+                    out.push(DossierEdit::Host(HostCondition::MentorsHostAgents, true));
+                }
+                Reason::MentorsWithoutTime => {
+                    out.push(DossierEdit::Host(HostCondition::MentorsTime, true));
+                }
                 Reason::ProductPhaseNotAdmitted { phase } => {
                     out.extend(
                         BetaPhase::ALL.into_iter().filter(|p| p != phase).map(DossierEdit::Phase),
@@ -1070,6 +1086,7 @@ impl Edit for DossierEdit {
             DossierEdit::PurelyIt(_) => "purely_it_tooling",
             DossierEdit::Phase(_) => "beta_gouv_phase",
             DossierEdit::TeamException(_) => "team_exception_granted",
+            DossierEdit::Host(condition, _) => condition.name(),
         }
     }
 
@@ -1135,6 +1152,12 @@ impl Edit for DossierEdit {
             DossierEdit::PurelyIt(tooling) => record.purely_it_tooling = Some(*tooling),
             DossierEdit::Phase(phase) => record.beta_gouv_phase = Some(*phase),
             DossierEdit::TeamException(granted) => record.team_exception_granted = Some(*granted),
+            DossierEdit::Host(condition, value) => match condition {
+                HostCondition::ProjectTeam => record.project_team = Some(*value),
+                HostCondition::Contacts => record.contacts_identified = Some(*value),
+                HostCondition::MentorsHostAgents => record.mentors_host_agents = Some(*value),
+                HostCondition::MentorsTime => record.mentors_have_time = Some(*value),
+            },
         }
     }
 
@@ -1164,6 +1187,10 @@ impl Edit for DossierEdit {
             "purely_it_tooling" => to_json(&record.purely_it_tooling),
             "beta_gouv_phase" => to_json(&record.beta_gouv_phase),
             "team_exception_granted" => to_json(&record.team_exception_granted),
+            "project_team" => to_json(&record.project_team),
+            "contacts_identified" => to_json(&record.contacts_identified),
+            "mentors_host_agents" => to_json(&record.mentors_host_agents),
+            "mentors_have_time" => to_json(&record.mentors_have_time),
             _ => Json::Null,
         }
     }
@@ -1226,6 +1253,7 @@ impl Edit for DossierEdit {
             DossierEdit::TeamException(granted) => {
                 (lead("une exception à la taille de l'équipe accordée"), yes_no(*granted))
             }
+            DossierEdit::Host(condition, value) => (lead(condition.french()), yes_no(*value)),
         }
     }
 

@@ -298,6 +298,15 @@ fn fact_label(name: &str) -> &str {
         "purely_it_tooling" => "défi d'outillage purement informatique",
         "beta_gouv_phase" => "phase de la fiche produit beta.gouv.fr",
         "team_exception_granted" => "exception à l'équipe de 2 ou 3 EIG accordée",
+        "project_team" => "équipe dédiée au projet constituée au sein de l'administration",
+        "contacts_identified" => "contacts adéquats identifiés pour les EIG",
+        "mentors_host_agents" => {
+            "mentors opérationnels ou porteurs de projet agents publics de l'administration \
+             d'accueil"
+        }
+        "mentors_have_time" => {
+            "mentors opérationnels ou porteurs de projet disponibles pendant les 10 mois"
+        }
         "defi.team.len" => "nombre d'EIG demandés",
         "defi.team.profiles" => "profils demandés",
         "defi.support.operational" => "nombre de mentors opérationnels ou porteurs de projet",
@@ -368,6 +377,33 @@ const IN_POST_WITHOUT_DEPARTURE: &str = "fonctionnaire ou assimilé en poste san
 const INCOMPLETE_DOSSIER: &str =
     "dossier de candidature incomplet : il manque une pièce demandée par l'appel";
 
+/// A fact the host states in its dossier that refuses it, in French: a défi purely of IT
+/// tooling (AAP3 §2.1), or a condition of AAP3 §2.2 and AAP4–AAP6 §2 not met.
+fn dossier_fact_french(reason: &Reason) -> String {
+    String::from(match reason {
+        Reason::PurelyItTooling => {
+            "défi d'outillage « purement informatique » sans problématique métier"
+        }
+        Reason::NoDedicatedProjectTeam => {
+            "aucune équipe dédiée au projet, aux profils pluridisciplinaires, n'est constituée au \
+             sein de l'administration"
+        }
+        Reason::ContactsNotIdentified => {
+            "les contacts adéquats pour les EIG dans les directions de l'administration ne sont pas \
+             identifiés"
+        }
+        Reason::MentorsNotHostAgents => {
+            "les mentors opérationnels (porteurs de projet) ne sont pas des agents publics de \
+             l'administration d'accueil"
+        }
+        Reason::MentorsWithoutTime => {
+            "les mentors opérationnels (porteurs de projet) ne peuvent pas consacrer du temps au \
+             projet pendant les 10 mois"
+        }
+        _ => "",
+    })
+}
+
 /// A reason of a step after the selection in French (the acceptance, the waiting list, the
 /// EIG7 pool).
 fn later_step_french(reason: &Reason) -> String {
@@ -433,9 +469,11 @@ fn reason_french(reason: &Reason) -> String {
             "engagement(s) non attesté(s) : {}",
             missing.iter().map(|c| commitment_french(*c)).collect::<Vec<_>>().join(", ")
         ),
-        Reason::PurelyItTooling => {
-            String::from("défi d'outillage « purement informatique » sans problématique métier")
-        }
+        Reason::PurelyItTooling
+        | Reason::NoDedicatedProjectTeam
+        | Reason::ContactsNotIdentified
+        | Reason::MentorsNotHostAgents
+        | Reason::MentorsWithoutTime => dossier_fact_french(reason),
         Reason::ProductPhaseNotAdmitted { phase } => format!(
             "fiche produit beta.gouv.fr : {} ; phases admises : investigation, construction, accélération",
             phase.french()

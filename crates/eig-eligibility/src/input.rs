@@ -65,6 +65,30 @@ pub struct DefiDossier {
     /// (Dossier de candidature): « en binôme ou trio (soit 2 ou 3 EIG), sauf exception »).
     #[serde(default)]
     pub team_exception_granted: Option<bool>,
+    /// Whether the host constituted within itself a team dedicated to the défi, of
+    /// multidisciplinary profiles (AAP4 §2: « constituer en son sein une équipe dédiée au
+    /// projet, aux profils pluridisciplinaires (métiers et techniques) »; AAP3 §2.2, AAP5 and
+    /// AAP6 §2 likewise). Judged only when given.
+    #[serde(default)]
+    pub project_team: Option<bool>,
+    /// Whether the host identified the right contacts for the talents in its business
+    /// directions and its IT department (AAP4 §2: « identifier les contacts adéquats pour les
+    /// EIG au sein des directions métiers et de la DSI »; AAP5 and AAP6 §2 likewise; AAP3 §2.2
+    /// as a commitment: « s’engager à mettre à disposition des EIG les contacts adéquats »).
+    /// Judged only when given.
+    #[serde(default)]
+    pub contacts_identified: Option<bool>,
+    /// Whether the mentors opérationnels (porteurs de projet from EIG5) are public agents of
+    /// the host administration (AAP4 §2: « (agents publics de l’administration d’accueil) »;
+    /// AAP5 and AAP6 §2 likewise). Judged only when given.
+    #[serde(default)]
+    pub mentors_host_agents: Option<bool>,
+    /// Whether the mentors opérationnels (porteurs de projet from EIG5) can devote time to the
+    /// défi for the ten months (AAP4 §2: « Ces mentors doivent être en capacité de consacrer du
+    /// temps au défi EIG pendant les 10 mois. »; AAP5 and AAP6 §2 likewise). Judged only when
+    /// given.
+    #[serde(default)]
+    pub mentors_have_time: Option<bool>,
 }
 
 impl DefiDossier {
@@ -109,6 +133,10 @@ impl DefiDossier {
             purely_it_tooling: None,
             beta_gouv_phase: None,
             team_exception_granted: None,
+            project_team: None,
+            contacts_identified: None,
+            mentors_host_agents: None,
+            mentors_have_time: None,
         }
     }
 

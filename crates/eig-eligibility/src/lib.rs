@@ -128,7 +128,8 @@ pub use crate::rules::{
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
-    JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak, select_laureates,
+    JuryOpinion, JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak,
+    UnfavourableOpinion, select_laureates,
 };
 
 /// A promotion's list of rules and the list of their ids, in the same order, from one list of

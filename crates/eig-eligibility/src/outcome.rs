@@ -462,4 +462,18 @@ pub enum Reason {
     /// had not asked that their dossier be kept (REG7 §2.6 b: « qui auront exprimé le souhait
     /// que leur dossier soit conservé »).
     PoolDossierNotKept,
+    /// The host did not constitute a team dedicated to the défi (AAP4 §2: « constituer en son
+    /// sein une équipe dédiée au projet, aux profils pluridisciplinaires (métiers et
+    /// techniques) »).
+    NoDedicatedProjectTeam,
+    /// The host did not identify the talents' contacts in its directions (AAP4 §2: « identifier
+    /// les contacts adéquats pour les EIG au sein des directions métiers et de la DSI »).
+    ContactsNotIdentified,
+    /// The mentors opérationnels (porteurs de projet) are not public agents of the host
+    /// administration (AAP4 §2: « (agents publics de l’administration d’accueil) »).
+    MentorsNotHostAgents,
+    /// The mentors opérationnels (porteurs de projet) cannot devote time to the défi for the
+    /// ten months (AAP4 §2: « Ces mentors doivent être en capacité de consacrer du temps au
+    /// défi EIG pendant les 10 mois. »).
+    MentorsWithoutTime,
 }

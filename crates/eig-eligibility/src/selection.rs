@@ -65,6 +65,74 @@ pub struct JurySheet {
     /// `ranking_first` is JURY4's own order, see [`TieBreak`]).
     #[serde(default)]
     pub tie_break: TieBreak,
+    /// What an unfavourable opinion of the jury does (default: it informs, and the ranking
+    /// decides; see [`UnfavourableOpinion`]).
+    #[serde(default)]
+    pub unfavourable_opinion: UnfavourableOpinion,
+}
+
+/// The opinion a jury gives each défi on its general grid. JURY4 (« Le jour J », step 4): « Il
+/// vous sera demandé d’y exprimer un avis favorable ou défavorable pour chaque défi ».
+///
+/// JSON: `"favourable"` or `"unfavourable"`.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::JuryOpinion;
+///
+/// let opinion: JuryOpinion = serde_json::from_str(r#""unfavourable""#)?;
+/// assert_eq!(opinion, JuryOpinion::Unfavourable);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum JuryOpinion {
+    /// *Avis favorable*.
+    Favourable,
+    /// *Avis défavorable*.
+    Unfavourable,
+}
+
+/// What an unfavourable opinion does to a dossier's selection. JURY4 asks for the opinion
+/// (« un avis favorable ou défavorable pour chaque défi ») on the general grid that « nous
+/// permettra de classer les défis », and says the final selection is made « en fonction du
+/// classement », the scores and the comments: it does not say that an unfavourable opinion
+/// excludes a défi (`docs/rules/assumptions.md`, `jury4-opinion`).
+///
+/// JSON: `"informs"` (the default) or `"excludes"`.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{JurySheet, SelectionStatus, UnfavourableOpinion, select_laureates};
+///
+/// let mut sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG4", "places": 1,
+///   "dossiers": [
+///     {"defi": "a", "scores": [4, 4, 4, 4, 4], "jury_opinion": "unfavourable"},
+///     {"defi": "b", "scores": [3, 3, 3, 3, 3], "jury_opinion": "favourable"}
+///   ]
+/// }"#)?;
+/// assert_eq!(sheet.unfavourable_opinion, UnfavourableOpinion::Informs);
+/// assert_eq!(select_laureates(&sheet)?.ranking[0].status, SelectionStatus::Selected);
+/// sheet.unfavourable_opinion = UnfavourableOpinion::Excludes;
+/// let ranking = select_laureates(&sheet)?.ranking;
+/// assert_eq!(ranking[0].status, SelectionStatus::UnfavourableOpinion);
+/// assert_eq!((ranking[1].defi.as_str(), ranking[1].status), ("b", SelectionStatus::Selected));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnfavourableOpinion {
+    /// The opinion is reported with the dossier's rank and decides nothing: the ranking, the
+    /// places and the envelope do (the project's reading).
+    #[default]
+    Informs,
+    /// A dossier with an unfavourable opinion is not selected, whatever its rank; its place
+    /// goes to the next one (the other reading, a caller's choice).
+    Excludes,
 }
 
 /// Which key orders the dossiers first. JURY4 (« Le jour J »): « La sélection finale se fera
@@ -135,6 +203,10 @@ pub struct ScoredDossier {
     /// The amount requested from the envelope (e.g. from `eig-funding`).
     #[serde(default)]
     pub requested: Option<Euros>,
+    /// The jury's opinion on the défi, when given (JURY4 step 4: « un avis favorable ou
+    /// défavorable pour chaque défi »).
+    #[serde(default)]
+    pub jury_opinion: Option<JuryOpinion>,
 }
 
 /// The result of a selection.
@@ -202,6 +274,9 @@ pub struct Ranked {
     pub requested: Option<Euros>,
     /// Selected or not, and why.
     pub status: SelectionStatus,
+    /// The jury's opinion, when given (absent from the JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jury_opinion: Option<JuryOpinion>,
 }
 
 /// Whether a ranked dossier is selected.
@@ -236,6 +311,9 @@ pub enum SelectionStatus {
         /// What remained when its turn came.
         remaining: Euros,
     },
+    /// The jury gave an unfavourable opinion, and the sheet reads it as excluding
+    /// ([`UnfavourableOpinion::Excludes`]).
+    UnfavourableOpinion,
 }
 
 /// Ranks the dossiers and selects the laureates.
@@ -311,7 +389,11 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
     let mut ranking = Vec::with_capacity(rows.len());
     let mut previous_total = None;
     for (position, (total, dossier)) in rows.into_iter().enumerate() {
-        let status = if selected >= sheet.places {
+        let excluded = sheet.unfavourable_opinion == UnfavourableOpinion::Excludes
+            && dossier.jury_opinion == Some(JuryOpinion::Unfavourable);
+        let status = if excluded {
+            SelectionStatus::UnfavourableOpinion
+        } else if selected >= sheet.places {
             SelectionStatus::NoPlaceLeft
         } else {
             match (remaining, dossier.requested) {
@@ -342,6 +424,7 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
             tied_on_total: previous_total == Some(total),
             requested: dossier.requested,
             status,
+            jury_opinion: dossier.jury_opinion,
         });
         previous_total = Some(total);
     }

@@ -118,11 +118,13 @@ fn wrong_hand_offs_are_errors() {
         envelope: None,
         scale: Some(ScoreScale { min: 1, max: 4 }),
         tie_break: eig_eligibility::TieBreak::default(),
+        unfavourable_opinion: eig_eligibility::UnfavourableOpinion::default(),
         dossiers: vec![ScoredDossier {
             defi: first.defi.id.clone(),
             scores: vec![4; 5],
             jury_rank: None,
             requested: None,
+            jury_opinion: None,
         }],
     };
     let selection = select_laureates(&sheet).unwrap();

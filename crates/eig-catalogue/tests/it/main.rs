@@ -106,6 +106,8 @@ fn the_difference_between_eig3_and_eig4() {
     assert_eq!(
         ids(&change.added),
         [
+            "eig4.defi.mentors_host_agents",
+            "eig4.defi.mentors_time",
             "eig4.candidate.start_availability",
             "funding.months_of_employer_cost",
             "funding.transfer_on_decree_publication"

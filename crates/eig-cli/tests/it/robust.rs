@@ -130,7 +130,7 @@ fn sixteen_maximal_batches_stay_within_the_memory_budget() {
     let server = Server::start(&["--memory-budget", "64", "--timeout", "120"]);
     let port = server.port;
     let pid = server.child.id();
-    let body = batch(2_300);
+    let body = batch(2_150);
     assert!(body.len() > 1_900_000 && body.len() <= 2 * 1024 * 1024, "{}", body.len());
     let expected = post(port, "/v1/eligibility", &body);
     assert_eq!(expected.status, 200);

@@ -853,6 +853,83 @@ pub(crate) fn complete_dossier(dossier_complete: Option<bool>, pieces: &'static 
         .parameter("applies", "seulement si la complétude du dossier est fournie")
 }
 
+/// One of the host's conditions of the calls for projects' section on the défis expected (AAP4
+/// §2: « Pour chaque défi, l’administration doit : », and the mentors' conditions that follow;
+/// AAP3 §2.2, AAP5 §2 and AAP6 §2 likewise), read from the dossier's fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum HostCondition {
+    /// The team dedicated to the défi (`project_team`).
+    ProjectTeam,
+    /// The talents' contacts in the host's directions (`contacts_identified`).
+    Contacts,
+    /// The mentors opérationnels (porteurs de projet) are public agents of the host
+    /// (`mentors_host_agents`).
+    MentorsHostAgents,
+    /// They can devote time to the défi for the ten months (`mentors_have_time`).
+    MentorsTime,
+}
+
+impl HostCondition {
+    /// The dossier's fact's JSON name.
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            HostCondition::ProjectTeam => "project_team",
+            HostCondition::Contacts => "contacts_identified",
+            HostCondition::MentorsHostAgents => "mentors_host_agents",
+            HostCondition::MentorsTime => "mentors_have_time",
+        }
+    }
+
+    /// The dossier's fact.
+    pub(crate) fn value(self, dossier: &DefiDossier) -> Option<bool> {
+        match self {
+            HostCondition::ProjectTeam => dossier.project_team,
+            HostCondition::Contacts => dossier.contacts_identified,
+            HostCondition::MentorsHostAgents => dossier.mentors_host_agents,
+            HostCondition::MentorsTime => dossier.mentors_have_time,
+        }
+    }
+
+    /// The condition met, in French, as a change to a dossier says it.
+    pub(crate) const fn french(self) -> &'static str {
+        match self {
+            HostCondition::ProjectTeam => {
+                "une équipe dédiée au projet, aux profils pluridisciplinaires, constituée"
+            }
+            HostCondition::Contacts => "les contacts adéquats pour les EIG identifiés",
+            HostCondition::MentorsHostAgents => {
+                "les mentors opérationnels (porteurs de projet) agents publics de \
+                 l'administration d'accueil"
+            }
+            HostCondition::MentorsTime => {
+                "les mentors opérationnels (porteurs de projet) disponibles pendant les 10 mois"
+            }
+        }
+    }
+
+    fn reason(self) -> Reason {
+        match self {
+            HostCondition::ProjectTeam => Reason::NoDedicatedProjectTeam,
+            HostCondition::Contacts => Reason::ContactsNotIdentified,
+            HostCondition::MentorsHostAgents => Reason::MentorsNotHostAgents,
+            HostCondition::MentorsTime => Reason::MentorsWithoutTime,
+        }
+    }
+}
+
+/// A condition of AAP4–AAP6 §2 on the host (`HostCondition`), from the dossier's fact: `false`
+/// refuses the dossier; applies only when the fact is given, as the candidates' process facts
+/// (`docs/rules/assumptions.md`, `host-section-2-facts`).
+pub(crate) fn host_condition(dossier: &DefiDossier, condition: HostCondition) -> Run {
+    let value = condition.value(dossier);
+    let run = match value {
+        Some(false) => Run::failed(condition.reason()),
+        Some(true) | None => Run::satisfied(),
+    };
+    run.fact(condition.name(), value)
+        .parameter("applies", "seulement si le fait est fourni par le dossier")
+}
+
 /// « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être
 /// sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement. » (AAC6 art. 5.4; AMI5bis art.
 /// 5.4, the same words): a candidate called on from the waiting list is retained only if

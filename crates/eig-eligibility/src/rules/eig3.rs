@@ -15,7 +15,7 @@ use crate::{
     outcome::Reason,
     rules::{
         Cite, Evaluation, PromotionRules, Rule, Run,
-        common::{self, Declared, Moment, RoleFamily},
+        common::{self, Declared, HostCondition, Moment, RoleFamily},
     },
 };
 
@@ -90,6 +90,19 @@ const DATA_DRIVEN: Rule = Rule {
     quote: "Les défis d’outillage ou « purement informatiques",
 };
 
+const PROJECT_TEAM: Rule = Rule {
+    id: "eig3.defi.project_team",
+    title: "Équipe dédiée au projet, aux profils pluridisciplinaires, constituée au sein de l'administration",
+    source: aap3("§2.2"),
+    quote: "constituer en son sein une équipe dédiée au projet, aux profils pluridisciplinaires.",
+};
+const CONTACTS: Rule = Rule {
+    id: "eig3.defi.contacts",
+    title: "Engagement à mettre à disposition des EIG les contacts adéquats",
+    source: aap3("§2.2"),
+    quote: "s’engager à mettre à disposition des EIG les contacts adéquats, au sein des directions métiers et de la DSI afin d’intégrer pleinement le défi aux actions du ministère",
+};
+
 const CANDIDATE_DEADLINE: Rule = Rule {
     id: "eig3.candidate.deadline",
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
@@ -140,7 +153,7 @@ const COMPLETE_DOSSIER: Rule = Rule {
     quote: "Tout dossier incomplet sera écarté.",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, DATA_DRIVEN]);
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, DATA_DRIVEN, PROJECT_TEAM, CONTACTS]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER]);
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
@@ -260,6 +273,11 @@ impl PromotionRules for Eig3 {
             Some(true) => Run::failed(Reason::PurelyItTooling),
         };
         evaluation.record(&DATA_DRIVEN, run.fact("purely_it_tooling", tooling));
+        for (rule, condition) in
+            [(&PROJECT_TEAM, HostCondition::ProjectTeam), (&CONTACTS, HostCondition::Contacts)]
+        {
+            evaluation.record(rule, common::host_condition(dossier, condition));
+        }
         Ok(route)
     }
 

@@ -14,7 +14,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, MefException, Moment, RoleFamily},
+        common::{self, HostCondition, MefException, Moment, RoleFamily},
     },
 };
 
@@ -81,6 +81,31 @@ const SUSTAINABILITY: Rule = Rule {
     title: "Engagement à mener des actions de pérennisation",
     source: aap4("§4.5"),
     quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
+};
+
+const PROJECT_TEAM: Rule = Rule {
+    id: "eig4.defi.project_team",
+    title: "Équipe dédiée au défi, aux profils pluridisciplinaires, constituée au sein de l'administration",
+    source: aap4("§2"),
+    quote: "constituer en son sein une équipe dédiée au projet, aux profils pluridisciplinaires (métiers et techniques).",
+};
+const CONTACTS: Rule = Rule {
+    id: "eig4.defi.contacts",
+    title: "Contacts adéquats identifiés pour les EIG dans les directions de l'administration",
+    source: aap4("§2"),
+    quote: "identifier les contacts adéquats pour les EIG au sein des directions métiers et de la DSI afin d’intégrer pleinement le défi aux actions de l’administration d’accueil",
+};
+const MENTORS_HOST_AGENTS: Rule = Rule {
+    id: "eig4.defi.mentors_host_agents",
+    title: "Mentors opérationnels agents publics de l'administration d'accueil",
+    source: aap4("§2"),
+    quote: "identifier un ou deux mentors opérationnels (agents publics de l’administration d’accueil)",
+};
+const MENTORS_TIME: Rule = Rule {
+    id: "eig4.defi.mentors_time",
+    title: "Mentors opérationnels en capacité de consacrer du temps au défi pendant les 10 mois",
+    source: aap4("§2"),
+    quote: "Ces mentors doivent être en capacité de consacrer du temps au défi EIG pendant les 10 mois.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
@@ -151,7 +176,7 @@ const MEF_EXCEPTION: MefException = MefException {
     carrier: "porteur administratif (AAP4 §3.2)",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY]);
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER, START]);
 
 /// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
@@ -255,6 +280,14 @@ impl PromotionRules for Eig4 {
             &SUSTAINABILITY,
             common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
         );
+        for (rule, condition) in [
+            (&PROJECT_TEAM, HostCondition::ProjectTeam),
+            (&CONTACTS, HostCondition::Contacts),
+            (&MENTORS_HOST_AGENTS, HostCondition::MentorsHostAgents),
+            (&MENTORS_TIME, HostCondition::MentorsTime),
+        ] {
+            evaluation.record(rule, common::host_condition(dossier, condition));
+        }
         Ok(route)
     }
 

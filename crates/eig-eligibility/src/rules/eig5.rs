@@ -14,7 +14,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, MefException, Moment, RoleFamily},
+        common::{self, HostCondition, MefException, Moment, RoleFamily},
     },
 };
 
@@ -81,6 +81,31 @@ const SUSTAINABILITY: Rule = Rule {
     title: "Engagement à mener des actions de pérennisation",
     source: aap5("§4.5"),
     quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
+};
+
+const PROJECT_TEAM: Rule = Rule {
+    id: "eig5.defi.project_team",
+    title: "Équipe dédiée au projet, aux profils pluridisciplinaires, constituée au sein de l'administration",
+    source: aap5("§2"),
+    quote: "constituer en son sein une équipe consacrée au projet, aux profils pluridisciplinaires (métiers et techniques).",
+};
+const CONTACTS: Rule = Rule {
+    id: "eig5.defi.contacts",
+    title: "Contacts adéquats identifiés pour les EIG dans les directions de l'administration",
+    source: aap5("§2"),
+    quote: "identifier les contacts adéquats pour les EIG au sein des directions métiers, de la DSI et de la DNUM le cas échéant, afin d’intégrer pleinement le projet aux actions de l’administration d’accueil",
+};
+const MENTORS_HOST_AGENTS: Rule = Rule {
+    id: "eig5.defi.mentors_host_agents",
+    title: "Porteurs de projet agents publics de l'administration d'accueil",
+    source: aap5("§2"),
+    quote: "identifier un ou deux porteurs de projet (agents publics de l’administration d’accueil)",
+};
+const MENTORS_TIME: Rule = Rule {
+    id: "eig5.defi.mentors_time",
+    title: "Porteurs de projet en capacité de consacrer du temps au projet pendant les 10 mois",
+    source: aap5("§2"),
+    quote: "Ces porteurs de projet doivent être en capacité de consacrer du temps au projet EIG pendant les 10 mois.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
@@ -153,7 +178,7 @@ const MEF_EXCEPTION: MefException = MefException {
     carrier: "porteur administratif (AAP5 §3.2)",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY]);
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START]);
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
@@ -259,6 +284,14 @@ impl PromotionRules for Eig5 {
             &SUSTAINABILITY,
             common::commitments(&dossier.defi.commitments, &[Commitment::SustainabilityPlan]),
         );
+        for (rule, condition) in [
+            (&PROJECT_TEAM, HostCondition::ProjectTeam),
+            (&CONTACTS, HostCondition::Contacts),
+            (&MENTORS_HOST_AGENTS, HostCondition::MentorsHostAgents),
+            (&MENTORS_TIME, HostCondition::MentorsTime),
+        ] {
+            evaluation.record(rule, common::host_condition(dossier, condition));
+        }
         Ok(route)
     }
 

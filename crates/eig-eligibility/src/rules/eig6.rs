@@ -14,7 +14,7 @@ use crate::{
     input::{CandidateApplication, DefiDossier},
     rules::{
         Cite, Evaluation, PromotionRules, Rule,
-        common::{self, Moment, RoleFamily},
+        common::{self, HostCondition, Moment, RoleFamily},
     },
 };
 
@@ -81,6 +81,31 @@ const SUSTAINABILITY: Rule = Rule {
     title: "Engagement à mener des actions de pérennisation",
     source: aap6("§4.5"),
     quote: "Elles s’engagent à mener des actions de pérennisation des EIG, en fonction des réussites et priorités des projets.",
+};
+
+const PROJECT_TEAM: Rule = Rule {
+    id: "eig6.defi.project_team",
+    title: "Équipe dédiée au projet, aux profils pluridisciplinaires, constituée au sein de l'administration",
+    source: aap6("§2"),
+    quote: "Constituer en son sein une équipe consacrée au projet, aux profils pluridisciplinaires (métiers et techniques) ;",
+};
+const CONTACTS: Rule = Rule {
+    id: "eig6.defi.contacts",
+    title: "Contacts adéquats identifiés pour les EIG dans les directions de l'administration",
+    source: aap6("§2"),
+    quote: "Identifier les contacts adéquats pour les EIG au sein des directions métiers, de la DSI et de la DNUM le cas échéant, afin d’intégrer pleinement le projet aux actions de l’administration",
+};
+const MENTORS_HOST_AGENTS: Rule = Rule {
+    id: "eig6.defi.mentors_host_agents",
+    title: "Porteur de projet agent public de l'administration d'accueil",
+    source: aap6("§2"),
+    quote: "Identifier un porteur de projet (agent public de l’administration d’accueil)",
+};
+const MENTORS_TIME: Rule = Rule {
+    id: "eig6.defi.mentors_time",
+    title: "Porteur de projet en capacité de consacrer du temps au projet pendant les 10 mois",
+    source: aap6("§2"),
+    quote: "Le porteur de projet doit être en capacité de consacrer du temps au projet EIG pendant les 10 mois.",
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
@@ -164,7 +189,7 @@ const WAITING_LIST: Rule = Rule {
     quote: "Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement.",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL]);
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, FORMER_EIG5, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START, ACCEPTANCE, WAITING_LIST]);
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
@@ -275,6 +300,14 @@ impl PromotionRules for Eig6 {
             &TRAVEL,
             common::commitments(&dossier.defi.commitments, &[Commitment::TravelCosts]),
         );
+        for (rule, condition) in [
+            (&PROJECT_TEAM, HostCondition::ProjectTeam),
+            (&CONTACTS, HostCondition::Contacts),
+            (&MENTORS_HOST_AGENTS, HostCondition::MentorsHostAgents),
+            (&MENTORS_TIME, HostCondition::MentorsTime),
+        ] {
+            evaluation.record(rule, common::host_condition(dossier, condition));
+        }
         Ok(route)
     }
 

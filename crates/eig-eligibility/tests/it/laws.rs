@@ -78,6 +78,7 @@ prop_compose! {
         submitted_at in prop::option::of(instant()),
         flags in (option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool()),
         phase in prop::option::of(prop::sample::select(BetaPhase::ALL.to_vec())),
+        attested in (option_bool(), option_bool(), option_bool(), option_bool()),
     ) -> DefiDossier {
         DefiDossier {
             defi: Defi {
@@ -101,6 +102,10 @@ prop_compose! {
             purely_it_tooling: flags.6,
             beta_gouv_phase: phase,
             team_exception_granted: flags.7,
+            project_team: attested.0,
+            contacts_identified: attested.1,
+            mentors_host_agents: attested.2,
+            mentors_have_time: attested.3,
         }
     }
 }
@@ -211,6 +216,10 @@ fn supplied(dossier: &DefiDossier) -> Vec<DefiDossier> {
     each_bool(|d| &mut d.economic_and_financial_ministries);
     each_bool(|d| &mut d.purely_it_tooling);
     each_bool(|d| &mut d.team_exception_granted);
+    each_bool(|d| &mut d.project_team);
+    each_bool(|d| &mut d.contacts_identified);
+    each_bool(|d| &mut d.mentors_host_agents);
+    each_bool(|d| &mut d.mentors_have_time);
     if dossier.beta_gouv_phase.is_none() {
         for phase in BetaPhase::ALL {
             out.push(DefiDossier { beta_gouv_phase: Some(phase), ..dossier.clone() });

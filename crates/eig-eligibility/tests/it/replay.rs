@@ -124,6 +124,10 @@ fn dossier(record: &DefiRecord, index: usize, kind: HostKind, team: Vec<Seat>) -
         purely_it_tooling: None,
         beta_gouv_phase: None,
         team_exception_granted: None,
+        project_team: None,
+        contacts_identified: None,
+        mentors_host_agents: None,
+        mentors_have_time: None,
     }
 }
 
