@@ -95,9 +95,7 @@ pub use crate::eig7_terms::{
 pub use crate::error::EligibilityError;
 #[doc(alias = "rendu")]
 #[doc(alias = "explication")]
-pub use crate::french::{
-    RuleLine, RuleStatus, input_label, reason_in_french, render_french, rule_lines,
-};
+pub use crate::french::{RuleLine, RuleStatus, reason_in_french, render_french, rule_lines};
 #[doc(alias = "jury")]
 #[doc(alias = "notation")]
 pub use crate::grid::{Criterion, ScoreScale, ScoringGrid, ScoringPhase};
@@ -108,6 +106,8 @@ pub use crate::input::{
     AcceptanceLastDay, ApplicationProcess, BetaPhase, CandidateApplication, Choice, CoachException,
     DefiDossier, FundingDeclaration, Readings,
 };
+#[doc(alias = "libellé")]
+pub use crate::labels::input_label;
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]
 pub use crate::outcome::{
@@ -151,6 +151,7 @@ mod error;
 mod french;
 mod grid;
 mod input;
+mod labels;
 mod outcome;
 mod prolongation;
 mod rules;

@@ -469,7 +469,7 @@ impl Moment {
             Moment::Between(first, last) => {
                 format!("entre le {} et le {}", first.format("%d/%m/%Y"), last.format("%d/%m/%Y"))
             }
-            Moment::Unknown(input) => format!("inconnu ({})", crate::french::input_label(input)),
+            Moment::Unknown(input) => format!("inconnu ({})", crate::labels::input_label(input)),
         }
     }
 }

@@ -1,0 +1,63 @@
+//! The French labels of the inputs and facts the rules read. A module of its own, which
+//! imports nothing of the crate: the rules' traces and the French explanations both use it.
+
+/// The French label of an input or a fact a rule reads, by its name in the record
+/// (`defi.commitments.count`: "nombre d'engagements attestés"); the name itself when it
+/// has no label.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_eligibility::input_label("submitted_at"), "date et heure de réception");
+/// assert_eq!(eig_eligibility::input_label("no.such.input"), "no.such.input");
+/// ```
+pub fn input_label(name: &str) -> &str {
+    match name {
+        "submitted_at" => "date et heure de réception",
+        "submitted_at_paris" => "date et heure de réception (heure de Paris)",
+        "choices_submitted_at" => "date et heure de réception des choix de projets",
+        "choices_submitted_at_paris" => {
+            "date et heure de réception des choix de projets (heure de Paris)"
+        }
+        "defi.hosts.operational.kind" => "nature du porteur opérationnel",
+        "defi.hosts.administrative.kind" => "nature du porteur administratif",
+        "funding.cofinancing_requested" => "cofinancement demandé",
+        "funding.self_funded" => "autofinancement",
+        "funding.alternative_funding" => "financement alternatif déclaré",
+        "carrier_convention" => "convention avec le porteur administratif",
+        "titre2_programme" => "programme budgétaire pouvant recevoir des crédits de titre 2",
+        "economic_and_financial_ministries" => {
+            "administration des ministères économiques et financiers"
+        }
+        "purely_it_tooling" => "défi d'outillage purement informatique",
+        "beta_gouv_phase" => "phase de la fiche produit beta.gouv.fr",
+        "team_exception_granted" => "exception à l'équipe de 2 ou 3 EIG accordée",
+        "project_team" => "équipe dédiée au projet constituée au sein de l'administration",
+        "contacts_identified" => "contacts adéquats identifiés pour les EIG",
+        "mentors_host_agents" => {
+            "mentors opérationnels ou porteurs de projet agents publics de l'administration \
+             d'accueil"
+        }
+        "mentors_have_time" => {
+            "mentors opérationnels ou porteurs de projet disponibles pendant les 10 mois"
+        }
+        "defi.team.len" => "nombre d'EIG demandés",
+        "defi.team.profiles" => "profils demandés",
+        "defi.support.operational" => "nombre de mentors opérationnels ou porteurs de projet",
+        "defi.support.strategic" => "nombre de mentors de haut niveau ou sponsors",
+        "defi.commitments.count" => "nombre d'engagements attestés",
+        "candidate.status.person" => "personne physique ou morale",
+        "candidate.status.civil_service" => "situation dans la fonction publique",
+        "candidate.status.jury_member" => "membre du jury ou expert",
+        "candidate.status.studies" => "scolarité",
+        "candidate.status.past_participations" => "participations antérieures au programme",
+        "choices" | "choices.len" => "nombre de choix",
+        "selection_decided_on" => "date de la décision de sélection",
+        "mission_start_on" => "date exacte de début des missions",
+        "process.through_official_channel" => "candidature reçue par le canal de l'appel",
+        "process.dossier_complete" => "dossier de candidature complet",
+        "process.from_waiting_list" => "candidat appelé sur la liste d'attente",
+        "process.dossier_kept" => "souhait exprimé que le dossier soit conservé",
+        "process.after_selection_session" => "mission proposée après la session de sélection",
+        other => other,
+    }
+}
