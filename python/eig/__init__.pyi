@@ -184,9 +184,13 @@ class DefiDossier(TypedDict):
 
     beta_gouv_phase: NotRequired[BetaPhase | None]
     carrier_convention: NotRequired[bool | None]
+    contacts_identified: NotRequired[bool | None]
     defi: Defi
     economic_and_financial_ministries: NotRequired[bool | None]
     funding: NotRequired[FundingDeclaration]
+    mentors_have_time: NotRequired[bool | None]
+    mentors_host_agents: NotRequired[bool | None]
+    project_team: NotRequired[bool | None]
     purely_it_tooling: NotRequired[bool | None]
     submitted_at: NotRequired[str | None]
     team_exception_granted: NotRequired[bool | None]
@@ -335,7 +339,19 @@ class ReasonCalledFromWaitingListLate(TypedDict):
 class ReasonPoolDossierNotKept(TypedDict):
     reason: Literal['pool_dossier_not_kept']
 
-Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate | ReasonPoolDossierNotKept
+class ReasonNoDedicatedProjectTeam(TypedDict):
+    reason: Literal['no_dedicated_project_team']
+
+class ReasonContactsNotIdentified(TypedDict):
+    reason: Literal['contacts_not_identified']
+
+class ReasonMentorsNotHostAgents(TypedDict):
+    reason: Literal['mentors_not_host_agents']
+
+class ReasonMentorsWithoutTime(TypedDict):
+    reason: Literal['mentors_without_time']
+
+Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate | ReasonPoolDossierNotKept | ReasonNoDedicatedProjectTeam | ReasonContactsNotIdentified | ReasonMentorsNotHostAgents | ReasonMentorsWithoutTime
 
 Document: TypeAlias = Literal['CGET 2018', 'AAC2', 'AAP3', 'AAC3', 'AAP4', 'AAC4', 'JURY4', 'AAP5', 'AAC5', 'AAP6', 'AAC6', 'AMI5bis', 'AAC6+', 'REG7', 'RAPPORT', 'CHIFFRES', 'ING', 'FAQ-ADM', 'FAQ-EIG', 'P6POST', 'KEYFIG', 'DATA']
 
@@ -530,10 +546,13 @@ class Ami5bisApplication(TypedDict):
     selection_decided_on: NotRequired[str | None]
     submitted_at: NotRequired[str | None]
 
+JuryOpinion: TypeAlias = Literal['favourable', 'unfavourable']
+
 Euros: TypeAlias = str
 
 class ScoredDossier(TypedDict):
     defi: DefiId
+    jury_opinion: NotRequired[JuryOpinion | None]
     jury_rank: NotRequired[int | None]
     requested: NotRequired[Euros | None]
     scores: list[int]
@@ -546,6 +565,8 @@ class ScoreScale(TypedDict):
 
 TieBreak: TypeAlias = Literal['total_first', 'ranking_first']
 
+UnfavourableOpinion: TypeAlias = Literal['informs', 'excludes']
+
 class JurySheet(TypedDict):
     """La feuille du jury des défis (entrée de eig selection)."""
 
@@ -555,6 +576,7 @@ class JurySheet(TypedDict):
     promotion: JudgedPromotionOfJurySheet
     scale: NotRequired[ScoreScale | None]
     tie_break: NotRequired[TieBreak]
+    unfavourable_opinion: NotRequired[UnfavourableOpinion]
 
 class SelectionStatusSelected(TypedDict):
     status: Literal['selected']
@@ -566,10 +588,14 @@ class SelectionStatusAboveRemainingEnvelope(TypedDict):
     remaining: Euros
     status: Literal['above_remaining_envelope']
 
-SelectionStatus: TypeAlias = SelectionStatusSelected | SelectionStatusNoPlaceLeft | SelectionStatusAboveRemainingEnvelope
+class SelectionStatusUnfavourableOpinion(TypedDict):
+    status: Literal['unfavourable_opinion']
+
+SelectionStatus: TypeAlias = SelectionStatusSelected | SelectionStatusNoPlaceLeft | SelectionStatusAboveRemainingEnvelope | SelectionStatusUnfavourableOpinion
 
 class Ranked(TypedDict):
     defi: DefiId
+    jury_opinion: NotRequired[JuryOpinion | None]
     rank: int
     requested: Euros | None
     status: SelectionStatus
@@ -1326,6 +1352,7 @@ class JurySheetOfCaseFile(TypedDict):
     promotion: Promotion
     scale: NotRequired[ScoreScale | None]
     tie_break: NotRequired[TieBreak]
+    unfavourable_opinion: NotRequired[UnfavourableOpinion]
 
 class OptionsOfCaseFile(TypedDict):
     lower_quotas: NotRequired[LowerQuotas]
