@@ -100,7 +100,7 @@ def main() -> None:
 
     print(f"eig {eig.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} processors, load {os.getloadavg()[0]:.1f}")
 
-    print("\nOne dossier (EIG3's example: every rule satisfied, ten trace entries), per call:")
+    print("\nOne dossier (EIG3's example: every rule satisfied, twelve trace entries), per call:")
     one = {"dossiers": [eig.example("dossier", "EIG3")], "candidates": []}
     text = json.dumps(one, ensure_ascii=False)
     loops = 20_000
