@@ -70,6 +70,11 @@ fn dossier(index: u32) -> DefiDossier {
         purely_it_tooling: Some(false),
         beta_gouv_phase: None,
         team_exception_granted: None,
+        // The host's section 2 conditions, attested as the example dossiers attest them.
+        project_team: Some(true),
+        contacts_identified: Some(true),
+        mentors_host_agents: Some(true),
+        mentors_have_time: Some(true),
     }
 }
 
