@@ -154,9 +154,10 @@ fn string(out: &mut Vec<u8>, text: &str) {
     let _ = out.flush();
 }
 
-/// The Python value of an answer's JSON text: `dict`, `list`, `str`, `int`, `float`, `bool`
-/// or `None`, the keys of its objects shared (a key repeated in every record of a batch is one
-/// string object).
+/// The Python value of JSON text (a schema, an example): `dict`, `list`, `str`, `int`,
+/// `float`, `bool` or `None`, its strings taken from the table kept between answers
+/// ([`shared`]). An operation's answer does not come this way: it is made from its typed
+/// value (`values.rs`).
 ///
 /// # Errors
 /// Text that is not JSON (never an operation's answer).
@@ -191,8 +192,9 @@ pub(crate) fn collector_paused<'py>(
     value
 }
 
-/// The size of an answer from which the garbage collector is paused while it is read (one
-/// dossier's decision with its trace is about 4 KB).
+/// The size of JSON text read, or of a request's body, from which the garbage collector is
+/// paused while the Python values are made (one dossier's decision with its trace is about
+/// 5 KB; a body that large makes an answer at least as large).
 pub(crate) const LARGE: usize = 64 * 1024;
 
 /// Reads `text` into Python values.
