@@ -57,6 +57,14 @@ struct Document {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "read only for its errors")]
+enum Either {
+    Number(u8),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
 #[expect(dead_code, reason = "read only for its errors")]
 struct Dated {
     on: DateTime<FixedOffset>,
@@ -160,13 +168,6 @@ fn the_whole_messages_read_are_serde_s() {
         french_serde_message(&words(&err)),
         "attendu : le nom d'une valeur permise entre guillemets, ou un objet JSON"
     );
-    #[derive(Debug, Deserialize)]
-    #[serde(untagged)]
-    #[expect(dead_code, reason = "read only for its errors")]
-    enum Either {
-        Number(u8),
-        Text(String),
-    }
     let err = words(&serde_json::from_str::<Either>("true").unwrap_err());
     assert!(err.starts_with("data did not match any variant of untagged enum"), "{err}");
     assert_eq!(french_serde_message(&err), "la valeur n'a aucune des formes permises ici");
