@@ -56,8 +56,9 @@ pub use crate::{
     shapes::{
         CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
         EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
-        HistoryOutput, Label, MatchOutput, ProlongationAnswer, RecordAnswer, SchemaDocument,
-        Simulation, SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
+        HistoryOutput, LabelledValue, MatchOutput, ProlongationAnswer, RecordAnswer,
+        SchemaDocument, Simulation, SimulationResult, TalentField, TalentMissing, TestOutput,
+        Vocabulary,
     },
     stream::EligibilityAnswer,
     table::{

@@ -23,7 +23,7 @@ use crate::{
     shapes::{
         CandidateSimulation, CandidateSimulationResult, CaseResult, ChangesAnswer, Eig7Terms,
         EligibilityInput, EligibilityOutput, ExplainInput, Explanation, FundingRequest,
-        HistoryOutput, Label, MatchOutput, ProlongationAnswer, RecordAnswer, Simulation,
+        HistoryOutput, LabelledValue, MatchOutput, ProlongationAnswer, RecordAnswer, Simulation,
         SimulationResult, TalentField, TalentMissing, TestOutput, Vocabulary,
     },
 };
@@ -930,7 +930,7 @@ fn json(value: &impl serde::Serialize) -> Value {
 
 /// `vocabulary`: the French labels of the values a person chooses among.
 pub fn vocabulary() -> Vocabulary {
-    let label = |value: Value, label: &str| Label { value, label: label.to_owned() };
+    let label = |value: Value, label: &str| LabelledValue { value, label: label.to_owned() };
     let host_kinds = HostKind::ALL
         .into_iter()
         .map(|kind| match kind {

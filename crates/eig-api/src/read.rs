@@ -89,7 +89,7 @@ pub fn parse_for<T: DeserializeOwned>(
     }
     // A syntax error is reported as such, with its position, before any shape error.
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        let message = strip_position(&err.to_string());
+        let message = words(&err);
         let message = if text.trim().is_empty() {
             format!("l'entrée est vide : donnez un document JSON ({example} en affiche un)")
         } else {
@@ -131,7 +131,7 @@ pub fn parse_for<T: DeserializeOwned>(
             .ok()
             .and_then(|document| at_path(&document, err.path()).cloned());
         let path = shorten_path(&json_path(&err.path().to_string()));
-        let message = strip_position(&err.into_inner().to_string());
+        let message = words(&err.into_inner());
         ApiError::new(
             ErrorKind::Invalid,
             "invalid_input",
@@ -401,6 +401,12 @@ pub fn shorten(message: &str) -> String {
     }
 }
 
+/// `serde_json`'s words for `err`, without the position it appends: the position is reported
+/// from `err.line()` and `err.column()`.
+fn words(err: &serde_json::Error) -> String {
+    eig_domain::json_error_words(&err.to_string(), err.line(), err.column()).to_owned()
+}
+
 /// `dossiers[3].hosts` → `$.dossiers[3].hosts`; the root `.` → `$`.
 fn json_path(path: &str) -> String {
     if path == "." || path.is_empty() {
@@ -409,14 +415,6 @@ fn json_path(path: &str) -> String {
         format!("${path}")
     } else {
         format!("$.{path}")
-    }
-}
-
-/// `serde_json` appends " at line L column C"; the CLI reports positions itself.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message.to_owned(),
     }
 }
 
@@ -461,10 +459,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_and_positions() {
+    fn paths() {
         assert_eq!(json_path("."), "$");
         assert_eq!(json_path("a[1].b"), "$.a[1].b");
         assert_eq!(json_path("[0]"), "$[0]");
-        assert_eq!(strip_position("expected `,` at line 3 column 9"), "expected `,`");
     }
 }

@@ -452,8 +452,10 @@ pub struct SimulationResult {
 /// assert_eq!(vocabulary.promotions[0].label, "EIG2");
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
+// Its JSON Schema keeps the name it had as `Label`: the served schemas are unchanged.
+#[schemars(rename = "Label")]
 #[non_exhaustive]
-pub struct Label {
+pub struct LabelledValue {
     /// The value, as the JSON inputs write it.
     pub value: Value,
     /// Its French label.
@@ -471,35 +473,35 @@ pub struct Label {
 #[non_exhaustive]
 pub struct Vocabulary {
     /// The promotions whose rules are published.
-    pub promotions: Vec<Label>,
+    pub promotions: Vec<LabelledValue>,
     /// The kinds of host administration.
-    pub host_kinds: Vec<Label>,
+    pub host_kinds: Vec<LabelledValue>,
     /// The funding routes.
-    pub funding_routes: Vec<Label>,
+    pub funding_routes: Vec<LabelledValue>,
     /// The payers of a funding plan.
-    pub payers: Vec<Label>,
+    pub payers: Vec<LabelledValue>,
     /// The outcomes of a decision.
-    pub outcomes: Vec<Label>,
+    pub outcomes: Vec<LabelledValue>,
     /// The phases of a service's product page on beta.gouv.fr.
-    pub beta_phases: Vec<Label>,
+    pub beta_phases: Vec<LabelledValue>,
     /// The talents' profiles.
-    pub talent_profiles: Vec<Label>,
+    pub talent_profiles: Vec<LabelledValue>,
     /// Natural or legal person.
-    pub person_kinds: Vec<Label>,
+    pub person_kinds: Vec<LabelledValue>,
     /// A candidate's relation to the civil service.
-    pub civil_service: Vec<Label>,
+    pub civil_service: Vec<LabelledValue>,
     /// A candidate's studies.
-    pub studies: Vec<Label>,
+    pub studies: Vec<LabelledValue>,
     /// The question a host administration is asked for each input a dossier's decision or
     /// its plan may name as missing (`submitted_at`, `talent.experience`…).
-    pub questions: Vec<Label>,
+    pub questions: Vec<LabelledValue>,
     /// The question a candidate is asked for each input an application's decision may name
     /// as missing (`submitted_at`, `candidate.status.person`…).
-    pub candidate_questions: Vec<Label>,
+    pub candidate_questions: Vec<LabelledValue>,
     /// The commitments a host administration attests.
-    pub commitments: Vec<Label>,
+    pub commitments: Vec<LabelledValue>,
     /// The roles of the people who support the talents (mentors, porteur de projet, sponsor).
-    pub support_roles: Vec<Label>,
+    pub support_roles: Vec<LabelledValue>,
 }
 
 /// What `eig7Terms` (`eig eig7-terms`, `POST /v1/eig7/terms`) answers: the dated terms of

@@ -144,8 +144,8 @@ fn parse_document(file: &str, text: &str) -> Result<Value, CaseError> {
         Syntax::Json => match serde_json::from_str(text) {
             Ok(value) => Ok(value),
             Err(err) => {
-                let syntax = err.to_string();
-                let syntax = syntax.rfind(" at line ").map_or(syntax.as_str(), |at| &syntax[..at]);
+                let message = err.to_string();
+                let syntax = eig_domain::json_error_words(&message, err.line(), err.column());
                 let message = format!(
                     "JSON non valable : {} (un fichier nommé .yaml ou .yml est lu comme du YAML)",
                     eig_domain::french_json_syntax_message(syntax)

@@ -68,7 +68,9 @@ pub use crate::promotion::{
     PromotionFacts, TeamBounds,
 };
 #[doc(alias = "erreur de lecture")]
-pub use crate::reading::{french_json_syntax_message, french_serde_message, time_error};
+pub use crate::reading::{
+    french_json_syntax_message, french_serde_message, json_error_words, time_error,
+};
 #[doc(alias = "source")]
 pub use crate::source::{Document, Source, SourceError, Sourced};
 pub use crate::strict::{Notes, Strict};

@@ -7,12 +7,17 @@
 //! [`french_serde_message`], the same way.
 //!
 //! These two functions read serde's and `serde_json`'s English words because nothing typed
-//! is left to read: `serde_json::Error` keeps only its message and a category (its codes are
-//! private), and the errors about a value of the wrong type are made inside `serde_json`'s
-//! deserializer, from what the type expected as text (`serde::de::Expected` is `Display`).
-//! What does have a type is read as a type elsewhere: the missing field ([`Notes`](crate::Notes)),
-//! chrono's errors ([`time_error`]). `tests/it/serde_words.rs` makes every message read here
-//! with the dependencies themselves, and fails when an upgrade changes their words.
+//! is left to read: `serde_json::Error` keeps only its message, its position and a category
+//! (its codes are private), and the errors about a value of the wrong type are made inside
+//! `serde_json`'s deserializer, from what the type expected as text (`serde::de::Expected` is
+//! `Display`): neither a wrapping deserializer nor a custom `de::Error` sees them as types, since
+//! the error type is `serde_json`'s own. What does have a type is read as a type: the missing
+//! field ([`Notes`](crate::Notes)), chrono's errors ([`time_error`]), and the position, which
+//! [`json_error_words`] takes from `serde_json::Error::line` and `column` rather than by
+//! looking for the words " at line ". The words still read — here and in the hints of eig-api's
+//! and eig-cases' readers — are each pinned by `tests/it/serde_words.rs`, which makes every
+//! message read here with the dependencies themselves and fails when an upgrade changes their
+//! words, instead of a hint being silently lost.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
@@ -105,6 +110,28 @@ pub fn french_serde_message(message: &str) -> String {
         return "la valeur n'a aucune des formes permises ici".to_owned();
     }
     message.to_owned()
+}
+
+/// The words of `serde_json`'s error `message`, without the position it appends to them
+/// (" at line L column C"), found by the error's own numbers: `line` and `column` are
+/// `serde_json::Error::line` and `column` (a line of 0: no position). A reader reports the
+/// position itself, from the same two. (eig-domain reads no format itself, so it takes the
+/// message and the numbers rather than `serde_json`'s error.)
+///
+/// # Example
+/// ```
+/// let err = serde_json::from_str::<serde_json::Value>("[1,").unwrap_err();
+/// assert_eq!((err.line(), err.column()), (1, 3));
+/// let message = err.to_string();
+/// assert_eq!(eig_domain::json_error_words(&message, err.line(), err.column()),
+///            "EOF while parsing a value");
+/// ```
+#[must_use]
+pub fn json_error_words(message: &str, line: usize, column: usize) -> &str {
+    if line == 0 {
+        return message;
+    }
+    message.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(message)
 }
 
 /// chrono's error for `text` read as one of the times the workspace's documents hold (an
@@ -369,8 +396,8 @@ mod tests {
             let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) else {
                 panic!("{text:?} is valid JSON");
             };
-            let english = err.to_string();
-            let english = english.split(" at line ").next().unwrap_or(&english);
+            let message = err.to_string();
+            let english = super::json_error_words(&message, err.line(), err.column());
             let french = french_json_syntax_message(english);
             assert!(!french.starts_with("valeur non valable"), "{text:?}: {english} → {french}");
         }

@@ -13,7 +13,7 @@ use crate::problem::Problem;
 /// bounds its work.
 #[derive(Debug)]
 #[non_exhaustive]
-pub struct Call<'a> {
+pub struct HandlerInput<'a> {
     /// The request body, UTF-8 (a body that is not UTF-8 is refused before the handler).
     pub body: &'a str,
     /// The query parameters, by name (the last one wins when a name is repeated).
@@ -25,7 +25,7 @@ pub struct Call<'a> {
     pub max_nodes: u64,
 }
 
-impl<'a> Call<'a> {
+impl<'a> HandlerInput<'a> {
     /// A call of `body` and `query`, never stopped, with no cap of the service's own.
     ///
     /// # Example
@@ -33,11 +33,11 @@ impl<'a> Call<'a> {
     /// use std::{collections::BTreeMap, sync::atomic::AtomicBool};
     ///
     /// let (query, stop) = (BTreeMap::new(), AtomicBool::new(false));
-    /// let call = eig_server::Call::new("{}", &query, &stop);
+    /// let call = eig_server::HandlerInput::new("{}", &query, &stop);
     /// assert_eq!(call.max_nodes, u64::MAX);
     /// ```
     pub fn new(body: &'a str, query: &'a BTreeMap<String, String>, stop: &'a AtomicBool) -> Self {
-        Call { body, query, stop, max_nodes: u64::MAX }
+        HandlerInput { body, query, stop, max_nodes: u64::MAX }
     }
 }
 
@@ -47,7 +47,7 @@ impl<'a> Call<'a> {
 /// a blocking thread, so it may take time; a failed write means the service gave up on the
 /// request (its deadline, the client gone): the handler stops and returns any problem.
 pub type Handler =
-    Arc<dyn Fn(&Call<'_>, &mut dyn std::io::Write) -> Result<(), Problem> + Send + Sync>;
+    Arc<dyn Fn(&HandlerInput<'_>, &mut dyn std::io::Write) -> Result<(), Problem> + Send + Sync>;
 
 /// A query parameter of a `GET` operation.
 #[derive(Clone, Debug)]
@@ -120,7 +120,7 @@ impl Endpoint {
         path: impl Into<String>,
         summary: impl Into<String>,
         output: impl Into<String>,
-        handler: impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static,
+        handler: impl Fn(&HandlerInput<'_>) -> Result<String, Problem> + Send + Sync + 'static,
     ) -> Endpoint {
         Endpoint::writing(method, path, summary, output, move |call, sink| {
             let text = handler(call)?;
@@ -149,7 +149,7 @@ impl Endpoint {
         path: impl Into<String>,
         summary: impl Into<String>,
         output: impl Into<String>,
-        handler: impl Fn(&Call<'_>, &mut dyn std::io::Write) -> Result<(), Problem>
+        handler: impl Fn(&HandlerInput<'_>, &mut dyn std::io::Write) -> Result<(), Problem>
         + Send
         + Sync
         + 'static,

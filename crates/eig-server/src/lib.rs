@@ -29,7 +29,7 @@
 //! ```
 
 pub use crate::{
-    api::{Api, Call, Endpoint, Handler, Method, QueryParameter},
+    api::{Api, Endpoint, Handler, HandlerInput, Method, QueryParameter},
     openapi::openapi,
     pages::{Coverage, NORMATIVE, NormativeSentence, coverage, coverage_markdown, rule_pages},
     problem::Problem,

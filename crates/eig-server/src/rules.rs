@@ -6,7 +6,7 @@ use eig_api::{ApiError, Direction, ParamType, Request, Surface};
 use serde_json::{Value, json};
 
 use crate::{
-    api::{Api, Call, Endpoint, Method, QueryParameter},
+    api::{Api, Endpoint, HandlerInput, Method, QueryParameter},
     problem::Problem,
 };
 
@@ -25,7 +25,7 @@ fn param_schema(kind: ParamType) -> Value {
 
 /// The request of a call, from the service (messages name HTTP resources), stopped by the
 /// service's flag and capped by its limits.
-fn request<'a>(call: &Call<'a>) -> Request<'a> {
+fn request<'a>(call: &HandlerInput<'a>) -> Request<'a> {
     Request::new(call.body, call.query, Surface::Http)
         .interruptible(call.stop)
         .with_max_nodes(call.max_nodes)
@@ -34,7 +34,7 @@ fn request<'a>(call: &Call<'a>) -> Request<'a> {
 /// A handler that runs `run` on the call.
 fn handler(
     run: impl Fn(&Request<'_>) -> Result<String, ApiError> + Send + Sync + 'static,
-) -> impl Fn(&Call<'_>) -> Result<String, Problem> + Send + Sync + 'static {
+) -> impl Fn(&HandlerInput<'_>) -> Result<String, Problem> + Send + Sync + 'static {
     move |call| run(&request(call)).map_err(|err| Problem::from_error(&err))
 }
 

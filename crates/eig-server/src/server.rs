@@ -26,7 +26,7 @@ use tokio::{
 };
 
 use crate::{
-    api::{Api, Call, Endpoint, Method},
+    api::{Api, Endpoint, HandlerInput, Method},
     openapi::openapi,
     page,
     problem::Problem,
@@ -348,8 +348,12 @@ async fn answer(shared: &Shared, request: Request, started: Instant) -> Result<R
     // to a thread of its own (which would cost more than the work).
     if operation.quick && body.len() <= QUICK_BODY {
         let stop = AtomicBool::new(false);
-        let call =
-            Call { body: &body, query: &query, stop: &stop, max_nodes: shared.limits.max_nodes };
+        let call = HandlerInput {
+            body: &body,
+            query: &query,
+            stop: &stop,
+            max_nodes: shared.limits.max_nodes,
+        };
         let mut answer = Vec::new();
         let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             (operation.handler)(&call, &mut answer)
@@ -408,7 +412,7 @@ async fn compute(
     let (flag, max_nodes) = (Arc::clone(&stop), shared.limits.max_nodes);
     let mut task = tokio::task::spawn_blocking(move || {
         let _held = held;
-        let call = Call { body: &body, query: &query, stop: &flag, max_nodes };
+        let call = HandlerInput { body: &body, query: &query, stop: &flag, max_nodes };
         handler(&call, &mut sink)?;
         sink.finish().map_err(|_| Problem::busy())
     });

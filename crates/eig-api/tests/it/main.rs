@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 mod architecture;
+mod builders;
 mod case_results;
 mod codes;
 mod routes;

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
+mod builders;
 mod changes;
 mod citations;
 mod corpus;

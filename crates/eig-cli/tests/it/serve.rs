@@ -1439,7 +1439,7 @@ mod browser {
             self.settle_any().await?;
             let request = self.request().await?;
             let vocabulary = eig_api::vocabulary();
-            let label = |list: &[eig_api::Label], value: &Value| {
+            let label = |list: &[eig_api::LabelledValue], value: &Value| {
                 list.iter().find(|l| &l.value == value).map(|l| l.label.clone()).unwrap_or_default()
             };
             let (decision, rules, plan, changes) = if request.get("application").is_some() {

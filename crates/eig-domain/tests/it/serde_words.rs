@@ -10,14 +10,16 @@
 //! expected reaches any hook only as text (`de::Expected` is `Display`).
 //! [`french_serde_message`] and [`french_json_syntax_message`] therefore read the message,
 //! and so do the hints of eig-api's reader and eig-cases' (`invalid type: string`, `expected
-//! u…`, `expected a string`, `invalid type: integer`). chrono's errors need no words: see
-//! [`time_error`].
+//! u…`, `expected a string`, `invalid type: integer`, `invalid type: floating point`): each
+//! phrase they read is made here. The position is read as numbers (`line`, `column`:
+//! [`json_error_words`]), and chrono's errors need no words: see [`time_error`].
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, format::ParseErrorKind};
 use eig_domain::{
-    Euros, Notes, Strict, french_json_syntax_message, french_serde_message, time_error,
+    Euros, Notes, Strict, french_json_syntax_message, french_serde_message, json_error_words,
+    time_error,
 };
 use serde::Deserialize;
 use serde_json::error::Category;
@@ -55,9 +57,22 @@ struct Document {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "read only for its errors")]
+enum Either {
+    Number(u8),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
 #[expect(dead_code, reason = "read only for its errors")]
 struct Dated {
     on: DateTime<FixedOffset>,
+}
+
+/// `err`'s words, without the position `serde_json` appends.
+fn words(err: &serde_json::Error) -> String {
+    json_error_words(&err.to_string(), err.line(), err.column()).to_owned()
 }
 
 /// serde's message for `json` read as a [`Document`], through [`Strict`], without position.
@@ -65,8 +80,7 @@ fn message(json: &str) -> String {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let err = Document::deserialize(Strict::new(&mut deserializer)).unwrap_err();
     assert_eq!(err.classify(), Category::Data, "{json}: {err}");
-    let text = err.to_string();
-    text.rfind(" at line ").map_or(text.clone(), |at| text[..at].to_owned())
+    words(&err)
 }
 
 /// Every kind of message [`french_serde_message`] reads, as serde makes it, turned into
@@ -133,6 +147,48 @@ fn the_words_of_the_hints_are_serde_s() {
     assert!(integer_for_string.ends_with("expected a string"), "{integer_for_string}");
     let float_for_string = message(r#"{"amount": 0.5}"#);
     assert!(float_for_string.starts_with("invalid type: floating point"), "{float_for_string}");
+    // eig-cases reads a case through serde_json's `Value`, whose messages are its own.
+    for (value, words) in [
+        (serde_json::json!({"amount": 0.5}), "invalid type: floating point"),
+        (serde_json::json!({"amount": 70000}), "invalid type: integer"),
+    ] {
+        let err = Document::deserialize(Strict::new(value)).unwrap_err().to_string();
+        assert!(err.contains(words), "{err}");
+    }
+}
+
+/// The two messages [`french_serde_message`] knows whole: an enumeration's value of the wrong
+/// JSON type (`serde_json`'s "expected value") and a value of none of an untagged enum's forms.
+#[test]
+fn the_whole_messages_read_are_serde_s() {
+    let mut deserializer = serde_json::Deserializer::from_str(r#"{"route": 5}"#);
+    let err = Document::deserialize(Strict::new(&mut deserializer)).unwrap_err();
+    assert_eq!(words(&err), "expected value");
+    assert_eq!(
+        french_serde_message(&words(&err)),
+        "attendu : le nom d'une valeur permise entre guillemets, ou un objet JSON"
+    );
+    let err = words(&serde_json::from_str::<Either>("true").unwrap_err());
+    assert!(err.starts_with("data did not match any variant of untagged enum"), "{err}");
+    assert_eq!(french_serde_message(&err), "la valeur n'a aucune des formes permises ici");
+}
+
+/// The position `serde_json` appends to its words is the one its error gives as numbers:
+/// [`json_error_words`] takes it away by those numbers, for a syntax error and a data error.
+#[test]
+fn the_position_is_read_from_the_error_s_numbers() {
+    let syntax = serde_json::from_str::<serde_json::Value>("{\n  \"a\" 1}").unwrap_err();
+    assert_eq!((syntax.classify(), syntax.line(), syntax.column()), (Category::Syntax, 2, 7));
+    assert_eq!(syntax.to_string(), "expected `:` at line 2 column 7");
+    assert_eq!(words(&syntax), "expected `:`");
+    let mut deserializer = serde_json::Deserializer::from_str(r#"{"route": "pia"}"#);
+    let data = Document::deserialize(Strict::new(&mut deserializer)).unwrap_err();
+    assert_eq!((data.classify(), data.line(), data.column()), (Category::Data, 1, 15));
+    assert!(data.to_string().ends_with(" at line 1 column 15"), "{data}");
+    assert!(!words(&data).contains(" at line "), "{data}");
+    // An error made without a document has no position, and its words are all of it.
+    let made = <serde_json::Error as serde::de::Error>::missing_field("x");
+    assert_eq!((made.line(), words(&made)), (0, "missing field `x`".to_owned()));
 }
 
 /// Every syntax error people make, as `serde_json` words it, put into French with what to
@@ -162,11 +218,10 @@ fn json_syntax_messages_are_put_into_french() {
             panic!("{json:?} is read");
         };
         assert!(matches!(err.classify(), Category::Syntax | Category::Eof), "{json}: {err}");
-        let text = err.to_string();
-        let words = text.rfind(" at line ").map_or(text.as_str(), |at| &text[..at]);
-        let french = french_json_syntax_message(words);
-        assert_ne!(french, general, "{json:?}: {words}");
-        assert!(!french.contains("ponctuation inattendue"), "{json:?}: {words}");
+        let english = words(&err);
+        let french = french_json_syntax_message(&english);
+        assert_ne!(french, general, "{json:?}: {english}");
+        assert!(!french.contains("ponctuation inattendue"), "{json:?}: {english}");
     }
 }
 
@@ -191,8 +246,7 @@ fn a_strict_reading_notes_the_missing_field_and_the_refused_text() {
     let text = notes.refused_text().unwrap();
     assert_eq!(time_error(&text, &err).map(|error| error.kind()), Some(ParseErrorKind::TooShort));
     // A date, refused as such.
-    let err = serde_json::from_str::<NaiveDate>(r#""2018-13-01""#).unwrap_err().to_string();
-    let err = err.rfind(" at line ").map_or(err.clone(), |at| err[..at].to_owned());
+    let err = words(&serde_json::from_str::<NaiveDate>(r#""2018-13-01""#).unwrap_err());
     assert_eq!(
         time_error("2018-13-01", &err).map(|error| error.kind()),
         Some(ParseErrorKind::OutOfRange)

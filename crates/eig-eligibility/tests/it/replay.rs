@@ -293,9 +293,11 @@ const REFUSALS: &[(&str, &str, &str, Resolution)] = &[
             "REG7 §3.1 « Le programme EIG est destiné aux administrations centrales et aux \
              opérateurs de l’État »: the Présidence de la République is neither (its services \
              are not a ministry's central administration; the file classifies it `autre_etat`, \
-             an inference). The site's project page (site-eig-v3 `site/content/defis/datalma.md`, \
-             two people linked) shows it was admitted. The reading is kept (the text states \
-             whom the programme is for, under « Conditions d’éligibilité »); Datalma is \
+             an inference). The site's project page ([`site/content/defis/datalma.md`](\
+             https://github.com/entrepreneur-interet-general/site-eig-v3/blob/b1e648286a067bacf1c3d82cafcf9361dec33423/site/content/defis/datalma.md) \
+             of site-eig-v3, two people linked) shows it was admitted. The reading is kept \
+             (the text states whom the programme is for, under « Conditions d’éligibilité »); \
+             Datalma is \
              documented as an exception in the catalogue (`eig7.host.kind`).",
         ),
     ),

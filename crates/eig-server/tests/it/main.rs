@@ -1,6 +1,8 @@
 //! The OpenAPI document's assembly, on small schemas (the whole service is tested through
 //! `eig serve` in crates/eig-cli/tests/it/serve.rs).
 
+mod builders;
+
 use eig_server::{Api, Endpoint, Method, Problem, QueryParameter, openapi};
 use serde_json::{Value, json};
 
