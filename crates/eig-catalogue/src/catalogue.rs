@@ -352,7 +352,11 @@ fn eligibility_entry(
         other_sources: Vec::new(),
         parameters,
         interpretations: register.for_rule(definition.id).into_iter().cloned().collect(),
-        cases: corpus.cases_of(definition.id).iter().map(|case| case.name.clone()).collect(),
+        cases: corpus
+            .cases_of_promotion(definition.id, promotion)
+            .iter()
+            .map(|case| case.name.clone())
+            .collect(),
     }
 }
 
@@ -393,7 +397,11 @@ fn funding_entry(
         other_sources: cited.collect(),
         parameters,
         interpretations: register.for_rule(rule.as_str()).into_iter().cloned().collect(),
-        cases: corpus.cases_of(rule.as_str()).iter().map(|case| case.name.clone()).collect(),
+        cases: corpus
+            .cases_of_promotion(rule.as_str(), promotion)
+            .iter()
+            .map(|case| case.name.clone())
+            .collect(),
     }
 }
 

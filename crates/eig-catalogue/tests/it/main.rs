@@ -47,6 +47,35 @@ fn every_rule_of_the_code_is_catalogued_with_its_cases() {
     }
 }
 
+/// A rule of several promotions (the funding rules) lists under each promotion only the
+/// cases of that promotion: EIG4's funding rules list no EIG3, EIG5, EIG6 or EIG7 case.
+#[test]
+fn a_rule_lists_only_the_cases_of_its_promotion() {
+    let corpus = Corpus::embedded();
+    let promotion_of: BTreeMap<&str, Option<Promotion>> =
+        corpus.cases().iter().map(|case| (case.name.as_str(), case.promotion)).collect();
+    let all = catalogue(None, None, corpus, Register::embedded());
+    for promotion in &all.promotions {
+        for rule in &promotion.rules {
+            for case in &rule.cases {
+                assert_eq!(
+                    promotion_of[case.as_str()],
+                    Some(promotion.promotion),
+                    "{} {}: case {case}",
+                    promotion.promotion,
+                    rule.id
+                );
+            }
+        }
+    }
+    let eig4 = &all.promotions.iter().find(|p| p.promotion == Promotion::Eig4).unwrap().rules;
+    let months =
+        eig4.iter().find(|rule| rule.id == "funding.transfer_on_decree_publication").unwrap();
+    assert!(!months.cases.is_empty());
+    // The corpus does hold cases of this rule in other promotions.
+    assert!(corpus.cases_of("funding.transfer_on_decree_publication").len() > months.cases.len());
+}
+
 /// A funding rule carries the promotion's official parameter values with their sources.
 #[test]
 fn funding_rules_carry_their_parameters() {
