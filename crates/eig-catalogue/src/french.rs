@@ -24,8 +24,17 @@ pub fn catalogue_french(catalogue: &Catalogue) -> String {
     let mut out = String::new();
     if let Some(day) = catalogue.on {
         let _ = writeln!(out, "Le {} :", day.format("%d/%m/%Y"));
-        if catalogue.open_calls.is_empty() {
-            out.push_str("aucun appel n'est ouvert ce jour-là d'après les calendriers publiés.\n");
+        match (catalogue.open_calls.is_empty(), catalogue.promotion) {
+            (true, Some(promotion)) => {
+                let _ = writeln!(
+                    out,
+                    "aucun appel de la promotion {promotion} n'est ouvert ce jour-là d'après son \
+                     calendrier publié."
+                );
+            }
+            (true, None) => out
+                .push_str("aucun appel n'est ouvert ce jour-là d'après les calendriers publiés.\n"),
+            _ => {}
         }
         for call in &catalogue.open_calls {
             let _ = writeln!(out, "- ouvert : {}", call_line(call));
