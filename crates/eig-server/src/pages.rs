@@ -11,8 +11,10 @@ use eig_catalogue::{Corpus, Note, Register, RuleEntry, Unmodelled, catalogue, se
 use eig_domain::Document;
 use eig_sources::normalise_quote;
 
-/// The words that make a sentence normative (an obligation, a prohibition, an eligibility).
-pub const NORMATIVE: [&str; 12] = [
+/// The words that make a sentence normative (an obligation, a prohibition, an eligibility,
+/// an exclusion), matched in the sentence lower-cased, anywhere in it or at its start
+/// (« Ne peuvent … », « Sont éligibles … »).
+pub const NORMATIVE: [&str; 17] = [
     " doit ",
     " doivent ",
     " devra ",
@@ -25,7 +27,125 @@ pub const NORMATIVE: [&str; 12] = [
     " s'engagent",
     "impérativement",
     " obligatoire",
+    " ne sera pas retenu",
+    " ne seront pas retenu",
+    " sera écarté",
+    " seront écarté",
+    " sont exclu",
 ];
+
+/// Whether `sentence` holds one of the [`NORMATIVE`] words, whatever its case.
+///
+/// # Example
+/// ```
+/// assert!(eig_server::is_normative("Ne peuvent candidater que des personnes physiques."));
+/// assert!(eig_server::is_normative("Tout dossier incomplet sera écarté."));
+/// assert!(!eig_server::is_normative("Le programme a fait le pari de l'ouverture."));
+/// ```
+pub fn is_normative(sentence: &str) -> bool {
+    let spaced = format!(" {} ", sentence.to_lowercase());
+    NORMATIVE.iter().any(|word| spaced.contains(word))
+}
+
+/// Whether `document` states rules: the report of analysis (RAPPORT) and the programme's
+/// operations notes (ING) are cited for figures, and their sentences are not counted.
+pub fn states_rules(document: Document) -> bool {
+    !matches!(document, Document::Rapport | Document::Ing)
+}
+
+/// The paragraphs of a text as its layout means them: blank-line separated, with a page
+/// number's line left out, a heading (« Article 7 – … », « 4.3 Contenu … ») set apart from
+/// the sentence below it, and a sentence a page break cut (« rémunérés 3 500 » / « ou 4 000
+/// euros ») joined again.
+///
+/// # Example
+/// ```
+/// let text = "Article 7 – Engagements\nLes candidats s'engagent à venir.\n\n\n   9\nrémunérés 3 500\n\n  7\nou 4 000 euros.";
+/// assert_eq!(
+///     eig_server::layout_paragraphs(text),
+///     ["Article 7 – Engagements", "Les candidats s'engagent à venir.", "rémunérés 3 500\nou 4 000 euros."]
+/// );
+/// ```
+pub fn layout_paragraphs(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    // (paragraph, whether it is a heading)
+    let mut paragraphs: Vec<(String, bool)> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<(String, bool)>| {
+        if !current.trim().is_empty() {
+            paragraphs.push((std::mem::take(current), false));
+        }
+        current.clear();
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut current, &mut paragraphs);
+        } else if is_page_number(trimmed) {
+            flush(&mut current, &mut paragraphs);
+        } else if is_heading(line, lines.get(n + 1).copied()) {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push((trimmed.to_owned(), true));
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    // A paragraph that ends mid-sentence, followed by one that starts in lower case: a page
+    // break cut the sentence.
+    let mut joined: Vec<(String, bool)> = Vec::new();
+    for (paragraph, heading) in paragraphs {
+        let starts_lower = paragraph.trim_start().starts_with(char::is_lowercase);
+        match joined.last_mut() {
+            Some((last, false))
+                if !heading
+                    && starts_lower
+                    && !last.trim_end().ends_with(['.', ';', ':', '!', '?']) =>
+            {
+                last.push('\n');
+                last.push_str(&paragraph);
+            }
+            _ => joined.push((paragraph, heading)),
+        }
+    }
+    joined.into_iter().map(|(paragraph, _)| paragraph.trim().to_owned()).collect()
+}
+
+/// A line holding only a page's number.
+fn is_page_number(trimmed: &str) -> bool {
+    (1..=3).contains(&trimmed.len()) && trimmed.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// A heading's line: « Article 7 – … » or a section's number and its title (« 4.3 Contenu du
+/// dossier », « 2.1. Administrations éligibles »), not indented as a list's item is, short,
+/// with no closing punctuation, and followed by a line that starts a sentence (or by none).
+fn is_heading(line: &str, next: Option<&str>) -> bool {
+    let trimmed = line.trim();
+    let indent = line.len() - line.trim_start().len();
+    let numbered = |rest: &str| {
+        let number = rest.split_whitespace().next().unwrap_or_default();
+        let title = rest[number.len()..].trim_start();
+        !number.is_empty()
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && title.starts_with(char::is_uppercase)
+    };
+    let article = trimmed
+        .strip_prefix("Article ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let next_starts = next.is_none_or(|next| {
+        let next = next.trim_start();
+        next.is_empty() || next.starts_with(|c: char| c.is_uppercase() || c == '«')
+    });
+    indent <= 4
+        && trimmed.chars().count() <= 90
+        && !trimmed.ends_with(['.', ';', ':', ',', '!', '?'])
+        && (article || numbered(trimmed))
+        && next_starts
+}
 
 /// The coverage of one text: its normative sentences, modelled or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,13 +274,14 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         })
         .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
-    text.split("\n\n")
+    let counted = states_rules(document);
+    layout_paragraphs(text)
+        .iter()
         .map(|paragraph| {
             eig_sources::sentences(&normalise_quote(paragraph))
                 .into_iter()
                 .map(|sentence| {
-                    let spaced = format!(" {sentence} ");
-                    let normative = NORMATIVE.iter().any(|word| spaced.contains(word));
+                    let normative = counted && is_normative(&sentence);
                     let folded = fold(&sentence);
                     let mut ids: Vec<String> = quotes
                         .iter()
@@ -194,6 +315,7 @@ pub fn coverage() -> Vec<Coverage> {
     let rules = all_rules();
     documents(&rules)
         .into_iter()
+        .filter(|document| states_rules(*document))
         .map(|document| Coverage {
             document,
             sentences: sentences(document, &rules)
@@ -229,7 +351,11 @@ pub fn coverage_markdown() -> String {
     let words: Vec<String> = NORMATIVE.iter().map(|word| format!("`{}`", word.trim())).collect();
     out.push_str(&words.join(", "));
     out.push_str(
-        ". It is *modelled* when a rule quotes it (the sentence of its definition, or of a \
+        ", matched whatever the case (a sentence may start with one). The report of \
+         analysis (RAPPORT) and the programme's operations notes (ING), which rules cite for \
+         figures, state no rule: their sentences are not counted. A page's number and a \
+         heading are not part of the sentence below them, and a sentence a page break cut is \
+         read whole. It is *modelled* when a rule quotes it (the sentence of its definition, or of a \
          funding rule's source, is in it), or when a rule models it while quoting another \
          sentence of the same passage (the closing words of a list, the same condition said \
          twice): `eig_catalogue::sentence_notes` names those rules. Every other normative \

@@ -254,6 +254,83 @@ mod pages {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
+    /// A sentence is normative whatever its case, with the exclusions' words; a heading or a
+    /// page's number is not glued to the sentence below it, and a page break does not cut a
+    /// sentence; RAPPORT and ING, which state no rule, are not counted.
+    #[test]
+    fn normative_sentences_are_found_and_cut_as_the_text_means_them() {
+        let coverage = eig_server::coverage();
+        let sentences = |document: eig_domain::Document| -> Vec<String> {
+            coverage
+                .iter()
+                .find(|text| text.document == document)
+                .map(|text| text.sentences.iter().map(|s| s.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        let has = |document, start: &str| sentences(document).iter().any(|s| s.starts_with(start));
+        use eig_domain::Document::{Aac2, Aac5, Aac6, Aac6Plus, Aap3, Aap5, Ing, Rapport};
+        assert!(has(Aac6Plus, "Sont éligibles à bénéficier du cofinancement"));
+        assert!(has(Aac2, "Les candidats inéligibles, les dossiers incomplets"));
+        // « l'article 5.4. seront écartés » is one sentence.
+        assert!(has(Aac5, "Les candidats inéligibles"));
+        assert!(!has(Aac5, "seront écartés"));
+        assert!(has(Aap3, "La candidature des administrations à l'appel à projets"));
+        assert!(has(Aac6, "Les candidat(e)s au programme s'engagent à répondre"));
+        assert!(sentences(Aap5).iter().any(|s| {
+            s.ends_with("rémunérés 3 500 ou 4 000 euros nets par mois selon les profils retenus.")
+        }));
+        for text in &coverage {
+            for sentence in &text.sentences {
+                let first = sentence.text.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    first != "Article" && !first.chars().all(|c| c.is_ascii_digit()),
+                    "{}: {}",
+                    text.document,
+                    sentence.text
+                );
+            }
+        }
+        assert!(!coverage.iter().any(|text| matches!(text.document, Rapport | Ing)));
+        let markdown = eig_server::coverage_markdown();
+        assert!(!markdown.contains("| RAPPORT |") && !markdown.contains("| 0 % |"));
+    }
+
+    /// The reasons fit their sentences: a call for projects' dossier content is not given the
+    /// candidates' complete-dossier rule; the CV of AAC4 and AAC5 is modelled by their
+    /// complete-dossier rules; the same article of the model convention in AAP6 and AAC6+
+    /// has the same note.
+    #[test]
+    fn the_reasons_fit_their_sentences() {
+        use eig_catalogue::{Note, Unmodelled};
+        use eig_domain::Document::{Aac4, Aac5, Aac6Plus, Aap3, Aap4, Aap5, Aap6};
+        let coverage = eig_server::coverage();
+        let find = |document, words: &str| {
+            coverage
+                .iter()
+                .find(|text| text.document == document)
+                .and_then(|text| text.sentences.iter().find(|s| s.text.contains(words)))
+                .cloned()
+                .unwrap_or_else(|| panic!("{document}: no sentence {words:?}"))
+        };
+        for document in [Aap3, Aap4, Aap5, Aap6, Aac6Plus] {
+            let text = coverage.iter().find(|text| text.document == document).unwrap();
+            for sentence in &text.sentences {
+                assert_ne!(
+                    sentence.reason(),
+                    Some(Unmodelled::DossierContent),
+                    "{document}: {}",
+                    sentence.text
+                );
+            }
+        }
+        assert_eq!(find(Aac4, "fournir un CV").rules(), ["eig4.candidate.complete_dossier"]);
+        assert_eq!(find(Aac5, "fournir un CV").rules(), ["eig5.candidate.complete_dossier"]);
+        assert_eq!(find(Aap4, "Ces sessions sont obligatoires").rules(), ["eig4.defi.commitments"]);
+        let words = "à publier sous licence libre le code source des développements";
+        assert_eq!(find(Aap6, words).note, find(Aac6Plus, words).note);
+        assert!(matches!(find(Aap6, words).note, Some(Note::NotModelled(_))));
+    }
+
     /// Every link of every page names a page that exists, and its anchor, if any, an element
     /// of that page.
     #[test]
