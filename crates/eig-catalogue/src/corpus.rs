@@ -166,7 +166,15 @@ impl Corpus {
         self.parameters.get(rule)
     }
 
-    /// What the corpus's runs show of `rule`'s logic (eligibility rules only).
+    /// What the corpus's runs show of `rule`'s logic (eligibility rules only: dossier,
+    /// candidate, AMI 5 bis and EIG6+ prolongation rules).
+    ///
+    /// # Example
+    /// ```
+    /// let corpus = eig_catalogue::Corpus::embedded();
+    /// let same_pay = corpus.logic_of("eig6plus.contract.same_pay").unwrap();
+    /// assert!(same_pay.satisfied > 0);
+    /// ```
     pub fn logic_of(&self, rule: &str) -> Option<&RuleLogic> {
         self.logic.get(rule)
     }
@@ -257,6 +265,7 @@ impl Corpus {
             CaseInput::Dossier(dossier) => eig_eligibility::evaluate_dossier(dossier),
             CaseInput::Candidate(application) => eig_eligibility::evaluate_candidate(application),
             CaseInput::Ami5bis(application) => eig_eligibility::evaluate_eig5bis(application),
+            CaseInput::Prolongation(request) => eig_eligibility::evaluate_prolongation(request),
             _ => return,
         };
         if let Ok(Decision { trace, .. }) = decision {

@@ -102,7 +102,9 @@ fn rule_french(out: &mut String, rule: &RuleEntry) {
     for interpretation in &rule.interpretations {
         let _ = writeln!(
             out,
-            "  Interprétation : {} (registre des interprétations, docs/rules/assumptions.md)",
+            "  Interprétation retenue : {} ({}, registre des interprétations, \
+             docs/rules/assumptions.md)",
+            interpretation.french.as_deref().unwrap_or("voir le registre"),
             interpretation.slug
         );
     }

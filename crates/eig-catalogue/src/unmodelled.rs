@@ -278,7 +278,12 @@ mod table {
             "doivent fournir tous les éléments nécessaires",
             ModelledBy(&["eig5bis.candidate.complete_dossier"]),
         ),
-        // The list opened by « s'engagent à : » starts with the start day (AAC5–AAC6, AMI 5 bis).
+        // The list opened by « s'engagent à : » starts with the start day (AAC4–AAC6, AMI 5 bis).
+        note(
+            &[Aac4],
+            "Les candidats s'engagent à :",
+            ModelledBy(&["eig4.candidate.start_availability"]),
+        ),
         note(&[Aac5], "s'engagent à :", ModelledBy(&["eig5.candidate.start_availability"])),
         note(&[Aac6], "s'engagent à :", ModelledBy(&["eig6.candidate.start_availability"])),
         note(&[Ami5bis], "s'engagent à :", ModelledBy(&["eig5bis.candidate.start_availability"])),

@@ -7,13 +7,15 @@
 
 use std::{collections::BTreeMap, fmt::Write as _, sync::LazyLock};
 
-use eig_catalogue::{Corpus, Note, Register, RuleEntry, Unmodelled, catalogue, sentence_note};
+use eig_catalogue::{
+    Corpus, Note, Register, RuleEntry, Subject, Unmodelled, catalogue, sentence_note,
+};
 use eig_domain::Document;
 use eig_sources::normalise_quote;
 
 /// The words that make a sentence normative (an obligation, a prohibition, an eligibility,
 /// an exclusion), matched in the sentence lower-cased, anywhere in it or at its start
-/// (« Ne peuvent … », « Sont éligibles … »).
+/// ("Ne peuvent …", "Sont éligibles …").
 pub const NORMATIVE: [&str; 17] = [
     " doit ",
     " doivent ",
@@ -54,9 +56,9 @@ pub fn states_rules(document: Document) -> bool {
 }
 
 /// The paragraphs of a text as its layout means them: blank-line separated, with a page
-/// number's line left out, a heading (« Article 7 – … », « 4.3 Contenu … ») set apart from
-/// the sentence below it, and a sentence a page break cut (« rémunérés 3 500 » / « ou 4 000
-/// euros ») joined again.
+/// number's line left out, a heading ("Article 7 – …", "4.3 Contenu …") set apart from the
+/// sentence below it, and a sentence a page break cut ("rémunérés 3 500" / "ou 4 000 euros")
+/// joined again.
 ///
 /// # Example
 /// ```
@@ -119,8 +121,8 @@ fn is_page_number(trimmed: &str) -> bool {
     (1..=3).contains(&trimmed.len()) && trimmed.bytes().all(|byte| byte.is_ascii_digit())
 }
 
-/// A heading's line: « Article 7 – … » or a section's number and its title (« 4.3 Contenu du
-/// dossier », « 2.1. Administrations éligibles »), not indented as a list's item is, short,
+/// A heading's line: "Article 7 – …" or a section's number and its title ("4.3 Contenu du
+/// dossier", "2.1. Administrations éligibles"), not indented as a list's item is, short,
 /// with no closing punctuation, and followed by a line that starts a sentence (or by none).
 fn is_heading(line: &str, next: Option<&str>) -> bool {
     let trimmed = line.trim();
@@ -596,16 +598,34 @@ fn context(
     None
 }
 
-/// The rule's logic in words: for an eligibility rule, what the corpus's runs show (the facts
-/// it reads and the reasons it gave, in the rule's own French); for a funding rule, its
-/// title and its parameters (listed below).
+/// The rule's logic in words: for an eligibility rule (dossier, candidate, AMI 5 bis, EIG6+
+/// prolongation), what the corpus's runs show (the facts it reads and the reasons it gave, in
+/// the rule's own French); for a funding rule, its title, its parameters when it has any
+/// (listed below) and the formulas and worked examples of the corpus's plans.
 fn logic(rule: &RuleEntry) -> String {
     let mut html = String::from("<h2>Sa logique en mots</h2>\n");
     let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
+        if rule.subject != Subject::Funding {
+            let _ = writeln!(
+                html,
+                "<p>La règle vérifie : {}. Aucun cas du corpus ne l'exécute : sa logique n'est \
+                 pas montrée ici.</p>",
+                escape(&rule.title.to_lowercase())
+            );
+            return html;
+        }
+        let below = if rule.parameters.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", avec {} ci-dessous",
+                plural(rule.parameters.len(), "le paramètre", "les paramètres")
+            )
+        };
         let _ = writeln!(
             html,
             "<p>{}. Règle de financement : elle calcule une part du plan de financement de la \
-             promotion, avec les paramètres ci-dessous.</p>",
+             promotion{below}.</p>",
             escape(&rule.title)
         );
         if let Some(funding) = Corpus::embedded().funding_logic_of(&rule.id, rule.promotion) {
@@ -640,8 +660,8 @@ fn logic(rule: &RuleEntry) -> String {
         let _ = writeln!(
             html,
             "<p>Ce qu'elle répond quand la condition n'est pas remplie, dans les cas du corpus \
-             ({} formulations) :</p>\n<ul>",
-            logic.refusals.len()
+             ({}) :</p>\n<ul>",
+            plural(logic.refusals.len(), "formulation", "formulations")
         );
         for refusal in &logic.refusals {
             let _ = writeln!(html, "<li>{}</li>", escape(refusal));
@@ -649,6 +669,17 @@ fn logic(rule: &RuleEntry) -> String {
         html.push_str("</ul>\n");
     }
     html
+}
+
+/// `count` and its noun, agreed: "1 formulation", "2 formulations"; "le paramètre", "les
+/// paramètres" when `count` is not written.
+fn plural(count: usize, one: &str, several: &str) -> String {
+    match (count, one.starts_with("le ")) {
+        (1, true) => one.to_owned(),
+        (_, true) => several.to_owned(),
+        (1, false) => format!("1 {one}"),
+        (_, false) => format!("{count} {several}"),
+    }
 }
 
 fn rule_page(
@@ -671,6 +702,13 @@ fn rule_page(
             body,
             "<h2>La phrase modélisée</h2>\n<blockquote><p>« {} »</p></blockquote>",
             escape(quote)
+        );
+    } else {
+        let _ = writeln!(
+            body,
+            "<h2>La phrase modélisée</h2>\n<p>Aucune phrase des textes ne l'énonce : sa source, \
+             {}, la donne dans un tableau ou dans l'ensemble d'une section, sans phrase à citer.</p>",
+            escape(&rule.source.source.to_string())
         );
     }
     if let Some((document, html)) = context(rule, texts) {
@@ -703,9 +741,9 @@ fn rule_page(
         for interpretation in &rule.interpretations {
             let _ = writeln!(
                 body,
-                "<li><code>{}</code> : {} (registre des interprétations, docs/rules/assumptions.md)</li>",
-                escape(&interpretation.slug),
-                escape(&interpretation.title)
+                "<li>{} (<code>{}</code>, registre des interprétations, docs/rules/assumptions.md)</li>",
+                escape(interpretation.french.as_deref().unwrap_or("voir le registre")),
+                escape(&interpretation.slug)
             );
         }
         body.push_str("</ul>\n");

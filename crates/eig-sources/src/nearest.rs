@@ -81,8 +81,8 @@ fn words(text: &str) -> BTreeSet<String> {
 
 /// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (or at the
 /// end), each trimmed; what follows the last cut is the last sentence. A full stop followed
-/// by a word in lower case does not cut: it ends a number or an abbreviation (« mentionnés
-/// à l'article 5.4. seront écartés »).
+/// by a word in lower case does not cut: it ends a number or an abbreviation ("mentionnés
+/// à l'article 5.4. seront écartés").
 ///
 /// # Example
 /// ```

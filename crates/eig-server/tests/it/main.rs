@@ -271,7 +271,7 @@ mod pages {
         use eig_domain::Document::{Aac2, Aac5, Aac6, Aac6Plus, Aap3, Aap5, Ing, Rapport};
         assert!(has(Aac6Plus, "Sont éligibles à bénéficier du cofinancement"));
         assert!(has(Aac2, "Les candidats inéligibles, les dossiers incomplets"));
-        // « l'article 5.4. seront écartés » is one sentence.
+        // "l'article 5.4. seront écartés" is one sentence.
         assert!(has(Aac5, "Les candidats inéligibles"));
         assert!(!has(Aac5, "seront écartés"));
         assert!(has(Aap3, "La candidature des administrations à l'appel à projets"));
@@ -329,6 +329,58 @@ mod pages {
         let words = "à publier sous licence libre le code source des développements";
         assert_eq!(find(Aap6, words).note, find(Aac6Plus, words).note);
         assert!(matches!(find(Aap6, words).note, Some(Note::NotModelled(_))));
+    }
+
+    /// A prolongation rule's page shows its logic from the corpus's runs, not a funding
+    /// rule's words; no page says "ci-dessous" with nothing below, and counts agree.
+    #[test]
+    fn every_rule_page_gives_its_own_logic() {
+        let pages = eig_server::rule_pages();
+        for id in eig_eligibility::prolongation_rule_ids() {
+            let page = &pages[&format!("regle-{id}.html")];
+            assert!(!page.contains("Règle de financement"), "{id}");
+            assert!(page.contains("<p>Elle lit :</p>"), "{id}");
+        }
+        for (name, page) in pages.iter().filter(|(name, _)| name.starts_with("regle-")) {
+            if page.contains("ci-dessous") {
+                assert!(
+                    page.contains("<h2>Paramètres</h2>"),
+                    "{name}: « ci-dessous » and no parameter"
+                );
+            }
+            assert!(!page.contains("(1 formulations)"), "{name}");
+        }
+    }
+
+    /// Every rule page quotes the rule's sentence or says that no text states it in a
+    /// sentence; the funding rules quote theirs where a text has one (only the EIG1–EIG2
+    /// envelope, a table of RAPPORT, has none).
+    #[test]
+    fn every_rule_page_quotes_its_sentence_or_says_there_is_none() {
+        let pages = eig_server::rule_pages();
+        for (name, page) in pages.iter().filter(|(name, _)| name.starts_with("regle-")) {
+            assert!(page.contains("<h2>La phrase modélisée</h2>"), "{name}");
+        }
+        let catalogue = eig_catalogue::catalogue(
+            None,
+            None,
+            eig_catalogue::Corpus::embedded(),
+            eig_catalogue::Register::embedded(),
+        );
+        let unquoted: BTreeSet<String> = catalogue
+            .promotions
+            .iter()
+            .flat_map(|promotion| &promotion.rules)
+            .filter(|rule| rule.source.quote.is_none())
+            .map(|rule| format!("{} {}", rule.id, rule.promotion))
+            .collect();
+        assert_eq!(
+            unquoted,
+            BTreeSet::from([
+                "funding.envelope EIG1".to_owned(),
+                "funding.envelope EIG2".to_owned()
+            ])
+        );
     }
 
     /// Every link of every page names a page that exists, and its anchor, if any, an element
