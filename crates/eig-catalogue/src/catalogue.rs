@@ -507,10 +507,9 @@ fn calls(facts: &PromotionFacts) -> Vec<Call> {
 /// The AMI Promotion 5 bis and the EIG6+ call, as their texts date them:
 /// - the AMI: « Il est ouvert du 28 avril au 4 mai 2022 à 23 h 59 (heure de Paris). »
 ///   (AMI5bis art. 1);
-/// - the EIG6+ call opens: « Le 13 mars 2023 : ouverture de l’appel à candidatures »
-///   (AAC6+ §3.1);
-/// - and closes: « Le 29 mars 2023 à 23 h 59 : clôture de l’appel à candidatures » (AAC6+
-///   §3.1).
+/// - the EIG6+ call opens
+///   « Le 13 mars 2023 : ouverture de l’appel à candidatures » (AAC6+ §3.1);
+/// - and closes « Le 29 mars 2023 à 23 h 59 : clôture de l’appel à candidatures » (AAC6+ §3.1).
 fn eig6_other_calls() -> Vec<Call> {
     let call = |kind, opens: (i32, u32, u32), closes: (i32, u32, u32), source| {
         let opens_on = NaiveDate::from_ymd_opt(opens.0, opens.1, opens.2)?;

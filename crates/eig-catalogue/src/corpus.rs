@@ -230,11 +230,11 @@ impl Corpus {
                 let parts: Vec<String> = talent
                     .parts
                     .iter()
-                    .map(|part| format!("{} {} €", part.payer.french(), part.amount))
+                    .map(|part| format!("{} {}", part.payer.french(), part.amount.to_french()))
                     .collect();
                 let example = format!(
-                    "coût employeur {} € : {} ; parts : {}",
-                    talent.employer_cost,
+                    "coût employeur {} : {} ; parts : {}",
+                    talent.employer_cost.to_french(),
                     talent.formula.in_words(),
                     parts.join(", ")
                 );

@@ -69,6 +69,11 @@ pub fn states_rules(document: Document) -> bool {
 /// );
 /// ```
 pub fn layout_paragraphs(text: &str) -> Vec<String> {
+    layout_blocks(text).into_iter().map(|(_, paragraph)| paragraph).collect()
+}
+
+/// The paragraphs of [`layout_paragraphs`], each with its block: a heading or text.
+fn layout_blocks(text: &str) -> Vec<(Block, String)> {
     let lines: Vec<&str> = text.lines().collect();
     // (paragraph, whether it is a heading)
     let mut paragraphs: Vec<(String, bool)> = Vec::new();
@@ -113,7 +118,12 @@ pub fn layout_paragraphs(text: &str) -> Vec<String> {
             _ => joined.push((paragraph, heading)),
         }
     }
-    joined.into_iter().map(|(paragraph, _)| paragraph.trim().to_owned()).collect()
+    joined
+        .into_iter()
+        .map(|(paragraph, heading)| {
+            (if heading { Block::Heading } else { Block::Text }, paragraph.trim().to_owned())
+        })
+        .collect()
 }
 
 /// A line holding only a page's number.
@@ -198,10 +208,99 @@ impl Coverage {
     }
 }
 
+/// What a paragraph of a text is, as the pages render it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    Text,
+    Heading,
+    Item,
+}
+
+/// The blocks of a Markdown text (ING, the FAQs, the blog post), rendered as a person reads
+/// them: a heading's `#` marks, a list's `*`, emphasis, link targets, containers' `:::` lines,
+/// character references and the table of contents left out.
+///
+/// # Example
+/// ```ignore
+/// markdown_blocks("### Postes\n\n* **Un** : [lien](https://x) &#x1F4D6;\n")
+///     == [(Block::Heading, "Postes"), (Block::Item, "Un : lien")]
+/// ```
+fn markdown_blocks(text: &str) -> Vec<(Block, String)> {
+    let inline = |line: &str| -> String {
+        let mut out = String::new();
+        let mut rest = line;
+        while let Some(at) = rest.find("&#") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].find(';').map_or("", |end| &rest[at + end + 1..]);
+        }
+        out.push_str(rest);
+        let mut cleaned = String::new();
+        let mut chars = out.replace("**", "").chars().collect::<Vec<_>>().into_iter().peekable();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    for next in chars.by_ref() {
+                        if next == ')' {
+                            break;
+                        }
+                    }
+                }
+                _ => cleaned.push(ch),
+            }
+        }
+        let trimmed = cleaned.trim();
+        let trimmed =
+            trimmed.strip_prefix('_').and_then(|t| t.strip_suffix('_')).unwrap_or(trimmed);
+        trimmed.to_owned()
+    };
+    let mut blocks: Vec<(Block, String)> = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let mut current = String::new();
+        let flush = |current: &mut String, blocks: &mut Vec<(Block, String)>| {
+            if !current.trim().is_empty() {
+                blocks.push((Block::Text, std::mem::take(current)));
+            }
+            current.clear();
+        };
+        for line in paragraph.lines() {
+            let trimmed = line.trim();
+            if trimmed.starts_with(":::") {
+                flush(&mut current, &mut blocks);
+                // `::: tip Ressources`: the container's kind, then its title.
+                let rest = trimmed.trim_start_matches(':').trim_start();
+                let title = inline(rest.split_once(' ').map_or("", |(_, title)| title));
+                if !title.is_empty() {
+                    blocks.push((Block::Text, title));
+                }
+            } else if trimmed == "[[toc]]" {
+            } else if let Some(heading) = trimmed.strip_prefix('#') {
+                flush(&mut current, &mut blocks);
+                blocks.push((Block::Heading, inline(heading.trim_start_matches('#'))));
+            } else if let Some(item) =
+                trimmed.strip_prefix("* ").or_else(|| trimmed.strip_prefix("- "))
+            {
+                flush(&mut current, &mut blocks);
+                blocks.push((Block::Item, inline(item)));
+            } else if !trimmed.is_empty() {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(&inline(trimmed));
+            }
+        }
+        flush(&mut current, &mut blocks);
+    }
+    blocks.retain(|(_, text)| !text.is_empty());
+    blocks
+}
+
 /// One sentence of a text: the rules that model it and, for a normative sentence no rule
 /// quotes, its note.
 struct Sentence {
     text: String,
+    /// The block of its paragraph: text, a heading or a list's item (Markdown texts).
+    block: Block,
     normative: bool,
     quoted_by: Vec<String>,
     note: Option<Note>,
@@ -277,11 +376,23 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
     let counted = states_rules(document);
-    layout_paragraphs(text)
+    let blocks: Vec<(Block, String)> = if matches!(
+        document,
+        Document::Ing | Document::Chiffres | Document::FaqAdm | Document::FaqEig
+    ) {
+        markdown_blocks(text)
+    } else {
+        layout_blocks(text)
+    };
+    blocks
         .iter()
-        .map(|paragraph| {
-            eig_sources::sentences(&normalise_quote(paragraph))
-                .into_iter()
+        .map(|(block, paragraph)| {
+            let cut = if *block == Block::Heading {
+                vec![normalise_quote(paragraph)]
+            } else {
+                eig_sources::sentences(&normalise_quote(paragraph))
+            };
+            cut.into_iter()
                 .map(|sentence| {
                     let normative = counted && is_normative(&sentence);
                     let folded = fold(&sentence);
@@ -297,7 +408,7 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
                         .collect();
                     ids.dedup();
                     let note = if normative { sentence_note(document, &sentence) } else { None };
-                    Sentence { text: sentence, normative, quoted_by: ids, note }
+                    Sentence { text: sentence, block: *block, normative, quoted_by: ids, note }
                 })
                 .collect()
         })
@@ -525,8 +636,18 @@ fn text_page(document: Document, paragraphs: &[Vec<Sentence>], rules: &[RuleEntr
          les phrases normatives qu'aucune règle ne modélise sont signalées « non modélisée », \
          avec la raison.</p>\n",
     );
+    let block =
+        |p: usize| paragraphs.get(p).and_then(|paragraph| paragraph.first()).map(|s| s.block);
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        body.push_str("<p>");
+        let (open, close) = match block(p) {
+            Some(Block::Heading) => ("<h2>", "</h2>\n"),
+            Some(Block::Item) => (
+                if p > 0 && block(p - 1) == Some(Block::Item) { "<li>" } else { "<ul>\n<li>" },
+                if block(p + 1) == Some(Block::Item) { "</li>\n" } else { "</li>\n</ul>\n" },
+            ),
+            _ => ("<p>", "</p>\n"),
+        };
+        body.push_str(open);
         for (n, sentence) in paragraph.iter().enumerate() {
             let rules_of = sentence.rules();
             if rules_of.is_empty() {
@@ -560,13 +681,20 @@ fn text_page(document: Document, paragraphs: &[Vec<Sentence>], rules: &[RuleEntr
                 }
             }
         }
-        body.push_str("</p>\n");
+        let kept = body.trim_end_matches(' ').len();
+        body.truncate(kept);
+        body.push_str(close);
     }
     page(&format!("Texte {document}"), &body)
 }
 
+/// How many paragraphs of a list a rule's context shows after a sentence ending in a colon.
+const LIST_PARAGRAPHS: usize = 8;
+
 /// The rule's sentence in its text: the paragraph holding the first sentence the rule
-/// models, with that sentence marked and linked to its place on the text's page.
+/// models, with that sentence marked and linked to its place on the text's page; when the
+/// sentence ends its paragraph with a colon, the list that follows too (the paragraphs up to
+/// the next heading, at most [`LIST_PARAGRAPHS`]).
 fn context(
     rule: &RuleEntry,
     texts: &BTreeMap<Document, Vec<Vec<Sentence>>>,
@@ -586,9 +714,20 @@ fn context(
                     let _ = write!(html, "{} ", escape(&sentence.text));
                 }
             }
+            html.push_str("</p>");
+            if at + 1 == paragraph.len() && paragraph[at].text.ends_with(':') {
+                let list = paragraphs[p + 1..]
+                    .iter()
+                    .take_while(|next| next.first().is_some_and(|s| s.block != Block::Heading))
+                    .take(LIST_PARAGRAPHS);
+                for next in list {
+                    let texts: Vec<String> = next.iter().map(|s| escape(&s.text)).collect();
+                    let _ = write!(html, "<p>{}</p>", texts.join(" "));
+                }
+            }
             let _ = writeln!(
                 html,
-                "</p></blockquote>\n<p><a href=\"{}#{}\">Cette phrase dans le texte {document}</a>.</p>",
+                "</blockquote>\n<p><a href=\"{}#{}\">Cette phrase dans le texte {document}</a>.</p>",
                 text_file(document),
                 sentence_anchor(p, at)
             );

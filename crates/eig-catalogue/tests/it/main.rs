@@ -298,3 +298,35 @@ fn the_funding_catalogue_is_the_code() {
         .collect();
     assert_eq!(rows, official, "the table of parameters differs from official_parameters()");
 }
+
+/// The French agrees in number ("1 modifiée", "2 modifiées") and writes every date of the
+/// difference's facts in one style (day/month/year), never ISO.
+#[test]
+fn the_french_agrees_and_dates_in_one_style() {
+    let (corpus, register) = (Corpus::embedded(), Register::embedded());
+    let mut singulars = 0;
+    for pair in Promotion::ALL.windows(2) {
+        let text = eig_catalogue::diff_french(&diff(pair[0], pair[1], corpus, register));
+        let header = text.lines().next().unwrap();
+        let counts = header.split_once(" : ").unwrap().1.trim_end_matches('.');
+        for piece in counts.split(", ") {
+            let (count, words) = piece.split_once(' ').unwrap();
+            let count: usize = count.parse().unwrap();
+            if count <= 1 {
+                singulars += 1;
+                assert!(!words.ends_with('s'), "{header}");
+            } else {
+                assert!(words.ends_with('s'), "{header}");
+            }
+        }
+        for line in text.lines().filter(|line| line.starts_with("- ") && line.contains(" → ")) {
+            let iso = line.as_bytes().windows(8).any(|w| {
+                w[..4].iter().all(u8::is_ascii_digit)
+                    && w[4] == b'-'
+                    && w[5..7].iter().all(u8::is_ascii_digit)
+            });
+            assert!(!iso, "a date not in the French style: {line}");
+        }
+    }
+    assert!(singulars > 0, "no count of 0 or 1 to check");
+}

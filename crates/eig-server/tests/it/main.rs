@@ -383,6 +383,28 @@ mod pages {
         );
     }
 
+    /// ING's Markdown is rendered (headings, lists, no `**`, `:::` or link targets); a text's
+    /// headings are headings; a rule whose sentence ends with a colon shows the list that
+    /// follows in its context.
+    #[test]
+    fn markdown_is_rendered_and_a_list_follows_its_colon() {
+        let pages = eig_server::rule_pages();
+        let ing = &pages["texte-ING.html"];
+        for raw in ["**", ":::", "](http", "[[toc]]", "&amp;#x", "### "] {
+            assert!(!ing.contains(raw), "ING shows {raw:?} raw");
+        }
+        assert!(ing.contains("<h2>Postes de dépenses</h2>"), "{ing}");
+        assert!(ing.contains("<ul>\n<li>Rémunération des EIG : "), "{ing}");
+        let aac6 = &pages["texte-AAC6.html"];
+        assert!(aac6.contains("<h2>Article 7 – Engagements des candidat(e)s</h2>"), "{aac6}");
+        // AAC4 art. 8: the sentence ending with a colon, and the start day in the list below.
+        let start = &pages["regle-eig4.candidate.start_availability.html"];
+        let context = &start[start.find("<blockquote class=\"contexte\">").unwrap()..];
+        let context = &context[..context.find("</blockquote>").unwrap()];
+        assert!(context.contains("<mark>Les candidats s'engagent à :</mark>"), "{context}");
+        assert!(context.contains("Commencer leur défi"), "{context}");
+    }
+
     /// Every link of every page names a page that exists, and its anchor, if any, an element
     /// of that page.
     #[test]
@@ -436,10 +458,11 @@ mod pages {
         let pia = &pages["regle-funding.pia_share_of_employer_cost-EIG3.html"];
         assert!(pia.contains("<li>70\u{a0}% du coût total employeur du talent"), "{pia}");
         assert!(!pia.contains("60\u{a0}% du coût"), "a scenario's override shown as the rule");
-        assert!(pia.contains("coût employeur 70000.00 € : 70\u{a0}%"), "{pia}");
+        assert!(pia.contains("coût employeur 70\u{202f}000,00\u{a0}€ : 70\u{a0}%"), "{pia}");
+        assert!(!pia.contains("70000.00"), "an amount not in French: {pia}");
         let months = &pages["regle-funding.months_of_employer_cost-EIG4.html"];
         assert!(months.contains("mois de coût employeur du talent"), "{months}");
         let flat = &pages["regle-funding.host_pays_rest-EIG6.html"];
-        assert!(flat.contains("un forfait de 20000.00 € par talent"), "{flat}");
+        assert!(flat.contains("un forfait de 20\u{202f}000,00\u{a0}€ par talent"), "{flat}");
     }
 }
