@@ -923,7 +923,7 @@ fn rule_page(
 /// The stylesheet: readable at 390 px, contrasts of WCAG AA.
 const STYLE: &str = "body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 0 1rem; color: #1e1e1e; background: #fff; }
 a { color: #0b4fa3; overflow-wrap: anywhere; }
-li, td, p { overflow-wrap: anywhere; }
+li, td, p, h1, h2, dt, dd { overflow-wrap: anywhere; }
 a:focus { outline: 3px solid #1e1e1e; outline-offset: 2px; }
 .evitement { position: absolute; left: -9999px; }
 .evitement:focus { position: static; }
