@@ -381,7 +381,8 @@ impl RuleId {
             (RuleId::FlatPerProlongedTalent, "AAC6+ §2.2") => {
                 "le programme 352 versera des crédits de titre 2 d’un montant de 20 000 euros par EIG prolongé(e), quel que soit le niveau d’expérience des EIG concerné(e)s."
             }
-            (RuleId::DinumPaysAll, "REG7 §1.2") => {
+            // EIG7: DINUM pays the whole pay, so the host's rest is nil.
+            (RuleId::DinumPaysAll | RuleId::HostPaysRest, "REG7 §1.2") => {
                 "Des agent(e)s contractuel(le)s de la DINUM financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352"
             }
             (RuleId::SelfFunded, "AAP3 §3.1.3") => {
@@ -400,10 +401,7 @@ impl RuleId {
             (RuleId::PiaPaysPay | RuleId::HostPaysRest, "ING « Modes de financement »") => {
                 "Ce financement a financé intégralement les salaires des EIG et le budget de fonctionnement du programme pendant les 2 premières promotions."
             }
-            // EIG7: DINUM pays the whole pay, so the host's rest is nil.
-            (RuleId::HostPaysRest, "REG7 §1.2") => {
-                "Des agent(e)s contractuel(le)s de la DINUM financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352"
-            }
+
             (RuleId::AlternativeFunding, "AAP3 §3.1.2") => {
                 "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple)"
             }

@@ -86,9 +86,8 @@ fn layout_blocks(text: &str) -> Vec<(Block, String)> {
     };
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
-            flush(&mut current, &mut paragraphs);
-        } else if is_page_number(trimmed) {
+        // A blank line ends a paragraph; a page's number is left out and ends one too.
+        if trimmed.is_empty() || is_page_number(trimmed) {
             flush(&mut current, &mut paragraphs);
         } else if is_heading(line, lines.get(n + 1).copied()) {
             flush(&mut current, &mut paragraphs);
@@ -221,7 +220,7 @@ enum Block {
 /// character references and the table of contents left out.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// markdown_blocks("### Postes\n\n* **Un** : [lien](https://x) &#x1F4D6;\n")
 ///     == [(Block::Heading, "Postes"), (Block::Item, "Un : lien")]
 /// ```

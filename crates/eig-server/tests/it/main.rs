@@ -259,6 +259,7 @@ mod pages {
     /// sentence; RAPPORT and ING, which state no rule, are not counted.
     #[test]
     fn normative_sentences_are_found_and_cut_as_the_text_means_them() {
+        use eig_domain::Document::{Aac2, Aac5, Aac6, Aac6Plus, Aap3, Aap5, Ing, Rapport};
         let coverage = eig_server::coverage();
         let sentences = |document: eig_domain::Document| -> Vec<String> {
             coverage
@@ -268,7 +269,6 @@ mod pages {
                 .unwrap_or_default()
         };
         let has = |document, start: &str| sentences(document).iter().any(|s| s.starts_with(start));
-        use eig_domain::Document::{Aac2, Aac5, Aac6, Aac6Plus, Aap3, Aap5, Ing, Rapport};
         assert!(has(Aac6Plus, "Sont éligibles à bénéficier du cofinancement"));
         assert!(has(Aac2, "Les candidats inéligibles, les dossiers incomplets"));
         // "l'article 5.4. seront écartés" is one sentence.
