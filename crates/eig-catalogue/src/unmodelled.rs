@@ -43,9 +43,10 @@ pub enum Unmodelled {
     Describes,
     /// A condition of the dossier that no rule checks yet.
     NotYetModelled,
-    /// What a défi dossier must describe or contain, which the jury reads: the rules take the
-    /// facts the dossier states (its team, its mentors, its commitments), not its wording; no
-    /// call for projects has a rule on a complete dossier.
+    /// What an administration's dossier (a défi's, or an EIG6+ request for prolongations) must
+    /// describe or contain, which the jury reads: the rules take the facts the dossier states
+    /// (its team, its mentors, its commitments, its contracts), not its wording; no rule judges
+    /// whether such a dossier is complete.
     DefiDossierContent,
 }
 
@@ -99,9 +100,10 @@ impl Unmodelled {
             }
             Unmodelled::NotYetModelled => "condition du dossier qu'aucune règle ne vérifie encore",
             Unmodelled::DefiDossierContent => {
-                "ce que le dossier de défi décrit ou contient, que lit le jury : les règles \
-                 prennent les faits que le dossier déclare (équipe, mentors, engagements), pas sa \
-                 rédaction ; aucun appel à projets n'a de règle du dossier complet"
+                "ce que le dossier d'une administration (défi ou demande de prolongation) décrit ou \
+                 contient, que lit le jury : les règles prennent les faits que le dossier déclare \
+                 (équipe, mentors, engagements, contrats), pas sa rédaction ; aucune règle ne juge \
+                 si un tel dossier est complet"
             }
         }
     }
@@ -155,9 +157,10 @@ impl Unmodelled {
             }
             Unmodelled::NotYetModelled => "a condition of the dossier that no rule checks yet",
             Unmodelled::DefiDossierContent => {
-                "what a défi dossier describes or contains, which the jury reads: the rules take \
-                 the facts the dossier states (its team, its mentors, its commitments), not its \
-                 wording; no call for projects has a complete-dossier rule"
+                "what an administration's dossier (a défi's or a request for prolongations) \
+                 describes or contains, which the jury reads: the rules take the facts the dossier \
+                 states (its team, its mentors, its commitments, its contracts), not its wording; \
+                 no rule judges whether such a dossier is complete"
             }
         }
     }
