@@ -1586,7 +1586,7 @@ class Parameter(TypedDict):
 #: Les paramètres officiels du financement.
 ParameterList: TypeAlias = list[Parameter]
 
-CallKind: TypeAlias = Literal['defis', 'candidates', 'choices']
+CallKind: TypeAlias = Literal['defis', 'candidates', 'choices', 'ami5bis', 'prolongations']
 
 class Call(TypedDict):
     closes: Closing
@@ -1597,6 +1597,8 @@ class Call(TypedDict):
     source: Source
 
 class Interpretation(TypedDict):
+    french: str | None
+    reading: str
     rules: list[str]
     slug: str
     title: str
@@ -1637,6 +1639,7 @@ class RulesCatalogue(TypedDict):
     corpus_cases: int
     on: str | None
     open_calls: list[Call]
+    promotion: Promotion | None
     promotions: list[PromotionRules]
 
 SubjectOfRulesDiff: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding']

@@ -110,6 +110,10 @@ pub enum CallKind {
     Candidates,
     /// The window in which candidates choose their défis or projects.
     Choices,
+    /// The AMI Promotion 5 bis (EIG6): applications of EIG5 talents are received.
+    Ami5bis,
+    /// The call for the co-financing of EIG6 prolongations (AAC6+): requests are received.
+    Prolongations,
 }
 
 impl CallKind {
@@ -124,14 +128,45 @@ impl CallKind {
             CallKind::Defis => "appel à projets (dossiers de défis)",
             CallKind::Candidates => "appel à candidatures",
             CallKind::Choices => "choix des défis ou projets par les candidats",
+            CallKind::Ami5bis => "appel à manifestation d'intérêt Promotion 5 bis",
+            CallKind::Prolongations => {
+                "appel à candidatures pour la prolongation des EIG 6 (cofinancement EIG6+)"
+            }
         }
     }
 
-    /// What its rules judge.
-    const fn subject(self) -> Subject {
+    /// What the rules that judge what it receives judge: the choice window of EIG6 receives
+    /// the choices of the EIG 5 bis too (« Les personnes présélectionnées et les EIG 5 bis
+    /// devront indiquer 3 à 5 projets », AMI5bis art. 5.2).
+    fn judges(self, promotion: Promotion, subject: Subject) -> bool {
         match self {
-            CallKind::Defis => Subject::Dossier,
-            CallKind::Candidates | CallKind::Choices => Subject::Candidate,
+            CallKind::Defis => subject == Subject::Dossier,
+            CallKind::Candidates => subject == Subject::Candidate,
+            CallKind::Choices => {
+                subject == Subject::Candidate
+                    || promotion == Promotion::Eig6 && subject == Subject::Ami5bis
+            }
+            CallKind::Ami5bis => subject == Subject::Ami5bis,
+            CallKind::Prolongations => subject == Subject::Prolongation,
+        }
+    }
+
+    /// The call whose closing a deadline rule applies: `eig3.dossier.deadline` the call for
+    /// défis's, `eig6.candidate.choices_deadline` the choice window's…; `None` for a rule
+    /// that is no deadline.
+    fn of_deadline_rule(id: &str) -> Option<CallKind> {
+        if id.ends_with(".choices_deadline") {
+            Some(CallKind::Choices)
+        } else if id.starts_with("eig5bis.") && id.ends_with(".deadline") {
+            Some(CallKind::Ami5bis)
+        } else if id.starts_with("eig6plus.") && id.ends_with(".deadline") {
+            Some(CallKind::Prolongations)
+        } else if id.ends_with(".dossier.deadline") {
+            Some(CallKind::Defis)
+        } else if id.ends_with(".candidate.deadline") {
+            Some(CallKind::Candidates)
+        } else {
+            None
         }
     }
 }
@@ -187,6 +222,8 @@ pub struct PromotionRules {
 pub struct Catalogue {
     /// The day asked for, if any.
     pub on: Option<NaiveDate>,
+    /// The promotion asked for, if one was.
+    pub promotion: Option<Promotion>,
     /// With a day: the calls open that day.
     pub open_calls: Vec<Call>,
     /// The promotions and their rules (with a day: the promotions with an open call, and
@@ -231,12 +268,24 @@ pub fn catalogue(
         for entry in &mut promotions {
             let open: Vec<Call> =
                 entry.calls.iter().filter(|call| call.is_open_on(day)).cloned().collect();
-            entry.rules.retain(|rule| open.iter().any(|call| call.kind.subject() == rule.subject));
+            let (calls, promotion) = (&entry.calls, entry.promotion);
+            entry.rules.retain(|rule| {
+                open.iter().any(|call| call.kind.judges(promotion, rule.subject))
+                    && !deadline_passed(&rule.id, calls, day)
+            });
             open_calls.extend(open);
         }
         promotions.retain(|entry| !entry.rules.is_empty());
     }
-    Catalogue { on, open_calls, promotions, corpus_cases: corpus.cases().len() }
+    Catalogue { on, promotion, open_calls, promotions, corpus_cases: corpus.cases().len() }
+}
+
+/// Whether `rule` is a deadline rule whose call closed before `day`: it would refuse whatever
+/// is received that day, so it does not judge what is received then.
+fn deadline_passed(rule: &str, calls: &[Call], day: NaiveDate) -> bool {
+    CallKind::of_deadline_rule(rule).is_some_and(|kind| {
+        calls.iter().filter(|call| call.kind == kind).all(|call| call.last_day < day)
+    })
 }
 
 /// Every rule of `promotion`, with its calendar.
@@ -352,7 +401,11 @@ fn eligibility_entry(
         other_sources: Vec::new(),
         parameters,
         interpretations: register.for_rule(definition.id).into_iter().cloned().collect(),
-        cases: corpus.cases_of(definition.id).iter().map(|case| case.name.clone()).collect(),
+        cases: corpus
+            .cases_of_promotion(definition.id, promotion)
+            .iter()
+            .map(|case| case.name.clone())
+            .collect(),
     }
 }
 
@@ -393,7 +446,11 @@ fn funding_entry(
         other_sources: cited.collect(),
         parameters,
         interpretations: register.for_rule(rule.as_str()).into_iter().cloned().collect(),
-        cases: corpus.cases_of(rule.as_str()).iter().map(|case| case.name.clone()).collect(),
+        cases: corpus
+            .cases_of_promotion(rule.as_str(), promotion)
+            .iter()
+            .map(|case| case.name.clone())
+            .collect(),
     }
 }
 
@@ -437,8 +494,58 @@ fn funding_title(rule: RuleId) -> &'static str {
     }
 }
 
-/// The calls of a promotion's calendar.
+/// The calls of a promotion's calendar; EIG6's with the AMI Promotion 5 bis and the EIG6+
+/// call for prolongations, which its calendar does not hold.
 fn calls(facts: &PromotionFacts) -> Vec<Call> {
+    let mut calls = calendar_calls(facts);
+    if facts.promotion == Promotion::Eig6 {
+        calls.extend(eig6_other_calls());
+    }
+    calls
+}
+
+/// The AMI Promotion 5 bis and the EIG6+ call, as their texts date them:
+/// - the AMI: « Il est ouvert du 28 avril au 4 mai 2022 à 23 h 59 (heure de Paris). »
+///   (AMI5bis art. 1);
+/// - the EIG6+ call opens
+///   « Le 13 mars 2023 : ouverture de l’appel à candidatures » (AAC6+ §3.1);
+/// - and closes « Le 29 mars 2023 à 23 h 59 : clôture de l’appel à candidatures » (AAC6+ §3.1).
+fn eig6_other_calls() -> Vec<Call> {
+    let call = |kind, opens: (i32, u32, u32), closes: (i32, u32, u32), source| {
+        let opens_on = NaiveDate::from_ymd_opt(opens.0, opens.1, opens.2)?;
+        let at = NaiveDate::from_ymd_opt(closes.0, closes.1, closes.2)?.and_hms_opt(23, 59, 0)?;
+        let deadline = eig_domain::ParisDeadline::from_paris(at).ok()?;
+        let closes = Closing::Deadline { deadline };
+        Some(Call {
+            promotion: Promotion::Eig6,
+            kind,
+            opens_on: Some(opens_on),
+            closes,
+            last_day: last_day(closes),
+            source,
+        })
+    };
+    [
+        call(
+            CallKind::Ami5bis,
+            (2022, 4, 28),
+            (2022, 5, 4),
+            Source::new(eig_domain::Document::Ami5bis, "art. 1"),
+        ),
+        call(
+            CallKind::Prolongations,
+            (2023, 3, 13),
+            (2023, 3, 29),
+            Source::new(eig_domain::Document::Aac6Plus, "§3.1"),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The calls of a promotion's calendar (`PromotionFacts`).
+fn calendar_calls(facts: &PromotionFacts) -> Vec<Call> {
     let windows: [(CallKind, &Option<Sourced<Window>>); 3] = [
         (CallKind::Defis, &facts.call_for_defis),
         (CallKind::Candidates, &facts.call_for_candidates),

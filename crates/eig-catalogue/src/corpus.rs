@@ -35,6 +35,9 @@ pub struct CorpusCase {
     pub title: String,
     /// The rule ids it names.
     pub rules: Vec<String>,
+    /// The promotion its input is of, when it is of one (a split or a matching problem is of
+    /// none).
+    pub promotion: Option<Promotion>,
 }
 
 /// The rule cases, and the parameters each eligibility rule showed in their traces.
@@ -108,6 +111,7 @@ impl Corpus {
                     file: file.to_owned(),
                     title: case.title,
                     rules: case.rules,
+                    promotion: promotion_of(&case.input),
                 });
             }
         }
@@ -134,9 +138,26 @@ impl Corpus {
         self.cases.is_empty()
     }
 
-    /// The cases that name `rule`.
+    /// The cases that name `rule`, whatever their promotion.
     pub fn cases_of(&self, rule: &str) -> Vec<&CorpusCase> {
         self.cases.iter().filter(|case| case.rules.iter().any(|named| named == rule)).collect()
+    }
+
+    /// The cases of `promotion` that name `rule`: a rule shared by several promotions (the
+    /// funding rules) lists under each promotion only that promotion's cases; a case of no
+    /// promotion (a split) is listed under none.
+    ///
+    /// # Example
+    /// ```
+    /// use eig_domain::Promotion;
+    ///
+    /// let corpus = eig_catalogue::Corpus::embedded();
+    /// let eig4 = corpus.cases_of_promotion("funding.transfer_on_decree_publication", Promotion::Eig4);
+    /// assert!(!eig4.is_empty());
+    /// assert!(eig4.iter().all(|case| case.promotion == Some(Promotion::Eig4)));
+    /// ```
+    pub fn cases_of_promotion(&self, rule: &str, promotion: Promotion) -> Vec<&CorpusCase> {
+        self.cases_of(rule).into_iter().filter(|case| case.promotion == Some(promotion)).collect()
     }
 
     /// The parameters `rule` recorded in the traces of the corpus's eligibility cases: each
@@ -145,7 +166,15 @@ impl Corpus {
         self.parameters.get(rule)
     }
 
-    /// What the corpus's runs show of `rule`'s logic (eligibility rules only).
+    /// What the corpus's runs show of `rule`'s logic (eligibility rules only: dossier,
+    /// candidate, AMI 5 bis and EIG6+ prolongation rules).
+    ///
+    /// # Example
+    /// ```
+    /// let corpus = eig_catalogue::Corpus::embedded();
+    /// let same_pay = corpus.logic_of("eig6plus.contract.same_pay").unwrap();
+    /// assert!(same_pay.satisfied > 0);
+    /// ```
     pub fn logic_of(&self, rule: &str) -> Option<&RuleLogic> {
         self.logic.get(rule)
     }
@@ -201,11 +230,11 @@ impl Corpus {
                 let parts: Vec<String> = talent
                     .parts
                     .iter()
-                    .map(|part| format!("{} {} €", part.payer.french(), part.amount))
+                    .map(|part| format!("{} {}", part.payer.french(), part.amount.to_french()))
                     .collect();
                 let example = format!(
-                    "coût employeur {} € : {} ; parts : {}",
-                    talent.employer_cost,
+                    "coût employeur {} : {} ; parts : {}",
+                    talent.employer_cost.to_french(),
                     talent.formula.in_words(),
                     parts.join(", ")
                 );
@@ -236,6 +265,7 @@ impl Corpus {
             CaseInput::Dossier(dossier) => eig_eligibility::evaluate_dossier(dossier),
             CaseInput::Candidate(application) => eig_eligibility::evaluate_candidate(application),
             CaseInput::Ami5bis(application) => eig_eligibility::evaluate_eig5bis(application),
+            CaseInput::Prolongation(request) => eig_eligibility::evaluate_prolongation(request),
             _ => return,
         };
         if let Ok(Decision { trace, .. }) = decision {
@@ -265,6 +295,31 @@ impl Corpus {
             }
         }
     }
+}
+
+/// The promotion a case's input is of: the dossier's, the application's, the plan's, the
+/// sheet's or the campaign's; the AMI 5 bis, the EIG6+ prolongations and the AAP6 and AAC6+
+/// conventions are EIG6's (the catalogue lists their rules under EIG6); EIG7's contract terms
+/// and cap are EIG7's.
+fn promotion_of(input: &CaseInput) -> Option<Promotion> {
+    Some(match input {
+        CaseInput::Dossier(dossier) => dossier.defi.promotion,
+        CaseInput::Candidate(application) => application.promotion,
+        CaseInput::Ami5bis(_) | CaseInput::Prolongation(_) | CaseInput::Termination(_) => {
+            Promotion::Eig6
+        }
+        CaseInput::Jury(sheet) => sheet.promotion,
+        CaseInput::Scores(sheet) => sheet.promotion,
+        CaseInput::Eig7Terms(_) | CaseInput::Eig7Cap(_) => Promotion::Eig7,
+        CaseInput::Funding(input, _) => input.promotion,
+        CaseInput::Campaign(campaign) => campaign.promotion,
+        CaseInput::Changes(changes) => match &changes.record {
+            eig_cases::ChangesRecord::Dossier(dossier) => dossier.defi.promotion,
+            eig_cases::ChangesRecord::Candidate(application) => application.promotion,
+        },
+        CaseInput::Calendar(calendar) => calendar.funding.promotion,
+        _ => return None,
+    })
 }
 
 /// A trace value as a person reads it.

@@ -231,7 +231,7 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
     let start = facts
         .mission_start
         .as_ref()
-        .and_then(|start| cited(start.value.to_string(), &start.source));
+        .and_then(|start| cited(approx_french(start.value), &start.source));
     out.push(("mission_start".to_owned(), "début des missions".to_owned(), start));
     for (key, label, fact) in [
         ("results_before", "résultats définitifs avant le", &facts.results_before),
@@ -254,6 +254,16 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
         out.push((format!("parameter.{}", id.as_str()), id.french().to_owned(), value));
     }
     out
+}
+
+/// A day, a month or a year, in the French style of the other dates (`01/09/2020`,
+/// `09/2020`, `2020`).
+fn approx_french(date: eig_domain::ApproxDate) -> String {
+    match date {
+        eig_domain::ApproxDate::Day(day) => day.format("%d/%m/%Y").to_string(),
+        eig_domain::ApproxDate::Month { year, month } => format!("{month:02}/{year:04}"),
+        eig_domain::ApproxDate::Year(year) => format!("{year:04}"),
+    }
 }
 
 /// The routes a plan of the promotion accepts, cited to the promotion's funding route rule.

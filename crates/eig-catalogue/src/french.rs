@@ -24,8 +24,17 @@ pub fn catalogue_french(catalogue: &Catalogue) -> String {
     let mut out = String::new();
     if let Some(day) = catalogue.on {
         let _ = writeln!(out, "Le {} :", day.format("%d/%m/%Y"));
-        if catalogue.open_calls.is_empty() {
-            out.push_str("aucun appel n'est ouvert ce jour-là d'après les calendriers publiés.\n");
+        match (catalogue.open_calls.is_empty(), catalogue.promotion) {
+            (true, Some(promotion)) => {
+                let _ = writeln!(
+                    out,
+                    "aucun appel de la promotion {promotion} n'est ouvert ce jour-là d'après son \
+                     calendrier publié."
+                );
+            }
+            (true, None) => out
+                .push_str("aucun appel n'est ouvert ce jour-là d'après les calendriers publiés.\n"),
+            _ => {}
         }
         for call in &catalogue.open_calls {
             let _ = writeln!(out, "- ouvert : {}", call_line(call));
@@ -33,7 +42,12 @@ pub fn catalogue_french(catalogue: &Catalogue) -> String {
         out.push('\n');
     }
     for promotion in &catalogue.promotions {
-        let _ = writeln!(out, "{} — {} règles", promotion.promotion, promotion.rules.len());
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            promotion.promotion,
+            agreed(promotion.rules.len(), "règle", "règles")
+        );
         if let Some(note) = &promotion.note {
             let _ = writeln!(out, "  {note}");
         }
@@ -93,7 +107,9 @@ fn rule_french(out: &mut String, rule: &RuleEntry) {
     for interpretation in &rule.interpretations {
         let _ = writeln!(
             out,
-            "  Interprétation : {} (registre des interprétations, docs/rules/assumptions.md)",
+            "  Interprétation retenue : {} ({}, registre des interprétations, \
+             docs/rules/assumptions.md)",
+            interpretation.french.as_deref().unwrap_or("voir le registre"),
             interpretation.slug
         );
     }
@@ -118,13 +134,13 @@ pub fn diff_french(diff: &RulesDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "De {} à {} : {} règles ajoutées, {} retirées, {} modifiées, {} inchangées.",
+        "De {} à {} : {}, {}, {}, {}.",
         diff.from,
         diff.to,
-        diff.added.len(),
-        diff.removed.len(),
-        diff.changed.len(),
-        diff.unchanged
+        agreed(diff.added.len(), "règle ajoutée", "règles ajoutées"),
+        agreed(diff.removed.len(), "retirée", "retirées"),
+        agreed(diff.changed.len(), "modifiée", "modifiées"),
+        agreed(diff.unchanged, "inchangée", "inchangées")
     );
     section(&mut out, &format!("Ajoutées en {}", diff.to), &diff.added);
     section(&mut out, &format!("Retirées après {}", diff.from), &diff.removed);
@@ -155,6 +171,12 @@ pub fn diff_french(diff: &RulesDiff) -> String {
         );
     }
     out
+}
+
+/// `count` and its words, agreed in number as French does: the singular for 0 and 1
+/// ("1 modifiée", "0 règle ajoutée"), the plural from 2.
+pub(crate) fn agreed(count: usize, one: &str, several: &str) -> String {
+    format!("{count} {}", if count <= 1 { one } else { several })
 }
 
 fn section(out: &mut String, heading: &str, rules: &[RuleSide]) {

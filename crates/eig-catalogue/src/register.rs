@@ -24,6 +24,20 @@ pub struct Interpretation {
     pub title: String,
     /// The rule ids (and functions) it affects.
     pub rules: Vec<String>,
+    /// The reading taken, as the register writes it (in English).
+    pub reading: String,
+    /// The reading taken in brief, in French, for a person (the entry's `En français`
+    /// field), when the entry has one.
+    pub french: Option<String>,
+}
+
+/// The text of an entry's field `- **name**:`, its lines joined, up to the next field.
+fn field(body: &str, name: &str) -> Option<String> {
+    let label = format!("- **{name}**:");
+    let start = body.find(&label)?;
+    let rest = &body[start + label.len()..];
+    let end = rest.find("\n- **").unwrap_or(rest.len());
+    Some(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The entries of a register of interpretations.
@@ -34,13 +48,18 @@ pub struct Register {
 
 impl Register {
     /// The register written in `text` (the Markdown of `docs/rules/assumptions.md`: each
-    /// entry a `## `slug` — title` heading and a `- **Rules**:` field of backticked ids).
+    /// entry a `## `slug` — title` heading, a `- **Rules**:` field of backticked ids, its
+    /// `- **Reading taken**:` and its `- **En français**:` fields).
     ///
     /// # Example
     /// ```
-    /// let text = "# R\n\n## `a-choice` — a choice\n\n- **Rules**: `eig3.host.kind`\n- **Text**: x\n";
+    /// let text = "# R\n\n## `a-choice` — a choice\n\n- **Rules**: `eig3.host.kind`\n- **Text**: x\n\
+    ///             - **Reading taken**: the first\n  one.\n- **En français**: la première.\n";
     /// let register = eig_catalogue::Register::parse(text);
-    /// assert_eq!(register.for_rule("eig3.host.kind")[0].title, "a choice");
+    /// let entry = register.for_rule("eig3.host.kind")[0];
+    /// assert_eq!(entry.title, "a choice");
+    /// assert_eq!(entry.reading, "the first one.");
+    /// assert_eq!(entry.french.as_deref(), Some("la première."));
     /// assert!(register.for_rule("eig4.host.kind").is_empty());
     /// ```
     pub fn parse(text: &str) -> Register {
@@ -53,11 +72,15 @@ impl Register {
                 let title = heading
                     .split_once(" — ")
                     .map_or_else(String::new, |(_, title)| title.trim().to_owned());
-                let start = body.find("- **Rules**:")?;
-                let field = &body[start..];
-                let end = field[1..].find("\n- **").map_or(field.len(), |at| at + 1);
-                let rules = field[..end].split('`').skip(1).step_by(2).map(str::to_owned).collect();
-                Some(Interpretation { slug, title, rules })
+                let rules = field(body, "Rules")?
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect();
+                let reading = field(body, "Reading taken").unwrap_or_default();
+                let french = field(body, "En français");
+                Some(Interpretation { slug, title, rules, reading, french })
             })
             .collect();
         Register { entries }

@@ -43,6 +43,11 @@ pub enum Unmodelled {
     Describes,
     /// A condition of the dossier that no rule checks yet.
     NotYetModelled,
+    /// What an administration's dossier (a défi's, or an EIG6+ request for prolongations) must
+    /// describe or contain, which the jury reads: the rules take the facts the dossier states
+    /// (its team, its mentors, its commitments, its contracts), not its wording; no rule judges
+    /// whether such a dossier is complete.
+    DefiDossierContent,
 }
 
 impl Unmodelled {
@@ -94,6 +99,12 @@ impl Unmodelled {
                  d'un appel"
             }
             Unmodelled::NotYetModelled => "condition du dossier qu'aucune règle ne vérifie encore",
+            Unmodelled::DefiDossierContent => {
+                "ce que le dossier d'une administration (défi ou demande de prolongation) décrit ou \
+                 contient, que lit le jury : les règles prennent les faits que le dossier déclare \
+                 (équipe, mentors, engagements, contrats), pas sa rédaction ; aucune règle ne juge \
+                 si un tel dossier est complet"
+            }
         }
     }
 
@@ -145,6 +156,12 @@ impl Unmodelled {
                  call"
             }
             Unmodelled::NotYetModelled => "a condition of the dossier that no rule checks yet",
+            Unmodelled::DefiDossierContent => {
+                "what an administration's dossier (a défi's or a request for prolongations) \
+                 describes or contains, which the jury reads: the rules take the facts the dossier \
+                 states (its team, its mentors, its commitments, its contracts), not its wording; \
+                 no rule judges whether such a dossier is complete"
+            }
         }
     }
 }
@@ -213,13 +230,11 @@ mod table {
     use super::{Note, SentenceNote, Unmodelled};
     use eig_domain::Document;
 
-    use Document::{
-        Aac2, Aac3, Aac4, Aac5, Aac6, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ami5bis, Rapport,
-    };
+    use Document::{Aac2, Aac3, Aac4, Aac5, Aac6, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ami5bis};
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
-        ConventionClause, Describes, DossierContent, DuringProgramme, Filing, HostAfterSelection,
-        JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
+        ConventionClause, DefiDossierContent, DossierContent, DuringProgramme, Filing,
+        HostAfterSelection, JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
     };
 
     const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
@@ -266,7 +281,12 @@ mod table {
             "doivent fournir tous les éléments nécessaires",
             ModelledBy(&["eig5bis.candidate.complete_dossier"]),
         ),
-        // The list opened by « s'engagent à : » starts with the start day (AAC5–AAC6, AMI 5 bis).
+        // The list opened by « s'engagent à : » starts with the start day (AAC4–AAC6, AMI 5 bis).
+        note(
+            &[Aac4],
+            "Les candidats s'engagent à :",
+            ModelledBy(&["eig4.candidate.start_availability"]),
+        ),
         note(&[Aac5], "s'engagent à :", ModelledBy(&["eig5.candidate.start_availability"])),
         note(&[Aac6], "s'engagent à :", ModelledBy(&["eig6.candidate.start_availability"])),
         note(&[Ami5bis], "s'engagent à :", ModelledBy(&["eig5bis.candidate.start_availability"])),
@@ -306,11 +326,6 @@ mod table {
             ModelledBy(&["eig6.defi.commitments"]),
         ),
         note(
-            &[Aap6],
-            "L'administration lauréate s'engage à mettre à disposition des EIG l'environnement de travail",
-            ModelledBy(&["eig6.defi.commitments"]),
-        ),
-        note(
             &[Aap6, Aac6Plus],
             "Elle s'engage à financer la part de rémunération des EIG non couverte",
             ModelledBy(&["funding.host_pays_rest"]),
@@ -319,6 +334,43 @@ mod table {
             &[Aap6],
             "L'administration lauréate s'engage à prendre en charge les frais de déplacement",
             ModelledBy(&["eig6.defi.travel_costs"]),
+        ),
+        // The pre-selection's exclusions: the candidate rules refuse an ineligible candidate,
+        // and the complete-dossier rule an incomplete dossier (the selection criteria are the
+        // jury's).
+        note(
+            &[Aac2],
+            "dossiers incomplets, ou les dossiers ne remplissant",
+            ModelledBy(&["eig2.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac3],
+            "dossiers incomplets, ou les dossiers ne remplissant",
+            ModelledBy(&["eig3.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac4],
+            "dossiers incomplets, ou les dossiers ne remplissant",
+            ModelledBy(&["eig4.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac5],
+            "dossiers incomplets, ou les dossiers ne remplissant",
+            ModelledBy(&["eig5.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac6],
+            "dossiers incomplets ou les dossiers ne remplissant",
+            ModelledBy(&["eig6.candidate.complete_dossier"]),
+        ),
+        // The list this sentence opens is the two contract conditions (AAC6+ §2.1).
+        note(
+            &[Aac6Plus],
+            "Sont éligibles à bénéficier du cofinancement",
+            ModelledBy(&[
+                "eig6plus.contract.continuous_until_29_december",
+                "eig6plus.contract.same_pay",
+            ]),
         ),
         // Not modelled.
         note(&[Aac2], "s'assurer de leur libre exploitation", NotModelled(DuringProgramme)),
@@ -409,10 +461,17 @@ mod table {
             "s'engagent à apporter des éléments complémentaires",
             NotModelled(SelectionProcedure),
         ),
+        // The complete-dossier rules of AAC4 and AAC5 name the CV among what a complete
+        // dossier holds (AAC6 asks for no CV).
         note(
-            &[Aac4, Aac5],
+            &[Aac4],
             "Ils doivent obligatoirement fournir un CV",
-            NotModelled(DossierContent),
+            ModelledBy(&["eig4.candidate.complete_dossier"]),
+        ),
+        note(
+            &[Aac5],
+            "Ils doivent obligatoirement fournir un CV",
+            ModelledBy(&["eig5.candidate.complete_dossier"]),
         ),
         note(
             &[Aap3],
@@ -423,10 +482,10 @@ mod table {
         note(
             &[Aap3, Aap4, Aap5, Aap6],
             "Cette équipe devra être décrite dans le dossier",
-            NotModelled(DossierContent),
+            NotModelled(DefiDossierContent),
         ),
         note(&[Aap3], "Le dossier de soumission doit être déposé sur le site", NotModelled(Filing)),
-        note(&[Aap3, Aap4], "doit inclure les éléments suivants", NotModelled(DossierContent)),
+        note(&[Aap3, Aap4], "doit inclure les éléments suivants", NotModelled(DefiDossierContent)),
         note(
             &[Aap3, Aap4, Aap5, Aap6],
             "prendre en charge le recrutement administratif des EIG",
@@ -459,7 +518,12 @@ mod table {
             "prévoir une date d'arrivée des EIG",
             NotModelled(HostAfterSelection),
         ),
-        note(CALLS_FOR_PROJECTS, "Ces sessions sont obligatoires", NotModelled(DuringProgramme)),
+        // AAP4–AAP6: the host's commitment to the accompaniment (in each promotion's
+        // `defi.commitments`) models the mentors' part, in part; the talents' part is a duty
+        // during the programme.
+        note(&[Aap4], "Ces sessions sont obligatoires", ModelledBy(&["eig4.defi.commitments"])),
+        note(&[Aap5], "Ces sessions sont obligatoires", ModelledBy(&["eig5.defi.commitments"])),
+        note(&[Aap6], "Ces sessions sont obligatoires", ModelledBy(&["eig6.defi.commitments"])),
         note(
             &[Aap4, Aap5, Aap6, Aac6Plus],
             "Le dossier doit être déposé sur le site",
@@ -468,7 +532,7 @@ mod table {
         note(
             &[Aap5, Aap6, Aac6Plus],
             "Elle doit inclure les éléments suivants",
-            NotModelled(DossierContent),
+            NotModelled(DefiDossierContent),
         ),
         note(
             &[Aap6, Aac6Plus],
@@ -485,8 +549,10 @@ mod table {
             "La convention ne peut être modifiée",
             NotModelled(ConventionClause),
         ),
+        // The same article of the model convention (annexe 3) in AAP6 and AAC6+, signed after
+        // the selection; the dossier's commitment is modelled from AAP6 §4's own list.
         note(
-            &[Aac6Plus],
+            &[Aap6, Aac6Plus],
             "L'administration lauréate s'engage à mettre à disposition des EIG",
             NotModelled(HostAfterSelection),
         ),
@@ -495,11 +561,5 @@ mod table {
             "L'administration lauréate s'engage à prendre en charge les frais de déplacement",
             NotModelled(HostAfterSelection),
         ),
-        note(&[Rapport], "qui s'engagent pour l'intérêt général 10", NotModelled(Describes)),
-        note(&[Rapport], "L'objectif du programme Entrepreneurs", NotModelled(Describes)),
-        note(&[Rapport], "doivent ainsi rendre des comptes", NotModelled(Describes)),
-        note(&[Rapport], "Les réalisations des EIG doivent répondre", NotModelled(Describes)),
-        note(&[Rapport], "a fait le pari", NotModelled(Describes)),
-        note(&[Rapport], "Susciter auprès des EIG", NotModelled(Describes)),
     ];
 }

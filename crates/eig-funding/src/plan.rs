@@ -385,7 +385,9 @@ impl Formula {
                 "{months} mois de coût employeur du talent (un mois : son coût mensuel s'il est \
                  donné, sinon le coût de son contrat divisé par le nombre de mois du contrat)"
             ),
-            Formula::Flat { amount } => format!("un forfait de {amount} € par talent"),
+            Formula::Flat { amount } => {
+                format!("un forfait de {} par talent", amount.to_french())
+            }
             Formula::WholeCost { payer } => {
                 format!("tout le coût employeur du talent, payé par : {}", payer.french())
             }

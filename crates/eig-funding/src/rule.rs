@@ -354,7 +354,7 @@ impl RuleId {
     pub fn quote(self, source: &Source) -> Option<&'static str> {
         let cited = source.to_string();
         Some(match (self, cited.as_str()) {
-            (RuleId::PiaPaysPay, "AAC2 art. 2") => {
+            (RuleId::PiaPaysPay | RuleId::HostPaysRest, "AAC2 art. 2") => {
                 "L’administration d’accueil établit un contrat de travail avec l’entrepreneur.e lauréat.e, comprenant la rémunération susmentionnée. Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que cette dernière opère le versement du montant correspondant à la rémunération de l’EIG via un fonds de concours."
             }
             (RuleId::PiaShareOfEmployerCost, "AAP3 §3.1.1") => {
@@ -381,12 +381,27 @@ impl RuleId {
             (RuleId::FlatPerProlongedTalent, "AAC6+ §2.2") => {
                 "le programme 352 versera des crédits de titre 2 d’un montant de 20 000 euros par EIG prolongé(e), quel que soit le niveau d’expérience des EIG concerné(e)s."
             }
-            (RuleId::DinumPaysAll, "REG7 §1.2") => {
+            // EIG7: DINUM pays the whole pay, so the host's rest is nil.
+            (RuleId::DinumPaysAll | RuleId::HostPaysRest, "REG7 §1.2") => {
                 "Des agent(e)s contractuel(le)s de la DINUM financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352"
             }
             (RuleId::SelfFunded, "AAP3 §3.1.3") => {
                 "l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif"
             }
+            (RuleId::SelfFunded, "AAP4 §3.4") => {
+                "Dans tous les cas, l’administration candidate peut choisir de proposer un défi en assurant elle-même le financement du dispositif, sans toutefois s’affranchir des autres critères du présent cahier des charges."
+            }
+            (RuleId::SelfFunded, "AAP5 §3.4" | "AAP6 §3.4") => {
+                "Dans tous les cas, l’administration candidate peut choisir de proposer un projet en assurant elle-même le financement du dispositif, sans toutefois s’affranchir des autres critères du présent cahier des charges."
+            }
+            (RuleId::ReferenceCostEstimate, "ING « Postes de dépenses »") => {
+                "En moyenne, le coût total employeur pour un EIG rémunéré 4000€ nets par mois pendant 10 mois s'élève à 70 000€ (soit trois fois moins cher qu'un prestataire pour la même période)."
+            }
+            // EIG1–EIG2: the PIA pays the whole pay, so the host's rest is nil.
+            (RuleId::PiaPaysPay | RuleId::HostPaysRest, "ING « Modes de financement »") => {
+                "Ce financement a financé intégralement les salaires des EIG et le budget de fonctionnement du programme pendant les 2 premières promotions."
+            }
+
             (RuleId::AlternativeFunding, "AAP3 §3.1.2") => {
                 "les autres administrations devront prévoir un financement alternatif (autofinancement par exemple)"
             }

@@ -31,7 +31,10 @@
 pub use crate::{
     api::{Api, Endpoint, Handler, HandlerInput, Method, QueryParameter},
     openapi::openapi,
-    pages::{Coverage, NORMATIVE, NormativeSentence, coverage, coverage_markdown, rule_pages},
+    pages::{
+        Coverage, NORMATIVE, NormativeSentence, coverage, coverage_markdown, is_normative,
+        layout_paragraphs, rule_pages, states_rules,
+    },
     problem::Problem,
     rules::rules_api,
     server::{Limits, request_cost, router, serve, shutdown_signal},

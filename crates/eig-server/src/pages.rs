@@ -7,12 +7,16 @@
 
 use std::{collections::BTreeMap, fmt::Write as _, sync::LazyLock};
 
-use eig_catalogue::{Corpus, Note, Register, RuleEntry, Unmodelled, catalogue, sentence_note};
+use eig_catalogue::{
+    Corpus, Note, Register, RuleEntry, Subject, Unmodelled, catalogue, sentence_note,
+};
 use eig_domain::Document;
 use eig_sources::normalise_quote;
 
-/// The words that make a sentence normative (an obligation, a prohibition, an eligibility).
-pub const NORMATIVE: [&str; 12] = [
+/// The words that make a sentence normative (an obligation, a prohibition, an eligibility,
+/// an exclusion), matched in the sentence lower-cased, anywhere in it or at its start
+/// ("Ne peuvent …", "Sont éligibles …").
+pub const NORMATIVE: [&str; 17] = [
     " doit ",
     " doivent ",
     " devra ",
@@ -25,7 +29,134 @@ pub const NORMATIVE: [&str; 12] = [
     " s'engagent",
     "impérativement",
     " obligatoire",
+    " ne sera pas retenu",
+    " ne seront pas retenu",
+    " sera écarté",
+    " seront écarté",
+    " sont exclu",
 ];
+
+/// Whether `sentence` holds one of the [`NORMATIVE`] words, whatever its case.
+///
+/// # Example
+/// ```
+/// assert!(eig_server::is_normative("Ne peuvent candidater que des personnes physiques."));
+/// assert!(eig_server::is_normative("Tout dossier incomplet sera écarté."));
+/// assert!(!eig_server::is_normative("Le programme a fait le pari de l'ouverture."));
+/// ```
+pub fn is_normative(sentence: &str) -> bool {
+    let spaced = format!(" {} ", sentence.to_lowercase());
+    NORMATIVE.iter().any(|word| spaced.contains(word))
+}
+
+/// Whether `document` states rules: the report of analysis (RAPPORT) and the programme's
+/// operations notes (ING) are cited for figures, and their sentences are not counted.
+pub fn states_rules(document: Document) -> bool {
+    !matches!(document, Document::Rapport | Document::Ing)
+}
+
+/// The paragraphs of a text as its layout means them: blank-line separated, with a page
+/// number's line left out, a heading ("Article 7 – …", "4.3 Contenu …") set apart from the
+/// sentence below it, and a sentence a page break cut ("rémunérés 3 500" / "ou 4 000 euros")
+/// joined again.
+///
+/// # Example
+/// ```
+/// let text = "Article 7 – Engagements\nLes candidats s'engagent à venir.\n\n\n   9\nrémunérés 3 500\n\n  7\nou 4 000 euros.";
+/// assert_eq!(
+///     eig_server::layout_paragraphs(text),
+///     ["Article 7 – Engagements", "Les candidats s'engagent à venir.", "rémunérés 3 500\nou 4 000 euros."]
+/// );
+/// ```
+pub fn layout_paragraphs(text: &str) -> Vec<String> {
+    layout_blocks(text).into_iter().map(|(_, paragraph)| paragraph).collect()
+}
+
+/// The paragraphs of [`layout_paragraphs`], each with its block: a heading or text.
+fn layout_blocks(text: &str) -> Vec<(Block, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    // (paragraph, whether it is a heading)
+    let mut paragraphs: Vec<(String, bool)> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<(String, bool)>| {
+        if !current.trim().is_empty() {
+            paragraphs.push((std::mem::take(current), false));
+        }
+        current.clear();
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        // A blank line ends a paragraph; a page's number is left out and ends one too.
+        if trimmed.is_empty() || is_page_number(trimmed) {
+            flush(&mut current, &mut paragraphs);
+        } else if is_heading(line, lines.get(n + 1).copied()) {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push((trimmed.to_owned(), true));
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    // A paragraph that ends mid-sentence, followed by one that starts in lower case: a page
+    // break cut the sentence.
+    let mut joined: Vec<(String, bool)> = Vec::new();
+    for (paragraph, heading) in paragraphs {
+        let starts_lower = paragraph.trim_start().starts_with(char::is_lowercase);
+        match joined.last_mut() {
+            Some((last, false))
+                if !heading
+                    && starts_lower
+                    && !last.trim_end().ends_with(['.', ';', ':', '!', '?']) =>
+            {
+                last.push('\n');
+                last.push_str(&paragraph);
+            }
+            _ => joined.push((paragraph, heading)),
+        }
+    }
+    joined
+        .into_iter()
+        .map(|(paragraph, heading)| {
+            (if heading { Block::Heading } else { Block::Text }, paragraph.trim().to_owned())
+        })
+        .collect()
+}
+
+/// A line holding only a page's number.
+fn is_page_number(trimmed: &str) -> bool {
+    (1..=3).contains(&trimmed.len()) && trimmed.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// A heading's line: "Article 7 – …" or a section's number and its title ("4.3 Contenu du
+/// dossier", "2.1. Administrations éligibles"), not indented as a list's item is, short,
+/// with no closing punctuation, and followed by a line that starts a sentence (or by none).
+fn is_heading(line: &str, next: Option<&str>) -> bool {
+    let trimmed = line.trim();
+    let indent = line.len() - line.trim_start().len();
+    let numbered = |rest: &str| {
+        let number = rest.split_whitespace().next().unwrap_or_default();
+        let title = rest[number.len()..].trim_start();
+        !number.is_empty()
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && title.starts_with(char::is_uppercase)
+    };
+    let article = trimmed
+        .strip_prefix("Article ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let next_starts = next.is_none_or(|next| {
+        let next = next.trim_start();
+        next.is_empty() || next.starts_with(|c: char| c.is_uppercase() || c == '«')
+    });
+    indent <= 4
+        && trimmed.chars().count() <= 90
+        && !trimmed.ends_with(['.', ';', ':', ',', '!', '?'])
+        && (article || numbered(trimmed))
+        && next_starts
+}
 
 /// The coverage of one text: its normative sentences, modelled or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,10 +207,99 @@ impl Coverage {
     }
 }
 
+/// What a paragraph of a text is, as the pages render it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    Text,
+    Heading,
+    Item,
+}
+
+/// The blocks of a Markdown text (ING, the FAQs, the blog post), rendered as a person reads
+/// them: a heading's `#` marks, a list's `*`, emphasis, link targets, containers' `:::` lines,
+/// character references and the table of contents left out.
+///
+/// # Example
+/// ```text
+/// markdown_blocks("### Postes\n\n* **Un** : [lien](https://x) &#x1F4D6;\n")
+///     == [(Block::Heading, "Postes"), (Block::Item, "Un : lien")]
+/// ```
+fn markdown_blocks(text: &str) -> Vec<(Block, String)> {
+    let inline = |line: &str| -> String {
+        let mut out = String::new();
+        let mut rest = line;
+        while let Some(at) = rest.find("&#") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].find(';').map_or("", |end| &rest[at + end + 1..]);
+        }
+        out.push_str(rest);
+        let mut cleaned = String::new();
+        let mut chars = out.replace("**", "").chars().collect::<Vec<_>>().into_iter().peekable();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    for next in chars.by_ref() {
+                        if next == ')' {
+                            break;
+                        }
+                    }
+                }
+                _ => cleaned.push(ch),
+            }
+        }
+        let trimmed = cleaned.trim();
+        let trimmed =
+            trimmed.strip_prefix('_').and_then(|t| t.strip_suffix('_')).unwrap_or(trimmed);
+        trimmed.to_owned()
+    };
+    let mut blocks: Vec<(Block, String)> = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let mut current = String::new();
+        let flush = |current: &mut String, blocks: &mut Vec<(Block, String)>| {
+            if !current.trim().is_empty() {
+                blocks.push((Block::Text, std::mem::take(current)));
+            }
+            current.clear();
+        };
+        for line in paragraph.lines() {
+            let trimmed = line.trim();
+            if trimmed.starts_with(":::") {
+                flush(&mut current, &mut blocks);
+                // `::: tip Ressources`: the container's kind, then its title.
+                let rest = trimmed.trim_start_matches(':').trim_start();
+                let title = inline(rest.split_once(' ').map_or("", |(_, title)| title));
+                if !title.is_empty() {
+                    blocks.push((Block::Text, title));
+                }
+            } else if trimmed == "[[toc]]" {
+            } else if let Some(heading) = trimmed.strip_prefix('#') {
+                flush(&mut current, &mut blocks);
+                blocks.push((Block::Heading, inline(heading.trim_start_matches('#'))));
+            } else if let Some(item) =
+                trimmed.strip_prefix("* ").or_else(|| trimmed.strip_prefix("- "))
+            {
+                flush(&mut current, &mut blocks);
+                blocks.push((Block::Item, inline(item)));
+            } else if !trimmed.is_empty() {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(&inline(trimmed));
+            }
+        }
+        flush(&mut current, &mut blocks);
+    }
+    blocks.retain(|(_, text)| !text.is_empty());
+    blocks
+}
+
 /// One sentence of a text: the rules that model it and, for a normative sentence no rule
 /// quotes, its note.
 struct Sentence {
     text: String,
+    /// The block of its paragraph: text, a heading or a list's item (Markdown texts).
+    block: Block,
     normative: bool,
     quoted_by: Vec<String>,
     note: Option<Note>,
@@ -154,13 +374,26 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         })
         .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
-    text.split("\n\n")
-        .map(|paragraph| {
-            eig_sources::sentences(&normalise_quote(paragraph))
-                .into_iter()
+    let counted = states_rules(document);
+    let blocks: Vec<(Block, String)> = if matches!(
+        document,
+        Document::Ing | Document::Chiffres | Document::FaqAdm | Document::FaqEig
+    ) {
+        markdown_blocks(text)
+    } else {
+        layout_blocks(text)
+    };
+    blocks
+        .iter()
+        .map(|(block, paragraph)| {
+            let cut = if *block == Block::Heading {
+                vec![normalise_quote(paragraph)]
+            } else {
+                eig_sources::sentences(&normalise_quote(paragraph))
+            };
+            cut.into_iter()
                 .map(|sentence| {
-                    let spaced = format!(" {sentence} ");
-                    let normative = NORMATIVE.iter().any(|word| spaced.contains(word));
+                    let normative = counted && is_normative(&sentence);
                     let folded = fold(&sentence);
                     let mut ids: Vec<String> = quotes
                         .iter()
@@ -174,7 +407,7 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
                         .collect();
                     ids.dedup();
                     let note = if normative { sentence_note(document, &sentence) } else { None };
-                    Sentence { text: sentence, normative, quoted_by: ids, note }
+                    Sentence { text: sentence, block: *block, normative, quoted_by: ids, note }
                 })
                 .collect()
         })
@@ -194,6 +427,7 @@ pub fn coverage() -> Vec<Coverage> {
     let rules = all_rules();
     documents(&rules)
         .into_iter()
+        .filter(|document| states_rules(*document))
         .map(|document| Coverage {
             document,
             sentences: sentences(document, &rules)
@@ -229,7 +463,11 @@ pub fn coverage_markdown() -> String {
     let words: Vec<String> = NORMATIVE.iter().map(|word| format!("`{}`", word.trim())).collect();
     out.push_str(&words.join(", "));
     out.push_str(
-        ". It is *modelled* when a rule quotes it (the sentence of its definition, or of a \
+        ", matched whatever the case (a sentence may start with one). The report of \
+         analysis (RAPPORT) and the programme's operations notes (ING), which rules cite for \
+         figures, state no rule: their sentences are not counted. A page's number and a \
+         heading are not part of the sentence below them, and a sentence a page break cut is \
+         read whole. It is *modelled* when a rule quotes it (the sentence of its definition, or of a \
          funding rule's source, is in it), or when a rule models it while quoting another \
          sentence of the same passage (the closing words of a list, the same condition said \
          twice): `eig_catalogue::sentence_notes` names those rules. Every other normative \
@@ -397,8 +635,18 @@ fn text_page(document: Document, paragraphs: &[Vec<Sentence>], rules: &[RuleEntr
          les phrases normatives qu'aucune règle ne modélise sont signalées « non modélisée », \
          avec la raison.</p>\n",
     );
+    let block =
+        |p: usize| paragraphs.get(p).and_then(|paragraph| paragraph.first()).map(|s| s.block);
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        body.push_str("<p>");
+        let (open, close) = match block(p) {
+            Some(Block::Heading) => ("<h2>", "</h2>\n"),
+            Some(Block::Item) => (
+                if p > 0 && block(p - 1) == Some(Block::Item) { "<li>" } else { "<ul>\n<li>" },
+                if block(p + 1) == Some(Block::Item) { "</li>\n" } else { "</li>\n</ul>\n" },
+            ),
+            _ => ("<p>", "</p>\n"),
+        };
+        body.push_str(open);
         for (n, sentence) in paragraph.iter().enumerate() {
             let rules_of = sentence.rules();
             if rules_of.is_empty() {
@@ -432,13 +680,20 @@ fn text_page(document: Document, paragraphs: &[Vec<Sentence>], rules: &[RuleEntr
                 }
             }
         }
-        body.push_str("</p>\n");
+        let kept = body.trim_end_matches(' ').len();
+        body.truncate(kept);
+        body.push_str(close);
     }
     page(&format!("Texte {document}"), &body)
 }
 
+/// How many paragraphs of a list a rule's context shows after a sentence ending in a colon.
+const LIST_PARAGRAPHS: usize = 8;
+
 /// The rule's sentence in its text: the paragraph holding the first sentence the rule
-/// models, with that sentence marked and linked to its place on the text's page.
+/// models, with that sentence marked and linked to its place on the text's page; when the
+/// sentence ends its paragraph with a colon, the list that follows too (the paragraphs up to
+/// the next heading, at most [`LIST_PARAGRAPHS`]).
 fn context(
     rule: &RuleEntry,
     texts: &BTreeMap<Document, Vec<Vec<Sentence>>>,
@@ -458,9 +713,20 @@ fn context(
                     let _ = write!(html, "{} ", escape(&sentence.text));
                 }
             }
+            html.push_str("</p>");
+            if at + 1 == paragraph.len() && paragraph[at].text.ends_with(':') {
+                let list = paragraphs[p + 1..]
+                    .iter()
+                    .take_while(|next| next.first().is_some_and(|s| s.block != Block::Heading))
+                    .take(LIST_PARAGRAPHS);
+                for next in list {
+                    let texts: Vec<String> = next.iter().map(|s| escape(&s.text)).collect();
+                    let _ = write!(html, "<p>{}</p>", texts.join(" "));
+                }
+            }
             let _ = writeln!(
                 html,
-                "</p></blockquote>\n<p><a href=\"{}#{}\">Cette phrase dans le texte {document}</a>.</p>",
+                "</blockquote>\n<p><a href=\"{}#{}\">Cette phrase dans le texte {document}</a>.</p>",
                 text_file(document),
                 sentence_anchor(p, at)
             );
@@ -470,16 +736,34 @@ fn context(
     None
 }
 
-/// The rule's logic in words: for an eligibility rule, what the corpus's runs show (the facts
-/// it reads and the reasons it gave, in the rule's own French); for a funding rule, its
-/// title and its parameters (listed below).
+/// The rule's logic in words: for an eligibility rule (dossier, candidate, AMI 5 bis, EIG6+
+/// prolongation), what the corpus's runs show (the facts it reads and the reasons it gave, in
+/// the rule's own French); for a funding rule, its title, its parameters when it has any
+/// (listed below) and the formulas and worked examples of the corpus's plans.
 fn logic(rule: &RuleEntry) -> String {
     let mut html = String::from("<h2>Sa logique en mots</h2>\n");
     let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
+        if rule.subject != Subject::Funding {
+            let _ = writeln!(
+                html,
+                "<p>La règle vérifie : {}. Aucun cas du corpus ne l'exécute : sa logique n'est \
+                 pas montrée ici.</p>",
+                escape(&rule.title.to_lowercase())
+            );
+            return html;
+        }
+        let below = if rule.parameters.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", avec {} ci-dessous",
+                plural(rule.parameters.len(), "le paramètre", "les paramètres")
+            )
+        };
         let _ = writeln!(
             html,
             "<p>{}. Règle de financement : elle calcule une part du plan de financement de la \
-             promotion, avec les paramètres ci-dessous.</p>",
+             promotion{below}.</p>",
             escape(&rule.title)
         );
         if let Some(funding) = Corpus::embedded().funding_logic_of(&rule.id, rule.promotion) {
@@ -514,8 +798,8 @@ fn logic(rule: &RuleEntry) -> String {
         let _ = writeln!(
             html,
             "<p>Ce qu'elle répond quand la condition n'est pas remplie, dans les cas du corpus \
-             ({} formulations) :</p>\n<ul>",
-            logic.refusals.len()
+             ({}) :</p>\n<ul>",
+            plural(logic.refusals.len(), "formulation", "formulations")
         );
         for refusal in &logic.refusals {
             let _ = writeln!(html, "<li>{}</li>", escape(refusal));
@@ -523,6 +807,17 @@ fn logic(rule: &RuleEntry) -> String {
         html.push_str("</ul>\n");
     }
     html
+}
+
+/// `count` and its noun, agreed: "1 formulation", "2 formulations"; "le paramètre", "les
+/// paramètres" when `count` is not written.
+fn plural(count: usize, one: &str, several: &str) -> String {
+    match (count, one.starts_with("le ")) {
+        (1, true) => one.to_owned(),
+        (_, true) => several.to_owned(),
+        (1, false) => format!("1 {one}"),
+        (_, false) => format!("{count} {several}"),
+    }
 }
 
 fn rule_page(
@@ -545,6 +840,13 @@ fn rule_page(
             body,
             "<h2>La phrase modélisée</h2>\n<blockquote><p>« {} »</p></blockquote>",
             escape(quote)
+        );
+    } else {
+        let _ = writeln!(
+            body,
+            "<h2>La phrase modélisée</h2>\n<p>Aucune phrase des textes ne l'énonce : sa source, \
+             {}, la donne dans un tableau ou dans l'ensemble d'une section, sans phrase à citer.</p>",
+            escape(&rule.source.source.to_string())
         );
     }
     if let Some((document, html)) = context(rule, texts) {
@@ -577,9 +879,9 @@ fn rule_page(
         for interpretation in &rule.interpretations {
             let _ = writeln!(
                 body,
-                "<li><code>{}</code> : {} (registre des interprétations, docs/rules/assumptions.md)</li>",
-                escape(&interpretation.slug),
-                escape(&interpretation.title)
+                "<li>{} (<code>{}</code>, registre des interprétations, docs/rules/assumptions.md)</li>",
+                escape(interpretation.french.as_deref().unwrap_or("voir le registre")),
+                escape(&interpretation.slug)
             );
         }
         body.push_str("</ul>\n");
@@ -620,7 +922,7 @@ fn rule_page(
 /// The stylesheet: readable at 390 px, contrasts of WCAG AA.
 const STYLE: &str = "body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 0 1rem; color: #1e1e1e; background: #fff; }
 a { color: #0b4fa3; overflow-wrap: anywhere; }
-li, td, p { overflow-wrap: anywhere; }
+li, td, p, h1, h2, dt, dd { overflow-wrap: anywhere; }
 a:focus { outline: 3px solid #1e1e1e; outline-offset: 2px; }
 .evitement { position: absolute; left: -9999px; }
 .evitement:focus { position: static; }

@@ -80,7 +80,9 @@ fn words(text: &str) -> BTreeSet<String> {
 }
 
 /// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (or at the
-/// end), each trimmed; what follows the last cut is the last sentence.
+/// end), each trimmed; what follows the last cut is the last sentence. A full stop followed
+/// by a word in lower case does not cut: it ends a number or an abbreviation ("mentionnés
+/// à l'article 5.4. seront écartés").
 ///
 /// # Example
 /// ```
@@ -90,6 +92,7 @@ fn words(text: &str) -> BTreeSet<String> {
 /// );
 /// // A decimal point or an abbreviation without a space after it does not cut.
 /// assert_eq!(eig_sources::sentences("70.5 % du coût.").len(), 1);
+/// assert_eq!(eig_sources::sentences("à l'article 5.4. seront écartés. Puis").len(), 2);
 /// ```
 pub fn sentences(text: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -97,7 +100,20 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         current.push(ch);
-        if matches!(ch, '.' | '!' | '?' | ';') && chars.peek().is_none_or(|c| *c == ' ') {
+        let ends = match ch {
+            '!' | '?' | ';' => chars.peek().is_none_or(|c| *c == ' '),
+            // « 5.4. seront », « etc. ou »: the next word in lower case goes on the sentence.
+            '.' => {
+                let mut ahead = chars.clone();
+                match ahead.next() {
+                    None => true,
+                    Some(' ') => !ahead.next().is_some_and(char::is_lowercase),
+                    Some(_) => false,
+                }
+            }
+            _ => false,
+        };
+        if ends {
             if !current.trim().is_empty() {
                 found.push(current.trim().to_owned());
             }

@@ -47,6 +47,35 @@ fn every_rule_of_the_code_is_catalogued_with_its_cases() {
     }
 }
 
+/// A rule of several promotions (the funding rules) lists under each promotion only the
+/// cases of that promotion: EIG4's funding rules list no EIG3, EIG5, EIG6 or EIG7 case.
+#[test]
+fn a_rule_lists_only_the_cases_of_its_promotion() {
+    let corpus = Corpus::embedded();
+    let promotion_of: BTreeMap<&str, Option<Promotion>> =
+        corpus.cases().iter().map(|case| (case.name.as_str(), case.promotion)).collect();
+    let all = catalogue(None, None, corpus, Register::embedded());
+    for promotion in &all.promotions {
+        for rule in &promotion.rules {
+            for case in &rule.cases {
+                assert_eq!(
+                    promotion_of[case.as_str()],
+                    Some(promotion.promotion),
+                    "{} {}: case {case}",
+                    promotion.promotion,
+                    rule.id
+                );
+            }
+        }
+    }
+    let eig4 = &all.promotions.iter().find(|p| p.promotion == Promotion::Eig4).unwrap().rules;
+    let months =
+        eig4.iter().find(|rule| rule.id == "funding.transfer_on_decree_publication").unwrap();
+    assert!(!months.cases.is_empty());
+    // The corpus does hold cases of this rule in other promotions.
+    assert!(corpus.cases_of("funding.transfer_on_decree_publication").len() > months.cases.len());
+}
+
 /// A funding rule carries the promotion's official parameter values with their sources.
 #[test]
 fn funding_rules_carry_their_parameters() {
@@ -95,6 +124,69 @@ fn calls_open_on_a_day() {
             .any(|call| call.promotion == Promotion::Eig4 && call.kind == CallKind::Candidates)
     );
     assert!(!on(day(2020, 6, 8)).open_calls.iter().any(|call| call.kind == CallKind::Candidates));
+}
+
+/// The AMI Promotion 5 bis (28 April – 4 May 2022 at 23:59, AMI5bis art. 1) and the EIG6+
+/// call (13 – 29 March 2023 at 23:59, AAC6+ §3.1) are open on their days, with their rules.
+#[test]
+fn the_ami5bis_and_the_eig6plus_calls_are_open_on_their_days() {
+    let (corpus, register) = (Corpus::embedded(), Register::embedded());
+    let on = |d| catalogue(None, Some(d), corpus, register);
+    let ami = on(day(2022, 4, 30));
+    assert_eq!(
+        ami.open_calls.iter().map(|call| (call.promotion, call.kind)).collect::<Vec<_>>(),
+        [(Promotion::Eig6, CallKind::Ami5bis)]
+    );
+    let rules = &ami.promotions[0].rules;
+    assert!(rules.iter().all(|rule| rule.subject == Subject::Ami5bis));
+    assert!(rules.iter().any(|rule| rule.id == "eig5bis.candidate.deadline"));
+    assert_eq!(on(day(2022, 4, 27)).open_calls.len(), 0);
+    assert_eq!(on(day(2022, 5, 4)).open_calls.len(), 1);
+    let plus = on(day(2023, 3, 20));
+    assert_eq!(
+        plus.open_calls.iter().map(|call| (call.promotion, call.kind)).collect::<Vec<_>>(),
+        [(Promotion::Eig6, CallKind::Prolongations)]
+    );
+    assert_eq!(
+        plus.promotions[0].rules.iter().map(|rule| rule.id.as_str()).collect::<Vec<_>>(),
+        eig_eligibility::prolongation_rule_ids()
+    );
+    assert!(on(day(2023, 3, 30)).promotions.is_empty());
+    assert!(on(day(2023, 3, 12)).promotions.is_empty());
+}
+
+/// A deadline rule whose call has closed does not judge what is received that day: in EIG6's
+/// choice window (9 – 15 May 2022) the application deadline (3 April) and the AMI 5 bis
+/// deadline (4 May) have passed; the choices' deadlines have not.
+#[test]
+fn a_deadline_passed_does_not_judge() {
+    let open = catalogue(None, Some(day(2022, 5, 10)), Corpus::embedded(), Register::embedded());
+    assert_eq!(open.open_calls.len(), 1);
+    assert_eq!(open.open_calls[0].kind, CallKind::Choices);
+    let ids: Vec<&str> = open.promotions[0].rules.iter().map(|rule| rule.id.as_str()).collect();
+    assert!(!ids.contains(&"eig6.candidate.deadline"), "{ids:?}");
+    assert!(!ids.contains(&"eig5bis.candidate.deadline"), "{ids:?}");
+    assert!(ids.contains(&"eig6.candidate.choices_deadline"), "{ids:?}");
+    assert!(ids.contains(&"eig5bis.candidate.choices_deadline"), "{ids:?}");
+    // While the call for candidates is open, its deadline judges.
+    let aac6 = catalogue(None, Some(day(2022, 3, 10)), Corpus::embedded(), Register::embedded());
+    assert!(aac6.promotions[0].rules.iter().any(|rule| rule.id == "eig6.candidate.deadline"));
+}
+
+/// With a promotion asked for and no call of it open, the French says so of that promotion.
+#[test]
+fn no_call_of_the_promotion_asked_for() {
+    let eig3 = catalogue(
+        Some(Promotion::Eig3),
+        Some(day(2020, 2, 1)),
+        Corpus::embedded(),
+        Register::embedded(),
+    );
+    let text = eig_catalogue::catalogue_french(&eig3);
+    assert!(text.contains("aucun appel de la promotion EIG3 n'est ouvert"), "{text}");
+    let all = catalogue(None, Some(day(2018, 7, 1)), Corpus::embedded(), Register::embedded());
+    let text = eig_catalogue::catalogue_french(&all);
+    assert!(text.contains("aucun appel n'est ouvert"), "{text}");
 }
 
 /// The difference EIG3 → EIG4, pinned: every side cited.
@@ -205,4 +297,36 @@ fn the_funding_catalogue_is_the_code() {
         })
         .collect();
     assert_eq!(rows, official, "the table of parameters differs from official_parameters()");
+}
+
+/// The French agrees in number ("1 modifiée", "2 modifiées") and writes every date of the
+/// difference's facts in one style (day/month/year), never ISO.
+#[test]
+fn the_french_agrees_and_dates_in_one_style() {
+    let (corpus, register) = (Corpus::embedded(), Register::embedded());
+    let mut singulars = 0;
+    for pair in Promotion::ALL.windows(2) {
+        let text = eig_catalogue::diff_french(&diff(pair[0], pair[1], corpus, register));
+        let header = text.lines().next().unwrap();
+        let counts = header.split_once(" : ").unwrap().1.trim_end_matches('.');
+        for piece in counts.split(", ") {
+            let (count, words) = piece.split_once(' ').unwrap();
+            let count: usize = count.parse().unwrap();
+            if count <= 1 {
+                singulars += 1;
+                assert!(!words.ends_with('s'), "{header}");
+            } else {
+                assert!(words.ends_with('s'), "{header}");
+            }
+        }
+        for line in text.lines().filter(|line| line.starts_with("- ") && line.contains(" → ")) {
+            let iso = line.as_bytes().windows(8).any(|w| {
+                w[..4].iter().all(u8::is_ascii_digit)
+                    && w[4] == b'-'
+                    && w[5..7].iter().all(u8::is_ascii_digit)
+            });
+            assert!(!iso, "a date not in the French style: {line}");
+        }
+    }
+    assert!(singulars > 0, "no count of 0 or 1 to check");
 }

@@ -1,7 +1,8 @@
 //! The law ↔ code pages `eig serve` serves at `/regles/`, in a real browser: every link of
 //! every page resolves (the page answers, the anchor is on it), and axe-core finds no
-//! violation of WCAG 2.1 A and AA on the index, a text page and a rule page, at 1280 px and
-//! at 390 px, where nothing is wider than the window.
+//! violation of WCAG 2.1 A and AA on the index, two call texts (AAP3, AAC4), the Markdown
+//! text ING, an eligibility rule, a funding rule and an EIG6+ prolongation rule, at 1280 px
+//! and at 390 px, where nothing is wider than the window.
 
 use std::{
     collections::{BTreeMap, BTreeSet, VecDeque},
@@ -83,7 +84,17 @@ async fn check(client: &Client, port: u16, axe: &str) -> Result<(usize, usize, u
     let base = format!("http://127.0.0.1:{port}/regles/");
     let (pages, links) = crawl(client, &base).await?;
     let mut checks = 0;
-    for page in ["", "texte-AAP3.html", "regle-eig3.host.kind.html"] {
+    for page in [
+        "",
+        "texte-AAP3.html",
+        "regle-eig3.host.kind.html",
+        // A funding rule, an EIG6+ prolongation rule, a call for candidates and a Markdown
+        // text (ING, rendered with headings and lists).
+        "regle-funding.host_pays_rest-EIG6.html",
+        "regle-eig6plus.request.deadline.html",
+        "texte-AAC4.html",
+        "texte-ING.html",
+    ] {
         for width in [1280, 390] {
             client.set_window_size(width, 1000).await?;
             client.goto(&format!("{base}{page}")).await?;

@@ -87,7 +87,7 @@ const DATA_DRIVEN: Rule = Rule {
     id: "eig3.defi.not_purely_it",
     title: "Pas un défi d'outillage « purement informatique »",
     source: aap3("§2.1"),
-    quote: "Les défis d’outillage ou « purement informatiques",
+    quote: "Les défis d’outillage ou « purement informatiques » n’intégrant pas de problématique métier et n’impactant pas directement les agents ou les administrés ne seront pas retenus.",
 };
 
 const PROJECT_TEAM: Rule = Rule {

@@ -161,7 +161,7 @@ const START: Rule = Rule {
     id: "eig4.candidate.start_availability",
     title: "Commencer son défi à la date de début de la promotion (1er septembre 2020)",
     source: aac4("art. 8"),
-    quote: "Les candidats s’engagent à :",
+    quote: "Commencer leur défi à la date de début de la promotion (1er septembre 2020).",
 };
 
 /// AAC4 art. 2 fn. 2 excepts the economic and financial ministries from the décret de transfert

@@ -256,6 +256,157 @@ mod pages {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
+    /// A sentence is normative whatever its case, with the exclusions' words; a heading or a
+    /// page's number is not glued to the sentence below it, and a page break does not cut a
+    /// sentence; RAPPORT and ING, which state no rule, are not counted.
+    #[test]
+    fn normative_sentences_are_found_and_cut_as_the_text_means_them() {
+        use eig_domain::Document::{Aac2, Aac5, Aac6, Aac6Plus, Aap3, Aap5, Ing, Rapport};
+        let coverage = eig_server::coverage();
+        let sentences = |document: eig_domain::Document| -> Vec<String> {
+            coverage
+                .iter()
+                .find(|text| text.document == document)
+                .map(|text| text.sentences.iter().map(|s| s.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        let has = |document, start: &str| sentences(document).iter().any(|s| s.starts_with(start));
+        assert!(has(Aac6Plus, "Sont éligibles à bénéficier du cofinancement"));
+        assert!(has(Aac2, "Les candidats inéligibles, les dossiers incomplets"));
+        // "l'article 5.4. seront écartés" is one sentence.
+        assert!(has(Aac5, "Les candidats inéligibles"));
+        assert!(!has(Aac5, "seront écartés"));
+        assert!(has(Aap3, "La candidature des administrations à l'appel à projets"));
+        assert!(has(Aac6, "Les candidat(e)s au programme s'engagent à répondre"));
+        assert!(sentences(Aap5).iter().any(|s| {
+            s.ends_with("rémunérés 3 500 ou 4 000 euros nets par mois selon les profils retenus.")
+        }));
+        for text in &coverage {
+            for sentence in &text.sentences {
+                let first = sentence.text.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    first != "Article" && !first.chars().all(|c| c.is_ascii_digit()),
+                    "{}: {}",
+                    text.document,
+                    sentence.text
+                );
+            }
+        }
+        assert!(!coverage.iter().any(|text| matches!(text.document, Rapport | Ing)));
+        let markdown = eig_server::coverage_markdown();
+        assert!(!markdown.contains("| RAPPORT |") && !markdown.contains("| 0 % |"));
+    }
+
+    /// The reasons fit their sentences: a call for projects' dossier content is not given the
+    /// candidates' complete-dossier rule; the CV of AAC4 and AAC5 is modelled by their
+    /// complete-dossier rules; the same article of the model convention in AAP6 and AAC6+
+    /// has the same note.
+    #[test]
+    fn the_reasons_fit_their_sentences() {
+        use eig_catalogue::{Note, Unmodelled};
+        use eig_domain::Document::{Aac4, Aac5, Aac6Plus, Aap3, Aap4, Aap5, Aap6};
+        let coverage = eig_server::coverage();
+        let find = |document, words: &str| {
+            coverage
+                .iter()
+                .find(|text| text.document == document)
+                .and_then(|text| text.sentences.iter().find(|s| s.text.contains(words)))
+                .cloned()
+                .unwrap_or_else(|| panic!("{document}: no sentence {words:?}"))
+        };
+        for document in [Aap3, Aap4, Aap5, Aap6, Aac6Plus] {
+            let text = coverage.iter().find(|text| text.document == document).unwrap();
+            for sentence in &text.sentences {
+                assert_ne!(
+                    sentence.reason(),
+                    Some(Unmodelled::DossierContent),
+                    "{document}: {}",
+                    sentence.text
+                );
+            }
+        }
+        assert_eq!(find(Aac4, "fournir un CV").rules(), ["eig4.candidate.complete_dossier"]);
+        assert_eq!(find(Aac5, "fournir un CV").rules(), ["eig5.candidate.complete_dossier"]);
+        assert_eq!(find(Aap4, "Ces sessions sont obligatoires").rules(), ["eig4.defi.commitments"]);
+        let words = "à publier sous licence libre le code source des développements";
+        assert_eq!(find(Aap6, words).note, find(Aac6Plus, words).note);
+        assert!(matches!(find(Aap6, words).note, Some(Note::NotModelled(_))));
+    }
+
+    /// A prolongation rule's page shows its logic from the corpus's runs, not a funding
+    /// rule's words; no page says "ci-dessous" with nothing below, and counts agree.
+    #[test]
+    fn every_rule_page_gives_its_own_logic() {
+        let pages = eig_server::rule_pages();
+        for id in eig_eligibility::prolongation_rule_ids() {
+            let page = &pages[&format!("regle-{id}.html")];
+            assert!(!page.contains("Règle de financement"), "{id}");
+            assert!(page.contains("<p>Elle lit :</p>"), "{id}");
+        }
+        for (name, page) in pages.iter().filter(|(name, _)| name.starts_with("regle-")) {
+            if page.contains("ci-dessous") {
+                assert!(
+                    page.contains("<h2>Paramètres</h2>"),
+                    "{name}: « ci-dessous » and no parameter"
+                );
+            }
+            assert!(!page.contains("(1 formulations)"), "{name}");
+        }
+    }
+
+    /// Every rule page quotes the rule's sentence or says that no text states it in a
+    /// sentence; the funding rules quote theirs where a text has one (only the EIG1–EIG2
+    /// envelope, a table of RAPPORT, has none).
+    #[test]
+    fn every_rule_page_quotes_its_sentence_or_says_there_is_none() {
+        let pages = eig_server::rule_pages();
+        for (name, page) in pages.iter().filter(|(name, _)| name.starts_with("regle-")) {
+            assert!(page.contains("<h2>La phrase modélisée</h2>"), "{name}");
+        }
+        let catalogue = eig_catalogue::catalogue(
+            None,
+            None,
+            eig_catalogue::Corpus::embedded(),
+            eig_catalogue::Register::embedded(),
+        );
+        let unquoted: BTreeSet<String> = catalogue
+            .promotions
+            .iter()
+            .flat_map(|promotion| &promotion.rules)
+            .filter(|rule| rule.source.quote.is_none())
+            .map(|rule| format!("{} {}", rule.id, rule.promotion))
+            .collect();
+        assert_eq!(
+            unquoted,
+            BTreeSet::from([
+                "funding.envelope EIG1".to_owned(),
+                "funding.envelope EIG2".to_owned()
+            ])
+        );
+    }
+
+    /// ING's Markdown is rendered (headings, lists, no `**`, `:::` or link targets); a text's
+    /// headings are headings; a rule whose sentence ends with a colon shows the list that
+    /// follows in its context.
+    #[test]
+    fn markdown_is_rendered_and_a_list_follows_its_colon() {
+        let pages = eig_server::rule_pages();
+        let ing = &pages["texte-ING.html"];
+        for raw in ["**", ":::", "](http", "[[toc]]", "&amp;#x", "### "] {
+            assert!(!ing.contains(raw), "ING shows {raw:?} raw");
+        }
+        assert!(ing.contains("<h2>Postes de dépenses</h2>"), "{ing}");
+        assert!(ing.contains("<ul>\n<li>Rémunération des EIG : "), "{ing}");
+        let aac6 = &pages["texte-AAC6.html"];
+        assert!(aac6.contains("<h2>Article 7 – Engagements des candidat(e)s</h2>"), "{aac6}");
+        // AAC4 art. 8: the sentence ending with a colon, and the start day in the list below.
+        let start = &pages["regle-eig4.candidate.start_availability.html"];
+        let context = &start[start.find("<blockquote class=\"contexte\">").unwrap()..];
+        let context = &context[..context.find("</blockquote>").unwrap()];
+        assert!(context.contains("<mark>Les candidats s'engagent à :</mark>"), "{context}");
+        assert!(context.contains("Commencer leur défi"), "{context}");
+    }
+
     /// Every link of every page names a page that exists, and its anchor, if any, an element
     /// of that page.
     #[test]
@@ -309,10 +460,11 @@ mod pages {
         let pia = &pages["regle-funding.pia_share_of_employer_cost-EIG3.html"];
         assert!(pia.contains("<li>70\u{a0}% du coût total employeur du talent"), "{pia}");
         assert!(!pia.contains("60\u{a0}% du coût"), "a scenario's override shown as the rule");
-        assert!(pia.contains("coût employeur 70000.00 € : 70\u{a0}%"), "{pia}");
+        assert!(pia.contains("coût employeur 70\u{202f}000,00\u{a0}€ : 70\u{a0}%"), "{pia}");
+        assert!(!pia.contains("70000.00"), "an amount not in French: {pia}");
         let months = &pages["regle-funding.months_of_employer_cost-EIG4.html"];
         assert!(months.contains("mois de coût employeur du talent"), "{months}");
         let flat = &pages["regle-funding.host_pays_rest-EIG6.html"];
-        assert!(flat.contains("un forfait de 20000.00 € par talent"), "{flat}");
+        assert!(flat.contains("un forfait de 20\u{202f}000,00\u{a0}€ par talent"), "{flat}");
     }
 }
