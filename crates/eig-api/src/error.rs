@@ -314,6 +314,7 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
         CampaignError::HandOff(_) => "hand_off",
         CampaignError::Matching(_) => "invalid_matching_problem",
         CampaignError::Assignment(_) => "verification_failed",
+        CampaignError::Withdrawal(err) => err.code(),
         _ => "campaign",
     };
     ApiError::new(ErrorKind::Unjudgeable, code, err.to_string())

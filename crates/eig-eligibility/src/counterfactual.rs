@@ -1066,6 +1066,9 @@ impl Edit for DossierEdit {
                         BetaPhase::ALL.into_iter().filter(|p| p != phase).map(DossierEdit::Phase),
                     );
                 }
+                Reason::ProgrammeProjectTeamOverCap { cap, .. } => {
+                    out.push(DossierEdit::TeamSize(usize::try_from(*cap).unwrap_or(usize::MAX)));
+                }
                 _ => {}
             },
         }

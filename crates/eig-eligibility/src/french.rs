@@ -461,5 +461,9 @@ fn reason_french(reason: &Reason) -> String {
             "rémunération différente de celle des contrats EIG initiaux : {}",
             talents.join(", ")
         ),
+        Reason::ProgrammeProjectTeamOverCap { size, cap } => format!(
+            "{size} EIG demandé(s) pour le projet du programme (EIG Link ou Coach EIG) ; le texte \
+             en recrute {cap}"
+        ),
     }
 }

@@ -119,6 +119,7 @@ fn wrong_hand_offs_are_errors() {
         scale: Some(ScoreScale { min: 1, max: 4 }),
         tie_break: eig_eligibility::TieBreak::default(),
         unfavourable_opinion: eig_eligibility::UnfavourableOpinion::default(),
+        call: None,
         dossiers: vec![ScoredDossier {
             defi: first.defi.id.clone(),
             scores: vec![4; 5],
