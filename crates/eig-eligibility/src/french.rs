@@ -285,6 +285,7 @@ fn parameter_label(name: &str) -> &str {
         "pieces" => "pièces demandées",
         "applies" => "s'applique",
         "waiting_list_until" => "dernier jour de la liste d'attente",
+        "cap" => "EIG recrutés pour ce projet selon le texte",
         TIME_ZONE_READ => "fuseau horaire",
         other => other,
     }

@@ -128,6 +128,7 @@ fn dossier(record: &DefiRecord, index: usize, kind: HostKind, team: Vec<Seat>) -
         contacts_identified: None,
         mentors_host_agents: None,
         mentors_have_time: None,
+        eig_link_or_coach: None,
     }
 }
 
