@@ -5,7 +5,7 @@
 //! art. 6 (« si cet engagement ne peut pas être tenu »).
 //!
 //! No text gives a number of candidates below which they are « insuffisant », nor what makes a
-//! solution « satisfaisante »: the withdrawal is the jury's decision, an input of the campaign
+//! solution « satisfaisante » (AAC3 art. 6.5): the withdrawal is the jury's decision, an input of the campaign
 //! ([`Withdrawal`]), checked against the promotion's text (a ground the text does not give is
 //! a [`WithdrawalError`]). A withdrawn défi takes no part in the laureates' funding nor in the
 //! assignment; the candidates who chose it or were ranked for it are reported
