@@ -317,7 +317,13 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
         CampaignError::Withdrawal(err) => err.code(),
         _ => "campaign",
     };
-    ApiError::new(ErrorKind::Unjudgeable, code, err.to_string())
+    // A withdrawal names a field of the input that is wrong for the promotion or the selection.
+    let kind = if matches!(err, CampaignError::Withdrawal(_)) {
+        ErrorKind::Invalid
+    } else {
+        ErrorKind::Unjudgeable
+    };
+    ApiError::new(kind, code, err.to_string())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use eig_domain::{CandidateId, DefiId, Euros, Promotion, Source, TalentProfile};
 use eig_eligibility::{
-    Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate, evaluate_dossier,
+    CandidateApplication, Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate, evaluate_dossier,
     select_laureates,
 };
 use eig_funding::{
@@ -397,8 +397,11 @@ pub fn run(campaign: &Campaign) -> Result<CampaignResult, CampaignError> {
     let (selection, envelope_source) = select(campaign, &dossiers, &eligible)?;
     let laureates = Laureates::from_selection(&selection, &eligible)?;
     // The jury's withdrawals: the défis withdrawn leave the laureates.
+    let applications: Vec<&CandidateApplication> =
+        campaign.candidates.iter().map(|entry| &entry.application).collect();
     let (laureates, withdrawn_by_jury) =
-        withdrawal::apply(campaign, laureates).map_err(CampaignError::Withdrawal)?;
+        withdrawal::apply(&campaign.jury_withdrawals, laureates, &applications, &campaign.rankings)
+            .map_err(CampaignError::Withdrawal)?;
 
     // 3. Funding plan of the laureates, in rank order, against the envelope.
     let funding = plan_promotion(&laureates.funding(), &Scenario::default())

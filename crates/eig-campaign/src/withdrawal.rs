@@ -16,7 +16,10 @@ use std::collections::BTreeSet;
 use eig_domain::{CandidateId, DefiId, Document, Promotion, Source};
 use serde::{Deserialize, Serialize};
 
-use crate::{campaign::Campaign, handoff::Laureates};
+use eig_eligibility::CandidateApplication;
+use eig_matching::RankingInput;
+
+use crate::handoff::Laureates;
 
 /// The jury's withdrawal of one selected défi, with its ground.
 ///
@@ -335,16 +338,19 @@ fn grounds_of(promotion: Promotion) -> String {
     }
 }
 
-/// Checks the campaign's withdrawals against its promotion and its laureates, and returns
-/// the laureates that stay and the défis withdrawn.
+/// Checks a campaign's withdrawals against its promotion and its laureates, and returns the
+/// laureates that stay and the défis withdrawn, each with the `applications` that chose it or
+/// that `rankings` rank for it.
 pub(crate) fn apply(
-    campaign: &Campaign,
+    withdrawals: &[Withdrawal],
     laureates: Laureates,
+    applications: &[&CandidateApplication],
+    rankings: &[RankingInput],
 ) -> Result<(Laureates, Vec<WithdrawnDefi>), WithdrawalError> {
-    let promotion = campaign.promotion;
+    let promotion = laureates.promotion();
     let mut seen = BTreeSet::new();
-    let mut withdrawn = Vec::with_capacity(campaign.jury_withdrawals.len());
-    for (index, withdrawal) in campaign.jury_withdrawals.iter().enumerate() {
+    let mut withdrawn = Vec::with_capacity(withdrawals.len());
+    for (index, withdrawal) in withdrawals.iter().enumerate() {
         let defi = &withdrawal.defi;
         let Some((source, quote)) = withdrawal.ground.cited(promotion) else {
             return Err(WithdrawalError::GroundNotInText {
@@ -360,7 +366,7 @@ pub(crate) fn apply(
         if !seen.insert(defi.clone()) {
             return Err(WithdrawalError::Duplicate { index, defi: defi.clone() });
         }
-        let candidates = concerned(campaign, defi);
+        let candidates = concerned(applications, rankings, defi);
         let explanation = explanation(defi, withdrawal.ground, &source, quote, &candidates);
         withdrawn.push(WithdrawnDefi {
             defi: defi.clone(),
@@ -375,17 +381,18 @@ pub(crate) fn apply(
 }
 
 /// The candidates who chose `defi` or whom a jury ranked for it, in the campaign's order.
-fn concerned(campaign: &Campaign, defi: &DefiId) -> Vec<CandidateId> {
-    let ranked: BTreeSet<&CandidateId> = campaign
-        .rankings
+fn concerned(
+    applications: &[&CandidateApplication],
+    rankings: &[RankingInput],
+    defi: &DefiId,
+) -> Vec<CandidateId> {
+    let ranked: BTreeSet<&CandidateId> = rankings
         .iter()
         .filter(|ranking| &ranking.defi == defi)
         .flat_map(|ranking| ranking.ranks.iter().flatten())
         .collect();
-    campaign
-        .candidates
+    applications
         .iter()
-        .map(|entry| &entry.application)
         .filter(|application| {
             ranked.contains(&application.candidate.id)
                 || application.choices.iter().flatten().any(
