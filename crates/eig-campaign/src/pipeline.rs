@@ -5,8 +5,8 @@
 
 use eig_domain::{CandidateId, DefiId, Euros, Promotion, Source, TalentProfile};
 use eig_eligibility::{
-    CandidateApplication, Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate, evaluate_dossier,
-    select_laureates,
+    CandidateApplication, Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate,
+    evaluate_dossier, select_laureates,
 };
 use eig_funding::{
     EnvelopeOutcome, ParameterId, ParameterValue, PromotionInput, PromotionPlan, Scenario,

@@ -395,9 +395,11 @@ fn concerned(
         .iter()
         .filter(|application| {
             ranked.contains(&application.candidate.id)
-                || application.choices.iter().flatten().any(
-                    |choice| matches!(choice, eig_eligibility::Choice::Defi(d) if d == defi),
-                )
+                || application
+                    .choices
+                    .iter()
+                    .flatten()
+                    .any(|choice| matches!(choice, eig_eligibility::Choice::Defi(d) if d == defi))
         })
         .map(|application| application.candidate.id.clone())
         .collect()

@@ -564,7 +564,9 @@ fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignResult {
             result
                 .withdrawn_by_jury
                 .iter()
-                .map(|w| (w.defi.to_string(), w.candidates.iter().map(ToString::to_string).collect()))
+                .map(|w| {
+                    (w.defi.to_string(), w.candidates.iter().map(ToString::to_string).collect())
+                })
                 .collect(),
         ),
         error: None,
