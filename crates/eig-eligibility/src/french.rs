@@ -454,6 +454,15 @@ fn reason_french(reason: &Reason) -> String {
         Reason::NotAnEig6Laureate => {
             String::from("administration non lauréate de l'appel à projets EIG 6")
         }
+        Reason::ProlongationNotContinuous { .. }
+        | Reason::ProlongationPayDiffers { .. }
+        | Reason::ProgrammeProjectTeamOverCap { .. } => counted_french(reason),
+    }
+}
+
+/// A reason about a number of talents in French: EIG6+ contracts, the programme's project.
+fn counted_french(reason: &Reason) -> String {
+    match reason {
         Reason::ProlongationNotContinuous { talents } => format!(
             "prolongation ne courant pas sans discontinuité du 12 juillet au 29 décembre 2023 : {}",
             talents.join(", ")
@@ -466,5 +475,6 @@ fn reason_french(reason: &Reason) -> String {
             "{size} EIG demandé(s) pour le projet du programme (EIG Link ou Coach EIG) ; le texte \
              en recrute {cap}"
         ),
+        _ => String::new(),
     }
 }

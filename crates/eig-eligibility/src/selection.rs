@@ -382,19 +382,7 @@ pub enum SelectionStatus {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError> {
-    let grid = match sheet.call {
-        None => rule_set(sheet.promotion)?.scoring_grid()?,
-        Some(call @ JuryCall::Eig6Plus) => {
-            if sheet.promotion != Promotion::Eig6 {
-                return Err(EligibilityError::CallOfOtherPromotion {
-                    call: call.name(),
-                    expected: Promotion::Eig6,
-                    promotion: sheet.promotion,
-                });
-            }
-            crate::prolongation::selection_grid()
-        }
-    };
+    let grid = sheet_grid(sheet)?;
     let scale = match (grid.scale.as_ref().map(|scale| scale.value), sheet.scale) {
         (Some(published), None) => published,
         (Some(published), Some(given)) if published == given => published,
@@ -494,6 +482,21 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
         ranking,
         source: grid.source,
     })
+}
+
+/// The grid a sheet is scored on: its promotion's, or its call's (EIG6+: AAC6+ §3.5).
+fn sheet_grid(sheet: &JurySheet) -> Result<crate::grid::ScoringGrid, EligibilityError> {
+    match sheet.call {
+        None => rule_set(sheet.promotion)?.scoring_grid(),
+        Some(call @ JuryCall::Eig6Plus) if sheet.promotion != Promotion::Eig6 => {
+            Err(EligibilityError::CallOfOtherPromotion {
+                call: call.name(),
+                expected: Promotion::Eig6,
+                promotion: sheet.promotion,
+            })
+        }
+        Some(JuryCall::Eig6Plus) => Ok(crate::prolongation::selection_grid()),
+    }
 }
 
 /// Ranked positions first, in order; unranked last.
