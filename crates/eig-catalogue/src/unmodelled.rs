@@ -33,7 +33,7 @@ pub enum Unmodelled {
     /// results kept until published).
     JuryConduct,
     /// A step of the selection decided by people (answering the jury's requests, an audition
-    /// for another défi, a défi withdrawn by the jury).
+    /// for another défi).
     SelectionProcedure,
     /// The commitment to respect the call itself: its conditions are the rules.
     RespectTheCall,
@@ -43,6 +43,9 @@ pub enum Unmodelled {
     Describes,
     /// A condition of the dossier that no rule checks yet.
     NotYetModelled,
+    /// A decision of the jury that changes the outcome of a whole call, given as its input with
+    /// the ground the text names (a défi withdrawn: eig-campaign's `jury_withdrawals`).
+    JuryDecision,
 }
 
 impl Unmodelled {
@@ -81,7 +84,7 @@ impl Unmodelled {
             }
             Unmodelled::SelectionProcedure => {
                 "étape de la sélection décidée par des personnes (réponse aux demandes du jury, \
-                 audition pour un autre défi, retrait d'un défi par le jury)"
+                 audition pour un autre défi)"
             }
             Unmodelled::RespectTheCall => {
                 "engagement à respecter l'appel lui-même : ses conditions sont les règles"
@@ -94,6 +97,10 @@ impl Unmodelled {
                  d'un appel"
             }
             Unmodelled::NotYetModelled => "condition du dossier qu'aucune règle ne vérifie encore",
+            Unmodelled::JuryDecision => {
+                "décision du jury, donnée d'entrée de l'appel entier avec le motif que le texte \
+                 prévoit (retrait d'un défi) : le motif est vérifié, la décision n'est pas calculée"
+            }
         }
     }
 
@@ -132,7 +139,7 @@ impl Unmodelled {
             }
             Unmodelled::SelectionProcedure => {
                 "a step of the selection decided by people (answering the jury's requests, an \
-                 audition for another défi, a défi withdrawn by the jury)"
+                 audition for another défi)"
             }
             Unmodelled::RespectTheCall => {
                 "the commitment to respect the call itself: its conditions are the rules"
@@ -145,6 +152,11 @@ impl Unmodelled {
                  call"
             }
             Unmodelled::NotYetModelled => "a condition of the dossier that no rule checks yet",
+            Unmodelled::JuryDecision => {
+                "a decision of the jury, an input of the whole call with the ground the text gives \
+                 (a défi withdrawn: eig-campaign's `jury_withdrawals`): the ground is checked, the \
+                 decision is not computed"
+            }
         }
     }
 }
@@ -219,7 +231,7 @@ mod table {
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
         ConventionClause, Describes, DossierContent, DuringProgramme, Filing, HostAfterSelection,
-        JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
+        JuryConduct, JuryDecision, JuryJudgement, RespectTheCall, SelectionProcedure,
     };
 
     const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
@@ -402,7 +414,7 @@ mod table {
         note(
             &[Aac4, Aac5, Aac6, Ami5bis],
             "Le jury se réserve le droit de retirer ce",
-            NotModelled(SelectionProcedure),
+            NotModelled(JuryDecision),
         ),
         note(
             &[Aac4, Aac5, Aac6],
