@@ -227,7 +227,7 @@ pub struct WithdrawnDefi {
 /// campaign.jury_withdrawals = vec![Withdrawal { defi, ground: WithdrawalGround::CommitmentNotKept }];
 /// let err = run(&campaign).unwrap_err();
 /// assert!(matches!(err, CampaignError::Withdrawal(WithdrawalError::GroundNotInText { index: 0, .. })));
-/// assert!(err.to_string().starts_with("retrait par le jury jury_withdrawals[0].ground :"));
+/// assert!(err.to_string().starts_with("retrait d'un défi par le jury, jury_withdrawals[0].ground :"));
 /// # Ok::<(), eig_campaign::CampaignError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -472,7 +472,7 @@ fn counted_french(reason: &Reason) -> String {
             talents.join(", ")
         ),
         Reason::ProgrammeProjectTeamOverCap { size, cap } => format!(
-            "{size} EIG demandé(s) pour le projet du programme (EIG Link ou Coach EIG) ; le texte \
+            "{size} EIG demandé(s) pour le projet du programme (EIG Link ou coachs EIG) ; le texte \
              en recrute {cap}"
         ),
         _ => String::new(),

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
 mod builders;
+mod withdrawal;
 
 use eig_campaign::{
     Campaign, CampaignError, EligibleDossier, HandOffError, Judgement, Laureates, RecordError,

@@ -941,10 +941,10 @@ pub(crate) fn programme_project_team(dossier: &DefiDossier, cap: u64) -> Run {
         Some(true) if size > cap => Run::failed(Reason::ProgrammeProjectTeamOverCap { size, cap }),
         _ => Run::satisfied(),
     };
-    run.fact("eig_link_or_coach", flag)
-        .fact("defi.team.len", size)
-        .parameter("cap", cap)
-        .parameter("applies", "seulement si le dossier est celui du projet EIG Link ou Coach EIG")
+    run.fact("eig_link_or_coach", flag).fact("defi.team.len", size).parameter("cap", cap).parameter(
+        "applies",
+        "seulement si le dossier est celui du projet EIG Link ou des coachs EIG",
+    )
 }
 
 /// « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être

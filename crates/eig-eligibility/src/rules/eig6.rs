@@ -191,7 +191,7 @@ const WAITING_LIST: Rule = Rule {
 
 const PROGRAMME_PROJECT_TEAM: Rule = Rule {
     id: "eig6.defi.programme_project_team",
-    title: "Projet Coach EIG : trois entrepreneurs au plus",
+    title: "Projet des coachs EIG : trois entrepreneurs au plus",
     source: aap6("§4.2.2"),
     quote: "Au sein du département Etalab, trois entrepreneurs sont recrutés et financés dans le cadre du projet Coach EIG.",
 };
