@@ -10,8 +10,8 @@ const GROUNDS: [WithdrawalGround; 3] = [
     WithdrawalGround::CommitmentNotKept,
 ];
 
-/// « Le jury se réserve le droit de retirer … » (AAC2 art. 3, AAC3 art. 6.5, AAC4 art. 6.5 and
-/// art. 7, AAC5 and AAC6 art. 5.6 and art. 6): each sentence the result quotes is in its section.
+/// Each sentence a withdrawal quotes (AAC2 art. 3, AAC3 art. 6.5, AAC4 art. 6.5 and art. 7,
+/// AAC5 and AAC6 art. 5.6 and art. 6) is in its section, word for word.
 #[test]
 fn every_ground_quotes_its_section_verbatim() {
     let mut found = Vec::new();
