@@ -75,6 +75,7 @@ fn dossier(index: u32) -> DefiDossier {
         contacts_identified: Some(true),
         mentors_host_agents: Some(true),
         mentors_have_time: Some(true),
+        eig_link_or_coach: None,
     }
 }
 

@@ -187,6 +187,7 @@ class DefiDossier(TypedDict):
     contacts_identified: NotRequired[bool | None]
     defi: Defi
     economic_and_financial_ministries: NotRequired[bool | None]
+    eig_link_or_coach: NotRequired[bool | None]
     funding: NotRequired[FundingDeclaration]
     mentors_have_time: NotRequired[bool | None]
     mentors_host_agents: NotRequired[bool | None]
@@ -351,7 +352,12 @@ class ReasonMentorsNotHostAgents(TypedDict):
 class ReasonMentorsWithoutTime(TypedDict):
     reason: Literal['mentors_without_time']
 
-Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate | ReasonPoolDossierNotKept | ReasonNoDedicatedProjectTeam | ReasonContactsNotIdentified | ReasonMentorsNotHostAgents | ReasonMentorsWithoutTime
+class ReasonProgrammeProjectTeamOverCap(TypedDict):
+    cap: int
+    reason: Literal['programme_project_team_over_cap']
+    size: int
+
+Reason: TypeAlias = ReasonSubmittedLate | ReasonHostKindNotAdmitted | ReasonAdministrativeCarrierRequired | ReasonAdministrativeCarrierNotEligible | ReasonCarrierConventionMissing | ReasonNoTitre2Programme | ReasonNoFundingDeclared | ReasonTeamSizeOutOfBounds | ReasonProfilesNotSought | ReasonSupportRoleCount | ReasonCommitmentsMissing | ReasonPurelyItTooling | ReasonProductPhaseNotAdmitted | ReasonNotANaturalPerson | ReasonCivilServantInPost | ReasonJuryMember | ReasonStudent | ReasonFormerEig5Talent | ReasonChoiceCountOutOfBounds | ReasonChoiceOfWrongKind | ReasonDuplicateChoice | ReasonOtherChannel | ReasonNotAvailableAtStart | ReasonAcceptedLate | ReasonNotAnUnprolongedEig5Talent | ReasonNotAnEig6Laureate | ReasonProlongationNotContinuous | ReasonProlongationPayDiffers | ReasonCivilServantInPostWithoutDeparture | ReasonIncompleteDossier | ReasonCalledFromWaitingListLate | ReasonPoolDossierNotKept | ReasonNoDedicatedProjectTeam | ReasonContactsNotIdentified | ReasonMentorsNotHostAgents | ReasonMentorsWithoutTime | ReasonProgrammeProjectTeamOverCap
 
 Document: TypeAlias = Literal['CGET 2018', 'AAC2', 'AAP3', 'AAC3', 'AAP4', 'AAC4', 'JURY4', 'AAP5', 'AAC5', 'AAP6', 'AAC6', 'AMI5bis', 'AAC6+', 'REG7', 'RAPPORT', 'CHIFFRES', 'ING', 'FAQ-ADM', 'FAQ-EIG', 'P6POST', 'KEYFIG', 'DATA']
 
@@ -546,6 +552,8 @@ class Ami5bisApplication(TypedDict):
     selection_decided_on: NotRequired[str | None]
     submitted_at: NotRequired[str | None]
 
+JuryCall: TypeAlias = Literal['eig6plus']
+
 JuryOpinion: TypeAlias = Literal['favourable', 'unfavourable']
 
 Euros: TypeAlias = str
@@ -570,6 +578,7 @@ UnfavourableOpinion: TypeAlias = Literal['informs', 'excludes']
 class JurySheet(TypedDict):
     """La feuille du jury des défis (entrée de eig selection)."""
 
+    call: NotRequired[JuryCall | None]
     dossiers: list[ScoredDossier]
     envelope: NotRequired[Euros | None]
     places: int
@@ -1189,6 +1198,12 @@ class CampaignDossier(TypedDict):
     synthetic: NotRequired[bool]
     talents: NotRequired[list[TalentInput]]
 
+WithdrawalGround: TypeAlias = Literal['insufficient_candidates', 'no_satisfactory_solution', 'commitment_not_kept']
+
+class Withdrawal(TypedDict):
+    defi: DefiId
+    ground: WithdrawalGround
+
 JudgedPromotionOfCampaign: TypeAlias = Literal['EIG3', 'EIG 3', 'EIG4', 'EIG 4', 'EIG5', 'EIG 5', 'EIG6', 'EIG 6', 'EIG7', 'EIG 7']
 
 class Campaign(TypedDict):
@@ -1196,6 +1211,7 @@ class Campaign(TypedDict):
 
     candidates: list[CampaignCandidate]
     dossiers: list[CampaignDossier]
+    jury_withdrawals: NotRequired[list[Withdrawal]]
     lottery_seed: int
     notes: NotRequired[list[str]]
     places: int
@@ -1227,6 +1243,14 @@ class MatchingResult(TypedDict):
     input: MatchingInput
     report: Report
 
+class WithdrawnDefi(TypedDict):
+    candidates: list[CandidateId]
+    defi: DefiId
+    explanation: str
+    ground: WithdrawalGround
+    quote: str
+    source: Source
+
 class CampaignResult(TypedDict):
     """Le résultat d'un appel entier."""
 
@@ -1239,6 +1263,7 @@ class CampaignResult(TypedDict):
     promotion: Promotion
     selection: Selection
     title: str
+    withdrawn_by_jury: NotRequired[list[WithdrawnDefi]]
 
 class TypedAnswerParisTime(TypedDict):
     date: str
@@ -1333,6 +1358,7 @@ class CandidateApplicationOfCaseFile(TypedDict):
 class CampaignOfCaseFile(TypedDict):
     candidates: list[CampaignCandidate]
     dossiers: list[CampaignDossier]
+    jury_withdrawals: NotRequired[list[Withdrawal]]
     lottery_seed: int
     notes: NotRequired[list[str]]
     places: int
@@ -1346,6 +1372,7 @@ class EvenlyInput(TypedDict):
     total: Euros
 
 class JurySheetOfCaseFile(TypedDict):
+    call: NotRequired[JuryCall | None]
     dossiers: list[ScoredDossier]
     envelope: NotRequired[Euros | None]
     places: int
@@ -1939,6 +1966,7 @@ def select_laureates(body: JurySheet | str | bytes, /, *, as_json: Literal[False
         score_out_of_scale: une note hors de l'échelle
         missing_amount: un dossier sans le montant que la règle d'enveloppe demande
         duplicate_defi: deux dossiers du même défi
+        call_of_other_promotion: une feuille de l'appel EIG6+ (call: eig6plus) d'une autre promotion qu'EIG6
     """
 
 @overload
@@ -1960,6 +1988,7 @@ def select_laureates_french(body: JurySheet | str | bytes, /) -> str:
         score_out_of_scale: une note hors de l'échelle
         missing_amount: un dossier sans le montant que la règle d'enveloppe demande
         duplicate_defi: deux dossiers du même défi
+        call_of_other_promotion: une feuille de l'appel EIG6+ (call: eig6plus) d'une autre promotion qu'EIG6
     """
 
 @overload
@@ -2328,6 +2357,9 @@ def run_call(body: Campaign | str | bytes, /, *, as_json: Literal[False] = False
         promotion_mismatch: un dossier ou une candidature d'une autre promotion que celle de l'appel
         hand_off: un lauréat dont le plan de financement ne peut être fait
         invalid_matching_problem: des choix ou des classements de défis ou de candidats inconnus
+        withdrawal_ground_not_in_text: un retrait par le jury pour un motif que l'appel de la promotion ne prévoit pas
+        withdrawal_not_a_laureate: un retrait par le jury d'un défi qui n'est pas lauréat
+        duplicate_withdrawal: deux retraits par le jury du même défi
     """
 
 @overload
@@ -2352,6 +2384,9 @@ def run_call_french(body: Campaign | str | bytes, /) -> str:
         promotion_mismatch: un dossier ou une candidature d'une autre promotion que celle de l'appel
         hand_off: un lauréat dont le plan de financement ne peut être fait
         invalid_matching_problem: des choix ou des classements de défis ou de candidats inconnus
+        withdrawal_ground_not_in_text: un retrait par le jury pour un motif que l'appel de la promotion ne prévoit pas
+        withdrawal_not_a_laureate: un retrait par le jury d'un défi qui n'est pas lauréat
+        duplicate_withdrawal: deux retraits par le jury du même défi
     """
 
 @overload

@@ -267,6 +267,10 @@ pub fn campaign(result: &CampaignResult, verbose: bool) -> String {
         );
     }
 
+    for withdrawn in &result.withdrawn_by_jury {
+        let _ = writeln!(out, "Retrait par le jury : {}", withdrawn.explanation);
+    }
+
     let plan = &result.funding;
     let _ = writeln!(
         out,

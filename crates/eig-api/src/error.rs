@@ -314,9 +314,16 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
         CampaignError::HandOff(_) => "hand_off",
         CampaignError::Matching(_) => "invalid_matching_problem",
         CampaignError::Assignment(_) => "verification_failed",
+        CampaignError::Withdrawal(err) => err.code(),
         _ => "campaign",
     };
-    ApiError::new(ErrorKind::Unjudgeable, code, err.to_string())
+    // A withdrawal names a field of the input that is wrong for the promotion or the selection.
+    let kind = if matches!(err, CampaignError::Withdrawal(_)) {
+        ErrorKind::Invalid
+    } else {
+        ErrorKind::Unjudgeable
+    };
+    ApiError::new(kind, code, err.to_string())
 }
 
 #[cfg(test)]

@@ -626,6 +626,12 @@ pub fn run_call(campaign: &Campaign) -> Result<CampaignResult, ApiError> {
                 None => error,
             }
         }
+        // A withdrawal of the jury: the path of its field in the campaign.
+        CampaignError::Withdrawal(withdrawal) => error::campaign(&err).at(format!(
+            "$.jury_withdrawals[{}].{}",
+            withdrawal.index(),
+            withdrawal.field()
+        )),
         _ => error::campaign(&err),
     })
 }

@@ -673,7 +673,10 @@ macro_rules! selection_refusals {
     };
 }
 
-const SELECTION_REFUSALS: &[Refusal] = selection_refusals!();
+const SELECTION_REFUSALS: &[Refusal] = selection_refusals! {
+    "call_of_other_promotion" => "une feuille de l'appel EIG6+ (call: eig6plus) d'une autre \
+                                  promotion qu'EIG6",
+};
 
 const RANKING_REFUSALS: &[Refusal] = refusals! {
     "no_candidate_grid" => "une phase pour laquelle la promotion ne publie pas de grille (EIG4 et \
@@ -741,6 +744,10 @@ const CALL_REFUSALS: &[Refusal] = selection_refusals! {
     "promotion_mismatch" => "un dossier ou une candidature d'une autre promotion que celle de l'appel",
     "hand_off" => "un lauréat dont le plan de financement ne peut être fait",
     "invalid_matching_problem" => "des choix ou des classements de défis ou de candidats inconnus",
+    "withdrawal_ground_not_in_text" => "un retrait par le jury pour un motif que l'appel de la \
+                                        promotion ne prévoit pas",
+    "withdrawal_not_a_laureate" => "un retrait par le jury d'un défi qui n'est pas lauréat",
+    "duplicate_withdrawal" => "deux retraits par le jury du même défi",
 };
 
 /// The options of `assignTalents`, from its parameters.

@@ -7,6 +7,8 @@ use eig_funding::TalentInput;
 use eig_matching::RankingInput;
 use serde::{Deserialize, Serialize};
 
+use crate::withdrawal::Withdrawal;
+
 /// A whole call: the défi dossiers with their jury scores, the places, the candidates'
 /// applications and the juries' rankings. [`run`](crate::run) decides it.
 ///
@@ -53,6 +55,13 @@ pub struct Campaign {
     pub rankings: Vec<RankingInput>,
     /// The seed of the lottery that breaks ties in rankings.
     pub lottery_seed: u64,
+    /// The défis the jury withdraws from the promotion after the selection, each with its
+    /// ground (AAC4 art. 6.5: « Le jury se réserve le droit de retirer ce défi de la promotion
+    /// si aucune solution satisfaisante n’est trouvée. »): the jury's decisions, which no text
+    /// computes. Each must be a laureate, on a ground the promotion's call gives. Absent from
+    /// the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jury_withdrawals: Vec<Withdrawal>,
 }
 
 impl Campaign {
@@ -79,6 +88,7 @@ impl Campaign {
             candidates: Vec::new(),
             rankings: Vec::new(),
             lottery_seed: seed,
+            jury_withdrawals: Vec::new(),
         }
     }
 

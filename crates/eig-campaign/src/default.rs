@@ -132,6 +132,7 @@ fn dossier(
         contacts_identified: None,
         mentors_host_agents: None,
         mentors_have_time: None,
+        eig_link_or_coach: None,
     }
 }
 
@@ -248,6 +249,7 @@ pub fn default_campaign() -> Campaign {
         candidates,
         rankings,
         lottery_seed: DEFAULT_SEED,
+        jury_withdrawals: Vec::new(),
     }
 }
 

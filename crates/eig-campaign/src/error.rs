@@ -7,7 +7,7 @@ use eig_funding::FundingError;
 use eig_matching::{InstanceError, SolveError};
 use serde::{Serialize, Serializer};
 
-use crate::handoff::HandOffError;
+use crate::{handoff::HandOffError, withdrawal::WithdrawalError};
 
 /// Why a whole campaign cannot be run: a step that concerns every record (the jury sheet,
 /// the promotion's funding plan, the matching problem) cannot be computed. A record that
@@ -44,6 +44,10 @@ pub enum CampaignError {
     /// The assignment cannot be computed.
     #[error("calcul de l'affectation : {0}")]
     Assignment(#[source] SolveError),
+    /// A withdrawal of the jury cannot be applied (a ground the promotion's call does not
+    /// give, a défi that is not a laureate).
+    #[error("retrait d'un défi par le jury, {0}")]
+    Withdrawal(#[source] WithdrawalError),
 }
 
 /// Why one record of a campaign (a dossier or an application) was not judged. The other

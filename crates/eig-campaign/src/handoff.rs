@@ -395,7 +395,7 @@ impl EligibleDossier {
 /// let sheet = JurySheet {
 ///     promotion: Promotion::Eig3, places: 2, envelope: None,
 ///     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
-///     unfavourable_opinion: Default::default(),
+///     unfavourable_opinion: Default::default(), call: None,
 ///     dossiers: campaign.dossiers.iter().take(3).map(|entry| ScoredDossier {
 ///         defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(),
 ///         jury_rank: None, requested: None, jury_opinion: None,
@@ -448,6 +448,13 @@ impl Laureates {
         Ok(Laureates { promotion: selection.promotion, defis })
     }
 
+    /// The laureates without `withdrawn` (the défis the jury withdrew from the promotion).
+    pub(crate) fn without(self, withdrawn: &BTreeSet<DefiId>) -> Laureates {
+        let defis =
+            self.defis.into_iter().filter(|dossier| !withdrawn.contains(dossier.defi())).collect();
+        Laureates { promotion: self.promotion, defis }
+    }
+
     /// The promotion.
     ///
     /// # Example
@@ -485,7 +492,7 @@ impl Laureates {
     /// # let eligible = vec![EligibleDossier::from_decision(&entry.dossier, &evaluate_dossier(&entry.dossier)?)?];
     /// # let sheet = JurySheet { promotion: Promotion::Eig3, places: 1, envelope: None,
     /// #     scale: Some(ScoreScale { min: 1, max: 4 }), tie_break: Default::default(),
-    /// #     unfavourable_opinion: Default::default(),
+    /// #     unfavourable_opinion: Default::default(), call: None,
     /// #     dossiers: vec![ScoredDossier {
     /// #     defi: entry.dossier.defi.id.clone(), scores: entry.scores.clone(), jury_rank: None, requested: None, jury_opinion: None }] };
     /// let laureates = Laureates::from_selection(&select_laureates(&sheet)?, &eligible)?;

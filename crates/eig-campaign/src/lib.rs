@@ -14,6 +14,9 @@
 //! - [`Laureates`]: the selected eligible dossiers, in rank order; the promotion's funding
 //!   input ([`Laureates::funding`]), each eligible candidate's choices among them
 //!   ([`Laureates::candidate`]) and the matching input ([`Laureates::matching`]) come from it.
+//! - The jury's withdrawals ([`Withdrawal`], after the selection, on a ground the
+//!   promotion's call gives): a withdrawn défi leaves the laureates before their funding and
+//!   the assignment, and the result says why ([`WithdrawnDefi`]).
 //! - A wrong hand-off (another record's decision, a refused dossier, a laureate that was not
 //!   eligible) is a [`HandOffError`].
 //!
@@ -58,9 +61,13 @@ pub use crate::handoff::{EligibleDossier, HandOffError, Laureates};
 pub use crate::pipeline::{
     CampaignResult, CandidateResult, DossierResult, Judgement, MatchingResult, run,
 };
+#[doc(alias = "retrait")]
+#[doc(alias = "défi retiré")]
+pub use crate::withdrawal::{Withdrawal, WithdrawalError, WithdrawalGround, WithdrawnDefi};
 
 mod campaign;
 mod default;
 mod error;
 mod handoff;
 mod pipeline;
+mod withdrawal;

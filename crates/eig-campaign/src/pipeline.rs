@@ -5,8 +5,8 @@
 
 use eig_domain::{CandidateId, DefiId, Euros, Promotion, Source, TalentProfile};
 use eig_eligibility::{
-    Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate, evaluate_dossier,
-    select_laureates,
+    CandidateApplication, Decision, JurySheet, ScoredDossier, Selection, evaluate_candidate,
+    evaluate_dossier, select_laureates,
 };
 use eig_funding::{
     EnvelopeOutcome, ParameterId, ParameterValue, PromotionInput, PromotionPlan, Scenario,
@@ -21,6 +21,7 @@ use crate::{
     campaign::Campaign,
     error::{CampaignError, RecordError},
     handoff::{EligibleDossier, Laureates},
+    withdrawal::{self, WithdrawnDefi},
 };
 
 /// The whole result of a campaign, in pipeline order. JSON: what `eig run --format json`
@@ -51,6 +52,10 @@ pub struct CampaignResult {
     pub dossiers: Vec<DossierResult>,
     /// The laureate selection among the eligible dossiers.
     pub selection: Selection,
+    /// The laureates the jury withdrew from the promotion after the selection, with the
+    /// ground and its source (absent from the JSON when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn_by_jury: Vec<WithdrawnDefi>,
     /// The laureates' funding plan, in rank order, against the envelope.
     pub funding: PromotionPlan,
     /// Every application, in input order.
@@ -184,6 +189,10 @@ pub struct CandidateResult {
     /// Chosen défis that were not selected as laureates (they take no part in the assignment).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub choices_not_selected: Vec<DefiId>,
+    /// Chosen défis that were selected and then withdrawn by the jury (they take no part in
+    /// the assignment either).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices_withdrawn: Vec<DefiId>,
     /// The défi the candidate is assigned to.
     pub assigned_to: Option<DefiId>,
 }
@@ -289,6 +298,7 @@ fn select(
         scale: campaign.score_scale,
         tie_break: eig_eligibility::TieBreak::default(),
         unfavourable_opinion: eig_eligibility::UnfavourableOpinion::default(),
+        call: None,
         dossiers: campaign
             .dossiers
             .iter()
@@ -312,7 +322,9 @@ fn select(
 fn judge_candidates(
     campaign: &Campaign,
     laureates: &Laureates,
+    withdrawn: &[WithdrawnDefi],
 ) -> (Vec<CandidateResult>, Vec<CandidateInput>) {
+    let is_withdrawn = |defi: &DefiId| withdrawn.iter().any(|w| &w.defi == defi);
     let mut results = Vec::with_capacity(campaign.candidates.len());
     let mut matching = Vec::new();
     for entry in &campaign.candidates {
@@ -335,16 +347,26 @@ fn judge_candidates(
         {
             matching.push(candidate);
         }
-        let chosen = application.choices.iter().flatten().filter_map(|choice| match choice {
-            eig_eligibility::Choice::Defi(defi) => Some(defi.clone()),
-            eig_eligibility::Choice::Profile(_) => None,
-        });
+        let chosen: Vec<DefiId> = application
+            .choices
+            .iter()
+            .flatten()
+            .filter_map(|choice| match choice {
+                eig_eligibility::Choice::Defi(defi) => Some(defi.clone()),
+                eig_eligibility::Choice::Profile(_) => None,
+            })
+            .collect();
         results.push(CandidateResult {
             candidate: application.candidate.id.clone(),
             profile: application.candidate.profile,
             synthetic: entry.synthetic,
             judgement,
-            choices_not_selected: chosen.filter(|defi| !laureates.contains(defi)).collect(),
+            choices_not_selected: chosen
+                .iter()
+                .filter(|defi| !laureates.contains(defi) && !is_withdrawn(defi))
+                .cloned()
+                .collect(),
+            choices_withdrawn: chosen.into_iter().filter(is_withdrawn).collect(),
             assigned_to: None,
         });
     }
@@ -374,13 +396,20 @@ pub fn run(campaign: &Campaign) -> Result<CampaignResult, CampaignError> {
     let (dossiers, eligible) = judge_dossiers(campaign);
     let (selection, envelope_source) = select(campaign, &dossiers, &eligible)?;
     let laureates = Laureates::from_selection(&selection, &eligible)?;
+    // The jury's withdrawals: the défis withdrawn leave the laureates.
+    let applications: Vec<&CandidateApplication> =
+        campaign.candidates.iter().map(|entry| &entry.application).collect();
+    let (laureates, withdrawn_by_jury) =
+        withdrawal::apply(&campaign.jury_withdrawals, laureates, &applications, &campaign.rankings)
+            .map_err(CampaignError::Withdrawal)?;
 
     // 3. Funding plan of the laureates, in rank order, against the envelope.
     let funding = plan_promotion(&laureates.funding(), &Scenario::default())
         .map_err(CampaignError::Funding)?;
 
     // 4–5. Candidate eligibility, then the verified assignment.
-    let (mut candidates, matching_candidates) = judge_candidates(campaign, &laureates);
+    let (mut candidates, matching_candidates) =
+        judge_candidates(campaign, &laureates, &withdrawn_by_jury);
     let input = laureates.matching(matching_candidates, &campaign.rankings)?;
     let instance = Instance::new(&input).map_err(CampaignError::Matching)?;
     let options = Options { seed: campaign.lottery_seed, ..Options::default() };
@@ -398,6 +427,7 @@ pub fn run(campaign: &Campaign) -> Result<CampaignResult, CampaignError> {
         envelope_source,
         dossiers,
         selection,
+        withdrawn_by_jury,
         funding,
         candidates,
         matching,

@@ -150,7 +150,7 @@ pub struct RawCase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Options>,
     /// Input: a whole call (expected: `dossiers`, `candidates`, `laureates`, `totals`,
-    /// `envelope`, `assignment`, `unassigned`, `not_judged`, `error`).
+    /// `envelope`, `assignment`, `unassigned`, `not_judged`, `withdrawn_by_jury`, `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
     /// The expected result: a JSON object whose fields are compared with the actual

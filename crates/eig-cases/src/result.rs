@@ -674,6 +674,10 @@ pub struct CampaignResult {
     /// The records that could not be judged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_judged: Option<Vec<String>>,
+    /// The défis the jury withdrew after the selection, each with the candidates who chose it
+    /// or were ranked for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn_by_jury: Option<BTreeMap<String, Vec<String>>>,
     /// Why the call could not run: the French message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

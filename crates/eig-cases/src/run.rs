@@ -560,6 +560,15 @@ fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignResult {
         assignment: Some(assignment),
         unassigned: Some(report.unplaced.iter().map(ToString::to_string).collect()),
         not_judged: Some(result.not_judged().map(|(record, _)| record).collect()),
+        withdrawn_by_jury: Some(
+            result
+                .withdrawn_by_jury
+                .iter()
+                .map(|w| {
+                    (w.defi.to_string(), w.candidates.iter().map(ToString::to_string).collect())
+                })
+                .collect(),
+        ),
         error: None,
     }
 }

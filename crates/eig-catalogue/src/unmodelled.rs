@@ -33,7 +33,7 @@ pub enum Unmodelled {
     /// results kept until published).
     JuryConduct,
     /// A step of the selection decided by people (answering the jury's requests, an audition
-    /// for another défi, a défi withdrawn by the jury).
+    /// for another défi).
     SelectionProcedure,
     /// The commitment to respect the call itself: its conditions are the rules.
     RespectTheCall,
@@ -48,6 +48,9 @@ pub enum Unmodelled {
     /// (its team, its mentors, its commitments, its contracts), not its wording; no rule judges
     /// whether such a dossier is complete.
     DefiDossierContent,
+    /// A decision of the jury that changes the outcome of a whole call, given as its input with
+    /// the ground the text names (a défi withdrawn: eig-campaign's `jury_withdrawals`).
+    JuryDecision,
 }
 
 impl Unmodelled {
@@ -86,7 +89,7 @@ impl Unmodelled {
             }
             Unmodelled::SelectionProcedure => {
                 "étape de la sélection décidée par des personnes (réponse aux demandes du jury, \
-                 audition pour un autre défi, retrait d'un défi par le jury)"
+                 audition pour un autre défi)"
             }
             Unmodelled::RespectTheCall => {
                 "engagement à respecter l'appel lui-même : ses conditions sont les règles"
@@ -104,6 +107,10 @@ impl Unmodelled {
                  contient, que lit le jury : les règles prennent les faits que le dossier déclare \
                  (équipe, mentors, engagements, contrats), pas sa rédaction ; aucune règle ne juge \
                  si un tel dossier est complet"
+            }
+            Unmodelled::JuryDecision => {
+                "décision du jury, donnée d'entrée de l'appel entier avec le motif que le texte \
+                 prévoit (retrait d'un défi) : le motif est vérifié, la décision n'est pas calculée"
             }
         }
     }
@@ -143,7 +150,7 @@ impl Unmodelled {
             }
             Unmodelled::SelectionProcedure => {
                 "a step of the selection decided by people (answering the jury's requests, an \
-                 audition for another défi, a défi withdrawn by the jury)"
+                 audition for another défi)"
             }
             Unmodelled::RespectTheCall => {
                 "the commitment to respect the call itself: its conditions are the rules"
@@ -161,6 +168,11 @@ impl Unmodelled {
                  describes or contains, which the jury reads: the rules take the facts the dossier \
                  states (its team, its mentors, its commitments, its contracts), not its wording; \
                  no rule judges whether such a dossier is complete"
+            }
+            Unmodelled::JuryDecision => {
+                "a decision of the jury, an input of the whole call with the ground the text gives \
+                 (a défi withdrawn: eig-campaign's `jury_withdrawals`): the ground is checked, the \
+                 decision is not computed"
             }
         }
     }
@@ -234,7 +246,8 @@ mod table {
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
         ConventionClause, DefiDossierContent, DossierContent, DuringProgramme, Filing,
-        HostAfterSelection, JuryConduct, JuryJudgement, RespectTheCall, SelectionProcedure,
+        HostAfterSelection, JuryConduct, JuryDecision, JuryJudgement, RespectTheCall,
+        SelectionProcedure,
     };
 
     const fn note(documents: &'static [Document], words: &'static str, note: Note) -> SentenceNote {
@@ -454,7 +467,7 @@ mod table {
         note(
             &[Aac4, Aac5, Aac6, Ami5bis],
             "Le jury se réserve le droit de retirer ce",
-            NotModelled(SelectionProcedure),
+            NotModelled(JuryDecision),
         ),
         note(
             &[Aac4, Aac5, Aac6],

@@ -1049,22 +1049,17 @@ impl Edit for DossierEdit {
                     out.push(DossierEdit::Commitments(missing.clone()));
                 }
                 Reason::PurelyItTooling => out.push(DossierEdit::PurelyIt(false)),
-                Reason::NoDedicatedProjectTeam => {
-                    out.push(DossierEdit::Host(HostCondition::ProjectTeam, true));
-                }
-                Reason::ContactsNotIdentified => {
-                    out.push(DossierEdit::Host(HostCondition::Contacts, true));
-                }
-                Reason::MentorsNotHostAgents => {
-                    out.push(DossierEdit::Host(HostCondition::MentorsHostAgents, true));
-                }
-                Reason::MentorsWithoutTime => {
-                    out.push(DossierEdit::Host(HostCondition::MentorsTime, true));
-                }
+                Reason::NoDedicatedProjectTeam
+                | Reason::ContactsNotIdentified
+                | Reason::MentorsNotHostAgents
+                | Reason::MentorsWithoutTime => out.extend(host_repair(reason)),
                 Reason::ProductPhaseNotAdmitted { phase } => {
                     out.extend(
                         BetaPhase::ALL.into_iter().filter(|p| p != phase).map(DossierEdit::Phase),
                     );
+                }
+                Reason::ProgrammeProjectTeamOverCap { cap, .. } => {
+                    out.push(DossierEdit::TeamSize(usize::try_from(*cap).unwrap_or(usize::MAX)));
                 }
                 _ => {}
             },
@@ -1665,6 +1660,19 @@ impl Edit for ApplicationEdit {
             _ => Vec::new(),
         }
     }
+}
+
+/// The change that meets a host condition of AAP3 §2.2 and AAP4–AAP6 §2 its reason says is not
+/// met.
+fn host_repair(reason: &Reason) -> Option<DossierEdit> {
+    let condition = match reason {
+        Reason::NoDedicatedProjectTeam => HostCondition::ProjectTeam,
+        Reason::ContactsNotIdentified => HostCondition::Contacts,
+        Reason::MentorsNotHostAgents => HostCondition::MentorsHostAgents,
+        Reason::MentorsWithoutTime => HostCondition::MentorsTime,
+        _ => return None,
+    };
+    Some(DossierEdit::Host(condition, true))
 }
 
 #[cfg(test)]

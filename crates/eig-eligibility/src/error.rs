@@ -280,6 +280,20 @@ pub enum EligibilityError {
         /// The profile.
         profile: TalentProfile,
     },
+    /// A jury sheet names a call of another promotion than its own (the EIG6+ call,
+    /// `"call": "eig6plus"`, concerns promotion 6's défis only).
+    #[error(
+        "feuille du jury, champ call : l'appel {call} concerne la promotion {expected}, la feuille \
+         est de la promotion {promotion} : donnez la promotion {expected} ou retirez le champ call"
+    )]
+    CallOfOtherPromotion {
+        /// The call, as the sheet names it.
+        call: &'static str,
+        /// The promotion the call concerns.
+        expected: Promotion,
+        /// The sheet's promotion.
+        promotion: Promotion,
+    },
 }
 
 /// A phase's name in messages.
@@ -356,6 +370,7 @@ impl EligibilityError {
             EligibilityError::DuplicateCandidateProfileScores { .. } => {
                 "duplicate_candidate_profile_scores"
             }
+            EligibilityError::CallOfOtherPromotion { .. } => "call_of_other_promotion",
         }
     }
 }

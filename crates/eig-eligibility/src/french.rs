@@ -285,6 +285,7 @@ fn parameter_label(name: &str) -> &str {
         "pieces" => "pièces demandées",
         "applies" => "s'applique",
         "waiting_list_until" => "dernier jour de la liste d'attente",
+        "cap" => "EIG recrutés pour ce projet selon le texte",
         TIME_ZONE_READ => "fuseau horaire",
         other => other,
     }
@@ -453,6 +454,15 @@ fn reason_french(reason: &Reason) -> String {
         Reason::NotAnEig6Laureate => {
             String::from("administration non lauréate de l'appel à projets EIG 6")
         }
+        Reason::ProlongationNotContinuous { .. }
+        | Reason::ProlongationPayDiffers { .. }
+        | Reason::ProgrammeProjectTeamOverCap { .. } => counted_french(reason),
+    }
+}
+
+/// A reason about a number of talents in French: EIG6+ contracts, the programme's project.
+fn counted_french(reason: &Reason) -> String {
+    match reason {
         Reason::ProlongationNotContinuous { talents } => format!(
             "prolongation ne courant pas sans discontinuité du 12 juillet au 29 décembre 2023 : {}",
             talents.join(", ")
@@ -461,5 +471,10 @@ fn reason_french(reason: &Reason) -> String {
             "rémunération différente de celle des contrats EIG initiaux : {}",
             talents.join(", ")
         ),
+        Reason::ProgrammeProjectTeamOverCap { size, cap } => format!(
+            "{size} EIG demandé(s) pour le projet du programme (EIG Link ou coachs EIG) ; le texte \
+             en recrute {cap}"
+        ),
+        _ => String::new(),
     }
 }

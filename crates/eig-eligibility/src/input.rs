@@ -89,6 +89,13 @@ pub struct DefiDossier {
     /// given.
     #[serde(default)]
     pub mentors_have_time: Option<bool>,
+    /// Whether the défi is the programme's own project within Etalab whose talents accompany
+    /// the other teams: EIG Link (AAC3 art. 6.2, AAC4 art. 6.3, AAP5 §4.2.2) or Coach EIG
+    /// (AAP6 §4.2.2). Its team is then held to the number of entrepreneurs the text states
+    /// (AAP5 §4.2.2: « trois entrepreneurs sont recrutés et financés dans le cadre du projet
+    /// EIG Link »). Judged only when given; absent from the JSON when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eig_link_or_coach: Option<bool>,
 }
 
 impl DefiDossier {
@@ -137,6 +144,7 @@ impl DefiDossier {
             contacts_identified: None,
             mentors_host_agents: None,
             mentors_have_time: None,
+            eig_link_or_coach: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub fn input_label(name: &str) -> &str {
         "mentors_have_time" => {
             "mentors opérationnels ou porteurs de projet disponibles pendant les 10 mois"
         }
+        "eig_link_or_coach" => "défi du projet EIG Link ou des coachs EIG du programme",
         "defi.team.len" => "nombre d'EIG demandés",
         "defi.team.profiles" => "profils demandés",
         "defi.support.operational" => "nombre de mentors opérationnels ou porteurs de projet",

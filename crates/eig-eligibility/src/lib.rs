@@ -128,7 +128,7 @@ pub use crate::rules::{
 #[doc(alias = "jury")]
 #[doc(alias = "lauréats")]
 pub use crate::selection::{
-    JuryOpinion, JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak,
+    JuryCall, JuryOpinion, JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak,
     UnfavourableOpinion, select_laureates,
 };
 

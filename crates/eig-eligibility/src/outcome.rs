@@ -476,4 +476,13 @@ pub enum Reason {
     /// ten months (AAP4 §2: « Ces mentors doivent être en capacité de consacrer du temps au
     /// défi EIG pendant les 10 mois. »).
     MentorsWithoutTime,
+    /// The programme's own project (EIG Link, Coach EIG) asks for more talents than the text
+    /// says are recruited for it (AAP5 §4.2.2: « trois entrepreneurs sont recrutés et financés
+    /// dans le cadre du projet EIG Link »).
+    ProgrammeProjectTeamOverCap {
+        /// The talents the dossier asks for.
+        size: u64,
+        /// The number the text states.
+        cap: u64,
+    },
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::EligibilityError,
+    grid::{Criterion, ScoringGrid},
     outcome::{Decision, Outcome, Reason, Subject},
     rules::{Cite, Evaluation, Rule, Run, common, outcome_of, readable_instant},
 };
@@ -134,6 +135,23 @@ fn first_day() -> Option<NaiveDate> {
 /// « sans discontinuité au moins jusqu’au 29 décembre 2023 » (AAC6+ §2.1).
 fn last_day() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2023, 12, 29)
+}
+
+/// AAC6+ §3.5's five selection criteria, in the text's order: no scale, no weights stated.
+pub(crate) fn selection_grid() -> ScoringGrid {
+    ScoringGrid {
+        promotion: Promotion::Eig6,
+        criteria: vec![
+            Criterion::new("Impact démontré en matière d'entrepreneuriat"),
+            Criterion::new("Impact démontré en matière d'innovation"),
+            Criterion::new("Impact démontré en matière de transformation"),
+            Criterion::new("Portée stratégique de la prolongation"),
+            Criterion::new("Engagements de pérennisation des EIG"),
+        ],
+        scale: None,
+        equal_weights_stated: false,
+        source: aac6plus("§3.5").source(),
+    }
 }
 
 /// The ids of the EIG6+ rules ([`evaluate_prolongation`]), in evaluation order.

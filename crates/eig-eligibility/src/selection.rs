@@ -69,6 +69,52 @@ pub struct JurySheet {
     /// decides; see [`UnfavourableOpinion`]).
     #[serde(default)]
     pub unfavourable_opinion: UnfavourableOpinion,
+    /// The call the sheet selects for, when it is not the promotion's call for défis: `eig6plus`,
+    /// the co-financing of promotion 6's prolongations, whose grid is AAC6+ §3.5's five
+    /// criteria (see [`JuryCall`]). Absent from the JSON when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<JuryCall>,
+}
+
+/// A call whose jury sheet is not the promotion's call for défis.
+///
+/// JSON: `"eig6plus"`.
+///
+/// # Example
+/// ```
+/// use eig_eligibility::{JurySheet, JuryCall, select_laureates};
+///
+/// // AAC6+ §3.5 lists five criteria and states no scale: the caller gives the one used.
+/// let sheet: JurySheet = serde_json::from_str(r#"{
+///   "promotion": "EIG6", "call": "eig6plus", "places": 1, "scale": {"min": 0, "max": 3},
+///   "dossiers": [{"defi": "a", "scores": [3, 3, 2, 2, 1]}, {"defi": "b", "scores": [3, 3, 3, 2, 1]}]
+/// }"#)?;
+/// assert_eq!(sheet.call, Some(JuryCall::Eig6Plus));
+/// let selection = select_laureates(&sheet)?;
+/// assert_eq!(selection.source.to_string(), "AAC6+ §3.5");
+/// assert_eq!(selection.ranking[0].defi.as_str(), "b");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum JuryCall {
+    /// EIG6+ (2023): the selection of the prolongations to co-finance (AAC6+ §3.2: the DINUM
+    /// « Sélectionne les administrations lauréates de la prolongation du cofinancement »), on
+    /// the five criteria of AAC6+ §3.5. The text gives no scale, no weights and no number of
+    /// laureates: the scale and the places are the caller's; the total is the unweighted sum,
+    /// a reading (`docs/rules/assumptions.md`, `eig6plus-selection-grid`).
+    #[serde(rename = "eig6plus")]
+    Eig6Plus,
+}
+
+impl JuryCall {
+    /// The call as the JSON names it.
+    const fn name(self) -> &'static str {
+        match self {
+            JuryCall::Eig6Plus => "eig6plus",
+        }
+    }
 }
 
 /// The opinion a jury gives each défi on its general grid. JURY4 (« Le jour J », step 4): « Il
@@ -336,7 +382,7 @@ pub enum SelectionStatus {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError> {
-    let grid = rule_set(sheet.promotion)?.scoring_grid()?;
+    let grid = sheet_grid(sheet)?;
     let scale = match (grid.scale.as_ref().map(|scale| scale.value), sheet.scale) {
         (Some(published), None) => published,
         (Some(published), Some(given)) if published == given => published,
@@ -436,6 +482,21 @@ pub fn select_laureates(sheet: &JurySheet) -> Result<Selection, EligibilityError
         ranking,
         source: grid.source,
     })
+}
+
+/// The grid a sheet is scored on: its promotion's, or its call's (EIG6+: AAC6+ §3.5).
+fn sheet_grid(sheet: &JurySheet) -> Result<crate::grid::ScoringGrid, EligibilityError> {
+    match sheet.call {
+        None => rule_set(sheet.promotion)?.scoring_grid(),
+        Some(call @ JuryCall::Eig6Plus) if sheet.promotion != Promotion::Eig6 => {
+            Err(EligibilityError::CallOfOtherPromotion {
+                call: call.name(),
+                expected: Promotion::Eig6,
+                promotion: sheet.promotion,
+            })
+        }
+        Some(JuryCall::Eig6Plus) => Ok(crate::prolongation::selection_grid()),
+    }
 }
 
 /// Ranked positions first, in order; unranked last.

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, reason = "in tests a failed unwrap is a failed test")]
 
 mod builders;
+mod withdrawal;
 
 use eig_campaign::{
     Campaign, CampaignError, EligibleDossier, HandOffError, Judgement, Laureates, RecordError,
@@ -119,6 +120,7 @@ fn wrong_hand_offs_are_errors() {
         scale: Some(ScoreScale { min: 1, max: 4 }),
         tie_break: eig_eligibility::TieBreak::default(),
         unfavourable_opinion: eig_eligibility::UnfavourableOpinion::default(),
+        call: None,
         dossiers: vec![ScoredDossier {
             defi: first.defi.id.clone(),
             scores: vec![4; 5],

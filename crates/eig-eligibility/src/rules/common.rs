@@ -930,6 +930,23 @@ pub(crate) fn host_condition(dossier: &DefiDossier, condition: HostCondition) ->
         .parameter("applies", "seulement si le fait est fourni par le dossier")
 }
 
+/// The programme's own project within Etalab (EIG Link: AAC3 art. 6.2, AAC4 art. 6.3, AAP5
+/// §4.2.2; Coach EIG: AAP6 §4.2.2): its team against the number of entrepreneurs the text
+/// states, read as the most it may ask for (`docs/rules/assumptions.md`,
+/// `programme-project-cap`). Applies only when the dossier says it is that project.
+pub(crate) fn programme_project_team(dossier: &DefiDossier, cap: u64) -> Run {
+    let flag = dossier.eig_link_or_coach;
+    let size = dossier.defi.team.len() as u64;
+    let run = match flag {
+        Some(true) if size > cap => Run::failed(Reason::ProgrammeProjectTeamOverCap { size, cap }),
+        _ => Run::satisfied(),
+    };
+    run.fact("eig_link_or_coach", flag).fact("defi.team.len", size).parameter("cap", cap).parameter(
+        "applies",
+        "seulement si le dossier est celui du projet EIG Link ou des coachs EIG",
+    )
+}
+
 /// « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être
 /// sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement. » (AAC6 art. 5.4; AMI5bis art.
 /// 5.4, the same words): a candidate called on from the waiting list is retained only if

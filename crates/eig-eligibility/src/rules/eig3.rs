@@ -153,7 +153,16 @@ const COMPLETE_DOSSIER: Rule = Rule {
     quote: "Tout dossier incomplet sera écarté.",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, DATA_DRIVEN, PROJECT_TEAM, CONTACTS]);
+const PROGRAMME_PROJECT_TEAM: Rule = Rule {
+    id: "eig3.defi.programme_project_team",
+    title: "Défi EIG Link : deux entrepreneurs au plus",
+    source: aac3("art. 6.2"),
+    quote: "Au sein de la mission Etalab, deux entrepreneurs sont recrutés et financés sur le même dispositif contractuel que les autres EIG (CDD de 10 mois), dans le cadre du défi EIG Link.",
+};
+/// The number of entrepreneurs the text states for the programme's own project.
+const PROGRAMME_PROJECT_CAP: u64 = 2;
+
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, DATA_DRIVEN, PROJECT_TEAM, CONTACTS, PROGRAMME_PROJECT_TEAM]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER]);
 
 /// AAP3 §2.2: « développement web et logiciel, la géomatique, la statistique, le datamining,
@@ -278,6 +287,10 @@ impl PromotionRules for Eig3 {
         {
             evaluation.record(rule, common::host_condition(dossier, condition));
         }
+        evaluation.record(
+            &PROGRAMME_PROJECT_TEAM,
+            common::programme_project_team(dossier, PROGRAMME_PROJECT_CAP),
+        );
         Ok(route)
     }
 

@@ -176,7 +176,16 @@ const MEF_EXCEPTION: MefException = MefException {
     carrier: "porteur administratif (AAP4 §3.2)",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
+const PROGRAMME_PROJECT_TEAM: Rule = Rule {
+    id: "eig4.defi.programme_project_team",
+    title: "Défi EIG Link : deux entrepreneurs au plus",
+    source: aac4("art. 6.3"),
+    quote: "Au sein du département Etalab, deux entrepreneurs sont recrutés et financés sur le même dispositif contractuel que les autres EIG (CDD de 10 mois), dans le cadre du défi EIG Link.",
+};
+/// The number of entrepreneurs the text states for the programme's own project.
+const PROGRAMME_PROJECT_CAP: u64 = 2;
+
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME, PROGRAMME_PROJECT_TEAM]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHANNEL, COMPLETE_DOSSIER, START]);
 
 /// AAP4 §2: « design (design de service, design UX, design UI, etc.), développement, data
@@ -288,6 +297,10 @@ impl PromotionRules for Eig4 {
         ] {
             evaluation.record(rule, common::host_condition(dossier, condition));
         }
+        evaluation.record(
+            &PROGRAMME_PROJECT_TEAM,
+            common::programme_project_team(dossier, PROGRAMME_PROJECT_CAP),
+        );
         Ok(route)
     }
 

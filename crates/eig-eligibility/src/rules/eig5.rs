@@ -178,7 +178,16 @@ const MEF_EXCEPTION: MefException = MefException {
     carrier: "porteur administratif (AAP5 §3.2)",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
+const PROGRAMME_PROJECT_TEAM: Rule = Rule {
+    id: "eig5.defi.programme_project_team",
+    title: "Projet EIG Link : trois entrepreneurs au plus",
+    source: aap5("§4.2.2"),
+    quote: "Au sein du département Etalab, trois entrepreneurs sont recrutés et financés dans le cadre du projet EIG Link.",
+};
+/// The number of entrepreneurs the text states for the programme's own project.
+const PROGRAMME_PROJECT_CAP: u64 = 3;
+
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME, PROGRAMME_PROJECT_TEAM]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START]);
 
 /// AAP5 §2: « design, développement, data engineering, data science, géomatique ou droit du
@@ -292,6 +301,10 @@ impl PromotionRules for Eig5 {
         ] {
             evaluation.record(rule, common::host_condition(dossier, condition));
         }
+        evaluation.record(
+            &PROGRAMME_PROJECT_TEAM,
+            common::programme_project_team(dossier, PROGRAMME_PROJECT_CAP),
+        );
         Ok(route)
     }
 

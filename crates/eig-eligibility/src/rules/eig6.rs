@@ -189,7 +189,16 @@ const WAITING_LIST: Rule = Rule {
     quote: "Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement.",
 };
 
-rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME]);
+const PROGRAMME_PROJECT_TEAM: Rule = Rule {
+    id: "eig6.defi.programme_project_team",
+    title: "Projet des coachs EIG : trois entrepreneurs au plus",
+    source: aap6("§4.2.2"),
+    quote: "Au sein du département Etalab, trois entrepreneurs sont recrutés et financés dans le cadre du projet Coach EIG.",
+};
+/// The number of entrepreneurs the text states for the programme's own project.
+const PROGRAMME_PROJECT_CAP: u64 = 3;
+
+rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [DEADLINE, HOST_KIND, FUNDING_ROUTE, TEAM_SIZE, PROFILES, OPERATIONAL_MENTOR, HIGH_LEVEL_MENTOR, COMMITMENTS, SUSTAINABILITY, TRAVEL, PROJECT_TEAM, CONTACTS, MENTORS_HOST_AGENTS, MENTORS_TIME, PROGRAMME_PROJECT_TEAM]);
 rules_and_ids!(CANDIDATE_RULES, CANDIDATE_IDS: [CANDIDATE_DEADLINE, NATURAL_PERSON, CIVIL_SERVANT, JURY, STUDENT, FORMER_EIG5, CHOICES, CHOICES_DEADLINE, CHANNEL, COMPLETE_DOSSIER, START, ACCEPTANCE, WAITING_LIST]);
 
 /// AAP6 §2: « design, développement, data engineering, data science ou droit du numérique ».
@@ -308,6 +317,10 @@ impl PromotionRules for Eig6 {
         ] {
             evaluation.record(rule, common::host_condition(dossier, condition));
         }
+        evaluation.record(
+            &PROGRAMME_PROJECT_TEAM,
+            common::programme_project_team(dossier, PROGRAMME_PROJECT_CAP),
+        );
         Ok(route)
     }
 

@@ -78,7 +78,7 @@ prop_compose! {
         submitted_at in prop::option::of(instant()),
         flags in (option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool(), option_bool()),
         phase in prop::option::of(prop::sample::select(BetaPhase::ALL.to_vec())),
-        attested in (option_bool(), option_bool(), option_bool(), option_bool()),
+        attested in (option_bool(), option_bool(), option_bool(), option_bool(), option_bool()),
     ) -> DefiDossier {
         DefiDossier {
             defi: Defi {
@@ -106,6 +106,7 @@ prop_compose! {
             contacts_identified: attested.1,
             mentors_host_agents: attested.2,
             mentors_have_time: attested.3,
+            eig_link_or_coach: attested.4,
         }
     }
 }

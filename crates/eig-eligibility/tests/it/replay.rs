@@ -22,8 +22,14 @@ use eig_history::{DefiRecord, History};
 
 /// The facts a record gives, by their name in the trace. A rule that reads any other fact
 /// (supplied or defaulted) is not decidable from the record, whatever its result.
-const RECORD_FACTS: &[&str] =
-    &["defi.hosts.operational.kind", "defi.team.len", "defi.team.profiles", "funding.self_funded"];
+const RECORD_FACTS: &[&str] = &[
+    "defi.hosts.operational.kind",
+    "defi.team.len",
+    "defi.team.profiles",
+    "funding.self_funded",
+    // `programme_internal_defi`: EIG Link 2019 and 2020 are replayed (EIG3, EIG4).
+    "eig_link_or_coach",
+];
 
 /// How the record's profiles became seats.
 const PROFILE_MAPPING: &str = "one seat per recorded talent; a talent recorded with two \
@@ -128,6 +134,8 @@ fn dossier(record: &DefiRecord, index: usize, kind: HostKind, team: Vec<Seat>) -
         contacts_identified: None,
         mentors_host_agents: None,
         mentors_have_time: None,
+        // The site data says which défi is the programme's own (EIG Link, Magellan).
+        eig_link_or_coach: Some(record.programme_internal),
     }
 }
 

@@ -14,13 +14,19 @@ use crate::corpus::root;
 
 /// Every rule id a register entry may name: the eligibility rule sets' ids, AMI 5 bis's and
 /// EIG6+'s, the funding rule ids, and the functions that decide without a rule id
-/// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`, `convention_termination`).
+/// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`, `convention_termination`,
+/// and `eig_campaign::run` for the jury's withdrawals).
 fn known_rules() -> BTreeSet<String> {
-    let mut known: BTreeSet<String> =
-        ["select_laureates", "rank_candidates", "eig7_contract_terms", "convention_termination"]
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+    let mut known: BTreeSet<String> = [
+        "select_laureates",
+        "rank_candidates",
+        "eig7_contract_terms",
+        "convention_termination",
+        "eig_campaign::run",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
     known.extend(eig_eligibility::eig5bis_rule_ids().iter().map(|id| (*id).to_owned()));
     known.extend(eig_eligibility::prolongation_rule_ids().iter().map(|id| (*id).to_owned()));
     for promotion in Promotion::ALL {
@@ -119,6 +125,10 @@ fn the_known_interpretations_are_registered() {
         "host-kinds-open",
         "local-bodies-no-state-programme",
         "subsidy-month-cost",
+        // Issue 27, the last families.
+        "programme-project-cap",
+        "eig6plus-selection-grid",
+        "jury-withdrawal",
     ] {
         assert!(slugs.contains(slug), "no entry {slug}");
     }
