@@ -11,9 +11,10 @@ use crate::{Corpus, Interpretation, Register};
 /// What a rule judges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "Subject"))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Subject {
+pub enum RuleSubject {
     /// A défi dossier (the call for défis).
     Dossier,
     /// A candidate's application (the call for candidates).
@@ -26,20 +27,20 @@ pub enum Subject {
     Funding,
 }
 
-impl Subject {
+impl RuleSubject {
     /// The French name.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(eig_catalogue::Subject::Dossier.french(), "dossier de défi");
+    /// assert_eq!(eig_catalogue::RuleSubject::Dossier.french(), "dossier de défi");
     /// ```
     pub const fn french(self) -> &'static str {
         match self {
-            Subject::Dossier => "dossier de défi",
-            Subject::Candidate => "candidature",
-            Subject::Ami5bis => "manifestation d'intérêt (AMI Promotion 5 bis)",
-            Subject::Prolongation => "prolongation (EIG6+)",
-            Subject::Funding => "financement",
+            RuleSubject::Dossier => "dossier de défi",
+            RuleSubject::Candidate => "candidature",
+            RuleSubject::Ami5bis => "manifestation d'intérêt (AMI Promotion 5 bis)",
+            RuleSubject::Prolongation => "prolongation (EIG6+)",
+            RuleSubject::Funding => "financement",
         }
     }
 }
@@ -83,7 +84,7 @@ pub struct RuleEntry {
     /// The promotion.
     pub promotion: Promotion,
     /// What it judges.
-    pub subject: Subject,
+    pub subject: RuleSubject,
     /// The French title.
     pub title: String,
     /// The text and section that state it, and the sentence modelled.
@@ -138,16 +139,16 @@ impl CallKind {
     /// What the rules that judge what it receives judge: the choice window of EIG6 receives
     /// the choices of the EIG 5 bis too (« Les personnes présélectionnées et les EIG 5 bis
     /// devront indiquer 3 à 5 projets », AMI5bis art. 5.2).
-    fn judges(self, promotion: Promotion, subject: Subject) -> bool {
+    fn judges(self, promotion: Promotion, subject: RuleSubject) -> bool {
         match self {
-            CallKind::Defis => subject == Subject::Dossier,
-            CallKind::Candidates => subject == Subject::Candidate,
+            CallKind::Defis => subject == RuleSubject::Dossier,
+            CallKind::Candidates => subject == RuleSubject::Candidate,
             CallKind::Choices => {
-                subject == Subject::Candidate
-                    || promotion == Promotion::Eig6 && subject == Subject::Ami5bis
+                subject == RuleSubject::Candidate
+                    || promotion == Promotion::Eig6 && subject == RuleSubject::Ami5bis
             }
-            CallKind::Ami5bis => subject == Subject::Ami5bis,
-            CallKind::Prolongations => subject == Subject::Prolongation,
+            CallKind::Ami5bis => subject == RuleSubject::Ami5bis,
+            CallKind::Prolongations => subject == RuleSubject::Prolongation,
         }
     }
 
@@ -239,7 +240,7 @@ pub struct Catalogue {
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
-/// use eig_catalogue::{Corpus, Register, Subject, catalogue};
+/// use eig_catalogue::{Corpus, Register, RuleSubject, catalogue};
 /// use eig_domain::Promotion;
 ///
 /// let (corpus, register) = (Corpus::embedded(), Register::embedded());
@@ -252,7 +253,7 @@ pub struct Catalogue {
 /// let day = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap();
 /// let open = catalogue(None, Some(day), corpus, register);
 /// assert_eq!(open.promotions[0].promotion, Promotion::Eig3);
-/// assert!(open.promotions[0].rules.iter().all(|rule| rule.subject == Subject::Dossier));
+/// assert!(open.promotions[0].rules.iter().all(|rule| rule.subject == RuleSubject::Dossier));
 /// ```
 pub fn catalogue(
     promotion: Option<Promotion>,
@@ -311,7 +312,7 @@ pub fn promotion_rules(
             for definition in set.dossier_rules() {
                 rules.push(eligibility_entry(
                     promotion,
-                    Subject::Dossier,
+                    RuleSubject::Dossier,
                     &definition,
                     corpus,
                     register,
@@ -320,7 +321,7 @@ pub fn promotion_rules(
             for definition in set.candidate_rules() {
                 rules.push(eligibility_entry(
                     promotion,
-                    Subject::Candidate,
+                    RuleSubject::Candidate,
                     &definition,
                     corpus,
                     register,
@@ -333,7 +334,7 @@ pub fn promotion_rules(
         for definition in eig_eligibility::eig5bis_rules() {
             rules.push(eligibility_entry(
                 promotion,
-                Subject::Ami5bis,
+                RuleSubject::Ami5bis,
                 &definition,
                 corpus,
                 register,
@@ -342,7 +343,7 @@ pub fn promotion_rules(
         for definition in eig_eligibility::prolongation_rules() {
             rules.push(eligibility_entry(
                 promotion,
-                Subject::Prolongation,
+                RuleSubject::Prolongation,
                 &definition,
                 corpus,
                 register,
@@ -372,7 +373,7 @@ pub(crate) fn family(id: &str) -> String {
 
 fn eligibility_entry(
     promotion: Promotion,
-    subject: Subject,
+    subject: RuleSubject,
     definition: &RuleDefinition,
     corpus: &Corpus,
     register: &Register,
@@ -440,7 +441,7 @@ fn funding_entry(
         id: rule.as_str().to_owned(),
         family: rule.as_str().to_owned(),
         promotion,
-        subject: Subject::Funding,
+        subject: RuleSubject::Funding,
         title: funding_title(rule).to_owned(),
         source,
         other_sources: cited.collect(),

@@ -9,7 +9,7 @@ use eig_funding::{ParameterId, official_parameter, route_is_open};
 use serde::Serialize;
 
 use crate::{
-    Corpus, Register, RuleEntry, Subject,
+    Corpus, Register, RuleEntry, RuleSubject,
     catalogue::{Cited, promotion_rules},
 };
 
@@ -21,7 +21,7 @@ pub struct RuleSide {
     /// The id.
     pub id: String,
     /// What it judges.
-    pub subject: Subject,
+    pub subject: RuleSubject,
     /// The French title.
     pub title: String,
     /// The source and the sentence modelled.

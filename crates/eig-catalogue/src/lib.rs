@@ -1,7 +1,7 @@
 //! The rules catalogue of the *Entrepreneurs d'intérêt général* programme, as data derived
 //! from the rule definitions in code — never a list kept by hand.
 //!
-//! For every promotion, every rule: its id, its French title, what it judges ([`Subject`]),
+//! For every promotion, every rule: its id, its French title, what it judges ([`RuleSubject`]),
 //! the text and section that state it with the sentence it models, its parameters with
 //! their values and sources, the interpretations taken (the register of interpretations,
 //! `docs/rules/assumptions.md`) and the corpus cases that name it ([`catalogue`],
@@ -31,8 +31,8 @@
 #[doc(alias = "catalogue des règles")]
 #[doc(alias = "règles")]
 pub use crate::catalogue::{
-    Call, CallKind, Catalogue, Cited, PromotionRules, RuleEntry, RuleParameter, Subject, catalogue,
-    promotion_rules,
+    Call, CallKind, Catalogue, Cited, PromotionRules, RuleEntry, RuleParameter, RuleSubject,
+    catalogue, promotion_rules,
 };
 #[doc(alias = "corpus")]
 pub use crate::corpus::{Corpus, CorpusCase, RuleLogic};

@@ -8,7 +8,7 @@
 use std::{collections::BTreeMap, fmt::Write as _, sync::LazyLock};
 
 use eig_catalogue::{
-    Corpus, Note, Register, RuleEntry, Subject, Unmodelled, catalogue, sentence_note,
+    Corpus, Note, Register, RuleEntry, RuleSubject, Unmodelled, catalogue, sentence_note,
 };
 use eig_domain::Document;
 use eig_sources::normalise_quote;
@@ -743,7 +743,7 @@ fn context(
 fn logic(rule: &RuleEntry) -> String {
     let mut html = String::from("<h2>Sa logique en mots</h2>\n");
     let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
-        if rule.subject != Subject::Funding {
+        if rule.subject != RuleSubject::Funding {
             let _ = writeln!(
                 html,
                 "<p>La règle vérifie : {}. Aucun cas du corpus ne l'exécute : sa logique n'est \

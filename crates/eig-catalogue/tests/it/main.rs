@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use eig_catalogue::{CallKind, Corpus, Register, Subject, catalogue, diff};
+use eig_catalogue::{CallKind, Corpus, Register, RuleSubject, catalogue, diff};
 use eig_domain::Promotion;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -30,7 +30,7 @@ fn every_rule_of_the_code_is_catalogued_with_its_cases() {
             }
         }
         for rule in &promotion.rules {
-            if rule.subject != Subject::Funding {
+            if rule.subject != RuleSubject::Funding {
                 assert!(rule.source.quote.is_some(), "{}: no sentence", rule.id);
                 assert!(!rule.cases.is_empty(), "{}: no case", rule.id);
                 for case in &rule.cases {
@@ -108,14 +108,16 @@ fn calls_open_on_a_day() {
         (first.open_calls[0].promotion, first.open_calls[0].kind),
         (Promotion::Eig3, CallKind::Defis)
     );
-    assert!(first.promotions[0].rules.iter().all(|rule| rule.subject == Subject::Dossier));
+    assert!(first.promotions[0].rules.iter().all(|rule| rule.subject == RuleSubject::Dossier));
     assert_eq!(on(day(2018, 6, 15)).open_calls.len(), 1);
     assert!(on(day(2018, 5, 3)).open_calls.is_empty());
     assert!(on(day(2018, 6, 16)).promotions.is_empty());
     // AAC3: candidates from 13 September to 15 October 2018.
     let candidates = on(day(2018, 10, 1));
     assert_eq!(candidates.open_calls[0].kind, CallKind::Candidates);
-    assert!(candidates.promotions[0].rules.iter().all(|rule| rule.subject == Subject::Candidate));
+    assert!(
+        candidates.promotions[0].rules.iter().all(|rule| rule.subject == RuleSubject::Candidate)
+    );
     // AAC4 closes on 7 June 2020 at 23:00 UTC+1, midnight in Paris: 7 June is its last day.
     let aac4 = on(day(2020, 6, 7));
     assert!(
@@ -138,7 +140,7 @@ fn the_ami5bis_and_the_eig6plus_calls_are_open_on_their_days() {
         [(Promotion::Eig6, CallKind::Ami5bis)]
     );
     let rules = &ami.promotions[0].rules;
-    assert!(rules.iter().all(|rule| rule.subject == Subject::Ami5bis));
+    assert!(rules.iter().all(|rule| rule.subject == RuleSubject::Ami5bis));
     assert!(rules.iter().any(|rule| rule.id == "eig5bis.candidate.deadline"));
     assert_eq!(on(day(2022, 4, 27)).open_calls.len(), 0);
     assert_eq!(on(day(2022, 5, 4)).open_calls.len(), 1);
