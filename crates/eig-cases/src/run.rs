@@ -74,8 +74,8 @@ impl std::fmt::Display for Difference {
 ///   "id": "d", "title": "D", "promotion": "EIG3", "hosts": {"operational": {"name": "M",
 ///   "kind": {"kind": "ministry"}}}, "team": []}}, "rules": ["eig3.defi.team_size"],
 ///   "expected": {"outcome": "eligible"}}"#).remove(0)?;
-/// let Verdict::Failed { rules, .. } = run_case(&case).verdict else { panic!() };
-/// assert!(rules.iter().any(|note| note.rule == "eig3.defi.team_size" && note.source == "AAP3 §2.2"));
+/// let Verdict::Failed { rule_notes, .. } = run_case(&case).verdict else { panic!() };
+/// assert!(rule_notes.iter().any(|note| note.rule == "eig3.defi.team_size" && note.source == "AAP3 §2.2"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -122,9 +122,10 @@ pub enum Verdict {
     Failed {
         /// Each field that differs.
         differences: Vec<Difference>,
-        /// For an eligibility case: the trace entries of the rules concerned.
+        /// For an eligibility case: the trace entries of the rules concerned (`rule_notes`:
+        /// the report's `rules` are the ids the case names).
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        rules: Vec<RuleNote>,
+        rule_notes: Vec<RuleNote>,
     },
     // Last: a variant added after 0.1.0 goes at the end.
     /// The case's citation does not hold against the texts (a document, a section, a quote or
@@ -139,7 +140,7 @@ pub enum Verdict {
         /// For an eligibility case whose expected fields differ: the trace entries of the
         /// rules concerned.
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        rules: Vec<RuleNote>,
+        rule_notes: Vec<RuleNote>,
     },
 }
 
@@ -211,9 +212,9 @@ impl Report {
         let mut out = String::new();
         let (problems, differences, rules) = match &self.verdict {
             Verdict::Passed => return out,
-            Verdict::Failed { differences, rules } => (&[][..], differences, rules),
-            Verdict::Miscited { problems, differences, rules } => {
-                (&problems[..], differences, rules)
+            Verdict::Failed { differences, rule_notes } => (&[][..], differences, rule_notes),
+            Verdict::Miscited { problems, differences, rule_notes } => {
+                (&problems[..], differences, rule_notes)
             }
         };
         if let Some(source) = &self.source {
@@ -222,7 +223,11 @@ impl Report {
         for problem in problems {
             let _ = writeln!(out, "    {problem}");
             if let Some(nearest) = &problem.nearest {
-                let what = if problem.field == "rules" { "règle" } else { "phrase" };
+                let what = match (problem.field, problem.code) {
+                    ("rules", _) => "règle",
+                    (_, "citation_not_in_catalogue") => "référence",
+                    _ => "phrase",
+                };
                 let _ = writeln!(out, "      {what} la plus proche : {nearest}");
             }
         }
@@ -861,8 +866,8 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
     }
     let verdict = match (problems.is_empty(), differences.is_empty()) {
         (true, true) => Verdict::Passed,
-        (true, false) => Verdict::Failed { differences, rules: notes },
-        (false, _) => Verdict::Miscited { problems, differences, rules: notes },
+        (true, false) => Verdict::Failed { differences, rule_notes: notes },
+        (false, _) => Verdict::Miscited { problems, differences, rule_notes: notes },
     };
     Report {
         title: case.title.clone(),
