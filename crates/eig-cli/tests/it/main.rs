@@ -1286,7 +1286,8 @@ fn junit_failures_hold_only_their_own_details() {
 }
 
 /// `eig test DIR` reads the files that are case files — declaring the format, or holding
-/// cases (with their `expected`) — and names the others, passed over, before the summary; a
+/// cases (with their `expected`) — and names the others, passed over, before the summary
+/// (build directories and hidden folders passed over whole, named and counted too); a
 /// file that declares the format but is broken, or that cannot be parsed, still fails, and so
 /// does a file named on the command line, whatever it holds.
 #[test]
@@ -1306,6 +1307,11 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     std::fs::write(dir.join("funding.json"), r#"{"promotion": "EIG3", "defis": []}"#).unwrap();
     std::fs::write(dir.join("more/faq.yml"), "- {question: q, answer: a}\n").unwrap();
     std::fs::write(dir.join("more/history.json"), r#"{"title": "t", "promotions": []}"#).unwrap();
+    // A build directory and a hidden one: passed over whole, even with cases in them.
+    for folder in ["target", ".git", "more/.venv"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::write(dir.join(folder).join("case.json"), split.replace("70.00", "1.00")).unwrap();
+    }
     let path = dir.to_str().unwrap();
     let (code, stdout, stderr) = eig(&["test", path, "--drafts"], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
@@ -1315,8 +1321,15 @@ fn a_directory_s_other_files_are_named_and_passed_over() {
     ignoré      DIR/funding.json
     ignoré      DIR/more/faq.yml
     ignoré      DIR/more/history.json
-    2 réussis, 0 en échec ; 3 fichiers ignorés, qui ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected)
+    ignoré      DIR/.git/ (dossier de construction ou caché)
+    ignoré      DIR/more/.venv/ (dossier de construction ou caché)
+    ignoré      DIR/target/ (dossier de construction ou caché)
+    2 réussis, 0 en échec ; 3 fichiers ignorés, qui ne sont pas des fichiers de cas (sans format: eig-case/1, ni cas avec expected) ; 3 dossiers ignorés (construction ou cachés)
     ");
+    // Named on the command line, such a folder is read.
+    let (code, stdout, _) = eig(&["test", dir.join("target").to_str().unwrap(), "--drafts"], "");
+    assert_eq!(code, 1, "{stdout}");
+    std::fs::remove_dir_all(dir.join("target")).unwrap();
 
     // Declaring the format, or unparsable: read, and unreadable.
     std::fs::write(dir.join("more/broken.yaml"), "format: eig-case/1\ncases: {title: t}\n")
