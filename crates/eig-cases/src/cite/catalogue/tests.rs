@@ -9,8 +9,9 @@ fn the_catalogue_embedded_is_the_repository_s() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut on_disk: Vec<String> = fs::read_dir(root.join("docs/rules"))
         .unwrap()
-        .map(|entry| format!("docs/rules/{}", entry.unwrap().file_name().to_string_lossy()))
-        .filter(|name| name.ends_with(".md"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .map(|path| format!("docs/rules/{}", path.file_name().unwrap().to_string_lossy()))
         .collect();
     on_disk.push("docs/matching.md".to_owned());
     on_disk.sort();
