@@ -911,6 +911,66 @@ fn concerned<'a>(
         .collect()
 }
 
+/// A payer's part of a talent: its amount and rule; the host's rest as the cost less the
+/// programme's parts (`65432.17 € − 45802.52 € = 19629.65 €`), when it is that.
+fn part_text(talent: &TalentPlan, part: &eig_funding::Part) -> String {
+    let payer = value(&part.payer);
+    let payer = payer.as_str().unwrap_or("?");
+    let others: Option<rust_decimal::Decimal> = talent
+        .parts
+        .iter()
+        .filter(|other| other.rule != eig_funding::RuleId::HostPaysRest)
+        .map(|other| rust_decimal::Decimal::from(other.amount))
+        .reduce(|a, b| a + b);
+    let cost = rust_decimal::Decimal::from(talent.employer_cost);
+    match others {
+        Some(others)
+            if part.rule == eig_funding::RuleId::HostPaysRest
+                && cost - others == rust_decimal::Decimal::from(part.amount) =>
+        {
+            format!(
+                "{payer} {} € − {others} € = {} € ({})",
+                talent.employer_cost,
+                part.amount,
+                part.rule.as_str()
+            )
+        }
+        _ => format!("{payer} {} € ({})", part.amount, part.rule.as_str()),
+    }
+}
+
+/// For a difference on a payer's total (`$.totals.host`, `$.defis.d1.totals.host`): the sum
+/// of that payer's parts, talent by talent, that makes it.
+fn sum_line(plan: &PromotionPlan, path: &str) -> Option<String> {
+    let (defi, payer) = match path.strip_prefix("$.totals.") {
+        Some(payer) => (None, payer),
+        None => {
+            let (defi, payer) = path.strip_prefix("$.defis.")?.split_once(".totals.")?;
+            (Some(defi), payer)
+        }
+    };
+    let mut terms = Vec::new();
+    let mut sum = rust_decimal::Decimal::ZERO;
+    for plan in plan.defis.iter().filter(|d| defi.is_none_or(|defi| d.defi.as_str() == defi)) {
+        for talent in &plan.talents {
+            for part in talent.parts.iter().filter(|part| value(&part.payer) == payer) {
+                sum += rust_decimal::Decimal::from(part.amount);
+                terms.push(format!("{} € ({}/{})", part.amount, plan.defi, talent.talent));
+            }
+        }
+    }
+    let shown = if terms.len() > DETAILED_TALENTS {
+        let rest = terms.len() - DETAILED_TALENTS;
+        format!("{} + … ({rest} autres parts)", terms[..DETAILED_TALENTS].join(" + "))
+    } else if terms.is_empty() {
+        "aucune part".to_owned()
+    } else {
+        terms.join(" + ")
+    };
+    let whose = defi.map_or_else(String::new, |defi| format!(" du défi {defi}"));
+    Some(format!("somme {payer}{whose} : {shown} = {} €", sum.round_dp(2)))
+}
+
 /// The most talents a failing funding case details (the others are counted).
 const DETAILED_TALENTS: usize = 12;
 
@@ -955,18 +1015,7 @@ fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<
             }
             _ => "?".to_owned(),
         };
-        let parts: Vec<String> = talent
-            .parts
-            .iter()
-            .map(|part| {
-                format!(
-                    "{} {} € ({})",
-                    value(&part.payer).as_str().unwrap_or("?"),
-                    part.amount,
-                    part.rule.as_str()
-                )
-            })
-            .collect();
+        let parts: Vec<String> = talent.parts.iter().map(|part| part_text(talent, part)).collect();
         lines.push(format!(
             "calcul {key} : coût employeur {} € ({basis}) ; règle {} ({}) : {formula} ; parts : {}",
             talent.employer_cost,
@@ -978,6 +1027,7 @@ fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<
     if talents.len() > DETAILED_TALENTS {
         lines.push(format!("… et {} autres talents", talents.len() - DETAILED_TALENTS));
     }
+    lines.extend(differences.iter().filter_map(|difference| sum_line(plan, &difference.path)));
     let parameters: Vec<String> = plan
         .parameters
         .iter()

@@ -189,4 +189,20 @@ expected:
     let report = report("odd.yaml", yaml);
     assert!(!report.passed());
     insta::assert_snapshot!("funding_failure", report.failure_details());
+
+    // A total that differs: the sum that makes it, part by part.
+    let total = yaml.replace(
+        "talents: {d1/t1: {by_payer: {pia_through_cdc: '45802.51'}}}",
+        "totals: {host: '40629.64'}",
+    );
+    let details = self::report("odd.yaml", &total).failure_details();
+    assert!(
+        details.contains("    somme host : 19629.65 € (d1/t1) + 21000.00 € (d1/t2) = 40629.65 €\n"),
+        "{details}"
+    );
+    // The host's part is the cost less the programme's.
+    assert!(
+        details.contains("host 65432.17 € − 45802.52 € = 19629.65 € (funding.host_pays_rest)"),
+        "{details}"
+    );
 }

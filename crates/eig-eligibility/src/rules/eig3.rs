@@ -75,7 +75,7 @@ const COMMITMENTS: Rule = Rule {
     id: "eig3.defi.commitments",
     title: "Engagements : données et environnement technique, licence libre, briques mutualisées, accompagnement hors les murs",
     source: aap3("§2.3–2.4"),
-    quote: "mettre à disposition des EIG l’environnement technique et les données nécessaires à la réalisation du défi ; publier, autant que possible, et sous licence libre, les codes développés dans le cadre des défis […] des sessions d’accompagnement y seront organisées toutes les deux semaines, auxquelles devront participer les EIG et leurs mentors. […] fournir les ressources techniques et financières nécessaires à ce fonctionnement « hors les murs",
+    quote: "mettre à disposition des EIG l’environnement technique et les données nécessaires à la réalisation du défi ; publier, autant que possible, et sous licence libre, les codes développés dans le cadre des défis […] des sessions d’accompagnement y seront organisées toutes les deux semaines, auxquelles devront participer les EIG et leurs mentors. […] fournir les ressources techniques et financières nécessaires à ce fonctionnement « hors les murs ».",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig3.defi.sustainability",
@@ -87,7 +87,7 @@ const DATA_DRIVEN: Rule = Rule {
     id: "eig3.defi.not_purely_it",
     title: "Pas un défi d'outillage « purement informatique »",
     source: aap3("§2.1"),
-    quote: "Les défis d’outillage ou « purement informatiques",
+    quote: "Les défis d’outillage ou « purement informatiques » n’intégrant pas de problématique métier et n’impactant pas directement les agents ou les administrés ne seront pas retenus.",
 };
 
 const PROJECT_TEAM: Rule = Rule {
