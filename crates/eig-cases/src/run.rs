@@ -942,12 +942,11 @@ fn part_text(talent: &TalentPlan, part: &eig_funding::Part) -> String {
 /// For a difference on a payer's total (`$.totals.host`, `$.defis.d1.totals.host`): the sum
 /// of that payer's parts, talent by talent, that makes it.
 fn sum_line(plan: &PromotionPlan, path: &str) -> Option<String> {
-    let (defi, payer) = match path.strip_prefix("$.totals.") {
-        Some(payer) => (None, payer),
-        None => {
-            let (defi, payer) = path.strip_prefix("$.defis.")?.split_once(".totals.")?;
-            (Some(defi), payer)
-        }
+    let (defi, payer) = if let Some(payer) = path.strip_prefix("$.totals.") {
+        (None, payer)
+    } else {
+        let (defi, payer) = path.strip_prefix("$.defis.")?.split_once(".totals.")?;
+        (Some(defi), payer)
     };
     let mut terms = Vec::new();
     let mut sum = rust_decimal::Decimal::ZERO;
