@@ -12,10 +12,9 @@ use serde::Serialize;
 
 use crate::case::{Case, CaseInput, ChangesRecord};
 
-/// The project's catalogue files a case may cite instead of a text, for a choice no text
-/// makes (`docs/rules/funding.md#funding.rounding`) or an absence of rules: the files of
-/// `docs/rules/` and `docs/matching.md`. Such a source needs no quote.
-const CATALOGUE: [&str; 2] = ["docs/rules/", "docs/matching.md"];
+use self::catalogue::is_catalogue;
+
+mod catalogue;
 
 /// How a case is run: strictly (every case cites a text and quotes it), or as a draft.
 ///
@@ -68,7 +67,8 @@ impl RunOptions {
 pub struct CitationProblem {
     /// Its stable code: `citation_missing_source`, `citation_missing_quote`,
     /// `citation_unknown_document`, `citation_no_such_section`, `citation_not_verbatim`,
-    /// `citation_outside_section`, `citation_quote_without_text`, `citation_unknown_rule`.
+    /// `citation_outside_section`, `citation_quote_without_text`, `citation_unknown_rule`,
+    /// `citation_not_in_catalogue` (a `docs/…` source whose file or place does not exist).
     pub code: &'static str,
     /// The case's field at fault: `source`, `quote`, `title`, `note` or `rules`.
     pub field: &'static str,
@@ -76,7 +76,8 @@ pub struct CitationProblem {
     pub message: String,
     /// For a quote not found in the cited section: that section's sentence nearest to it
     /// (the one to copy, or the sign that the section is the wrong one); for an unknown rule
-    /// id: the nearest id that exists.
+    /// id: the nearest id that exists; for a citation of the catalogue: the nearest file, or
+    /// the nearest place of its file, that exists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest: Option<String>,
 }
@@ -91,11 +92,6 @@ fn problem(code: &'static str, field: &'static str, message: String) -> Citation
     CitationProblem { code, field, message, nearest: None }
 }
 
-/// Whether a source is an entry of the project's catalogue rather than a text.
-fn is_catalogue(cited: &str) -> bool {
-    CATALOGUE.iter().any(|file| cited.starts_with(file))
-}
-
 /// Every problem of `case`'s citation; empty when it holds.
 pub(crate) fn citation_problems(case: &Case, options: RunOptions) -> Vec<CitationProblem> {
     let mut problems = Vec::new();
@@ -104,6 +100,11 @@ pub(crate) fn citation_problems(case: &Case, options: RunOptions) -> Vec<Citatio
         .as_deref()
         .map(|source| source.split(';').map(str::trim).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
+    // A citation of the catalogue (`docs/rules/…`, `docs/matching.md`) names a file and a
+    // place of it that exist; it needs no quote.
+    problems.extend(
+        cited.iter().filter(|one| is_catalogue(one)).filter_map(|one| catalogue::problem(one)),
+    );
     let mut citations: Vec<Citation> = Vec::new();
     for one in cited.iter().filter(|one| !is_catalogue(one)) {
         // `AAP6 §4.3; annexe 3 art. 3`: a piece without a document is another section of the

@@ -74,8 +74,8 @@ impl std::fmt::Display for Difference {
 ///   "id": "d", "title": "D", "promotion": "EIG3", "hosts": {"operational": {"name": "M",
 ///   "kind": {"kind": "ministry"}}}, "team": []}}, "rules": ["eig3.defi.team_size"],
 ///   "expected": {"outcome": "eligible"}}"#).remove(0)?;
-/// let Verdict::Failed { rules, .. } = run_case(&case).verdict else { panic!() };
-/// assert!(rules.iter().any(|note| note.rule == "eig3.defi.team_size" && note.source == "AAP3 §2.2"));
+/// let Verdict::Failed { rule_notes, .. } = run_case(&case).verdict else { panic!() };
+/// assert!(rule_notes.iter().any(|note| note.rule == "eig3.defi.team_size" && note.source == "AAP3 §2.2"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -122,9 +122,10 @@ pub enum Verdict {
     Failed {
         /// Each field that differs.
         differences: Vec<Difference>,
-        /// For an eligibility case: the trace entries of the rules concerned.
+        /// For an eligibility case: the trace entries of the rules concerned (`rule_notes`:
+        /// the report's `rules` are the ids the case names).
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        rules: Vec<RuleNote>,
+        rule_notes: Vec<RuleNote>,
     },
     // Last: a variant added after 0.1.0 goes at the end.
     /// The case's citation does not hold against the texts (a document, a section, a quote or
@@ -139,7 +140,7 @@ pub enum Verdict {
         /// For an eligibility case whose expected fields differ: the trace entries of the
         /// rules concerned.
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        rules: Vec<RuleNote>,
+        rule_notes: Vec<RuleNote>,
     },
 }
 
@@ -211,9 +212,9 @@ impl Report {
         let mut out = String::new();
         let (problems, differences, rules) = match &self.verdict {
             Verdict::Passed => return out,
-            Verdict::Failed { differences, rules } => (&[][..], differences, rules),
-            Verdict::Miscited { problems, differences, rules } => {
-                (&problems[..], differences, rules)
+            Verdict::Failed { differences, rule_notes } => (&[][..], differences, rule_notes),
+            Verdict::Miscited { problems, differences, rule_notes } => {
+                (&problems[..], differences, rule_notes)
             }
         };
         if let Some(source) = &self.source {
@@ -222,7 +223,11 @@ impl Report {
         for problem in problems {
             let _ = writeln!(out, "    {problem}");
             if let Some(nearest) = &problem.nearest {
-                let what = if problem.field == "rules" { "règle" } else { "phrase" };
+                let what = match (problem.field, problem.code) {
+                    ("rules", _) => "règle",
+                    (_, "citation_not_in_catalogue") => "référence",
+                    _ => "phrase",
+                };
                 let _ = writeln!(out, "      {what} la plus proche : {nearest}");
             }
         }
@@ -870,8 +875,8 @@ pub fn run_case_with(case: &Case, options: RunOptions, stop: &AtomicBool) -> Rep
     }
     let verdict = match (problems.is_empty(), differences.is_empty()) {
         (true, true) => Verdict::Passed,
-        (true, false) => Verdict::Failed { differences, rules: notes },
-        (false, _) => Verdict::Miscited { problems, differences, rules: notes },
+        (true, false) => Verdict::Failed { differences, rule_notes: notes },
+        (false, _) => Verdict::Miscited { problems, differences, rule_notes: notes },
     };
     Report {
         title: case.title.clone(),
@@ -913,6 +918,65 @@ fn concerned<'a>(
         .filter(|(defi, talent)| wanted(defi, talent))
         .map(|(defi, talent)| (format!("{defi}/{}", talent.talent), talent))
         .collect()
+}
+
+/// A payer's part of a talent: its amount and rule; the host's rest as the cost less the
+/// programme's parts (`65432.17 € − 45802.52 € = 19629.65 €`), when it is that.
+fn part_text(talent: &TalentPlan, part: &eig_funding::Part) -> String {
+    let payer = value(&part.payer);
+    let payer = payer.as_str().unwrap_or("?");
+    let others: Option<rust_decimal::Decimal> = talent
+        .parts
+        .iter()
+        .filter(|other| other.rule != eig_funding::RuleId::HostPaysRest)
+        .map(|other| rust_decimal::Decimal::from(other.amount))
+        .reduce(|a, b| a + b);
+    let cost = rust_decimal::Decimal::from(talent.employer_cost);
+    match others {
+        Some(others)
+            if part.rule == eig_funding::RuleId::HostPaysRest
+                && cost - others == rust_decimal::Decimal::from(part.amount) =>
+        {
+            format!(
+                "{payer} {} € − {others} € = {} € ({})",
+                talent.employer_cost,
+                part.amount,
+                part.rule.as_str()
+            )
+        }
+        _ => format!("{payer} {} € ({})", part.amount, part.rule.as_str()),
+    }
+}
+
+/// For a difference on a payer's total (`$.totals.host`, `$.defis.d1.totals.host`): the sum
+/// of that payer's parts, talent by talent, that makes it.
+fn sum_line(plan: &PromotionPlan, path: &str) -> Option<String> {
+    let (defi, payer) = if let Some(payer) = path.strip_prefix("$.totals.") {
+        (None, payer)
+    } else {
+        let (defi, payer) = path.strip_prefix("$.defis.")?.split_once(".totals.")?;
+        (Some(defi), payer)
+    };
+    let mut terms = Vec::new();
+    let mut sum = rust_decimal::Decimal::ZERO;
+    for plan in plan.defis.iter().filter(|d| defi.is_none_or(|defi| d.defi.as_str() == defi)) {
+        for talent in &plan.talents {
+            for part in talent.parts.iter().filter(|part| value(&part.payer) == payer) {
+                sum += rust_decimal::Decimal::from(part.amount);
+                terms.push(format!("{} € ({}/{})", part.amount, plan.defi, talent.talent));
+            }
+        }
+    }
+    let shown = if terms.len() > DETAILED_TALENTS {
+        let rest = terms.len() - DETAILED_TALENTS;
+        format!("{} + … ({rest} autres parts)", terms[..DETAILED_TALENTS].join(" + "))
+    } else if terms.is_empty() {
+        "aucune part".to_owned()
+    } else {
+        terms.join(" + ")
+    };
+    let whose = defi.map_or_else(String::new, |defi| format!(" du défi {defi}"));
+    Some(format!("somme {payer}{whose} : {shown} = {} €", sum.round_dp(2)))
 }
 
 /// The most talents a failing funding case details (the others are counted).
@@ -959,18 +1023,7 @@ fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<
             }
             _ => "?".to_owned(),
         };
-        let parts: Vec<String> = talent
-            .parts
-            .iter()
-            .map(|part| {
-                format!(
-                    "{} {} € ({})",
-                    value(&part.payer).as_str().unwrap_or("?"),
-                    part.amount,
-                    part.rule.as_str()
-                )
-            })
-            .collect();
+        let parts: Vec<String> = talent.parts.iter().map(|part| part_text(talent, part)).collect();
         lines.push(format!(
             "calcul {key} : coût employeur {} € ({basis}) ; règle {} ({}) : {formula} ; parts : {}",
             talent.employer_cost,
@@ -982,6 +1035,7 @@ fn funding_computation(plan: &PromotionPlan, differences: &[Difference]) -> Vec<
     if talents.len() > DETAILED_TALENTS {
         lines.push(format!("… et {} autres talents", talents.len() - DETAILED_TALENTS));
     }
+    lines.extend(differences.iter().filter_map(|difference| sum_line(plan, &difference.path)));
     let parameters: Vec<String> = plan
         .parameters
         .iter()

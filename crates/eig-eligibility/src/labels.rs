@@ -59,6 +59,17 @@ pub fn input_label(name: &str) -> &str {
         "process.from_waiting_list" => "candidat appelé sur la liste d'attente",
         "process.dossier_kept" => "souhait exprimé que le dossier soit conservé",
         "process.after_selection_session" => "mission proposée après la session de sélection",
+        "process.selection_notified_on" => "date de notification de la sélection",
+        "process.start_exception_granted" => "exception à la date de début accordée",
+        "process.eig5_prolongation_offered" => {
+            "prolongation contractuelle proposée par l'administration d'accueil (EIG5)"
+        }
+        "eig6_laureate" => "porteur lauréat de l'appel à projets EIG6",
+        "contracts" => "contrats prolongés",
+        "contracts[].starts_on" => "premier jour de la prolongation du contrat",
+        "contracts[].ends_on" => "dernier jour de la prolongation du contrat",
+        "contracts[].without_break" => "prolongation sans interruption",
+        "contracts[].same_pay" => "rémunération du contrat initial EIG6 maintenue",
         other => other,
     }
 }

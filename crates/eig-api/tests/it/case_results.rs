@@ -1,32 +1,14 @@
 //! docs/testing.md's table of expected fields is generated from the JSON Schemas of the case
 //! results (`eig_cases::result::result_schemas`): a field added to a result, or a word of its
 //! documentation changed, fails this test until the page is regenerated
-//! (`EIG_UPDATE_DOCS=1 cargo test -p eig-api --test it case_results`).
+//! (`EIG_UPDATE_DOCS=1 cargo test -p eig-api --test it case_results`). Every field is listed,
+//! down to the last: an object's fields in turn, whichever crate defines it, and for a tagged
+//! union (a funding formula, an envelope's outcome) its tag, then each field with the forms
+//! that have it.
 
-use std::fmt::Write as _;
+use std::{collections::BTreeMap, fmt::Write as _};
 
 use serde_json::{Map, Value};
-
-/// The types of eig-cases' result module, whose fields the table lists in turn.
-const EXPANDED: &[&str] = &[
-    "DecisionResult",
-    "ErrorResult",
-    "Eig7Dates",
-    "TerminationDates",
-    "ChangeResult",
-    "ChangeSetResult",
-    "TalentResult",
-];
-
-/// The JSON Schema of each nested shape that is not expanded, by its definition's name: the
-/// `eig schema` form that holds it.
-const ELSEWHERE: &[(&str, &str)] = &[
-    ("DefiPlan", "funding-plan"),
-    ("TalentPlan", "funding-plan"),
-    ("EnvelopeOutcome", "funding-plan"),
-    ("Formula", "funding-plan"),
-    ("RecruitmentCap", "eig7-cap-result"),
-];
 
 const BEGIN: &str = "<!-- expected-fields: begin (generated";
 const END: &str = "<!-- expected-fields: end -->";
@@ -78,13 +60,12 @@ fn type_of<'a>(defs: &'a Map<String, Value>, schema: &'a Value) -> (String, Opti
     if let Some(values) = values(resolved) {
         return (values.join(" \\| "), None);
     }
-    if let Some(name) = name {
-        if EXPANDED.contains(&name) {
-            return ("object".to_owned(), Some(resolved));
-        }
-        if let Some((_, form)) = ELSEWHERE.iter().find(|(n, _)| *n == name) {
-            return (format!("object (`eig schema {form}`)"), None);
-        }
+    // A shape of objects: its fields are listed in turn, whichever crate defines it.
+    if resolved.get("properties").is_some() {
+        return ("object".to_owned(), Some(resolved));
+    }
+    if forms(defs, resolved).is_some() {
+        return ("object, one of the forms below".to_owned(), Some(resolved));
     }
     // An optional field's type is `[T, "null"]`.
     let kind = match resolved.get("type") {
@@ -107,7 +88,6 @@ fn type_of<'a>(defs: &'a Map<String, Value>, schema: &'a Value) -> (String, Opti
             };
             (format!("map of {key} → {value}"), fields)
         }
-        "object" => ("object".to_owned(), Some(resolved)),
         "string" if resolved.get("format") == Some(&Value::from("date")) => {
             ("date (`YYYY-MM-DD`)".to_owned(), None)
         }
@@ -117,7 +97,7 @@ fn type_of<'a>(defs: &'a Map<String, Value>, schema: &'a Value) -> (String, Opti
         "string" => ("text".to_owned(), None),
         "integer" => ("integer".to_owned(), None),
         "boolean" => ("`true` \\| `false`".to_owned(), None),
-        _ => panic!("no words for the type of {schema}: name it in ELSEWHERE or EXPANDED"),
+        _ => panic!("no words for the type of {schema}: give them here"),
     }
 }
 
@@ -125,36 +105,90 @@ fn values_of_keys(keys: &Value) -> String {
     values(keys).map_or_else(|| "text".to_owned(), |values| values.join(" \\| "))
 }
 
+/// A description on one line, its rustdoc links (`` [`Payer::of_promotion`] ``) as plain code.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("[`", "`")
+        .replace("`]", "`")
+        .replace('|', "\\|")
 }
 
-/// The rows of `shape`'s fields, under `prefix`.
+/// The forms of a tagged union of objects (serde's `#[serde(tag = "…")]`): the tag's name,
+/// and each form's tag value and object; `None` when `shape` is not one.
+fn forms<'a>(
+    defs: &'a Map<String, Value>,
+    shape: &'a Value,
+) -> Option<(&'a str, Vec<(&'a str, &'a Value)>)> {
+    let alternatives = shape.get("oneOf").or_else(|| shape.get("anyOf"))?.as_array()?;
+    let objects: Vec<&Value> =
+        alternatives.iter().map(|alternative| definition(defs, alternative).1).collect();
+    let first = objects.first()?.get("properties")?.as_object()?;
+    let constant = |object: &'a Value, tag: &str| -> Option<&'a str> {
+        let property = object.get("properties")?.get(tag)?;
+        property.get("const").or_else(|| property.get("enum")?.get(0))?.as_str()
+    };
+    let tag = first.keys().find(|tag| objects.iter().all(|o| constant(o, tag).is_some()))?;
+    Some((tag, objects.iter().map(|object| (constant(object, tag).unwrap(), *object)).collect()))
+}
+
+/// The rows of `shape`'s fields, under `prefix`: an object's fields, or the fields of each
+/// form of a tagged union (its tag first, then each field with the forms that have it).
 fn rows(defs: &Map<String, Value>, shape: &Value, prefix: &str, out: &mut String) {
+    if let Some((tag, forms)) = forms(defs, shape) {
+        let meanings: Vec<String> = forms
+            .iter()
+            .map(|(value, form)| {
+                let meaning = form.get("description").and_then(Value::as_str).unwrap_or_default();
+                format!("`{value}`: {}", one_line(meaning))
+            })
+            .collect();
+        let values: Vec<String> = forms.iter().map(|(value, _)| format!("`{value}`")).collect();
+        writeln!(out, "| `{prefix}{tag}` | {} | {} |", values.join(" \\| "), meanings.join(" "))
+            .unwrap();
+        // Each field once, with the forms that have it.
+        let mut fields: BTreeMap<&String, (Vec<&str>, &Value)> = BTreeMap::new();
+        for (value, form) in &forms {
+            let properties = form.get("properties").and_then(Value::as_object);
+            for (name, field) in properties.into_iter().flatten().filter(|(name, _)| *name != tag) {
+                fields.entry(name).or_insert((Vec::new(), field)).0.push(value);
+            }
+        }
+        for (name, (values, field)) in fields {
+            let values: Vec<String> = values.iter().map(|value| format!("`{value}`")).collect();
+            let when = format!("(when `{tag}` is {}) ", values.join(" or "));
+            row(defs, field, &format!("{prefix}{name}"), &when, out);
+        }
+        return;
+    }
     let Some(properties) = shape.get("properties").and_then(Value::as_object) else { return };
     let mut names: Vec<&String> = properties.keys().collect();
     // The fields in the order the type declares them (schemars keeps it) would do, but a
     // flattened field's are merged: sort for a stable page.
     names.sort();
     for name in names {
-        let field = &properties[name];
-        let path = format!("{prefix}{name}");
-        let (kind, fields) = type_of(defs, field);
-        let meaning = field
-            .get("description")
-            .or_else(|| definition(defs, present(field)).1.get("description"))
-            .and_then(Value::as_str)
-            .map(one_line)
-            .unwrap_or_default();
-        writeln!(out, "| `{path}` | {kind} | {meaning} |").unwrap();
-        if let Some(fields) = fields {
-            let nested = match kind.as_str() {
-                k if k.starts_with("list of") => format!("{path}[]."),
-                k if k.starts_with("map of") => format!("{path}.*."),
-                _ => format!("{path}."),
-            };
-            rows(defs, fields, &nested, out);
-        }
+        row(defs, &properties[name], &format!("{prefix}{name}"), "", out);
+    }
+}
+
+/// The row of one field at `path`, its meaning after `when`, then the rows of its fields.
+fn row(defs: &Map<String, Value>, field: &Value, path: &str, when: &str, out: &mut String) {
+    let (kind, fields) = type_of(defs, field);
+    let meaning = field
+        .get("description")
+        .or_else(|| definition(defs, present(field)).1.get("description"))
+        .and_then(Value::as_str)
+        .map(one_line)
+        .unwrap_or_default();
+    writeln!(out, "| `{path}` | {kind} | {when}{meaning} |").unwrap();
+    if let Some(fields) = fields {
+        let nested = match kind.as_str() {
+            k if k.starts_with("list of") => format!("{path}[]."),
+            k if k.starts_with("map of") => format!("{path}.*."),
+            _ => format!("{path}."),
+        };
+        rows(defs, fields, &nested, out);
     }
 }
 

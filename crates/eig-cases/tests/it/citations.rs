@@ -131,6 +131,54 @@ fn the_catalogue_is_cited_without_a_quote() {
     assert_eq!(codes(&report_of(&quoted)), ["citation_quote_without_text"]);
 }
 
+/// A citation of the catalogue names a file of it and a place in that file that exist — a
+/// rule's entry, a heading's anchor, a numbered section —, or fails with the nearest one,
+/// drafts included.
+#[test]
+fn a_citation_of_the_catalogue_names_what_exists() {
+    // The nearest is a file or a place that exists; for a slip of the pen, the one meant.
+    for (source, meant) in [
+        ("docs/rules/nonexistent.md#foo", None),
+        ("docs/rules/funding.md#no-such-anchor", None),
+        ("docs/rules/", None),
+        ("docs/matching.md §99", None),
+        ("docs/testing.md", Some("docs/matching.md")),
+        ("docs/rules/fundng.md", Some("docs/rules/funding.md")),
+        ("docs/rules/funding.md#funding.roundin", Some("docs/rules/funding.md#funding.rounding")),
+        (
+            "docs/rules/funding.md#routes-per-promotio",
+            Some("docs/rules/funding.md#routes-per-promotion"),
+        ),
+        ("docs/matching.md §71", Some("docs/matching.md §7")),
+    ] {
+        let case = funding(source, None, &[]);
+        for options in [RunOptions::default(), RunOptions::drafts()] {
+            let report = run(&case, options);
+            assert_eq!(codes(&report), ["citation_not_in_catalogue"], "{source}");
+            let nearest = problems(&report)[0].nearest.clone().unwrap();
+            assert!(report_of(&funding(&nearest, None, &[])).passed(), "{source}: {nearest}");
+            if let Some(meant) = meant {
+                assert_eq!(nearest, meant, "{source}");
+            }
+        }
+    }
+    let report = report_of(&funding("docs/matching.md §99", None, &[]));
+    insta::assert_snapshot!(report.failure_details(), @r#"
+        source : docs/matching.md §99
+        citation (source) : "docs/matching.md §99" : docs/matching.md n'a pas de titre numéroté "§99" : corrigez la référence
+          référence la plus proche : docs/matching.md §1
+    "#);
+    for source in [
+        "docs/rules/eligibility.md",
+        "docs/rules/funding.md#routes-per-promotion",
+        "docs/matching.md §4",
+        "docs/matching.md §4.5",
+        "docs/rules/funding.md#funding.rounding; docs/matching.md §7",
+    ] {
+        assert!(report_of(&funding(source, None, &[])).passed(), "{source}");
+    }
+}
+
 /// Several sections, a series of documents, a section of the same document after `;`, a
 /// quote in the title attributed to its own citation.
 #[test]

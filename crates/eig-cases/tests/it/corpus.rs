@@ -62,8 +62,10 @@ pub(crate) fn cases_in(folder: &str) -> Vec<(String, Case)> {
     cases
 }
 
-/// The one pass over the corpus: every case read, run and passed; every record's result
-/// snapshotted; the library's promises beside the expected fields kept.
+/// The one pass over the corpus: every case read, run and passed — its citation checked by the
+/// runner, a citation of the catalogue (`docs/rules/…`, `docs/matching.md §7`) included, as
+/// `eig test` checks a user's; every record's result snapshotted; the library's promises
+/// beside the expected fields kept.
 #[test]
 fn every_case_of_the_corpus_passes() {
     let mut failures = Vec::new();
@@ -398,59 +400,4 @@ fn every_rule_has_cases_and_a_catalogue_entry() {
             assert!(rules.iter().any(|rule| rule == id), "{id}: case {name} does not test it");
         }
     }
-}
-
-/// A heading's anchor as GitHub writes it: lower case, punctuation dropped but `-` and `_`,
-/// spaces as `-`.
-fn slug(heading: &str) -> String {
-    heading
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-        .map(|c| if c == ' ' { '-' } else { c })
-        .collect()
-}
-
-/// A case that cites the catalogue instead of a text (the runner accepts `docs/rules/…` and
-/// `docs/matching.md` without a quote) cites a file that exists, and a place in it that
-/// exists: `#rule.id` (a `` ### `rule.id` `` entry) or `#heading-anchor`, or `§7` (a
-/// heading numbered 7).
-#[test]
-fn catalogue_sources_point_to_what_exists() {
-    let mut wrong = Vec::new();
-    for folder in ["eligibility", "changes", "funding", "matching"] {
-        for (name, case) in cases_in(folder) {
-            let Some(source) = case.source else { continue };
-            for cited in source.split(';').map(str::trim).filter(|c| c.starts_with("docs/")) {
-                let (file, place) = match cited.split_once(['#', ' ']) {
-                    Some((file, place)) => (file, Some(place.trim())),
-                    None => (cited, None),
-                };
-                let Ok(text) = fs::read_to_string(root().join(file)) else {
-                    wrong.push(format!("{name}: {cited}: no file {file}"));
-                    continue;
-                };
-                let headings: Vec<&str> = text
-                    .lines()
-                    .filter_map(|line| line.strip_prefix('#'))
-                    .map(|line| line.trim_start_matches('#').trim())
-                    .collect();
-                let found = match place {
-                    None => true,
-                    Some(section) if section.starts_with('§') => {
-                        let number = &section['§'.len_utf8()..];
-                        headings.iter().any(|h| h.starts_with(&format!("{number}. ")))
-                    }
-                    Some(anchor) => headings
-                        .iter()
-                        .any(|h| h.starts_with(&format!("`{anchor}`")) || slug(h) == anchor),
-                };
-                if !found {
-                    wrong.push(format!("{name}: {cited}: no such place in {file}"));
-                }
-            }
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -1,21 +1,56 @@
 //! docs/testing.md's table of example cases: for every kind of case and every promotion with
 //! rules, a case of the corpus to start from, chosen and linked by this test (a promotion
 //! without one fails it; the page is regenerated with `EIG_UPDATE_DOCS=1 cargo test -p
-//! eig-cases --test it examples`).
+//! eig-cases --test it examples`). The case chosen passes, and is one to copy: one whose
+//! expected result is not an error, an eligible one where there is one.
 
 use std::{collections::BTreeMap, fmt::Write as _};
 
-use eig_cases::{Case, CaseInput, ChangesRecord};
+use eig_cases::{Case, CaseInput, ChangesRecord, run_case};
 use eig_domain::Promotion;
 use eig_eligibility::FundingConvention;
+use eig_matching::MatchingLimits;
 
 use crate::corpus::{cases_in, root};
 
 const COLUMNS: [&str; 7] = ["EIG2", "EIG3", "EIG4", "EIG5", "EIG6", "EIG7", "any"];
 
 /// The kinds every promotion EIG2–EIG7 must have an example of: the records each promotion
-/// judges and plans.
-const EVERY_PROMOTION: [&str; 6] = ["dossier", "candidate", "changes", "jury", "scores", "funding"];
+/// judges and plans, and its payment calendar.
+const EVERY_PROMOTION: [&str; 7] =
+    ["dossier", "candidate", "changes", "jury", "scores", "funding", "calendar"];
+
+/// Whether the kind must have an example in this column: every promotion's kinds, and a whole
+/// call for each promotion the call runs for (a scoring grid to select the laureates, team
+/// bounds and a choice limit to assign the talents).
+fn required(kind: &str, column: &str) -> bool {
+    let Some(promotion) = Promotion::ALL.into_iter().find(|p| p.code() == column) else {
+        return false;
+    };
+    match kind {
+        "campaign" => {
+            MatchingLimits::for_promotion(promotion).is_some()
+                && eig_eligibility::rule_set(promotion)
+                    .and_then(eig_eligibility::RuleSet::scoring_grid)
+                    .is_ok()
+        }
+        kind => EVERY_PROMOTION.contains(&kind),
+    }
+}
+
+/// How much a case is to be preferred as an example, the least first: a case expecting an
+/// error last, an eligible one first (among the eligibility kinds), then a file named
+/// `…every_rule_satisfied`, then by name.
+fn preference(case: &Case, file: &str) -> (bool, bool, bool, String) {
+    let error = case.expected.get("error").is_some();
+    let outcome = case.expected.get("outcome").and_then(serde_json::Value::as_str);
+    (
+        error,
+        outcome.is_some_and(|outcome| outcome != "eligible"),
+        !file.ends_with("every_rule_satisfied"),
+        file.to_owned(),
+    )
+}
 
 /// A case's kind (its input's field) and the column of its promotion.
 fn kind_and_column(case: &Case) -> (&'static str, String) {
@@ -52,15 +87,18 @@ fn kind_and_column(case: &Case) -> (&'static str, String) {
     }
 }
 
-/// The table: each kind's row, each cell a link to the case chosen (a file named
-/// `…every_rule_satisfied` first, then the first file by name).
+/// The table: each kind's row, each cell a link to the case chosen (the first passing one
+/// by [`preference`]).
 fn table() -> (String, Vec<String>) {
-    let mut cells: BTreeMap<(&'static str, String), Vec<String>> = BTreeMap::new();
+    let mut cells: BTreeMap<(&'static str, String), Vec<(String, Case)>> = BTreeMap::new();
     for folder in ["eligibility", "changes", "funding", "matching", "campaign"] {
         for (name, case) in cases_in(folder) {
             let (kind, column) = kind_and_column(&case);
-            cells.entry((kind, column)).or_default().push(format!("{folder}/{name}"));
+            cells.entry((kind, column)).or_default().push((format!("{folder}/{name}"), case));
         }
+    }
+    for cases in cells.values_mut() {
+        cases.sort_by_cached_key(|(file, case)| preference(case, file));
     }
     let kinds = [
         "dossier",
@@ -91,19 +129,15 @@ fn table() -> (String, Vec<String>) {
         write!(out, "| `{kind}` |").unwrap();
         let mut any = false;
         for column in COLUMNS {
-            let cell = cells.get(&(kind, column.to_owned())).and_then(|files| {
-                files
-                    .iter()
-                    .filter(|file| file.ends_with("every_rule_satisfied"))
-                    .chain(files)
-                    .next()
+            let cell = cells.get(&(kind, column.to_owned())).and_then(|cases| {
+                cases.iter().find(|(_, case)| run_case(case).passed()).map(|(file, _)| file)
             });
             if let Some(file) = cell {
                 any = true;
                 let name = file.rsplit('/').next().unwrap_or(file);
                 write!(out, " [{name}](../corpus/{file}.json) |").unwrap();
             } else {
-                if EVERY_PROMOTION.contains(&kind) && column != "any" {
+                if required(kind, column) {
                     missing.push(format!("{kind} in {column}"));
                 }
                 out.push_str(" — |");

@@ -53,10 +53,10 @@ fn a_wrong_expectation_names_the_rule_and_its_source() {
     assert!(report("collectivite.yaml", COLLECTIVITE).passed());
     let wrong = COLLECTIVITE.replace("outcome: ineligible", "outcome: eligible");
     let report = report("collectivite.yaml", &wrong);
-    let Verdict::Failed { differences, rules } = &report.verdict else { panic!("{report:?}") };
+    let Verdict::Failed { differences, rule_notes } = &report.verdict else { panic!("{report:?}") };
     let differences: Vec<String> = differences.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(differences.join("\n"), @r#"$.outcome : attendu "eligible", obtenu "ineligible""#);
-    let note = rules.iter().find(|note| note.rule == "eig3.host.funding_route").unwrap();
+    let note = rule_notes.iter().find(|note| note.rule == "eig3.host.funding_route").unwrap();
     assert_eq!(note.source, "AAP3 §3.1.1–3.1.3");
     assert_eq!(
         note.result,
@@ -67,6 +67,70 @@ fn a_wrong_expectation_names_the_rule_and_its_source() {
         note.facts.iter().any(|fact| fact.starts_with("defi.hosts.operational.kind = ")),
         "{note:?}"
     );
+}
+
+/// JSON with no object holding the same key twice (which `serde_json::Value` would read,
+/// keeping the last): what a strict reader of the report (Python's `object_pairs_hook`, a
+/// schema validator) accepts.
+pub(crate) struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(UniqueKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON without a key twice in an object")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("the key {key:?} twice")));
+            }
+            map.next_value::<UniqueKeys>()?;
+        }
+        Ok(UniqueKeys)
+    }
+}
+
+/// A failing eligibility case's report, as JSON, holds each key once: the rule ids the case
+/// names (`rules`) and the rules' trace entries (`rule_notes`) under two names.
+#[test]
+fn a_failing_report_holds_each_key_once() {
+    let wrong = COLLECTIVITE.replace("outcome: ineligible", "outcome: eligible");
+    let json = serde_json::to_string(&report("collectivite.yaml", &wrong)).unwrap();
+    assert!(json.contains(r#""rule_notes":"#), "{json}");
+    serde_json::from_str::<UniqueKeys>(&json).unwrap_or_else(|err| panic!("{err}: {json}"));
+    // The reader refuses a key twice.
+    assert!(serde_json::from_str::<UniqueKeys>(r#"{"a": [{"b": 1, "b": 2}]}"#).is_err());
 }
 
 /// A case that cannot be read names the file, the case and the JSON path; the other cases
@@ -126,4 +190,20 @@ expected:
     let report = report("odd.yaml", yaml);
     assert!(!report.passed());
     insta::assert_snapshot!("funding_failure", report.failure_details());
+
+    // A total that differs: the sum that makes it, part by part.
+    let total = yaml.replace(
+        "talents: {d1/t1: {by_payer: {pia_through_cdc: '45802.51'}}}",
+        "totals: {host: '40629.64'}",
+    );
+    let details = self::report("odd.yaml", &total).failure_details();
+    assert!(
+        details.contains("    somme host : 19629.65 € (d1/t1) + 21000.00 € (d1/t2) = 40629.65 €\n"),
+        "{details}"
+    );
+    // The host's part is the cost less the programme's.
+    assert!(
+        details.contains("host 65432.17 € − 45802.52 € = 19629.65 € (funding.host_pays_rest)"),
+        "{details}"
+    );
 }

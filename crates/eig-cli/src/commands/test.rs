@@ -26,9 +26,23 @@ enum Found {
     InDirectory,
 }
 
+/// Whether a folder found in a directory is passed over whole: a build directory (`target`)
+/// or a hidden one (`.git`, `.venv`…). A folder named on the command line is always read.
+fn passed_over(folder: &Path) -> bool {
+    folder.file_name().and_then(|name| name.to_str()).is_some_and(|name| {
+        name == "target" || (name.starts_with('.') && name != "." && name != "..")
+    })
+}
+
 /// Every file to run under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
-/// of a directory and its subdirectories, sorted.
-fn case_files(path: &Path, found: Found, out: &mut Vec<(PathBuf, Found)>) -> Result<(), CliError> {
+/// of a directory and its subdirectories, sorted; the folders passed over
+/// ([`passed_over`]) in `folders`.
+fn case_files(
+    path: &Path,
+    found: Found,
+    out: &mut Vec<(PathBuf, Found)>,
+    folders: &mut Vec<String>,
+) -> Result<(), CliError> {
     let read = |source| CliError::Read { input: path.display().to_string(), source };
     if path.as_os_str() == "-" {
         out.push((path.to_owned(), found));
@@ -55,8 +69,10 @@ fn case_files(path: &Path, found: Found, out: &mut Vec<(PathBuf, Found)>) -> Res
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| ["json", "yaml", "yml"].iter().any(|x| e.eq_ignore_ascii_case(x)));
-        if entry.is_dir() {
-            case_files(&entry, Found::InDirectory, out)?;
+        if entry.is_dir() && passed_over(&entry) {
+            folders.push(entry.display().to_string());
+        } else if entry.is_dir() {
+            case_files(&entry, Found::InDirectory, out, folders)?;
         } else if is_data {
             out.push((entry, Found::InDirectory));
         }
@@ -79,16 +95,18 @@ fn kept(filter: Option<&str>, title: &str, rules: &[String]) -> bool {
 struct Run {
     results: Vec<CaseResult>,
     skipped: Vec<String>,
+    /// The folders passed over whole: build directories and hidden ones.
+    folders: Vec<String>,
 }
 
 /// Runs every case of `paths`; a file found in a directory that is not a case file is
 /// passed over and named in [`Run::skipped`].
 fn run_all(paths: &[PathBuf], filter: Option<&str>, options: RunOptions) -> Result<Run, CliError> {
     let mut files = Vec::new();
-    for path in paths {
-        case_files(path, Found::Named, &mut files)?;
-    }
     let mut run = Run::default();
+    for path in paths {
+        case_files(path, Found::Named, &mut files, &mut run.folders)?;
+    }
     let mut read = 0;
     for (path, found) in files {
         let (name, text) = if path.as_os_str() == "-" {
@@ -114,7 +132,9 @@ fn run_all(paths: &[PathBuf], filter: Option<&str>, options: RunOptions) -> Resu
     }
     if read == 0 {
         let paths: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
-        return Err(CliError::NoCases { paths: paths.join(", "), skipped: run.skipped });
+        let mut skipped = run.skipped;
+        skipped.extend(run.folders.iter().map(|folder| format!("{folder}/")));
+        return Err(CliError::NoCases { paths: paths.join(", "), skipped });
     }
     Ok(run)
 }
@@ -141,6 +161,9 @@ fn text(run: &Run) -> String {
     for file in &run.skipped {
         let _ = writeln!(out, "ignoré      {file}");
     }
+    for folder in &run.folders {
+        let _ = writeln!(out, "ignoré      {folder}/ (dossier de construction ou caché)");
+    }
     let (passed, failed) = counts(&run.results);
     let _ = write!(out, "{passed} réussi{}, {failed} en échec", if passed > 1 { "s" } else { "" });
     let miscited = run.results.iter().filter(|r| r.status == "miscited").count();
@@ -158,6 +181,15 @@ fn text(run: &Run) -> String {
                 out,
                 " ; {n} fichiers ignorés, qui ne sont pas des fichiers de cas ({NOT_CASES})"
             );
+        }
+    }
+    match run.folders.len() {
+        0 => {}
+        1 => {
+            let _ = write!(out, " ; 1 dossier ignoré (construction ou caché)");
+        }
+        n => {
+            let _ = write!(out, " ; {n} dossiers ignorés (construction ou cachés)");
         }
     }
     out.push('\n');

@@ -75,7 +75,7 @@ const COMMITMENTS: Rule = Rule {
     id: "eig3.defi.commitments",
     title: "Engagements : données et environnement technique, licence libre, briques mutualisées, accompagnement hors les murs",
     source: aap3("§2.3–2.4"),
-    quote: "mettre à disposition des EIG l’environnement technique et les données nécessaires à la réalisation du défi ; publier, autant que possible, et sous licence libre, les codes développés dans le cadre des défis […] des sessions d’accompagnement y seront organisées toutes les deux semaines, auxquelles devront participer les EIG et leurs mentors. […] fournir les ressources techniques et financières nécessaires à ce fonctionnement « hors les murs",
+    quote: "mettre à disposition des EIG l’environnement technique et les données nécessaires à la réalisation du défi ; publier, autant que possible, et sous licence libre, les codes développés dans le cadre des défis […] des sessions d’accompagnement y seront organisées toutes les deux semaines, auxquelles devront participer les EIG et leurs mentors. […] fournir les ressources techniques et financières nécessaires à ce fonctionnement « hors les murs ».",
 };
 const SUSTAINABILITY: Rule = Rule {
     id: "eig3.defi.sustainability",

@@ -44,7 +44,7 @@ const FUNDING_ROUTE: Rule = Rule {
     id: "eig5.host.funding_route",
     title: "Voie de financement : cofinancement en titre 2, délégation de gestion (MEF), porteur administratif ou autofinancement",
     source: aap5("§3.1–3.4"),
-    quote: "Par exception, le cofinancement des EIG recrutés par les administrations des ministères économiques et financiers interviendra par voie de de délégation de gestion sur le programme 352 « Innovation et transformation numériques",
+    quote: "Par exception, le cofinancement des EIG recrutés par les administrations des ministères économiques et financiers interviendra par voie de de délégation de gestion sur le programme 352 « Innovation et transformation numériques ».",
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig5.defi.team_size",

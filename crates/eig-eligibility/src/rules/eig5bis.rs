@@ -60,7 +60,7 @@ const UNPROLONGED_EIG5: Rule = Rule {
     id: "eig5bis.candidate.unprolonged_eig5",
     title: "EIG de la promotion 5 à qui aucune prolongation contractuelle n'a été proposée",
     source: ami("art. 3"),
-    quote: "Peuvent concourir au titre d’ « EIG 5 bis",
+    quote: "Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne se sont pas vu proposer une prolongation contractuelle au sein de leur administration d'accueil.",
 };
 const CHOICES: Rule = Rule {
     id: "eig5bis.candidate.choices",

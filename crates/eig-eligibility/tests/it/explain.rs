@@ -206,3 +206,41 @@ fn levels_of_studies_in_the_trace() {
     assert!(texts[2].starts_with("troisième cycle (doctorat)"), "{texts:?}");
     assert!(texts[3].starts_with("apprentissage"), "{texts:?}");
 }
+
+/// The records above are copies of corpus inputs (eig-eligibility cannot depend on eig-cases,
+/// the corpus's reader): each equals, by value, the input of its corpus case, so that a
+/// change of the one is made to the other.
+#[test]
+fn the_records_are_their_corpus_cases_inputs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let read = |path: std::path::PathBuf| -> serde_json::Value {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{path:?}: {err}"));
+        serde_json::from_str(&text).unwrap()
+    };
+    let records = root.join("crates/eig-eligibility/tests/it/records");
+    let mut names: Vec<String> = std::fs::read_dir(&records)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let copies = [
+        ("eig3_operator_without_carrier.json", "eig3_operator_without_carrier.json", "dossier"),
+        (
+            "eig3_student_ends_in_january.json",
+            "cand_eig3_student_ends_in_january.json",
+            "candidate",
+        ),
+        ("eig5_mef_delegation.json", "eig5_mef_delegation.json", "dossier"),
+        ("eig5_mef_with_carrier_conflict.json", "eig5_mef_with_carrier_conflict.json", "dossier"),
+    ];
+    let listed: Vec<&str> = copies.iter().map(|(record, ..)| *record).collect();
+    assert_eq!(names, listed, "every record is listed here with its corpus case");
+    for (record, case, input) in copies {
+        let case = read(root.join("corpus/eligibility").join(case));
+        assert_eq!(
+            read(records.join(record)),
+            case[input],
+            "{record} differs from its corpus case"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 mod batches;
 mod builders;
 mod explain;
+mod labels;
 mod laws;
 mod recruitment_cap;
 mod replay;

@@ -50,3 +50,14 @@ fn instants_near_the_end_of_the_calendar() {
     assert_eq!(error.code(), "instant_out_of_range");
     assert!(evaluate_dossier(&dossier("EIG3").with_submitted_at(far)).is_ok());
 }
+
+/// A rule's sentence is not cut inside a quotation of its text: every « it opens, it closes
+/// (`eig3.defi.not_purely_it` once stopped at « purement informatiques, mid-sentence).
+#[test]
+fn no_rule_s_sentence_is_cut_inside_a_quotation() {
+    for rule in eig_eligibility::rule_definitions() {
+        let opened = rule.quote.matches('«').count();
+        let closed = rule.quote.matches('»').count();
+        assert_eq!(opened, closed, "{}: « {} »", rule.id, rule.quote);
+    }
+}

@@ -105,6 +105,27 @@ fn the_kit_checks_citations() {
         "{failures}"
     );
     assert!(failures.contains("citation (rules) : la règle \"eig3.host.no_such_rule\" n'existe pas pour un dossier de défi de EIG3 : la plus proche est eig3.host.funding_route"), "{failures}");
+    // An invented quote fails with the section's nearest sentence; a document the project
+    // does not ship fails too.
+    let invented = text
+        .replacen("De ce fait, les autres administrations", "De ce fait, les collectivités", 1)
+        .replacen("source: AAP3 §3.1.2", "source: Cahier des charges EIG3 §3.1.2", 1);
+    std::fs::write(&wrong, invented).unwrap();
+    let run = eig_testkit::cases::run_case_file(&wrong).unwrap();
+    assert_eq!((run.passed(), run.cases.len()), (2, 3));
+    let failures = run.failures();
+    assert!(failures.contains("citation (source) : \"Cahier des charges EIG3 §3.1.2\" ne commence pas par un texte du programme"), "{failures}");
+    let invented =
+        text.replacen("De ce fait, les autres administrations", "De ce fait, les collectivités", 1);
+    std::fs::write(&wrong, invented).unwrap();
+    let failures = eig_testkit::cases::run_case_file(&wrong).unwrap().failures();
+    assert!(failures.contains("citation (quote) : pas mot pour mot dans AAP3"), "{failures}");
+    assert!(
+        failures.contains(
+            "phrase la plus proche : AAP3 §3.1.2 : De ce fait, les autres administrations"
+        ),
+        "{failures}"
+    );
     // Without its quotes, the file fails strictly and passes as drafts.
     let unquoted = text.replace("quote: >-", "note: >-");
     std::fs::write(&wrong, unquoted).unwrap();
