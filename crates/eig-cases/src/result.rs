@@ -604,19 +604,21 @@ pub enum PartsResult {
     Error(ErrorResult),
 }
 
-/// The result of a `matching` case.
+/// The result of a `matching` case: the parts of eig-matching's answer a case compares (not
+/// eig-campaign's `MatchingResult`, a whole call's assignment).
 ///
 /// # Example
 /// ```
-/// use eig_cases::result::MatchingResult;
+/// use eig_cases::result::MatchingCaseResult;
 ///
-/// assert_eq!(serde_json::to_value(MatchingResult::default())?, serde_json::json!({}));
+/// assert_eq!(serde_json::to_value(MatchingCaseResult::default())?, serde_json::json!({}));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "MatchingResult"))]
 #[non_exhaustive]
-pub struct MatchingResult {
+pub struct MatchingCaseResult {
     /// Each placed candidate's défi, keyed by candidate id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assignment: Option<BTreeMap<String, String>>,
@@ -637,19 +639,21 @@ pub struct MatchingResult {
     pub error: Option<String>,
 }
 
-/// The result of a `campaign` case.
+/// The result of a `campaign` case: the parts of a whole call's outcome a case compares (not
+/// eig-campaign's `CampaignResult`, the outcome itself).
 ///
 /// # Example
 /// ```
-/// use eig_cases::result::CampaignResult;
+/// use eig_cases::result::CampaignCaseResult;
 ///
-/// assert_eq!(serde_json::to_value(CampaignResult::default())?, serde_json::json!({}));
+/// assert_eq!(serde_json::to_value(CampaignCaseResult::default())?, serde_json::json!({}));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "CampaignResult"))]
 #[non_exhaustive]
-pub struct CampaignResult {
+pub struct CampaignCaseResult {
     /// Each dossier's decision, keyed by défi id (as a `dossier` case's result).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dossiers: Option<BTreeMap<String, DecisionResult>>,
@@ -709,7 +713,7 @@ pub fn result_schemas() -> Vec<(&'static [&'static str], schemars::Schema)> {
         (&["funding"], schema_for!(FundingResult)),
         (&["split"], schema_for!(SplitResult)),
         (&["evenly", "allocate"], schema_for!(PartsResult)),
-        (&["matching"], schema_for!(MatchingResult)),
-        (&["campaign"], schema_for!(CampaignResult)),
+        (&["matching"], schema_for!(MatchingCaseResult)),
+        (&["campaign"], schema_for!(CampaignCaseResult)),
     ]
 }

@@ -21,9 +21,9 @@ use crate::{
     case::{AllocateInput, Case, CaseInput, Eig7TermsInput, EvenlyInput, SplitInput},
     cite::RunOptions,
     result::{
-        CalendarResult, CampaignResult, ChangeResult, ChangeSetResult, ChangesResult,
+        CalendarResult, CampaignCaseResult, ChangeResult, ChangeSetResult, ChangesResult,
         DecisionResult, Eig7CapResult, Eig7Dates, Eig7TermsResult, ErrorResult, FundingResult,
-        JuryResult, MatchingResult, OutcomeName, PartsResult, ScoresResult, SplitResult,
+        JuryResult, MatchingCaseResult, OutcomeName, PartsResult, ScoresResult, SplitResult,
         TalentResult, TerminationDates, TerminationResult,
     },
 };
@@ -491,9 +491,15 @@ fn funding_view(planned: &Result<PromotionPlan, eig_funding::FundingError>) -> F
 }
 
 /// A matching's result in the shape of the expected fields.
-fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) -> MatchingResult {
-    let failed =
-        |message: String| MatchingResult { error: Some(message), ..MatchingResult::default() };
+fn matching_view(
+    input: &MatchingInput,
+    options: &Options,
+    stop: &AtomicBool,
+) -> MatchingCaseResult {
+    let failed = |message: String| MatchingCaseResult {
+        error: Some(message),
+        ..MatchingCaseResult::default()
+    };
     let instance = match Instance::new(input) {
         Ok(instance) => instance,
         Err(err) => return failed(err.to_string()),
@@ -515,7 +521,7 @@ fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) ->
             _ => {}
         }
     }
-    MatchingResult {
+    MatchingCaseResult {
         assignment: Some(assignment),
         unassigned: Some(report.unplaced.iter().map(ToString::to_string).collect()),
         running: Some(running),
@@ -526,11 +532,14 @@ fn matching_view(input: &MatchingInput, options: &Options, stop: &AtomicBool) ->
 }
 
 /// A whole call's result in the shape of the expected fields.
-fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignResult {
+fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignCaseResult {
     let result = match eig_campaign::run(campaign) {
         Ok(result) => result,
         Err(err) => {
-            return CampaignResult { error: Some(err.to_string()), ..CampaignResult::default() };
+            return CampaignCaseResult {
+                error: Some(err.to_string()),
+                ..CampaignCaseResult::default()
+            };
         }
     };
     let judged = |judgement: &eig_campaign::Judgement| match judgement {
@@ -556,7 +565,7 @@ fn campaign_view(campaign: &eig_campaign::Campaign) -> CampaignResult {
         .filter_map(|c| Some((c.candidate.to_string(), c.assigned_to.as_ref()?.to_string())))
         .collect();
     let report = &result.matching.report;
-    CampaignResult {
+    CampaignCaseResult {
         dossiers: Some(dossiers),
         candidates: Some(candidates),
         laureates: Some(laureates),
