@@ -78,6 +78,20 @@ pub enum WithdrawalGround {
 }
 
 impl WithdrawalGround {
+    /// Every ground, in the order of the enum (a new ground joins it: see the unit test).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_campaign::WithdrawalGround;
+    /// assert_eq!(WithdrawalGround::ALL.len(), 3);
+    /// assert_eq!(WithdrawalGround::ALL[0], WithdrawalGround::InsufficientCandidates);
+    /// ```
+    pub const ALL: [WithdrawalGround; 3] = [
+        WithdrawalGround::InsufficientCandidates,
+        WithdrawalGround::NoSatisfactorySolution,
+        WithdrawalGround::CommitmentNotKept,
+    ];
+
     /// Where the promotion's call gives this ground, or `None` when it does not.
     ///
     /// # Example
@@ -321,16 +335,12 @@ impl WithdrawalError {
 
 /// The grounds a promotion's call gives, for messages.
 fn grounds_of(promotion: Promotion) -> String {
-    let grounds: Vec<String> = [
-        WithdrawalGround::InsufficientCandidates,
-        WithdrawalGround::NoSatisfactorySolution,
-        WithdrawalGround::CommitmentNotKept,
-    ]
-    .into_iter()
-    .filter_map(|ground| {
-        ground.source(promotion).map(|source| format!("{} ({source})", ground.name()))
-    })
-    .collect();
+    let grounds: Vec<String> = WithdrawalGround::ALL
+        .into_iter()
+        .filter_map(|ground| {
+            ground.source(promotion).map(|source| format!("{} ({source})", ground.name()))
+        })
+        .collect();
     if grounds.is_empty() {
         format!("le texte de la promotion {promotion} ne prévoit aucun retrait de défi par le jury")
     } else {
@@ -428,4 +438,28 @@ fn explanation(
          ne prend part ni au financement des lauréats ni à l'affectation des candidats. {who}",
         ground.french()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WithdrawalGround;
+
+    /// A new ground fails to compile here until it is matched, and then fails until it joins
+    /// `ALL`.
+    #[test]
+    fn every_ground_is_in_all() {
+        for ground in WithdrawalGround::ALL {
+            match ground {
+                WithdrawalGround::InsufficientCandidates
+                | WithdrawalGround::NoSatisfactorySolution
+                | WithdrawalGround::CommitmentNotKept => {}
+            }
+        }
+        let count = |ground: WithdrawalGround| match ground {
+            WithdrawalGround::InsufficientCandidates
+            | WithdrawalGround::NoSatisfactorySolution
+            | WithdrawalGround::CommitmentNotKept => 3,
+        };
+        assert_eq!(WithdrawalGround::ALL.len(), count(WithdrawalGround::ALL[0]));
+    }
 }
