@@ -748,7 +748,7 @@ fn logic(rule: &RuleEntry) -> String {
                 html,
                 "<p>La règle vérifie : {}. Aucun cas du corpus ne l'exécute : sa logique n'est \
                  pas montrée ici.</p>",
-                escape(&rule.title.to_lowercase())
+                escape(&first_lowercase(&rule.title))
             );
             return html;
         }
@@ -784,7 +784,7 @@ fn logic(rule: &RuleEntry) -> String {
         }
         return html;
     };
-    let _ = writeln!(html, "<p>La règle vérifie : {}.</p>", escape(&rule.title.to_lowercase()));
+    let _ = writeln!(html, "<p>La règle vérifie : {}.</p>", escape(&first_lowercase(&rule.title)));
     if !logic.reads.is_empty() {
         html.push_str("<p>Elle lit :</p>\n<ul>\n");
         for fact in &logic.reads {
@@ -934,3 +934,10 @@ th, td { border: 1px solid #6b6b6b; padding: 0.25rem 0.5rem; text-align: left; }
 code { overflow-wrap: anywhere; }
 blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid #6b6b6b; }
 ";
+
+/// `title` with its first letter in lower case, as it reads inside a sentence (« La règle
+/// vérifie : défi EIG Link … »): the rest keeps its capitals (EIG, DINUM, Paris).
+fn first_lowercase(title: &str) -> String {
+    let mut chars = title.chars();
+    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+}
