@@ -37,7 +37,7 @@ TOP = {path.split("/", 1)[0] for path in TRACKED}
 CRATES = sorted({path.split("/")[1] for path in TRACKED if path.startswith("crates/")})
 SOURCE_TEXTS = ("docs/sources/texts/", "crates/eig-sources/texts/")
 # Written as paths but made by a run, or in the developer's home: not in a clone.
-MADE_BY_A_RUN = ("target/", "mutants.out", ".venv", "benches/compare/.venv", "python/.venv",
+MADE_BY_A_RUN = ("target/", "mutants.out", ".venv",
                  "benches/compare/.work", "~/", "node_modules/")
 # The changelog is a record: a path it names may have been renamed or removed since, as long as
 # the repository's history held it.

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::case::{Case, CaseInput, ChangesRecord};
 
+pub(crate) use self::catalogue::CODE as CATALOGUE_CODE;
 use self::catalogue::is_catalogue;
 
 mod catalogue;

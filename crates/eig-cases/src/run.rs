@@ -225,7 +225,7 @@ impl Report {
             if let Some(nearest) = &problem.nearest {
                 let what = match (problem.field, problem.code) {
                     ("rules", _) => "règle",
-                    (_, "citation_not_in_catalogue") => "référence",
+                    (_, crate::cite::CATALOGUE_CODE) => "référence",
                     _ => "phrase",
                 };
                 let _ = writeln!(out, "      {what} la plus proche : {nearest}");

@@ -39,8 +39,6 @@ pub enum Unmodelled {
     RespectTheCall,
     /// A clause of the convention signed after the selection on its own amendment.
     ConventionClause,
-    /// The report describes the programme and its results; it states no condition of a call.
-    Describes,
     /// A condition of the dossier that no rule checks yet.
     NotYetModelled,
     /// What an administration's dossier (a défi's, or an EIG6+ request for prolongations) must
@@ -96,10 +94,6 @@ impl Unmodelled {
             }
             Unmodelled::ConventionClause => {
                 "clause de la convention signée après la sélection, sur sa propre modification"
-            }
-            Unmodelled::Describes => {
-                "le rapport décrit le programme et ses résultats : il ne pose aucune condition \
-                 d'un appel"
             }
             Unmodelled::NotYetModelled => "condition du dossier qu'aucune règle ne vérifie encore",
             Unmodelled::DefiDossierContent => {
@@ -157,10 +151,6 @@ impl Unmodelled {
             }
             Unmodelled::ConventionClause => {
                 "a clause of the convention signed after the selection, on its own amendment"
-            }
-            Unmodelled::Describes => {
-                "the report describes the programme and its results: it states no condition of a \
-                 call"
             }
             Unmodelled::NotYetModelled => "a condition of the dossier that no rule checks yet",
             Unmodelled::DefiDossierContent => {

@@ -79,7 +79,7 @@ fn type_of<'a>(defs: &'a Map<String, Value>, schema: &'a Value) -> (String, Opti
             let (item, fields) = type_of(defs, resolved.get("items").unwrap_or(&Value::Null));
             (format!("list of {item}"), fields)
         }
-        "object" if resolved.get("properties").is_none() => {
+        "object" => {
             let values = resolved.get("additionalProperties").unwrap_or(&Value::Null);
             let (value, fields) = type_of(defs, values);
             let key = match resolved.get("propertyNames").map(|keys| definition(defs, keys).1) {

@@ -72,7 +72,7 @@ fn a_wrong_expectation_names_the_rule_and_its_source() {
 /// JSON with no object holding the same key twice (which `serde_json::Value` would read,
 /// keeping the last): what a strict reader of the report (Python's `object_pairs_hook`, a
 /// schema validator) accepts.
-pub(crate) struct UniqueKeys;
+struct UniqueKeys;
 
 impl<'de> serde::Deserialize<'de> for UniqueKeys {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

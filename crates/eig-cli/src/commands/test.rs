@@ -29,9 +29,10 @@ enum Found {
 /// Whether a folder found in a directory is passed over whole: a build directory (`target`)
 /// or a hidden one (`.git`, `.venv`…). A folder named on the command line is always read.
 fn passed_over(folder: &Path) -> bool {
-    folder.file_name().and_then(|name| name.to_str()).is_some_and(|name| {
-        name == "target" || (name.starts_with('.') && name != "." && name != "..")
-    })
+    folder
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name == "target" || name.starts_with('.'))
 }
 
 /// Every file to run under `path`: the file itself, or the `.json`, `.yaml` and `.yml` files
