@@ -935,8 +935,8 @@ code { overflow-wrap: anywhere; }
 blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid #6b6b6b; }
 ";
 
-/// `title` with its first letter in lower case, as it reads inside a sentence (« La règle
-/// vérifie : défi EIG Link … »): the rest keeps its capitals (EIG, DINUM, Paris).
+/// `title` with its first letter in lower case, as it reads inside a sentence ("La règle
+/// vérifie : défi EIG Link …"): the rest keeps its capitals (EIG, DINUM, Paris).
 fn first_lowercase(title: &str) -> String {
     let mut chars = title.chars();
     chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
