@@ -5,7 +5,7 @@
 //! article 8.
 
 use chrono::{Months, NaiveDate};
-use eig_domain::{Document, Source, Sourced};
+use eig_domain::{Source, Sourced};
 use serde::{Deserialize, Serialize};
 
 use crate::error::EligibilityError;
@@ -34,11 +34,11 @@ pub enum FundingConvention {
 impl FundingConvention {
     /// The article that states the notice.
     pub fn source(self) -> Source {
-        let document = match self {
-            FundingConvention::Aap6 => Document::Aap6,
-            FundingConvention::Aac6Plus => Document::Aac6Plus,
+        let rule = match self {
+            FundingConvention::Aap6 => crate::selection_rules::EIG6_CONVENTION_TERMINATION,
+            FundingConvention::Aac6Plus => crate::selection_rules::EIG6PLUS_CONVENTION_TERMINATION,
         };
-        Source::new(document, "annexe 3 art. 8")
+        rule.source.source()
     }
 }
 

@@ -1,21 +1,25 @@
 //! Every rule the crate defines, whichever promotion or call it belongs to: the promotions'
-//! rule sets, AMI 5 bis's and the EIG6+ prolongations', as data.
+//! rule sets, AMI 5 bis's and the EIG6+ prolongations', the selection rules and the terms
+//! that follow, as data.
 
 use eig_domain::Promotion;
 
 use crate::{
     prolongation::prolongation_rules,
     rules::{RuleDefinition, eig5bis_rules, rule_set},
+    selection_rules::{selection_rules, terms_rules},
 };
 
 /// Every rule the crate defines: AMI 5 bis's, the EIG6+ prolongations', then each promotion's
-/// dossier and candidate rules, in that order (a rule id appears once).
+/// dossier and candidate rules, selection rules and terms, in that order (a rule id appears
+/// once).
 ///
 /// # Example
 /// ```
 /// let rules = eig_eligibility::rule_definitions();
 /// assert!(rules.iter().any(|rule| rule.id == "eig3.host.funding_route"));
 /// assert!(rules.iter().any(|rule| rule.id == "eig6plus.request.deadline"));
+/// assert!(rules.iter().any(|rule| rule.id == "eig4.selection.grid"));
 /// ```
 pub fn rule_definitions() -> Vec<RuleDefinition> {
     let mut definitions = eig5bis_rules();
@@ -25,6 +29,8 @@ pub fn rule_definitions() -> Vec<RuleDefinition> {
             definitions.extend(rules.dossier_rules());
             definitions.extend(rules.candidate_rules());
         }
+        definitions.extend(selection_rules(promotion));
+        definitions.extend(terms_rules(promotion));
     }
     definitions
 }

@@ -3,10 +3,10 @@
 //! deadline to ask for an interruption, and the cap of 30 recruitments in 2024.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use eig_domain::{Document, Source, Sourced};
+use eig_domain::{Source, Sourced};
 use serde::{Deserialize, Serialize};
 
-use crate::error::EligibilityError;
+use crate::{error::EligibilityError, selection_rules as rules};
 
 /// The dates an EIG7 contract's terms give, from its first day and the talent's arrival in
 /// the partner administration.
@@ -84,12 +84,17 @@ pub fn eig7_contract_terms(
     let interruption_request_by = probation_ends_on.checked_sub_days(Days::new(10)).ok_or_else(
         out_of_range("la date limite d'une demande d'interruption", probation_ends_on),
     )?;
-    let reg7 = |locator| Source::new(Document::Reg7, locator);
     Ok(Eig7ContractTerms {
-        ends_on: Sourced::new(ends_on, reg7("§2.3")),
-        renewal_notice_by: Sourced::new(renewal_notice_by, reg7("§2.3")),
-        probation_ends_on: Sourced::new(probation_ends_on, reg7("§3.4 d")),
-        interruption_request_by: Sourced::new(interruption_request_by, reg7("§3.4 d")),
+        ends_on: Sourced::new(ends_on, rules::EIG7_CONTRACT.source.source()),
+        renewal_notice_by: Sourced::new(
+            renewal_notice_by,
+            rules::EIG7_RENEWAL_NOTICE.source.source(),
+        ),
+        probation_ends_on: Sourced::new(probation_ends_on, rules::EIG7_PROBATION.source.source()),
+        interruption_request_by: Sourced::new(
+            interruption_request_by,
+            rules::EIG7_PROBATION.source.source(),
+        ),
     })
 }
 
@@ -125,7 +130,7 @@ pub fn eig7_renewal_answer_by(
 ) -> Result<Sourced<NaiveDate>, EligibilityError> {
     received_on
         .checked_add_days(Days::new(8))
-        .map(|day| Sourced::new(day, Source::new(Document::Reg7, "§2.3")))
+        .map(|day| Sourced::new(day, rules::EIG7_RENEWAL_ANSWER.source.source()))
         .ok_or(EligibilityError::DateOutOfRange {
             what: "la date limite de la réponse au renouvellement",
             day: received_on,
@@ -200,7 +205,7 @@ pub fn eig7_recruitment_cap(year: i32, recruited_that_year: u32) -> RecruitmentC
     if year != 2024 {
         return RecruitmentCap::NoCapStated { year };
     }
-    let source = Source::new(Document::Reg7, "§2.6 b");
+    let source = rules::EIG7_RECRUITMENT_CAP.source.source();
     match recruited_that_year.checked_sub(CAP) {
         None => RecruitmentCap::Open { cap: CAP, remaining: CAP - recruited_that_year, source },
         Some(0) => RecruitmentCap::Reached { cap: CAP, source },

@@ -131,6 +131,11 @@ pub use crate::selection::{
     JuryCall, JuryOpinion, JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak,
     UnfavourableOpinion, select_laureates,
 };
+#[doc(alias = "règles de sélection")]
+#[doc(alias = "contrat")]
+pub use crate::selection_rules::{selection_rule_ids, selection_rules, terms_rules};
+#[doc(alias = "retrait")]
+pub use crate::withdrawal::WithdrawalGround;
 
 /// A promotion's list of rules and the list of their ids, in the same order, from one list of
 /// names: the trace's order and the definitions' cannot drift apart.
@@ -156,3 +161,5 @@ mod outcome;
 mod prolongation;
 mod rules;
 mod selection;
+mod selection_rules;
+mod withdrawal;

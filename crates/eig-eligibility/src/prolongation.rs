@@ -150,7 +150,7 @@ pub(crate) fn selection_grid() -> ScoringGrid {
         ],
         scale: None,
         equal_weights_stated: false,
-        source: aac6plus("§3.5").source(),
+        source: crate::selection_rules::EIG6PLUS_GRID.source.source(),
     }
 }
 
