@@ -25,6 +25,12 @@ pub enum RuleSubject {
     Prolongation,
     /// The funding plan of a promotion.
     Funding,
+    /// The selection: the jury's grids for défis and candidates, its grounds to withdraw a
+    /// défi, the EIG7 recruitment cap.
+    Selection,
+    /// The terms that follow the selection and decide a date: the EIG7 contract, the
+    /// termination of a funding convention.
+    Terms,
 }
 
 impl RuleSubject {
@@ -41,6 +47,8 @@ impl RuleSubject {
             RuleSubject::Ami5bis => "manifestation d'intérêt (AMI Promotion 5 bis)",
             RuleSubject::Prolongation => "prolongation (EIG6+)",
             RuleSubject::Funding => "financement",
+            RuleSubject::Selection => "sélection",
+            RuleSubject::Terms => "contrat et convention après la sélection",
         }
     }
 }
@@ -208,8 +216,8 @@ pub struct PromotionRules {
     pub promotion: Promotion,
     /// Its calls, as its calendar states them.
     pub calls: Vec<Call>,
-    /// Its rules: dossier, candidate, AMI 5 bis, EIG6+, then funding, each in evaluation
-    /// order.
+    /// Its rules: dossier, candidate, AMI 5 bis, EIG6+, funding, then the selection and the
+    /// terms after it, each in evaluation order.
     pub rules: Vec<RuleEntry>,
     /// Why it has no eligibility rule, when it has none.
     pub note: Option<String>,
@@ -352,6 +360,15 @@ pub fn promotion_rules(
     }
     for rule in RuleId::ALL.into_iter().filter(|rule| rule.applies_to(promotion)) {
         rules.push(funding_entry(promotion, rule, corpus, register));
+    }
+    let after = [
+        (RuleSubject::Selection, eig_eligibility::selection_rules(promotion)),
+        (RuleSubject::Terms, eig_eligibility::terms_rules(promotion)),
+    ];
+    for (subject, definitions) in after {
+        for definition in definitions {
+            rules.push(eligibility_entry(promotion, subject, &definition, corpus, register));
+        }
     }
     PromotionRules { promotion, calls: calls(&promotion.facts()), rules, note }
 }

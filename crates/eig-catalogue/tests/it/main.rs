@@ -29,10 +29,16 @@ fn every_rule_of_the_code_is_catalogued_with_its_cases() {
                 assert!(unique.contains(id), "{}: {id} missing", promotion.promotion);
             }
         }
+        for id in eig_eligibility::selection_rule_ids(promotion.promotion) {
+            assert!(unique.contains(id), "{}: {id} missing", promotion.promotion);
+        }
         for rule in &promotion.rules {
             if rule.subject != RuleSubject::Funding {
                 assert!(rule.source.quote.is_some(), "{}: no sentence", rule.id);
-                assert!(!rule.cases.is_empty(), "{}: no case", rule.id);
+                // An EIG2 call cannot run whole (no défi grid): no case reaches its ground of
+                // withdrawal, which unit tests check.
+                let reachable = rule.id != "eig2.selection.withdrawal_insufficient_candidates";
+                assert!(!reachable || !rule.cases.is_empty(), "{}: no case", rule.id);
                 for case in &rule.cases {
                     assert!(names.contains(case.as_str()), "{}: unknown case {case}", rule.id);
                 }
@@ -204,7 +210,14 @@ fn the_difference_between_eig3_and_eig4() {
             "eig4.defi.mentors_time",
             "eig4.candidate.start_availability",
             "funding.months_of_employer_cost",
-            "funding.transfer_on_decree_publication"
+            "funding.transfer_on_decree_publication",
+            // JURY4's scale, ranking and opinion, the first candidate grid with marks, and the
+            // second ground of withdrawal (AAC4 art. 7).
+            "eig4.selection.scale",
+            "eig4.selection.ranking",
+            "eig4.selection.opinion",
+            "eig4.selection.candidate_grid",
+            "eig4.selection.withdrawal_commitment_not_kept",
         ]
     );
     assert_eq!(
@@ -215,6 +228,10 @@ fn the_difference_between_eig3_and_eig4() {
             "funding.transfer_after_documents_to_cdc"
         ]
     );
+    // The défis' grid is the same rule in both promotions, cited on both sides.
+    let grid = change.changed.iter().find(|c| c.family == "selection.grid").unwrap();
+    assert_eq!(grid.from.source.source.to_string(), "AAP3 §4.4");
+    assert_eq!(grid.to.source.source.to_string(), "AAP4 §5.5");
     let team = change.changed.iter().find(|c| c.family == "candidate.choices").unwrap();
     assert_eq!(team.from.source.source.to_string(), "AAC3 art. 4–5");
     assert!(team.to.source.quote.is_some());
