@@ -35,8 +35,8 @@ impl FundingConvention {
     /// The article that states the notice.
     pub fn source(self) -> Source {
         let rule = match self {
-            FundingConvention::Aap6 => crate::selection_rules::EIG6_CONVENTION_TERMINATION,
-            FundingConvention::Aac6Plus => crate::selection_rules::EIG6PLUS_CONVENTION_TERMINATION,
+            FundingConvention::Aap6 => crate::rules::selection::EIG6_CONVENTION_TERMINATION,
+            FundingConvention::Aac6Plus => crate::rules::selection::EIG6PLUS_CONVENTION_TERMINATION,
         };
         rule.source.source()
     }

@@ -6,7 +6,7 @@ use chrono::{Datelike as _, Days, Months, NaiveDate};
 use eig_domain::{Source, Sourced};
 use serde::{Deserialize, Serialize};
 
-use crate::{error::EligibilityError, selection_rules as rules};
+use crate::{error::EligibilityError, rules::selection as rules};
 
 /// The dates an EIG7 contract's terms give, from its first day and the talent's arrival in
 /// the partner administration.

@@ -150,7 +150,7 @@ pub(crate) fn selection_grid() -> ScoringGrid {
         ],
         scale: None,
         equal_weights_stated: false,
-        source: crate::selection_rules::EIG6PLUS_GRID.source.source(),
+        source: crate::rules::selection::EIG6PLUS_GRID.source.source(),
     }
 }
 

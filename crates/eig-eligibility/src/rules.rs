@@ -24,6 +24,7 @@ mod eig5;
 mod eig5bis;
 mod eig6;
 mod eig7;
+pub(crate) mod selection;
 
 /// The rules of one promotion: défi dossiers, candidates, and the jury's grid.
 ///

@@ -131,7 +131,7 @@ impl WithdrawalGround {
     }
 
     fn of(self, promotion: Promotion) -> Option<Rule> {
-        use crate::selection_rules as rules;
+        use crate::rules::selection as rules;
         Some(match (self, promotion) {
             (WithdrawalGround::InsufficientCandidates, Promotion::Eig2) => {
                 rules::EIG2_WITHDRAWAL_INSUFFICIENT

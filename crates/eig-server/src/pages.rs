@@ -742,6 +742,10 @@ fn context(
 /// (listed below) and the formulas and worked examples of the corpus's plans.
 fn logic(rule: &RuleEntry) -> String {
     let mut html = String::from("<h2>Sa logique en mots</h2>\n");
+    if matches!(rule.subject, RuleSubject::Selection | RuleSubject::Terms) {
+        after_the_calls(&mut html, rule);
+        return html;
+    }
     let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
         if rule.subject != RuleSubject::Funding {
             let _ = writeln!(
@@ -807,6 +811,35 @@ fn logic(rule: &RuleEntry) -> String {
         html.push_str("</ul>\n");
     }
     html
+}
+
+/// The logic of a selection rule or a term after it: when it applies, what it is given, and
+/// what it computed in the corpus's cases that name it (the jury's ranking, the candidates'
+/// lists, the dates, the withdrawn défi), in French.
+fn after_the_calls(html: &mut String, rule: &RuleEntry) {
+    let when = if rule.subject == RuleSubject::Selection {
+        "Elle s'applique à la sélection, après les appels : les notes, le classement, l'avis ou \
+         la décision du jury sont des entrées, que l'appelant fournit ; la règle en tire le \
+         classement, les listes ou la suite donnée."
+    } else {
+        "Elle s'applique après la sélection et donne des dates : le début du contrat, \
+         l'arrivée, la réception d'un avis ou la notification d'une résiliation sont des \
+         entrées, que l'appelant fournit."
+    };
+    let _ = writeln!(html, "<p>{}. {when}</p>", escape(&rule.title));
+    let examples = Corpus::embedded().logic_of(&rule.id).map(|logic| &logic.examples);
+    match examples.filter(|examples| !examples.is_empty()) {
+        Some(examples) => {
+            html.push_str(
+                "<p>Ce qu'elle a donné dans les cas du corpus qui la nomment :</p>\n<ul>\n",
+            );
+            for example in examples {
+                let _ = writeln!(html, "<li>{}</li>", escape(example));
+            }
+            html.push_str("</ul>\n");
+        }
+        None => html.push_str("<p>Aucun cas du corpus ne l'exécute.</p>\n"),
+    }
 }
 
 /// `count` and its noun, agreed: "1 formulation", "2 formulations"; "le paramètre", "les

@@ -364,7 +364,7 @@ impl PromotionRules for Eig3 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: crate::selection_rules::EIG3_GRID.source.source(),
+            source: crate::rules::selection::EIG3_GRID.source.source(),
         })
     }
 }

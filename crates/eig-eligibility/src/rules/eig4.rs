@@ -376,10 +376,10 @@ impl PromotionRules for Eig4 {
             ],
             scale: Some(Sourced::new(
                 ScoreScale { min: 1, max: 4 },
-                crate::selection_rules::EIG4_SCALE.source.source(),
+                crate::rules::selection::EIG4_SCALE.source.source(),
             )),
             equal_weights_stated: false,
-            source: crate::selection_rules::EIG4_GRID.source.source(),
+            source: crate::rules::selection::EIG4_GRID.source.source(),
         })
     }
 }

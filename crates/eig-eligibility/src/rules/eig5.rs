@@ -383,7 +383,7 @@ impl PromotionRules for Eig5 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: crate::selection_rules::EIG5_GRID.source.source(),
+            source: crate::rules::selection::EIG5_GRID.source.source(),
         })
     }
 }

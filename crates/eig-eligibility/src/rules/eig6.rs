@@ -425,7 +425,7 @@ impl PromotionRules for Eig6 {
             ],
             scale: None,
             equal_weights_stated: true,
-            source: crate::selection_rules::EIG6_GRID.source.source(),
+            source: crate::rules::selection::EIG6_GRID.source.source(),
         })
     }
 }

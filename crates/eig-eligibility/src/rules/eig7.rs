@@ -279,7 +279,7 @@ impl PromotionRules for Eig7 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: crate::selection_rules::EIG7_GRID.source.source(),
+            source: crate::rules::selection::EIG7_GRID.source.source(),
         })
     }
 }
