@@ -64,6 +64,8 @@
 
 #[doc(alias = "lot")]
 pub use crate::batch::{BatchError, evaluate_candidates, evaluate_dossiers};
+#[doc(alias = "calendrier")]
+pub use crate::calls::{eig5bis_call, prolongation_call};
 #[doc(alias = "notation")]
 #[doc(alias = "classement")]
 #[doc(alias = "candidats")]
@@ -147,6 +149,7 @@ macro_rules! rules_and_ids {
 }
 
 mod batch;
+mod calls;
 mod candidate_scoring;
 mod convention_terms;
 mod counterfactual;
