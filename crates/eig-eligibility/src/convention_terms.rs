@@ -42,6 +42,9 @@ impl FundingConvention {
     }
 }
 
+/// The notice in months (AAP6 annexe 3 art. 8: « avec un préavis d’un mois »).
+pub(crate) const NOTICE_MONTHS: u32 = 1;
+
 /// When a terminated convention ends, from the day DINUM notified the termination.
 ///
 /// # Example
@@ -100,11 +103,12 @@ pub fn convention_termination(
     convention: FundingConvention,
     notified_on: NaiveDate,
 ) -> Result<ConventionTermination, EligibilityError> {
-    let effective_on =
-        notified_on.checked_add_months(Months::new(1)).ok_or(EligibilityError::DateOutOfRange {
+    let effective_on = notified_on.checked_add_months(Months::new(NOTICE_MONTHS)).ok_or(
+        EligibilityError::DateOutOfRange {
             what: "la date d'effet de la résiliation de la convention",
             day: notified_on,
-        })?;
+        },
+    )?;
     Ok(ConventionTermination {
         convention,
         notified_on,
