@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use eig_catalogue::{CallKind, Corpus, Register, RuleSubject, catalogue, diff};
 use eig_domain::Promotion;
 
+mod docs;
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a day of the calendar")
 }
