@@ -89,12 +89,13 @@ fn generate(entries: &[RuleEntry]) -> Generated {
             .map(|cited| cited.source.to_string())
             .collect::<Vec<_>>()
     });
-    let sources: Vec<String> = sources
-        .iter()
-        .map(|(source, holders)| {
-            if several { format!("{source} ({})", promotions(holders)) } else { source.clone() }
-        })
-        .collect();
+    let sources: Vec<String> =
+        sources
+            .iter()
+            .map(|(source, holders)| {
+                if several { format!("{source} ({})", promotions(holders)) } else { source.clone() }
+            })
+            .collect();
     head.push(format!("- **Source**: {}", sources.join("; ")));
     // After the source, which the title's quoted words ("purement informatique") are of.
     head.push(format!("- **Title**: {}", first.title));
@@ -131,10 +132,7 @@ fn generate(entries: &[RuleEntry]) -> Generated {
     .map(|(slug, _)| format!("`{slug}`"))
     .collect();
     if !readings.is_empty() {
-        foot.push(format!(
-            "- **Readings** (docs/rules/assumptions.md): {}",
-            readings.join(", ")
-        ));
+        foot.push(format!("- **Readings** (docs/rules/assumptions.md): {}", readings.join(", ")));
     }
     let cases: BTreeSet<&String> = entries.iter().flat_map(|entry| &entry.cases).collect();
     if !cases.is_empty() {
@@ -186,20 +184,19 @@ fn parse(text: &str) -> Vec<Block> {
             blocks.push(Block::Prose(std::mem::take(&mut prose)));
         }
         let mut items: Vec<String> = Vec::new();
-        while let Some(next) = lines.peek() {
-            if next.starts_with('#') {
-                break;
-            }
-            let next = lines.next().unwrap_or_default();
+        let mut after_blank = false;
+        while let Some(next) = lines.next_if(|next| !next.starts_with('#')) {
             if next.starts_with("- ") {
                 items.push(next.to_owned());
             } else if next.trim().is_empty() {
-                continue;
-            } else if let Some(item) = items.last_mut() {
-                item.push_str(next);
+                after_blank = true;
             } else {
-                panic!("the entry {id} holds a line out of its list: {next}");
+                match items.last_mut() {
+                    Some(item) if !after_blank => item.push_str(next),
+                    _ => panic!("the entry {id} holds a line out of its list: {next}"),
+                }
             }
+            after_blank &= next.trim().is_empty();
         }
         let heading = line.trim_end().to_owned();
         blocks.push(Block::Entry(Entry { id: id.to_owned(), heading, items }));
@@ -221,7 +218,8 @@ fn rewrite(items: &[String], generated: &Generated) -> Vec<String> {
         .iter()
         .position(|item| label(item).is_some_and(|label| FOOT.contains(&label)))
         .unwrap_or(items.len());
-    let mut rewritten: Vec<String> = generated.head.iter().map(|line| format!("{line}\n")).collect();
+    let mut rewritten: Vec<String> =
+        generated.head.iter().map(|line| format!("{line}\n")).collect();
     rewritten.extend(items[..foot_at].iter().filter(|item| !generated_label(item)).cloned());
     rewritten.extend(generated.foot.iter().map(|line| format!("{line}\n")));
     rewritten.extend(items[foot_at..].iter().filter(|item| !generated_label(item)).cloned());
@@ -271,7 +269,9 @@ fn regenerate(text: &str, rules: &[Generated], kept: &[&str]) -> Result<String, 
     let mut placed: Vec<usize> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, block)| matches!(block, Block::Entry(entry) if order.contains(&entry.id.as_str())))
+        .filter(
+            |(_, block)| matches!(block, Block::Entry(entry) if order.contains(&entry.id.as_str())),
+        )
         .map(|(at, _)| at)
         .collect();
     placed.sort_unstable();
@@ -312,16 +312,17 @@ fn regenerate(text: &str, rules: &[Generated], kept: &[&str]) -> Result<String, 
 /// generation.
 fn check(file: &str, funding: bool, kept: &[&str]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
+    let read = |path| std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{file}: {err}"));
+    let text = read(&path);
     let rules: Vec<Generated> = rules(funding).iter().map(|entries| generate(entries)).collect();
     assert!(!rules.is_empty(), "{file}: the catalogue holds no rule");
     let generated = regenerate(&text, &rules, kept).unwrap_or_else(|unknown| {
         panic!("{file}: entries for rules the catalogue does not hold (remove them): {unknown:?}")
     });
     if std::env::var_os("EIG_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, &generated).unwrap_or_else(|err| panic!("{file}: {err}"));
     }
-    let kept = std::fs::read_to_string(&path).unwrap();
+    let kept = read(&path);
     assert!(
         kept == generated,
         "{file} differs from the catalogue: regenerate it \
