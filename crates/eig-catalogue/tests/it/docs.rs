@@ -342,3 +342,33 @@ fn the_eligibility_catalogue_is_generated() {
 fn the_funding_catalogue_is_generated() {
     check("docs/rules/funding.md", true, &RuleId::CHOICES);
 }
+
+/// The generation on a file of its own: generated lines replaced, hand-written ones kept in
+/// place, a missing rule's entry added after the rule before it, entries put in the rules'
+/// order, an entry of a design choice kept, and an entry for an unknown id refused.
+#[test]
+fn the_generation_keeps_the_hand_written_lines() {
+    let rule = |id: &str, title: &str| Generated {
+        id: id.to_owned(),
+        head: vec!["- **Source**: AAP3 §2.1".to_owned(), format!("- **Title**: {title}")],
+        foot: vec![format!("- **Cases**: `{id}_case`")],
+    };
+    let rules = [rule("r.a", "A"), rule("r.b", "B"), rule("r.c", "C")];
+    let text = "# Catalogue\n\nProse.\n\n### `r.c`\n\n- **Source**: old\n- **Interpretation**: \
+                kept,\n  on two lines.\n- **Cases**: `old`\n- **Observed in the history**: \
+                kept too.\n\n## Section\n\n### `r.a`\n\n- **Title**: old\n\n### `choice`\n\n\
+                - A design choice.\n";
+    let generated = regenerate(text, &rules, &["choice"]).unwrap();
+    assert_eq!(
+        generated,
+        "# Catalogue\n\nProse.\n\n### `r.a`\n\n- **Source**: AAP3 §2.1\n- **Title**: A\n\
+         - **Cases**: `r.a_case`\n\n## Section\n\n### `r.b`\n\n- **Source**: AAP3 §2.1\n\
+         - **Title**: B\n- **Cases**: `r.b_case`\n\n### `r.c`\n\n- **Source**: AAP3 §2.1\n\
+         - **Title**: C\n- **Interpretation**: kept,\n  on two lines.\n- **Cases**: `r.c_case`\n\
+         - **Observed in the history**: kept too.\n\n### `choice`\n\n- A design choice.\n"
+    );
+    // Generating again changes nothing.
+    assert_eq!(regenerate(&generated, &rules, &["choice"]).unwrap(), generated);
+    let unknown = format!("{text}\n### `r.gone`\n\n- **Source**: x\n");
+    assert_eq!(regenerate(&unknown, &rules, &["choice"]), Err(vec!["r.gone".to_owned()]));
+}
