@@ -2,7 +2,7 @@
 //! where it holds data: each rule entry's data lines (its French title, its source, the
 //! sentence it models, its parameters, the register's readings of it, its cases) are written
 //! from the catalogue (`catalogue(None, None, Corpus::embedded(), Register::embedded())`), in
-//! the catalogue's order; the lines written by hand (its interpretation, what the history
+//! the catalogue's order within each section of the file; the lines written by hand (its interpretation, what the history
 //! shows, the prose around the entries) are kept as they are. A test fails when a file
 //! differs from its generation; `EIG_UPDATE_DOCS=1 cargo test -p eig-catalogue --test it
 //! docs` rewrites it. An entry for a rule the catalogue does not hold fails the test (it is
@@ -226,7 +226,8 @@ fn rewrite(items: &[String], generated: &Generated) -> Vec<String> {
     rewritten
 }
 
-/// The file `text` with every rule entry generated from `rules`, in their order; `kept`:
+/// The file `text` with every rule entry generated from `rules`, in their order within each
+/// section; `kept`:
 /// the ids of entries that are no rule and are kept as they are (the funding design choices).
 ///
 /// # Errors
@@ -263,32 +264,21 @@ fn regenerate(text: &str, rules: &[Generated], kept: &[&str]) -> Result<String, 
             Entry { id: rule.id.clone(), heading: format!("### `{}`", rule.id), items: Vec::new() };
         blocks.insert(position, Block::Entry(entry));
     }
-    // The rules' entries in the catalogue's order: each place of a rule's entry takes the
-    // next rule's entry.
-    let order: Vec<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
-    let mut placed: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(
-            |(_, block)| matches!(block, Block::Entry(entry) if order.contains(&entry.id.as_str())),
-        )
-        .map(|(at, _)| at)
-        .collect();
-    placed.sort_unstable();
-    let mut taken: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
-    let mut moved: Vec<Entry> = placed
-        .iter()
-        .filter_map(|at| match taken[*at].take() {
-            Some(Block::Entry(entry)) => Some(entry),
-            _ => None,
-        })
-        .collect();
-    moved.sort_by_key(|entry| order.iter().position(|id| *id == entry.id));
-    for (at, entry) in placed.iter().zip(moved) {
-        taken[*at] = Some(Block::Entry(entry));
+    // Within a section (a run of rules' entries, which prose or a kept entry ends), the
+    // entries in the catalogue's order; the sections, written by hand, stay where they are.
+    let order = |block: &Block| match block {
+        Block::Entry(entry) => rules.iter().position(|rule| rule.id == entry.id),
+        Block::Prose(_) => None,
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let end =
+            (start..blocks.len()).find(|at| order(&blocks[*at]).is_none()).unwrap_or(blocks.len());
+        blocks[start..end].sort_by_key(|block| order(block));
+        start = end + 1;
     }
     let mut out = String::new();
-    for block in taken.into_iter().flatten() {
+    for block in blocks {
         match block {
             Block::Prose(prose) => out.push_str(&prose),
             Block::Entry(entry) => {
@@ -344,8 +334,9 @@ fn the_funding_catalogue_is_generated() {
 }
 
 /// The generation on a file of its own: generated lines replaced, hand-written ones kept in
-/// place, a missing rule's entry added after the rule before it, entries put in the rules'
-/// order, an entry of a design choice kept, and an entry for an unknown id refused.
+/// place, a missing rule's entry added after the rule before it, the entries of a section put
+/// in the rules' order while the sections stay, an entry of a design choice kept, and an entry
+/// for an unknown id refused.
 #[test]
 fn the_generation_keeps_the_hand_written_lines() {
     let rule = |id: &str, title: &str| Generated {
@@ -353,16 +344,17 @@ fn the_generation_keeps_the_hand_written_lines() {
         head: vec!["- **Source**: AAP3 §2.1".to_owned(), format!("- **Title**: {title}")],
         foot: vec![format!("- **Cases**: `{id}_case`")],
     };
-    let rules = [rule("r.a", "A"), rule("r.b", "B"), rule("r.c", "C")];
-    let text = "# Catalogue\n\nProse.\n\n### `r.c`\n\n- **Source**: old\n- **Interpretation**: \
-                kept,\n  on two lines.\n- **Cases**: `old`\n- **Observed in the history**: \
-                kept too.\n\n## Section\n\n### `r.a`\n\n- **Title**: old\n\n### `choice`\n\n\
-                - A design choice.\n";
+    let rules = [rule("r.a", "A"), rule("r.b", "B"), rule("r.c", "C"), rule("r.d", "D")];
+    let text = "# Catalogue\n\nProse.\n\n### `r.d`\n\n- **Title**: old\n\n## Section\n\n\
+                ### `r.c`\n\n- **Source**: old\n- **Interpretation**: kept,\n  on two lines.\n\
+                - **Cases**: `old`\n- **Observed in the history**: kept too.\n\n### `r.a`\n\n\
+                ### `choice`\n\n- A design choice.\n";
     let generated = regenerate(text, &rules, &["choice"]).unwrap();
     assert_eq!(
         generated,
-        "# Catalogue\n\nProse.\n\n### `r.a`\n\n- **Source**: AAP3 §2.1\n- **Title**: A\n\
-         - **Cases**: `r.a_case`\n\n## Section\n\n### `r.b`\n\n- **Source**: AAP3 §2.1\n\
+        "# Catalogue\n\nProse.\n\n### `r.d`\n\n- **Source**: AAP3 §2.1\n- **Title**: D\n\
+         - **Cases**: `r.d_case`\n\n## Section\n\n### `r.a`\n\n- **Source**: AAP3 §2.1\n\
+         - **Title**: A\n- **Cases**: `r.a_case`\n\n### `r.b`\n\n- **Source**: AAP3 §2.1\n\
          - **Title**: B\n- **Cases**: `r.b_case`\n\n### `r.c`\n\n- **Source**: AAP3 §2.1\n\
          - **Title**: C\n- **Interpretation**: kept,\n  on two lines.\n- **Cases**: `r.c_case`\n\
          - **Observed in the history**: kept too.\n\n### `choice`\n\n- A design choice.\n"
