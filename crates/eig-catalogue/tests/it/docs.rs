@@ -1,12 +1,12 @@
 //! `docs/rules/eligibility.md` and `docs/rules/funding.md` are generated from the catalogue,
-//! where it holds data: each rule entry's data lines (its French title, its source, the
+//! where it holds data: each rule entry's data lines (its source, its French title, the
 //! sentence it models, its parameters, the register's readings of it, its cases) are written
 //! from the catalogue (`catalogue(None, None, Corpus::embedded(), Register::embedded())`), in
-//! the catalogue's order within each section of the file; the lines written by hand (its interpretation, what the history
-//! shows, the prose around the entries) are kept as they are. A test fails when a file
-//! differs from its generation; `EIG_UPDATE_DOCS=1 cargo test -p eig-catalogue --test it
-//! docs` rewrites it. An entry for a rule the catalogue does not hold fails the test (it is
-//! removed by hand, with its prose).
+//! the catalogue's order within each section of the file; the lines written by hand (its
+//! interpretation, what the history shows, the sections and the prose around the entries) are
+//! kept as they are. A test fails when a file differs from its generation; `EIG_UPDATE_DOCS=1
+//! cargo test -p eig-catalogue --test it docs` rewrites it. An entry for a rule the catalogue
+//! does not hold fails the test (it is removed by hand, with its prose).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
