@@ -84,14 +84,22 @@ fn layout_blocks(text: &str) -> Vec<(Block, String)> {
         }
         current.clear();
     };
-    for (n, line) in lines.iter().enumerate() {
+    let mut n = 0;
+    while let Some(line) = lines.get(n) {
         let trimmed = line.trim();
+        n += 1;
         // A blank line ends a paragraph; a page's number is left out and ends one too.
         if trimmed.is_empty() || is_page_number(trimmed) {
             flush(&mut current, &mut paragraphs);
-        } else if is_heading(line, lines.get(n + 1).copied()) {
+        } else if is_heading(line, lines.get(n).copied()) {
             flush(&mut current, &mut paragraphs);
             paragraphs.push((trimmed.to_owned(), true));
+        } else if let Some(rest) = wrapped_heading(line, &lines[n..]) {
+            // A heading wrapped on a second line ("2.1 Des défis … et/ou d'efficacité" /
+            // "opérationnelle de l'administration"): one heading.
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push((format!("{trimmed} {}", rest.trim()), true));
+            n += 1;
         } else {
             if !current.is_empty() {
                 current.push('\n');
@@ -123,6 +131,18 @@ fn layout_blocks(text: &str) -> Vec<(Block, String)> {
             (if heading { Block::Heading } else { Block::Text }, paragraph.trim().to_owned())
         })
         .collect()
+}
+
+/// The second line of a heading wrapped on two lines: `line` would be a heading were it not
+/// followed by `rest[0]`, a line that continues it (in lower case, short, with no closing
+/// punctuation), which the line after (`rest[1]`) follows as a sentence follows a heading.
+fn wrapped_heading<'a>(line: &str, rest: &[&'a str]) -> Option<&'a str> {
+    let (next, after) = (*rest.first()?, rest.get(1).copied());
+    let trimmed = next.trim();
+    let continues = trimmed.starts_with(char::is_lowercase)
+        && trimmed.chars().count() <= 90
+        && !trimmed.ends_with(['.', ';', ':', ',', '!', '?']);
+    (continues && is_heading(line, after)).then_some(next)
 }
 
 /// A line holding only a page's number.
@@ -974,3 +994,6 @@ fn first_lowercase(title: &str) -> String {
     let mut chars = title.chars();
     chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
 }
+
+#[cfg(test)]
+mod tests;
