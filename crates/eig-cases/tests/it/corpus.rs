@@ -384,3 +384,37 @@ fn every_rule_has_its_definition_and_cases() {
         }
     }
 }
+
+/// The rules a funding case names are the rules its plan applies: the rule of each talent's
+/// programme part and of each payer's part, the reference cost when a cost is estimated, and
+/// the envelope when the case checks it. A case that names a rule its plan does not apply
+/// would list it in the catalogue (`eig rules`) for nothing.
+#[test]
+fn a_funding_case_names_the_rules_its_plan_applies() {
+    let mut checked = 0;
+    for (name, case) in cases_in("funding") {
+        let CaseInput::Funding(input, scenario) = &case.input else { continue };
+        let Ok(plan) = plan_promotion(input, scenario) else { continue };
+        let mut applied: BTreeSet<&str> = BTreeSet::new();
+        for talent in plan.defis.iter().flat_map(|defi| &defi.talents) {
+            applied.insert(talent.rule.as_str());
+            applied.extend(talent.parts.iter().map(|part| part.rule.as_str()));
+            if talent.cost_basis == eig_funding::CostBasis::ReferenceEstimate {
+                applied.insert(eig_funding::RuleId::ReferenceCostEstimate.as_str());
+            }
+        }
+        let checks_envelope = case.expected.get("envelope").is_some();
+        if checks_envelope {
+            applied.insert(eig_funding::RuleId::Envelope.as_str());
+        }
+        for rule in &case.rules {
+            assert!(
+                applied.contains(rule.as_str()),
+                "{name}: names {rule}, which its plan does not apply ({applied:?})"
+            );
+        }
+        assert!(!case.rules.is_empty(), "{name}: names no rule (its plan applies {applied:?})");
+        checked += 1;
+    }
+    assert!(checked >= 50, "{checked} funding cases with a plan");
+}
