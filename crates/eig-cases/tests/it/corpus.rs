@@ -386,8 +386,9 @@ fn every_rule_has_its_definition_and_cases() {
 }
 
 /// The rules a funding case names are the rules its plan applies: the rule of each talent's
-/// programme part and of each payer's part, the reference cost when a cost is estimated, and
-/// the envelope when the case checks it. A case that names a rule its plan does not apply
+/// programme part and of each payer's part, the reference cost when a cost is estimated, the
+/// unused flat kept when a talent's flat exceeds their cost, and the envelope when the case
+/// checks it (a case whose plan is refused is not checked here). A case that names a rule its plan does not apply
 /// would list it in the catalogue (`eig rules`) for nothing.
 #[test]
 fn a_funding_case_names_the_rules_its_plan_applies() {
@@ -401,6 +402,10 @@ fn a_funding_case_names_the_rules_its_plan_applies() {
             applied.extend(talent.parts.iter().map(|part| part.rule.as_str()));
             if talent.cost_basis == eig_funding::CostBasis::ReferenceEstimate {
                 applied.insert(eig_funding::RuleId::ReferenceCostEstimate.as_str());
+            }
+            let kept = eig_funding::SurplusTreatment::NotRefundedMayReduceNextTransfer;
+            if talent.surplus.is_some_and(|surplus| surplus.treatment == kept) {
+                applied.insert(eig_funding::RuleId::UnusedFlatNotRefunded.as_str());
             }
         }
         let checks_envelope = case.expected.get("envelope").is_some();

@@ -35,12 +35,18 @@ fn every_rule_of_the_code_is_catalogued_with_its_cases() {
             assert!(unique.contains(id), "{}: {id} missing", promotion.promotion);
         }
         for rule in &promotion.rules {
+            // An EIG2 call cannot run whole (no défi grid): no case reaches its ground of
+            // withdrawal, which unit tests check. Every other rule, funding rules included, has
+            // its cases in the promotion.
+            let reachable = rule.id != "eig2.selection.withdrawal_insufficient_candidates";
+            assert!(
+                !reachable || !rule.cases.is_empty(),
+                "{} {}: no case",
+                promotion.promotion,
+                rule.id
+            );
             if rule.subject != RuleSubject::Funding {
                 assert!(rule.source.quote.is_some(), "{}: no sentence", rule.id);
-                // An EIG2 call cannot run whole (no défi grid): no case reaches its ground of
-                // withdrawal, which unit tests check.
-                let reachable = rule.id != "eig2.selection.withdrawal_insufficient_candidates";
-                assert!(!reachable || !rule.cases.is_empty(), "{}: no case", rule.id);
                 for case in &rule.cases {
                     assert!(names.contains(case.as_str()), "{}: unknown case {case}", rule.id);
                 }
