@@ -395,14 +395,8 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
     let counted = states_rules(document);
-    let blocks: Vec<(Block, String)> = if matches!(
-        document,
-        Document::Ing | Document::Chiffres | Document::FaqAdm | Document::FaqEig
-    ) {
-        markdown_blocks(text)
-    } else {
-        layout_blocks(text)
-    };
+    let blocks: Vec<(Block, String)> =
+        if eig_sources::is_markup(document) { markdown_blocks(text) } else { layout_blocks(text) };
     blocks
         .iter()
         .map(|(block, paragraph)| {
@@ -862,13 +856,14 @@ fn after_the_calls(html: &mut String, rule: &RuleEntry) {
     }
 }
 
-/// `count` and its noun, agreed: "1 formulation", "2 formulations"; "le paramètre", "les
-/// paramètres" when `count` is not written.
+/// `count` and its noun, agreed as French agrees them (0 and 1 take the singular): "0
+/// formulation", "1 formulation", "2 formulations"; "le paramètre", "les paramètres" when
+/// `count` is not written.
 fn plural(count: usize, one: &str, several: &str) -> String {
     match (count, one.starts_with("le ")) {
-        (1, true) => one.to_owned(),
+        (0 | 1, true) => one.to_owned(),
         (_, true) => several.to_owned(),
-        (1, false) => format!("1 {one}"),
+        (0 | 1, false) => format!("{count} {one}"),
         (_, false) => format!("{count} {several}"),
     }
 }

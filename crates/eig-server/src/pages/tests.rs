@@ -20,3 +20,13 @@ fn a_heading_wrapped_on_two_lines_is_one_heading() {
                     opérationnelle\nLes défis doivent :";
     assert_eq!(layout_paragraphs(sentence).len(), 1);
 }
+
+/// French agrees 0 and 1 with the singular.
+#[test]
+fn counts_agree_as_french_agrees_them() {
+    assert_eq!(super::plural(0, "formulation", "formulations"), "0 formulation");
+    assert_eq!(super::plural(1, "formulation", "formulations"), "1 formulation");
+    assert_eq!(super::plural(2, "formulation", "formulations"), "2 formulations");
+    assert_eq!(super::plural(1, "le paramètre", "les paramètres"), "le paramètre");
+    assert_eq!(super::plural(3, "le paramètre", "les paramètres"), "les paramètres");
+}
