@@ -265,17 +265,20 @@ impl ApiError {
 
 /// The error of an eligibility function that could not judge the record at `path`.
 pub(crate) fn eligibility(err: &eig_eligibility::EligibilityError, path: &str) -> ApiError {
-    // What the rules cannot judge (no published rules, exceptions the texts do not order,
-    // another promotion's record, no grid) against what the input got wrong (a score out of
-    // the scale, a sheet of the wrong size, a date out of range).
-    let kind = match err.code() {
+    ApiError::new(eligibility_kind(err), err.code(), err.to_string()).at(path)
+}
+
+/// What the rules cannot judge (no published rules, exceptions the texts do not order,
+/// another promotion's record, no grid) against what the input got wrong (a score out of
+/// the scale, a sheet of the wrong size, a date out of range).
+fn eligibility_kind(err: &eig_eligibility::EligibilityError) -> ErrorKind {
+    match err.code() {
         "no_published_rules"
         | "conflicting_exceptions"
         | "promotion_mismatch"
         | "no_candidate_grid" => ErrorKind::Unjudgeable,
         _ => ErrorKind::Invalid,
-    };
-    ApiError::new(kind, err.code(), err.to_string()).at(path)
+    }
 }
 
 /// The error of a funding plan: about a défi (at its path in `defis`, under `root`), or the
@@ -286,10 +289,18 @@ pub(crate) fn funding(
     root: &str,
 ) -> ApiError {
     let index = err.defi().and_then(|defi| input.defis.iter().position(|d| &d.defi == defi));
-    // What the rules forbid (a route the promotion or the host's kind does not open, a team
-    // above the stated maximum, a promotion whose funding no text states) against what the
-    // input got wrong or left out (a talent twice, a cost or a length missing).
-    let kind = match err.code() {
+    let error = ApiError::new(funding_kind(err), err.code(), err.to_string());
+    match index {
+        Some(index) => error.at(format!("{root}.defis[{index}]")),
+        None => error,
+    }
+}
+
+/// What the rules forbid (a route the promotion or the host's kind does not open, a team
+/// above the stated maximum, a promotion whose funding no text states) against what the
+/// input got wrong or left out (a talent twice, a cost or a length missing).
+fn funding_kind(err: &eig_funding::FundingError) -> ErrorKind {
+    match err.code() {
         "no_rule_stated"
         | "route_not_open"
         | "route_not_open_to_host"
@@ -297,31 +308,24 @@ pub(crate) fn funding(
         | "team_too_large"
         | "parameter_missing" => ErrorKind::Unjudgeable,
         _ => ErrorKind::Invalid,
-    };
-    let error = ApiError::new(kind, err.code(), err.to_string());
-    match index {
-        Some(index) => error.at(format!("{root}.defis[{index}]")),
-        None => error,
     }
 }
 
-/// The stable code of a campaign's error: the code of the step that refused.
+/// The error of a whole call: the code and the kind of the step that refused, the same as that
+/// step's own operation gives (a jury sheet's score out of the scale is invalid input in
+/// `selectLaureates` and in `runCall` alike).
 pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
     use eig_campaign::CampaignError;
-    let code = match err {
-        CampaignError::JurySheet(err) => err.code(),
-        CampaignError::Funding(err) => err.code(),
-        CampaignError::HandOff(_) => "hand_off",
-        CampaignError::Matching(_) => "invalid_matching_problem",
-        CampaignError::Assignment(_) => "verification_failed",
-        CampaignError::Withdrawal(err) => err.code(),
-        _ => "campaign",
-    };
-    // A withdrawal names a field of the input that is wrong for the promotion or the selection.
-    let kind = if matches!(err, CampaignError::Withdrawal(_)) {
-        ErrorKind::Invalid
-    } else {
-        ErrorKind::Unjudgeable
+    let (kind, code) = match err {
+        CampaignError::JurySheet(err) => (eligibility_kind(err), err.code()),
+        CampaignError::Funding(err) => (funding_kind(err), err.code()),
+        CampaignError::HandOff(_) => (ErrorKind::Unjudgeable, "hand_off"),
+        CampaignError::Matching(_) => (ErrorKind::Unjudgeable, "invalid_matching_problem"),
+        CampaignError::Assignment(_) => (ErrorKind::Unjudgeable, "verification_failed"),
+        // A withdrawal names a field of the input that is wrong for the promotion or the
+        // selection.
+        CampaignError::Withdrawal(err) => (ErrorKind::Invalid, err.code()),
+        _ => (ErrorKind::Unjudgeable, "campaign"),
     };
     ApiError::new(kind, code, err.to_string())
 }
@@ -329,6 +333,31 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::ErrorKind;
+
+    /// A whole call's error has the kind its step's own operation gives: a jury sheet's score
+    /// out of the scale is invalid input, a promotion with no grid cannot be judged, a route
+    /// the promotion does not open cannot be judged.
+    #[test]
+    fn a_campaign_error_has_its_steps_kind() {
+        use eig_campaign::CampaignError;
+        use eig_domain::{DefiId, FundingRoute, Promotion};
+        use eig_eligibility::EligibilityError;
+        let defi = DefiId::try_from("d1".to_owned()).unwrap();
+        let out_of_scale =
+            EligibilityError::ScoreOutOfScale { defi: defi.clone(), score: 9, min: 1, max: 4 };
+        assert_eq!(super::eligibility_kind(&out_of_scale), ErrorKind::Invalid);
+        let sheet = super::campaign(&CampaignError::JurySheet(out_of_scale));
+        assert_eq!((sheet.kind, sheet.code), (ErrorKind::Invalid, "score_out_of_scale"));
+        let no_rules = EligibilityError::NoPublishedRules { promotion: Promotion::Eig1, scope: "" };
+        let no_rules = super::campaign(&CampaignError::JurySheet(no_rules));
+        assert_eq!(no_rules.kind, ErrorKind::Unjudgeable);
+        let route = eig_funding::FundingError::RouteNotOpen {
+            defi,
+            promotion: Promotion::Eig7,
+            route: FundingRoute::Direct,
+        };
+        assert_eq!(super::campaign(&CampaignError::Funding(route)).kind, ErrorKind::Unjudgeable);
+    }
 
     /// `ErrorKind::ALL` holds every kind once, in order: a new kind that is not in it fails to
     /// compile here (the match has no catch-all).
