@@ -327,7 +327,15 @@ pub(crate) fn campaign(err: &eig_campaign::CampaignError) -> ApiError {
         CampaignError::Withdrawal(err) => (ErrorKind::Invalid, err.code()),
         _ => (ErrorKind::Unjudgeable, "campaign"),
     };
-    ApiError::new(kind, code, err.to_string())
+    // A withdrawal's path is the error's own (`$.jury_withdrawals[i].field`, given by the
+    // caller): the message does not repeat it.
+    let message = match err {
+        CampaignError::Withdrawal(withdrawal) => {
+            format!("retrait d'un défi par le jury : {withdrawal}")
+        }
+        _ => err.to_string(),
+    };
+    ApiError::new(kind, code, message)
 }
 
 #[cfg(test)]

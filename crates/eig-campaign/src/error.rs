@@ -46,7 +46,7 @@ pub enum CampaignError {
     Assignment(#[source] SolveError),
     /// A withdrawal of the jury cannot be applied (a ground the promotion's call does not
     /// give, a défi that is not a laureate).
-    #[error("retrait d'un défi par le jury, {0}")]
+    #[error("retrait d'un défi par le jury, jury_withdrawals[{index}].{field} : {0}", index = .0.index(), field = .0.field())]
     Withdrawal(#[source] WithdrawalError),
 }
 

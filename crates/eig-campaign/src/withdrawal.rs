@@ -108,7 +108,7 @@ pub struct WithdrawnDefi {
 pub enum WithdrawalError {
     /// The promotion's call does not give this ground.
     #[error(
-        "jury_withdrawals[{index}].ground : le texte de l'appel de la promotion {promotion} ne \
+        "le texte de l'appel de la promotion {promotion} ne \
          prévoit pas le retrait d'un défi pour le motif {} ({}) ; {}",
         ground.name(),
         ground.french(),
@@ -127,7 +127,7 @@ pub enum WithdrawalError {
     /// The défi is not among the laureates: only a selected défi can be withdrawn from the
     /// promotion.
     #[error(
-        "jury_withdrawals[{index}].defi : le défi {defi} n'est pas lauréat de la sélection : seul un \
+        "le défi {defi} n'est pas lauréat de la sélection : seul un \
          défi sélectionné peut être retiré de la promotion"
     )]
     NotALaureate {
@@ -138,7 +138,7 @@ pub enum WithdrawalError {
     },
     /// The same défi is withdrawn twice.
     #[error(
-        "jury_withdrawals[{index}].defi : le défi {defi} est déjà retiré plus haut dans la liste : \
+        "le défi {defi} est déjà retiré plus haut dans la liste : \
          gardez un seul retrait"
     )]
     Duplicate {

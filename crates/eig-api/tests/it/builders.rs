@@ -30,3 +30,23 @@ fn a_node_cap_given_to_a_request_bounds_its_node_limit() {
     assign(MAX_NODE_LIMIT, Some(u64::MAX)).unwrap();
     assert!(assign(MAX_NODE_LIMIT + 1, Some(u64::MAX)).is_err());
 }
+
+/// A refused withdrawal of the jury is named by its path once: the error's path holds it, the
+/// message does not repeat it (the message used to repeat `jury_withdrawals[0].ground` after
+/// "retrait d'un défi par le jury", under the path `$.jury_withdrawals[0].ground`).
+#[test]
+fn a_refused_withdrawal_names_its_path_once() {
+    let mut campaign = eig_campaign::default_campaign(); // EIG3: AAC3 gives one ground only
+    let defi = eig_campaign::run(&campaign).unwrap().matching.input.defis[0].id.clone();
+    campaign.jury_withdrawals = vec![eig_campaign::Withdrawal {
+        defi,
+        ground: eig_campaign::WithdrawalGround::CommitmentNotKept,
+    }];
+    let err = eig_api::run_call(&campaign).unwrap_err();
+    assert_eq!(err.path(), Some("$.jury_withdrawals[0].ground"));
+    assert!(!err.message().contains("jury_withdrawals"), "{}", err.message());
+    assert!(err.message().starts_with("retrait d'un défi par le jury : "), "{}", err.message());
+    // The library's own error still names the field, for a caller with no path.
+    let library = eig_campaign::run(&campaign).unwrap_err().to_string();
+    assert!(library.starts_with("retrait d'un défi par le jury, jury_withdrawals[0].ground : "));
+}
