@@ -1,0 +1,145 @@
+//! A rule's definition declares the parameters its runs apply (`RuleDefinition::parameters`):
+//! every eligibility case of the corpus (`corpus/eligibility/*.json`) is run, and each rule's
+//! traced parameters must be the declared ones, with the same values, or among the ones the
+//! definition says are computed from the input (`RuleDefinition::computed_parameters`).
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::PathBuf,
+};
+
+use eig_eligibility::{
+    CandidateApplication, Decision, DefiDossier, ProlongationRequest, RuleDefinition,
+    evaluate_candidate, evaluate_dossier, evaluate_eig5bis, evaluate_prolongation,
+    rule_definitions,
+};
+
+/// The decisions of the corpus's eligibility cases: (file, decision) for every case whose
+/// input is a dossier, an application, an AMI 5 bis application or a prolongation request and
+/// whose rules run (a case of a promotion without rules, or an input refused, has no trace).
+fn corpus_decisions() -> Vec<(String, Decision)> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/eligibility");
+    let mut files: Vec<PathBuf> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    let mut decisions = Vec::new();
+    for path in files {
+        let case: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let input = |key: &str| case.get(key).cloned();
+        let decision = if let Some(dossier) = input("dossier") {
+            serde_json::from_value::<DefiDossier>(dossier).ok().map(|d| evaluate_dossier(&d))
+        } else if let Some(application) = input("candidate") {
+            serde_json::from_value::<CandidateApplication>(application)
+                .ok()
+                .map(|a| evaluate_candidate(&a))
+        } else if let Some(application) = input("ami5bis") {
+            serde_json::from_value::<CandidateApplication>(application)
+                .ok()
+                .map(|a| evaluate_eig5bis(&a))
+        } else if let Some(request) = input("prolongation") {
+            serde_json::from_value::<ProlongationRequest>(request)
+                .ok()
+                .map(|r| evaluate_prolongation(&r))
+        } else {
+            None
+        };
+        if let Some(Ok(decision)) = decision {
+            decisions.push((name, decision));
+        }
+    }
+    decisions
+}
+
+/// Every difference between the corpus's traces and the definitions, one line each.
+fn differences(
+    decisions: &[(String, Decision)],
+    definitions: &BTreeMap<&str, RuleDefinition>,
+) -> Vec<String> {
+    let mut differences = Vec::new();
+    for (file, decision) in decisions {
+        for entry in &decision.trace {
+            let Some(definition) = definitions.get(entry.rule) else {
+                differences.push(format!("{file}: {} has no definition", entry.rule));
+                continue;
+            };
+            for parameter in &entry.parameters {
+                match definition.parameters.iter().find(|p| p.name == parameter.name) {
+                    Some(declared) if declared.value != parameter.value => {
+                        differences.push(format!(
+                            "{file}: {} {}: traced {:?}, declared {:?}",
+                            entry.rule, parameter.name, parameter.value, declared.value
+                        ));
+                    }
+                    Some(_) => {}
+                    None if definition.computed_parameters.contains(&parameter.name) => {}
+                    None => differences.push(format!(
+                        "{file}: {} {}: traced, neither declared nor computed from the input",
+                        entry.rule, parameter.name
+                    )),
+                }
+            }
+        }
+    }
+    differences
+}
+
+#[test]
+fn every_traced_parameter_is_declared_with_its_value_or_computed_from_the_input() {
+    let decisions = corpus_decisions();
+    // The corpus holds some 350 eligibility cases that run: a folder read wrongly would
+    // check nothing.
+    assert!(decisions.len() > 300, "only {} cases ran", decisions.len());
+    let definitions: BTreeMap<&str, RuleDefinition> =
+        rule_definitions().into_iter().map(|rule| (rule.id, rule)).collect();
+    let differences = differences(&decisions, &definitions);
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn every_declared_parameter_is_traced_by_some_case() {
+    // A declared parameter no run records would be a definition that says more than the
+    // rule applies.
+    let mut traced: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let decisions = corpus_decisions();
+    for (_, decision) in &decisions {
+        for entry in &decision.trace {
+            traced.extend(entry.parameters.iter().map(|parameter| (entry.rule, parameter.name)));
+        }
+    }
+    let mut never = Vec::new();
+    for rule in rule_definitions() {
+        for parameter in &rule.parameters {
+            if !traced.contains(&(rule.id, parameter.name)) {
+                never.push(format!("{} {}", rule.id, parameter.name));
+            }
+        }
+        for name in &rule.computed_parameters {
+            assert!(
+                rule.parameters.iter().all(|parameter| parameter.name != *name),
+                "{}: {name} is both declared and computed",
+                rule.id
+            );
+        }
+    }
+    assert!(never.is_empty(), "declared, never traced:\n{}", never.join("\n"));
+}
+
+#[test]
+fn a_changed_declaration_is_found() {
+    // The check above can fail: a declaration whose value differs from the trace's is listed.
+    let decisions = corpus_decisions();
+    let mut definitions: BTreeMap<&str, RuleDefinition> =
+        rule_definitions().into_iter().map(|rule| (rule.id, rule)).collect();
+    let team_size = definitions.get_mut("eig3.defi.team_size").unwrap();
+    let max = team_size.parameters.iter_mut().find(|p| p.name == "max").unwrap();
+    max.value = eig_eligibility::Value::Count(4);
+    let differences = differences(&decisions, &definitions);
+    assert!(!differences.is_empty());
+    assert!(differences.iter().all(|line| line.contains("eig3.defi.team_size max")));
+}
