@@ -62,32 +62,51 @@ fn differences(
     decisions: &[(String, Decision)],
     definitions: &BTreeMap<&str, RuleDefinition>,
 ) -> Vec<String> {
+    decisions
+        .iter()
+        .flat_map(|(file, decision)| {
+            decision_differences(decision, definitions)
+                .into_iter()
+                .map(move |difference| format!("{file}: {difference}"))
+        })
+        .collect()
+}
+
+/// Every difference between a decision's trace and the definitions of its rules: a traced
+/// parameter declared with another value, or neither declared nor computed from the input.
+pub(crate) fn decision_differences(
+    decision: &Decision,
+    definitions: &BTreeMap<&str, RuleDefinition>,
+) -> Vec<String> {
     let mut differences = Vec::new();
-    for (file, decision) in decisions {
-        for entry in &decision.trace {
-            let Some(definition) = definitions.get(entry.rule) else {
-                differences.push(format!("{file}: {} has no definition", entry.rule));
-                continue;
-            };
-            for parameter in &entry.parameters {
-                match definition.parameters.iter().find(|p| p.name == parameter.name) {
-                    Some(declared) if declared.value != parameter.value => {
-                        differences.push(format!(
-                            "{file}: {} {}: traced {:?}, declared {:?}",
-                            entry.rule, parameter.name, parameter.value, declared.value
-                        ));
-                    }
-                    Some(_) => {}
-                    None if definition.computed_parameters.contains(&parameter.name) => {}
-                    None => differences.push(format!(
-                        "{file}: {} {}: traced, neither declared nor computed from the input",
-                        entry.rule, parameter.name
-                    )),
+    for entry in &decision.trace {
+        let Some(definition) = definitions.get(entry.rule) else {
+            differences.push(format!("{} has no definition", entry.rule));
+            continue;
+        };
+        for parameter in &entry.parameters {
+            match definition.parameters.iter().find(|p| p.name == parameter.name) {
+                Some(declared) if declared.value != parameter.value => {
+                    differences.push(format!(
+                        "{} {}: traced {:?}, declared {:?}",
+                        entry.rule, parameter.name, parameter.value, declared.value
+                    ));
                 }
+                Some(_) => {}
+                None if definition.computed_parameters.contains(&parameter.name) => {}
+                None => differences.push(format!(
+                    "{} {}: traced, neither declared nor computed from the input",
+                    entry.rule, parameter.name
+                )),
             }
         }
     }
     differences
+}
+
+/// Every rule definition, by id.
+pub(crate) fn definitions() -> BTreeMap<&'static str, RuleDefinition> {
+    rule_definitions().into_iter().map(|rule| (rule.id, rule)).collect()
 }
 
 #[test]
@@ -96,9 +115,7 @@ fn every_traced_parameter_is_declared_with_its_value_or_computed_from_the_input(
     // The corpus holds some 350 eligibility cases that run: a folder read wrongly would
     // check nothing.
     assert!(decisions.len() > 300, "only {} cases ran", decisions.len());
-    let definitions: BTreeMap<&str, RuleDefinition> =
-        rule_definitions().into_iter().map(|rule| (rule.id, rule)).collect();
-    let differences = differences(&decisions, &definitions);
+    let differences = differences(&decisions, &definitions());
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
@@ -149,8 +166,7 @@ fn every_declared_parameter_is_traced_by_some_case() {
 fn a_changed_declaration_is_found() {
     // The check above can fail: a declaration whose value differs from the trace's is listed.
     let decisions = corpus_decisions();
-    let mut definitions: BTreeMap<&str, RuleDefinition> =
-        rule_definitions().into_iter().map(|rule| (rule.id, rule)).collect();
+    let mut definitions = definitions();
     let team_size = definitions.get_mut("eig3.defi.team_size").unwrap();
     let max = team_size.parameters.iter_mut().find(|p| p.name == "max").unwrap();
     max.value = eig_eligibility::Value::Count(4);
