@@ -75,6 +75,34 @@ pub struct RuleParameter {
     pub quote: Option<String>,
 }
 
+impl RuleParameter {
+    /// The French name of the parameter: the funding parameter's
+    /// (`eig_funding::ParameterId::french`), or the eligibility parameter's label
+    /// (`eig_eligibility::parameter_label`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_catalogue::{Corpus, Register, catalogue};
+    /// use eig_domain::Promotion;
+    ///
+    /// let eig2 = catalogue(Some(Promotion::Eig2), None, &Corpus::default(), Register::embedded());
+    /// let team = eig2.promotions[0].rules.iter().find(|r| r.id == "eig2.defi.team_size").unwrap();
+    /// assert_eq!(team.parameters[2].french_name(), "exception possible");
+    /// assert_eq!(team.parameters[2].values, ["oui"]);
+    /// ```
+    pub fn french_name(&self) -> &str {
+        parameter_french(&self.name)
+    }
+}
+
+/// The French name of the parameter `name` (see [`RuleParameter::french_name`]).
+pub(crate) fn parameter_french(name: &str) -> &str {
+    match ParameterId::ALL.iter().find(|id| id.as_str() == name) {
+        Some(id) => id.french(),
+        None => eig_eligibility::parameter_label(name),
+    }
+}
+
 /// One rule of one promotion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -8,7 +8,7 @@ use std::{collections::BTreeSet, fmt::Write as _};
 
 use chrono_tz::Europe::Paris;
 
-use crate::labels::input_label;
+use crate::labels::{input_label, parameter_label};
 use crate::outcome::{Decision, Outcome, Reason, RuleResult, Subject, Value};
 use crate::rules::common::{TIME_ZONE_READ, commitment_french, level_french};
 
@@ -261,33 +261,6 @@ fn value_french(value: &Value) -> String {
         Value::Count(count) => count.to_string(),
         Value::Text(text) => text.to_string(),
         Value::Unknown => String::from("non renseigné"),
-    }
-}
-
-fn parameter_label(name: &str) -> &str {
-    match name {
-        "closes" => "clôture",
-        "closes_at_utc" => "clôture (UTC)",
-        "boundary" => "règle à l'instant limite",
-        "admitted" => "admis",
-        "sought" => "profils recherchés",
-        "role" => "rôle",
-        "required" => "requis",
-        "excluded" => "exclus",
-        "moment" => "date appréciée",
-        "ordered" => "par ordre de préférence",
-        "direct_funding" => "financement direct",
-        "precedence" => "priorité des exceptions",
-        "exception_allowed" => "exception possible",
-        "phases" => "phases admises",
-        "route" => "voie",
-        "channel" => "canal de l'appel",
-        "pieces" => "pièces demandées",
-        "applies" => "s'applique",
-        "waiting_list_until" => "dernier jour de la liste d'attente",
-        "cap" => "EIG recrutés pour ce projet selon le texte",
-        TIME_ZONE_READ => "fuseau horaire",
-        other => other,
     }
 }
 

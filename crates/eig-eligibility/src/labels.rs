@@ -1,5 +1,6 @@
-//! The French labels of the inputs and facts the rules read. A module of its own, which
-//! imports nothing of the crate: the rules' traces and the French explanations both use it.
+//! The French labels of the inputs and facts the rules read and of the parameters they apply.
+//! A module of its own, which imports nothing of the crate: the rules' traces and the French
+//! explanations both use it.
 
 /// The French label of an input or a fact a rule reads, by its name in the record
 /// (`defi.commitments.count`: "nombre d'engagements attestés"); the name itself when it
@@ -70,6 +71,54 @@ pub fn input_label(name: &str) -> &str {
         "contracts[].ends_on" => "dernier jour de la prolongation du contrat",
         "contracts[].without_break" => "prolongation sans interruption",
         "contracts[].same_pay" => "rémunération du contrat initial EIG6 maintenue",
+        other => other,
+    }
+}
+
+/// The French label of a parameter a rule applies, by its name in the trace and in
+/// [`RuleDefinition::parameters`](crate::RuleDefinition) (`closes_at_utc`: "clôture
+/// (UTC)"); the name itself when it has no label.
+///
+/// # Example
+/// ```
+/// assert_eq!(eig_eligibility::parameter_label("exception_allowed"), "exception possible");
+/// assert_eq!(eig_eligibility::parameter_label("no_such_parameter"), "no_such_parameter");
+/// ```
+pub fn parameter_label(name: &str) -> &str {
+    match name {
+        "closes" => "clôture",
+        "closes_at_utc" => "clôture (UTC)",
+        "boundary" => "règle à l'instant limite",
+        "time_zone_read" => "fuseau horaire",
+        "admitted" => "admis",
+        "sought" => "profils recherchés",
+        "role" => "rôle",
+        "min" => "minimum",
+        "max" => "maximum",
+        "required" => "requis",
+        "excluded" => "exclus",
+        "exception" => "exception admise",
+        "moment" => "date appréciée",
+        "ordered" => "par ordre de préférence",
+        "direct_funding" => "financement direct",
+        "precedence" => "priorité des exceptions",
+        "exception_allowed" => "exception possible",
+        "phases" => "phases admises",
+        "route" => "voie",
+        "channel" => "canal de l'appel",
+        "pieces" => "pièces demandées",
+        "applies" => "s'applique",
+        "waiting_list_until" => "dernier jour de la liste d'attente",
+        "cap" => "EIG recrutés pour ce projet selon le texte",
+        "start_on" => "premier jour de la mission",
+        "bound" => "date de début",
+        "days" => "délai en jours",
+        "counted_from" => "décompte",
+        "last_day" => "dernier jour du délai",
+        "last_day_on" => "dernier jour du délai (date)",
+        "covers_from" => "début de la prolongation",
+        "covers_until" => "fin de la prolongation",
+        "pay" => "rémunération",
         other => other,
     }
 }

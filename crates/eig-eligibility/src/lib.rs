@@ -107,7 +107,7 @@ pub use crate::input::{
     DefiDossier, FundingDeclaration, Readings,
 };
 #[doc(alias = "libellé")]
-pub use crate::labels::input_label;
+pub use crate::labels::{input_label, parameter_label};
 #[doc(alias = "décision")]
 #[doc(alias = "éligibilité")]
 pub use crate::outcome::{
