@@ -3,10 +3,17 @@
 
 use eig_domain::Promotion;
 
-use crate::{
-    prolongation::prolongation_rules,
-    rules::{RuleDefinition, eig5bis_rules, rule_set},
-};
+use crate::rules::{Rule, RuleDefinition, RuleSet, eig5bis_static_rules, rule_set};
+
+/// Every rule the crate defines, as constants, in the order of [`rule_definitions`]: a new
+/// family of rules joins here, and both functions below list it.
+fn every_rule() -> impl Iterator<Item = &'static Rule> {
+    let sets = Promotion::ALL.into_iter().filter_map(|promotion| rule_set(promotion).ok());
+    eig5bis_static_rules()
+        .iter()
+        .chain(crate::prolongation::RULES)
+        .chain(sets.flat_map(RuleSet::rules))
+}
 
 /// Every rule the crate defines: AMI 5 bis's, the EIG6+ prolongations', then each promotion's
 /// dossier and candidate rules, in that order (a rule id appears once).
@@ -18,18 +25,11 @@ use crate::{
 /// assert!(rules.iter().any(|rule| rule.id == "eig6plus.request.deadline"));
 /// ```
 pub fn rule_definitions() -> Vec<RuleDefinition> {
-    let mut definitions = eig5bis_rules();
-    definitions.extend(prolongation_rules());
-    for promotion in Promotion::ALL {
-        if let Ok(rules) = rule_set(promotion) {
-            definitions.extend(rules.dossier_rules());
-            definitions.extend(rules.candidate_rules());
-        }
-    }
-    definitions
+    every_rule().map(Rule::definition).collect()
 }
 
-/// The definition of the rule `id`, whichever promotion or call it belongs to.
+/// The definition of the rule `id`, whichever promotion or call it belongs to (only that
+/// rule's definition is built).
 ///
 /// # Example
 /// ```
@@ -38,5 +38,5 @@ pub fn rule_definitions() -> Vec<RuleDefinition> {
 /// assert!(eig_eligibility::rule_definition("funding.no_such_rule").is_none());
 /// ```
 pub fn rule_definition(id: &str) -> Option<RuleDefinition> {
-    rule_definitions().into_iter().find(|rule| rule.id == id)
+    every_rule().find(|rule| rule.id == id).map(Rule::definition)
 }

@@ -125,7 +125,7 @@ const SAME_PAY: Rule = Rule {
     parameters: Parameters::declared(same_pay_parameters),
 };
 
-rules_and_ids!(RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
+rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
 
 /// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
 static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {

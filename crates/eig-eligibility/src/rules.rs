@@ -151,6 +151,11 @@ impl RuleSet {
         self.rules.candidate_rules().iter().map(Rule::definition).collect()
     }
 
+    /// The dossier rules, then the candidate rules, as defined.
+    pub(crate) fn rules(self) -> impl Iterator<Item = &'static Rule> {
+        self.rules.dossier_rules().iter().chain(self.rules.candidate_rules())
+    }
+
     /// Decides a défi dossier.
     ///
     /// # Errors
@@ -365,6 +370,11 @@ pub fn eig5bis_rule_ids() -> &'static [&'static str] {
 /// ```
 pub fn eig5bis_rules() -> Vec<RuleDefinition> {
     eig5bis::RULES.iter().map(Rule::definition).collect()
+}
+
+/// The AMI Promotion 5 bis rules, as defined.
+pub(crate) fn eig5bis_static_rules() -> &'static [Rule] {
+    eig5bis::RULES
 }
 
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris

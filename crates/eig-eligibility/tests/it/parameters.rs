@@ -174,3 +174,11 @@ fn a_changed_declaration_is_found() {
     assert!(!differences.is_empty());
     assert!(differences.iter().all(|line| line.contains("eig3.defi.team_size max")));
 }
+
+#[test]
+fn a_rule_found_by_its_id_is_the_listed_definition() {
+    for rule in rule_definitions() {
+        assert_eq!(eig_eligibility::rule_definition(rule.id).as_ref(), Some(&rule), "{}", rule.id);
+    }
+    assert!(eig_eligibility::rule_definition("eig3.no_such_rule").is_none());
+}
