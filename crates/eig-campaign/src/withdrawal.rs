@@ -13,10 +13,11 @@
 
 use std::collections::BTreeSet;
 
-use eig_domain::{CandidateId, DefiId, Document, Promotion, Source};
+use eig_domain::{CandidateId, DefiId, Promotion, Source};
 use serde::{Deserialize, Serialize};
 
 use eig_eligibility::CandidateApplication;
+pub use eig_eligibility::WithdrawalGround;
 use eig_matching::RankingInput;
 
 use crate::handoff::Laureates;
@@ -45,152 +46,6 @@ pub struct Withdrawal {
     pub ground: WithdrawalGround,
 }
 
-/// A ground on which a call lets the jury withdraw a défi.
-///
-/// JSON: `"insufficient_candidates"`, `"no_satisfactory_solution"` or `"commitment_not_kept"`.
-///
-/// # Example
-/// ```
-/// use eig_campaign::WithdrawalGround;
-/// use eig_domain::Promotion;
-///
-/// let ground = WithdrawalGround::InsufficientCandidates;
-/// assert_eq!(ground.source(Promotion::Eig2).map(|s| s.to_string()), Some("AAC2 art. 3".to_owned()));
-/// assert_eq!(ground.source(Promotion::Eig4), None); // AAC4 does not give this ground
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum WithdrawalGround {
-    /// The jury considers the number of applications insufficient (AAC2 art. 3: « Le jury se
-    /// réserve le droit de retirer un ou plusieurs défi(s) s’il considère que le nombre de
-    /// candidatures est insuffisant. »). EIG2 only.
-    InsufficientCandidates,
-    /// No auditioned candidate meets the criteria for a profile and the host's solutions are not
-    /// satisfactory (AAC4 art. 6.5: « Le jury se réserve le droit de retirer ce défi de la
-    /// promotion si aucune solution satisfaisante n’est trouvée. »). EIG3 to EIG6.
-    NoSatisfactorySolution,
-    /// The host cannot keep its commitment to carry out every procedure of the talents'
-    /// recruitment and welcome (AAC4 art. 7: « Le jury se réserve le droit de retirer ce défi de
-    /// la promotion si cet engagement ne peut pas être tenu. »). EIG4 to EIG6.
-    CommitmentNotKept,
-}
-
-impl WithdrawalGround {
-    /// Every ground, in the order of the enum (a new ground joins it: see the unit test).
-    ///
-    /// # Example
-    /// ```
-    /// use eig_campaign::WithdrawalGround;
-    /// assert_eq!(WithdrawalGround::ALL.len(), 3);
-    /// assert_eq!(WithdrawalGround::ALL[0], WithdrawalGround::InsufficientCandidates);
-    /// ```
-    pub const ALL: [WithdrawalGround; 3] = [
-        WithdrawalGround::InsufficientCandidates,
-        WithdrawalGround::NoSatisfactorySolution,
-        WithdrawalGround::CommitmentNotKept,
-    ];
-
-    /// Where the promotion's call gives this ground, or `None` when it does not.
-    ///
-    /// # Example
-    /// See [`WithdrawalGround`].
-    pub fn source(self, promotion: Promotion) -> Option<Source> {
-        self.cited(promotion).map(|(source, _)| source)
-    }
-
-    /// The sentence of the promotion's call that gives this ground, verbatim.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_campaign::WithdrawalGround;
-    /// use eig_domain::Promotion;
-    ///
-    /// let sentence = WithdrawalGround::CommitmentNotKept.sentence(Promotion::Eig6);
-    /// assert!(sentence.is_some_and(|s| s.ends_with("si cet engagement ne peut pas être tenu.")));
-    /// ```
-    pub fn sentence(self, promotion: Promotion) -> Option<&'static str> {
-        self.cited(promotion).map(|(_, sentence)| sentence)
-    }
-
-    /// The ground in French.
-    ///
-    /// # Example
-    /// ```
-    /// use eig_campaign::WithdrawalGround;
-    ///
-    /// assert_eq!(WithdrawalGround::InsufficientCandidates.french(), "nombre de candidatures insuffisant");
-    /// ```
-    pub const fn french(self) -> &'static str {
-        match self {
-            WithdrawalGround::InsufficientCandidates => "nombre de candidatures insuffisant",
-            WithdrawalGround::NoSatisfactorySolution => {
-                "aucune solution satisfaisante trouvée pour un profil sans candidat retenu"
-            }
-            WithdrawalGround::CommitmentNotKept => {
-                "engagement de réaliser les procédures de recrutement et d'accueil non tenu"
-            }
-        }
-    }
-
-    /// The JSON name, for messages.
-    const fn name(self) -> &'static str {
-        match self {
-            WithdrawalGround::InsufficientCandidates => "insufficient_candidates",
-            WithdrawalGround::NoSatisfactorySolution => "no_satisfactory_solution",
-            WithdrawalGround::CommitmentNotKept => "commitment_not_kept",
-        }
-    }
-
-    fn cited(self, promotion: Promotion) -> Option<(Source, &'static str)> {
-        let (document, locator, sentence) = match (self, promotion) {
-            (WithdrawalGround::InsufficientCandidates, Promotion::Eig2) => {
-                (Document::Aac2, "art. 3", INSUFFICIENT)
-            }
-            (WithdrawalGround::NoSatisfactorySolution, Promotion::Eig3) => {
-                (Document::Aac3, "art. 6.5", NO_SOLUTION_DEFI)
-            }
-            (WithdrawalGround::NoSatisfactorySolution, Promotion::Eig4) => {
-                (Document::Aac4, "art. 6.5", NO_SOLUTION_DEFI)
-            }
-            (WithdrawalGround::NoSatisfactorySolution, Promotion::Eig5) => {
-                (Document::Aac5, "art. 5.6", NO_SOLUTION_PROJECT)
-            }
-            (WithdrawalGround::NoSatisfactorySolution, Promotion::Eig6) => {
-                (Document::Aac6, "art. 5.6", NO_SOLUTION_PROJECT)
-            }
-            (WithdrawalGround::CommitmentNotKept, Promotion::Eig4) => {
-                (Document::Aac4, "art. 7", NOT_KEPT_DEFI)
-            }
-            (WithdrawalGround::CommitmentNotKept, Promotion::Eig5) => {
-                (Document::Aac5, "art. 6", NOT_KEPT_PROJECT)
-            }
-            (WithdrawalGround::CommitmentNotKept, Promotion::Eig6) => {
-                (Document::Aac6, "art. 6", NOT_KEPT_PROJECT)
-            }
-            _ => return None,
-        };
-        Some((Source::new(document, locator), sentence))
-    }
-}
-
-/// AAC2 art. 3.
-const INSUFFICIENT: &str = "Le jury se réserve le droit de retirer un ou plusieurs défi(s) s’il \
-                            considère que le nombre de candidatures est insuffisant.";
-/// AAC3 art. 6.5, AAC4 art. 6.5.
-const NO_SOLUTION_DEFI: &str = "Le jury se réserve le droit de retirer ce défi de la promotion si \
-                                aucune solution satisfaisante n’est trouvée.";
-/// AAC5 art. 5.6, AAC6 art. 5.6 (and AMI5bis art. 5.6).
-const NO_SOLUTION_PROJECT: &str = "Le jury se réserve le droit de retirer ce projet de la \
-                                   promotion si aucune solution satisfaisante n’est trouvée.";
-/// AAC4 art. 7.
-const NOT_KEPT_DEFI: &str = "Le jury se réserve le droit de retirer ce défi de la promotion si \
-                             cet engagement ne peut pas être tenu.";
-/// AAC5 art. 6, AAC6 art. 6 (and AMI5bis art. 6).
-const NOT_KEPT_PROJECT: &str = "Le jury se réserve le droit de retirer ce projet de la promotion \
-                                si cet engagement ne peut pas être tenu.";
-
 /// A défi the jury withdrew: why, where the text gives the ground, and the candidates it
 /// concerned.
 ///
@@ -206,6 +61,7 @@ const NOT_KEPT_PROJECT: &str = "Le jury se réserve le droit de retirer ce proje
 /// let result = run(&campaign)?;
 /// let withdrawn = &result.withdrawn_by_jury[0];
 /// assert_eq!((&withdrawn.defi, withdrawn.source.to_string().as_str()), (&first, "AAC3 art. 6.5"));
+/// assert_eq!(withdrawn.rule, "eig3.selection.withdrawal_no_satisfactory_solution");
 /// assert!(result.matching.input.defis.iter().all(|defi| defi.id != first));
 /// assert!(withdrawn.explanation.starts_with(&format!("Le défi {first} est retiré de la promotion par le jury")));
 /// # Ok::<(), eig_campaign::CampaignError>(())
@@ -218,6 +74,9 @@ pub struct WithdrawnDefi {
     pub defi: DefiId,
     /// The ground.
     pub ground: WithdrawalGround,
+    /// The selection rule that gives the ground (`eig3.selection.withdrawal_no_satisfactory_solution`),
+    /// as the rules catalogue (`eig rules`) lists it.
+    pub rule: &'static str,
     /// Where the promotion's call gives it.
     pub source: Source,
     /// The sentence, verbatim.
@@ -362,7 +221,7 @@ pub(crate) fn apply(
     let mut withdrawn = Vec::with_capacity(withdrawals.len());
     for (index, withdrawal) in withdrawals.iter().enumerate() {
         let defi = &withdrawal.defi;
-        let Some((source, quote)) = withdrawal.ground.cited(promotion) else {
+        let Some(rule) = withdrawal.ground.rule(promotion) else {
             return Err(WithdrawalError::GroundNotInText {
                 index,
                 defi: defi.clone(),
@@ -377,12 +236,14 @@ pub(crate) fn apply(
             return Err(WithdrawalError::Duplicate { index, defi: defi.clone() });
         }
         let candidates = concerned(applications, rankings, defi);
-        let explanation = explanation(defi, withdrawal.ground, &source, quote, &candidates);
+        let explanation =
+            explanation(defi, withdrawal.ground, &rule.source, rule.quote, &candidates);
         withdrawn.push(WithdrawnDefi {
             defi: defi.clone(),
             ground: withdrawal.ground,
-            source,
-            quote,
+            rule: rule.id,
+            source: rule.source,
+            quote: rule.quote,
             candidates,
             explanation,
         });
@@ -438,28 +299,4 @@ fn explanation(
          ne prend part ni au financement des lauréats ni à l'affectation des candidats. {who}",
         ground.french()
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::WithdrawalGround;
-
-    /// A new ground fails to compile here until it is matched, and then fails until it joins
-    /// `ALL`.
-    #[test]
-    fn every_ground_is_in_all() {
-        for ground in WithdrawalGround::ALL {
-            match ground {
-                WithdrawalGround::InsufficientCandidates
-                | WithdrawalGround::NoSatisfactorySolution
-                | WithdrawalGround::CommitmentNotKept => {}
-            }
-        }
-        let count = |ground: WithdrawalGround| match ground {
-            WithdrawalGround::InsufficientCandidates
-            | WithdrawalGround::NoSatisfactorySolution
-            | WithdrawalGround::CommitmentNotKept => 3,
-        };
-        assert_eq!(WithdrawalGround::ALL.len(), count(WithdrawalGround::ALL[0]));
-    }
 }

@@ -293,8 +293,29 @@ fn known_rules(input: &CaseInput) -> (Vec<&'static str>, Option<Promotion>, &'st
             let mut ids = dossier(promotion);
             ids.extend(candidate(promotion));
             ids.extend(funding());
+            ids.extend(eig_eligibility::selection_rule_ids(promotion));
             (ids, Some(promotion), "un appel entier")
         }
+        CaseInput::Jury(sheet) => (
+            eig_eligibility::selection_rule_ids(sheet.promotion),
+            Some(sheet.promotion),
+            "une sélection des lauréats",
+        ),
+        CaseInput::Scores(sheet) => (
+            eig_eligibility::selection_rule_ids(sheet.promotion),
+            Some(sheet.promotion),
+            "une notation des candidats",
+        ),
+        CaseInput::Eig7Terms(_) | CaseInput::Eig7Cap(_) => (
+            eig_eligibility::selection_rule_ids(Promotion::Eig7),
+            Some(Promotion::Eig7),
+            "les termes du contrat EIG7",
+        ),
+        CaseInput::Termination(_) => (
+            eig_eligibility::selection_rule_ids(Promotion::Eig6),
+            Some(Promotion::Eig6),
+            "une résiliation de convention",
+        ),
         _ => (Vec::new(), None, "ce genre de cas"),
     }
 }

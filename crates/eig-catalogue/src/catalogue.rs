@@ -25,6 +25,12 @@ pub enum RuleSubject {
     Prolongation,
     /// The funding plan of a promotion.
     Funding,
+    /// The selection: the jury's grids for défis and candidates, its grounds to withdraw a
+    /// défi, the EIG7 recruitment cap.
+    Selection,
+    /// The terms that follow the selection and decide a date: the EIG7 contract, the
+    /// termination of a funding convention.
+    Terms,
 }
 
 impl RuleSubject {
@@ -41,6 +47,8 @@ impl RuleSubject {
             RuleSubject::Ami5bis => "manifestation d'intérêt (AMI Promotion 5 bis)",
             RuleSubject::Prolongation => "prolongation (EIG6+)",
             RuleSubject::Funding => "financement",
+            RuleSubject::Selection => "sélection",
+            RuleSubject::Terms => "contrat et convention après la sélection",
         }
     }
 }
@@ -239,8 +247,8 @@ pub struct PromotionRules {
     pub promotion: Promotion,
     /// Its calls, as its calendar states them.
     pub calls: Vec<Call>,
-    /// Its rules: dossier, candidate, AMI 5 bis, EIG6+, then funding, each in evaluation
-    /// order.
+    /// Its rules: dossier, candidate, AMI 5 bis, EIG6+, funding, then the selection and the
+    /// terms after it, each in evaluation order.
     pub rules: Vec<RuleEntry>,
     /// Why it has no eligibility rule, when it has none.
     pub note: Option<String>,
@@ -383,6 +391,15 @@ pub fn promotion_rules(
     }
     for rule in RuleId::ALL.into_iter().filter(|rule| rule.applies_to(promotion)) {
         rules.push(funding_entry(promotion, rule, corpus, register));
+    }
+    let after = [
+        (RuleSubject::Selection, eig_eligibility::selection_rules(promotion)),
+        (RuleSubject::Terms, eig_eligibility::terms_rules(promotion)),
+    ];
+    for (subject, definitions) in after {
+        for definition in definitions {
+            rules.push(eligibility_entry(promotion, subject, &definition, corpus, register));
+        }
     }
     PromotionRules { promotion, calls: calls(&promotion.facts()), rules, note }
 }
@@ -546,40 +563,23 @@ fn calls(facts: &PromotionFacts) -> Vec<Call> {
     calls
 }
 
-/// The AMI Promotion 5 bis and the EIG6+ call, as their texts date them:
-/// - the AMI: « Il est ouvert du 28 avril au 4 mai 2022 à 23 h 59 (heure de Paris). »
-///   (AMI5bis art. 1);
-/// - the EIG6+ call opens
-///   « Le 13 mars 2023 : ouverture de l’appel à candidatures » (AAC6+ §3.1);
-/// - and closes « Le 29 mars 2023 à 23 h 59 : clôture de l’appel à candidatures » (AAC6+ §3.1).
+/// The AMI Promotion 5 bis and the EIG6+ call, as eig-eligibility dates them
+/// (`eig5bis_call`, `prolongation_call`): the closing is the one their deadline rules apply.
 fn eig6_other_calls() -> Vec<Call> {
-    let call = |kind, opens: (i32, u32, u32), closes: (i32, u32, u32), source| {
-        let opens_on = NaiveDate::from_ymd_opt(opens.0, opens.1, opens.2)?;
-        let at = NaiveDate::from_ymd_opt(closes.0, closes.1, closes.2)?.and_hms_opt(23, 59, 0)?;
-        let deadline = eig_domain::ParisDeadline::from_paris(at).ok()?;
-        let closes = Closing::Deadline { deadline };
+    let call = |kind, window: Option<Sourced<Window>>| {
+        let window = window?;
         Some(Call {
             promotion: Promotion::Eig6,
             kind,
-            opens_on: Some(opens_on),
-            closes,
-            last_day: last_day(closes),
-            source,
+            opens_on: window.value.opens_on,
+            closes: window.value.closes,
+            last_day: last_day(window.value.closes),
+            source: window.source,
         })
     };
     [
-        call(
-            CallKind::Ami5bis,
-            (2022, 4, 28),
-            (2022, 5, 4),
-            Source::new(eig_domain::Document::Ami5bis, "art. 1"),
-        ),
-        call(
-            CallKind::Prolongations,
-            (2023, 3, 13),
-            (2023, 3, 29),
-            Source::new(eig_domain::Document::Aac6Plus, "§3.1"),
-        ),
+        call(CallKind::Ami5bis, eig_eligibility::eig5bis_call()),
+        call(CallKind::Prolongations, eig_eligibility::prolongation_call()),
     ]
     .into_iter()
     .flatten()

@@ -83,7 +83,9 @@ pub struct RuleLogic {
     /// For a funding rule: the formulas it applied, in words (`eig_funding::Formula::in_words`).
     pub formulas: BTreeSet<String>,
     /// For a funding rule: a few worked examples from the corpus's plans (a talent's employer
-    /// cost, the formula, each payer's part).
+    /// cost, the formula, each payer's part). For a selection rule or a term after it, what
+    /// the corpus's cases that name it computed: a jury's ranking, the candidates' lists, the
+    /// dates of a contract or a termination, a withdrawn défi, or the error a sheet met.
     pub examples: BTreeSet<String>,
 }
 
@@ -104,6 +106,7 @@ impl Corpus {
                 let Ok(case) = case else { continue };
                 let name = if several { format!("{stem}#{}", index + 1) } else { stem.to_owned() };
                 corpus.observe(&case.input);
+                corpus.observe_selection(&case.input, &case.rules);
                 corpus.cases.push(CorpusCase {
                     name,
                     file: file.to_owned(),
@@ -247,6 +250,53 @@ impl Corpus {
         }
     }
 
+    /// Runs a selection input (a jury sheet, the candidates' marks, an EIG7 contract or its
+    /// cap, a termination, a whole call with the jury's withdrawals) and keeps what it computed,
+    /// in French, as an example of each rule the case names.
+    fn observe_selection(&mut self, input: &CaseInput, rules: &[String]) {
+        let example = match input {
+            CaseInput::Jury(sheet) => match eig_eligibility::select_laureates(sheet) {
+                Ok(selection) => selection_example(&selection, sheet.places),
+                Err(err) => format!("feuille refusée : {err}"),
+            },
+            CaseInput::Scores(sheet) => match eig_eligibility::rank_candidates(sheet) {
+                Ok(rankings) => rankings_example(&rankings),
+                Err(err) => format!("notes refusées : {err}"),
+            },
+            CaseInput::Eig7Terms(terms) => eig7_terms_example(terms),
+            CaseInput::Eig7Cap(cap) => cap_example(
+                cap.year,
+                cap.recruited,
+                &eig_eligibility::eig7_recruitment_cap(cap.year, cap.recruited),
+            ),
+            CaseInput::Termination(input) => {
+                match eig_eligibility::convention_termination(input.convention, input.notified_on) {
+                    Ok(terms) => format!(
+                        "résiliation notifiée le {} : elle prend effet le {}",
+                        day(terms.notified_on),
+                        day(terms.effective_on.value)
+                    ),
+                    Err(err) => format!("date refusée : {err}"),
+                }
+            }
+            CaseInput::Campaign(campaign) if !campaign.jury_withdrawals.is_empty() => {
+                match eig_campaign::run(campaign) {
+                    Ok(result) => result
+                        .withdrawn_by_jury
+                        .iter()
+                        .map(|withdrawn| withdrawn.explanation.clone())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    Err(err) => format!("retrait refusé : {err}"),
+                }
+            }
+            _ => return,
+        };
+        for rule in rules {
+            self.logic.entry(rule.clone()).or_default().examples.insert(example.clone());
+        }
+    }
+
     /// Runs an eligibility input and keeps what its trace shows of each rule's logic.
     fn observe(&mut self, input: &CaseInput) {
         if let CaseInput::Funding(input, scenario) = input {
@@ -312,4 +362,104 @@ fn promotion_of(input: &CaseInput) -> Option<Promotion> {
 /// empty when built from the package).
 pub(crate) fn embedded_register() -> &'static str {
     embedded::REGISTER
+}
+
+/// A day as a person reads it: 15/12/2022.
+fn day(on: chrono::NaiveDate) -> String {
+    on.format("%d/%m/%Y").to_string()
+}
+
+/// A jury's ranking in French: each dossier, its total and what became of it.
+fn selection_example(selection: &eig_eligibility::Selection, places: u32) -> String {
+    use eig_eligibility::SelectionStatus;
+    let rows: Vec<String> = selection
+        .ranking
+        .iter()
+        .map(|ranked| {
+            let status = match &ranked.status {
+                SelectionStatus::Selected => "retenu".to_owned(),
+                SelectionStatus::NoPlaceLeft => "plus de place".to_owned(),
+                SelectionStatus::AboveRemainingEnvelope { remaining } => {
+                    format!("au-delà de l'enveloppe restante ({})", remaining.to_french())
+                }
+                SelectionStatus::UnfavourableOpinion => "écarté sur avis défavorable".to_owned(),
+                _ => "autre".to_owned(),
+            };
+            format!("{}. {} : {} points, {status}", ranked.rank, ranked.defi, ranked.total)
+        })
+        .collect();
+    let places = if places == 1 { "1 place".to_owned() } else { format!("{places} places") };
+    format!("{places} : {}", rows.join(" ; "))
+}
+
+/// The candidates' lists in French: each list, its candidates by rank with their totals.
+fn rankings_example(rankings: &eig_eligibility::CandidateRankings) -> String {
+    let lists: Vec<String> = rankings
+        .lists
+        .iter()
+        .map(|list| {
+            let name = match &list.defi {
+                Some(defi) => format!("{defi}, {}", list.profile.french()),
+                None => list.profile.french().to_owned(),
+            };
+            let rows: Vec<String> = list
+                .scored
+                .iter()
+                .map(|scored| {
+                    format!("{}. {} (total {})", scored.rank, scored.candidate, scored.total)
+                })
+                .collect();
+            format!("liste {name} : {}", rows.join(", "))
+        })
+        .collect();
+    lists.join(" ; ")
+}
+
+/// The dates of an EIG7 contract's terms in French.
+fn eig7_terms_example(terms: &eig_cases::Eig7TermsInput) -> String {
+    let mut parts = Vec::new();
+    if let (Some(starts), Some(arrived)) = (terms.starts_on, terms.arrived_on) {
+        match eig_eligibility::eig7_contract_terms(starts, arrived) {
+            Ok(dates) => parts.push(format!(
+                "contrat du {}, arrivée le {} : fin du contrat le {}, avis de renouvellement au \
+                 plus tard le {}, fin de la probation le {}, demande d'interruption au plus tard \
+                 le {}",
+                day(starts),
+                day(arrived),
+                day(dates.ends_on.value),
+                day(dates.renewal_notice_by.value),
+                day(dates.probation_ends_on.value),
+                day(dates.interruption_request_by.value)
+            )),
+            Err(err) => parts.push(format!("dates refusées : {err}")),
+        }
+    }
+    if let Some(received) = terms.renewal_notice_received_on {
+        match eig_eligibility::eig7_renewal_answer_by(received) {
+            Ok(by) => parts.push(format!(
+                "avis de renouvellement reçu le {} : réponse au plus tard le {}",
+                day(received),
+                day(by.value)
+            )),
+            Err(err) => parts.push(format!("date refusée : {err}")),
+        }
+    }
+    parts.join(" ; ")
+}
+
+/// The EIG7 cap in French.
+fn cap_example(year: i32, recruited: u32, cap: &eig_eligibility::RecruitmentCap) -> String {
+    use eig_eligibility::RecruitmentCap;
+    let what = match cap {
+        RecruitmentCap::Open { cap, remaining, .. } => {
+            format!("sous le plafond de {cap}, encore {remaining}")
+        }
+        RecruitmentCap::Reached { cap, .. } => format!("plafond de {cap} atteint"),
+        RecruitmentCap::Exceeded { cap, over, .. } => format!("plafond de {cap} dépassé de {over}"),
+        RecruitmentCap::NoCapStated { .. } => {
+            "aucun plafond n'est fixé pour cette année".to_owned()
+        }
+        _ => "autre".to_owned(),
+    };
+    format!("{recruited} EIG recrutés en {year} : {what}")
 }

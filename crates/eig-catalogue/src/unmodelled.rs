@@ -232,7 +232,9 @@ mod table {
     use super::{Note, SentenceNote, Unmodelled};
     use eig_domain::Document;
 
-    use Document::{Aac2, Aac3, Aac4, Aac5, Aac6, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ami5bis};
+    use Document::{
+        Aac2, Aac3, Aac4, Aac5, Aac6, Aac6Plus, Aap3, Aap4, Aap5, Aap6, Ami5bis, Jury4,
+    };
     use Note::{ModelledBy, NotModelled};
     use Unmodelled::{
         ConventionClause, DefiDossierContent, DossierContent, DuringProgramme, Filing,
@@ -454,11 +456,16 @@ mod table {
             "Si leur préférence ne peut pas être satisfaite",
             NotModelled(SelectionProcedure),
         ),
-        note(
-            &[Aac4, Aac5, Aac6, Ami5bis],
-            "Le jury se réserve le droit de retirer ce",
-            NotModelled(JuryDecision),
-        ),
+        // AAC4–AAC6's withdrawals are selection rules (`eigN.selection.withdrawal_…`); the
+        // AMI 5 bis is not a call the whole call runs.
+        note(&[Ami5bis], "Le jury se réserve le droit de retirer ce", NotModelled(JuryDecision)),
+        // JURY4 tells the jurors what a good défi is: qualities they weigh.
+        note(&[Jury4], "Doit être réalisable en 10 mois", NotModelled(JuryJudgement)),
+        note(&[Jury4], "l'utilisation du numérique doit apporter", NotModelled(JuryJudgement)),
+        note(&[Jury4], "doit être prête à voir sa façon de travailler", NotModelled(JuryJudgement)),
+        note(&[Jury4], "Un accès aux utilisateurs et/ou aux métiers", NotModelled(JuryJudgement)),
+        note(&[Jury4], "doit être bien placé dans la hiérarchie", NotModelled(JuryJudgement)),
+        note(&[Jury4], "l'accueil des EIG doit avoir été anticipé", NotModelled(JuryJudgement)),
         note(
             &[Aac4, Aac5, Aac6],
             "s'engagent à apporter des éléments complémentaires",

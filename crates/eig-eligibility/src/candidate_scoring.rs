@@ -31,7 +31,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use eig_domain::{CandidateId, DefiId, Document, Promotion, Source, TalentProfile};
+use eig_domain::{CandidateId, DefiId, Promotion, Source, TalentProfile};
 
 /// What a phase's ranking lists are for.
 ///
@@ -204,15 +204,16 @@ pub fn candidate_grid(
         (Promotion::Eig7, ScoringPhase::Interview) => ListKey::Either,
         _ => ListKey::DefiAndProfile,
     };
-    let grid = |criteria: &[&'static str], max, aggregation, document, locator| CandidateGrid {
-        promotion,
-        phase,
-        criteria: criteria.iter().map(|name| Criterion::new(name)).collect(),
-        scale: ScoreScale { min: 0, max },
-        aggregation,
-        source: Source::new(document, locator),
-        lists,
-    };
+    let grid =
+        |criteria: &[&'static str], max, aggregation, rule: crate::rules::Rule| CandidateGrid {
+            promotion,
+            phase,
+            criteria: criteria.iter().map(|name| Criterion::new(name)).collect(),
+            scale: ScoreScale { min: 0, max },
+            aggregation,
+            source: rule.source.source(),
+            lists,
+        };
     let no_grid = |missing| Err(EligibilityError::NoCandidateGrid { promotion, phase, missing });
     match (promotion, phase) {
         (Promotion::Eig2 | Promotion::Eig3, _) => {
@@ -221,24 +222,42 @@ pub fn candidate_grid(
         (Promotion::Eig4 | Promotion::Eig5, ScoringPhase::PreSelection) => {
             no_grid("la pré-sélection ne donne pas de notes ; la grille notée est celle du jury")
         }
-        (Promotion::Eig4, ScoringPhase::Interview) => {
-            Ok(grid(&AAC4_CRITERIA, 4, Aggregation::Sum, Document::Aac4, "art. 6.2"))
-        }
-        (Promotion::Eig5, ScoringPhase::Interview) => {
-            Ok(grid(&AAC5_CRITERIA, 4, Aggregation::Sum, Document::Aac5, "art. 5.4"))
-        }
-        (Promotion::Eig6, ScoringPhase::PreSelection) => {
-            Ok(grid(&AAC6_PRE_SELECTION, 5, Aggregation::Mean, Document::Aac6, "art. 5.4"))
-        }
-        (Promotion::Eig6, ScoringPhase::Interview) => {
-            Ok(grid(&AAC6_SELECTION, 5, Aggregation::Mean, Document::Aac6, "art. 5.4"))
-        }
-        (Promotion::Eig7, ScoringPhase::PreSelection) => {
-            Ok(grid(&REG7_PRE_SELECTION, 5, Aggregation::Mean, Document::Reg7, "§2.7 a"))
-        }
-        (Promotion::Eig7, ScoringPhase::Interview) => {
-            Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, Document::Reg7, "§2.7 b"))
-        }
+        (Promotion::Eig4, ScoringPhase::Interview) => Ok(grid(
+            &AAC4_CRITERIA,
+            4,
+            Aggregation::Sum,
+            crate::rules::selection::EIG4_CANDIDATE_GRID,
+        )),
+        (Promotion::Eig5, ScoringPhase::Interview) => Ok(grid(
+            &AAC5_CRITERIA,
+            4,
+            Aggregation::Sum,
+            crate::rules::selection::EIG5_CANDIDATE_GRID,
+        )),
+        (Promotion::Eig6, ScoringPhase::PreSelection) => Ok(grid(
+            &AAC6_PRE_SELECTION,
+            5,
+            Aggregation::Mean,
+            crate::rules::selection::EIG6_CANDIDATE_GRID,
+        )),
+        (Promotion::Eig6, ScoringPhase::Interview) => Ok(grid(
+            &AAC6_SELECTION,
+            5,
+            Aggregation::Mean,
+            crate::rules::selection::EIG6_CANDIDATE_GRID,
+        )),
+        (Promotion::Eig7, ScoringPhase::PreSelection) => Ok(grid(
+            &REG7_PRE_SELECTION,
+            5,
+            Aggregation::Mean,
+            crate::rules::selection::EIG7_CANDIDATE_GRID,
+        )),
+        (Promotion::Eig7, ScoringPhase::Interview) => Ok(grid(
+            &REG7_INTERVIEW,
+            5,
+            Aggregation::Mean,
+            crate::rules::selection::EIG7_INTERVIEW_GRID,
+        )),
         // EIG1 and DIG1 (and a promotion this crate does not know yet) publish no grid.
         _ => Err(EligibilityError::NoPublishedRules {
             promotion,

@@ -5,7 +5,7 @@
 //! article 8.
 
 use chrono::{Months, NaiveDate};
-use eig_domain::{Document, Source, Sourced};
+use eig_domain::{Source, Sourced};
 use serde::{Deserialize, Serialize};
 
 use crate::error::EligibilityError;
@@ -34,13 +34,16 @@ pub enum FundingConvention {
 impl FundingConvention {
     /// The article that states the notice.
     pub fn source(self) -> Source {
-        let document = match self {
-            FundingConvention::Aap6 => Document::Aap6,
-            FundingConvention::Aac6Plus => Document::Aac6Plus,
+        let rule = match self {
+            FundingConvention::Aap6 => crate::rules::selection::EIG6_CONVENTION_TERMINATION,
+            FundingConvention::Aac6Plus => crate::rules::selection::EIG6PLUS_CONVENTION_TERMINATION,
         };
-        Source::new(document, "annexe 3 art. 8")
+        rule.source.source()
     }
 }
+
+/// The notice in months (AAP6 annexe 3 art. 8: « avec un préavis d’un mois »).
+pub(crate) const NOTICE_MONTHS: u32 = 1;
 
 /// When a terminated convention ends, from the day DINUM notified the termination.
 ///
@@ -100,11 +103,12 @@ pub fn convention_termination(
     convention: FundingConvention,
     notified_on: NaiveDate,
 ) -> Result<ConventionTermination, EligibilityError> {
-    let effective_on =
-        notified_on.checked_add_months(Months::new(1)).ok_or(EligibilityError::DateOutOfRange {
+    let effective_on = notified_on.checked_add_months(Months::new(NOTICE_MONTHS)).ok_or(
+        EligibilityError::DateOutOfRange {
             what: "la date d'effet de la résiliation de la convention",
             day: notified_on,
-        })?;
+        },
+    )?;
     Ok(ConventionTermination {
         convention,
         notified_on,

@@ -3,10 +3,27 @@
 //! deadline to ask for an interruption, and the cap of 30 recruitments in 2024.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use eig_domain::{Document, Source, Sourced};
+use eig_domain::{Source, Sourced};
 use serde::{Deserialize, Serialize};
 
-use crate::error::EligibilityError;
+use crate::{error::EligibilityError, rules::selection as rules};
+
+/// The contract's length in months (REG7 §2.3: « d’une durée d’un an »).
+pub(crate) const CONTRACT_MONTHS: u32 = 12;
+/// How many months before the contract's end DINUM gives its renewal notice, at least (REG7
+/// §2.3: « au moins deux mois avant la fin du contrat »).
+pub(crate) const RENEWAL_NOTICE_MONTHS: u32 = 2;
+/// The days the talent has to answer (REG7 §2.3: « dans les huit jours suivant la réception »).
+pub(crate) const RENEWAL_ANSWER_DAYS: u64 = 8;
+/// The probation in months (REG7 §3.4 d: « une période de probation de 2 mois »).
+pub(crate) const PROBATION_MONTHS: u32 = 2;
+/// How many days before the probation's end an interruption is asked, at the latest (REG7
+/// §3.4 d: « au plus tard dix jours avant le terme de la période de probation »).
+pub(crate) const INTERRUPTION_NOTICE_DAYS: u64 = 10;
+/// The recruitments of 2024 to which the pool leads (REG7 §2.6 b: « à concurrence de 30 EIG
+/// recruté(e)s en 2024 »), and the year.
+pub(crate) const CAP: u32 = 30;
+pub(crate) const CAP_YEAR: i32 = 2024;
 
 /// The dates an EIG7 contract's terms give, from its first day and the talent's arrival in
 /// the partner administration.
@@ -74,22 +91,28 @@ pub fn eig7_contract_terms(
         return Err(EligibilityError::ArrivalBeforeContract { starts_on, arrived_on });
     }
     let out_of_range = |what, day| move || EligibilityError::DateOutOfRange { what, day };
-    let ends_on =
-        period_end(starts_on, 12).ok_or_else(out_of_range("la fin du contrat EIG7", starts_on))?;
+    let ends_on = period_end(starts_on, CONTRACT_MONTHS)
+        .ok_or_else(out_of_range("la fin du contrat EIG7", starts_on))?;
     let renewal_notice_by = ends_on
-        .checked_sub_months(Months::new(2))
+        .checked_sub_months(Months::new(RENEWAL_NOTICE_MONTHS))
         .ok_or_else(out_of_range("la date limite de l'avis de renouvellement", ends_on))?;
-    let probation_ends_on = period_end(arrived_on, 2)
+    let probation_ends_on = period_end(arrived_on, PROBATION_MONTHS)
         .ok_or_else(out_of_range("la fin de la période de probation", arrived_on))?;
-    let interruption_request_by = probation_ends_on.checked_sub_days(Days::new(10)).ok_or_else(
-        out_of_range("la date limite d'une demande d'interruption", probation_ends_on),
-    )?;
-    let reg7 = |locator| Source::new(Document::Reg7, locator);
+    let interruption_request_by =
+        probation_ends_on.checked_sub_days(Days::new(INTERRUPTION_NOTICE_DAYS)).ok_or_else(
+            out_of_range("la date limite d'une demande d'interruption", probation_ends_on),
+        )?;
     Ok(Eig7ContractTerms {
-        ends_on: Sourced::new(ends_on, reg7("§2.3")),
-        renewal_notice_by: Sourced::new(renewal_notice_by, reg7("§2.3")),
-        probation_ends_on: Sourced::new(probation_ends_on, reg7("§3.4 d")),
-        interruption_request_by: Sourced::new(interruption_request_by, reg7("§3.4 d")),
+        ends_on: Sourced::new(ends_on, rules::EIG7_CONTRACT.source.source()),
+        renewal_notice_by: Sourced::new(
+            renewal_notice_by,
+            rules::EIG7_RENEWAL_NOTICE.source.source(),
+        ),
+        probation_ends_on: Sourced::new(probation_ends_on, rules::EIG7_PROBATION.source.source()),
+        interruption_request_by: Sourced::new(
+            interruption_request_by,
+            rules::EIG7_PROBATION.source.source(),
+        ),
     })
 }
 
@@ -124,8 +147,8 @@ pub fn eig7_renewal_answer_by(
     received_on: NaiveDate,
 ) -> Result<Sourced<NaiveDate>, EligibilityError> {
     received_on
-        .checked_add_days(Days::new(8))
-        .map(|day| Sourced::new(day, Source::new(Document::Reg7, "§2.3")))
+        .checked_add_days(Days::new(RENEWAL_ANSWER_DAYS))
+        .map(|day| Sourced::new(day, rules::EIG7_RENEWAL_ANSWER.source.source()))
         .ok_or(EligibilityError::DateOutOfRange {
             what: "la date limite de la réponse au renouvellement",
             day: received_on,
@@ -196,11 +219,10 @@ pub enum RecruitmentCap {
 /// assert_eq!((cap, remaining, source.to_string().as_str()), (30, 18, "REG7 §2.6 b"));
 /// ```
 pub fn eig7_recruitment_cap(year: i32, recruited_that_year: u32) -> RecruitmentCap {
-    const CAP: u32 = 30;
-    if year != 2024 {
+    if year != CAP_YEAR {
         return RecruitmentCap::NoCapStated { year };
     }
-    let source = Source::new(Document::Reg7, "§2.6 b");
+    let source = rules::EIG7_RECRUITMENT_CAP.source.source();
     match recruited_that_year.checked_sub(CAP) {
         None => RecruitmentCap::Open { cap: CAP, remaining: CAP - recruited_that_year, source },
         Some(0) => RecruitmentCap::Reached { cap: CAP, source },

@@ -1,6 +1,6 @@
-//! The French labels of the inputs and facts the rules read and of the parameters they apply.
-//! A module of its own, which imports nothing of the crate: the rules' traces and the French
-//! explanations both use it.
+//! The French labels of the inputs and facts the rules read, and of the parameters they
+//! apply. A module of its own, which imports nothing of the crate: the rules' traces and the
+//! French explanations both use it.
 
 /// The French label of an input or a fact a rule reads, by its name in the record
 /// (`defi.commitments.count`: "nombre d'engagements attestés"); the name itself when it
@@ -75,13 +75,13 @@ pub fn input_label(name: &str) -> &str {
     }
 }
 
-/// The French label of a parameter a rule applies, by its name in the trace and in
-/// [`RuleDefinition::parameters`](crate::RuleDefinition) (`closes_at_utc`: "clôture
-/// (UTC)"); the name itself when it has no label.
+/// The French label of a parameter a rule applies, by its name in the trace (`min`:
+/// "minimum"); the name itself when it has no label.
 ///
 /// # Example
 /// ```
-/// assert_eq!(eig_eligibility::parameter_label("exception_allowed"), "exception possible");
+/// assert_eq!(eig_eligibility::parameter_label("closes"), "clôture");
+/// assert_eq!(eig_eligibility::parameter_label("min"), "minimum");
 /// assert_eq!(eig_eligibility::parameter_label("no_such_parameter"), "no_such_parameter");
 /// ```
 pub fn parameter_label(name: &str) -> &str {
@@ -89,20 +89,17 @@ pub fn parameter_label(name: &str) -> &str {
         "closes" => "clôture",
         "closes_at_utc" => "clôture (UTC)",
         "boundary" => "règle à l'instant limite",
-        "time_zone_read" => "fuseau horaire",
         "admitted" => "admis",
         "sought" => "profils recherchés",
         "role" => "rôle",
-        "min" => "minimum",
-        "max" => "maximum",
         "required" => "requis",
         "excluded" => "exclus",
-        "exception" => "exception admise",
         "moment" => "date appréciée",
         "ordered" => "par ordre de préférence",
         "direct_funding" => "financement direct",
         "precedence" => "priorité des exceptions",
         "exception_allowed" => "exception possible",
+        "exception" => "exception admise",
         "phases" => "phases admises",
         "route" => "voie",
         "channel" => "canal de l'appel",
@@ -110,14 +107,17 @@ pub fn parameter_label(name: &str) -> &str {
         "applies" => "s'applique",
         "waiting_list_until" => "dernier jour de la liste d'attente",
         "cap" => "EIG recrutés pour ce projet selon le texte",
-        "start_on" => "premier jour de la mission",
-        "bound" => "date de début",
+        "min" => "minimum",
+        "max" => "maximum",
+        "start_on" => "date de début",
+        "bound" => "date de début imposée",
         "days" => "délai en jours",
-        "counted_from" => "décompte",
-        "last_day" => "dernier jour du délai",
-        "last_day_on" => "dernier jour du délai (date)",
-        "covers_from" => "début de la prolongation",
-        "covers_until" => "fin de la prolongation",
+        "counted_from" => "point de départ du délai",
+        "last_day" => "dernier jour",
+        "last_day_on" => "dernier jour (date)",
+        "covers_from" => "couverture à partir du",
+        "covers_until" => "couverture jusqu'au",
+        "time_zone_read" => "fuseau horaire",
         "pay" => "rémunération",
         other => other,
     }

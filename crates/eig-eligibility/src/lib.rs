@@ -64,6 +64,8 @@
 
 #[doc(alias = "lot")]
 pub use crate::batch::{BatchError, evaluate_candidates, evaluate_dossiers};
+#[doc(alias = "calendrier")]
+pub use crate::calls::{eig5bis_call, prolongation_call};
 #[doc(alias = "notation")]
 #[doc(alias = "classement")]
 #[doc(alias = "candidats")]
@@ -131,6 +133,11 @@ pub use crate::selection::{
     JuryCall, JuryOpinion, JurySheet, Ranked, ScoredDossier, Selection, SelectionStatus, TieBreak,
     UnfavourableOpinion, select_laureates,
 };
+#[doc(alias = "règles de sélection")]
+#[doc(alias = "contrat")]
+pub use crate::selection_rules::{selection_rule_ids, selection_rules, terms_rules};
+#[doc(alias = "retrait")]
+pub use crate::withdrawal::WithdrawalGround;
 
 /// A promotion's list of rules and the list of their ids, in the same order, from one list of
 /// names: the trace's order and the definitions' cannot drift apart.
@@ -142,6 +149,7 @@ macro_rules! rules_and_ids {
 }
 
 mod batch;
+mod calls;
 mod candidate_scoring;
 mod convention_terms;
 mod counterfactual;
@@ -156,3 +164,5 @@ mod outcome;
 mod prolongation;
 mod rules;
 mod selection;
+mod selection_rules;
+mod withdrawal;

@@ -128,7 +128,7 @@ const SAME_PAY: Rule = Rule {
 rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
 
 /// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
-static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
+pub(crate) static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
     let at = NaiveDate::from_ymd_opt(2023, 3, 29).and_then(|day| day.and_hms_opt(23, 59, 0))?;
     ParisDeadline::from_paris(at).ok().map(|deadline| Closing::Deadline { deadline })
 });
@@ -157,7 +157,7 @@ pub(crate) fn selection_grid() -> ScoringGrid {
         ],
         scale: None,
         equal_weights_stated: false,
-        source: aac6plus("§3.5").source(),
+        source: crate::rules::selection::EIG6PLUS_GRID.source.source(),
     }
 }
 

@@ -21,9 +21,10 @@ mod eig2;
 mod eig3;
 mod eig4;
 mod eig5;
-mod eig5bis;
+pub(crate) mod eig5bis;
 mod eig6;
 mod eig7;
+pub(crate) mod selection;
 
 /// The rules of one promotion: défi dossiers, candidates, and the jury's grid.
 ///

@@ -94,13 +94,14 @@ pub use crate::plan::{
     TalentPlan, TalentRef,
 };
 pub use crate::{
-    compute::{plan_defi, plan_promotion, route_is_open},
+    compute::{plan_defi, plan_promotion},
     error::{FundingError, SplitError},
     parameter::{
         LAST_CHECKED_ON, Override, Parameter, ParameterId, ParameterValue, UnknownParameter,
         UsedParameter, Validity, official_parameter, official_parameter_on, official_parameters,
         official_parameters_on,
     },
+    routes::route_is_open,
     rule::RuleId,
     split::{RoundingRule, Split, allocate, fraction_of, split, split_evenly},
     stream::{PromotionPlanStream, plan_promotion_stream},
@@ -112,6 +113,7 @@ mod error;
 mod input;
 mod parameter;
 mod plan;
+mod routes;
 mod rule;
 mod split;
 mod stream;

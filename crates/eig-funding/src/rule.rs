@@ -498,6 +498,7 @@ impl RuleId {
     /// assert!(RuleId::PiaShareOfEmployerCost.applies_to(Promotion::Eig3));
     /// assert!(!RuleId::PiaShareOfEmployerCost.applies_to(Promotion::Eig4));
     /// assert!(RuleId::SelfFunded.applies_to(Promotion::Dig1));
+    /// assert!(!RuleId::SelfFunded.applies_to(Promotion::Eig7)); // DINUM employs every EIG7 talent
     /// ```
     pub fn applies_to(self, promotion: Promotion) -> bool {
         use Promotion::{Dig1, Eig1, Eig2, Eig3, Eig4, Eig5, Eig6, Eig7};
@@ -512,7 +513,15 @@ impl RuleId {
                 matches!(promotion, Eig5 | Eig6)
             }
             RuleId::DinumPaysAll => promotion == Eig7,
-            RuleId::SelfFunded | RuleId::AlternativeFunding => true,
+            // Where the promotion opens the route: every promotion but EIG7, whose only route
+            // is DINUM's employment (REG7 §1.2).
+            RuleId::SelfFunded => {
+                crate::routes::route_is_open(promotion, eig_domain::FundingRoute::SelfFunded)
+            }
+            RuleId::AlternativeFunding => crate::routes::route_is_open(
+                promotion,
+                eig_domain::FundingRoute::AlternativeFunding,
+            ),
             RuleId::HostPaysRest | RuleId::ReferenceCostEstimate | RuleId::Envelope => {
                 promotion != Dig1
             }

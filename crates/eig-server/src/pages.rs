@@ -84,14 +84,22 @@ fn layout_blocks(text: &str) -> Vec<(Block, String)> {
         }
         current.clear();
     };
-    for (n, line) in lines.iter().enumerate() {
+    let mut n = 0;
+    while let Some(line) = lines.get(n) {
         let trimmed = line.trim();
+        n += 1;
         // A blank line ends a paragraph; a page's number is left out and ends one too.
         if trimmed.is_empty() || is_page_number(trimmed) {
             flush(&mut current, &mut paragraphs);
-        } else if is_heading(line, lines.get(n + 1).copied()) {
+        } else if is_heading(line, lines.get(n).copied()) {
             flush(&mut current, &mut paragraphs);
             paragraphs.push((trimmed.to_owned(), true));
+        } else if let Some(rest) = wrapped_heading(line, &lines[n..]) {
+            // A heading wrapped on a second line ("2.1 Des défis … et/ou d'efficacité" /
+            // "opérationnelle de l'administration"): one heading.
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push((format!("{trimmed} {}", rest.trim()), true));
+            n += 1;
         } else {
             if !current.is_empty() {
                 current.push('\n');
@@ -123,6 +131,18 @@ fn layout_blocks(text: &str) -> Vec<(Block, String)> {
             (if heading { Block::Heading } else { Block::Text }, paragraph.trim().to_owned())
         })
         .collect()
+}
+
+/// The second line of a heading wrapped on two lines: `line` would be a heading were it not
+/// followed by `rest[0]`, a line that continues it (in lower case, short, with no closing
+/// punctuation), which the line after (`rest[1]`) follows as a sentence follows a heading.
+fn wrapped_heading<'a>(line: &str, rest: &[&'a str]) -> Option<&'a str> {
+    let (next, after) = (*rest.first()?, rest.get(1).copied());
+    let trimmed = next.trim();
+    let continues = trimmed.starts_with(char::is_lowercase)
+        && trimmed.chars().count() <= 90
+        && !trimmed.ends_with(['.', ';', ':', ',', '!', '?']);
+    (continues && is_heading(line, after)).then_some(next)
 }
 
 /// A line holding only a page's number.
@@ -375,14 +395,8 @@ fn sentences(document: Document, rules: &[RuleEntry]) -> Vec<Vec<Sentence>> {
         .map(|(id, quote)| (id, quote_pieces(quote)))
         .collect();
     let counted = states_rules(document);
-    let blocks: Vec<(Block, String)> = if matches!(
-        document,
-        Document::Ing | Document::Chiffres | Document::FaqAdm | Document::FaqEig
-    ) {
-        markdown_blocks(text)
-    } else {
-        layout_blocks(text)
-    };
+    let blocks: Vec<(Block, String)> =
+        if eig_sources::is_markup(document) { markdown_blocks(text) } else { layout_blocks(text) };
     blocks
         .iter()
         .map(|(block, paragraph)| {
@@ -742,6 +756,10 @@ fn context(
 /// (listed below) and the formulas and worked examples of the corpus's plans.
 fn logic(rule: &RuleEntry) -> String {
     let mut html = String::from("<h2>Sa logique en mots</h2>\n");
+    if matches!(rule.subject, RuleSubject::Selection | RuleSubject::Terms) {
+        after_the_calls(&mut html, rule);
+        return html;
+    }
     let Some(logic) = Corpus::embedded().logic_of(&rule.id) else {
         if rule.subject != RuleSubject::Funding {
             let _ = writeln!(
@@ -809,13 +827,43 @@ fn logic(rule: &RuleEntry) -> String {
     html
 }
 
-/// `count` and its noun, agreed: "1 formulation", "2 formulations"; "le paramètre", "les
-/// paramètres" when `count` is not written.
+/// The logic of a selection rule or a term after it: when it applies, what it is given, and
+/// what it computed in the corpus's cases that name it (the jury's ranking, the candidates'
+/// lists, the dates, the withdrawn défi), in French.
+fn after_the_calls(html: &mut String, rule: &RuleEntry) {
+    let when = if rule.subject == RuleSubject::Selection {
+        "Elle s'applique à la sélection, après les appels : les notes, le classement, l'avis ou \
+         la décision du jury sont des entrées, que l'appelant fournit ; la règle en tire le \
+         classement, les listes ou la suite donnée."
+    } else {
+        "Elle s'applique après la sélection et donne des dates : le début du contrat, \
+         l'arrivée, la réception d'un avis ou la notification d'une résiliation sont des \
+         entrées, que l'appelant fournit."
+    };
+    let _ = writeln!(html, "<p>{}. {when}</p>", escape(&rule.title));
+    let examples = Corpus::embedded().logic_of(&rule.id).map(|logic| &logic.examples);
+    match examples.filter(|examples| !examples.is_empty()) {
+        Some(examples) => {
+            html.push_str(
+                "<p>Ce qu'elle a donné dans les cas du corpus qui la nomment :</p>\n<ul>\n",
+            );
+            for example in examples {
+                let _ = writeln!(html, "<li>{}</li>", escape(example));
+            }
+            html.push_str("</ul>\n");
+        }
+        None => html.push_str("<p>Aucun cas du corpus ne l'exécute.</p>\n"),
+    }
+}
+
+/// `count` and its noun, agreed as French agrees them (0 and 1 take the singular): "0
+/// formulation", "1 formulation", "2 formulations"; "le paramètre", "les paramètres" when
+/// `count` is not written.
 fn plural(count: usize, one: &str, several: &str) -> String {
     match (count, one.starts_with("le ")) {
-        (1, true) => one.to_owned(),
+        (0 | 1, true) => one.to_owned(),
         (_, true) => several.to_owned(),
-        (1, false) => format!("1 {one}"),
+        (0 | 1, false) => format!("{count} {one}"),
         (_, false) => format!("{count} {several}"),
     }
 }
@@ -942,3 +990,6 @@ fn first_lowercase(title: &str) -> String {
     let mut chars = title.chars();
     chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
 }
+
+#[cfg(test)]
+mod tests;

@@ -84,7 +84,7 @@ pub use crate::{
     normalise::{normalise_quote, normalise_text},
     quote::{check_quote, check_quote_in_section, quote_parts},
     scan::{Attributed, Citation, Quoted, attribute, citations_in, mask_code_spans, quotes_in},
-    text::text,
+    text::{is_markup, text},
 };
 
 mod error;

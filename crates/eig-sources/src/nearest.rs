@@ -82,7 +82,9 @@ fn words(text: &str) -> BTreeSet<String> {
 /// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (or at the
 /// end), each trimmed; what follows the last cut is the last sentence. A full stop followed
 /// by a word in lower case does not cut: it ends a number or an abbreviation ("mentionnés
-/// à l'article 5.4. seront écartés").
+/// à l'article 5.4. seront écartés"). Nor does the full stop of a list's number, one or two
+/// digits after a colon or at the start of a sentence ("les éléments suivants : 1. Une
+/// fiche ;"): the item goes with its number.
 ///
 /// # Example
 /// ```
@@ -103,6 +105,7 @@ pub fn sentences(text: &str) -> Vec<String> {
         let ends = match ch {
             '!' | '?' | ';' => chars.peek().is_none_or(|c| *c == ' '),
             // « 5.4. seront », « etc. ou »: the next word in lower case goes on the sentence.
+            '.' if is_list_number(&current) => false,
             '.' => {
                 let mut ahead = chars.clone();
                 match ahead.next() {
@@ -124,6 +127,15 @@ pub fn sentences(text: &str) -> Vec<String> {
         found.push(current.trim().to_owned());
     }
     found
+}
+
+/// Whether `current`, a sentence read up to a full stop, ends with a list's number: one or
+/// two digits and the stop, at the start of the sentence or after a colon ("suivants : 1.").
+fn is_list_number(current: &str) -> bool {
+    let Some(before) = current.strip_suffix('.') else { return false };
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = before[..before.len() - digits].trim_end();
+    (1..=2).contains(&digits) && (head.is_empty() || head.ends_with(':'))
 }
 
 /// A sentence cut into pieces of at most [`LONGEST`] characters, each cut piece ending with
@@ -186,3 +198,6 @@ pub fn nearest_sentence(document: Document, locator: &str, quote: &str) -> Optio
     }
     best.map(|(_, _, sentence)| sentence)
 }
+
+#[cfg(test)]
+mod tests;

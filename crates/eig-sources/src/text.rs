@@ -46,7 +46,15 @@ pub fn text(document: Document) -> Option<&'static str> {
 }
 
 /// Whether the document's text is markup (Markdown, YAML with HTML), whose tags are dropped
-/// before comparing.
-pub(crate) fn is_markup(document: Document) -> bool {
+/// before comparing, and which a page renders from its Markdown rather than its layout.
+///
+/// # Example
+/// ```
+/// use eig_domain::Document;
+///
+/// assert!(eig_sources::is_markup(Document::Ing));
+/// assert!(!eig_sources::is_markup(Document::Aap3));
+/// ```
+pub fn is_markup(document: Document) -> bool {
     matches!(document, Document::Chiffres | Document::Ing | Document::FaqAdm | Document::FaqEig)
 }

@@ -94,6 +94,9 @@ async fn check(client: &Client, port: u16, axe: &str) -> Result<(usize, usize, u
         "regle-eig6plus.request.deadline.html",
         "texte-AAC4.html",
         "texte-ING.html",
+        // A selection rule (its logic is what the corpus's cases computed) and JURY4's text.
+        "regle-eig6.selection.candidate_grid.html",
+        "texte-JURY4.html",
     ] {
         for width in [1280, 390] {
             client.set_window_size(width, 1000).await?;

@@ -397,7 +397,7 @@ impl PromotionRules for Eig3 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: aap3("§4.4").source(),
+            source: crate::rules::selection::EIG3_GRID.source.source(),
         })
     }
 }

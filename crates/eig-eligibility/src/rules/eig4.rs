@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use eig_domain::{
-    Commitment, Document, FundingRoute, Promotion, PromotionFacts, Source, Sourced, StudyLevel,
+    Commitment, Document, FundingRoute, Promotion, PromotionFacts, Sourced, StudyLevel,
     TalentProfile,
 };
 
@@ -417,10 +417,10 @@ impl PromotionRules for Eig4 {
             ],
             scale: Some(Sourced::new(
                 ScoreScale { min: 1, max: 4 },
-                Source::new(Document::Jury4, "« Le jour J », 3)"),
+                crate::rules::selection::EIG4_SCALE.source.source(),
             )),
             equal_weights_stated: false,
-            source: aap4("§5.5").source(),
+            source: crate::rules::selection::EIG4_GRID.source.source(),
         })
     }
 }

@@ -425,7 +425,7 @@ impl PromotionRules for Eig5 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: aap5("§5.5").source(),
+            source: crate::rules::selection::EIG5_GRID.source.source(),
         })
     }
 }

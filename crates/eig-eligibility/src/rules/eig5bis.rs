@@ -18,7 +18,7 @@ static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig6.facts(
 
 /// « La clôture de l’appel à manifestation d’intérêt aura lieu le 4 mai 2022 à 23 h 59 (heure
 /// de Paris). » (AMI5bis art. 4)
-static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
+pub(crate) static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
     let at = NaiveDate::from_ymd_opt(2022, 5, 4)
         .and_then(|day| day.and_hms_opt(23, 59, 0))
         .map(|at: NaiveDateTime| ParisDeadline::from_paris(at));

@@ -479,7 +479,7 @@ impl PromotionRules for Eig6 {
             ],
             scale: None,
             equal_weights_stated: true,
-            source: aap6("§5.5").source(),
+            source: crate::rules::selection::EIG6_GRID.source.source(),
         })
     }
 }

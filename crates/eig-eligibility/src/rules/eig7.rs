@@ -306,7 +306,7 @@ impl PromotionRules for Eig7 {
             ],
             scale: None,
             equal_weights_stated: false,
-            source: reg7("§3.7").source(),
+            source: crate::rules::selection::EIG7_GRID.source.source(),
         })
     }
 }

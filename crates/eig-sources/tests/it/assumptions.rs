@@ -17,16 +17,7 @@ use crate::corpus::root;
 /// (`select_laureates`, `rank_candidates`, `eig7_contract_terms`, `convention_termination`,
 /// and `eig_campaign::run` for the jury's withdrawals).
 fn known_rules() -> BTreeSet<String> {
-    let mut known: BTreeSet<String> = [
-        "select_laureates",
-        "rank_candidates",
-        "eig7_contract_terms",
-        "convention_termination",
-        "eig_campaign::run",
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
+    let mut known = BTreeSet::new();
     known.extend(eig_eligibility::eig5bis_rule_ids().iter().map(|id| (*id).to_owned()));
     known.extend(eig_eligibility::prolongation_rule_ids().iter().map(|id| (*id).to_owned()));
     for promotion in Promotion::ALL {
@@ -34,6 +25,7 @@ fn known_rules() -> BTreeSet<String> {
             known.extend(set.dossier_rule_ids().iter().map(|id| (*id).to_owned()));
             known.extend(set.candidate_rule_ids().iter().map(|id| (*id).to_owned()));
         }
+        known.extend(eig_eligibility::selection_rule_ids(promotion).into_iter().map(str::to_owned));
     }
     known.extend(eig_funding::RuleId::ALL.iter().map(|id| id.as_str().to_owned()));
     known
