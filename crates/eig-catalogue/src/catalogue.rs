@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use eig_domain::{Closing, Promotion, PromotionFacts, Source, Sourced, Window};
-use eig_eligibility::RuleDefinition;
+use eig_eligibility::{RuleDefinition, Value};
 use eig_funding::{ParameterId, RuleId, official_parameter};
 use serde::Serialize;
 
@@ -71,13 +71,44 @@ pub struct Cited {
 pub struct RuleParameter {
     /// The name, as the trace or the funding table writes it.
     pub name: String,
-    /// The values, as a person reads them: for an eligibility rule, every value the
-    /// corpus's runs recorded; for a funding rule, the official value of the promotion.
+    /// The values, as a person reads them (`oui` and `non` for a yes/no parameter): for an
+    /// eligibility rule, the value its definition declares, which every run of the rule
+    /// applies (`eig_eligibility::RuleDefinition::parameters`; the parameters a run computes
+    /// from the input, such as the last day of a delay counted from a notification, are not
+    /// listed); for a funding rule, the official value of the promotion.
     pub values: Vec<String>,
     /// Where the value is stated: the funding parameter's own source, or the rule's.
     pub source: Source,
     /// The sentence stating it, for a funding parameter.
     pub quote: Option<String>,
+}
+
+impl RuleParameter {
+    /// The French name of the parameter: the funding parameter's
+    /// (`eig_funding::ParameterId::french`), or the eligibility parameter's label
+    /// (`eig_eligibility::parameter_label`).
+    ///
+    /// # Example
+    /// ```
+    /// use eig_catalogue::{Corpus, Register, catalogue};
+    /// use eig_domain::Promotion;
+    ///
+    /// let eig2 = catalogue(Some(Promotion::Eig2), None, &Corpus::default(), Register::embedded());
+    /// let team = eig2.promotions[0].rules.iter().find(|r| r.id == "eig2.defi.team_size").unwrap();
+    /// assert_eq!(team.parameters[2].french_name(), "exception possible");
+    /// assert_eq!(team.parameters[2].values, ["oui"]);
+    /// ```
+    pub fn french_name(&self) -> &str {
+        parameter_french(&self.name)
+    }
+}
+
+/// The French name of the parameter `name` (see [`RuleParameter::french_name`]).
+pub(crate) fn parameter_french(name: &str) -> &str {
+    match ParameterId::ALL.iter().find(|id| id.as_str() == name) {
+        Some(id) => id.french(),
+        None => eig_eligibility::parameter_label(name),
+    }
 }
 
 /// One rule of one promotion.
@@ -373,6 +404,17 @@ pub fn promotion_rules(
     PromotionRules { promotion, calls: calls(&promotion.facts()), rules, note }
 }
 
+/// A parameter's value as a person reads it.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Bool(true) => "oui".to_owned(),
+        Value::Bool(false) => "non".to_owned(),
+        Value::Count(count) => count.to_string(),
+        Value::Text(text) => text.to_string(),
+        _ => "non fourni".to_owned(),
+    }
+}
+
 /// The id without its promotion: `eig3.host.kind` → `host.kind`; `eig5bis.…` and
 /// `eig6plus.…` and `funding.…` are kept whole.
 pub(crate) fn family(id: &str) -> String {
@@ -395,13 +437,12 @@ fn eligibility_entry(
     corpus: &Corpus,
     register: &Register,
 ) -> RuleEntry {
-    let parameters = corpus
-        .parameters_of(definition.id)
-        .into_iter()
-        .flatten()
-        .map(|(name, values)| RuleParameter {
-            name: name.clone(),
-            values: values.iter().cloned().collect(),
+    let parameters = definition
+        .parameters
+        .iter()
+        .map(|parameter| RuleParameter {
+            name: parameter.name.to_owned(),
+            values: vec![value_text(&parameter.value)],
             source: definition.source.clone(),
             quote: None,
         })

@@ -7,7 +7,7 @@ use std::{
 
 use eig_cases::{CaseInput, is_case_file, read_cases};
 use eig_domain::Promotion;
-use eig_eligibility::{Decision, RuleResult, TraceEntry, Value};
+use eig_eligibility::{Decision, RuleResult, TraceEntry};
 use serde::Serialize;
 
 mod embedded {
@@ -40,7 +40,7 @@ pub struct CorpusCase {
     pub promotion: Option<Promotion>,
 }
 
-/// The rule cases, and the parameters each eligibility rule showed in their traces.
+/// The rule cases, and what their runs show of each rule's logic.
 ///
 /// # Example
 /// ```
@@ -54,8 +54,6 @@ pub struct CorpusCase {
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     cases: Vec<CorpusCase>,
-    /// rule id → parameter name → the values its runs recorded.
-    parameters: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
     /// rule id → what its runs showed of its logic.
     logic: BTreeMap<String, RuleLogic>,
     /// (funding rule id, promotion) → what the funding cases' plans showed of its logic.
@@ -161,12 +159,6 @@ impl Corpus {
     /// ```
     pub fn cases_of_promotion(&self, rule: &str, promotion: Promotion) -> Vec<&CorpusCase> {
         self.cases_of(rule).into_iter().filter(|case| case.promotion == Some(promotion)).collect()
-    }
-
-    /// The parameters `rule` recorded in the traces of the corpus's eligibility cases: each
-    /// name with the values seen.
-    pub(crate) fn parameters_of(&self, rule: &str) -> Option<&BTreeMap<String, BTreeSet<String>>> {
-        self.parameters.get(rule)
     }
 
     /// What the corpus's runs show of `rule`'s logic (eligibility rules only: dossier,
@@ -305,7 +297,7 @@ impl Corpus {
         }
     }
 
-    /// Runs an eligibility input and keeps the parameters of its trace.
+    /// Runs an eligibility input and keeps what its trace shows of each rule's logic.
     fn observe(&mut self, input: &CaseInput) {
         if let CaseInput::Funding(input, scenario) = input {
             self.observe_funding(input, scenario);
@@ -319,7 +311,7 @@ impl Corpus {
             _ => return,
         };
         if let Ok(Decision { trace, .. }) = decision {
-            for TraceEntry { rule, parameters, facts, result, .. } in trace {
+            for TraceEntry { rule, facts, result, .. } in trace {
                 let logic = self.logic.entry(rule.to_owned()).or_default();
                 for fact in &facts {
                     logic.reads.insert(eig_eligibility::input_label(fact.name).to_owned());
@@ -335,12 +327,6 @@ impl Corpus {
                         }
                     }
                     _ => {}
-                }
-                let seen = self.parameters.entry(rule.to_owned()).or_default();
-                for parameter in parameters {
-                    seen.entry(parameter.name.to_owned())
-                        .or_default()
-                        .insert(value_text(&parameter.value));
                 }
             }
         }
@@ -370,17 +356,6 @@ fn promotion_of(input: &CaseInput) -> Option<Promotion> {
         CaseInput::Calendar(calendar) => calendar.funding.promotion,
         _ => return None,
     })
-}
-
-/// A trace value as a person reads it.
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::Bool(true) => "oui".to_owned(),
-        Value::Bool(false) => "non".to_owned(),
-        Value::Count(count) => count.to_string(),
-        Value::Text(text) => text.to_string(),
-        _ => "non fourni".to_owned(),
-    }
 }
 
 /// The register of interpretations embedded with the corpus (`docs/rules/assumptions.md`;

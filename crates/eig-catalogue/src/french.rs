@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::{
     Catalogue, RuleEntry, RulesDiff,
-    catalogue::Call,
+    catalogue::{Call, parameter_french},
     diff::{CitedValue, RuleSide, closing_french},
 };
 
@@ -99,7 +99,7 @@ fn rule_french(out: &mut String, rule: &RuleEntry) {
         let _ = writeln!(
             out,
             "  Paramètre {} : {} ({})",
-            parameter.name,
+            parameter.french_name(),
             parameter.values.join(" ; "),
             parameter.source
         );
@@ -203,7 +203,7 @@ fn side(out: &mut String, promotion: &str, rule: &RuleSide) {
     }
     out.push('\n');
     for (name, values) in &rule.parameters {
-        let _ = writeln!(out, "    {name} = {}", values.join(" ; "));
+        let _ = writeln!(out, "    {} = {}", parameter_french(name), values.join(" ; "));
     }
 }
 

@@ -4,11 +4,20 @@
 
 use eig_domain::Promotion;
 
-use crate::{
-    prolongation::prolongation_rules,
-    rules::{RuleDefinition, eig5bis_rules, rule_set},
-    selection_rules::{selection_rules, terms_rules},
+use crate::rules::{
+    Rule, RuleDefinition, RuleSet, eig5bis_static_rules, rule_set,
+    selection::{selection, terms},
 };
+
+/// Every rule the crate defines, as constants, in the order of [`rule_definitions`]: a new
+/// family of rules joins here, and both functions below list it.
+fn every_rule() -> impl Iterator<Item = &'static Rule> {
+    let promotions = Promotion::ALL.into_iter().flat_map(|promotion| {
+        let calls = rule_set(promotion).into_iter().flat_map(RuleSet::rules);
+        calls.chain(selection(promotion)).chain(terms(promotion))
+    });
+    eig5bis_static_rules().iter().chain(crate::prolongation::RULES).chain(promotions)
+}
 
 /// Every rule the crate defines: AMI 5 bis's, the EIG6+ prolongations', then each promotion's
 /// dossier and candidate rules, selection rules and terms, in that order (a rule id appears
@@ -22,20 +31,11 @@ use crate::{
 /// assert!(rules.iter().any(|rule| rule.id == "eig4.selection.grid"));
 /// ```
 pub fn rule_definitions() -> Vec<RuleDefinition> {
-    let mut definitions = eig5bis_rules();
-    definitions.extend(prolongation_rules());
-    for promotion in Promotion::ALL {
-        if let Ok(rules) = rule_set(promotion) {
-            definitions.extend(rules.dossier_rules());
-            definitions.extend(rules.candidate_rules());
-        }
-        definitions.extend(selection_rules(promotion));
-        definitions.extend(terms_rules(promotion));
-    }
-    definitions
+    every_rule().map(Rule::definition).collect()
 }
 
-/// The definition of the rule `id`, whichever promotion or call it belongs to.
+/// The definition of the rule `id`, whichever promotion or call it belongs to (only that
+/// rule's definition is built).
 ///
 /// # Example
 /// ```
@@ -44,5 +44,5 @@ pub fn rule_definitions() -> Vec<RuleDefinition> {
 /// assert!(eig_eligibility::rule_definition("funding.no_such_rule").is_none());
 /// ```
 pub fn rule_definition(id: &str) -> Option<RuleDefinition> {
-    rule_definitions().into_iter().find(|rule| rule.id == id)
+    every_rule().find(|rule| rule.id == id).map(Rule::definition)
 }

@@ -99,7 +99,7 @@ pub fn parameter_label(name: &str) -> &str {
         "direct_funding" => "financement direct",
         "precedence" => "priorité des exceptions",
         "exception_allowed" => "exception possible",
-        "exception" => "exception",
+        "exception" => "exception admise",
         "phases" => "phases admises",
         "route" => "voie",
         "channel" => "canal de l'appel",
@@ -118,6 +118,7 @@ pub fn parameter_label(name: &str) -> &str {
         "covers_from" => "couverture à partir du",
         "covers_until" => "couverture jusqu'au",
         "time_zone_read" => "fuseau horaire",
+        "pay" => "rémunération",
         other => other,
     }
 }

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::EligibilityError,
     grid::{Criterion, ScoringGrid},
-    outcome::{Decision, Outcome, Reason, Subject},
-    rules::{Cite, Evaluation, Rule, Run, common, outcome_of, readable_instant},
+    outcome::{Decision, Fact, Outcome, Reason, Subject},
+    rules::{Cite, Evaluation, Parameters, Rule, Run, common, outcome_of, readable_instant},
 };
 
 /// A request for the co-financing of prolongations (AAC6+), as a host files it.
@@ -92,33 +92,40 @@ const DEADLINE: Rule = Rule {
     title: "Dossier déposé avant le 29 mars 2023 à 23h59 (heure de Paris)",
     source: aac6plus("§3.3"),
     quote: "Les dossiers doivent être déposés sous forme électronique, impérativement avant la clôture de l’appel à candidatures, la date et l’heure de réception faisant foi : mercredi 29 mars 2023 à 23h59 (heure de Paris).",
+    parameters: Parameters::declared(|| {
+        CLOSING.map(common::closing_parameters).unwrap_or_default()
+    }),
 };
 const LAUREATE: Rule = Rule {
     id: "eig6plus.host.eig6_laureate",
     title: "Administration lauréate de l'appel à projets EIG 6",
     source: aac6plus("§2.1"),
     quote: "Sont éligibles à solliciter la prolongation du cofinancement les administrations lauréates de l’appel à projets EIG 6 qui :",
+    parameters: Parameters::NONE,
 };
 const TITRE2: Rule = Rule {
     id: "eig6plus.host.titre2_programme",
     title: "Programme budgétaire pouvant recevoir des crédits de titre 2 par décret de transfert",
     source: aac6plus("§2.1"),
     quote: "Disposent d’un programme budgétaire permettant à la DINUM de leur verser des crédits en titre 2 par l’intermédiaire d’un décret de transfert en gestion, que ce soit directement ou indirectement, via leur administration centrale de tutelle, le cas échéant.",
+    parameters: Parameters::declared(titre2_parameters),
 };
 const CONTINUOUS: Rule = Rule {
     id: "eig6plus.contract.continuous_until_29_december",
     title: "Prolongation après le 11 juillet 2023, sans discontinuité au moins jusqu'au 29 décembre 2023",
     source: aac6plus("§2.1"),
     quote: "Prolongent les EIG via un dispositif contractuel après le 11 juillet 2023",
+    parameters: Parameters::declared(continuous_parameters),
 };
 const SAME_PAY: Rule = Rule {
     id: "eig6plus.contract.same_pay",
     title: "Mêmes conditions de rémunération que les contrats EIG initiaux",
     source: aac6plus("§2.1"),
     quote: "dans les mêmes conditions de rémunération que les contrats EIG initiaux (3.500 euros nets par mois pour les EIG ayant jusqu’à 5 années d’expérience inclus ou 4.000 euros nets par mois pour les profils au-delà de 5 ans d’expérience)",
+    parameters: Parameters::declared(same_pay_parameters),
 };
 
-rules_and_ids!(RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
+rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, LAUREATE, TITRE2, CONTINUOUS, SAME_PAY]);
 
 /// « mercredi 29 mars 2023 à 23h59 (heure de Paris) » (AAC6+ §3.3).
 pub(crate) static CLOSING: LazyLock<Option<Closing>> = LazyLock::new(|| {
@@ -241,13 +248,11 @@ pub fn evaluate_prolongation_by_talent(
     };
     evaluation.record(
         &TITRE2,
-        titre2
-            .fact("titre2_programme", request.titre2_programme)
-            .parameter("route", "directement ou via l'administration centrale de tutelle"),
+        titre2.fact("titre2_programme", request.titre2_programme).parameters(titre2_parameters()),
     );
     if request.contracts.is_empty() {
-        evaluation.record(&CONTINUOUS, continuous_parameters(no_contract()));
-        evaluation.record(&SAME_PAY, same_pay_parameters(no_contract()));
+        evaluation.record(&CONTINUOUS, no_contract().parameters(continuous_parameters()));
+        evaluation.record(&SAME_PAY, no_contract().parameters(same_pay_parameters()));
     }
     for contract in &request.contracts {
         evaluation.record(&CONTINUOUS, continuous(contract));
@@ -300,18 +305,25 @@ fn no_contract() -> Run {
     Run::missing(vec!["contracts"]).fact("contracts.len", 0_u64)
 }
 
+/// The parameters of the titre 2 rule: how the credits reach the host.
+fn titre2_parameters() -> Vec<Fact> {
+    vec![Fact::new("route", "directement ou via l'administration centrale de tutelle")]
+}
+
 /// The parameters of the continuity rule.
-fn continuous_parameters(run: Run) -> Run {
-    run.parameter("covers_from", "12/07/2023 (au plus tard)")
-        .parameter("covers_until", "29/12/2023 (au moins)")
+fn continuous_parameters() -> Vec<Fact> {
+    vec![
+        Fact::new("covers_from", "12/07/2023 (au plus tard)"),
+        Fact::new("covers_until", "29/12/2023 (au moins)"),
+    ]
 }
 
 /// The parameters of the pay rule.
-fn same_pay_parameters(run: Run) -> Run {
-    run.parameter(
+fn same_pay_parameters() -> Vec<Fact> {
+    vec![Fact::new(
         "pay",
         "3 500 € nets par mois jusqu'à 5 années d'expérience incluses, 4 000 € au-delà",
-    )
+    )]
 }
 
 /// The contract covers 12 July to 29 December 2023 without a break.
@@ -345,12 +357,11 @@ fn continuous(contract: &ProlongedContract) -> Run {
         _ => Run::missing(vec!["contracts"]),
     };
     let day = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
-    continuous_parameters(
-        run.fact("contracts[].talent", contract.talent.to_string())
-            .fact("contracts[].starts_on", day(contract.starts_on))
-            .fact("contracts[].ends_on", day(contract.ends_on))
-            .fact("contracts[].without_break", contract.without_break),
-    )
+    run.fact("contracts[].talent", contract.talent.to_string())
+        .fact("contracts[].starts_on", day(contract.starts_on))
+        .fact("contracts[].ends_on", day(contract.ends_on))
+        .fact("contracts[].without_break", contract.without_break)
+        .parameters(continuous_parameters())
 }
 
 /// The contract keeps the initial pay.
@@ -362,10 +373,9 @@ fn same_pay(contract: &ProlongedContract) -> Run {
             talents: vec![contract.talent.to_string()],
         }),
     };
-    same_pay_parameters(
-        run.fact("contracts[].talent", contract.talent.to_string())
-            .fact("contracts[].same_pay", contract.same_pay),
-    )
+    run.fact("contracts[].talent", contract.talent.to_string())
+        .fact("contracts[].same_pay", contract.same_pay)
+        .parameters(same_pay_parameters())
 }
 
 /// The decision on a prolongation request, talent by talent: the co-financing is « 20 000

@@ -152,6 +152,11 @@ impl RuleSet {
         self.rules.candidate_rules().iter().map(Rule::definition).collect()
     }
 
+    /// The dossier rules, then the candidate rules, as defined.
+    pub(crate) fn rules(self) -> impl Iterator<Item = &'static Rule> {
+        self.rules.dossier_rules().iter().chain(self.rules.candidate_rules())
+    }
+
     /// Decides a défi dossier.
     ///
     /// # Errors
@@ -368,6 +373,11 @@ pub fn eig5bis_rules() -> Vec<RuleDefinition> {
     eig5bis::RULES.iter().map(Rule::definition).collect()
 }
 
+/// The AMI Promotion 5 bis rules, as defined.
+pub(crate) fn eig5bis_static_rules() -> &'static [Rule] {
+    eig5bis::RULES
+}
+
 /// Refuses an instant whose local time cannot be represented in its own offset or in Paris
 /// time (chrono panics when asked for such a local time; Paris is never 3 hours or more from
 /// UTC).
@@ -414,14 +424,15 @@ pub(crate) trait PromotionRules: std::fmt::Debug + Send + Sync {
     fn scoring_grid(&self) -> Result<ScoringGrid, EligibilityError>;
 }
 
-/// A rule's identity: stable id, French title, source, and the sentence of the source it
-/// models (verbatim; `eig-sources` checks it).
+/// A rule's identity: stable id, French title, source, the sentence of the source it
+/// models (verbatim; `eig-sources` checks it), and its parameters.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rule {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
     pub(crate) source: Cite,
     pub(crate) quote: &'static str,
+    pub(crate) parameters: Parameters,
 }
 
 impl Rule {
@@ -431,7 +442,41 @@ impl Rule {
             title: self.title,
             source: self.source.source(),
             quote: self.quote,
+            parameters: (self.parameters.declared)(),
+            computed_parameters: self.parameters.computed.to_vec(),
         }
+    }
+}
+
+/// What a rule's definition says of its parameters: the ones whose values do not depend on
+/// the input, built by the same function that the rule's run uses to record them (so that
+/// the definition and the trace cannot differ: `tests/it/parameters.rs` runs the corpus to
+/// check it), and the names of the ones the run computes from the input.
+///
+/// A new rule declares its parameters as `Parameters::declared(|| common::x_parameters(…))`,
+/// adds `.computed(&["name", …])` when its run computes some from the input, or takes
+/// [`Parameters::NONE`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Parameters {
+    /// The parameters that do not depend on the input, in the order the trace records them.
+    pub(crate) declared: fn() -> Vec<Fact>,
+    /// The names of the parameters the run computes from the input (a day read in the
+    /// input, a reading the caller chooses): not declared.
+    pub(crate) computed: &'static [&'static str],
+}
+
+impl Parameters {
+    /// A rule that applies no parameter.
+    pub(crate) const NONE: Parameters = Parameters { declared: Vec::new, computed: &[] };
+
+    /// A rule whose parameters are `declared`'s.
+    pub(crate) const fn declared(declared: fn() -> Vec<Fact>) -> Parameters {
+        Parameters { declared, computed: &[] }
+    }
+
+    /// The same, with the names of the parameters the run computes from the input.
+    pub(crate) const fn computed(self, computed: &'static [&'static str]) -> Parameters {
+        Parameters { declared: self.declared, computed }
     }
 }
 
@@ -444,13 +489,20 @@ impl Rule {
 /// # Example
 /// ```
 /// use eig_domain::Promotion;
-/// use eig_eligibility::rule_set;
+/// use eig_eligibility::{Value, rule_set};
 ///
 /// let rules = rule_set(Promotion::Eig3)?.dossier_rules();
 /// let deadline = &rules[0];
 /// assert_eq!(deadline.id, "eig3.dossier.deadline");
 /// assert_eq!(deadline.source.to_string(), "AAP3 §4.2");
 /// assert!(deadline.quote.contains("vendredi 15 juin 2018 à 17h00"));
+/// let closes = deadline.parameters.iter().find(|p| p.name == "closes_at_utc").unwrap();
+/// assert_eq!(closes.value, Value::Text("2018-06-15T15:00:00+00:00".into()));
+///
+/// let rules = rule_set(Promotion::Eig6)?.candidate_rules();
+/// let acceptance = rules.iter().find(|r| r.id == "eig6.candidate.acceptance").unwrap();
+/// assert_eq!(acceptance.parameters[0].value, Value::Count(15));
+/// assert!(acceptance.computed_parameters.contains(&"last_day_on"));
 /// # Ok::<(), eig_eligibility::EligibilityError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -466,6 +518,16 @@ pub struct RuleDefinition {
     /// The sentence of that text the rule models, verbatim (an elision `…` or `[…]` only
     /// between two verbatim parts).
     pub quote: &'static str,
+    /// The parameters the rule applies whatever the input (bounds, closing instants, lists
+    /// admitted, the conditions under which it applies), each with its value: the same
+    /// names and values the trace's [`TraceEntry::parameters`](crate::TraceEntry) records
+    /// when the rule runs, built by the same code. A run may record fewer of them (a rule
+    /// that lacks an input may stop before its last bound).
+    pub parameters: Vec<Fact>,
+    /// The names of the parameters the rule's run computes from the input, which no
+    /// definition can give a value (the moment a status is judged at, the last day of a
+    /// delay counted from a notification, a reading the caller chooses).
+    pub computed_parameters: Vec<&'static str>,
 }
 
 /// A citation that can live in a constant: a document and a locator in it.
@@ -510,6 +572,12 @@ impl Run {
 
     pub(crate) fn parameter(mut self, name: &'static str, value: impl Into<crate::Value>) -> Run {
         self.parameters.push(Fact::new(name, value));
+        self
+    }
+
+    /// Records the parameters a rule declares (`Parameters::declared`'s function).
+    pub(crate) fn parameters(mut self, parameters: Vec<Fact>) -> Run {
+        self.parameters.extend(parameters);
         self
     }
 }

@@ -914,7 +914,8 @@ fn rule_page(
         for parameter in &rule.parameters {
             let _ = writeln!(
                 body,
-                "<li><code>{}</code> : {} ({})</li>",
+                "<li>{} (<code>{}</code>) : {} ({})</li>",
+                escape(parameter.french_name()),
                 escape(&parameter.name),
                 escape(&parameter.values.join(" ; ")),
                 escape(&parameter.source.to_string())

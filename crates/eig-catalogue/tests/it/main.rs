@@ -110,6 +110,61 @@ fn funding_rules_carry_their_parameters() {
     );
 }
 
+/// An eligibility rule's parameters come from its definition, not from the corpus: a
+/// catalogue built from an empty corpus (an embedder's, or the crate built from its package)
+/// shows them, with the values the runs apply, as a person reads them.
+#[test]
+fn eligibility_rules_carry_their_parameters_without_a_corpus() {
+    for empty in [Corpus::default(), Corpus::from_files([])] {
+        assert!(empty.is_empty());
+        let all = catalogue(None, None, &empty, Register::embedded());
+        let embedded = catalogue(None, None, Corpus::embedded(), Register::embedded());
+        for (promotion, with_cases) in all.promotions.iter().zip(&embedded.promotions) {
+            for (rule, with_cases) in promotion.rules.iter().zip(&with_cases.rules) {
+                assert_eq!(rule.id, with_cases.id);
+                assert!(rule.cases.is_empty(), "{}: a case without a corpus", rule.id);
+                assert_eq!(rule.parameters, with_cases.parameters, "{}", rule.id);
+            }
+        }
+        let eig2 = all.promotions.iter().find(|p| p.promotion == Promotion::Eig2).unwrap();
+        let team = eig2.rules.iter().find(|rule| rule.id == "eig2.defi.team_size").unwrap();
+        // AAC2: two or three talents, an exception possible; a yes reads 'oui'.
+        let values: Vec<(&str, String)> =
+            team.parameters.iter().map(|p| (p.name.as_str(), p.values.join(" ; "))).collect();
+        assert_eq!(
+            values,
+            [
+                ("min", "2".to_owned()),
+                ("max", "3".to_owned()),
+                ("exception_allowed", "oui".to_owned())
+            ]
+        );
+        assert!(team.parameters.iter().all(|p| p.source == team.source.source));
+        let eig7 = all.promotions.iter().find(|p| p.promotion == Promotion::Eig7).unwrap();
+        let channel = eig7.rules.iter().find(|rule| rule.id == "eig7.candidate.channel").unwrap();
+        assert_eq!(channel.parameters[0].name, "channel");
+        assert_eq!(channel.parameters[0].values, ["plateforme Démarches simplifiées (aac-eig7)"]);
+    }
+}
+
+/// Every eligibility rule's catalogued parameters are its definition's, one value each.
+#[test]
+fn eligibility_parameters_are_the_definitions() {
+    let all = catalogue(None, None, Corpus::embedded(), Register::embedded());
+    let mut seen = 0;
+    for promotion in &all.promotions {
+        for rule in promotion.rules.iter().filter(|rule| rule.subject != RuleSubject::Funding) {
+            let definition = eig_eligibility::rule_definition(&rule.id).unwrap();
+            let names: Vec<&str> = rule.parameters.iter().map(|p| p.name.as_str()).collect();
+            let declared: Vec<&str> = definition.parameters.iter().map(|p| p.name).collect();
+            assert_eq!(names, declared, "{}", rule.id);
+            assert!(rule.parameters.iter().all(|p| p.values.len() == 1), "{}", rule.id);
+            seen += rule.parameters.len();
+        }
+    }
+    assert!(seen > 100, "{seen} parameters");
+}
+
 /// The calls open on a day, from the calendars; the rules are those of what they receive.
 #[test]
 fn calls_open_on_a_day() {

@@ -20,7 +20,7 @@ use crate::{
         AcceptanceLastDay, CandidateApplication, Choice, CoachException, DefiDossier,
         FundingDeclaration,
     },
-    outcome::Reason,
+    outcome::{Fact, Reason},
     rules::Run,
 };
 
@@ -68,8 +68,16 @@ pub(crate) fn deadline_time_zone_not_stated(
     submitted_at: Option<DateTime<FixedOffset>>,
 ) -> Run {
     let mut run = deadline_of(closing, submitted_at, RECEIVED);
+    run.parameters = closing_parameters_time_zone_not_stated(closing);
+    run
+}
+
+/// The parameters of [`deadline_time_zone_not_stated`]: [`closing_parameters`], the closing
+/// written without a time zone, and the reading taken.
+pub(crate) fn closing_parameters_time_zone_not_stated(closing: Closing) -> Vec<Fact> {
+    let mut parameters = closing_parameters(closing);
     if let Closing::Deadline { deadline } = closing {
-        for parameter in &mut run.parameters {
+        for parameter in &mut parameters {
             if parameter.name == "closes" {
                 parameter.value = crate::Value::from(format!(
                     "{} (fuseau horaire non précisé par le texte)",
@@ -77,9 +85,9 @@ pub(crate) fn deadline_time_zone_not_stated(
                 ));
             }
         }
-        run = run.parameter(TIME_ZONE_READ, TIME_ZONE_READING);
+        parameters.push(Fact::new(TIME_ZONE_READ, TIME_ZONE_READING));
     }
-    run
+    parameters
 }
 
 /// The name of the parameter that says a closing's time zone is a reading, not the text's.
@@ -136,13 +144,37 @@ fn deadline_of(
         Some(at) => run.fact(names.input, at.to_rfc3339()).fact(names.paris, paris_seconds(at)),
         None => run.fact(names.input, None::<bool>),
     };
-    let run = run.parameter("closes", closing_text(closing));
-    match closing.instant() {
-        Some(instant) => run
-            .parameter("closes_at_utc", instant.to_rfc3339())
-            .parameter("boundary", "strictement avant l'instant de clôture"),
-        None => run,
+    run.parameters(closing_parameters(closing))
+}
+
+/// [`window_parameters`] for a window whose closing states no time zone
+/// ([`deadline_time_zone_not_stated`]).
+pub(crate) fn window_parameters_time_zone_not_stated(
+    window: Option<&eig_domain::Sourced<eig_domain::Window>>,
+) -> Vec<Fact> {
+    window
+        .map(|window| closing_parameters_time_zone_not_stated(window.value.closes))
+        .unwrap_or_default()
+}
+
+/// The parameters of a deadline rule ([`deadline`], [`choices_deadline`]): the closing as
+/// stated, and its instant and boundary when it has one.
+pub(crate) fn closing_parameters(closing: Closing) -> Vec<Fact> {
+    let mut parameters = vec![Fact::new("closes", closing_text(closing))];
+    if let Some(instant) = closing.instant() {
+        parameters.push(Fact::new("closes_at_utc", instant.to_rfc3339()));
+        parameters.push(Fact::new("boundary", "strictement avant l'instant de clôture"));
     }
+    parameters
+}
+
+/// The parameters of the deadline rule of a promotion's window (`PromotionFacts`'
+/// `call_for_defis`, `call_for_candidates`, `choice_window`): none when the promotion has no
+/// such window (the rule is then not run).
+pub(crate) fn window_parameters(
+    window: Option<&eig_domain::Sourced<eig_domain::Window>>,
+) -> Vec<Fact> {
+    window.map(|window| closing_parameters(window.value.closes)).unwrap_or_default()
 }
 
 /// The first instant of the Paris day after `day`.
@@ -168,7 +200,13 @@ pub(crate) fn host_kind(
     let kind = dossier.defi.hosts.operational.kind;
     let ok = admitted.iter().any(|admitted| same_kind(*admitted, kind));
     let run = if ok { Run::satisfied() } else { Run::failed(Reason::HostKindNotAdmitted { kind }) };
-    run.fact("defi.hosts.operational.kind", kind.french()).parameter("admitted", admitted_text)
+    run.fact("defi.hosts.operational.kind", kind.french())
+        .parameters(host_kind_parameters(admitted_text))
+}
+
+/// The parameters of [`host_kind`].
+pub(crate) fn host_kind_parameters(admitted_text: &'static str) -> Vec<Fact> {
+    vec![Fact::new("admitted", admitted_text)]
 }
 
 /// Kinds compared without their payload (every level of collectivité is one kind).
@@ -308,15 +346,26 @@ pub(crate) fn team_size(team: &[Seat], bounds: TeamBounds, exception: Option<boo
     } else {
         Run::failed(Reason::TeamSizeOutOfBounds { size, min: bounds.min, max: bounds.max })
     };
-    let run = run
-        .fact("defi.team.len", size)
-        .parameter("min", u64::from(bounds.min))
-        .parameter("max", u64::from(bounds.max));
+    let run = run.fact("defi.team.len", size).parameters(team_size_parameters(bounds));
+    if bounds.exceptions_allowed { run.fact("team_exception_granted", exception) } else { run }
+}
+
+/// The parameters of [`team_size`]: its bounds, and whether an exception may be granted.
+pub(crate) fn team_size_parameters(bounds: TeamBounds) -> Vec<Fact> {
+    let mut parameters =
+        vec![Fact::new("min", u64::from(bounds.min)), Fact::new("max", u64::from(bounds.max))];
     if bounds.exceptions_allowed {
-        run.fact("team_exception_granted", exception).parameter("exception_allowed", true)
-    } else {
-        run
+        parameters.push(Fact::new("exception_allowed", true));
     }
+    parameters
+}
+
+/// The parameters of a promotion's [`team_size`] rule: none when the promotion states no
+/// bounds (the rule is then not run).
+pub(crate) fn team_bounds_parameters(
+    bounds: Option<&eig_domain::Sourced<TeamBounds>>,
+) -> Vec<Fact> {
+    bounds.map(|bounds| team_size_parameters(bounds.value)).unwrap_or_default()
 }
 
 /// Every seat's profile among the promotion's profiles.
@@ -330,7 +379,12 @@ pub(crate) fn profiles(team: &[Seat], sought: &[TalentProfile], sought_text: &'s
     };
     let requested: BTreeSet<&str> = team.iter().map(|seat| seat.profile.french()).collect();
     run.fact("defi.team.profiles", requested.into_iter().collect::<Vec<_>>().join(", "))
-        .parameter("sought", sought_text)
+        .parameters(profiles_parameters(sought_text))
+}
+
+/// The parameters of [`profiles`].
+pub(crate) fn profiles_parameters(sought_text: &'static str) -> Vec<Fact> {
+    vec![Fact::new("sought", sought_text)]
 }
 
 /// The two families of support roles (the calls renamed them: mentor opérationnel → porteur
@@ -365,14 +419,19 @@ impl RoleFamily {
     }
 }
 
+/// A rule on the people of a role family: its family, the role's name, the least number and
+/// the most (when bounded).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SupportBounds {
+    pub(crate) family: RoleFamily,
+    pub(crate) role: &'static str,
+    pub(crate) min: u8,
+    pub(crate) max: Option<u8>,
+}
+
 /// Between `min` and `max` (when bounded) people of a role family.
-pub(crate) fn support(
-    support: &[SupportRole],
-    family: RoleFamily,
-    role: &'static str,
-    min: u8,
-    max: Option<u8>,
-) -> Run {
+pub(crate) fn support(support: &[SupportRole], bounds: SupportBounds) -> Run {
+    let SupportBounds { family, role, min, max } = bounds;
     let found = support.iter().filter(|r| family.contains(**r)).count() as u64;
     let ok = found >= u64::from(min) && max.is_none_or(|max| found <= u64::from(max));
     let run = if ok {
@@ -380,14 +439,17 @@ pub(crate) fn support(
     } else {
         Run::failed(Reason::SupportRoleCount { role, found, min, max })
     };
-    let run = run
-        .fact(family.fact_name(), found)
-        .parameter("role", role)
-        .parameter("min", u64::from(min));
-    match max {
-        Some(max) => run.parameter("max", u64::from(max)),
-        None => run,
+    run.fact(family.fact_name(), found).parameters(support_parameters(bounds))
+}
+
+/// The parameters of [`support`]: the role, its least number and its most when bounded.
+pub(crate) fn support_parameters(bounds: SupportBounds) -> Vec<Fact> {
+    let mut parameters =
+        vec![Fact::new("role", bounds.role), Fact::new("min", u64::from(bounds.min))];
+    if let Some(max) = bounds.max {
+        parameters.push(Fact::new("max", u64::from(max)));
     }
+    parameters
 }
 
 /// Every required commitment attested.
@@ -399,10 +461,16 @@ pub(crate) fn commitments(attested: &BTreeSet<Commitment>, required: &[Commitmen
     } else {
         Run::failed(Reason::CommitmentsMissing { missing })
     };
-    run.fact("defi.commitments.count", attested.len() as u64).parameter(
+    run.fact("defi.commitments.count", attested.len() as u64)
+        .parameters(commitments_parameters(required))
+}
+
+/// The parameters of [`commitments`]: the commitments required, in French.
+pub(crate) fn commitments_parameters(required: &[Commitment]) -> Vec<Fact> {
+    vec![Fact::new(
         "required",
         required.iter().map(|c| commitment_french(*c)).collect::<Vec<_>>().join(", "),
-    )
+    )]
 }
 
 /// The French name of a commitment.
@@ -594,9 +662,20 @@ pub(crate) fn studies(
         Some(_) => (Run::satisfied(), Some(String::from("pas en scolarité"))),
     };
     run.fact("candidate.status.studies", text)
-        .parameter("excluded", excluded_text)
+        .parameters(studies_parameters(excluded_text))
         .parameter("moment", moment.text())
 }
+
+/// The parameters of [`studies`] that do not depend on the input: the levels excluded. The
+/// moment (`moment`) is computed from the input ([`MOMENT_COMPUTED`]).
+pub(crate) fn studies_parameters(excluded_text: &'static str) -> Vec<Fact> {
+    vec![Fact::new("excluded", excluded_text)]
+}
+
+/// The parameter of [`studies`] and [`civil_service`] computed from the input: the moment at
+/// which the status is judged (a day of the application: its reception, the selection's
+/// decision, or the start of the missions when the application gives it).
+pub(crate) const MOMENT_COMPUTED: &[&str] = &["moment"];
 
 /// The French name of a level of studies.
 pub(crate) fn level_french(level: StudyLevel) -> &'static str {
@@ -657,17 +736,29 @@ pub(crate) fn former_talent(
     };
     run.fact("candidate.status.past_participations", text)
         .fact("candidate.profile", profile.french())
-        .parameter("excluded", promotion.code())
+        .parameters(former_talent_parameters(promotion))
         .parameter("exception", exception)
 }
+
+/// The parameters of [`former_talent`] that do not depend on the input: the promotion
+/// excluded. Its exception depends on the reading the caller chooses
+/// ([`FORMER_TALENT_COMPUTED`]).
+pub(crate) fn former_talent_parameters(promotion: Promotion) -> Vec<Fact> {
+    vec![Fact::new("excluded", promotion.code())]
+}
+
+/// The parameter of [`former_talent`] computed from the input: the exception, which follows
+/// the caller's reading (`Readings::coach_exception`).
+pub(crate) const FORMER_TALENT_COMPUTED: &[&str] = &["exception"];
 
 /// The number and the kind of choices within the promotion's limit.
 pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
     let Some(choices) = choices else {
+        let mut parameters = choices_parameters(limit);
+        parameters.retain(|parameter| parameter.name != "ordered");
         return Run::missing(vec!["choices"])
             .fact("choices.len", None::<u64>)
-            .parameter("min", u64::from(limit.min))
-            .parameter("max", u64::from(limit.max));
+            .parameters(parameters);
     };
     let count = choices.len() as u64;
     let wants_profiles = matches!(limit.unit, eig_domain::ChoiceUnit::Profiles);
@@ -688,10 +779,24 @@ pub(crate) fn choices(choices: Option<&[Choice]>, limit: ChoiceLimit) -> Run {
     } else {
         Run::satisfied()
     };
-    run.fact("choices.len", count)
-        .parameter("min", u64::from(limit.min))
-        .parameter("max", u64::from(limit.max))
-        .parameter("ordered", limit.ordered)
+    run.fact("choices.len", count).parameters(choices_parameters(limit))
+}
+
+/// The parameters of [`choices`]: the bounds and whether the choices are ordered.
+pub(crate) fn choices_parameters(limit: ChoiceLimit) -> Vec<Fact> {
+    vec![
+        Fact::new("min", u64::from(limit.min)),
+        Fact::new("max", u64::from(limit.max)),
+        Fact::new("ordered", limit.ordered),
+    ]
+}
+
+/// The parameters of a promotion's [`choices`] rule: none when it states no limit (the rule is
+/// then not run).
+pub(crate) fn choice_limit_parameters(
+    limit: Option<&eig_domain::Sourced<ChoiceLimit>>,
+) -> Vec<Fact> {
+    limit.map(|limit| choices_parameters(limit.value)).unwrap_or_default()
 }
 
 // ---- EIG4–EIG6 funding routes -------------------------------------------------------------
@@ -758,23 +863,30 @@ pub(crate) fn titre2_route(
             run = run.fact("carrier_convention", dossier.carrier_convention);
         }
     }
-    let run = run
-        .parameter(
+    let run = run.parameters(titre2_route_parameters(mef_exception.is_some()));
+    Ok((run, route))
+}
+
+/// The parameters of [`titre2_route`]: who is funded directly, and the order of the
+/// exceptions (with the EIG5 délégation de gestion when `mef_exception`).
+pub(crate) fn titre2_route_parameters(mef_exception: bool) -> Vec<Fact> {
+    vec![
+        Fact::new(
             "direct_funding",
             "ministère (ou administration centrale) ou administration disposant d'un programme \
              budgétaire pouvant recevoir des crédits de titre 2 par décret de transfert en gestion",
-        )
-        .parameter(
+        ),
+        Fact::new(
             "precedence",
-            if mef_exception.is_some() {
+            if mef_exception {
                 "autofinancement > financement alternatif > délégation de gestion (MEF) > \
                  cofinancement direct ou via porteur administratif"
             } else {
                 "autofinancement > financement alternatif > cofinancement direct ou via porteur \
                  administratif"
             },
-        );
-    Ok((run, route))
+        ),
+    ]
 }
 
 fn titre2_cofinanced(dossier: &DefiDossier) -> (Run, Option<FundingRoute>) {
@@ -836,8 +948,15 @@ pub(crate) fn channel(through_official_channel: Option<bool>, channel_text: &'st
         Some(true) | None => Run::satisfied(),
     };
     run.fact("process.through_official_channel", through_official_channel)
-        .parameter("channel", channel_text)
-        .parameter("applies", "seulement si le canal de réception est fourni")
+        .parameters(channel_parameters(channel_text))
+}
+
+/// The parameters of [`channel`].
+pub(crate) fn channel_parameters(channel_text: &'static str) -> Vec<Fact> {
+    vec![
+        Fact::new("channel", channel_text),
+        Fact::new("applies", "seulement si le canal de réception est fourni"),
+    ]
 }
 
 /// « Tout dossier incomplet sera écarté. » (AAC4 art. 5; the same sentence in AAC2, AAC3,
@@ -849,8 +968,15 @@ pub(crate) fn complete_dossier(dossier_complete: Option<bool>, pieces: &'static 
         Some(true) | None => Run::satisfied(),
     };
     run.fact("process.dossier_complete", dossier_complete)
-        .parameter("pieces", pieces)
-        .parameter("applies", "seulement si la complétude du dossier est fournie")
+        .parameters(complete_dossier_parameters(pieces))
+}
+
+/// The parameters of [`complete_dossier`].
+pub(crate) fn complete_dossier_parameters(pieces: &'static str) -> Vec<Fact> {
+    vec![
+        Fact::new("pieces", pieces),
+        Fact::new("applies", "seulement si la complétude du dossier est fournie"),
+    ]
 }
 
 /// One of the host's conditions of the calls for projects' section on the défis expected (AAP4
@@ -926,8 +1052,12 @@ pub(crate) fn host_condition(dossier: &DefiDossier, condition: HostCondition) ->
         Some(false) => Run::failed(condition.reason()),
         Some(true) | None => Run::satisfied(),
     };
-    run.fact(condition.name(), value)
-        .parameter("applies", "seulement si le fait est fourni par le dossier")
+    run.fact(condition.name(), value).parameters(host_condition_parameters())
+}
+
+/// The parameters of [`host_condition`].
+pub(crate) fn host_condition_parameters() -> Vec<Fact> {
+    vec![Fact::new("applies", "seulement si le fait est fourni par le dossier")]
 }
 
 /// The programme's own project within Etalab (EIG Link: AAC3 art. 6.2, AAC4 art. 6.3, AAP5
@@ -941,10 +1071,20 @@ pub(crate) fn programme_project_team(dossier: &DefiDossier, cap: u64) -> Run {
         Some(true) if size > cap => Run::failed(Reason::ProgrammeProjectTeamOverCap { size, cap }),
         _ => Run::satisfied(),
     };
-    run.fact("eig_link_or_coach", flag).fact("defi.team.len", size).parameter("cap", cap).parameter(
-        "applies",
-        "seulement si le dossier est celui du projet EIG Link ou des coachs EIG",
-    )
+    run.fact("eig_link_or_coach", flag)
+        .fact("defi.team.len", size)
+        .parameters(programme_project_team_parameters(cap))
+}
+
+/// The parameters of [`programme_project_team`].
+pub(crate) fn programme_project_team_parameters(cap: u64) -> Vec<Fact> {
+    vec![
+        Fact::new("cap", cap),
+        Fact::new(
+            "applies",
+            "seulement si le dossier est celui du projet EIG Link ou des coachs EIG",
+        ),
+    ]
 }
 
 /// « Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être
@@ -965,11 +1105,27 @@ pub(crate) fn waiting_list(
         }
         _ => Run::satisfied(),
     };
-    let day_text = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
     run.fact("process.from_waiting_list", from_waiting_list)
         .fact("process.selection_notified_on", day_text(notified_on))
-        .parameter("waiting_list_until", day_text(until))
-        .parameter("applies", "seulement si la candidature vient de la liste d'attente")
+        .parameters(waiting_list_parameters(until))
+}
+
+/// A day as the trace writes it (`15/07/2022`).
+fn day_text(day: Option<NaiveDate>) -> Option<String> {
+    day.map(|day| day.format("%d/%m/%Y").to_string())
+}
+
+/// The last day a promotion's waiting list may be called on, from its facts.
+pub(crate) fn waiting_list_until(facts: &PromotionFacts) -> Option<NaiveDate> {
+    facts.waiting_list_until.as_ref().map(|until| until.value)
+}
+
+/// The parameters of [`waiting_list`]: its last day, and when it applies.
+pub(crate) fn waiting_list_parameters(until: Option<NaiveDate>) -> Vec<Fact> {
+    vec![
+        Fact::new("waiting_list_until", day_text(until)),
+        Fact::new("applies", "seulement si la candidature vient de la liste d'attente"),
+    ]
 }
 
 /// « les candidat(e)s intégré(e)s au vivier d’entrepreneur(e)s présélectionné(e)s qui auront
@@ -988,7 +1144,12 @@ pub(crate) fn pool_dossier_kept(
     };
     run.fact("process.after_selection_session", after_selection_session)
         .fact("process.dossier_kept", dossier_kept)
-        .parameter("applies", "seulement pour une mission proposée après la session de sélection")
+        .parameters(pool_dossier_kept_parameters())
+}
+
+/// The parameters of [`pool_dossier_kept`].
+pub(crate) fn pool_dossier_kept_parameters() -> Vec<Fact> {
+    vec![Fact::new("applies", "seulement pour une mission proposée après la session de sélection")]
 }
 
 /// Whether a text lets the programme except a laureate from the start day, and whether it
@@ -1033,12 +1194,10 @@ pub(crate) fn start_availability(
             "process.available_from",
             available_from.map(|day| day.format("%d/%m/%Y").to_string()),
         )
-        .parameter("applies", "seulement si la disponibilité est fournie");
+        .parameters(start_availability_parameters(matches!(exception, StartException::Stated(_))));
     let run = match exception {
         StartException::NotStated => run,
-        StartException::Stated(granted) => run
-            .fact("process.start_exception_granted", granted)
-            .parameter("exception", "« Sauf exception » : une exception accordée lève la date"),
+        StartException::Stated(granted) => run.fact("process.start_exception_granted", granted),
     };
     let run = match start_on {
         Some(start) => run.parameter("start_on", start.format("%d/%m/%Y").to_string()),
@@ -1046,6 +1205,26 @@ pub(crate) fn start_availability(
     };
     if bound { run } else { run.parameter("bound", "début selon les besoins des projets (coach)") }
 }
+
+/// The parameters of [`start_availability`] that do not depend on the input: when it applies,
+/// and the exception when the text states one (`exception_stated`). The first day and
+/// whether the talent is bound by it are computed from the input
+/// ([`START_AVAILABILITY_COMPUTED`]).
+pub(crate) fn start_availability_parameters(exception_stated: bool) -> Vec<Fact> {
+    let mut parameters = vec![Fact::new("applies", "seulement si la disponibilité est fournie")];
+    if exception_stated {
+        parameters.push(Fact::new(
+            "exception",
+            "« Sauf exception » : une exception accordée lève la date",
+        ));
+    }
+    parameters
+}
+
+/// The parameters of [`start_availability`] computed from the input: the first day
+/// (`start_on`: the promotion's, or the application's `mission_start_on` when earlier) and,
+/// for a talent whose start follows the projects' needs, that it is not bound (`bound`).
+pub(crate) const START_AVAILABILITY_COMPUTED: &[&str] = &["start_on", "bound"];
 
 /// The first day the candidate must be available: the promotion's published first day, or
 /// the application's `mission_start_on` when it is earlier (the texts' other starts, EIG Link
@@ -1094,7 +1273,6 @@ pub(crate) fn acceptance(
         }
         _ => Run::satisfied(),
     };
-    let day_text = |day: Option<NaiveDate>| day.map(|day| day.format("%d/%m/%Y").to_string());
     let last_day_reading = match reading {
         AcceptanceLastDay::NextWorkingDay => {
             "reporté au premier jour ouvrable s'il tombe un samedi, un dimanche ou un jour férié (lecture choisie par l'appelant)"
@@ -1104,15 +1282,29 @@ pub(crate) fn acceptance(
     let run = run
         .fact("process.selection_notified_on", day_text(notified_on))
         .fact("process.accepted_on", day_text(accepted_on))
-        .parameter("days", u64::from(days))
-        .parameter("counted_from", "le lendemain de la notification (jour 0 = notification)")
-        .parameter("last_day", last_day_reading)
-        .parameter("applies", "seulement si l'acceptation est fournie");
+        .parameters(acceptance_parameters(days))
+        .parameter("last_day", last_day_reading);
     match last_day {
         Some(last) => run.parameter("last_day_on", last.format("%d/%m/%Y").to_string()),
         None => run,
     }
 }
+
+/// The parameters of [`acceptance`] that do not depend on the input: the delay, from when
+/// it is counted, and when the rule applies. How its last day is read follows the caller's
+/// reading, and the last day itself the notification ([`ACCEPTANCE_COMPUTED`]).
+pub(crate) fn acceptance_parameters(days: u8) -> Vec<Fact> {
+    vec![
+        Fact::new("days", u64::from(days)),
+        Fact::new("counted_from", "le lendemain de la notification (jour 0 = notification)"),
+        Fact::new("applies", "seulement si l'acceptation est fournie"),
+    ]
+}
+
+/// The parameters of [`acceptance`] computed from the input: how its last day is read (the
+/// caller's reading, `Readings::acceptance_last_day`) and the last day (`last_day_on`, from
+/// the notification).
+pub(crate) const ACCEPTANCE_COMPUTED: &[&str] = &["last_day", "last_day_on"];
 
 /// `day`, or the first day after it that is neither a Saturday, a Sunday nor a French
 /// public holiday.

@@ -11,8 +11,9 @@ use crate::{
     error::EligibilityError,
     grid::ScoringGrid,
     input::{CandidateApplication, DefiDossier},
+    outcome::Fact,
     rules::{
-        Cite, Evaluation, PromotionRules, Rule, Run,
+        Cite, Evaluation, Parameters, PromotionRules, Rule, Run,
         common::{self, Moment},
     },
 };
@@ -28,18 +29,21 @@ const HOST_KIND: Rule = Rule {
     title: "Défi issu d'un appel à projets interne à l'État",
     source: aac2("préambule"),
     quote: "Ces défis ont fait l’objet d’une sélection en juillet 2017, à l’occasion d’un appel à projets interne à l’Etat.",
+    parameters: Parameters::declared(|| common::host_kind_parameters(HOST_KINDS_ADMITTED)),
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig2.host.funding_route",
     title: "Voie de financement : rémunération versée par la CDC (PIA) ou autofinancement",
     source: aac2("art. 2"),
     quote: "L’administration d’accueil établit un contrat de travail avec l’entrepreneur.e lauréat.e, comprenant la rémunération susmentionnée. Elle conventionne ensuite avec la Caisse des dépôts et consignations, afin que cette dernière opère le versement du montant correspondant à la rémunération de l’EIG via un fonds de concours.",
+    parameters: Parameters::declared(funding_route_parameters),
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig2.defi.team_size",
     title: "Défi réalisé en binôme ou trio (2 ou 3 EIG), sauf exception",
     source: aac2("art. 4 (Dossier de candidature)"),
     quote: "Chaque défi sera réalisé en binôme ou trio (soit 2 ou 3 EIG), sauf exception.",
+    parameters: Parameters::declared(|| common::team_bounds_parameters(FACTS.team_size.as_ref())),
 };
 
 const CANDIDATE_DEADLINE: Rule = Rule {
@@ -47,36 +51,47 @@ const CANDIDATE_DEADLINE: Rule = Rule {
     title: "Candidature reçue avant la clôture de l'appel à candidatures",
     source: aac2("art. 4 (Dossier de candidature)"),
     quote: "La clôture de l’appel à candidatures aura lieu à 17 heures le 27 octobre 2017.",
+    parameters: Parameters::declared(|| {
+        common::window_parameters_time_zone_not_stated(FACTS.call_for_candidates.as_ref())
+    }),
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig2.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
     quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
+    parameters: Parameters::NONE,
 };
 const CIVIL_SERVANT: Rule = Rule {
     id: "eig2.candidate.civil_servant",
     title: "Pas agent en fonction dans l'administration",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
     quote: "Ne peuvent concourir les agents en fonction dans l’administration, les membres du jury et les experts sollicités dans le cadre du présent programme.",
+    parameters: Parameters::NONE.computed(common::MOMENT_COMPUTED),
 };
 const JURY: Rule = Rule {
     id: "eig2.candidate.jury",
     title: "Ni membre du jury ni expert sollicité",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
     quote: "Ne peuvent concourir les agents en fonction dans l’administration, les membres du jury et les experts sollicités dans le cadre du présent programme.",
+    parameters: Parameters::NONE,
 };
 const STUDENT: Rule = Rule {
     id: "eig2.candidate.student",
     title: "Pas actuellement en scolarité (étudiant, apprenti)",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
     quote: "Ne peuvent concourir les personnes actuellement en scolarité, y compris dans le cadre d’un cycle universitaire (étudiant, apprenti).",
+    parameters: Parameters::declared(|| common::studies_parameters(STUDIES_EXCLUDED_TEXT))
+        .computed(common::MOMENT_COMPUTED),
 };
 const CHOICES: Rule = Rule {
     id: "eig2.candidate.choices",
     title: "Au plus trois défis",
     source: aac2("art. 4 (Conditions d'éligibilité)"),
     quote: "Si les candidats souhaitent candidater à plusieurs défis, il est possible de le renseigner lors de la candidature, dans la limite de 3 défis maximum.",
+    parameters: Parameters::declared(|| {
+        common::choice_limit_parameters(FACTS.choice_limit.as_ref())
+    }),
 };
 
 const CHANNEL: Rule = Rule {
@@ -84,12 +99,14 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: aac2("art. 4 (Dossier de candidature)"),
     quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
+    parameters: Parameters::declared(|| common::channel_parameters(CHANNEL_TEXT)),
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig2.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: aac2("art. 4 (Dossier de candidature)"),
     quote: "Tout dossier incomplet sera écarté.",
+    parameters: Parameters::declared(|| common::complete_dossier_parameters(DOSSIER_PIECES)),
 };
 
 rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [HOST_KIND, FUNDING_ROUTE, TEAM_SIZE]);
@@ -106,6 +123,43 @@ const STATE_BODIES: &[HostKind] = &[
     HostKind::Jurisdiction,
     HostKind::OtherStateBody,
 ];
+
+/// The same, as the trace writes them.
+const HOST_KINDS_ADMITTED: &str = "organismes de l'État : ministère, administration centrale, \
+     opérateur, service déconcentré, autorité administrative indépendante, juridiction, autre \
+     organisme de l'État";
+
+/// AAC2 art. 4: every level of studies is excluded.
+const STUDIES_EXCLUDED: &[StudyLevel] = &[
+    StudyLevel::School,
+    StudyLevel::FirstOrSecondCycle,
+    StudyLevel::ThirdCycle,
+    StudyLevel::Apprenticeship,
+];
+
+/// The same, as the trace writes it.
+const STUDIES_EXCLUDED_TEXT: &str = "toute scolarité, y compris universitaire (étudiant, apprenti)";
+
+/// AAC2 art. 4: the channel of the call.
+const CHANNEL_TEXT: &str = "formulaire framaforms de l'appel (page de l'appel à candidature)";
+
+/// AAC2 art. 4: the pieces of a complete dossier.
+const DOSSIER_PIECES: &str =
+    "les éléments nécessaires à l'étude de la candidature, par le formulaire de l'appel";
+
+/// The parameters of the funding route: how a talent is paid, and the order of the
+/// exceptions.
+fn funding_route_parameters() -> Vec<Fact> {
+    vec![
+        Fact::new(
+            "route",
+            "contrat signé par l'administration d'accueil, puis convention avec la CDC qui verse \
+             la rémunération via un fonds de concours (AAC2 art. 2) ; autofinancement possible \
+             (AAP3 §3.1.3)",
+        ),
+        Fact::new("precedence", "autofinancement > rémunération par la CDC"),
+    ]
+}
 
 /// The rules of EIG2.
 #[derive(Debug)]
@@ -138,30 +192,15 @@ impl PromotionRules for Eig2 {
         evaluation: &mut Evaluation,
     ) -> Result<Option<FundingRoute>, EligibilityError> {
         let facts = &*FACTS;
-        evaluation.record(
-            &HOST_KIND,
-            common::host_kind(
-                dossier,
-                STATE_BODIES,
-                "organismes de l'État : ministère, administration centrale, opérateur, service \
-                 déconcentré, autorité administrative indépendante, juridiction, autre organisme \
-                 de l'État",
-            ),
-        );
+        evaluation
+            .record(&HOST_KIND, common::host_kind(dossier, STATE_BODIES, HOST_KINDS_ADMITTED));
         let declared =
             common::declared(&dossier.defi.id, FUNDING_ROUTE.id, dossier.funding, false)?;
         let (run, route) = match common::non_cofinanced(&declared) {
             Some(result) => result,
             None => (Run::satisfied(), Some(FundingRoute::Direct)),
         };
-        let run = common::funding_facts(run, dossier, false)
-            .parameter(
-                "route",
-                "contrat signé par l'administration d'accueil, puis convention avec la CDC qui \
-                 verse la rémunération via un fonds de concours (AAC2 art. 2) ; autofinancement \
-                 possible (AAP3 §3.1.3)",
-            )
-            .parameter("precedence", "autofinancement > rémunération par la CDC");
+        let run = common::funding_facts(run, dossier, false).parameters(funding_route_parameters());
         evaluation.record(&FUNDING_ROUTE, run);
         if let Some(bounds) = &facts.team_size {
             evaluation.record(
@@ -194,17 +233,7 @@ impl PromotionRules for Eig2 {
         evaluation.record(&JURY, common::jury(status.jury_member));
         evaluation.record(
             &STUDENT,
-            common::studies(
-                status.studies,
-                &[
-                    StudyLevel::School,
-                    StudyLevel::FirstOrSecondCycle,
-                    StudyLevel::ThirdCycle,
-                    StudyLevel::Apprenticeship,
-                ],
-                "toute scolarité, y compris universitaire (étudiant, apprenti)",
-                candidacy,
-            ),
+            common::studies(status.studies, STUDIES_EXCLUDED, STUDIES_EXCLUDED_TEXT, candidacy),
         );
         if let Some(limit) = &facts.choice_limit {
             evaluation
@@ -212,17 +241,11 @@ impl PromotionRules for Eig2 {
         }
         evaluation.record(
             &CHANNEL,
-            common::channel(
-                application.process.through_official_channel,
-                "formulaire framaforms de l'appel (page de l'appel à candidature)",
-            ),
+            common::channel(application.process.through_official_channel, CHANNEL_TEXT),
         );
         evaluation.record(
             &COMPLETE_DOSSIER,
-            common::complete_dossier(
-                application.process.dossier_complete,
-                "les éléments nécessaires à l'étude de la candidature, par le formulaire de l'appel",
-            ),
+            common::complete_dossier(application.process.dossier_complete, DOSSIER_PIECES),
         );
         Ok(())
     }

@@ -11,7 +11,7 @@ use eig_domain::{
 use crate::{
     input::CandidateApplication,
     outcome::Reason,
-    rules::{Cite, Evaluation, Rule, Run, common},
+    rules::{Cite, Evaluation, Parameters, Rule, Run, common},
 };
 
 static FACTS: LazyLock<PromotionFacts> = LazyLock::new(|| Promotion::Eig6.facts());
@@ -37,54 +37,69 @@ const DEADLINE: Rule = Rule {
     title: "Manifestation d'intérêt reçue avant le 4 mai 2022 à 23h59 (heure de Paris)",
     source: ami("art. 4"),
     quote: "La clôture de l’appel à manifestation d’intérêt aura lieu le 4 mai 2022 à 23 h 59 (heure de Paris).",
+    parameters: Parameters::declared(|| {
+        CLOSING.map(common::closing_parameters).unwrap_or_default()
+    }),
 };
 const CHANNEL: Rule = Rule {
     id: "eig5bis.candidate.channel",
     title: "Manifestation d'intérêt reçue par le canal de l'appel",
     source: ami("art. 4"),
     quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
+    parameters: Parameters::declared(|| common::channel_parameters(CHANNEL_TEXT)),
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig5bis.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: ami("art. 4"),
     quote: "Tout dossier incomplet sera écarté.",
+    parameters: Parameters::declared(|| common::complete_dossier_parameters(DOSSIER_PIECES)),
 };
 const NATURAL_PERSON: Rule = Rule {
     id: "eig5bis.candidate.natural_person",
     title: "Candidature faite par une personne physique",
     source: ami("art. 3"),
     quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
+    parameters: Parameters::NONE,
 };
 const UNPROLONGED_EIG5: Rule = Rule {
     id: "eig5bis.candidate.unprolonged_eig5",
     title: "EIG de la promotion 5 à qui aucune prolongation contractuelle n'a été proposée",
     source: ami("art. 3"),
     quote: "Peuvent concourir au titre d’ « EIG 5 bis » uniquement les EIG de la promotion 5 qui ne se sont pas vu proposer une prolongation contractuelle au sein de leur administration d'accueil.",
+    parameters: Parameters::NONE,
 };
 const CHOICES: Rule = Rule {
     id: "eig5bis.candidate.choices",
     title: "Trois à cinq projets de la promotion 6, par ordre de préférence",
     source: ami("art. 5.2"),
     quote: "Les personnes présélectionnées et les EIG 5 bis devront indiquer 3 à 5 projets sur lesquels elles souhaitent se positionner, et par ordre de préférence",
+    parameters: Parameters::declared(|| {
+        common::choice_limit_parameters(FACTS.choice_limit.as_ref())
+    }),
 };
 const CHOICES_DEADLINE: Rule = Rule {
     id: "eig5bis.candidate.choices_deadline",
     title: "Choix des projets reçus avant le 15 mai 2022 à 23h59 (heure de Paris)",
     source: ami("art. 5.2"),
     quote: "avant le 15 mai 2022, 23 h 59 (heure de Paris) via le formulaire suivant sur la plateforme Démarches Simplifiées",
+    parameters: Parameters::declared(|| common::window_parameters(FACTS.choice_window.as_ref())),
 };
 const START: Rule = Rule {
     id: "eig5bis.candidate.start_availability",
     title: "Disponible le 12 septembre 2022 (23 août 2022 pour les EIG Coach)",
     source: ami("art. 6–7"),
     quote: "Les candidat(e)s s’engagent à être disponibles pour commencer leur contrat le 12 septembre 2022 (et le 23 août 2022 pour les EIG Coach).",
+    parameters: Parameters::declared(|| common::start_availability_parameters(false))
+        .computed(common::START_AVAILABILITY_COMPUTED),
 };
 const ACCEPTANCE: Rule = Rule {
     id: "eig5bis.candidate.acceptance",
     title: "Acceptation définitive dans un délai de 15 jours",
     source: ami("art. 5.6"),
     quote: "Les candidat(e)s retenu(e)s doivent donner leur acceptation définitive dans un délai de 15 jours.",
+    parameters: Parameters::declared(|| common::acceptance_parameters(ACCEPTANCE_DAYS))
+        .computed(common::ACCEPTANCE_COMPUTED),
 };
 
 const WAITING_LIST: Rule = Rule {
@@ -92,6 +107,9 @@ const WAITING_LIST: Rule = Rule {
     title: "Appel sur la liste d'attente jusqu'au 15 juillet 2022",
     source: ami("art. 5.4"),
     quote: "Les autres candidat(e)s seront placé(e)s sur une liste d'attente et pourront être sollicité(e)s jusqu’au 15 juillet 2022 en cas de désistement.",
+    parameters: Parameters::declared(|| {
+        common::waiting_list_parameters(common::waiting_list_until(&FACTS))
+    }),
 };
 
 rules_and_ids!(pub(crate) RULES, RULE_IDS: [DEADLINE, CHANNEL, COMPLETE_DOSSIER, NATURAL_PERSON, UNPROLONGED_EIG5, CHOICES, CHOICES_DEADLINE, START, ACCEPTANCE, WAITING_LIST]);
@@ -118,6 +136,15 @@ fn unprolonged_eig5(past: Option<&[PastParticipation]>, prolongation_offered: Op
         .fact("process.eig5_prolongation_offered", prolongation_offered)
 }
 
+/// The channel of the call.
+const CHANNEL_TEXT: &str = "plateforme Démarches simplifiées (formulaire aac-eig5bis)";
+
+/// The pieces of a complete dossier.
+const DOSSIER_PIECES: &str = "les informations demandées par le formulaire de l'AMI";
+
+/// The delay of the final acceptance, in days.
+const ACCEPTANCE_DAYS: u8 = 15;
+
 /// Records every `AMI5bis` rule.
 pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Evaluation) {
     let status = &application.candidate.status;
@@ -125,19 +152,10 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
     if let Some(closing) = *CLOSING {
         evaluation.record(&DEADLINE, common::deadline(closing, application.submitted_at));
     }
-    evaluation.record(
-        &CHANNEL,
-        common::channel(
-            process.through_official_channel,
-            "plateforme Démarches simplifiées (formulaire aac-eig5bis)",
-        ),
-    );
+    evaluation.record(&CHANNEL, common::channel(process.through_official_channel, CHANNEL_TEXT));
     evaluation.record(
         &COMPLETE_DOSSIER,
-        common::complete_dossier(
-            process.dossier_complete,
-            "les informations demandées par le formulaire de l'AMI",
-        ),
+        common::complete_dossier(process.dossier_complete, DOSSIER_PIECES),
     );
     evaluation.record(&NATURAL_PERSON, common::natural_person(status.person));
     evaluation.record(
@@ -175,7 +193,7 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
         common::acceptance(
             process.selection_notified_on,
             process.accepted_on,
-            15,
+            ACCEPTANCE_DAYS,
             application.readings.acceptance_last_day,
         ),
     );
@@ -185,7 +203,7 @@ pub(crate) fn candidate(application: &CandidateApplication, evaluation: &mut Eva
         common::waiting_list(
             process.from_waiting_list,
             process.selection_notified_on,
-            FACTS.waiting_list_until.as_ref().map(|until| until.value),
+            common::waiting_list_until(&FACTS),
         ),
     );
 }

@@ -12,10 +12,10 @@ use crate::{
     error::EligibilityError,
     grid::{Criterion, ScoringGrid},
     input::{BetaPhase, CandidateApplication, DefiDossier},
-    outcome::Reason,
+    outcome::{Fact, Reason},
     rules::{
-        Cite, Evaluation, PromotionRules, Rule, Run,
-        common::{self, Moment, RoleFamily},
+        Cite, Evaluation, Parameters, PromotionRules, Rule, Run,
+        common::{self, Moment, RoleFamily, SupportBounds},
     },
 };
 
@@ -30,48 +30,56 @@ const HOST_KIND: Rule = Rule {
     title: "Administration centrale ou opérateur de l'État",
     source: reg7("§3.1"),
     quote: "Le programme EIG est destiné aux administrations centrales et aux opérateurs de l’État, dont les services numériques soutiennent les politiques publiques.",
+    parameters: Parameters::declared(|| common::host_kind_parameters(HOST_KINDS_ADMITTED)),
 };
 const PRODUCT_PAGE: Rule = Rule {
     id: "eig7.product.beta_gouv_phase",
     title: "Fiche produit publiée sur beta.gouv.fr, en phase d'investigation, de construction ou d'accélération",
     source: reg7("§3.1"),
     quote: "Les projets éligibles concernent des services numériques dont la fiche produit est déjà publiée sur le site Web de beta.gouv.fr et se trouvent dans l’une des phases suivantes : investigation, construction ou accélération.",
+    parameters: Parameters::declared(product_page_parameters),
 };
 const FUNDING_ROUTE: Rule = Rule {
     id: "eig7.host.funding_route",
     title: "EIG recrutés et rémunérés par la DINUM sur le programme 352",
     source: reg7("§1.2"),
     quote: "financé(e)s en intégralité en crédit de titre 2 sur le programme budgétaire n° 352",
+    parameters: Parameters::declared(funding_route_parameters),
 };
 const TEAM_SIZE: Rule = Rule {
     id: "eig7.defi.team_size",
     title: "Un(e) ou deux EIG par service",
     source: reg7("§3.4 a"),
     quote: "ont démontré la pertinence de recourir à un(e) ou deux EIG pour (co)piloter le lancement et/ou le passage à l’échelle de services numériques",
+    parameters: Parameters::declared(|| common::team_bounds_parameters(FACTS.team_size.as_ref())),
 };
 const PROFILES: Rule = Rule {
     id: "eig7.defi.profiles",
     title: "Profils proposés : direction de produit, direction technique",
     source: reg7("§3.3"),
     quote: "Deux profils sont proposés dans le cadre de la 7ème promotion EIG. a) Directeur ou directrice de produit […] b) Directeur ou directrice technique",
+    parameters: Parameters::declared(|| common::profiles_parameters(PROFILES_SOUGHT_TEXT)),
 };
 const BUDGET: Rule = Rule {
     id: "eig7.partner.budget",
     title: "Budget dédié pour les 12 mois à venir du service numérique",
     source: reg7("§3.4 b"),
     quote: "L’administration partenaire s’engage à disposer d’un budget dédié pour les 12 mois à venir du service numérique.",
+    parameters: Parameters::declared(|| common::commitments_parameters(BUDGET_COMMITMENTS)),
 };
 const SPONSOR: Rule = Rule {
     id: "eig7.partner.sponsor",
     title: "Un(e) sponsor de haut niveau nommé(e)",
     source: reg7("§3.4 b"),
     quote: "Elle s’engage notamment à nommer un(e) sponsor de haut niveau, qui organise un rendez-vous bilatéral régulier avec l’EIG ou les EIG",
+    parameters: Parameters::declared(|| common::support_parameters(STRATEGIC_SUPPORT)),
 };
 const TELEWORK: Rule = Rule {
     id: "eig7.partner.telework",
     title: "Télétravail partiel des EIG accepté (2 jours par semaine)",
     source: reg7("§3.4 c"),
     quote: "Accepter les modalités de télétravail partiel des EIG, à hauteur de 2 jours par semaine, correspondant à leur cadre de recrutement par la DINUM.",
+    parameters: Parameters::declared(|| common::commitments_parameters(TELEWORK_COMMITMENTS)),
 };
 /// The other six items of REG7 §3.4 c, which « l’administration partenaire s’engage à » as
 /// it does to the telework: the text requires all seven.
@@ -80,6 +88,7 @@ const OPERATIONAL: Rule = Rule {
     title: "Modalités opérationnelles acceptées : organigramme, ressources humaines et services techniques dès la première semaine, locaux, restauration, Incubateur",
     source: reg7("§3.4 c"),
     quote: "Afin de répondre aux ambitions d’efficience, l’administration partenaire s’engage à :",
+    parameters: Parameters::declared(|| common::commitments_parameters(OPERATIONAL_COMMITMENTS)),
 };
 /// The six commitments of [`OPERATIONAL`].
 const OPERATIONAL_COMMITMENTS: &[Commitment] = &[
@@ -96,12 +105,15 @@ const NATURAL_PERSON: Rule = Rule {
     title: "Candidature faite par une personne physique",
     source: reg7("§2.1"),
     quote: "La candidature est faite par une personne physique ; elle ne peut être effectuée au nom d’une personne morale.",
+    parameters: Parameters::NONE,
 };
 const STUDENT: Rule = Rule {
     id: "eig7.candidate.student",
     title: "Pas en scolarité dans les deux premiers cycles universitaires",
     source: reg7("§2.1"),
     quote: "Ne peuvent concourir les personnes en scolarité dans les deux premiers cycles universitaires.",
+    parameters: Parameters::declared(|| common::studies_parameters(STUDIES_EXCLUDED_TEXT))
+        .computed(common::MOMENT_COMPUTED),
 };
 
 const CHANNEL: Rule = Rule {
@@ -109,18 +121,21 @@ const CHANNEL: Rule = Rule {
     title: "Candidature reçue par le canal de l'appel",
     source: reg7("§2.5 a"),
     quote: "Toute candidature utilisant un autre canal ne sera pas retenue.",
+    parameters: Parameters::declared(|| common::channel_parameters(CHANNEL_TEXT)),
 };
 const COMPLETE_DOSSIER: Rule = Rule {
     id: "eig7.candidate.complete_dossier",
     title: "Dossier de candidature complet",
     source: reg7("§2.5 a"),
     quote: "Tout dossier incomplet sera écarté.",
+    parameters: Parameters::declared(|| common::complete_dossier_parameters(DOSSIER_PIECES)),
 };
 const POOL: Rule = Rule {
     id: "eig7.candidate.pool_dossier_kept",
     title: "Dossier conservé dans le vivier pour de futures missions",
     source: reg7("§2.6 b"),
     quote: "Au terme de chaque session bimestrielle de sélection, les candidat(e)s intégré(e)s au vivier d’entrepreneur(e)s présélectionné(e)s qui auront exprimé le souhait que leur dossier soit conservé pourront se voir proposer de futures missions EIG en 2024.",
+    parameters: Parameters::declared(common::pool_dossier_kept_parameters),
 };
 
 rules_and_ids!(DOSSIER_RULES, DOSSIER_IDS: [HOST_KIND, PRODUCT_PAGE, FUNDING_ROUTE, TEAM_SIZE, PROFILES, BUDGET, SPONSOR, TELEWORK, OPERATIONAL]);
@@ -133,6 +148,49 @@ const ADMITTED: &[HostKind] =
 
 const PROFILES_SOUGHT: &[TalentProfile] =
     &[TalentProfile::ProductDirector, TalentProfile::TechnicalDirector];
+
+/// The hosts admitted, as the trace writes them.
+const HOST_KINDS_ADMITTED: &str = "administration centrale (ministère), opérateur de l'État";
+
+/// The profiles sought, as the trace writes them.
+const PROFILES_SOUGHT_TEXT: &str = "directeur·rice de produit, directeur·rice technique";
+
+/// The people of the strategic family a défi needs.
+const STRATEGIC_SUPPORT: SupportBounds = SupportBounds {
+    family: RoleFamily::Strategic,
+    role: "sponsor de haut niveau",
+    min: 1,
+    max: None,
+};
+
+/// The commitment the rule requires.
+const BUDGET_COMMITMENTS: &[Commitment] = &[Commitment::TwelveMonthBudget];
+
+/// The commitment the rule requires.
+const TELEWORK_COMMITMENTS: &[Commitment] = &[Commitment::PartialTelework];
+
+/// The levels of studies excluded.
+const STUDIES_EXCLUDED: &[StudyLevel] = &[StudyLevel::FirstOrSecondCycle];
+
+/// The same, as the trace writes them.
+const STUDIES_EXCLUDED_TEXT: &str = "deux premiers cycles universitaires";
+
+/// The channel of the call.
+const CHANNEL_TEXT: &str = "plateforme Démarches simplifiées (aac-eig7)";
+
+/// The pieces of a complete dossier.
+const DOSSIER_PIECES: &str =
+    "les six sections du dossier, dont la présentation et le curriculum vitae";
+
+/// The parameters of the product page rule: the phases admitted.
+fn product_page_parameters() -> Vec<Fact> {
+    vec![Fact::new("phases", "investigation, construction, accélération")]
+}
+
+/// The parameters of the funding route: the talents are employed by DINUM.
+fn funding_route_parameters() -> Vec<Fact> {
+    vec![Fact::new("route", FundingRoute::EmployedByDinum.french())]
+}
 
 /// The rules of EIG7.
 #[derive(Debug)]
@@ -165,14 +223,7 @@ impl PromotionRules for Eig7 {
         evaluation: &mut Evaluation,
     ) -> Result<Option<FundingRoute>, EligibilityError> {
         let facts = &*FACTS;
-        evaluation.record(
-            &HOST_KIND,
-            common::host_kind(
-                dossier,
-                ADMITTED,
-                "administration centrale (ministère), opérateur de l'État",
-            ),
-        );
+        evaluation.record(&HOST_KIND, common::host_kind(dossier, ADMITTED, HOST_KINDS_ADMITTED));
         let phase = dossier.beta_gouv_phase;
         let run = match phase {
             None => Run::missing(vec!["beta_gouv_phase"]),
@@ -184,41 +235,23 @@ impl PromotionRules for Eig7 {
         evaluation.record(
             &PRODUCT_PAGE,
             run.fact("beta_gouv_phase", phase.map(BetaPhase::french))
-                .parameter("phases", "investigation, construction, accélération"),
+                .parameters(product_page_parameters()),
         );
-        evaluation.record(
-            &FUNDING_ROUTE,
-            Run::satisfied().parameter("route", FundingRoute::EmployedByDinum.french()),
-        );
+        evaluation.record(&FUNDING_ROUTE, Run::satisfied().parameters(funding_route_parameters()));
         if let Some(bounds) = &facts.team_size {
             evaluation
                 .record(&TEAM_SIZE, common::team_size(&dossier.defi.team, bounds.value, None));
         }
         evaluation.record(
             &PROFILES,
-            common::profiles(
-                &dossier.defi.team,
-                PROFILES_SOUGHT,
-                "directeur·rice de produit, directeur·rice technique",
-            ),
+            common::profiles(&dossier.defi.team, PROFILES_SOUGHT, PROFILES_SOUGHT_TEXT),
         );
-        evaluation.record(
-            &BUDGET,
-            common::commitments(&dossier.defi.commitments, &[Commitment::TwelveMonthBudget]),
-        );
-        evaluation.record(
-            &SPONSOR,
-            common::support(
-                &dossier.defi.support,
-                RoleFamily::Strategic,
-                "sponsor de haut niveau",
-                1,
-                None,
-            ),
-        );
+        evaluation
+            .record(&BUDGET, common::commitments(&dossier.defi.commitments, BUDGET_COMMITMENTS));
+        evaluation.record(&SPONSOR, common::support(&dossier.defi.support, STRATEGIC_SUPPORT));
         evaluation.record(
             &TELEWORK,
-            common::commitments(&dossier.defi.commitments, &[Commitment::PartialTelework]),
+            common::commitments(&dossier.defi.commitments, TELEWORK_COMMITMENTS),
         );
         evaluation.record(
             &OPERATIONAL,
@@ -238,24 +271,18 @@ impl PromotionRules for Eig7 {
             &STUDENT,
             common::studies(
                 status.studies,
-                &[StudyLevel::FirstOrSecondCycle],
-                "deux premiers cycles universitaires",
+                STUDIES_EXCLUDED,
+                STUDIES_EXCLUDED_TEXT,
                 Moment::candidacy(application),
             ),
         );
         evaluation.record(
             &CHANNEL,
-            common::channel(
-                application.process.through_official_channel,
-                "plateforme Démarches simplifiées (aac-eig7)",
-            ),
+            common::channel(application.process.through_official_channel, CHANNEL_TEXT),
         );
         evaluation.record(
             &COMPLETE_DOSSIER,
-            common::complete_dossier(
-                application.process.dossier_complete,
-                "les six sections du dossier, dont la présentation et le curriculum vitae",
-            ),
+            common::complete_dossier(application.process.dossier_complete, DOSSIER_PIECES),
         );
         evaluation.record(
             &POOL,

@@ -6,10 +6,14 @@
 
 use eig_domain::{Document, Promotion};
 
-use super::{Cite, Rule};
+use super::{Cite, Parameters, Rule};
 
+/// A rule of the selection or the terms. They declare no parameter: the grids, scales and
+/// caps they apply are their own types' (`ScoringGrid`, `ScoreScale`, the cap's figures), not
+/// a trace's parameters; a rule that records parameters in a trace declares them with
+/// `Parameters::declared`, as the dossier and candidate rules do.
 const fn rule(id: &'static str, title: &'static str, source: Cite, quote: &'static str) -> Rule {
-    Rule { id, title, source, quote }
+    Rule { id, title, source, quote, parameters: Parameters::NONE }
 }
 
 // The défis' grids (laureate selection).

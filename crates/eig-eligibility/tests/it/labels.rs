@@ -88,3 +88,20 @@ fn every_input_a_rule_can_miss_has_a_french_label() {
         names.iter().filter(|name| eig_eligibility::input_label(name) == name.as_str()).collect();
     assert!(unlabelled.is_empty(), "no French label for {unlabelled:?}");
 }
+
+/// Every parameter a rule declares or computes has a French label: the catalogue, the rule
+/// pages and the French explanation of a decision never show its name alone
+/// (`parameter_label`'s fallback).
+#[test]
+fn every_parameter_has_a_label() {
+    let mut unlabelled = Vec::new();
+    for rule in eig_eligibility::rule_definitions() {
+        let names = rule.parameters.iter().map(|p| p.name).chain(rule.computed_parameters);
+        for name in names {
+            if eig_eligibility::parameter_label(name) == name {
+                unlabelled.push(format!("{}: {name}", rule.id));
+            }
+        }
+    }
+    assert!(unlabelled.is_empty(), "no label: {unlabelled:?}");
+}

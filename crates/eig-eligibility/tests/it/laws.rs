@@ -235,6 +235,23 @@ fn supplied(dossier: &DefiDossier) -> Vec<DefiDossier> {
 }
 
 proptest! {
+    /// Whatever the dossier or the application, each rule records the parameters its
+    /// definition declares with the declared values, and no other but the ones it says it
+    /// computes from the input (the corpus's cases check the same in `parameters.rs`).
+    #[test]
+    fn traced_parameters_are_the_definitions(dossier in dossier(), application in application()) {
+        let definitions = crate::parameters::definitions();
+        let mut decisions = Vec::new();
+        decisions.extend(evaluate_dossier(&dossier).ok());
+        decisions.extend(evaluate_candidate(&application).ok());
+        let ami = CandidateApplication { promotion: Promotion::Eig6, ..application };
+        decisions.extend(eig_eligibility::evaluate_eig5bis(&ami).ok());
+        for decision in &decisions {
+            let differences = crate::parameters::decision_differences(decision, &definitions);
+            prop_assert!(differences.is_empty(), "{}", differences.join("\n"));
+        }
+    }
+
     #[test]
     fn dossier_evaluation_never_panics(dossier in dossier()) {
         if let Ok(decision) = evaluate_dossier(&dossier) {

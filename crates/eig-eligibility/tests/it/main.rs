@@ -7,6 +7,7 @@ mod builders;
 mod explain;
 mod labels;
 mod laws;
+mod parameters;
 mod recruitment_cap;
 mod replay;
 mod rule_sets;
