@@ -31,7 +31,7 @@ fn every_rule() -> impl Iterator<Item = &'static Rule> {
 /// assert!(rules.iter().any(|rule| rule.id == "eig4.selection.grid"));
 /// ```
 pub fn rule_definitions() -> Vec<RuleDefinition> {
-    every_rule().map(Rule::definition).collect()
+    every_rule().map(crate::selection_rules::definition).collect()
 }
 
 /// The definition of the rule `id`, whichever promotion or call it belongs to (only that
@@ -44,5 +44,5 @@ pub fn rule_definitions() -> Vec<RuleDefinition> {
 /// assert!(eig_eligibility::rule_definition("funding.no_such_rule").is_none());
 /// ```
 pub fn rule_definition(id: &str) -> Option<RuleDefinition> {
-    every_rule().find(|rule| rule.id == id).map(Rule::definition)
+    every_rule().find(|rule| rule.id == id).map(crate::selection_rules::definition)
 }

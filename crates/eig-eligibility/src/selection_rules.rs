@@ -12,9 +12,12 @@
 
 use eig_domain::Promotion;
 
-use crate::rules::{
-    Rule, RuleDefinition,
-    selection::{selection, terms},
+use crate::{
+    Fact, ScoringGrid, ScoringPhase,
+    rules::{
+        Rule, RuleDefinition,
+        selection::{self as rules, selection, terms},
+    },
 };
 
 /// The selection rules of a promotion: the jury's grid for défis (and JURY4's scale,
@@ -38,7 +41,7 @@ use crate::rules::{
 /// assert!(selection_rules(Promotion::Eig1).is_empty());
 /// ```
 pub fn selection_rules(promotion: Promotion) -> Vec<RuleDefinition> {
-    selection(promotion).iter().map(Rule::definition).collect()
+    selection(promotion).iter().map(definition).collect()
 }
 
 /// The terms that follow the selection and decide a date: the EIG7 contract's (REG7 §2.3,
@@ -58,7 +61,7 @@ pub fn selection_rules(promotion: Promotion) -> Vec<RuleDefinition> {
 /// assert_eq!(terms_rules(Promotion::Eig6).len(), 2);
 /// ```
 pub fn terms_rules(promotion: Promotion) -> Vec<RuleDefinition> {
-    terms(promotion).iter().map(Rule::definition).collect()
+    terms(promotion).iter().map(definition).collect()
 }
 
 /// The ids of [`selection_rules`] and [`terms_rules`] of a promotion, in that order.
@@ -73,4 +76,207 @@ pub fn terms_rules(promotion: Promotion) -> Vec<RuleDefinition> {
 /// ```
 pub fn selection_rule_ids(promotion: Promotion) -> Vec<&'static str> {
     selection(promotion).iter().chain(terms(promotion)).map(|rule| rule.id).collect()
+}
+
+/// The definition of a rule, with the parameters of a selection rule or a term attached: they
+/// record no trace, and are read from what the functions that apply the rule read (the grids
+/// of `rule_set(p).scoring_grid()` and `candidate_grid`, the constants of `eig7_terms` and
+/// `convention_terms`), so that the catalogue shows what the computation applies. Any other
+/// rule's definition is its own.
+pub(crate) fn definition(rule: &Rule) -> RuleDefinition {
+    let mut definition = rule.definition();
+    if let Some((_, declared)) = PARAMETERS.iter().find(|(id, _)| *id == rule.id) {
+        definition.parameters = declared();
+    }
+    definition
+}
+
+/// How a rule's parameters are built.
+type Declared = fn() -> Vec<Fact>;
+
+/// The parameters of each selection rule and term, by its id.
+const PARAMETERS: &[(&str, Declared)] = &[
+    (rules::EIG4_RANKING.id, ranking),
+    (rules::EIG4_OPINION.id, opinion),
+    (rules::EIG3_GRID.id, || defi_grid(Promotion::Eig3)),
+    (rules::EIG4_GRID.id, || defi_grid(Promotion::Eig4)),
+    (rules::EIG4_SCALE.id, || {
+        grid_parameters(
+            crate::rules::rule_set(Promotion::Eig4).and_then(crate::RuleSet::scoring_grid).ok(),
+        )
+        .into_iter()
+        .filter(|fact| fact.name == "scale")
+        .collect()
+    }),
+    (rules::EIG5_GRID.id, || defi_grid(Promotion::Eig5)),
+    (rules::EIG6_GRID.id, || defi_grid(Promotion::Eig6)),
+    (rules::EIG6PLUS_GRID.id, || grid_parameters(Some(crate::prolongation::selection_grid()))),
+    (rules::EIG7_GRID.id, || defi_grid(Promotion::Eig7)),
+    (rules::EIG4_CANDIDATE_GRID.id, || {
+        candidate_parameters(Promotion::Eig4, &[ScoringPhase::Interview])
+    }),
+    (rules::EIG5_CANDIDATE_GRID.id, || {
+        candidate_parameters(Promotion::Eig5, &[ScoringPhase::Interview])
+    }),
+    (rules::EIG6_CANDIDATE_GRID.id, || {
+        candidate_parameters(
+            Promotion::Eig6,
+            &[ScoringPhase::PreSelection, ScoringPhase::Interview],
+        )
+    }),
+    (rules::EIG5BIS_SAME_GRID.id, || {
+        candidate_parameters(Promotion::Eig6, &[ScoringPhase::Interview])
+    }),
+    (rules::EIG7_CANDIDATE_GRID.id, || {
+        candidate_parameters(Promotion::Eig7, &[ScoringPhase::PreSelection])
+    }),
+    (rules::EIG7_INTERVIEW_GRID.id, || {
+        candidate_parameters(Promotion::Eig7, &[ScoringPhase::Interview])
+    }),
+    (rules::EIG2_WITHDRAWAL_INSUFFICIENT.id, || {
+        ground(crate::WithdrawalGround::InsufficientCandidates)
+    }),
+    (rules::EIG3_WITHDRAWAL_NO_SOLUTION.id, || {
+        ground(crate::WithdrawalGround::NoSatisfactorySolution)
+    }),
+    (rules::EIG4_WITHDRAWAL_NO_SOLUTION.id, || {
+        ground(crate::WithdrawalGround::NoSatisfactorySolution)
+    }),
+    (rules::EIG5_WITHDRAWAL_NO_SOLUTION.id, || {
+        ground(crate::WithdrawalGround::NoSatisfactorySolution)
+    }),
+    (rules::EIG6_WITHDRAWAL_NO_SOLUTION.id, || {
+        ground(crate::WithdrawalGround::NoSatisfactorySolution)
+    }),
+    (rules::EIG4_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
+    (rules::EIG5_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
+    (rules::EIG6_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
+    (rules::EIG7_RECRUITMENT_CAP.id, || {
+        vec![
+            Fact::new("recruitment_cap", u64::from(crate::eig7_terms::CAP)),
+            Fact::new("cap_year", crate::eig7_terms::CAP_YEAR.to_string()),
+        ]
+    }),
+    (rules::EIG7_CONTRACT.id, || {
+        vec![Fact::new("months", u64::from(crate::eig7_terms::CONTRACT_MONTHS))]
+    }),
+    (rules::EIG7_RENEWAL_NOTICE.id, || {
+        vec![Fact::new("months_before_end", u64::from(crate::eig7_terms::RENEWAL_NOTICE_MONTHS))]
+    }),
+    (rules::EIG7_RENEWAL_ANSWER.id, || {
+        vec![
+            Fact::new("days", crate::eig7_terms::RENEWAL_ANSWER_DAYS),
+            Fact::new("counted_from", "le jour de la réception de l'avis"),
+        ]
+    }),
+    (rules::EIG7_PROBATION.id, || {
+        vec![
+            Fact::new("months", u64::from(crate::eig7_terms::PROBATION_MONTHS)),
+            Fact::new("days_before_end", crate::eig7_terms::INTERRUPTION_NOTICE_DAYS),
+        ]
+    }),
+    (rules::EIG6_CONVENTION_TERMINATION.id, || {
+        vec![Fact::new("notice_months", u64::from(crate::convention_terms::NOTICE_MONTHS))]
+    }),
+    (rules::EIG6PLUS_CONVENTION_TERMINATION.id, || {
+        vec![Fact::new("notice_months", u64::from(crate::convention_terms::NOTICE_MONTHS))]
+    }),
+];
+
+/// A défi grid's parameters: its number of criteria, its scale (the published one, or the
+/// caller's when the texts give none) and its weights.
+fn grid_parameters(grid: Option<ScoringGrid>) -> Vec<Fact> {
+    let Some(grid) = grid else { return Vec::new() };
+    let scale = match grid.scale {
+        Some(scale) => format!("de {} à {} ({})", scale.value.min, scale.value.max, scale.source),
+        None => "donné par l'appelant : le texte n'en donne pas".to_owned(),
+    };
+    let weights = if grid.equal_weights_stated {
+        "égaux, comme le texte le dit"
+    } else {
+        "égaux : le texte n'en donne pas (lecture retenue)"
+    };
+    vec![
+        Fact::new("criteria", grid.criteria.len() as u64),
+        Fact::new("scale", scale),
+        Fact::new("weights", weights),
+    ]
+}
+
+/// The défi grid of a promotion's call for défis.
+fn defi_grid(promotion: Promotion) -> Vec<Fact> {
+    grid_parameters(crate::rules::rule_set(promotion).and_then(crate::RuleSet::scoring_grid).ok())
+}
+
+/// A candidate grid's parameters, for each phase the promotion marks.
+fn candidate_parameters(promotion: Promotion, phases: &[ScoringPhase]) -> Vec<Fact> {
+    let grids: Vec<_> =
+        phases.iter().filter_map(|phase| crate::candidate_grid(promotion, *phase).ok()).collect();
+    let Some(first) = grids.first() else { return Vec::new() };
+    let criteria: Vec<String> = grids
+        .iter()
+        .map(|grid| format!("{} : {}", grid.phase.french(), grid.criteria.len()))
+        .collect();
+    let aggregation = match first.aggregation {
+        crate::Aggregation::Sum => "somme des notes",
+        crate::Aggregation::Mean => "moyenne des notes",
+    };
+    vec![
+        Fact::new("criteria_by_phase", criteria.join(" ; ")),
+        Fact::new("scale", format!("de {} à {}", first.scale.min, first.scale.max)),
+        Fact::new("aggregation", aggregation),
+    ]
+}
+
+/// The ranking's default order and the other the caller may choose (`JurySheet::tie_break`).
+fn ranking() -> Vec<Fact> {
+    let order = |tie_break| match tie_break {
+        crate::TieBreak::TotalFirst => {
+            "le total sur la grille commune, puis le rang du jury, puis les critères dans \
+             l'ordre de la grille, puis l'identifiant du défi"
+        }
+        crate::TieBreak::RankingFirst => {
+            "le rang du jury, puis le total, puis les critères, puis l'identifiant du défi"
+        }
+    };
+    vec![
+        Fact::new("default_order", order(crate::TieBreak::default())),
+        Fact::new("other_order", order(crate::TieBreak::RankingFirst)),
+    ]
+}
+
+/// What an unfavourable opinion does by default, and the other effect the caller may choose
+/// (`JurySheet::unfavourable_opinion`).
+fn opinion() -> Vec<Fact> {
+    let effect = |opinion| match opinion {
+        crate::UnfavourableOpinion::Informs => "il informe ; le classement décide",
+        crate::UnfavourableOpinion::Excludes => "il écarte le défi, sa place va au suivant",
+    };
+    vec![
+        Fact::new("default_effect", effect(crate::UnfavourableOpinion::default())),
+        Fact::new("other_effect", effect(crate::UnfavourableOpinion::Excludes)),
+    ]
+}
+
+/// A ground of withdrawal's parameter: the ground, in French.
+fn ground(ground: crate::WithdrawalGround) -> Vec<Fact> {
+    vec![Fact::new("ground", ground.french())]
+}
+
+#[cfg(test)]
+mod tests {
+    use eig_domain::Promotion;
+
+    /// Every selection rule and term declares its parameters, once: a new rule without an
+    /// entry in `PARAMETERS` fails here.
+    #[test]
+    fn every_selection_rule_declares_its_parameters() {
+        let ids: Vec<&str> =
+            Promotion::ALL.into_iter().flat_map(super::selection_rule_ids).collect();
+        for id in &ids {
+            let entries = super::PARAMETERS.iter().filter(|(named, _)| named == id).count();
+            assert_eq!(entries, 1, "{id}: {entries} entries of parameters");
+        }
+        assert_eq!(super::PARAMETERS.len(), ids.len());
+    }
 }

@@ -8,10 +8,9 @@ use eig_domain::{Document, Promotion};
 
 use super::{Cite, Parameters, Rule};
 
-/// A rule of the selection or the terms. They declare no parameter: the grids, scales and
-/// caps they apply are their own types' (`ScoringGrid`, `ScoreScale`, the cap's figures), not
-/// a trace's parameters; a rule that records parameters in a trace declares them with
-/// `Parameters::declared`, as the dossier and candidate rules do.
+/// A rule of the selection or the terms. Its parameters are attached where its definition is
+/// built (`crate::selection_rules`): they read the grids and the periods the functions that
+/// apply it compute, which themselves cite these constants.
 const fn rule(id: &'static str, title: &'static str, source: Cite, quote: &'static str) -> Rule {
     Rule { id, title, source, quote, parameters: Parameters::NONE }
 }

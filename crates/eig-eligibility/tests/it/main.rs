@@ -12,6 +12,7 @@ mod recruitment_cap;
 mod replay;
 mod rule_sets;
 mod selection;
+mod selection_rules;
 
 /// A dossier of `promotion` with no answer but its défi (a ministry, no team).
 fn dossier(promotion: &str) -> eig_eligibility::DefiDossier {
