@@ -1249,6 +1249,7 @@ class WithdrawnDefi(TypedDict):
     explanation: str
     ground: WithdrawalGround
     quote: str
+    rule: str
     source: Source
 
 class CampaignResult(TypedDict):
@@ -1640,7 +1641,7 @@ class RuleParameter(TypedDict):
     source: Source
     values: list[str]
 
-SubjectOfRulesCatalogue: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding']
+SubjectOfRulesCatalogue: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding', 'selection', 'terms']
 
 class RuleEntry(TypedDict):
     cases: list[str]
@@ -1669,7 +1670,7 @@ class RulesCatalogue(TypedDict):
     promotion: Promotion | None
     promotions: list[PromotionRules]
 
-SubjectOfRulesDiff: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding']
+SubjectOfRulesDiff: TypeAlias = Literal['dossier', 'candidate', 'ami5bis', 'prolongation', 'funding', 'selection', 'terms']
 
 class RuleSide(TypedDict):
     id: str
