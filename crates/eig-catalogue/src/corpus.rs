@@ -287,7 +287,11 @@ impl Corpus {
                         .map(|withdrawn| withdrawn.explanation.clone())
                         .collect::<Vec<_>>()
                         .join(" "),
-                    Err(err) => format!("retrait refusé : {err}"),
+                    // The withdrawal's own message: the campaign's names its JSON path.
+                    Err(eig_campaign::CampaignError::Withdrawal(err)) => {
+                        format!("retrait refusé : {err}")
+                    }
+                    Err(err) => format!("appel refusé : {err}"),
                 }
             }
             _ => return,
@@ -406,13 +410,28 @@ fn rankings_example(rankings: &eig_eligibility::CandidateRankings) -> String {
                 .scored
                 .iter()
                 .map(|scored| {
-                    format!("{}. {} (total {})", scored.rank, scored.candidate, scored.total)
+                    format!("{}. {} ({})", scored.rank, scored.candidate, mark(rankings, scored))
                 })
                 .collect();
             format!("liste {name} : {}", rows.join(", "))
         })
         .collect();
     lists.join(" ; ")
+}
+
+/// A candidate's mark as the grid computes it: the sum of the marks (AAC4, AAC5), or their
+/// mean (AAC6, AMI 5 bis, REG7), written the French way to the hundredth.
+fn mark(
+    rankings: &eig_eligibility::CandidateRankings,
+    scored: &eig_eligibility::ScoredCandidate,
+) -> String {
+    if rankings.grid.aggregation == eig_eligibility::Aggregation::Sum {
+        format!("total {}", scored.total)
+    } else {
+        let criteria = u64::from(scored.criteria.max(1));
+        let hundredths = (u64::from(scored.total) * 100 + criteria / 2) / criteria;
+        format!("moyenne {},{:02}", hundredths / 100, hundredths % 100)
+    }
 }
 
 /// The dates of an EIG7 contract's terms in French.
@@ -452,7 +471,9 @@ fn cap_example(year: i32, recruited: u32, cap: &eig_eligibility::RecruitmentCap)
     use eig_eligibility::RecruitmentCap;
     let what = match cap {
         RecruitmentCap::Open { cap, remaining, .. } => {
-            format!("sous le plafond de {cap}, encore {remaining}")
+            let possible =
+                if *remaining == 1 { "recrutement possible" } else { "recrutements possibles" };
+            format!("sous le plafond de {cap}, encore {remaining} {possible}")
         }
         RecruitmentCap::Reached { cap, .. } => format!("plafond de {cap} atteint"),
         RecruitmentCap::Exceeded { cap, over, .. } => format!("plafond de {cap} dépassé de {over}"),
@@ -461,5 +482,6 @@ fn cap_example(year: i32, recruited: u32, cap: &eig_eligibility::RecruitmentCap)
         }
         _ => "autre".to_owned(),
     };
-    format!("{recruited} EIG recrutés en {year} : {what}")
+    let recruited_word = if recruited <= 1 { "recruté" } else { "recrutés" };
+    format!("{recruited} EIG {recruited_word} en {year} : {what}")
 }

@@ -46,8 +46,9 @@ pub enum Unmodelled {
     /// (its team, its mentors, its commitments, its contracts), not its wording; no rule judges
     /// whether such a dossier is complete.
     DefiDossierContent,
-    /// A decision of the jury that changes the outcome of a whole call, given as its input with
-    /// the ground the text names (a défi withdrawn: eig-campaign's `jury_withdrawals`).
+    /// A decision of the jury in a call the whole call does not run: a project withdrawn from
+    /// the AMI Promotion 5 bis (the withdrawal of an EIG6 project is a selection rule,
+    /// `eig6.selection.withdrawal_…`).
     JuryDecision,
 }
 
@@ -103,8 +104,9 @@ impl Unmodelled {
                  si un tel dossier est complet"
             }
             Unmodelled::JuryDecision => {
-                "décision du jury, donnée d'entrée de l'appel entier avec le motif que le texte \
-                 prévoit (retrait d'un défi) : le motif est vérifié, la décision n'est pas calculée"
+                "décision du jury de retirer un projet de l'AMI Promotion 5 bis : l'AMI n'est pas \
+                 un appel que l'appel entier exécute ; le retrait d'un projet EIG6 est une règle \
+                 de sélection (AAC6 art. 5.6 et art. 6)"
             }
         }
     }
@@ -160,9 +162,9 @@ impl Unmodelled {
                  no rule judges whether such a dossier is complete"
             }
             Unmodelled::JuryDecision => {
-                "a decision of the jury, an input of the whole call with the ground the text gives \
-                 (a défi withdrawn: eig-campaign's `jury_withdrawals`): the ground is checked, the \
-                 decision is not computed"
+                "a decision of the jury to withdraw a project of the AMI Promotion 5 bis: the AMI \
+                 is not a call the whole call runs; the withdrawal of an EIG6 project is a \
+                 selection rule (AAC6 art. 5.6 and art. 6)"
             }
         }
     }
@@ -460,7 +462,8 @@ mod table {
         // AMI 5 bis is not a call the whole call runs.
         note(&[Ami5bis], "Le jury se réserve le droit de retirer ce", NotModelled(JuryDecision)),
         // JURY4 tells the jurors what a good défi is: qualities they weigh.
-        note(&[Jury4], "Doit être réalisable en 10 mois", NotModelled(JuryJudgement)),
+        // « en équipes de 2 à 3 EIG » is what eig4.defi.team_size checks (AAP4 §2).
+        note(&[Jury4], "Doit être réalisable en 10 mois", ModelledBy(&["eig4.defi.team_size"])),
         note(&[Jury4], "l'utilisation du numérique doit apporter", NotModelled(JuryJudgement)),
         note(&[Jury4], "doit être prête à voir sa façon de travailler", NotModelled(JuryJudgement)),
         note(&[Jury4], "Un accès aux utilisateurs et/ou aux métiers", NotModelled(JuryJudgement)),

@@ -133,24 +133,15 @@ const PARAMETERS: &[(&str, Declared)] = &[
     (rules::EIG7_INTERVIEW_GRID.id, || {
         candidate_parameters(Promotion::Eig7, &[ScoringPhase::Interview])
     }),
-    (rules::EIG2_WITHDRAWAL_INSUFFICIENT.id, || {
-        ground(crate::WithdrawalGround::InsufficientCandidates)
-    }),
-    (rules::EIG3_WITHDRAWAL_NO_SOLUTION.id, || {
-        ground(crate::WithdrawalGround::NoSatisfactorySolution)
-    }),
-    (rules::EIG4_WITHDRAWAL_NO_SOLUTION.id, || {
-        ground(crate::WithdrawalGround::NoSatisfactorySolution)
-    }),
-    (rules::EIG5_WITHDRAWAL_NO_SOLUTION.id, || {
-        ground(crate::WithdrawalGround::NoSatisfactorySolution)
-    }),
-    (rules::EIG6_WITHDRAWAL_NO_SOLUTION.id, || {
-        ground(crate::WithdrawalGround::NoSatisfactorySolution)
-    }),
-    (rules::EIG4_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
-    (rules::EIG5_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
-    (rules::EIG6_WITHDRAWAL_NOT_KEPT.id, || ground(crate::WithdrawalGround::CommitmentNotKept)),
+    // A ground of withdrawal has no parameter: its title names the ground.
+    (rules::EIG2_WITHDRAWAL_INSUFFICIENT.id, Vec::new),
+    (rules::EIG3_WITHDRAWAL_NO_SOLUTION.id, Vec::new),
+    (rules::EIG4_WITHDRAWAL_NO_SOLUTION.id, Vec::new),
+    (rules::EIG5_WITHDRAWAL_NO_SOLUTION.id, Vec::new),
+    (rules::EIG6_WITHDRAWAL_NO_SOLUTION.id, Vec::new),
+    (rules::EIG4_WITHDRAWAL_NOT_KEPT.id, Vec::new),
+    (rules::EIG5_WITHDRAWAL_NOT_KEPT.id, Vec::new),
+    (rules::EIG6_WITHDRAWAL_NOT_KEPT.id, Vec::new),
     (rules::EIG7_RECRUITMENT_CAP.id, || {
         vec![
             Fact::new("recruitment_cap", u64::from(crate::eig7_terms::CAP)),
@@ -166,7 +157,10 @@ const PARAMETERS: &[(&str, Declared)] = &[
     (rules::EIG7_RENEWAL_ANSWER.id, || {
         vec![
             Fact::new("days", crate::eig7_terms::RENEWAL_ANSWER_DAYS),
-            Fact::new("counted_from", "le jour de la réception de l'avis"),
+            Fact::new(
+                "counted_from",
+                "le lendemain de la réception de l'avis : le dernier jour est le 8e jour après la réception",
+            ),
         ]
     }),
     (rules::EIG7_PROBATION.id, || {
@@ -188,8 +182,10 @@ const PARAMETERS: &[(&str, Declared)] = &[
 fn grid_parameters(grid: Option<ScoringGrid>) -> Vec<Fact> {
     let Some(grid) = grid else { return Vec::new() };
     let scale = match grid.scale {
-        Some(scale) => format!("de {} à {} ({})", scale.value.min, scale.value.max, scale.source),
-        None => "donné par l'appelant : le texte n'en donne pas".to_owned(),
+        Some(scale) => {
+            format!("de {} à {}, selon {}", scale.value.min, scale.value.max, scale.source)
+        }
+        None => "fourni avec la feuille du jury : le texte n'en donne pas".to_owned(),
     };
     let weights = if grid.equal_weights_stated {
         "égaux, comme le texte le dit"
@@ -217,14 +213,27 @@ fn candidate_parameters(promotion: Promotion, phases: &[ScoringPhase]) -> Vec<Fa
         .iter()
         .map(|grid| format!("{} : {}", grid.phase.french(), grid.criteria.len()))
         .collect();
-    let aggregation = match first.aggregation {
+    let aggregation = |grid: &crate::CandidateGrid| match grid.aggregation {
         crate::Aggregation::Sum => "somme des notes",
         crate::Aggregation::Mean => "moyenne des notes",
     };
+    let scale = |grid: &crate::CandidateGrid| format!("de {} à {}", grid.scale.min, grid.scale.max);
+    // One value when every phase has it, else each phase's.
+    let per_phase = |value: &dyn Fn(&crate::CandidateGrid) -> String| {
+        if grids.iter().all(|grid| value(grid) == value(first)) {
+            value(first)
+        } else {
+            let each: Vec<String> = grids
+                .iter()
+                .map(|grid| format!("{} : {}", grid.phase.french(), value(grid)))
+                .collect();
+            each.join(" ; ")
+        }
+    };
     vec![
         Fact::new("criteria_by_phase", criteria.join(" ; ")),
-        Fact::new("scale", format!("de {} à {}", first.scale.min, first.scale.max)),
-        Fact::new("aggregation", aggregation),
+        Fact::new("scale", per_phase(&scale)),
+        Fact::new("aggregation", per_phase(&|grid| aggregation(grid).to_owned())),
     ]
 }
 
@@ -233,7 +242,8 @@ fn ranking() -> Vec<Fact> {
     let order = |tie_break| match tie_break {
         crate::TieBreak::TotalFirst => {
             "le total sur la grille commune, puis le rang du jury, puis les critères dans \
-             l'ordre de la grille, puis l'identifiant du défi"
+             l'ordre de la grille, puis l'identifiant du défi (lecture retenue, l'inverse de \
+             l'ordre du guide du jury)"
         }
         crate::TieBreak::RankingFirst => {
             "le rang du jury, puis le total, puis les critères, puis l'identifiant du défi"
@@ -249,18 +259,13 @@ fn ranking() -> Vec<Fact> {
 /// (`JurySheet::unfavourable_opinion`).
 fn opinion() -> Vec<Fact> {
     let effect = |opinion| match opinion {
-        crate::UnfavourableOpinion::Informs => "il informe ; le classement décide",
+        crate::UnfavourableOpinion::Informs => "il informe ; l'ordre de sélection retenu décide",
         crate::UnfavourableOpinion::Excludes => "il écarte le défi, sa place va au suivant",
     };
     vec![
         Fact::new("default_effect", effect(crate::UnfavourableOpinion::default())),
         Fact::new("other_effect", effect(crate::UnfavourableOpinion::Excludes)),
     ]
-}
-
-/// A ground of withdrawal's parameter: the ground, in French.
-fn ground(ground: crate::WithdrawalGround) -> Vec<Fact> {
-    vec![Fact::new("ground", ground.french())]
 }
 
 #[cfg(test)]

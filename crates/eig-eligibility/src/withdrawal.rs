@@ -166,22 +166,36 @@ impl WithdrawalGround {
 mod tests {
     use super::WithdrawalGround;
 
-    /// A new ground fails to compile here until it is matched, and then fails until it joins
-    /// `ALL`.
+    /// A new ground fails to compile here until it is given its place in the order, and
+    /// then fails until it joins `ALL` there.
     #[test]
     fn every_ground_is_in_all() {
-        for ground in WithdrawalGround::ALL {
-            match ground {
-                WithdrawalGround::InsufficientCandidates
-                | WithdrawalGround::NoSatisfactorySolution
-                | WithdrawalGround::CommitmentNotKept => {}
+        let next = |ground: WithdrawalGround| match ground {
+            WithdrawalGround::InsufficientCandidates => {
+                Some(WithdrawalGround::NoSatisfactorySolution)
+            }
+            WithdrawalGround::NoSatisfactorySolution => Some(WithdrawalGround::CommitmentNotKept),
+            WithdrawalGround::CommitmentNotKept => None,
+        };
+        let mut walked = vec![WithdrawalGround::InsufficientCandidates];
+        while let Some(ground) = walked.last().copied().and_then(next) {
+            walked.push(ground);
+        }
+        assert_eq!(walked, WithdrawalGround::ALL);
+    }
+
+    /// A ground's rule is the definition the catalogue lists under its id.
+    #[test]
+    fn a_grounds_rule_is_the_catalogued_definition() {
+        let mut found = 0;
+        for promotion in eig_domain::Promotion::ALL {
+            for ground in WithdrawalGround::ALL {
+                if let Some(rule) = ground.rule(promotion) {
+                    assert_eq!(crate::rule_definition(rule.id), Some(rule));
+                    found += 1;
+                }
             }
         }
-        let count = |ground: WithdrawalGround| match ground {
-            WithdrawalGround::InsufficientCandidates
-            | WithdrawalGround::NoSatisfactorySolution
-            | WithdrawalGround::CommitmentNotKept => 3,
-        };
-        assert_eq!(WithdrawalGround::ALL.len(), count(WithdrawalGround::ALL[0]));
+        assert_eq!(found, 8);
     }
 }

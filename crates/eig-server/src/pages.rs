@@ -831,14 +831,17 @@ fn logic(rule: &RuleEntry) -> String {
 /// what it computed in the corpus's cases that name it (the jury's ranking, the candidates'
 /// lists, the dates, the withdrawn défi), in French.
 fn after_the_calls(html: &mut String, rule: &RuleEntry) {
-    let when = if rule.subject == RuleSubject::Selection {
-        "Elle s'applique à la sélection, après les appels : les notes, le classement, l'avis ou \
-         la décision du jury sont des entrées, que l'appelant fournit ; la règle en tire le \
-         classement, les listes ou la suite donnée."
+    let when = if rule.id.ends_with(".recruitment_cap") {
+        "Cette règle s'applique après la sélection : le nombre d'EIG recrutés dans l'année est \
+         une donnée fournie ; elle dit si le vivier mène encore à des entretiens sur mission."
+    } else if rule.subject == RuleSubject::Selection {
+        "Cette règle s'applique à la sélection, après les appels : les notes, le classement, \
+         l'avis ou la décision du jury sont des données fournies ; elle en tire le classement, \
+         les listes ou la suite donnée."
     } else {
-        "Elle s'applique après la sélection et donne des dates : le début du contrat, \
+        "Cette règle s'applique après la sélection et donne des dates : le début du contrat, \
          l'arrivée, la réception d'un avis ou la notification d'une résiliation sont des \
-         entrées, que l'appelant fournit."
+         données fournies."
     };
     let _ = writeln!(html, "<p>{}. {when}</p>", escape(&rule.title));
     let examples = Corpus::embedded().logic_of(&rule.id).map(|logic| &logic.examples);

@@ -119,7 +119,9 @@ fn eligibility_rules_carry_their_parameters_without_a_corpus() {
         assert!(empty.is_empty());
         let all = catalogue(None, None, &empty, Register::embedded());
         let embedded = catalogue(None, None, Corpus::embedded(), Register::embedded());
+        assert_eq!(all.promotions.len(), embedded.promotions.len());
         for (promotion, with_cases) in all.promotions.iter().zip(&embedded.promotions) {
+            assert_eq!(promotion.rules.len(), with_cases.rules.len(), "{}", promotion.promotion);
             for (rule, with_cases) in promotion.rules.iter().zip(&with_cases.rules) {
                 assert_eq!(rule.id, with_cases.id);
                 assert!(rule.cases.is_empty(), "{}: a case without a corpus", rule.id);

@@ -108,7 +108,7 @@ pub(crate) const EIG7_INTERVIEW_GRID: Rule = rule(
     "eig7.selection.interview_grid",
     "Après les entretiens, cinq critères notés de 0 à 5, moyenne",
     Cite(Document::Reg7, "§2.7 b"),
-    "À l’issue des entretiens, les deux critères précédents sont réévalués le cas échéant et complétés par trois autres critères, évalués au regard des échanges avec la ou le candidat(e)",
+    "À l’issue des entretiens, les deux critères précédents sont réévalués le cas échéant et complétés par trois autres critères, évalués au regard des échanges avec la ou le candidat(e) […] Chaque critère est évalué par une note de 0 à 5. Les notes sont utilisées pour calculer une moyenne, accompagnée d’une appréciation, afin de départager les candidat(e)s auditionné(e)s.",
 );
 
 // The jury's withdrawals of a défi.
@@ -119,6 +119,10 @@ const NO_SOLUTION_PROJECT: &str = "Le jury se réserve le droit de retirer ce pr
 const NOT_KEPT_DEFI: &str = "Le jury se réserve le droit de retirer ce défi de la promotion si cet engagement ne peut pas être tenu.";
 const NOT_KEPT_PROJECT: &str = "Le jury se réserve le droit de retirer ce projet de la promotion si cet engagement ne peut pas être tenu.";
 const NO_SOLUTION_TITLE: &str = "Retrait d'un défi par le jury : aucune solution satisfaisante";
+const NO_SOLUTION_PROJECT_TITLE: &str =
+    "Retrait d'un projet par le jury : aucune solution satisfaisante";
+const NOT_KEPT_PROJECT_TITLE: &str =
+    "Retrait d'un projet par le jury : engagement de recrutement et d'accueil non tenu";
 const NOT_KEPT_TITLE: &str =
     "Retrait d'un défi par le jury : engagement de recrutement et d'accueil non tenu";
 
@@ -142,13 +146,13 @@ pub(crate) const EIG4_WITHDRAWAL_NO_SOLUTION: Rule = rule(
 );
 pub(crate) const EIG5_WITHDRAWAL_NO_SOLUTION: Rule = rule(
     "eig5.selection.withdrawal_no_satisfactory_solution",
-    NO_SOLUTION_TITLE,
+    NO_SOLUTION_PROJECT_TITLE,
     Cite(Document::Aac5, "art. 5.6"),
     NO_SOLUTION_PROJECT,
 );
 pub(crate) const EIG6_WITHDRAWAL_NO_SOLUTION: Rule = rule(
     "eig6.selection.withdrawal_no_satisfactory_solution",
-    NO_SOLUTION_TITLE,
+    NO_SOLUTION_PROJECT_TITLE,
     Cite(Document::Aac6, "art. 5.6"),
     NO_SOLUTION_PROJECT,
 );
@@ -160,13 +164,13 @@ pub(crate) const EIG4_WITHDRAWAL_NOT_KEPT: Rule = rule(
 );
 pub(crate) const EIG5_WITHDRAWAL_NOT_KEPT: Rule = rule(
     "eig5.selection.withdrawal_commitment_not_kept",
-    NOT_KEPT_TITLE,
+    NOT_KEPT_PROJECT_TITLE,
     Cite(Document::Aac5, "art. 6"),
     NOT_KEPT_PROJECT,
 );
 pub(crate) const EIG6_WITHDRAWAL_NOT_KEPT: Rule = rule(
     "eig6.selection.withdrawal_commitment_not_kept",
-    NOT_KEPT_TITLE,
+    NOT_KEPT_PROJECT_TITLE,
     Cite(Document::Aac6, "art. 6"),
     NOT_KEPT_PROJECT,
 );
@@ -202,7 +206,7 @@ pub(crate) const EIG7_RENEWAL_ANSWER: Rule = rule(
 );
 pub(crate) const EIG7_PROBATION: Rule = rule(
     "eig7.contract.probation",
-    "Probation de deux mois, interruption demandée au plus tard dix jours avant son terme",
+    "Période de probation de deux mois, interruption demandée au plus tard dix jours avant son terme",
     Cite(Document::Reg7, "§3.4 d"),
     "L’accueil d’un(e) EIG est soumis à une période de probation de 2 mois à compter de son arrivée dans l’administration partenaire. À la demande de la DINUM ou de l’administration partenaire, au plus tard dix jours avant le terme de la période de probation, l’interruption de la mission peut être considérée.",
 );

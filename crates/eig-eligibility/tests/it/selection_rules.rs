@@ -40,6 +40,10 @@ fn every_promotion_lists_its_selection_rules_once_with_their_sentence() {
             assert_eq!(rule_definition(rule.id).as_ref(), Some(rule), "{}", rule.id);
         }
     }
+    // Every rule id is defined once, whatever its family.
+    let ids: Vec<&str> = eig_eligibility::rule_definitions().iter().map(|rule| rule.id).collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "a rule id defined twice");
     // EIG1 and DIG1 state no selection; EIG2 only its ground of withdrawal.
     assert!(selection_rules(Promotion::Eig1).is_empty());
     assert_eq!(
@@ -120,6 +124,7 @@ fn the_terms_parameters_are_the_periods_counted() {
     let Value::Count(answer) = parameter("eig7.contract.renewal_answer", "days") else { panic!() };
     let by = eig7_renewal_answer_by(day(2024, 12, 20)).unwrap().value;
     assert_eq!((by - day(2024, 12, 20)).num_days(), i64::try_from(answer).unwrap());
+    assert_eq!(by, day(2024, 12, 28)); // the register's eig7-renewal-answer
     for (id, convention) in [
         ("eig6.convention.termination", FundingConvention::Aap6),
         ("eig6plus.convention.termination", FundingConvention::Aac6Plus),
