@@ -32,6 +32,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use eig_domain::{CandidateId, DefiId, Promotion, Source, TalentProfile};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::EligibilityError,
+    grid::{Criterion, ScoreScale, ScoringPhase},
+    rules::selection as rules,
+};
 
 /// What a phase's ranking lists are for.
 ///
@@ -59,12 +66,6 @@ pub enum ListKey {
     /// mission » (step 5) — REG7 §2.7 b's criteria do not say which.
     Either,
 }
-use serde::{Deserialize, Serialize};
-
-use crate::{
-    error::EligibilityError,
-    grid::{Criterion, ScoreScale, ScoringPhase},
-};
 
 /// How a grid's marks make one score.
 ///
@@ -222,42 +223,24 @@ pub fn candidate_grid(
         (Promotion::Eig4 | Promotion::Eig5, ScoringPhase::PreSelection) => {
             no_grid("la pré-sélection ne donne pas de notes ; la grille notée est celle du jury")
         }
-        (Promotion::Eig4, ScoringPhase::Interview) => Ok(grid(
-            &AAC4_CRITERIA,
-            4,
-            Aggregation::Sum,
-            crate::rules::selection::EIG4_CANDIDATE_GRID,
-        )),
-        (Promotion::Eig5, ScoringPhase::Interview) => Ok(grid(
-            &AAC5_CRITERIA,
-            4,
-            Aggregation::Sum,
-            crate::rules::selection::EIG5_CANDIDATE_GRID,
-        )),
-        (Promotion::Eig6, ScoringPhase::PreSelection) => Ok(grid(
-            &AAC6_PRE_SELECTION,
-            5,
-            Aggregation::Mean,
-            crate::rules::selection::EIG6_CANDIDATE_GRID,
-        )),
-        (Promotion::Eig6, ScoringPhase::Interview) => Ok(grid(
-            &AAC6_SELECTION,
-            5,
-            Aggregation::Mean,
-            crate::rules::selection::EIG6_CANDIDATE_GRID,
-        )),
-        (Promotion::Eig7, ScoringPhase::PreSelection) => Ok(grid(
-            &REG7_PRE_SELECTION,
-            5,
-            Aggregation::Mean,
-            crate::rules::selection::EIG7_CANDIDATE_GRID,
-        )),
-        (Promotion::Eig7, ScoringPhase::Interview) => Ok(grid(
-            &REG7_INTERVIEW,
-            5,
-            Aggregation::Mean,
-            crate::rules::selection::EIG7_INTERVIEW_GRID,
-        )),
+        (Promotion::Eig4, ScoringPhase::Interview) => {
+            Ok(grid(&AAC4_CRITERIA, 4, Aggregation::Sum, rules::EIG4_CANDIDATE_GRID))
+        }
+        (Promotion::Eig5, ScoringPhase::Interview) => {
+            Ok(grid(&AAC5_CRITERIA, 4, Aggregation::Sum, rules::EIG5_CANDIDATE_GRID))
+        }
+        (Promotion::Eig6, ScoringPhase::PreSelection) => {
+            Ok(grid(&AAC6_PRE_SELECTION, 5, Aggregation::Mean, rules::EIG6_CANDIDATE_GRID))
+        }
+        (Promotion::Eig6, ScoringPhase::Interview) => {
+            Ok(grid(&AAC6_SELECTION, 5, Aggregation::Mean, rules::EIG6_CANDIDATE_GRID))
+        }
+        (Promotion::Eig7, ScoringPhase::PreSelection) => {
+            Ok(grid(&REG7_PRE_SELECTION, 5, Aggregation::Mean, rules::EIG7_CANDIDATE_GRID))
+        }
+        (Promotion::Eig7, ScoringPhase::Interview) => {
+            Ok(grid(&REG7_INTERVIEW, 5, Aggregation::Mean, rules::EIG7_INTERVIEW_GRID))
+        }
         // EIG1 and DIG1 (and a promotion this crate does not know yet) publish no grid.
         _ => Err(EligibilityError::NoPublishedRules {
             promotion,
