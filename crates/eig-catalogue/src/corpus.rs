@@ -6,6 +6,8 @@ use std::{
 };
 
 use eig_cases::{CaseInput, is_case_file, read_cases};
+
+use crate::french::day;
 use eig_domain::Promotion;
 use eig_eligibility::{Decision, RuleResult, TraceEntry};
 use serde::Serialize;
@@ -366,11 +368,6 @@ fn promotion_of(input: &CaseInput) -> Option<Promotion> {
 /// empty when built from the package).
 pub(crate) fn embedded_register() -> &'static str {
     embedded::REGISTER
-}
-
-/// A day as a person reads it: 15/12/2022.
-fn day(on: chrono::NaiveDate) -> String {
-    on.format("%d/%m/%Y").to_string()
 }
 
 /// A jury's ranking in French: each dossier, its total and what became of it.
