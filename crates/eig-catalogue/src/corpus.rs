@@ -6,11 +6,11 @@ use std::{
 };
 
 use eig_cases::{CaseInput, is_case_file, read_cases};
-
-use crate::french::day;
 use eig_domain::Promotion;
 use eig_eligibility::{Decision, RuleResult, TraceEntry};
 use serde::Serialize;
+
+use crate::french::day;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
