@@ -10,7 +10,7 @@ use eig_domain::Promotion;
 use eig_eligibility::{Decision, RuleResult, TraceEntry};
 use serde::Serialize;
 
-use crate::french::day;
+use crate::dates::day;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/corpus.rs"));

@@ -190,7 +190,7 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
     ] {
         let opens = window.as_ref().and_then(|w| {
             w.value.opens_on.map(|day| CitedValue {
-                value: crate::french::day(day),
+                value: crate::dates::day(day),
                 source: Some(w.source.clone()),
             })
         });
@@ -242,7 +242,7 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
         ),
         ("waiting_list_until", "liste d'attente jusqu'au", &facts.waiting_list_until),
     ] {
-        let value = fact.as_ref().and_then(|day| cited(crate::french::day(day.value), &day.source));
+        let value = fact.as_ref().and_then(|day| cited(crate::dates::day(day.value), &day.source));
         out.push((key.to_owned(), label.to_owned(), value));
     }
     out.push(("routes".to_owned(), "voies de financement ouvertes".to_owned(), routes(promotion)));
@@ -258,7 +258,7 @@ fn fact_values(promotion: Promotion) -> Vec<(String, String, Option<CitedValue>)
 /// `09/2020`, `2020`).
 fn approx_french(date: eig_domain::ApproxDate) -> String {
     match date {
-        eig_domain::ApproxDate::Day(day) => crate::french::day(day),
+        eig_domain::ApproxDate::Day(day) => crate::dates::day(day),
         eig_domain::ApproxDate::Month { year, month } => format!("{month:02}/{year:04}"),
         eig_domain::ApproxDate::Year(year) => format!("{year:04}"),
     }
@@ -301,7 +301,7 @@ pub(crate) fn closing_french(closes: Closing) -> String {
             deadline.paris().format("%d/%m/%Y à %H:%M (heure de Paris)").to_string()
         }
         Closing::Offset { at } => at.format("%d/%m/%Y à %H:%M (UTC%:z)").to_string(),
-        Closing::Day { on } => crate::french::day(on),
+        Closing::Day { on } => crate::dates::day(on),
         _ => "autre clôture".to_owned(),
     }
 }

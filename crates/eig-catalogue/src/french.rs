@@ -23,7 +23,7 @@ use crate::{
 pub fn catalogue_french(catalogue: &Catalogue) -> String {
     let mut out = String::new();
     if let Some(day) = catalogue.on {
-        let _ = writeln!(out, "Le {} :", self::day(day));
+        let _ = writeln!(out, "Le {} :", crate::dates::day(day));
         match (catalogue.open_calls.is_empty(), catalogue.promotion) {
             (true, Some(promotion)) => {
                 let _ = writeln!(
@@ -70,9 +70,10 @@ pub fn catalogue_french(catalogue: &Catalogue) -> String {
 }
 
 fn call_line(call: &Call) -> String {
-    let opens = call
-        .opens_on
-        .map_or_else(|| "date d'ouverture non publiée".to_owned(), |on| format!("du {}", day(on)));
+    let opens = call.opens_on.map_or_else(
+        || "date d'ouverture non publiée".to_owned(),
+        |on| format!("du {}", crate::dates::day(on)),
+    );
     format!(
         "{} {} : {opens}, clôture le {} ({})",
         call.promotion,
@@ -212,9 +213,4 @@ fn value_french(value: Option<&CitedValue>) -> String {
         Some(CitedValue { value, source: Some(source) }) => format!("{value} ({source})"),
         Some(CitedValue { value, source: None }) => value.clone(),
     }
-}
-
-/// A day as a person reads it, in the one style of the catalogue's dates: 15/12/2022.
-pub(crate) fn day(on: chrono::NaiveDate) -> String {
-    on.format("%d/%m/%Y").to_string()
 }

@@ -46,6 +46,7 @@ pub use crate::unmodelled::{Note, SentenceNote, Unmodelled, sentence_note, sente
 
 mod catalogue;
 mod corpus;
+mod dates;
 mod diff;
 mod french;
 mod register;
